@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+/**
+ * Server environment, validated with zod on first use (not at import), so `next build` needs no
+ * secrets or database. See .env.example for what each variable does.
+ */
+const ZServerEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgres:// URL" }),
+  AUTH_SECRET: z.string().min(32, { message: "AUTH_SECRET must be at least 32 characters" }),
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  EMAIL_FROM: z.string().default("Onward <no-reply@onward.local>"),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_BASE_URL: z.string().url().optional(),
+  CRON_SECRET: z.string().min(16).optional(),
+  /** Shows demo credentials on the login page and enables the dev mail viewer. */
+  ONWARD_DEMO: z.enum(["0", "1"]).default("0"),
+});
+
+export type ServerEnv = z.infer<typeof ZServerEnvSchema>;
+
+let cached: ServerEnv | undefined;
+
+export function serverEnv(): ServerEnv {
+  if (cached) return cached;
+  const parsed = ZServerEnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}\nSee .env.example.`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Demo conveniences (credentials on the login page, dev mail viewer): never in production unless asked. */
+export function isDemoMode(): boolean {
+  return process.env.ONWARD_DEMO === "1" || process.env.NODE_ENV !== "production";
+}

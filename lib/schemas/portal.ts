@@ -1,0 +1,4 @@
+import { z } from "zod";
+import { ZIdSchema } from "./common";
+
+export const ZPortalProjectSchema = z.object({ projectId: ZIdSchema });

@@ -1,0 +1,97 @@
+/**
+ * `npm run dev` / `npm start` / `npm run demo`: one process that
+ *  1. uses DATABASE_URL when set, or starts the embedded database (data in .data/pglite),
+ *  2. applies migrations, seeds the demo tenant on first run,
+ *  3. starts Next.js (dev or production server) and forwards Ctrl-C so nothing outlives it.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { migrate } from "../server/db/migrate";
+import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
+
+const root = path.resolve(import.meta.dirname, "..");
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+const dataRoot = path.join(root, ".data");
+
+function persistentSecret(file: string): string {
+  mkdirSync(dataRoot, { recursive: true });
+  const p = path.join(dataRoot, file);
+  if (existsSync(p)) return readFileSync(p, "utf8").trim();
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(p, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function isEmpty(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const res = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM "Tenant"`);
+    return res.rows[0]?.n === "0";
+  } finally {
+    await client.end();
+  }
+}
+
+async function main() {
+  let embedded: EmbeddedDb | undefined;
+  if (!process.env.DATABASE_URL) {
+    const dir = path.join(dataRoot, "pglite");
+    mkdirSync(dir, { recursive: true });
+    embedded = await startEmbeddedDb(dir, Number(process.env.EMBEDDED_DB_PORT ?? 54329));
+    process.env.DATABASE_URL = embedded.url;
+    console.log(`• embedded PostgreSQL (PGlite) at 127.0.0.1:${embedded.port}, data in .data/pglite`);
+  } else {
+    console.log("• using DATABASE_URL");
+  }
+  process.env.AUTH_SECRET ??= persistentSecret("auth-secret");
+  process.env.CRON_SECRET ??= persistentSecret("cron-secret");
+
+  const result = await migrate(process.env.DATABASE_URL, path.join(root, "prisma", "migrations"));
+  console.log(`• migrations: ${result.applied.length} applied, ${result.alreadyApplied} already in place`);
+  if (process.env.ONWARD_SKIP_SEED !== "1" && (await isEmpty(process.env.DATABASE_URL))) {
+    const { seedDemo } = await import("../prisma/seed");
+    const { createPrismaClient } = await import("../server/db/client");
+    const prisma = createPrismaClient(process.env.DATABASE_URL);
+    const started = Date.now();
+    await seedDemo(prisma, new Date());
+    await prisma.$disconnect();
+    console.log(`• demo tenant seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+
+  const port = process.env.PORT ?? "3000";
+  process.env.APP_URL ??= `http://localhost:${port}`;
+  if (mode === "start") process.env.ONWARD_DEMO ??= embedded ? "1" : "0";
+  if (mode === "start" && !existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    console.error("No production build found: run `npm run build` first (npm run demo does both).");
+    await embedded?.stop();
+    process.exit(1);
+  }
+  const child = spawn(path.join(root, "node_modules", ".bin", "next"), [mode, "--port", port], {
+    cwd: root,
+    stdio: "inherit",
+    env: process.env,
+  });
+  console.log(`• Onward on ${process.env.APP_URL}  (Ctrl-C stops it)`);
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child.exitCode === null) child.kill("SIGTERM");
+    await new Promise((r) => (child.exitCode === null ? child.once("exit", r) : r(null)));
+    await embedded?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  child.on("exit", (code) => void stop(code ?? 0));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

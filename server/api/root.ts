@@ -1,0 +1,19 @@
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { notificationsRouter } from "./routers/notifications";
+import { overviewRouter } from "./routers/overview";
+import { portalRouter } from "./routers/portal";
+import { sessionRouter } from "./routers/session";
+import { usersRouter } from "./routers/users";
+
+export const appRouter = createTRPCRouter({
+  session: sessionRouter,
+  users: usersRouter,
+  overview: overviewRouter,
+  portal: portalRouter,
+  notifications: notificationsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Server-side caller: used by server components and by the integration tests. */
+export const createCaller = createCallerFactory(appRouter);

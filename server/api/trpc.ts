@@ -1,0 +1,111 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import { randomUUID } from "node:crypto";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import { db, type Db } from "@/server/db/client";
+import { can, type Permission } from "@/server/auth/permissions";
+import type { SessionUser } from "@/server/auth/session-user";
+import { AppError, describeZodError, toTRPCError } from "@/server/errors";
+import { logger } from "@/server/logger";
+
+/**
+ * tRPC is created once here; only named procedures are exported. Every procedure is one of:
+ * public, authed (signed in), permission-checked (role via server/auth/permissions.ts, tenant id
+ * narrowed into ctx), or portal (a customer, narrowed to their customer account).
+ */
+export type TRPCContext = {
+  db: Db;
+  user: SessionUser | null;
+  ip: string;
+  requestId: string;
+  now: () => Date;
+};
+
+/** The context tests build directly (tRPC starter's createContextInner). */
+export function createInnerContext(opts: { user: SessionUser | null; db?: Db; ip?: string; now?: () => Date }): TRPCContext {
+  return {
+    db: opts.db ?? db(),
+    user: opts.user,
+    ip: opts.ip ?? "127.0.0.1",
+    requestId: randomUUID(),
+    now: opts.now ?? (() => new Date()),
+  };
+}
+
+export async function createTRPCContext(opts: { headers: Headers }): Promise<TRPCContext> {
+  const { currentUser } = await import("@/server/auth/current-user");
+  const ip = opts.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+  return { ...createInnerContext({ user: await currentUser(), ip }), requestId: opts.headers.get("x-request-id") ?? randomUUID() };
+}
+
+const t = initTRPC.context<TRPCContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    let message = shape.message;
+    let fieldErrors: Record<string, string> | undefined;
+    if (error.cause instanceof ZodError) {
+      ({ message, fieldErrors } = describeZodError(error.cause));
+    } else if (error.cause instanceof AppError) {
+      fieldErrors = error.cause.fieldErrors;
+    } else if (error.code === "INTERNAL_SERVER_ERROR") {
+      message = "Something went wrong on our side. It has been logged; please try again.";
+    }
+    return {
+      ...shape,
+      message,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, fieldErrors },
+    };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const createTRPCRouter = t.router;
+
+/** Prisma's known request errors, by code, as user-facing errors. */
+function fromPrismaError(error: unknown): AppError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== "string" || !/^P\d{4}$/.test(code)) return null;
+  if (code === "P2002") return new AppError("CONFLICT", "That already exists.", { cause: error });
+  if (code === "P2025") return new AppError("NOT_FOUND", "Not found.", { cause: error });
+  return null;
+}
+
+const errorMapping = t.middleware(async ({ next, path, ctx }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    const appError = cause instanceof AppError ? cause : fromPrismaError(cause);
+    if (appError) throw toTRPCError(appError);
+    if (result.error.code === "INTERNAL_SERVER_ERROR") {
+      logger.error({ err: cause ?? result.error, path, requestId: ctx.requestId }, "procedure failed");
+    }
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(errorMapping);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next, path }) => {
+  if (!ctx.user) {
+    logger.info({ path, requestId: ctx.requestId, ip: ctx.ip }, "denied: not signed in");
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  }
+  return next({ ctx: { ...ctx, user: ctx.user, tenantId: ctx.user.tenantId } });
+});
+
+export function permissionProcedure(permission: Permission) {
+  return authedProcedure.use(({ ctx, next, path }) => {
+    if (!can(ctx.user.role, permission)) {
+      logger.info({ path, requestId: ctx.requestId, userId: ctx.user.id, role: ctx.user.role, permission }, "denied: missing permission");
+      throw new TRPCError({ code: "FORBIDDEN", message: "You do not have access to this." });
+    }
+    return next({ ctx });
+  });
+}
+
+/** A customer stakeholder, narrowed to the one customer account they belong to. */
+export const portalProcedure = permissionProcedure("portal:read").use(({ ctx, next }) => {
+  const customerAccountId = ctx.user.customerAccountId;
+  if (!customerAccountId) throw new TRPCError({ code: "FORBIDDEN", message: "Your user is not linked to a customer account." });
+  return next({ ctx: { ...ctx, customerAccountId } });
+});

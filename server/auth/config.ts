@@ -1,0 +1,97 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import { headers } from "next/headers";
+import { db } from "@/server/db/client";
+import { createSession, revokeSession } from "@/server/db/sessions";
+import { checkCredentials } from "./login";
+import { sendMagicLink } from "./magic-link";
+
+declare module "next-auth" {
+  interface Session {
+    sid?: string;
+  }
+}
+
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+export class ThrottledSignIn extends CredentialsSignin {
+  code = "throttled";
+}
+
+async function requestMeta(): Promise<{ ip: string; userAgent: string | null }> {
+  try {
+    const h = await headers();
+    const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+    return { ip, userAgent: h.get("user-agent") };
+  } catch {
+    return { ip: "unknown", userAgent: null };
+  }
+}
+
+/**
+ * Auth.js v5. Password sign-in requires JWT sessions (STACK_NOTES), so the JWT carries only the id
+ * of a row in UserSession; every request checks that row (server/auth/current-user.ts), which makes
+ * logout and revocation real. Magic links (customers) use Auth.js's verification tokens through the
+ * Prisma adapter. Initialised lazily so `next build` needs no database or secret.
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  adapter: PrismaAdapter(db() as never),
+  secret: process.env.AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login" },
+  providers: [
+    Credentials({
+      id: "credentials",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(raw) {
+        const { ip } = await requestMeta();
+        const outcome = await checkCredentials(db(), raw, ip);
+        if (outcome.ok) return { id: outcome.userId };
+        if (outcome.reason === "throttled") throw new ThrottledSignIn();
+        return null;
+      },
+    }),
+    {
+      id: "email",
+      type: "email",
+      name: "Email",
+      maxAge: 24 * 60 * 60,
+      async sendVerificationRequest({ identifier, url, expires }) {
+        await sendMagicLink(db(), identifier, url, expires, new Date());
+      },
+    },
+  ],
+  callbacks: {
+    async jwt({ token, user, account }) {
+      if (user?.id) {
+        const dbUser = await db().user.findUnique({ where: { id: user.id }, select: { tenantId: true } });
+        if (!dbUser) throw new Error("user vanished during sign-in");
+        const { ip, userAgent } = await requestMeta();
+        const now = new Date();
+        token.sid = await createSession(db(), {
+          tenantId: dbUser.tenantId,
+          userId: user.id,
+          method: account?.provider ?? "unknown",
+          ip,
+          userAgent,
+          now,
+          expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
+        });
+        token.sub = user.id;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.sid = typeof token.sid === "string" ? token.sid : undefined;
+      return session;
+    },
+  },
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await revokeSession(db(), sid, new Date());
+    },
+  },
+}));

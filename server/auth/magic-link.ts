@@ -1,0 +1,41 @@
+import type { Db } from "@/server/db/client";
+import { enqueueEmail, deliverEmailNow } from "@/server/messaging/outbox";
+import { createHash } from "node:crypto";
+
+/**
+ * Magic links are for customer stakeholders only. For any other address nothing is sent (and the
+ * page says the same thing either way, so it reveals no account).
+ */
+export async function sendMagicLink(prisma: Db, email: string, url: string, expires: Date, now: Date): Promise<boolean> {
+  const user = await prisma.user.findUnique({
+    where: { email },
+    select: { id: true, name: true, tenantId: true, role: true, disabledAt: true, tenant: { select: { name: true } } },
+  });
+  if (!user || user.role !== "CUSTOMER" || user.disabledAt) return false;
+  const minutes = Math.round((expires.getTime() - now.getTime()) / 60000);
+  const hours = Math.round(minutes / 60);
+  const validity = minutes >= 120 ? `${hours} hours` : `${minutes} minutes`;
+  const text = [
+    `Hi ${user.name},`,
+    "",
+    `Use this link to sign in to your ${user.tenant.name} project portal on Onward:`,
+    url,
+    "",
+    `The link works once and expires in ${validity}. If you did not ask for it, ignore this email.`,
+  ].join("\n");
+  const html = `<p>Hi ${escapeHtml(user.name)},</p><p>Use this link to sign in to your ${escapeHtml(user.tenant.name)} project portal on Onward:</p><p><a href="${escapeHtml(url)}">Sign in to Onward</a></p><p>The link works once and expires in ${validity}. If you did not ask for it, ignore this email.</p>`;
+  const message = await enqueueEmail(prisma, {
+    tenantId: user.tenantId,
+    to: email,
+    subject: `Your sign-in link for ${user.tenant.name}`,
+    text,
+    html,
+    idempotencyKey: `magic-link/${createHash("sha256").update(url).digest("hex")}`,
+  });
+  await deliverEmailNow(prisma, message.id, now);
+  return true;
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+}

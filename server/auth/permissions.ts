@@ -1,0 +1,42 @@
+import type { Role } from "@/server/db/generated/enums";
+
+/**
+ * Role → permission map: procedures and pages ask for a permission, never for a role list, so
+ * who-may-do-what lives here and nowhere else (cal.com / dub style).
+ */
+export const PERMISSIONS = {
+  "session:read": ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD", "CUSTOMER"],
+  "users:read": ["ADMIN"],
+  "users:manage": ["ADMIN"],
+  "dashboard:read": ["ADMIN", "EXECUTIVE"],
+  "pipeline:read": ["ADMIN", "EXECUTIVE", "CSM"],
+  "delivery:read": ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD"],
+  "portal:read": ["CUSTOMER"],
+  "notifications:read": ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD", "CUSTOMER"],
+  "devmail:read": ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export const STAFF_ROLES = ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD"] as const satisfies readonly Role[];
+
+/** Where each role lands after signing in. */
+export const ROLE_HOME: Record<Role, string> = {
+  ADMIN: "/settings",
+  EXECUTIVE: "/dashboard",
+  CSM: "/leads",
+  TECH_LEAD: "/projects",
+  CUSTOMER: "/portal",
+};
+
+export const ROLE_LABEL: Record<Role, string> = {
+  ADMIN: "Admin",
+  EXECUTIVE: "Executive",
+  CSM: "Customer success manager",
+  TECH_LEAD: "Technical lead",
+  CUSTOMER: "Customer",
+};

@@ -1,0 +1,70 @@
+import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import pg from "pg";
+import { AppError } from "@/server/errors";
+
+/**
+ * Rate limits kept in PostgreSQL (table rate_limits, created by a migration), so they hold across
+ * any number of app instances. One pg pool, created lazily.
+ */
+const holder = globalThis as unknown as { onwardRatePool?: pg.Pool; onwardLimiters?: Map<string, RateLimiterPostgres> };
+
+function pool(): pg.Pool {
+  holder.onwardRatePool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
+  return holder.onwardRatePool;
+}
+
+export const LIMITS = {
+  /** failed sign-ins per account: 10 per 15 minutes, then wait */
+  loginEmail: { points: 10, duration: 15 * 60 },
+  /** failed sign-ins per IP address */
+  loginIp: { points: 50, duration: 15 * 60 },
+  /** magic-link requests per email address */
+  magicLink: { points: 5, duration: 15 * 60 },
+} as const;
+
+export type LimitName = keyof typeof LIMITS;
+
+async function limiter(name: LimitName): Promise<RateLimiterPostgres> {
+  holder.onwardLimiters ??= new Map();
+  const existing = holder.onwardLimiters.get(name);
+  if (existing) return existing;
+  const created = await new Promise<RateLimiterPostgres>((resolve, reject) => {
+    const l: RateLimiterPostgres = new RateLimiterPostgres(
+      { storeClient: pool(), tableName: "rate_limits", tableCreated: true, keyPrefix: name, ...LIMITS[name] },
+      (err?: Error) => (err ? reject(err) : resolve(l)),
+    );
+  });
+  holder.onwardLimiters.set(name, created);
+  return created;
+}
+
+/** Seconds to wait if the key is over its limit, else 0. Does not consume. */
+export async function blockedFor(name: LimitName, key: string): Promise<number> {
+  const res = await (await limiter(name)).get(key);
+  if (res && res.consumedPoints > LIMITS[name].points) return Math.ceil(res.msBeforeNext / 1000);
+  return 0;
+}
+
+/** Counts one event; returns seconds to wait when that event went over the limit, else 0. */
+export async function hit(name: LimitName, key: string): Promise<number> {
+  try {
+    await (await limiter(name)).consume(key);
+    return 0;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return Math.ceil(error.msBeforeNext / 1000);
+    throw error;
+  }
+}
+
+export async function reset(name: LimitName, key: string): Promise<void> {
+  await (await limiter(name)).delete(key);
+}
+
+export async function enforce(name: LimitName, key: string, what: string): Promise<void> {
+  const wait = await hit(name, key);
+  if (wait > 0) {
+    throw new AppError("TOO_MANY_REQUESTS", `Too many ${what}. Try again in ${Math.ceil(wait / 60)} minute(s).`, {
+      retryAfterSeconds: wait,
+    });
+  }
+}

@@ -1,0 +1,16 @@
+import type { Role, StakeholderRole } from "@/server/db/generated/enums";
+
+/** What every server-side check knows about the caller, loaded from the database per request. */
+export type SessionUser = {
+  id: string;
+  sessionId: string;
+  tenantId: string;
+  tenantName: string;
+  tenantSlug: string;
+  role: Role;
+  name: string;
+  email: string;
+  customerAccountId: string | null;
+  stakeholderRole: StakeholderRole | null;
+  isApprover: boolean;
+};

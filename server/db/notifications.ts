@@ -1,0 +1,23 @@
+import type { Db } from "./client";
+
+export function listNotifications(prisma: Db, tenantId: string, userId: string, opts: { unreadOnly: boolean; take: number }) {
+  return prisma.notification.findMany({
+    where: { tenantId, userId, ...(opts.unreadOnly ? { readAt: null } : {}) },
+    orderBy: { createdAt: "desc" },
+    take: opts.take,
+    select: { id: true, title: true, body: true, link: true, readAt: true, createdAt: true },
+  });
+}
+
+export function countUnread(prisma: Db, tenantId: string, userId: string) {
+  return prisma.notification.count({ where: { tenantId, userId, readAt: null } });
+}
+
+/** Scoped by tenant and owner: someone else's notification id matches nothing. */
+export function markRead(prisma: Db, tenantId: string, userId: string, id: string, now: Date) {
+  return prisma.notification.updateMany({ where: { id, tenantId, userId, readAt: null }, data: { readAt: now } });
+}
+
+export function notificationExists(prisma: Db, tenantId: string, userId: string, id: string) {
+  return prisma.notification.findFirst({ where: { id, tenantId, userId }, select: { id: true } });
+}

@@ -1,0 +1,95 @@
+import type { Prisma } from "./generated/client";
+import type { Role, StakeholderRole } from "./generated/enums";
+import type { Db, DbOrTx } from "./client";
+
+export const userListSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  stakeholderRole: true,
+  isApprover: true,
+  disabledAt: true,
+  lastLoginAt: true,
+  createdAt: true,
+  customerAccount: { select: { id: true, name: true } },
+} satisfies Prisma.UserSelect;
+
+export type UserListRow = Prisma.UserGetPayload<{ select: typeof userListSelect }>;
+
+export async function listUsers(
+  prisma: Db,
+  tenantId: string,
+  opts: { search?: string; role?: Role; page: number; pageSize: number },
+): Promise<{ rows: UserListRow[]; total: number }> {
+  const where: Prisma.UserWhereInput = {
+    tenantId,
+    ...(opts.role ? { role: opts.role } : {}),
+    ...(opts.search
+      ? {
+          OR: [
+            { email: { contains: opts.search, mode: "insensitive" } },
+            { name: { contains: opts.search, mode: "insensitive" } },
+          ],
+        }
+      : {}),
+  };
+  const [rows, total] = await prisma.$transaction([
+    prisma.user.findMany({
+      where,
+      select: userListSelect,
+      orderBy: [{ role: "asc" }, { name: "asc" }],
+      skip: (opts.page - 1) * opts.pageSize,
+      take: opts.pageSize,
+    }),
+    prisma.user.count({ where }),
+  ]);
+  return { rows, total };
+}
+
+/** Login lookup: email is globally unique, the tenant comes from the user row. */
+export function findUserForLogin(prisma: Db, email: string) {
+  return prisma.user.findUnique({
+    where: { email },
+    select: { id: true, tenantId: true, role: true, passwordHash: true, disabledAt: true },
+  });
+}
+
+export function emailTaken(prisma: Db, email: string) {
+  return prisma.user.findUnique({ where: { email }, select: { id: true } });
+}
+
+export function createUser(
+  prisma: DbOrTx,
+  tenantId: string,
+  data: {
+    email: string;
+    name: string;
+    role: Role;
+    customerAccountId?: string | null;
+    stakeholderRole?: StakeholderRole | null;
+    isApprover?: boolean;
+    invitedById?: string;
+  },
+) {
+  return prisma.user.create({
+    data: { tenantId, ...data, channelPrefs: { email: true, inApp: true, digest: "daily" } },
+    select: userListSelect,
+  });
+}
+
+export function findCustomerAccount(prisma: Db, tenantId: string, id: string) {
+  return prisma.customerAccount.findFirst({ where: { id, tenantId }, select: { id: true, name: true } });
+}
+
+export function listCustomerAccountOptions(prisma: Db, tenantId: string) {
+  return prisma.customerAccount.findMany({
+    where: { tenantId },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+export function setPassword(prisma: DbOrTx, tenantId: string, userId: string, passwordHash: string) {
+  return prisma.user.updateMany({ where: { id: userId, tenantId }, data: { passwordHash } });
+}

@@ -1,0 +1,73 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+
+/**
+ * The one error type domain and service code throws. Routers never build TRPCErrors themselves:
+ * the error formatter (server/api/trpc.ts) and REST helpers map AppError codes in one place.
+ */
+export const APP_ERROR_CODES = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL: 500,
+} as const;
+
+export type AppErrorCode = keyof typeof APP_ERROR_CODES;
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  /** Field-level messages for forms: { "email": "Enter a valid email address" } */
+  readonly fieldErrors?: Record<string, string>;
+  readonly retryAfterSeconds?: number;
+
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    extra: { fieldErrors?: Record<string, string>; retryAfterSeconds?: number; cause?: unknown } = {},
+  ) {
+    super(message, { cause: extra.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.fieldErrors = extra.fieldErrors;
+    this.retryAfterSeconds = extra.retryAfterSeconds;
+  }
+
+  get status(): number {
+    return APP_ERROR_CODES[this.code];
+  }
+}
+
+/** Unknown ids and other tenants' ids read the same. */
+export function notFound(what: string): AppError {
+  return new AppError("NOT_FOUND", `${what} not found`);
+}
+
+const TRPC_CODE: Record<AppErrorCode, TRPCError["code"]> = {
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  INTERNAL: "INTERNAL_SERVER_ERROR",
+};
+
+export function toTRPCError(error: AppError): TRPCError {
+  return new TRPCError({ code: TRPC_CODE[error.code], message: error.message, cause: error });
+}
+
+/** zod issues → { "path.to.field": "message" } for forms, and one readable sentence. */
+export function describeZodError(error: z.ZodError): { message: string; fieldErrors: Record<string, string> } {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "input";
+    fieldErrors[key] ??= issue.message;
+  }
+  const message = Object.entries(fieldErrors)
+    .map(([field, msg]) => (field === "input" ? msg : `${field}: ${msg}`))
+    .join("; ");
+  return { message: message || "Invalid input", fieldErrors };
+}

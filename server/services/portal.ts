@@ -1,0 +1,17 @@
+import { findPortalProject, listPortalProjects } from "@/server/db/portal";
+import { projectProgress } from "@/server/engines/progress/project-progress";
+import { notFound } from "@/server/errors";
+import type { ServiceContext } from "./context";
+
+export type PortalContext = ServiceContext & { customerAccountId: string };
+
+export async function portalProjects(ctx: PortalContext) {
+  const rows = await listPortalProjects(ctx.db, ctx.tenantId, ctx.customerAccountId);
+  return rows.map(({ milestones, ...project }) => ({ ...project, progress: projectProgress(milestones, null, ctx.now) }));
+}
+
+export async function portalProject(ctx: PortalContext, projectId: string) {
+  const project = await findPortalProject(ctx.db, ctx.tenantId, ctx.customerAccountId, projectId);
+  if (!project) throw notFound("Project");
+  return { ...project, progress: projectProgress(project.milestones, project.guarantee, ctx.now) };
+}

@@ -1,0 +1,129 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Db } from "@/server/db/client";
+import { createUser, emailTaken, findCustomerAccount, listCustomerAccountOptions, listUsers, setPassword } from "@/server/db/users";
+import { revokeUserSessions } from "@/server/db/sessions";
+import { hashPassword } from "@/server/auth/password";
+import { ROLE_LABEL } from "@/server/auth/permissions";
+import { enqueueEmail, deliverEmailNow } from "@/server/messaging/outbox";
+import { escapeHtml } from "@/server/auth/magic-link";
+import { AppError, notFound } from "@/server/errors";
+import type { InviteUserInput } from "@/lib/schemas/users";
+import type { Role } from "@/server/db/generated/enums";
+import { recordAudit } from "./audit";
+import type { ServiceContext } from "./context";
+
+const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+const tokenDigest = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export function usersPage(ctx: ServiceContext, opts: { search?: string; role?: Role; page: number; pageSize: number }) {
+  return listUsers(ctx.db, ctx.tenantId, opts);
+}
+
+export function accountOptions(ctx: ServiceContext) {
+  return listCustomerAccountOptions(ctx.db, ctx.tenantId);
+}
+
+/**
+ * Creates the user and emails them: staff get a one-time link to choose a password, customers a
+ * note to sign in with a magic link. The user row, the invite token and the audit entry are one
+ * transaction; the email goes through the outbox.
+ */
+export async function inviteUser(ctx: ServiceContext, input: InviteUserInput, appUrl: string) {
+  if (input.role === "CUSTOMER" && input.customerAccountId) {
+    const account = await findCustomerAccount(ctx.db, ctx.tenantId, input.customerAccountId);
+    if (!account) throw notFound("Customer account");
+  }
+  if (await emailTaken(ctx.db, input.email)) {
+    throw new AppError("CONFLICT", "Someone with this email already has an Onward account.", {
+      fieldErrors: { email: "This email is already in use" },
+    });
+  }
+  const token = randomBytes(32).toString("base64url");
+  const user = await ctx.db.$transaction(async (tx) => {
+    const created = await createUser(tx, ctx.tenantId, {
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      customerAccountId: input.role === "CUSTOMER" ? (input.customerAccountId ?? null) : null,
+      stakeholderRole: input.role === "CUSTOMER" ? (input.stakeholderRole ?? null) : null,
+      isApprover: input.role === "CUSTOMER" ? input.isApprover : false,
+      invitedById: ctx.actorId,
+    });
+    if (input.role !== "CUSTOMER") {
+      await tx.verificationToken.create({
+        data: { identifier: `invite:${input.email}`, token: tokenDigest(token), expires: new Date(ctx.now.getTime() + INVITE_TTL_MS) },
+      });
+    }
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      actorId: ctx.actorId,
+      action: "user.invited",
+      entityType: "User",
+      entityId: created.id,
+      after: { email: created.email, role: created.role, customerAccountId: input.customerAccountId ?? null },
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+      at: ctx.now,
+    });
+    return created;
+  });
+
+  const link = input.role === "CUSTOMER" ? `${appUrl}/login?email=${encodeURIComponent(input.email)}` : `${appUrl}/invite/${token}`;
+  const action = input.role === "CUSTOMER" ? "sign in with a one-time link sent to this address" : "choose your password (the link works for 7 days)";
+  const message = await enqueueEmail(ctx.db, {
+    tenantId: ctx.tenantId,
+    to: input.email,
+    subject: "You have been invited to Onward",
+    text: `Hi ${input.name},\n\nYou have been invited to Onward as ${ROLE_LABEL[input.role]}. Open this link to ${action}:\n${link}\n`,
+    html: `<p>Hi ${escapeHtml(input.name)},</p><p>You have been invited to Onward as ${ROLE_LABEL[input.role]}. <a href="${escapeHtml(link)}">Open this link</a> to ${action}.</p>`,
+    idempotencyKey: `invite/${user.id}`,
+  });
+  await deliverEmailNow(ctx.db, message.id, ctx.now);
+  return user;
+}
+
+export async function setUserDisabled(ctx: ServiceContext, userId: string, disabled: boolean) {
+  if (userId === ctx.actorId) throw new AppError("BAD_REQUEST", "You cannot disable your own account.");
+  const target = await ctx.db.user.findFirst({ where: { id: userId, tenantId: ctx.tenantId }, select: { id: true, disabledAt: true } });
+  if (!target) throw notFound("User");
+  return ctx.db.$transaction(async (tx) => {
+    const updated = await tx.user.update({
+      where: { id: target.id },
+      data: { disabledAt: disabled ? (target.disabledAt ?? ctx.now) : null },
+      select: { id: true, disabledAt: true },
+    });
+    if (disabled) await revokeUserSessions(tx, ctx.tenantId, target.id, ctx.now);
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      actorId: ctx.actorId,
+      action: disabled ? "user.disabled" : "user.enabled",
+      entityType: "User",
+      entityId: target.id,
+      before: { disabledAt: target.disabledAt?.toISOString() ?? null },
+      after: { disabledAt: updated.disabledAt?.toISOString() ?? null },
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+      at: ctx.now,
+    });
+    return updated;
+  });
+}
+
+/** Redeems a staff invite: sets the password once; the token is deleted in the same transaction. */
+export async function acceptInvite(prisma: Db, token: string, password: string, now: Date): Promise<{ email: string }> {
+  const row = await prisma.verificationToken.findUnique({ where: { token: tokenDigest(token) } });
+  if (!row || !row.identifier.startsWith("invite:") || row.expires <= now) {
+    throw new AppError("BAD_REQUEST", "This invitation link is invalid or has expired. Ask your admin for a new one.");
+  }
+  const email = row.identifier.slice("invite:".length);
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, tenantId: true } });
+  if (!user) throw new AppError("BAD_REQUEST", "This invitation link is invalid or has expired. Ask your admin for a new one.");
+  const passwordHash = await hashPassword(password);
+  await prisma.$transaction(async (tx) => {
+    await tx.verificationToken.delete({ where: { token: row.token } });
+    await setPassword(tx, user.tenantId, user.id, passwordHash);
+    await recordAudit(tx, { tenantId: user.tenantId, actorId: user.id, action: "user.password_set", entityType: "User", entityId: user.id, at: now });
+  });
+  return { email };
+}

@@ -1,0 +1,134 @@
+import { randomUUID } from "node:crypto";
+import { createPrismaClient, type Db } from "@/server/db/client";
+import type { Role, StakeholderRole } from "@/server/db/generated/enums";
+import type { SessionUser } from "@/server/auth/session-user";
+import { createInnerContext } from "@/server/api/trpc";
+import { createCaller } from "@/server/api/root";
+
+let prisma: Db | undefined;
+
+/** The test database's client (DATABASE_URL is set by tests/setup/env.ts). */
+export function testDb(): Db {
+  prisma ??= createPrismaClient(process.env.DATABASE_URL ?? "");
+  return prisma;
+}
+
+export function callerFor(user: SessionUser | null, now?: () => Date) {
+  return createCaller(createInnerContext({ user, db: testDb(), now }));
+}
+
+async function makeUser(
+  db: Db,
+  tenant: { id: string; name: string; slug: string },
+  tag: string,
+  role: Role,
+  extra: { customerAccountId?: string; stakeholderRole?: StakeholderRole; isApprover?: boolean; passwordHash?: string } = {},
+): Promise<SessionUser> {
+  const u = await db.user.create({
+    data: {
+      tenantId: tenant.id,
+      email: `${role.toLowerCase()}-${tag}@${tenant.slug}.test`,
+      name: `${role} ${tag}`,
+      role,
+      customerAccountId: extra.customerAccountId ?? null,
+      stakeholderRole: extra.stakeholderRole ?? null,
+      isApprover: extra.isApprover ?? false,
+      passwordHash: extra.passwordHash ?? null,
+    },
+  });
+  const session = await db.userSession.create({
+    data: { tenantId: tenant.id, userId: u.id, method: "test", expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+  return {
+    id: u.id,
+    sessionId: session.id,
+    tenantId: tenant.id,
+    tenantName: tenant.name,
+    tenantSlug: tenant.slug,
+    role,
+    name: u.name,
+    email: u.email,
+    customerAccountId: u.customerAccountId,
+    stakeholderRole: u.stakeholderRole,
+    isApprover: u.isApprover,
+  };
+}
+
+/** A project with four weekly milestones, week 1 met, week 2 in progress. */
+async function makeProject(db: Db, tenantId: string, customerAccountId: string, name: string, start: Date) {
+  const project = await db.project.create({
+    data: {
+      tenantId,
+      customerAccountId,
+      name,
+      serviceType: "MVP_DEVELOPMENT",
+      tierKey: "startup_mvp",
+      contractValueCents: 2_500_000,
+      status: "ACTIVE",
+      startDate: start,
+      targetEndDate: new Date(start.getTime() + 28 * 86_400_000),
+      guarantee: {
+        create: {
+          tenantId,
+          amountCents: 2_500_000,
+          successThreshold: 85,
+          startsAt: start,
+          endsAt: new Date(start.getTime() + 30 * 86_400_000),
+        },
+      },
+    },
+  });
+  for (const week of [1, 2, 3, 4]) {
+    await db.milestone.create({
+      data: {
+        tenantId,
+        projectId: project.id,
+        weekNumber: week,
+        title: `Week ${week}`,
+        dueDate: new Date(start.getTime() + week * 7 * 86_400_000),
+        minimumSuccessThreshold: 85,
+        escalationThreshold: 70,
+        status: week === 1 ? "SUCCESS" : week === 2 ? "IN_PROGRESS" : "PENDING",
+        score: week === 1 ? 90 : null,
+        criteria: {
+          create: [
+            { tenantId, position: 1, name: "Requirements Analysis Complete", weight: 0.6, validationMethod: "stakeholder_sign_off", deliverable: "Spec", requiresSignOff: true },
+            { tenantId, position: 2, name: "System Architecture Designed", weight: 0.4, validationMethod: "technical_review", deliverable: "Diagrams" },
+          ],
+        },
+      },
+    });
+  }
+  return project;
+}
+
+export type TenantFixture = Awaited<ReturnType<typeof createTenantFixture>>;
+
+/**
+ * A tenant with one user per role, two customer accounts (A with an approver customer, B with
+ * another customer), a project in each account, and one notification per staff user.
+ */
+export async function createTenantFixture(label: string, now = new Date()) {
+  const db = testDb();
+  const tag = `${label}-${randomUUID().slice(0, 8)}`;
+  const tenant = await db.tenant.create({ data: { slug: `t-${tag}`, name: `Tenant ${tag}` } });
+  const accountA = await db.customerAccount.create({ data: { tenantId: tenant.id, name: `Account A ${tag}` } });
+  const accountB = await db.customerAccount.create({ data: { tenantId: tenant.id, name: `Account B ${tag}` } });
+  const users = {
+    ADMIN: await makeUser(db, tenant, tag, "ADMIN"),
+    EXECUTIVE: await makeUser(db, tenant, tag, "EXECUTIVE"),
+    CSM: await makeUser(db, tenant, tag, "CSM"),
+    TECH_LEAD: await makeUser(db, tenant, tag, "TECH_LEAD"),
+    CUSTOMER: await makeUser(db, tenant, tag, "CUSTOMER", { customerAccountId: accountA.id, stakeholderRole: "PRODUCT_OWNER", isApprover: true }),
+  } satisfies Record<Role, SessionUser>;
+  const otherAccountCustomer = await makeUser(db, tenant, `${tag}-b`, "CUSTOMER", { customerAccountId: accountB.id, stakeholderRole: "MEMBER" });
+  const start = new Date(now.getTime() - 10 * 86_400_000);
+  const projectA = await makeProject(db, tenant.id, accountA.id, `Project A ${tag}`, start);
+  const projectB = await makeProject(db, tenant.id, accountB.id, `Project B ${tag}`, start);
+  const notifications: Record<string, string> = {};
+  for (const user of [...Object.values(users), otherAccountCustomer]) {
+    const n = await db.notification.create({ data: { tenantId: tenant.id, userId: user.id, title: "Welcome", createdAt: now } });
+    notifications[user.id] = n.id;
+  }
+  return { tenant, tag, accountA, accountB, users, otherAccountCustomer, projectA, projectB, notifications };
+}

@@ -1,0 +1,137 @@
+import { TRPCError } from "@trpc/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "@/server/api/root";
+import type { SessionUser } from "@/server/auth/session-user";
+import type { Role } from "@/server/db/generated/enums";
+import { callerFor, createTenantFixture, type TenantFixture } from "../helpers/fixtures";
+
+/**
+ * Every procedure of the root router must have an entry here saying which roles may call it; the
+ * suite fails for a procedure without one. Each entry is exercised as every role, anonymous, an
+ * admin and a customer of another tenant, and a customer of another account of the same tenant.
+ *
+ * `input` builds the input from the fixture of tenant A (ids of tenant A's records). `scope`
+ * says how a caller outside tenant A / account A must fare when their role is allowed:
+ *  - "tenant": the input names a tenant-A record → another tenant's user gets NOT_FOUND;
+ *  - "account": the input names an account-A record → another account's customer gets NOT_FOUND;
+ *  - "own": the procedure only reads or writes the caller's own data → allowed, sees only theirs.
+ */
+type Entry = {
+  allow: readonly Role[];
+  input?: (f: TenantFixture, actor: string) => unknown;
+  scope: "own" | "tenant" | "account";
+};
+
+const STAFF = ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD"] as const;
+const EVERYONE = [...STAFF, "CUSTOMER"] as const;
+
+export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
+  "session.me": { allow: EVERYONE, scope: "own" },
+  "users.list": { allow: ["ADMIN"], input: () => ({ page: 1, pageSize: 10 }), scope: "own" },
+  "users.accountOptions": { allow: ["ADMIN"], scope: "own" },
+  "users.invite": {
+    allow: ["ADMIN"],
+    input: (f, actor) => ({ email: `invitee-${actor}-${f.tag}@example.com`.toLowerCase(), name: "New Person", role: "CSM" }),
+    scope: "own",
+  },
+  "users.setDisabled": {
+    allow: ["ADMIN"],
+    input: (f) => ({ userId: f.users.CSM.id, disabled: false }),
+    scope: "tenant",
+  },
+  "overview.executive": { allow: ["ADMIN", "EXECUTIVE"], scope: "own" },
+  "overview.pipeline": { allow: ["ADMIN", "EXECUTIVE", "CSM"], scope: "own" },
+  "overview.delivery": { allow: STAFF, scope: "own" },
+  "portal.projects": { allow: ["CUSTOMER"], scope: "own" },
+  "portal.project": { allow: ["CUSTOMER"], input: (f) => ({ projectId: f.projectA.id }), scope: "account" },
+  "notifications.list": { allow: EVERYONE, input: () => ({}), scope: "own" },
+  "notifications.unreadCount": { allow: EVERYONE, scope: "own" },
+  "notifications.markRead": {
+    allow: EVERYONE,
+    // each actor marks its own notification; a user of another tenant gets tenant A's admin's id
+    input: (f, actor) => ({ notificationId: f.notifications[actorUserId(f, actor) ?? f.users.ADMIN.id] ?? "missing" }),
+    scope: "own",
+  },
+};
+
+function actorUserId(f: TenantFixture, actor: string): string | undefined {
+  if (actor in f.users) return f.users[actor as Role].id;
+  if (actor === "otherAccountCustomer") return f.otherAccountCustomer.id;
+  return undefined;
+}
+
+const procedures = Object.keys((appRouter._def as unknown as { procedures: Record<string, unknown> }).procedures).sort();
+
+type Outcome = "ok" | TRPCError["code"];
+
+async function call(user: SessionUser | null, path: string, input: unknown): Promise<Outcome> {
+  const caller = callerFor(user) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>;
+  const [ns, name] = path.split(".") as [string, string];
+  const fn = caller[ns]?.[name];
+  if (!fn) throw new Error(`no procedure ${path}`);
+  try {
+    await fn(input);
+    return "ok";
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+let a: TenantFixture;
+let b: TenantFixture;
+let cells = 0;
+
+beforeAll(async () => {
+  a = await createTenantFixture("authz-a");
+  b = await createTenantFixture("authz-b");
+});
+
+describe("authorization matrix", () => {
+  it("has an entry for every procedure of the root router, and none for procedures that do not exist", () => {
+    const missing = procedures.filter((p) => !(p in AUTHORIZATION_MATRIX));
+    const stale = Object.keys(AUTHORIZATION_MATRIX).filter((p) => !procedures.includes(p));
+    expect(missing, "procedures without an authorization entry").toEqual([]);
+    expect(stale, "entries for procedures that no longer exist").toEqual([]);
+  });
+
+  it.each(procedures)("%s allows exactly its roles and keeps tenants and accounts apart", async (path) => {
+    const entry = AUTHORIZATION_MATRIX[path];
+    if (!entry) throw new Error(`no authorization entry for ${path}`);
+    const inputFor = (actor: string) => entry.input?.(a, actor);
+
+    expect(await call(null, path, inputFor("anonymous")), "anonymous").toBe("UNAUTHORIZED");
+    cells += 1;
+
+    for (const role of EVERYONE) {
+      const outcome = await call(a.users[role], path, inputFor(role));
+      cells += 1;
+      if (entry.allow.includes(role)) expect(outcome, `${role} should be allowed`).toBe("ok");
+      else expect(outcome, `${role} should be refused`).toBe("FORBIDDEN");
+    }
+
+    const outsiders: [string, SessionUser, "tenant" | "account"][] = [
+      ["otherTenantAdmin", b.users.ADMIN, "tenant"],
+      ["otherTenantCustomer", b.users.CUSTOMER, "tenant"],
+      ["otherAccountCustomer", a.otherAccountCustomer, "account"],
+    ];
+    for (const [label, user, kind] of outsiders) {
+      const outcome = await call(user, path, inputFor(label));
+      cells += 1;
+      if (!entry.allow.includes(user.role)) {
+        expect(outcome, `${label} should be refused`).toBe("FORBIDDEN");
+      } else if (entry.scope === "own") {
+        expect(["ok", "NOT_FOUND"], `${label} on own data`).toContain(outcome);
+      } else if (entry.scope === "tenant" || kind === "tenant") {
+        expect(outcome, `${label} must not reach tenant A's record`).toBe("NOT_FOUND");
+      } else {
+        expect(outcome, `${label} must not reach account A's record`).toBe("NOT_FOUND");
+      }
+    }
+  });
+
+  it("reports how many cells were checked", () => {
+    expect(cells).toBe(procedures.length * 9);
+    console.info(`authorization matrix: ${procedures.length} procedures × 9 callers = ${cells} cells, 0 unexpected allows`);
+  });
+});

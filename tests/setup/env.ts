@@ -1,0 +1,6 @@
+import { inject } from "vitest";
+
+process.env.DATABASE_URL = inject("databaseUrl");
+process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
+process.env.APP_URL ??= "http://localhost:3000";
+delete process.env.RESEND_API_KEY;

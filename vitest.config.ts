@@ -1,0 +1,37 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+
+// unit: pure code, no database (*.test.ts next to the code or under tests/unit).
+// integration: routers and services through a server-side caller against a real database
+// (TEST_DATABASE_URL when given, else a fresh embedded PGlite per run) — tests/integration/*.int.test.ts.
+export default defineConfig({
+  resolve: { alias: { "@": root } },
+  test: {
+    env: { NODE_ENV: "test" },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["server/**/*.test.ts", "lib/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "node_modules/**"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.int.test.ts"],
+          globalSetup: [path.join(root, "tests/setup/global-db.ts")],
+          setupFiles: [path.join(root, "tests/setup/env.ts")],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // one worker: the embedded database serialises queries anyway, and it keeps memory low
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
