@@ -26,6 +26,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.int.test.ts"],
           globalSetup: [path.join(root, "tests/setup/global-db.ts")],
           setupFiles: [path.join(root, "tests/setup/env.ts")],
+          // next-auth imports "next/server" without an extension; inlining lets vite resolve it
+          server: { deps: { inline: ["next-auth"] } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // one worker: the embedded database serialises queries anyway, and it keeps memory low

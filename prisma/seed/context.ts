@@ -74,8 +74,8 @@ export class SeedContext {
   readonly users = new Map<string, string>();
   readonly accounts = new Map<string, AccountRef>();
   readonly leads = new Map<string, string>();
-  /** lead key → [account key, project id] filled when the project is built */
-  readonly conversions = new Map<string, { accountId: string; projectId: string; start: Date; end: Date | null }>();
+  /** converted lead key → its project, filled when the project is built (journeys read it) */
+  readonly conversions = new Map<string, { projectId: string; start: Date; end: Date | null }>();
 
   constructor(readonly spec: TenantSpec, readonly now: Date) {
     this.id = idFactory(spec.seed);

@@ -89,6 +89,9 @@ export const BLUEBIRD: TenantSpec = {
   ],
 };
 
+/** Shared by every staff demo user (customers have no password: they sign in by magic link). */
+export const DEMO_PASSWORD = "onward-demo-2026";
+
 export const DEMO_TENANTS: TenantSpec[] = [NORTHWIND, BLUEBIRD];
 
 export type DemoUser = {

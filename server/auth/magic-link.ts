@@ -1,16 +1,14 @@
 import type { Db } from "@/server/db/client";
 import { enqueueEmail, deliverEmailNow } from "@/server/messaging/outbox";
 import { createHash } from "node:crypto";
+import { findUserForMagicLink } from "@/server/db/users";
 
 /**
  * Magic links are for customer stakeholders only. For any other address nothing is sent (and the
  * page says the same thing either way, so it reveals no account).
  */
 export async function sendMagicLink(prisma: Db, email: string, url: string, expires: Date, now: Date): Promise<boolean> {
-  const user = await prisma.user.findUnique({
-    where: { email },
-    select: { id: true, name: true, tenantId: true, role: true, disabledAt: true, tenant: { select: { name: true } } },
-  });
+  const user = await findUserForMagicLink(prisma, email);
   if (!user || user.role !== "CUSTOMER" || user.disabledAt) return false;
   const minutes = Math.round((expires.getTime() - now.getTime()) / 60000);
   const hours = Math.round(minutes / 60);

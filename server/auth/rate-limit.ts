@@ -24,31 +24,28 @@ export const LIMITS = {
 
 export type LimitName = keyof typeof LIMITS;
 
-async function limiter(name: LimitName): Promise<RateLimiterPostgres> {
+function limiter(name: LimitName): RateLimiterPostgres {
   holder.onwardLimiters ??= new Map();
-  const existing = holder.onwardLimiters.get(name);
-  if (existing) return existing;
-  const created = await new Promise<RateLimiterPostgres>((resolve, reject) => {
-    const l: RateLimiterPostgres = new RateLimiterPostgres(
-      { storeClient: pool(), tableName: "rate_limits", tableCreated: true, keyPrefix: name, ...LIMITS[name] },
-      (err?: Error) => (err ? reject(err) : resolve(l)),
-    );
-  });
-  holder.onwardLimiters.set(name, created);
-  return created;
+  let l = holder.onwardLimiters.get(name);
+  if (!l) {
+    // tableCreated: the table comes from a migration, so the limiter is ready at once
+    l = new RateLimiterPostgres({ storeClient: pool(), tableName: "rate_limits", tableCreated: true, keyPrefix: name, ...LIMITS[name] });
+    holder.onwardLimiters.set(name, l);
+  }
+  return l;
 }
 
 /** Seconds to wait if the key is over its limit, else 0. Does not consume. */
 export async function blockedFor(name: LimitName, key: string): Promise<number> {
-  const res = await (await limiter(name)).get(key);
-  if (res && res.consumedPoints > LIMITS[name].points) return Math.ceil(res.msBeforeNext / 1000);
+  const res = await limiter(name).get(key);
+  if (res && res.consumedPoints >= LIMITS[name].points) return Math.ceil(res.msBeforeNext / 1000);
   return 0;
 }
 
 /** Counts one event; returns seconds to wait when that event went over the limit, else 0. */
 export async function hit(name: LimitName, key: string): Promise<number> {
   try {
-    await (await limiter(name)).consume(key);
+    await limiter(name).consume(key);
     return 0;
   } catch (error) {
     if (error instanceof RateLimiterRes) return Math.ceil(error.msBeforeNext / 1000);
@@ -57,7 +54,7 @@ export async function hit(name: LimitName, key: string): Promise<number> {
 }
 
 export async function reset(name: LimitName, key: string): Promise<void> {
-  await (await limiter(name)).delete(key);
+  await limiter(name).delete(key);
 }
 
 export async function enforce(name: LimitName, key: string, what: string): Promise<void> {

@@ -22,14 +22,16 @@ export async function listUsers(
   tenantId: string,
   opts: { search?: string; role?: Role; page: number; pageSize: number },
 ): Promise<{ rows: UserListRow[]; total: number }> {
+  // Prisma's `contains` passes % and _ through to LIKE: escape them so a search is literal
+  const search = opts.search?.replace(/[\\%_]/g, "\\$&");
   const where: Prisma.UserWhereInput = {
     tenantId,
     ...(opts.role ? { role: opts.role } : {}),
-    ...(opts.search
+    ...(search
       ? {
           OR: [
-            { email: { contains: opts.search, mode: "insensitive" } },
-            { name: { contains: opts.search, mode: "insensitive" } },
+            { email: { contains: search, mode: "insensitive" } },
+            { name: { contains: search, mode: "insensitive" } },
           ],
         }
       : {}),
@@ -92,4 +94,23 @@ export function listCustomerAccountOptions(prisma: Db, tenantId: string) {
 
 export function setPassword(prisma: DbOrTx, tenantId: string, userId: string, passwordHash: string) {
   return prisma.user.updateMany({ where: { id: userId, tenantId }, data: { passwordHash } });
+}
+
+export function findUserForMagicLink(prisma: Db, email: string) {
+  return prisma.user.findUnique({
+    where: { email },
+    select: { id: true, name: true, tenantId: true, role: true, disabledAt: true, tenant: { select: { name: true } } },
+  });
+}
+
+export function findTenantUser(prisma: DbOrTx, tenantId: string, id: string) {
+  return prisma.user.findFirst({ where: { id, tenantId }, select: { id: true, disabledAt: true } });
+}
+
+export function setUserDisabledAt(prisma: DbOrTx, tenantId: string, id: string, disabledAt: Date | null) {
+  return prisma.user.update({ where: { id, tenantId }, data: { disabledAt }, select: { id: true, disabledAt: true } });
+}
+
+export function findUserByEmail(prisma: DbOrTx, email: string) {
+  return prisma.user.findUnique({ where: { email }, select: { id: true, tenantId: true } });
 }

@@ -1,5 +1,6 @@
 import { Resend } from "resend";
-import type { Db } from "@/server/db/client";
+import type { Db, DbOrTx } from "@/server/db/client";
+import { findOutboxMessage, recordDeliveryAttempt, upsertOutboxMessage } from "@/server/db/outbox";
 import { serverEnv } from "@/lib/env";
 
 /**
@@ -16,28 +17,25 @@ export type EmailInput = {
   idempotencyKey: string;
 };
 
-export async function enqueueEmail(prisma: Db, email: EmailInput) {
-  return prisma.outboxMessage.upsert({
-    where: { idempotencyKey: email.idempotencyKey },
-    create: {
-      tenantId: email.tenantId,
-      channel: "EMAIL",
-      recipient: email.to,
-      subject: email.subject,
-      bodyText: email.text,
-      bodyHtml: email.html ?? null,
-      idempotencyKey: email.idempotencyKey,
-    },
-    update: {},
-    select: { id: true, status: true },
+const RETRY_AFTER_MS = 60_000;
+
+export function enqueueEmail(prisma: DbOrTx, email: EmailInput) {
+  return upsertOutboxMessage(prisma, {
+    tenantId: email.tenantId,
+    channel: "EMAIL",
+    recipient: email.to,
+    subject: email.subject,
+    bodyText: email.text,
+    bodyHtml: email.html ?? null,
+    idempotencyKey: email.idempotencyKey,
   });
 }
 
-/** Sends one queued email now if a provider is configured; failures stay on the row for retry. */
+/** Sends one queued email now if a provider is configured; a failure stays on the row for retry. */
 export async function deliverEmailNow(prisma: Db, id: string, now: Date): Promise<"sent" | "kept" | "failed"> {
   const env = serverEnv();
   if (!env.RESEND_API_KEY) return "kept";
-  const msg = await prisma.outboxMessage.findUnique({ where: { id } });
+  const msg = await findOutboxMessage(prisma, id);
   if (!msg || msg.status === "SENT") return "kept";
   const resend = new Resend(env.RESEND_API_KEY, env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : undefined);
   const { error } = await resend.emails.send(
@@ -50,20 +48,10 @@ export async function deliverEmailNow(prisma: Db, id: string, now: Date): Promis
     },
     { idempotencyKey: msg.idempotencyKey },
   );
-  await prisma.outboxMessage.update({
-    where: { id },
-    data: error
-      ? { status: "FAILED", attempts: { increment: 1 }, lastError: error.message, nextAttemptAt: new Date(now.getTime() + 60_000) }
-      : { status: "SENT", attempts: { increment: 1 }, sentAt: now, lastError: null },
-  });
+  await recordDeliveryAttempt(
+    prisma,
+    id,
+    error ? { ok: false, at: now, error: error.message, retryAt: new Date(now.getTime() + RETRY_AFTER_MS) } : { ok: true, at: now },
+  );
   return error ? "failed" : "sent";
-}
-
-export function listRecentEmails(prisma: Db, tenantId: string, take = 50) {
-  return prisma.outboxMessage.findMany({
-    where: { tenantId, channel: "EMAIL" },
-    orderBy: { createdAt: "desc" },
-    take,
-    select: { id: true, recipient: true, subject: true, bodyText: true, status: true, createdAt: true, sentAt: true },
-  });
 }

@@ -1,6 +1,17 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@/server/db/client";
-import { createUser, emailTaken, findCustomerAccount, listCustomerAccountOptions, listUsers, setPassword } from "@/server/db/users";
+import {
+  createUser,
+  emailTaken,
+  findCustomerAccount,
+  findTenantUser,
+  findUserByEmail,
+  listCustomerAccountOptions,
+  listUsers,
+  setPassword,
+  setUserDisabledAt,
+} from "@/server/db/users";
+import { consumeOneTimeToken, createOneTimeToken, findOneTimeToken } from "@/server/db/tokens";
 import { revokeUserSessions } from "@/server/db/sessions";
 import { hashPassword } from "@/server/auth/password";
 import { ROLE_LABEL } from "@/server/auth/permissions";
@@ -9,7 +20,7 @@ import { escapeHtml } from "@/server/auth/magic-link";
 import { AppError, notFound } from "@/server/errors";
 import type { InviteUserInput } from "@/lib/schemas/users";
 import type { Role } from "@/server/db/generated/enums";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/server/db/audit";
 import type { ServiceContext } from "./context";
 
 const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -40,7 +51,7 @@ export async function inviteUser(ctx: ServiceContext, input: InviteUserInput, ap
     });
   }
   const token = randomBytes(32).toString("base64url");
-  const user = await ctx.db.$transaction(async (tx) => {
+  const { user, messageId } = await ctx.db.$transaction(async (tx) => {
     const created = await createUser(tx, ctx.tenantId, {
       email: input.email,
       name: input.name,
@@ -51,9 +62,7 @@ export async function inviteUser(ctx: ServiceContext, input: InviteUserInput, ap
       invitedById: ctx.actorId,
     });
     if (input.role !== "CUSTOMER") {
-      await tx.verificationToken.create({
-        data: { identifier: `invite:${input.email}`, token: tokenDigest(token), expires: new Date(ctx.now.getTime() + INVITE_TTL_MS) },
-      });
+      await createOneTimeToken(tx, `invite:${input.email}`, tokenDigest(token), new Date(ctx.now.getTime() + INVITE_TTL_MS));
     }
     await recordAudit(tx, {
       tenantId: ctx.tenantId,
@@ -66,33 +75,32 @@ export async function inviteUser(ctx: ServiceContext, input: InviteUserInput, ap
       requestId: ctx.requestId,
       at: ctx.now,
     });
-    return created;
+    const message = await enqueueEmail(tx, inviteEmail(ctx.tenantId, created.id, input, appUrl, token));
+    return { user: created, messageId: message.id };
   });
+  await deliverEmailNow(ctx.db, messageId, ctx.now);
+  return user;
+}
 
+function inviteEmail(tenantId: string, userId: string, input: InviteUserInput, appUrl: string, token: string) {
   const link = input.role === "CUSTOMER" ? `${appUrl}/login?email=${encodeURIComponent(input.email)}` : `${appUrl}/invite/${token}`;
   const action = input.role === "CUSTOMER" ? "sign in with a one-time link sent to this address" : "choose your password (the link works for 7 days)";
-  const message = await enqueueEmail(ctx.db, {
-    tenantId: ctx.tenantId,
+  return {
+    tenantId,
     to: input.email,
     subject: "You have been invited to Onward",
     text: `Hi ${input.name},\n\nYou have been invited to Onward as ${ROLE_LABEL[input.role]}. Open this link to ${action}:\n${link}\n`,
     html: `<p>Hi ${escapeHtml(input.name)},</p><p>You have been invited to Onward as ${ROLE_LABEL[input.role]}. <a href="${escapeHtml(link)}">Open this link</a> to ${action}.</p>`,
-    idempotencyKey: `invite/${user.id}`,
-  });
-  await deliverEmailNow(ctx.db, message.id, ctx.now);
-  return user;
+    idempotencyKey: `invite/${userId}`,
+  };
 }
 
 export async function setUserDisabled(ctx: ServiceContext, userId: string, disabled: boolean) {
   if (userId === ctx.actorId) throw new AppError("BAD_REQUEST", "You cannot disable your own account.");
-  const target = await ctx.db.user.findFirst({ where: { id: userId, tenantId: ctx.tenantId }, select: { id: true, disabledAt: true } });
+  const target = await findTenantUser(ctx.db, ctx.tenantId, userId);
   if (!target) throw notFound("User");
   return ctx.db.$transaction(async (tx) => {
-    const updated = await tx.user.update({
-      where: { id: target.id },
-      data: { disabledAt: disabled ? (target.disabledAt ?? ctx.now) : null },
-      select: { id: true, disabledAt: true },
-    });
+    const updated = await setUserDisabledAt(tx, ctx.tenantId, target.id, disabled ? (target.disabledAt ?? ctx.now) : null);
     if (disabled) await revokeUserSessions(tx, ctx.tenantId, target.id, ctx.now);
     await recordAudit(tx, {
       tenantId: ctx.tenantId,
@@ -112,16 +120,17 @@ export async function setUserDisabled(ctx: ServiceContext, userId: string, disab
 
 /** Redeems a staff invite: sets the password once; the token is deleted in the same transaction. */
 export async function acceptInvite(prisma: Db, token: string, password: string, now: Date): Promise<{ email: string }> {
-  const row = await prisma.verificationToken.findUnique({ where: { token: tokenDigest(token) } });
-  if (!row || !row.identifier.startsWith("invite:") || row.expires <= now) {
-    throw new AppError("BAD_REQUEST", "This invitation link is invalid or has expired. Ask your admin for a new one.");
-  }
+  const invalid = () => new AppError("BAD_REQUEST", "This invitation link is invalid or has expired. Ask your admin for a new one.");
+  const digest = tokenDigest(token);
+  const row = await findOneTimeToken(prisma, digest);
+  if (!row || !row.identifier.startsWith("invite:") || row.expires <= now) throw invalid();
   const email = row.identifier.slice("invite:".length);
-  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, tenantId: true } });
-  if (!user) throw new AppError("BAD_REQUEST", "This invitation link is invalid or has expired. Ask your admin for a new one.");
+  const user = await findUserByEmail(prisma, email);
+  if (!user) throw invalid();
   const passwordHash = await hashPassword(password);
   await prisma.$transaction(async (tx) => {
-    await tx.verificationToken.delete({ where: { token: row.token } });
+    const consumed = await consumeOneTimeToken(tx, digest);
+    if (consumed.count !== 1) throw invalid();
     await setPassword(tx, user.tenantId, user.id, passwordHash);
     await recordAudit(tx, { tenantId: user.tenantId, actorId: user.id, action: "user.password_set", entityType: "User", entityId: user.id, at: now });
   });

@@ -1,0 +1,25 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { ZAcceptInviteSchema } from "@/lib/schemas/users";
+import { db } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { acceptInvite } from "@/server/services/users";
+
+export type InviteState = { error?: string; fieldErrors?: Record<string, string> };
+
+export async function acceptInviteAction(_prev: InviteState, form: FormData): Promise<InviteState> {
+  const parsed = ZAcceptInviteSchema.safeParse({ token: form.get("token"), password: form.get("password"), confirm: form.get("confirm") });
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
+    return fieldErrors.token ? { error: "This invitation link is invalid or has expired. Ask your admin for a new one." } : { fieldErrors };
+  }
+  try {
+    await acceptInvite(db(), parsed.data.token, parsed.data.password, new Date());
+  } catch (error) {
+    if (error instanceof AppError) return { error: error.message };
+    throw error;
+  }
+  redirect("/login?invited=1");
+}

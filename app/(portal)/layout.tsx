@@ -1,0 +1,36 @@
+import { notFound, redirect } from "next/navigation";
+import { UserMenu } from "@/components/shell/user-menu";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { currentUser } from "@/server/auth/current-user";
+
+const STAKEHOLDER: Record<string, string> = {
+  EXECUTIVE_SPONSOR: "Executive sponsor",
+  TECHNICAL_LEAD: "Technical lead",
+  PRODUCT_OWNER: "Product owner",
+  MEMBER: "Member",
+};
+
+// The customer portal shell; each page checks access again (requirePermission("portal:read")).
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const user = await currentUser();
+  if (!user) redirect("/login?mode=customer");
+  if (user.role !== "CUSTOMER") notFound();
+  return (
+    <div className="min-h-dvh bg-muted/30">
+      <header className="border-b bg-background">
+        <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
+          <a href="/portal" className="flex items-center gap-2 font-semibold tracking-tight">
+            <span aria-hidden className="grid size-7 place-items-center rounded-md bg-primary text-sm text-primary-foreground">O</span>
+            <span>{user.tenantName}</span>
+            <span className="hidden text-sm font-normal text-muted-foreground sm:inline">project portal</span>
+          </a>
+          <div className="flex items-center gap-2">
+            <ThemeToggle />
+            <UserMenu name={user.name} detail={user.stakeholderRole ? (STAKEHOLDER[user.stakeholderRole] ?? "") : "Customer"} />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-5xl p-4 md:p-8">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/shell/page-header";
+import { Card, CardContent } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { api } from "@/lib/trpc/server";
+import { formatDate } from "@/lib/utils";
+import { requirePermission } from "@/server/auth/guard";
+
+export const metadata: Metadata = { title: "Notifications" };
+
+export default async function NotificationsPage() {
+  await requirePermission("notifications:read");
+  const items = await (await api()).notifications.list({ take: 50 });
+  return (
+    <>
+      <PageHeader title="Notifications" description="The latest 50, newest first." />
+      <Card>
+        <CardContent className="pt-6">
+          {items.length === 0 ? (
+            <EmptyState title="You are all caught up" description="New alerts, sign-offs and tasks appear here." />
+          ) : (
+            <ul className="divide-y">
+              {items.map((n) => (
+                <li key={n.id} className="flex items-start justify-between gap-4 py-3">
+                  <div>
+                    <p className={n.readAt ? "text-muted-foreground" : "font-medium"}>
+                      {n.link ? <Link className="hover:underline" href={n.link}>{n.title}</Link> : n.title}
+                    </p>
+                    {n.body ? <p className="text-sm text-muted-foreground">{n.body}</p> : null}
+                  </div>
+                  <time className="shrink-0 text-xs text-muted-foreground" dateTime={n.createdAt.toISOString()}>{formatDate(n.createdAt)}</time>
+                </li>
+              ))}
+            </ul>
+          )}
+        </CardContent>
+      </Card>
+    </>
+  );
+}

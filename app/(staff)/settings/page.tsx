@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/shell/page-header";
+import { InviteUserDialog } from "@/components/settings/invite-user-dialog";
+import { UserStatusButton } from "@/components/settings/user-status-button";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/select";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ROLES } from "@/lib/schemas/users";
+import { api } from "@/lib/trpc/server";
+import { formatDate } from "@/lib/utils";
+import { requirePermission } from "@/server/auth/guard";
+import { ROLE_LABEL, can } from "@/server/auth/permissions";
+
+export const metadata: Metadata = { title: "Settings" };
+
+const PAGE_SIZE = 20;
+
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const me = await requirePermission("users:read");
+  const params = await searchParams;
+  const search = typeof params.q === "string" ? params.q.slice(0, 100) : "";
+  const role = ROLES.find((r) => r === params.role);
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(typeof params.page === "string" ? params.page : "1", 10) || 1));
+  const trpc = await api();
+  const manage = can(me.role, "users:manage");
+  const [{ rows, total }, accounts] = await Promise.all([
+    trpc.users.list({ search: search || undefined, role, page, pageSize: PAGE_SIZE }),
+    manage ? trpc.users.accountOptions() : Promise.resolve([]),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const href = (p: number) => `/settings?${new URLSearchParams({ ...(search ? { q: search } : {}), ...(role ? { role } : {}), page: String(p) })}`;
+
+  return (
+    <>
+      <PageHeader
+        title="Settings"
+        description={`Users and roles of ${me.tenantName}.`}
+        actions={manage ? <InviteUserDialog accounts={accounts} /> : null}
+      />
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2">Users ({total})</CardTitle>
+          <form className="mt-2 flex flex-wrap gap-2" role="search" aria-label="Filter users">
+            <label className="sr-only" htmlFor="user-search">Search by name or email</label>
+            <Input id="user-search" name="q" defaultValue={search} placeholder="Search name or email" className="w-64" />
+            <label className="sr-only" htmlFor="user-role">Role</label>
+            <NativeSelect id="user-role" name="role" defaultValue={role ?? ""} wrapperClassName="w-48">
+              <option value="">All roles</option>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>{ROLE_LABEL[r]}</option>
+              ))}
+            </NativeSelect>
+            <Button type="submit" variant="secondary">Filter</Button>
+          </form>
+        </CardHeader>
+        <CardContent>
+          {rows.length === 0 ? (
+            <EmptyState title="No users match" description="Change the search or the role filter." />
+          ) : (
+            <Table>
+              <TableCaption className="sr-only">Users of {me.tenantName}</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Name</TableHead>
+                  <TableHead>Email</TableHead>
+                  <TableHead>Role</TableHead>
+                  <TableHead>Last sign-in</TableHead>
+                  <TableHead>Status</TableHead>
+                  {manage ? <TableHead><span className="sr-only">Actions</span></TableHead> : null}
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {rows.map((u) => (
+                  <TableRow key={u.id}>
+                    <TableCell className="font-medium">{u.name}</TableCell>
+                    <TableCell>{u.email}</TableCell>
+                    <TableCell>
+                      {ROLE_LABEL[u.role]}
+                      {u.customerAccount ? <span className="block text-xs text-muted-foreground">{u.customerAccount.name}{u.isApprover ? " · approver" : ""}</span> : null}
+                    </TableCell>
+                    <TableCell>{u.lastLoginAt ? formatDate(u.lastLoginAt) : "Never"}</TableCell>
+                    <TableCell>{u.disabledAt ? <Badge variant="destructive">Disabled</Badge> : <Badge variant="success">Active</Badge>}</TableCell>
+                    {manage ? (
+                      <TableCell className="text-right">
+                        {u.id === me.id ? null : <UserStatusButton userId={u.id} name={u.name} disabled={Boolean(u.disabledAt)} />}
+                      </TableCell>
+                    ) : null}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+          {pages > 1 ? (
+            <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
+              <span>Page {page} of {pages}</span>
+              <div className="flex gap-2">
+                {page > 1 ? <Button asChild variant="outline" size="sm"><Link href={href(page - 1)}>Previous</Link></Button> : null}
+                {page < pages ? <Button asChild variant="outline" size="sm"><Link href={href(page + 1)}>Next</Link></Button> : null}
+              </div>
+            </nav>
+          ) : null}
+        </CardContent>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import type { BadgeProps } from "@/components/ui/badge";
+
+type Tone = NonNullable<BadgeProps["variant"]>;
+
+/** Human words and badge tones for stored enum values, in one place. */
+export const PROJECT_STATUS: Record<string, { label: string; tone: Tone }> = {
+  KICKOFF: { label: "Kickoff", tone: "secondary" },
+  ACTIVE: { label: "On track", tone: "success" },
+  AT_RISK: { label: "At risk", tone: "warning" },
+  COMPLETED: { label: "Completed", tone: "outline" },
+  FAILED: { label: "Failed", tone: "destructive" },
+  REFUNDED: { label: "Refunded", tone: "destructive" },
+  CANCELLED: { label: "Cancelled", tone: "outline" },
+};
+
+export const MILESTONE_STATUS: Record<string, { label: string; tone: Tone }> = {
+  PENDING: { label: "Upcoming", tone: "outline" },
+  IN_PROGRESS: { label: "In progress", tone: "secondary" },
+  SUCCESS: { label: "Met", tone: "success" },
+  AT_RISK: { label: "At risk", tone: "warning" },
+  FAILED: { label: "Missed", tone: "destructive" },
+};
+
+export const LEAD_STAGE: Record<string, string> = {
+  NEW: "New",
+  QUALIFYING: "Qualifying",
+  QUALIFIED: "Qualified",
+  UNQUALIFIED: "Unqualified",
+  FEASIBILITY: "Feasibility",
+  PROPOSAL: "Proposal",
+  CONVERTED: "Converted",
+  LOST: "Lost",
+};
+
+export const SERVICE_TYPE: Record<string, string> = {
+  MVP_DEVELOPMENT: "MVP development",
+  LEGACY_MODERNIZATION: "Legacy modernization",
+  TEAM_AUGMENTATION: "Team augmentation",
+};
+
+export const ALERT_SEVERITY: Record<string, { label: string; tone: Tone }> = {
+  INFO: { label: "Info", tone: "secondary" },
+  WARNING: { label: "Warning", tone: "warning" },
+  HIGH: { label: "High", tone: "destructive" },
+  CRITICAL: { label: "Critical", tone: "destructive" },
+};

@@ -1,0 +1,72 @@
+/**
+ * `npm test`: every test, in order — unit, integration (real database), production build, browser
+ * e2e. Uses TEST_DATABASE_URL when set (a fresh PostgreSQL database), else the embedded database.
+ * Prints one closing line "tests: N passed, N failed" summed over all suites.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const cache = path.join(root, ".cache");
+mkdirSync(cache, { recursive: true });
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+type Counts = { passed: number; failed: number; skipped: number };
+const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+const state: { failedStep: string | null } = { failedStep: null };
+
+function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}) {
+  console.log(`\n━━ ${label} ━━`);
+  const res = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  if (res.status !== 0) state.failedStep ??= label;
+  return res.status === 0;
+}
+
+function readJson<T>(file: string): T | null {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as T;
+  } catch {
+    return null;
+  }
+}
+
+function vitest(project: "unit" | "integration") {
+  const out = path.join(cache, `vitest-${project}.json`);
+  rmSync(out, { force: true });
+  run(`vitest ${project}`, bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
+  const json = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(out);
+  if (!json) {
+    state.failedStep ??= `vitest ${project} (no report)`;
+    return;
+  }
+  total.passed += json.numPassedTests;
+  total.failed += json.numFailedTests;
+  total.skipped += json.numPendingTests + json.numTodoTests;
+}
+
+function playwright() {
+  const out = path.join(cache, "playwright.json");
+  rmSync(out, { force: true });
+  run("playwright e2e", bin("playwright"), ["test"]);
+  const json = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(out);
+  if (!json) {
+    state.failedStep ??= "playwright (no report)";
+    return;
+  }
+  total.passed += json.stats.expected + json.stats.flaky;
+  total.failed += json.stats.unexpected;
+  total.skipped += json.stats.skipped;
+}
+
+console.log(process.env.TEST_DATABASE_URL ? "Database: TEST_DATABASE_URL (PostgreSQL)" : "Database: embedded PGlite (fresh, in memory)");
+vitest("unit");
+vitest("integration");
+const haveBuild = existsSync(path.join(root, ".next", "BUILD_ID"));
+if (process.env.SKIP_BUILD === "1" && haveBuild) console.log("\n━━ next build ━━ (skipped: SKIP_BUILD=1 and a build exists)");
+else run("next build", bin("next"), ["build"]);
+if (state.failedStep !== "next build") playwright();
+
+console.log(`\nSummary${state.failedStep ? ` (first failure: ${state.failedStep})` : ""}`);
+console.log(`tests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
+process.exit(state.failedStep || total.failed > 0 ? 1 : 0);

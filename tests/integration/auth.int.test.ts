@@ -1,0 +1,188 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkCredentials } from "@/server/auth/login";
+import { sendMagicLink } from "@/server/auth/magic-link";
+import { hashPassword } from "@/server/auth/password";
+import { createSession, findActiveSession, revokeSession } from "@/server/db/sessions";
+import type { Role } from "@/server/db/generated/enums";
+import { createTenantFixture, testDb, type TenantFixture } from "../helpers/fixtures";
+
+const PASSWORD = "correct horse battery";
+let f: TenantFixture;
+let passwordHash: string;
+let seq = 0;
+
+beforeAll(async () => {
+  f = await createTenantFixture("auth");
+  passwordHash = await hashPassword(PASSWORD);
+});
+
+/** A user with a unique email (rate limits are keyed by email and persist for the run). */
+async function userWithPassword(label: string, opts: { role?: Role; disabled?: boolean } = {}) {
+  const role = opts.role ?? "CSM";
+  return testDb().user.create({
+    data: {
+      tenantId: f.tenant.id,
+      email: `${label}-${randomUUID().slice(0, 8)}@${f.tenant.slug}.test`,
+      name: label,
+      role,
+      passwordHash,
+      customerAccountId: role === "CUSTOMER" ? f.accountA.id : null,
+      disabledAt: opts.disabled ? new Date() : null,
+    },
+  });
+}
+
+/** A unique IP per call site, so the per-IP limit never leaks between tests. */
+function freshIp(): string {
+  seq += 1;
+  return `10.${Math.floor(Math.random() * 250)}.${seq}.${Math.floor(Math.random() * 250)}`;
+}
+
+describe("checkCredentials", () => {
+  it("accepts the right password, with the email in any case or surrounding spaces", async () => {
+    const u = await userWithPassword("right");
+    expect(await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp())).toEqual({ ok: true, userId: u.id, tenantId: f.tenant.id });
+    expect(await checkCredentials(testDb(), { email: `  ${u.email.toUpperCase()} `, password: PASSWORD }, freshIp())).toMatchObject({ ok: true });
+  });
+
+  it("refuses a wrong password, an unknown email and malformed input alike", async () => {
+    const u = await userWithPassword("wrong");
+    const invalid = { ok: false, reason: "invalid" };
+    expect(await checkCredentials(testDb(), { email: u.email, password: "correct horse battery!" }, freshIp())).toEqual(invalid);
+    expect(await checkCredentials(testDb(), { email: `nobody-${randomUUID()}@example.com`, password: PASSWORD }, freshIp())).toEqual(invalid);
+    expect(await checkCredentials(testDb(), { email: u.email }, freshIp())).toEqual(invalid);
+    expect(await checkCredentials(testDb(), "not an object", freshIp())).toEqual(invalid);
+  });
+
+  it("refuses a customer even with the right password (customers sign in by magic link)", async () => {
+    const u = await userWithPassword("cust", { role: "CUSTOMER" });
+    expect(await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp())).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("refuses a disabled user even with the right password", async () => {
+    const u = await userWithPassword("disabled", { disabled: true });
+    expect(await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp())).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("after 10 failures for one account, the next attempt is throttled even with the right password", async () => {
+    const u = await userWithPassword("throttle");
+    for (let i = 0; i < 10; i += 1) {
+      expect(await checkCredentials(testDb(), { email: u.email, password: `guess ${i}` }, freshIp())).toEqual({ ok: false, reason: "invalid" });
+    }
+    const outcome = await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp());
+    expect(outcome).toMatchObject({ ok: false, reason: "throttled" });
+    expect(outcome.ok === false && (outcome.retryAfterSeconds ?? 0) > 0).toBe(true);
+  });
+
+  it("once throttled, stays throttled (the right password does not get through)", async () => {
+    const u = await userWithPassword("locked");
+    for (let i = 0; i < 11; i += 1) await checkCredentials(testDb(), { email: u.email, password: `guess ${i}` }, freshIp());
+    const outcome = await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp());
+    expect(outcome).toMatchObject({ ok: false, reason: "throttled" });
+  });
+
+  it("a successful sign-in resets the account's failure count", async () => {
+    const u = await userWithPassword("reset");
+    for (let i = 0; i < 9; i += 1) await checkCredentials(testDb(), { email: u.email, password: `guess ${i}` }, freshIp());
+    expect(await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp())).toMatchObject({ ok: true });
+    for (let i = 0; i < 9; i += 1) {
+      expect(await checkCredentials(testDb(), { email: u.email, password: `again ${i}` }, freshIp())).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect(await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp())).toMatchObject({ ok: true });
+  });
+
+  it("after 50 failures from one IP (any accounts), that IP is throttled even for a right password", async () => {
+    const ip = freshIp();
+    for (let i = 0; i < 50; i += 1) {
+      expect(await checkCredentials(testDb(), { email: `spray-${i}-${randomUUID()}@example.com`, password: "Winter2031!" }, ip)).toEqual({ ok: false, reason: "invalid" });
+    }
+    const u = await userWithPassword("ip-victim");
+    expect(await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, ip)).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp())).toMatchObject({ ok: true });
+  });
+
+  it("the limit is per account: another account is not throttled by someone else's failures", async () => {
+    const victim = await userWithPassword("victim");
+    const other = await userWithPassword("bystander");
+    for (let i = 0; i < 12; i += 1) await checkCredentials(testDb(), { email: victim.email, password: `guess ${i}` }, freshIp());
+    expect(await checkCredentials(testDb(), { email: other.email, password: PASSWORD }, freshIp())).toMatchObject({ ok: true });
+  });
+});
+
+// server/auth/current-user.ts (loadSessionUser) cannot be imported under vitest: next-auth's ESM
+// build imports "next/server" without an extension. Its validity rule lives in findActiveSession.
+describe("sessions (findActiveSession / revokeSession)", () => {
+  async function session(label: string, now: Date, ttlMs = 3_600_000) {
+    const u = await userWithPassword(label);
+    const id = await createSession(testDb(), { tenantId: f.tenant.id, userId: u.id, method: "password", expiresAt: new Date(now.getTime() + ttlMs), now });
+    return { u, id, expiresAt: new Date(now.getTime() + ttlMs) };
+  }
+
+  it("returns the session with its user, tenant and role while valid, and records the login", async () => {
+    const now = new Date();
+    const { u, id } = await session("valid", now);
+    const active = await findActiveSession(testDb(), id, now);
+    expect(active).toMatchObject({
+      id,
+      lastSeenAt: now,
+      user: { id: u.id, email: u.email, role: "CSM", tenantId: f.tenant.id, disabledAt: null, tenant: { name: f.tenant.name, slug: f.tenant.slug } },
+    });
+    expect((await testDb().user.findUniqueOrThrow({ where: { id: u.id } })).lastLoginAt).toEqual(now);
+  });
+
+  it("returns null after the session is revoked (sign-out), and revoking twice keeps the first time", async () => {
+    const now = new Date();
+    const { id } = await session("revoked", now);
+    expect((await revokeSession(testDb(), id, now)).count).toBe(1);
+    expect(await findActiveSession(testDb(), id, now)).toBeNull();
+    expect((await revokeSession(testDb(), id, new Date(now.getTime() + 1000))).count).toBe(0);
+    expect((await testDb().userSession.findUniqueOrThrow({ where: { id } })).revokedAt).toEqual(now);
+  });
+
+  it("returns null from the moment the session expires", async () => {
+    const now = new Date();
+    const { id, expiresAt } = await session("expiry", now);
+    expect(await findActiveSession(testDb(), id, new Date(expiresAt.getTime() - 1))).not.toBeNull();
+    expect(await findActiveSession(testDb(), id, expiresAt)).toBeNull();
+  });
+
+  it("returns null when the user is disabled, and for an unknown session id", async () => {
+    const now = new Date();
+    const { u, id } = await session("disabled-session", now);
+    await testDb().user.update({ where: { id: u.id }, data: { disabledAt: now } });
+    expect(await findActiveSession(testDb(), id, now)).toBeNull();
+    expect(await findActiveSession(testDb(), "no-such-session", now)).toBeNull();
+  });
+});
+
+describe("sendMagicLink", () => {
+  const outboxFor = (email: string) => testDb().outboxMessage.findMany({ where: { recipient: email } });
+  const now = new Date();
+  const in15min = new Date(now.getTime() + 15 * 60_000);
+
+  it("emails a customer once per link, with the link and its validity", async () => {
+    const email = f.users.CUSTOMER.email;
+    const url = `http://localhost:3000/api/auth/callback/email?token=${randomUUID()}`;
+    expect(await sendMagicLink(testDb(), email, url, in15min, now)).toBe(true);
+    expect(await sendMagicLink(testDb(), email, url, in15min, now)).toBe(true);
+    const rows = await outboxFor(email);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ channel: "EMAIL", tenantId: f.tenant.id, status: "PENDING" });
+    expect(rows[0]?.bodyText).toContain(url);
+    expect(rows[0]?.bodyText).toContain("expires in 15 minutes");
+
+    await sendMagicLink(testDb(), email, `${url}-second`, new Date(now.getTime() + 24 * 3_600_000), now);
+    const after = await outboxFor(email);
+    expect(after).toHaveLength(2);
+    expect(after.some((m) => m.bodyText.includes("expires in 24 hours"))).toBe(true);
+  });
+
+  it("sends nothing to staff, unknown or disabled addresses", async () => {
+    const disabled = await userWithPassword("disabled-cust", { role: "CUSTOMER", disabled: true });
+    for (const email of [f.users.CSM.email, f.users.ADMIN.email, `nobody-${randomUUID()}@example.com`, disabled.email]) {
+      expect(await sendMagicLink(testDb(), email, `http://localhost:3000/x?token=${randomUUID()}`, in15min, now)).toBe(false);
+      expect(await outboxFor(email)).toEqual([]);
+    }
+  });
+});
