@@ -13,6 +13,17 @@ function pool(): pg.Pool {
   return holder.onwardRatePool;
 }
 
+/**
+ * The library names its prepared statements; a named statement lives in the server session, and
+ * sessions are shared between connections on the embedded database (and behind a transaction-mode
+ * pooler), where the second connection fails with "prepared statement already exists". Unnamed
+ * statements work everywhere at the cost of a re-parse.
+ */
+const unnamedStatements = {
+  query: (config: pg.QueryConfig | string, values?: unknown[]) =>
+    typeof config === "string" ? pool().query(config, values) : pool().query({ text: config.text, values: config.values }),
+};
+
 export const LIMITS = {
   /** failed sign-ins per account: 10 per 15 minutes, then wait */
   loginEmail: { points: 10, duration: 15 * 60 },
@@ -29,7 +40,7 @@ function limiter(name: LimitName): RateLimiterPostgres {
   let l = holder.onwardLimiters.get(name);
   if (!l) {
     // tableCreated: the table comes from a migration, so the limiter is ready at once
-    l = new RateLimiterPostgres({ storeClient: pool(), tableName: "rate_limits", tableCreated: true, keyPrefix: name, ...LIMITS[name] });
+    l = new RateLimiterPostgres({ storeClient: unnamedStatements, storeType: "pool", tableName: "rate_limits", tableCreated: true, keyPrefix: name, ...LIMITS[name] });
     holder.onwardLimiters.set(name, l);
   }
   return l;
