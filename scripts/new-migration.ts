@@ -53,6 +53,12 @@ function toPrisma6(source: string): string {
     .replace(/^\s*(output|moduleFormat)\s*=.*$/gm, "")
     .replace(/provider = "postgresql"/, 'provider = "postgresql"\n  url = "postgresql://unused@localhost/unused"');
 }
+// format first, so the snapshot we keep is byte-for-byte the committed schema
+execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["format"], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: "/bin/true" },
+});
 const newFile = path.join(toolDir, "to.prisma");
 writeFileSync(newFile, toPrisma6(readFileSync(schema, "utf8")));
 const fromArgs = existsSync(snapshot)
