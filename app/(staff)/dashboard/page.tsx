@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
 import { ALERT_SEVERITY, PROJECT_STATUS } from "@/components/shell/labels";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { CountCard } from "@/components/shell/count-card";
 import { StatTile } from "@/components/ui/stat-tile";
 import { api } from "@/lib/trpc/server";
 import { formatCents } from "@/lib/utils";
@@ -33,44 +32,24 @@ export default async function DashboardPage() {
         <StatTile label="Booked, last 30 days" value={formatCents(data.bookedSinceCents)} hint="contract value of new projects" />
       </section>
       <div className="mt-6 grid gap-4 lg:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle as="h2">Projects by status</CardTitle>
-          </CardHeader>
-          <CardContent>
-            {data.projectsByStatus.length === 0 ? (
-              <EmptyState title="No projects yet" description="Projects appear here once a lead is kicked off." />
-            ) : (
-              <ul className="grid gap-2">
-                {data.projectsByStatus.map((r) => (
-                  <li key={r.status} className="flex items-center justify-between">
-                    <Badge variant={PROJECT_STATUS[r.status]?.tone ?? "outline"}>{PROJECT_STATUS[r.status]?.label ?? r.status}</Badge>
-                    <span className="tabular-nums">{r.count}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle as="h2">Open alerts ({openAlerts})</CardTitle>
-          </CardHeader>
-          <CardContent>
-            {openAlerts === 0 ? (
-              <EmptyState title="No open alerts" description="Escalations and risks show up here." />
-            ) : (
-              <ul className="grid gap-2">
-                {data.openAlerts.map((r) => (
-                  <li key={r.severity} className="flex items-center justify-between">
-                    <Badge variant={ALERT_SEVERITY[r.severity]?.tone ?? "outline"}>{ALERT_SEVERITY[r.severity]?.label ?? r.severity}</Badge>
-                    <span className="tabular-nums">{r.count}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </CardContent>
-        </Card>
+        <CountCard
+          title="Projects by status"
+          empty={{ title: "No projects yet", description: "Projects appear here once a lead is kicked off." }}
+          rows={data.projectsByStatus.map((r) => ({
+            key: r.status,
+            count: r.count,
+            label: <Badge variant={PROJECT_STATUS[r.status]?.tone ?? "outline"}>{PROJECT_STATUS[r.status]?.label ?? r.status}</Badge>,
+          }))}
+        />
+        <CountCard
+          title={`Open alerts (${openAlerts})`}
+          empty={{ title: "No open alerts", description: "Escalations and risks show up here." }}
+          rows={data.openAlerts.map((r) => ({
+            key: r.severity,
+            count: r.count,
+            label: <Badge variant={ALERT_SEVERITY[r.severity]?.tone ?? "outline"}>{ALERT_SEVERITY[r.severity]?.label ?? r.severity}</Badge>,
+          }))}
+        />
       </div>
     </>
   );

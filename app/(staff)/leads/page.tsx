@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CountCard } from "@/components/shell/count-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { LEAD_STAGE } from "@/components/shell/labels";
 import { Badge } from "@/components/ui/badge";
@@ -28,25 +29,11 @@ export default async function LeadsPage() {
         <StatTile label="My open tasks" value={data.myOpenTasks} hint="assigned to you" />
       </section>
       <div className="mt-6 grid gap-4 lg:grid-cols-3">
-        <Card>
-          <CardHeader>
-            <CardTitle as="h2">By stage</CardTitle>
-          </CardHeader>
-          <CardContent>
-            {data.byStage.length === 0 ? (
-              <EmptyState title="No leads yet" />
-            ) : (
-              <ul className="grid gap-2">
-                {data.byStage.map((r) => (
-                  <li key={r.stage} className="flex justify-between text-sm">
-                    <span>{LEAD_STAGE[r.stage] ?? r.stage}</span>
-                    <span className="tabular-nums">{r.count}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </CardContent>
-        </Card>
+        <CountCard
+          title="By stage"
+          empty={{ title: "No leads yet" }}
+          rows={data.byStage.map((r) => ({ key: r.stage, count: r.count, label: <span>{LEAD_STAGE[r.stage] ?? r.stage}</span> }))}
+        />
         <Card className="lg:col-span-2">
           <CardHeader>
             <CardTitle as="h2">Top open leads</CardTitle>
