@@ -1,4 +1,5 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { leadsRouter } from "./routers/leads";
 import { notificationsRouter } from "./routers/notifications";
 import { overviewRouter } from "./routers/overview";
 import { portalRouter } from "./routers/portal";
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   overview: overviewRouter,
   portal: portalRouter,
   notifications: notificationsRouter,
+  leads: leadsRouter,
 });
 
 export type AppRouter = typeof appRouter;

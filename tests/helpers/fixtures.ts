@@ -125,10 +125,27 @@ export async function createTenantFixture(label: string, now = new Date()) {
   const start = new Date(now.getTime() - 10 * 86_400_000);
   const projectA = await makeProject(db, tenant.id, accountA.id, `Project A ${tag}`, start);
   const projectB = await makeProject(db, tenant.id, accountB.id, `Project B ${tag}`, start);
+  const lead = await db.lead.create({
+    data: { tenantId: tenant.id, company: `Lead Co ${tag}`, contactName: "Lee Lead", contactEmail: `lee-${tag}@example.com`, ownerId: users.CSM.id },
+  });
   const notifications: Record<string, string> = {};
   for (const user of [...Object.values(users), otherAccountCustomer]) {
     const n = await db.notification.create({ data: { tenantId: tenant.id, userId: user.id, title: "Welcome", createdAt: now } });
     notifications[user.id] = n.id;
   }
-  return { tenant, tag, accountA, accountB, users, otherAccountCustomer, projectA, projectB, notifications };
+  return { tenant, tag, accountA, accountB, users, otherAccountCustomer, projectA, projectB, lead, notifications };
+}
+
+/** A fresh NEW lead in the fixture's tenant (for procedures that change a lead). */
+export function createLeadFor(f: { tenant: { id: string }; tag: string }, data: { company?: string; latestScore?: number } = {}) {
+  return testDb().lead.create({
+    data: {
+      tenantId: f.tenant.id,
+      company: data.company ?? `Fresh Co ${f.tag}`,
+      contactName: "Fran Fresh",
+      contactEmail: `fran-${randomUUID().slice(0, 6)}@example.com`,
+      latestScore: data.latestScore ?? null,
+    },
+    select: { id: true, stage: true },
+  });
 }

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import type { SessionUser } from "@/server/auth/session-user";
 import type { Role } from "@/server/db/generated/enums";
-import { callerFor, createTenantFixture, type TenantFixture } from "../helpers/fixtures";
+import { callerFor, createLeadFor, createTenantFixture, type TenantFixture } from "../helpers/fixtures";
 
 /**
  * Every procedure of the root router must have an entry here saying which roles may call it; the
@@ -18,6 +18,7 @@ import { callerFor, createTenantFixture, type TenantFixture } from "../helpers/f
  */
 type Entry = {
   allow: readonly Role[];
+  /** may be async: e.g. create a fresh record per call when the procedure changes it */
   input?: (f: TenantFixture, actor: string) => unknown;
   scope: "own" | "tenant" | "account";
 };
@@ -46,6 +47,18 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
   "portal.project": { allow: ["CUSTOMER"], input: (f) => ({ projectId: f.projectA.id }), scope: "account" },
   "notifications.list": { allow: EVERYONE, input: () => ({}), scope: "own" },
   "notifications.unreadCount": { allow: EVERYONE, scope: "own" },
+  "leads.list": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: () => ({}), scope: "own" },
+  "leads.get": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: (f) => ({ leadId: f.lead.id }), scope: "tenant" },
+  "leads.create": {
+    allow: ["ADMIN", "CSM"],
+    input: (_f, actor) => ({ company: `Matrix ${actor}`, contactName: "Pat Doe", contactEmail: "pat@example.com" }),
+    scope: "own",
+  },
+  "leads.updateStage": {
+    allow: ["ADMIN", "CSM"],
+    input: async (f) => ({ leadId: (await createLeadFor(f)).id, stage: "QUALIFYING" }),
+    scope: "tenant",
+  },
   "notifications.markRead": {
     allow: EVERYONE,
     // each actor marks its own notification; a user of another tenant gets tenant A's admin's id
@@ -98,13 +111,13 @@ describe("authorization matrix", () => {
   it.each(procedures)("%s allows exactly its roles and keeps tenants and accounts apart", async (path) => {
     const entry = AUTHORIZATION_MATRIX[path];
     if (!entry) throw new Error(`no authorization entry for ${path}`);
-    const inputFor = (actor: string) => entry.input?.(a, actor);
+    const inputFor = async (actor: string) => await entry.input?.(a, actor);
 
-    expect(await call(null, path, inputFor("anonymous")), "anonymous").toBe("UNAUTHORIZED");
+    expect(await call(null, path, await inputFor("anonymous")), "anonymous").toBe("UNAUTHORIZED");
     cells += 1;
 
     for (const role of EVERYONE) {
-      const outcome = await call(a.users[role], path, inputFor(role));
+      const outcome = await call(a.users[role], path, await inputFor(role));
       cells += 1;
       if (entry.allow.includes(role)) expect(outcome, `${role} should be allowed`).toBe("ok");
       else expect(outcome, `${role} should be refused`).toBe("FORBIDDEN");
@@ -116,7 +129,7 @@ describe("authorization matrix", () => {
       ["otherAccountCustomer", a.otherAccountCustomer, "account"],
     ];
     for (const [label, user, kind] of outsiders) {
-      const outcome = await call(user, path, inputFor(label));
+      const outcome = await call(user, path, await inputFor(label));
       cells += 1;
       if (!entry.allow.includes(user.role)) {
         expect(outcome, `${label} should be refused`).toBe("FORBIDDEN");
