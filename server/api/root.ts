@@ -1,4 +1,5 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { configRouter, feasibilityRouter, qualificationRouter, tiersRouter } from "./routers/acquisition";
 import { leadsRouter } from "./routers/leads";
 import { notificationsRouter } from "./routers/notifications";
 import { overviewRouter } from "./routers/overview";
@@ -13,6 +14,10 @@ export const appRouter = createTRPCRouter({
   portal: portalRouter,
   notifications: notificationsRouter,
   leads: leadsRouter,
+  qualification: qualificationRouter,
+  feasibility: feasibilityRouter,
+  tiers: tiersRouter,
+  config: configRouter,
 });
 
 export type AppRouter = typeof appRouter;

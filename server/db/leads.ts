@@ -1,5 +1,5 @@
 import type { Prisma } from "./generated/client";
-import type { LeadStage } from "./generated/enums";
+import type { LeadStage, ServiceType } from "./generated/enums";
 import type { Db, DbOrTx } from "./client";
 import type { CreateLeadInput, ListLeadsInput } from "@/lib/schemas/leads";
 
@@ -109,7 +109,7 @@ export function setLeadStage(
   tenantId: string,
   leadId: string,
   from: LeadStage,
-  data: { stage: LeadStage; latestScore?: number | null; qualifiedAt?: Date | null; updatedAt: Date },
+  data: { stage: LeadStage; latestScore?: number | null; qualifiedAt?: Date | null; estimatedValueCents?: number; serviceType?: ServiceType; updatedAt: Date },
 ) {
   return prisma.lead.updateMany({ where: { id: leadId, tenantId, stage: from }, data });
 }

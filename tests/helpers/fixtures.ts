@@ -4,6 +4,7 @@ import type { Role, StakeholderRole } from "@/server/db/generated/enums";
 import type { SessionUser } from "@/server/auth/session-user";
 import { createInnerContext } from "@/server/api/trpc";
 import { createCaller } from "@/server/api/root";
+import { DEFAULT_CRITERION_KEYS } from "@/server/engines/qualification/config";
 
 let prisma: Db | undefined;
 
@@ -148,4 +149,28 @@ export function createLeadFor(f: { tenant: { id: string }; tag: string }, data: 
     },
     select: { id: true, stage: true },
   });
+}
+
+export const ALL_FULL_ANSWERS = Object.fromEntries(DEFAULT_CRITERION_KEYS.map((k) => [k, "full" as const]));
+
+export const SAMPLE_REQUEST = {
+  requirements: ["Patient sign-up", "Appointment booking", "Reminders by email", "Admin dashboard"],
+  timelineWeeks: 8,
+  budgetCents: 12_000_000,
+  teamSize: 3,
+  techStack: ["TypeScript", "PostgreSQL"],
+  integrations: ["Stripe"],
+  compliance: [],
+};
+
+/** A fresh lead taken through the CSM flow as far as asked, by the fixture's CSM. */
+export async function leadThrough(f: TenantFixture, step: "assessed" | "analyzed" | "recommended") {
+  const lead = await createLeadFor(f);
+  const csm = callerFor(f.users.CSM);
+  const saved = await csm.qualification.save({ leadId: lead.id, answers: ALL_FULL_ANSWERS, context: {} });
+  if (step === "assessed") return { leadId: lead.id, assessmentId: saved.assessmentId };
+  await csm.feasibility.analyze({ leadId: lead.id, request: SAMPLE_REQUEST });
+  if (step === "analyzed") return { leadId: lead.id, assessmentId: saved.assessmentId };
+  const tiers = await csm.tiers.recommend({ leadId: lead.id });
+  return { leadId: lead.id, assessmentId: saved.assessmentId, tierKey: tiers.result.tiers[0]?.key ?? "startup_mvp" };
 }

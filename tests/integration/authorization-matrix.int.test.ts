@@ -3,7 +3,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import type { SessionUser } from "@/server/auth/session-user";
 import type { Role } from "@/server/db/generated/enums";
-import { callerFor, createLeadFor, createTenantFixture, type TenantFixture } from "../helpers/fixtures";
+import { loadConfig } from "@/server/services/config";
+import {
+  ALL_FULL_ANSWERS,
+  SAMPLE_REQUEST,
+  callerFor,
+  createLeadFor,
+  createTenantFixture,
+  leadThrough,
+  testDb,
+  type TenantFixture,
+} from "../helpers/fixtures";
 
 /**
  * Every procedure of the root router must have an entry here saying which roles may call it; the
@@ -19,7 +29,7 @@ import { callerFor, createLeadFor, createTenantFixture, type TenantFixture } fro
 type Entry = {
   allow: readonly Role[];
   /** may be async: e.g. create a fresh record per call when the procedure changes it */
-  input?: (f: TenantFixture, actor: string) => unknown;
+  input?: (f: TenantFixture, actor: string, user: SessionUser | null) => unknown;
   scope: "own" | "tenant" | "account";
 };
 
@@ -58,6 +68,44 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     allow: ["ADMIN", "CSM"],
     input: async (f) => ({ leadId: (await createLeadFor(f)).id, stage: "QUALIFYING" }),
     scope: "tenant",
+  },
+  "qualification.save": {
+    allow: ["ADMIN", "CSM"],
+    input: async (f) => ({ leadId: (await createLeadFor(f)).id, answers: ALL_FULL_ANSWERS, context: {} }),
+    scope: "tenant",
+  },
+  "qualification.history": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: (f) => ({ leadId: f.lead.id }), scope: "tenant" },
+  "qualification.reproduce": {
+    allow: ["ADMIN", "EXECUTIVE", "CSM"],
+    input: async (f) => ({ assessmentId: (await leadThrough(f, "assessed")).assessmentId }),
+    scope: "tenant",
+  },
+  "feasibility.analyze": {
+    allow: ["ADMIN", "CSM"],
+    input: async (f) => ({ leadId: (await leadThrough(f, "assessed")).leadId, request: SAMPLE_REQUEST }),
+    scope: "tenant",
+  },
+  "tiers.recommend": { allow: ["ADMIN", "CSM"], input: async (f) => ({ leadId: (await leadThrough(f, "analyzed")).leadId }), scope: "tenant" },
+  "tiers.choose": {
+    allow: ["ADMIN", "CSM"],
+    input: async (f) => {
+      const lead = await leadThrough(f, "recommended");
+      return { leadId: lead.leadId, tierKey: lead.tierKey };
+    },
+    scope: "tenant",
+  },
+  "config.get": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: () => ({ kind: "feasibility" }), scope: "own" },
+  "config.update": {
+    allow: ["ADMIN"],
+    // each caller edits its own tenant's current version (a stale version would be a conflict)
+    input: async (f, _actor, user) => {
+      const current = await loadConfig(
+        { db: testDb(), tenantId: user?.tenantId ?? f.tenant.id, actorId: user?.id ?? "", ip: "", requestId: "", now: new Date() },
+        "education",
+      );
+      return { kind: "education", data: current.data, expectedVersion: current.version };
+    },
+    scope: "own",
   },
   "notifications.markRead": {
     allow: EVERYONE,
@@ -111,13 +159,13 @@ describe("authorization matrix", () => {
   it.each(procedures)("%s allows exactly its roles and keeps tenants and accounts apart", async (path) => {
     const entry = AUTHORIZATION_MATRIX[path];
     if (!entry) throw new Error(`no authorization entry for ${path}`);
-    const inputFor = async (actor: string) => await entry.input?.(a, actor);
+    const inputFor = async (actor: string, user: SessionUser | null = null) => await entry.input?.(a, actor, user);
 
     expect(await call(null, path, await inputFor("anonymous")), "anonymous").toBe("UNAUTHORIZED");
     cells += 1;
 
     for (const role of EVERYONE) {
-      const outcome = await call(a.users[role], path, await inputFor(role));
+      const outcome = await call(a.users[role], path, await inputFor(role, a.users[role]));
       cells += 1;
       if (entry.allow.includes(role)) expect(outcome, `${role} should be allowed`).toBe("ok");
       else expect(outcome, `${role} should be refused`).toBe("FORBIDDEN");
@@ -129,7 +177,7 @@ describe("authorization matrix", () => {
       ["otherAccountCustomer", a.otherAccountCustomer, "account"],
     ];
     for (const [label, user, kind] of outsiders) {
-      const outcome = await call(user, path, await inputFor(label));
+      const outcome = await call(user, path, await inputFor(label, user));
       cells += 1;
       if (!entry.allow.includes(user.role)) {
         expect(outcome, `${label} should be refused`).toBe("FORBIDDEN");

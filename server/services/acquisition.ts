@@ -1,0 +1,163 @@
+import type { SaveAssessmentInput } from "@/lib/schemas/qualification";
+import { answersSchemaFor } from "@/lib/schemas/qualification";
+import type { ProjectRequestInput } from "@/lib/schemas/feasibility";
+import {
+  findAssessment,
+  insertAssessment,
+  insertFeasibility,
+  insertTierRecommendations,
+  latestFeasibility,
+  latestFinalAssessment,
+  latestTierRecommendation,
+  listAssessments,
+  markTierChosen,
+} from "@/server/db/acquisition";
+import { recordAudit } from "@/server/db/audit";
+import { setLeadStage } from "@/server/db/leads";
+import type { ServiceType } from "@/server/db/generated/enums";
+import { analyzeFeasibility, type ProjectRequest } from "@/server/engines/feasibility/analyze";
+import { stageAfterAssessment, stageAfterDraft } from "@/server/engines/pipeline/stages";
+import { scoreQualification } from "@/server/engines/qualification/score";
+import { criterionIndex } from "@/server/engines/qualification/config";
+import { recommendTiers } from "@/server/engines/tiers/recommend";
+import { AppError, describeZodError, notFound } from "@/server/errors";
+import { loadConfig, loadConfigAt } from "./config";
+import type { ServiceContext } from "./context";
+import { leadDetail } from "./leads";
+
+/** The CSM's qualification → feasibility → tier flow for one lead (seed §1.1, §1.2, §2.1). */
+async function changeStage(ctx: ServiceContext, tx: Parameters<typeof setLeadStage>[0], lead: { id: string; stage: Parameters<typeof setLeadStage>[3] }, data: Omit<Parameters<typeof setLeadStage>[4], "updatedAt">) {
+  const res = await setLeadStage(tx, ctx.tenantId, lead.id, lead.stage, { ...data, updatedAt: ctx.now });
+  if (res.count !== 1) throw new AppError("CONFLICT", "Someone changed this lead meanwhile. Reload and try again.");
+}
+
+export async function saveAssessment(ctx: ServiceContext, input: SaveAssessmentInput) {
+  const lead = await leadDetail(ctx, input.leadId);
+  if (lead.stage === "CONVERTED" || lead.stage === "LOST") {
+    throw new AppError("BAD_REQUEST", `A ${lead.stage.toLowerCase()} lead is not assessed any more.`);
+  }
+  const config = await loadConfig(ctx, "qualification");
+  const answers = answersSchemaFor([...criterionIndex(config.data).keys()]).safeParse(input.answers);
+  if (!answers.success) {
+    const { message, fieldErrors } = describeZodError(answers.error);
+    throw new AppError("BAD_REQUEST", message, { fieldErrors });
+  }
+  const result = scoreQualification(answers.data, input.context, config.data);
+  const stage = input.isDraft ? stageAfterDraft(lead.stage) : stageAfterAssessment(lead.stage, result.passed);
+  const saved = await ctx.db.$transaction(async (tx) => {
+    const row = await insertAssessment(tx, {
+      tenantId: ctx.tenantId,
+      leadId: lead.id,
+      authorId: ctx.actorId,
+      answers: { answers: answers.data, context: input.context },
+      breakdown: result.categories,
+      points: result.points,
+      maxPoints: result.maxPoints,
+      score: result.score,
+      fit: result.fit,
+      configVersion: config.version,
+      isDraft: input.isDraft,
+      at: ctx.now,
+    });
+    await changeStage(ctx, tx, lead, input.isDraft
+      ? { stage }
+      : { stage, latestScore: result.score, ...(result.passed ? { qualifiedAt: ctx.now } : {}), ...(lead.serviceType ? {} : serviceTypeOf(result.recommendedServiceTypes)) });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId, actorId: ctx.actorId, action: input.isDraft ? "assessment.draft_saved" : "assessment.saved",
+      entityType: "QualificationAssessment", entityId: row.id, after: { leadId: lead.id, score: result.score, stage, configVersion: config.version },
+      ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+    });
+    return row;
+  });
+  return { assessmentId: saved.id, stage, configVersion: config.version, result };
+}
+
+function serviceTypeOf(recommended: ServiceType[]): { serviceType?: ServiceType } {
+  return recommended[0] ? { serviceType: recommended[0] } : {};
+}
+
+export async function assessmentHistory(ctx: ServiceContext, leadId: string) {
+  await leadDetail(ctx, leadId);
+  return listAssessments(ctx.db, ctx.tenantId, leadId, 50);
+}
+
+/** Recomputes a stored assessment from its stored inputs and configuration version. */
+export async function reproduceAssessment(ctx: ServiceContext, assessmentId: string) {
+  const row = await findAssessment(ctx.db, ctx.tenantId, assessmentId);
+  if (!row) throw notFound("Assessment");
+  const config = await loadConfigAt(ctx, "qualification", row.configVersion);
+  const stored = row.answers as { answers?: Record<string, "full" | "partial" | "none">; context?: Record<string, unknown> };
+  const result = scoreQualification(stored.answers ?? {}, stored.context ?? {}, config.data);
+  return { storedScore: row.score, recomputedScore: result.score, identical: result.score === row.score && result.points === row.points, result };
+}
+
+export async function analyzeLead(ctx: ServiceContext, leadId: string, request: ProjectRequestInput) {
+  const lead = await leadDetail(ctx, leadId);
+  if (lead.stage === "CONVERTED" || lead.stage === "LOST") throw new AppError("BAD_REQUEST", `A ${lead.stage.toLowerCase()} lead is not analysed any more.`);
+  const assessment = await latestFinalAssessment(ctx.db, ctx.tenantId, leadId);
+  if (!assessment) throw new AppError("BAD_REQUEST", "Save a qualification assessment first: success probability depends on it.");
+  const config = await loadConfig(ctx, "feasibility");
+  const result = analyzeFeasibility(request as ProjectRequest, assessment.score, config.data);
+  await ctx.db.$transaction(async (tx) => {
+    const row = await insertFeasibility(tx, {
+      tenantId: ctx.tenantId, leadId, authorId: ctx.actorId, input: { request, complexity: result.complexity },
+      technicalScore: result.technical.score, timelineScore: result.timeline.score, resourceScore: result.resource.score,
+      feasibilityScore: result.feasibilityScore, successProbability: result.successProbability, risks: result.riskFactors,
+      blockers: result.blockers, recommendation: result.decision, configVersion: config.version, at: ctx.now,
+    });
+    if (lead.stage === "QUALIFIED") await changeStage(ctx, tx, lead, { stage: "FEASIBILITY" });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId, actorId: ctx.actorId, action: "feasibility.analyzed", entityType: "FeasibilityAnalysis", entityId: row.id,
+      after: { leadId, feasibilityScore: result.feasibilityScore, decision: result.decision }, ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+    });
+  });
+  return { configVersion: config.version, result };
+}
+
+export async function recommendForLead(ctx: ServiceContext, leadId: string) {
+  const lead = await leadDetail(ctx, leadId);
+  const feasibility = await latestFeasibility(ctx.db, ctx.tenantId, leadId);
+  if (!feasibility) throw new AppError("BAD_REQUEST", "Run the feasibility analysis first: tiers are matched on its project request.");
+  const { request, complexity } = feasibility.input as { request: ProjectRequest; complexity: "low" | "medium" | "high" };
+  const catalogue = await loadConfig(ctx, "tiers");
+  const result = recommendTiers(
+    {
+      serviceType: lead.serviceType ?? "MVP_DEVELOPMENT",
+      teamSize: request.teamSize,
+      budgetCents: request.budgetCents,
+      timelineWeeks: request.timelineWeeks,
+      complexity,
+      complianceRequired: request.compliance.length > 0,
+      requirementsCount: request.requirements.length,
+      integrationsCount: request.integrations.length,
+    },
+    catalogue.data,
+  );
+  await insertTierRecommendations(
+    ctx.db,
+    result.tiers.map((t) => ({
+      tenantId: ctx.tenantId, leadId, tierKey: t.key, compatibility: t.compatibility, priceCents: t.price.cents,
+      timelineWeeks: t.estimatedTimelineWeeks, reasoning: { valueProposition: t.valueProposition, reasoning: t.reasoning, factors: t.factors },
+      configVersion: catalogue.version, at: ctx.now,
+    })),
+  );
+  return { configVersion: catalogue.version, result };
+}
+
+export async function chooseTier(ctx: ServiceContext, leadId: string, tierKey: string) {
+  const lead = await leadDetail(ctx, leadId);
+  const rec = await latestTierRecommendation(ctx.db, ctx.tenantId, leadId, tierKey);
+  if (!rec) throw new AppError("BAD_REQUEST", `There is no recommendation for tier "${tierKey}" on this lead. Run the tier recommendation first.`);
+  if (lead.stage !== "FEASIBILITY" && lead.stage !== "PROPOSAL") {
+    throw new AppError("BAD_REQUEST", "Choose a tier after the feasibility analysis, before the project is kicked off.");
+  }
+  await ctx.db.$transaction(async (tx) => {
+    await markTierChosen(tx, ctx.tenantId, leadId, rec.id);
+    await changeStage(ctx, tx, lead, { stage: "PROPOSAL", estimatedValueCents: rec.priceCents });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId, actorId: ctx.actorId, action: "tier.chosen", entityType: "Lead", entityId: leadId,
+      after: { tierKey, priceCents: rec.priceCents }, ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+    });
+  });
+  return { leadId, tierKey, priceCents: rec.priceCents, stage: "PROPOSAL" as const };
+}

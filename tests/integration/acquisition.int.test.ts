@@ -1,0 +1,109 @@
+import { TRPCError } from "@trpc/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ALL_FULL_ANSWERS, SAMPLE_REQUEST, callerFor, createLeadFor, createTenantFixture, testDb, type TenantFixture } from "../helpers/fixtures";
+
+let f: TenantFixture;
+beforeAll(async () => {
+  f = await createTenantFixture("acq");
+});
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "ok";
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+describe("CSM acquisition flow through the routers", () => {
+  it("all criteria met: 235 points, score 100, lead qualified, assessment kept with its config version", async () => {
+    const csm = callerFor(f.users.CSM);
+    const lead = await createLeadFor(f);
+    const saved = await csm.qualification.save({ leadId: lead.id, answers: ALL_FULL_ANSWERS, context: {} });
+    expect(saved.result.points).toBe(235);
+    expect(saved.result.score).toBe(100);
+    expect(saved.stage).toBe("QUALIFIED");
+    const stored = await testDb().lead.findUniqueOrThrow({ where: { id: lead.id } });
+    expect(stored.stage).toBe("QUALIFIED");
+    expect(stored.latestScore).toBe(100);
+    const history = await csm.qualification.history({ leadId: lead.id });
+    expect(history).toHaveLength(1);
+    expect(history[0]?.configVersion).toBe(saved.configVersion);
+    const again = await csm.qualification.reproduce({ assessmentId: saved.assessmentId });
+    expect(again.identical).toBe(true);
+  });
+
+  it("a low score marks the lead unqualified; a draft only moves a new lead to qualifying", async () => {
+    const csm = callerFor(f.users.CSM);
+    const draftLead = await createLeadFor(f);
+    const draft = await csm.qualification.save({ leadId: draftLead.id, answers: { clear_requirements: "full" }, context: {}, isDraft: true });
+    expect(draft.stage).toBe("QUALIFYING");
+    const low = await csm.qualification.save({ leadId: draftLead.id, answers: { clear_requirements: "full" }, context: {} });
+    expect(low.result.score).toBeLessThan(60);
+    expect(low.stage).toBe("UNQUALIFIED");
+  });
+
+  it("feasibility then tiers then choosing one moves the lead to proposal with the tier's price", async () => {
+    const csm = callerFor(f.users.CSM);
+    const lead = await createLeadFor(f);
+    await csm.qualification.save({ leadId: lead.id, answers: ALL_FULL_ANSWERS, context: {} });
+    const feas = await csm.feasibility.analyze({ leadId: lead.id, request: SAMPLE_REQUEST });
+    const w = feas.result.weights;
+    expect([w.technical, w.timeline, w.resource]).toEqual([0.4, 0.3, 0.3]);
+    const tiers = await csm.tiers.recommend({ leadId: lead.id });
+    const primary = tiers.result.primary;
+    expect(primary).not.toBeNull();
+    expect(primary?.compatibility).toBeGreaterThanOrEqual(0.6);
+    const chosen = await csm.tiers.choose({ leadId: lead.id, tierKey: primary?.key ?? "" });
+    expect(chosen.stage).toBe("PROPOSAL");
+    const stored = await testDb().lead.findUniqueOrThrow({ where: { id: lead.id } });
+    expect(stored.stage).toBe("PROPOSAL");
+    expect(stored.estimatedValueCents).toBe(primary?.price.cents);
+  });
+
+  it("refuses out-of-order steps and bad input, writing nothing", async () => {
+    const csm = callerFor(f.users.CSM);
+    const lead = await createLeadFor(f);
+    const before = await testDb().feasibilityAnalysis.count({ where: { tenantId: f.tenant.id } });
+    expect(await codeOf(csm.feasibility.analyze({ leadId: lead.id, request: SAMPLE_REQUEST }))).toBe("BAD_REQUEST");
+    expect(await codeOf(csm.tiers.recommend({ leadId: lead.id }))).toBe("BAD_REQUEST");
+    expect(await codeOf(csm.tiers.choose({ leadId: lead.id, tierKey: "startup_mvp" }))).toBe("BAD_REQUEST");
+    await csm.qualification.save({ leadId: lead.id, answers: ALL_FULL_ANSWERS, context: {} });
+    for (const request of [
+      { ...SAMPLE_REQUEST, timelineWeeks: 0 },
+      { ...SAMPLE_REQUEST, budgetCents: 1e15 },
+      { ...SAMPLE_REQUEST, budgetCents: -1 },
+      { ...SAMPLE_REQUEST, requirements: Array.from({ length: 10_000 }, (_, i) => `r${i}`) },
+      { ...SAMPLE_REQUEST, teamSize: "ten" },
+      { ...SAMPLE_REQUEST, requirements: [] },
+    ]) {
+      expect(await codeOf(csm.feasibility.analyze({ leadId: lead.id, request: request as typeof SAMPLE_REQUEST }))).toBe("BAD_REQUEST");
+    }
+    expect(await codeOf(csm.qualification.save({ leadId: lead.id, answers: { made_up: "full" } as never, context: {} }))).toBe("BAD_REQUEST");
+    expect(await testDb().feasibilityAnalysis.count({ where: { tenantId: f.tenant.id } })).toBe(before);
+    expect(await codeOf(csm.qualification.history({ leadId: "nope" }))).toBe("NOT_FOUND");
+  });
+});
+
+describe("tenant configuration", () => {
+  it("refuses weights that do not add up to 1, and versions a valid edit with an audit entry", async () => {
+    const admin = callerFor(f.users.ADMIN);
+    const current = await admin.config.get({ kind: "feasibility" });
+    const bad = { ...current.data, weights: { technical: 0.5, timeline: 0.3, resource: 0.3 } };
+    let message = "";
+    try {
+      await admin.config.update({ kind: "feasibility", data: bad, expectedVersion: current.version });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/add up to 1/);
+    const good = { ...current.data, weights: { technical: 0.5, timeline: 0.25, resource: 0.25 } };
+    const saved = await admin.config.update({ kind: "feasibility", data: good, expectedVersion: current.version });
+    expect(saved.version).toBe(current.version + 1);
+    expect(await codeOf(admin.config.update({ kind: "feasibility", data: good, expectedVersion: current.version }))).toBe("CONFLICT");
+    const audit = await testDb().auditEvent.count({ where: { tenantId: f.tenant.id, action: "config.updated" } });
+    expect(audit).toBe(1);
+  });
+});
