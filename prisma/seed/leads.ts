@@ -1,3 +1,4 @@
+import type { Prisma } from "../../server/db/generated/client";
 import type { LeadStage } from "../../server/db/generated/enums";
 import { SERVICE_TIERS, type TierKey } from "./catalogue";
 import { addDays, addHours, iso, type LeadSpec, type SeedContext } from "./context";
@@ -43,8 +44,8 @@ export function buildLeads(ctx: SeedContext): Map<string, LeadFacts> {
       const isDraft = spec.stage === "QUALIFYING";
       score = isDraft ? null : result.score;
       rows.assessment.push({
-        id: ctx.id(), tenantId, leadId: id, answers, breakdown: result.breakdown, points: result.points, maxPoints: 235,
-        score: result.score, fit: result.fit, configVersion: 1, isDraft, authorId: ownerId, createdAt: assessedAt,
+        id: ctx.id(), tenantId, leadId: id, answers: { answers, context: {} }, breakdown: result.categories as unknown as Prisma.InputJsonValue, points: result.points, maxPoints: result.maxPoints,
+        score: result.score, fit: result.fit as unknown as Prisma.InputJsonValue, configVersion: 1, isDraft, authorId: ownerId, createdAt: assessedAt,
       });
       updatedAt = assessedAt;
       if (PAST_FEASIBILITY.includes(spec.stage)) {

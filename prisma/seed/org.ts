@@ -1,8 +1,9 @@
 import type { Prisma } from "../../server/db/generated/client";
-import {
-  MVP_MILESTONES, QUALIFICATION_CRITERIA, QUALIFICATION_MAX_POINTS, QUALIFICATION_PASS_SCORE,
-  SERVICE_FIT_MATRIX, SERVICE_TIERS, TIER_COMPATIBILITY_THRESHOLD,
-} from "./catalogue";
+import { DEFAULT_EDUCATION_CONFIG } from "../../server/engines/education/plan";
+import { DEFAULT_FEASIBILITY_CONFIG } from "../../server/engines/feasibility/config";
+import { DEFAULT_QUALIFICATION_CONFIG } from "../../server/engines/qualification/config";
+import { DEFAULT_TIER_CATALOGUE } from "../../server/engines/tiers/config";
+import { MVP_MILESTONES } from "./catalogue";
 import { addHours, type SeedContext } from "./context";
 import { HEALTH_DAYS } from "./health";
 
@@ -49,15 +50,15 @@ export function buildOrg(ctx: SeedContext, passwordHash: string): void {
   }
 }
 
-/** TenantConfig v1 per kind, straight from the seed (§1.1, §2.1, §3.1, §4.2). */
+/** TenantConfig v1 per kind: the engines' own defaults (the seed's numbers), so stored config always parses. */
 function configData(): Record<string, Prisma.InputJsonObject> {
+  const asJson = (v: unknown) => v as Prisma.InputJsonObject;
   return {
-    qualification: {
-      criteria: QUALIFICATION_CRITERIA, maxPoints: QUALIFICATION_MAX_POINTS, partialCredit: 0.5,
-      passScore: QUALIFICATION_PASS_SCORE, fitMatrix: SERVICE_FIT_MATRIX,
-    },
-    tiers: { tiers: SERVICE_TIERS, compatibilityThreshold: TIER_COMPATIBILITY_THRESHOLD },
+    qualification: asJson(DEFAULT_QUALIFICATION_CONFIG),
+    feasibility: asJson(DEFAULT_FEASIBILITY_CONFIG),
+    tiers: asJson(DEFAULT_TIER_CATALOGUE),
+    education: asJson(DEFAULT_EDUCATION_CONFIG),
     // only the seed's mvp_development template exists; projects of every service type use it for now
-    milestones: { templates: { MVP_DEVELOPMENT: MVP_MILESTONES } },
+    milestones: { templates: { MVP_DEVELOPMENT: asJson(MVP_MILESTONES) } },
   };
 }

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { seedDemo } from "@/prisma/seed";
+import { reproduceAssessment } from "@/server/services/acquisition";
+import { loadConfig } from "@/server/services/config";
+import { testDb } from "../helpers/fixtures";
+
+describe("demo seed", () => {
+  it("is idempotent, writes configuration the engines accept, and its assessments reproduce exactly", async () => {
+    const db = testDb();
+    const now = new Date();
+    await seedDemo(db, now);
+    const users = await db.user.count();
+    expect(await seedDemo(db, now)).toMatch(/already seeded/);
+    expect(await db.user.count()).toBe(users);
+
+    const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "northwind-labs" } });
+    const ctx = { db, tenantId: tenant.id, actorId: "", ip: "", requestId: "", now };
+    for (const kind of ["qualification", "feasibility", "tiers", "education"] as const) {
+      expect((await loadConfig(ctx, kind)).version).toBe(1);
+    }
+    const assessments = await db.qualificationAssessment.findMany({ where: { tenantId: tenant.id, isDraft: false }, select: { id: true } });
+    expect(assessments.length).toBeGreaterThan(5);
+    for (const a of assessments) expect((await reproduceAssessment(ctx, a.id)).identical).toBe(true);
+  });
+});
