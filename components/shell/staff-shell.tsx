@@ -22,7 +22,7 @@ export function StaffShell({ user, unread, demo, children }: { user: SessionUser
         </div>
         <nav aria-label="Main" className="flex gap-1 overflow-x-auto px-2 pb-2 md:flex-col md:overflow-visible">
           {items.map((item) => (
-            <NavLink key={item.href} href={item.href}>
+            <NavLink key={item.href} href={item.href} exact={item.exact}>
               <item.icon aria-hidden className="size-4" />
               {item.label}
             </NavLink>
