@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+import { AssessmentHistory } from "@/components/leads/detail/assessment-history";
+import { FeasibilityCard } from "@/components/leads/detail/feasibility-card";
+import { LeadHeader } from "@/components/leads/detail/lead-header";
+import { QualificationForm } from "@/components/leads/detail/qualification-form";
+import { ScoreExplanation } from "@/components/leads/detail/score-explanation";
+import { TiersCard } from "@/components/leads/detail/tiers-card";
+import { readStoredAnswers } from "@/components/leads/detail/types";
+import { api } from "@/lib/trpc/server";
+import { requirePermission } from "@/server/auth/guard";
+import { can } from "@/server/auth/permissions";
+
+export const metadata: Metadata = { title: "Lead" };
+
+async function loadLead(leadId: string) {
+  const trpc = await api();
+  try {
+    return await Promise.all([trpc.leads.get({ leadId }), trpc.qualification.history({ leadId })]);
+  } catch (error) {
+    // another tenant's lead, an unknown id and a malformed id all read "not found"
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    throw error;
+  }
+}
+
+export default async function LeadDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const me = await requirePermission("pipeline:read");
+  const { id } = await params;
+  const [lead, history] = await loadLead(id);
+  const canWrite = can(me.role, "leads:write");
+  const latest = history[0];
+  const latestFinal = history.find((a) => !a.isDraft);
+  const closed = lead.stage === "CONVERTED" || lead.stage === "LOST";
+
+  return (
+    <>
+      <LeadHeader lead={lead} canWrite={canWrite} />
+      <div className="grid gap-6">
+        {canWrite && !closed ? (
+          <QualificationForm leadId={lead.id} initial={latest ? readStoredAnswers(latest.answers) : null} configVersion={latest?.configVersion ?? null} />
+        ) : null}
+        <ScoreExplanation assessment={latestFinal ?? null} />
+        <AssessmentHistory rows={history} />
+        {canWrite && !closed ? (
+          <div className="grid gap-6 xl:grid-cols-2">
+            <FeasibilityCard leadId={lead.id} />
+            <TiersCard leadId={lead.id} />
+          </div>
+        ) : null}
+      </div>
+    </>
+  );
+}

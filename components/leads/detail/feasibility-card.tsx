@@ -1,0 +1,102 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
+import { ZProjectRequestSchema } from "@/lib/schemas/feasibility";
+import { useTRPC } from "@/lib/trpc/client";
+import { FeasibilityResultView } from "./feasibility-result";
+
+const list = (v: FormDataEntryValue | null, sep: RegExp) =>
+  String(v ?? "").split(sep).map((s) => s.trim()).filter((s) => s.length > 0);
+
+/** "" stays undefined so the schema says "Enter the … as a number" instead of reading 0. */
+function num(v: FormDataEntryValue | null, scale = 1): number | undefined {
+  const s = String(v ?? "").trim().replace(/,/g, "");
+  if (s === "") return undefined;
+  const n = Number(s);
+  return Number.isFinite(n) ? Math.round(n * scale * 100) / 100 : Number.NaN;
+}
+
+export function FeasibilityCard({ leadId }: { leadId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const analyze = useMutation(
+    trpc.feasibility.analyze.mutationOptions({
+      onSuccess: () => router.refresh(),
+      onError: (error) => setFieldErrors((error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {}),
+    }),
+  );
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const input = {
+      requirements: list(form.get("requirements"), /\r?\n/),
+      timelineWeeks: num(form.get("timelineWeeks")),
+      budgetCents: num(form.get("budget"), 100),
+      teamSize: num(form.get("teamSize")),
+      techStack: list(form.get("techStack"), /,/),
+      integrations: list(form.get("integrations"), /,/),
+      compliance: list(form.get("compliance"), /,/),
+    };
+    const parsed = ZProjectRequestSchema.safeParse(input);
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+      setFieldErrors(errors);
+      return;
+    }
+    setFieldErrors({});
+    analyze.mutate({ leadId, request: parsed.data });
+  }
+
+  const err = (key: string) => fieldErrors[key] ?? fieldErrors[`request.${key}`];
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle as="h2">Feasibility</CardTitle>
+        <CardDescription>Describe the project request; the analysis needs a saved qualification assessment.</CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-6">
+        <form onSubmit={submit} className="grid gap-4" noValidate>
+          <FormField id="feas-requirements" label="Requirements (one per line)" error={err("requirements")} required>
+            <Textarea name="requirements" rows={5} />
+          </FormField>
+          <div className="grid gap-4 sm:grid-cols-3">
+            <FormField id="feas-weeks" label="Timeline (weeks)" error={err("timelineWeeks")} required>
+              <Input name="timelineWeeks" type="number" inputMode="numeric" min={1} />
+            </FormField>
+            <FormField id="feas-budget" label="Budget (USD)" error={err("budgetCents")} required>
+              <Input name="budget" inputMode="decimal" placeholder="e.g. 80000" />
+            </FormField>
+            <FormField id="feas-team" label="Customer team size" error={err("teamSize")} required>
+              <Input name="teamSize" type="number" inputMode="numeric" min={0} />
+            </FormField>
+          </div>
+          <FormField id="feas-stack" label="Tech stack (comma-separated)" error={err("techStack")}>
+            <Input name="techStack" placeholder="React, Node.js, PostgreSQL" />
+          </FormField>
+          <FormField id="feas-integrations" label="Integrations (comma-separated)" error={err("integrations")}>
+            <Input name="integrations" placeholder="Stripe, Salesforce" />
+          </FormField>
+          <FormField id="feas-compliance" label="Compliance (comma-separated)" error={err("compliance")}>
+            <Input name="compliance" placeholder="GDPR, SOC 2" />
+          </FormField>
+          {analyze.error ? <Alert variant="destructive"><AlertDescription>{analyze.error.message}</AlertDescription></Alert> : null}
+          <div>
+            <Button type="submit" disabled={analyze.isPending}>{analyze.isPending ? "Analysing…" : "Analyse feasibility"}</Button>
+          </div>
+        </form>
+        {analyze.data ? <FeasibilityResultView result={analyze.data.result} configVersion={analyze.data.configVersion} /> : null}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { useTRPC } from "@/lib/trpc/client";
+import { formatCents, formatPercent } from "@/lib/utils";
+
+export function TiersCard({ leadId }: { leadId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const recommend = useMutation(trpc.tiers.recommend.mutationOptions());
+  const choose = useMutation(trpc.tiers.choose.mutationOptions({ onSuccess: () => router.refresh() }));
+  const data = recommend.data;
+  const tiers = data ? [...data.result.tiers].sort((a, b) => b.compatibility - a.compatibility) : [];
+  const threshold = data ? data.result.threshold : 0.6;
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle as="h2">Service tiers</CardTitle>
+        <CardDescription>Matched on the latest feasibility analysis; recommended at {formatPercent(threshold * 100)} compatibility or more.</CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-4">
+        <div>
+          <Button onClick={() => { choose.reset(); recommend.mutate({ leadId }); }} disabled={recommend.isPending}>
+            {recommend.isPending ? "Recommending…" : "Recommend tiers"}
+          </Button>
+        </div>
+        {recommend.error ? <Alert variant="destructive"><AlertDescription>{recommend.error.message}</AlertDescription></Alert> : null}
+        {choose.error ? <Alert variant="destructive"><AlertDescription>{choose.error.message}</AlertDescription></Alert> : null}
+        {choose.data ? (
+          <Alert variant="success"><AlertDescription>Chose {choose.data.tierKey} at {formatCents(choose.data.priceCents)}; the lead is now at the proposal stage.</AlertDescription></Alert>
+        ) : null}
+        {!data ? (
+          <EmptyState title="No recommendation yet" description="Run the feasibility analysis, then recommend tiers." headingAs="h3" />
+        ) : (
+          <ul className="grid gap-3">
+            {tiers.map((t) => (
+              <li key={t.key} className="grid gap-2 rounded-md border p-3">
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <h3 className="font-medium">{t.name}</h3>
+                  <div className="flex items-center gap-2">
+                    {t.compatibility >= threshold ? <Badge variant="success">Recommended</Badge> : null}
+                    <span className="text-sm tabular-nums">{formatPercent(t.compatibility * 100)} compatible</span>
+                  </div>
+                </div>
+                <p className="text-sm">
+                  <span className="font-medium">{formatCents(t.price.cents)}</span> · {t.estimatedTimelineWeeks} weeks
+                </p>
+                <p className="text-sm text-muted-foreground">{t.valueProposition}</p>
+                {t.reasoning.length > 0 ? (
+                  <ul className="list-disc pl-5 text-sm">{t.reasoning.map((r) => <li key={r}>{r}</li>)}</ul>
+                ) : null}
+                <div>
+                  <Button
+                    size="sm"
+                    variant={t.compatibility >= threshold ? "default" : "outline"}
+                    disabled={choose.isPending}
+                    onClick={() => choose.mutate({ leadId, tierKey: t.key })}
+                  >
+                    {choose.isPending && choose.variables?.tierKey === t.key ? "Choosing…" : <>Choose this tier<span className="sr-only"> ({t.name})</span></>}
+                  </Button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
