@@ -24,3 +24,36 @@ test("a CSM exports the filtered pipeline as CSV", async ({ page }) => {
   expect(text.split("\r\n")[0]).toContain("Company");
   expect(text.split("\r\n").filter(Boolean).length).toBeGreaterThan(5);
 });
+
+test("a CSM creates a lead, qualifies it, sees the score and the recommended tier, and picks it", async ({ page }) => {
+  await signInWithPassword(page, "csm@northwind.test");
+  await expect(page).toHaveURL(/\/leads$/);
+  await page.getByRole("button", { name: "New lead" }).click();
+  const dialog = page.getByRole("dialog");
+  const company = `Playwright Health ${Date.now()}`;
+  await dialog.getByLabel("Company").fill(company);
+  await dialog.getByLabel("Contact name").fill("Pia Wright");
+  await dialog.getByLabel("Contact email").fill("pia@example.com");
+  await dialog.getByRole("button", { name: "Create lead" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: company })).toBeVisible();
+
+  const full = page.locator('input[type="radio"][value="full"]');
+  await expect(full).toHaveCount(14);
+  for (let i = 0; i < 14; i += 1) await full.nth(i).check();
+  await page.getByRole("button", { name: "Save assessment" }).click();
+  await expect(page.getByText(/Saved: score 100\.0\/100 \(235\/235 points/)).toBeVisible();
+
+  await page.getByLabel("Requirements (one per line)").fill("Patient sign-up\nAppointment booking\nEmail reminders\nAdmin dashboard");
+  await page.getByLabel(/^Timeline \(weeks\)/).fill("8");
+  await page.getByLabel(/^Budget \(USD\)/).fill("120000");
+  await page.getByLabel(/^Customer team size/).fill("3");
+  await page.getByLabel("Tech stack (comma-separated)").fill("TypeScript, PostgreSQL");
+  await page.getByRole("button", { name: "Analyse feasibility" }).click();
+  await expect(page.getByText(/0\.4/).first()).toBeVisible();
+
+  await page.getByRole("button", { name: "Recommend tiers" }).click();
+  const choose = page.getByRole("button", { name: /Choose this tier/ }).first();
+  await expect(choose).toBeVisible();
+  await choose.click();
+  await expect(page.getByText(/the lead is now at the proposal stage/)).toBeVisible();
+});
