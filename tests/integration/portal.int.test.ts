@@ -137,15 +137,19 @@ describe("overview", () => {
     const res = await as(a.users[role]).overview.pipeline();
     expect([...res.byStage].sort((x, y) => x.stage.localeCompare(y.stage))).toEqual([
       { stage: "LOST", count: 1 },
-      { stage: "NEW", count: 2 },
+      { stage: "NEW", count: 3 }, // two of this test's plus the fixture's unscored lead
       { stage: "QUALIFIED", count: 1 },
     ]);
-    expect(res.topLeads.map((l) => l.company)).toEqual(["Top", "High", "Low"]);
+    // unscored leads sort last
+    expect(res.topLeads.map((l) => l.company)).toEqual(["Top", "High", "Low", a.lead.company]);
     expect(res.myOpenTasks).toBe({ ADMIN: 1, EXECUTIVE: 0, CSM: 2 }[role]);
   });
 
-  it("another tenant's pipeline is empty", async () => {
-    expect(await as(b.users.CSM).overview.pipeline()).toEqual({ byStage: [], topLeads: [], myOpenTasks: 0 });
+  it("another tenant's pipeline holds only its own fixture lead", async () => {
+    const res = await as(b.users.CSM).overview.pipeline();
+    expect(res.byStage).toEqual([{ stage: "NEW", count: 1 }]);
+    expect(res.topLeads.map((l) => l.id)).toEqual([b.lead.id]);
+    expect(res.myOpenTasks).toBe(0);
   });
 
   it.each(["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD"] as const)("delivery as %s: in-progress projects of this tenant and this week's milestones", async (role) => {
