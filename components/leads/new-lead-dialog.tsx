@@ -11,6 +11,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { ZCreateLeadSchema } from "@/lib/schemas/leads";
 import { useTRPC } from "@/lib/trpc/client";
+import { formErrors } from "@/lib/form-errors";
 
 export function NewLeadDialog() {
   const trpc = useTRPC();
@@ -35,8 +36,7 @@ export function NewLeadDialog() {
       estimatedValueCents: dollars ? Math.round(Number(dollars) * 100) : undefined,
     });
     if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+      const errors = formErrors(parsed.error);
       setFieldErrors(errors);
       return;
     }

@@ -13,6 +13,7 @@ import { NativeSelect } from "@/components/ui/select";
 import { ROLES, STAKEHOLDER_ROLES, ZInviteUserSchema } from "@/lib/schemas/users";
 import { useTRPC } from "@/lib/trpc/client";
 import { ROLE_LABEL } from "@/server/auth/permissions";
+import { formErrors } from "@/lib/form-errors";
 
 const STAKEHOLDER_NAMES: Record<(typeof STAKEHOLDER_ROLES)[number], string> = {
   EXECUTIVE_SPONSOR: "Executive sponsor",
@@ -58,8 +59,7 @@ export function InviteUserDialog({ accounts }: { accounts: { id: string; name: s
     // the same schema the server uses: instant, field-level messages
     const parsed = ZInviteUserSchema.safeParse(input);
     if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+      const errors = formErrors(parsed.error);
       setFieldErrors(errors);
       return;
     }

@@ -1,73 +1,9 @@
-import type { ServiceType } from "../../server/db/generated/enums";
-
 /**
- * The seed's numbers, used both to write TenantConfig version 1 and to compute the demo rows, so the
- * stored scores are exactly what the engines will recompute from that config.
+ * The seed's numbers the engines do not own yet (milestone templates, quality gates, guarantee);
+ * qualification, feasibility and tier defaults come from server/engines/*.
  */
 
-/** seed §1.1 QUALIFICATION_CRITERIA: 4 categories, 235 points in total. */
-export const QUALIFICATION_CRITERIA: Record<string, Record<string, number>> = {
-  technical_readiness: { existing_codebase: 25, development_team: 20, project_documentation: 15, technical_stack_clarity: 10 },
-  business_readiness: { clear_requirements: 30, defined_timeline: 20, stakeholder_alignment: 15, success_criteria: 10 },
-  financial_readiness: { budget_defined: 25, decision_authority: 20, contract_timeline: 10 },
-  organizational_readiness: { change_management: 15, team_availability: 10, communication_structure: 10 },
-};
-export const QUALIFICATION_MAX_POINTS = 235;
-/** seed §6: a qualification score below 60 stops the journey. */
-export const QUALIFICATION_PASS_SCORE = 60;
-
-export type FitRule = { idealScoreRange: [number, number]; minimumScore: number; keyFactors: string[]; disqualifiers: string[] };
-
-/** seed §1.1 SERVICE_FIT_MATRIX, keyed by our ServiceType enum. */
-export const SERVICE_FIT_MATRIX: Record<ServiceType, FitRule> = {
-  MVP_DEVELOPMENT: {
-    idealScoreRange: [70, 100], minimumScore: 60,
-    keyFactors: ["clear_requirements", "defined_timeline", "budget_defined"],
-    disqualifiers: ["no_stakeholder_alignment", "unrealistic_timeline"],
-  },
-  LEGACY_MODERNIZATION: {
-    idealScoreRange: [75, 100], minimumScore: 65,
-    keyFactors: ["existing_codebase", "technical_readiness", "change_management"],
-    disqualifiers: ["no_technical_team", "business_critical_without_fallback"],
-  },
-  TEAM_AUGMENTATION: {
-    idealScoreRange: [65, 100], minimumScore: 55,
-    keyFactors: ["development_team", "clear_requirements", "communication_structure"],
-    disqualifiers: ["no_existing_team", "poor_communication_structure"],
-  },
-};
-
 export type TierKey = "startup_mvp" | "enterprise_mvp" | "legacy_modernization_accelerated";
-
-/** seed §2.1 SERVICE_TIERS; money converted to integer cents. */
-export const SERVICE_TIERS: Record<TierKey, {
-  name: string; targetCustomers: string[]; priceRangeCents: [number, number]; timelineWeeks: [number, number];
-  teamComposition: Record<string, string | number | boolean>; guarantees: Record<string, string | number | boolean>;
-  idealCriteria?: Record<string, string | boolean | [number, number]>;
-}> = {
-  startup_mvp: {
-    name: "Startup MVP Package", targetCustomers: ["startups", "entrepreneurs", "small_teams"],
-    priceRangeCents: [7_500_000, 15_000_000], timelineWeeks: [4, 8],
-    teamComposition: { aiAgents: 3, humanOversight: "part_time", customerSuccessManager: "shared" },
-    guarantees: { deliveryGuarantee: true, refundAmountCents: 15_000_000, successThreshold: 80 },
-    idealCriteria: { teamSize: [1, 10], budgetRangeCents: [5_000_000, 20_000_000], timelineSensitivity: "high", complexityLevel: "low_to_medium" },
-  },
-  enterprise_mvp: {
-    name: "Enterprise MVP Package", targetCustomers: ["enterprises", "established_companies", "large_teams"],
-    priceRangeCents: [20_000_000, 50_000_000], timelineWeeks: [6, 12],
-    teamComposition: { aiAgents: 5, humanOversight: "full_time", customerSuccessManager: "dedicated", enterpriseArchitect: true },
-    guarantees: { deliveryGuarantee: true, refundAmountCents: 50_000_000, successThreshold: 85 },
-    idealCriteria: { teamSize: [10, 100], budgetRangeCents: [15_000_000, 100_000_000], complianceRequirements: true, complexityLevel: "medium_to_high" },
-  },
-  legacy_modernization_accelerated: {
-    name: "Legacy Modernization - Accelerated", targetCustomers: ["enterprises", "organizations_with_legacy_systems"],
-    priceRangeCents: [30_000_000, 75_000_000], timelineWeeks: [8, 16],
-    teamComposition: { aiAgents: 6, humanOversight: "full_time", legacySpecialist: true, securityExpert: true },
-    guarantees: { deliveryGuarantee: true, performanceImprovement: "50%", securityEnhancement: "90%_vulnerability_reduction", refundAmountCents: 75_000_000 },
-  },
-};
-/** seed §2.1: a tier is recommended at compatibility >= 0.6. */
-export const TIER_COMPATIBILITY_THRESHOLD = 0.6;
 
 export type CriterionTemplate = { name: string; weight: number; validationMethod: string; deliverable: string };
 export type MilestoneTemplate = {

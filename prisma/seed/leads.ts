@@ -1,6 +1,7 @@
 import type { Prisma } from "../../server/db/generated/client";
 import type { LeadStage } from "../../server/db/generated/enums";
-import { SERVICE_TIERS, type TierKey } from "./catalogue";
+import { DEFAULT_TIER_CATALOGUE } from "../../server/engines/tiers/config";
+import type { TierKey } from "./catalogue";
 import { addDays, addHours, iso, type LeadSpec, type SeedContext } from "./context";
 import { answersInBand } from "./qualification";
 import { round1 } from "./random";
@@ -93,7 +94,8 @@ function pushTierRecommendations(ctx: SeedContext, leadId: string, spec: LeadSpe
     ? "legacy_modernization_accelerated" : spec.valueUsd >= 200_000 ? "enterprise_mvp" : "startup_mvp");
   const secondary: TierKey = primary === "startup_mvp" ? "enterprise_mvp" : primary === "enterprise_mvp" ? "startup_mvp" : "enterprise_mvp";
   for (const [tierKey, compatibility] of [[primary, rng.float(0.78, 0.93)], [secondary, rng.float(0.6, 0.7)]] as const) {
-    const tier = SERVICE_TIERS[tierKey];
+    const tier = DEFAULT_TIER_CATALOGUE.tiers[tierKey];
+    if (!tier) throw new Error(`seed: unknown tier ${tierKey}`);
     const [minPrice, maxPrice] = tier.priceRangeCents;
     const priceCents = tierKey === primary && contractUsd ? contractUsd * 100 : Math.min(maxPrice, Math.max(minPrice, spec.valueUsd * 100));
     ctx.rows.tierRec.push({

@@ -2,24 +2,18 @@
 
 import { AuthError } from "next-auth";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
-import { z } from "zod";
 import { signIn } from "@/server/auth/config";
 import { ZCredentialsSchema } from "@/server/auth/login";
 import { hit } from "@/server/auth/rate-limit";
 import { ZEmailSchema } from "@/lib/schemas/common";
+import { formErrors } from "@/lib/form-errors";
 
 export type LoginState = { error?: string; fieldErrors?: Record<string, string>; email?: string };
-
-function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) out[String(issue.path[0] ?? "form")] ??= issue.message;
-  return out;
-}
 
 export async function passwordSignIn(_prev: LoginState, form: FormData): Promise<LoginState> {
   const parsed = ZCredentialsSchema.safeParse({ email: form.get("email"), password: form.get("password") });
   const email = String(form.get("email") ?? "");
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), email };
+  if (!parsed.success) return { fieldErrors: formErrors(parsed.error), email };
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: "/" });
     return {};

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Download } from "lucide-react";
 import { NewLeadDialog } from "@/components/leads/new-lead-dialog";
 import { PageHeader } from "@/components/shell/page-header";
+import { Pagination } from "@/components/shell/pagination";
 import { LEAD_STAGE } from "@/components/shell/labels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -138,15 +139,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
               </TableBody>
             </Table>
           )}
-          {pages > 1 ? (
-            <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
-              <span>Page {input.page} of {pages}</span>
-              <div className="flex gap-2">
-                {input.page > 1 ? <Button asChild variant="outline" size="sm"><Link href={`/leads?${query({ page: String(input.page - 1) })}`}>Previous</Link></Button> : null}
-                {input.page < pages ? <Button asChild variant="outline" size="sm"><Link href={`/leads?${query({ page: String(input.page + 1) })}`}>Next</Link></Button> : null}
-              </div>
-            </nav>
-          ) : null}
+          <Pagination page={input.page} pages={pages} href={(p) => `/leads?${query({ page: String(p) })}`} />
         </CardContent>
       </Card>
     </>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { PageHeader } from "@/components/shell/page-header";
+import { Pagination } from "@/components/shell/pagination";
 import { InviteUserDialog } from "@/components/settings/invite-user-dialog";
 import { UserStatusButton } from "@/components/settings/user-status-button";
 import { Badge } from "@/components/ui/badge";
@@ -95,15 +95,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
               </TableBody>
             </Table>
           )}
-          {pages > 1 ? (
-            <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
-              <span>Page {page} of {pages}</span>
-              <div className="flex gap-2">
-                {page > 1 ? <Button asChild variant="outline" size="sm"><Link href={href(page - 1)}>Previous</Link></Button> : null}
-                {page < pages ? <Button asChild variant="outline" size="sm"><Link href={href(page + 1)}>Next</Link></Button> : null}
-              </div>
-            </nav>
-          ) : null}
+          <Pagination page={page} pages={pages} href={href} />
         </CardContent>
       </Card>
     </>

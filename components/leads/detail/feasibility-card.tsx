@@ -12,6 +12,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { ZProjectRequestSchema } from "@/lib/schemas/feasibility";
 import { useTRPC } from "@/lib/trpc/client";
 import { FeasibilityResultView } from "./feasibility-result";
+import { formErrors } from "@/lib/form-errors";
 
 const list = (v: FormDataEntryValue | null, sep: RegExp) =>
   String(v ?? "").split(sep).map((s) => s.trim()).filter((s) => s.length > 0);
@@ -49,8 +50,7 @@ export function FeasibilityCard({ leadId }: { leadId: string }) {
     };
     const parsed = ZProjectRequestSchema.safeParse(input);
     if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+      const errors = formErrors(parsed.error);
       setFieldErrors(errors);
       return;
     }

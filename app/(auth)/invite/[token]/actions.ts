@@ -5,14 +5,14 @@ import { ZAcceptInviteSchema } from "@/lib/schemas/users";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { acceptInvite } from "@/server/services/users";
+import { formErrors } from "@/lib/form-errors";
 
 export type InviteState = { error?: string; fieldErrors?: Record<string, string> };
 
 export async function acceptInviteAction(_prev: InviteState, form: FormData): Promise<InviteState> {
   const parsed = ZAcceptInviteSchema.safeParse({ token: form.get("token"), password: form.get("password"), confirm: form.get("confirm") });
   if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
+    const fieldErrors = formErrors(parsed.error);
     return fieldErrors.token ? { error: "This invitation link is invalid or has expired. Ask your admin for a new one." } : { fieldErrors };
   }
   try {
