@@ -1,3 +1,4 @@
+import { SERVICE_TYPE_LABELS } from "@/server/engines/qualification/labels";
 import type { BadgeProps } from "@/components/ui/badge";
 
 type Tone = NonNullable<BadgeProps["variant"]>;
@@ -32,11 +33,7 @@ export const LEAD_STAGE: Record<string, string> = {
   LOST: "Lost",
 };
 
-export const SERVICE_TYPE: Record<string, string> = {
-  MVP_DEVELOPMENT: "MVP development",
-  LEGACY_MODERNIZATION: "Legacy modernization",
-  TEAM_AUGMENTATION: "Team augmentation",
-};
+export const SERVICE_TYPE: Record<string, string> = SERVICE_TYPE_LABELS;
 
 export const ALERT_SEVERITY: Record<string, { label: string; tone: Tone }> = {
   INFO: { label: "Info", tone: "secondary" },

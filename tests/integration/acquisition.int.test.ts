@@ -107,3 +107,17 @@ describe("tenant configuration", () => {
     expect(audit).toBe(1);
   });
 });
+
+describe("bad input on the remaining acquisition procedures", () => {
+  it("answers 400 or 404 with nothing written", async () => {
+    const admin = callerFor(f.users.ADMIN);
+    const before = await testDb().tenantConfig.count({ where: { tenantId: f.tenant.id } });
+    expect(await codeOf(admin.qualification.reproduce({ assessmentId: "" }))).toBe("BAD_REQUEST");
+    expect(await codeOf(admin.qualification.reproduce({ assessmentId: "no-such-assessment" }))).toBe("NOT_FOUND");
+    expect(await codeOf(admin.config.get({ kind: "pricing" as never }))).toBe("BAD_REQUEST");
+    expect(await codeOf(admin.config.update({ kind: "tiers", data: [1, 2] as never, expectedVersion: 1 }))).toBe("BAD_REQUEST");
+    expect(await codeOf(admin.config.update({ kind: "tiers", data: {}, expectedVersion: 0 }))).toBe("BAD_REQUEST");
+    expect(await codeOf(admin.tiers.choose({ leadId: f.lead.id, tierKey: "" }))).toBe("BAD_REQUEST");
+    expect(await testDb().tenantConfig.count({ where: { tenantId: f.tenant.id } })).toBe(before);
+  });
+});

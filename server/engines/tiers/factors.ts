@@ -3,6 +3,7 @@
  * customer profile against one tier's ideal criteria from 0 to 1 and says why in a sentence.
  */
 import type { ServiceType } from "@/server/db/generated/enums";
+import { SERVICE_TYPE_LABELS } from "../qualification/labels";
 import {
   COMPATIBILITY_FACTORS, COMPLEXITY_LEVELS, formatUsd,
   type CompanySize, type CompatibilityFactor, type Complexity, type Range, type TierDefinition,
@@ -46,9 +47,10 @@ export const FACTOR_LABELS: Record<CompatibilityFactor, string> = {
   timeline: "timeline fit", complexity: "complexity match", compliance: "compliance match",
 };
 
-export const SERVICE_LABELS: Record<ServiceType, string> = {
-  MVP_DEVELOPMENT: "MVP development", LEGACY_MODERNIZATION: "legacy modernization", TEAM_AUGMENTATION: "team augmentation",
-};
+/** Service names inside a sentence: "MVP development", "legacy modernization". */
+export const SERVICE_LABELS = Object.fromEntries(
+  Object.entries(SERVICE_TYPE_LABELS).map(([k, v]) => [k, v.startsWith("MVP") ? v : v.toLowerCase()]),
+) as Record<ServiceType, string>;
 
 /** Below the ideal range a fit reaches 0 at half the lower bound, above it at double the upper bound. */
 const LOWER_ZERO_RATIO = 0.5;
