@@ -43,9 +43,17 @@ export const ZQualificationContextSchema = z.object({
   hasFallbackPlan: z.boolean({ message: "Say whether there is a fallback plan (yes or no)" }).optional(),
 });
 
+/**
+ * The router accepts any criterion keys (a tenant may add criteria); the service then validates them
+ * against the tenant's configuration with answersSchemaFor, field by field.
+ */
+const ZAnyAnswersSchema = z
+  .record(z.string().max(64, "Criterion keys are at most 64 characters"), z.unknown(), { message: "Answers are a list of criterion → full / partial / none" })
+  .refine((answers) => Object.keys(answers).length <= 200, "At most 200 answers");
+
 export const ZSaveAssessmentSchema = z.object({
   leadId: ZIdSchema,
-  answers: ZQualificationAnswersSchema,
+  answers: ZAnyAnswersSchema,
   context: ZQualificationContextSchema.default({}),
   /** a draft is stored but does not move the lead's stage or score */
   isDraft: z.boolean({ message: "isDraft is yes or no" }).default(false),

@@ -49,9 +49,10 @@ export function findAssessment(prisma: DbOrTx, tenantId: string, id: string) {
   return prisma.qualificationAssessment.findFirst({ where: { tenantId, id }, select: { ...assessmentSelect, leadId: true } });
 }
 
-export function latestFinalAssessment(prisma: DbOrTx, tenantId: string, leadId: string) {
+/** The latest saved (non-draft) assessment, optionally the latest at or before a moment. */
+export function latestFinalAssessment(prisma: DbOrTx, tenantId: string, leadId: string, atOrBefore?: Date) {
   return prisma.qualificationAssessment.findFirst({
-    where: { tenantId, leadId, isDraft: false },
+    where: { tenantId, leadId, isDraft: false, ...(atOrBefore ? { createdAt: { lte: atOrBefore } } : {}) },
     orderBy: { createdAt: "desc" },
     select: { id: true, score: true, fit: true },
   });
@@ -72,7 +73,7 @@ export function latestFeasibility(prisma: DbOrTx, tenantId: string, leadId: stri
   return prisma.feasibilityAnalysis.findFirst({
     where: { tenantId, leadId },
     orderBy: { createdAt: "desc" },
-    select: { id: true, input: true, feasibilityScore: true, successProbability: true, risks: true, blockers: true, recommendation: true, createdAt: true },
+    select: { id: true, input: true, feasibilityScore: true, successProbability: true, risks: true, blockers: true, recommendation: true, configVersion: true, createdAt: true },
   });
 }
 
@@ -90,6 +91,25 @@ export function latestTierRecommendation(prisma: DbOrTx, tenantId: string, leadI
     where: { tenantId, leadId, tierKey },
     orderBy: { createdAt: "desc" },
     select: { id: true, priceCents: true, compatibility: true, timelineWeeks: true },
+  });
+}
+
+/** Every row of the lead's most recent recommendation run (rows of one run share createdAt). */
+export async function latestTierBatch(prisma: DbOrTx, tenantId: string, leadId: string) {
+  const newest = await prisma.tierRecommendation.findFirst({ where: { tenantId, leadId }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+  if (!newest) return [];
+  return prisma.tierRecommendation.findMany({
+    where: { tenantId, leadId, createdAt: newest.createdAt },
+    orderBy: [{ compatibility: "desc" }, { tierKey: "asc" }],
+    select: { id: true, tierKey: true, compatibility: true, priceCents: true, timelineWeeks: true, reasoning: true, chosen: true, configVersion: true, createdAt: true },
+  });
+}
+
+/** The tier the lead chose, if any (a later run may not include it). */
+export function chosenTier(prisma: DbOrTx, tenantId: string, leadId: string) {
+  return prisma.tierRecommendation.findFirst({
+    where: { tenantId, leadId, chosen: true },
+    select: { tierKey: true, priceCents: true, timelineWeeks: true, createdAt: true },
   });
 }
 

@@ -2,12 +2,14 @@ import type { SaveAssessmentInput } from "@/lib/schemas/qualification";
 import { answersSchemaFor } from "@/lib/schemas/qualification";
 import type { ProjectRequestInput } from "@/lib/schemas/feasibility";
 import {
+  chosenTier,
   findAssessment,
   insertAssessment,
   insertFeasibility,
   insertTierRecommendations,
   latestFeasibility,
   latestFinalAssessment,
+  latestTierBatch,
   latestTierRecommendation,
   listAssessments,
   markTierChosen,
@@ -40,7 +42,9 @@ export async function saveAssessment(ctx: ServiceContext, input: SaveAssessmentI
   const answers = answersSchemaFor([...criterionIndex(config.data).keys()]).safeParse(input.answers);
   if (!answers.success) {
     const { message, fieldErrors } = describeZodError(answers.error);
-    throw new AppError("BAD_REQUEST", message, { fieldErrors });
+    // the same paths the router's schema would give: answers.<criterion>
+    const prefixed = Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k === "" ? "answers" : `answers.${k}`, v]));
+    throw new AppError("BAD_REQUEST", message, { fieldErrors: prefixed });
   }
   const result = scoreQualification(answers.data, input.context, config.data);
   const stage = input.isDraft ? stageAfterDraft(lead.stage) : stageAfterAssessment(lead.stage, result.passed);
@@ -100,7 +104,9 @@ export async function analyzeLead(ctx: ServiceContext, leadId: string, request: 
   const result = analyzeFeasibility(request as ProjectRequest, assessment.score, config.data);
   await ctx.db.$transaction(async (tx) => {
     const row = await insertFeasibility(tx, {
-      tenantId: ctx.tenantId, leadId, authorId: ctx.actorId, input: { request, complexity: result.complexity },
+      tenantId: ctx.tenantId, leadId, authorId: ctx.actorId,
+      // the qualification score is stored with the request so the result can be recomputed later
+      input: { request, complexity: result.complexity, assessmentId: assessment.id, qualificationScore: assessment.score } satisfies StoredFeasibilityInput,
       technicalScore: result.technical.score, timelineScore: result.timeline.score, resourceScore: result.resource.score,
       feasibilityScore: result.feasibilityScore, successProbability: result.successProbability, risks: result.riskFactors,
       blockers: result.blockers, recommendation: result.decision, configVersion: config.version, at: ctx.now,
@@ -112,6 +118,51 @@ export async function analyzeLead(ctx: ServiceContext, leadId: string, request: 
     });
   });
   return { configVersion: config.version, result };
+}
+
+type StoredFeasibilityInput = { request: ProjectRequestInput; complexity: string; assessmentId?: string; qualificationScore?: number };
+
+/**
+ * The lead's latest feasibility analysis, recomputed from its stored request, qualification score and
+ * configuration version (the engine is deterministic, so this is the result the CSM saw), or null.
+ */
+export async function latestFeasibilityFor(ctx: ServiceContext, leadId: string) {
+  await leadDetail(ctx, leadId);
+  const row = await latestFeasibility(ctx.db, ctx.tenantId, leadId);
+  if (!row) return null;
+  const input = row.input as StoredFeasibilityInput;
+  // analyses saved before the score was stored: the assessment that was current at the time
+  const score = input.qualificationScore ?? (await latestFinalAssessment(ctx.db, ctx.tenantId, leadId, row.createdAt))?.score ?? 0;
+  const config = await loadConfigAt(ctx, "feasibility", row.configVersion);
+  const result = analyzeFeasibility(input.request as ProjectRequest, score, config.data);
+  return { analysisId: row.id, analyzedAt: row.createdAt, configVersion: row.configVersion, request: input.request, result };
+}
+
+/** What a stored tier recommendation holds besides its columns. */
+type StoredTierReasoning = { name?: string; valueProposition?: string; reasoning?: string[] };
+
+/** One tier as the lead page shows it, whether just computed or read back. */
+export type TierView = {
+  key: string; name: string; compatibility: number; recommended: boolean; priceCents: number; timelineWeeks: number;
+  valueProposition: string; reasoning: string[]; chosen: boolean;
+};
+
+/** The latest tier recommendation run for a lead (best first) and the chosen tier, if any. */
+export async function latestTiersFor(ctx: ServiceContext, leadId: string) {
+  await leadDetail(ctx, leadId);
+  const [rows, chosen] = await Promise.all([latestTierBatch(ctx.db, ctx.tenantId, leadId), chosenTier(ctx.db, ctx.tenantId, leadId)]);
+  if (rows.length === 0) return { threshold: null, recommendedAt: null, configVersion: null, tiers: [] as TierView[], chosen };
+  const catalogue = await loadConfigAt(ctx, "tiers", rows[0]!.configVersion);
+  const threshold = catalogue.data.threshold;
+  const tiers = rows.map((r): TierView => {
+    const stored = r.reasoning as StoredTierReasoning;
+    return {
+      key: r.tierKey, name: stored.name ?? catalogue.data.tiers[r.tierKey]?.name ?? r.tierKey, compatibility: r.compatibility,
+      recommended: r.compatibility >= threshold, priceCents: r.priceCents, timelineWeeks: r.timelineWeeks,
+      valueProposition: stored.valueProposition ?? "", reasoning: stored.reasoning ?? [], chosen: r.chosen,
+    };
+  });
+  return { threshold, recommendedAt: rows[0]!.createdAt, configVersion: rows[0]!.configVersion, tiers, chosen };
 }
 
 export async function recommendForLead(ctx: ServiceContext, leadId: string) {
@@ -137,7 +188,7 @@ export async function recommendForLead(ctx: ServiceContext, leadId: string) {
     ctx.db,
     result.tiers.map((t) => ({
       tenantId: ctx.tenantId, leadId, tierKey: t.key, compatibility: t.compatibility, priceCents: t.price.cents,
-      timelineWeeks: t.estimatedTimelineWeeks, reasoning: { valueProposition: t.valueProposition, reasoning: t.reasoning, factors: t.factors },
+      timelineWeeks: t.estimatedTimelineWeeks, reasoning: { name: t.name, valueProposition: t.valueProposition, reasoning: t.reasoning, factors: t.factors },
       configVersion: catalogue.version, at: ctx.now,
     })),
   );

@@ -3,7 +3,9 @@ import { createPrismaClient, type Db } from "@/server/db/client";
 import type { Role, StakeholderRole } from "@/server/db/generated/enums";
 import type { SessionUser } from "@/server/auth/session-user";
 import { createInnerContext } from "@/server/api/trpc";
-import { createCaller } from "@/server/api/root";
+import { appRouter, createCaller } from "@/server/api/root";
+import { TRPCError } from "@trpc/server";
+import { getErrorShape } from "@trpc/server/unstable-core-do-not-import";
 import { DEFAULT_CRITERION_KEYS } from "@/server/engines/qualification/config";
 
 let prisma: Db | undefined;
@@ -173,4 +175,20 @@ export async function leadThrough(f: TenantFixture, step: "assessed" | "analyzed
   if (step === "analyzed") return { leadId: lead.id, assessmentId: saved.assessmentId };
   const tiers = await csm.tiers.recommend({ leadId: lead.id });
   return { leadId: lead.id, assessmentId: saved.assessmentId, tierKey: tiers.result.tiers[0]?.key ?? "startup_mvp" };
+}
+
+/** What an HTTP client would see: the message after the app's error formatter. */
+export function shown(error: TRPCError, path: string) {
+  return getErrorShape({ config: appRouter._def._config, error, type: "mutation", path, input: undefined, ctx: undefined });
+}
+
+/** The error shape a failing call would send, or null when the call succeeds. */
+export async function shapeOf(call: Promise<unknown>, path: string) {
+  try {
+    await call;
+    return null;
+  } catch (error) {
+    if (error instanceof TRPCError) return shown(error, path);
+    throw error;
+  }
 }

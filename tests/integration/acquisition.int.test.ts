@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ALL_FULL_ANSWERS, SAMPLE_REQUEST, callerFor, createLeadFor, createTenantFixture, testDb, type TenantFixture } from "../helpers/fixtures";
+import { ALL_FULL_ANSWERS, SAMPLE_REQUEST, callerFor, createLeadFor, createTenantFixture, shapeOf, testDb, type TenantFixture } from "../helpers/fixtures";
 
 let f: TenantFixture;
 beforeAll(async () => {
@@ -63,6 +63,31 @@ describe("CSM acquisition flow through the routers", () => {
     expect(stored.estimatedValueCents).toBe(primary?.price.cents);
   });
 
+  it("the latest feasibility and tier results read back after a reload, equal to what was computed", async () => {
+    const csm = callerFor(f.users.CSM);
+    const exec = callerFor(f.users.EXECUTIVE);
+    const lead = await createLeadFor(f);
+    expect(await exec.feasibility.latest({ leadId: lead.id })).toBeNull();
+    expect((await exec.tiers.latest({ leadId: lead.id })).tiers).toEqual([]);
+    await csm.qualification.save({ leadId: lead.id, answers: ALL_FULL_ANSWERS, context: {} });
+    const feas = await csm.feasibility.analyze({ leadId: lead.id, request: SAMPLE_REQUEST });
+    // a later assessment must not change the stored analysis' success probability
+    await csm.qualification.save({ leadId: lead.id, answers: { ...ALL_FULL_ANSWERS, clear_requirements: "none" }, context: {} });
+    const readBack = await exec.feasibility.latest({ leadId: lead.id });
+    expect(readBack?.result).toEqual(feas.result);
+    expect(readBack?.request.requirements).toEqual(SAMPLE_REQUEST.requirements);
+
+    const rec = await csm.tiers.recommend({ leadId: lead.id });
+    await csm.tiers.choose({ leadId: lead.id, tierKey: rec.result.tiers[0]?.key ?? "" });
+    const tiers = await exec.tiers.latest({ leadId: lead.id });
+    expect(tiers.threshold).toBe(rec.result.threshold);
+    expect(tiers.tiers.map((t) => [t.key, t.compatibility, t.priceCents, t.name]).sort()).toEqual(
+      rec.result.tiers.map((t) => [t.key, t.compatibility, t.price.cents, t.name]).sort(),
+    );
+    expect(tiers.chosen?.tierKey).toBe(rec.result.tiers[0]?.key);
+    expect(tiers.tiers.filter((t) => t.chosen).map((t) => t.key)).toEqual([rec.result.tiers[0]?.key]);
+  });
+
   it("refuses out-of-order steps and bad input, writing nothing", async () => {
     const csm = callerFor(f.users.CSM);
     const lead = await createLeadFor(f);
@@ -88,6 +113,24 @@ describe("CSM acquisition flow through the routers", () => {
 });
 
 describe("tenant configuration", () => {
+  it("a criterion the tenant adds is on the form's schema: scored when answered, unknown keys refused by field", async () => {
+    const own = await createTenantFixture("acq-crit");
+    const admin = callerFor(own.users.ADMIN);
+    const csm = callerFor(own.users.CSM);
+    const current = await admin.config.get({ kind: "qualification" });
+    const data = current.data as { criteria: Record<string, Record<string, number>> };
+    const criteria = { ...data.criteria, technical_readiness: { ...data.criteria.technical_readiness, security_review_done: 15 } };
+    await admin.config.update({ kind: "qualification", data: { ...data, criteria }, expectedVersion: current.version });
+    const lead = await createLeadFor(own);
+    const saved = await csm.qualification.save({ leadId: lead.id, answers: { ...ALL_FULL_ANSWERS, security_review_done: "full" }, context: {} });
+    expect(saved.result.maxPoints).toBe(250);
+    expect(saved.result.points).toBe(250);
+    const shape = await shapeOf(csm.qualification.save({ leadId: lead.id, answers: { security_review_done: "full", vibes: "full" }, context: {} }), "qualification.save");
+    expect(shape?.data.code).toBe("BAD_REQUEST");
+    expect((shape?.data as { fieldErrors?: Record<string, string> }).fieldErrors).toEqual({ "answers.vibes": '"vibes" is not a qualification criterion' });
+    expect(await testDb().qualificationAssessment.count({ where: { leadId: lead.id } })).toBe(1);
+  });
+
   it("refuses weights that do not add up to 1, and versions a valid edit with an audit entry", async () => {
     const admin = callerFor(f.users.ADMIN);
     const current = await admin.config.get({ kind: "feasibility" });

@@ -85,6 +85,8 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     input: async (f) => ({ leadId: (await leadThrough(f, "assessed")).leadId, request: SAMPLE_REQUEST }),
     scope: "tenant",
   },
+  "feasibility.latest": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: async (f) => ({ leadId: (await leadThrough(f, "analyzed")).leadId }), scope: "tenant" },
+  "tiers.latest": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: async (f) => ({ leadId: (await leadThrough(f, "recommended")).leadId }), scope: "tenant" },
   "tiers.recommend": { allow: ["ADMIN", "CSM"], input: async (f) => ({ leadId: (await leadThrough(f, "analyzed")).leadId }), scope: "tenant" },
   "tiers.choose": {
     allow: ["ADMIN", "CSM"],

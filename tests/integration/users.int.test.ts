@@ -1,12 +1,11 @@
 import { createHash } from "node:crypto";
 import { TRPCError } from "@trpc/server";
-import { getErrorShape } from "@trpc/server/unstable-core-do-not-import";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import { verifyPassword } from "@/server/auth/password";
 import { AppError } from "@/server/errors";
 import { acceptInvite } from "@/server/services/users";
-import { callerFor, createTenantFixture, testDb, type TenantFixture } from "../helpers/fixtures";
+import { callerFor, createTenantFixture, shown, testDb, type TenantFixture } from "../helpers/fixtures";
 
 const DAY = 86_400_000;
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
@@ -17,10 +16,6 @@ async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
   return error;
 }
 
-/** What an HTTP client would see: the message after the app's error formatter. */
-function shown(error: TRPCError, path: string) {
-  return getErrorShape({ config: appRouter._def._config, error, type: "mutation", path, input: undefined, ctx: undefined });
-}
 
 async function counts(tenantId: string) {
   const db = testDb();

@@ -7,12 +7,15 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { ZProjectRequestSchema } from "@/lib/schemas/feasibility";
 import { useTRPC } from "@/lib/trpc/client";
 import { FeasibilityResultView } from "./feasibility-result";
 import { formErrors } from "@/lib/form-errors";
+import type { LatestFeasibility } from "./types";
+import { formatDate } from "@/lib/utils";
 
 const list = (v: FormDataEntryValue | null, sep: RegExp) =>
   String(v ?? "").split(sep).map((s) => s.trim()).filter((s) => s.length > 0);
@@ -25,7 +28,8 @@ function num(v: FormDataEntryValue | null, scale = 1): number | undefined {
   return Number.isFinite(n) ? Math.round(n * scale * 100) / 100 : Number.NaN;
 }
 
-export function FeasibilityCard({ leadId }: { leadId: string }) {
+/** The project request form (CSM/admin) and the latest result, read back from the server after a reload. */
+export function FeasibilityCard({ leadId, initial, canWrite }: { leadId: string; initial: LatestFeasibility | null; canWrite: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -59,43 +63,54 @@ export function FeasibilityCard({ leadId }: { leadId: string }) {
   }
 
   const err = (key: string) => fieldErrors[key] ?? fieldErrors[`request.${key}`];
+  const shown = analyze.data ?? initial;
+  const req = initial?.request;
   return (
     <Card>
       <CardHeader>
         <CardTitle as="h2">Feasibility</CardTitle>
-        <CardDescription>Describe the project request; the analysis needs a saved qualification assessment.</CardDescription>
+        <CardDescription>
+          {canWrite ? "Describe the project request; the analysis needs a saved qualification assessment." : "The latest analysis of the project request."}
+          {initial && !analyze.data ? ` Last analysed ${formatDate(initial.analyzedAt)}.` : ""}
+        </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-6">
+        {canWrite ? (
         <form onSubmit={submit} className="grid gap-4" noValidate>
           <FormField id="feas-requirements" label="Requirements (one per line)" error={err("requirements")} required>
-            <Textarea name="requirements" rows={5} />
+            <Textarea name="requirements" rows={5} defaultValue={req?.requirements.join("\n")} />
           </FormField>
           <div className="grid gap-4 sm:grid-cols-3">
             <FormField id="feas-weeks" label="Timeline (weeks)" error={err("timelineWeeks")} required>
-              <Input name="timelineWeeks" type="number" inputMode="numeric" min={1} />
+              <Input name="timelineWeeks" type="number" inputMode="numeric" min={1} defaultValue={req?.timelineWeeks} />
             </FormField>
             <FormField id="feas-budget" label="Budget (USD)" error={err("budgetCents")} required>
-              <Input name="budget" inputMode="decimal" placeholder="e.g. 80000" />
+              <Input name="budget" inputMode="decimal" placeholder="e.g. 80000" defaultValue={req ? req.budgetCents / 100 : undefined} />
             </FormField>
             <FormField id="feas-team" label="Customer team size" error={err("teamSize")} required>
-              <Input name="teamSize" type="number" inputMode="numeric" min={0} />
+              <Input name="teamSize" type="number" inputMode="numeric" min={0} defaultValue={req?.teamSize} />
             </FormField>
           </div>
           <FormField id="feas-stack" label="Tech stack (comma-separated)" error={err("techStack")}>
-            <Input name="techStack" placeholder="React, Node.js, PostgreSQL" />
+            <Input name="techStack" placeholder="React, Node.js, PostgreSQL" defaultValue={req?.techStack.join(", ")} />
           </FormField>
           <FormField id="feas-integrations" label="Integrations (comma-separated)" error={err("integrations")}>
-            <Input name="integrations" placeholder="Stripe, Salesforce" />
+            <Input name="integrations" placeholder="Stripe, Salesforce" defaultValue={req?.integrations.join(", ")} />
           </FormField>
           <FormField id="feas-compliance" label="Compliance (comma-separated)" error={err("compliance")}>
-            <Input name="compliance" placeholder="GDPR, SOC 2" />
+            <Input name="compliance" placeholder="GDPR, SOC 2" defaultValue={req?.compliance.join(", ")} />
           </FormField>
           {analyze.error ? <Alert variant="destructive"><AlertDescription>{analyze.error.message}</AlertDescription></Alert> : null}
           <div>
             <Button type="submit" disabled={analyze.isPending}>{analyze.isPending ? "Analysing…" : "Analyse feasibility"}</Button>
           </div>
         </form>
-        {analyze.data ? <FeasibilityResultView result={analyze.data.result} configVersion={analyze.data.configVersion} /> : null}
+        ) : null}
+        {shown ? (
+          <FeasibilityResultView result={shown.result} configVersion={shown.configVersion} />
+        ) : canWrite ? null : (
+          <EmptyState title="Not analysed yet" description="A CSM runs the feasibility analysis after qualifying the lead." headingAs="h3" />
+        )}
       </CardContent>
     </Card>
   );

@@ -10,21 +10,23 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { useTRPC } from "@/lib/trpc/client";
-import { DEFAULT_QUALIFICATION_CONFIG, categoryLabel, criterionLabel, type Answer } from "@/server/engines/qualification/config";
+import { categoryLabel, criterionLabel, type Answer, type QualificationConfig } from "@/server/engines/qualification/config";
 import { scoreQualification, type QualificationContext } from "@/server/engines/qualification/score";
 import { CriterionRadios } from "./criterion-radios";
 import { QualificationPreview } from "./qualification-preview";
 import type { StoredAnswers } from "./types";
 
-const CONFIG = DEFAULT_QUALIFICATION_CONFIG;
-const CRITERION_KEYS = Object.values(CONFIG.criteria).flatMap((c) => Object.keys(c));
+/** `config` is the tenant's current qualification configuration: its criteria make the form. */
+type Props = { leadId: string; initial: StoredAnswers | null; config: QualificationConfig; configVersion: number };
 
-type Props = { leadId: string; initial: StoredAnswers | null; configVersion: number | null };
-
-export function QualificationForm({ leadId, initial, configVersion }: Props) {
+export function QualificationForm({ leadId, initial, config: CONFIG, configVersion }: Props) {
+  const CRITERION_KEYS = useMemo(() => Object.values(CONFIG.criteria).flatMap((c) => Object.keys(c)), [CONFIG]);
   const trpc = useTRPC();
   const router = useRouter();
-  const [answers, setAnswers] = useState<Record<string, Answer>>(initial?.answers ?? {});
+  // answers to criteria the tenant has since removed are dropped
+  const [answers, setAnswers] = useState<Record<string, Answer>>(() =>
+    Object.fromEntries(Object.entries(initial?.answers ?? {}).filter(([k]) => Object.values(CONFIG.criteria).some((c) => k in c))),
+  );
   const [weeks, setWeeks] = useState(initial?.context.desiredTimelineWeeks?.toString() ?? "");
   const [businessCritical, setBusinessCritical] = useState(initial?.context.businessCritical ?? false);
   const [hasFallbackPlan, setHasFallbackPlan] = useState(initial?.context.hasFallbackPlan ?? false);
@@ -38,7 +40,7 @@ export function QualificationForm({ leadId, initial, configVersion }: Props) {
       hasFallbackPlan,
     };
   }, [weeks, businessCritical, hasFallbackPlan]);
-  const preview = useMemo(() => scoreQualification(answers, context, CONFIG), [answers, context]);
+  const preview = useMemo(() => scoreQualification(answers, context, CONFIG), [answers, context, CONFIG]);
 
   const save = useMutation(trpc.qualification.save.mutationOptions({ onSuccess: () => router.refresh() }));
 

@@ -6,6 +6,8 @@ import type { CategoryResult, QualificationContext, ServiceFit } from "@/server/
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type LeadDetail = RouterOutputs["leads"]["get"];
 export type AssessmentRow = RouterOutputs["qualification"]["history"][number];
+export type LatestFeasibility = NonNullable<RouterOutputs["feasibility"]["latest"]>;
+export type LatestTiers = RouterOutputs["tiers"]["latest"];
 
 export type StoredAnswers = { answers: Record<string, Answer>; context: QualificationContext };
 

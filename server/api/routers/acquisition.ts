@@ -4,7 +4,16 @@ import { ZAnalyzeFeasibilitySchema } from "@/lib/schemas/feasibility";
 import { ZLeadIdSchema } from "@/lib/schemas/leads";
 import { ZSaveAssessmentSchema } from "@/lib/schemas/qualification";
 import { ZChooseTierSchema, ZRecommendTiersSchema } from "@/lib/schemas/tiers";
-import { analyzeLead, assessmentHistory, chooseTier, recommendForLead, reproduceAssessment, saveAssessment } from "@/server/services/acquisition";
+import {
+  analyzeLead,
+  assessmentHistory,
+  chooseTier,
+  latestFeasibilityFor,
+  latestTiersFor,
+  recommendForLead,
+  reproduceAssessment,
+  saveAssessment,
+} from "@/server/services/acquisition";
 import { configForEditing, updateConfig } from "@/server/services/config";
 import { serviceContext } from "@/server/services/context";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
@@ -25,6 +34,9 @@ export const feasibilityRouter = createTRPCRouter({
   analyze: permissionProcedure("leads:write")
     .input(ZAnalyzeFeasibilitySchema)
     .mutation(({ ctx, input }) => analyzeLead(serviceContext(ctx), input.leadId, input.request)),
+  latest: permissionProcedure("pipeline:read")
+    .input(ZLeadIdSchema)
+    .query(({ ctx, input }) => latestFeasibilityFor(serviceContext(ctx), input.leadId)),
 });
 
 export const tiersRouter = createTRPCRouter({
@@ -34,6 +46,9 @@ export const tiersRouter = createTRPCRouter({
   choose: permissionProcedure("leads:write")
     .input(ZChooseTierSchema)
     .mutation(({ ctx, input }) => chooseTier(serviceContext(ctx), input.leadId, input.tierKey)),
+  latest: permissionProcedure("pipeline:read")
+    .input(ZLeadIdSchema)
+    .query(({ ctx, input }) => latestTiersFor(serviceContext(ctx), input.leadId)),
 });
 
 export const configRouter = createTRPCRouter({

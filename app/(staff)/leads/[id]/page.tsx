@@ -11,13 +11,20 @@ import { readStoredAnswers } from "@/components/leads/detail/types";
 import { api } from "@/lib/trpc/server";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
+import type { QualificationConfig } from "@/server/engines/qualification/config";
 
 export const metadata: Metadata = { title: "Lead" };
 
 async function loadLead(leadId: string) {
   const trpc = await api();
   try {
-    return await Promise.all([trpc.leads.get({ leadId }), trpc.qualification.history({ leadId })]);
+    return await Promise.all([
+      trpc.leads.get({ leadId }),
+      trpc.qualification.history({ leadId }),
+      trpc.feasibility.latest({ leadId }),
+      trpc.tiers.latest({ leadId }),
+      trpc.config.get({ kind: "qualification" }),
+    ]);
   } catch (error) {
     // another tenant's lead, an unknown id and a malformed id all read "not found"
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
@@ -28,7 +35,7 @@ async function loadLead(leadId: string) {
 export default async function LeadDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requirePermission("pipeline:read");
   const { id } = await params;
-  const [lead, history] = await loadLead(id);
+  const [lead, history, feasibility, tiers, qualificationConfig] = await loadLead(id);
   const canWrite = can(me.role, "leads:write");
   const latest = history[0];
   const latestFinal = history.find((a) => !a.isDraft);
@@ -39,16 +46,20 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ id:
       <LeadHeader lead={lead} canWrite={canWrite} />
       <div className="grid gap-6">
         {canWrite && !closed ? (
-          <QualificationForm leadId={lead.id} initial={latest ? readStoredAnswers(latest.answers) : null} configVersion={latest?.configVersion ?? null} />
+          <QualificationForm
+            leadId={lead.id}
+            initial={latest ? readStoredAnswers(latest.answers) : null}
+            // config.get answers by kind; the "qualification" kind holds a QualificationConfig
+            config={qualificationConfig.data as QualificationConfig}
+            configVersion={qualificationConfig.version}
+          />
         ) : null}
         <ScoreExplanation assessment={latestFinal ?? null} />
         <AssessmentHistory rows={history} />
-        {canWrite && !closed ? (
-          <div className="grid gap-6 xl:grid-cols-2">
-            <FeasibilityCard leadId={lead.id} />
-            <TiersCard leadId={lead.id} />
-          </div>
-        ) : null}
+        <div className="grid gap-6 xl:grid-cols-2">
+          <FeasibilityCard leadId={lead.id} initial={feasibility} canWrite={canWrite && !closed} />
+          <TiersCard leadId={lead.id} initial={tiers} canWrite={canWrite && !closed} />
+        </div>
       </div>
     </>
   );
