@@ -151,8 +151,9 @@ export type TierView = {
 export async function latestTiersFor(ctx: ServiceContext, leadId: string) {
   await leadDetail(ctx, leadId);
   const [rows, chosen] = await Promise.all([latestTierBatch(ctx.db, ctx.tenantId, leadId), chosenTier(ctx.db, ctx.tenantId, leadId)]);
-  if (rows.length === 0) return { threshold: null, recommendedAt: null, configVersion: null, tiers: [] as TierView[], chosen };
-  const catalogue = await loadConfigAt(ctx, "tiers", rows[0]!.configVersion);
+  const first = rows[0];
+  if (!first) return { threshold: null, recommendedAt: null, configVersion: null, tiers: [] as TierView[], chosen };
+  const catalogue = await loadConfigAt(ctx, "tiers", first.configVersion);
   const threshold = catalogue.data.threshold;
   const tiers = rows.map((r): TierView => {
     const stored = r.reasoning as StoredTierReasoning;
@@ -162,7 +163,7 @@ export async function latestTiersFor(ctx: ServiceContext, leadId: string) {
       valueProposition: stored.valueProposition ?? "", reasoning: stored.reasoning ?? [], chosen: r.chosen,
     };
   });
-  return { threshold, recommendedAt: rows[0]!.createdAt, configVersion: rows[0]!.configVersion, tiers, chosen };
+  return { threshold, recommendedAt: first.createdAt, configVersion: first.configVersion, tiers, chosen };
 }
 
 export async function recommendForLead(ctx: ServiceContext, leadId: string) {

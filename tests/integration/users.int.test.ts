@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { appRouter } from "@/server/api/root";
 import { verifyPassword } from "@/server/auth/password";
 import { AppError } from "@/server/errors";
 import { acceptInvite } from "@/server/services/users";
