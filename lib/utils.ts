@@ -42,6 +42,17 @@ export function formatDate(d: Date | string): string {
   return dateFormatter.format(date);
 }
 
+const dateTimeFormatter = new Intl.DateTimeFormat("en-US", {
+  month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC",
+});
+
+/** Format a moment as "Nov 25, 14:00 UTC" (same output on server and client). Invalid → "—". */
+export function formatDateTime(d: Date | string): string {
+  const date = typeof d === "string" ? new Date(d) : d;
+  if (Number.isNaN(date.getTime())) return "—";
+  return `${dateTimeFormatter.format(date)} UTC`;
+}
+
 /** Format a 0–100 number as a percentage: 87.3 → "87%", (87.3, 1) → "87.3%". */
 export function formatPercent(value: number, digits = 0): string {
   if (!Number.isFinite(value)) return "—";

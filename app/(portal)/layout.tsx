@@ -1,4 +1,6 @@
+import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { TRPCReactProvider } from "@/lib/trpc/client";
 import { UserMenu } from "@/components/shell/user-menu";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { currentUser } from "@/server/auth/current-user";
@@ -25,12 +27,18 @@ export default async function PortalLayout({ children }: { children: React.React
             <span className="hidden text-sm font-normal text-muted-foreground sm:inline">project portal</span>
           </a>
           <div className="flex items-center gap-2">
+            <nav aria-label="Portal" className="flex items-center gap-1 text-sm">
+              <Link href="/portal" className="rounded-md px-2 py-1 hover:bg-muted">Projects</Link>
+              <Link href="/portal/learn" className="rounded-md px-2 py-1 hover:bg-muted">Getting started</Link>
+            </nav>
             <ThemeToggle />
             <UserMenu name={user.name} detail={user.stakeholderRole ? (STAKEHOLDER[user.stakeholderRole] ?? "") : "Customer"} />
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-5xl p-4 md:p-8">{children}</main>
+      <main id="main" className="mx-auto max-w-5xl p-4 md:p-8">
+        <TRPCReactProvider>{children}</TRPCReactProvider>
+      </main>
     </div>
   );
 }

@@ -24,3 +24,8 @@ export const ZCompleteEducationSchema = z.object({ deliveryId: ZIdSchema });
 
 export type CreateEducationPlanInput = z.infer<typeof ZCreateEducationPlanSchema>;
 export type CompleteEducationInput = z.infer<typeof ZCompleteEducationSchema>;
+
+/** Plans of one lead or one customer account. */
+export const ZEducationPlansSchema = z
+  .object({ leadId: ZIdSchema.optional(), customerAccountId: ZIdSchema.optional() })
+  .refine((v) => (v.leadId === undefined) !== (v.customerAccountId === undefined), { message: "Name a lead or a customer account", path: ["leadId"] });

@@ -29,7 +29,7 @@ export const NORTHWIND: TenantSpec = {
     { email: "po@lumen.test", name: "Sam Whitaker", role: "CUSTOMER", account: "lumen", stakeholderRole: "PRODUCT_OWNER", isApprover: true },
   ],
   accounts: [
-    { key: "acme", name: "Acme Health", industry: "Healthcare", website: "https://acmehealth.example", csm: nw("csm"), health: [80, 91], retention: "HIGH_SATISFACTION_EXPANSION" },
+    { key: "acme", name: "Acme Health", industry: "Healthcare", website: "https://acmehealth.example", csm: nw("csm"), health: [80, 91], retention: "HIGH_SATISFACTION_EXPANSION", educationPlan: true },
     { key: "globex", name: "Globex Retail", industry: "Retail & e-commerce", website: "https://globexretail.example", csm: nw("csm2"), health: [72, 84] },
     { key: "pinecrest", name: "Pinecrest Insurance", industry: "Insurance", website: "https://pinecrest.example", csm: nw("csm"), health: [82, 63] },
     { key: "vela", name: "Vela Fintech", industry: "Financial services", website: "https://velafintech.example", csm: nw("csm2"), health: [66, 54], retention: "AT_RISK_RECOVERY" },

@@ -1,5 +1,6 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { configRouter, feasibilityRouter, qualificationRouter, tiersRouter } from "./routers/acquisition";
+import { educationRouter } from "./routers/education";
 import { leadsRouter } from "./routers/leads";
 import { notificationsRouter } from "./routers/notifications";
 import { overviewRouter } from "./routers/overview";
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   feasibility: feasibilityRouter,
   tiers: tiersRouter,
   config: configRouter,
+  education: educationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -47,3 +47,13 @@ export function listPortalProjects(prisma: Db, tenantId: string, customerAccount
 export function findPortalProject(prisma: Db, tenantId: string, customerAccountId: string, projectId: string) {
   return prisma.project.findFirst({ where: { id: projectId, tenantId, customerAccountId }, select: portalProjectSelect });
 }
+
+/** The guarantee amount of the account's most recent project, or null when it has none yet. */
+export async function latestAccountGuaranteeCents(prisma: Db, tenantId: string, customerAccountId: string): Promise<number | null> {
+  const row = await prisma.guarantee.findFirst({
+    where: { tenantId, project: { customerAccountId } },
+    orderBy: { startsAt: "desc" },
+    select: { amountCents: true },
+  });
+  return row?.amountCents ?? null;
+}

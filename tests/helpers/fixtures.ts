@@ -177,6 +177,23 @@ export async function leadThrough(f: TenantFixture, step: "assessed" | "analyzed
   return { leadId: lead.id, assessmentId: saved.assessmentId, tierKey: tiers.result.tiers[0]?.key ?? "startup_mvp" };
 }
 
+/**
+ * Account A's education plan (created through the CSM's router on first use, then reused: one plan per
+ * account and service type), or a fresh lead's plan; with the delivery addressed to the fixture's customer.
+ */
+export async function educationPlanFor(f: TenantFixture, target: "account" | "lead" = "account") {
+  const csm = callerFor(f.users.CSM);
+  const input = target === "account"
+    ? { customerAccountId: f.accountA.id, serviceType: "MVP_DEVELOPMENT" as const, background: "business" as const }
+    : { leadId: (await createLeadFor(f)).id, serviceType: "MVP_DEVELOPMENT" as const, background: "business" as const };
+  const existing = target === "account" ? await testDb().educationPlan.findFirst({ where: { customerAccountId: f.accountA.id } }) : null;
+  const planId = existing?.id ?? (await csm.education.createPlan(input)).planId;
+  const deliveries = await testDb().educationDelivery.findMany({ where: { planId }, orderBy: { scheduledAt: "asc" } });
+  const mine = deliveries.find((d) => d.userId === f.users.CUSTOMER.id) ?? deliveries[0];
+  if (!mine) throw new Error("the plan has no delivery");
+  return { planId, deliveryId: mine.id, deliveries };
+}
+
 /** What an HTTP client would see: the message after the app's error formatter. */
 export function shown(error: TRPCError, path: string) {
   return getErrorShape({ config: appRouter._def._config, error, type: "mutation", path, input: undefined, ctx: undefined });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
+import { EducationCard } from "@/components/education/education-card";
 import { AssessmentHistory } from "@/components/leads/detail/assessment-history";
 import { FeasibilityCard } from "@/components/leads/detail/feasibility-card";
 import { LeadHeader } from "@/components/leads/detail/lead-header";
@@ -60,6 +61,7 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ id:
           <FeasibilityCard leadId={lead.id} initial={feasibility} canWrite={canWrite && !closed} />
           <TiersCard leadId={lead.id} initial={tiers} canWrite={canWrite && !closed} />
         </div>
+        <EducationCard target={{ leadId: lead.id }} defaultServiceType={lead.serviceType} canWrite={canWrite && !closed} />
       </div>
     </>
   );

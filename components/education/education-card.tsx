@@ -1,0 +1,134 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { ProgressBar } from "@/components/portal/progress-bar";
+import { SERVICE_TYPE } from "@/components/shell/labels";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Badge, type BadgeProps } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FormField } from "@/components/ui/form-field";
+import { NativeSelect } from "@/components/ui/select";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { useTRPC } from "@/lib/trpc/client";
+import { formatDate, formatDateTime } from "@/lib/utils";
+
+type Target = { leadId: string } | { customerAccountId: string };
+type ServiceTypeKey = "MVP_DEVELOPMENT" | "LEGACY_MODERNIZATION" | "TEAM_AUGMENTATION";
+
+const STATUS: Record<string, { label: string; tone: NonNullable<BadgeProps["variant"]> }> = {
+  SCHEDULED: { label: "Scheduled", tone: "outline" },
+  SENT: { label: "Sent", tone: "warning" },
+  COMPLETED: { label: "Completed", tone: "success" },
+};
+
+/** Education plans of a lead or account (seed §1.3): create one, follow completion per stakeholder. */
+export function EducationCard({ target, defaultServiceType, canWrite }: { target: Target; defaultServiceType: ServiceTypeKey | null; canWrite: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const plansQuery = useQuery(trpc.education.plans.queryOptions(target));
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.education.plans.queryKey(target) });
+  const create = useMutation(trpc.education.createPlan.mutationOptions({ onSuccess: refresh }));
+  const complete = useMutation(trpc.education.complete.mutationOptions({ onSuccess: refresh }));
+  const [serviceType, setServiceType] = useState<ServiceTypeKey>(defaultServiceType ?? "MVP_DEVELOPMENT");
+  const [background, setBackground] = useState<"business" | "technical">("business");
+
+  const plans = plansQuery.data ?? [];
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle as="h2">Customer education</CardTitle>
+        <CardDescription>
+          A personalised plan per stakeholder: the guarantee first, then how the work runs, spread over the first days. Completion counts only items marked read.
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-5">
+        {canWrite ? (
+          <form
+            className="flex flex-wrap items-end gap-3"
+            onSubmit={(e) => { e.preventDefault(); create.mutate({ ...target, serviceType, background }); }}
+          >
+            <FormField id="edu-service" label="Service type">
+              <NativeSelect value={serviceType} onChange={(e) => setServiceType(e.target.value as ServiceTypeKey)}>
+                {Object.entries(SERVICE_TYPE).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+              </NativeSelect>
+            </FormField>
+            <FormField id="edu-background" label="Default background">
+              <NativeSelect value={background} onChange={(e) => setBackground(e.target.value as "business" | "technical")}>
+                <option value="business">Business</option>
+                <option value="technical">Technical</option>
+              </NativeSelect>
+            </FormField>
+            <Button type="submit" disabled={create.isPending}>{create.isPending ? "Planning…" : "Create education plan"}</Button>
+          </form>
+        ) : null}
+        {create.error ? <Alert variant="destructive"><AlertDescription>{create.error.message}</AlertDescription></Alert> : null}
+        {create.data ? <Alert variant="success"><AlertDescription>{create.data.explanation}</AlertDescription></Alert> : null}
+        {complete.error ? <Alert variant="destructive"><AlertDescription>{complete.error.message}</AlertDescription></Alert> : null}
+        {plansQuery.isPending ? (
+          <Skeleton className="h-24 w-full" />
+        ) : plansQuery.error ? (
+          <Alert variant="destructive"><AlertDescription>Could not load the education plans: {plansQuery.error.message}</AlertDescription></Alert>
+        ) : plans.length === 0 ? (
+          <EmptyState title="No education plan yet" description="Create one so every stakeholder learns how the guarantee and the weekly milestones work." headingAs="h3" />
+        ) : (
+          plans.map((plan) => (
+            <section key={plan.id} aria-label={`${SERVICE_TYPE[plan.serviceType] ?? plan.serviceType} education plan`} className="grid gap-3 rounded-md border p-3">
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <h3 className="font-medium">{SERVICE_TYPE[plan.serviceType] ?? plan.serviceType} · {plan.background} track</h3>
+                <span className="text-sm text-muted-foreground">Created {formatDate(plan.createdAt)}</span>
+              </div>
+              <div className="grid gap-1">
+                <ProgressBar value={plan.progress.percent} label="Education completed" />
+                <p className="text-sm text-muted-foreground">{plan.progress.explanation}</p>
+              </div>
+              <ul className="grid gap-1 text-sm">
+                {plan.progress.stakeholders.map((s) => (
+                  <li key={s.stakeholderId ?? "contact"}><span className="font-medium">{s.name}</span>: {s.explanation}</li>
+                ))}
+              </ul>
+              <div className="overflow-x-auto">
+                <Table>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHead>Item</TableHead>
+                      <TableHead>For</TableHead>
+                      <TableHead>Scheduled</TableHead>
+                      <TableHead>Status</TableHead>
+                      {canWrite ? <TableHead><span className="sr-only">Actions</span></TableHead> : null}
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {plan.deliveries.map((d) => {
+                      const status = STATUS[d.status] ?? { label: d.status, tone: "outline" as const };
+                      return (
+                        <TableRow key={d.id}>
+                          <TableCell>{d.item.title} <span className="text-muted-foreground">({d.item.durationMinutes} min)</span></TableCell>
+                          <TableCell>{d.user?.name ?? "Primary contact"}</TableCell>
+                          <TableCell className="tabular-nums">{formatDateTime(d.scheduledAt)}</TableCell>
+                          <TableCell><Badge variant={status.tone}>{status.label}</Badge></TableCell>
+                          {canWrite ? (
+                            <TableCell>
+                              {d.status !== "COMPLETED" ? (
+                                <Button size="sm" variant="outline" disabled={complete.isPending} onClick={() => complete.mutate({ deliveryId: d.id })}>
+                                  Mark completed<span className="sr-only"> ({d.item.title}, {d.user?.name ?? "primary contact"})</span>
+                                </Button>
+                              ) : null}
+                            </TableCell>
+                          ) : null}
+                        </TableRow>
+                      );
+                    })}
+                  </TableBody>
+                </Table>
+              </div>
+            </section>
+          ))
+        )}
+      </CardContent>
+    </Card>
+  );
+}
