@@ -1,5 +1,5 @@
 import type { MilestoneStatus, SignOffDecision } from "../../server/db/generated/enums";
-import { MVP_MILESTONES, SIGN_OFF_METHODS, type MilestoneTemplate } from "./catalogue";
+import { SIGN_OFF_METHODS, milestoneTemplates, type MilestoneTemplate } from "./catalogue";
 import { addDays, addHours, type Scenario, type SeedContext } from "./context";
 import { signOffHash } from "./hash";
 import type { ProjectRef } from "./projects";
@@ -50,13 +50,13 @@ type PendingSignOff = {
   userId: string; decision: SignOffDecision; comment: string | null; createdAt: Date;
 };
 
-/** Weeks 1–4 from the mvp template, their criteria, validation history and chained sign-offs. */
+/** Weeks 1–4 from the template for the project's service type, their criteria, validation history and chained sign-offs. */
 export function buildMilestones(ctx: SeedContext, project: ProjectRef): MilestoneFacts[] {
   const { rows, tenantId, rng, now } = ctx;
   const { scenario } = project.spec;
   const facts: MilestoneFacts[] = [];
   const signOffs: PendingSignOff[] = [];
-  for (const t of MVP_MILESTONES) {
+  for (const t of milestoneTemplates(project.spec.serviceType)) {
     const id = ctx.id();
     const dueDate = addDays(project.start, 7 * t.week);
     const due = addHours(dueDate, 6);

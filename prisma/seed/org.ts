@@ -1,9 +1,11 @@
 import type { Prisma } from "../../server/db/generated/client";
+import { DEFAULT_KICKOFF_CONFIG } from "../../server/engines/kickoff/config";
+import { DEFAULT_MILESTONES_CONFIG } from "../../server/engines/milestones/config";
+import { DEFAULT_QUALITY_CONFIG } from "../../server/engines/quality/config";
 import { DEFAULT_EDUCATION_CONFIG } from "../../server/engines/education/plan";
 import { DEFAULT_FEASIBILITY_CONFIG } from "../../server/engines/feasibility/config";
 import { DEFAULT_QUALIFICATION_CONFIG } from "../../server/engines/qualification/config";
 import { DEFAULT_TIER_CATALOGUE } from "../../server/engines/tiers/config";
-import { MVP_MILESTONES } from "./catalogue";
 import { addHours, type SeedContext } from "./context";
 import { HEALTH_DAYS } from "./health";
 
@@ -58,7 +60,8 @@ function configData(): Record<string, Prisma.InputJsonObject> {
     feasibility: asJson(DEFAULT_FEASIBILITY_CONFIG),
     tiers: asJson(DEFAULT_TIER_CATALOGUE),
     education: asJson(DEFAULT_EDUCATION_CONFIG),
-    // only the seed's mvp_development template exists; projects of every service type use it for now
-    milestones: { templates: { MVP_DEVELOPMENT: asJson(MVP_MILESTONES) } },
+    milestones: asJson(DEFAULT_MILESTONES_CONFIG),
+    quality: asJson(DEFAULT_QUALITY_CONFIG),
+    kickoff: asJson(DEFAULT_KICKOFF_CONFIG),
   };
 }

@@ -14,6 +14,10 @@ export const PERMISSIONS = {
   "config:read": ["ADMIN", "EXECUTIVE", "CSM"],
   "config:write": ["ADMIN"],
   "delivery:read": ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD"],
+  /** validate milestones, run quality validations, manage CI tokens, update action items */
+  "delivery:write": ["ADMIN", "TECH_LEAD"],
+  /** turn a lead with a chosen tier into a customer account and a project */
+  "kickoff:write": ["ADMIN", "CSM"],
   "portal:read": ["CUSTOMER"],
   "notifications:read": ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD", "CUSTOMER"],
   "devmail:read": ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD"],

@@ -1,7 +1,10 @@
 import type { Prisma } from "./generated/client";
 import type { DbOrTx } from "./client";
 
-export const CONFIG_KINDS = ["qualification", "feasibility", "tiers", "education"] as const;
+import { CONFIG_KIND_VALUES } from "@/lib/schemas/config";
+
+/** One list of configuration kinds: the router's input schema's. */
+export const CONFIG_KINDS = CONFIG_KIND_VALUES;
 export type ConfigKind = (typeof CONFIG_KINDS)[number];
 
 const configSelect = { version: true, data: true, createdAt: true, createdBy: { select: { name: true } } } satisfies Prisma.TenantConfigSelect;

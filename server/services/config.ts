@@ -6,6 +6,9 @@ import { DEFAULT_EDUCATION_CONFIG, ZEducationConfigSchema } from "@/server/engin
 import { DEFAULT_FEASIBILITY_CONFIG, ZFeasibilityConfigSchema } from "@/server/engines/feasibility/config";
 import { DEFAULT_QUALIFICATION_CONFIG, ZQualificationConfigSchema } from "@/server/engines/qualification/config";
 import { DEFAULT_TIER_CATALOGUE, ZTierCatalogueSchema } from "@/server/engines/tiers/config";
+import { DEFAULT_KICKOFF_CONFIG, ZKickoffConfigSchema } from "@/server/engines/kickoff/config";
+import { DEFAULT_MILESTONES_CONFIG, ZMilestonesConfigSchema } from "@/server/engines/milestones/config";
+import { DEFAULT_QUALITY_CONFIG, ZQualityConfigSchema } from "@/server/engines/quality/config";
 import { AppError, describeZodError } from "@/server/errors";
 import type { ServiceContext } from "./context";
 
@@ -19,6 +22,9 @@ const REGISTRY = {
   feasibility: { defaults: DEFAULT_FEASIBILITY_CONFIG, schema: ZFeasibilityConfigSchema },
   tiers: { defaults: DEFAULT_TIER_CATALOGUE, schema: ZTierCatalogueSchema },
   education: { defaults: DEFAULT_EDUCATION_CONFIG, schema: ZEducationConfigSchema },
+  milestones: { defaults: DEFAULT_MILESTONES_CONFIG, schema: ZMilestonesConfigSchema },
+  quality: { defaults: DEFAULT_QUALITY_CONFIG, schema: ZQualityConfigSchema },
+  kickoff: { defaults: DEFAULT_KICKOFF_CONFIG, schema: ZKickoffConfigSchema },
 } as const;
 
 type Registry = typeof REGISTRY;

@@ -1,0 +1,124 @@
+/**
+ * Quality validation (seed §4.2 execute_quality_validation). Pure and deterministic: a validation type,
+ * the metrics and the tenant's gates in; every gate's verdict with its reason, family scores, the overall
+ * score, escalation and a recommendation per failed gate out.
+ *
+ * Rules:
+ * - a gate passes when actual ≥ threshold (minimums) or actual ≤ threshold (maximums), exactly at the
+ *   threshold included; a metric without data fails the gate ("no data") — an unmeasured gate is not met.
+ * - family score = gates passed ÷ gates in the family × 100 (seed §4.2 _validate_code_quality), 2 decimals.
+ * - overall: a single family's score, or for "comprehensive" Σ weight × family score (seed: code 0.4,
+ *   delivery 0.3, process 0.3) of the unrounded family scores, rounded to 2 decimals.
+ * - escalate when the score < escalationScore (80) or gates failed > maxFailedGates (2) (seed §4.2).
+ * - recommendations are ordered by impact (critical first), then in gate order.
+ */
+import { DEFAULT_QUALITY_CONFIG, QUALITY_FAMILIES, type QualityConfig, type QualityFamily, type QualityValidationKind } from "./config";
+import { GATES_BY_FAMILY, fmt, gateThreshold, passes, type Comparator, type GateDefinition, type Impact, type QualityMetrics } from "./gates";
+
+export type { Comparator, Impact, QualityMetrics } from "./gates";
+
+export type GateResult = {
+  gate: string;
+  label: string;
+  family: QualityFamily;
+  threshold: number;
+  comparator: Comparator;
+  unit: string;
+  /** null: no data (the gate fails) */
+  actual: number | null;
+  passed: boolean;
+  impact: Impact;
+  reason: string;
+};
+
+export type FamilyResult = { family: QualityFamily; score: number; gatesPassed: number; gatesTotal: number; reason: string };
+export type QualityRecommendation = { gate: string; family: QualityFamily; impact: Impact; text: string };
+
+export type QualityValidationResult = {
+  type: QualityValidationKind;
+  gates: GateResult[];
+  families: FamilyResult[];
+  /** 0–100, 2 decimals */
+  score: number;
+  scoreReason: string;
+  gatesPassed: number;
+  gatesFailed: number;
+  escalate: boolean;
+  /** empty when no escalation */
+  escalationReasons: string[];
+  recommendations: QualityRecommendation[];
+};
+
+const IMPACT_ORDER: Record<Impact, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+const round2 = (x: number) => Math.round(x * 100 + 1e-9) / 100;
+
+function checkGate(def: GateDefinition, metrics: QualityMetrics, config: QualityConfig): GateResult {
+  const threshold = gateThreshold(config.gates, def);
+  const { actual, note } = def.read(metrics);
+  const bound = `${def.comparator} ${fmt(threshold)}${def.unit}`;
+  const base = { gate: def.key, label: def.label, family: def.family, threshold, comparator: def.comparator, unit: def.unit, actual, impact: def.impact };
+  if (actual === null) return { ...base, passed: false, reason: `${def.label}: no data — the gate (${bound}) cannot be met without a measurement` };
+  const passed = passes(actual, def.comparator, threshold);
+  const detail = note ? ` (${note})` : "";
+  return { ...base, passed, reason: `${def.label} ${fmt(actual)}${def.unit}${detail} ${passed ? "meets" : "misses"} the gate ${bound}` };
+}
+
+function recommend(result: GateResult, def: GateDefinition): QualityRecommendation {
+  const bound = `${result.comparator === "≥" ? "<" : ">"} ${fmt(result.threshold)}${result.unit}`;
+  const text = result.actual === null
+    ? `No ${def.label.toLowerCase()} data: report it (CI evidence API or manual entry) so the gate can be checked`
+    : `${def.label} ${fmt(result.actual)}${result.unit} ${bound}: ${def.advice}`;
+  return { gate: result.gate, family: result.family, impact: result.impact, text };
+}
+
+/** seed §4.2: escalate below the score bar or with too many failed gates. */
+export function qualityEscalation(score: number, gatesFailed: number, config: QualityConfig = DEFAULT_QUALITY_CONFIG) {
+  const { escalationScore, maxFailedGates } = config.escalation;
+  const reasons: string[] = [];
+  if (score < escalationScore) reasons.push(`Quality score ${fmt(score)} is below ${fmt(escalationScore)}`);
+  if (gatesFailed > maxFailedGates) reasons.push(`${gatesFailed} gates failed, more than the ${maxFailedGates} tolerated`);
+  return { escalate: reasons.length > 0, reasons };
+}
+
+export function validateQuality(
+  type: QualityValidationKind,
+  metrics: QualityMetrics,
+  config: QualityConfig = DEFAULT_QUALITY_CONFIG,
+): QualityValidationResult {
+  const families: readonly QualityFamily[] = type === "comprehensive" ? QUALITY_FAMILIES : [type];
+  const gates: GateResult[] = [];
+  const recommendations: QualityRecommendation[] = [];
+  const familyResults: (FamilyResult & { raw: number })[] = families.map((family) => {
+    const defs = GATES_BY_FAMILY[family];
+    const results = defs.map((def) => checkGate(def, metrics, config));
+    results.forEach((r, i) => {
+      gates.push(r);
+      const def = defs[i];
+      if (!r.passed && def) recommendations.push(recommend(r, def));
+    });
+    const passed = results.filter((r) => r.passed).length;
+    const raw = results.length > 0 ? (passed / results.length) * 100 : 0;
+    return { family, raw, score: round2(raw), gatesPassed: passed, gatesTotal: results.length, reason: `${passed} of ${results.length} ${family} gates passed = ${fmt(raw)}` };
+  });
+
+  let score: number;
+  let scoreReason: string;
+  if (type === "comprehensive") {
+    const w = config.weights;
+    score = round2(familyResults.reduce((sum, f) => sum + w[f.family] * f.raw, 0));
+    scoreReason = `Comprehensive ${fmt(score)} = ${familyResults.map((f) => `${f.family} ${fmt(f.raw)} × ${w[f.family]}`).join(" + ")}`;
+  } else {
+    const only = familyResults[0];
+    score = only ? only.score : 0;
+    scoreReason = `${type} score ${fmt(score)}: ${only?.reason ?? "no gates"}`;
+  }
+
+  const gatesPassed = gates.filter((g) => g.passed).length;
+  const gatesFailed = gates.length - gatesPassed;
+  const { escalate, reasons } = qualityEscalation(score, gatesFailed, config);
+  recommendations.sort((a, b) => IMPACT_ORDER[a.impact] - IMPACT_ORDER[b.impact]);
+  return {
+    type, gates, families: familyResults.map(({ raw: _raw, ...f }) => f), score, scoreReason, gatesPassed, gatesFailed,
+    escalate, escalationReasons: reasons, recommendations,
+  };
+}
