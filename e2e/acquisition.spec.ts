@@ -5,6 +5,7 @@ test("an admin's scoring change that would break the weights is refused with the
   await signInWithPassword(page, "admin@northwind.test");
   await expect(page).toHaveURL(/\/settings$/);
   await page.goto("/settings/scoring?kind=feasibility");
+  await page.getByRole("tab", { name: "JSON (advanced)" }).click();
   const editor = page.getByLabel(/Version \d+ \(feasibility\)/);
   const original = await editor.inputValue();
   expect(original).toContain('"technical": 0.4');

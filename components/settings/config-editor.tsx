@@ -1,66 +1,126 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Textarea } from "@/components/ui/textarea";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { useTRPC } from "@/lib/trpc/client";
-import type { CONFIG_KIND_VALUES } from "@/lib/schemas/config";
+import { formatDate } from "@/lib/utils";
+import type { AppRouter } from "@/server/api/root";
+import { conflictVersion, type ConfigKind } from "./config-draft";
+import { DraftEditor, type ServerRefusal } from "./draft-editor";
 
-type Kind = (typeof CONFIG_KIND_VALUES)[number];
+export type EditableConfig = inferRouterOutputs<AppRouter>["config"]["get"];
 
 /**
- * Edits one configuration kind as JSON. The server validates with the engine's schema (weights
- * add up to 1, ranges ordered…) and refuses with the reason; a save writes a new version.
+ * One configuration kind: the current version (from the server render, kept fresh by react-query),
+ * a structured form with a JSON view, and the version history. A save writes version n+1; the server
+ * validates with the engine's schema and refuses a stale `expectedVersion` (someone saved meanwhile).
  */
-export function ConfigEditor({ kind, version, data, defaults, canEdit }: { kind: Kind; version: number; data: unknown; defaults: unknown; canEdit: boolean }) {
+export function ConfigEditor({
+  kind,
+  title,
+  description,
+  initial,
+  canEdit,
+}: { kind: ConfigKind; title: string; description: string; initial: EditableConfig; canEdit: boolean }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const [text, setText] = useState(() => JSON.stringify(data, null, 2));
-  const [localError, setLocalError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  // refetched only on purpose (after a save, on "Reload"): a background refetch finding a newer version
+  // would remount the form and silently drop the admin's unsaved edits; the save's conflict check covers it
+  const query = useQuery(trpc.config.get.queryOptions({ kind }, { initialData: initial, refetchOnWindowFocus: false, refetchOnReconnect: false }));
+  // a fresher server render (router refresh) wins over an older cached copy
+  const config = query.data && query.data.version >= initial.version ? query.data : initial;
   const [saved, setSaved] = useState<number | null>(null);
+  const [conflict, setConflict] = useState<{ version: number | null } | null>(null);
   const update = useMutation(
     trpc.config.update.mutationOptions({
-      onSuccess: (res) => {
+      onSuccess: async (res) => {
         setSaved(res.version);
-        router.refresh();
+        // stays "saving" until the new version is loaded, so the form never shows the old one as current
+        await queryClient.invalidateQueries(trpc.config.get.queryFilter({ kind }));
+      },
+      onError: (error) => {
+        if (error.data?.code === "CONFLICT") setConflict({ version: conflictVersion(error.message) });
       },
     }),
   );
 
-  function save() {
+  function save(data: unknown) {
     setSaved(null);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (error) {
-      setLocalError(`Not valid JSON: ${(error as Error).message}`);
-      return;
-    }
-    setLocalError(null);
-    update.mutate({ kind, data: parsed, expectedVersion: version });
+    setConflict(null);
+    update.mutate({ kind, data, expectedVersion: config.version });
   }
 
-  const id = `config-${kind}`;
+  async function reload() {
+    setSaved(null);
+    await query.refetch();
+    setConflict(null);
+    update.reset();
+  }
+
+  const refusal: ServerRefusal | null =
+    update.error && update.error.data?.code !== "CONFLICT"
+      ? {
+          message: update.error.message,
+          fieldErrors: (update.error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {},
+          data: update.variables?.data,
+        }
+      : null;
+
   return (
-    <div className="grid gap-3">
-      {saved ? <Alert variant="success"><AlertDescription>Saved as version {saved}. New scores use it; stored scores keep theirs.</AlertDescription></Alert> : null}
-      {localError || update.error ? (
-        <Alert variant="destructive"><AlertDescription>{localError ?? update.error?.message}</AlertDescription></Alert>
-      ) : null}
-      <label htmlFor={id} className="text-sm font-medium">Version {version} ({kind})</label>
-      <Textarea id={id} value={text} onChange={(e) => setText(e.target.value)} readOnly={!canEdit} spellCheck={false} className="min-h-80 font-mono text-xs" />
-      {canEdit ? (
-        <div className="flex flex-wrap gap-2">
-          <Button type="button" onClick={save} disabled={update.isPending}>{update.isPending ? "Saving…" : "Save as new version"}</Button>
-          <Button type="button" variant="outline" onClick={() => setText(JSON.stringify(defaults, null, 2))}>Load the seed&apos;s defaults</Button>
-          <Button type="button" variant="ghost" onClick={() => setText(JSON.stringify(data, null, 2))}>Discard changes</Button>
-        </div>
-      ) : (
-        <p className="text-sm text-muted-foreground">Only admins can change scoring configuration.</p>
-      )}
+    <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_18rem]">
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2">{title}</CardTitle>
+          <CardDescription>{description}</CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-4">
+          {query.isError ? (
+            <Alert variant="destructive">
+              <AlertDescription>
+                <p>Could not load the latest configuration: {query.error.message}</p>
+                <Button size="sm" variant="outline" onClick={() => void query.refetch()} disabled={query.isFetching}>
+                  {query.isFetching ? "Trying again…" : "Try again"}
+                </Button>
+              </AlertDescription>
+            </Alert>
+          ) : null}
+          <DraftEditor
+            key={`${kind}-${config.version}`}
+            kind={kind}
+            version={config.version}
+            data={config.data}
+            defaults={config.defaults}
+            canEdit={canEdit}
+            saving={update.isPending}
+            onSave={save}
+            saved={saved}
+            refusal={refusal}
+            conflict={conflict}
+            onReload={() => void reload()}
+            reloading={query.isFetching && !update.isPending}
+          />
+        </CardContent>
+      </Card>
+      <Card className="self-start">
+        <CardHeader><CardTitle as="h2">Versions</CardTitle></CardHeader>
+        <CardContent>
+          <ol className="grid gap-2 text-sm" aria-label={`${title} versions, newest first`}>
+            {config.versions.map((v) => (
+              <li key={v.version} className="flex justify-between gap-2">
+                <span className="font-medium">
+                  v{v.version}
+                  {v.version === config.version ? <span className="ml-1 font-normal text-muted-foreground">(current)</span> : null}
+                </span>
+                <span className="text-right text-muted-foreground">{v.createdBy?.name ?? "defaults"} · {formatDate(v.createdAt)}</span>
+              </li>
+            ))}
+          </ol>
+        </CardContent>
+      </Card>
     </div>
   );
 }

@@ -2,21 +2,32 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ConfigEditor } from "@/components/settings/config-editor";
 import { PageHeader } from "@/components/shell/page-header";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CONFIG_KIND_VALUES } from "@/lib/schemas/config";
 import { api } from "@/lib/trpc/server";
-import { formatDate } from "@/lib/utils";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "Scoring configuration" };
 
-const ABOUT: Record<(typeof CONFIG_KIND_VALUES)[number], { title: string; description: string }> = {
+type Kind = (typeof CONFIG_KIND_VALUES)[number];
+
+const ABOUT: Partial<Record<Kind, { title: string; description: string }>> = {
   qualification: { title: "Qualification", description: "Criterion points (seed §1.1: 235 in all), partial credit, pass score 60, service-fit matrix and disqualifier rules." },
   feasibility: { title: "Feasibility", description: "Sub-score weights (0.4 / 0.3 / 0.3, must add up to 1), the rules' parameters and the 70 pass threshold (seed §1.2)." },
   tiers: { title: "Service tiers", description: "The tier catalogue with price ranges, timelines and guarantees, compatibility and pricing weights, threshold 0.6 (seed §2.1)." },
-  education: { title: "Education", description: "How education deliveries are spread: days, send hour, items per day (seed §1.3)." },
+  education: { title: "Education", description: "How education deliveries are spread: days, send hour, items per day, the items every plan starts with (seed §1.3), and the content library." },
+  milestones: { title: "Milestones", description: "Weekly milestone templates per service type: weighted criteria (each week's weights add up to 1), validation methods and the success / escalation thresholds (seed §3.1)." },
+  quality: { title: "Quality gates", description: "Code, delivery and process gate thresholds, family weights 0.4 / 0.3 / 0.3 and the escalation rule: score below 80 or more than 2 failed gates (seed §4.2)." },
+  kickoff: { title: "Kickoff", description: "Delivery team per service type (required and conditional roles with capacity), tier extras, velocity, environments and the guarantee defaults (seed §4.1)." },
 };
+
+/** Kinds added later than these four get a plain title and the JSON editor until they have a form. */
+function about(kind: Kind): { title: string; description: string } {
+  return ABOUT[kind] ?? {
+    title: kind.charAt(0).toUpperCase() + kind.slice(1),
+    description: "Edited as JSON; every save is checked against the engine's rules and becomes a new version.",
+  };
+}
 
 export default async function ScoringPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("config:read");
@@ -30,34 +41,18 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
         {CONFIG_KIND_VALUES.map((k) => (
           <Link key={k} href={`/settings/scoring?kind=${k}`} aria-current={k === kind ? "page" : undefined}
             className="rounded-full border px-3 py-1 text-sm hover:bg-accent aria-[current=page]:bg-accent aria-[current=page]:font-medium">
-            {ABOUT[k].title}
+            {about(k).title}
           </Link>
         ))}
       </nav>
-      <div className="grid gap-4 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
-          <CardHeader>
-            <CardTitle as="h2">{ABOUT[kind].title}</CardTitle>
-            <CardDescription>{ABOUT[kind].description}</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <ConfigEditor key={`${kind}-${config.version}`} kind={kind} version={config.version} data={config.data} defaults={config.defaults} canEdit={can(user.role, "config:write")} />
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader><CardTitle as="h2">Versions</CardTitle></CardHeader>
-          <CardContent>
-            <ol className="grid gap-2 text-sm">
-              {config.versions.map((v) => (
-                <li key={v.version} className="flex justify-between gap-2">
-                  <span className="font-medium">v{v.version}</span>
-                  <span className="text-muted-foreground">{v.createdBy?.name ?? "defaults"} · {formatDate(v.createdAt)}</span>
-                </li>
-              ))}
-            </ol>
-          </CardContent>
-        </Card>
-      </div>
+      <ConfigEditor
+        key={kind}
+        kind={kind}
+        title={about(kind).title}
+        description={about(kind).description}
+        initial={config}
+        canEdit={can(user.role, "config:write")}
+      />
     </>
   );
 }

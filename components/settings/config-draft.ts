@@ -1,0 +1,174 @@
+import type { z } from "zod";
+import type { CONFIG_KIND_VALUES } from "@/lib/schemas/config";
+import { ZEducationConfigSchema } from "@/server/engines/education/plan";
+import { ZFeasibilityConfigSchema } from "@/server/engines/feasibility/config";
+import { CATEGORY_LABELS, CRITERION_TEXT, SERVICE_TYPE_LABELS, ZQualificationConfigSchema } from "@/server/engines/qualification/config";
+import { ZTierCatalogueSchema } from "@/server/engines/tiers/config";
+import { ZKickoffConfigSchema } from "@/server/engines/kickoff/config";
+import { ZMilestonesConfigSchema } from "@/server/engines/milestones/config";
+import { ZQualityConfigSchema } from "@/server/engines/quality/config";
+
+/**
+ * Pure helpers for the scoring configuration editor: a draft is the configuration JSON being edited
+ * (typed `unknown`, because the JSON view lets a power user give it any shape), read and written by
+ * path, and validated with the very schema the server uses (the engine files are pure: zod + types).
+ */
+
+export type ConfigKind = (typeof CONFIG_KIND_VALUES)[number];
+export type Path = readonly (string | number)[];
+
+/** The kinds with a structured form; any other kind is edited as JSON only. */
+export const FORM_KINDS = ["qualification", "feasibility", "tiers", "education"] as const satisfies readonly ConfigKind[];
+export type FormKind = (typeof FORM_KINDS)[number];
+export const hasForm = (kind: ConfigKind): kind is FormKind => (FORM_KINDS as readonly string[]).includes(kind);
+
+/**
+ * Client-side validation per kind (the server checks every kind with its engine's schema whatever this
+ * holds; a kind missing here is simply checked on save only).
+ */
+export const CONFIG_SCHEMAS: Partial<Record<ConfigKind, z.ZodType>> = {
+  qualification: ZQualificationConfigSchema,
+  feasibility: ZFeasibilityConfigSchema,
+  tiers: ZTierCatalogueSchema,
+  education: ZEducationConfigSchema,
+  milestones: ZMilestonesConfigSchema,
+  quality: ZQualityConfigSchema,
+  kickoff: ZKickoffConfigSchema,
+} satisfies Record<ConfigKind, z.ZodType>;
+
+/** "weights.technical": the key the server's describeZodError uses for fieldErrors too. */
+export const pathKey = (path: readonly PropertyKey[]): string => path.map(String).join(".");
+
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+export const asRecord = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
+export const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+/** A finite number, else null (blank or invalid input is NaN in the draft). */
+export const finite = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+export const sumOf = (values: readonly unknown[]): number => values.reduce<number>((a, v) => a + (finite(v) ?? 0), 0);
+/** Float noise off for display: 0.1 + 0.2 → 0.3. */
+export const tidy = (n: number): number => Number(n.toFixed(4));
+
+export function getIn(value: unknown, path: Path): unknown {
+  let current = value;
+  for (const segment of path) {
+    if (Array.isArray(current) && typeof segment === "number") current = current[segment];
+    else if (isRecord(current)) current = current[String(segment)];
+    else return undefined;
+  }
+  return current;
+}
+
+/** Immutable set; missing parents are created (objects, or arrays for numeric segments). */
+export function setIn(value: unknown, path: Path, next: unknown): unknown {
+  if (path.length === 0) return next;
+  const [head, ...rest] = path;
+  if (typeof head === "number") {
+    const array = Array.isArray(value) ? [...value] : [];
+    array[head] = setIn(array[head], rest, next);
+    return array;
+  }
+  const record = isRecord(value) ? { ...value } : {};
+  record[String(head)] = setIn(record[String(head)], rest, next);
+  return record;
+}
+
+/** Text typed in a number input → the stored number (NaN when blank or not a number). */
+export function parseNumber(text: string, scale = 1): number {
+  const trimmed = text.trim().replace(/,/g, "");
+  if (trimmed === "") return Number.NaN;
+  const n = Number(trimmed);
+  if (!Number.isFinite(n)) return Number.NaN;
+  return scale === 1 ? n : Math.round(n * scale);
+}
+
+/** A stored number → the text shown in its input ("" when missing). */
+export function formatNumber(value: unknown, scale = 1): string {
+  const n = finite(value);
+  if (n === null) return "";
+  return String(scale === 1 ? n : tidy(n / scale));
+}
+
+export type Problem = { key: string; path: readonly PropertyKey[]; message: string };
+export type Validation = { ok: boolean; problems: Problem[]; errors: Record<string, string> };
+
+export function validateConfig(kind: ConfigKind, draft: unknown): Validation {
+  const parsed = CONFIG_SCHEMAS[kind]?.safeParse(draft);
+  if (!parsed || parsed.success) return { ok: true, problems: [], errors: {} };
+  const problems: Problem[] = [];
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const key = pathKey(issue.path) || "form";
+    const value = getIn(draft, issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)));
+    const blankNumber = issue.code === "invalid_type" && issue.expected === "number" && (value === undefined || value === null || Number.isNaN(value));
+    const message = blankNumber ? "Enter a number" : issue.message;
+    if (key in errors) continue;
+    errors[key] = message;
+    problems.push({ key, path: issue.path, message });
+  }
+  return { ok: false, problems, errors };
+}
+
+// ---------------------------------------------------------------- readable locations
+
+export function humanize(key: string): string {
+  const words = key
+    .replace(/Cents$/, "")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/_/g, " ")
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const WORDS: Record<string, string> = {
+  fitMatrix: "Service fit",
+  idealScoreRange: "Ideal score range",
+  disqualifierRules: "Disqualifier rules",
+  categoryFactorShares: "Key-factor shares",
+  successProbability: "Success probability",
+  compatibilityWeights: "Compatibility weights",
+  pricingWeights: "Pricing weights",
+  priceRangeCents: "Price range",
+  budgetRangeCents: "Ideal budget range",
+  timelineWeeks: "Timeline (weeks)",
+  idealCriteria: "Ideal customer",
+  teamComposition: "Team composition",
+  aiAgents: "AI agents",
+  leadItemKeys: "Lead items",
+  sendHourUtc: "Send hour (UTC)",
+  weeklyDeliveryCostCents: "Weekly delivery cost",
+};
+const RANGE_KEYS = new Set(["idealScoreRange", "priceRangeCents", "timelineWeeks", "teamSize", "budgetRangeCents"]);
+
+export function segmentLabel(segment: string): string {
+  return (
+    WORDS[segment] ??
+    SERVICE_TYPE_LABELS[segment as keyof typeof SERVICE_TYPE_LABELS] ??
+    CATEGORY_LABELS[segment] ??
+    CRITERION_TEXT[segment]?.label ??
+    humanize(segment)
+  );
+}
+
+/** ["tiers", "startup_mvp", "priceRangeCents"] → "Tiers › Startup MVP Package › Price range" (tier names from the draft). */
+export function describePath(path: readonly PropertyKey[], draft?: unknown): string {
+  const parts: string[] = [];
+  path.forEach((segment, i) => {
+    const tierName = i === 1 && path[0] === "tiers" ? getIn(draft, ["tiers", String(segment), "name"]) : undefined;
+    if (typeof tierName === "string" && tierName.trim()) {
+      parts.push(tierName.trim());
+    } else if (typeof segment === "number") {
+      const parent = path[i - 1];
+      parts.push(typeof parent === "string" && RANGE_KEYS.has(parent) ? (segment === 0 ? "from" : "to") : `item ${segment + 1}`);
+    } else {
+      parts.push(segmentLabel(String(segment)));
+    }
+  });
+  return parts.join(" › ");
+}
+
+/** "Someone saved version 7 while you edited version 6…" → 7 (null when the message names none). */
+export function conflictVersion(message: string): number | null {
+  const match = /saved version (\d+)/.exec(message);
+  return match?.[1] ? Number(match[1]) : null;
+}

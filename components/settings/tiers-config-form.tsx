@@ -1,0 +1,119 @@
+"use client";
+
+import { COMPATIBILITY_FACTORS, COMPLEXITY_LEVELS, PRICING_FACTORS, TIER_SERVICE_TYPES } from "@/server/engines/tiers/config";
+import { SERVICE_TYPE_LABELS } from "@/server/engines/qualification/config";
+import { asRecord, finite, getIn, segmentLabel, tidy } from "./config-draft";
+import { CheckboxField, ListField, MultiCheckboxField, NumberField, RangeFields, Section, TextField, WeightSum, useDraft } from "./config-fields";
+
+const COMPATIBILITY_LABELS: Record<(typeof COMPATIBILITY_FACTORS)[number], string> = {
+  serviceType: "Service type", budget: "Budget", teamSize: "Team size", timeline: "Timeline", complexity: "Complexity", compliance: "Compliance",
+};
+const PRICING_LABELS: Record<(typeof PRICING_FACTORS)[number], string> = {
+  complexity: "Complexity", timelinePressure: "Timeline pressure", teamSize: "Team size",
+};
+const COMPLEXITY_OPTIONS = COMPLEXITY_LEVELS.map((value) => ({ value, label: value.charAt(0).toUpperCase() + value.slice(1) }));
+const SERVICE_OPTIONS = TIER_SERVICE_TYPES.map((value) => ({ value, label: SERVICE_TYPE_LABELS[value] }));
+
+/** A card per tier (prices in dollars here, integer cents in the data), the weights and the threshold. */
+export function TiersConfigForm({ names }: { names: Record<string, string> }) {
+  const { draft } = useDraft();
+  const tiers = Object.keys(asRecord(getIn(draft, ["tiers"])));
+  const threshold = finite(getIn(draft, ["threshold"]));
+  return (
+    <div className="grid gap-6">
+      <Section title="Recommendation">
+        <NumberField
+          path={["threshold"]}
+          label="Recommendation threshold (compatibility, 0–1)"
+          min={0}
+          max={1}
+          step={0.05}
+          className="sm:max-w-sm"
+          description={threshold !== null ? `A tier is recommended at ${tidy(threshold * 100)}% compatibility or more (seed: 0.6).` : "Seed: 0.6."}
+        />
+      </Section>
+
+      <div className="grid gap-4">
+        <h3 className="font-medium">Tiers <span className="text-sm font-normal text-muted-foreground">({tiers.length}; add or remove tiers in the JSON view)</span></h3>
+        {tiers.map((key) => (
+          <TierCard key={key} tierKey={key} name={names[key] ?? segmentLabel(key)} />
+        ))}
+      </div>
+
+      <Section title="Compatibility weights" description="How much each factor counts when matching a customer to a tier; they must add up to 1.">
+        <div className="grid gap-4 sm:grid-cols-3">
+          {COMPATIBILITY_FACTORS.map((f) => (
+            <NumberField key={f} path={["compatibilityWeights", f]} label={`${COMPATIBILITY_LABELS[f]} weight`} srPrefix="Compatibility" min={0} max={1} step={0.05} />
+          ))}
+        </div>
+        <WeightSum path={["compatibilityWeights"]} keys={COMPATIBILITY_FACTORS} what="Compatibility weights" />
+      </Section>
+
+      <Section title="Pricing weights" description="What moves a price from the bottom of its tier's range to the top; they must add up to 1.">
+        <div className="grid gap-4 sm:grid-cols-3">
+          {PRICING_FACTORS.map((f) => (
+            <NumberField key={f} path={["pricingWeights", f]} label={`${PRICING_LABELS[f]} weight`} srPrefix="Pricing" min={0} max={1} step={0.05} />
+          ))}
+        </div>
+        <WeightSum path={["pricingWeights"]} keys={PRICING_FACTORS} what="Pricing weights" />
+      </Section>
+    </div>
+  );
+}
+
+function TierCard({ tierKey, name }: { tierKey: string; name: string }) {
+  const { draft } = useDraft();
+  const base = ["tiers", tierKey] as const;
+  const team = Object.entries(asRecord(getIn(draft, [...base, "teamComposition"])));
+  return (
+    <section aria-label={name} className="grid gap-5 rounded-lg border p-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h4 className="font-medium">{name}</h4>
+        <code className="text-xs text-muted-foreground">{tierKey}</code>
+      </div>
+      <TextField path={[...base, "name"]} label="Name" srPrefix={name} className="sm:max-w-md" />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <RangeFields path={[...base, "priceRangeCents"]} label="Price range" unit="USD" srPrefix={name} scale={100} step={1000} min={0} />
+        <RangeFields path={[...base, "timelineWeeks"]} label="Timeline" unit="weeks" srPrefix={name} step={1} min={1} max={104} />
+      </div>
+
+      {team.length > 0 ? (
+        <fieldset className="grid gap-3">
+          <legend className="mb-1 text-sm font-medium">Team composition</legend>
+          <div className="grid gap-4 sm:grid-cols-3">
+            {team.map(([member, value]) => {
+              const path = [...base, "teamComposition", member];
+              const label = segmentLabel(member);
+              if (typeof value === "boolean") return <CheckboxField key={member} path={path} label={label} srPrefix={name} className="self-end pb-2" />;
+              if (typeof value === "number" || value === null) return <NumberField key={member} path={path} label={label} srPrefix={name} min={0} max={1000} step={1} />;
+              return <TextField key={member} path={path} label={label} srPrefix={name} />;
+            })}
+          </div>
+        </fieldset>
+      ) : null}
+
+      <fieldset className="grid gap-3">
+        <legend className="mb-1 text-sm font-medium">Guarantee</legend>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <CheckboxField path={[...base, "guarantees", "deliveryGuarantee"]} label="Delivery guarantee" srPrefix={name} className="self-end pb-2" />
+          <NumberField path={[...base, "guarantees", "refundAmountCents"]} label="Refund amount (USD)" srPrefix={name} scale={100} step={1000} min={0} />
+          <NumberField path={[...base, "guarantees", "successThreshold"]} label="Success threshold (%)" srPrefix={name} step={1} min={0} max={100} />
+        </div>
+        <ListField path={[...base, "guarantees", "additional"]} label="Additional guarantees (one per line)" srPrefix={name} optional />
+      </fieldset>
+
+      <ListField path={[...base, "targetCustomers"]} label="Target customers (one per line)" srPrefix={name} />
+
+      <fieldset className="grid gap-4">
+        <legend className="mb-1 text-sm font-medium">Ideal customer</legend>
+        <div className="grid gap-4 lg:grid-cols-2">
+          <RangeFields path={[...base, "idealCriteria", "teamSize"]} label="Team size" unit="people" srPrefix={name} step={1} min={0} />
+          <RangeFields path={[...base, "idealCriteria", "budgetRangeCents"]} label="Budget" unit="USD" srPrefix={name} scale={100} step={1000} min={0} />
+        </div>
+        <MultiCheckboxField path={[...base, "idealCriteria", "complexity"]} legend="Complexity levels" srPrefix={name} options={COMPLEXITY_OPTIONS} />
+        <MultiCheckboxField path={[...base, "idealCriteria", "serviceTypes"]} legend="Service types" srPrefix={name} options={SERVICE_OPTIONS} />
+        <CheckboxField path={[...base, "idealCriteria", "complianceRequirements"]} label="Built for regulated customers (compliance)" srPrefix={name} />
+      </fieldset>
+    </section>
+  );
+}
