@@ -2,10 +2,10 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import Markdown from "react-markdown";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { MarkdownText } from "@/components/ui/markdown";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { useTRPC } from "@/lib/trpc/client";
 import { formatDate } from "@/lib/utils";
@@ -37,9 +37,7 @@ export function EducationItem({ entry }: { entry: Item }) {
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
-        <div className="grid gap-3 text-sm leading-relaxed [&_li]:ml-5 [&_ol]:list-decimal [&_strong]:font-semibold [&_ul]:list-disc">
-          <Markdown>{entry.item.body}</Markdown>
-        </div>
+        <MarkdownText text={entry.item.body} />
         {done.error ? <Alert variant="destructive"><AlertDescription>{done.error.message}</AlertDescription></Alert> : null}
         {!completed ? (
           <div>

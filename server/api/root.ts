@@ -1,10 +1,12 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { configRouter, feasibilityRouter, qualificationRouter, tiersRouter } from "./routers/acquisition";
+import { intakeRouter } from "./routers/intake";
 import { educationRouter } from "./routers/education";
 import { leadsRouter } from "./routers/leads";
 import { notificationsRouter } from "./routers/notifications";
 import { overviewRouter } from "./routers/overview";
 import { portalRouter } from "./routers/portal";
+import { kickoffRouter, projectsRouter } from "./routers/projects";
 import { sessionRouter } from "./routers/session";
 import { usersRouter } from "./routers/users";
 
@@ -20,6 +22,9 @@ export const appRouter = createTRPCRouter({
   tiers: tiersRouter,
   config: configRouter,
   education: educationRouter,
+  projects: projectsRouter,
+  kickoff: kickoffRouter,
+  intake: intakeRouter,
 });
 
 export type AppRouter = typeof appRouter;

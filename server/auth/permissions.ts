@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   "delivery:read": ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD"],
   /** validate milestones, run quality validations, manage CI tokens, update action items */
   "delivery:write": ["ADMIN", "TECH_LEAD"],
+  /** close, snooze or reopen a project's action items (recovery, escalation, follow-up) */
+  "actions:write": ["ADMIN", "CSM", "TECH_LEAD"],
   /** turn a lead with a chosen tier into a customer account and a project */
   "kickoff:write": ["ADMIN", "CSM"],
   "portal:read": ["CUSTOMER"],

@@ -31,6 +31,10 @@ export const LIMITS = {
   loginIp: { points: 50, duration: 15 * 60 },
   /** magic-link requests per email address */
   magicLink: { points: 5, duration: 15 * 60 },
+  /** public self-service assessments per IP address (issue 11) */
+  intakeIp: { points: 10, duration: 60 * 60 },
+  /** public self-service assessments per email address */
+  intakeEmail: { points: 3, duration: 60 * 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

@@ -109,7 +109,7 @@ export function setLeadStage(
   tenantId: string,
   leadId: string,
   from: LeadStage,
-  data: { stage: LeadStage; latestScore?: number | null; qualifiedAt?: Date | null; estimatedValueCents?: number; serviceType?: ServiceType; updatedAt: Date },
+  data: { stage: LeadStage; latestScore?: number | null; qualifiedAt?: Date | null; convertedAt?: Date; estimatedValueCents?: number; serviceType?: ServiceType; updatedAt: Date },
 ) {
   return prisma.lead.updateMany({ where: { id: leadId, tenantId, stage: from }, data });
 }

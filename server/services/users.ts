@@ -82,7 +82,7 @@ export async function inviteUser(ctx: ServiceContext, input: InviteUserInput, ap
   return user;
 }
 
-function inviteEmail(tenantId: string, userId: string, input: InviteUserInput, appUrl: string, token: string) {
+export function inviteEmail(tenantId: string, userId: string, input: InviteUserInput, appUrl: string, token: string) {
   const link = input.role === "CUSTOMER" ? `${appUrl}/login?email=${encodeURIComponent(input.email)}` : `${appUrl}/invite/${token}`;
   const action = input.role === "CUSTOMER" ? "sign in with a one-time link sent to this address" : "choose your password (the link works for 7 days)";
   return {

@@ -166,7 +166,7 @@ export const SAMPLE_REQUEST = {
 };
 
 /** A fresh lead taken through the CSM flow as far as asked, by the fixture's CSM. */
-export async function leadThrough(f: TenantFixture, step: "assessed" | "analyzed" | "recommended") {
+export async function leadThrough(f: TenantFixture, step: "assessed" | "analyzed" | "recommended" | "proposal") {
   const lead = await createLeadFor(f);
   const csm = callerFor(f.users.CSM);
   const saved = await csm.qualification.save({ leadId: lead.id, answers: ALL_FULL_ANSWERS, context: {} });
@@ -174,7 +174,22 @@ export async function leadThrough(f: TenantFixture, step: "assessed" | "analyzed
   await csm.feasibility.analyze({ leadId: lead.id, request: SAMPLE_REQUEST });
   if (step === "analyzed") return { leadId: lead.id, assessmentId: saved.assessmentId };
   const tiers = await csm.tiers.recommend({ leadId: lead.id });
-  return { leadId: lead.id, assessmentId: saved.assessmentId, tierKey: tiers.result.tiers[0]?.key ?? "startup_mvp" };
+  const tierKey = tiers.result.tiers[0]?.key ?? "startup_mvp";
+  if (step === "proposal") await csm.tiers.choose({ leadId: lead.id, tierKey });
+  return { leadId: lead.id, assessmentId: saved.assessmentId, tierKey };
+}
+
+/** A project kicked off by the fixture's CSM from a fresh lead (seed §4.1), with the fixture's tech lead. */
+export async function kickedOffProject(
+  f: TenantFixture,
+  stakeholders: { name: string; email: string; stakeholderRole: "PRODUCT_OWNER" | "TECHNICAL_LEAD" | "EXECUTIVE_SPONSOR" | "MEMBER"; isApprover: boolean }[] = [],
+  serviceType?: "MVP_DEVELOPMENT" | "LEGACY_MODERNIZATION" | "TEAM_AUGMENTATION",
+) {
+  const { leadId } = await leadThrough(f, "proposal");
+  // the lead's service type comes from its service fit; a test may pin it (as a CSM would on the lead)
+  if (serviceType) await testDb().lead.update({ where: { id: leadId }, data: { serviceType } });
+  const started = await callerFor(f.users.CSM).kickoff.start({ leadId, techLeadId: f.users.TECH_LEAD.id, hasUiRequirements: true, stakeholders });
+  return { leadId, ...started };
 }
 
 /**

@@ -4,6 +4,7 @@ import { appRouter } from "@/server/api/root";
 import type { SessionUser } from "@/server/auth/session-user";
 import type { Role } from "@/server/db/generated/enums";
 import { loadConfig } from "@/server/services/config";
+import { submitAssessment } from "@/server/services/intake";
 import {
   ALL_FULL_ANSWERS,
   SAMPLE_REQUEST,
@@ -26,12 +27,15 @@ import {
  *  - "tenant": the input names a tenant-A record → another tenant's user gets NOT_FOUND;
  *  - "account": the input names an account-A record → another account's customer gets NOT_FOUND;
  *  - "own": the procedure only reads or writes the caller's own data → allowed, sees only theirs.
+ * `public: true` marks a procedure anyone may call without signing in (the self-service assessment):
+ * anonymous must then succeed too, instead of getting UNAUTHORIZED.
  */
 type Entry = {
   allow: readonly Role[];
   /** may be async: e.g. create a fresh record per call when the procedure changes it */
   input?: (f: TenantFixture, actor: string, user: SessionUser | null) => unknown;
   scope: "own" | "tenant" | "account";
+  public?: true;
 };
 
 const STAFF = ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD"] as const;
@@ -66,6 +70,23 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     scope: "tenant",
   },
   "education.complete": { allow: ["ADMIN", "CSM"], input: async (f) => ({ deliveryId: (await educationPlanFor(f, "lead")).deliveryId }), scope: "tenant" },
+  "projects.list": { allow: STAFF, input: () => ({}), scope: "own" },
+  "projects.get": { allow: STAFF, input: (f) => ({ projectId: f.projectA.id }), scope: "tenant" },
+  "projects.validateMilestone": {
+    allow: ["ADMIN", "TECH_LEAD"],
+    input: async (f) => ({ milestoneId: (await testDb().milestone.findFirstOrThrow({ where: { projectId: f.projectA.id, weekNumber: 2 } })).id, scores: [] }),
+    scope: "tenant",
+  },
+  "projects.updateAction": {
+    allow: ["ADMIN", "CSM", "TECH_LEAD"],
+    input: async (f) => ({
+      actionId: (await testDb().actionItem.create({ data: { tenantId: f.tenant.id, projectId: f.projectA.id, kind: "RECOVERY", title: "Matrix action" } })).id,
+      status: "DONE",
+    }),
+    scope: "tenant",
+  },
+  "kickoff.start": { allow: ["ADMIN", "CSM"], input: async (f) => ({ leadId: (await leadThrough(f, "proposal")).leadId }), scope: "tenant" },
+  "kickoff.status": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: (f) => ({ leadId: f.lead.id }), scope: "tenant" },
   "notifications.list": { allow: EVERYONE, input: () => ({}), scope: "own" },
   "notifications.unreadCount": { allow: EVERYONE, scope: "own" },
   "leads.list": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: () => ({}), scope: "own" },
@@ -126,7 +147,34 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     input: (f, actor) => ({ notificationId: f.notifications[actorUserId(f, actor) ?? f.users.ADMIN.id] ?? "missing" }),
     scope: "own",
   },
+  // public (issue 11): no sign-in; a submission writes only the prospect's own lead, a token reads or
+  // books a call only for its own result. 9 submissions per run stay under the per-IP limit of 10.
+  "intake.form": { allow: EVERYONE, public: true, input: (f) => ({ tenantSlug: f.tenant.slug }), scope: "own" },
+  "intake.submit": { allow: EVERYONE, public: true, input: (f, actor) => intakeSubmission(f, `prospect-${actor}`), scope: "own" },
+  "intake.result": { allow: EVERYONE, public: true, input: async (f) => ({ tenantSlug: f.tenant.slug, token: await intakeToken(f) }), scope: "own" },
+  "intake.requestCall": { allow: EVERYONE, public: true, input: async (f) => ({ tenantSlug: f.tenant.slug, token: await intakeToken(f) }), scope: "own" },
 };
+
+function intakeSubmission(f: TenantFixture, local: string) {
+  return {
+    tenantSlug: f.tenant.slug,
+    answers: ALL_FULL_ANSWERS,
+    project: { features: SAMPLE_REQUEST.requirements, timelineWeeks: 8, budgetBand: "100k_250k" as const, teamSize: 3, techStack: [], integrations: [], compliance: [], businessCritical: false, hasFallbackPlan: true },
+    contact: { name: "Pat Prospect", email: `${local}-${f.tag}@example.com`.toLowerCase(), company: `Prospect Co ${f.tag}` },
+  };
+}
+
+/** One result token per fixture, submitted from an address of its own so it uses no caller's limit. */
+const intakeTokens = new Map<string, Promise<string>>();
+function intakeToken(f: TenantFixture): Promise<string> {
+  let token = intakeTokens.get(f.tag);
+  if (!token) {
+    const ctx = { db: testDb(), ip: `matrix-${f.tag}`, requestId: "matrix", now: new Date() };
+    token = submitAssessment(ctx, intakeSubmission(f, "token-holder"), "http://localhost:3000").then((r) => r.token);
+    intakeTokens.set(f.tag, token);
+  }
+  return token;
+}
 
 function actorUserId(f: TenantFixture, actor: string): string | undefined {
   if (actor in f.users) return f.users[actor as Role].id;
@@ -174,7 +222,7 @@ describe("authorization matrix", () => {
     if (!entry) throw new Error(`no authorization entry for ${path}`);
     const inputFor = async (actor: string, user: SessionUser | null = null) => await entry.input?.(a, actor, user);
 
-    expect(await call(null, path, await inputFor("anonymous")), "anonymous").toBe("UNAUTHORIZED");
+    expect(await call(null, path, await inputFor("anonymous")), "anonymous").toBe(entry.public ? "ok" : "UNAUTHORIZED");
     cells += 1;
 
     for (const role of EVERYONE) {

@@ -1,0 +1,87 @@
+import { expect, test } from "@playwright/test";
+import { signInWithPassword } from "./helpers";
+
+// a phone: the public assessment is mostly taken on one
+test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+test("a prospect completes the self-service assessment on a phone, sees the result, and the CSM finds the lead marked self-service", async ({ page }) => {
+  const stamp = Date.now();
+  const company = `Playwright Clinics ${stamp}`;
+  const email = `pia.${stamp}@playwright-clinics.example`;
+
+  await page.goto("/assess/northwind-labs");
+  await expect(page.getByText("Northwind Labs", { exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Is your project ready to start?" })).toBeVisible();
+  await expect(page.getByText("Step 1 of 7")).toBeVisible();
+
+  // four steps of readiness questions: answer "Yes" to each
+  for (let step = 1; step <= 4; step += 1) {
+    await expect(page.getByText(`Step ${step} of 7`)).toBeVisible();
+    const yes = page.getByRole("radio", { name: "Yes", exact: true });
+    const count = await yes.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i += 1) await yes.nth(i).check();
+    await page.getByRole("button", { name: "Next" }).click();
+    if (step === 1) {
+      // answers survive a reload of the tab
+      await page.reload();
+      await expect(page.getByText("Step 2 of 7")).toBeVisible();
+      await page.getByRole("button", { name: "Back" }).click();
+      await expect(page.getByRole("radio", { name: "Yes", exact: true }).first()).toBeChecked();
+      await page.getByRole("button", { name: "Next" }).click();
+    }
+  }
+
+  await expect(page.getByRole("heading", { name: "Your project" })).toBeVisible();
+  // Next with nothing filled in says what is missing, field by field
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Choose one of the budget ranges" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "List at least one feature" })).toBeVisible();
+  await page.getByLabel(/What should the product do\?/).fill("Patients book appointments\nReminders by email\nStaff dashboard");
+  await page.getByLabel(/In how many weeks do you need it\?/).fill("10");
+  await page.getByLabel(/How many of your people will take part\?/).fill("3");
+  await page.getByLabel(/Roughly what budget/).selectOption("100k_250k");
+  await page.getByRole("group", { name: /depend on this system/ }).getByRole("radio", { name: "No" }).check();
+  await page.getByRole("group", { name: /keep working another way/ }).getByRole("radio", { name: "Yes" }).check();
+  await page.getByRole("button", { name: "Next" }).click();
+
+  await expect(page.getByRole("heading", { name: "Technology" })).toBeVisible();
+  await page.getByLabel(/Technologies you use or want/).fill("TypeScript, PostgreSQL");
+  await page.getByRole("checkbox", { name: "GDPR" }).check();
+  await page.getByRole("button", { name: "Next" }).click();
+
+  await expect(page.getByRole("heading", { name: "Where to send your result" })).toBeVisible();
+  await page.getByLabel(/Your name/).fill("Pia Wright");
+  await page.getByLabel(/Work email/).fill("pia@mailinator.com");
+  await page.getByLabel(/^Company/).fill(company);
+  await page.getByRole("button", { name: "See my result" }).click();
+  await expect(page.getByText(/disposable inboxes/)).toBeVisible();
+  await page.getByLabel(/Work email/).fill(email);
+  await page.getByRole("button", { name: "See my result" }).click();
+
+  await expect(page).toHaveURL(/\/assess\/northwind-labs\/result\/[\w-]{43}$/);
+  await expect(page.getByTestId("readiness-score")).toHaveText("100.0/100");
+  await expect(page.getByRole("heading", { name: "Services that fit" })).toBeVisible();
+  await expect(page.getByTestId("recommended-tier")).not.toBeEmpty();
+  await expect(page.getByRole("heading", { name: "What would raise your score" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "30-Day Success Guarantee Details" })).toBeVisible();
+  // nothing wider than the phone
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const resultUrl = page.url();
+
+  await page.getByRole("button", { name: "Book a call to start" }).click();
+  await expect(page.getByText("Your call is requested.")).toBeVisible();
+
+  // the emailed copy links back to the same result
+  await page.goto(`/dev/mail?to=${encodeURIComponent(email)}`);
+  await expect(page.getByTestId("mail").first()).toContainText(new URL(resultUrl).pathname);
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signInWithPassword(page, "csm@northwind.test");
+  await expect(page).toHaveURL(/\/leads$/);
+  await page.goto(`/leads?q=${encodeURIComponent(company)}`);
+  const row = page.getByRole("row", { name: new RegExp(company) });
+  await expect(row).toBeVisible();
+  await expect(row.getByText("self-service")).toBeVisible();
+  await expect(row.getByRole("cell", { name: "Qualified", exact: true })).toBeVisible();
+});

@@ -1,0 +1,32 @@
+import { ZKickoffSchema } from "@/lib/schemas/kickoff";
+import { ZLeadIdSchema } from "@/lib/schemas/leads";
+import { ZListProjectsSchema, ZProjectIdSchema, ZUpdateActionSchema, ZValidateMilestoneSchema } from "@/lib/schemas/projects";
+import { serverEnv } from "@/lib/env";
+import { serviceContext } from "@/server/services/context";
+import { kickoffProject, kickoffStatus } from "@/server/services/kickoff";
+import { projectDetail, projectsPage, updateActionStatus, validateMilestoneFor } from "@/server/services/projects";
+import { createTRPCRouter, permissionProcedure } from "../trpc";
+
+export const projectsRouter = createTRPCRouter({
+  list: permissionProcedure("delivery:read")
+    .input(ZListProjectsSchema)
+    .query(({ ctx, input }) => projectsPage(serviceContext(ctx), input)),
+  get: permissionProcedure("delivery:read")
+    .input(ZProjectIdSchema)
+    .query(({ ctx, input }) => projectDetail(serviceContext(ctx), input.projectId)),
+  validateMilestone: permissionProcedure("delivery:write")
+    .input(ZValidateMilestoneSchema)
+    .mutation(({ ctx, input }) => validateMilestoneFor(serviceContext(ctx), input)),
+  updateAction: permissionProcedure("actions:write")
+    .input(ZUpdateActionSchema)
+    .mutation(({ ctx, input }) => updateActionStatus(serviceContext(ctx), input.actionId, input.status)),
+});
+
+export const kickoffRouter = createTRPCRouter({
+  start: permissionProcedure("kickoff:write")
+    .input(ZKickoffSchema)
+    .mutation(({ ctx, input }) => kickoffProject(serviceContext(ctx), input, serverEnv().APP_URL)),
+  status: permissionProcedure("pipeline:read")
+    .input(ZLeadIdSchema)
+    .query(({ ctx, input }) => kickoffStatus(serviceContext(ctx), input.leadId)),
+});

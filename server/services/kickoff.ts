@@ -1,0 +1,201 @@
+import type { KickoffInput } from "@/lib/schemas/kickoff";
+import { chosenTier, latestFeasibility } from "@/server/db/acquisition";
+import { recordAudit } from "@/server/db/audit";
+import type { DbOrTx } from "@/server/db/client";
+import { Prisma } from "@/server/db/generated/client";
+import {
+  createAccount,
+  createEnvironments,
+  createGuarantee,
+  createMilestones,
+  createProject,
+  createStakeholder,
+  createTeam,
+  findJourney,
+  findLeadProject,
+  findTechLead,
+  finishKickoff,
+  linkLeadToAccount,
+  saveJourney,
+} from "@/server/db/kickoff";
+import { setLeadStage } from "@/server/db/leads";
+import type { KickoffPhase } from "@/server/engines/kickoff/config";
+import { planKickoff, type KickoffPlan } from "@/server/engines/kickoff/plan";
+import { planMilestones } from "@/server/engines/milestones/schedule";
+import { AppError } from "@/server/errors";
+import { logger } from "@/server/logger";
+import { enqueueEmail } from "@/server/messaging/outbox";
+import { loadConfig } from "./config";
+import type { ServiceContext } from "./context";
+import { leadDetail } from "./leads";
+import { inviteEmail } from "./users";
+
+/**
+ * Project kickoff (seed §4.1): a lead with a chosen tier becomes a customer account and a project in six
+ * phases — setup, delivery team, environments, stakeholder onboarding, guarantee activation, launch.
+ * All phases run in ONE transaction: a failure anywhere leaves no account, project or user behind, and
+ * the journey record keeps which phase failed and why, so the CSM can fix the input and retry.
+ * Idempotent: kicking off a converted lead again returns its project.
+ */
+export type PhaseRecord = { phase: KickoffPhase; status: "pending" | "in_progress" | "completed" | "failed"; startedAt: string | null; finishedAt: string | null; detail: string | null; error?: string };
+
+const DAY_MS = 86_400_000;
+const MAX_DAYS_BACK = 7;
+const MAX_DAYS_AHEAD = 90;
+
+/** Thrown inside the transaction to carry the failing phase out of it. */
+class PhaseFailure extends Error {
+  constructor(readonly phase: KickoffPhase, readonly cause: unknown, readonly phases: PhaseRecord[]) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+function startDateFrom(input: string | undefined, now: Date): Date {
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  if (!input) return today;
+  const date = new Date(`${input}T00:00:00Z`);
+  const days = Math.round((date.getTime() - today.getTime()) / DAY_MS);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== input) {
+    throw new AppError("BAD_REQUEST", "That start date does not exist.", { fieldErrors: { startDate: "That date does not exist" } });
+  }
+  if (days < -MAX_DAYS_BACK || days > MAX_DAYS_AHEAD) {
+    const message = `Start within ${MAX_DAYS_BACK} days back and ${MAX_DAYS_AHEAD} days ahead`;
+    throw new AppError("BAD_REQUEST", `${message}.`, { fieldErrors: { startDate: message } });
+  }
+  return date;
+}
+
+/** Why a unique violation happened, in the user's terms (the only expected one is a stakeholder email). */
+function describeFailure(error: unknown, input: KickoffInput): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    const target = JSON.stringify(error.meta ?? {});
+    if (target.includes("email")) {
+      return new AppError("CONFLICT", "One of the stakeholders already has an Onward account; invite them with another address or add them from the users page.", {
+        fieldErrors: Object.fromEntries(input.stakeholders.map((_, i) => [`stakeholders.${i}.email`, "Check this address: one of them is already in use"])),
+      });
+    }
+  }
+  logger.error({ err: error }, "kickoff failed unexpectedly");
+  return new AppError("INTERNAL", "The kickoff failed and nothing was saved. Try again; if it keeps failing, contact support.", { cause: error });
+}
+
+export async function kickoffProject(ctx: ServiceContext, input: KickoffInput, appUrl: string) {
+  const lead = await leadDetail(ctx, input.leadId);
+  const existing = await findLeadProject(ctx.db, ctx.tenantId, lead.id);
+  if (existing) return { projectId: existing.id, customerAccountId: existing.customerAccountId, alreadyKickedOff: true };
+  if (lead.stage !== "PROPOSAL") {
+    throw new AppError("BAD_REQUEST", "Kick off a project after choosing a service tier (the lead must be at the proposal stage).");
+  }
+  const tier = await chosenTier(ctx.db, ctx.tenantId, lead.id);
+  if (!tier) throw new AppError("BAD_REQUEST", "Choose a service tier before the kickoff.");
+  const serviceType = lead.serviceType ?? "MVP_DEVELOPMENT";
+  const startDate = startDateFrom(input.startDate, ctx.now);
+  if (input.techLeadId && !(await findTechLead(ctx.db, ctx.tenantId, input.techLeadId))) {
+    throw new AppError("BAD_REQUEST", "Choose an active technical lead of your team.", { fieldErrors: { techLeadId: "Not a technical lead of this workspace" } });
+  }
+  const [kickoffConfig, milestonesConfig, tiersConfig, feasibility] = await Promise.all([
+    loadConfig(ctx, "kickoff"), loadConfig(ctx, "milestones"), loadConfig(ctx, "tiers"), latestFeasibility(ctx.db, ctx.tenantId, lead.id),
+  ]);
+  const request = (feasibility?.input as { request?: { compliance?: string[]; techStack?: string[] } } | undefined)?.request;
+  const tierDef = tiersConfig.data.tiers[tier.tierKey];
+  const plan = planKickoff(
+    {
+      serviceType, tierKey: tier.tierKey, contractValueCents: tier.priceCents, startDate, techStack: request?.techStack,
+      successThreshold: tierDef?.guarantees.successThreshold,
+      requirements: { hasUiRequirements: input.hasUiRequirements, hasComplianceRequirements: input.hasComplianceRequirements ?? (request?.compliance?.length ?? 0) > 0 },
+    },
+    kickoffConfig.data,
+  );
+  const milestones = planMilestones(milestonesConfig.data.templates[serviceType], startDate);
+  const lastDue = milestones.at(-1)?.dueDate ?? plan.guarantee.endsAt;
+  const projectName = input.projectName ?? `${lead.company} — ${tierDef?.name ?? tier.tierKey}`;
+
+  const phases: PhaseRecord[] = plan.phases.map((phase) => ({ phase, status: "pending", startedAt: null, finishedAt: null, detail: null }));
+  async function phase<T>(name: KickoffPhase, run: () => Promise<T>, detail: (v: T) => string): Promise<T> {
+    const record = phases.find((p) => p.phase === name);
+    if (!record) throw new Error(`unknown phase ${name}`);
+    record.status = "in_progress";
+    record.startedAt = new Date().toISOString();
+    try {
+      const value = await run();
+      record.status = "completed";
+      record.finishedAt = new Date().toISOString();
+      record.detail = detail(value);
+      return value;
+    } catch (error) {
+      record.status = "failed";
+      record.finishedAt = new Date().toISOString();
+      record.error = describeFailure(error, input).message;
+      throw new PhaseFailure(name, error, phases);
+    }
+  }
+
+  try {
+    const result = await ctx.db.$transaction(async (tx) => {
+      const ids = await phase("setup", async () => {
+        const accountId = lead.customerAccount?.id ?? (await createAccount(tx, { tenantId: ctx.tenantId, name: lead.company, csmId: lead.owner?.id ?? ctx.actorId, at: ctx.now })).id;
+        const project = await createProject(tx, {
+          tenantId: ctx.tenantId, customerAccountId: accountId, leadId: lead.id, name: projectName, serviceType, tierKey: tier.tierKey,
+          contractValueCents: tier.priceCents, techLeadId: input.techLeadId ?? null, startDate, targetEndDate: lastDue, at: ctx.now,
+        });
+        await linkLeadToAccount(tx, ctx.tenantId, lead.id, accountId);
+        return { accountId, projectId: project.id };
+      }, () => `Customer account ${lead.customerAccount ? "reused" : "created"}; project "${projectName}" (${tier.tierKey}) starts ${startDate.toISOString().slice(0, 10)}.`);
+      await phase("delivery_team", () => createTeam(tx, ctx.tenantId, ids.projectId, plan.team), () =>
+        `${plan.team.length} roles, ${plan.teamCapacity} FTE; ${plan.estimatedVelocity.reason}`);
+      await phase("environments", () => createEnvironments(tx, ctx.tenantId, ids.projectId, plan.environments.map((e) => e.kind)), () =>
+        `${plan.environments.map((e) => e.kind.toLowerCase()).join(", ")} requested (pending until provisioned).`);
+      const invited = await phase("stakeholder_onboarding", () => inviteStakeholders(ctx, tx, ids.accountId, input, appUrl), (n) =>
+        n === 0 ? "No stakeholder invited yet: add them from the users page." : `${n} stakeholder(s) invited by email (magic-link sign-in).`);
+      await phase("guarantee_activation", () => createGuarantee(tx, { tenantId: ctx.tenantId, projectId: ids.projectId, ...plan.guarantee }), () =>
+        plan.guarantee.reasons.join(" "));
+      await phase("launch", async () => {
+        await createMilestones(tx, ctx.tenantId, ids.projectId, milestones);
+        const moved = await setLeadStage(tx, ctx.tenantId, lead.id, "PROPOSAL", { stage: "CONVERTED", convertedAt: ctx.now, updatedAt: ctx.now });
+        if (moved.count !== 1) throw new AppError("CONFLICT", "Someone kicked off or changed this lead meanwhile. Reload the lead.");
+      }, () => `${milestones.length} weekly milestones; week 1 due ${milestones[0]?.dueDate.toISOString().slice(0, 10) ?? "—"}.`);
+      // every phase completed: the project goes live with its phase record, the journey moves to monitoring
+      await finishKickoff(tx, ctx.tenantId, ids.projectId, phases);
+      await saveJourney(tx, { tenantId: ctx.tenantId, leadId: lead.id, projectId: ids.projectId, status: "MONITORING", currentPhase: "launch", phases, error: null, at: ctx.now });
+      await recordAudit(tx, {
+        tenantId: ctx.tenantId, actorId: ctx.actorId, action: "project.kicked_off", entityType: "Project", entityId: ids.projectId,
+        after: { leadId: lead.id, tierKey: tier.tierKey, contractValueCents: tier.priceCents, guaranteeCents: plan.guarantee.amountCents, invited, configVersions: { kickoff: kickoffConfig.version, milestones: milestonesConfig.version } },
+        ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+      });
+      return ids;
+    });
+    return { projectId: result.projectId, customerAccountId: result.accountId, alreadyKickedOff: false, plan: summary(plan) };
+  } catch (error) {
+    if (!(error instanceof PhaseFailure)) throw describeFailure(error, input);
+    const failure = describeFailure(error.cause, input);
+    // a lost race: the other kickoff won; answer with its project
+    const winner = await findLeadProject(ctx.db, ctx.tenantId, lead.id);
+    if (winner) return { projectId: winner.id, customerAccountId: winner.customerAccountId, alreadyKickedOff: true };
+    await saveJourney(ctx.db, { tenantId: ctx.tenantId, leadId: lead.id, projectId: null, status: "FAILED", currentPhase: error.phase, phases: error.phases, error: failure.message, at: ctx.now });
+    throw failure;
+  }
+}
+
+function summary(plan: KickoffPlan) {
+  return { teamCapacity: plan.teamCapacity, velocity: plan.estimatedVelocity, guarantee: plan.guarantee, notes: plan.notes };
+}
+
+async function inviteStakeholders(ctx: ServiceContext, tx: DbOrTx, customerAccountId: string, input: KickoffInput, appUrl: string): Promise<number> {
+  for (const s of input.stakeholders) {
+    const user = await createStakeholder(tx, {
+      tenantId: ctx.tenantId, customerAccountId, email: s.email, name: s.name, stakeholderRole: s.stakeholderRole, isApprover: s.isApprover, invitedById: ctx.actorId, at: ctx.now,
+    });
+    await enqueueEmail(tx, inviteEmail(ctx.tenantId, user.id, { role: "CUSTOMER", email: s.email, name: s.name, customerAccountId, stakeholderRole: s.stakeholderRole, isApprover: s.isApprover }, appUrl, ""));
+  }
+  return input.stakeholders.length;
+}
+
+/** The kickoff record of a lead: its journey (phases, failure) and project, for the lead page. */
+export async function kickoffStatus(ctx: ServiceContext, leadId: string) {
+  await leadDetail(ctx, leadId);
+  const [journey, project] = await Promise.all([findJourney(ctx.db, ctx.tenantId, leadId), findLeadProject(ctx.db, ctx.tenantId, leadId)]);
+  if (!journey && !project) return null;
+  return { journey: journey ? { ...journey, phases: journey.phases as PhaseRecord[] } : null, project };
+}
+

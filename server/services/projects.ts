@@ -1,0 +1,123 @@
+import type { ListProjectsInput, ValidateMilestoneInput } from "@/lib/schemas/projects";
+import { recordAudit } from "@/server/db/audit";
+import type { MilestoneStatus } from "@/server/db/generated/enums";
+import {
+  createActionItems,
+  createAlert,
+  createNotifications,
+  findActionItem,
+  findMilestoneForValidation,
+  findProjectDetail,
+  latestEvidence,
+  listProjects,
+  milestoneStatuses,
+  recordMilestoneValidation,
+  setProjectStatus,
+  updateActionItem,
+} from "@/server/db/projects";
+import { validateMilestone, type MilestoneValidationStatus } from "@/server/engines/milestones/validate";
+import { AppError, notFound } from "@/server/errors";
+import { loadConfig } from "./config";
+import type { ServiceContext } from "./context";
+
+/** Projects and weekly milestones (seed §3.1) for the technical lead, CSM and executive. */
+
+export async function projectsPage(ctx: ServiceContext, input: ListProjectsInput) {
+  const [total, rows] = await listProjects(ctx.db, ctx.tenantId, {
+    status: input.status, techLeadId: input.mine ? ctx.actorId : undefined, search: input.search || undefined,
+    skip: (input.page - 1) * input.pageSize, take: input.pageSize,
+  });
+  return { total, page: input.page, pageSize: input.pageSize, rows };
+}
+
+export async function projectDetail(ctx: ServiceContext, projectId: string) {
+  const project = await findProjectDetail(ctx.db, ctx.tenantId, projectId);
+  if (!project) throw notFound("Project");
+  return project;
+}
+
+/** The engine's four outcomes in the stored enum: waiting for a customer sign-off is still in progress. */
+export const STORED_STATUS: Record<MilestoneValidationStatus, MilestoneStatus> = {
+  success: "SUCCESS", at_risk: "AT_RISK", failed: "FAILED", pending_sign_off: "IN_PROGRESS",
+};
+
+/**
+ * Validates a milestone: the weighted score from the entered scores, CI evidence for automated criteria
+ * and customer sign-offs, then the status and its actions (seed §3.1). Every validation is kept (history);
+ * actions become assigned action items (recovery → technical lead; escalation and sign-off follow-ups →
+ * the account's CSM), an at-risk or failed week raises an alert and notifies both, and the project's
+ * status follows its weeks.
+ */
+export async function validateMilestoneFor(ctx: ServiceContext, input: ValidateMilestoneInput) {
+  const m = await findMilestoneForValidation(ctx.db, ctx.tenantId, input.milestoneId);
+  if (!m) throw notFound("Milestone");
+  const known = new Set(m.criteria.map((c) => c.id));
+  const unknown = input.scores.findIndex((s) => !known.has(s.criterionId));
+  if (unknown >= 0) {
+    throw new AppError("BAD_REQUEST", "A score names a criterion of another milestone.", { fieldErrors: { [`scores.${unknown}.criterionId`]: "Not a criterion of this milestone" } });
+  }
+  const entered = new Map(input.scores.map((s) => [s.criterionId, s.score]));
+  const [evidence, quality] = await Promise.all([latestEvidence(ctx.db, ctx.tenantId, m.projectId), loadConfig(ctx, "quality")]);
+  const result = validateMilestone({
+    minimumSuccessThreshold: m.minimumSuccessThreshold,
+    escalationThreshold: m.escalationThreshold,
+    evidence,
+    gates: quality.data.gates,
+    criteria: m.criteria.map((c) => ({
+      name: c.name, weight: c.weight, validationMethod: c.validationMethod, deliverable: c.deliverable, requiresSignOff: c.requiresSignOff,
+      score: entered.get(c.id) ?? null, signOff: c.signOffs[0]?.decision ?? null,
+    })),
+  });
+  const status = STORED_STATUS[result.status];
+  const csmId = m.project.customerAccount.csmId;
+  const techLeadId = m.project.techLeadId;
+  const assignee = (kind: string) => (kind === "RECOVERY" ? (techLeadId ?? csmId) : (csmId ?? techLeadId));
+  const link = `/projects/${m.projectId}#week-${m.weekNumber}`;
+
+  const saved = await ctx.db.$transaction(async (tx) => {
+    const row = await recordMilestoneValidation(tx, {
+      tenantId: ctx.tenantId, milestoneId: m.id, projectId: m.projectId, score: result.score, status, validatedById: ctx.actorId, at: ctx.now,
+      criteriaScores: { engineStatus: result.status, provisional: result.provisional, bestCaseScore: result.bestCaseScore, contributions: result.contributions, pendingSignOffs: result.pendingSignOffs, reasons: result.reasons },
+      actions: result.actions,
+      criteria: m.criteria.map((c, i) => {
+        const contribution = result.contributions[i];
+        const counted = contribution && (contribution.source === "entered" || contribution.source === "evidence" || contribution.source === "sign_off");
+        return { id: c.id, score: counted ? contribution.score : null, evidence: contribution ? { source: contribution.source, reason: contribution.reason } : null };
+      }),
+    });
+    await createActionItems(tx, result.actions.map((a) => ({
+      tenantId: ctx.tenantId, projectId: m.projectId, customerAccountId: m.project.customerAccount.id, kind: a.kind,
+      title: `Week ${m.weekNumber}: ${a.title}`, detail: a.detail, assigneeId: assignee(a.kind), dueAt: new Date(ctx.now.getTime() + a.dueInHours * 3_600_000), at: ctx.now,
+    })));
+    if (status === "AT_RISK" || status === "FAILED") {
+      const message = `Week ${m.weekNumber} of ${m.project.name} is ${status === "FAILED" ? "failed" : "at risk"}: ${result.score} (success ≥ ${m.minimumSuccessThreshold}, escalation ≥ ${m.escalationThreshold}).`;
+      await createAlert(tx, { tenantId: ctx.tenantId, projectId: m.projectId, customerAccountId: m.project.customerAccount.id, severity: status === "FAILED" ? "HIGH" : "WARNING", kind: status === "FAILED" ? "milestone_failed" : "milestone_at_risk", message, link, at: ctx.now });
+      const people = [...new Set([techLeadId, csmId].filter((id): id is string => id !== null))];
+      await createNotifications(tx, people.map((userId) => ({ tenantId: ctx.tenantId, userId, title: message, body: result.reasons.join(" "), link, at: ctx.now })));
+    }
+    const weeks = await milestoneStatuses(tx, ctx.tenantId, m.projectId);
+    const troubled = weeks.some((w) => w.status === "AT_RISK" || w.status === "FAILED");
+    if (troubled) await setProjectStatus(tx, ctx.tenantId, m.projectId, ["KICKOFF", "ACTIVE"], "AT_RISK");
+    else await setProjectStatus(tx, ctx.tenantId, m.projectId, ["AT_RISK", "KICKOFF"], "ACTIVE");
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId, actorId: ctx.actorId, action: "milestone.validated", entityType: "Milestone", entityId: m.id,
+      before: { status: m.status }, after: { status, score: result.score, engineStatus: result.status, actions: result.actions.length },
+      ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+    });
+    return row;
+  });
+  return { validationId: saved.id, status, result };
+}
+
+export async function updateActionStatus(ctx: ServiceContext, actionId: string, status: "OPEN" | "DONE" | "SNOOZED" | "CANCELLED") {
+  const action = await findActionItem(ctx.db, ctx.tenantId, actionId);
+  if (!action) throw notFound("Action item");
+  await ctx.db.$transaction(async (tx) => {
+    await updateActionItem(tx, ctx.tenantId, actionId, { status, completedAt: status === "DONE" ? ctx.now : null });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId, actorId: ctx.actorId, action: "action_item.updated", entityType: "ActionItem", entityId: actionId,
+      before: { status: action.status }, after: { status }, ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+    });
+  });
+  return { actionId, status };
+}
