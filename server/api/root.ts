@@ -6,6 +6,7 @@ import { leadsRouter } from "./routers/leads";
 import { notificationsRouter } from "./routers/notifications";
 import { overviewRouter } from "./routers/overview";
 import { portalRouter } from "./routers/portal";
+import { apiTokensRouter, evidenceRouter, qualityRouter } from "./routers/quality";
 import { kickoffRouter, projectsRouter } from "./routers/projects";
 import { sessionRouter } from "./routers/session";
 import { usersRouter } from "./routers/users";
@@ -25,6 +26,9 @@ export const appRouter = createTRPCRouter({
   projects: projectsRouter,
   kickoff: kickoffRouter,
   intake: intakeRouter,
+  quality: qualityRouter,
+  apiTokens: apiTokensRouter,
+  evidence: evidenceRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -35,6 +35,8 @@ export const LIMITS = {
   intakeIp: { points: 10, duration: 60 * 60 },
   /** public self-service assessments per email address */
   intakeEmail: { points: 3, duration: 60 * 60 },
+  /** CI evidence posts per API token (docs/ci-evidence.md): 120 a minute, far above any pipeline's need */
+  evidenceToken: { points: 120, duration: 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

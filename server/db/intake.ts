@@ -108,16 +108,6 @@ export function csmWorkloads(prisma: DbOrTx, tenantId: string) {
   });
 }
 
-export function activeAdminIds(prisma: DbOrTx, tenantId: string) {
-  return prisma.user.findMany({ where: { tenantId, role: "ADMIN", disabledAt: null }, orderBy: { id: "asc" }, select: { id: true } });
-}
-
-export function insertNotifications(prisma: DbOrTx, rows: { tenantId: string; userId: string; title: string; body: string; link: string; at: Date }[]) {
-  return prisma.notification.createMany({
-    data: rows.map(({ at, ...r }) => ({ ...r, createdAt: at })),
-  });
-}
-
 /** Call requests are follow-up actions whose title starts with this, one open at a time per lead. */
 export const CALL_REQUEST_TITLE = "Call requested from the self-service result";
 

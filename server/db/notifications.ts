@@ -1,4 +1,4 @@
-import type { Db } from "./client";
+import type { Db, DbOrTx } from "./client";
 
 export function listNotifications(prisma: Db, tenantId: string, userId: string, opts: { unreadOnly: boolean; take: number }) {
   return prisma.notification.findMany({
@@ -20,4 +20,14 @@ export function markRead(prisma: Db, tenantId: string, userId: string, id: strin
 
 export function notificationExists(prisma: Db, tenantId: string, userId: string, id: string) {
   return prisma.notification.findFirst({ where: { id, tenantId, userId }, select: { id: true } });
+}
+
+/** In-app notifications for several people at once (alerts, escalations, new self-service leads). */
+export function insertNotifications(prisma: DbOrTx, rows: { tenantId: string; userId: string; title: string; body: string; link: string; at: Date }[]) {
+  return prisma.notification.createMany({ data: rows.map(({ at, ...r }) => ({ ...r, createdAt: at })) });
+}
+
+/** Who hears about something nobody owns: the tenant's active admins. */
+export function activeAdminIds(prisma: DbOrTx, tenantId: string) {
+  return prisma.user.findMany({ where: { tenantId, role: "ADMIN", disabledAt: null }, orderBy: { id: "asc" }, select: { id: true } });
 }

@@ -82,10 +82,6 @@ export function findMilestoneForValidation(prisma: DbOrTx, tenantId: string, mil
   });
 }
 
-export function latestEvidence(prisma: DbOrTx, tenantId: string, projectId: string) {
-  return prisma.evidence.findFirst({ where: { tenantId, projectId }, orderBy: { createdAt: "desc" } });
-}
-
 export async function recordMilestoneValidation(
   prisma: DbOrTx,
   row: {
@@ -119,10 +115,6 @@ export function createActionItems(
 export function createAlert(prisma: DbOrTx, row: { tenantId: string; projectId: string; customerAccountId: string | null; severity: AlertSeverity; kind: string; message: string; link: string; at: Date }) {
   const { at, ...data } = row;
   return prisma.alert.create({ data: { ...data, createdAt: at }, select: { id: true } });
-}
-
-export function createNotifications(prisma: DbOrTx, rows: { tenantId: string; userId: string; title: string; body: string; link: string; at: Date }[]) {
-  return prisma.notification.createMany({ data: rows.map(({ at, ...r }) => ({ ...r, createdAt: at })) });
 }
 
 export function setProjectStatus(prisma: DbOrTx, tenantId: string, projectId: string, from: ProjectStatus[], to: ProjectStatus) {

@@ -6,9 +6,10 @@ import { recordAudit } from "@/server/db/audit";
 import type { Db } from "@/server/db/client";
 import type { LeadStage } from "@/server/db/generated/enums";
 import {
-  CALL_REQUEST_TITLE, activeAdminIds, csmWorkloads, findIntakeAssessment, findLeadByContactEmail, findOpenCallRequest, findTenantBySlug,
-  insertCallRequest, insertNotifications, insertSelfServiceAssessment, insertSelfServiceLead, lockProspectEmail, updateLeadForSelfService,
+  CALL_REQUEST_TITLE, csmWorkloads, findIntakeAssessment, findLeadByContactEmail, findOpenCallRequest, findTenantBySlug,
+  insertCallRequest, insertSelfServiceAssessment, insertSelfServiceLead, lockProspectEmail, updateLeadForSelfService,
 } from "@/server/db/intake";
+import { activeAdminIds, insertNotifications } from "@/server/db/notifications";
 import { createOneTimeToken, findOneTimeToken } from "@/server/db/tokens";
 import { stageAfterAssessment } from "@/server/engines/pipeline/stages";
 import { criterionIndex, criterionLabel } from "@/server/engines/qualification/config";

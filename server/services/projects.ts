@@ -4,17 +4,17 @@ import type { MilestoneStatus } from "@/server/db/generated/enums";
 import {
   createActionItems,
   createAlert,
-  createNotifications,
   findActionItem,
   findMilestoneForValidation,
   findProjectDetail,
-  latestEvidence,
   listProjects,
   milestoneStatuses,
   recordMilestoneValidation,
   setProjectStatus,
   updateActionItem,
 } from "@/server/db/projects";
+import { latestEvidence } from "@/server/db/evidence";
+import { insertNotifications } from "@/server/db/notifications";
 import { validateMilestone, type MilestoneValidationStatus } from "@/server/engines/milestones/validate";
 import { AppError, notFound } from "@/server/errors";
 import { loadConfig } from "./config";
@@ -30,10 +30,12 @@ export async function projectsPage(ctx: ServiceContext, input: ListProjectsInput
   return { total, page: input.page, pageSize: input.pageSize, rows };
 }
 
+/** The project page: the project, its weeks, team, environments, open actions, and what a live preview needs. */
 export async function projectDetail(ctx: ServiceContext, projectId: string) {
   const project = await findProjectDetail(ctx.db, ctx.tenantId, projectId);
   if (!project) throw notFound("Project");
-  return project;
+  const [evidence, quality] = await Promise.all([latestEvidence(ctx.db, ctx.tenantId, projectId), loadConfig(ctx, "quality")]);
+  return { ...project, latestEvidence: evidence, qualityGates: quality.data.gates };
 }
 
 /** The engine's four outcomes in the stored enum: waiting for a customer sign-off is still in progress. */
@@ -93,7 +95,7 @@ export async function validateMilestoneFor(ctx: ServiceContext, input: ValidateM
       const message = `Week ${m.weekNumber} of ${m.project.name} is ${status === "FAILED" ? "failed" : "at risk"}: ${result.score} (success ≥ ${m.minimumSuccessThreshold}, escalation ≥ ${m.escalationThreshold}).`;
       await createAlert(tx, { tenantId: ctx.tenantId, projectId: m.projectId, customerAccountId: m.project.customerAccount.id, severity: status === "FAILED" ? "HIGH" : "WARNING", kind: status === "FAILED" ? "milestone_failed" : "milestone_at_risk", message, link, at: ctx.now });
       const people = [...new Set([techLeadId, csmId].filter((id): id is string => id !== null))];
-      await createNotifications(tx, people.map((userId) => ({ tenantId: ctx.tenantId, userId, title: message, body: result.reasons.join(" "), link, at: ctx.now })));
+      await insertNotifications(tx, people.map((userId) => ({ tenantId: ctx.tenantId, userId, title: message, body: result.reasons.join(" "), link, at: ctx.now })));
     }
     const weeks = await milestoneStatuses(tx, ctx.tenantId, m.projectId);
     const troubled = weeks.some((w) => w.status === "AT_RISK" || w.status === "FAILED");

@@ -153,6 +153,21 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
   "intake.submit": { allow: EVERYONE, public: true, input: (f, actor) => intakeSubmission(f, `prospect-${actor}`), scope: "own" },
   "intake.result": { allow: EVERYONE, public: true, input: async (f) => ({ tenantSlug: f.tenant.slug, token: await intakeToken(f) }), scope: "own" },
   "intake.requestCall": { allow: EVERYONE, public: true, input: async (f) => ({ tenantSlug: f.tenant.slug, token: await intakeToken(f) }), scope: "own" },
+  // issue 4: quality gates and CI tokens — technical lead and admin write, CSM and executive read
+  "quality.validate": { allow: ["ADMIN", "TECH_LEAD"], input: (f) => ({ projectId: f.projectA.id, type: "COMPREHENSIVE", manual: { documentationCompleteness: 95 } }), scope: "tenant" },
+  "quality.history": { allow: STAFF, input: (f) => ({ projectId: f.projectA.id }), scope: "tenant" },
+  "apiTokens.list": { allow: STAFF, input: (f) => ({ projectId: f.projectA.id }), scope: "tenant" },
+  "apiTokens.create": { allow: ["ADMIN", "TECH_LEAD"], input: (f, actor) => ({ projectId: f.projectA.id, name: `Matrix ${actor}` }), scope: "tenant" },
+  "apiTokens.revoke": {
+    allow: ["ADMIN", "TECH_LEAD"],
+    input: async (f, actor) => ({
+      tokenId: (await testDb().apiToken.create({
+        data: { tenantId: f.tenant.id, projectId: f.projectA.id, name: `Matrix ${actor}`, prefix: "onw_matrix00", tokenHash: `matrix-${f.tag}-${actor}-${Math.random()}`, scopes: ["evidence:write"] },
+      })).id,
+    }),
+    scope: "tenant",
+  },
+  "evidence.list": { allow: STAFF, input: (f) => ({ projectId: f.projectA.id }), scope: "tenant" },
 };
 
 function intakeSubmission(f: TenantFixture, local: string) {

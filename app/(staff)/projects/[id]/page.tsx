@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+import { EducationCard } from "@/components/education/education-card";
+import { ActionItems } from "@/components/projects/action-items";
+import { ApiTokensCard } from "@/components/projects/api-tokens-card";
+import { MilestoneCard } from "@/components/projects/milestone-card";
+import { QualityCard } from "@/components/projects/quality-card";
+import { TeamCard } from "@/components/projects/team-card";
+import { PageHeader } from "@/components/shell/page-header";
+import { PROJECT_STATUS, SERVICE_TYPE } from "@/components/shell/labels";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { api } from "@/lib/trpc/server";
+import { formatCents, formatDate, formatDateTime } from "@/lib/utils";
+import { requirePermission } from "@/server/auth/guard";
+import { can } from "@/server/auth/permissions";
+
+export const metadata: Metadata = { title: "Project" };
+
+type Phase = { phase: string; status: string; startedAt: string | null; finishedAt: string | null; detail: string | null; error?: string };
+const PHASE_LABEL: Record<string, string> = {
+  setup: "Setup", delivery_team: "Delivery team", environments: "Environments", stakeholder_onboarding: "Stakeholder onboarding", guarantee_activation: "Guarantee activation", launch: "Launch",
+};
+
+export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
+  const me = await requirePermission("delivery:read");
+  const { id } = await params;
+  let project;
+  try {
+    project = await (await api()).projects.get({ projectId: id });
+  } catch (error) {
+    // another tenant's project, an unknown id and a malformed id all read "not found"
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    throw error;
+  }
+  const canValidate = can(me.role, "delivery:write");
+  const phases = (Array.isArray(project.kickoff) ? project.kickoff : []) as Phase[];
+  const status = PROJECT_STATUS[project.status];
+  const now = new Date().toISOString();
+
+  return (
+    <>
+      <PageHeader
+        title={project.name}
+        description={`${project.customerAccount.name} · ${SERVICE_TYPE[project.serviceType] ?? project.serviceType} · ${project.tierKey.replaceAll("_", " ")} · ${formatCents(project.contractValueCents)}`}
+      />
+      <div className="mb-6 flex flex-wrap items-center gap-3 text-sm">
+        <Badge variant={status?.tone ?? "outline"}>{status?.label ?? project.status}</Badge>
+        <span>Started {formatDate(project.startDate)}, target {formatDate(project.targetEndDate)}</span>
+        <span>Technical lead: {project.techLead?.name ?? "unassigned"}</span>
+        <span>CSM: {project.customerAccount.csm?.name ?? "unassigned"}</span>
+        {project.guarantee ? (
+          <span>Guarantee {formatCents(project.guarantee.amountCents)} at ≥ {project.guarantee.successThreshold}%, until {formatDate(project.guarantee.endsAt)} ({project.guarantee.status.toLowerCase()})</span>
+        ) : null}
+        {project.leadId && can(me.role, "pipeline:read") ? <Link className="underline" href={`/leads/${project.leadId}`}>Lead</Link> : null}
+      </div>
+      <div className="grid gap-6">
+        <section aria-labelledby="weeks-heading" className="grid gap-4">
+          <h2 id="weeks-heading" className="text-lg font-semibold">Weekly milestones</h2>
+          <ol className="grid gap-4">
+            {project.milestones.map((m) => (
+              <li key={m.id}>
+                <MilestoneCard milestone={m} canValidate={canValidate} evidence={project.latestEvidence} gates={project.qualityGates} />
+              </li>
+            ))}
+          </ol>
+        </section>
+        <div className="grid gap-6 xl:grid-cols-2">
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2">Action items</CardTitle>
+              <CardDescription>Open recovery, escalation and follow-up actions, oldest deadline first.</CardDescription>
+            </CardHeader>
+            <CardContent><ActionItems items={project.actionItems} canWrite={can(me.role, "actions:write")} now={now} /></CardContent>
+          </Card>
+          <TeamCard team={project.team} environments={project.environments} />
+        </div>
+        <QualityCard projectId={project.id} canWrite={canValidate} />
+        <div className="grid gap-6 xl:grid-cols-2">
+          <ApiTokensCard projectId={project.id} canWrite={canValidate} />
+          {phases.length > 0 ? (
+            <Card>
+              <CardHeader>
+                <CardTitle as="h2">Kickoff</CardTitle>
+                <CardDescription>The six kickoff phases (seed §4.1), as they ran.</CardDescription>
+              </CardHeader>
+              <CardContent>
+                <ol className="grid gap-2 text-sm">
+                  {phases.map((p) => (
+                    <li key={p.phase} className="grid gap-0.5">
+                      <span className="flex items-center gap-2 font-medium">
+                        {PHASE_LABEL[p.phase] ?? p.phase}
+                        <Badge variant={p.status === "completed" ? "success" : p.status === "failed" ? "destructive" : "outline"}>{p.status}</Badge>
+                      </span>
+                      {p.detail ? <span className="text-muted-foreground">{p.detail}</span> : null}
+                      {p.finishedAt ? <span className="text-xs text-muted-foreground">{formatDateTime(p.finishedAt)}</span> : null}
+                    </li>
+                  ))}
+                </ol>
+              </CardContent>
+            </Card>
+          ) : null}
+        </div>
+        {can(me.role, "pipeline:read") ? (
+          <EducationCard target={{ customerAccountId: project.customerAccount.id }} defaultServiceType={project.serviceType} canWrite={can(me.role, "leads:write")} />
+        ) : null}
+      </div>
+    </>
+  );
+}

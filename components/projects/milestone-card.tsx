@@ -1,0 +1,89 @@
+import { MILESTONE_STATUS } from "@/components/shell/labels";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatDate, formatDateTime } from "@/lib/utils";
+import type { QualityGates } from "@/server/engines/quality/config";
+import { MilestoneValidationForm } from "./milestone-validation-form";
+import type { MilestoneView, ProjectView } from "./types";
+
+const BORDER: Record<string, string> = {
+  SUCCESS: "border-l-emerald-500", AT_RISK: "border-l-amber-500", FAILED: "border-l-red-500", IN_PROGRESS: "border-l-sky-500", PENDING: "border-l-muted",
+};
+
+function signOffText(c: MilestoneView["criteria"][number]): string {
+  if (!c.requiresSignOff) return "—";
+  const last = c.signOffs[0];
+  if (!last) return "Pending customer sign-off";
+  return `${last.decision === "APPROVED" ? "Approved" : "Changes requested"} by ${last.user.name}, ${formatDate(last.createdAt)}`;
+}
+
+/** One week: criteria with evidence and sign-off state, validation history, and (tech lead) the validation form. */
+export function MilestoneCard({ milestone: m, canValidate, evidence, gates }: { milestone: MilestoneView; canValidate: boolean; evidence: ProjectView["latestEvidence"]; gates: QualityGates }) {
+  const status = MILESTONE_STATUS[m.status];
+  return (
+    <Card id={`week-${m.weekNumber}`} className={`border-l-4 ${BORDER[m.status] ?? ""}`}>
+      <CardHeader>
+        <div className="flex flex-wrap items-start justify-between gap-2">
+          <CardTitle as="h3">Week {m.weekNumber}: {m.title}</CardTitle>
+          <div className="flex items-center gap-2">
+            {m.score !== null ? <span className="font-semibold tabular-nums">{m.score.toFixed(2)}</span> : null}
+            <Badge variant={status?.tone ?? "outline"}>{status?.label ?? m.status}</Badge>
+          </div>
+        </div>
+        <CardDescription>
+          Due {formatDate(m.dueDate)} · success ≥ {m.minimumSuccessThreshold}, escalation ≥ {m.escalationThreshold}
+          {m.validatedAt ? ` · last validated ${formatDateTime(m.validatedAt)}` : ""}
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-4">
+        <div className="overflow-x-auto">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Criterion</TableHead>
+                <TableHead className="text-right">Weight</TableHead>
+                <TableHead>Validation</TableHead>
+                <TableHead className="text-right">Score</TableHead>
+                <TableHead>Evidence / sign-off</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {m.criteria.map((c) => {
+                const ev = c.evidence as { source?: string; reason?: string } | null;
+                return (
+                  <TableRow key={c.id}>
+                    <TableCell><span className="font-medium">{c.name}</span><br /><span className="text-xs text-muted-foreground">{c.deliverable}</span></TableCell>
+                    <TableCell className="text-right tabular-nums">{Math.round(c.weight * 100)}%</TableCell>
+                    <TableCell className="text-xs">{c.validationMethod.replaceAll("_", " ")}</TableCell>
+                    <TableCell className="text-right tabular-nums">{c.score === null ? "—" : c.score}</TableCell>
+                    <TableCell className="text-xs">
+                      {c.requiresSignOff ? <span className="block">{signOffText(c)}</span> : null}
+                      {ev?.reason ? <span className="block text-muted-foreground">{ev.reason}</span> : null}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </div>
+        {m.validations.length > 0 ? (
+          <details>
+            <summary className="cursor-pointer text-sm font-medium">Validation history ({m.validations.length})</summary>
+            <ul className="mt-2 grid gap-1 text-sm">
+              {m.validations.map((v) => (
+                <li key={v.id} className="flex flex-wrap gap-2">
+                  <span className="tabular-nums">{formatDateTime(v.createdAt)}</span>
+                  <span className="font-medium tabular-nums">{v.score.toFixed(2)}</span>
+                  <Badge variant={MILESTONE_STATUS[v.status]?.tone ?? "outline"}>{MILESTONE_STATUS[v.status]?.label ?? v.status}</Badge>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+        {canValidate && m.status !== "PENDING" ? <MilestoneValidationForm milestone={m} evidence={evidence} gates={gates} /> : null}
+        {canValidate && m.status === "PENDING" ? <p className="text-sm text-muted-foreground">This week has not started; it opens for validation when the previous week is validated or its start date passes.</p> : null}
+      </CardContent>
+    </Card>
+  );
+}

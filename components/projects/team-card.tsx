@@ -1,0 +1,43 @@
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { roleLabel } from "@/server/engines/kickoff/plan";
+import type { ProjectView } from "./types";
+
+const ENV_TONE: Record<string, "success" | "warning" | "destructive" | "outline"> = { READY: "success", PROVISIONING: "warning", FAILED: "destructive", PENDING: "outline" };
+
+/** The delivery team with capacity (seed §4.1) and the project's environments. */
+export function TeamCard({ team, environments }: { team: ProjectView["team"]; environments: ProjectView["environments"] }) {
+  const capacity = Math.round(team.reduce((sum, m) => sum + m.capacity, 0) * 100) / 100;
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle as="h2">Delivery team</CardTitle>
+        <CardDescription>{team.length} roles, {capacity} FTE in all.</CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-4 text-sm">
+        <ul className="grid gap-1">
+          {team.map((m) => (
+            <li key={m.id} className="flex flex-wrap justify-between gap-2">
+              <span>{roleLabel(m.role)} <span className="text-muted-foreground">{m.specialization ? `(${m.specialization.replaceAll("_", " ")})` : ""}{m.memberName ? ` — ${m.memberName}` : ""}</span></span>
+              <span className="tabular-nums">{m.capacity} FTE{m.required ? "" : " · optional"}</span>
+            </li>
+          ))}
+        </ul>
+        <div>
+          <h3 className="mb-1 font-medium">Environments</h3>
+          <ul className="grid gap-1">
+            {environments.map((e) => (
+              <li key={e.id} className="flex flex-wrap items-center justify-between gap-2">
+                <span className="capitalize">{e.kind.toLowerCase()}</span>
+                <span className="flex items-center gap-2">
+                  {e.url ? <a className="underline" href={e.url} rel="noreferrer" target="_blank">{e.url}</a> : <span className="text-muted-foreground">no URL yet</span>}
+                  <Badge variant={ENV_TONE[e.status] ?? "outline"}>{e.status.toLowerCase()}</Badge>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </CardContent>
+    </Card>
+  );
+}

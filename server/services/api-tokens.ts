@@ -1,0 +1,92 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { CreateApiTokenInput } from "@/lib/schemas/quality";
+import { countActiveTokens, findApiToken, findProjectForTokens, findTokenByHash, insertApiToken, listApiTokens, markTokenRevoked } from "@/server/db/api-tokens";
+import { recordAudit } from "@/server/db/audit";
+import type { DbOrTx } from "@/server/db/client";
+import { AppError, notFound } from "@/server/errors";
+import type { ServiceContext } from "./context";
+
+/**
+ * Per-project API tokens for the CI evidence API. Format: `onw_<8 hex prefix>_<43 base64url chars>`
+ * (32 random bytes). The plaintext is returned once, at creation; only its SHA-256 digest is stored —
+ * the token is random enough that an unsalted fast hash cannot be brute-forced — plus the prefix, so
+ * people can tell their tokens apart in the list.
+ */
+export const EVIDENCE_SCOPE = "evidence:write";
+/** Ours: enough for one token per pipeline and environment, few enough to keep the list reviewable. */
+export const MAX_ACTIVE_TOKENS_PER_PROJECT = 20;
+const TOKEN_PATTERN = /^onw_([0-9a-f]{8})_([A-Za-z0-9_-]{43})$/;
+
+export const tokenDigest = (token: string) => createHash("sha256").update(token).digest("hex");
+
+function newToken() {
+  const prefix = randomBytes(4).toString("hex");
+  const token = `onw_${prefix}_${randomBytes(32).toString("base64url")}`;
+  return { token, prefix: `onw_${prefix}`, tokenHash: tokenDigest(token) };
+}
+
+async function requireProject(ctx: ServiceContext, projectId: string) {
+  const project = await findProjectForTokens(ctx.db, ctx.tenantId, projectId);
+  if (!project) throw notFound("Project");
+  return project;
+}
+
+export async function createApiToken(ctx: ServiceContext, input: CreateApiTokenInput) {
+  const project = await requireProject(ctx, input.projectId);
+  const active = await countActiveTokens(ctx.db, ctx.tenantId, project.id);
+  if (active >= MAX_ACTIVE_TOKENS_PER_PROJECT) {
+    throw new AppError("BAD_REQUEST", `${project.name} already has ${MAX_ACTIVE_TOKENS_PER_PROJECT} active API tokens, the most allowed. Revoke one you no longer use, then create the new one.`);
+  }
+  const { token, prefix, tokenHash } = newToken();
+  const row = await ctx.db.$transaction(async (tx) => {
+    const created = await insertApiToken(tx, {
+      tenantId: ctx.tenantId, projectId: project.id, name: input.name, prefix, tokenHash, scopes: [EVIDENCE_SCOPE], createdById: ctx.actorId, at: ctx.now,
+    });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId, actorId: ctx.actorId, action: "api_token.created", entityType: "ApiToken", entityId: created.id,
+      after: { projectId: project.id, name: input.name, prefix, scopes: [EVIDENCE_SCOPE] }, ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+    });
+    return created;
+  });
+  return { ...row, projectId: project.id, token };
+}
+
+export async function projectApiTokens(ctx: ServiceContext, projectId: string) {
+  const project = await requireProject(ctx, projectId);
+  const rows = await listApiTokens(ctx.db, ctx.tenantId, project.id);
+  return rows.map(({ createdBy, ...t }) => ({ ...t, createdByName: createdBy?.name ?? null }));
+}
+
+/** Revoking a revoked token changes nothing and is not an error. */
+export async function revokeApiToken(ctx: ServiceContext, tokenId: string) {
+  const token = await findApiToken(ctx.db, ctx.tenantId, tokenId);
+  if (!token) throw notFound("API token");
+  if (token.revokedAt) return { tokenId: token.id, revokedAt: token.revokedAt, changed: false };
+  const changed = await ctx.db.$transaction(async (tx) => {
+    const count = await markTokenRevoked(tx, ctx.tenantId, token.id, ctx.now);
+    if (count === 0) return false;
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId, actorId: ctx.actorId, action: "api_token.revoked", entityType: "ApiToken", entityId: token.id,
+      before: { revokedAt: null }, after: { projectId: token.projectId, name: token.name, prefix: token.prefix, revokedAt: ctx.now.toISOString() },
+      ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+    });
+    return true;
+  });
+  return { tokenId: token.id, revokedAt: ctx.now, changed };
+}
+
+export type EvidenceToken = { id: string; tenantId: string; projectId: string; createdById: string | null };
+
+/**
+ * The token behind an `Authorization: Bearer …` header, or null for a missing, malformed, unknown or
+ * revoked token, or one without the evidence scope — the caller answers all of them alike.
+ */
+export async function authenticateEvidenceToken(db: DbOrTx, authorization: string | null): Promise<EvidenceToken | null> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
+  const token = match?.[1];
+  if (!token || !TOKEN_PATTERN.test(token)) return null;
+  // looked up by digest: timing reveals nothing about the secret, since the attacker cannot steer the hash
+  const row = await findTokenByHash(db, tokenDigest(token));
+  if (!row || row.revokedAt !== null || row.projectId === null || !row.scopes.includes(EVIDENCE_SCOPE)) return null;
+  return { id: row.id, tenantId: row.tenantId, projectId: row.projectId, createdById: row.createdById };
+}
