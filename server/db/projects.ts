@@ -74,7 +74,7 @@ export function findMilestoneForValidation(prisma: DbOrTx, tenantId: string, mil
       criteria: {
         orderBy: { position: "asc" },
         select: {
-          id: true, position: true, name: true, weight: true, validationMethod: true, deliverable: true, requiresSignOff: true, score: true,
+          id: true, position: true, name: true, weight: true, validationMethod: true, deliverable: true, requiresSignOff: true, score: true, evidence: true,
           signOffs: { orderBy: { seq: "desc" }, take: 1, select: { decision: true } },
         },
       },

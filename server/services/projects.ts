@@ -111,6 +111,21 @@ export async function validateMilestoneFor(ctx: ServiceContext, input: ValidateM
   return { validationId: saved.id, status, result };
 }
 
+/**
+ * Re-validates a milestone with the scores last entered by the technical lead (criteria scored from
+ * evidence or sign-offs are recomputed), e.g. once the customer has decided every sign-off, or when a
+ * survey scores the satisfaction criterion. `overrides` replaces the score of given criteria.
+ */
+export async function revalidateMilestone(ctx: ServiceContext, milestoneId: string, overrides: ReadonlyMap<string, number> = new Map()) {
+  const m = await findMilestoneForValidation(ctx.db, ctx.tenantId, milestoneId);
+  if (!m) throw notFound("Milestone");
+  const scores = m.criteria.map((c) => {
+    const stored = c.score !== null && (c.evidence as { source?: string } | null)?.source === "entered" ? c.score : null;
+    return { criterionId: c.id, score: overrides.get(c.id) ?? stored };
+  });
+  return validateMilestoneFor(ctx, { milestoneId, scores });
+}
+
 export async function updateActionStatus(ctx: ServiceContext, actionId: string, status: "OPEN" | "DONE" | "SNOOZED" | "CANCELLED") {
   const action = await findActionItem(ctx.db, ctx.tenantId, actionId);
   if (!action) throw notFound("Action item");
