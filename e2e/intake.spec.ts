@@ -32,7 +32,7 @@ test("a prospect completes the self-service assessment on a phone, sees the resu
     }
   }
 
-  await expect(page.getByRole("heading", { name: "Your project" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your project", exact: true })).toBeVisible();
   // Next with nothing filled in says what is missing, field by field
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Choose one of the budget ranges" })).toBeVisible();

@@ -1,10 +1,11 @@
 import type { Prisma } from "../../server/db/generated/client";
 import type { LeadStage } from "../../server/db/generated/enums";
+import { analyzeFeasibility } from "../../server/engines/feasibility/analyze";
+import { DEFAULT_FEASIBILITY_CONFIG } from "../../server/engines/feasibility/config";
 import { DEFAULT_TIER_CATALOGUE } from "../../server/engines/tiers/config";
 import type { TierKey } from "./catalogue";
 import { addDays, addHours, iso, type LeadSpec, type SeedContext } from "./context";
 import { answersInBand } from "./qualification";
-import { round1 } from "./random";
 
 export type LeadFacts = { spec: LeadSpec; createdAt: Date; assessedAt: Date; feasibilityAt: Date; tierAt: Date; score: number; feasibility: number };
 
@@ -15,12 +16,10 @@ const SCORE_BAND: Partial<Record<LeadStage, [number, number]>> = {
 };
 const PAST_FEASIBILITY: LeadStage[] = ["FEASIBILITY", "PROPOSAL", "CONVERTED", "LOST"];
 const PAST_PROPOSAL: LeadStage[] = ["PROPOSAL", "CONVERTED", "LOST"];
-const RISKS = [
-  { factor: "integration_complexity", severity: "medium", reason: "Three third-party systems to integrate" },
-  { factor: "data_migration", severity: "high", reason: "Legacy data needs cleansing before migration" },
-  { factor: "stakeholder_availability", severity: "low", reason: "Product owner shared with another initiative" },
-  { factor: "compliance_review", severity: "medium", reason: "Security review required before production" },
-];
+/** Project requests the demo's leads bring (what the CSM enters on the feasibility form). */
+const REQUIREMENTS = ["Customer sign-up and login", "Self-service dashboard", "Reporting and exports", "Single sign-on", "Notifications by email", "Admin console", "Audit log", "Mobile-friendly booking"];
+const STACKS = [["TypeScript", "PostgreSQL"], ["Python", "Django"], ["Java", "Spring"], ["Flutter", "Firebase"]];
+const INTEGRATIONS = ["Stripe", "Salesforce", "SAP", "Twilio", "HubSpot"];
 
 /** Leads at every stage with their assessments (seed §1.1), feasibility (§1.2) and tier picks (§2.1). */
 export function buildLeads(ctx: SeedContext): Map<string, LeadFacts> {
@@ -70,22 +69,32 @@ export function buildLeads(ctx: SeedContext): Map<string, LeadFacts> {
   return facts;
 }
 
-/** seed §1.2: feasibility = technical 0.4 + timeline 0.3 + resource 0.3. */
+/**
+ * seed §1.2: a project request run through the feasibility engine itself, so the demo's numbers are the
+ * ones the product would compute (and read back identically on the lead page). Leads stuck at the
+ * feasibility stage bring tighter timelines.
+ */
 function pushFeasibility(ctx: SeedContext, leadId: string, authorId: string, spec: LeadSpec, qualification: number, at: Date): number {
   const { rng } = ctx;
-  const low = spec.stage === "FEASIBILITY" ? 58 : 72;
-  const [technicalScore, timelineScore, resourceScore] = [rng.int(low, 96), rng.int(low, 94), rng.int(low, 95)];
-  const feasibilityScore = round1(technicalScore * 0.4 + timelineScore * 0.3 + resourceScore * 0.3);
-  const risks = [rng.pick(RISKS)];
+  const requirements = REQUIREMENTS.slice(0, rng.int(3, 7));
+  const request = {
+    requirements,
+    timelineWeeks: spec.stage === "FEASIBILITY" ? rng.int(3, 5) : rng.int(8, 14),
+    budgetCents: spec.valueUsd * 100,
+    teamSize: rng.int(2, 12),
+    techStack: rng.pick(STACKS),
+    integrations: INTEGRATIONS.slice(0, rng.int(0, 3)),
+    compliance: spec.serviceType === "LEGACY_MODERNIZATION" ? ["SOC 2"] : [],
+  };
+  const result = analyzeFeasibility(request, qualification, DEFAULT_FEASIBILITY_CONFIG);
   ctx.rows.feasibility.push({
     id: ctx.id(), tenantId: ctx.tenantId, leadId, authorId, configVersion: 1, createdAt: at,
-    input: { timelineWeeks: rng.int(4, 12), budgetCents: spec.valueUsd * 100, teamSize: rng.int(3, 40), requirements: ["web application", "reporting", "SSO"] },
-    technicalScore, timelineScore, resourceScore, feasibilityScore,
-    successProbability: Math.round(((feasibilityScore * 0.6 + qualification * 0.4) / 100) * 0.97 * 100) / 100,
-    risks, blockers: feasibilityScore < 70 ? ["timeline_too_aggressive"] : [],
-    recommendation: feasibilityScore >= 85 ? "proceed" : feasibilityScore >= 70 ? "proceed_with_conditions" : "stop",
+    input: { request, complexity: result.complexity, qualificationScore: qualification },
+    technicalScore: result.technical.score, timelineScore: result.timeline.score, resourceScore: result.resource.score, feasibilityScore: result.feasibilityScore,
+    successProbability: result.successProbability, risks: result.riskFactors as unknown as Prisma.InputJsonValue, blockers: result.blockers as unknown as Prisma.InputJsonValue,
+    recommendation: result.decision,
   });
-  return feasibilityScore;
+  return result.feasibilityScore;
 }
 
 function pushTierRecommendations(ctx: SeedContext, leadId: string, spec: LeadSpec, chosenTier: TierKey | undefined, contractUsd: number | undefined, at: Date): void {
@@ -100,9 +109,15 @@ function pushTierRecommendations(ctx: SeedContext, leadId: string, spec: LeadSpe
     const priceCents = tierKey === primary && contractUsd ? contractUsd * 100 : Math.min(maxPrice, Math.max(minPrice, spec.valueUsd * 100));
     ctx.rows.tierRec.push({
       id: ctx.id(), tenantId: ctx.tenantId, leadId, tierKey, compatibility: Math.round(compatibility * 100) / 100, priceCents,
-      timelineWeeks: tier.timelineWeeks[0] + rng.int(0, 2), configVersion: 1, createdAt: addHours(at, tierKey === primary ? 0 : 1),
-      chosen: tierKey === primary && spec.stage === "CONVERTED",
-      reasoning: [`${tier.name} targets ${tier.targetCustomers.join(", ")}`, `Budget ${spec.valueUsd.toLocaleString("en-US")} USD fits the price range`],
+      timelineWeeks: tier.timelineWeeks[0] + rng.int(0, 2), configVersion: 1, createdAt: at,
+      // a lead reaches the proposal stage by choosing a tier (services/acquisition.ts chooseTier)
+      chosen: tierKey === primary && (spec.stage === "CONVERTED" || spec.stage === "PROPOSAL"),
+      // the shape services/acquisition.ts stores: one run's rows share createdAt
+      reasoning: {
+        name: tier.name,
+        valueProposition: `${tier.name} for ${tier.targetCustomers.join(", ").replaceAll("_", " ")}`,
+        reasoning: [`${tier.name} targets ${tier.targetCustomers.join(", ").replaceAll("_", " ")}`, `Budget ${spec.valueUsd.toLocaleString("en-US")} USD fits the price range`],
+      },
     });
   }
 }

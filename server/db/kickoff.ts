@@ -95,3 +95,8 @@ export function saveJourney(
 export function findJourney(prisma: DbOrTx, tenantId: string, leadId: string) {
   return prisma.journey.findFirst({ where: { tenantId, leadId }, select: { id: true, status: true, currentPhase: true, phases: true, error: true, projectId: true, updatedAt: true } });
 }
+
+/** Active technical leads of the tenant, for the kickoff form. */
+export function listTechLeads(prisma: DbOrTx, tenantId: string) {
+  return prisma.user.findMany({ where: { tenantId, role: "TECH_LEAD", disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}

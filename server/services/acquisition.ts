@@ -130,12 +130,14 @@ export async function latestFeasibilityFor(ctx: ServiceContext, leadId: string) 
   await leadDetail(ctx, leadId);
   const row = await latestFeasibility(ctx.db, ctx.tenantId, leadId);
   if (!row) return null;
-  const input = row.input as StoredFeasibilityInput;
+  const input = row.input as Partial<StoredFeasibilityInput> | null;
+  // rows written by the engine always hold the request; anything else cannot be recomputed
+  if (!input?.request) return null;
   // analyses saved before the score was stored: the assessment that was current at the time
   const score = input.qualificationScore ?? (await latestFinalAssessment(ctx.db, ctx.tenantId, leadId, row.createdAt))?.score ?? 0;
   const config = await loadConfigAt(ctx, "feasibility", row.configVersion);
   const result = analyzeFeasibility(input.request as ProjectRequest, score, config.data);
-  return { analysisId: row.id, analyzedAt: row.createdAt, configVersion: row.configVersion, request: input.request, result };
+  return { analysisId: row.id, analyzedAt: row.createdAt, configVersion: row.configVersion, request: input.request, result, storedScore: row.feasibilityScore };
 }
 
 /** What a stored tier recommendation holds besides its columns. */

@@ -16,6 +16,7 @@ import {
   findTechLead,
   finishKickoff,
   linkLeadToAccount,
+  listTechLeads,
   saveJourney,
 } from "@/server/db/kickoff";
 import { setLeadStage } from "@/server/db/leads";
@@ -199,3 +200,8 @@ export async function kickoffStatus(ctx: ServiceContext, leadId: string) {
   return { journey: journey ? { ...journey, phases: journey.phases as PhaseRecord[] } : null, project };
 }
 
+
+/** What the kickoff form offers: the tenant's technical leads. */
+export async function kickoffOptions(ctx: ServiceContext) {
+  return { techLeads: await listTechLeads(ctx.db, ctx.tenantId) };
+}

@@ -86,6 +86,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     scope: "tenant",
   },
   "kickoff.start": { allow: ["ADMIN", "CSM"], input: async (f) => ({ leadId: (await leadThrough(f, "proposal")).leadId }), scope: "tenant" },
+  "kickoff.options": { allow: ["ADMIN", "CSM"], scope: "own" },
   "kickoff.status": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: (f) => ({ leadId: f.lead.id }), scope: "tenant" },
   "notifications.list": { allow: EVERYONE, input: () => ({}), scope: "own" },
   "notifications.unreadCount": { allow: EVERYONE, scope: "own" },

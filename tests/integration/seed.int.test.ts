@@ -1,7 +1,7 @@
 import { CONFIG_KIND_VALUES } from "@/lib/schemas/config";
 import { describe, expect, it } from "vitest";
 import { seedDemo } from "@/prisma/seed";
-import { reproduceAssessment } from "@/server/services/acquisition";
+import { latestFeasibilityFor, reproduceAssessment } from "@/server/services/acquisition";
 import { loadConfig } from "@/server/services/config";
 import { testDb } from "../helpers/fixtures";
 
@@ -23,5 +23,12 @@ describe("demo seed", () => {
     const assessments = await db.qualificationAssessment.findMany({ where: { tenantId: tenant.id, isDraft: false }, select: { id: true } });
     expect(assessments.length).toBeGreaterThan(5);
     for (const a of assessments) expect((await reproduceAssessment(ctx, a.id)).identical).toBe(true);
+    // the demo's feasibility analyses come from the engine: the lead page recomputes the stored score
+    const analysed = await db.feasibilityAnalysis.findMany({ where: { tenantId: tenant.id }, select: { leadId: true }, distinct: ["leadId"] });
+    expect(analysed.length).toBeGreaterThan(3);
+    for (const { leadId } of analysed) {
+      const latest = await latestFeasibilityFor(ctx, leadId);
+      expect(latest?.result.feasibilityScore).toBe(latest?.storedScore);
+    }
   });
 });

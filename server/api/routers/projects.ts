@@ -3,7 +3,7 @@ import { ZLeadIdSchema } from "@/lib/schemas/leads";
 import { ZListProjectsSchema, ZProjectIdSchema, ZUpdateActionSchema, ZValidateMilestoneSchema } from "@/lib/schemas/projects";
 import { serverEnv } from "@/lib/env";
 import { serviceContext } from "@/server/services/context";
-import { kickoffProject, kickoffStatus } from "@/server/services/kickoff";
+import { kickoffOptions, kickoffProject, kickoffStatus } from "@/server/services/kickoff";
 import { projectDetail, projectsPage, updateActionStatus, validateMilestoneFor } from "@/server/services/projects";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
@@ -26,6 +26,7 @@ export const kickoffRouter = createTRPCRouter({
   start: permissionProcedure("kickoff:write")
     .input(ZKickoffSchema)
     .mutation(({ ctx, input }) => kickoffProject(serviceContext(ctx), input, serverEnv().APP_URL)),
+  options: permissionProcedure("kickoff:write").query(({ ctx }) => kickoffOptions(serviceContext(ctx))),
   status: permissionProcedure("pipeline:read")
     .input(ZLeadIdSchema)
     .query(({ ctx, input }) => kickoffStatus(serviceContext(ctx), input.leadId)),

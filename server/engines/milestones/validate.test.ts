@@ -72,10 +72,11 @@ describe("validateMilestone: sign-offs", () => {
     expect(r.actions[0]).toMatchObject({ kind: "FOLLOW_UP", dueInHours: ACTION_DUE_HOURS.addressChanges });
   });
 
-  it("already escalates when even the best case fails", () => {
+  it("already escalates when even the best case fails: the week is failed, not waiting", () => {
     const r = validateMilestone(week1With([null, 40, 40, 40], [{ signOff: null }]));
     expect(r.bestCaseScore).toBe(58);
-    expect(r.status).toBe("pending_sign_off");
+    expect(r.status).toBe("failed");
+    expect(r.provisional).toBe(true);
     expect(r.actions.map((a) => a.kind)).toEqual(["FOLLOW_UP", "ESCALATION", "ESCALATION", "ESCALATION"]);
     expect(r.actions[1]?.detail).toMatch(/^Best-case score 58 is below the 70 escalation threshold: the milestone cannot pass even with every sign-off\./);
   });
@@ -89,6 +90,16 @@ describe("validateMilestone: sign-offs", () => {
   it("follows the stored requiresSignOff flag over the method", () => {
     const r = validateMilestone(week1With([90, 90, 90, 90], [{}, { requiresSignOff: true, signOff: null }]));
     expect(r.pendingSignOffs.map((p) => p.name)).toEqual(["System Architecture Designed"]);
+  });
+});
+
+describe("validateMilestone: pending sign-off that cannot rescue the week", () => {
+  it("is at risk when the best case is at risk (30 + 0.4×60 + 0.2×70 + 0.1×70 = 75)", () => {
+    const r = validateMilestone(week1With([null, 60, 70, 70], [{ signOff: null }]));
+    expect(r.bestCaseScore).toBe(75);
+    expect(r.status).toBe("at_risk");
+    expect(r.actions.map((a) => a.kind)).toContain("RECOVERY");
+    expect(r.actions[0]?.kind).toBe("FOLLOW_UP");
   });
 });
 

@@ -132,7 +132,9 @@ export function validateMilestone(input: MilestoneInput): MilestoneValidationRes
   const scoredStatus = statusForScore(score, t);
   const bestCaseStatus = statusForScore(bestCaseScore, t);
   const provisional = pendingSignOffs.length > 0;
-  const status: MilestoneValidationStatus = provisional ? "pending_sign_off" : scoredStatus;
+  // waiting only means something while a sign-off could still make the week succeed; when even the best
+  // case misses the bar, the week is at risk (or failed) now, whatever the customer decides
+  const status: MilestoneValidationStatus = !provisional ? scoredStatus : bestCaseStatus === "success" ? "pending_sign_off" : bestCaseStatus;
 
   const weak: WeakCriterion[] = counted
     .filter((c) => !c.pending && c.score < t.minimumSuccessThreshold)

@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { EducationCard } from "@/components/education/education-card";
 import { AssessmentHistory } from "@/components/leads/detail/assessment-history";
 import { FeasibilityCard } from "@/components/leads/detail/feasibility-card";
+import { KickoffCard } from "@/components/leads/detail/kickoff-card";
 import { LeadHeader } from "@/components/leads/detail/lead-header";
 import { QualificationForm } from "@/components/leads/detail/qualification-form";
 import { ScoreExplanation } from "@/components/leads/detail/score-explanation";
@@ -25,6 +26,7 @@ async function loadLead(leadId: string) {
       trpc.feasibility.latest({ leadId }),
       trpc.tiers.latest({ leadId }),
       trpc.config.get({ kind: "qualification" }),
+      trpc.kickoff.status({ leadId }),
     ]);
   } catch (error) {
     // another tenant's lead, an unknown id and a malformed id all read "not found"
@@ -36,7 +38,8 @@ async function loadLead(leadId: string) {
 export default async function LeadDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requirePermission("pipeline:read");
   const { id } = await params;
-  const [lead, history, feasibility, tiers, qualificationConfig] = await loadLead(id);
+  const [lead, history, feasibility, tiers, qualificationConfig, kickoff] = await loadLead(id);
+  const chosenTier = tiers.tiers.find((t) => t.chosen) ?? null;
   const canWrite = can(me.role, "leads:write");
   const latest = history[0];
   const latestFinal = history.find((a) => !a.isDraft);
@@ -61,6 +64,10 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ id:
           <FeasibilityCard leadId={lead.id} initial={feasibility} canWrite={canWrite && !closed} />
           <TiersCard leadId={lead.id} initial={tiers} canWrite={canWrite && !closed} />
         </div>
+        <KickoffCard
+          leadId={lead.id} company={lead.company} tierName={chosenTier?.name ?? null} status={kickoff}
+          canKickoff={can(me.role, "kickoff:write")} stage={lead.stage}
+        />
         <EducationCard target={{ leadId: lead.id }} defaultServiceType={lead.serviceType} canWrite={canWrite && !closed} />
       </div>
     </>
