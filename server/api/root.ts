@@ -2,6 +2,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { configRouter, feasibilityRouter, qualificationRouter, tiersRouter } from "./routers/acquisition";
 import { intakeRouter } from "./routers/intake";
 import { educationRouter } from "./routers/education";
+import { journeysRouter } from "./routers/journeys";
 import { leadsRouter } from "./routers/leads";
 import { notificationsRouter } from "./routers/notifications";
 import { overviewRouter } from "./routers/overview";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   education: educationRouter,
   projects: projectsRouter,
   kickoff: kickoffRouter,
+  journeys: journeysRouter,
   intake: intakeRouter,
   quality: qualityRouter,
   apiTokens: apiTokensRouter,

@@ -78,24 +78,6 @@ export function linkLeadToAccount(prisma: DbOrTx, tenantId: string, leadId: stri
   return prisma.lead.updateMany({ where: { tenantId, id: leadId }, data: { customerAccountId } });
 }
 
-/** The journey record of a lead (seed §6): created or replaced with the kickoff's outcome. */
-export function saveJourney(
-  prisma: DbOrTx,
-  row: { tenantId: string; leadId: string; projectId: string | null; status: "IN_PROGRESS" | "FAILED" | "MONITORING"; currentPhase: string; phases: unknown; error: string | null; at: Date },
-) {
-  const data = { projectId: row.projectId, status: row.status, currentPhase: row.currentPhase, phases: json(row.phases), error: row.error };
-  return prisma.journey.upsert({
-    where: { leadId: row.leadId },
-    create: { tenantId: row.tenantId, leadId: row.leadId, startedAt: row.at, ...data },
-    update: data,
-    select: { id: true },
-  });
-}
-
-export function findJourney(prisma: DbOrTx, tenantId: string, leadId: string) {
-  return prisma.journey.findFirst({ where: { tenantId, leadId }, select: { id: true, status: true, currentPhase: true, phases: true, error: true, projectId: true, updatedAt: true } });
-}
-
 /** Active technical leads of the tenant, for the kickoff form. */
 export function listTechLeads(prisma: DbOrTx, tenantId: string) {
   return prisma.user.findMany({ where: { tenantId, role: "TECH_LEAD", disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });

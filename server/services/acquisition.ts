@@ -20,7 +20,7 @@ import type { ServiceType } from "@/server/db/generated/enums";
 import { analyzeFeasibility, type ProjectRequest } from "@/server/engines/feasibility/analyze";
 import { stageAfterAssessment, stageAfterDraft } from "@/server/engines/pipeline/stages";
 import { scoreQualification } from "@/server/engines/qualification/score";
-import { criterionIndex } from "@/server/engines/qualification/config";
+import { criterionIndex, type QualificationConfig } from "@/server/engines/qualification/config";
 import { recommendTiers } from "@/server/engines/tiers/recommend";
 import { AppError, describeZodError, notFound } from "@/server/errors";
 import { loadConfig, loadConfigAt } from "./config";
@@ -33,27 +33,32 @@ async function changeStage(ctx: ServiceContext, tx: Parameters<typeof setLeadSta
   if (res.count !== 1) throw new AppError("CONFLICT", "Someone changed this lead meanwhile. Reload and try again.");
 }
 
+/** Answers checked against the tenant's own criteria; a 400 naming each bad field (answers.<criterion>) otherwise. */
+export function tenantAnswers(config: QualificationConfig, answers: unknown) {
+  const parsed = answersSchemaFor([...criterionIndex(config).keys()]).safeParse(answers);
+  if (!parsed.success) {
+    const { message, fieldErrors } = describeZodError(parsed.error);
+    const prefixed = Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k === "" ? "answers" : `answers.${k}`, v]));
+    throw new AppError("BAD_REQUEST", message, { fieldErrors: prefixed });
+  }
+  return parsed.data;
+}
+
 export async function saveAssessment(ctx: ServiceContext, input: SaveAssessmentInput) {
   const lead = await leadDetail(ctx, input.leadId);
   if (lead.stage === "CONVERTED" || lead.stage === "LOST") {
     throw new AppError("BAD_REQUEST", `A ${lead.stage.toLowerCase()} lead is not assessed any more.`);
   }
   const config = await loadConfig(ctx, "qualification");
-  const answers = answersSchemaFor([...criterionIndex(config.data).keys()]).safeParse(input.answers);
-  if (!answers.success) {
-    const { message, fieldErrors } = describeZodError(answers.error);
-    // the same paths the router's schema would give: answers.<criterion>
-    const prefixed = Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k === "" ? "answers" : `answers.${k}`, v]));
-    throw new AppError("BAD_REQUEST", message, { fieldErrors: prefixed });
-  }
-  const result = scoreQualification(answers.data, input.context, config.data);
+  const answers = tenantAnswers(config.data, input.answers);
+  const result = scoreQualification(answers, input.context, config.data);
   const stage = input.isDraft ? stageAfterDraft(lead.stage) : stageAfterAssessment(lead.stage, result.passed);
   const saved = await ctx.db.$transaction(async (tx) => {
     const row = await insertAssessment(tx, {
       tenantId: ctx.tenantId,
       leadId: lead.id,
       authorId: ctx.actorId,
-      answers: { answers: answers.data, context: input.context },
+      answers: { answers, context: input.context },
       breakdown: result.categories,
       points: result.points,
       maxPoints: result.maxPoints,

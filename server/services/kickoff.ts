@@ -11,16 +11,16 @@ import {
   createProject,
   createStakeholder,
   createTeam,
-  findJourney,
   findLeadProject,
   findTechLead,
   finishKickoff,
   linkLeadToAccount,
   listTechLeads,
-  saveJourney,
 } from "@/server/db/kickoff";
+import { findJourneyByLead, saveJourney } from "@/server/db/journeys";
 import { setLeadStage } from "@/server/db/leads";
 import type { KickoffPhase } from "@/server/engines/kickoff/config";
+import { journeyOutcome, readPhases, recoveryActionsFor, setPhase, type JourneyStep, type PhaseState } from "@/server/engines/journey/phases";
 import { planKickoff, type KickoffPlan } from "@/server/engines/kickoff/plan";
 import { planMilestones } from "@/server/engines/milestones/schedule";
 import { AppError } from "@/server/errors";
@@ -38,7 +38,7 @@ import { inviteEmail } from "./users";
  * the journey record keeps which phase failed and why, so the CSM can fix the input and retry.
  * Idempotent: kicking off a converted lead again returns its project.
  */
-export type PhaseRecord = { phase: KickoffPhase; status: "pending" | "in_progress" | "completed" | "failed"; startedAt: string | null; finishedAt: string | null; detail: string | null; error?: string };
+export type PhaseRecord = JourneyStep & { phase: KickoffPhase };
 
 const DAY_MS = 86_400_000;
 const MAX_DAYS_BACK = 7;
@@ -158,7 +158,7 @@ export async function kickoffProject(ctx: ServiceContext, input: KickoffInput, a
       }, () => `${milestones.length} weekly milestones; week 1 due ${milestones[0]?.dueDate.toISOString().slice(0, 10) ?? "—"}.`);
       // every phase completed: the project goes live with its phase record, the journey moves to monitoring
       await finishKickoff(tx, ctx.tenantId, ids.projectId, phases);
-      await saveJourney(tx, { tenantId: ctx.tenantId, leadId: lead.id, projectId: ids.projectId, status: "MONITORING", currentPhase: "launch", phases, error: null, at: ctx.now });
+      await recordKickoffInJourney(tx, ctx, lead.id, ids.projectId, { status: "completed", steps: phases, detail: `Project "${projectName}" launched with ${milestones.length} weekly milestones.` });
       await recordAudit(tx, {
         tenantId: ctx.tenantId, actorId: ctx.actorId, action: "project.kicked_off", entityType: "Project", entityId: ids.projectId,
         after: { leadId: lead.id, tierKey: tier.tierKey, contractValueCents: tier.priceCents, guaranteeCents: plan.guarantee.amountCents, invited, configVersions: { kickoff: kickoffConfig.version, milestones: milestonesConfig.version } },
@@ -173,13 +173,38 @@ export async function kickoffProject(ctx: ServiceContext, input: KickoffInput, a
     // a lost race: the other kickoff won; answer with its project
     const winner = await findLeadProject(ctx.db, ctx.tenantId, lead.id);
     if (winner) return { projectId: winner.id, customerAccountId: winner.customerAccountId, alreadyKickedOff: true };
-    await saveJourney(ctx.db, { tenantId: ctx.tenantId, leadId: lead.id, projectId: null, status: "FAILED", currentPhase: error.phase, phases: error.phases, error: failure.message, at: ctx.now });
+    await recordKickoffInJourney(ctx.db, ctx, lead.id, null, { status: "failed", steps: error.phases, detail: `The ${error.phase.replaceAll("_", " ")} step failed; nothing was saved.`, error: failure.message });
     throw failure;
   }
 }
 
 function summary(plan: KickoffPlan) {
   return { teamCapacity: plan.teamCapacity, velocity: plan.estimatedVelocity, guarantee: plan.guarantee, notes: plan.notes };
+}
+
+/**
+ * The kickoff is the journey's fifth phase (seed §6): its outcome and its six steps go on the lead's
+ * journey. A kickoff started from the lead page (not through the journey) also marks the phases before it
+ * completed, since a lead only reaches the proposal stage through them.
+ */
+async function recordKickoffInJourney(
+  tx: DbOrTx, ctx: ServiceContext, leadId: string, projectId: string | null,
+  result: { status: "completed" | "failed"; steps: PhaseRecord[]; detail: string; error?: string },
+) {
+  const existing = await findJourneyByLead(tx, ctx.tenantId, leadId);
+  const at = ctx.now.toISOString();
+  let phases: PhaseState[] = readPhases(existing?.phases);
+  for (const phase of ["qualification", "feasibility", "tier_recommendation"] as const) {
+    const p = phases.find((x) => x.phase === phase);
+    if (p && p.status !== "completed") phases = setPhase(phases, phase, { status: "completed", finishedAt: at, detail: "Done on the lead page.", reasons: [] });
+  }
+  phases = setPhase(phases, "kickoff", {
+    status: result.status, startedAt: at, finishedAt: at, detail: result.detail, steps: result.steps,
+    ...(result.status === "failed" ? { error: result.error, recoveryActions: recoveryActionsFor("kickoff", "failed") } : { error: undefined, recoveryActions: undefined }),
+  });
+  if (result.status === "completed") phases = setPhase(phases, "monitoring", { status: "in_progress", startedAt: at, detail: "Weekly milestones are being tracked." });
+  const outcome = journeyOutcome(phases);
+  await saveJourney(tx, { tenantId: ctx.tenantId, leadId, projectId, status: outcome.status, currentPhase: outcome.currentPhase, phases, error: result.error ?? null, at: ctx.now });
 }
 
 async function inviteStakeholders(ctx: ServiceContext, tx: DbOrTx, customerAccountId: string, input: KickoffInput, appUrl: string): Promise<number> {
@@ -195,9 +220,14 @@ async function inviteStakeholders(ctx: ServiceContext, tx: DbOrTx, customerAccou
 /** The kickoff record of a lead: its journey (phases, failure) and project, for the lead page. */
 export async function kickoffStatus(ctx: ServiceContext, leadId: string) {
   await leadDetail(ctx, leadId);
-  const [journey, project] = await Promise.all([findJourney(ctx.db, ctx.tenantId, leadId), findLeadProject(ctx.db, ctx.tenantId, leadId)]);
+  const [journey, project] = await Promise.all([findJourneyByLead(ctx.db, ctx.tenantId, leadId), findLeadProject(ctx.db, ctx.tenantId, leadId)]);
   if (!journey && !project) return null;
-  return { journey: journey ? { ...journey, phases: journey.phases as PhaseRecord[] } : null, project };
+  const kickoff = journey ? readPhases(journey.phases).find((p) => p.phase === "kickoff") : undefined;
+  return {
+    journey: journey ? { id: journey.id, status: journey.status, currentPhase: journey.currentPhase, error: journey.error } : null,
+    kickoff: kickoff ? { status: kickoff.status, error: kickoff.error ?? null, steps: (kickoff.steps ?? []) as PhaseRecord[] } : null,
+    project,
+  };
 }
 
 

@@ -209,6 +209,17 @@ export async function educationPlanFor(f: TenantFixture, target: "account" | "le
   return { planId, deliveryId: mine.id, deliveries };
 }
 
+/** A journey of the fixture (started once by its CSM for a fresh qualified lead; it stops at feasibility). */
+const journeys = new Map<string, Promise<string>>();
+export function journeyFor(f: TenantFixture): Promise<string> {
+  let id = journeys.get(f.tag);
+  if (!id) {
+    id = leadThrough(f, "assessed").then(async ({ leadId }) => (await callerFor(f.users.CSM).journeys.start({ leadId })).journeyId);
+    journeys.set(f.tag, id);
+  }
+  return id;
+}
+
 /** What an HTTP client would see: the message after the app's error formatter. */
 export function shown(error: TRPCError, path: string) {
   return getErrorShape({ config: appRouter._def._config, error, type: "mutation", path, input: undefined, ctx: undefined });

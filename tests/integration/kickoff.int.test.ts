@@ -85,8 +85,11 @@ describe("project kickoff (seed §4.1)", () => {
     expect(await countsFor(f.tenant.id)).toEqual(before);
     const status = await callerFor(f.users.CSM).kickoff.status({ leadId });
     expect(status?.journey?.status).toBe("FAILED");
-    expect(status?.journey?.currentPhase).toBe("stakeholder_onboarding");
-    expect(status?.journey?.phases.map((p) => p.status)).toEqual(["completed", "completed", "completed", "failed", "pending", "pending"]);
+    expect(status?.journey?.currentPhase).toBe("kickoff");
+    expect(status?.kickoff?.steps.map((p) => [p.phase, p.status])).toEqual([
+      ["setup", "completed"], ["delivery_team", "completed"], ["environments", "completed"],
+      ["stakeholder_onboarding", "failed"], ["guarantee_activation", "pending"], ["launch", "pending"],
+    ]);
     expect((await testDb().lead.findUniqueOrThrow({ where: { id: leadId } })).stage).toBe("PROPOSAL");
     const retried = await callerFor(f.users.CSM).kickoff.start({ leadId, stakeholders: [{ ...taken, email: `fixed-${f.tag}@example.com` }] });
     expect(retried.alreadyKickedOff).toBe(false);

@@ -79,7 +79,8 @@ export function KickoffCard({ leadId, company, tierName, status, canKickoff, sta
     start.mutate(parsed.data);
   }
 
-  const failed = status?.journey?.status === "FAILED" ? status.journey : null;
+  const failed = status?.kickoff?.status === "failed" ? status.kickoff : null;
+  const failedStep = failed?.steps.find((p) => p.status === "failed");
   const set = (i: number, patch: Partial<Stakeholder>) => setStakeholders((list) => list.map((s, j) => (j === i ? { ...s, ...patch } : s)));
   return (
     <Card>
@@ -93,9 +94,9 @@ export function KickoffCard({ leadId, company, tierName, status, canKickoff, sta
         {failed ? (
           <Alert variant="destructive">
             <AlertDescription>
-              The last attempt failed at <strong>{PHASE_LABEL[failed.currentPhase] ?? failed.currentPhase}</strong>: {failed.error} Nothing was saved; fix it and kick off again.
+              The last attempt failed at <strong>{failedStep ? (PHASE_LABEL[failedStep.phase] ?? failedStep.phase) : "kickoff"}</strong>: {failed.error} Nothing was saved; fix it and kick off again.
               <span className="mt-2 flex flex-wrap gap-1">
-                {failed.phases.map((p) => (
+                {failed.steps.map((p) => (
                   <Badge key={p.phase} variant={p.status === "failed" ? "destructive" : p.status === "completed" ? "success" : "outline"}>{PHASE_LABEL[p.phase] ?? p.phase}: {p.status}</Badge>
                 ))}
               </span>
