@@ -38,7 +38,7 @@ function CurlExample({ token }: { token: string }) {
   );
 }
 
-function NewToken({ token, onDismiss }: { token: string; onDismiss: () => void }) {
+export function NewToken({ token, onDismiss }: { token: string; onDismiss: () => void }) {
   const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
   return (
     <Alert variant="success">

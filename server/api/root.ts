@@ -2,6 +2,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { configRouter, feasibilityRouter, qualificationRouter, tiersRouter } from "./routers/acquisition";
 import { intakeRouter } from "./routers/intake";
 import { educationRouter } from "./routers/education";
+import { apiKeysRouter } from "./routers/api-keys";
 import { journeysRouter } from "./routers/journeys";
 import { leadsRouter } from "./routers/leads";
 import { notificationsRouter } from "./routers/notifications";
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   projects: projectsRouter,
   kickoff: kickoffRouter,
   journeys: journeysRouter,
+  apiKeys: apiKeysRouter,
   intake: intakeRouter,
   quality: qualityRouter,
   apiTokens: apiTokensRouter,

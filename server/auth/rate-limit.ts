@@ -37,6 +37,8 @@ export const LIMITS = {
   intakeEmail: { points: 3, duration: 60 * 60 },
   /** CI evidence posts per API token (docs/ci-evidence.md): 120 a minute, far above any pipeline's need */
   evidenceToken: { points: 120, duration: 60 },
+  /** journey REST API calls per tenant API key */
+  journeyKey: { points: 60, duration: 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

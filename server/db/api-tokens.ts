@@ -12,20 +12,21 @@ export function findProjectForTokens(prisma: DbOrTx, tenantId: string, projectId
   return prisma.project.findFirst({ where: { tenantId, id: projectId }, select: { id: true, name: true } });
 }
 
-export function countActiveTokens(prisma: DbOrTx, tenantId: string, projectId: string) {
+/** projectId null: the tenant's own API keys (journey API), not a project's CI tokens. */
+export function countActiveTokens(prisma: DbOrTx, tenantId: string, projectId: string | null) {
   return prisma.apiToken.count({ where: { tenantId, projectId, revokedAt: null } });
 }
 
 export function insertApiToken(
   prisma: DbOrTx,
-  row: { tenantId: string; projectId: string; name: string; prefix: string; tokenHash: string; scopes: string[]; createdById: string; at: Date },
+  row: { tenantId: string; projectId: string | null; name: string; prefix: string; tokenHash: string; scopes: string[]; createdById: string; at: Date },
 ) {
   const { at, ...data } = row;
   return prisma.apiToken.create({ data: { ...data, createdAt: at }, select: tokenListSelect });
 }
 
 /** Active tokens first, newest first; the digest is never selected. */
-export function listApiTokens(prisma: DbOrTx, tenantId: string, projectId: string) {
+export function listApiTokens(prisma: DbOrTx, tenantId: string, projectId: string | null) {
   return prisma.apiToken.findMany({
     where: { tenantId, projectId },
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }, { id: "asc" }],

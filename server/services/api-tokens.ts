@@ -60,13 +60,18 @@ export async function projectApiTokens(ctx: ServiceContext, projectId: string) {
 /** Revoking a revoked token changes nothing and is not an error. */
 export async function revokeApiToken(ctx: ServiceContext, tokenId: string) {
   const token = await findApiToken(ctx.db, ctx.tenantId, tokenId);
-  if (!token) throw notFound("API token");
+  // a tenant API key is not a project token: it is revoked by an admin on the API keys page
+  if (!token || token.projectId === null) throw notFound("API token");
+  return revoke(ctx, token);
+}
+
+async function revoke(ctx: ServiceContext, token: NonNullable<Awaited<ReturnType<typeof findApiToken>>>) {
   if (token.revokedAt) return { tokenId: token.id, revokedAt: token.revokedAt, changed: false };
   const changed = await ctx.db.$transaction(async (tx) => {
     const count = await markTokenRevoked(tx, ctx.tenantId, token.id, ctx.now);
     if (count === 0) return false;
     await recordAudit(tx, {
-      tenantId: ctx.tenantId, actorId: ctx.actorId, action: "api_token.revoked", entityType: "ApiToken", entityId: token.id,
+      tenantId: ctx.tenantId, actorId: ctx.actorId, action: token.projectId === null ? "api_key.revoked" : "api_token.revoked", entityType: "ApiToken", entityId: token.id,
       before: { revokedAt: null }, after: { projectId: token.projectId, name: token.name, prefix: token.prefix, revokedAt: ctx.now.toISOString() },
       ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
     });
@@ -81,12 +86,62 @@ export type EvidenceToken = { id: string; tenantId: string; projectId: string; c
  * The token behind an `Authorization: Bearer …` header, or null for a missing, malformed, unknown or
  * revoked token, or one without the evidence scope — the caller answers all of them alike.
  */
-export async function authenticateEvidenceToken(db: DbOrTx, authorization: string | null): Promise<EvidenceToken | null> {
+/** The live token row behind `Authorization: Bearer …`, or null for a missing, malformed, unknown or revoked one. */
+async function bearerToken(db: DbOrTx, authorization: string | null) {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
   const token = match?.[1];
   if (!token || !TOKEN_PATTERN.test(token)) return null;
   // looked up by digest: timing reveals nothing about the secret, since the attacker cannot steer the hash
   const row = await findTokenByHash(db, tokenDigest(token));
-  if (!row || row.revokedAt !== null || row.projectId === null || !row.scopes.includes(EVIDENCE_SCOPE)) return null;
+  return row && row.revokedAt === null ? row : null;
+}
+
+export async function authenticateEvidenceToken(db: DbOrTx, authorization: string | null): Promise<EvidenceToken | null> {
+  const row = await bearerToken(db, authorization);
+  if (!row || row.projectId === null || !row.scopes.includes(EVIDENCE_SCOPE)) return null;
   return { id: row.id, tenantId: row.tenantId, projectId: row.projectId, createdById: row.createdById };
+}
+
+// ---------------------------------------------------------------- tenant API keys (journey API, issue 8)
+
+/** Tenant-wide keys for the journey REST API (`/api/v1/customer-journey/*`): no project, their own scope. */
+export const JOURNEY_SCOPE = "journeys:write";
+export const MAX_ACTIVE_TENANT_KEYS = 10;
+
+export async function createTenantApiKey(ctx: ServiceContext, name: string) {
+  const active = await countActiveTokens(ctx.db, ctx.tenantId, null);
+  if (active >= MAX_ACTIVE_TENANT_KEYS) {
+    throw new AppError("BAD_REQUEST", `This workspace already has ${MAX_ACTIVE_TENANT_KEYS} active API keys, the most allowed. Revoke one you no longer use first.`);
+  }
+  const { token, prefix, tokenHash } = newToken();
+  const row = await ctx.db.$transaction(async (tx) => {
+    const created = await insertApiToken(tx, { tenantId: ctx.tenantId, projectId: null, name, prefix, tokenHash, scopes: [JOURNEY_SCOPE], createdById: ctx.actorId, at: ctx.now });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId, actorId: ctx.actorId, action: "api_key.created", entityType: "ApiToken", entityId: created.id,
+      after: { name, prefix, scopes: [JOURNEY_SCOPE] }, ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+    });
+    return created;
+  });
+  return { ...row, token };
+}
+
+export async function tenantApiKeys(ctx: ServiceContext) {
+  const rows = await listApiTokens(ctx.db, ctx.tenantId, null);
+  return rows.map(({ createdBy, ...t }) => ({ ...t, createdByName: createdBy?.name ?? null }));
+}
+
+/** Revokes a tenant key; a project's CI token id reads as not found here. */
+export async function revokeTenantApiKey(ctx: ServiceContext, tokenId: string) {
+  const token = await findApiToken(ctx.db, ctx.tenantId, tokenId);
+  if (!token || token.projectId !== null) throw notFound("API key");
+  return revoke(ctx, token);
+}
+
+export type TenantKey = { id: string; tenantId: string; createdById: string | null };
+
+/** The tenant key behind a bearer header, or null (missing, malformed, unknown, revoked, a project token). */
+export async function authenticateTenantKey(db: DbOrTx, authorization: string | null): Promise<TenantKey | null> {
+  const row = await bearerToken(db, authorization);
+  if (!row || row.projectId !== null || !row.scopes.includes(JOURNEY_SCOPE)) return null;
+  return { id: row.id, tenantId: row.tenantId, createdById: row.createdById };
 }

@@ -91,6 +91,17 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
   "journeys.status": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: async (f) => ({ journeyId: await journeyFor(f) }), scope: "tenant" },
   "journeys.forLead": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: (f) => ({ leadId: f.lead.id }), scope: "tenant" },
   "journeys.list": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: () => ({}), scope: "own" },
+  "apiKeys.list": { allow: ["ADMIN"], scope: "own" },
+  "apiKeys.create": { allow: ["ADMIN"], input: (_f, actor) => ({ name: `Matrix ${actor}` }), scope: "own" },
+  "apiKeys.revoke": {
+    allow: ["ADMIN"],
+    input: async (f, actor) => ({
+      tokenId: (await testDb().apiToken.create({
+        data: { tenantId: f.tenant.id, name: `Matrix key ${actor}`, prefix: "onw_matrix01", tokenHash: `matrix-key-${f.tag}-${actor}-${Math.random()}`, scopes: ["journeys:write"] },
+      })).id,
+    }),
+    scope: "tenant",
+  },
   "kickoff.options": { allow: ["ADMIN", "CSM"], scope: "own" },
   "kickoff.status": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: (f) => ({ leadId: f.lead.id }), scope: "tenant" },
   "notifications.list": { allow: EVERYONE, input: () => ({}), scope: "own" },

@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { EducationCard } from "@/components/education/education-card";
 import { AssessmentHistory } from "@/components/leads/detail/assessment-history";
 import { FeasibilityCard } from "@/components/leads/detail/feasibility-card";
+import { JourneyCard } from "@/components/journeys/journey-card";
 import { KickoffCard } from "@/components/leads/detail/kickoff-card";
 import { LeadHeader } from "@/components/leads/detail/lead-header";
 import { QualificationForm } from "@/components/leads/detail/qualification-form";
@@ -27,6 +28,7 @@ async function loadLead(leadId: string) {
       trpc.tiers.latest({ leadId }),
       trpc.config.get({ kind: "qualification" }),
       trpc.kickoff.status({ leadId }),
+      trpc.journeys.forLead({ leadId }),
     ]);
   } catch (error) {
     // another tenant's lead, an unknown id and a malformed id all read "not found"
@@ -38,7 +40,7 @@ async function loadLead(leadId: string) {
 export default async function LeadDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requirePermission("pipeline:read");
   const { id } = await params;
-  const [lead, history, feasibility, tiers, qualificationConfig, kickoff] = await loadLead(id);
+  const [lead, history, feasibility, tiers, qualificationConfig, kickoff, journey] = await loadLead(id);
   const chosenTier = tiers.tiers.find((t) => t.chosen) ?? null;
   const canWrite = can(me.role, "leads:write");
   const latest = history[0];
@@ -49,6 +51,7 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ id:
     <>
       <LeadHeader lead={lead} canWrite={canWrite} />
       <div className="grid gap-6">
+        <JourneyCard leadId={lead.id} journey={journey} canStart={can(me.role, "kickoff:write") && lead.stage !== "LOST"} />
         {canWrite && !closed ? (
           <QualificationForm
             leadId={lead.id}
