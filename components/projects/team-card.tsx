@@ -1,12 +1,11 @@
-import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { roleLabel } from "@/server/engines/kickoff/plan";
+import { EnvironmentRow } from "./environment-row";
 import type { ProjectView } from "./types";
 
-const ENV_TONE: Record<string, "success" | "warning" | "destructive" | "outline"> = { READY: "success", PROVISIONING: "warning", FAILED: "destructive", PENDING: "outline" };
 
 /** The delivery team with capacity (seed §4.1) and the project's environments. */
-export function TeamCard({ team, environments }: { team: ProjectView["team"]; environments: ProjectView["environments"] }) {
+export function TeamCard({ team, environments, canWrite }: { team: ProjectView["team"]; environments: ProjectView["environments"]; canWrite: boolean }) {
   const capacity = Math.round(team.reduce((sum, m) => sum + m.capacity, 0) * 100) / 100;
   return (
     <Card>
@@ -26,15 +25,7 @@ export function TeamCard({ team, environments }: { team: ProjectView["team"]; en
         <div>
           <h3 className="mb-1 font-medium">Environments</h3>
           <ul className="grid gap-1">
-            {environments.map((e) => (
-              <li key={e.id} className="flex flex-wrap items-center justify-between gap-2">
-                <span className="capitalize">{e.kind.toLowerCase()}</span>
-                <span className="flex items-center gap-2">
-                  {e.url ? <a className="underline" href={e.url} rel="noreferrer" target="_blank">{e.url}</a> : <span className="text-muted-foreground">no URL yet</span>}
-                  <Badge variant={ENV_TONE[e.status] ?? "outline"}>{e.status.toLowerCase()}</Badge>
-                </span>
-              </li>
-            ))}
+            {environments.map((e) => <EnvironmentRow key={e.id} env={e} canWrite={canWrite} />)}
           </ul>
         </div>
       </CardContent>

@@ -48,3 +48,19 @@ export const ZUpdateActionSchema = z.object({
 
 export type ValidateMilestoneInput = z.infer<typeof ZValidateMilestoneSchema>;
 export type ListProjectsInput = z.infer<typeof ZListProjectsSchema>;
+
+export const ENVIRONMENT_STATUSES = ["PENDING", "PROVISIONING", "READY", "FAILED"] as const;
+
+/** A technical lead records an environment's state and address (seed §4.1 environments). */
+export const ZUpdateEnvironmentSchema = z.object({
+  environmentId: ZIdSchema,
+  status: z.enum(ENVIRONMENT_STATUSES, { message: "Choose pending, provisioning, ready or failed" }),
+  url: z
+    .string()
+    .trim()
+    .max(2000, "A URL is at most 2,000 characters")
+    .url("Enter a full URL, like https://staging.example.com")
+    .refine((u) => /^https?:\/\//i.test(u), "Use an http(s) URL")
+    .nullable()
+    .or(z.literal("").transform(() => null)),
+});

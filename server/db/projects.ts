@@ -133,3 +133,11 @@ export function findActionItem(prisma: DbOrTx, tenantId: string, id: string) {
 export function updateActionItem(prisma: DbOrTx, tenantId: string, id: string, data: { status: "OPEN" | "DONE" | "SNOOZED" | "CANCELLED"; completedAt: Date | null }) {
   return prisma.actionItem.updateMany({ where: { tenantId, id }, data });
 }
+
+export function findEnvironment(prisma: DbOrTx, tenantId: string, id: string) {
+  return prisma.environment.findFirst({ where: { tenantId, id }, select: { id: true, kind: true, status: true, url: true, projectId: true } });
+}
+
+export function updateEnvironment(prisma: DbOrTx, tenantId: string, id: string, data: { status: "PENDING" | "PROVISIONING" | "READY" | "FAILED"; url: string | null }) {
+  return prisma.environment.updateMany({ where: { tenantId, id }, data });
+}

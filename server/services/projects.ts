@@ -5,6 +5,7 @@ import {
   createActionItems,
   createAlert,
   findActionItem,
+  findEnvironment,
   findMilestoneForValidation,
   findProjectDetail,
   listProjects,
@@ -12,6 +13,7 @@ import {
   recordMilestoneValidation,
   setProjectStatus,
   updateActionItem,
+  updateEnvironment,
 } from "@/server/db/projects";
 import { latestEvidence } from "@/server/db/evidence";
 import { insertNotifications } from "@/server/db/notifications";
@@ -137,4 +139,18 @@ export async function updateActionStatus(ctx: ServiceContext, actionId: string, 
     });
   });
   return { actionId, status };
+}
+
+/** Records an environment's status and URL, with an audit entry. */
+export async function setEnvironment(ctx: ServiceContext, input: { environmentId: string; status: "PENDING" | "PROVISIONING" | "READY" | "FAILED"; url: string | null }) {
+  const env = await findEnvironment(ctx.db, ctx.tenantId, input.environmentId);
+  if (!env) throw notFound("Environment");
+  await ctx.db.$transaction(async (tx) => {
+    await updateEnvironment(tx, ctx.tenantId, env.id, { status: input.status, url: input.url });
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId, actorId: ctx.actorId, action: "environment.updated", entityType: "Environment", entityId: env.id,
+      before: { status: env.status, url: env.url }, after: { status: input.status, url: input.url }, ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+    });
+  });
+  return { environmentId: env.id, status: input.status, url: input.url };
 }

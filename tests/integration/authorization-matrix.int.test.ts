@@ -78,6 +78,17 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     input: async (f) => ({ milestoneId: (await testDb().milestone.findFirstOrThrow({ where: { projectId: f.projectA.id, weekNumber: 2 } })).id, scores: [] }),
     scope: "tenant",
   },
+  "projects.updateEnvironment": {
+    allow: ["ADMIN", "TECH_LEAD"],
+    input: async (f) => ({
+      environmentId: (await testDb().environment.upsert({
+        where: { projectId_kind: { projectId: f.projectA.id, kind: "STAGING" } },
+        create: { tenantId: f.tenant.id, projectId: f.projectA.id, kind: "STAGING" }, update: {},
+      })).id,
+      status: "READY", url: "https://staging.example.com",
+    }),
+    scope: "tenant",
+  },
   "projects.updateAction": {
     allow: ["ADMIN", "CSM", "TECH_LEAD"],
     input: async (f) => ({

@@ -69,6 +69,21 @@ describe("project kickoff (seed §4.1)", () => {
     expect(await db.auditEvent.count({ where: { tenantId: f.tenant.id, action: "project.kicked_off", entityId: project.id } })).toBe(1);
   });
 
+  it("a technical lead records an environment's status and URL; bad URLs and other tenants are refused", async () => {
+    const { projectId } = await kickedOffProject(f);
+    const staging = await testDb().environment.findFirstOrThrow({ where: { projectId, kind: "STAGING" } });
+    const lead = callerFor(f.users.TECH_LEAD);
+    await lead.projects.updateEnvironment({ environmentId: staging.id, status: "READY", url: "https://staging.example.com" });
+    expect(await testDb().environment.findUniqueOrThrow({ where: { id: staging.id } })).toMatchObject({ status: "READY", url: "https://staging.example.com" });
+    for (const url of ["javascript:alert(1)", "not a url", "ftp://files.example.com"]) {
+      expect(await codeOf(lead.projects.updateEnvironment({ environmentId: staging.id, status: "READY", url })), url).toBe("BAD_REQUEST");
+    }
+    const other = await createTenantFixture("kick-env");
+    expect(await codeOf(callerFor(other.users.TECH_LEAD).projects.updateEnvironment({ environmentId: staging.id, status: "FAILED", url: null }))).toBe("NOT_FOUND");
+    expect((await testDb().environment.findUniqueOrThrow({ where: { id: staging.id } })).status).toBe("READY");
+    expect(await testDb().auditEvent.count({ where: { entityId: staging.id, action: "environment.updated" } })).toBe(1);
+  });
+
   it("is idempotent: kicking off the same lead again returns the first project", async () => {
     const first = await kickedOffProject(f);
     const again = await callerFor(f.users.CSM).kickoff.start({ leadId: first.leadId });

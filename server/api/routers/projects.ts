@@ -1,10 +1,10 @@
 import { ZKickoffSchema } from "@/lib/schemas/kickoff";
 import { ZLeadIdSchema } from "@/lib/schemas/leads";
-import { ZListProjectsSchema, ZProjectIdSchema, ZUpdateActionSchema, ZValidateMilestoneSchema } from "@/lib/schemas/projects";
+import { ZListProjectsSchema, ZProjectIdSchema, ZUpdateActionSchema, ZUpdateEnvironmentSchema, ZValidateMilestoneSchema } from "@/lib/schemas/projects";
 import { serverEnv } from "@/lib/env";
 import { serviceContext } from "@/server/services/context";
 import { kickoffOptions, kickoffProject, kickoffStatus } from "@/server/services/kickoff";
-import { projectDetail, projectsPage, updateActionStatus, validateMilestoneFor } from "@/server/services/projects";
+import { projectDetail, projectsPage, setEnvironment, updateActionStatus, validateMilestoneFor } from "@/server/services/projects";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
 export const projectsRouter = createTRPCRouter({
@@ -17,6 +17,9 @@ export const projectsRouter = createTRPCRouter({
   validateMilestone: permissionProcedure("delivery:write")
     .input(ZValidateMilestoneSchema)
     .mutation(({ ctx, input }) => validateMilestoneFor(serviceContext(ctx), input)),
+  updateEnvironment: permissionProcedure("delivery:write")
+    .input(ZUpdateEnvironmentSchema)
+    .mutation(({ ctx, input }) => setEnvironment(serviceContext(ctx), input)),
   updateAction: permissionProcedure("actions:write")
     .input(ZUpdateActionSchema)
     .mutation(({ ctx, input }) => updateActionStatus(serviceContext(ctx), input.actionId, input.status)),

@@ -75,7 +75,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             </CardHeader>
             <CardContent><ActionItems items={project.actionItems} canWrite={can(me.role, "actions:write")} now={now} /></CardContent>
           </Card>
-          <TeamCard team={project.team} environments={project.environments} />
+          <TeamCard team={project.team} environments={project.environments} canWrite={canValidate} />
         </div>
         <QualityCard projectId={project.id} canWrite={canValidate} />
         <div className="grid gap-6 xl:grid-cols-2">
