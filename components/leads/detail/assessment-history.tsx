@@ -54,7 +54,7 @@ export function AssessmentHistory({ rows }: { rows: AssessmentRow[] }) {
               {rows.map((a) => (
                 <TableRow key={a.id}>
                   <TableCell>{formatDate(a.createdAt)}</TableCell>
-                  <TableCell>{a.author?.name ?? "—"}</TableCell>
+                  <TableCell>{a.author?.name ?? "Self-service (prospect)"}</TableCell>
                   <TableCell className="tabular-nums">{a.score.toFixed(1)}</TableCell>
                   <TableCell>{a.isDraft ? <Badge variant="outline">Draft</Badge> : <Badge variant="secondary">Final</Badge>}</TableCell>
                   <TableCell>v{a.configVersion}</TableCell>
