@@ -6,6 +6,7 @@ const root = import.meta.dirname;
 // unit: pure code, no database (*.test.ts next to the code or under tests/unit).
 // integration: routers and services through a server-side caller against a real database
 // (TEST_DATABASE_URL when given, else a fresh embedded PGlite per run) — tests/integration/*.int.test.ts.
+// tests/security/ (issue 10, `npm run test:security`) holds both kinds, split by the same suffix.
 export default defineConfig({
   resolve: { alias: { "@": root } },
   test: {
@@ -15,7 +16,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["server/**/*.test.ts", "lib/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          include: ["server/**/*.test.ts", "lib/**/*.test.ts", "tests/unit/**/*.test.ts", "tests/security/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
         },
       },
@@ -23,7 +24,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["tests/integration/**/*.int.test.ts"],
+          include: ["tests/integration/**/*.int.test.ts", "tests/security/**/*.int.test.ts"],
           globalSetup: [path.join(root, "tests/setup/global-db.ts")],
           setupFiles: [path.join(root, "tests/setup/env.ts")],
           // next-auth imports "next/server" without an extension; inlining lets vite resolve it

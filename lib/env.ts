@@ -12,7 +12,13 @@ const ZServerEnvSchema = z.object({
   EMAIL_FROM: z.string().default("Onward <no-reply@onward.local>"),
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.string().url().optional(),
-  CRON_SECRET: z.string().min(16).optional(),
+  /** Bearer token of /api/cron/*; unset → every cron call is refused (launch.ts generates one for dev/demo). */
+  CRON_SECRET: z.string().min(16, { message: "CRON_SECRET must be at least 16 characters" }).optional(),
+  /**
+   * 1 lets webhooks, Slack and Teams URLs point at loopback/private addresses (tests, e2e, local
+   * development). Off by default: an outgoing URL must resolve to public addresses only (SSRF).
+   */
+  ALLOW_PRIVATE_WEBHOOKS: z.enum(["0", "1"]).default("0"),
   /** Shows demo credentials on the login page and enables the dev mail viewer. */
   ONWARD_DEMO: z.enum(["0", "1"]).default("0"),
 });

@@ -40,6 +40,16 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * PostgreSQL cannot store a NUL character in text (SQLSTATE 22021) or JSON (22P05), and an id holding
+ * one matches nothing: the input is at fault, so it is a 400 with a message, never a 500 (issue 10 fuzzing).
+ */
+export function fromUnstorableInput(error: unknown): AppError | null {
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null)?.meta?.driverAdapterError?.cause;
+  if (cause?.originalCode !== "22021" && cause?.originalCode !== "22P05") return null;
+  return new AppError("BAD_REQUEST", "The input contains a character that cannot be stored (a NUL byte). Remove it and try again.", { cause: error });
+}
+
 /** Unknown ids and other tenants' ids read the same. */
 export function notFound(what: string): AppError {
   return new AppError("NOT_FOUND", `${what} not found`);

@@ -30,6 +30,7 @@ export default async function PortalLayout({ children }: { children: React.React
             <nav aria-label="Portal" className="flex items-center gap-1 text-sm">
               <Link href="/portal" className="rounded-md px-2 py-1 hover:bg-muted">Projects</Link>
               <Link href="/portal/learn" className="rounded-md px-2 py-1 hover:bg-muted">Getting started</Link>
+              <Link href="/portal/preferences" className="rounded-md px-2 py-1 hover:bg-muted">Preferences</Link>
             </nav>
             <ThemeToggle />
             <UserMenu name={user.name} detail={user.stakeholderRole ? (STAKEHOLDER[user.stakeholderRole] ?? "") : "Customer"} />

@@ -7,6 +7,8 @@ import { ZTierCatalogueSchema } from "@/server/engines/tiers/config";
 import { ZKickoffConfigSchema } from "@/server/engines/kickoff/config";
 import { ZMilestonesConfigSchema } from "@/server/engines/milestones/config";
 import { ZQualityConfigSchema } from "@/server/engines/quality/config";
+import { ZGuaranteeConfigSchema } from "@/server/engines/guarantee/config";
+import { ZRetentionConfigSchema } from "@/server/engines/retention/config";
 
 /**
  * Pure helpers for the scoring configuration editor: a draft is the configuration JSON being edited
@@ -34,6 +36,8 @@ export const CONFIG_SCHEMAS: Partial<Record<ConfigKind, z.ZodType>> = {
   milestones: ZMilestonesConfigSchema,
   quality: ZQualityConfigSchema,
   kickoff: ZKickoffConfigSchema,
+  guarantee: ZGuaranteeConfigSchema,
+  retention: ZRetentionConfigSchema,
 } satisfies Record<ConfigKind, z.ZodType>;
 
 /** "weights.technical": the key the server's describeZodError uses for fieldErrors too. */

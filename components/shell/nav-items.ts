@@ -1,4 +1,4 @@
-import { Bell, Briefcase, KeyRound, LayoutDashboard, Route, Mail, Settings, SlidersHorizontal, Users } from "lucide-react";
+import { Bell, BellRing, Briefcase, HeartPulse, KeyRound, LayoutDashboard, Mail, ReceiptText, Route, Settings, SlidersHorizontal, Timer, Users, Webhook } from "lucide-react";
 import type { Permission } from "@/server/auth/permissions";
 
 export type NavItem = { href: string; label: string; permission: Permission; icon: typeof LayoutDashboard; demoOnly?: boolean; exact?: boolean };
@@ -9,9 +9,14 @@ export const STAFF_NAV: NavItem[] = [
   { href: "/leads", label: "Leads & accounts", permission: "pipeline:read", icon: Users },
   { href: "/journeys", label: "Journeys", permission: "pipeline:read", icon: Route },
   { href: "/projects", label: "Projects", permission: "delivery:read", icon: Briefcase },
+  { href: "/accounts", label: "Accounts", permission: "retention:read", icon: HeartPulse },
+  { href: "/refunds", label: "Refunds", permission: "refunds:read", icon: ReceiptText },
   { href: "/notifications", label: "Notifications", permission: "notifications:read", icon: Bell },
   { href: "/settings", label: "Settings", permission: "users:read", icon: Settings, exact: true },
   { href: "/settings/scoring", label: "Scoring", permission: "config:read", icon: SlidersHorizontal },
   { href: "/settings/api-keys", label: "API keys", permission: "config:write", icon: KeyRound },
+  { href: "/settings/webhooks", label: "Webhooks", permission: "webhooks:manage", icon: Webhook },
+  { href: "/settings/jobs", label: "Jobs", permission: "jobs:manage", icon: Timer },
+  { href: "/settings/notifications", label: "My notifications", permission: "preferences:write", icon: BellRing },
   { href: "/dev/mail", label: "Dev mail", permission: "devmail:read", icon: Mail, demoOnly: true },
 ];

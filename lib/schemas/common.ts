@@ -1,7 +1,13 @@
 import { z } from "zod";
 
 /** Record ids are cuids; anything else can only be "not found", so say so early and clearly. */
-export const ZIdSchema = z.string().trim().min(1, "An id is required").max(64, "That id is too long");
+export const ZIdSchema = z
+  .string()
+  .trim()
+  .min(1, "An id is required")
+  .max(64, "That id is too long")
+  // letters, digits, - and _ only: a NUL byte or other control character would otherwise reach the database
+  .regex(/^[A-Za-z0-9_-]*$/, "That is not a valid id");
 
 export const ZPaginationSchema = z.object({
   page: z.number().int().min(1, "Pages start at 1").max(10_000).default(1),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const CONFIG_KIND_VALUES = ["qualification", "feasibility", "tiers", "education", "milestones", "quality", "kickoff"] as const;
+export const CONFIG_KIND_VALUES = ["qualification", "feasibility", "tiers", "education", "milestones", "quality", "kickoff", "guarantee", "retention"] as const;
 
 export const ZConfigKindSchema = z.object({ kind: z.enum(CONFIG_KIND_VALUES, { message: "Unknown configuration kind" }) });
 

@@ -1,7 +1,8 @@
 import type { MilestoneStatus, SignOffDecision } from "../../server/db/generated/enums";
 import { SIGN_OFF_METHODS, milestoneTemplates, type MilestoneTemplate } from "./catalogue";
 import { addDays, addHours, type Scenario, type SeedContext } from "./context";
-import { signOffHash } from "./hash";
+import { nextEntry, type SignedContent } from "../../server/engines/signoff/chain";
+import { signedContent } from "../../server/engines/signoff/state";
 import type { ProjectRef } from "./projects";
 import { clamp, round1, type Rng } from "./random";
 
@@ -46,7 +47,7 @@ function scoresFor(rng: Rng, t: MilestoneTemplate, want: MilestoneStatus): numbe
 }
 
 type PendingSignOff = {
-  milestoneId: string; criterionId: string; criterionName: string; deliverable: string; score: number | null;
+  milestoneId: string; criterionId: string; content: SignedContent;
   userId: string; decision: SignOffDecision; comment: string | null; createdAt: Date;
 };
 
@@ -72,14 +73,22 @@ export function buildMilestones(ctx: SeedContext, project: ProjectRef): Mileston
       rows.criterion.push({
         id: c.id, tenantId, milestoneId: id, position, name: c.name, weight: c.weight, validationMethod: c.validationMethod,
         deliverable: c.deliverable, requiresSignOff: c.requiresSignOff, score: cs, updatedAt: validated ? due : project.createdAt,
-        evidence: cs === null ? undefined : { method: c.validationMethod, deliverableStatus: cs >= 85 ? "delivered" : cs >= 70 ? "partial" : "missing" },
+        // source "entered": what revalidateMilestone keeps as the technical lead's score when a week is re-run
+        evidence: cs === null ? undefined : { source: "entered", reason: `scored ${cs}`, method: c.validationMethod, deliverableStatus: cs >= 85 ? "delivered" : cs >= 70 ? "partial" : "missing" },
       });
       if (!validated || !c.requiresSignOff) return;
       // seed §3.1 sign-off criteria: up to two of the account's approvers, rotating by week
       rotate(project.account.approvers, t.week).slice(0, 2).forEach((userId, k) => {
         const changes = scenario === "failed_refunded" && c.validationMethod === "stakeholder_demo" && k === 0;
+        // what the approver saw: the week before its validation, the criterion as scored
+        const content = signedContent({
+          project: { id: project.id, name: project.spec.name },
+          milestone: { id, weekNumber: t.week, title: t.title, dueDate, score: null, status: "IN_PROGRESS" },
+          criterion: { id: c.id, name: c.name, deliverable: c.deliverable, validationMethod: c.validationMethod, weight: c.weight, score: cs, evidence: null },
+          latestBuild: null,
+        });
         signOffs.push({
-          milestoneId: id, criterionId: c.id, criterionName: c.name, deliverable: c.deliverable, score: cs, userId,
+          milestoneId: id, criterionId: c.id, content, userId,
           decision: changes ? "CHANGES_REQUESTED" : "APPROVED", createdAt: addHours(dueDate, -rng.int(3, 20)),
           comment: changes ? "Checkout and refund flows are missing from the demo; please complete them before we approve."
             : rng.chance(0.4) ? "Reviewed with the team — approved." : null,
@@ -116,18 +125,17 @@ function rotate<T>(items: T[], by: number): T[] {
   return [...items.slice(k), ...items.slice(0, k)];
 }
 
-/** seq 1..n in createdAt order, each hash chained to the previous one (DESIGN "Data"). */
+/** seq 1..n in createdAt order, each hash chained to the previous one by the app's own engine (DESIGN "Data"). */
 function chainSignOffs(ctx: SeedContext, projectId: string, pending: PendingSignOff[]): void {
-  let prevHash: string | null = null;
-  pending.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).forEach((s, i) => {
-    const seq = i + 1;
-    const content = { criterionId: s.criterionId, criterionName: s.criterionName, deliverable: s.deliverable, score: s.score, milestoneId: s.milestoneId };
-    const { contentHash, hash } = signOffHash({ content, prevHash, userId: s.userId, decision: s.decision, createdAt: s.createdAt, seq });
-    ctx.rows.signOff.push({
-      id: ctx.id(), tenantId: ctx.tenantId, projectId, milestoneId: s.milestoneId, criterionId: s.criterionId, userId: s.userId, seq,
-      decision: s.decision, comment: s.comment, ip: `203.0.113.${ctx.rng.int(2, 250)}`, userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) Safari/605.1.15",
-      contentHash, prevHash, hash, createdAt: s.createdAt,
-    });
-    prevHash = hash;
+  let head: { seq: number; hash: string } | null = null;
+  pending.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).forEach((s) => {
+    const id = ctx.id();
+    const facts = {
+      projectId, milestoneId: s.milestoneId, criterionId: s.criterionId, userId: s.userId, decision: s.decision, comment: s.comment,
+      ip: `203.0.113.${ctx.rng.int(2, 250)}`, userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) Safari/605.1.15", createdAt: s.createdAt,
+    };
+    const entry = nextEntry(head, s.content, facts);
+    ctx.rows.signOff.push({ id, tenantId: ctx.tenantId, ...facts, ...entry });
+    head = { seq: entry.seq, hash: entry.hash };
   });
 }

@@ -6,6 +6,8 @@ import { DEFAULT_EDUCATION_CONFIG } from "../../server/engines/education/plan";
 import { DEFAULT_FEASIBILITY_CONFIG } from "../../server/engines/feasibility/config";
 import { DEFAULT_QUALIFICATION_CONFIG } from "../../server/engines/qualification/config";
 import { DEFAULT_TIER_CATALOGUE } from "../../server/engines/tiers/config";
+import { DEFAULT_GUARANTEE_CONFIG } from "../../server/engines/guarantee/config";
+import { DEFAULT_RETENTION_CONFIG } from "../../server/engines/retention/config";
 import { addHours, type SeedContext } from "./context";
 import { HEALTH_DAYS } from "./health";
 
@@ -63,5 +65,7 @@ function configData(): Record<string, Prisma.InputJsonObject> {
     milestones: asJson(DEFAULT_MILESTONES_CONFIG),
     quality: asJson(DEFAULT_QUALITY_CONFIG),
     kickoff: asJson(DEFAULT_KICKOFF_CONFIG),
+    guarantee: asJson(DEFAULT_GUARANTEE_CONFIG),
+    retention: asJson(DEFAULT_RETENTION_CONFIG),
   };
 }

@@ -1,9 +1,11 @@
+import type { Prisma } from "../../server/db/generated/client";
 import type { EnvironmentStatus, ProjectStatus } from "../../server/db/generated/enums";
+import { DEFAULT_GUARANTEE_CONFIG } from "../../server/engines/guarantee/config";
+import { finalValidation, type ValidationFacts } from "../../server/engines/guarantee/validation";
 import { GUARANTEE_DAYS, GUARANTEE_SUCCESS_THRESHOLD } from "./catalogue";
 import { addDays, addHours, iso, type AccountRef, type ProjectSpec, type Scenario, type SeedContext } from "./context";
 import { buildMilestones, type MilestoneFacts } from "./milestones";
 import { buildQuality } from "./quality";
-import { round1 } from "./random";
 import { buildProjectSurveys } from "./surveys";
 
 export type ProjectRef = {
@@ -30,7 +32,7 @@ export function buildProject(ctx: SeedContext, spec: ProjectSpec): ProjectFacts 
     guaranteeEnd: addDays(start, GUARANTEE_DAYS),
   };
   const milestones = buildMilestones(ctx, ref);
-  const csat = buildProjectSurveys(ctx, ref, milestones);
+  buildProjectSurveys(ctx, ref, milestones);
   const quality = buildQuality(ctx, ref);
   const last = milestones[milestones.length - 1];
   const ended = ["completed", "failed_refunded", "refund_review"].includes(spec.scenario);
@@ -52,7 +54,7 @@ export function buildProject(ctx: SeedContext, spec: ProjectSpec): ProjectFacts 
   });
   buildTeam(ctx, ref);
   buildEnvironments(ctx, ref);
-  const { guaranteeId, refundId, successScore } = buildGuarantee(ctx, ref, milestones, csat, quality.lastCoverage);
+  const { guaranteeId, refundId, successScore } = buildGuarantee(ctx, ref);
   return { ...ref, milestones, escalations: quality.escalations, guaranteeId, refundId, closedAt, successScore };
 }
 
@@ -95,29 +97,49 @@ function buildEnvironments(ctx: SeedContext, p: ProjectRef): void {
 }
 
 /**
- * seed §5.1 final validation: MVP delivered 40 %, test coverage vs 95 % 30 %, CSAT vs 8.5 30 %.
- * Only ended projects have an outcome; a failed one carries remedy REFUND and its refund claim.
+ * seed §5.1 final validation by the app's own engine (server/engines/guarantee), on the facts this seed
+ * wrote for the project (weeks, sign-offs, CI coverage, survey answers), stored with the outcome exactly as
+ * the enforcement job stores it — so "reproduce" gives the same result. Only ended projects have an
+ * outcome; a failed one carries remedy REFUND and its refund claim (REMEDIED once the refund was paid).
  */
-function buildGuarantee(ctx: SeedContext, p: ProjectRef, milestones: MilestoneFacts[], csat: number | null, coverage: number | null) {
+function validationFacts(ctx: SeedContext, p: ProjectRef): ValidationFacts {
+  const { rows } = ctx;
+  const names = new Map([...rows.staff, ...rows.customer].map((u) => [u.id, u.name]));
+  const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : String(d));
+  const surveys = new Map(rows.survey.filter((x) => x.projectId === p.id).map((x) => [x.id, x.kind]));
+  return {
+    endsAt: p.guaranteeEnd.toISOString(),
+    weeks: rows.milestone.filter((m) => m.projectId === p.id).map((m) => ({
+      weekNumber: m.weekNumber, title: m.title, status: m.status ?? "PENDING", score: m.score ?? null, validatedAt: m.validatedAt ? iso(m.validatedAt) : null,
+    })),
+    signOffs: rows.signOff.filter((x) => x.projectId === p.id).map((x) => ({ decision: x.decision, by: names.get(x.userId) ?? "", at: iso(x.createdAt) })),
+    coverage: rows.evidence.filter((e) => e.projectId === p.id && typeof e.coverage === "number").map((e) => ({
+      value: e.coverage ?? 0, at: iso(e.createdAt), commitSha: e.commitSha ?? null, buildUrl: e.buildUrl ?? null,
+    })),
+    responses: rows.surveyResponse.filter((r) => surveys.has(r.surveyId)).map((r) => ({
+      kind: surveys.get(r.surveyId) ?? "CSAT", score: r.score, comment: r.comment ?? null, by: r.userId ? names.get(r.userId) ?? null : null, at: iso(r.createdAt),
+    })),
+  };
+}
+
+function buildGuarantee(ctx: SeedContext, p: ProjectRef) {
   const { rows, tenantId } = ctx;
   const s = p.spec.scenario;
   const id = ctx.id();
   const amountCents = Math.round(p.spec.contractUsd * 0.5) * 100;
   const ended = s === "completed" || s === "failed_refunded" || s === "refund_review";
-  const successes = milestones.filter((m) => m.status === "SUCCESS").length;
-  const criteria = [
-    { name: "Functional MVP delivered within timeline", weight: 0.4, target: "4/4 weekly milestones successful", actual: `${successes}/4`, achievementScore: (successes / 4) * 100 },
-    { name: "Test coverage", weight: 0.3, target: 95, actual: coverage, achievementScore: Math.min(100, round1(((coverage ?? 0) / 95) * 100)) },
-    { name: "Customer satisfaction", weight: 0.3, target: 8.5, actual: csat, achievementScore: Math.min(100, round1(((csat ?? 0) / 8.5) * 100)) },
-  ].map((c) => ({ ...c, weightedScore: round1(c.weight * c.achievementScore) }));
-  const successScore = round1(criteria.reduce((sum, c) => sum + c.weightedScore, 0));
-  const succeeded = successScore >= GUARANTEE_SUCCESS_THRESHOLD;
+  const facts = validationFacts(ctx, p);
+  const result = finalValidation(facts, GUARANTEE_SUCCESS_THRESHOLD, DEFAULT_GUARANTEE_CONFIG);
+  const successScore = result.successScore;
+  const succeeded = result.overallSuccess;
   if (ended && succeeded !== (s === "completed")) throw new Error(`seed: ${p.spec.key} guarantee score ${successScore} contradicts its story`);
   const decidedAt = ended ? p.guaranteeEnd : null;
   rows.guarantee.push({
     id, tenantId, projectId: p.id, amountCents, successThreshold: GUARANTEE_SUCCESS_THRESHOLD, startsAt: p.start, endsAt: p.guaranteeEnd,
-    status: !ended ? "ACTIVE" : succeeded ? "SUCCEEDED" : "FAILED", remedy: ended && !succeeded ? "REFUND" : null, decidedAt,
-    outcome: ended ? { successScore, threshold: GUARANTEE_SUCCESS_THRESHOLD, overallSuccess: succeeded, criteria, evaluatedAt: iso(p.guaranteeEnd) } : undefined,
+    status: !ended ? "ACTIVE" : succeeded ? "SUCCEEDED" : s === "failed_refunded" ? "REMEDIED" : "FAILED", remedy: ended && !succeeded ? "REFUND" : null, decidedAt,
+    outcome: ended
+      ? { ...result, evaluatedAt: iso(p.guaranteeEnd), configVersion: 1, trigger: "clock_end", closedReason: null, facts } as unknown as Prisma.InputJsonObject
+      : undefined,
     createdAt: addHours(p.createdAt, 2),
   });
   if (!ended || succeeded || !decidedAt) return { guaranteeId: id, refundId: null, successScore: ended ? successScore : null };

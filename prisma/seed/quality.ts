@@ -1,24 +1,22 @@
-import { QUALITY_GATES, QUALITY_WEIGHTS } from "./catalogue";
+import type { Prisma } from "../../server/db/generated/client";
+import { DEFAULT_QUALITY_CONFIG } from "../../server/engines/quality/config";
+import type { QualityMetrics } from "../../server/engines/quality/gates";
+import { validateQuality } from "../../server/engines/quality/validate";
 import { addDays, addHours, type Scenario, type SeedContext } from "./context";
 import type { ProjectRef } from "./projects";
 import { clamp, round1 } from "./random";
 
-type Family = keyof typeof QUALITY_GATES;
-const GATES = (Object.keys(QUALITY_GATES) as Family[]).flatMap((family) => Object.keys(QUALITY_GATES[family]).map((gate) => ({ family, gate })));
-/** Failed gates per weekly validation, by story: healthy projects fail one or two (seed §4.2 gates are strict). */
-const FAILED_GATES: Record<Scenario, number[]> = {
-  active: [1, 1, 2, 1], completed: [1, 2, 1, 1], at_risk: [1, 3, 3, 3], failed_refunded: [2, 3, 3, 3], refund_review: [1, 2, 3, 3], kickoff: [],
+/** Delivery and process figures per story (the tech lead's entries); `drift` worsens them week by week. */
+const PROFILE: Record<Scenario, { traceability: number; acceptance: number; approval: number; documentation: number; adherence: number; responsiveness: number; resolutionHours: number; csat: number; drift: number }> = {
+  active: { traceability: 100, acceptance: 100, approval: 92, documentation: 93, adherence: 100, responsiveness: 97, resolutionHours: 6, csat: 8.8, drift: 0 },
+  completed: { traceability: 100, acceptance: 100, approval: 94, documentation: 95, adherence: 100, responsiveness: 98, resolutionHours: 5, csat: 9, drift: 0 },
+  at_risk: { traceability: 98, acceptance: 96, approval: 86, documentation: 88, adherence: 90, responsiveness: 95, resolutionHours: 18, csat: 8, drift: 2 },
+  failed_refunded: { traceability: 95, acceptance: 92, approval: 80, documentation: 85, adherence: 80, responsiveness: 92, resolutionHours: 22, csat: 7.2, drift: 3 },
+  refund_review: { traceability: 97, acceptance: 95, approval: 84, documentation: 88, adherence: 85, responsiveness: 94, resolutionHours: 20, csat: 7.6, drift: 2.5 },
+  kickoff: { traceability: 100, acceptance: 100, approval: 90, documentation: 90, adherence: 100, responsiveness: 97, resolutionHours: 6, csat: 8.5, drift: 0 },
 };
 /** Test coverage the project ends on: what the guarantee's coverage criterion reads (seed §5.1). */
 const FINAL_COVERAGE: Record<Scenario, number> = { active: 94, completed: 96.5, at_risk: 87, failed_refunded: 84, refund_review: 88, kickoff: 80 };
-const ADVICE: Record<string, string> = {
-  minimum_coverage: "Add tests for untested modules until coverage reaches 95%",
-  maximum_complexity: "Split the most complex functions below cyclomatic complexity 10",
-  minimum_maintainability: "Refactor hotspots flagged by the maintainability index",
-  security_vulnerability_threshold: "Patch high and critical vulnerabilities before the next release",
-  performance_benchmark_threshold: "Profile slow endpoints against the p95 budget",
-};
-
 /** Evidence from CI twice a week and a weekly comprehensive quality validation (seed §4.2). */
 export function buildQuality(ctx: SeedContext, p: ProjectRef): { lastCoverage: number | null; escalations: Date[] } {
   const { rows, tenantId, rng, now } = ctx;
@@ -43,26 +41,41 @@ export function buildQuality(ctx: SeedContext, p: ProjectRef): { lastCoverage: n
       metrics: { branch: "main", lintWarnings: rng.int(0, failing ? 40 : 8), buildDurationSec: rng.int(90, 420) }, createdAt: at,
     });
   }
+  // seed §4.2: a weekly comprehensive validation by the engine itself, code gates from the latest CI
+  // evidence, delivery and process figures from the scenario's profile (what the tech lead would enter)
   const escalations: Date[] = [];
-  FAILED_GATES[s].forEach((failedCount, i) => {
-    const at = addHours(addDays(p.start, 7 * (i + 1) - 1), 16);
-    if (at > now) return;
-    const pool = [...GATES];
-    const failed = Array.from({ length: failedCount }, () => pool.splice(rng.int(0, pool.length - 1), 1)[0]).filter((g) => g !== undefined);
-    const results = Object.fromEntries((Object.keys(QUALITY_GATES) as Family[]).map((family) => {
-      const all = Object.keys(QUALITY_GATES[family]);
-      const bad = failed.filter((g) => g.family === family).map((g) => g.gate);
-      return [family, { score: round1(((all.length - bad.length) / all.length) * 100), passed: all.filter((g) => !bad.includes(g)), failed: bad }];
-    }));
-    // seed §4.2 comprehensive: code 0.4 + delivery 0.3 + process 0.3; escalate below 80 or with > 2 failed gates
-    const score = round1((Object.keys(QUALITY_WEIGHTS) as Family[]).reduce((sum, f) => sum + QUALITY_WEIGHTS[f] * (results[f]?.score ?? 0), 0));
-    const escalated = score < 80 || failed.length > 2;
-    if (escalated) escalations.push(at);
+  const evidence = rows.evidence.filter((e) => e.projectId === p.id);
+  for (let week = 1; week <= 4; week++) {
+    const at = addHours(addDays(p.start, 7 * week - 1), 16);
+    if (at > now || s === "kickoff") break;
+    const latest = [...evidence].reverse().find((e) => (e.createdAt as Date) <= at);
+    const profile = PROFILE[s];
+    const drift = (week - 1) * profile.drift;
+    const metrics: QualityMetrics = {
+      coverage: latest?.coverage ?? null, complexity: latest?.complexity ?? null, maintainability: latest?.maintainability ?? null,
+      vulnerabilitiesHigh: latest?.vulnerabilitiesHigh ?? null, vulnerabilitiesCritical: latest?.vulnerabilitiesCritical ?? null, benchmarkP95Ms: latest?.benchmarkP95Ms ?? null,
+      requirementsTraceability: round1(clamp(profile.traceability - drift + rng.float(-1, 1), 0, 100)),
+      acceptanceCriteriaCoverage: round1(clamp(profile.acceptance - drift + rng.float(-1, 1), 0, 100)),
+      stakeholderApproval: round1(clamp(profile.approval - drift + rng.float(-2, 2), 0, 100)),
+      documentationCompleteness: round1(clamp(profile.documentation - drift + rng.float(-2, 2), 0, 100)),
+      milestoneAdherence: round1(clamp(profile.adherence - drift * 2, 0, 100)),
+      communicationResponsiveness: round1(clamp(profile.responsiveness - drift + rng.float(-1, 1), 0, 100)),
+      escalationResolutionHours: round1(profile.resolutionHours + drift + rng.float(0, 4)),
+      customerSatisfaction: round1(clamp(profile.csat - drift / 10 + rng.float(-0.2, 0.2), 0, 10)),
+    };
+    const result = validateQuality("comprehensive", metrics, DEFAULT_QUALITY_CONFIG);
+    const ciSource = latest ? `from CI evidence of ${(latest.createdAt as Date).toISOString().slice(0, 10)} (commit ${String(latest.commitSha).slice(0, 7)})` : "no data";
+    const gates = result.gates.map((g) => ({ ...g, source: g.family === "code" ? ciSource : "entered by the technical lead" }));
+    if (result.escalate) escalations.push(at);
     rows.quality.push({
-      id: ctx.id(), tenantId, projectId: p.id, type: "COMPREHENSIVE", score, gatesPassed: GATES.length - failed.length, gatesFailed: failed.length,
-      results, escalated, createdAt: at,
-      recommendations: failed.map((g) => ADVICE[g.gate] ?? `Bring ${g.gate.replaceAll("_", " ")} back within its threshold`),
+      id: ctx.id(), tenantId, projectId: p.id, type: "COMPREHENSIVE", score: result.score, gatesPassed: result.gatesPassed, gatesFailed: result.gatesFailed,
+      escalated: result.escalate, createdAt: at,
+      results: {
+        type: result.type, score: result.score, scoreReason: result.scoreReason, gates, families: result.families, escalationReasons: result.escalationReasons,
+        metrics, manual: {}, evidenceId: latest?.id ?? null, configVersion: 1, trigger: "manual", validatedBy: null,
+      } as unknown as Prisma.InputJsonValue,
+      recommendations: result.recommendations as unknown as Prisma.InputJsonValue,
     });
-  });
+  }
   return { lastCoverage, escalations };
 }

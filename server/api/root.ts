@@ -1,6 +1,9 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { configRouter, feasibilityRouter, qualificationRouter, tiersRouter } from "./routers/acquisition";
+import { dashboardRouter } from "./routers/dashboard";
+import { guaranteesRouter, refundsRouter } from "./routers/guarantees";
 import { intakeRouter } from "./routers/intake";
+import { jobsRouter } from "./routers/jobs";
 import { educationRouter } from "./routers/education";
 import { apiKeysRouter } from "./routers/api-keys";
 import { journeysRouter } from "./routers/journeys";
@@ -8,15 +11,21 @@ import { leadsRouter } from "./routers/leads";
 import { notificationsRouter } from "./routers/notifications";
 import { overviewRouter } from "./routers/overview";
 import { portalRouter } from "./routers/portal";
+import { preferencesRouter } from "./routers/preferences";
 import { apiTokensRouter, evidenceRouter, qualityRouter } from "./routers/quality";
 import { kickoffRouter, projectsRouter } from "./routers/projects";
+import { retentionRouter } from "./routers/retention";
 import { sessionRouter } from "./routers/session";
+import { signoffsRouter } from "./routers/signoffs";
+import { surveysRouter } from "./routers/surveys";
 import { usersRouter } from "./routers/users";
+import { webhooksRouter } from "./routers/webhooks";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
   users: usersRouter,
   overview: overviewRouter,
+  dashboard: dashboardRouter,
   portal: portalRouter,
   notifications: notificationsRouter,
   leads: leadsRouter,
@@ -33,6 +42,14 @@ export const appRouter = createTRPCRouter({
   quality: qualityRouter,
   apiTokens: apiTokensRouter,
   evidence: evidenceRouter,
+  preferences: preferencesRouter,
+  webhooks: webhooksRouter,
+  jobs: jobsRouter,
+  signoffs: signoffsRouter,
+  surveys: surveysRouter,
+  guarantees: guaranteesRouter,
+  refunds: refundsRouter,
+  retention: retentionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -17,25 +17,32 @@ export type TRPCContext = {
   db: Db;
   user: SessionUser | null;
   ip: string;
+  /** the caller's User-Agent header (recorded with sign-offs); null when absent */
+  userAgent: string | null;
   requestId: string;
   now: () => Date;
 };
 
 /** The context tests build directly (tRPC starter's createContextInner). */
-export function createInnerContext(opts: { user: SessionUser | null; db?: Db; ip?: string; now?: () => Date }): TRPCContext {
+export function createInnerContext(opts: { user: SessionUser | null; db?: Db; ip?: string; userAgent?: string | null; now?: () => Date }): TRPCContext {
   return {
     db: opts.db ?? db(),
     user: opts.user,
     ip: opts.ip ?? "127.0.0.1",
+    userAgent: opts.userAgent ?? null,
     requestId: randomUUID(),
     now: opts.now ?? (() => new Date()),
   };
 }
 
+/** A User-Agent longer than this is cut: it is stored with each sign-off. */
+const MAX_USER_AGENT = 512;
+
 export async function createTRPCContext(opts: { headers: Headers }): Promise<TRPCContext> {
   const { currentUser } = await import("@/server/auth/current-user");
   const ip = opts.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
-  return { ...createInnerContext({ user: await currentUser(), ip }), requestId: opts.headers.get("x-request-id") ?? randomUUID() };
+  const userAgent = opts.headers.get("user-agent")?.slice(0, MAX_USER_AGENT) || null;
+  return { ...createInnerContext({ user: await currentUser(), ip, userAgent }), requestId: opts.headers.get("x-request-id") ?? randomUUID() };
 }
 
 const t = initTRPC.context<TRPCContext>().create({
@@ -83,7 +90,31 @@ const errorMapping = t.middleware(async ({ next, path, ctx }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(errorMapping);
+/** Where the first NUL character sits in an input ("" for the input itself), or null when there is none. */
+function nulPath(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (depth > 20 || value === null || typeof value !== "object") return null;
+  for (const [key, v] of Object.entries(value)) {
+    const found = nulPath(v, path === "" ? key : `${path}.${key}`, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/**
+ * PostgreSQL cannot store a NUL character in text; no field of ours needs one. Refused up front as bad
+ * input (it would otherwise surface as a database error, a 500).
+ */
+const noNulCharacters = t.middleware(async ({ next, getRawInput }) => {
+  const found = nulPath(await getRawInput(), "");
+  if (found !== null) {
+    const message = "Text may not contain NUL characters.";
+    throw toTRPCError(new AppError("BAD_REQUEST", message, { fieldErrors: { [found || "input"]: message } }));
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(errorMapping).use(noNulCharacters);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next, path }) => {
   if (!ctx.user) {

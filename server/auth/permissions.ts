@@ -23,6 +23,27 @@ export const PERMISSIONS = {
   "portal:read": ["CUSTOMER"],
   "notifications:read": ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD", "CUSTOMER"],
   "devmail:read": ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD"],
+  /** one's own channels and digest frequency (every signed-in person) */
+  "preferences:write": ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD", "CUSTOMER"],
+  /** scheduled jobs: run history (own tenant's counts) and "run now" for the own tenant */
+  "jobs:manage": ["ADMIN"],
+  /** the tenant's signed webhook endpoints, their delivery log, test events and redelivery */
+  "webhooks:manage": ["ADMIN"],
+  // issue 7: the guarantee, refunds and retention
+  /** record a customer-caused delay on a guarantee's clock */
+  "guarantee:write": ["ADMIN", "TECH_LEAD"],
+  /** end a running guarantee early and record its final validation now (with a reason) */
+  "guarantee:finalize": ["ADMIN", "EXECUTIVE"],
+  /** the refund queue */
+  "refunds:read": ["ADMIN", "EXECUTIVE"],
+  /** start the review of a claim, record the payment of an approved refund */
+  "refunds:process": ["ADMIN", "EXECUTIVE"],
+  /** approve or reject a refund: executives only */
+  "refunds:approve": ["EXECUTIVE"],
+  /** account health, expansion potential, retention plans */
+  "retention:read": ["ADMIN", "EXECUTIVE", "CSM"],
+  /** recompute an account, start a new plan, complete / snooze / reassign retention tasks */
+  "retention:write": ["ADMIN", "CSM"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -6,7 +6,8 @@ const json = (v: unknown) => v as Prisma.InputJsonValue;
 
 export function insertAssessment(
   prisma: DbOrTx,
-  row: { tenantId: string; leadId: string; authorId: string; answers: unknown; breakdown: unknown; points: number; maxPoints: number; score: number; fit: unknown; configVersion: number; isDraft: boolean; at: Date },
+  /** authorId null: the prospect wrote it (self-service); there is no user to credit */
+  row: { tenantId: string; leadId: string; authorId: string | null; answers: unknown; breakdown: unknown; points: number; maxPoints: number; score: number; fit: unknown; configVersion: number; isDraft: boolean; at: Date },
 ) {
   return prisma.qualificationAssessment.create({
     data: {

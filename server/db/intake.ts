@@ -6,7 +6,6 @@ import type { DbOrTx } from "./client";
  * Queries of the public self-service assessment. There is no signed-in user: the tenant comes from
  * the page's slug and every query below still filters on it.
  */
-const json = (v: unknown) => v as Prisma.InputJsonValue;
 
 /** Stages in which a lead is still being worked on (counted to share new leads between CSMs). */
 export const OPEN_LEAD_STAGES: LeadStage[] = ["NEW", "QUALIFYING", "QUALIFIED", "FEASIBILITY", "PROPOSAL"];
@@ -63,30 +62,6 @@ export function updateLeadForSelfService(
   data: { stage?: LeadStage; latestScore?: number; qualifiedAt?: Date; serviceType?: ServiceType; ownerId?: string; updatedAt: Date },
 ) {
   return prisma.lead.updateMany({ where: { id: leadId, tenantId, stage: from }, data });
-}
-
-export function insertSelfServiceAssessment(
-  prisma: DbOrTx,
-  row: { tenantId: string; leadId: string; answers: unknown; breakdown: unknown; points: number; maxPoints: number; score: number; fit: unknown; configVersion: number; at: Date },
-) {
-  return prisma.qualificationAssessment.create({
-    data: {
-      tenantId: row.tenantId,
-      leadId: row.leadId,
-      // the prospect wrote it; there is no user to credit
-      authorId: null,
-      answers: json(row.answers),
-      breakdown: json(row.breakdown),
-      points: row.points,
-      maxPoints: row.maxPoints,
-      score: row.score,
-      fit: json(row.fit),
-      configVersion: row.configVersion,
-      isDraft: false,
-      createdAt: row.at,
-    },
-    select: { id: true },
-  });
 }
 
 export function findIntakeAssessment(prisma: DbOrTx, tenantId: string, assessmentId: string) {

@@ -22,7 +22,11 @@ export const portalProjectSelect = {
       minimumSuccessThreshold: true,
       criteria: {
         orderBy: { position: "asc" },
-        select: { id: true, name: true, weight: true, deliverable: true, requiresSignOff: true, score: true },
+        select: {
+          id: true, name: true, weight: true, deliverable: true, requiresSignOff: true, score: true,
+          // issue 5: the latest customer decision on a sign-off criterion
+          signOffs: { orderBy: { seq: "desc" }, take: 1, select: { decision: true, createdAt: true, user: { select: { name: true } } } },
+        },
       },
     },
   },

@@ -1,4 +1,4 @@
-import { AppError } from "@/server/errors";
+import { AppError, fromUnstorableInput } from "@/server/errors";
 import { logger } from "@/server/logger";
 
 /**
@@ -67,7 +67,8 @@ export function clientIp(request: Request): string {
 }
 
 /** AppErrors answer with their status and message; anything else is logged and answers a bare 500. */
-export function errorResponse(error: unknown, requestId: string, path: string) {
+export function errorResponse(thrown: unknown, requestId: string, path: string) {
+  const error = fromUnstorableInput(thrown) ?? thrown;
   if (error instanceof AppError && error.code !== "INTERNAL") {
     const headers: Record<string, string> = error.retryAfterSeconds ? { "retry-after": String(error.retryAfterSeconds) } : {};
     return problem(error.status, error.message, { fieldErrors: error.fieldErrors, headers });

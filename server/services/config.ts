@@ -9,6 +9,8 @@ import { DEFAULT_TIER_CATALOGUE, ZTierCatalogueSchema } from "@/server/engines/t
 import { DEFAULT_KICKOFF_CONFIG, ZKickoffConfigSchema } from "@/server/engines/kickoff/config";
 import { DEFAULT_MILESTONES_CONFIG, ZMilestonesConfigSchema } from "@/server/engines/milestones/config";
 import { DEFAULT_QUALITY_CONFIG, ZQualityConfigSchema } from "@/server/engines/quality/config";
+import { DEFAULT_GUARANTEE_CONFIG, ZGuaranteeConfigSchema } from "@/server/engines/guarantee/config";
+import { DEFAULT_RETENTION_CONFIG, ZRetentionConfigSchema } from "@/server/engines/retention/config";
 import { AppError, describeZodError } from "@/server/errors";
 import type { ServiceContext } from "./context";
 
@@ -25,6 +27,8 @@ const REGISTRY = {
   milestones: { defaults: DEFAULT_MILESTONES_CONFIG, schema: ZMilestonesConfigSchema },
   quality: { defaults: DEFAULT_QUALITY_CONFIG, schema: ZQualityConfigSchema },
   kickoff: { defaults: DEFAULT_KICKOFF_CONFIG, schema: ZKickoffConfigSchema },
+  guarantee: { defaults: DEFAULT_GUARANTEE_CONFIG, schema: ZGuaranteeConfigSchema },
+  retention: { defaults: DEFAULT_RETENTION_CONFIG, schema: ZRetentionConfigSchema },
 } as const;
 
 type Registry = typeof REGISTRY;

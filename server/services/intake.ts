@@ -2,12 +2,13 @@ import { createHash, randomBytes } from "node:crypto";
 import { answersSchemaFor } from "@/lib/schemas/qualification";
 import { BUDGET_BANDS, type IntakeProject, type IntakeSubmission } from "@/lib/schemas/intake";
 import { enforce } from "@/server/auth/rate-limit";
+import { insertAssessment } from "@/server/db/acquisition";
 import { recordAudit } from "@/server/db/audit";
 import type { Db } from "@/server/db/client";
 import type { LeadStage } from "@/server/db/generated/enums";
 import {
   CALL_REQUEST_TITLE, csmWorkloads, findIntakeAssessment, findLeadByContactEmail, findOpenCallRequest, findTenantBySlug,
-  insertCallRequest, insertSelfServiceAssessment, insertSelfServiceLead, lockProspectEmail, updateLeadForSelfService,
+  insertCallRequest, insertSelfServiceLead, lockProspectEmail, updateLeadForSelfService,
 } from "@/server/db/intake";
 import { activeAdminIds, insertNotifications } from "@/server/db/notifications";
 import { createOneTimeToken, findOneTimeToken } from "@/server/db/tokens";
@@ -154,9 +155,9 @@ export async function submitAssessment(ctx: PublicContext, input: IntakeSubmissi
       });
       leadId = lead.id;
     }
-    const assessment = await insertSelfServiceAssessment(tx, {
-      tenantId: tenant.id, leadId, answers: stored, breakdown: q.categories, points: q.points, maxPoints: q.maxPoints,
-      score: q.score, fit: q.fit, configVersion: qualificationConfig.version, at: ctx.now,
+    const assessment = await insertAssessment(tx, {
+      tenantId: tenant.id, leadId, authorId: null, answers: stored, breakdown: q.categories, points: q.points, maxPoints: q.maxPoints,
+      score: q.score, fit: q.fit, configVersion: qualificationConfig.version, isDraft: false, at: ctx.now,
     });
     await createOneTimeToken(tx, `${TOKEN_PREFIX}${assessment.id}`, digest(token), new Date(ctx.now.getTime() + RESULT_TTL_DAYS * DAY_MS));
     const finalStage = moves ? stage : (existing?.stage ?? stage);

@@ -7,6 +7,7 @@ import { appRouter, createCaller } from "@/server/api/root";
 import { TRPCError } from "@trpc/server";
 import { getErrorShape } from "@trpc/server/unstable-core-do-not-import";
 import { DEFAULT_CRITERION_KEYS } from "@/server/engines/qualification/config";
+import { newSurveyToken, surveyTokenDigest } from "@/server/services/surveys";
 
 let prisma: Db | undefined;
 
@@ -220,6 +221,17 @@ export function journeyFor(f: TenantFixture): Promise<string> {
   return id;
 }
 
+/** The tRPC error code a call fails with, or "ok" (anything else that is thrown fails the test). */
+export async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "ok";
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
 /** What an HTTP client would see: the message after the app's error formatter. */
 export function shown(error: TRPCError, path: string) {
   return getErrorShape({ config: appRouter._def._config, error, type: "mutation", path, input: undefined, ctx: undefined });
@@ -234,4 +246,199 @@ export async function shapeOf(call: Promise<unknown>, path: string) {
     if (error instanceof TRPCError) return shown(error, path);
     throw error;
   }
+}
+
+// ------------------------------------------------------------------ issue 5: sign-offs and surveys
+
+/** The sign-off criterion of a fixture project's week (week 2 is in progress; weeks 3–4 have not started). */
+export async function signOffCriterionOf(projectId: string, weekNumber = 2) {
+  const c = await testDb().milestoneCriterion.findFirstOrThrow({
+    where: { requiresSignOff: true, milestone: { projectId, weekNumber } },
+    select: { id: true, milestoneId: true },
+  });
+  return { criterionId: c.id, milestoneId: c.milestoneId };
+}
+
+/**
+ * An open survey with a one-time link (the token is returned, only its digest stored), addressed to the
+ * fixture's approver customer of account A unless told otherwise.
+ */
+export async function openSurveyFor(
+  f: TenantFixture,
+  opts: { projectId?: string; recipientId?: string | null; kind?: "CSAT" | "NPS"; expiresAt?: Date; milestoneId?: string } = {},
+) {
+  const token = newSurveyToken();
+  const survey = await testDb().survey.create({
+    data: {
+      tenantId: f.tenant.id,
+      projectId: opts.projectId ?? f.projectA.id,
+      milestoneId: opts.milestoneId ?? null,
+      recipientId: opts.recipientId === undefined ? f.users.CUSTOMER.id : opts.recipientId,
+      kind: opts.kind ?? "CSAT",
+      trigger: "MANUAL",
+      key: `manual/${randomUUID()}`,
+      tokenHash: surveyTokenDigest(token),
+      expiresAt: opts.expiresAt ?? new Date(Date.now() + 14 * 86_400_000),
+      sentAt: new Date(),
+    },
+    select: { id: true },
+  });
+  return { surveyId: survey.id, token };
+}
+
+/**
+ * A project of account A whose week 4 carries the seed's "Customer Satisfaction Survey" criterion, with
+ * one CSAT answered (9/10): what applying the satisfaction score needs. One per fixture.
+ */
+const satisfactionProjects = new Map<string, Promise<string>>();
+export function satisfactionProjectOf(f: TenantFixture): Promise<string> {
+  let made = satisfactionProjects.get(f.tag);
+  if (!made) {
+    made = (async () => {
+      const db = testDb();
+      const start = new Date(Date.now() - 27 * 86_400_000);
+      const project = await db.project.create({
+        data: {
+          tenantId: f.tenant.id, customerAccountId: f.accountA.id, name: `Satisfaction ${f.tag}`, serviceType: "MVP_DEVELOPMENT", tierKey: "startup_mvp",
+          contractValueCents: 1_000_000, status: "ACTIVE", startDate: start, targetEndDate: new Date(start.getTime() + 28 * 86_400_000),
+        },
+      });
+      await db.milestone.create({
+        data: {
+          tenantId: f.tenant.id, projectId: project.id, weekNumber: 4, title: "Delivery & Knowledge Transfer", dueDate: new Date(start.getTime() + 28 * 86_400_000),
+          minimumSuccessThreshold: 90, escalationThreshold: 75, status: "IN_PROGRESS",
+          criteria: {
+            create: [
+              { tenantId: f.tenant.id, position: 1, name: "Production Deployment", weight: 0.7, validationMethod: "deployment_verification", deliverable: "Live system" },
+              { tenantId: f.tenant.id, position: 2, name: "Customer Satisfaction Survey", weight: 0.3, validationMethod: "satisfaction_survey", deliverable: "Customer satisfaction score ≥ 8.5/10" },
+            ],
+          },
+        },
+      });
+      const { surveyId } = await openSurveyFor(f, { projectId: project.id });
+      await db.survey.update({ where: { id: surveyId }, data: { answeredAt: new Date() } });
+      await db.surveyResponse.create({ data: { tenantId: f.tenant.id, surveyId, userId: f.users.CUSTOMER.id, score: 9 } });
+      return project.id;
+    })();
+    satisfactionProjects.set(f.tag, made);
+  }
+  return made;
+}
+
+/**
+ * The client for tests that fire calls concurrently. The embedded PGlite serves every connection from
+ * one session, so statements of several connections can interleave and trip over each other's unnamed
+ * prepared statements: there the calls share one connection (the application-level race — every call
+ * passing its first check before any commits — is the same). A real PostgreSQL (TEST_DATABASE_URL)
+ * gets a pool. Disconnected by vitest's process exit.
+ */
+let concurrencyClient: Db | undefined;
+export function concurrencyDb(): Db {
+  if (!concurrencyClient) {
+    const pool = process.env.DB_POOL_MAX;
+    process.env.DB_POOL_MAX = process.env.TEST_DATABASE_URL ? "10" : "1";
+    concurrencyClient = createPrismaClient(process.env.DATABASE_URL ?? "");
+    if (pool === undefined) delete process.env.DB_POOL_MAX;
+    else process.env.DB_POOL_MAX = pool;
+  }
+  return concurrencyClient;
+}
+
+// ------------------------------------------------------------------ issue 7: guarantees, refunds, retention
+
+/**
+ * A project of the fixture's account A (or `accountId`) with a guarantee and four weekly milestones, the
+ * first `weeksMet` met and the others failed (validated on their due dates), CI coverage evidence and CSAT
+ * answers. `startDaysAgo` 31 with 30 days puts the clock's end one day in the past (still ACTIVE: the
+ * enforcement job decides it).
+ */
+export async function guaranteeProjectFor(
+  f: TenantFixture,
+  opts: { accountId?: string; weeksMet?: number; coverage?: number | null; csat?: number[]; startDaysAgo?: number; days?: number; amountCents?: number; now?: Date } = {},
+) {
+  const db = testDb();
+  const now = opts.now ?? new Date();
+  const day = 86_400_000;
+  const start = new Date(now.getTime() - (opts.startDaysAgo ?? 31) * day);
+  const weeksMet = opts.weeksMet ?? 4;
+  const project = await db.project.create({
+    data: {
+      tenantId: f.tenant.id, customerAccountId: opts.accountId ?? f.accountA.id, name: `Guarantee ${randomUUID().slice(0, 6)}`, serviceType: "MVP_DEVELOPMENT",
+      tierKey: "startup_mvp", contractValueCents: 4_000_000, status: "ACTIVE", startDate: start, targetEndDate: new Date(start.getTime() + 28 * day), techLeadId: f.users.TECH_LEAD.id,
+      guarantee: {
+        create: { tenantId: f.tenant.id, amountCents: opts.amountCents ?? 2_000_000, successThreshold: 85, startsAt: start, endsAt: new Date(start.getTime() + (opts.days ?? 30) * day) },
+      },
+    },
+    select: { id: true, guarantee: { select: { id: true } } },
+  });
+  for (const week of [1, 2, 3, 4]) {
+    const due = new Date(start.getTime() + week * 7 * day);
+    const validated = due <= now;
+    await db.milestone.create({
+      data: {
+        tenantId: f.tenant.id, projectId: project.id, weekNumber: week, title: `Week ${week}`, dueDate: due, minimumSuccessThreshold: 85, escalationThreshold: 70,
+        status: !validated ? "PENDING" : week <= weeksMet ? "SUCCESS" : "FAILED", score: !validated ? null : week <= weeksMet ? 92 : 55, validatedAt: validated ? due : null,
+        criteria: { create: [{ tenantId: f.tenant.id, position: 1, name: "Core Features Implementation", weight: 1, validationMethod: "automated_testing", deliverable: "Working core features" }] },
+      },
+    });
+  }
+  if (opts.coverage !== null) {
+    await db.evidence.create({ data: { tenantId: f.tenant.id, projectId: project.id, source: "API", coverage: opts.coverage ?? 96, commitSha: "feedface01234567", createdAt: new Date(start.getTime() + 20 * day) } });
+  }
+  for (const score of opts.csat ?? [9]) {
+    const survey = await db.survey.create({ data: { tenantId: f.tenant.id, projectId: project.id, kind: "CSAT", trigger: "MANUAL", key: `g/${randomUUID()}`, recipientId: f.users.CUSTOMER.id } });
+    await db.surveyResponse.create({ data: { tenantId: f.tenant.id, surveyId: survey.id, userId: f.users.CUSTOMER.id, score, comment: score >= 8 ? "Delivered what we needed." : "Too slow.", createdAt: new Date(start.getTime() + 25 * day) } });
+  }
+  return { projectId: project.id, guaranteeId: project.guarantee?.id ?? "" };
+}
+
+/** A guarantee of account A decided by the final validation now: success (4 weeks met, 96 %, CSAT 9) or failure (1 week, 80 %, CSAT 6). */
+export async function decidedGuaranteeFor(f: TenantFixture, outcome: "success" | "failure", opts: { accountId?: string } = {}) {
+  const { finalizeGuarantee } = await import("@/server/services/guarantees");
+  const made = await guaranteeProjectFor(f, outcome === "success" ? { ...opts } : { ...opts, weeksMet: 1, coverage: 80, csat: [6] });
+  await testDb().$transaction((tx) => finalizeGuarantee({ db: tx, tenantId: f.tenant.id, actorId: null, ip: null, requestId: null, now: new Date() }, made.guaranteeId));
+  return made;
+}
+
+/** One met guarantee per fixture (its dossier is read, never changed). */
+const succeeded = new Map<string, Promise<{ projectId: string; guaranteeId: string }>>();
+export function succeededGuaranteeOf(f: TenantFixture) {
+  let made = succeeded.get(f.tag);
+  if (!made) {
+    made = decidedGuaranteeFor(f, "success");
+    succeeded.set(f.tag, made);
+  }
+  return made;
+}
+
+/** A fresh refund of account A at `status`, taken there through the workflow; with the version to send next. */
+export async function refundAt(f: TenantFixture, status: "CLAIMED" | "UNDER_REVIEW" | "APPROVED") {
+  const { projectId } = await decidedGuaranteeFor(f, "failure");
+  const claimed = await callerFor(f.users.CUSTOMER).portal.chooseRemedy({ projectId, remedy: "REFUND" });
+  const refundId = claimed.refundId ?? "";
+  const exec = callerFor(f.users.EXECUTIVE);
+  if (status === "CLAIMED") return { projectId, refundId, expectedVersion: 0 };
+  await exec.refunds.startReview({ refundId, expectedVersion: 0 });
+  if (status === "UNDER_REVIEW") return { projectId, refundId, expectedVersion: 1 };
+  await exec.refunds.approve({ refundId, expectedVersion: 1, reason: "Weeks 2–4 failed validation." });
+  return { projectId, refundId, expectedVersion: 2 };
+}
+
+/** A proposed customer-caused delay on the guarantee of the fixture's project A. */
+export async function proposedDelayFor(f: TenantFixture, days = 2) {
+  const g = await testDb().guarantee.findUniqueOrThrow({ where: { projectId: f.projectA.id }, select: { id: true } });
+  const d = await testDb().guaranteeDelay.create({
+    data: { tenantId: f.tenant.id, guaranteeId: g.id, reason: "Customer API credentials arrived late", days, recordedById: f.users.TECH_LEAD.id },
+    select: { id: true },
+  });
+  return d.id;
+}
+
+/** An open retention task of account A, assigned to the fixture's CSM. */
+export async function retentionTaskFor(f: TenantFixture) {
+  const a = await testDb().actionItem.create({
+    data: { tenantId: f.tenant.id, customerAccountId: f.accountA.id, kind: "RETENTION", title: "Call the sponsor", assigneeId: f.users.CSM.id, dueAt: new Date(Date.now() + 3 * 86_400_000) },
+    select: { id: true },
+  });
+  return a.id;
 }

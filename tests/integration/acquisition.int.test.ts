@@ -1,21 +1,11 @@
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ALL_FULL_ANSWERS, SAMPLE_REQUEST, callerFor, createLeadFor, createTenantFixture, shapeOf, testDb, type TenantFixture } from "../helpers/fixtures";
+import { ALL_FULL_ANSWERS, SAMPLE_REQUEST, callerFor, createLeadFor, createTenantFixture, shapeOf, testDb, type TenantFixture, codeOf } from "../helpers/fixtures";
 
 let f: TenantFixture;
 beforeAll(async () => {
   f = await createTenantFixture("acq");
 });
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "ok";
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
 
 describe("CSM acquisition flow through the routers", () => {
   it("all criteria met: 235 points, score 100, lead qualified, assessment kept with its config version", async () => {

@@ -1,7 +1,6 @@
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_EDUCATION_LIBRARY, GUARANTEE_ITEM_KEY, OVERVIEW_ITEM_KEY } from "@/server/engines/education/library";
-import { callerFor, createLeadFor, createTenantFixture, testDb, type TenantFixture } from "../helpers/fixtures";
+import { callerFor, createLeadFor, createTenantFixture, testDb, type TenantFixture, codeOf } from "../helpers/fixtures";
 
 let f: TenantFixture;
 let technicalId: string;
@@ -14,15 +13,6 @@ beforeAll(async () => {
   technicalId = tech.id;
 });
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "ok";
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
 
 describe("education plans (seed §1.3)", () => {
   it("a CSM plans an account's education: guarantee first, per-stakeholder tracks, spread over three days, audited", async () => {

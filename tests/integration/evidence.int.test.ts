@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/v1/evidence/route";
 import { hit, LIMITS } from "@/server/auth/rate-limit";
 import { MAX_ACTIVE_TOKENS_PER_PROJECT } from "@/server/services/api-tokens";
-import { callerFor, createTenantFixture, shapeOf, testDb, type TenantFixture } from "../helpers/fixtures";
+import { callerFor, createTenantFixture, shapeOf, testDb, type TenantFixture, codeOf } from "../helpers/fixtures";
 
 let f: TenantFixture;
 let other: TenantFixture;
@@ -37,15 +36,6 @@ const countsFor = async (tenantId: string) => ({
   validations: await testDb().qualityValidation.count({ where: { tenantId } }),
 });
 
-async function codeOf(p: Promise<unknown>) {
-  try {
-    await p;
-    return "ok";
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
 
 describe("API tokens", () => {
   it("returns the plaintext once, stores only its SHA-256 digest, and the list never shows either", async () => {

@@ -1,21 +1,11 @@
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ALL_FULL_ANSWERS, SAMPLE_REQUEST, callerFor, createLeadFor, createTenantFixture, testDb, type TenantFixture } from "../helpers/fixtures";
+import { ALL_FULL_ANSWERS, SAMPLE_REQUEST, callerFor, createLeadFor, createTenantFixture, testDb, type TenantFixture, codeOf } from "../helpers/fixtures";
 
 let f: TenantFixture;
 beforeAll(async () => {
   f = await createTenantFixture("journey");
 });
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "ok";
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
 
 describe("customer journey orchestrator (seed §6)", () => {
   it("a low-scoring lead stops at qualification with the score and what would raise it", async () => {

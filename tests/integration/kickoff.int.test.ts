@@ -1,23 +1,13 @@
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_KICKOFF_CONFIG } from "@/server/engines/kickoff/config";
 import { DEFAULT_MILESTONES_CONFIG } from "@/server/engines/milestones/config";
-import { callerFor, createTenantFixture, kickedOffProject, leadThrough, testDb, type TenantFixture } from "../helpers/fixtures";
+import { callerFor, createTenantFixture, kickedOffProject, leadThrough, testDb, type TenantFixture, codeOf } from "../helpers/fixtures";
 
 let f: TenantFixture;
 beforeAll(async () => {
   f = await createTenantFixture("kick");
 });
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "ok";
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
 
 async function countsFor(tenantId: string) {
   const db = testDb();

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { callerFor, createTenantFixture, kickedOffProject, testDb, type TenantFixture } from "../helpers/fixtures";
+import { callerFor, createTenantFixture, kickedOffProject, testDb, type TenantFixture, codeOf } from "../helpers/fixtures";
 
 let f: TenantFixture;
 let projectId: string;
@@ -16,15 +15,6 @@ beforeAll(async () => {
   });
 });
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "ok";
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
 
 const scores = (values: (number | null)[]) => week1.criteria.map((c, i) => ({ criterionId: c.id, score: values[i] ?? null }));
 

@@ -2,6 +2,7 @@ import { CONFIG_KIND_VALUES } from "@/lib/schemas/config";
 import { describe, expect, it } from "vitest";
 import { seedDemo } from "@/prisma/seed";
 import { latestFeasibilityFor, reproduceAssessment } from "@/server/services/acquisition";
+import { verifyProjectSignOffs } from "@/server/services/signoffs";
 import { loadConfig } from "@/server/services/config";
 import { testDb } from "../helpers/fixtures";
 
@@ -23,6 +24,10 @@ describe("demo seed", () => {
     const assessments = await db.qualificationAssessment.findMany({ where: { tenantId: tenant.id, isDraft: false }, select: { id: true } });
     expect(assessments.length).toBeGreaterThan(5);
     for (const a of assessments) expect((await reproduceAssessment(ctx, a.id)).identical).toBe(true);
+    // every seeded project's sign-off chain verifies (the seed signs with the app's own engine)
+    const projects = await db.project.findMany({ where: { tenantId: tenant.id, signOffs: { some: {} } }, select: { id: true } });
+    expect(projects.length).toBeGreaterThan(2);
+    for (const p of projects) expect((await verifyProjectSignOffs(ctx, p.id)).firstBroken).toBeNull();
     // the demo's feasibility analyses come from the engine: the lead page recomputes the stored score
     const analysed = await db.feasibilityAnalysis.findMany({ where: { tenantId: tenant.id }, select: { leadId: true }, distinct: ["leadId"] });
     expect(analysed.length).toBeGreaterThan(3);

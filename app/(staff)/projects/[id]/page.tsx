@@ -3,10 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { EducationCard } from "@/components/education/education-card";
+import { GuaranteeSummaryCard } from "@/components/guarantee/guarantee-summary-card";
 import { ActionItems } from "@/components/projects/action-items";
 import { ApiTokensCard } from "@/components/projects/api-tokens-card";
 import { MilestoneCard } from "@/components/projects/milestone-card";
 import { QualityCard } from "@/components/projects/quality-card";
+import { SignoffsCard } from "@/components/projects/signoffs-card";
+import { SurveysCard } from "@/components/projects/surveys-card";
 import { TeamCard } from "@/components/projects/team-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { PROJECT_STATUS, SERVICE_TYPE } from "@/components/shell/labels";
@@ -57,6 +60,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         {project.leadId && can(me.role, "pipeline:read") ? <Link className="underline" href={`/leads/${project.leadId}`}>Lead</Link> : null}
       </div>
       <div className="grid gap-6">
+        <GuaranteeSummaryCard projectId={project.id} />
         <section aria-labelledby="weeks-heading" className="grid gap-4">
           <h2 id="weeks-heading" className="text-lg font-semibold">Weekly milestones</h2>
           <ol className="grid gap-4">
@@ -76,6 +80,10 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             <CardContent><ActionItems items={project.actionItems} canWrite={can(me.role, "actions:write")} now={now} /></CardContent>
           </Card>
           <TeamCard team={project.team} environments={project.environments} canWrite={canValidate} />
+        </div>
+        <div className="grid gap-6 xl:grid-cols-2">
+          <SignoffsCard projectId={project.id} />
+          <SurveysCard projectId={project.id} />
         </div>
         <QualityCard projectId={project.id} canWrite={canValidate} />
         <div className="grid gap-6 xl:grid-cols-2">

@@ -18,6 +18,8 @@ const ABOUT: Partial<Record<Kind, { title: string; description: string }>> = {
   education: { title: "Education", description: "How education deliveries are spread: days, send hour, items per day, the items every plan starts with (seed §1.3), and the content library." },
   milestones: { title: "Milestones", description: "Weekly milestone templates per service type: weighted criteria (each week's weights add up to 1), validation methods and the success / escalation thresholds (seed §3.1)." },
   quality: { title: "Quality gates", description: "Code, delivery and process gate thresholds, family weights 0.4 / 0.3 / 0.3 and the escalation rule: score below 80 or more than 2 failed gates (seed §4.2)." },
+  guarantee: { title: "Guarantee", description: "The final validation's criteria (MVP delivered 40%, coverage 30%, CSAT 30%), targets and the success threshold (seed §1.3, §5.1)." },
+  retention: { title: "Retention", description: "Health score components and weights (must add up to 1), expansion factors and the strategy thresholds 85 / 70 (seed §5.2)." },
   kickoff: { title: "Kickoff", description: "Delivery team per service type (required and conditional roles with capacity), tier extras, velocity, environments and the guarantee defaults (seed §4.1)." },
 };
 

@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { serverEnv } from "@/lib/env";
 import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
 import { readBody } from "@/server/http/rest";
@@ -7,28 +9,63 @@ import { readBody } from "@/server/http/rest";
 const TRPC_MAX_BODY_BYTES = 512 * 1024;
 
 /** A refusal in tRPC's own error shape (superjson-wrapped, one entry per batched call) so the client shows the message. */
-function tooLarge(req: Request) {
+function refuse(req: Request, status: number, code: string, message: string, requestId: string) {
   const url = new URL(req.url);
   const paths = decodeURIComponent(url.pathname.replace(/^\/api\/trpc\//, "")).split(",");
-  const message = `The request is larger than ${TRPC_MAX_BODY_BYTES / 1024} KB. Shorten the text you entered and try again.`;
-  const error = (path: string) => ({ error: { json: { message, code: -32600, data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413, path } } } });
+  const error = (path: string) => ({ error: { json: { message, code: -32600, data: { code, httpStatus: status, path } } } });
   const body = url.searchParams.get("batch") === "1" ? paths.map(error) : error(paths[0] ?? "");
-  return Response.json(body, { status: 413 });
+  return Response.json(body, { status, headers: { "x-request-id": requestId, "cache-control": "no-store" } });
+}
+
+/**
+ * Cross-site request forgery: the session cookie is SameSite=Lax, and on top of that a POST is refused
+ * when the browser says it comes from another site — an Origin that is neither APP_URL nor this host,
+ * or Sec-Fetch-Site other than same-origin / none. A non-JSON body (a form's text/plain or urlencoded
+ * post, the only kinds a page on another site can send without a CORS preflight) is refused too.
+ * Server-side callers send neither header and are unaffected.
+ */
+function crossSite(req: Request): boolean {
+  const fetchSite = req.headers.get("sec-fetch-site");
+  if (fetchSite !== null && fetchSite !== "same-origin" && fetchSite !== "none") return true;
+  const origin = req.headers.get("origin");
+  if (origin === null) return false;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return true; // "null" (sandboxed frames, opaque redirects) and garbage
+  }
+  const allowed = new Set([new URL(serverEnv().APP_URL).host, new URL(req.url).host, req.headers.get("host"), req.headers.get("x-forwarded-host")]);
+  return !allowed.has(host);
+}
+
+/** The caller's id when it is a sane token (it ends up in logs), else a fresh one. */
+function requestIdOf(req: Request): string {
+  const given = req.headers.get("x-request-id");
+  return given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
 }
 
 async function handler(req: Request) {
-  let request = req;
+  const requestId = requestIdOf(req);
+  const headers = new Headers(req.headers);
+  headers.set("x-request-id", requestId);
+  let request = new Request(req.url, { method: req.method, headers });
   if (req.method === "POST") {
+    if (crossSite(req)) return refuse(req, 403, "FORBIDDEN", "Cross-site requests are not accepted. Open Onward itself and try again.", requestId);
+    const type = req.headers.get("content-type") ?? "";
+    if (!/^application\/json\s*(;|$)/i.test(type)) return refuse(req, 415, "UNSUPPORTED_MEDIA_TYPE", "Send the request as JSON (Content-Type: application/json).", requestId);
     const text = await readBody(req, TRPC_MAX_BODY_BYTES);
-    if (text === null) return tooLarge(req);
-    request = new Request(req.url, { method: req.method, headers: req.headers, body: text });
+    if (text === null) return refuse(req, 413, "PAYLOAD_TOO_LARGE", `The request is larger than ${TRPC_MAX_BODY_BYTES / 1024} KB. Shorten the text you entered and try again.`, requestId);
+    request = new Request(req.url, { method: req.method, headers, body: text });
   }
-  return fetchRequestHandler({
+  const response = await fetchRequestHandler({
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
     createContext: () => createTRPCContext({ headers: request.headers }),
   });
+  response.headers.set("x-request-id", requestId);
+  return response;
 }
 
 export { handler as GET, handler as POST };

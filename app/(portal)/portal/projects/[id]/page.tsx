@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
-import { MILESTONE_STATUS, PROJECT_STATUS, SERVICE_TYPE } from "@/components/shell/labels";
+import { PROJECT_STATUS, SERVICE_TYPE } from "@/components/shell/labels";
+import { OutlookCard } from "@/components/portal/outlook-card";
+import { PortalMilestoneCard } from "@/components/portal/portal-milestone-card";
 import { ProgressBar } from "@/components/portal/progress-bar";
+import { SurveyForm } from "@/components/portal/survey-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { api } from "@/lib/trpc/server";
@@ -13,8 +16,9 @@ import { requirePermission } from "@/server/auth/guard";
 export const metadata: Metadata = { title: "Project" };
 
 async function loadProject(projectId: string) {
+  const caller = await api();
   try {
-    return await (await api()).portal.project({ projectId });
+    return await Promise.all([caller.portal.project({ projectId }), caller.portal.surveys()]);
   } catch (error) {
     // another account's project, an unknown id and a malformed id all read "not found"
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
@@ -23,10 +27,12 @@ async function loadProject(projectId: string) {
 }
 
 export default async function PortalProjectPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission("portal:read");
+  const user = await requirePermission("portal:read");
   const { id } = await params;
-  const project = await loadProject(id);
-  const { progress } = project;
+  const [project, surveys] = await loadProject(id);
+  const { progress, outlook } = project;
+  const openSurveys = surveys.filter((s) => s.projectId === project.id && s.state === "open");
+  const awaiting = new Set(user.isApprover ? outlook.awaitingSignOff : []);
   return (
     <>
       <Link href="/portal" className="text-sm text-primary underline">All projects</Link>
@@ -37,52 +43,49 @@ export default async function PortalProjectPage({ params }: { params: Promise<{ 
         </div>
         <Badge variant={PROJECT_STATUS[project.status]?.tone ?? "outline"}>{PROJECT_STATUS[project.status]?.label ?? project.status}</Badge>
       </div>
-      <Card className="mb-6">
-        <CardHeader>
-          <CardTitle as="h2">Progress</CardTitle>
-          <CardDescription>{progress.explanation}</CardDescription>
-        </CardHeader>
-        <CardContent className="grid gap-3">
-          <ProgressBar value={progress.progressPercent} label="Overall progress" />
-          <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-3">
-            <div><dt className="text-muted-foreground">Current week</dt><dd className="font-medium">{progress.currentWeek ?? "All met"}</dd></div>
-            <div><dt className="text-muted-foreground">Weeks met</dt><dd className="font-medium">{progress.metWeeks} of {progress.totalWeeks}</dd></div>
-            <div><dt className="text-muted-foreground">Guarantee</dt><dd className="font-medium">{progress.guaranteeDaysLeft === null ? "—" : `${progress.guaranteeDaysLeft} day(s) left`}</dd></div>
-          </dl>
-        </CardContent>
-      </Card>
-      <h2 className="mb-3 text-lg font-semibold">Weekly milestones</h2>
-      <ol className="grid gap-4">
-        {project.milestones.map((m) => (
-          <li key={m.id}>
-            <Card>
-              <CardHeader>
-                <div className="flex flex-wrap items-center justify-between gap-2">
-                  <CardTitle as="h3">Week {m.weekNumber}: {m.title}</CardTitle>
-                  <Badge variant={MILESTONE_STATUS[m.status]?.tone ?? "outline"}>{MILESTONE_STATUS[m.status]?.label ?? m.status}</Badge>
-                </div>
-                <CardDescription>
-                  Due {formatDate(m.dueDate)} · needs {m.minimumSuccessThreshold}% to pass{m.score === null ? "" : ` · scored ${m.score.toFixed(1)}%`}
-                </CardDescription>
-              </CardHeader>
-              <CardContent>
-                <ul className="grid gap-2 text-sm">
-                  {m.criteria.map((c) => (
-                    <li key={c.id} className="flex flex-wrap items-baseline justify-between gap-2">
-                      <span>
-                        <span className="font-medium">{c.name}</span>{" "}
-                        <span className="text-muted-foreground">— {c.deliverable} ({Math.round(c.weight * 100)}%)</span>
-                        {c.requiresSignOff ? <Badge variant="outline" className="ml-2">your sign-off</Badge> : null}
-                      </span>
-                      <span className="tabular-nums text-muted-foreground">{c.score === null ? "not scored yet" : `${c.score.toFixed(0)}/100`}</span>
-                    </li>
-                  ))}
-                </ul>
-              </CardContent>
-            </Card>
-          </li>
-        ))}
-      </ol>
+      <div className="grid gap-6">
+        <Card>
+          <CardHeader>
+            <CardTitle as="h2">Progress</CardTitle>
+            <CardDescription>{progress.explanation}</CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-3">
+            <ProgressBar value={progress.progressPercent} label="Overall progress" />
+            <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+              <div><dt className="text-muted-foreground">Current week</dt><dd className="font-medium">{progress.currentWeek ?? "All met"}</dd></div>
+              <div><dt className="text-muted-foreground">Weeks met</dt><dd className="font-medium">{progress.metWeeks} of {progress.totalWeeks}</dd></div>
+              <div><dt className="text-muted-foreground">Guarantee</dt><dd className="font-medium"><Link href={`/portal/projects/${project.id}/guarantee`} className="text-primary underline">{progress.guaranteeDaysLeft === null ? "Details" : `${progress.guaranteeDaysLeft} day(s) left`}</Link></dd></div>
+              <div><dt className="text-muted-foreground">Awaiting your sign-off</dt><dd className="font-medium">{awaiting.size}</dd></div>
+            </dl>
+            <p className="text-sm text-muted-foreground">
+              New to how the weeks and the guarantee work? <Link href="/portal/learn" className="text-primary underline">Read Getting started</Link>.
+            </p>
+          </CardContent>
+        </Card>
+        <OutlookCard projectId={project.id} outlook={outlook} />
+        {openSurveys.length > 0 ? (
+          <section aria-labelledby="surveys-heading" className="grid gap-4">
+            <h2 id="surveys-heading" className="text-lg font-semibold">Tell us how it is going</h2>
+            {openSurveys.map((s) => (
+              <Card key={s.id}>
+                <CardContent>
+                  <SurveyForm question={s.question} kind={s.kind} target={{ surveyId: s.id }} />
+                </CardContent>
+              </Card>
+            ))}
+          </section>
+        ) : null}
+        <section aria-labelledby="weeks-heading" className="grid gap-4">
+          <h2 id="weeks-heading" className="text-lg font-semibold">Weekly milestones</h2>
+          <ol className="grid gap-4">
+            {project.milestones.map((m) => (
+              <li key={m.id}>
+                <PortalMilestoneCard projectId={project.id} milestone={m} awaiting={awaiting} canApprove={user.isApprover} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
     </>
   );
 }

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { PreferencesForm } from "@/components/settings/notifications/preferences-form";
+import { Card, CardContent } from "@/components/ui/card";
+import { api } from "@/lib/trpc/server";
+import { requirePermission } from "@/server/auth/guard";
+
+export const metadata: Metadata = { title: "Notification preferences" };
+
+/** A customer stakeholder's own channels and digest frequency (seed §3.2 communication preferences). */
+export default async function PortalPreferencesPage() {
+  await requirePermission("portal:read");
+  const prefs = await (await api()).preferences.channels();
+  return (
+    <>
+      <h1 className="mb-1 text-2xl font-semibold tracking-tight">Notification preferences</h1>
+      <p className="mb-4 text-muted-foreground">How you hear about your project: the channels we use and how often you get a progress update written for your role.</p>
+      <Card>
+        <CardContent>
+          <PreferencesForm initial={prefs} urgentNote="At most one progress update a day reaches you, however much happens. Milestones waiting for your sign-off also appear in the portal." />
+        </CardContent>
+      </Card>
+    </>
+  );
+}

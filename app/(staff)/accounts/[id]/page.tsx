@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+import { GUARANTEE_STATUS } from "@/components/guarantee/labels";
+import { HealthBreakdown } from "@/components/retention/health-breakdown";
+import { HistoryChart } from "@/components/retention/history-chart";
+import { STRATEGY, healthTone } from "@/components/retention/labels";
+import { RecomputeButtons } from "@/components/retention/recompute-button";
+import { TaskList } from "@/components/retention/task-list";
+import { PageHeader } from "@/components/shell/page-header";
+import { PROJECT_STATUS, SERVICE_TYPE } from "@/components/shell/labels";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { api } from "@/lib/trpc/server";
+import { formatDate } from "@/lib/utils";
+import { requirePermission } from "@/server/auth/guard";
+import { can } from "@/server/auth/permissions";
+
+export const metadata: Metadata = { title: "Account" };
+
+type Trigger = { condition: string; text: string; met: boolean | null };
+
+/** One account's health ("why 64?"), history, retention plan and tasks, expansion opportunities (seed §5.2). */
+export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
+  const me = await requirePermission("retention:read");
+  const { id } = await params;
+  let view;
+  try {
+    view = await (await api()).retention.account({ accountId: id });
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    throw error;
+  }
+  const { account, live, plan } = view;
+  const canWrite = can(me.role, "retention:write");
+  const triggers = ((plan?.triggers as { conditions?: Trigger[]; reason?: string } | null) ?? {});
+  const now = new Date().toISOString();
+
+  return (
+    <>
+      <Link href="/accounts" className="text-sm text-primary underline">All accounts</Link>
+      <PageHeader
+        title={account.name}
+        description={`${account.industry ?? "—"} · CSM ${account.csm?.name ?? "unassigned"}`}
+        actions={canWrite ? <RecomputeButtons accountId={account.id} /> : undefined}
+      />
+      <div className="grid gap-6">
+        <div className="grid gap-6 xl:grid-cols-2">
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2" className="flex items-center gap-2">Health <Badge variant={healthTone(live.health.score)}>{live.health.score}</Badge></CardTitle>
+              <CardDescription>Computed now from the account&apos;s stored facts. {live.health.explanation}</CardDescription>
+            </CardHeader>
+            <CardContent><HealthBreakdown parts={live.health.components} total={live.health.score} caption={`Weights from the tenant's retention configuration v${live.configVersion}; a component without data gives its weight to the others.`} /></CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2">History</CardTitle>
+              <CardDescription>Daily snapshots, last 90 days.</CardDescription>
+            </CardHeader>
+            <CardContent><HistoryChart points={view.history} /></CardContent>
+          </Card>
+        </div>
+
+        <Card>
+          <CardHeader>
+            <CardTitle as="h2" className="flex flex-wrap items-center gap-2">
+              Retention plan
+              {plan ? <Badge variant={STRATEGY[plan.strategy]?.tone ?? "outline"}>{STRATEGY[plan.strategy]?.label ?? plan.strategy}</Badge> : null}
+            </CardTitle>
+            <CardDescription>
+              {plan
+                ? `Made ${formatDate(plan.createdAt)} at health ${plan.healthScore} and expansion ${plan.expansionScore}. ${triggers.reason ?? ""} Next touchpoint ${formatDate(plan.nextTouchpointAt)}.`
+                : "No plan yet: the daily job makes one, or recompute now."}
+              {plan && view.strategyPreview.strategy !== plan.strategy ? ` Today's scores point to ${STRATEGY[view.strategyPreview.strategy]?.label.toLowerCase()}: recompute to replace the plan.` : ""}
+            </CardDescription>
+          </CardHeader>
+          {plan ? (
+            <CardContent className="grid gap-4 lg:grid-cols-[2fr_1fr]">
+              <section aria-labelledby="tasks-heading" className="grid gap-2">
+                <h3 id="tasks-heading" className="font-medium">Tasks</h3>
+                <TaskList tasks={plan.actions} people={view.assignees} canWrite={canWrite} now={now} />
+              </section>
+              <section aria-labelledby="why-heading" className="grid content-start gap-3 text-sm">
+                <h3 id="why-heading" className="font-medium">Trigger conditions (seed §5.2)</h3>
+                <ul className="grid gap-1">{(triggers.conditions ?? []).map((t) => <li key={t.condition} className={t.met ? "" : "text-muted-foreground"}>{t.text}</li>)}</ul>
+                <h3 className="font-medium">Success metrics</h3>
+                <ul className="list-disc pl-5">{(plan.successMetrics as string[]).map((m) => <li key={m}>{m}</li>)}</ul>
+                <p><span className="font-medium">Expected outcome:</span> {plan.expectedOutcome}</p>
+              </section>
+            </CardContent>
+          ) : null}
+        </Card>
+
+        <div className="grid gap-6 xl:grid-cols-2">
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2" className="flex items-center gap-2">Expansion potential <Badge variant={healthTone(live.expansion.score)}>{live.expansion.score}</Badge></CardTitle>
+              <CardDescription>{live.expansion.reasons.join(" ")}</CardDescription>
+            </CardHeader>
+            <CardContent className="grid gap-3">
+              <HealthBreakdown parts={live.expansion.factors} total={live.expansion.score} caption="Expansion factors and their weights." />
+              <h3 className="font-medium">Opportunities</h3>
+              {live.expansion.opportunities.length === 0 ? <p className="text-sm text-muted-foreground">None yet.</p> : (
+                <ul className="grid gap-1 text-sm">{live.expansion.opportunities.map((o) => <li key={o.key}><span className="font-medium">{o.title}:</span> {o.reason}</li>)}</ul>
+              )}
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader><CardTitle as="h2">Projects</CardTitle></CardHeader>
+            <CardContent>
+              <ul className="grid gap-2 text-sm">
+                {view.projects.map((p) => (
+                  <li key={p.id} className="flex flex-wrap items-center justify-between gap-2">
+                    {can(me.role, "delivery:read") ? <Link href={`/projects/${p.id}`} className="underline">{p.name}</Link> : <span>{p.name}</span>}
+                    <span className="flex gap-2">
+                      <Badge variant={PROJECT_STATUS[p.status]?.tone ?? "outline"}>{PROJECT_STATUS[p.status]?.label ?? p.status}</Badge>
+                      {p.guarantee ? <Badge variant={GUARANTEE_STATUS[p.guarantee.status]?.tone ?? "outline"}>Guarantee: {GUARANTEE_STATUS[p.guarantee.status]?.label ?? p.guarantee.status}</Badge> : null}
+                    </span>
+                    <span className="basis-full text-xs text-muted-foreground">{SERVICE_TYPE[p.serviceType] ?? p.serviceType} · started {formatDate(p.startDate)}</span>
+                  </li>
+                ))}
+              </ul>
+              {view.previousPlans.length > 0 ? <p className="mt-3 text-xs text-muted-foreground">Earlier plans: {view.previousPlans.map((p) => `${STRATEGY[p.strategy]?.label ?? p.strategy} (${formatDate(p.createdAt)})`).join(", ")}.</p> : null}
+            </CardContent>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { REFUND_STATUS } from "@/components/guarantee/labels";
+import { RefundActions } from "@/components/guarantee/refund-actions";
+import { PageHeader } from "@/components/shell/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { REFUND_STATUS_VALUES } from "@/lib/schemas/refunds";
+import { api } from "@/lib/trpc/server";
+import { formatCents, formatDate } from "@/lib/utils";
+import { requirePermission } from "@/server/auth/guard";
+import { can } from "@/server/auth/permissions";
+
+export const metadata: Metadata = { title: "Refunds" };
+
+const FILTERS = ["OPEN", ...REFUND_STATUS_VALUES, "ALL"] as const;
+type Filter = (typeof FILTERS)[number];
+const FILTER_LABEL: Record<Filter, string> = { OPEN: "Open", ALL: "All", CLAIMED: "Claimed", UNDER_REVIEW: "Under review", APPROVED: "Approved", PAID: "Paid", REJECTED: "Rejected" };
+
+/** The executives' refund queue (issue 7): claimed → under review → approved → paid, or rejected. */
+export default async function RefundsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const me = await requirePermission("refunds:read");
+  const raw = (await searchParams).status;
+  const status = FILTERS.find((s) => s === raw) ?? "OPEN";
+  const { refunds, counts } = await (await api()).refunds.list({ status });
+  const open = (counts.CLAIMED ?? 0) + (counts.UNDER_REVIEW ?? 0) + (counts.APPROVED ?? 0);
+  const canApprove = can(me.role, "refunds:approve");
+  const canProcess = can(me.role, "refunds:process");
+
+  return (
+    <>
+      <PageHeader title="Refunds" description={`${open} open refund(s). Approving or rejecting is for executives; every step is audited and the customer is told.`} />
+      <nav aria-label="Refund status" className="mb-4 flex flex-wrap gap-2">
+        {FILTERS.map((f) => (
+          <Link key={f} href={`/refunds?status=${f}`} aria-current={f === status ? "page" : undefined}
+            className="rounded-md border px-3 py-1 text-sm aria-[current=page]:border-primary aria-[current=page]:bg-primary aria-[current=page]:text-primary-foreground">
+            {FILTER_LABEL[f]}{f !== "OPEN" && f !== "ALL" ? ` (${counts[f] ?? 0})` : ""}
+          </Link>
+        ))}
+      </nav>
+      <Card>
+        <CardContent>
+          {refunds.length === 0 ? (
+            <EmptyState title="No refunds here" description="A refund appears when a customer chooses it after a failed guarantee." headingAs="h2" />
+          ) : (
+            <Table>
+              <TableCaption>Oldest claim first.</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Project</TableHead>
+                  <TableHead className="text-right">Amount</TableHead>
+                  <TableHead>Status</TableHead>
+                  <TableHead>Claim and decision</TableHead>
+                  <TableHead>Next step</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {refunds.map((r) => (
+                  <TableRow key={r.id} className="align-top">
+                    <TableCell className="whitespace-normal">
+                      <Link href={`/projects/${r.project.id}/guarantee`} className="font-medium underline">{r.project.name}</Link>
+                      <span className="block text-muted-foreground">{r.customerAccount.name}</span>
+                    </TableCell>
+                    <TableCell className="text-right">
+                      {formatCents(r.amountCents)}
+                      <span className="block text-xs text-muted-foreground">of {formatCents(r.guarantee.amountCents)}</span>
+                    </TableCell>
+                    <TableCell><Badge variant={REFUND_STATUS[r.status]?.tone ?? "outline"}>{REFUND_STATUS[r.status]?.label ?? r.status}</Badge></TableCell>
+                    <TableCell className="max-w-sm whitespace-normal text-sm">
+                      <p>Claimed {formatDate(r.createdAt)}{r.claimedBy ? ` by ${r.claimedBy.name}` : ""}{r.reason ? `: ${r.reason}` : ""}</p>
+                      {r.decidedAt ? <p className="text-muted-foreground">{r.status === "REJECTED" ? "Rejected" : "Approved"} {formatDate(r.decidedAt)}{r.decidedBy ? ` by ${r.decidedBy.name}` : ""}{r.decisionNote ? `: ${r.decisionNote}` : ""}</p> : null}
+                      {r.paidAt ? <p className="text-muted-foreground">Paid {formatDate(r.paidAt)}, reference {r.reference}</p> : null}
+                    </TableCell>
+                    <TableCell className="min-w-64 whitespace-normal">
+                      <RefundActions refund={{ id: r.id, status: r.status, version: r.version, amountCents: r.amountCents, projectName: r.project.name }} canApprove={canApprove} canProcess={canProcess} />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { PreferencesForm } from "@/components/settings/notifications/preferences-form";
+import { PageHeader } from "@/components/shell/page-header";
+import { Card, CardContent } from "@/components/ui/card";
+import { api } from "@/lib/trpc/server";
+import { requirePermission } from "@/server/auth/guard";
+
+export const metadata: Metadata = { title: "Notification settings" };
+
+/** A staff member's own channels and digest frequency. */
+export default async function NotificationSettingsPage() {
+  await requirePermission("preferences:write");
+  const prefs = await (await api()).preferences.channels();
+  return (
+    <>
+      <PageHeader title="Notification settings" description="Where Onward reaches you, and how often you get the progress digest of your projects." />
+      <Card>
+        <CardContent>
+          <PreferencesForm initial={prefs} urgentNote="Urgent alerts — a failed or overdue milestone, an escalation, a refund — are sent at once on your email, Slack and Teams channels, whatever the digest setting." />
+        </CardContent>
+      </Card>
+    </>
+  );
+}

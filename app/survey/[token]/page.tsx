@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { TRPCError } from "@trpc/server";
+import { SurveyForm } from "@/components/portal/survey-form";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { TRPCReactProvider } from "@/lib/trpc/client";
+import { api } from "@/lib/trpc/server";
+import { formatDate } from "@/lib/utils";
+
+export const dynamic = "force-dynamic";
+
+// the token is the credential: keep it out of Referer headers and search engines
+export const metadata: Metadata = { title: "Survey", referrer: "no-referrer", robots: { index: false, follow: false } };
+
+async function load(token: string) {
+  try {
+    return await (await api()).surveys.byToken({ token });
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) return { state: "invalid" as const, message: error.message };
+    throw error;
+  }
+}
+
+function Shell({ title, description, children }: { title: string; description?: string; children?: React.ReactNode }) {
+  return (
+    <main id="main" className="grid min-h-dvh place-items-center bg-muted/40 p-4">
+      <Card className="w-full max-w-xl">
+        <CardHeader>
+          <CardTitle as="h1" className="text-xl">{title}</CardTitle>
+          {description ? <CardDescription>{description}</CardDescription> : null}
+        </CardHeader>
+        {children ? <CardContent>{children}</CardContent> : null}
+      </Card>
+    </main>
+  );
+}
+
+/** The one-time survey link from the email: answerable without signing in, once, until it expires. */
+export default async function SurveyLinkPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const survey = await load(token);
+  if (survey.state === "invalid") return <Shell title="This survey link is not valid" description={survey.message} />;
+  if (survey.state === "answered") return <Shell title="Already answered — thank you" description="This survey has been answered. There is nothing more to do." />;
+  if (survey.state === "expired") {
+    return <Shell title="This survey has closed" description={`It was open until ${survey.expiresAt ? formatDate(survey.expiresAt) : "its end date"}. Thank you all the same.`} />;
+  }
+  return (
+    <Shell title={`${survey.providerName} · ${survey.projectName}`} description="One question, about ten seconds. No sign-in needed.">
+      <TRPCReactProvider>
+        <SurveyForm question={survey.question} kind={survey.kind} target={{ token }} />
+      </TRPCReactProvider>
+    </Shell>
+  );
+}

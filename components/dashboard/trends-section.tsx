@@ -1,0 +1,69 @@
+import type { TrendChartPoint } from "@/components/charts/trend-charts";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatCents, formatDate } from "@/lib/utils";
+import type { TrendPoint } from "@/server/engines/dashboard/trends";
+import { KPI_TARGETS } from "@/server/engines/dashboard/targets";
+import { LazyTrendCharts } from "./trend-charts-lazy";
+
+const dash = (v: number | null, unit = "") => (v === null ? "—" : `${v}${unit}`);
+const label = (d: Date) => formatDate(d).replace(/, \d{4}$/, "");
+
+/** seed §7.2 trend_data over the range: charts for the eye, the same numbers as a table for everyone. */
+export function TrendsSection({ points, bucketDays, currency }: { points: TrendPoint[]; bucketDays: number; currency: string }) {
+  const chart: TrendChartPoint[] = points.map((p) => ({
+    label: label(p.from),
+    successRate: p.successRate,
+    csat: p.csat,
+    nps: p.nps,
+    booked: p.bookedCents / 100,
+    refunded: p.refundedCents / 100,
+    net: p.netRevenueCents / 100,
+    expansion: p.expansionCents / 100,
+    expansionScore: p.expansionScore,
+  }));
+  return (
+    <section aria-labelledby="trends-heading" className="grid gap-3">
+      <div>
+        <h2 id="trends-heading" className="text-lg font-semibold">Trends</h2>
+        <p className="text-sm text-muted-foreground">One point per {bucketDays} days; empty periods are gaps, not zeros.</p>
+      </div>
+      <LazyTrendCharts
+        points={chart}
+        currency={currency}
+        targets={{ successRate: KPI_TARGETS.project_success_rate.value, csat: KPI_TARGETS.customer_satisfaction_score.value, nps: KPI_TARGETS.net_promoter_score.value }}
+      />
+      <details className="rounded-lg border p-3 text-sm">
+        <summary className="cursor-pointer font-medium outline-none focus-visible:ring-2 focus-visible:ring-ring">Show the trend numbers as a table</summary>
+        <Table className="mt-3">
+          <TableCaption className="sr-only">Trends per period</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHead>Period from</TableHead>
+              <TableHead className="text-right">Success rate</TableHead>
+              <TableHead className="text-right">CSAT</TableHead>
+              <TableHead className="text-right">NPS</TableHead>
+              <TableHead className="text-right">Booked</TableHead>
+              <TableHead className="text-right">Refunded</TableHead>
+              <TableHead className="text-right">Expansion revenue</TableHead>
+              <TableHead className="text-right">Expansion potential</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {points.map((p) => (
+              <TableRow key={p.from.toISOString()}>
+                <TableCell>{formatDate(p.from)}</TableCell>
+                <TableCell className="text-right tabular-nums">{dash(p.successRate, "%")}{p.decided ? ` (${p.decided})` : ""}</TableCell>
+                <TableCell className="text-right tabular-nums">{dash(p.csat)}</TableCell>
+                <TableCell className="text-right tabular-nums">{dash(p.nps)}</TableCell>
+                <TableCell className="text-right tabular-nums">{formatCents(p.bookedCents, currency)}</TableCell>
+                <TableCell className="text-right tabular-nums">{formatCents(p.refundedCents, currency)}</TableCell>
+                <TableCell className="text-right tabular-nums">{formatCents(p.expansionCents, currency)}</TableCell>
+                <TableCell className="text-right tabular-nums">{dash(p.expansionScore)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </details>
+    </section>
+  );
+}

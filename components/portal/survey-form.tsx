@@ -1,0 +1,105 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Textarea } from "@/components/ui/textarea";
+import { MAX_SURVEY_COMMENT } from "@/lib/schemas/surveys";
+import { useTRPC } from "@/lib/trpc/client";
+import { cn } from "@/lib/utils";
+
+const SCORES = Array.from({ length: 11 }, (_, i) => i);
+
+type Props = {
+  question: string;
+  kind: "CSAT" | "NPS";
+  /** a signed-in customer answers by survey id; the one-time link by its token */
+  target: { surveyId: string } | { token: string };
+};
+
+/**
+ * One CSAT / NPS question on the 0–10 scale (a native radio group: arrow keys move, the focus ring shows),
+ * an optional comment, one button. Used in the portal and on the one-time link's page.
+ */
+export function SurveyForm({ question, kind, target }: Props) {
+  const trpc = useTRPC();
+  const id = useId();
+  const [score, setScore] = useState<number | null>(null);
+  const [comment, setComment] = useState("");
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const onError = (error: { data?: unknown }) => setFieldErrors((error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {});
+  // the thank-you replaces the form; the list refreshes on the next visit
+  const portal = useMutation(trpc.portal.answerSurvey.mutationOptions({ onError }));
+  const link = useMutation(trpc.surveys.answerByToken.mutationOptions({ onError }));
+  const answer = "token" in target ? link : portal;
+  const scoreError = fieldErrors.score;
+  const [low, high] = kind === "NPS" ? ["Not at all likely", "Extremely likely"] : ["Not at all satisfied", "Extremely satisfied"];
+
+  if (answer.isSuccess) {
+    return (
+      <Alert variant="success">
+        <AlertDescription>Thank you — your answer ({score}/10) was recorded.</AlertDescription>
+      </Alert>
+    );
+  }
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (score === null) {
+      setFieldErrors({ score: "Choose a score from 0 to 10" });
+      return;
+    }
+    setFieldErrors({});
+    const body = { score, comment: comment.trim() || undefined };
+    if ("token" in target) link.mutate({ token: target.token, ...body });
+    else portal.mutate({ surveyId: target.surveyId, ...body });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="grid gap-4" aria-label="Survey">
+      <fieldset className="grid gap-2" aria-describedby={scoreError ? `${id}-score-error` : `${id}-scale`}>
+        <legend className="mb-1 font-medium">{question}</legend>
+        <div className="flex flex-wrap gap-1.5">
+          {SCORES.map((n) => (
+            <label key={n} className="relative">
+              <input
+                type="radio" name={`${id}-score`} value={n} checked={score === n} onChange={() => setScore(n)}
+                className="peer absolute inset-0 size-full cursor-pointer opacity-0"
+              />
+              <span
+                aria-hidden
+                className={cn(
+                  "grid size-10 place-items-center rounded-md border text-sm font-medium tabular-nums transition-colors",
+                  "peer-hover:bg-muted peer-focus-visible:ring-2 peer-focus-visible:ring-ring peer-focus-visible:ring-offset-2",
+                  "peer-checked:border-primary peer-checked:bg-primary peer-checked:text-primary-foreground",
+                )}
+              >
+                {n}
+              </span>
+              <span className="sr-only">{n}{n === 0 ? ` (${low})` : n === 10 ? ` (${high})` : ""}</span>
+            </label>
+          ))}
+        </div>
+        <p id={`${id}-scale`} className="flex justify-between text-xs text-muted-foreground sm:max-w-[31rem]">
+          <span>0 = {low.toLowerCase()}</span>
+          <span>10 = {high.toLowerCase()}</span>
+        </p>
+        {scoreError ? <p id={`${id}-score-error`} role="alert" className="text-sm font-medium text-destructive">{scoreError}</p> : null}
+      </fieldset>
+      <div className="grid gap-2">
+        <label htmlFor={`${id}-comment`} className="text-sm font-medium">Anything you would like to tell us? <span className="font-normal text-muted-foreground">(optional)</span></label>
+        <Textarea
+          id={`${id}-comment`} value={comment} maxLength={MAX_SURVEY_COMMENT} onChange={(e) => setComment(e.target.value)}
+          aria-invalid={fieldErrors.comment ? true : undefined} aria-describedby={`${id}-comment-count`}
+        />
+        <p id={`${id}-comment-count`} className="text-xs text-muted-foreground">{comment.length} / {MAX_SURVEY_COMMENT}</p>
+        {fieldErrors.comment ? <p role="alert" className="text-sm font-medium text-destructive">{fieldErrors.comment}</p> : null}
+      </div>
+      {answer.error && !fieldErrors.score && !fieldErrors.comment ? <Alert variant="destructive"><AlertDescription>{answer.error.message}</AlertDescription></Alert> : null}
+      <div>
+        <Button type="submit" disabled={answer.isPending}>{answer.isPending ? "Sending…" : "Send answer"}</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+import type { BadgeProps } from "@/components/ui/badge";
+
+type Tone = NonNullable<BadgeProps["variant"]>;
+
+/** seed §5.2 retention strategies, in words. */
+export const STRATEGY: Record<string, { label: string; tone: Tone }> = {
+  HIGH_SATISFACTION_EXPANSION: { label: "Expansion", tone: "success" },
+  MODERATE_SATISFACTION_IMPROVEMENT: { label: "Improvement", tone: "warning" },
+  AT_RISK_RECOVERY: { label: "At-risk recovery", tone: "destructive" },
+};
+
+export const TASK_STATUS: Record<string, { label: string; tone: Tone }> = {
+  OPEN: { label: "Open", tone: "secondary" },
+  SNOOZED: { label: "Snoozed", tone: "outline" },
+  DONE: { label: "Done", tone: "success" },
+  CANCELLED: { label: "Cancelled", tone: "outline" },
+};
+
+/** Health bands of the strategy rule (85 and 70, seed §5.2). */
+export function healthTone(score: number | null): Tone {
+  if (score === null) return "outline";
+  return score >= 85 ? "success" : score >= 70 ? "warning" : "destructive";
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { Send, Trash2 } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { useTRPC } from "@/lib/trpc/client";
+
+export function attemptSummary(r: { result: string; statusCode: number | null; error: string | null; durationMs: number | null }): string {
+  if (r.result === "sent") return `Delivered: HTTP ${r.statusCode ?? "?"}${r.durationMs !== null ? ` in ${r.durationMs} ms` : ""}.`;
+  if (r.result === "kept" || r.result === "lost") return "Queued: the next delivery sweep sends it.";
+  const what = r.result === "failed" ? "Failed; it will be retried with backoff" : "Failed for good (not retried)";
+  return `${what}: ${r.error ?? (r.statusCode !== null ? `HTTP ${r.statusCode}` : "no answer")}.`;
+}
+
+/** Send a test event, enable or disable, delete (with a confirming second click). */
+export function EndpointActions({ endpointId, url, active, afterDelete }: { endpointId: string; url: string; active: boolean; afterDelete?: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const test = useMutation(trpc.webhooks.sendTest.mutationOptions({ onSettled: () => router.refresh() }));
+  const toggle = useMutation(trpc.webhooks.update.mutationOptions({ onSuccess: () => router.refresh() }));
+  const remove = useMutation(
+    trpc.webhooks.remove.mutationOptions({ onSuccess: () => (afterDelete ? router.push(afterDelete) : router.refresh()) }),
+  );
+  const error = test.error ?? toggle.error ?? remove.error;
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <div className="flex flex-wrap justify-end gap-2">
+        <Button size="sm" variant="outline" disabled={test.isPending || !active} onClick={() => test.mutate({ endpointId })} aria-label={`Send a test event to ${url}`}>
+          <Send aria-hidden /> {test.isPending ? "Sending…" : "Send test event"}
+        </Button>
+        <Button size="sm" variant="ghost" disabled={toggle.isPending} onClick={() => toggle.mutate({ endpointId, active: !active })} aria-label={`${active ? "Disable" : "Enable"} ${url}`}>
+          {active ? "Disable" : "Enable"}
+        </Button>
+        <Button
+          size="sm"
+          variant={confirming ? "destructive" : "ghost"}
+          disabled={remove.isPending}
+          onClick={() => (confirming ? remove.mutate({ endpointId }) : setConfirming(true))}
+          onBlur={() => setConfirming(false)}
+          aria-label={confirming ? `Confirm: delete ${url} and its delivery log` : `Delete ${url}`}
+        >
+          <Trash2 aria-hidden /> {confirming ? "Confirm delete" : "Delete"}
+        </Button>
+      </div>
+      <p role="status" className="max-w-80 text-right text-xs text-muted-foreground">
+        {test.data ? attemptSummary(test.data) : null}
+        {error ? <span className="text-destructive">{error.message}</span> : null}
+      </p>
+    </div>
+  );
+}

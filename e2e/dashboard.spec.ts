@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { signInWithPassword } from "./helpers";
+
+/**
+ * Issue 8: the executive opens the dashboard (KPIs against the §7.1 targets, trends drawn lazily),
+ * changes the range through the URL-backed selector, and opens a KPI to the rows behind it.
+ */
+test("an executive reads the dashboard, changes the range and opens a KPI's rows", async ({ page }) => {
+  await signInWithPassword(page, "exec@northwind.test");
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Executive dashboard" })).toBeVisible();
+  await expect(page.getByText(/Northwind Labs · last 90 days/)).toBeVisible();
+  const summary = page.getByRole("region", { name: "Summary" });
+  await expect(summary.getByText("Active customers")).toBeVisible();
+  await expect(summary.getByText("Revenue this month")).toBeVisible();
+  await expect(page.getByRole("link", { name: /Project success rate/ })).toContainText("Target ≥ 95%");
+  await expect(page.getByRole("heading", { name: "Recommendations" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Active alerts" })).toBeVisible();
+  // the chart library arrives after the numbers, on this page only
+  await expect(page.getByRole("figure", { name: /^Success rate/ }).locator("svg.recharts-surface").first()).toBeVisible();
+
+  const range = page.getByRole("navigation", { name: "Date range" });
+  await range.getByRole("link", { name: "30 days" }).click();
+  await expect(page).toHaveURL(/\/dashboard\?range=30$/);
+  await expect(page.getByText(/Northwind Labs · last 30 days/)).toBeVisible();
+  await expect(range.getByRole("link", { name: "30 days" })).toHaveAttribute("aria-current", "page");
+  await range.getByRole("link", { name: "365 days" }).click();
+  await expect(page).toHaveURL(/\/dashboard\?range=365$/);
+  await expect(page.getByText(/Northwind Labs · last 365 days/)).toBeVisible();
+
+  // keyboard: focus the KPI tile and open it with Enter
+  await page.getByRole("link", { name: /Project success rate/ }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/dashboard\/kpis\/project_success_rate\?range=365$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Project success rate" })).toBeVisible();
+  await expect(page.getByText("guarantees decided in the range").first()).toBeVisible();
+  const rows = page.getByRole("table");
+  await expect(rows.getByRole("row", { name: /Shop-floor Analytics Platform/ })).toContainText("Failed");
+  await expect(rows.getByRole("row", { name: /Telehealth Scheduling MVP/ })).toContainText("Yes");
+  await page.getByRole("link", { name: "← Executive dashboard" }).click();
+  await expect(page).toHaveURL(/\/dashboard\?range=365$/);
+});

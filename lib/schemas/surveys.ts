@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { SCALE_MAX, SCALE_MIN } from "@/server/engines/surveys/scores";
+import { ZIdSchema } from "./common";
+
+export const MAX_SURVEY_COMMENT = 2000;
+
+const scaleMessage = `Choose a score from ${SCALE_MIN} to ${SCALE_MAX}`;
+
+/** CSAT and NPS both answer on 0–10 (whole numbers). */
+export const ZSurveyScoreSchema = z
+  .number({ message: scaleMessage })
+  .int(scaleMessage)
+  .min(SCALE_MIN, scaleMessage)
+  .max(SCALE_MAX, scaleMessage);
+
+export const ZSurveyCommentSchema = z
+  .string({ message: "The comment must be text" })
+  .trim()
+  .max(MAX_SURVEY_COMMENT, `Comments are at most ${MAX_SURVEY_COMMENT} characters`);
+
+/** The one-time link's token: 32 random bytes, base64url (43 characters). */
+export const ZSurveyTokenSchema = z
+  .string({ message: "This survey link is not valid" })
+  .trim()
+  .min(20, "This survey link is incomplete: open it from your email again")
+  .max(128, "This survey link is not valid");
+
+export const ZAnswerSurveySchema = z.object({ surveyId: ZIdSchema, score: ZSurveyScoreSchema, comment: ZSurveyCommentSchema.optional() });
+export const ZSurveyByTokenSchema = z.object({ token: ZSurveyTokenSchema });
+export const ZAnswerSurveyByTokenSchema = z.object({ token: ZSurveyTokenSchema, score: ZSurveyScoreSchema, comment: ZSurveyCommentSchema.optional() });
+export const ZProjectSurveysSchema = z.object({ projectId: ZIdSchema });
+
+export type AnswerSurveyInput = z.infer<typeof ZAnswerSurveySchema>;
+export type AnswerSurveyByTokenInput = z.infer<typeof ZAnswerSurveyByTokenSchema>;

@@ -1,0 +1,60 @@
+import type { Role } from "./generated/enums";
+import type { Db, DbOrTx, Prisma } from "./client";
+
+/** Readers the scheduled jobs share: tenants, the people to message, recent alerts. Tenant-scoped. */
+
+export type JobTenant = { id: string; name: string; timezone: string; currency: string };
+
+/** Every tenant in id order, or the one a "run now" names. */
+export function listTenantsForJobs(prisma: Db, tenantId: string | null): Promise<JobTenant[]> {
+  return prisma.tenant.findMany({ where: tenantId ? { id: tenantId } : {}, orderBy: { id: "asc" }, select: { id: true, name: true, timezone: true, currency: true } });
+}
+
+export const personSelect = {
+  id: true, tenantId: true, email: true, name: true, role: true, stakeholderRole: true, customerAccountId: true, isApprover: true, channelPrefs: true,
+} satisfies Prisma.UserSelect;
+
+export type PersonRow = Prisma.UserGetPayload<{ select: typeof personSelect }>;
+
+/** Active (not disabled) people among `ids`. */
+export function activePeople(prisma: DbOrTx, tenantId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([] as PersonRow[]);
+  return prisma.user.findMany({ where: { tenantId, id: { in: [...ids] }, disabledAt: null }, orderBy: { id: "asc" }, select: personSelect });
+}
+
+export function activePeopleByRole(prisma: DbOrTx, tenantId: string, roles: readonly Role[]) {
+  return prisma.user.findMany({ where: { tenantId, role: { in: [...roles] }, disabledAt: null }, orderBy: { id: "asc" }, select: personSelect });
+}
+
+/** An account's active customer stakeholders, oldest first (the first is the primary contact). */
+export function accountPeople(prisma: DbOrTx, tenantId: string, customerAccountId: string, opts: { approversOnly?: boolean } = {}) {
+  return prisma.user.findMany({
+    where: { tenantId, customerAccountId, role: "CUSTOMER", disabledAt: null, ...(opts.approversOnly ? { isApprover: true } : {}) },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: personSelect,
+  });
+}
+
+/** Alerts raised since `since`, in id order after `afterId`, with who is responsible for the project. */
+export function recentAlerts(prisma: Db, tenantId: string, since: Date, afterId: string | null, take: number) {
+  return prisma.alert.findMany({
+    where: { tenantId, createdAt: { gte: since }, ...(afterId ? { id: { gt: afterId } } : {}) },
+    orderBy: { id: "asc" },
+    take,
+    select: {
+      id: true, severity: true, kind: true, message: true, link: true, createdAt: true, resolvedAt: true,
+      project: { select: { id: true, name: true, techLeadId: true, customerAccount: { select: { csmId: true } } } },
+      customerAccount: { select: { csmId: true } },
+    },
+  });
+}
+
+/** A person's notifications since a moment (what a digest sums up), newest first. */
+export async function notificationsSince(prisma: Db, tenantId: string, userId: string, since: Date, take: number) {
+  const where = { tenantId, userId, createdAt: { gte: since } };
+  const [total, rows] = await Promise.all([
+    prisma.notification.count({ where }),
+    prisma.notification.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take, select: { title: true } }),
+  ]);
+  return { total, titles: rows.map((r) => r.title) };
+}

@@ -1,0 +1,64 @@
+import type { RefundStatus } from "./generated/enums";
+import type { Prisma } from "./generated/client";
+import type { Db, DbOrTx } from "./client";
+
+/**
+ * Refunds (issue 7): the executives' queue and the state machine's writes. A transition is one
+ * conditional update on (id, tenant, version, status) that bumps the version — optimistic locking, so of
+ * two simultaneous approvals exactly one changes the row.
+ */
+
+const person = { select: { id: true, name: true } } as const;
+
+export const refundSelect = {
+  id: true, amountCents: true, status: true, reason: true, decisionNote: true, reference: true, version: true, createdAt: true, updatedAt: true,
+  decidedAt: true, paidAt: true, claimedBy: person, decidedBy: person,
+  guarantee: {
+    select: {
+      id: true, amountCents: true, status: true, remedy: true, outcome: true,
+      project: { select: { id: true, name: true, techLeadId: true, customerAccount: { select: { id: true, name: true, csmId: true } } } },
+      refunds: { select: { id: true, status: true, amountCents: true } },
+    },
+  },
+} satisfies Prisma.RefundSelect;
+
+export type RefundRow = Prisma.RefundGetPayload<{ select: typeof refundSelect }>;
+
+export function findRefund(prisma: DbOrTx, tenantId: string, refundId: string) {
+  return prisma.refund.findFirst({ where: { tenantId, id: refundId }, select: refundSelect });
+}
+
+export function listRefunds(prisma: Db, tenantId: string, statuses: RefundStatus[] | null, take: number) {
+  return prisma.refund.findMany({
+    where: { tenantId, ...(statuses ? { status: { in: statuses } } : {}) },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take,
+    select: refundSelect,
+  });
+}
+
+export async function countRefundsByStatus(prisma: Db, tenantId: string) {
+  const rows = await prisma.refund.groupBy({ by: ["status"], where: { tenantId }, _count: { _all: true } });
+  return Object.fromEntries(rows.map((r) => [r.status, r._count._all])) as Partial<Record<RefundStatus, number>>;
+}
+
+export function insertRefund(prisma: DbOrTx, row: { tenantId: string; guaranteeId: string; amountCents: number; reason: string; claimedById: string; at: Date }) {
+  const { at, ...data } = row;
+  return prisma.refund.create({ data: { ...data, status: "CLAIMED", version: 0, createdAt: at, updatedAt: at }, select: { id: true, version: true } });
+}
+
+/** One transition if the refund is still at `version` and `from`; false otherwise (someone else moved it). */
+export async function transitionRefundIf(
+  prisma: DbOrTx,
+  tenantId: string,
+  refundId: string,
+  expected: { version: number; from: RefundStatus },
+  data: { status: RefundStatus; at: Date; decidedById?: string; decisionNote?: string; decidedAt?: Date; amountCents?: number; reference?: string; paidAt?: Date },
+): Promise<boolean> {
+  const { at, ...rest } = data;
+  const r = await prisma.refund.updateMany({
+    where: { tenantId, id: refundId, version: expected.version, status: expected.from },
+    data: { ...rest, updatedAt: at, version: { increment: 1 } },
+  });
+  return r.count === 1;
+}

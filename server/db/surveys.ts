@@ -1,0 +1,164 @@
+import type { SurveyKind, SurveyTrigger } from "./generated/enums";
+import type { Prisma } from "./generated/client";
+import type { Db, DbOrTx } from "./client";
+
+/**
+ * CSAT / NPS surveys and their answers. Tenant-scoped everywhere, except the two entry points that
+ * cannot know the tenant yet: a one-time link's token (unique, hashed) and the cross-tenant trigger job,
+ * whose rows each carry their tenant id into every later query.
+ */
+
+export const surveyViewSelect = {
+  id: true, tenantId: true, projectId: true, milestoneId: true, recipientId: true, kind: true, trigger: true, key: true,
+  expiresAt: true, sentAt: true, answeredAt: true, createdAt: true,
+  project: { select: { name: true, customerAccountId: true } },
+  milestone: { select: { weekNumber: true, title: true } },
+  tenant: { select: { name: true } },
+  response: { select: { score: true, comment: true, createdAt: true } },
+} satisfies Prisma.SurveySelect;
+
+export type SurveyRow = Prisma.SurveyGetPayload<{ select: typeof surveyViewSelect }>;
+
+export function findSurveyByTokenHash(prisma: DbOrTx, tokenHash: string) {
+  return prisma.survey.findUnique({ where: { tokenHash }, select: surveyViewSelect });
+}
+
+/** A survey addressed to this customer, on a project of their account. */
+export function findPortalSurvey(prisma: DbOrTx, tenantId: string, customerAccountId: string, userId: string, surveyId: string) {
+  return prisma.survey.findFirst({ where: { tenantId, id: surveyId, recipientId: userId, project: { tenantId, customerAccountId } }, select: surveyViewSelect });
+}
+
+export function listPortalSurveys(prisma: DbOrTx, tenantId: string, customerAccountId: string, userId: string, take: number) {
+  return prisma.survey.findMany({
+    where: { tenantId, recipientId: userId, project: { tenantId, customerAccountId } },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take,
+    select: surveyViewSelect,
+  });
+}
+
+/** Closes the survey for good; 0 when it was already answered or has expired (nothing else is written then). */
+export async function markSurveyAnswered(tx: Prisma.TransactionClient, tenantId: string, surveyId: string, now: Date): Promise<number> {
+  const res = await tx.survey.updateMany({
+    where: { tenantId, id: surveyId, answeredAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+    data: { answeredAt: now },
+  });
+  return res.count;
+}
+
+export function insertSurveyResponse(tx: Prisma.TransactionClient, row: { tenantId: string; surveyId: string; userId: string | null; score: number; comment: string | null; createdAt: Date }) {
+  return tx.surveyResponse.create({ data: row, select: { id: true } });
+}
+
+export async function projectScores(prisma: DbOrTx, tenantId: string, projectId: string, kind: SurveyKind): Promise<number[]> {
+  const rows = await prisma.surveyResponse.findMany({ where: { tenantId, survey: { tenantId, projectId, kind } }, select: { score: true } });
+  return rows.map((r) => r.score);
+}
+
+export function projectSurveys(prisma: DbOrTx, tenantId: string, projectId: string, take: number) {
+  return prisma.survey.findMany({
+    where: { tenantId, projectId },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take,
+    select: { ...surveyViewSelect, recipient: { select: { name: true } } },
+  });
+}
+
+/** The project's "Customer Satisfaction Survey" criteria (seed §3.1 week 4), with their week's validation state. */
+export function satisfactionCriteria(prisma: DbOrTx, tenantId: string, projectId: string) {
+  return prisma.milestoneCriterion.findMany({
+    where: { tenantId, validationMethod: "satisfaction_survey", milestone: { tenantId, projectId } },
+    orderBy: { milestone: { weekNumber: "asc" } },
+    select: { id: true, name: true, score: true, milestone: { select: { id: true, weekNumber: true, title: true, validatedAt: true } } },
+  });
+}
+
+// ------------------------------------------------------------------ creating surveys
+
+export type NewSurvey = {
+  tenantId: string; projectId: string; milestoneId: string | null; recipientId: string; kind: SurveyKind; trigger: SurveyTrigger;
+  key: string; tokenHash: string; expiresAt: Date; sentAt: Date; createdAt: Date;
+};
+
+export async function existingSurveyKeys(prisma: DbOrTx, tenantId: string, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await prisma.survey.findMany({ where: { tenantId, key: { in: keys } }, select: { key: true } });
+  return new Set(rows.map((r) => r.key));
+}
+
+/** Inserts what does not exist yet (the unique (tenantId, key) decides under concurrency) and returns the rows this call created. */
+export async function insertSurveys(tx: Prisma.TransactionClient, rows: NewSurvey[]) {
+  if (rows.length === 0) return [];
+  await tx.survey.createMany({ data: rows, skipDuplicates: true });
+  return tx.survey.findMany({
+    where: { tokenHash: { in: rows.map((r) => r.tokenHash) } },
+    select: { ...surveyViewSelect, tokenHash: true, recipient: { select: { name: true, email: true, disabledAt: true } } },
+  });
+}
+
+/** Active customer stakeholders of the given accounts (ids are unique across tenants): who is asked. */
+export async function stakeholdersByAccount(prisma: DbOrTx, customerAccountIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (customerAccountIds.length === 0) return out;
+  const rows = await prisma.user.findMany({
+    where: { customerAccountId: { in: [...new Set(customerAccountIds)] }, role: "CUSTOMER", disabledAt: null },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, customerAccountId: true },
+  });
+  for (const r of rows) {
+    if (!r.customerAccountId) continue;
+    out.set(r.customerAccountId, [...(out.get(r.customerAccountId) ?? []), r.id]);
+  }
+  return out;
+}
+
+/** A milestone with its sign-off criteria's latest decisions and its project's account. */
+export function milestoneForCsat(prisma: DbOrTx, tenantId: string, milestoneId: string) {
+  return prisma.milestone.findFirst({
+    where: { tenantId, id: milestoneId },
+    select: {
+      id: true, projectId: true,
+      project: { select: { customerAccountId: true, status: true } },
+      criteria: {
+        where: { requiresSignOff: true },
+        select: { id: true, requiresSignOff: true, signOffs: { orderBy: { seq: "desc" }, take: 1, select: { decision: true, createdAt: true } } },
+      },
+    },
+  });
+}
+
+/** Milestones (all tenants) with an approval since `since`: candidates for the sign-off CSAT. */
+export async function recentlyApprovedMilestones(prisma: Db, since: Date): Promise<{ tenantId: string; milestoneId: string }[]> {
+  const rows = await prisma.signOff.findMany({
+    where: { decision: "APPROVED", createdAt: { gte: since } },
+    distinct: ["milestoneId"],
+    orderBy: { milestoneId: "asc" },
+    select: { tenantId: true, milestoneId: true },
+  });
+  return rows;
+}
+
+/** Projects (all tenants) that may have ended since `since` (completion, target date, or an ended status). */
+export function projectsEndedSince(prisma: Db, since: Date, now: Date) {
+  return prisma.project.findMany({
+    where: {
+      status: { not: "CANCELLED" },
+      OR: [
+        { targetEndDate: { gte: since, lte: now } },
+        { completedAt: { gte: since, lte: now } },
+        { status: { in: ["COMPLETED", "FAILED", "REFUNDED"] }, updatedAt: { gte: since } },
+      ],
+    },
+    orderBy: { id: "asc" },
+    select: { id: true, tenantId: true, customerAccountId: true, status: true, targetEndDate: true, completedAt: true },
+  });
+}
+
+/** Accounts (all tenants) with a project started by `startedBy`: the quarterly NPS audience. */
+export function accountsWithProjects(prisma: Db, startedBy: Date) {
+  return prisma.customerAccount.findMany({
+    where: { projects: { some: { startDate: { lte: startedBy } } } },
+    orderBy: { id: "asc" },
+    select: { id: true, tenantId: true, projects: { select: { id: true, status: true, startDate: true } } },
+  });
+}

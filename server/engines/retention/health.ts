@@ -1,0 +1,95 @@
+/**
+ * Customer health score 0–100 (seed §5.2 _calculate_customer_health_score, left undefined by the seed).
+ * Pure: facts about one customer account in, the score with every component's value, weight and
+ * contribution out ("why 64?"). Tenant weights come from the "retention" configuration.
+ *
+ * Ours — each component on 0–100:
+ * - milestoneSuccess: weekly milestones met ÷ weekly milestones validated in the window.
+ * - csat: mean CSAT (0–10) × 10.       - nps: (NPS + 100) ÷ 2, so −100 → 0, 0 → 50, 100 → 100.
+ * - signOffLatency: median hours from a week's due date to the customer's sign-off: ≤ target → 100,
+ *   ≥ the longest → 0, linear between (signing before the due date counts as 0 hours).
+ * - escalations: 100 − penalty × escalations raised in the window (0 at worst).
+ * - qualityGates: gates passed ÷ gates evaluated in the window.
+ * - education: education deliveries completed ÷ deliveries sent.
+ * - engagement: distinct days the account's stakeholders used the portal in the last n days ÷ the
+ *   target number of active days (capped at 100).
+ * A component without data drops out and its weight goes to the others (weighted.ts); escalations and
+ * engagement always have data.
+ */
+import type { HealthComponent, RetentionConfig } from "./config";
+import { clamp100, explainWeighted, round1, weightedScore, type ScoredPart, type WeightedPart } from "./weighted";
+
+export type HealthFacts = {
+  milestones: { validated: number; met: number };
+  csat: { mean: number | null; responses: number };
+  nps: { score: number | null; responses: number };
+  signOffLatencyHours: number[];
+  escalations: number;
+  qualityGates: { passed: number; failed: number };
+  education: { sent: number; completed: number };
+  engagement: { activeDays: number };
+};
+
+export type HealthComponentResult = ScoredPart<HealthComponent>;
+export type HealthScore = { score: number; components: HealthComponentResult[]; explanation: string };
+
+export const HEALTH_LABEL: Record<HealthComponent, string> = {
+  milestoneSuccess: "Milestone success",
+  csat: "CSAT",
+  nps: "NPS",
+  signOffLatency: "Sign-off latency",
+  escalations: "Escalations",
+  qualityGates: "Quality gate pass rate",
+  education: "Education completion",
+  engagement: "Portal engagement",
+};
+
+export function median(xs: readonly number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+}
+
+function part(key: HealthComponent, display: string | null, score: number | null, reason: string): WeightedPart<HealthComponent> {
+  return { key, label: HEALTH_LABEL[key], display, score: score === null ? null : round1(clamp100(score)), reason };
+}
+
+export function healthComponents(f: HealthFacts, config: RetentionConfig["health"]): WeightedPart<HealthComponent>[] {
+  const { targetHours, maxHours } = config.signOffLatency;
+  const latency = median(f.signOffLatencyHours.map((h) => Math.max(0, h)));
+  const gates = f.qualityGates.passed + f.qualityGates.failed;
+  const engagement = (100 * f.engagement.activeDays) / config.engagement.targetActiveDays;
+  return [
+    f.milestones.validated === 0
+      ? part("milestoneSuccess", null, null, "No weekly milestone validated in the window.")
+      : part("milestoneSuccess", `${f.milestones.met} of ${f.milestones.validated} weeks met`, (100 * f.milestones.met) / f.milestones.validated, `${f.milestones.met} of ${f.milestones.validated} validated weeks met their threshold.`),
+    f.csat.mean === null
+      ? part("csat", null, null, "No CSAT answer in the window.")
+      : part("csat", `${f.csat.mean}/10`, f.csat.mean * 10, `Mean of ${f.csat.responses} CSAT answer(s): ${f.csat.mean}/10 (× 10).`),
+    f.nps.score === null
+      ? part("nps", null, null, "No NPS answer in the window.")
+      : part("nps", `NPS ${f.nps.score}`, (f.nps.score + 100) / 2, `NPS ${f.nps.score} from ${f.nps.responses} answer(s), mapped from −100…100 to 0…100.`),
+    latency === null
+      ? part("signOffLatency", null, null, "No customer sign-off in the window.")
+      : part(
+          "signOffLatency",
+          `${round1(latency)} h median`,
+          latency <= targetHours ? 100 : latency >= maxHours ? 0 : (100 * (maxHours - latency)) / (maxHours - targetHours),
+          `Median ${round1(latency)} h from due date to sign-off over ${f.signOffLatencyHours.length} sign-off(s) (≤ ${targetHours} h scores 100, ≥ ${maxHours} h scores 0).`,
+        ),
+    part("escalations", `${f.escalations} escalation(s)`, 100 - config.escalationPenalty * f.escalations, `${f.escalations} escalation(s) in the window, ${config.escalationPenalty} points each.`),
+    gates === 0
+      ? part("qualityGates", null, null, "No quality validation in the window.")
+      : part("qualityGates", `${f.qualityGates.passed} of ${gates} gates passed`, (100 * f.qualityGates.passed) / gates, `${f.qualityGates.passed} of ${gates} quality gates passed.`),
+    f.education.sent === 0
+      ? part("education", null, null, "No education content sent yet.")
+      : part("education", `${f.education.completed} of ${f.education.sent} completed`, (100 * f.education.completed) / f.education.sent, `${f.education.completed} of ${f.education.sent} education items completed.`),
+    part("engagement", `${f.engagement.activeDays} active day(s)`, engagement, `${f.engagement.activeDays} day(s) with portal activity in the last ${config.engagement.windowDays} days (target ${config.engagement.targetActiveDays}).`),
+  ];
+}
+
+export function healthScore(f: HealthFacts, config: RetentionConfig["health"]): HealthScore {
+  const { score, parts } = weightedScore(healthComponents(f, config), config.weights);
+  return { score, components: parts, explanation: explainWeighted(score, parts) };
+}

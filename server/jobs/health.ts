@@ -1,0 +1,17 @@
+import { snapshotHealth } from "@/server/services/retention-jobs";
+import { dayKey } from "./period";
+import type { JobDefinition } from "./runner";
+
+/** Daily: one health snapshot per account, and a new retention plan when the strategy changed (issue 7). */
+export const healthJob: JobDefinition = {
+  name: "health",
+  title: "Health snapshots",
+  description: "Scores every customer account's health, keeps the day's snapshot for trends, and re-plans retention when the strategy changes.",
+  schedule: "24 2 * * *",
+  period: dayKey,
+  async run(ctx) {
+    const counts = await snapshotHealth(ctx.db, ctx.now, { tenantId: ctx.tenantId });
+    for (const [key, n] of Object.entries(counts)) if (n > 0) ctx.count(ctx.tenantId ?? "_all", key, n);
+    return "done";
+  },
+};

@@ -1,0 +1,122 @@
+import type { JobName } from "@/lib/schemas/jobs";
+import type { Db, Prisma } from "@/server/db/client";
+import { findJobRun, finishJobRun, insertJobRun, saveJobRun, takeOverJobRun } from "@/server/db/jobs";
+import { logger } from "@/server/logger";
+
+/**
+ * Runs a job once per period (DESIGN "Automation"; issue 6): the JobRun row for (job, period key) is
+ * the lock and the record. A second call for the same period — at the same moment or later — finds
+ * the row and does nothing, unless the first run failed, paused at its time budget (then it resumes
+ * from the saved cursor), or went silent for STALE_AFTER_MS (its process died). The work itself is
+ * idempotent too (unique outbox keys, one ProgressUpdate per project and period, conditional status
+ * changes), so even overlapping runs of different periods send and write nothing twice.
+ */
+export const DEFAULT_BUDGET_MS = 45_000;
+export const STALE_AFTER_MS = 10 * 60_000;
+const MAX_ERRORS = 100;
+
+/** tenant id (or "_all" for platform-wide work) → counter → n */
+export type JobCounts = Record<string, Record<string, number>>;
+export type JobError = { tenantId: string | null; ref: string; message: string };
+
+export type JobRunResult = {
+  job: JobName;
+  periodKey: string;
+  status: "succeeded" | "paused" | "failed" | "skipped";
+  reason?: string;
+  runId?: string;
+  counts: JobCounts;
+  errors: number;
+};
+
+class RunTakenOver extends Error {}
+
+export class JobContext {
+  constructor(
+    readonly db: Db,
+    readonly now: Date,
+    /** null: every tenant (the scheduled run); else the "run now" tenant */
+    readonly tenantId: string | null,
+    readonly deadline: number,
+    public cursor: string | null,
+    readonly counts: JobCounts,
+    readonly errors: JobError[],
+    private readonly persist: () => Promise<boolean>,
+  ) {}
+
+  count(tenantId: string, key: string, n = 1) {
+    const bucket = (this.counts[tenantId] ??= {});
+    bucket[key] = (bucket[key] ?? 0) + n;
+  }
+
+  error(tenantId: string | null, ref: string, error: unknown) {
+    const message = error instanceof Error ? error.message : String(error);
+    logger.warn({ tenantId, ref, err: error }, "job item failed");
+    if (this.errors.length < MAX_ERRORS) this.errors.push({ tenantId, ref, message: message.slice(0, 500) });
+    if (tenantId) this.count(tenantId, "errors");
+  }
+
+  outOfTime(): boolean {
+    return Date.now() >= this.deadline;
+  }
+
+  /** Saves the cursor and counts; stops the run if another process took it over meanwhile. */
+  async checkpoint(cursor: string | null) {
+    this.cursor = cursor;
+    if (!(await this.persist())) throw new RunTakenOver("another run took over this period");
+  }
+}
+
+export type JobDefinition = {
+  name: JobName;
+  title: string;
+  description: string;
+  /** cron expression, UTC (vercel.json and the scheduler script use the same) */
+  schedule: string;
+  period: (now: Date) => string;
+  run: (ctx: JobContext) => Promise<"done" | "paused">;
+};
+
+const json = (v: unknown) => v as Prisma.InputJsonValue;
+
+export async function runJob(db: Db, def: JobDefinition, opts: { now: Date; tenantId?: string | null; budgetMs?: number }): Promise<JobRunResult> {
+  const tenantId = opts.tenantId ?? null;
+  const periodKey = `${def.period(opts.now)}${tenantId ? `@${tenantId}` : ""}`;
+  const base = { job: def.name, periodKey };
+  const startedAt = opts.now;
+  const wallStart = Date.now();
+
+  const created = await insertJobRun(db, { job: def.name, periodKey, at: startedAt });
+  const row = await findJobRun(db, def.name, periodKey);
+  if (!row) return { ...base, status: "skipped", reason: "the run row could not be read", counts: {}, errors: 0 };
+  if (!created) {
+    if (row.status === "SUCCEEDED") return { ...base, status: "skipped", reason: "already ran for this period", runId: row.id, counts: row.counts as JobCounts, errors: (row.errors as JobError[]).length };
+    if (!(await takeOverJobRun(db, row.id, startedAt, new Date(startedAt.getTime() - STALE_AFTER_MS)))) {
+      return { ...base, status: "skipped", reason: "another run of this period is in progress", runId: row.id, counts: {}, errors: 0 };
+    }
+  }
+
+  const counts: JobCounts = created ? {} : { ...(row.counts as JobCounts) };
+  const errors: JobError[] = created ? [] : [...(row.errors as JobError[])];
+  const ctx: JobContext = new JobContext(
+    db, opts.now, tenantId, wallStart + (opts.budgetMs ?? DEFAULT_BUDGET_MS), created ? null : row.cursor, counts, errors,
+    () => saveJobRun(db, row.id, startedAt, { counts: json(counts), errors: json(errors), cursor: ctx.cursor }),
+  );
+  const finishedAt = () => new Date(startedAt.getTime() + (Date.now() - wallStart));
+
+  try {
+    const outcome = await def.run(ctx);
+    const done = outcome === "done";
+    await finishJobRun(db, row.id, startedAt, {
+      status: done ? "SUCCEEDED" : "RUNNING", counts: json(counts), errors: json(errors), cursor: done ? null : ctx.cursor, finishedAt: finishedAt(),
+    });
+    logger.info({ job: def.name, periodKey, outcome, counts, errors: errors.length }, "job run finished");
+    return { ...base, status: done ? "succeeded" : "paused", runId: row.id, counts, errors: errors.length };
+  } catch (error) {
+    if (error instanceof RunTakenOver) return { ...base, status: "skipped", reason: error.message, runId: row.id, counts, errors: errors.length };
+    logger.error({ err: error, job: def.name, periodKey }, "job run failed");
+    errors.push({ tenantId, ref: "run", message: error instanceof Error ? error.message.slice(0, 500) : String(error) });
+    await finishJobRun(db, row.id, startedAt, { status: "FAILED", counts: json(counts), errors: json(errors), cursor: ctx.cursor, finishedAt: finishedAt() });
+    return { ...base, status: "failed", runId: row.id, counts, errors: errors.length };
+  }
+}

@@ -1,0 +1,21 @@
+import { serverEnv } from "@/lib/env";
+
+/**
+ * What delivery needs from the environment, read once per call site so tests can pass their own:
+ * the Resend key (none → email stays in the outbox, readable at /dev/mail), where the SDK points,
+ * the sender, and whether private network addresses may receive webhooks (tests, development).
+ */
+export type DeliveryConfig = {
+  email: { apiKey: string; baseUrl: string | null; from: string } | null;
+  allowPrivateNetworks: boolean;
+  appUrl: string;
+};
+
+export function deliveryConfig(): DeliveryConfig {
+  const env = serverEnv();
+  return {
+    email: env.RESEND_API_KEY ? { apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL ?? null, from: env.EMAIL_FROM } : null,
+    allowPrivateNetworks: env.ALLOW_PRIVATE_WEBHOOKS === "1",
+    appUrl: env.APP_URL.replace(/\/$/, ""),
+  };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { BASE_DELAY_MS, MAX_ATTEMPTS, MAX_DELAY_MS, backoffMs, describeFailure, isRetryableStatus, nextStep } from "./retry";
+
+const NOW = new Date("2030-01-01T00:00:00Z");
+const fail = (retryable: boolean, retryAfterSeconds: number | null = null) => ({ ok: false as const, retryable, error: "x", statusCode: null, durationMs: 1, retryAfterSeconds });
+
+describe("retry policy", () => {
+  it("retries 408, 425, 429 and 5xx; other 4xx are final", () => {
+    for (const s of [408, 425, 429, 500, 502, 503]) expect(isRetryableStatus(s)).toBe(true);
+    for (const s of [400, 401, 403, 404, 410, 422]) expect(isRetryableStatus(s)).toBe(false);
+  });
+
+  it("backs off exponentially, capped, honouring Retry-After", () => {
+    expect(backoffMs(1)).toBe(BASE_DELAY_MS);
+    expect(backoffMs(2)).toBe(BASE_DELAY_MS * 4);
+    expect(backoffMs(20)).toBe(MAX_DELAY_MS);
+    expect(backoffMs(1, 600)).toBe(600_000);
+    expect(backoffMs(1, 1)).toBe(BASE_DELAY_MS);
+    expect(backoffMs(1, 10 ** 9)).toBe(MAX_DELAY_MS);
+  });
+
+  it("sent, retried until the last attempt, then dead; a final failure is dead at once", () => {
+    expect(nextStep({ ok: true, statusCode: 200, durationMs: 1 }, 1, NOW)).toEqual({ status: "SENT" });
+    expect(nextStep(fail(true), 1, NOW)).toEqual({ status: "FAILED", nextAttemptAt: new Date(NOW.getTime() + BASE_DELAY_MS) });
+    expect(nextStep(fail(true), MAX_ATTEMPTS - 1, NOW).status).toBe("FAILED");
+    expect(nextStep(fail(true), MAX_ATTEMPTS, NOW)).toEqual({ status: "DEAD" });
+    expect(nextStep(fail(false), 1, NOW)).toEqual({ status: "DEAD" });
+  });
+
+  it("describes failures on one line", () => {
+    expect(describeFailure(400, '{"error":\n "bad"}')).toBe('HTTP 400: {"error": "bad"}');
+    expect(describeFailure(null, "connect ECONNREFUSED")).toBe("connect ECONNREFUSED");
+  });
+});

@@ -1,0 +1,51 @@
+import { chosenChannels, readChannelPrefs, type ChannelPrefs, type UpdateChannelPrefsInput } from "@/lib/schemas/channel-prefs";
+import { recordAudit } from "@/server/db/audit";
+import { findPrefsOwner, writeChannelPrefs } from "@/server/db/notification-prefs";
+import { AppError, notFound } from "@/server/errors";
+import { deliveryConfig } from "@/server/messaging/config";
+import { UnsafeUrlError, assertSafeOutgoingUrl } from "@/server/messaging/ssrf";
+import type { ServiceContext } from "./context";
+
+/**
+ * A person's own channels and digest frequency (issue 6): email, Slack, Teams, in-app; a daily or
+ * weekly digest, or none — urgent alerts come anyway. Slack and Teams URLs are checked like webhook
+ * endpoints (https, public addresses) when saved, so a bad one is refused here, not at send time.
+ */
+export async function myChannelPrefs(ctx: ServiceContext) {
+  const owner = await findPrefsOwner(ctx.db, ctx.tenantId, ctx.actorId);
+  if (!owner) throw notFound("User");
+  const prefs = readChannelPrefs(owner.channelPrefs);
+  return { email: owner.email, channels: chosenChannels(prefs), digest: prefs.digest, slackWebhookUrl: prefs.slackWebhookUrl ?? "", teamsWebhookUrl: prefs.teamsWebhookUrl ?? "" };
+}
+
+async function checked(field: "slackWebhookUrl" | "teamsWebhookUrl", raw: string | undefined): Promise<string | null> {
+  if (!raw) return null;
+  try {
+    return (await assertSafeOutgoingUrl(raw, deliveryConfig().allowPrivateNetworks)).toString();
+  } catch (error) {
+    if (error instanceof UnsafeUrlError) throw new AppError("BAD_REQUEST", `This URL cannot receive messages: ${error.message}.`, { fieldErrors: { [field]: error.message } });
+    throw error;
+  }
+}
+
+export async function updateMyChannelPrefs(ctx: ServiceContext, input: UpdateChannelPrefsInput) {
+  const owner = await findPrefsOwner(ctx.db, ctx.tenantId, ctx.actorId);
+  if (!owner) throw notFound("User");
+  const before = readChannelPrefs(owner.channelPrefs);
+  const chosen = new Set(input.channels);
+  const next: ChannelPrefs = {
+    email: chosen.has("email"), slack: chosen.has("slack"), teams: chosen.has("teams"), inApp: chosen.has("in_app"), digest: input.digest,
+    slackWebhookUrl: await checked("slackWebhookUrl", input.slackWebhookUrl), teamsWebhookUrl: await checked("teamsWebhookUrl", input.teamsWebhookUrl),
+  };
+  // webhook URLs are credentials: the audit trail records that they changed, not what they are
+  const summary = (p: ChannelPrefs) => ({ channels: chosenChannels(p), digest: p.digest, slackUrlSet: p.slackWebhookUrl !== null, teamsUrlSet: p.teamsWebhookUrl !== null });
+  await ctx.db.$transaction(async (tx) => {
+    if (!(await writeChannelPrefs(tx, ctx.tenantId, ctx.actorId, next))) throw notFound("User");
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId, actorId: ctx.actorId, action: "channel_prefs.updated", entityType: "User", entityId: ctx.actorId,
+      before: summary(before), after: { ...summary(next), slackUrlChanged: before.slackWebhookUrl !== next.slackWebhookUrl, teamsUrlChanged: before.teamsWebhookUrl !== next.teamsWebhookUrl },
+      ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+    });
+  });
+  return myChannelPrefs(ctx);
+}

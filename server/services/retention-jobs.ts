@@ -1,0 +1,52 @@
+import type { Db, Prisma } from "@/server/db/client";
+import { listTenantsForJobs } from "@/server/db/automation";
+import { accountsAfter, insertSnapshotIfAbsent } from "@/server/db/retention";
+import { logger } from "@/server/logger";
+import { loadConfig } from "./config";
+import { assessAccount, ensurePlan, storedComponents, utcDay } from "./retention";
+
+/**
+ * Daily health and retention recompute (issue 7; DESIGN "Automation"): one HealthSnapshot per account
+ * per UTC day (the unique (account, day) makes a second run of the day write nothing), and — with the
+ * day's new snapshot — a retention plan when the account has none or its strategy changed (serialised per
+ * account, so two runs at once plan once). Each account in its own transaction; batches by id.
+ */
+export const HEALTH_BATCH = 50;
+
+export type SnapshotCounts = { accounts: number; snapshots: number; plans: number; errors: number };
+
+export async function snapshotHealth(db: Db, now: Date, opts: { tenantId?: string | null } = {}): Promise<SnapshotCounts> {
+  const counts: SnapshotCounts = { accounts: 0, snapshots: 0, plans: 0, errors: 0 };
+  const day = utcDay(now);
+  const requestId = `job:health:${day.toISOString().slice(0, 10)}`;
+  for (const tenant of await listTenantsForJobs(db, opts.tenantId ?? null)) {
+    const config = await loadConfig({ db, tenantId: tenant.id, actorId: "", ip: "", requestId, now }, "retention");
+    let afterId: string | null = null;
+    for (;;) {
+      const batch = await accountsAfter(db, tenant.id, afterId, HEALTH_BATCH);
+      for (const account of batch) {
+        counts.accounts += 1;
+        try {
+          const a = await assessAccount(db, tenant.id, account.id, now, config);
+          await db.$transaction(async (tx) => {
+            const written = await insertSnapshotIfAbsent(tx, {
+              tenantId: tenant.id, customerAccountId: account.id, day, score: a.health.score, expansionScore: a.expansion.score,
+              components: storedComponents(a) as unknown as Prisma.InputJsonValue, at: now,
+            });
+            // the day was already processed (an earlier run, or a recompute): its snapshot and plan stand
+            if (!written) return;
+            counts.snapshots += 1;
+            const planId = await ensurePlan(tx, { tenantId: tenant.id, actorId: null, ip: null, requestId, now }, account, a, config.data, false);
+            if (planId) counts.plans += 1;
+          });
+        } catch (error) {
+          counts.errors += 1;
+          logger.warn({ err: error, tenantId: tenant.id, accountId: account.id }, "health snapshot failed for one account");
+        }
+        afterId = account.id;
+      }
+      if (batch.length < HEALTH_BATCH) break;
+    }
+  }
+  return counts;
+}

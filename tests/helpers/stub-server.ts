@@ -1,0 +1,59 @@
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A local HTTP server standing in for Resend, Slack, Teams and webhook receivers: it records every
+ * request (headers and raw body) and answers with scripted responses per path — real HTTP from the
+ * real SDKs and our own client, no mocks of our code.
+ */
+export type StubRequest = { method: string; path: string; headers: IncomingMessage["headers"]; body: string; json: unknown };
+export type StubResponse = { status: number; body?: unknown; headers?: Record<string, string> };
+
+export type Stub = {
+  url: string;
+  requests: StubRequest[];
+  /** responses for a path, used in order; the last one repeats (default: 200 {"ok":true}) */
+  script: (path: string, responses: StubResponse[]) => void;
+  to: (path: string) => StubRequest[];
+  reset: () => void;
+  stop: () => Promise<void>;
+};
+
+export async function startStub(): Promise<Stub> {
+  const requests: StubRequest[] = [];
+  const scripts = new Map<string, StubResponse[]>();
+  let emailIds = 0;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const body = Buffer.concat(chunks).toString("utf8");
+      let json: unknown = null;
+      try {
+        json = JSON.parse(body);
+      } catch {
+        json = null;
+      }
+      const path = (req.url ?? "/").split("?")[0] ?? "/";
+      requests.push({ method: req.method ?? "GET", path, headers: req.headers, body, json });
+      const queue = scripts.get(path);
+      const next = queue && queue.length > 1 ? queue.shift() : queue?.[0];
+      const response = next ?? { status: 200, body: path.endsWith("/emails") ? { id: `email_${++emailIds}` } : { ok: true } };
+      res.writeHead(response.status, { "content-type": "application/json", ...response.headers });
+      res.end(JSON.stringify(response.body ?? {}));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    script: (path, responses) => scripts.set(path, [...responses]),
+    to: (path) => requests.filter((r) => r.path === path),
+    reset: () => {
+      requests.length = 0;
+      scripts.clear();
+    },
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,238 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { SessionUser } from "@/server/auth/session-user";
+import { listMigrations } from "@/server/db/migrate";
+import { ALL_FULL_ANSWERS, SAMPLE_REQUEST, callerFor, createLeadFor, createTenantFixture, journeyFor, succeededGuaranteeOf, testDb, type TenantFixture } from "../helpers/fixtures";
+import { recordFigure } from "./figures";
+
+/**
+ * Authorization matrix for every route handler under app/api (issue 10 §1): each route and method ×
+ * 17 callers — anonymous, every role of tenant A (signed in), an admin and a customer of tenant B, a
+ * customer of another account of tenant A, project API tokens of A and B, tenant API keys of A and B,
+ * a revoked token, a malformed bearer, the cron secret and a wrong one. A route file without an entry
+ * here, or an entry whose methods differ from the file's exports, fails the suite.
+ *
+ * Every route under /api/cron/ gets one rule — the cron secret and nothing else — so a new cron route
+ * is covered the day it lands.
+ *
+ * The signed-in user reaches route handlers through currentUser(), mocked here to the cell's user (the
+ * cookie → session-row path is tested in session-cookies.int.test.ts). Jobs run through runJob are
+ * stubbed: the gate is what is under test (tests/integration/cron.int.test.ts runs the jobs); cron
+ * routes that call their service directly run it once, with the secret.
+ */
+const cell = vi.hoisted(() => {
+  process.env.CRON_SECRET = "routes-matrix-cron-secret-0123456789";
+  return { user: null as SessionUser | null };
+});
+vi.mock("@/server/auth/current-user", () => ({ currentUser: async () => cell.user, loadSessionUser: async () => cell.user }));
+vi.mock("@/server/jobs/runner", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/server/jobs/runner")>()),
+  runJob: async (_db: unknown, def: { name: string }) => ({ job: def.name, periodKey: "matrix", status: "ran" }),
+}));
+
+const ROLES = ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD", "CUSTOMER"] as const;
+const CALLERS = [
+  "anonymous", ...ROLES, "otherTenantAdmin", "otherTenantCustomer", "otherAccountCustomer",
+  "projectToken", "otherTenantProjectToken", "tenantKey", "otherTenantKey", "revokedToken", "malformedBearer", "cronSecret", "wrongCronSecret",
+] as const;
+type Caller = (typeof CALLERS)[number];
+type Credentials = { user: SessionUser | null; bearer: string | null };
+
+type MethodSpec = {
+  request: () => Promise<{ url: string; init?: RequestInit; params?: Record<string, string> }>;
+  /** expected status per caller; callers not listed get `otherwise` */
+  expect: Partial<Record<Caller, number>>;
+  otherwise: number;
+  /** extra checks on an answer (e.g. another tenant's export holds none of tenant A's rows) */
+  check?: (caller: Caller, res: Response) => Promise<void>;
+};
+type RouteEntry = { auth: string; methods: Partial<Record<"GET" | "POST", MethodSpec>> };
+
+let a: TenantFixture;
+let b: TenantFixture;
+let creds: Record<Caller, Credentials>;
+const SECRET = process.env.CRON_SECRET ?? "";
+const json = (body: unknown): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const STAFF_200 = { ADMIN: 200, EXECUTIVE: 200, CSM: 200, TECH_LEAD: 200 } as const;
+const allCallers = (status: number) => Object.fromEntries(CALLERS.map((c) => [c, status])) as Record<Caller, number>;
+const CRON: MethodSpec = { request: async () => ({ url: "http://localhost/api/cron/x" }), expect: { cronSecret: 200 }, otherwise: 401 };
+const cronRoute: RouteEntry = { auth: "Bearer CRON_SECRET", methods: { GET: CRON, POST: { ...CRON, request: async () => ({ url: "http://localhost/api/cron/x", init: { method: "POST" } }) } } };
+
+const ROUTES: Record<string, RouteEntry> = {
+  "/api/health": { auth: "public (up/down and migration name only)", methods: { GET: {
+    request: async () => ({ url: "http://localhost/api/health" }), expect: allCallers(200), otherwise: 200,
+    check: async (_c, res) => {
+      const newest = listMigrations(path.resolve(import.meta.dirname, "..", "..", "prisma", "migrations")).at(-1)?.name;
+      expect(await res.json()).toEqual({ ok: true, database: "up", migration: newest });
+    },
+  } } },
+  "/api/auth/[...nextauth]": { auth: "Auth.js (its own CSRF token; see session-cookies.int.test.ts)", methods: {
+    GET: { request: async () => ({ url: "http://localhost:3000/api/auth/session" }), expect: allCallers(200), otherwise: 200, check: async (_c, res) => expect(await res.json()).toBeNull() },
+    // a POST without Auth.js's CSRF token signs nobody in, whoever sends it
+    POST: {
+      request: async () => ({ url: "http://localhost:3000/api/auth/callback/credentials", init: { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `email=${encodeURIComponent(a.users.CSM.email)}&password=x` } }),
+      expect: allCallers(302), otherwise: 302,
+      check: async (_c, res) => expect(res.headers.get("location")).toMatch(/error=MissingCSRF/),
+    },
+  } },
+  "/api/trpc/[trpc]": { auth: "session; per procedure in tests/integration/authorization-matrix.int.test.ts", methods: {
+    GET: {
+      request: async () => ({ url: `http://localhost/api/trpc/users.list?input=${encodeURIComponent(JSON.stringify({ json: { page: 1, pageSize: 5 } }))}` }),
+      expect: { ADMIN: 200, EXECUTIVE: 403, CSM: 403, TECH_LEAD: 403, CUSTOMER: 403, otherTenantAdmin: 200, otherTenantCustomer: 403, otherAccountCustomer: 403 }, otherwise: 401,
+      check: async (c, res) => {
+        if (c === "otherTenantAdmin") expect(await res.text()).not.toContain(a.users.CSM.email);
+      },
+    },
+    POST: {
+      request: async () => ({ url: "http://localhost/api/trpc/users.setDisabled", init: json({ json: { userId: a.users.TECH_LEAD.id, disabled: false } }) }),
+      expect: { ADMIN: 200, EXECUTIVE: 403, CSM: 403, TECH_LEAD: 403, CUSTOMER: 403, otherTenantAdmin: 404, otherTenantCustomer: 403, otherAccountCustomer: 403 }, otherwise: 401,
+    },
+  } },
+  "/api/leads/export": { auth: "session, pipeline:read", methods: { GET: {
+    request: async () => ({ url: "http://localhost/api/leads/export" }),
+    expect: { ADMIN: 200, EXECUTIVE: 200, CSM: 200, TECH_LEAD: 403, CUSTOMER: 403, otherTenantAdmin: 200, otherTenantCustomer: 403, otherAccountCustomer: 403 }, otherwise: 401,
+    check: async (c, res) => {
+      const csv = await res.text();
+      if (c === "otherTenantAdmin") expect(csv, "another tenant's export").not.toContain(a.lead.company);
+      if (c === "ADMIN") expect(csv).toContain(a.lead.company);
+    },
+  } } },
+  "/api/portal/certificate/[milestoneId]": { auth: "session; customer of the account or staff with delivery:read", methods: { GET: {
+    request: async () => {
+      const week = await testDb().milestone.findFirstOrThrow({ where: { projectId: a.projectA.id, weekNumber: 1 }, select: { id: true } });
+      return { url: `http://localhost/api/portal/certificate/${week.id}`, params: { milestoneId: week.id } };
+    },
+    expect: { ...STAFF_200, CUSTOMER: 200, otherTenantAdmin: 404, otherTenantCustomer: 404, otherAccountCustomer: 404 }, otherwise: 401,
+  } } },
+  "/api/dossier/[projectId]": { auth: "session; customer of the account or staff with delivery:read", methods: { GET: {
+    request: async () => {
+      const { projectId } = await succeededGuaranteeOf(a);
+      return { url: `http://localhost/api/dossier/${projectId}`, params: { projectId } };
+    },
+    expect: { ...STAFF_200, CUSTOMER: 200, otherTenantAdmin: 404, otherTenantCustomer: 404, otherAccountCustomer: 404 }, otherwise: 401,
+  } } },
+  "/api/v1/evidence": { auth: "Bearer project API token (evidence:write); no cookies", methods: {
+    POST: {
+      request: async () => ({ url: "http://localhost/api/v1/evidence", init: json({ coverage: 91, tests: { passed: 10, failed: 0 } }) }),
+      expect: { projectToken: 201, otherTenantProjectToken: 201 }, otherwise: 401,
+      check: async (c, res) => {
+        if (c !== "otherTenantProjectToken") return;
+        // B's token writes to B's own project only
+        const { projectId } = (await res.json()) as { projectId?: string };
+        expect(projectId === undefined || projectId === b.projectA.id).toBe(true);
+      },
+    },
+    GET: { request: async () => ({ url: "http://localhost/api/v1/evidence" }), expect: {}, otherwise: 405 },
+  } },
+  "/api/v1/customer-journey/initiate": { auth: "Bearer tenant API key (journeys:write); no cookies", methods: {
+    POST: {
+      request: async () => ({ url: "http://localhost/api/v1/customer-journey/initiate", init: json({ leadId: (await createLeadFor(a)).id, answers: ALL_FULL_ANSWERS, request: SAMPLE_REQUEST }) }),
+      expect: { tenantKey: 200, otherTenantKey: 404 }, otherwise: 401,
+    },
+    GET: { request: async () => ({ url: "http://localhost/api/v1/customer-journey/initiate" }), expect: {}, otherwise: 405 },
+  } },
+  "/api/v1/customer-journey/[id]/status": { auth: "Bearer tenant API key (journeys:write); no cookies", methods: { GET: {
+    request: async () => {
+      const id = await journeyFor(a);
+      return { url: `http://localhost/api/v1/customer-journey/${id}/status`, params: { id } };
+    },
+    expect: { tenantKey: 200, otherTenantKey: 404 }, otherwise: 401,
+  } } },
+};
+
+const appDir = path.resolve(import.meta.dirname, "..", "..", "app");
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return routeFiles(full);
+    return e.name === "route.ts" || e.name === "route.tsx" ? [full] : [];
+  });
+}
+/** app/(group)/api/x/[id]/route.ts → /api/x/[id] */
+const routePath = (file: string) => `/${path.relative(appDir, path.dirname(file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join("/")}`;
+const FILES = new Map(routeFiles(appDir).map((f) => [routePath(f), f]));
+// every cron route, present and future, has the same rule: the cron secret and nothing else
+for (const route of FILES.keys()) if (route.startsWith("/api/cron/")) ROUTES[route] = cronRoute;
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+let cells = 0;
+let unexpectedAllows = 0;
+
+beforeAll(async () => {
+  a = await createTenantFixture("routes-a");
+  b = await createTenantFixture("routes-b");
+  const projectToken = async (f: TenantFixture) => (await callerFor(f.users.TECH_LEAD).apiTokens.create({ projectId: f.projectA.id, name: "Routes matrix" })).token;
+  const tenantKey = async (f: TenantFixture) => (await callerFor(f.users.ADMIN).apiKeys.create({ name: "Routes matrix" })).token;
+  const revoked = await callerFor(a.users.TECH_LEAD).apiTokens.create({ projectId: a.projectA.id, name: "Revoked" });
+  await callerFor(a.users.TECH_LEAD).apiTokens.revoke({ tokenId: revoked.id });
+  const session = (user: SessionUser): Credentials => ({ user, bearer: null });
+  const bearer = (token: string): Credentials => ({ user: null, bearer: token });
+  creds = {
+    anonymous: { user: null, bearer: null },
+    ADMIN: session(a.users.ADMIN), EXECUTIVE: session(a.users.EXECUTIVE), CSM: session(a.users.CSM), TECH_LEAD: session(a.users.TECH_LEAD), CUSTOMER: session(a.users.CUSTOMER),
+    otherTenantAdmin: session(b.users.ADMIN), otherTenantCustomer: session(b.users.CUSTOMER), otherAccountCustomer: session(a.otherAccountCustomer),
+    projectToken: bearer(await projectToken(a)), otherTenantProjectToken: bearer(await projectToken(b)),
+    tenantKey: bearer(await tenantKey(a)), otherTenantKey: bearer(await tenantKey(b)),
+    revokedToken: bearer(revoked.token), malformedBearer: bearer("onw_' OR 1=1 --"),
+    cronSecret: bearer(SECRET), wrongCronSecret: bearer(`${SECRET.slice(0, -1)}x`),
+  };
+});
+
+describe("route authorization matrix", () => {
+  it("has an entry for every route file under app/, with exactly the methods the file exports", async () => {
+    const missing = [...FILES.keys()].filter((p) => !(p in ROUTES));
+    const stale = Object.keys(ROUTES).filter((p) => !FILES.has(p));
+    expect(missing, "routes without an authorization entry").toEqual([]);
+    expect(stale, "entries for routes that no longer exist").toEqual([]);
+    for (const [route, file] of FILES) {
+      const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+      const exported = HTTP_METHODS.filter((m) => typeof mod[m] === "function");
+      expect(exported.sort(), `${route} exports`).toEqual(Object.keys(ROUTES[route]?.methods ?? {}).sort());
+    }
+  });
+
+  it("the bearer-token routes never look at the session cookie (so they need no CSRF defence)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const root = path.resolve(appDir, "..");
+    const sources = [...FILES].filter(([p]) => p.startsWith("/api/v1/") || p.startsWith("/api/cron/")).map(([, f]) => f)
+      .concat(["server/http/journey-api.ts", "server/http/rest.ts", "server/jobs/cron-http.ts"].map((f) => path.join(root, f)));
+    for (const file of sources) expect(readFileSync(file, "utf8"), file).not.toMatch(/current-user|auth\/config|next\/headers|cookies\(/);
+  });
+
+  const rows = Object.entries(ROUTES).flatMap(([route, entry]) => Object.keys(entry.methods).map((m) => [route, m] as const));
+  it.each(rows)("%s %s answers every caller as expected", async (route, method) => {
+    const file = FILES.get(route);
+    const spec = ROUTES[route]?.methods[method as "GET" | "POST"];
+    if (!file || !spec) throw new Error(`no route ${route} ${method}`);
+    const handler = ((await import(/* @vite-ignore */ file)) as Record<string, (r: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>>)[method];
+    if (!handler) throw new Error(`${route} exports no ${method}`);
+    const { NextRequest } = await import("next/server");
+    // Auth.js logs each refused CSRF check to console.error; those refusals are the expected answer here
+    if (route.startsWith("/api/auth/")) vi.spyOn(console, "error").mockImplementation(() => undefined);
+    for (const caller of CALLERS) {
+      const { url, init = {}, params = {} } = await spec.request();
+      const { user, bearer } = creds[caller];
+      cell.user = user;
+      const headers = new Headers(init.headers);
+      if (bearer) headers.set("authorization", `Bearer ${bearer}`);
+      const res = await handler(new NextRequest(url, { ...init, method, headers } as ConstructorParameters<typeof NextRequest>[1]), { params: Promise.resolve(params) });
+      const expected = spec.expect[caller] ?? spec.otherwise;
+      cells += 1;
+      if (res.status !== expected && res.status < 300 && expected >= 400) unexpectedAllows += 1;
+      expect(res.status, `${route} ${method} as ${caller}`).toBe(expected);
+      await spec.check?.(caller, res);
+    }
+    vi.restoreAllMocks();
+  });
+
+  it("reports how many cells were checked", () => {
+    expect(cells).toBe(rows.length * CALLERS.length);
+    expect(unexpectedAllows).toBe(0);
+    recordFigure("routes-matrix", {
+      title: "route authorization matrix",
+      lines: [`${FILES.size} route files, ${rows.length} route×method rows × ${CALLERS.length} callers = ${cells} cells, ${unexpectedAllows} unexpected allows`],
+      ok: unexpectedAllows === 0,
+    });
+  });
+});
