@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db/client";
+import { escapeHtml } from "@/lib/html";
 import { enqueueEmail, deliverEmailNow } from "@/server/messaging/outbox";
 import { createHash } from "node:crypto";
 import { findUserForMagicLink } from "@/server/db/users";
@@ -34,6 +35,3 @@ export async function sendMagicLink(prisma: Db, email: string, url: string, expi
   return true;
 }
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
-}

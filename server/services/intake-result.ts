@@ -8,7 +8,7 @@ import { ANSWER_LEVELS, type QualificationConfig } from "@/server/engines/qualif
 import { scoreQualification } from "@/server/engines/qualification/score";
 import { formatUsd, type TierCatalogue } from "@/server/engines/tiers/config";
 import { recommendTiers } from "@/server/engines/tiers/recommend";
-import { escapeHtml } from "@/server/auth/magic-link";
+import { escapeHtml } from "@/lib/html";
 
 /**
  * The self-service result (issue 11), pure: the stored inputs through the same engines as the CSM's

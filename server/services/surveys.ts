@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { AnswerSurveyByTokenInput, AnswerSurveyInput } from "@/lib/schemas/surveys";
 import { serverEnv } from "@/lib/env";
-import { escapeHtml } from "@/server/auth/magic-link";
+import { escapeHtml } from "@/lib/html";
 import { recordAudit } from "@/server/db/audit";
 import type { Db } from "@/server/db/client";
 import { findProjectRef } from "@/server/db/signoffs";

@@ -16,7 +16,7 @@ import { revokeUserSessions } from "@/server/db/sessions";
 import { hashPassword } from "@/server/auth/password";
 import { ROLE_LABEL } from "@/server/auth/permissions";
 import { enqueueEmail, deliverEmailNow } from "@/server/messaging/outbox";
-import { escapeHtml } from "@/server/auth/magic-link";
+import { escapeHtml } from "@/lib/html";
 import { AppError, notFound } from "@/server/errors";
 import type { InviteUserInput } from "@/lib/schemas/users";
 import type { Role } from "@/server/db/generated/enums";

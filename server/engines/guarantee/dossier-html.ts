@@ -2,7 +2,7 @@
  * The success dossier as one self-contained, printable HTML document (inline print CSS, no script, every
  * value escaped). "Print → Save as PDF" in any browser gives the PDF. Pure.
  */
-import { escapeHtml } from "@/server/engines/signoff/certificate";
+import { escapeHtml, printableDocument } from "@/lib/html";
 import type { SuccessDossier } from "./dossier";
 
 const e = (v: string | number | null | undefined) => escapeHtml(v === null || v === undefined ? "—" : String(v));
@@ -16,34 +16,19 @@ export function renderDossierHtml(d: SuccessDossier): string {
 <tr class="detail"><td colspan="5">${list(m.evidence, "No evidence")}<p class="note">${e(m.confirmation)}</p></td></tr>`).join("\n");
   const weeks = d.technicalDeliverables.weeks.map((w) => `<section class="week"><h3>Week ${w.weekNumber}: ${e(w.title)} — ${e(w.status.toLowerCase().replace("_", " "))}${w.score === null ? "" : `, score ${e(w.score)}`}</h3>${list(w.deliverables, "No deliverables recorded")}</section>`).join("\n");
   const achievements = d.achievements.map((a) => `${a.achievement}: ${a.actual} vs target ${a.target} (${a.improvement >= 0 ? "+" : ""}${a.improvement}%)`);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${e(title)}</title>
-<style>
-  :root { color-scheme: light; }
-  body { font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #111; margin: 2rem auto; max-width: 52rem; padding: 0 1rem; }
-  h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
+  return printableDocument({
+    title,
+    css: `  h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
   h2 { font-size: 1.15rem; margin: 1.75rem 0 .5rem; border-bottom: 1px solid #ddd; padding-bottom: .25rem; }
   h3 { font-size: 1rem; margin: .75rem 0 .25rem; }
-  .meta, .empty, .note { color: #444; }
   .score { font-size: 2rem; font-weight: 600; color: #065f46; }
   dl { display: grid; grid-template-columns: 12rem 1fr; gap: .25rem .75rem; }
-  dt { color: #555; } dd { margin: 0; }
   table { border-collapse: collapse; width: 100%; }
   th, td { text-align: left; padding: .35rem .5rem; border-top: 1px solid #e5e5e5; vertical-align: top; }
   tr.detail td { border-top: none; padding-top: 0; }
   .flag { display: inline-block; border: 1px solid #065f46; color: #065f46; border-radius: .4rem; padding: .1rem .5rem; }
-  section, tr { break-inside: avoid; }
-  @page { size: A4; margin: 16mm; }
-  @media print { body { margin: 0; max-width: none; } }
-</style>
-</head>
-<body>
-<header>
+  section, tr { break-inside: avoid; }`,
+    body: `<header>
   <h1>${e(title)}</h1>
   <p class="meta">${e(d.provider)} for ${e(s.customerName)} · ${e(SERVICE[s.serviceType] ?? s.serviceType)} · issued ${e(d.issuedAt.toISOString().slice(0, 10))}</p>
 </header>
@@ -74,8 +59,6 @@ ${weeks}
 ${list(d.businessImpact, "—")}
 <h2>What could come next</h2>
 ${list(d.expansionOpportunities.map((o) => `${o.title}: ${o.reason}`), "No expansion opportunity identified.")}
-<p class="note">To save as PDF, use your browser's Print command and choose "Save as PDF".</p>
-</body>
-</html>
-`;
+<p class="note">To save as PDF, use your browser's Print command and choose "Save as PDF".</p>`,
+  });
 }

@@ -3,6 +3,7 @@
  * chain's state when the certificate was issued. Pure: data in, a self-contained HTML document out
  * (inline print CSS, no script, every value escaped). "Print → Save as PDF" in any browser gives the PDF.
  */
+import { escapeHtml, printableDocument } from "@/lib/html";
 import type { ChainVerification, SignOffDecision } from "./chain";
 
 export type CertificateData = {
@@ -27,8 +28,6 @@ export type CertificateData = {
   issuedAt: Date;
 };
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 const DECISION: Record<SignOffDecision, string> = { APPROVED: "Approved", CHANGES_REQUESTED: "Changes requested" };
 const ROLE: Record<string, string> = { EXECUTIVE_SPONSOR: "Executive sponsor", TECHNICAL_LEAD: "Technical lead", PRODUCT_OWNER: "Product owner", MEMBER: "Member" };
@@ -73,35 +72,20 @@ export function renderCertificateHtml(d: CertificateData): string {
   const v = verificationText(d.verification);
   const title = `Sign-off certificate — ${d.project.name}, week ${d.milestone.weekNumber}`;
   const score = d.milestone.score === null ? "not scored yet" : `${d.milestone.score}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
-<style>
-  :root { color-scheme: light; }
-  body { font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #111; margin: 2rem auto; max-width: 52rem; padding: 0 1rem; }
-  h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
+  return printableDocument({
+    title,
+    css: `  h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
   h2 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
   h3 { font-size: 1rem; margin: 0 0 .5rem; }
-  .meta, .empty, .note { color: #444; }
   .status { border: 1px solid; border-radius: .5rem; padding: .75rem 1rem; }
   .status.ok, .ok { color: #065f46; }
   .status.bad, .warn { color: #92400e; }
   .sig { border: 1px solid #ccc; border-radius: .5rem; padding: .75rem 1rem; margin: .75rem 0; break-inside: avoid; }
   dl { display: grid; grid-template-columns: 9rem 1fr; gap: .25rem .75rem; margin: 0; }
-  dt { color: #555; }
-  dd { margin: 0; }
   .hash { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; word-break: break-all; }
   .comment { white-space: pre-wrap; }
-  @page { size: A4; margin: 16mm; }
-  @media print { body { margin: 0; max-width: none; } .note { font-size: 12px; } }
-</style>
-</head>
-<body>
-<header>
+  @media print { .note { font-size: 12px; } }`,
+    body: `<header>
   <h1>${escapeHtml(title)}</h1>
   <p class="meta">${escapeHtml(d.provider)} for ${escapeHtml(d.customer)} · Week ${d.milestone.weekNumber}: ${escapeHtml(d.milestone.title)} · due ${d.milestone.dueDate.toISOString().slice(0, 10)} · status ${escapeHtml(d.milestone.status.toLowerCase().replace("_", " "))}, score ${escapeHtml(score)}</p>
   <p class="meta">Issued ${utc(d.issuedAt)} · milestone ${escapeHtml(d.milestone.id)}</p>
@@ -114,8 +98,6 @@ ${signatureRows(d)}
 The entry hash is the SHA-256 of the previous entry's hash (empty for the first), a newline, the content hash, a newline, and the canonical JSON of the entry's facts
 (seq, project, milestone and criterion ids, signer id, decision, comment, IP address, user agent, time). Entries of a project are numbered without gaps, so a changed, removed or reordered
 entry breaks every hash after it. Keep this certificate: its hashes let anyone detect a later change.</p>
-<p class="note">To save as PDF, use your browser's Print command and choose "Save as PDF".</p>
-</body>
-</html>
-`;
+<p class="note">To save as PDF, use your browser's Print command and choose "Save as PDF".</p>`,
+  });
 }

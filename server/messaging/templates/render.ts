@@ -1,3 +1,4 @@
+import { escapeHtml } from "@/lib/html";
 /**
  * One message document rendered for every channel: email (HTML with inline styles + plain text),
  * Slack (Block Kit), Microsoft Teams (an Adaptive Card in a message) and the in-app notification.
@@ -37,9 +38,6 @@ export type RenderedMessage = {
 /** Slack allows 50 blocks a message; sections beyond these are left to the email and the app. */
 export const SLACK_SECTION_LIMIT = 8;
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
 
 /** Slack mrkdwn control characters (&, <, >) escaped as Slack asks. */
 function slackEscape(s: string): string {
