@@ -103,6 +103,12 @@ export async function recordMilestoneValidation(
   return validation;
 }
 
+/** Titles of the project's actions still open or snoozed (re-validating a week must not duplicate them). */
+export async function openActionTitles(prisma: DbOrTx, tenantId: string, projectId: string): Promise<Set<string>> {
+  const rows = await prisma.actionItem.findMany({ where: { tenantId, projectId, status: { in: ["OPEN", "SNOOZED"] } }, select: { title: true } });
+  return new Set(rows.map((r) => r.title));
+}
+
 export function createActionItems(
   prisma: DbOrTx,
   rows: { tenantId: string; projectId: string; customerAccountId: string | null; kind: ActionKind; title: string; detail: string; assigneeId: string | null; dueAt: Date; at: Date }[],

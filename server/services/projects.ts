@@ -8,6 +8,7 @@ import {
   findEnvironment,
   findMilestoneForValidation,
   findProjectDetail,
+  openActionTitles,
   listProjects,
   milestoneStatuses,
   recordMilestoneValidation,
@@ -89,7 +90,10 @@ export async function validateMilestoneFor(ctx: ServiceContext, input: ValidateM
         return { id: c.id, score: counted ? contribution.score : null, evidence: contribution ? { source: contribution.source, reason: contribution.reason } : null };
       }),
     });
-    await createActionItems(tx, result.actions.map((a) => ({
+    // an action already open from an earlier validation of this week stays the one to work on
+    const open = await openActionTitles(tx, ctx.tenantId, m.projectId);
+    const fresh = result.actions.filter((a) => !open.has(`Week ${m.weekNumber}: ${a.title}`));
+    await createActionItems(tx, fresh.map((a) => ({
       tenantId: ctx.tenantId, projectId: m.projectId, customerAccountId: m.project.customerAccount.id, kind: a.kind,
       title: `Week ${m.weekNumber}: ${a.title}`, detail: a.detail, assigneeId: assignee(a.kind), dueAt: new Date(ctx.now.getTime() + a.dueInHours * 3_600_000), at: ctx.now,
     })));

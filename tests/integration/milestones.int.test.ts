@@ -53,6 +53,10 @@ describe("weekly milestone validation (seed §3.1)", () => {
     expect(recovery.length).toBeGreaterThan(0);
     expect(recovery.every((a) => a.assigneeId === f.users.TECH_LEAD.id)).toBe(true);
     expect(await testDb().alert.count({ where: { projectId, kind: "milestone_at_risk" } })).toBe(1);
+    // validating the same week the same way again adds no second copy of an open action
+    const before = await testDb().actionItem.count({ where: { projectId } });
+    await callerFor(f.users.TECH_LEAD).projects.validateMilestone({ milestoneId: week1.id, scores: scores([80, 80, 80, 80]) });
+    expect(await testDb().actionItem.count({ where: { projectId } })).toBe(before);
     expect(await testDb().notification.count({ where: { userId: f.users.TECH_LEAD.id, link: { contains: projectId } } })).toBeGreaterThan(0);
     expect((await testDb().project.findUniqueOrThrow({ where: { id: projectId } })).status).toBe("AT_RISK");
     // the tech lead's view shows the same
@@ -75,7 +79,7 @@ describe("weekly milestone validation (seed §3.1)", () => {
     expect(await testDb().actionItem.count({ where: { projectId, kind: "ESCALATION" } })).toBeGreaterThan(0);
     expect(await testDb().alert.count({ where: { projectId, kind: "milestone_failed", severity: "HIGH" } })).toBe(1);
     // every validation is kept
-    expect(await testDb().milestoneValidation.count({ where: { milestoneId: week1.id } })).toBe(6);
+    expect(await testDb().milestoneValidation.count({ where: { milestoneId: week1.id } })).toBe(7);
   });
 
   it("an automated criterion left blank is scored from the latest CI evidence, with the reason", async () => {
