@@ -92,5 +92,7 @@ async function writeTenant(tx: Prisma.TransactionClient, spec: TenantSpec, tenan
   await tx.educationPlan.createMany({ data: r.educationPlan });
   await tx.educationDelivery.createMany({ data: r.educationDelivery });
   await tx.healthSnapshot.createMany({ data: r.health });
-  await tx.auditEvent.createMany({ data: r.audit });
+  // the database chains audit rows in insertion order (trigger audit_chain_append): insert them in time order
+  const at = (e: (typeof r.audit)[number]) => new Date(e.createdAt ?? 0).getTime();
+  await tx.auditEvent.createMany({ data: [...r.audit].sort((a, b) => at(a) - at(b)) });
 }

@@ -1,4 +1,6 @@
+import type { Prisma } from "../../server/db/generated/client";
 import type { MilestoneStatus, SignOffDecision } from "../../server/db/generated/enums";
+import { SIGN_OFF_AUDIT_ACTION } from "../../server/db/signoffs";
 import { SIGN_OFF_METHODS, milestoneTemplates, type MilestoneTemplate } from "./catalogue";
 import { addDays, addHours, type Scenario, type SeedContext } from "./context";
 import { nextEntry, type SignedContent } from "../../server/engines/signoff/chain";
@@ -136,6 +138,11 @@ function chainSignOffs(ctx: SeedContext, projectId: string, pending: PendingSign
     };
     const entry = nextEntry(head, s.content, facts);
     ctx.rows.signOff.push({ id, tenantId: ctx.tenantId, ...facts, ...entry });
+    // the audit record recordSignOff writes with each entry: the verifier requires one per entry
+    ctx.rows.audit.push({
+      id: ctx.id(), tenantId: ctx.tenantId, actorId: s.userId, action: SIGN_OFF_AUDIT_ACTION, entityType: "SignOff", entityId: id, ip: facts.ip, createdAt: s.createdAt,
+      after: { projectId, milestoneId: s.milestoneId, criterionId: s.criterionId, seq: entry.seq, decision: s.decision, contentHash: entry.contentHash, hash: entry.hash, content: s.content } as unknown as Prisma.InputJsonObject,
+    });
     head = { seq: entry.seq, hash: entry.hash };
   });
 }

@@ -1,4 +1,5 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { auditRouter } from "./routers/audit";
 import { configRouter, feasibilityRouter, qualificationRouter, tiersRouter } from "./routers/acquisition";
 import { dashboardRouter } from "./routers/dashboard";
 import { guaranteesRouter, refundsRouter } from "./routers/guarantees";
@@ -50,6 +51,7 @@ export const appRouter = createTRPCRouter({
   guarantees: guaranteesRouter,
   refunds: refundsRouter,
   retention: retentionRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   "jobs:manage": ["ADMIN"],
   /** the tenant's signed webhook endpoints, their delivery log, test events and redelivery */
   "webhooks:manage": ["ADMIN"],
+  /** verify the tenant's audit hash chain (issue 10 item 6) */
+  "audit:verify": ["ADMIN"],
   // issue 7: the guarantee, refunds and retention
   /** record a customer-caused delay on a guarantee's clock */
   "guarantee:write": ["ADMIN", "TECH_LEAD"],

@@ -1,6 +1,11 @@
-import type { Prisma } from "@/server/db/generated/client";
+import { Prisma } from "@/server/db/generated/client";
+import type { AuditChainRow } from "@/server/engines/audit/chain";
+import type { Db } from "./client";
 
-/** Append-only audit trail; called inside the same transaction as the change it records. */
+/**
+ * Append-only audit trail; called inside the same transaction as the change it records. The database links
+ * the row into its tenant's hash chain (seq, prevHash, hash) and refuses any later UPDATE or DELETE.
+ */
 export function recordAudit(
   tx: Prisma.TransactionClient,
   event: {
@@ -31,4 +36,21 @@ export function recordAudit(
     },
     select: { id: true },
   });
+}
+
+/**
+ * One audit chain as stored, for the verifier: the rows in seq order with JSON as PostgreSQL's jsonb::text
+ * (what the database hashed), and the chain's head. Read in one REPEATABLE READ snapshot so an append
+ * between the two reads cannot look like tampering. `tenantId` null is the platform chain.
+ */
+export async function auditChainSnapshot(db: Db, tenantId: string | null) {
+  const scope = tenantId === null ? Prisma.sql`"tenantId" IS NULL` : Prisma.sql`"tenantId" = ${tenantId}`;
+  const [rows, heads] = await db.$transaction([
+    db.$queryRaw<AuditChainRow[]>`
+      SELECT "id", "tenantId", "seq", "prevHash", "hash", "actorId", "action", "entityType", "entityId",
+             "before"::text AS "beforeText", "after"::text AS "afterText", "ip", "requestId", "createdAt"
+      FROM "AuditEvent" WHERE ${scope} ORDER BY "seq", "id"`,
+    db.auditChainHead.findMany({ where: { tenantId }, select: { seq: true, hash: true } }),
+  ], { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead });
+  return { rows, head: heads[0] ?? null };
 }

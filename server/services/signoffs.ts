@@ -187,7 +187,7 @@ async function verifyProject(ctx: ServiceContext, projectId: string) {
   }));
   const anchors = [...recorded.values()].flatMap((a) => (typeof a.seq === "number" && typeof a.hash === "string" ? [{ seq: a.seq, hash: a.hash }] : []));
   const stored: StoredEntry[] = entries.map((e) => ({ ...e, content: (recorded.get(e.id)?.content ?? null) as SignedContent | null }));
-  return { entries, verification: verifyChain(stored, anchors) };
+  return { entries, verification: verifyChain(stored, anchors, { everyEntryAnchored: true }) };
 }
 
 /** Recomputes the project's chain and reports the first broken link (null when intact). */

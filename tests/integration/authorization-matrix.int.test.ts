@@ -221,6 +221,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
   "webhooks.sendTest": { allow: ["ADMIN"], input: async (f) => ({ endpointId: await matrixEndpoint(f) }), scope: "tenant" },
   "webhooks.deliveries": { allow: ["ADMIN"], input: async (f) => ({ endpointId: await matrixEndpoint(f) }), scope: "tenant" },
   "webhooks.redeliver": { allow: ["ADMIN"], input: async (f) => ({ deliveryId: await matrixWebhookDelivery(f) }), scope: "tenant" },
+  "audit.verify": { allow: ["ADMIN"], scope: "own" },
   "jobs.list": { allow: ["ADMIN"], input: () => ({}), scope: "own" },
   "jobs.runNow": { allow: ["ADMIN"], input: () => ({ job: "outbox" }), scope: "own" },
   // issue 5: sign-offs (an approver customer of the project's account) and surveys; staff read them

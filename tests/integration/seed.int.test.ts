@@ -2,6 +2,8 @@ import { CONFIG_KIND_VALUES } from "@/lib/schemas/config";
 import { describe, expect, it } from "vitest";
 import { seedDemo } from "@/prisma/seed";
 import { latestFeasibilityFor, reproduceAssessment } from "@/server/services/acquisition";
+import { DEMO_TENANTS } from "@/prisma/seed/tenants";
+import { verifyTenantAuditChain } from "@/server/services/audit";
 import { verifyProjectSignOffs } from "@/server/services/signoffs";
 import { loadConfig } from "@/server/services/config";
 import { testDb } from "../helpers/fixtures";
@@ -28,6 +30,14 @@ describe("demo seed", () => {
     const projects = await db.project.findMany({ where: { tenantId: tenant.id, signOffs: { some: {} } }, select: { id: true } });
     expect(projects.length).toBeGreaterThan(2);
     for (const p of projects) expect((await verifyProjectSignOffs(ctx, p.id)).firstBroken).toBeNull();
+    // every demo tenant's audit trail is one intact hash chain (the database links the seed's rows too)
+    for (const spec of DEMO_TENANTS) {
+      const t = await db.tenant.findUniqueOrThrow({ where: { slug: spec.slug } });
+      const audit = await verifyTenantAuditChain({ db, tenantId: t.id, now });
+      expect(audit.firstBad).toBeNull();
+      expect(audit.entries).toBeGreaterThan(5);
+      expect(audit.headSeq).toBe(audit.entries);
+    }
     // the demo's feasibility analyses come from the engine: the lead page recomputes the stored score
     const analysed = await db.feasibilityAnalysis.findMany({ where: { tenantId: tenant.id }, select: { leadId: true }, distinct: ["leadId"] });
     expect(analysed.length).toBeGreaterThan(3);

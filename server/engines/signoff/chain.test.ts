@@ -87,7 +87,7 @@ describe("hash chain", () => {
   it("detects a deleted entry in the middle", () => {
     const c = chain(5);
     c.splice(2, 1);
-    expect(verifyChain(c).firstBroken).toMatchObject({ seq: 4, kind: "missing_entry" });
+    expect(verifyChain(c).firstBroken).toMatchObject({ seq: 3, kind: "missing_entry" });
   });
 
   it("detects a deleted entry renumbered to hide the gap", () => {
@@ -108,7 +108,7 @@ describe("hash chain", () => {
   it("detects reordered entries, whether swapped in place or renumbered", () => {
     const c = chain(4);
     const swapped = [c[0], c[2], c[1], c[3]] as StoredEntry[];
-    expect(verifyChain(swapped).firstBroken).toMatchObject({ seq: 3, kind: "missing_entry" });
+    expect(verifyChain(swapped).firstBroken).toMatchObject({ seq: 2, kind: "missing_entry" });
     const renumbered = swapped.map((e, i) => ({ ...e, seq: i + 1 }));
     expect(verifyChain(renumbered).firstBroken).toMatchObject({ seq: 2, kind: "prev_hash_mismatch" });
   });
@@ -125,5 +125,12 @@ describe("hash chain", () => {
     const c = chain(2);
     c[0] = { ...(c[0] as StoredEntry), prevHash: "f".repeat(64) };
     expect(verifyChain(c).firstBroken).toMatchObject({ seq: 1, kind: "prev_hash_mismatch" });
+  });
+
+  it("with every entry anchored required, reports a well-formed entry the audit trail never recorded", () => {
+    const c = chain(4);
+    const anchors = c.slice(0, 3).map((e) => ({ seq: e.seq, hash: e.hash }));
+    expect(verifyChain(c, anchors).intact).toBe(true);
+    expect(verifyChain(c, anchors, { everyEntryAnchored: true }).firstBroken).toMatchObject({ seq: 4, kind: "unrecorded_entry" });
   });
 });

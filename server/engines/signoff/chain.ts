@@ -103,7 +103,7 @@ export type StoredEntry = SignOffFacts & {
 export type BrokenLink = {
   seq: number;
   id?: string;
-  kind: "missing_entry" | "prev_hash_mismatch" | "hash_mismatch" | "content_mismatch" | "anchor_mismatch";
+  kind: "missing_entry" | "prev_hash_mismatch" | "hash_mismatch" | "content_mismatch" | "anchor_mismatch" | "unrecorded_entry";
   reason: string;
 };
 
@@ -119,9 +119,15 @@ export type ChainVerification = {
 /**
  * Recomputes the chain in the given order (the store's seq order). Seq must run 1, 2, 3, … with no gap;
  * each prevHash must be the previous entry's hash; each hash must match its facts. `anchors` are
- * (seq, hash) pairs known from an independent record: each must match the entry with that seq.
+ * (seq, hash) pairs known from an independent record: each must match the entry with that seq. With
+ * `everyEntryAnchored`, an entry without an anchor is reported too: a well-formed entry appended behind the
+ * app's back (its hash is computable by anyone) has no record in the (hash-chained) audit trail.
  */
-export function verifyChain(entries: readonly StoredEntry[], anchors: readonly { seq: number; hash: string }[] = []): ChainVerification {
+export function verifyChain(
+  entries: readonly StoredEntry[],
+  anchors: readonly { seq: number; hash: string }[] = [],
+  options: { everyEntryAnchored?: boolean } = {},
+): ChainVerification {
   let prev: StoredEntry | null = null;
   let contentChecked = 0;
   const bySeq = new Map<number, StoredEntry>();
@@ -133,7 +139,8 @@ export function verifyChain(entries: readonly StoredEntry[], anchors: readonly {
     const expectedSeq = i + 1;
     const at = { seq: e.seq, id: e.id };
     if (e.seq !== expectedSeq) {
-      return result({ ...at, kind: "missing_entry", reason: `Expected entry #${expectedSeq} but found #${e.seq}: an entry was removed or renumbered.` });
+      // the missing entry is the first bad one: name its seq (the entry found in its place has its own)
+      return result({ seq: expectedSeq, kind: "missing_entry", reason: `Expected entry #${expectedSeq} but found #${e.seq}: an entry was removed or renumbered.` });
     }
     if (e.prevHash !== (prev?.hash ?? null)) {
       const reason = prev
@@ -157,6 +164,11 @@ export function verifyChain(entries: readonly StoredEntry[], anchors: readonly {
     const e = bySeq.get(anchor.seq);
     if (!e) return result({ seq: anchor.seq, kind: "missing_entry", reason: `Entry #${anchor.seq} was recorded (audit trail) but is missing from the chain.` });
     if (e.hash !== anchor.hash) return result({ seq: e.seq, id: e.id, kind: "anchor_mismatch", reason: `Entry #${e.seq}'s hash differs from the one recorded when it was signed.` });
+  }
+  if (options.everyEntryAnchored) {
+    const anchored = new Set(anchors.map((a) => a.seq));
+    const unrecorded = entries.find((e) => !anchored.has(e.seq));
+    if (unrecorded) return result({ seq: unrecorded.seq, id: unrecorded.id, kind: "unrecorded_entry", reason: `Entry #${unrecorded.seq} has no record in the audit trail: it was not written by a sign-off.` });
   }
   return result(null);
 }
