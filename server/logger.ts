@@ -1,8 +1,23 @@
 import pino from "pino";
 
-/** Structured JSON logs on stdout (no worker transports inside the server). */
-export const logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
-  base: { app: "onward" },
-  redact: ["password", "*.password", "token", "*.token", "authorization"],
-});
+/**
+ * Where log lines go: stdout (no worker transports inside the server). A multistream so a test can add a
+ * capture stream to the real logger (`logStreams.add`) and read the very lines production writes.
+ */
+export const logStreams = pino.multistream([{ level: "trace", stream: process.stdout }]);
+
+/**
+ * Structured JSON logs (issue 10 item 9). Secrets never reach a line: passwords, tokens, API keys,
+ * authorization and cookie headers are redacted wherever they sit at the top level or one level down.
+ */
+export const logger = pino(
+  {
+    level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
+    base: { app: "onward" },
+    redact: [
+      "password", "*.password", "passwordHash", "*.passwordHash", "token", "*.token", "secret", "*.secret", "apiKey", "*.apiKey",
+      "authorization", "*.authorization", "cookie", "*.cookie", "headers.authorization", "headers.cookie", "*.headers.authorization", "*.headers.cookie",
+    ],
+  },
+  logStreams,
+);

@@ -6,6 +6,7 @@ import { db, type Db } from "@/server/db/client";
 import { can, type Permission } from "@/server/auth/permissions";
 import type { SessionUser } from "@/server/auth/session-user";
 import { AppError, describeZodError, toTRPCError } from "@/server/errors";
+import { ipOf } from "@/server/http/rest";
 import { logger } from "@/server/logger";
 
 /**
@@ -40,7 +41,7 @@ const MAX_USER_AGENT = 512;
 
 export async function createTRPCContext(opts: { headers: Headers }): Promise<TRPCContext> {
   const { currentUser } = await import("@/server/auth/current-user");
-  const ip = opts.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+  const ip = ipOf(opts.headers);
   const userAgent = opts.headers.get("user-agent")?.slice(0, MAX_USER_AGENT) || null;
   return { ...createInnerContext({ user: await currentUser(), ip, userAgent }), requestId: opts.headers.get("x-request-id") ?? randomUUID() };
 }

@@ -15,8 +15,12 @@ declare module "next-auth" {
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
+/** Auth.js rethrows this very object to the signIn() caller (raw mode), so the wait reaches the login action. */
 export class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
 }
 
 async function requestMeta(): Promise<{ ip: string; userAgent: string | null }> {
@@ -49,7 +53,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const { ip } = await requestMeta();
         const outcome = await checkCredentials(db(), raw, ip);
         if (outcome.ok) return { id: outcome.userId };
-        if (outcome.reason === "throttled") throw new ThrottledSignIn();
+        if (outcome.reason === "throttled") throw new ThrottledSignIn(outcome.retryAfterSeconds ?? 0);
         return null;
       },
     }),

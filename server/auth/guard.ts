@@ -1,16 +1,38 @@
 import "server-only";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { REQUEST_ID_HEADER } from "@/lib/request-id";
+import { logger } from "@/server/logger";
 import { can, type Permission } from "./permissions";
 import { currentUser } from "./current-user";
 import type { SessionUser } from "./session-user";
 
+/** The request id and path proxy.ts put on the request (absent when the proxy did not run). */
+async function requestMeta(): Promise<{ requestId: string | null; path: string | null }> {
+  try {
+    const h = await headers();
+    return { requestId: h.get(REQUEST_ID_HEADER), path: h.get("x-request-path") };
+  } catch {
+    return { requestId: null, path: null };
+  }
+}
+
 /**
  * Page-level access check (never only in a layout or proxy — CVE-2025-29927): anonymous → login;
  * signed in without the permission → "not found", which reveals nothing about the page.
+ * Every denial is one JSON log line — who, what, when (pino's `time`), request id (issue 10 items 1 and 9), like the
+ * tRPC denials in server/api/trpc.ts; signed-in refusals at warn, since they may be probing.
  */
 export async function requirePermission(permission: Permission): Promise<SessionUser> {
   const user = await currentUser();
-  if (!user) redirect("/login");
-  if (!can(user.role, permission)) notFound();
+  if (!user) {
+    logger.info({ ...(await requestMeta()), permission }, "page denied: not signed in");
+    redirect("/login");
+  }
+  if (!can(user.role, permission)) {
+    const who = { userId: user.id, role: user.role, tenantId: user.tenantId };
+    logger.warn({ ...(await requestMeta()), ...who, permission }, "page denied: missing permission");
+    notFound();
+  }
   return user;
 }

@@ -24,20 +24,32 @@ const unnamedStatements = {
     typeof config === "string" ? pool().query(config, values) : pool().query({ text: config.text, values: config.values }),
 };
 
+/**
+ * Every rate limit of the app (issue 10 item 4), in one place. Each entry: what the key is, how many
+ * points (events) a key may spend per window (`duration`, seconds), and why that number. A refused
+ * event answers 429 with `Retry-After` (REST, tRPC) or a message with the wait (server actions).
+ * Counters live in PostgreSQL (table rate_limits), so they hold across app instances.
+ */
 export const LIMITS = {
-  /** failed sign-ins per account: 10 per 15 minutes, then wait */
+  /** key: account email (lower-cased). Failed sign-ins: 10 per 15 min (40/hour, issue target ≤ 100/hour); a success resets it */
   loginEmail: { points: 10, duration: 15 * 60 },
-  /** failed sign-ins per IP address */
-  loginIp: { points: 50, duration: 15 * 60 },
-  /** magic-link requests per email address */
+  /** key: client IP. Failed sign-ins from one network, any accounts: 100 per hour (issue target ≤ 100/hour; an office behind one NAT still fits) */
+  loginIp: { points: 100, duration: 60 * 60 },
+  /** key: email address. Magic-link requests: 5 per 15 min — each one sends an email, so this caps mail-bombing one inbox */
   magicLink: { points: 5, duration: 15 * 60 },
-  /** public self-service assessments per IP address (issue 11) */
+  /** key: client IP. Magic-link requests from one network, any addresses: 20 per hour (a customer office with a few stakeholders fits) */
+  magicLinkIp: { points: 20, duration: 60 * 60 },
+  /** key: client IP. One-time survey link views and answers: 60 per hour — against guessing tokens (a person needs 2–3 calls per link) */
+  surveyIp: { points: 60, duration: 60 * 60 },
+  /** key: sha-256 of the survey token. Calls on one link: 20 per hour — against hammering a single link */
+  surveyToken: { points: 20, duration: 60 * 60 },
+  /** key: client IP. Public self-service assessments (issue 11): 10 per hour */
   intakeIp: { points: 10, duration: 60 * 60 },
-  /** public self-service assessments per email address */
+  /** key: email address. Public self-service assessments: 3 per hour */
   intakeEmail: { points: 3, duration: 60 * 60 },
-  /** CI evidence posts per API token (docs/ci-evidence.md): 120 a minute, far above any pipeline's need */
+  /** key: evidence API token id. CI evidence posts (docs/ci-evidence.md): 120 a minute, far above any pipeline's need */
   evidenceToken: { points: 120, duration: 60 },
-  /** journey REST API calls per tenant API key */
+  /** key: tenant API key id. Journey REST API calls: 60 a minute */
   journeyKey: { points: 60, duration: 60 },
 } as const;
 
@@ -76,11 +88,17 @@ export async function reset(name: LimitName, key: string): Promise<void> {
   await limiter(name).delete(key);
 }
 
+/** "Try again in 3 minutes." — the wait as a person reads it. */
+export function tryAgainIn(seconds: number): string {
+  if (seconds < 60) return `Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;
+  const minutes = Math.ceil(seconds / 60);
+  return `Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}
+
+/** Counts one event and throws TOO_MANY_REQUESTS (429 + Retry-After wherever AppErrors are mapped) when it went over. */
 export async function enforce(name: LimitName, key: string, what: string): Promise<void> {
   const wait = await hit(name, key);
   if (wait > 0) {
-    throw new AppError("TOO_MANY_REQUESTS", `Too many ${what}. Try again in ${Math.ceil(wait / 60)} minute(s).`, {
-      retryAfterSeconds: wait,
-    });
+    throw new AppError("TOO_MANY_REQUESTS", `Too many ${what}. ${tryAgainIn(wait)}`, { retryAfterSeconds: wait });
   }
 }

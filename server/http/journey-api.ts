@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { requestIdFrom } from "@/lib/request-id";
 import { hit, LIMITS } from "@/server/auth/rate-limit";
 import { db } from "@/server/db/client";
 import { authenticateTenantKey } from "@/server/services/api-tokens";
@@ -10,7 +10,7 @@ import { clientIp, errorResponse, problem, unauthorized } from "./rest";
  * the tenant; calls act as the admin who created the key. Thin over the journey service.
  */
 export async function withTenantKey(request: Request, path: string, run: (ctx: ServiceContext) => Promise<Response>): Promise<Response> {
-  const requestId = request.headers.get("x-request-id") ?? randomUUID();
+  const requestId = requestIdFrom(request.headers);
   try {
     const prisma = db();
     const authorization = request.headers.get("authorization");

@@ -62,8 +62,13 @@ export async function readJson(request: Request, limit: number): Promise<{ json:
   }
 }
 
+/** The first x-forwarded-for hop (set by the proxy in front, docs/security.md), the key of per-IP limits. */
+export function ipOf(headers: Headers): string {
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+}
+
 export function clientIp(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+  return ipOf(request.headers);
 }
 
 /** AppErrors answer with their status and message; anything else is logged and answers a bare 500. */

@@ -32,6 +32,9 @@ export type JobRunResult = {
 class RunTakenOver extends Error {}
 
 export class JobContext {
+  /** the run id, as the request id of this run's log lines */
+  requestId: string | null = null;
+
   constructor(
     readonly db: Db,
     readonly now: Date,
@@ -51,7 +54,7 @@ export class JobContext {
 
   error(tenantId: string | null, ref: string, error: unknown) {
     const message = error instanceof Error ? error.message : String(error);
-    logger.warn({ tenantId, ref, err: error }, "job item failed");
+    logger.warn({ requestId: this.requestId, tenantId, ref, err: error }, "job item failed");
     if (this.errors.length < MAX_ERRORS) this.errors.push({ tenantId, ref, message: message.slice(0, 500) });
     if (tenantId) this.count(tenantId, "errors");
   }
@@ -102,7 +105,11 @@ export async function runJob(db: Db, def: JobDefinition, opts: { now: Date; tena
     db, opts.now, tenantId, wallStart + (opts.budgetMs ?? DEFAULT_BUDGET_MS), created ? null : row.cursor, counts, errors,
     () => saveJobRun(db, row.id, startedAt, { counts: json(counts), errors: json(errors), cursor: ctx.cursor }),
   );
+  ctx.requestId = row.id;
   const finishedAt = () => new Date(startedAt.getTime() + (Date.now() - wallStart));
+  // one start and one finish line per run (issue 10 item 9); the run id is the request id of its log lines
+  const line = { job: def.name, periodKey, tenantId, requestId: row.id, resumed: !created };
+  logger.info(line, "job run started");
 
   try {
     const outcome = await def.run(ctx);
@@ -110,11 +117,14 @@ export async function runJob(db: Db, def: JobDefinition, opts: { now: Date; tena
     await finishJobRun(db, row.id, startedAt, {
       status: done ? "SUCCEEDED" : "RUNNING", counts: json(counts), errors: json(errors), cursor: done ? null : ctx.cursor, finishedAt: finishedAt(),
     });
-    logger.info({ job: def.name, periodKey, outcome, counts, errors: errors.length }, "job run finished");
+    logger.info({ ...line, outcome, counts, errors: errors.length, durationMs: Date.now() - wallStart }, "job run finished");
     return { ...base, status: done ? "succeeded" : "paused", runId: row.id, counts, errors: errors.length };
   } catch (error) {
-    if (error instanceof RunTakenOver) return { ...base, status: "skipped", reason: error.message, runId: row.id, counts, errors: errors.length };
-    logger.error({ err: error, job: def.name, periodKey }, "job run failed");
+    if (error instanceof RunTakenOver) {
+      logger.info({ ...line, outcome: "taken over", counts, errors: errors.length, durationMs: Date.now() - wallStart }, "job run finished");
+      return { ...base, status: "skipped", reason: error.message, runId: row.id, counts, errors: errors.length };
+    }
+    logger.error({ ...line, err: error, outcome: "failed", counts, errors: errors.length + 1, durationMs: Date.now() - wallStart }, "job run failed");
     errors.push({ tenantId, ref: "run", message: error instanceof Error ? error.message.slice(0, 500) : String(error) });
     await finishJobRun(db, row.id, startedAt, { status: "FAILED", counts: json(counts), errors: json(errors), cursor: ctx.cursor, finishedAt: finishedAt() });
     return { ...base, status: "failed", runId: row.id, counts, errors: errors.length };

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { AnswerSurveyByTokenInput, AnswerSurveyInput } from "@/lib/schemas/surveys";
 import { serverEnv } from "@/lib/env";
 import { escapeHtml } from "@/lib/html";
+import { enforce } from "@/server/auth/rate-limit";
 import { recordAudit } from "@/server/db/audit";
 import type { Db } from "@/server/db/client";
 import { findProjectRef } from "@/server/db/signoffs";
@@ -202,8 +203,15 @@ function surveyView(s: SurveyRow, now: Date) {
 
 export type PublicSurveyContext = AnswerMeta;
 
+/**
+ * The token is the credential, so the link is rate-limited before it is looked up (issue 10 item 4):
+ * per IP against guessing tokens, per token against hammering one link. A refused call reads nothing.
+ */
 async function surveyForToken(ctx: PublicSurveyContext, token: string) {
-  const survey = await findSurveyByTokenHash(ctx.db, surveyTokenDigest(token));
+  const digest = surveyTokenDigest(token);
+  await enforce("surveyIp", ctx.ip, "survey link requests from your network");
+  await enforce("surveyToken", digest, "requests for this survey link");
+  const survey = await findSurveyByTokenHash(ctx.db, digest);
   if (!survey) throw new AppError("NOT_FOUND", "This survey link is not valid. Open the link in our latest email, or answer in your project portal.");
   return survey;
 }

@@ -17,8 +17,19 @@ export function testDb(): Db {
   return prisma;
 }
 
+// a random start per test file (modules are fresh per file), then consecutive addresses
+let callerSeq = Math.floor(Math.random() * 0x20000);
+/**
+ * Each caller comes from an address of its own (198.18.0.0/15, the benchmarking range): per-IP rate limits
+ * persist for the whole run, so callers sharing one address would throttle each other across files.
+ */
+export function callerIp(): string {
+  callerSeq = (callerSeq + 1) % 0x20000;
+  return `198.${18 + ((callerSeq >> 16) & 1)}.${(callerSeq >> 8) & 255}.${callerSeq & 255}`;
+}
+
 export function callerFor(user: SessionUser | null, now?: () => Date) {
-  return createCaller(createInnerContext({ user, db: testDb(), now }));
+  return createCaller(createInnerContext({ user, db: testDb(), now, ip: callerIp() }));
 }
 
 async function makeUser(

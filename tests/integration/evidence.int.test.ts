@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/v1/evidence/route";
-import { hit, LIMITS } from "@/server/auth/rate-limit";
 import { MAX_ACTIVE_TOKENS_PER_PROJECT } from "@/server/services/api-tokens";
 import { callerFor, createTenantFixture, shapeOf, testDb, type TenantFixture, codeOf } from "../helpers/fixtures";
 
@@ -221,15 +220,7 @@ describe("POST /api/v1/evidence", () => {
     expect(get.headers.get("allow")).toBe("POST");
   });
 
-  it("answers 429 with Retry-After once a token used its minute's allowance", async () => {
-    const { token, id } = await tokenFor(f, f.projectA.id, "Busy pipeline");
-    for (let i = 0; i < LIMITS.evidenceToken.points; i += 1) await hit("evidenceToken", id);
-    const before = await countsFor(f.tenant.id);
-    const res = await post(token, GOOD);
-    expect(res.status).toBe(429);
-    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(await countsFor(f.tenant.id)).toEqual(before);
-  });
+  // the per-token limit (429 + Retry-After) is in tests/security/rate-limits.int.test.ts
 
   it("escalates failing evidence: an alert, a QUALITY action for the technical lead and a notification — once while the alert is open", async () => {
     const { token } = await tokenFor(f, f.projectA.id, "Failing pipeline");

@@ -16,6 +16,8 @@ async function load(token: string) {
     return await (await api()).surveys.byToken({ token });
   } catch (error) {
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) return { state: "invalid" as const, message: error.message };
+    // rate-limited (server/auth/rate-limit.ts surveyIp / surveyToken): the message says how long to wait
+    if (error instanceof TRPCError && error.code === "TOO_MANY_REQUESTS") return { state: "throttled" as const, message: error.message };
     throw error;
   }
 }
@@ -38,6 +40,7 @@ function Shell({ title, description, children }: { title: string; description?: 
 export default async function SurveyLinkPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const survey = await load(token);
+  if (survey.state === "throttled") return <Shell title="Please wait a moment" description={survey.message} />;
   if (survey.state === "invalid") return <Shell title="This survey link is not valid" description={survey.message} />;
   if (survey.state === "answered") return <Shell title="Already answered — thank you" description="This survey has been answered. There is nothing more to do." />;
   if (survey.state === "expired") {

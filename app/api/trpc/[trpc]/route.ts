@@ -1,8 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { serverEnv } from "@/lib/env";
+import { requestIdFrom } from "@/lib/request-id";
 import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
+import { AppError } from "@/server/errors";
+import { logger } from "@/server/logger";
 import { readBody } from "@/server/http/rest";
 
 /** No procedure takes more than a few kB; a larger body is refused before it is parsed or buffered further. */
@@ -39,14 +41,21 @@ function crossSite(req: Request): boolean {
   return !allowed.has(host);
 }
 
-/** The caller's id when it is a sane token (it ends up in logs), else a fresh one. */
-function requestIdOf(req: Request): string {
-  const given = req.headers.get("x-request-id");
-  return given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+/** One access line per call: request id, procedures, status, duration (issue 10 item 9). */
+function logRequest(req: Request, requestId: string, status: number, startedAt: number) {
+  const paths = decodeURIComponent(new URL(req.url).pathname.replace(/^\/api\/trpc\//, "")).split(",").slice(0, 20);
+  logger.info({ requestId, method: req.method, paths, status, durationMs: Date.now() - startedAt }, "trpc request");
 }
 
 async function handler(req: Request) {
-  const requestId = requestIdOf(req);
+  const startedAt = Date.now();
+  const requestId = requestIdFrom(req.headers);
+  const response = await handle(req, requestId);
+  logRequest(req, requestId, response.status, startedAt);
+  return response;
+}
+
+async function handle(req: Request, requestId: string) {
   const headers = new Headers(req.headers);
   headers.set("x-request-id", requestId);
   let request = new Request(req.url, { method: req.method, headers });
@@ -63,6 +72,11 @@ async function handler(req: Request) {
     req: request,
     router: appRouter,
     createContext: () => createTRPCContext({ headers: request.headers }),
+    responseMeta: ({ errors }) => {
+      // tRPC answers TOO_MANY_REQUESTS with 429 itself; the wait comes from the AppError (server/auth/rate-limit.ts)
+      const wait = Math.max(0, ...errors.map((e) => (e.cause instanceof AppError ? (e.cause.retryAfterSeconds ?? 0) : 0)));
+      return wait > 0 ? { headers: { "retry-after": String(wait) } } : {};
+    },
   });
   response.headers.set("x-request-id", requestId);
   return response;

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { requestIdFrom } from "@/lib/request-id";
 import { EVIDENCE_MAX_BODY_BYTES, ZEvidencePayloadSchema } from "@/lib/schemas/evidence";
 import { hit, LIMITS } from "@/server/auth/rate-limit";
 import { db } from "@/server/db/client";
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
  */
 
 export async function POST(request: Request) {
-  const requestId = request.headers.get("x-request-id") ?? randomUUID();
+  const requestId = requestIdFrom(request.headers);
   try {
     const prisma = db();
     const authorization = request.headers.get("authorization");
