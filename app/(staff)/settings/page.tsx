@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
 import { Pagination } from "@/components/shell/pagination";
+import { AuditChainCard } from "@/components/settings/audit/audit-chain-card";
 import { InviteUserDialog } from "@/components/settings/invite-user-dialog";
 import { UserStatusButton } from "@/components/settings/user-status-button";
 import { Badge } from "@/components/ui/badge";
@@ -28,9 +29,10 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const page = Math.max(1, Math.min(10_000, Number.parseInt(typeof params.page === "string" ? params.page : "1", 10) || 1));
   const trpc = await api();
   const manage = can(me.role, "users:manage");
-  const [{ rows, total }, accounts] = await Promise.all([
+  const [{ rows, total }, accounts, auditChain] = await Promise.all([
     trpc.users.list({ search: search || undefined, role, page, pageSize: PAGE_SIZE }),
     manage ? trpc.users.accountOptions() : Promise.resolve([]),
+    can(me.role, "audit:verify") ? trpc.audit.verify() : Promise.resolve(null),
   ]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const href = (p: number) => `/settings?${new URLSearchParams({ ...(search ? { q: search } : {}), ...(role ? { role } : {}), page: String(p) })}`;
@@ -98,6 +100,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <Pagination page={page} pages={pages} href={href} />
         </CardContent>
       </Card>
+      {auditChain ? <AuditChainCard result={auditChain} /> : null}
     </>
   );
 }
