@@ -1,6 +1,7 @@
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/server/db/generated/client";
+import { GET } from "@/app/api/health/route";
 import { listMigrations } from "@/server/db/migrate";
 import { checkHealth } from "@/server/services/health";
 import { freePort } from "../../scripts/embedded-db";
@@ -32,6 +33,15 @@ describe("checkHealth", () => {
     process.env.DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${closedPort}/postgres?sslmode=disable`;
     await resetClient();
     expect(await checkHealth()).toEqual({ ok: false, database: "down", migration: null });
+  });
+
+  it("GET /api/health answers 503 (no-store) while the database is down", async () => {
+    process.env.DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${await freePort()}/postgres?sslmode=disable`;
+    await resetClient();
+    const res = await GET();
+    expect(res.status).toBe(503);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(await res.json()).toEqual({ ok: false, database: "down", migration: null });
   });
 
   it("is ok again once the database is reachable again", async () => {
