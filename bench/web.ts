@@ -1,0 +1,175 @@
+/**
+ * P3 and P4 of `npm run bench` (issue 9), in real Chromium:
+ *  - P3: the JavaScript a first visit (cold cache, signed in) to a page downloads, summed over every
+ *    script response by its encoded (gzip) body size, and how much of it is chart code.
+ *  - P4: Lighthouse 12 (performance category, desktop preset) on the login page, the portal project
+ *    page and the executive dashboard, signed in by cookie; the median of `runs` runs.
+ *
+ * Chart code is recognised by content, not by file name: a script chunk is chart code when it
+ * holds recharts' own class names (`recharts-wrapper` / `recharts-surface`), which every build of
+ * its components carries. The dashboard is measured too, as a check that the method finds charts
+ * where they are.
+ *
+ * Called by bench/run.ts against the production server it starts on the synthetic tenant.
+ */
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import lighthouse from "lighthouse";
+import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { signInWithMagicLink, signInWithPassword } from "../e2e/helpers";
+import type { BenchFigure } from "./figures";
+import { verdict } from "./report";
+
+export type WebOptions = {
+  baseUrl: string;
+  password: string;
+  accounts: { customer: string; csm: string; executive: string };
+  paths: { portalProject: string; leadPage: string; dashboard: string };
+  runs: number;
+};
+
+/** issue 9 targets */
+const MAX_PORTAL_JS_KB = 120;
+const MIN_PERF_SCORE = 95;
+const MAX_LCP_MS = 1500;
+const MAX_TBT_MS = 100;
+const MAX_CLS = 0.05;
+
+const CHART_MARKERS = ["recharts-wrapper", "recharts-surface"];
+const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+
+type Weight = { jsBytes: number; chartBytes: number; scripts: number };
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** Signs one account in and returns its cookies (staff by password, customers by magic link). */
+async function signedInCookies(browser: Browser, baseUrl: string, email: string, password: string, customer: boolean) {
+  const context = await browser.newContext({ baseURL: baseUrl });
+  const page = await context.newPage();
+  if (customer) await signInWithMagicLink(page, email);
+  else await signInWithPassword(page, email, password);
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"), { timeout: 30_000 });
+  const cookies = await context.cookies();
+  await context.close();
+  return cookies;
+}
+
+/** A first visit: a fresh context (empty cache) holding only the session cookies. */
+async function jsWeight(browser: Browser, baseUrl: string, cookies: Awaited<ReturnType<BrowserContext["cookies"]>>, path: string): Promise<Weight> {
+  const context = await browser.newContext({ baseURL: baseUrl });
+  await context.addCookies(cookies);
+  const page: Page = await context.newPage();
+  const pending: Promise<{ bytes: number; chart: boolean }>[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() !== "script") return;
+    pending.push(
+      (async () => {
+        const [sizes, body] = await Promise.all([response.request().sizes(), response.text().catch(() => "")]);
+        return { bytes: sizes.responseBodySize, chart: CHART_MARKERS.some((m) => body.includes(m)) };
+      })(),
+    );
+  });
+  const res = await page.goto(path, { waitUntil: "networkidle" });
+  if (!res || res.status() >= 400 || new URL(page.url()).pathname !== path) throw new Error(`bench web: ${path} answered ${res?.status()} at ${page.url()}`);
+  const scripts = await Promise.all(pending);
+  await context.close();
+  return {
+    jsBytes: scripts.reduce((n, s) => n + s.bytes, 0),
+    chartBytes: scripts.filter((s) => s.chart).reduce((n, s) => n + s.bytes, 0),
+    scripts: scripts.length,
+  };
+}
+
+type LighthouseRun = { score: number; lcp: number; tbt: number; cls: number };
+
+async function lighthouseRun(port: number, url: string, cookieHeader: string | null): Promise<LighthouseRun> {
+  const result = await lighthouse(
+    url,
+    { port, output: "json", logLevel: "error", onlyCategories: ["performance"], extraHeaders: cookieHeader ? { Cookie: cookieHeader } : undefined },
+    desktopConfig,
+  );
+  if (!result) throw new Error(`lighthouse gave no result for ${url}`);
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`lighthouse: ${lhr.runtimeError.message}`);
+  const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+  return {
+    score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+    lcp: audit("largest-contentful-paint"),
+    tbt: audit("total-blocking-time"),
+    cls: audit("cumulative-layout-shift"),
+  };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+function weightFigures(name: string, label: string, w: Weight, jsTarget: boolean): BenchFigure[] {
+  const kb = w.jsBytes / 1024;
+  const figures: BenchFigure[] = [
+    {
+      id: `P3.js.${name}`, group: "P3", label: `${label}: JavaScript, first visit (gzipped)`, value: Math.round(kb * 10) / 10, unit: "kB",
+      target: jsTarget ? `≤ ${MAX_PORTAL_JS_KB} kB` : "—", verdict: jsTarget ? verdict(kb <= MAX_PORTAL_JS_KB) : "n/a", note: `${w.scripts} scripts`,
+    },
+  ];
+  const chartTarget = name !== "dashboard";
+  figures.push({
+    id: `P3.chart.${name}`, group: "P3", label: `${label}: chart-library bytes`, value: w.chartBytes, unit: "B",
+    target: chartTarget ? "0" : "—", verdict: chartTarget ? verdict(w.chartBytes === 0) : "n/a",
+    note: chartTarget ? undefined : "the dashboard shows the charts: proves the detection finds them",
+  });
+  return figures;
+}
+
+function lighthouseFigures(name: string, label: string, runs: LighthouseRun[]): BenchFigure[] {
+  const m = (k: keyof LighthouseRun) => median(runs.map((r) => r[k]));
+  const n = `median of ${runs.length}`;
+  return [
+    { id: `P4.score.${name}`, group: "P4", label: `Lighthouse performance, ${label}`, value: m("score"), unit: "", target: `≥ ${MIN_PERF_SCORE}`, verdict: verdict(m("score") >= MIN_PERF_SCORE), note: n },
+    { id: `P4.lcp.${name}`, group: "P4", label: `LCP, ${label}`, value: Math.round(m("lcp")), unit: "ms", target: `≤ ${MAX_LCP_MS} ms`, verdict: verdict(m("lcp") <= MAX_LCP_MS), note: n },
+    { id: `P4.tbt.${name}`, group: "P4", label: `TBT, ${label}`, value: Math.round(m("tbt")), unit: "ms", target: `≤ ${MAX_TBT_MS} ms`, verdict: verdict(m("tbt") <= MAX_TBT_MS), note: n },
+    { id: `P4.cls.${name}`, group: "P4", label: `CLS, ${label}`, value: Math.round(m("cls") * 1000) / 1000, unit: "", target: `≤ ${MAX_CLS}`, verdict: verdict(m("cls") <= MAX_CLS), note: n },
+  ];
+}
+
+export async function measureWeb(opts: WebOptions): Promise<BenchFigure[]> {
+  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+  const port = await freePort();
+  const browser = await chromium.launch({ executablePath, args: [...LAUNCH_ARGS, `--remote-debugging-port=${port}`] });
+  try {
+    const customer = await signedInCookies(browser, opts.baseUrl, opts.accounts.customer, opts.password, true);
+    const csm = await signedInCookies(browser, opts.baseUrl, opts.accounts.csm, opts.password, false);
+    const executive = await signedInCookies(browser, opts.baseUrl, opts.accounts.executive, opts.password, false);
+    const figures: BenchFigure[] = [
+      ...weightFigures("portal", "portal project page", await jsWeight(browser, opts.baseUrl, customer, opts.paths.portalProject), true),
+      ...weightFigures("lead", "CSM lead page", await jsWeight(browser, opts.baseUrl, csm, opts.paths.leadPage), false),
+      ...weightFigures("dashboard", "executive dashboard", await jsWeight(browser, opts.baseUrl, executive, opts.paths.dashboard), false),
+    ];
+    const header = (cookies: typeof customer) => cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    const pages: [string, string, string, string | null][] = [
+      ["login", "login page", "/login", null],
+      ["portal", "portal project page", opts.paths.portalProject, header(customer)],
+      ["dashboard", "executive dashboard", opts.paths.dashboard, header(executive)],
+    ];
+    for (const [name, label, path, cookie] of pages) {
+      const runs: LighthouseRun[] = [];
+      for (let i = 0; i < opts.runs; i++) runs.push(await lighthouseRun(port, new URL(path, opts.baseUrl).toString(), cookie));
+      figures.push(...lighthouseFigures(name, label, runs));
+    }
+    return figures;
+  } finally {
+    await browser.close();
+  }
+}
