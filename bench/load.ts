@@ -4,7 +4,7 @@ import autocannon from "autocannon";
  * The load driver (issue 9 §2): autocannon at a fixed number of connections. autocannon reports no
  * p95, so every response time is collected from its `response` event and the percentiles computed here.
  */
-export type LoadResult = { requests: number; errors: number; non2xx: number; rps: number; p50: number; p95: number; p99: number; durationS: number };
+export type LoadResult = { requests: number; errors: number; timeouts: number; non2xx: number; rps: number; p50: number; p95: number; p99: number; durationS: number };
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -26,7 +26,7 @@ export async function load(url: string, opts: { connections: number; durationS: 
   const elapsed = (Date.now() - started) / 1000;
   times.sort((a, b) => a - b);
   return {
-    requests: times.length, errors: result.errors, non2xx, rps: times.length / elapsed,
+    requests: times.length, errors: result.errors, timeouts: result.timeouts, non2xx, rps: times.length / elapsed,
     p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), durationS: elapsed,
   };
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --scale 1k|10k|100k [--skip-web] [--duration S] [--keep]` (issue 9): generates the
+ * `npm run bench -- --scale 1k|10k|100k [--skip-web] [--skip-jobs] [--duration S] [--keep]` (issue 9): generates the
  * synthetic tenants, loads the production server and the raw-SQL limit (P1), counts statements (P2),
  * runs the web figures if bench/web.ts is there (P3/P4), times the digest job (P5), then prints the
  * table and writes bench/results/<date>.json. It measures and prints; it never fails on a target.
@@ -30,7 +30,7 @@ function args() {
   if (!(scale in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(", ")}`);
   const durationS = Number(value("--duration") ?? 10);
   if (!Number.isFinite(durationS) || durationS <= 0) throw new Error("--duration must be a positive number of seconds");
-  return { scale, durationS, skipWeb: argv.includes("--skip-web"), keep: argv.includes("--keep") };
+  return { scale, durationS, skipWeb: argv.includes("--skip-web"), skipJobs: argv.includes("--skip-jobs"), keep: argv.includes("--keep") };
 }
 
 type WebModule = { measureWeb: (opts: unknown) => Promise<BenchFigure[]> };
@@ -63,7 +63,7 @@ async function main() {
     } finally {
       await next.close();
     }
-    for (const [name, tenant] of db.tenants) {
+    for (const [name, tenant] of opts.skipJobs ? [] : db.tenants) {
       const d = await measureDigest(proxy, tenant.tenantId, tenant.projects, now);
       digests.set(name, d);
       console.log(`P5 ${tenant.projects} projects: ${d.wallS.toFixed(1)} s, ${d.perProject.toFixed(1)} statements/project, peak RSS ${d.peakRssMb.toFixed(0)} MB`);

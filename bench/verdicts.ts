@@ -15,7 +15,9 @@ export function dashboardFigures(dash: Map<ScaleName, DashboardFigures>, scale: 
   const out: BenchFigure[] = [];
   for (const [s, d] of dash) {
     const ratio = d.next.p95 / d.raw.p95;
-    const note = `${d.next.requests} req (${d.next.non2xx} non-2xx) vs ${d.raw.requests} raw`;
+    // a response slower than the whole load window never arrives: say so instead of printing an empty p95
+    const none = (r: DashboardFigures["next"]) => (r.requests === 0 ? `no response within ${r.durationS.toFixed(0)} s (${r.timeouts} timeouts): each request took longer` : "");
+    const note = [`${d.next.requests} req (${d.next.non2xx} non-2xx) vs ${d.raw.requests} raw`, none(d.next), none(d.raw)].filter(Boolean).join("; ");
     out.push(
       { id: `P1.dashboard.p50.${s}`, group: "P1", label: `dashboard.summary p50, ${s}`, value: d.next.p50, unit: "ms", target: "—", verdict: "n/a" },
       { id: `P1.dashboard.p95.${s}`, group: "P1", label: `dashboard.summary p95, ${s}`, value: d.next.p95, unit: "ms", target: "—", verdict: "n/a", note },
