@@ -126,7 +126,7 @@ type ListsRow = {
  * expansion proposal (latest retention plan and health snapshot) and the case-study candidates of the
  * range. Timestamps are rendered with their UTC offset so they parse back to the same instant.
  */
-function listsQuery(db: DbOrTx, tenantId: string, w: FactWindows, rules: RowRules, o: OpportunityQuery) {
+export function listsQuery(db: DbOrTx, tenantId: string, w: FactWindows, rules: RowRules, o: OpportunityQuery) {
   return db.$queryRaw<ListsRow[]>`
     SELECT
       (SELECT json_agg(x ORDER BY x.severity DESC, x."createdAt" DESC, x.id) FROM (

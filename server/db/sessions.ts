@@ -1,17 +1,5 @@
 import type { Db, DbOrTx } from "./client";
-
-const sessionUserSelect = {
-  id: true,
-  email: true,
-  name: true,
-  role: true,
-  tenantId: true,
-  customerAccountId: true,
-  stakeholderRole: true,
-  isApprover: true,
-  disabledAt: true,
-  tenant: { select: { name: true, slug: true } },
-} as const;
+import type { Role, StakeholderRole } from "./generated/enums";
 
 export async function createSession(
   prisma: Db,
@@ -36,14 +24,31 @@ export async function createSession(
   return session.id;
 }
 
-/** The session row with its user, only if still valid: not revoked, not expired, user not disabled. */
+type SessionRow = {
+  id: string; expiresAt: Date; revokedAt: Date | null; lastSeenAt: Date;
+  userId: string; email: string; name: string; role: Role; tenantId: string; customerAccountId: string | null;
+  stakeholderRole: StakeholderRole | null; isApprover: boolean; disabledAt: Date | null; tenantName: string; tenantSlug: string;
+};
+
+/**
+ * The session row with its user, only if still valid: not revoked, not expired, user not disabled.
+ * Every authenticated request runs this, so it is one joined statement (Prisma's nested select sent
+ * three: session, user, tenant — issue 9, P2).
+ */
 export async function findActiveSession(prisma: Db, sessionId: string, now: Date) {
-  const session = await prisma.userSession.findUnique({
-    where: { id: sessionId },
-    select: { id: true, expiresAt: true, revokedAt: true, lastSeenAt: true, user: { select: sessionUserSelect } },
-  });
-  if (!session || session.revokedAt || session.expiresAt <= now || session.user.disabledAt) return null;
-  return session;
+  const [r] = await prisma.$queryRaw<SessionRow[]>`
+    SELECT s.id, s."expiresAt", s."revokedAt", s."lastSeenAt", u.id AS "userId", u.email, u.name, u.role, u."tenantId", u."customerAccountId",
+           u."stakeholderRole", u."isApprover", u."disabledAt", t.name AS "tenantName", t.slug AS "tenantSlug"
+    FROM "UserSession" s JOIN "User" u ON u.id = s."userId" JOIN "Tenant" t ON t.id = u."tenantId"
+    WHERE s.id = ${sessionId}`;
+  if (!r || r.revokedAt || r.expiresAt <= now || r.disabledAt) return null;
+  return {
+    id: r.id, expiresAt: r.expiresAt, revokedAt: r.revokedAt, lastSeenAt: r.lastSeenAt,
+    user: {
+      id: r.userId, email: r.email, name: r.name, role: r.role, tenantId: r.tenantId, customerAccountId: r.customerAccountId,
+      stakeholderRole: r.stakeholderRole, isApprover: r.isApprover, disabledAt: r.disabledAt, tenant: { name: r.tenantName, slug: r.tenantSlug },
+    },
+  };
 }
 
 export function touchSession(prisma: Db, sessionId: string, now: Date) {

@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+/**
+ * The production server under test (issue 9 §2): the existing `next build` output started with
+ * `next start` (as scripts/e2e-server.ts does), and a signed-in session obtained through the real
+ * Auth.js credentials flow — GET /api/auth/csrf, then POST /api/auth/callback/credentials.
+ */
+const root = path.resolve(import.meta.dirname, "..");
+
+export type NextServer = { baseUrl: string; close: () => Promise<void> };
+
+export async function startNext(databaseUrl: string, port: number): Promise<NextServer> {
+  const baseUrl = `http://localhost:${port}`;
+  const child: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "--port", String(port)], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-01", APP_URL: baseUrl, ONWARD_DEMO: "1", RESEND_API_KEY: "" },
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode} (did you run \`npx next build\`?)`);
+    try {
+      if ((await fetch(`${baseUrl}/api/auth/csrf`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error("next start did not answer within 90 s");
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return {
+    baseUrl,
+    close: async () => {
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+    },
+  };
+}
+
+const cookiePairs = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0] ?? "").filter((c) => !c.endsWith("="));
+
+/** Signs a staff user in and returns the Cookie header of the session. */
+export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const csrfRes = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const jar = cookiePairs(csrfRes);
+  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${baseUrl}/dashboard` }).toString(),
+  });
+  const cookies = [...jar, ...cookiePairs(res)];
+  if (!cookies.some((c) => c.startsWith("authjs.session-token="))) throw new Error(`sign-in as ${email} failed (HTTP ${res.status}, ${res.headers.get("location")})`);
+  return cookies.join("; ");
+}
+
+/** A tRPC 11 query over GET with the superjson transformer's envelope. */
+export const trpcQueryUrl = (baseUrl: string, procedure: string, input: unknown) =>
+  `${baseUrl}/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;

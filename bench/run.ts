@@ -1,0 +1,103 @@
+/**
+ * `npm run bench -- --scale 1k|10k|100k [--skip-web] [--skip-jobs] [--duration S] [--keep]` (issue 9): generates the
+ * synthetic tenants, loads the production server and the raw-SQL limit (P1), counts statements (P2),
+ * runs the web figures if bench/web.ts is there (P3/P4), times the digest job (P5), then prints the
+ * table and writes bench/results/<date>.json. It measures and prints; it never fails on a target.
+ * BENCH_DATABASE_URL=postgresql://… uses a fresh database on that server; without it, embedded PGlite.
+ */
+import { startCountingProxy } from "./count-proxy";
+import { measureDashboard, type DashboardFigures } from "./dashboard";
+import { measureDigest, type DigestFigures } from "./digest";
+import { dashboardFigures, digestFigures } from "./verdicts";
+import type { BenchFigure } from "./figures";
+import { SCALES, type ScaleName } from "./generate";
+import { signIn, startNext } from "./next-server";
+import { startRawServer } from "./raw-server";
+import { printTable, writeResults } from "./report";
+import { setUpDb } from "./setup";
+import { DEMO_PASSWORD } from "../prisma/seed/tenants";
+
+const PORTS = { next: 3300, raw: 3310, proxy: 3311, embedded: 54410 };
+const CONNECTIONS = 10;
+
+function args() {
+  const argv = process.argv.slice(2);
+  const value = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const scale = (value("--scale") ?? "1k") as ScaleName;
+  if (!(scale in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(", ")}`);
+  const durationS = Number(value("--duration") ?? 10);
+  if (!Number.isFinite(durationS) || durationS <= 0) throw new Error("--duration must be a positive number of seconds");
+  return { scale, durationS, skipWeb: argv.includes("--skip-web"), skipJobs: argv.includes("--skip-jobs"), keep: argv.includes("--keep") };
+}
+
+type WebModule = { measureWeb: (opts: unknown) => Promise<BenchFigure[]> };
+
+async function main() {
+  const opts = args();
+  const now = new Date();
+  process.env.APP_URL ??= `http://localhost:${PORTS.next}`;
+  const db = await setUpDb(opts.scale, { keep: opts.keep, now, embeddedPort: PORTS.embedded });
+  const proxy = await startCountingProxy(db.url, PORTS.proxy);
+  // the in-process digest job reads the app's environment (server/messaging/config.ts)
+  process.env.DATABASE_URL = proxy.url;
+  process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-01";
+  const raw = await startRawServer(proxy.url, PORTS.raw, Number(process.env.DB_POOL_MAX ?? 10));
+  const figures: BenchFigure[] = [];
+  const dash = new Map<ScaleName, DashboardFigures>();
+  const digests = new Map<ScaleName, DigestFigures>();
+  try {
+    const next = await startNext(proxy.url, PORTS.next);
+    try {
+      for (const [name, tenant] of db.tenants) {
+        const cookie = await signIn(next.baseUrl, tenant.accounts.executive, DEMO_PASSWORD);
+        const d = await measureDashboard({ proxy, baseUrl: next.baseUrl, cookie, raw, tenant, connections: CONNECTIONS, durationS: opts.durationS });
+        dash.set(name, d);
+        console.log(`P1 ${name}: dashboard p95 ${d.next.p95} ms (${d.next.rps.toFixed(0)} req/s), raw p95 ${d.raw.p95} ms (${d.raw.rps.toFixed(0)} req/s); ${d.statementsPerRequest} statements/request`);
+      }
+      figures.push(...dashboardFigures(dash, opts.scale));
+      const top = db.tenants.get(opts.scale);
+      if (!opts.skipWeb && top) figures.push(...(await webFigures(next.baseUrl, top)));
+    } finally {
+      await next.close();
+    }
+    for (const [name, tenant] of opts.skipJobs ? [] : db.tenants) {
+      const d = await measureDigest(proxy, tenant.tenantId, tenant.projects, now);
+      digests.set(name, d);
+      console.log(`P5 ${tenant.projects} projects: ${d.wallS.toFixed(1)} s, ${d.perProject.toFixed(1)} statements/project, peak RSS ${d.peakRssMb.toFixed(0)} MB`);
+    }
+    figures.push(...digestFigures(digests, db.tenants));
+  } finally {
+    await raw.close();
+    await proxy.close();
+    await db.drop();
+  }
+  printTable(figures);
+  const file = writeResults(figures, { scale: opts.scale, database: db.kind, durationS: opts.durationS, connections: CONNECTIONS, generateMs: db.generateMs, at: now.toISOString() });
+  console.log(`\nwrote ${file}`);
+}
+
+async function webFigures(baseUrl: string, tenant: { accounts: { executive: string; csm: string; customer: string }; portalProjectId: string; leadId: string }): Promise<BenchFigure[]> {
+  const specifier = "./web";
+  let web: WebModule;
+  try {
+    web = (await import(/* @vite-ignore */ specifier)) as WebModule;
+  } catch {
+    console.log("P3/P4: not available (bench/web.ts is not in this tree)");
+    return [];
+  }
+  return web.measureWeb({
+    baseUrl, password: DEMO_PASSWORD, accounts: tenant.accounts, runs: 3,
+    paths: { portalProject: `/portal/projects/${tenant.portalProjectId}`, leadPage: `/leads/${tenant.leadId}`, dashboard: "/dashboard" },
+  });
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
