@@ -110,11 +110,12 @@ async function lighthouseRun(port: number, url: string, cookieHeader: string | n
   };
 }
 
-const median = (xs: number[]) => {
+function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
+  const at = (i: number) => s[i] ?? Number.NaN;
+  return s.length % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
+}
 
 function weightFigures(name: string, label: string, w: Weight, jsTarget: boolean): BenchFigure[] {
   const kb = w.jsBytes / 1024;
