@@ -1,6 +1,7 @@
 /**
  * `npm test`: every test, in order — unit, integration (real database), production build, browser
- * e2e. Uses TEST_DATABASE_URL when set (a fresh PostgreSQL database), else the embedded database.
+ * e2e, and the crash-safety run on the build (scripts/crash-safety.ts). Uses TEST_DATABASE_URL when
+ * set (a fresh PostgreSQL database; crash safety creates its own next to it), else the embedded database.
  * Prints one closing line "tests: N passed, N failed" summed over all suites.
  */
 import { spawnSync } from "node:child_process";
@@ -59,13 +60,32 @@ function playwright() {
   total.skipped += json.stats.skipped;
 }
 
+/** kill -9 of a production server mid-load (issue 10 item 5); its checks count like tests. */
+function crashSafety() {
+  console.log("\n━━ crash safety ━━");
+  const res = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts", "crash-safety.ts")], {
+    cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], env: process.env,
+  });
+  process.stdout.write(res.stdout ?? "");
+  const summary = /^crash-safety: (\d+) passed, (\d+) failed$/m.exec(res.stdout ?? "");
+  if (!summary) {
+    state.failedStep ??= "crash safety (no summary)";
+    return;
+  }
+  total.passed += Number(summary[1]);
+  total.failed += Number(summary[2]);
+  if (res.status !== 0) state.failedStep ??= "crash safety";
+}
+
 console.log(process.env.TEST_DATABASE_URL ? "Database: TEST_DATABASE_URL (PostgreSQL)" : "Database: embedded PGlite (fresh, in memory)");
 vitest("unit");
 vitest("integration");
 const haveBuild = existsSync(path.join(root, ".next", "BUILD_ID"));
 if (process.env.SKIP_BUILD === "1" && haveBuild) console.log("\n━━ next build ━━ (skipped: SKIP_BUILD=1 and a build exists)");
 else run("next build", bin("next"), ["build"]);
-if (state.failedStep !== "next build") playwright();
+const built = state.failedStep !== "next build";
+if (built) crashSafety();
+if (built) playwright();
 
 console.log(`\nSummary${state.failedStep ? ` (first failure: ${state.failedStep})` : ""}`);
 console.log(`tests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);

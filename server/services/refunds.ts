@@ -19,6 +19,8 @@ import type { ServiceContext } from "./context";
  */
 
 const OPEN: RefundStatus[] = ["CLAIMED", "UNDER_REVIEW", "APPROVED"];
+/** Like sign-offs: under load a transition waits for a pooled connection instead of failing after Prisma's default 2 s (a 500). */
+const TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
 
 function refundView(r: RefundRow) {
   const { guarantee, ...refund } = r;
@@ -87,7 +89,7 @@ async function transition(ctx: ServiceContext, refundId: string, expectedVersion
     const updated = await findRefund(tx, ctx.tenantId, r.id);
     if (!updated) throw notFound("Refund");
     return { refund: refundView(updated), changed: true };
-  });
+  }, TX_OPTIONS);
 }
 
 export function startRefundReview(ctx: ServiceContext, input: { refundId: string; expectedVersion: number }) {

@@ -1,0 +1,35 @@
+import pg from "pg";
+import { startEmbeddedDb } from "../embedded-db";
+
+/**
+ * The crash run's database, which must outlive the killed server: CRASH_DATABASE_URL as given (it
+ * must be fresh), else a new database on TEST_DATABASE_URL's server (dropped afterwards), else the
+ * embedded PGlite in this process (STACK_NOTES: never inside the Next.js process).
+ */
+export type CrashDb = { kind: "given" | "postgres" | "embedded"; url: string; drop: () => Promise<void> };
+
+export async function freshDatabase(): Promise<CrashDb> {
+  const given = process.env.CRASH_DATABASE_URL;
+  if (given) return { kind: "given", url: given, drop: async () => undefined };
+  const next = process.env.TEST_DATABASE_URL;
+  if (next) {
+    const name = `onward_crash_${process.pid}_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: next });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const url = new URL(next);
+    url.pathname = `/${name}`;
+    return {
+      kind: "postgres", url: url.toString(),
+      drop: async () => {
+        const c = new pg.Client({ connectionString: next });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await c.end();
+      },
+    };
+  }
+  const embedded = await startEmbeddedDb("memory://");
+  return { kind: "embedded", url: embedded.url, drop: embedded.stop };
+}
