@@ -1,5 +1,6 @@
 import type { Db } from "../../server/db/client";
 import { SIGN_OFF_AUDIT_ACTION } from "../../server/db/signoffs";
+import { verifyTenantAuditChain } from "../../server/services/audit";
 import { verifyProjectSignOffs } from "../../server/services/signoffs";
 
 /**
@@ -68,8 +69,16 @@ export async function chainsInProcess(db: Db, now: Date): Promise<{ check: Check
   return { check: check("every project's sign-off chain verifies (in process)", broken === 0, `${projects.length} chains, ${broken} broken`), projects };
 }
 
-/**
- * Checks other work adds later, one line each: e.g. the per-tenant AuditEvent hash chain, once its
- * verifier exists — `async (db) => check("audit chain verifies", …)`.
- */
-export const EXTRA_CHECKS: ((db: Db, now: Date) => Promise<Check>)[] = [];
+/** Every tenant's AuditEvent hash chain (issue 10 item 6) verifies after the crash: no torn append. */
+async function auditChains(db: Db, now: Date): Promise<Check> {
+  const tenants = await db.tenant.findMany({ select: { id: true }, orderBy: { id: "asc" } });
+  const broken: string[] = [];
+  for (const t of tenants) {
+    const v = await verifyTenantAuditChain({ db, tenantId: t.id, now });
+    if (!v.ok) broken.push(`${t.id} at seq ${v.firstBad?.seq} (${v.firstBad?.kind})`);
+  }
+  return check("every tenant's audit chain verifies", broken.length === 0, `${tenants.length} chains${broken.length ? `, broken: ${broken.join("; ")}` : ", 0 broken"}`);
+}
+
+/** Checks beyond the pairs and sign-off chains, one line each. */
+export const EXTRA_CHECKS: ((db: Db, now: Date) => Promise<Check>)[] = [auditChains];
