@@ -13,7 +13,7 @@ export const DASHBOARD_DAYS = 90;
 const WARMUP = 10;
 const COUNTED = 5;
 
-export type DashboardFigures = { next: LoadResult; raw: LoadResult; statementsPerRequest: number; rawStatementsPerRequest: number; pageStatements: number };
+export type DashboardFigures = { next: LoadResult; raw: LoadResult; statementsPerRequest: number; rawStatementsPerRequest: number; pageStatements: number; portalPageStatements: number | null };
 
 async function statementsPer(proxy: CountingProxy, url: string, headers: Record<string, string>): Promise<number> {
   for (let i = 0; i < WARMUP; i++) await expectOk(url, headers);
@@ -30,7 +30,7 @@ async function expectOk(url: string, headers: Record<string, string>) {
 }
 
 export async function measureDashboard(opts: {
-  proxy: CountingProxy; baseUrl: string; cookie: string; raw: RawServer; tenant: GeneratedTenant; connections: number; durationS: number;
+  proxy: CountingProxy; baseUrl: string; cookie: string; customerCookie: string | null; raw: RawServer; tenant: GeneratedTenant; connections: number; durationS: number;
 }): Promise<DashboardFigures> {
   const headers = { cookie: opts.cookie };
   const url = trpcQueryUrl(opts.baseUrl, "dashboard.summary", { range: { days: DASHBOARD_DAYS } });
@@ -41,7 +41,11 @@ export async function measureDashboard(opts: {
   const statementsPerRequest = await statementsPer(opts.proxy, url, headers);
   const rawStatementsPerRequest = await statementsPer(opts.proxy, rawUrl, {});
   const pageStatements = await statementsPer(opts.proxy, `${opts.baseUrl}/dashboard`, headers);
+  // P2 for the portal: the customer's project page, server-rendered (its statements are the page's)
+  const portalPageStatements = opts.customerCookie
+    ? await statementsPer(opts.proxy, `${opts.baseUrl}/portal/projects/${opts.tenant.portalProjectId}`, { cookie: opts.customerCookie })
+    : null;
   const next = await load(url, { connections: opts.connections, durationS: opts.durationS, headers });
   const raw = await load(rawUrl, { connections: opts.connections, durationS: opts.durationS });
-  return { next, raw, statementsPerRequest, rawStatementsPerRequest, pageStatements };
+  return { next, raw, statementsPerRequest, rawStatementsPerRequest, pageStatements, portalPageStatements };
 }

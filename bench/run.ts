@@ -53,7 +53,8 @@ async function main() {
     try {
       for (const [name, tenant] of db.tenants) {
         const cookie = await signIn(next.baseUrl, tenant.accounts.executive, DEMO_PASSWORD);
-        const d = await measureDashboard({ proxy, baseUrl: next.baseUrl, cookie, raw, tenant, connections: CONNECTIONS, durationS: opts.durationS });
+        const customerCookie = opts.skipWeb ? null : await (await import("./web")).sessionCookieHeader(next.baseUrl, tenant.accounts.customer, DEMO_PASSWORD, true);
+        const d = await measureDashboard({ proxy, baseUrl: next.baseUrl, cookie, customerCookie, raw, tenant, connections: CONNECTIONS, durationS: opts.durationS });
         dash.set(name, d);
         console.log(`P1 ${name}: dashboard p95 ${d.next.p95} ms (${d.next.rps.toFixed(0)} req/s), raw p95 ${d.raw.p95} ms (${d.raw.rps.toFixed(0)} req/s); ${d.statementsPerRequest} statements/request`);
       }
