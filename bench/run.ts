@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --scale 1k|10k|100k [--skip-web] [--skip-jobs] [--duration S] [--keep]` (issue 9): generates the
+ * `npm run bench -- --scale 1k|10k|100k [--skip-web] [--skip-jobs] [--duration S] [--lighthouse-runs N] [--keep]` (issue 9): generates the
  * synthetic tenants, loads the production server and the raw-SQL limit (P1), counts statements (P2),
  * runs the web figures if bench/web.ts is there (P3/P4), times the digest job (P5), then prints the
  * table and writes bench/results/<date>.json. It measures and prints; it never fails on a target.
@@ -30,7 +30,9 @@ function args() {
   if (!(scale in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(", ")}`);
   const durationS = Number(value("--duration") ?? 10);
   if (!Number.isFinite(durationS) || durationS <= 0) throw new Error("--duration must be a positive number of seconds");
-  return { scale, durationS, skipWeb: argv.includes("--skip-web"), skipJobs: argv.includes("--skip-jobs"), keep: argv.includes("--keep") };
+  const lighthouseRuns = Number(value("--lighthouse-runs") ?? 3);
+  if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1) throw new Error("--lighthouse-runs must be a whole number ≥ 1");
+  return { scale, durationS, lighthouseRuns, skipWeb: argv.includes("--skip-web"), skipJobs: argv.includes("--skip-jobs"), keep: argv.includes("--keep") };
 }
 
 type WebModule = { measureWeb: (opts: unknown) => Promise<BenchFigure[]> };
@@ -60,7 +62,7 @@ async function main() {
       }
       figures.push(...dashboardFigures(dash, opts.scale));
       const top = db.tenants.get(opts.scale);
-      if (!opts.skipWeb && top) figures.push(...(await webFigures(next.baseUrl, top)));
+      if (!opts.skipWeb && top) figures.push(...(await webFigures(next.baseUrl, top, opts.lighthouseRuns)));
     } finally {
       await next.close();
     }
@@ -80,7 +82,7 @@ async function main() {
   console.log(`\nwrote ${file}`);
 }
 
-async function webFigures(baseUrl: string, tenant: { accounts: { executive: string; csm: string; customer: string }; portalProjectId: string; leadId: string }): Promise<BenchFigure[]> {
+async function webFigures(baseUrl: string, tenant: { accounts: { executive: string; csm: string; customer: string }; portalProjectId: string; leadId: string }, runs: number): Promise<BenchFigure[]> {
   const specifier = "./web";
   let web: WebModule;
   try {
@@ -90,7 +92,7 @@ async function webFigures(baseUrl: string, tenant: { accounts: { executive: stri
     return [];
   }
   return web.measureWeb({
-    baseUrl, password: DEMO_PASSWORD, accounts: tenant.accounts, runs: 3,
+    baseUrl, password: DEMO_PASSWORD, accounts: tenant.accounts, runs,
     paths: { portalProject: `/portal/projects/${tenant.portalProjectId}`, leadPage: `/leads/${tenant.leadId}`, dashboard: "/dashboard" },
   });
 }
