@@ -18,7 +18,7 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 // a directory per run: another `npm test` in the same checkout writes to the default one
 const figuresDir = path.join(root, ".cache", "security", `run-${process.pid}`);
-const FIGURES = ["procedures-matrix", "routes-matrix", "pages-matrix", "fuzz", "http-fuzz", "web-hardening", "session-cookies", "headers", "dependencies"] as const;
+const FIGURES = ["procedures-matrix", "routes-matrix", "pages-matrix", "fuzz", "http-fuzz", "web-hardening", "session-cookies", "headers", "dependencies", "backup-restore"] as const;
 type Figure = { title: string; lines: string[]; ok: boolean };
 
 function runSuite(): boolean {
