@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { migrate } from "../server/db/migrate";
-import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
+import { lockDataDir, startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
 
 const root = path.resolve(import.meta.dirname, "..");
 const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -36,11 +36,15 @@ async function isEmpty(url: string): Promise<boolean> {
   }
 }
 
+let releaseLock: (() => void) | undefined;
+
 async function main() {
   let embedded: EmbeddedDb | undefined;
   if (!process.env.DATABASE_URL) {
     const dir = path.join(dataRoot, "pglite");
     mkdirSync(dir, { recursive: true });
+    // held until exit (removed in stop()); `npm run db:backup` / `db:restore` refuse while it is held
+    releaseLock = lockDataDir(dir, `npm run ${mode}`);
     embedded = await startEmbeddedDb(dir, Number(process.env.EMBEDDED_DB_PORT ?? 54329));
     process.env.DATABASE_URL = embedded.url;
     console.log(`• embedded PostgreSQL (PGlite) at 127.0.0.1:${embedded.port}, data in .data/pglite`);
@@ -68,6 +72,7 @@ async function main() {
   if (mode === "start" && !existsSync(path.join(root, ".next", "BUILD_ID"))) {
     console.error("No production build found: run `npm run build` first (npm run demo does both).");
     await embedded?.stop();
+    releaseLock?.();
     process.exit(1);
   }
   const child = spawn(path.join(root, "node_modules", ".bin", "next"), [mode, "--port", port], {
@@ -84,6 +89,7 @@ async function main() {
     if (child.exitCode === null) child.kill("SIGTERM");
     await new Promise((r) => (child.exitCode === null ? child.once("exit", r) : r(null)));
     await embedded?.stop();
+    releaseLock?.();
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));
@@ -92,6 +98,7 @@ async function main() {
 }
 
 main().catch((error) => {
+  releaseLock?.();
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 /**
  * `npm run test:security` (issue 10): runs the security suite — authorization matrices (procedures,
- * routes, pages), fuzzing (caller and HTTP), web hardening, session cookies, headers, version floors —
+ * routes, pages), fuzzing (caller and HTTP), web hardening, session cookies, headers, version floors,
+ * audit chain, rate limits, operability, backup/restore, crash safety (on the production build) —
  * then `npm audit --omit=dev`, and prints each figure. Exit 1 when a test fails, a figure is missing or
  * off target, or the audit finds a high/critical advisory.
  *
@@ -18,7 +19,7 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 // a directory per run: another `npm test` in the same checkout writes to the default one
 const figuresDir = path.join(root, ".cache", "security", `run-${process.pid}`);
-const FIGURES = ["procedures-matrix", "routes-matrix", "pages-matrix", "fuzz", "http-fuzz", "web-hardening", "session-cookies", "headers", "dependencies", "audit-chain", "rate-limits", "operability"] as const;
+const FIGURES = ["procedures-matrix", "routes-matrix", "pages-matrix", "fuzz", "http-fuzz", "web-hardening", "session-cookies", "headers", "dependencies", "audit-chain", "rate-limits", "operability", "backup-restore", "crash-safety"] as const;
 type Figure = { title: string; lines: string[]; ok: boolean };
 
 function runSuite(): boolean {
@@ -28,6 +29,18 @@ function runSuite(): boolean {
     ["run", "--project", "unit", "--project", "integration", "tests/security/", "tests/integration/authorization-matrix.int.test.ts"],
     { cwd: root, stdio: "inherit", env: { ...process.env, SECURITY_FIGURES_DIR: figuresDir } },
   );
+  return res.status === 0 && crashSafety();
+}
+
+/** Crash safety (issue 10 item 5) needs a production build: it kill -9s `next start` mid-load. */
+function crashSafety(): boolean {
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    console.log("crash safety: no production build — run `npx next build` first");
+    return false;
+  }
+  const res = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts", "crash-safety.ts")], {
+    cwd: root, stdio: "inherit", env: { ...process.env, SECURITY_FIGURES_DIR: figuresDir },
+  });
   return res.status === 0;
 }
 
