@@ -22,12 +22,19 @@ export function leadsCreated(tenantId: string, w: SqlWindow) {
     WHERE l."tenantId" = ${tenantId} AND ${within(Prisma.sql`l."createdAt"`, w)}`;
 }
 
+/** The smallest window covering all of `ws`: a pre-filter, each caller still filters its own window exactly. */
+export const covering = (...ws: SqlWindow[]): SqlWindow => ({
+  from: new Date(Math.min(...ws.map((w) => w.from.getTime()))),
+  to: new Date(Math.max(...ws.map((w) => w.to.getTime()))),
+});
+
 /**
- * Every decided guarantee (met, failed, remedied) with when it was decided, whether a refund was
- * claimed, its success score and whether it is a case-study candidate (the stored flag, else a score
- * at or above the rule's minimum). Filter on `decided_at` for a window.
+ * The guarantees decided (met, failed, remedied) within `w` with when it was decided, whether a refund
+ * was claimed, its success score and whether it is a case-study candidate (the stored flag, else a
+ * score at or above the rule's minimum). The window is applied to the guarantee before the joins and
+ * the refund lookup, so the work follows the range, not the tenant's history (issue 9, P1).
  */
-export function decidedGuarantees(tenantId: string, rules: RowRules) {
+export function decidedGuarantees(tenantId: string, rules: RowRules, w: SqlWindow) {
   return Prisma.sql`
     SELECT g.*,
            (g.status = 'SUCCEEDED' AND CASE WHEN g.case_study_source = 'flag' THEN g.case_study_flag
@@ -50,6 +57,7 @@ export function decidedGuarantees(tenantId: string, rules: RowRules) {
         ORDER BY rf."createdAt" DESC LIMIT 1
       ) r ON true
       WHERE g."tenantId" = ${tenantId} AND g.status IN ('SUCCEEDED', 'FAILED', 'REMEDIED')
+        AND ${within(Prisma.sql`COALESCE(g."decidedAt", g."endsAt")`, w)}
     ) g`;
 }
 
@@ -132,15 +140,19 @@ export function accountActivity(tenantId: string, w: SqlWindow & { previousFrom:
     GROUP BY s.account_id, a.name`;
 }
 
-/** Projects booked (kicked off) in the window, cancelled ones excluded; nth = the account's nth project ever. */
+/**
+ * Projects booked (kicked off) in the window, cancelled ones excluded; nth = the account's nth project
+ * ever (by createdAt, then id). Only the window's projects are read (Project(tenantId, createdAt));
+ * nth counts the account's earlier projects per row (Project(tenantId, customerAccountId)) instead of
+ * numbering every project of the tenant (issue 9, P1).
+ */
 export function bookedProjects(tenantId: string, w: SqlWindow) {
   return Prisma.sql`
-    SELECT b.* FROM (
-      SELECT p.id, p.name AS project_name, a.name AS account_name, p."contractValueCents" AS cents, p."createdAt" AS at,
-             row_number() OVER (PARTITION BY p."customerAccountId" ORDER BY p."createdAt", p.id)::int AS nth
-      FROM "Project" p
-      JOIN "CustomerAccount" a ON a.id = p."customerAccountId" AND a."tenantId" = ${tenantId}
-      WHERE p."tenantId" = ${tenantId} AND p.status <> 'CANCELLED'
-    ) b
-    WHERE ${within(Prisma.sql`b.at`, w)}`;
+    SELECT p.id, p.name AS project_name, a.name AS account_name, p."contractValueCents" AS cents, p."createdAt" AS at,
+           (1 + (SELECT count(*) FROM "Project" e
+                 WHERE e."tenantId" = ${tenantId} AND e."customerAccountId" = p."customerAccountId" AND e.status <> 'CANCELLED'
+                   AND (e."createdAt", e.id) < (p."createdAt", p.id)))::int AS nth
+    FROM "Project" p
+    JOIN "CustomerAccount" a ON a.id = p."customerAccountId" AND a."tenantId" = ${tenantId}
+    WHERE p."tenantId" = ${tenantId} AND p.status <> 'CANCELLED' AND ${within(Prisma.sql`p."createdAt"`, w)}`;
 }

@@ -6,6 +6,7 @@ import type { AlertSeverity } from "./generated/enums";
 import {
   accountActivity,
   bookedProjects,
+  covering,
   decidedGuarantees,
   leadsCreated,
   onboardings,
@@ -41,7 +42,7 @@ type FactsRow = {
 export function factsQuery(prisma: DbOrTx, tenantId: string, w: FactWindows, rules: RowRules) {
   const range = { from: w.from, to: w.to };
   return prisma.$queryRaw<FactsRow[]>`
-    WITH decided AS (${decidedGuarantees(tenantId, rules)}),
+    WITH decided AS (${decidedGuarantees(tenantId, rules, covering(range, { from: w.successFrom, to: w.now }))}),
          answers AS (${surveyAnswers(tenantId, range)})
     SELECT t.name AS tenant_name, t.currency AS tenant_currency,
            l.*, q.*, o.*, g.*, g30.*, m.*, qv.*, r.*, e.*, s.*, bm.*, rm.*, ra.*,
@@ -153,7 +154,7 @@ export function listsQuery(db: DbOrTx, tenantId: string, w: FactWindows, rules: 
       (SELECT json_agg(x ORDER BY x."decidedAt" DESC, x."projectName") FROM (
          SELECT project_id AS "projectId", project_name AS "projectName", account_name AS "accountName", success_score AS "successScore",
                 (decided_at AT TIME ZONE 'UTC') AS "decidedAt", case_study_source AS source
-         FROM (${decidedGuarantees(tenantId, rules)}) g
+         FROM (${decidedGuarantees(tenantId, rules, w)}) g
          WHERE case_study AND ${within(Prisma.sql`decided_at`, w)}
          ORDER BY decided_at DESC, project_name LIMIT ${o.limit}) x) AS case_studies`;
 }
