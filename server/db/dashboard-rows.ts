@@ -50,7 +50,7 @@ function rowsSql(id: KpiId, t: string, w: FactWindows, rules: RowRules): Prisma.
     case "time_to_onboarding":
       return sql`SELECT project_id AS key, project_name AS label, account_name AS sub, '/projects/' || project_id AS href, onboarded_at AS at,
                         hours AS value, to_char(converted_hours, 'FM999999990.0') || ' h' AS detail, within_target AS counted
-                 FROM (${onboardings(t, rules)}) x WHERE ${within(sql`onboarded_at`, range)}`;
+                 FROM (${onboardings(t, rules, range)}) x`;
     case "project_success_rate":
       return sql`SELECT id AS key, project_name AS label, account_name AS sub, '/projects/' || project_id AS href, decided_at AS at,
                         success_score AS value, status AS detail, (status = 'SUCCEEDED') AS counted

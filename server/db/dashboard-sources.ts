@@ -62,26 +62,24 @@ export function decidedGuarantees(tenantId: string, rules: RowRules, w: SqlWindo
 }
 
 /**
- * Projects of qualified leads with the moment their kickoff completed: the `launch` phase's finishedAt
- * (null while it runs), or the project's creation when it has no kickoff record. Filter on `onboarded_at`.
+ * Projects of qualified leads onboarded in the window: the moment their kickoff completed (the `launch`
+ * phase's finishedAt, or the project's creation when it has no kickoff record) is the column
+ * Project.onboardedAt, kept from `kickoff` by a database trigger (migration 20261202153000), so only the
+ * window's projects are read through Project(tenantId, onboardedAt) (issue 9, P1).
  */
-export function onboardings(tenantId: string, rules: RowRules) {
+export function onboardings(tenantId: string, rules: RowRules, w: SqlWindow) {
   return Prisma.sql`
     SELECT o.*, GREATEST(0, EXTRACT(EPOCH FROM (o.onboarded_at - o.qualified_at))::float8 / 3600) AS hours,
            CASE WHEN o.converted_at IS NOT NULL THEN GREATEST(0, EXTRACT(EPOCH FROM (o.onboarded_at - o.converted_at))::float8 / 3600) END AS converted_hours,
            (GREATEST(0, EXTRACT(EPOCH FROM (o.onboarded_at - o.qualified_at))::float8 / 3600) <= ${rules.onboardingTargetHours}::float8) AS within_target
     FROM (
       SELECT p.id AS project_id, p.name AS project_name, a.name AS account_name, l."qualifiedAt" AS qualified_at, l."convertedAt" AS converted_at,
-             CASE WHEN k.launch IS NULL THEN p."createdAt"
-                  WHEN k.launch ->> 'status' = 'completed' AND (k.launch ->> 'finishedAt') ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T'
-                    THEN (k.launch ->> 'finishedAt')::timestamptz AT TIME ZONE 'UTC' END AS onboarded_at
+             p."onboardedAt" AS onboarded_at
       FROM "Project" p
       JOIN "Lead" l ON l.id = p."leadId" AND l."tenantId" = ${tenantId}
       JOIN "CustomerAccount" a ON a.id = p."customerAccountId" AND a."tenantId" = ${tenantId}
-      LEFT JOIN LATERAL (SELECT jsonb_path_query_first(p.kickoff, '$[*] ? (@.phase == "launch")') AS launch) k ON true
-      WHERE p."tenantId" = ${tenantId} AND l."qualifiedAt" IS NOT NULL
-    ) o
-    WHERE o.onboarded_at IS NOT NULL`;
+      WHERE p."tenantId" = ${tenantId} AND l."qualifiedAt" IS NOT NULL AND ${within(Prisma.sql`p."onboardedAt"`, w)}
+    ) o`;
 }
 
 /** Milestones validated in the window; on time = SUCCESS no later than the due date plus the grace. */

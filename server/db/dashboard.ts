@@ -56,7 +56,7 @@ export function factsQuery(prisma: DbOrTx, tenantId: string, w: FactWindows, rul
       (SELECT count(*)::int AS qualified_decided, (count(*) FILTER (WHERE status = 'SUCCEEDED'))::int AS qualified_succeeded
          FROM decided WHERE qualified_at IS NOT NULL AND ${within(Prisma.sql`decided_at`, range)}) q,
       (SELECT count(*)::int AS onboarded, COALESCE(sum(hours), 0)::float8 AS onboarding_hours, (count(*) FILTER (WHERE within_target))::int AS onboarded_within
-         FROM (${onboardings(tenantId, rules)}) x WHERE ${within(Prisma.sql`onboarded_at`, range)}) o,
+         FROM (${onboardings(tenantId, rules, range)}) x) o,
       (SELECT count(*)::int AS decided, (count(*) FILTER (WHERE status = 'SUCCEEDED'))::int AS succeeded,
               (count(*) FILTER (WHERE claimed))::int AS claimed, (count(*) FILTER (WHERE case_study))::int AS case_studies
          FROM decided WHERE ${within(Prisma.sql`decided_at`, range)}) g,
