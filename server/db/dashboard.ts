@@ -138,19 +138,22 @@ export function listsQuery(db: DbOrTx, tenantId: string, w: FactWindows, rules: 
          LEFT JOIN "Project" p ON p.id = al."projectId" AND p."tenantId" = ${tenantId}
          LEFT JOIN "CustomerAccount" a ON a.id = al."customerAccountId" AND a."tenantId" = ${tenantId}) x) AS alerts,
       (SELECT json_agg(x ORDER BY x."expansionScore" DESC NULLS LAST, x."accountName") FROM (
-         SELECT a.id AS "accountId", a.name AS "accountName", h.score AS "healthScore", h."expansionScore", rp.strategy,
-                (rp."nextTouchpointAt" AT TIME ZONE 'UTC') AS "nextTouchpointAt", lp.id AS "latestProjectId"
-         FROM "CustomerAccount" a
-         LEFT JOIN LATERAL (SELECT score, "expansionScore" FROM "HealthSnapshot"
-                            WHERE "customerAccountId" = a.id AND "tenantId" = ${tenantId} AND day < ${ts(w.to)}
-                            ORDER BY day DESC LIMIT 1) h ON true
-         LEFT JOIN LATERAL (SELECT strategy::text AS strategy, "nextTouchpointAt" FROM "RetentionPlan"
-                            WHERE "customerAccountId" = a.id AND "tenantId" = ${tenantId} AND "createdAt" < ${ts(w.to)}
-                            ORDER BY "createdAt" DESC LIMIT 1) rp ON true
-         LEFT JOIN LATERAL (SELECT id FROM "Project" WHERE "customerAccountId" = a.id AND "tenantId" = ${tenantId}
-                            ORDER BY "createdAt" DESC LIMIT 1) lp ON true
-         WHERE a."tenantId" = ${tenantId} AND (rp.strategy = ${o.expansionStrategy} OR h."expansionScore" >= ${o.expansionScoreMin}::float8)
-         ORDER BY h."expansionScore" DESC NULLS LAST, a.name LIMIT ${o.limit}) x) AS expansion,
+         -- the top candidates first (latest snapshot and plan decide who qualifies), then the latest
+         -- project of those few only, not of every account (issue 9, P1)
+         SELECT c.*, lp.id AS "latestProjectId" FROM (
+           SELECT a.id AS "accountId", a.name AS "accountName", h.score AS "healthScore", h."expansionScore", rp.strategy,
+                  (rp."nextTouchpointAt" AT TIME ZONE 'UTC') AS "nextTouchpointAt"
+           FROM "CustomerAccount" a
+           LEFT JOIN LATERAL (SELECT score, "expansionScore" FROM "HealthSnapshot"
+                              WHERE "customerAccountId" = a.id AND "tenantId" = ${tenantId} AND day < ${ts(w.to)}
+                              ORDER BY day DESC LIMIT 1) h ON true
+           LEFT JOIN LATERAL (SELECT strategy::text AS strategy, "nextTouchpointAt" FROM "RetentionPlan"
+                              WHERE "customerAccountId" = a.id AND "tenantId" = ${tenantId} AND "createdAt" < ${ts(w.to)}
+                              ORDER BY "createdAt" DESC LIMIT 1) rp ON true
+           WHERE a."tenantId" = ${tenantId} AND (rp.strategy = ${o.expansionStrategy} OR h."expansionScore" >= ${o.expansionScoreMin}::float8)
+           ORDER BY h."expansionScore" DESC NULLS LAST, a.name LIMIT ${o.limit}) c
+         LEFT JOIN LATERAL (SELECT id FROM "Project" WHERE "customerAccountId" = c."accountId" AND "tenantId" = ${tenantId}
+                            ORDER BY "createdAt" DESC LIMIT 1) lp ON true) x) AS expansion,
       (SELECT json_agg(x ORDER BY x."decidedAt" DESC, x."projectName") FROM (
          SELECT project_id AS "projectId", project_name AS "projectName", account_name AS "accountName", success_score AS "successScore",
                 (decided_at AT TIME ZONE 'UTC') AS "decidedAt", case_study_source AS source
