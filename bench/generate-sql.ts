@@ -58,6 +58,8 @@ export const GENERATOR_STATEMENTS: [table: string, sql: string][] = [
                   CASE WHEN end_at > ${NOW} THEN CASE WHEN start > ${NOW} - interval '7 days' THEN 'KICKOFF' WHEN ${R("st", "g")} < 0.15 THEN 'AT_RISK' ELSE 'ACTIVE' END
                        WHEN ${R("st", "g")} < 0.85 THEN 'COMPLETED' WHEN ${R("st", "g")} < 0.95 THEN 'FAILED' ELSE 'CANCELLED' END AS status
            FROM (SELECT g, ${START("g")} AS start, ${START("g")} + interval '70 days' AS end_at FROM generate_series(1, $5::int) g) y) x`],
+  // session_replication_role = replica skips the trigger that keeps Project.onboardedAt: set it the same way
+  ["Project", `UPDATE "Project" SET "onboardedAt" = onward_project_onboarded_at(kickoff, "createdAt") WHERE "tenantId" = $1`],
   ["Guarantee", `INSERT INTO "Guarantee" (id, "tenantId", "projectId", "amountCents", "successThreshold", "startsAt", "endsAt", status, outcome, remedy, "decidedAt", "createdAt")
      SELECT p.id || '-g', $1, p.id, p."contractValueCents" / 5, 80, p."startDate", p."targetEndDate", s.status::"GuaranteeStatus",
             CASE WHEN s.status <> 'ACTIVE' THEN jsonb_build_object('successScore', round((CASE WHEN s.status = 'SUCCEEDED' THEN 70 ELSE 30 END + 30 * ${R("gs", "p.id")})::numeric, 1)) END,

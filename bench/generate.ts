@@ -60,7 +60,7 @@ export async function generateTenant(client: ClientBase, o: GenerateOptions): Pr
       const bound = bindUsed(sql, params);
       const t0 = Date.now();
       const res = await client.query(bound.sql, bound.values);
-      rows[table] = (rows[table] ?? 0) + (res.rowCount ?? 0);
+      if (!sql.trimStart().startsWith("UPDATE")) rows[table] = (rows[table] ?? 0) + (res.rowCount ?? 0); // rows created, not touched
       timings[table] = (timings[table] ?? 0) + Date.now() - t0;
     }
     await client.query("COMMIT");

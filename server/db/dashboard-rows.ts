@@ -46,15 +46,15 @@ function rowsSql(id: KpiId, t: string, w: FactWindows, rules: RowRules): Prisma.
     case "qualification_accuracy":
       return sql`SELECT id AS key, lead_company AS label, project_name AS sub, '/projects/' || project_id AS href, decided_at AS at,
                         lead_score AS value, status AS detail, (status = 'SUCCEEDED') AS counted
-                 FROM (${decidedGuarantees(t, rules)}) x WHERE qualified_at IS NOT NULL AND ${within(sql`decided_at`, range)}`;
+                 FROM (${decidedGuarantees(t, rules, range)}) x WHERE qualified_at IS NOT NULL AND ${within(sql`decided_at`, range)}`;
     case "time_to_onboarding":
       return sql`SELECT project_id AS key, project_name AS label, account_name AS sub, '/projects/' || project_id AS href, onboarded_at AS at,
                         hours AS value, to_char(converted_hours, 'FM999999990.0') || ' h' AS detail, within_target AS counted
-                 FROM (${onboardings(t, rules)}) x WHERE ${within(sql`onboarded_at`, range)}`;
+                 FROM (${onboardings(t, rules, range)}) x`;
     case "project_success_rate":
       return sql`SELECT id AS key, project_name AS label, account_name AS sub, '/projects/' || project_id AS href, decided_at AS at,
                         success_score AS value, status AS detail, (status = 'SUCCEEDED') AS counted
-                 FROM (${decidedGuarantees(t, rules)}) x WHERE ${within(sql`decided_at`, range)}`;
+                 FROM (${decidedGuarantees(t, rules, range)}) x WHERE ${within(sql`decided_at`, range)}`;
     case "timeline_adherence":
       return sql`SELECT id AS key, project_name AS label, 'Week ' || week || ': ' || title AS sub, '/projects/' || project_id || '#week-' || week AS href,
                         at, score AS value, status AS detail, on_time AS counted
@@ -72,7 +72,7 @@ function rowsSql(id: KpiId, t: string, w: FactWindows, rules: RowRules): Prisma.
     case "success_guarantee_claim_rate":
       return sql`SELECT id AS key, project_name AS label, account_name AS sub, '/projects/' || project_id AS href, decided_at AS at,
                         refund_cents::float8 AS value, COALESCE(refund_status, status) AS detail, claimed AS counted
-                 FROM (${decidedGuarantees(t, rules)}) x WHERE ${within(sql`decided_at`, range)}`;
+                 FROM (${decidedGuarantees(t, rules, range)}) x WHERE ${within(sql`decided_at`, range)}`;
     case "customer_retention_rate":
       return sql`SELECT id AS key, account_name AS label, latest_project AS sub, NULL::text AS href, at, NULL::float8 AS value,
                         CASE WHEN running THEN 'ACTIVE' WHEN current THEN 'ENDED_IN_RANGE' ELSE 'LAPSED' END AS detail, current AS counted
@@ -84,7 +84,7 @@ function rowsSql(id: KpiId, t: string, w: FactWindows, rules: RowRules): Prisma.
     case "case_study_generation_rate":
       return sql`SELECT id AS key, project_name AS label, account_name AS sub, '/projects/' || project_id AS href, decided_at AS at,
                         success_score AS value, case_study_source AS detail, case_study AS counted
-                 FROM (${decidedGuarantees(t, rules)}) x WHERE status = 'SUCCEEDED' AND ${within(sql`decided_at`, range)}`;
+                 FROM (${decidedGuarantees(t, rules, range)}) x WHERE status = 'SUCCEEDED' AND ${within(sql`decided_at`, range)}`;
   }
 }
 

@@ -22,12 +22,19 @@ export function leadsCreated(tenantId: string, w: SqlWindow) {
     WHERE l."tenantId" = ${tenantId} AND ${within(Prisma.sql`l."createdAt"`, w)}`;
 }
 
+/** The smallest window covering all of `ws`: a pre-filter, each caller still filters its own window exactly. */
+export const covering = (...ws: SqlWindow[]): SqlWindow => ({
+  from: new Date(Math.min(...ws.map((w) => w.from.getTime()))),
+  to: new Date(Math.max(...ws.map((w) => w.to.getTime()))),
+});
+
 /**
- * Every decided guarantee (met, failed, remedied) with when it was decided, whether a refund was
- * claimed, its success score and whether it is a case-study candidate (the stored flag, else a score
- * at or above the rule's minimum). Filter on `decided_at` for a window.
+ * The guarantees decided (met, failed, remedied) within `w` with when it was decided, whether a refund
+ * was claimed, its success score and whether it is a case-study candidate (the stored flag, else a
+ * score at or above the rule's minimum). The window is applied to the guarantee before the joins and
+ * the refund lookup, so the work follows the range, not the tenant's history (issue 9, P1).
  */
-export function decidedGuarantees(tenantId: string, rules: RowRules) {
+export function decidedGuarantees(tenantId: string, rules: RowRules, w: SqlWindow) {
   return Prisma.sql`
     SELECT g.*,
            (g.status = 'SUCCEEDED' AND CASE WHEN g.case_study_source = 'flag' THEN g.case_study_flag
@@ -50,30 +57,29 @@ export function decidedGuarantees(tenantId: string, rules: RowRules) {
         ORDER BY rf."createdAt" DESC LIMIT 1
       ) r ON true
       WHERE g."tenantId" = ${tenantId} AND g.status IN ('SUCCEEDED', 'FAILED', 'REMEDIED')
+        AND ${within(Prisma.sql`COALESCE(g."decidedAt", g."endsAt")`, w)}
     ) g`;
 }
 
 /**
- * Projects of qualified leads with the moment their kickoff completed: the `launch` phase's finishedAt
- * (null while it runs), or the project's creation when it has no kickoff record. Filter on `onboarded_at`.
+ * Projects of qualified leads onboarded in the window: the moment their kickoff completed (the `launch`
+ * phase's finishedAt, or the project's creation when it has no kickoff record) is the column
+ * Project.onboardedAt, kept from `kickoff` by a database trigger (migration 20261202153000), so only the
+ * window's projects are read through Project(tenantId, onboardedAt) (issue 9, P1).
  */
-export function onboardings(tenantId: string, rules: RowRules) {
+export function onboardings(tenantId: string, rules: RowRules, w: SqlWindow) {
   return Prisma.sql`
     SELECT o.*, GREATEST(0, EXTRACT(EPOCH FROM (o.onboarded_at - o.qualified_at))::float8 / 3600) AS hours,
            CASE WHEN o.converted_at IS NOT NULL THEN GREATEST(0, EXTRACT(EPOCH FROM (o.onboarded_at - o.converted_at))::float8 / 3600) END AS converted_hours,
            (GREATEST(0, EXTRACT(EPOCH FROM (o.onboarded_at - o.qualified_at))::float8 / 3600) <= ${rules.onboardingTargetHours}::float8) AS within_target
     FROM (
       SELECT p.id AS project_id, p.name AS project_name, a.name AS account_name, l."qualifiedAt" AS qualified_at, l."convertedAt" AS converted_at,
-             CASE WHEN k.launch IS NULL THEN p."createdAt"
-                  WHEN k.launch ->> 'status' = 'completed' AND (k.launch ->> 'finishedAt') ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T'
-                    THEN (k.launch ->> 'finishedAt')::timestamptz AT TIME ZONE 'UTC' END AS onboarded_at
+             p."onboardedAt" AS onboarded_at
       FROM "Project" p
       JOIN "Lead" l ON l.id = p."leadId" AND l."tenantId" = ${tenantId}
       JOIN "CustomerAccount" a ON a.id = p."customerAccountId" AND a."tenantId" = ${tenantId}
-      LEFT JOIN LATERAL (SELECT jsonb_path_query_first(p.kickoff, '$[*] ? (@.phase == "launch")') AS launch) k ON true
-      WHERE p."tenantId" = ${tenantId} AND l."qualifiedAt" IS NOT NULL
-    ) o
-    WHERE o.onboarded_at IS NOT NULL`;
+      WHERE p."tenantId" = ${tenantId} AND l."qualifiedAt" IS NOT NULL AND ${within(Prisma.sql`p."onboardedAt"`, w)}
+    ) o`;
 }
 
 /** Milestones validated in the window; on time = SUCCESS no later than the due date plus the grace. */
@@ -132,15 +138,19 @@ export function accountActivity(tenantId: string, w: SqlWindow & { previousFrom:
     GROUP BY s.account_id, a.name`;
 }
 
-/** Projects booked (kicked off) in the window, cancelled ones excluded; nth = the account's nth project ever. */
+/**
+ * Projects booked (kicked off) in the window, cancelled ones excluded; nth = the account's nth project
+ * ever (by createdAt, then id). Only the window's projects are read (Project(tenantId, createdAt));
+ * nth counts the account's earlier projects per row (Project(tenantId, customerAccountId)) instead of
+ * numbering every project of the tenant (issue 9, P1).
+ */
 export function bookedProjects(tenantId: string, w: SqlWindow) {
   return Prisma.sql`
-    SELECT b.* FROM (
-      SELECT p.id, p.name AS project_name, a.name AS account_name, p."contractValueCents" AS cents, p."createdAt" AS at,
-             row_number() OVER (PARTITION BY p."customerAccountId" ORDER BY p."createdAt", p.id)::int AS nth
-      FROM "Project" p
-      JOIN "CustomerAccount" a ON a.id = p."customerAccountId" AND a."tenantId" = ${tenantId}
-      WHERE p."tenantId" = ${tenantId} AND p.status <> 'CANCELLED'
-    ) b
-    WHERE ${within(Prisma.sql`b.at`, w)}`;
+    SELECT p.id, p.name AS project_name, a.name AS account_name, p."contractValueCents" AS cents, p."createdAt" AS at,
+           (1 + (SELECT count(*) FROM "Project" e
+                 WHERE e."tenantId" = ${tenantId} AND e."customerAccountId" = p."customerAccountId" AND e.status <> 'CANCELLED'
+                   AND (e."createdAt", e.id) < (p."createdAt", p.id)))::int AS nth
+    FROM "Project" p
+    JOIN "CustomerAccount" a ON a.id = p."customerAccountId" AND a."tenantId" = ${tenantId}
+    WHERE p."tenantId" = ${tenantId} AND p.status <> 'CANCELLED' AND ${within(Prisma.sql`p."createdAt"`, w)}`;
 }

@@ -16,7 +16,7 @@ export async function loadTrendFacts(db: Db, tenantId: string, w: { from: Date; 
   const rows = await db.$queryRaw<TrendRow[]>`
     SELECT 'success' AS series, ${bucket(Prisma.sql`decided_at`)} AS bucket, NULL::text AS kind, NULL::int AS score,
            count(*)::float8 AS a, (count(*) FILTER (WHERE status = 'SUCCEEDED'))::float8 AS b
-    FROM (${decidedGuarantees(tenantId, rules)}) g WHERE ${within(Prisma.sql`decided_at`, w)} GROUP BY 2
+    FROM (${decidedGuarantees(tenantId, rules, w)}) g WHERE ${within(Prisma.sql`decided_at`, w)} GROUP BY 2
     UNION ALL
     SELECT 'satisfaction', ${bucket(Prisma.sql`at`)}, kind, score, count(*)::float8, 0
     FROM (${surveyAnswers(tenantId, w)}) s GROUP BY 2, 3, 4

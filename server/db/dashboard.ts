@@ -6,6 +6,7 @@ import type { AlertSeverity } from "./generated/enums";
 import {
   accountActivity,
   bookedProjects,
+  covering,
   decidedGuarantees,
   leadsCreated,
   onboardings,
@@ -41,7 +42,7 @@ type FactsRow = {
 export function factsQuery(prisma: DbOrTx, tenantId: string, w: FactWindows, rules: RowRules) {
   const range = { from: w.from, to: w.to };
   return prisma.$queryRaw<FactsRow[]>`
-    WITH decided AS (${decidedGuarantees(tenantId, rules)}),
+    WITH decided AS (${decidedGuarantees(tenantId, rules, covering(range, { from: w.successFrom, to: w.now }))}),
          answers AS (${surveyAnswers(tenantId, range)})
     SELECT t.name AS tenant_name, t.currency AS tenant_currency,
            l.*, q.*, o.*, g.*, g30.*, m.*, qv.*, r.*, e.*, s.*, bm.*, rm.*, ra.*,
@@ -55,7 +56,7 @@ export function factsQuery(prisma: DbOrTx, tenantId: string, w: FactWindows, rul
       (SELECT count(*)::int AS qualified_decided, (count(*) FILTER (WHERE status = 'SUCCEEDED'))::int AS qualified_succeeded
          FROM decided WHERE qualified_at IS NOT NULL AND ${within(Prisma.sql`decided_at`, range)}) q,
       (SELECT count(*)::int AS onboarded, COALESCE(sum(hours), 0)::float8 AS onboarding_hours, (count(*) FILTER (WHERE within_target))::int AS onboarded_within
-         FROM (${onboardings(tenantId, rules)}) x WHERE ${within(Prisma.sql`onboarded_at`, range)}) o,
+         FROM (${onboardings(tenantId, rules, range)}) x) o,
       (SELECT count(*)::int AS decided, (count(*) FILTER (WHERE status = 'SUCCEEDED'))::int AS succeeded,
               (count(*) FILTER (WHERE claimed))::int AS claimed, (count(*) FILTER (WHERE case_study))::int AS case_studies
          FROM decided WHERE ${within(Prisma.sql`decided_at`, range)}) g,
@@ -137,23 +138,26 @@ export function listsQuery(db: DbOrTx, tenantId: string, w: FactWindows, rules: 
          LEFT JOIN "Project" p ON p.id = al."projectId" AND p."tenantId" = ${tenantId}
          LEFT JOIN "CustomerAccount" a ON a.id = al."customerAccountId" AND a."tenantId" = ${tenantId}) x) AS alerts,
       (SELECT json_agg(x ORDER BY x."expansionScore" DESC NULLS LAST, x."accountName") FROM (
-         SELECT a.id AS "accountId", a.name AS "accountName", h.score AS "healthScore", h."expansionScore", rp.strategy,
-                (rp."nextTouchpointAt" AT TIME ZONE 'UTC') AS "nextTouchpointAt", lp.id AS "latestProjectId"
-         FROM "CustomerAccount" a
-         LEFT JOIN LATERAL (SELECT score, "expansionScore" FROM "HealthSnapshot"
-                            WHERE "customerAccountId" = a.id AND "tenantId" = ${tenantId} AND day < ${ts(w.to)}
-                            ORDER BY day DESC LIMIT 1) h ON true
-         LEFT JOIN LATERAL (SELECT strategy::text AS strategy, "nextTouchpointAt" FROM "RetentionPlan"
-                            WHERE "customerAccountId" = a.id AND "tenantId" = ${tenantId} AND "createdAt" < ${ts(w.to)}
-                            ORDER BY "createdAt" DESC LIMIT 1) rp ON true
-         LEFT JOIN LATERAL (SELECT id FROM "Project" WHERE "customerAccountId" = a.id AND "tenantId" = ${tenantId}
-                            ORDER BY "createdAt" DESC LIMIT 1) lp ON true
-         WHERE a."tenantId" = ${tenantId} AND (rp.strategy = ${o.expansionStrategy} OR h."expansionScore" >= ${o.expansionScoreMin}::float8)
-         ORDER BY h."expansionScore" DESC NULLS LAST, a.name LIMIT ${o.limit}) x) AS expansion,
+         -- the top candidates first (latest snapshot and plan decide who qualifies), then the latest
+         -- project of those few only, not of every account (issue 9, P1)
+         SELECT c.*, lp.id AS "latestProjectId" FROM (
+           SELECT a.id AS "accountId", a.name AS "accountName", h.score AS "healthScore", h."expansionScore", rp.strategy,
+                  (rp."nextTouchpointAt" AT TIME ZONE 'UTC') AS "nextTouchpointAt"
+           FROM "CustomerAccount" a
+           LEFT JOIN LATERAL (SELECT score, "expansionScore" FROM "HealthSnapshot"
+                              WHERE "customerAccountId" = a.id AND "tenantId" = ${tenantId} AND day < ${ts(w.to)}
+                              ORDER BY day DESC LIMIT 1) h ON true
+           LEFT JOIN LATERAL (SELECT strategy::text AS strategy, "nextTouchpointAt" FROM "RetentionPlan"
+                              WHERE "customerAccountId" = a.id AND "tenantId" = ${tenantId} AND "createdAt" < ${ts(w.to)}
+                              ORDER BY "createdAt" DESC LIMIT 1) rp ON true
+           WHERE a."tenantId" = ${tenantId} AND (rp.strategy = ${o.expansionStrategy} OR h."expansionScore" >= ${o.expansionScoreMin}::float8)
+           ORDER BY h."expansionScore" DESC NULLS LAST, a.name LIMIT ${o.limit}) c
+         LEFT JOIN LATERAL (SELECT id FROM "Project" WHERE "customerAccountId" = c."accountId" AND "tenantId" = ${tenantId}
+                            ORDER BY "createdAt" DESC LIMIT 1) lp ON true) x) AS expansion,
       (SELECT json_agg(x ORDER BY x."decidedAt" DESC, x."projectName") FROM (
          SELECT project_id AS "projectId", project_name AS "projectName", account_name AS "accountName", success_score AS "successScore",
                 (decided_at AT TIME ZONE 'UTC') AS "decidedAt", case_study_source AS source
-         FROM (${decidedGuarantees(tenantId, rules)}) g
+         FROM (${decidedGuarantees(tenantId, rules, w)}) g
          WHERE case_study AND ${within(Prisma.sql`decided_at`, w)}
          ORDER BY decided_at DESC, project_name LIMIT ${o.limit}) x) AS case_studies`;
 }
