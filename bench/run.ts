@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --scale 1k|10k|100k [--skip-web] [--skip-jobs] [--duration S] [--lighthouse-runs N] [--keep]` (issue 9): generates the
+ * `npm run bench -- --scale 1k|10k|100k [--skip-web] [--skip-jobs] [--only-jobs] [--duration S] [--keep]` (issue 9): generates the
  * synthetic tenants, loads the production server and the raw-SQL limit (P1), counts statements (P2),
  * runs the web figures if bench/web.ts is there (P3/P4), times the digest job (P5), then prints the
  * table and writes bench/results/<date>.json. It measures and prints; it never fails on a target.
@@ -32,7 +32,7 @@ function args() {
   if (!Number.isFinite(durationS) || durationS <= 0) throw new Error("--duration must be a positive number of seconds");
   const lighthouseRuns = Number(value("--lighthouse-runs") ?? 3);
   if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1) throw new Error("--lighthouse-runs must be a whole number ≥ 1");
-  return { scale, durationS, lighthouseRuns, skipWeb: argv.includes("--skip-web"), skipJobs: argv.includes("--skip-jobs"), keep: argv.includes("--keep") };
+  return { scale, durationS, lighthouseRuns, skipWeb: argv.includes("--skip-web"), skipJobs: argv.includes("--skip-jobs"), onlyJobs: argv.includes("--only-jobs"), keep: argv.includes("--keep") };
 }
 
 type WebModule = { measureWeb: (opts: unknown) => Promise<BenchFigure[]> };
@@ -46,26 +46,13 @@ async function main() {
   // the in-process digest job reads the app's environment (server/messaging/config.ts)
   process.env.DATABASE_URL = proxy.url;
   process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-01";
-  const raw = await startRawServer(proxy.url, PORTS.raw, Number(process.env.DB_POOL_MAX ?? 10));
+  // --only-jobs: P5 alone, without the production server and the raw-SQL limit (P1–P4)
+  const raw = opts.onlyJobs ? null : await startRawServer(proxy.url, PORTS.raw, Number(process.env.DB_POOL_MAX ?? 10));
   const figures: BenchFigure[] = [];
   const dash = new Map<ScaleName, DashboardFigures>();
   const digests = new Map<ScaleName, DigestFigures>();
   try {
-    const next = await startNext(proxy.url, PORTS.next);
-    try {
-      for (const [name, tenant] of db.tenants) {
-        const cookie = await signIn(next.baseUrl, tenant.accounts.executive, DEMO_PASSWORD);
-        const customerCookie = opts.skipWeb ? null : await (await import("./web")).sessionCookieHeader(next.baseUrl, tenant.accounts.customer, DEMO_PASSWORD, true);
-        const d = await measureDashboard({ proxy, baseUrl: next.baseUrl, cookie, customerCookie, raw, tenant, connections: CONNECTIONS, durationS: opts.durationS });
-        dash.set(name, d);
-        console.log(`P1 ${name}: dashboard p95 ${d.next.p95} ms (${d.next.rps.toFixed(0)} req/s), raw p95 ${d.raw.p95} ms (${d.raw.rps.toFixed(0)} req/s); ${d.statementsPerRequest} statements/request`);
-      }
-      figures.push(...dashboardFigures(dash, opts.scale));
-      const top = db.tenants.get(opts.scale);
-      if (!opts.skipWeb && top) figures.push(...(await webFigures(next.baseUrl, top, opts.lighthouseRuns)));
-    } finally {
-      await next.close();
-    }
+    if (raw) figures.push(...(await webPart(db, proxy, raw, opts, dash)));
     for (const [name, tenant] of opts.skipJobs ? [] : db.tenants) {
       const d = await measureDigest(proxy, tenant.tenantId, tenant.projects, now);
       digests.set(name, d);
@@ -73,13 +60,37 @@ async function main() {
     }
     figures.push(...digestFigures(digests, db.tenants));
   } finally {
-    await raw.close();
+    await raw?.close();
     await proxy.close();
     await db.drop();
   }
   printTable(figures);
   const file = writeResults(figures, { scale: opts.scale, database: db.kind, durationS: opts.durationS, connections: CONNECTIONS, generateMs: db.generateMs, at: now.toISOString() });
   console.log(`\nwrote ${file}`);
+}
+
+/** P1–P4: the production server under load, the raw-SQL limit, statements per request, the web figures. */
+async function webPart(
+  db: Awaited<ReturnType<typeof setUpDb>>, proxy: Awaited<ReturnType<typeof startCountingProxy>>, raw: Awaited<ReturnType<typeof startRawServer>>,
+  opts: ReturnType<typeof args>, dash: Map<ScaleName, DashboardFigures>,
+): Promise<BenchFigure[]> {
+  const figures: BenchFigure[] = [];
+  const next = await startNext(proxy.url, PORTS.next);
+  try {
+    for (const [name, tenant] of db.tenants) {
+      const cookie = await signIn(next.baseUrl, tenant.accounts.executive, DEMO_PASSWORD);
+      const customerCookie = opts.skipWeb ? null : await (await import("./web")).sessionCookieHeader(next.baseUrl, tenant.accounts.customer, DEMO_PASSWORD, true);
+      const d = await measureDashboard({ proxy, baseUrl: next.baseUrl, cookie, customerCookie, raw, tenant, connections: CONNECTIONS, durationS: opts.durationS });
+      dash.set(name, d);
+      console.log(`P1 ${name}: dashboard p95 ${d.next.p95} ms (${d.next.rps.toFixed(0)} req/s), raw p95 ${d.raw.p95} ms (${d.raw.rps.toFixed(0)} req/s); ${d.statementsPerRequest} statements/request`);
+    }
+    figures.push(...dashboardFigures(dash, opts.scale));
+    const top = db.tenants.get(opts.scale);
+    if (!opts.skipWeb && top) figures.push(...(await webFigures(next.baseUrl, top, opts.lighthouseRuns)));
+  } finally {
+    await next.close();
+  }
+  return figures;
 }
 
 async function webFigures(baseUrl: string, tenant: { accounts: { executive: string; csm: string; customer: string }; portalProjectId: string; leadId: string }, runs: number): Promise<BenchFigure[]> {

@@ -58,3 +58,20 @@ export async function notificationsSince(prisma: Db, tenantId: string, userId: s
   ]);
   return { total, titles: rows.map((r) => r.title) };
 }
+
+/**
+ * `notificationsSince` for many people in one statement (the digest job's page): per person, how
+ * many notifications since their own `since`, and the titles of the newest `take`.
+ */
+export async function notificationsSinceMany(prisma: Db, tenantId: string, people: { userId: string; since: Date }[], take: number) {
+  const out = new Map<string, { total: number; titles: string[] }>();
+  if (people.length === 0) return out;
+  const rows = await prisma.$queryRaw<{ userId: string; total: number; titles: string[] }[]>`
+    SELECT p.uid AS "userId",
+      (SELECT count(*)::int FROM "Notification" n WHERE n."tenantId" = ${tenantId} AND n."userId" = p.uid AND n."createdAt" >= p.since) AS total,
+      ARRAY(SELECT n.title FROM "Notification" n WHERE n."tenantId" = ${tenantId} AND n."userId" = p.uid AND n."createdAt" >= p.since
+            ORDER BY n."createdAt" DESC, n.id DESC LIMIT ${take}) AS titles
+    FROM unnest(${people.map((p) => p.userId)}::text[], ${people.map((p) => p.since.toISOString())}::text[]::timestamp[]) AS p(uid, since)`;
+  for (const r of rows) out.set(r.userId, { total: r.total, titles: r.titles });
+  return out;
+}

@@ -14,10 +14,11 @@ export function activeProjectIdsAfter(prisma: Db, tenantId: string, afterId: str
   });
 }
 
-/** Everything one progress update reads, in one query. */
-export function projectForProgress(prisma: Db, tenantId: string, projectId: string) {
-  return prisma.project.findFirst({
-    where: { tenantId, id: projectId },
+/** Everything the progress updates of a page of projects read: one query per relation, whatever the page size. */
+export function projectsForProgress(prisma: Db, tenantId: string, projectIds: string[]) {
+  return prisma.project.findMany({
+    where: { tenantId, id: { in: projectIds } },
+    orderBy: { id: "asc" },
     select: {
       id: true, name: true, status: true, techLeadId: true, customerAccountId: true,
       customerAccount: { select: { csmId: true } },
@@ -44,23 +45,37 @@ export function projectForProgress(prisma: Db, tenantId: string, projectId: stri
   });
 }
 
-/** One update per project and period: true when this call wrote it, false when it existed. */
-export async function insertProgressUpdate(
-  prisma: DbOrTx,
-  row: { tenantId: string; projectId: string; periodKey: string; progress: number; achievements: Prisma.InputJsonValue; analysis: Prisma.InputJsonValue; at: Date },
-) {
-  const { at, ...data } = row;
-  const res = await prisma.progressUpdate.createMany({ data: [{ ...data, createdAt: at }], skipDuplicates: true });
-  return res.count === 1;
+export type ProjectForProgress = Awaited<ReturnType<typeof projectsForProgress>>[number];
+
+export type ProgressUpdateInsert = { tenantId: string; projectId: string; periodKey: string; progress: number; achievements: Prisma.InputJsonValue; analysis: Prisma.InputJsonValue; at: Date };
+
+/**
+ * One update per project and period, a page in one statement: returns the project ids this call
+ * wrote — a row that existed (an earlier or a concurrent run) is skipped by the unique key.
+ */
+export async function insertProgressUpdates(prisma: DbOrTx, rows: ProgressUpdateInsert[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const created = await prisma.progressUpdate.createManyAndReturn({
+    data: rows.map(({ at, ...data }) => ({ ...data, createdAt: at })),
+    skipDuplicates: true,
+    select: { projectId: true },
+  });
+  return new Set(created.map((r) => r.projectId));
 }
 
-/** The period's updates of the given projects (or of every project when `projectIds` is null). */
-export function progressUpdatesFor(prisma: Db, tenantId: string, periodKey: string, where: Prisma.ProjectWhereInput, take: number) {
+/**
+ * The period's updates of active projects matching any of `anyOf` (null: every one), in
+ * project id order, with who the project belongs to so each recipient's share is picked in memory.
+ */
+export function progressUpdatesWithOwners(prisma: Db, tenantId: string, periodKey: string, anyOf: Prisma.ProjectWhereInput[] | null, take?: number) {
   return prisma.progressUpdate.findMany({
-    where: { tenantId, periodKey, project: { ...where, tenantId } },
+    where: { tenantId, periodKey, project: { tenantId, status: { in: ACTIVE_PROJECT_STATUSES }, ...(anyOf ? { OR: anyOf } : {}) } },
     orderBy: { projectId: "asc" },
-    take,
-    select: { projectId: true, progress: true, analysis: true, project: { select: { name: true } } },
+    ...(take ? { take } : {}),
+    select: {
+      projectId: true, progress: true, analysis: true,
+      project: { select: { name: true, techLeadId: true, customerAccountId: true, customerAccount: { select: { csmId: true } } } },
+    },
   });
 }
 

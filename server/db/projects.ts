@@ -123,6 +123,10 @@ export function createAlert(prisma: DbOrTx, row: { tenantId: string; projectId: 
   return prisma.alert.create({ data: { ...data, createdAt: at }, select: { id: true } });
 }
 
+export function createAlerts(prisma: DbOrTx, rows: Parameters<typeof createAlert>[1][]) {
+  return prisma.alert.createMany({ data: rows.map(({ at, ...data }) => ({ ...data, createdAt: at })) });
+}
+
 export function setProjectStatus(prisma: DbOrTx, tenantId: string, projectId: string, from: ProjectStatus[], to: ProjectStatus) {
   return prisma.project.updateMany({ where: { tenantId, id: projectId, status: { in: from } }, data: { status: to } });
 }

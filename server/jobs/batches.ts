@@ -6,11 +6,16 @@ import type { JobContext } from "./runner";
  * tenant (or the "run now" tenant) in id order, loads items in batches after the last id, handles each
  * one (a failure is recorded and the walk goes on), saves the cursor after every batch, and stops
  * with "paused" when the time budget is used up — the next run of the period resumes there.
+ * A phase with `handleBatch` handles its page at once (issue 9, P5); if that throws, the page is
+ * handled again item by item, so one bad item is recorded alone and the others still get done.
  */
 export type Phase<T extends { id: string }> = {
   name: string;
   load: (tenant: JobTenant, afterId: string | null, take: number) => Promise<T[]>;
   handle: (tenant: JobTenant, item: T) => Promise<void>;
+  handleBatch?: (tenant: JobTenant, items: T[]) => Promise<void>;
+  /** page size of this phase (else the runner's) */
+  batchSize?: number;
 };
 
 export const BATCH_SIZE = 25;
@@ -38,20 +43,34 @@ export async function runPhases(ctx: JobContext, phases: Phase<any>[], batchSize
       for (;;) {
         // at least one batch per run, so a tiny budget still makes progress
         if (batches > 0 && ctx.outOfTime()) return "paused";
-        const items = await phase.load(tenant, afterId, batchSize);
-        for (const item of items) {
-          try {
-            await phase.handle(tenant, item);
-          } catch (error) {
-            ctx.error(tenant.id, `${phase.name}:${item.id}`, error);
+        const take = phase.batchSize ?? batchSize;
+        const items = await phase.load(tenant, afterId, take);
+        if (!(await handledAsBatch(phase, tenant, items))) {
+          for (const item of items) {
+            try {
+              await phase.handle(tenant, item);
+            } catch (error) {
+              ctx.error(tenant.id, `${phase.name}:${item.id}`, error);
+            }
           }
-          afterId = item.id;
         }
+        afterId = items.at(-1)?.id ?? afterId;
         if (items.length > 0) batches += 1;
         await ctx.checkpoint(`${phase.name}|${tenant.id}|${afterId ?? ""}`);
-        if (items.length < batchSize) break;
+        if (items.length < take) break;
       }
     }
   }
   return "done";
+}
+
+async function handledAsBatch<T extends { id: string }>(phase: Phase<T>, tenant: JobTenant, items: T[]): Promise<boolean> {
+  if (!phase.handleBatch || items.length === 0) return false;
+  try {
+    await phase.handleBatch(tenant, items);
+    return true;
+  } catch {
+    // the item-by-item pass records which item failed; what the batch wrote is rolled back or idempotent
+    return false;
+  }
 }

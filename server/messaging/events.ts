@@ -28,6 +28,17 @@ export async function emitWebhookEvent(
   return insertOutboxMessages(tx, endpoints.map((e) => webhookRow(input.tenantId, e, input.event, input.key, body, input.at)));
 }
 
+/** Many events of one type in one statement (a job's page): the endpoints are read once. */
+export async function emitWebhookEvents(
+  tx: DbOrTx, tenantId: string, event: Exclude<WebhookEvent, "test.ping">, at: Date, events: { key: string; data: Record<string, unknown> }[],
+): Promise<number> {
+  if (events.length === 0) return 0;
+  const endpoints = await subscribedEndpoints(tx, tenantId, event);
+  if (endpoints.length === 0) return 0;
+  const bodies = events.map((e) => ({ key: e.key, body: webhookBody(event, e.data, at) }));
+  return insertOutboxMessages(tx, endpoints.flatMap((ep) => bodies.map((b) => webhookRow(tenantId, ep, event, b.key, b.body, at))));
+}
+
 /** A test event for one endpoint, whatever it subscribes to (the admin's "send test event"). */
 export function queueTestEvent(tx: DbOrTx, tenantId: string, endpoint: { id: string; url: string }, key: string, at: Date) {
   const body = webhookBody("test.ping", { endpointId: endpoint.id, message: "Test event from Onward: your endpoint receives signed webhooks." }, at);

@@ -2,14 +2,14 @@ import type { JobTenant } from "@/server/db/automation";
 import type { Db, Prisma } from "@/server/db/client";
 import { activePeopleByRole } from "@/server/db/automation";
 import { insertNotifications } from "@/server/db/notifications";
-import { insertProgressUpdate, projectForProgress } from "@/server/db/progress-updates";
-import { createAlert } from "@/server/db/projects";
+import { insertProgressUpdates, projectsForProgress, type ProjectForProgress } from "@/server/db/progress-updates";
+import { createAlerts } from "@/server/db/projects";
 import { localDay } from "@/server/engines/progress/calendar";
 import { projectProgress, type ProjectProgress } from "@/server/engines/progress/project-progress";
 import { buildProgressReport, type ProgressReport } from "@/server/engines/progress/report";
 import { analyzeProgress, isAlertingRisk, type ProgressAnalysis } from "@/server/engines/progress/trends";
 import { notFound } from "@/server/errors";
-import { emitWebhookEvent } from "@/server/messaging/events";
+import { emitWebhookEvents } from "@/server/messaging/events";
 
 /**
  * The daily progress update of a project (seed §3.2 `track_progress_update`): progress from the weekly
@@ -17,22 +17,22 @@ import { emitWebhookEvent } from "@/server/messaging/events";
  * report every stakeholder format is rendered from — stored once per project and tenant-local day.
  * A new update raises an alert when the risk is high or critical (`_check_alert_conditions`) and
  * emits `progress_update.created` to subscribed webhooks; a repeat for the same day writes nothing.
+ * Issue 9 (P5): a page of projects is read, and its updates written, in a constant number of statements.
  */
 export const RISK_ALERT_KIND = "progress_risk";
 
 export type StoredProgressUpdate = { version: 1; progress: ProjectProgress; analysis: ProgressAnalysis; report: ProgressReport };
+export type UpdateResult = { created: boolean; alerted: boolean };
 
 export function readStoredUpdate(analysis: unknown): StoredProgressUpdate | null {
   const v = analysis as Partial<StoredProgressUpdate> | null;
   return v && v.version === 1 && v.progress && v.analysis && v.report ? (v as StoredProgressUpdate) : null;
 }
 
-export async function writeProgressUpdate(db: Db, tenant: JobTenant, projectId: string, now: Date): Promise<{ created: boolean; alerted: boolean }> {
-  const p = await projectForProgress(db, tenant.id, projectId);
-  if (!p) throw notFound("Project");
-  const periodKey = localDay(now, tenant.timezone).date;
-  if (p.progressUpdates.some((u) => u.periodKey === periodKey)) return { created: false, alerted: false };
+type Computed = { p: ProjectForProgress; stored: StoredProgressUpdate; alertWanted: boolean };
 
+/** The pure part: the update of one loaded project, with the same engines as ever. */
+function computeUpdate(p: ProjectForProgress, now: Date): Computed {
   const progress = projectProgress(p.milestones, p.guarantee, now);
   const history = p.progressUpdates.map((u) => ({ progress: u.progress, at: u.createdAt }));
   const report = buildProgressReport({
@@ -52,34 +52,64 @@ export async function writeProgressUpdate(db: Db, tenant: JobTenant, projectId: 
     quality: q ? { score: q.score, escalated: q.escalated } : null,
     guarantee: p.guarantee,
   });
-  const stored: StoredProgressUpdate = { version: 1, progress, analysis, report };
   const alertWanted = isAlertingRisk(analysis.riskLevel) && !p.alerts.some((a) => a.kind === RISK_ALERT_KIND);
+  return { p, stored: { version: 1, progress, analysis, report }, alertWanted };
+}
 
-  return db.$transaction(async (tx) => {
-    const created = await insertProgressUpdate(tx, {
-      tenantId: tenant.id, projectId, periodKey, progress: progress.progressPercent,
-      achievements: report.achievements, analysis: stored as unknown as Prisma.InputJsonValue, at: now,
-    });
-    if (!created) return { created: false, alerted: false };
-    await emitWebhookEvent(tx, {
-      tenantId: tenant.id, event: "progress_update.created", key: `progress/${projectId}/${periodKey}`, at: now,
+/**
+ * The updates of a page of projects: one read, then one transaction that inserts the page's updates
+ * (the unique (project, period) key decides which are new — a re-run or a concurrent run writes
+ * nothing twice) and, for the new ones only, their webhook events, risk alerts and notifications.
+ * A project id that is not the tenant's is absent from the result.
+ */
+export async function writeProgressUpdates(db: Db, tenant: JobTenant, projectIds: string[], now: Date): Promise<Map<string, UpdateResult>> {
+  const periodKey = localDay(now, tenant.timezone).date;
+  const results = new Map<string, UpdateResult>();
+  const due: Computed[] = [];
+  for (const p of await projectsForProgress(db, tenant.id, projectIds)) {
+    results.set(p.id, { created: false, alerted: false });
+    if (!p.progressUpdates.some((u) => u.periodKey === periodKey)) due.push(computeUpdate(p, now));
+  }
+  if (due.length === 0) return results;
+
+  await db.$transaction(async (tx) => {
+    const created = await insertProgressUpdates(tx, due.map(({ p, stored }) => ({
+      tenantId: tenant.id, projectId: p.id, periodKey, progress: stored.progress.progressPercent,
+      achievements: stored.report.achievements, analysis: stored as unknown as Prisma.InputJsonValue, at: now,
+    })));
+    const fresh = due.filter((c) => created.has(c.p.id));
+    await emitWebhookEvents(tx, tenant.id, "progress_update.created", now, fresh.map(({ p, stored: { progress, analysis, report } }) => ({
+      key: `progress/${p.id}/${periodKey}`,
       data: {
-        projectId, projectName: p.name, periodKey, progressPercent: progress.progressPercent,
+        projectId: p.id, projectName: p.name, periodKey, progressPercent: progress.progressPercent,
         statusIndicator: analysis.statusIndicator, timelineStatus: analysis.timelineStatus, budgetStatus: analysis.budgetStatus,
         riskLevel: analysis.riskLevel, riskSummary: analysis.riskSummary, achievements: report.achievements, upcoming: report.upcoming,
       },
-    });
-    if (!alertWanted) return { created: true, alerted: false };
-    const link = `/projects/${projectId}`;
-    const message = `${p.name} is off track: ${analysis.riskSummary}`;
-    await createAlert(tx, {
-      tenantId: tenant.id, projectId, customerAccountId: p.customerAccountId, severity: analysis.riskLevel === "critical" ? "CRITICAL" : "HIGH",
-      kind: RISK_ALERT_KIND, message, link, at: now,
-    });
-    const owners = [p.techLeadId, p.customerAccount.csmId].filter((id): id is string => id !== null);
-    const people = owners.length > 0 ? [...new Set(owners)] : (await activePeopleByRole(tx, tenant.id, ["ADMIN"])).map((u) => u.id);
-    await insertNotifications(tx, people.map((userId) => ({ tenantId: tenant.id, userId, title: `Risk ${analysis.riskLevel}: ${p.name}`, body: analysis.riskSummary, link, at: now })));
-    return { created: true, alerted: true };
+    })));
+    const alerting = fresh.filter((c) => c.alertWanted);
+    for (const c of fresh) results.set(c.p.id, { created: true, alerted: c.alertWanted });
+    if (alerting.length === 0) return;
+    await createAlerts(tx, alerting.map(({ p, stored: { analysis } }) => ({
+      tenantId: tenant.id, projectId: p.id, customerAccountId: p.customerAccountId, severity: analysis.riskLevel === "critical" ? "CRITICAL" : "HIGH",
+      kind: RISK_ALERT_KIND, message: `${p.name} is off track: ${analysis.riskSummary}`, link: `/projects/${p.id}`, at: now,
+    })));
+    // nobody owns the project: the tenant's admins hear about it (read once per page, only if needed)
+    let admins: string[] | null = null;
+    const rows = [];
+    for (const { p, stored: { analysis } } of alerting) {
+      const owners = [p.techLeadId, p.customerAccount.csmId].filter((id): id is string => id !== null);
+      if (owners.length === 0) admins ??= (await activePeopleByRole(tx, tenant.id, ["ADMIN"])).map((u) => u.id);
+      const people = owners.length > 0 ? [...new Set(owners)] : (admins ?? []);
+      rows.push(...people.map((userId) => ({ tenantId: tenant.id, userId, title: `Risk ${analysis.riskLevel}: ${p.name}`, body: analysis.riskSummary, link: `/projects/${p.id}`, at: now })));
+    }
+    await insertNotifications(tx, rows);
   });
+  return results;
 }
 
+/** One project's update (the same path as a page of one). */
+export async function writeProgressUpdate(db: Db, tenant: JobTenant, projectId: string, now: Date): Promise<UpdateResult> {
+  const r = (await writeProgressUpdates(db, tenant, [projectId], now)).get(projectId);
+  if (!r) throw notFound("Project");
+  return r;
+}
