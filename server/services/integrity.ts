@@ -1,21 +1,24 @@
 import type { Db } from "@/server/db/client";
-import { projectsWithSignOffs } from "@/server/db/integrity";
+import { auditChainSnapshot } from "@/server/db/audit";
+import { projectsWithSignOffs, tenantIdsOf } from "@/server/db/integrity";
+import { verifyAuditChain } from "@/server/engines/audit/chain";
 import { verifyProjectSignOffs } from "./signoffs";
 
 /**
  * The hash chains of a database, all verified — after a restore (issue 10 item 7), a restored database
- * must verify exactly as the original did. One entry per kind of chain: another chain (e.g. the
- * per-tenant audit chain's `verifyAuditChain`) is one more line in CHAIN_VERIFIERS.
+ * must verify exactly as the original did. One entry per kind of chain: the per-project sign-off
+ * chains and the per-tenant audit chains (plus the platform chain of tenant-less audit events when
+ * the whole database is checked). `tenantIds` narrows the check to those tenants.
  */
 export type ChainReport = { name: string; chains: number; entries: number; broken: string[] };
 
-type Verifier = { name: string; verify: (db: Db, now: Date) => Promise<ChainReport> };
+type Verifier = { name: string; verify: (db: Db, now: Date, tenantIds?: readonly string[]) => Promise<ChainReport> };
 
 const signOffChains: Verifier = {
   name: "sign-off chains",
-  verify: async (db, now) => {
+  verify: async (db, now, tenantIds) => {
     const report: ChainReport = { name: "sign-off chains", chains: 0, entries: 0, broken: [] };
-    for (const p of await projectsWithSignOffs(db)) {
+    for (const p of await projectsWithSignOffs(db, tenantIds)) {
       const ctx = { db, tenantId: p.tenantId, actorId: "integrity-check", ip: "127.0.0.1", requestId: "integrity-check", now };
       const v = await verifyProjectSignOffs(ctx, p.id);
       report.chains += 1;
@@ -26,10 +29,26 @@ const signOffChains: Verifier = {
   },
 };
 
-export const CHAIN_VERIFIERS: readonly Verifier[] = [signOffChains];
+const auditChains: Verifier = {
+  name: "audit chains",
+  verify: async (db, _now, tenantIds) => {
+    const report: ChainReport = { name: "audit chains", chains: 0, entries: 0, broken: [] };
+    const chains: (string | null)[] = [...(await tenantIdsOf(db, tenantIds)), ...(tenantIds ? [] : [null])];
+    for (const tenantId of chains) {
+      const { rows, head } = await auditChainSnapshot(db, tenantId);
+      const v = verifyAuditChain(rows, head);
+      report.chains += 1;
+      report.entries += v.entries;
+      if (!v.ok) report.broken.push(`tenant ${tenantId ?? "(platform)"}: ${v.firstBad?.reason ?? "broken"}`);
+    }
+    return report;
+  },
+};
 
-export async function verifyAllChains(db: Db, now = new Date()): Promise<ChainReport[]> {
+export const CHAIN_VERIFIERS: readonly Verifier[] = [signOffChains, auditChains];
+
+export async function verifyAllChains(db: Db, now = new Date(), tenantIds?: readonly string[]): Promise<ChainReport[]> {
   const reports: ChainReport[] = [];
-  for (const v of CHAIN_VERIFIERS) reports.push(await v.verify(db, now));
+  for (const v of CHAIN_VERIFIERS) reports.push(await v.verify(db, now, tenantIds));
   return reports;
 }
