@@ -91,11 +91,15 @@ const errorMapping = t.middleware(async ({ next, path, ctx }) => {
   return result;
 });
 
-/** Where the first NUL character sits in an input ("" for the input itself), or null when there is none. */
+/** Text PostgreSQL cannot store: a NUL character, or a lone UTF-16 surrogate (jsonb and UTF-8 refuse it). */
+const unstorable = (text: string) => text.includes("\u0000") || !text.isWellFormed();
+
+/** Where the first unstorable text sits in an input ("" for the input itself), or null when there is none. */
 function nulPath(value: unknown, path: string, depth = 0): string | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (typeof value === "string") return unstorable(value) ? path : null;
   if (depth > 20 || value === null || typeof value !== "object") return null;
   for (const [key, v] of Object.entries(value)) {
+    if (unstorable(key)) return path === "" ? "input" : path;
     const found = nulPath(v, path === "" ? key : `${path}.${key}`, depth + 1);
     if (found !== null) return found;
   }
@@ -103,13 +107,14 @@ function nulPath(value: unknown, path: string, depth = 0): string | null {
 }
 
 /**
- * PostgreSQL cannot store a NUL character in text; no field of ours needs one. Refused up front as bad
- * input (it would otherwise surface as a database error, a 500).
+ * PostgreSQL cannot store a NUL character or a lone surrogate in text (the fuzzer found both as 500s,
+ * the second through a name copied into an audit event's jsonb); no field of ours needs one. Refused up
+ * front as bad input.
  */
 const noNulCharacters = t.middleware(async ({ next, getRawInput }) => {
   const found = nulPath(await getRawInput(), "");
   if (found !== null) {
-    const message = "Text may not contain NUL characters.";
+    const message = "Text may not contain NUL characters or broken Unicode (a lone surrogate).";
     throw toTRPCError(new AppError("BAD_REQUEST", message, { fieldErrors: { [found || "input"]: message } }));
   }
   return next();
