@@ -17,7 +17,9 @@ import { printTable, writeResults } from "./report";
 import { setUpDb } from "./setup";
 import { DEMO_PASSWORD } from "../prisma/seed/tenants";
 
-const PORTS = { next: 3300, raw: 3310, proxy: 3311, embedded: 54410 };
+// BENCH_PORT_OFFSET shifts every port, so two benches (two checkouts) can run side by side.
+const OFFSET = Number(process.env.BENCH_PORT_OFFSET ?? 0);
+const PORTS = { next: 3300 + OFFSET, raw: 3310 + OFFSET, proxy: 3311 + OFFSET, embedded: 54410 + OFFSET };
 const CONNECTIONS = 10;
 
 function args() {
