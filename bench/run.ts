@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- --scale 1k|10k|100k [--skip-web] [--skip-jobs] [--only-jobs] [--duration S] [--keep]` (issue 9): generates the
  * synthetic tenants, loads the production server and the raw-SQL limit (P1), counts statements (P2),
- * runs the web figures if bench/web.ts is there (P3/P4), times the digest job (P5), then prints the
+ * runs the web figures (P3/P4, bench/web.ts), times the digest job (P5), then prints the
  * table and writes bench/results/<date>.json. It measures and prints; it never fails on a target.
  * BENCH_DATABASE_URL=postgresql://… uses a fresh database on that server; without it, embedded PGlite.
  */
@@ -15,6 +15,7 @@ import { signIn, startNext } from "./next-server";
 import { startRawServer } from "./raw-server";
 import { printTable, writeResults } from "./report";
 import { setUpDb } from "./setup";
+import { measureWeb, sessionCookieHeader } from "./web";
 import { DEMO_PASSWORD } from "../prisma/seed/tenants";
 
 // BENCH_PORT_OFFSET shifts every port, so two benches (two checkouts) can run side by side.
@@ -37,7 +38,6 @@ function args() {
   return { scale, durationS, lighthouseRuns, skipWeb: argv.includes("--skip-web"), skipJobs: argv.includes("--skip-jobs"), onlyJobs: argv.includes("--only-jobs"), keep: argv.includes("--keep") };
 }
 
-type WebModule = { measureWeb: (opts: unknown) => Promise<BenchFigure[]> };
 
 async function main() {
   const opts = args();
@@ -81,7 +81,7 @@ async function webPart(
   try {
     for (const [name, tenant] of db.tenants) {
       const cookie = await signIn(next.baseUrl, tenant.accounts.executive, DEMO_PASSWORD);
-      const customerCookie = opts.skipWeb ? null : await (await import("./web")).sessionCookieHeader(next.baseUrl, tenant.accounts.customer, DEMO_PASSWORD, true);
+      const customerCookie = opts.skipWeb ? null : await sessionCookieHeader(next.baseUrl, tenant.accounts.customer, DEMO_PASSWORD, true);
       const d = await measureDashboard({ proxy, baseUrl: next.baseUrl, cookie, customerCookie, raw, tenant, connections: CONNECTIONS, durationS: opts.durationS });
       dash.set(name, d);
       console.log(`P1 ${name}: dashboard p95 ${d.next.p95} ms (${d.next.rps.toFixed(0)} req/s), raw p95 ${d.raw.p95} ms (${d.raw.rps.toFixed(0)} req/s); ${d.statementsPerRequest} statements/request`);
@@ -96,15 +96,7 @@ async function webPart(
 }
 
 async function webFigures(baseUrl: string, tenant: { accounts: { executive: string; csm: string; customer: string }; portalProjectId: string; leadId: string }, runs: number): Promise<BenchFigure[]> {
-  const specifier = "./web";
-  let web: WebModule;
-  try {
-    web = (await import(/* @vite-ignore */ specifier)) as WebModule;
-  } catch {
-    console.log("P3/P4: not available (bench/web.ts is not in this tree)");
-    return [];
-  }
-  return web.measureWeb({
+  return measureWeb({
     baseUrl, password: DEMO_PASSWORD, accounts: tenant.accounts, runs,
     paths: { portalProject: `/portal/projects/${tenant.portalProjectId}`, leadPage: `/leads/${tenant.leadId}`, dashboard: "/dashboard" },
   });

@@ -18,8 +18,9 @@ import { seedDemo } from "../prisma/seed";
 import { startStub } from "../tests/helpers/stub-server";
 import { sessionCookieFor } from "../tests/helpers/session-cookie";
 import { recordFigure } from "../tests/security/figures";
-import { EXTRA_CHECKS, chainsInProcess, refundPairs, signOffIds, signOffPairs, type Check } from "./crash/checks";
+import { chainChecks, refundPairs, signOffIds, signOffPairs, type Check } from "./crash/checks";
 import { freshDatabase } from "./crash/database";
+import { EMBEDDED_POOL_MAX } from "./embedded-db";
 import { killHard, startServer, stopServer, trpc, waitHealthy, type Server } from "./crash/http";
 import { mulberry32 } from "../prisma/seed/random";
 import { fireLoad, requestsPlanned } from "./crash/load";
@@ -48,7 +49,7 @@ const serverEnv = {
   RESEND_API_KEY: "re_crash_safety_stub", RESEND_BASE_URL: stub.url,
   // PGlite serves every connection from one session: with a pool, concurrent requests' statements
   // interleave (wrong rows, "prepared statement does not exist"); one connection keeps them apart
-  ...(database.kind === "embedded" ? { DB_POOL_MAX: process.env.CRASH_DB_POOL_MAX ?? "1" } : {}),
+  ...(database.kind === "embedded" ? { DB_POOL_MAX: process.env.CRASH_DB_POOL_MAX ?? EMBEDDED_POOL_MAX } : {}),
 };
 const db = createPrismaClient(database.url);
 
@@ -86,8 +87,8 @@ try {
 
   checks.push(...(await signOffPairs(db, acked, before)));
   checks.push(...(await refundPairs(db, work.refunds.map((r) => r.refundId), acked)));
-  const chains = await chainsInProcess(db, new Date());
-  checks.push(chains.check);
+  const chains = await chainChecks(db, new Date());
+  checks.push(...chains.checks);
   let httpBroken = 0;
   for (const p of chains.projects) {
     const staff = work.staff.get(p.tenantId);
@@ -95,7 +96,6 @@ try {
     if (!v?.data?.intact) httpBroken += 1;
   }
   checks.push({ name: "every chain verifies through the app's verifier (signoffs.verify over HTTP)", ok: httpBroken === 0, detail: `${chains.projects.length} chains, ${httpBroken} not intact` });
-  for (const extra of EXTRA_CHECKS) checks.push(await extra(db, new Date()));
 
   const outbox = await drainOutbox(db, second.base, secrets.cron, () => stub.to("/emails").length);
   checks.push(...outbox.checks);

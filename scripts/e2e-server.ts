@@ -8,7 +8,7 @@ import path from "node:path";
 import { migrate } from "../server/db/migrate";
 import { createPrismaClient } from "../server/db/client";
 import { seedDemo } from "../prisma/seed";
-import { startEmbeddedDb } from "./embedded-db";
+import { EMBEDDED_POOL_MAX, startEmbeddedDb } from "./embedded-db";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = process.env.E2E_PORT ?? "3100";
@@ -32,6 +32,7 @@ const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "
     ONWARD_DEMO: "1",
     // e2e/webhooks.spec.ts runs its webhook receiver on 127.0.0.1: allow private addresses here only
     ALLOW_PRIVATE_WEBHOOKS: "1",
+    ...(embedded ? { DB_POOL_MAX: process.env.DB_POOL_MAX ?? EMBEDDED_POOL_MAX } : {}),
   },
 });
 const stop = async () => {

@@ -9,6 +9,13 @@ import { createServer } from "node:net";
  * server. It must live in this launcher process, never inside Next.js (STACK_NOTES: two processes
  * opening one data dir lose rows).
  */
+/**
+ * The app's pool size on the embedded database. PGlite is a single backend behind pglite-socket, and
+ * pooled connections interleave their extended-protocol messages under concurrent requests ("bind
+ * message supplies 3 parameters…", wrong results), so every server on it uses one connection.
+ */
+export const EMBEDDED_POOL_MAX = "1";
+
 export type EmbeddedDb = { url: string; port: number; db: PGlite; stop: () => Promise<void> };
 
 export async function freePort(preferred?: number): Promise<number> {

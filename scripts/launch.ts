@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { migrate } from "../server/db/migrate";
-import { lockDataDir, startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
+import { EMBEDDED_POOL_MAX, lockDataDir, startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
 
 const root = path.resolve(import.meta.dirname, "..");
 const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -47,6 +47,7 @@ async function main() {
     releaseLock = lockDataDir(dir, `npm run ${mode}`);
     embedded = await startEmbeddedDb(dir, Number(process.env.EMBEDDED_DB_PORT ?? 54329));
     process.env.DATABASE_URL = embedded.url;
+    process.env.DB_POOL_MAX ??= EMBEDDED_POOL_MAX;
     console.log(`• embedded PostgreSQL (PGlite) at 127.0.0.1:${embedded.port}, data in .data/pglite`);
   } else {
     console.log("• using DATABASE_URL");

@@ -1,7 +1,7 @@
 import type { Db } from "../../server/db/client";
 import { SIGN_OFF_AUDIT_ACTION } from "../../server/db/signoffs";
-import { verifyTenantAuditChain } from "../../server/services/audit";
-import { verifyProjectSignOffs } from "../../server/services/signoffs";
+import { projectsWithSignOffs } from "../../server/db/integrity";
+import { verifyAllChains } from "../../server/services/integrity";
 
 /**
  * What must hold after the kill -9 and the restart, read straight from the database (the script's own
@@ -58,27 +58,15 @@ export async function refundPairs(db: Db, refundIds: string[], acked: Acked): Pr
   ];
 }
 
-/** The service's verifier (engines/signoff/chain.ts verifyChain) over every project that has sign-offs. */
-export async function chainsInProcess(db: Db, now: Date): Promise<{ check: Check; projects: { id: string; tenantId: string }[] }> {
-  const projects = await db.project.findMany({ where: { signOffs: { some: {} } }, select: { id: true, tenantId: true }, orderBy: { id: "asc" } });
-  let broken = 0;
-  for (const p of projects) {
-    const v = await verifyProjectSignOffs({ db, tenantId: p.tenantId, actorId: "crash-safety", ip: "127.0.0.1", requestId: "crash-safety", now }, p.id);
-    if (!v.intact) broken += 1;
-  }
-  return { check: check("every project's sign-off chain verifies (in process)", broken === 0, `${projects.length} chains, ${broken} broken`), projects };
+/**
+ * Every chain in the database verifies after the crash — the same verifier a restore is checked with
+ * (server/services/integrity.ts verifyAllChains: each project's sign-off chain, each tenant's audit
+ * chain): no torn append. Also returns the projects with sign-offs, for the check over HTTP.
+ */
+export async function chainChecks(db: Db, now: Date): Promise<{ checks: Check[]; projects: { id: string; tenantId: string }[] }> {
+  const reports = await verifyAllChains(db, now);
+  const checks = reports.map((r) =>
+    check(`every ${r.name.replace(/s$/, "")} verifies (in process)`, r.broken.length === 0, `${r.chains} chains, ${r.entries} entries, ${r.broken.length} broken${r.broken.length ? `: ${r.broken.slice(0, 5).join("; ")}` : ""}`),
+  );
+  return { checks, projects: await projectsWithSignOffs(db) };
 }
-
-/** Every tenant's AuditEvent hash chain (issue 10 item 6) verifies after the crash: no torn append. */
-async function auditChains(db: Db, now: Date): Promise<Check> {
-  const tenants = await db.tenant.findMany({ select: { id: true }, orderBy: { id: "asc" } });
-  const broken: string[] = [];
-  for (const t of tenants) {
-    const v = await verifyTenantAuditChain({ db, tenantId: t.id, now });
-    if (!v.ok) broken.push(`${t.id} at seq ${v.firstBad?.seq} (${v.firstBad?.kind})`);
-  }
-  return check("every tenant's audit chain verifies", broken.length === 0, `${tenants.length} chains${broken.length ? `, broken: ${broken.join("; ")}` : ", 0 broken"}`);
-}
-
-/** Checks beyond the pairs and sign-off chains, one line each. */
-export const EXTRA_CHECKS: ((db: Db, now: Date) => Promise<Check>)[] = [auditChains];
