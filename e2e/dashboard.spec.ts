@@ -16,7 +16,8 @@ test("an executive reads the dashboard, changes the range and opens a KPI's rows
   await expect(page.getByRole("link", { name: /Project success rate/ })).toContainText("Target ≥ 95%");
   await expect(page.getByRole("heading", { name: "Recommendations" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Active alerts" })).toBeVisible();
-  // the chart library arrives after the numbers, on this page only
+  // the chart library arrives after the numbers, on this page only, once the section nears the viewport
+  await page.getByRole("heading", { name: "Trends" }).scrollIntoViewIfNeeded();
   await expect(page.getByRole("figure", { name: /^Success rate/ }).locator("svg.recharts-surface").first()).toBeVisible();
 
   const range = page.getByRole("navigation", { name: "Date range" });
