@@ -96,8 +96,12 @@ function launch(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath, args: [...LAUNCH_ARGS, ...extraArgs] });
 }
 
-/** A first visit: a fresh context (empty cache) holding only the session cookies. */
-async function jsWeight(browser: Browser, baseUrl: string, cookies: Awaited<ReturnType<BrowserContext["cookies"]>>, path: string): Promise<Weight> {
+/**
+ * A first visit: a fresh context (empty cache) holding only the session cookies, scrolled to the end of
+ * the page so what loads on visibility (the dashboard's charts) is counted too; `waitFor` is a selector
+ * that must appear before the scripts are summed.
+ */
+async function jsWeight(browser: Browser, baseUrl: string, cookies: Awaited<ReturnType<BrowserContext["cookies"]>>, path: string, waitFor?: string): Promise<Weight> {
   const context = await browser.newContext({ baseURL: baseUrl });
   await context.addCookies(cookies);
   const page: Page = await context.newPage();
@@ -114,6 +118,9 @@ async function jsWeight(browser: Browser, baseUrl: string, cookies: Awaited<Retu
   });
   const res = await page.goto(path, { waitUntil: "networkidle" });
   if (!res || res.status() >= 400 || new URL(page.url()).pathname !== path) throw new Error(`bench web: ${path} answered ${res?.status()} at ${page.url()}`);
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  if (waitFor) await page.waitForSelector(waitFor, { timeout: 15_000 });
+  await page.waitForLoadState("networkidle");
   const scripts = await Promise.all(pending);
   await context.close();
   return {
@@ -195,7 +202,7 @@ export async function measureWeb(opts: WebOptions): Promise<BenchFigure[]> {
     const figures: BenchFigure[] = [
       ...weightFigures("portal", "portal project page", await jsWeight(browser, opts.baseUrl, customer, opts.paths.portalProject), true),
       ...weightFigures("lead", "CSM lead page", await jsWeight(browser, opts.baseUrl, csm, opts.paths.leadPage), false),
-      ...weightFigures("dashboard", "executive dashboard", await jsWeight(browser, opts.baseUrl, executive, opts.paths.dashboard), false),
+      ...weightFigures("dashboard", "executive dashboard", await jsWeight(browser, opts.baseUrl, executive, opts.paths.dashboard, "svg.recharts-surface"), false),
     ];
     const pages: [string, string, string, string | null][] = [
       ["login", "login page", "/login", null],

@@ -35,13 +35,18 @@ export function LazyTrendCharts(props: ComponentProps<typeof DynamicTrendCharts>
     const el = ref.current;
     if (!el || show) return;
     let idle: number | undefined;
+    const useIdle = typeof window.requestIdleCallback === "function";
     const start = () => {
-      if (typeof window.requestIdleCallback === "function") idle = window.requestIdleCallback(() => setShow(true), { timeout: 2000 });
-      else idle = window.setTimeout(() => setShow(true), 200);
+      idle = useIdle ? window.requestIdleCallback(() => setShow(true), { timeout: 2000 }) : window.setTimeout(() => setShow(true), 200);
+    };
+    const cancel = () => {
+      if (idle === undefined) return;
+      if (useIdle) window.cancelIdleCallback(idle);
+      else window.clearTimeout(idle);
     };
     if (typeof IntersectionObserver !== "function") {
       start();
-      return;
+      return cancel;
     }
     const io = new IntersectionObserver(
       (entries) => {
@@ -55,10 +60,7 @@ export function LazyTrendCharts(props: ComponentProps<typeof DynamicTrendCharts>
     io.observe(el);
     return () => {
       io.disconnect();
-      if (idle !== undefined) {
-        if (typeof window.cancelIdleCallback === "function") window.cancelIdleCallback(idle);
-        else window.clearTimeout(idle);
-      }
+      cancel();
     };
   }, [show]);
   return <div ref={ref}>{show ? <DynamicTrendCharts {...props} /> : <ChartsSkeleton />}</div>;
