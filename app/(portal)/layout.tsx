@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { TRPCReactProvider } from "@/lib/trpc/client";
 import { UserMenu } from "@/components/shell/user-menu";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { currentUser } from "@/server/auth/current-user";
@@ -12,7 +11,9 @@ const STAKEHOLDER: Record<string, string> = {
   MEMBER: "Member",
 };
 
-// The customer portal shell; each page checks access again (requirePermission("portal:read")).
+// The customer portal shell; each page checks access again (requirePermission("portal:read")). The tRPC
+// client provider is mounted by the pages whose forms use it, so the others (the project page) ship
+// neither the tRPC client nor react-query (issue 9, P3).
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
   if (!user) redirect("/login?mode=customer");
@@ -38,7 +39,7 @@ export default async function PortalLayout({ children }: { children: React.React
         </div>
       </header>
       <main id="main" className="mx-auto max-w-5xl p-4 md:p-8">
-        <TRPCReactProvider>{children}</TRPCReactProvider>
+        {children}
       </main>
     </div>
   );

@@ -8,7 +8,7 @@ import { MILESTONE_STATUS } from "@/components/shell/labels";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
-import { MAX_SIGN_OFF_COMMENT } from "@/lib/schemas/signoffs";
+import { MAX_SIGN_OFF_COMMENT } from "@/lib/schemas/limits";
 import { useTRPC } from "@/lib/trpc/client";
 
 type Decision = "APPROVED" | "CHANGES_REQUESTED";

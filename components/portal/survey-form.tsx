@@ -1,12 +1,11 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
-import { MAX_SURVEY_COMMENT } from "@/lib/schemas/surveys";
-import { useTRPC } from "@/lib/trpc/client";
+import { MAX_SURVEY_COMMENT } from "@/lib/schemas/limits";
+import { mutate, MutationError } from "@/lib/trpc/mutate";
 import { cn } from "@/lib/utils";
 
 const SCORES = Array.from({ length: 11 }, (_, i) => i);
@@ -20,23 +19,20 @@ type Props = {
 
 /**
  * One CSAT / NPS question on the 0–10 scale (a native radio group: arrow keys move, the focus ring shows),
- * an optional comment, one button. Used in the portal and on the one-time link's page.
+ * an optional comment, one button. Used in the portal and on the one-time link's page. It posts to the tRPC
+ * route without the tRPC client (lib/trpc/mutate.ts): neither page ships react-query or superjson for it.
  */
 export function SurveyForm({ question, kind, target }: Props) {
-  const trpc = useTRPC();
   const id = useId();
   const [score, setScore] = useState<number | null>(null);
   const [comment, setComment] = useState("");
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const onError = (error: { data?: unknown }) => setFieldErrors((error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {});
   // the thank-you replaces the form; the list refreshes on the next visit
-  const portal = useMutation(trpc.portal.answerSurvey.mutationOptions({ onError }));
-  const link = useMutation(trpc.surveys.answerByToken.mutationOptions({ onError }));
-  const answer = "token" in target ? link : portal;
+  const [state, setState] = useState<{ status: "idle" | "pending" | "done" } | { status: "failed"; message: string }>({ status: "idle" });
   const scoreError = fieldErrors.score;
   const [low, high] = kind === "NPS" ? ["Not at all likely", "Extremely likely"] : ["Not at all satisfied", "Extremely satisfied"];
 
-  if (answer.isSuccess) {
+  if (state.status === "done") {
     return (
       <Alert variant="success">
         <AlertDescription>Thank you — your answer ({score}/10) was recorded.</AlertDescription>
@@ -44,16 +40,24 @@ export function SurveyForm({ question, kind, target }: Props) {
     );
   }
 
-  function submit(event: React.FormEvent) {
+  async function submit(event: React.FormEvent) {
     event.preventDefault();
     if (score === null) {
       setFieldErrors({ score: "Choose a score from 0 to 10" });
       return;
     }
     setFieldErrors({});
+    setState({ status: "pending" });
     const body = { score, comment: comment.trim() || undefined };
-    if ("token" in target) link.mutate({ token: target.token, ...body });
-    else portal.mutate({ surveyId: target.surveyId, ...body });
+    try {
+      if ("token" in target) await mutate("surveys", "answerByToken", { token: target.token, ...body });
+      else await mutate("portal", "answerSurvey", { surveyId: target.surveyId, ...body });
+      setState({ status: "done" });
+    } catch (error) {
+      if (!(error instanceof MutationError)) throw error;
+      setFieldErrors(error.fieldErrors);
+      setState({ status: "failed", message: error.message });
+    }
   }
 
   return (
@@ -96,9 +100,9 @@ export function SurveyForm({ question, kind, target }: Props) {
         <p id={`${id}-comment-count`} className="text-xs text-muted-foreground">{comment.length} / {MAX_SURVEY_COMMENT}</p>
         {fieldErrors.comment ? <p role="alert" className="text-sm font-medium text-destructive">{fieldErrors.comment}</p> : null}
       </div>
-      {answer.error && !fieldErrors.score && !fieldErrors.comment ? <Alert variant="destructive"><AlertDescription>{answer.error.message}</AlertDescription></Alert> : null}
+      {state.status === "failed" && !fieldErrors.score && !fieldErrors.comment ? <Alert variant="destructive"><AlertDescription>{state.message}</AlertDescription></Alert> : null}
       <div>
-        <Button type="submit" disabled={answer.isPending}>{answer.isPending ? "Sending…" : "Send answer"}</Button>
+        <Button type="submit" disabled={state.status === "pending"}>{state.status === "pending" ? "Sending…" : "Send answer"}</Button>
       </div>
     </form>
   );

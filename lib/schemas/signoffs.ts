@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ZIdSchema } from "./common";
+import { MAX_SIGN_OFF_COMMENT } from "./limits";
 
 export const SIGN_OFF_DECISIONS = ["APPROVED", "CHANGES_REQUESTED"] as const;
-export const MAX_SIGN_OFF_COMMENT = 2000;
 
 export const ZSignOffCommentSchema = z
   .string({ message: "The comment must be text" })

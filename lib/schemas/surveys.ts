@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { SCALE_MAX, SCALE_MIN } from "@/server/engines/surveys/scores";
 import { ZIdSchema } from "./common";
-
-export const MAX_SURVEY_COMMENT = 2000;
+import { MAX_SURVEY_COMMENT } from "./limits";
 
 const scaleMessage = `Choose a score from ${SCALE_MIN} to ${SCALE_MAX}`;
 
@@ -29,6 +28,8 @@ export const ZAnswerSurveySchema = z.object({ surveyId: ZIdSchema, score: ZSurve
 export const ZSurveyByTokenSchema = z.object({ token: ZSurveyTokenSchema });
 export const ZAnswerSurveyByTokenSchema = z.object({ token: ZSurveyTokenSchema, score: ZSurveyScoreSchema, comment: ZSurveyCommentSchema.optional() });
 export const ZProjectSurveysSchema = z.object({ projectId: ZIdSchema });
+/** portal.surveys: every survey of the customer, or those of one of their projects */
+export const ZPortalSurveysSchema = z.object({ projectId: ZIdSchema.optional() }).optional();
 
 export type AnswerSurveyInput = z.infer<typeof ZAnswerSurveySchema>;
 export type AnswerSurveyByTokenInput = z.infer<typeof ZAnswerSurveyByTokenSchema>;

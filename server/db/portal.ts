@@ -1,36 +1,34 @@
-import type { Prisma } from "./generated/client";
 import type { Db } from "./client";
+import type { GuaranteeStatus, MilestoneStatus, ProjectStatus, ServiceType, SignOffDecision } from "./generated/enums";
 
 /** Portal reads are always scoped by tenant AND customer account: another account's id reads as absent. */
-export const portalProjectSelect = {
-  id: true,
-  name: true,
-  status: true,
-  serviceType: true,
-  startDate: true,
-  targetEndDate: true,
-  guarantee: { select: { status: true, startsAt: true, endsAt: true } },
-  milestones: {
-    orderBy: { weekNumber: "asc" },
-    select: {
-      id: true,
-      weekNumber: true,
-      title: true,
-      dueDate: true,
-      status: true,
-      score: true,
-      minimumSuccessThreshold: true,
-      criteria: {
-        orderBy: { position: "asc" },
-        select: {
-          id: true, name: true, weight: true, deliverable: true, requiresSignOff: true, score: true,
-          // issue 5: the latest customer decision on a sign-off criterion
-          signOffs: { orderBy: { seq: "desc" }, take: 1, select: { decision: true, createdAt: true, user: { select: { name: true } } } },
-        },
-      },
-    },
-  },
-} satisfies Prisma.ProjectSelect;
+export type PortalCriterion = {
+  id: string; name: string; weight: number; deliverable: string; requiresSignOff: boolean; score: number | null;
+  /** the latest customer decision on a sign-off criterion (issue 5): none or one */
+  signOffs: { decision: SignOffDecision; createdAt: Date; user: { name: string } }[];
+};
+export type PortalMilestone = {
+  id: string; weekNumber: number; title: string; dueDate: Date; status: MilestoneStatus; score: number | null;
+  minimumSuccessThreshold: number; criteria: PortalCriterion[];
+};
+export type PortalProject = {
+  id: string; name: string; status: ProjectStatus; serviceType: ServiceType; startDate: Date; targetEndDate: Date;
+  guarantee: { status: GuaranteeStatus; startsAt: Date; endsAt: Date } | null;
+  milestones: PortalMilestone[];
+};
+
+/**
+ * One row of findPortalProject. The outer joins leave a group's other columns null exactly when its id
+ * (or the decision, for the sign-off) is null, and the columns are only read after that check: so they are
+ * typed as they are whenever they are read.
+ */
+type PortalProjectRow = {
+  id: string; name: string; status: ProjectStatus; serviceType: ServiceType; startDate: Date; targetEndDate: Date;
+  g_status: GuaranteeStatus | null; g_starts_at: Date; g_ends_at: Date;
+  m_id: string | null; m_week: number; m_title: string; m_due: Date; m_status: MilestoneStatus; m_score: number | null; m_threshold: number;
+  c_id: string | null; c_name: string; c_weight: number; c_deliverable: string; c_requires_sign_off: boolean; c_score: number | null;
+  s_decision: SignOffDecision | null; s_created_at: Date; s_user_name: string;
+};
 
 export function listPortalProjects(prisma: Db, tenantId: string, customerAccountId: string) {
   return prisma.project.findMany({
@@ -48,8 +46,58 @@ export function listPortalProjects(prisma: Db, tenantId: string, customerAccount
   });
 }
 
-export function findPortalProject(prisma: Db, tenantId: string, customerAccountId: string, projectId: string) {
-  return prisma.project.findFirst({ where: { id: projectId, tenantId, customerAccountId }, select: portalProjectSelect });
+/**
+ * The customer's project page in ONE statement (issue 9, P2: Prisma's nested select sent six — project,
+ * guarantee, milestones, criteria, sign-offs, their users): one row per criterion (a week without
+ * criteria still gives one row, a project without weeks one), the latest sign-off of each criterion
+ * by a lateral lookup, grouped here. The project is matched on id, tenant AND customer account.
+ */
+export async function findPortalProject(prisma: Db, tenantId: string, customerAccountId: string, projectId: string): Promise<PortalProject | null> {
+  const rows = await prisma.$queryRaw<PortalProjectRow[]>`
+    SELECT p.id, p.name, p.status::text AS status, p."serviceType"::text AS "serviceType", p."startDate", p."targetEndDate",
+           g.status::text AS g_status, g."startsAt" AS g_starts_at, g."endsAt" AS g_ends_at,
+           m.id AS m_id, m."weekNumber" AS m_week, m.title AS m_title, m."dueDate" AS m_due, m.status::text AS m_status,
+           m.score AS m_score, m."minimumSuccessThreshold" AS m_threshold,
+           c.id AS c_id, c.name AS c_name, c.weight AS c_weight, c.deliverable AS c_deliverable,
+           c."requiresSignOff" AS c_requires_sign_off, c.score AS c_score,
+           s.decision AS s_decision, s."createdAt" AS s_created_at, s.user_name AS s_user_name
+    FROM "Project" p
+    LEFT JOIN "Guarantee" g ON g."projectId" = p.id
+    LEFT JOIN "Milestone" m ON m."projectId" = p.id
+    LEFT JOIN "MilestoneCriterion" c ON c."milestoneId" = m.id
+    LEFT JOIN LATERAL (
+      SELECT so.decision::text AS decision, so."createdAt", u.name AS user_name
+      FROM "SignOff" so JOIN "User" u ON u.id = so."userId"
+      WHERE so."criterionId" = c.id
+      ORDER BY so.seq DESC
+      LIMIT 1
+    ) s ON true
+    WHERE p.id = ${projectId} AND p."tenantId" = ${tenantId} AND p."customerAccountId" = ${customerAccountId}
+    ORDER BY m."weekNumber", c.position`;
+  const [first] = rows;
+  if (!first) return null;
+  const milestones: PortalMilestone[] = [];
+  for (const r of rows) {
+    if (r.m_id === null) continue;
+    let m = milestones.at(-1);
+    if (m?.id !== r.m_id) {
+      m = {
+        id: r.m_id, weekNumber: r.m_week, title: r.m_title, dueDate: r.m_due, status: r.m_status, score: r.m_score,
+        minimumSuccessThreshold: r.m_threshold, criteria: [],
+      };
+      milestones.push(m);
+    }
+    if (r.c_id === null) continue;
+    m.criteria.push({
+      id: r.c_id, name: r.c_name, weight: r.c_weight, deliverable: r.c_deliverable, requiresSignOff: r.c_requires_sign_off, score: r.c_score,
+      signOffs: r.s_decision === null ? [] : [{ decision: r.s_decision, createdAt: r.s_created_at, user: { name: r.s_user_name } }],
+    });
+  }
+  return {
+    id: first.id, name: first.name, status: first.status, serviceType: first.serviceType, startDate: first.startDate, targetEndDate: first.targetEndDate,
+    guarantee: first.g_status === null ? null : { status: first.g_status, startsAt: first.g_starts_at, endsAt: first.g_ends_at },
+    milestones,
+  };
 }
 
 /** The guarantee amount of the account's most recent project, or null when it has none yet. */

@@ -1,5 +1,5 @@
 import type { SurveyKind, SurveyTrigger } from "./generated/enums";
-import type { Prisma } from "./generated/client";
+import { Prisma } from "./generated/client";
 import type { Db, DbOrTx } from "./client";
 
 /**
@@ -28,13 +28,38 @@ export function findPortalSurvey(prisma: DbOrTx, tenantId: string, customerAccou
   return prisma.survey.findFirst({ where: { tenantId, id: surveyId, recipientId: userId, project: { tenantId, customerAccountId } }, select: surveyViewSelect });
 }
 
-export function listPortalSurveys(prisma: DbOrTx, tenantId: string, customerAccountId: string, userId: string, take: number) {
-  return prisma.survey.findMany({
-    where: { tenantId, recipientId: userId, project: { tenantId, customerAccountId } },
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    take,
-    select: surveyViewSelect,
-  });
+type PortalSurveyRow = Omit<SurveyRow, "project" | "milestone" | "tenant" | "response"> & {
+  project_name: string; project_account_id: string; tenant_name: string;
+  m_week: number | null; m_title: string; r_score: number | null; r_comment: string | null; r_created_at: Date;
+};
+
+/**
+ * The surveys addressed to this customer on projects of their account (of one project when given), newest
+ * first, with what surveyView shows, in ONE statement (Prisma's nested select sent five: survey, project,
+ * milestone, tenant, response — issue 9, P2). r_created_at and m_title are read only when r_score / m_week
+ * are not null (the outer joins leave them null together).
+ */
+export async function listPortalSurveys(prisma: DbOrTx, tenantId: string, customerAccountId: string, userId: string, take: number, projectId?: string): Promise<SurveyRow[]> {
+  const rows = await prisma.$queryRaw<PortalSurveyRow[]>`
+    SELECT s.id, s."tenantId", s."projectId", s."milestoneId", s."recipientId", s.kind::text AS kind, s.trigger::text AS trigger, s.key,
+           s."expiresAt", s."sentAt", s."answeredAt", s."createdAt",
+           p.name AS project_name, p."customerAccountId" AS project_account_id, t.name AS tenant_name,
+           m."weekNumber" AS m_week, m.title AS m_title, r.score AS r_score, r.comment AS r_comment, r."createdAt" AS r_created_at
+    FROM "Survey" s
+    JOIN "Project" p ON p.id = s."projectId" AND p."tenantId" = ${tenantId} AND p."customerAccountId" = ${customerAccountId}
+    JOIN "Tenant" t ON t.id = s."tenantId"
+    LEFT JOIN "Milestone" m ON m.id = s."milestoneId"
+    LEFT JOIN "SurveyResponse" r ON r."surveyId" = s.id
+    WHERE s."tenantId" = ${tenantId} AND s."recipientId" = ${userId} ${projectId === undefined ? Prisma.empty : Prisma.sql`AND s."projectId" = ${projectId}`}
+    ORDER BY s."createdAt" DESC, s.id ASC
+    LIMIT ${take}`;
+  return rows.map(({ project_name, project_account_id, tenant_name, m_week, m_title, r_score, r_comment, r_created_at, ...survey }) => ({
+    ...survey,
+    project: { name: project_name, customerAccountId: project_account_id },
+    milestone: m_week === null ? null : { weekNumber: m_week, title: m_title },
+    tenant: { name: tenant_name },
+    response: r_score === null ? null : { score: r_score, comment: r_comment, createdAt: r_created_at },
+  }));
 }
 
 /** Closes the survey for good; 0 when it was already answered or has expired (nothing else is written then). */

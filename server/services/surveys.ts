@@ -229,8 +229,9 @@ export async function answerSurveyByToken(ctx: PublicSurveyContext, input: Answe
 }
 
 /** The signed-in customer's surveys: open ones first, then the latest answered. */
-export async function portalSurveys(ctx: PortalContext) {
-  const rows = await listPortalSurveys(ctx.db, ctx.tenantId, ctx.customerAccountId, ctx.actorId, PORTAL_SURVEYS);
+/** The customer's surveys (of one project when given): open ones first, then answered. */
+export async function portalSurveys(ctx: PortalContext, projectId?: string) {
+  const rows = await listPortalSurveys(ctx.db, ctx.tenantId, ctx.customerAccountId, ctx.actorId, PORTAL_SURVEYS, projectId);
   const views = rows.map((s) => surveyView(s, ctx.now));
   return [...views.filter((v) => v.state === "open"), ...views.filter((v) => v.state === "answered")];
 }

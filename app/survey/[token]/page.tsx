@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { TRPCError } from "@trpc/server";
 import { SurveyForm } from "@/components/portal/survey-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { TRPCReactProvider } from "@/lib/trpc/client";
 import { api } from "@/lib/trpc/server";
 import { formatDate } from "@/lib/utils";
 
@@ -48,9 +47,7 @@ export default async function SurveyLinkPage({ params }: { params: Promise<{ tok
   }
   return (
     <Shell title={`${survey.providerName} · ${survey.projectName}`} description="One question, about ten seconds. No sign-in needed.">
-      <TRPCReactProvider>
-        <SurveyForm question={survey.question} kind={survey.kind} target={{ token }} />
-      </TRPCReactProvider>
+      <SurveyForm question={survey.question} kind={survey.kind} target={{ token }} />
     </Shell>
   );
 }

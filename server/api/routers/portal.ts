@@ -2,7 +2,7 @@ import { ZCompleteEducationSchema } from "@/lib/schemas/education";
 import { ZChooseRemedySchema, ZDecideDelaySchema, ZProjectGuaranteeSchema } from "@/lib/schemas/guarantees";
 import { ZPortalProjectSchema } from "@/lib/schemas/portal";
 import { ZSignOffReviewSchema, ZSignOffSchema } from "@/lib/schemas/signoffs";
-import { ZAnswerSurveySchema } from "@/lib/schemas/surveys";
+import { ZAnswerSurveySchema, ZPortalSurveysSchema } from "@/lib/schemas/surveys";
 import { portalCompleteEducation, portalEducation } from "@/server/services/education";
 import { chooseRemedy, decideDelay, portalGuarantee } from "@/server/services/guarantees";
 import { portalProject, portalProjects } from "@/server/services/portal";
@@ -32,7 +32,9 @@ export const portalRouter = createTRPCRouter({
     .mutation(({ ctx, input }) =>
       recordSignOff({ ...serviceContext(ctx), customerAccountId: ctx.customerAccountId, userAgent: ctx.userAgent, isApprover: ctx.user.isApprover }, input),
     ),
-  surveys: portalProcedure.query(({ ctx }) => portalSurveys({ ...serviceContext(ctx), customerAccountId: ctx.customerAccountId })),
+  surveys: portalProcedure
+    .input(ZPortalSurveysSchema)
+    .query(({ ctx, input }) => portalSurveys({ ...serviceContext(ctx), customerAccountId: ctx.customerAccountId }, input?.projectId)),
   answerSurvey: portalProcedure
     .input(ZAnswerSurveySchema)
     .mutation(({ ctx, input }) => answerPortalSurvey({ ...serviceContext(ctx), customerAccountId: ctx.customerAccountId }, input)),

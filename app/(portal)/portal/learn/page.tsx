@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { EducationItem } from "@/components/portal/education-item";
 import { ProgressBar } from "@/components/portal/progress-bar";
 import { EmptyState } from "@/components/ui/empty-state";
+import { TRPCReactProvider } from "@/lib/trpc/client";
 import { api } from "@/lib/trpc/server";
 import { requirePermission } from "@/server/auth/guard";
 
@@ -11,8 +12,9 @@ export const metadata: Metadata = { title: "Getting started" };
 export default async function PortalLearnPage() {
   await requirePermission("portal:read");
   const { items, progress } = await (await api()).portal.education();
+  // its forms call tRPC from the browser: the provider lives here, not in the portal layout (issue 9, P3)
   return (
-    <>
+    <TRPCReactProvider>
       <h1 className="mb-1 text-2xl font-semibold tracking-tight">Getting started</h1>
       <p className="mb-4 text-muted-foreground">What the guarantee covers, how the weeks run and what we need from you.</p>
       {items.length === 0 ? (
@@ -26,6 +28,6 @@ export default async function PortalLearnPage() {
           {items.map((entry) => <EducationItem key={entry.id} entry={entry} />)}
         </div>
       )}
-    </>
+    </TRPCReactProvider>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PreferencesForm } from "@/components/settings/notifications/preferences-form";
 import { Card, CardContent } from "@/components/ui/card";
+import { TRPCReactProvider } from "@/lib/trpc/client";
 import { api } from "@/lib/trpc/server";
 import { requirePermission } from "@/server/auth/guard";
 
@@ -10,8 +11,9 @@ export const metadata: Metadata = { title: "Notification preferences" };
 export default async function PortalPreferencesPage() {
   await requirePermission("portal:read");
   const prefs = await (await api()).preferences.channels();
+  // its forms call tRPC from the browser: the provider lives here, not in the portal layout (issue 9, P3)
   return (
-    <>
+    <TRPCReactProvider>
       <h1 className="mb-1 text-2xl font-semibold tracking-tight">Notification preferences</h1>
       <p className="mb-4 text-muted-foreground">How you hear about your project: the channels we use and how often you get a progress update written for your role.</p>
       <Card>
@@ -19,6 +21,6 @@ export default async function PortalPreferencesPage() {
           <PreferencesForm initial={prefs} urgentNote="At most one progress update a day reaches you, however much happens. Milestones waiting for your sign-off also appear in the portal." />
         </CardContent>
       </Card>
-    </>
+    </TRPCReactProvider>
   );
 }

@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "Project" };
 async function loadProject(projectId: string) {
   const caller = await api();
   try {
-    return await Promise.all([caller.portal.project({ projectId }), caller.portal.surveys()]);
+    return await Promise.all([caller.portal.project({ projectId }), caller.portal.surveys({ projectId })]);
   } catch (error) {
     // another account's project, an unknown id and a malformed id all read "not found"
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
@@ -31,7 +31,7 @@ export default async function PortalProjectPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const [project, surveys] = await loadProject(id);
   const { progress, outlook } = project;
-  const openSurveys = surveys.filter((s) => s.projectId === project.id && s.state === "open");
+  const openSurveys = surveys.filter((s) => s.state === "open");
   const awaiting = new Set(user.isApprover ? outlook.awaitingSignOff : []);
   return (
     <>

@@ -13,6 +13,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { TRPCReactProvider } from "@/lib/trpc/client";
 import { api } from "@/lib/trpc/server";
 import { formatCents, formatDate } from "@/lib/utils";
 import { requirePermission } from "@/server/auth/guard";
@@ -38,8 +39,9 @@ export default async function PortalGuaranteePage({ params }: { params: Promise<
   const status = GUARANTEE_STATUS[g.status] ?? { label: g.status, tone: "outline" as const };
   const pending = new Map(g.clock.pending.map((p) => [p.id, p.wouldEndAt]));
 
+  // its forms call tRPC from the browser: the provider lives here, not in the portal layout (issue 9, P3)
   return (
-    <>
+    <TRPCReactProvider>
       <Link href={`/portal/projects/${g.project.id}`} className="text-sm text-primary underline">Back to the project</Link>
       <div className="mt-2 mb-6 flex flex-wrap items-start justify-between gap-3">
         <div>
@@ -117,6 +119,6 @@ export default async function PortalGuaranteePage({ params }: { params: Promise<
           </Card>
         ) : null}
       </div>
-    </>
+    </TRPCReactProvider>
   );
 }

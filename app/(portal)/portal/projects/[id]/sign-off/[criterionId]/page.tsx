@@ -7,6 +7,7 @@ import { SignOffForm } from "@/components/portal/sign-off-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { TRPCReactProvider } from "@/lib/trpc/client";
 import { api } from "@/lib/trpc/server";
 import { formatDate, formatDateTime } from "@/lib/utils";
 import { requirePermission } from "@/server/auth/guard";
@@ -31,8 +32,9 @@ export default async function SignOffPage({ params }: { params: Promise<{ id: st
   const { content } = review;
   if (content.project.id !== id) notFound();
   const status = MILESTONE_STATUS[content.scoreSoFar.milestoneStatus];
+  // its forms call tRPC from the browser: the provider lives here, not in the portal layout (issue 9, P3)
   return (
-    <>
+    <TRPCReactProvider>
       <Link href={`/portal/projects/${id}`} className="text-sm text-primary underline">{content.project.name}</Link>
       <h1 className="mt-2 mb-1 text-2xl font-semibold tracking-tight">Sign off: {content.criterion.name}</h1>
       <p className="mb-6 text-muted-foreground">Week {content.milestone.weekNumber}: {content.milestone.title} · due {formatDate(content.milestone.dueDate)}</p>
@@ -98,6 +100,6 @@ export default async function SignOffPage({ params }: { params: Promise<{ id: st
           </CardContent>
         </Card>
       </div>
-    </>
+    </TRPCReactProvider>
   );
 }
