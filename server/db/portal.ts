@@ -50,7 +50,8 @@ export function listPortalProjects(prisma: Db, tenantId: string, customerAccount
  * The customer's project page in ONE statement (issue 9, P2: Prisma's nested select sent six — project,
  * guarantee, milestones, criteria, sign-offs, their users): one row per criterion (a week without
  * criteria still gives one row, a project without weeks one), the latest sign-off of each criterion
- * by a lateral lookup, grouped here. The project is matched on id, tenant AND customer account.
+ * by a lateral lookup, grouped here. The project is matched on id, tenant AND customer account, and
+ * every joined table on the tenant too.
  */
 export async function findPortalProject(prisma: Db, tenantId: string, customerAccountId: string, projectId: string): Promise<PortalProject | null> {
   const rows = await prisma.$queryRaw<PortalProjectRow[]>`
@@ -62,13 +63,13 @@ export async function findPortalProject(prisma: Db, tenantId: string, customerAc
            c."requiresSignOff" AS c_requires_sign_off, c.score AS c_score,
            s.decision AS s_decision, s."createdAt" AS s_created_at, s.user_name AS s_user_name
     FROM "Project" p
-    LEFT JOIN "Guarantee" g ON g."projectId" = p.id
-    LEFT JOIN "Milestone" m ON m."projectId" = p.id
-    LEFT JOIN "MilestoneCriterion" c ON c."milestoneId" = m.id
+    LEFT JOIN "Guarantee" g ON g."projectId" = p.id AND g."tenantId" = ${tenantId}
+    LEFT JOIN "Milestone" m ON m."projectId" = p.id AND m."tenantId" = ${tenantId}
+    LEFT JOIN "MilestoneCriterion" c ON c."milestoneId" = m.id AND c."tenantId" = ${tenantId}
     LEFT JOIN LATERAL (
       SELECT so.decision::text AS decision, so."createdAt", u.name AS user_name
       FROM "SignOff" so JOIN "User" u ON u.id = so."userId"
-      WHERE so."criterionId" = c.id
+      WHERE so."criterionId" = c.id AND so."tenantId" = ${tenantId}
       ORDER BY so.seq DESC
       LIMIT 1
     ) s ON true

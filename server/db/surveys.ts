@@ -48,8 +48,8 @@ export async function listPortalSurveys(prisma: DbOrTx, tenantId: string, custom
     FROM "Survey" s
     JOIN "Project" p ON p.id = s."projectId" AND p."tenantId" = ${tenantId} AND p."customerAccountId" = ${customerAccountId}
     JOIN "Tenant" t ON t.id = s."tenantId"
-    LEFT JOIN "Milestone" m ON m.id = s."milestoneId"
-    LEFT JOIN "SurveyResponse" r ON r."surveyId" = s.id
+    LEFT JOIN "Milestone" m ON m.id = s."milestoneId" AND m."tenantId" = ${tenantId}
+    LEFT JOIN "SurveyResponse" r ON r."surveyId" = s.id AND r."tenantId" = ${tenantId}
     WHERE s."tenantId" = ${tenantId} AND s."recipientId" = ${userId} ${projectId === undefined ? Prisma.empty : Prisma.sql`AND s."projectId" = ${projectId}`}
     ORDER BY s."createdAt" DESC, s.id ASC
     LIMIT ${take}`;

@@ -228,8 +228,7 @@ export async function answerSurveyByToken(ctx: PublicSurveyContext, input: Answe
   return recordAnswer(ctx, survey, { userId: survey.recipientId, score: input.score, comment: input.comment || null, via: "link" });
 }
 
-/** The signed-in customer's surveys: open ones first, then the latest answered. */
-/** The customer's surveys (of one project when given): open ones first, then answered. */
+/** The signed-in customer's surveys (of one of their projects when given): open ones first, then answered. */
 export async function portalSurveys(ctx: PortalContext, projectId?: string) {
   const rows = await listPortalSurveys(ctx.db, ctx.tenantId, ctx.customerAccountId, ctx.actorId, PORTAL_SURVEYS, projectId);
   const views = rows.map((s) => surveyView(s, ctx.now));

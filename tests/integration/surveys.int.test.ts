@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import { triggerDueSurveys } from "@/server/services/surveys";
-import { callerFor, concurrencyDb, createTenantFixture, kickedOffProject, openSurveyFor, shapeOf, signOffCriterionOf, testDb, type TenantFixture, codeOf } from "../helpers/fixtures";
+import { callerFor, concurrencyDb, createTenantFixture, kickedOffProject, openSurveyFor, satisfactionProjectOf, shapeOf, signOffCriterionOf, testDb, type TenantFixture, codeOf } from "../helpers/fixtures";
 
 const DAY = 86_400_000;
 /** A fixed moment after the quarter's NPS send day (May 20 → Q2 went out on April 15). */
@@ -106,6 +106,23 @@ describe("answering in the portal", () => {
     const other = await createTenantFixture("surveys-other", NOW);
     expect(await codeOf(callerFor(other.users.CUSTOMER, at).portal.answerSurvey({ surveyId: mine.surveyId, score: 5 }))).toBe("NOT_FOUND");
     expect(await written(theirs.surveyId)).toEqual({ responses: 0, answeredAt: null, audit: 0 });
+  });
+});
+
+describe("the portal project page's surveys (portal.surveys with a project)", () => {
+  it("lists only that project's surveys, not those of the account's other projects; a project of another account lists none, even one addressed to this customer; a malformed id is a 400", async () => {
+    const mine = await openSurveyFor(f, { expiresAt: future() });
+    const sibling = await openSurveyFor(f, { projectId: await satisfactionProjectOf(f), expiresAt: future() });
+    const elsewhere = await openSurveyFor(f, { projectId: f.projectB.id, expiresAt: future() });
+    const customer = callerFor(f.users.CUSTOMER, at);
+    expect((await customer.portal.surveys()).map((s) => s.id)).toEqual(expect.arrayContaining([mine.surveyId, sibling.surveyId]));
+    const ofA = await customer.portal.surveys({ projectId: f.projectA.id });
+    expect(ofA.map((s) => s.id)).toContain(mine.surveyId);
+    expect(ofA.map((s) => s.id)).not.toContain(sibling.surveyId);
+    expect(ofA.every((s) => s.projectId === f.projectA.id)).toBe(true);
+    expect((await customer.portal.surveys()).map((s) => s.id)).not.toContain(elsewhere.surveyId);
+    expect(await customer.portal.surveys({ projectId: f.projectB.id })).toEqual([]);
+    expect(await codeOf(customer.portal.surveys({ projectId: "not an id" }))).toBe("BAD_REQUEST");
   });
 });
 
