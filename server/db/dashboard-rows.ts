@@ -36,6 +36,13 @@ export type KpiRow = {
 
 const sql = Prisma.sql;
 
+/**
+ * The display name of what a fragment row refers to (the fragments hand on ids only): a lookup by
+ * primary key in the same tenant, null when missing, so naming never changes which rows there are.
+ */
+const nameOf = (table: "Project" | "CustomerAccount" | "User", id: Prisma.Sql, t: string) =>
+  sql`(SELECT n.name FROM ${Prisma.raw(`"${table}"`)} n WHERE n.id = ${id} AND n."tenantId" = ${t})`;
+
 function rowsSql(id: KpiId, t: string, w: FactWindows, rules: RowRules): Prisma.Sql {
   const range = { from: w.from, to: w.to };
   switch (id) {
@@ -48,41 +55,43 @@ function rowsSql(id: KpiId, t: string, w: FactWindows, rules: RowRules): Prisma.
                         lead_score AS value, status AS detail, (status = 'SUCCEEDED') AS counted
                  FROM (${decidedGuarantees(t, rules, range)}) x WHERE qualified_at IS NOT NULL AND ${within(sql`decided_at`, range)}`;
     case "time_to_onboarding":
-      return sql`SELECT project_id AS key, project_name AS label, account_name AS sub, '/projects/' || project_id AS href, onboarded_at AS at,
+      return sql`SELECT project_id AS key, project_name AS label, ${nameOf("CustomerAccount", sql`account_id`, t)} AS sub, '/projects/' || project_id AS href, onboarded_at AS at,
                         hours AS value, to_char(converted_hours, 'FM999999990.0') || ' h' AS detail, within_target AS counted
                  FROM (${onboardings(t, rules, range)}) x`;
     case "project_success_rate":
-      return sql`SELECT id AS key, project_name AS label, account_name AS sub, '/projects/' || project_id AS href, decided_at AS at,
+      return sql`SELECT id AS key, project_name AS label, ${nameOf("CustomerAccount", sql`account_id`, t)} AS sub, '/projects/' || project_id AS href, decided_at AS at,
                         success_score AS value, status AS detail, (status = 'SUCCEEDED') AS counted
                  FROM (${decidedGuarantees(t, rules, range)}) x WHERE ${within(sql`decided_at`, range)}`;
     case "timeline_adherence":
-      return sql`SELECT id AS key, project_name AS label, 'Week ' || week || ': ' || title AS sub, '/projects/' || project_id || '#week-' || week AS href,
+      return sql`SELECT id AS key, ${nameOf("Project", sql`project_id`, t)} AS label, 'Week ' || week || ': ' || title AS sub, '/projects/' || project_id || '#week-' || week AS href,
                         at, score AS value, status AS detail, on_time AS counted
                  FROM (${validatedMilestones(t, range, rules)}) x`;
     case "quality_gate_pass_rate":
-      return sql`SELECT id AS key, project_name AS label, type AS sub, '/projects/' || project_id AS href, at,
+      return sql`SELECT id AS key, ${nameOf("Project", sql`project_id`, t)} AS label, type AS sub, '/projects/' || project_id AS href, at,
                         CASE WHEN passed + failed > 0 THEN 100.0 * passed / (passed + failed) END::float8 AS value,
                         passed || ' of ' || (passed + failed) || ' passed' AS detail, NULL::boolean AS counted
                  FROM (${qualityValidations(t, range)}) x`;
     case "customer_satisfaction_score":
     case "net_promoter_score":
-      return sql`SELECT id AS key, project_name AS label, respondent AS sub, '/projects/' || project_id AS href, at,
+      return sql`SELECT id AS key, ${nameOf("Project", sql`project_id`, t)} AS label, ${nameOf("User", sql`user_id`, t)} AS sub, '/projects/' || project_id AS href, at,
                         score::float8 AS value, comment AS detail, NULL::boolean AS counted
                  FROM (${surveyAnswers(t, range)}) x WHERE kind = ${id === "net_promoter_score" ? "NPS" : "CSAT"}`;
     case "success_guarantee_claim_rate":
-      return sql`SELECT id AS key, project_name AS label, account_name AS sub, '/projects/' || project_id AS href, decided_at AS at,
+      return sql`SELECT id AS key, project_name AS label, ${nameOf("CustomerAccount", sql`account_id`, t)} AS sub, '/projects/' || project_id AS href, decided_at AS at,
                         refund_cents::float8 AS value, COALESCE(refund_status, status) AS detail, claimed AS counted
                  FROM (${decidedGuarantees(t, rules, range)}) x WHERE ${within(sql`decided_at`, range)}`;
     case "customer_retention_rate":
-      return sql`SELECT id AS key, account_name AS label, latest_project AS sub, NULL::text AS href, at, NULL::float8 AS value,
+      return sql`SELECT id AS key, ${nameOf("CustomerAccount", sql`id`, t)} AS label,
+                        (SELECT p.name FROM "Project" p WHERE p."customerAccountId" = x.id AND p."tenantId" = ${t} ORDER BY p."createdAt" DESC, p.id DESC LIMIT 1) AS sub,
+                        NULL::text AS href, at, NULL::float8 AS value,
                         CASE WHEN running THEN 'ACTIVE' WHEN current THEN 'ENDED_IN_RANGE' ELSE 'LAPSED' END AS detail, current AS counted
                  FROM (${accountActivity(t, { ...range, previousFrom: w.previousFrom })}) x WHERE previous`;
     case "expansion_revenue_rate":
-      return sql`SELECT id AS key, project_name AS label, account_name AS sub, '/projects/' || id AS href, at, cents::float8 AS value,
+      return sql`SELECT id AS key, project_name AS label, ${nameOf("CustomerAccount", sql`account_id`, t)} AS sub, '/projects/' || id AS href, at, cents::float8 AS value,
                         '#' || nth AS detail, (nth > 1) AS counted
                  FROM (${bookedProjects(t, range)}) x`;
     case "case_study_generation_rate":
-      return sql`SELECT id AS key, project_name AS label, account_name AS sub, '/projects/' || project_id AS href, decided_at AS at,
+      return sql`SELECT id AS key, project_name AS label, ${nameOf("CustomerAccount", sql`account_id`, t)} AS sub, '/projects/' || project_id AS href, decided_at AS at,
                         success_score AS value, case_study_source AS detail, case_study AS counted
                  FROM (${decidedGuarantees(t, rules, range)}) x WHERE status = 'SUCCEEDED' AND ${within(sql`decided_at`, range)}`;
   }

@@ -144,9 +144,14 @@ export function listsQuery(db: DbOrTx, tenantId: string, w: FactWindows, rules: 
            SELECT a.id AS "accountId", a.name AS "accountName", h.score AS "healthScore", h."expansionScore", rp.strategy,
                   (rp."nextTouchpointAt" AT TIME ZONE 'UTC') AS "nextTouchpointAt"
            FROM "CustomerAccount" a
-           LEFT JOIN LATERAL (SELECT score, "expansionScore" FROM "HealthSnapshot"
-                              WHERE "customerAccountId" = a.id AND "tenantId" = ${tenantId} AND day < ${ts(w.to)}
-                              ORDER BY day DESC LIMIT 1) h ON true
+           -- the newest snapshot before the range's end: the account's own copy of its newest one (kept by a
+           -- trigger) when that is before the end, as it is for a range ending now; else a lookup
+           LEFT JOIN LATERAL (SELECT a."latestHealthScore" AS score, a."latestExpansionScore" AS "expansionScore"
+                              WHERE a."latestHealthDay" < ${ts(w.to)}
+                              UNION ALL
+                              (SELECT score, "expansionScore" FROM "HealthSnapshot"
+                               WHERE a."latestHealthDay" >= ${ts(w.to)} AND "customerAccountId" = a.id AND "tenantId" = ${tenantId} AND day < ${ts(w.to)}
+                               ORDER BY day DESC LIMIT 1)) h ON true
            LEFT JOIN LATERAL (SELECT strategy::text AS strategy, "nextTouchpointAt" FROM "RetentionPlan"
                               WHERE "customerAccountId" = a.id AND "tenantId" = ${tenantId} AND "createdAt" < ${ts(w.to)}
                               ORDER BY "createdAt" DESC LIMIT 1) rp ON true
@@ -155,11 +160,12 @@ export function listsQuery(db: DbOrTx, tenantId: string, w: FactWindows, rules: 
          LEFT JOIN LATERAL (SELECT id FROM "Project" WHERE "customerAccountId" = c."accountId" AND "tenantId" = ${tenantId}
                             ORDER BY "createdAt" DESC LIMIT 1) lp ON true) x) AS expansion,
       (SELECT json_agg(x ORDER BY x."decidedAt" DESC, x."projectName") FROM (
-         SELECT project_id AS "projectId", project_name AS "projectName", account_name AS "accountName", success_score AS "successScore",
-                (decided_at AT TIME ZONE 'UTC') AS "decidedAt", case_study_source AS source
-         FROM (${decidedGuarantees(tenantId, rules, w)}) g
-         WHERE case_study AND ${within(Prisma.sql`decided_at`, w)}
-         ORDER BY decided_at DESC, project_name LIMIT ${o.limit}) x) AS case_studies`;
+         SELECT g.project_id AS "projectId", g.project_name AS "projectName", a.name AS "accountName", g.success_score AS "successScore",
+                (g.decided_at AT TIME ZONE 'UTC') AS "decidedAt", g.case_study_source AS source
+         FROM (SELECT * FROM (${decidedGuarantees(tenantId, rules, w)}) d
+               WHERE case_study AND ${within(Prisma.sql`decided_at`, w)}
+               ORDER BY decided_at DESC, project_name LIMIT ${o.limit}) g
+         LEFT JOIN "CustomerAccount" a ON a.id = g.account_id AND a."tenantId" = ${tenantId}) x) AS case_studies`;
 }
 
 /**
