@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import { type ComponentProps, useEffect, useRef, useState } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 
-function ChartsSkeleton() {
+export function ChartsSkeleton() {
   return (
     <div aria-busy="true" className="grid gap-4 lg:grid-cols-2">
       <p role="status" className="sr-only">Loading the trend charts…</p>

@@ -3,10 +3,31 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { formatCents, formatDate } from "@/lib/utils";
 import type { TrendPoint } from "@/server/engines/dashboard/trends";
 import { KPI_TARGETS } from "@/server/engines/dashboard/targets";
-import { LazyTrendCharts } from "./trend-charts-lazy";
+import { ChartsSkeleton, LazyTrendCharts } from "./trend-charts-lazy";
 
 const dash = (v: number | null, unit = "") => (v === null ? "—" : `${v}${unit}`);
 const label = (d: Date) => formatDate(d).replace(/, \d{4}$/, "");
+
+function TrendsHeading({ bucketDays }: { bucketDays: number | null }) {
+  return (
+    <div>
+      <h2 id="trends-heading" className="text-lg font-semibold">Trends</h2>
+      <p className="text-sm text-muted-foreground">
+        {bucketDays === null ? "Loading the trends…" : `One point per ${bucketDays} days; empty periods are gaps, not zeros.`}
+      </p>
+    </div>
+  );
+}
+
+/** The section's place while its data streams in (the page shows the summary and KPIs first). */
+export function TrendsSkeleton() {
+  return (
+    <section aria-labelledby="trends-heading" className="grid gap-3">
+      <TrendsHeading bucketDays={null} />
+      <ChartsSkeleton />
+    </section>
+  );
+}
 
 /** seed §7.2 trend_data over the range: charts for the eye, the same numbers as a table for everyone. */
 export function TrendsSection({ points, bucketDays, currency }: { points: TrendPoint[]; bucketDays: number; currency: string }) {
@@ -23,10 +44,7 @@ export function TrendsSection({ points, bucketDays, currency }: { points: TrendP
   }));
   return (
     <section aria-labelledby="trends-heading" className="grid gap-3">
-      <div>
-        <h2 id="trends-heading" className="text-lg font-semibold">Trends</h2>
-        <p className="text-sm text-muted-foreground">One point per {bucketDays} days; empty periods are gaps, not zeros.</p>
-      </div>
+      <TrendsHeading bucketDays={bucketDays} />
       <LazyTrendCharts
         points={chart}
         currency={currency}

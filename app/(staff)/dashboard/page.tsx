@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { AlertsCard } from "@/components/dashboard/alerts-card";
 import { rangeFromParam } from "@/components/dashboard/format";
 import { KpiGrid } from "@/components/dashboard/kpi-grid";
@@ -6,7 +7,7 @@ import { OpportunitiesCard } from "@/components/dashboard/opportunities-card";
 import { RangeSelector } from "@/components/dashboard/range-selector";
 import { RecommendationsCard } from "@/components/dashboard/recommendations-card";
 import { SummaryTiles } from "@/components/dashboard/summary-tiles";
-import { TrendsSection } from "@/components/dashboard/trends-section";
+import { TrendsSection, TrendsSkeleton } from "@/components/dashboard/trends-section";
 import { PageHeader } from "@/components/shell/page-header";
 import { api } from "@/lib/trpc/server";
 import { formatDate } from "@/lib/utils";
@@ -15,13 +16,23 @@ import { requirePermission } from "@/server/auth/guard";
 export const metadata: Metadata = { title: "Dashboard" };
 
 type Params = Record<string, string | string[] | undefined>;
+type TrendsResult = Awaited<ReturnType<Awaited<ReturnType<typeof api>>["dashboard"]["trends"]>>;
+
+async function Trends({ trends, currency }: { trends: Promise<TrendsResult>; currency: string }) {
+  const t = await trends;
+  return <TrendsSection points={t.points} bucketDays={t.bucketDays} currency={currency} />;
+}
 
 /** seed §7.2 executive dashboard; the range (30 / 90 / 365 days) lives in the URL. */
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Params> }) {
   await requirePermission("dashboard:read");
   const days = rangeFromParam((await searchParams).range);
   const trpc = await api();
-  const [d, trends] = await Promise.all([trpc.dashboard.summary({ range: { days } }), trpc.dashboard.trends({ range: { days } })]);
+  // both start now; the trends (the slower statement on a large tenant) stream into their own boundary
+  // after the summary and KPIs, so the page's first content neither waits for them nor hydrates with them
+  const trends = trpc.dashboard.trends({ range: { days } });
+  trends.catch(() => undefined); // awaited (and its error shown) by <Trends>; not an unhandled rejection meanwhile
+  const d = await trpc.dashboard.summary({ range: { days } });
   const currency = d.tenant.currency;
   const hasData = d.kpis.some((k) => k.status !== "no_data");
   return (
@@ -38,7 +49,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <RecommendationsCard recommendations={d.recommendations} days={days} hasData={hasData} />
           <AlertsCard alerts={d.alerts} />
         </div>
-        <TrendsSection points={trends.points} bucketDays={trends.bucketDays} currency={currency} />
+        <Suspense fallback={<TrendsSkeleton />}>
+          <Trends trends={trends} currency={currency} />
+        </Suspense>
         <OpportunitiesCard expansion={d.opportunities.expansion} caseStudies={d.opportunities.caseStudies} />
       </div>
     </>
