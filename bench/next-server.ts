@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -9,6 +10,16 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 
 export type NextServer = { baseUrl: string; close: () => Promise<void> };
+
+/**
+ * `next build` when there is no production build yet (a fresh clone) or when asked (`--build`: the
+ * code changed since the last one); otherwise the existing `.next` is measured as it is.
+ */
+export function ensureBuild(force: boolean) {
+  if (!force && existsSync(path.join(root, ".next", "BUILD_ID"))) return;
+  console.log(force ? "building (--build): next build" : "no production build in .next: next build");
+  execFileSync(path.join(root, "node_modules", ".bin", "next"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+}
 
 export async function startNext(databaseUrl: string, port: number): Promise<NextServer> {
   const baseUrl = `http://localhost:${port}`;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --scale 1k|10k|100k [--skip-web] [--skip-jobs] [--only-jobs] [--duration S] [--keep]` (issue 9): generates the
+ * `npm run bench -- --scale 1k|10k|100k [--skip-web] [--skip-jobs] [--only-jobs] [--duration S] [--keep] [--build]` (issue 9): generates the
  * synthetic tenants, loads the production server and the raw-SQL limit (P1), counts statements (P2),
  * runs the web figures (P3/P4, bench/web.ts), times the digest job (P5), then prints the
  * table and writes bench/results/<date>.json. It measures and prints; it never fails on a target.
@@ -11,7 +11,7 @@ import { measureDigest, type DigestFigures } from "./digest";
 import { dashboardFigures, digestFigures } from "./verdicts";
 import type { BenchFigure } from "./figures";
 import { SCALES, type ScaleName } from "./generate";
-import { signIn, startNext } from "./next-server";
+import { ensureBuild, signIn, startNext } from "./next-server";
 import { startRawServer } from "./raw-server";
 import { printTable, writeResults } from "./report";
 import { setUpDb } from "./setup";
@@ -35,7 +35,7 @@ function args() {
   if (!Number.isFinite(durationS) || durationS <= 0) throw new Error("--duration must be a positive number of seconds");
   const lighthouseRuns = Number(value("--lighthouse-runs") ?? 3);
   if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1) throw new Error("--lighthouse-runs must be a whole number ≥ 1");
-  return { scale, durationS, lighthouseRuns, skipWeb: argv.includes("--skip-web"), skipJobs: argv.includes("--skip-jobs"), onlyJobs: argv.includes("--only-jobs"), keep: argv.includes("--keep") };
+  return { scale, durationS, lighthouseRuns, skipWeb: argv.includes("--skip-web"), skipJobs: argv.includes("--skip-jobs"), onlyJobs: argv.includes("--only-jobs"), keep: argv.includes("--keep"), build: argv.includes("--build") };
 }
 
 
@@ -43,6 +43,7 @@ async function main() {
   const opts = args();
   const now = new Date();
   process.env.APP_URL ??= `http://localhost:${PORTS.next}`;
+  if (!opts.onlyJobs) ensureBuild(opts.build); // before the data, so the build does not overlap the measured part
   const db = await setUpDb(opts.scale, { keep: opts.keep, now, embeddedPort: PORTS.embedded });
   const proxy = await startCountingProxy(db.url, PORTS.proxy);
   // the in-process digest job reads the app's environment (server/messaging/config.ts)
