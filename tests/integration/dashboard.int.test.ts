@@ -1,14 +1,11 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "@/prisma/seed";
 import { TENANT_AGE_DAYS } from "@/prisma/seed/org";
-import { createCaller } from "@/server/api/root";
-import { createInnerContext } from "@/server/api/trpc";
 import type { SessionUser } from "@/server/auth/session-user";
-import { PrismaClient } from "@/server/db/generated/client";
 import { computeKpis } from "@/server/engines/dashboard/kpis";
 import { KPI_IDS } from "@/server/engines/dashboard/targets";
+import { closeCountingClients, countingCaller as countingCallerAt } from "../helpers/counting-caller";
 import { oracleFacts } from "../helpers/dashboard-oracle";
 import { callerFor, createTenantFixture, shapeOf, testDb } from "../helpers/fixtures";
 
@@ -31,27 +28,10 @@ async function sessionUserOf(email: string): Promise<SessionUser> {
   };
 }
 
-const clients: PrismaClient[] = [];
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.$disconnect()));
-});
+afterAll(closeCountingClients);
 
-/** A caller whose Prisma client counts the SQL statements it sends (Prisma query events). */
-function countingCaller(user: SessionUser) {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL ?? "" }), log: [{ emit: "event", level: "query" }] });
-  clients.push(client);
-  const statements: string[] = [];
-  client.$on("query", (e) => statements.push(e.query));
-  const caller = createCaller(createInnerContext({ user, db: client, now: () => now }));
-  return {
-    caller,
-    async count<T>(call: (c: typeof caller) => Promise<T>): Promise<number> {
-      statements.length = 0;
-      await call(caller);
-      return statements.length;
-    },
-  };
-}
+/** A caller whose Prisma client counts the SQL statements it sends, at the seed's `now`. */
+const countingCaller = (user: SessionUser) => countingCallerAt(user, () => now);
 
 const windows = (days: number) => ({ from: new Date(now.getTime() - days * DAY), to: now, previousFrom: new Date(now.getTime() - 2 * days * DAY) });
 

@@ -1,6 +1,8 @@
 import { TRPCError } from "@trpc/server";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "@/prisma/seed";
 import type { SessionUser } from "@/server/auth/session-user";
+import { closeCountingClients, countingCaller } from "../helpers/counting-caller";
 import { callerFor, createTenantFixture, testDb, type TenantFixture } from "../helpers/fixtures";
 
 const DAY = 86_400_000;
@@ -109,6 +111,35 @@ describe("portal.project", () => {
       expect(await code(as(a.users.CUSTOMER).portal.project(input as never))).toBe("BAD_REQUEST");
     },
   );
+});
+
+describe("the portal project page's cost", () => {
+  afterAll(closeCountingClients);
+
+  it("is one statement for the project and one for its surveys, however many milestones, criteria, sign-offs and surveys it has", async () => {
+    await seedDemo(testDb(), new Date()); // a no-op when an earlier test file seeded already
+    // the demo's customer project with the most sign-offs (15 criteria, 6 sign-offs, 12 surveys in the seed)
+    // against the fixture's small project (8 criteria, no sign-off, no survey)
+    const big = await testDb().project.findFirstOrThrow({
+      where: { tenant: { slug: "northwind-labs" }, customerAccount: { stakeholders: { some: { role: "CUSTOMER" } } } },
+      orderBy: { signOffs: { _count: "desc" } },
+      select: { id: true, customerAccountId: true, _count: { select: { signOffs: true, surveys: true } } },
+    });
+    expect(big._count.signOffs).toBeGreaterThan(1);
+    expect(big._count.surveys).toBeGreaterThan(1);
+    const u = await testDb().user.findFirstOrThrow({ where: { role: "CUSTOMER", customerAccountId: big.customerAccountId }, include: { tenant: true } });
+    const bigCustomer: SessionUser = {
+      id: u.id, sessionId: "portal-cost-test", tenantId: u.tenantId, tenantName: u.tenant.name, tenantSlug: u.tenant.slug, role: u.role,
+      name: u.name, email: u.email, customerAccountId: u.customerAccountId, stakeholderRole: u.stakeholderRole, isApprover: u.isApprover,
+    };
+    const counts = [];
+    for (const [user, projectId] of [[a.users.CUSTOMER, a.projectA.id], [bigCustomer, big.id]] as const) {
+      const { count, caller } = countingCaller(user, () => NOW);
+      expect((await caller.portal.project({ projectId })).id).toBe(projectId);
+      counts.push([await count((c) => c.portal.project({ projectId })), await count((c) => c.portal.surveys({ projectId }))]);
+    }
+    expect(counts).toEqual([[1, 1], [1, 1]]);
+  });
 });
 
 describe("overview", () => {
