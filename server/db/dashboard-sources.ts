@@ -7,8 +7,8 @@ import { Prisma } from "./generated/client";
  * Thresholds come from the dashboard engine as parameters.
  *
  * A fragment reads only what decides whether and how a row counts, and hands on the ids of what it
- * refers to (project_id, account_id…): display names are joined by the rows (dashboard-rows.ts, LEFT
- * JOINs, so they never change the count). The aggregates, which every dashboard request runs, then
+ * refers to (project_id, account_id…): display names are looked up by the rows (dashboard-rows.ts,
+ * `nameOf`: a lookup by primary key, so naming never changes the count). The aggregates, which every dashboard request runs, then
  * touch one or two tables per KPI instead of four (issue 9, P1: the range's rows grow with the tenant).
  */
 export type SqlWindow = { from: Date; to: Date };
@@ -36,8 +36,10 @@ export const covering = (...ws: SqlWindow[]): SqlWindow => ({
 /**
  * The guarantees decided (met, failed, remedied) within `w` with when it was decided, whether a refund
  * was claimed, its success score and whether it is a case-study candidate (the stored flag, else a
- * score at or above the rule's minimum). The window is applied to the guarantee before the joins and
- * the refund lookup, so the work follows the range, not the tenant's history (issue 9, P1).
+ * score at or above the rule's minimum). The window is applied to the guarantee before its project and
+ * lead are joined, so that work follows the range; each guarantee's latest refund comes from one pass
+ * over the tenant's refunds (few: failed guarantees only), hash-joined, not a lookup per guarantee
+ * (issue 9, P1).
  */
 export function decidedGuarantees(tenantId: string, rules: RowRules, w: SqlWindow) {
   return Prisma.sql`

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createPrismaClient, type Db } from "@/server/db/client";
 import type { Role, StakeholderRole } from "@/server/db/generated/enums";
+import type { Prisma } from "@/server/db/generated/client";
 import type { SessionUser } from "@/server/auth/session-user";
 import { createInnerContext } from "@/server/api/trpc";
 import { appRouter, createCaller } from "@/server/api/root";
@@ -12,6 +13,15 @@ import { newSurveyToken, surveyTokenDigest } from "@/server/services/surveys";
 let prisma: Db | undefined;
 
 /** The test database's client (DATABASE_URL is set by tests/setup/env.ts). */
+/** The session user of an existing user (a seeded one, say), as the auth layer would build it. */
+export async function sessionUserOf(where: Prisma.UserWhereInput, sessionId = "test-session"): Promise<SessionUser> {
+  const u = await testDb().user.findFirstOrThrow({ where, include: { tenant: true } });
+  return {
+    id: u.id, sessionId, tenantId: u.tenantId, tenantName: u.tenant.name, tenantSlug: u.tenant.slug, role: u.role, name: u.name, email: u.email,
+    customerAccountId: u.customerAccountId, stakeholderRole: u.stakeholderRole, isApprover: u.isApprover,
+  };
+}
+
 export function testDb(): Db {
   prisma ??= createPrismaClient(process.env.DATABASE_URL ?? "");
   return prisma;

@@ -7,7 +7,7 @@ import { computeKpis } from "@/server/engines/dashboard/kpis";
 import { KPI_IDS } from "@/server/engines/dashboard/targets";
 import { closeCountingClients, countingCaller as countingCallerAt } from "../helpers/counting-caller";
 import { oracleFacts } from "../helpers/dashboard-oracle";
-import { callerFor, createTenantFixture, shapeOf, testDb } from "../helpers/fixtures";
+import { callerFor, createTenantFixture, sessionUserOf, shapeOf, testDb } from "../helpers/fixtures";
 
 /**
  * The executive dashboard against the demo seed (Northwind tells the story, Bluebird is the other
@@ -19,14 +19,6 @@ const DAY = 86_400_000;
 let now: Date;
 let northwind: SessionUser;
 let bluebird: SessionUser;
-
-async function sessionUserOf(email: string): Promise<SessionUser> {
-  const u = await testDb().user.findUniqueOrThrow({ where: { email }, include: { tenant: true } });
-  return {
-    id: u.id, sessionId: "dashboard-test", tenantId: u.tenantId, tenantName: u.tenant.name, tenantSlug: u.tenant.slug, role: u.role,
-    name: u.name, email: u.email, customerAccountId: null, stakeholderRole: null, isApprover: false,
-  };
-}
 
 afterAll(closeCountingClients);
 
@@ -40,8 +32,8 @@ beforeAll(async () => {
   // the seed may have run earlier in this test run: read its `now` back from the tenant's age
   const tenant = await testDb().tenant.findUniqueOrThrow({ where: { slug: "northwind-labs" } });
   now = new Date(tenant.createdAt.getTime() + TENANT_AGE_DAYS * DAY);
-  northwind = await sessionUserOf("exec@northwind.test");
-  bluebird = await sessionUserOf("exec@bluebird.test");
+  northwind = await sessionUserOf({ email: "exec@northwind.test" }, "dashboard-test");
+  bluebird = await sessionUserOf({ email: "exec@bluebird.test" }, "dashboard-test");
 });
 
 describe("the executive dashboard on the demo seed", () => {
@@ -214,7 +206,7 @@ describe("an empty tenant", () => {
     const db = testDb();
     const tenant = await db.tenant.create({ data: { slug: `empty-${Date.now()}`, name: "Empty Co", currency: "EUR" } });
     const exec = await db.user.create({ data: { tenantId: tenant.id, email: `exec-${tenant.slug}@empty.test`, name: "E", role: "EXECUTIVE" } });
-    const user = { ...(await sessionUserOf(exec.email)) };
+    const user = { ...(await sessionUserOf({ email: exec.email }, "dashboard-test")) };
     const caller = callerFor(user, () => now);
     const d = await caller.dashboard.summary({ range: { days: 365 } });
     expect(d.tenant.currency).toBe("EUR");
@@ -259,9 +251,9 @@ describe("bad input", () => {
   });
 
   it("only executives and admins may read it", async () => {
-    const csm = await sessionUserOf("csm@northwind.test");
+    const csm = await sessionUserOf({ email: "csm@northwind.test" }, "dashboard-test");
     await expect(callerFor(csm, () => now).dashboard.summary({ range: { days: 90 } })).rejects.toBeInstanceOf(TRPCError);
-    const admin = await sessionUserOf("admin@northwind.test");
+    const admin = await sessionUserOf({ email: "admin@northwind.test" }, "dashboard-test");
     expect((await callerFor(admin, () => now).dashboard.summary({ range: { days: 90 } })).tenant.name).toBe("Northwind Labs");
   });
 });

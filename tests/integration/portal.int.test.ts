@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "@/prisma/seed";
 import type { SessionUser } from "@/server/auth/session-user";
 import { closeCountingClients, countingCaller } from "../helpers/counting-caller";
-import { callerFor, createTenantFixture, testDb, type TenantFixture } from "../helpers/fixtures";
+import { callerFor, createTenantFixture, sessionUserOf, testDb, type TenantFixture } from "../helpers/fixtures";
 
 const DAY = 86_400_000;
 
@@ -127,11 +127,7 @@ describe("the portal project page's cost", () => {
     });
     expect(big._count.signOffs).toBeGreaterThan(1);
     expect(big._count.surveys).toBeGreaterThan(1);
-    const u = await testDb().user.findFirstOrThrow({ where: { role: "CUSTOMER", customerAccountId: big.customerAccountId }, include: { tenant: true } });
-    const bigCustomer: SessionUser = {
-      id: u.id, sessionId: "portal-cost-test", tenantId: u.tenantId, tenantName: u.tenant.name, tenantSlug: u.tenant.slug, role: u.role,
-      name: u.name, email: u.email, customerAccountId: u.customerAccountId, stakeholderRole: u.stakeholderRole, isApprover: u.isApprover,
-    };
+    const bigCustomer = await sessionUserOf({ role: "CUSTOMER", customerAccountId: big.customerAccountId }, "portal-cost-test");
     const counts = [];
     for (const [user, projectId] of [[a.users.CUSTOMER, a.projectA.id], [bigCustomer, big.id]] as const) {
       const { count, caller } = countingCaller(user, () => NOW);

@@ -12,13 +12,12 @@ import { PageHeader } from "@/components/shell/page-header";
 import { api } from "@/lib/trpc/server";
 import { formatDate } from "@/lib/utils";
 import { requirePermission } from "@/server/auth/guard";
+import type { TrendPoint } from "@/server/engines/dashboard/trends";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 type Params = Record<string, string | string[] | undefined>;
-type TrendsResult = Awaited<ReturnType<Awaited<ReturnType<typeof api>>["dashboard"]["trends"]>>;
-
-async function Trends({ trends, currency }: { trends: Promise<TrendsResult>; currency: string }) {
+async function Trends({ trends, currency }: { trends: Promise<{ points: TrendPoint[]; bucketDays: number }>; currency: string }) {
   const t = await trends;
   return <TrendsSection points={t.points} bucketDays={t.bucketDays} currency={currency} />;
 }
