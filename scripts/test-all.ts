@@ -7,6 +7,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import type { Problem } from "../tests/setup/problems-reporter";
 
 const root = path.resolve(import.meta.dirname, "..");
 const cache = path.join(root, ".cache");
@@ -15,7 +16,7 @@ const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
 type Counts = { passed: number; failed: number; skipped: number };
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
-const state: { failedStep: string | null } = { failedStep: null };
+const state: { failedStep: string | null; problems: string[] } = { failedStep: null, problems: [] };
 
 function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}) {
   console.log(`\n━━ ${label} ━━`);
@@ -34,9 +35,16 @@ function readJson<T>(file: string): T | null {
 
 function vitest(project: "unit" | "integration") {
   const out = path.join(cache, `vitest-${project}.json`);
+  const problemsFile = path.join(cache, `vitest-${project}-problems.json`);
   rmSync(out, { force: true });
-  run(`vitest ${project}`, bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
+  rmSync(problemsFile, { force: true });
+  const reporter = path.join(root, "tests", "setup", "problems-reporter.ts");
+  const ok = run(`vitest ${project}`, bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--reporter=${reporter}`, `--outputFile.json=${out}`], { VITEST_PROBLEMS_FILE: problemsFile });
+  // unhandled errors and hook/import errors fail the run with every test passed: name them in the summary
+  const problems = readJson<Problem[]>(problemsFile) ?? [];
+  for (const p of problems) state.problems.push(`vitest ${project}: ${p.where}: ${p.message}${p.stack ? `\n    ${p.stack.replaceAll("\n", "\n    ")}` : ""}`);
   const json = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(out);
+  if (!ok && problems.length === 0 && json?.numFailedTests === 0) state.problems.push(`vitest ${project}: exited non-zero with every test passed; see its output above`);
   if (!json) {
     state.failedStep ??= `vitest ${project} (no report)`;
     return;
@@ -87,6 +95,7 @@ const built = state.failedStep !== "next build";
 if (built) crashSafety();
 if (built) playwright();
 
+if (state.problems.length) console.log(`\nProblems besides failed tests:\n${state.problems.map((p) => `- ${p}`).join("\n")}`);
 console.log(`\nSummary${state.failedStep ? ` (first failure: ${state.failedStep})` : ""}`);
 console.log(`tests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
 process.exit(state.failedStep || total.failed > 0 ? 1 : 0);
