@@ -1,6 +1,7 @@
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import pg from "pg";
 import { AppError } from "@/server/errors";
+import { logger } from "@/server/logger";
 
 /**
  * Rate limits kept in PostgreSQL (table rate_limits, created by a migration), so they hold across
@@ -8,8 +9,17 @@ import { AppError } from "@/server/errors";
  */
 const holder = globalThis as unknown as { onwardRatePool?: pg.Pool; onwardLimiters?: Map<string, RateLimiterPostgres> };
 
+/** the pool's application_name, as pg_stat_activity shows its connections */
+export const RATE_POOL_NAME = "onward-rate-limit";
+
 function pool(): pg.Pool {
-  holder.onwardRatePool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
+  if (!holder.onwardRatePool) {
+    const created = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4, application_name: RATE_POOL_NAME });
+    // an idle connection the server drops (restart, failover, idle timeout) emits "error" on the pool;
+    // unheard, that event would end the process — the pool replaces the connection on the next query
+    created.on("error", (error) => logger.warn({ err: error }, "rate-limit pool: idle connection lost"));
+    holder.onwardRatePool = created;
+  }
   return holder.onwardRatePool;
 }
 
