@@ -60,8 +60,12 @@ describe("the executive dashboard on the demo seed", () => {
     // alerts: active only, most severe first, linked to their project
     const active = await testDb().alert.count({ where: { tenantId: northwind.tenantId, resolvedAt: null } });
     expect(d.alerts.total).toBe(active);
-    expect(d.alerts.items[0]).toMatchObject({ severity: "CRITICAL", kind: "refund.pending_approval", projectName: "Shop-floor Analytics Platform" });
-    expect(d.alerts.items[0]?.href).toMatch(/^\/projects\/c[a-z0-9]+$/);
+    // (jobs other files run over every tenant may add alerts here, so the order is checked, not one head)
+    const top = await testDb().alert.findMany({ where: { tenantId: northwind.tenantId, resolvedAt: null }, orderBy: [{ severity: "desc" }, { createdAt: "desc" }, { id: "asc" }], take: 8 });
+    expect(d.alerts.items.map((a) => a.id)).toEqual(top.map((a) => a.id));
+    const claim = d.alerts.items.find((a) => a.kind === "refund.pending_approval");
+    expect(claim).toMatchObject({ severity: "CRITICAL", projectName: "Shop-floor Analytics Platform" });
+    expect(claim?.href).toMatch(/^\/projects\/c[a-z0-9]+$/);
     expect(d.opportunities.expansion.map((o) => o.title)).toContain("Acme Health");
     expect(d.opportunities.caseStudies.map((o) => o.title)).toEqual(["Course Catalogue Modernization · Lumen Learning", "Telehealth Scheduling MVP · Acme Health"]);
   });
