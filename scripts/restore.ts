@@ -2,11 +2,15 @@
  * `npm run db:restore -- FILE [--into URL|DIR] [--force]` (issue 10 item 7). A pg_dump backup goes into
  * the PostgreSQL database `--into` (default DATABASE_URL); an embedded backup into the data directory
  * `--into` (default .data/pglite, refused while a launcher has it open). The target must be empty unless
- * `--force`. Then every table's row count is compared with the manifest; any mismatch exits 1.
+ * `--force`. Then every table's row count is compared with the manifest and every hash chain (sign-offs
+ * per project, audit events per tenant) is verified on the restored data; a count mismatch or a chain
+ * that does not verify exits 1 (the data stays restored, for a look).
  */
 import path from "node:path";
+import { createPrismaClient } from "../server/db/client";
+import { verifyAllChains, type ChainReport } from "../server/services/integrity";
 import { compareCounts, isServerUrl, readManifest, restoreEmbedded, restoreServer, type Counts } from "./backup-lib";
-import { lockDataDir } from "./embedded-db";
+import { EMBEDDED_POOL_MAX, lockDataDir, serveEmbeddedDb } from "./embedded-db";
 
 const root = path.resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
@@ -17,21 +21,40 @@ const flag = (name: string) => {
 const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--into");
 const force = args.includes("--force");
 
+/** Every chain of the database at `url`, verified through the app's own verifiers. */
+async function chainsAt(url: string): Promise<ChainReport[]> {
+  const client = createPrismaClient(url);
+  try {
+    return await verifyAllChains(client);
+  } finally {
+    await client.$disconnect();
+  }
+}
+
 async function main(): Promise<boolean> {
   if (!file) throw new Error("usage: npm run db:restore -- FILE [--into URL|DIR] [--force]");
   const manifest = readManifest(path.resolve(file));
   let counts: Counts;
+  let chains: ChainReport[];
   if (manifest.format === "pg_dump-custom") {
     const url = flag("--into") ?? process.env.DATABASE_URL;
     if (!url || !isServerUrl(url)) throw new Error("A pg_dump backup restores into a PostgreSQL server: pass --into postgresql://… or set DATABASE_URL");
     counts = await restoreServer(path.resolve(file), url, { force });
+    chains = await chainsAt(url);
   } else {
     const dir = path.resolve(flag("--into") ?? path.join(root, ".data", "pglite"));
     const release = lockDataDir(dir, "npm run db:restore");
     try {
       const restored = await restoreEmbedded(path.resolve(file), dir, { force });
       counts = restored.counts;
-      await restored.db.close();
+      // served on a free port for the verifiers (one connection: PGlite has one session); stop() closes it
+      process.env.DB_POOL_MAX = EMBEDDED_POOL_MAX;
+      const served = await serveEmbeddedDb(restored.db);
+      try {
+        chains = await chainsAt(served.url);
+      } finally {
+        await served.stop();
+      }
     } finally {
       release();
     }
@@ -41,7 +64,10 @@ async function main(): Promise<boolean> {
   for (const line of cmp.lines) console.log(`  ${line}`);
   console.log(`• ${cmp.tables} tables, ${cmp.rows} rows restored, ${cmp.mismatches.length} mismatches`);
   for (const m of cmp.mismatches) console.error(`  ✗ ${m}`);
-  return cmp.mismatches.length === 0;
+  for (const r of chains) console.log(`• ${r.name}: ${r.chains} verified (${r.entries} entries), ${r.broken.length} broken`);
+  const broken = chains.flatMap((r) => r.broken);
+  for (const b of broken) console.error(`  ✗ ${b}`);
+  return cmp.mismatches.length === 0 && broken.length === 0;
 }
 
 main().then(
