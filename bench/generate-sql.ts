@@ -109,6 +109,8 @@ export const GENERATOR_STATEMENTS: [table: string, sql: string][] = [
      FROM "CustomerAccount" a CROSS JOIN generate_series(0, 89) d WHERE a."tenantId" = $1`],
   // the trigger that keeps each account's newest snapshot is skipped too (replica role): the same rule
   ["CustomerAccount", `SELECT onward_account_refresh_latest_health(id) FROM "CustomerAccount" WHERE "tenantId" = $1`],
+  // …and the one that sums the tenant's snapshots per day (the dashboard's expansion trend reads those)
+  ["TenantHealthDay", `SELECT onward_tenant_health_days_refresh($1)`],
   ["RetentionPlan", `INSERT INTO "RetentionPlan" (id, "tenantId", "customerAccountId", strategy, "healthScore", "expansionScore", triggers, "successMetrics", "expectedOutcome", "nextTouchpointAt", "createdAt")
      SELECT a.id || '-rp', $1, a.id, (ARRAY['HIGH_SATISFACTION_EXPANSION', 'MODERATE_SATISFACTION_IMPROVEMENT', 'AT_RISK_RECOVERY'])[1 + floor(${R("rs", "a.id")} * 3)::int]::"RetentionStrategy",
             60, 60, '[]'::jsonb, '[]'::jsonb, 'Renewal', ${NOW} + interval '7 days', ${NOW} - interval '10 days'

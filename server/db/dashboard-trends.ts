@@ -8,7 +8,8 @@ type TrendRow = { series: string; bucket: number; kind: string | null; score: nu
 /**
  * Every trend series of the range, bucketed in SQL, in one statement: guarantee decisions, survey
  * answers by score, bookings (and their expansion share), refunds paid and the accounts' daily
- * expansion potential. Bucket i covers [from + i·size, from + (i+1)·size).
+ * expansion potential (from the per-day sums TenantHealthDay keeps, one row a day however many
+ * accounts). Bucket i covers [from + i·size, from + (i+1)·size).
  */
 export async function loadTrendFacts(db: Db, tenantId: string, w: { from: Date; to: Date }, bucketDays: number, rules: RowRules): Promise<TrendFacts> {
   const size = bucketDays * 86_400;
@@ -27,8 +28,8 @@ export async function loadTrendFacts(db: Db, tenantId: string, w: { from: Date; 
     SELECT 'refunds', ${bucket(Prisma.sql`"paidAt"`)}, NULL, NULL, sum("amountCents")::float8, 0
     FROM "Refund" WHERE "tenantId" = ${tenantId} AND status = 'PAID' AND ${within(Prisma.sql`"paidAt"`, w)} GROUP BY 2
     UNION ALL
-    SELECT 'health', ${bucket(Prisma.sql`day::timestamp`)}, NULL, NULL, sum("expansionScore")::float8, count("expansionScore")::float8
-    FROM "HealthSnapshot" WHERE "tenantId" = ${tenantId} AND ${within(Prisma.sql`day::timestamp`, w)} GROUP BY 2`;
+    SELECT 'health', ${bucket(Prisma.sql`day::timestamp`)}, NULL, NULL, sum("expansionScoreSum")::float8, sum("expansionSnapshots")::float8
+    FROM "TenantHealthDay" WHERE "tenantId" = ${tenantId} AND ${within(Prisma.sql`day::timestamp`, w)} GROUP BY 2`;
   const facts: TrendFacts = { success: [], satisfaction: [], booked: [], refunds: [], health: [] };
   for (const r of rows) {
     if (r.series === "success") facts.success.push({ bucket: r.bucket, decided: r.a, succeeded: r.b });
