@@ -123,6 +123,22 @@ export function createAlert(prisma: DbOrTx, row: { tenantId: string; projectId: 
   return prisma.alert.create({ data: { ...data, createdAt: at }, select: { id: true } });
 }
 
+/** The kinds of alert a week's validation raises; one open alert a week at most (services/projects). */
+export const WEEK_ALERT_KINDS = ["milestone_at_risk", "milestone_failed"] as const;
+
+/** The week's open at-risk/failed alerts (`link` names the week: /projects/<id>#week-<n>). */
+export function openWeekAlerts(prisma: DbOrTx, tenantId: string, projectId: string, link: string) {
+  return prisma.alert.findMany({ where: { tenantId, projectId, link, kind: { in: [...WEEK_ALERT_KINDS] }, resolvedAt: null }, select: { id: true, kind: true } });
+}
+
+export function resolveAlertsById(prisma: DbOrTx, tenantId: string, ids: string[], at: Date) {
+  return prisma.alert.updateMany({ where: { tenantId, id: { in: ids }, resolvedAt: null }, data: { resolvedAt: at } });
+}
+
+export function setAlertMessage(prisma: DbOrTx, tenantId: string, id: string, message: string) {
+  return prisma.alert.updateMany({ where: { tenantId, id }, data: { message } });
+}
+
 export function createAlerts(prisma: DbOrTx, rows: Parameters<typeof createAlert>[1][]) {
   return prisma.alert.createMany({ data: rows.map(({ at, ...data }) => ({ ...data, createdAt: at })) });
 }

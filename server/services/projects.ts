@@ -9,9 +9,12 @@ import {
   findMilestoneForValidation,
   findProjectDetail,
   openActionTitles,
+  openWeekAlerts,
   listProjects,
   milestoneStatuses,
   recordMilestoneValidation,
+  resolveAlertsById,
+  setAlertMessage,
   setProjectStatus,
   updateActionItem,
   updateEnvironment,
@@ -97,11 +100,21 @@ export async function validateMilestoneFor(ctx: ServiceContext, input: ValidateM
       tenantId: ctx.tenantId, projectId: m.projectId, customerAccountId: m.project.customerAccount.id, kind: a.kind,
       title: `Week ${m.weekNumber}: ${a.title}`, detail: a.detail, assigneeId: assignee(a.kind), dueAt: new Date(ctx.now.getTime() + a.dueInHours * 3_600_000), at: ctx.now,
     })));
-    if (status === "AT_RISK" || status === "FAILED") {
+    // one open alert a week: the same verdict again updates it (no second alert or notification), another
+    // verdict resolves it, and a week no longer at risk or failed keeps none open
+    const kind = status === "FAILED" ? "milestone_failed" : status === "AT_RISK" ? "milestone_at_risk" : null;
+    const openAlerts = await openWeekAlerts(tx, ctx.tenantId, m.projectId, link);
+    const current = openAlerts.find((a) => a.kind === kind);
+    const outdated = openAlerts.filter((a) => a !== current).map((a) => a.id);
+    if (outdated.length > 0) await resolveAlertsById(tx, ctx.tenantId, outdated, ctx.now);
+    if (kind) {
       const message = `Week ${m.weekNumber} of ${m.project.name} is ${status === "FAILED" ? "failed" : "at risk"}: ${result.score} (success ≥ ${m.minimumSuccessThreshold}, escalation ≥ ${m.escalationThreshold}).`;
-      await createAlert(tx, { tenantId: ctx.tenantId, projectId: m.projectId, customerAccountId: m.project.customerAccount.id, severity: status === "FAILED" ? "HIGH" : "WARNING", kind: status === "FAILED" ? "milestone_failed" : "milestone_at_risk", message, link, at: ctx.now });
-      const people = [...new Set([techLeadId, csmId].filter((id): id is string => id !== null))];
-      await insertNotifications(tx, people.map((userId) => ({ tenantId: ctx.tenantId, userId, title: message, body: result.reasons.join(" "), link, at: ctx.now })));
+      if (current) await setAlertMessage(tx, ctx.tenantId, current.id, message);
+      else {
+        await createAlert(tx, { tenantId: ctx.tenantId, projectId: m.projectId, customerAccountId: m.project.customerAccount.id, severity: status === "FAILED" ? "HIGH" : "WARNING", kind, message, link, at: ctx.now });
+        const people = [...new Set([techLeadId, csmId].filter((id): id is string => id !== null))];
+        await insertNotifications(tx, people.map((userId) => ({ tenantId: ctx.tenantId, userId, title: message, body: result.reasons.join(" "), link, at: ctx.now })));
+      }
     }
     const weeks = await milestoneStatuses(tx, ctx.tenantId, m.projectId);
     const troubled = weeks.some((w) => w.status === "AT_RISK" || w.status === "FAILED");

@@ -53,11 +53,16 @@ describe("weekly milestone validation (seed §3.1)", () => {
     expect(recovery.length).toBeGreaterThan(0);
     expect(recovery.every((a) => a.assigneeId === f.users.TECH_LEAD.id)).toBe(true);
     expect(await testDb().alert.count({ where: { projectId, kind: "milestone_at_risk" } })).toBe(1);
-    // validating the same week the same way again adds no second copy of an open action
+    const told = await testDb().notification.count({ where: { userId: f.users.TECH_LEAD.id, link: { contains: projectId } } });
+    expect(told).toBeGreaterThan(0);
+    // validating the same week the same way again adds no second copy of an open action, and no second
+    // alert or notification: the open alert is the one to work on, its message the latest score
     const before = await testDb().actionItem.count({ where: { projectId } });
-    await callerFor(f.users.TECH_LEAD).projects.validateMilestone({ milestoneId: week1.id, scores: scores([80, 80, 80, 80]) });
+    await callerFor(f.users.TECH_LEAD).projects.validateMilestone({ milestoneId: week1.id, scores: scores([80, 80, 80, 81]) });
     expect(await testDb().actionItem.count({ where: { projectId } })).toBe(before);
-    expect(await testDb().notification.count({ where: { userId: f.users.TECH_LEAD.id, link: { contains: projectId } } })).toBeGreaterThan(0);
+    const alerts = await testDb().alert.findMany({ where: { projectId, kind: "milestone_at_risk" } });
+    expect(alerts.map((a) => [a.resolvedAt, a.message])).toEqual([[null, expect.stringContaining(": 80.1 (success ≥ 85")]]);
+    expect(await testDb().notification.count({ where: { userId: f.users.TECH_LEAD.id, link: { contains: projectId } } })).toBe(told);
     expect((await testDb().project.findUniqueOrThrow({ where: { id: projectId } })).status).toBe("AT_RISK");
     // the tech lead's view shows the same
     const detail = await callerFor(f.users.CSM).projects.get({ projectId });
@@ -68,16 +73,23 @@ describe("weekly milestone validation (seed §3.1)", () => {
   it("boundaries: exactly 85 succeeds, 84.99 is at risk, exactly 70 at risk, 69.99 fails with escalation actions", async () => {
     const lead = callerFor(f.users.TECH_LEAD);
     const at = async (v: number[]) => (await lead.projects.validateMilestone({ milestoneId: week1.id, scores: scores(v) })).result;
+    const weekAlerts = async () =>
+      (await testDb().alert.findMany({ where: { projectId, link: { endsWith: "#week-1" } }, orderBy: { createdAt: "asc" } })).map((a) => `${a.kind} ${a.resolvedAt ? "resolved" : "open"}`);
     expect((await at([85, 85, 85, 85])).status).toBe("success");
     expect((await testDb().project.findUniqueOrThrow({ where: { id: projectId } })).status).toBe("ACTIVE");
+    // the week recovered: its at-risk alert is resolved, not left on the dashboard
+    expect(await weekAlerts()).toEqual(["milestone_at_risk resolved"]);
     // 0.3×85 + 0.4×85 + 0.2×85 + 0.1×84.9 = 84.99
     expect((await at([85, 85, 85, 84.9])).status).toBe("at_risk");
     expect((await at([70, 70, 70, 70])).status).toBe("at_risk");
+    expect(await weekAlerts()).toEqual(["milestone_at_risk resolved", "milestone_at_risk open"]);
     const failed = await at([70, 70, 70, 69.9]);
     expect(failed.score).toBe(69.99);
     expect(failed.status).toBe("failed");
     expect(await testDb().actionItem.count({ where: { projectId, kind: "ESCALATION" } })).toBeGreaterThan(0);
     expect(await testDb().alert.count({ where: { projectId, kind: "milestone_failed", severity: "HIGH" } })).toBe(1);
+    // at risk → failed: the at-risk alert gives way to the failed one
+    expect(await weekAlerts()).toEqual(["milestone_at_risk resolved", "milestone_at_risk resolved", "milestone_failed open"]);
     // every validation is kept
     expect(await testDb().milestoneValidation.count({ where: { milestoneId: week1.id } })).toBe(7);
   });
