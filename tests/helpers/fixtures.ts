@@ -12,7 +12,6 @@ import { newSurveyToken, surveyTokenDigest } from "@/server/services/surveys";
 
 let prisma: Db | undefined;
 
-/** The test database's client (DATABASE_URL is set by tests/setup/env.ts). */
 /** The session user of an existing user (a seeded one, say), as the auth layer would build it. */
 export async function sessionUserOf(where: Prisma.UserWhereInput, sessionId = "test-session"): Promise<SessionUser> {
   const u = await testDb().user.findFirstOrThrow({ where, include: { tenant: true } });
@@ -22,6 +21,7 @@ export async function sessionUserOf(where: Prisma.UserWhereInput, sessionId = "t
   };
 }
 
+/** The test database's client (DATABASE_URL is set by tests/setup/env.ts). */
 export function testDb(): Db {
   prisma ??= createPrismaClient(process.env.DATABASE_URL ?? "");
   return prisma;

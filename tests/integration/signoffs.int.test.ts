@@ -6,25 +6,19 @@ import type { SessionUser } from "@/server/auth/session-user";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
 import { milestoneCertificate } from "@/server/services/signoffs";
-import { callerFor, concurrencyDb, createTenantFixture, shapeOf, signOffCriterionOf, testDb, type TenantFixture, codeOf } from "../helpers/fixtures";
+import { callerFor, concurrencyDb, createTenantFixture, sessionUserOf, shapeOf, signOffCriterionOf, testDb, type TenantFixture, codeOf } from "../helpers/fixtures";
 
 /** A caller as a browser would be: with an IP address and a user agent. */
 const browser = (user: SessionUser, ip = "203.0.113.7", userAgent = "Mozilla/5.0 (Vitest)", db: Db = testDb()) =>
   createCaller(createInnerContext({ user, db, ip, userAgent }));
 
-
-
 /** Another customer of account A (approver or not). */
 async function customerOf(f: TenantFixture, accountId: string, isApprover: boolean): Promise<SessionUser> {
-  const db = testDb();
   const tag = randomUUID().slice(0, 8);
-  const u = await db.user.create({
+  const u = await testDb().user.create({
     data: { tenantId: f.tenant.id, email: `cust-${tag}@${f.tenant.slug}.test`, name: `Customer ${tag}`, role: "CUSTOMER", customerAccountId: accountId, stakeholderRole: isApprover ? "TECHNICAL_LEAD" : "MEMBER", isApprover },
   });
-  return {
-    id: u.id, sessionId: `s-${tag}`, tenantId: f.tenant.id, tenantName: f.tenant.name, tenantSlug: f.tenant.slug, role: "CUSTOMER", name: u.name, email: u.email,
-    customerAccountId: accountId, stakeholderRole: u.stakeholderRole, isApprover,
-  };
+  return sessionUserOf({ id: u.id }, `s-${tag}`);
 }
 
 const counts = async (projectId: string) => ({
