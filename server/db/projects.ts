@@ -123,10 +123,10 @@ export function createAlert(prisma: DbOrTx, row: { tenantId: string; projectId: 
   return prisma.alert.create({ data: { ...data, createdAt: at }, select: { id: true } });
 }
 
-/** The kinds of alert a week's validation raises; one open alert a week at most (services/projects). */
-export const WEEK_ALERT_KINDS = ["milestone_at_risk", "milestone_failed"] as const;
+/** The alerts about one week: raised by its validation (at risk, failed) or by the milestone check (overdue, escalation). */
+export const WEEK_ALERT_KINDS = ["milestone_at_risk", "milestone_failed", "milestone_overdue", "milestone_escalation"] as const;
 
-/** The week's open at-risk/failed alerts (`link` names the week: /projects/<id>#week-<n>). */
+/** The week's open alerts of those kinds (`link` names the week: /projects/<id>#week-<n>). */
 export function openWeekAlerts(prisma: DbOrTx, tenantId: string, projectId: string, link: string) {
   return prisma.alert.findMany({ where: { tenantId, projectId, link, kind: { in: [...WEEK_ALERT_KINDS] }, resolvedAt: null }, select: { id: true, kind: true } });
 }

@@ -100,12 +100,14 @@ export async function validateMilestoneFor(ctx: ServiceContext, input: ValidateM
       tenantId: ctx.tenantId, projectId: m.projectId, customerAccountId: m.project.customerAccount.id, kind: a.kind,
       title: `Week ${m.weekNumber}: ${a.title}`, detail: a.detail, assigneeId: assignee(a.kind), dueAt: new Date(ctx.now.getTime() + a.dueInHours * 3_600_000), at: ctx.now,
     })));
-    // one open alert a week: the same verdict again updates it (no second alert or notification), another
-    // verdict resolves it, and a week no longer at risk or failed keeps none open
+    // one open verdict alert a week: the same verdict again updates it (no second alert or notification),
+    // another verdict resolves it; a validated week is no longer overdue; a week no longer at risk or
+    // failed keeps no alert open, its escalation included
     const kind = status === "FAILED" ? "milestone_failed" : status === "AT_RISK" ? "milestone_at_risk" : null;
     const openAlerts = await openWeekAlerts(tx, ctx.tenantId, m.projectId, link);
     const current = openAlerts.find((a) => a.kind === kind);
-    const outdated = openAlerts.filter((a) => a !== current).map((a) => a.id);
+    const stillTrue = (a: { kind: string }) => a === current || (kind !== null && a.kind === "milestone_escalation");
+    const outdated = openAlerts.filter((a) => !stillTrue(a)).map((a) => a.id);
     if (outdated.length > 0) await resolveAlertsById(tx, ctx.tenantId, outdated, ctx.now);
     if (kind) {
       const message = `Week ${m.weekNumber} of ${m.project.name} is ${status === "FAILED" ? "failed" : "at risk"}: ${result.score} (success ≥ ${m.minimumSuccessThreshold}, escalation ≥ ${m.escalationThreshold}).`;

@@ -135,4 +135,18 @@ describe("weekly milestone validation (seed §3.1)", () => {
     expect(after.completedAt).not.toBeNull();
     expect(await testDb().auditEvent.count({ where: { entityId: action.id, action: "action_item.updated" } })).toBe(1);
   });
+
+  it("a validation settles the milestone check's alerts on the week: overdue at once, the escalation once the week is no longer at risk", async () => {
+    const raise = (kind: string, week: number) =>
+      testDb().alert.create({ data: { tenantId: f.tenant.id, projectId, severity: "HIGH", kind, message: kind, link: `/projects/${projectId}#week-${week}` } });
+    const overdue = await raise("milestone_overdue", 1);
+    const escalation = await raise("milestone_escalation", 1);
+    const otherWeek = await raise("milestone_overdue", 2);
+    const open = async () => (await testDb().alert.findMany({ where: { id: { in: [overdue.id, escalation.id, otherWeek.id] }, resolvedAt: null }, orderBy: { createdAt: "asc" } })).map((a) => a.id);
+    const lead = callerFor(f.users.TECH_LEAD);
+    expect((await lead.projects.validateMilestone({ milestoneId: week1.id, scores: scores([80, 80, 80, 80]) })).status).toBe("AT_RISK");
+    expect(await open()).toEqual([escalation.id, otherWeek.id]);
+    expect((await lead.projects.validateMilestone({ milestoneId: week1.id, scores: scores([90, 90, 90, 90]) })).status).toBe("SUCCESS");
+    expect(await open()).toEqual([otherWeek.id]);
+  });
 });
