@@ -19,6 +19,9 @@ test("a product owner follows progress, signs off week 3, answers the survey and
   await expect(validate.getByRole("region", { name: "Preview" })).toContainText("Waiting for sign-off");
   await validate.getByRole("button", { name: "Validate week 3" }).click();
   await expect(validate.getByText(/Week 3 validated/)).toBeVisible();
+  // the stored score counts the two pending sign-offs as 0 until the customer decides: said so
+  await expect(page.locator("#week-3").getByText("Provisional", { exact: true })).toBeVisible();
+  await expect(page.locator("#week-3").getByText(/provisional: sign-offs still pending count as 0 until the customer decides \(best case \d+\.\d\d\)/)).toBeVisible();
   await signOut(page);
 
   await signInWithMagicLink(page, "po@acme.test");
@@ -33,6 +36,7 @@ test("a product owner follows progress, signs off week 3, answers the survey and
   await expect(page.getByRole("heading", { name: "Upcoming deliverables" })).toBeVisible();
   const week3 = page.locator("#week-3");
   await expect(week3.getByText("In progress", { exact: true })).toBeVisible();
+  await expect(week3.getByText(/scored [\d.]+% so far, final once every sign-off is decided/)).toBeVisible();
 
   let signOffPath = "";
   for (const criterion of ["All Features Implemented", "User Acceptance Testing"]) {
@@ -50,6 +54,7 @@ test("a product owner follows progress, signs off week 3, answers the survey and
   }
   // both deliverables approved: the week is re-validated with the lead's scores and is met
   await expect(page.locator("#week-3").getByText("Met", { exact: true })).toBeVisible();
+  await expect(page.locator("#week-3").getByText(/so far/)).toHaveCount(0);
   await expect(page.locator("#week-3").getByText(/Approved by Paula Owens/).first()).toBeVisible();
 
   // the week's CSAT, in the portal

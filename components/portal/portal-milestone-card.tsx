@@ -38,6 +38,8 @@ function SignOffState({ c, weekStarted, awaiting }: { c: Criterion; weekStarted:
 export function PortalMilestoneCard({ projectId, milestone: m, awaiting, canApprove }: { projectId: string; milestone: Milestone; awaiting: ReadonlySet<string>; canApprove: boolean }) {
   const status = MILESTONE_STATUS[m.status];
   const weekStarted = m.status !== "PENDING";
+  // validated while a sign-off is pending: undecided sign-offs count as 0 until they are decided
+  const provisional = m.status === "IN_PROGRESS" && m.score !== null;
   const signed = m.criteria.some((c) => c.signOffs.length > 0);
   const headingId = `week-${m.weekNumber}-title`;
   return (
@@ -48,7 +50,8 @@ export function PortalMilestoneCard({ projectId, milestone: m, awaiting, canAppr
           <Badge variant={status?.tone ?? "outline"}>{status?.label ?? m.status}</Badge>
         </div>
         <CardDescription>
-          Due {formatDate(m.dueDate)} · needs {m.minimumSuccessThreshold}% to pass{m.score === null ? "" : ` · scored ${m.score.toFixed(1)}%`}
+          Due {formatDate(m.dueDate)} · needs {m.minimumSuccessThreshold}% to pass
+          {m.score === null ? "" : provisional ? ` · scored ${m.score.toFixed(1)}% so far, final once every sign-off is decided` : ` · scored ${m.score.toFixed(1)}%`}
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-3">

@@ -21,6 +21,10 @@ function signOffText(c: MilestoneView["criteria"][number]): string {
 /** One week: criteria with evidence and sign-off state, validation history, and (tech lead) the validation form. */
 export function MilestoneCard({ milestone: m, canValidate, evidence, gates }: { milestone: MilestoneView; canValidate: boolean; evidence: ProjectView["latestEvidence"]; gates: QualityGates }) {
   const status = MILESTONE_STATUS[m.status];
+  // validated while a sign-off is pending: the stored score counts undecided sign-offs as 0 until the
+  // customer decides (then the week is re-validated); the validation also recorded its best case
+  const provisional = m.status === "IN_PROGRESS" && m.score !== null;
+  const bestCase = (m.validations[0]?.criteriaScores as { bestCaseScore?: unknown } | null | undefined)?.bestCaseScore;
   return (
     <Card id={`week-${m.weekNumber}`} className={`border-l-4 ${BORDER[m.status] ?? ""}`}>
       <CardHeader>
@@ -28,12 +32,14 @@ export function MilestoneCard({ milestone: m, canValidate, evidence, gates }: { 
           <CardTitle as="h3">Week {m.weekNumber}: {m.title}</CardTitle>
           <div className="flex items-center gap-2">
             {m.score !== null ? <span className="font-semibold tabular-nums">{m.score.toFixed(2)}</span> : null}
+            {provisional ? <Badge variant="outline">Provisional</Badge> : null}
             <Badge variant={status?.tone ?? "outline"}>{status?.label ?? m.status}</Badge>
           </div>
         </div>
         <CardDescription>
           Due {formatDate(m.dueDate)} · success ≥ {m.minimumSuccessThreshold}, escalation ≥ {m.escalationThreshold}
           {m.validatedAt ? ` · last validated ${formatDateTime(m.validatedAt)}` : ""}
+          {provisional ? ` · provisional: sign-offs still pending count as 0 until the customer decides${typeof bestCase === "number" ? ` (best case ${bestCase.toFixed(2)})` : ""}` : ""}
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
