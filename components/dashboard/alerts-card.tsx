@@ -42,7 +42,10 @@ export function AlertsCard({ alerts }: { alerts: Alerts }) {
                 </li>
               ))}
             </ul>
-            {alerts.total > alerts.items.length ? <p className="text-xs text-muted-foreground">{alerts.total - alerts.items.length} more not shown.</p> : null}
+            <p className="text-xs text-muted-foreground">
+              {alerts.total > alerts.items.length ? `${alerts.total - alerts.items.length} more not shown. ` : ""}
+              <Link href="/alerts" className="font-medium text-primary underline-offset-4 hover:underline">All alerts</Link>
+            </p>
           </>
         )}
       </CardContent>

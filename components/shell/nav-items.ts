@@ -1,4 +1,4 @@
-import { Bell, BellRing, Briefcase, HeartPulse, KeyRound, LayoutDashboard, Mail, ReceiptText, Route, Settings, SlidersHorizontal, Timer, Users, Webhook } from "lucide-react";
+import { Bell, BellRing, Siren, Briefcase, HeartPulse, KeyRound, LayoutDashboard, Mail, ReceiptText, Route, Settings, SlidersHorizontal, Timer, Users, Webhook } from "lucide-react";
 import type { Permission } from "@/server/auth/permissions";
 
 export type NavItem = { href: string; label: string; permission: Permission; icon: typeof LayoutDashboard; demoOnly?: boolean; exact?: boolean };
@@ -10,6 +10,7 @@ export const STAFF_NAV: NavItem[] = [
   { href: "/journeys", label: "Journeys", permission: "pipeline:read", icon: Route },
   { href: "/projects", label: "Projects", permission: "delivery:read", icon: Briefcase },
   { href: "/accounts", label: "Accounts", permission: "retention:read", icon: HeartPulse },
+  { href: "/alerts", label: "Alerts", permission: "alerts:read", icon: Siren },
   { href: "/refunds", label: "Refunds", permission: "refunds:read", icon: ReceiptText },
   { href: "/notifications", label: "Notifications", permission: "notifications:read", icon: Bell },
   { href: "/settings", label: "Settings", permission: "users:read", icon: Settings, exact: true },

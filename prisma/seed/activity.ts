@@ -41,7 +41,8 @@ export function buildActivity(ctx: SeedContext, projects: ProjectFacts[], leads:
       case "at_risk": {
         if (!atRisk?.validatedAt) break;
         const at = atRisk.validatedAt;
-        alert({ ...base, severity: "HIGH", kind: "milestone.at_risk", link, at, message: `${name}: week ${atRisk.week} scored ${atRisk.score} (minimum ${atRisk.minimum})` });
+        // the kinds and week link the app's validation raises (services/projects), so a re-validation settles them
+        alert({ ...base, severity: "HIGH", kind: "milestone_at_risk", link: `${link}#week-${atRisk.week}`, at, message: `${name}: week ${atRisk.week} scored ${atRisk.score} (minimum ${atRisk.minimum})` });
         // seed §3.1 at-risk → recovery actions
         [["Add a senior developer to API integration", p.techLeadId], ["Daily check-in with the customer product owner", p.account.csmId], ["Re-run the security audit after fixes", p.techLeadId]]
           .forEach(([title = "", assigneeId], i) => action({ projectId: p.id, kind: "RECOVERY", title, assigneeId, dueAt: addDays(at, i + 1), status: i === 0 ? "DONE" : "OPEN", createdAt: at, completedAt: i === 0 ? addDays(at, 1) : null }));
@@ -54,7 +55,7 @@ export function buildActivity(ctx: SeedContext, projects: ProjectFacts[], leads:
       case "refund_review":
       case "failed_refunded": {
         const paid = p.spec.scenario === "failed_refunded";
-        if (failed?.validatedAt) alert({ ...base, severity: "HIGH", kind: "milestone.failed", link, at: failed.validatedAt, resolvedAt: p.guaranteeEnd, message: `${name}: week ${failed.week} failed validation (${failed.score})` });
+        if (failed?.validatedAt) alert({ ...base, severity: "HIGH", kind: "milestone_failed", link: `${link}#week-${failed.week}`, at: failed.validatedAt, resolvedAt: p.guaranteeEnd, message: `${name}: week ${failed.week} failed validation (${failed.score})` });
         if (!p.refundId) break;
         const customer = p.account.approvers[0] ?? null;
         audit(customer, "refund.claimed", "Refund", p.refundId, claimedAt, null, { status: "CLAIMED", successScore: p.successScore });

@@ -1,4 +1,5 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { alertsRouter } from "./routers/alerts";
 import { auditRouter } from "./routers/audit";
 import { configRouter, feasibilityRouter, qualificationRouter, tiersRouter } from "./routers/acquisition";
 import { dashboardRouter } from "./routers/dashboard";
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   users: usersRouter,
   overview: overviewRouter,
   dashboard: dashboardRouter,
+  alerts: alertsRouter,
   portal: portalRouter,
   notifications: notificationsRouter,
   leads: leadsRouter,

@@ -14,6 +14,9 @@ export const PERMISSIONS = {
   "config:read": ["ADMIN", "EXECUTIVE", "CSM"],
   "config:write": ["ADMIN"],
   "delivery:read": ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD"],
+  /** the tenant's alerts, open and resolved; resolving one (with a note, audited) once it is dealt with */
+  "alerts:read": ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD"],
+  "alerts:resolve": ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD"],
   /** validate milestones, run quality validations, manage CI tokens, update action items */
   "delivery:write": ["ADMIN", "TECH_LEAD"],
   /** close, snooze or reopen a project's action items (recovery, escalation, follow-up) */

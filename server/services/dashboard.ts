@@ -13,6 +13,7 @@ import { assembleTrends } from "@/server/engines/dashboard/trends";
 import { npsClass } from "@/server/engines/surveys/scores";
 import { AppError } from "@/server/errors";
 import type { ServiceContext } from "./context";
+import { alertHref } from "./alerts";
 
 /**
  * The executive dashboard (seed §7.2): load the aggregates (a fixed batch of statements), then let the
@@ -23,12 +24,6 @@ function requireRange(input: DashboardRangeInput, now: Date): DashboardRange {
   const result = resolveRange(input, now);
   if (!result.ok) throw new AppError("BAD_REQUEST", result.problem, { fieldErrors: { [`range.${result.field}`]: result.problem } });
   return result.range;
-}
-
-/** An alert links to its project; one about an account keeps its own link if it stays in the app. */
-function alertHref(alert: { link: string | null; projectId: string | null }): string | null {
-  if (alert.projectId) return `/projects/${alert.projectId}`;
-  return alert.link && /^\/(?![/\\])/.test(alert.link) ? alert.link : null;
 }
 
 export async function executiveDashboard(ctx: ServiceContext, input: DashboardInput) {

@@ -103,6 +103,15 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     }),
     scope: "tenant",
   },
+  "alerts.list": { allow: STAFF, input: () => ({ status: "all", page: 1, pageSize: 10 }), scope: "own" },
+  "alerts.resolve": {
+    allow: STAFF,
+    // a fresh open alert per call: resolving is once only
+    input: async (f) => ({
+      alertId: (await testDb().alert.create({ data: { tenantId: f.tenant.id, projectId: f.projectA.id, severity: "WARNING", kind: "matrix", message: "Matrix alert" } })).id,
+    }),
+    scope: "tenant",
+  },
   "projects.updateAction": {
     allow: ["ADMIN", "CSM", "TECH_LEAD"],
     input: async (f) => ({

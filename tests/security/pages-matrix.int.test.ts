@@ -85,6 +85,8 @@ const PAGE_MATRIX: Record<string, PageEntry> = {
   "/accounts": { allow: ["ADMIN", "EXECUTIVE", "CSM"], scope: "own" },
   "/accounts/[id]": { allow: ["ADMIN", "EXECUTIVE", "CSM"], params: (f) => ({ id: f.accountA.id }), scope: "tenant" },
   "/refunds": { allow: ["ADMIN", "EXECUTIVE"], scope: "own" },
+  // every alert of the tenant, for the staff who deal with them
+  "/alerts": { allow: STAFF, scope: "own" },
   "/projects/[id]/guarantee": { allow: STAFF, params: (f) => ({ id: f.projectA.id }), scope: "tenant" },
   "/portal/projects/[id]/guarantee": { allow: ["CUSTOMER"], params: (f) => ({ id: f.projectA.id }), scope: "account" },
   "/portal": { allow: ["CUSTOMER"], scope: "own" },

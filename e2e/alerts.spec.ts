@@ -1,0 +1,33 @@
+import { expect, test } from "@playwright/test";
+import { signInWithPassword } from "./helpers";
+
+/**
+ * All of a tenant's alerts, beyond the dashboard's eight: a CSM filters the open ones by severity,
+ * resolves one with a note, and finds it under "Resolved"; a customer cannot open the page.
+ */
+test("a CSM filters the open alerts, resolves one with a note and finds it resolved", async ({ page }) => {
+  await signInWithPassword(page, "csm@northwind.test");
+  await page.getByRole("link", { name: "Alerts", exact: true }).click();
+  await expect(page).toHaveURL(/\/alerts$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Alerts" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Alert status" }).getByRole("link", { name: "Open" })).toHaveAttribute("aria-current", "page");
+
+  await page.getByRole("navigation", { name: "Severity" }).getByRole("link", { name: /^Warning \(\d+ open\)$/ }).click();
+  await expect(page).toHaveURL(/\/alerts\?status=open&severity=WARNING$/);
+  const rows = page.getByRole("table").getByRole("row");
+  const first = rows.nth(1);
+  await expect(first).toContainText("Warning");
+  const message = (await first.getByRole("link").first().textContent()) ?? "";
+  expect(message.length).toBeGreaterThan(0);
+  const before = await rows.count();
+
+  await first.getByText("Resolve…").click();
+  await first.getByLabel("What was done (optional)").fill("Reviewed with the technical lead; gates pass again.");
+  await first.getByRole("button", { name: "Resolve alert" }).click();
+  await expect(rows).toHaveCount(before - 1);
+
+  await page.getByRole("navigation", { name: "Alert status" }).getByRole("link", { name: "Resolved" }).click();
+  await expect(page).toHaveURL(/\/alerts\?status=resolved&severity=WARNING$/);
+  const resolved = page.getByRole("row").filter({ hasText: message }).first();
+  await expect(resolved).toContainText(/Resolved [A-Z][a-z]{2} \d{1,2}, \d\d:\d\d UTC/);
+});
