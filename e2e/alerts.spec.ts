@@ -1,9 +1,10 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { signInWithPassword } from "./helpers";
 
 /**
  * All of a tenant's alerts, beyond the dashboard's eight: a CSM filters the open ones by severity,
- * resolves one with a note, and finds it under "Resolved"; a customer cannot open the page.
+ * resolves one with a note, finds it under "Resolved" and downloads that list as CSV.
  */
 test("a CSM filters the open alerts, resolves one with a note and finds it resolved", async ({ page }) => {
   await signInWithPassword(page, "csm@northwind.test");
@@ -17,6 +18,7 @@ test("a CSM filters the open alerts, resolves one with a note and finds it resol
   const rows = page.getByRole("table").getByRole("row");
   const first = rows.nth(1);
   await expect(first).toContainText("Warning");
+  await expect(first).toContainText(/Health decline|Quality escalation/);
   const message = (await first.getByRole("link").first().textContent()) ?? "";
   expect(message.length).toBeGreaterThan(0);
   const before = await rows.count();
@@ -30,4 +32,10 @@ test("a CSM filters the open alerts, resolves one with a note and finds it resol
   await expect(page).toHaveURL(/\/alerts\?status=resolved&severity=WARNING$/);
   const resolved = page.getByRole("row").filter({ hasText: message }).first();
   await expect(resolved).toContainText(/Resolved [A-Z][a-z]{2} \d{1,2}, \d\d:\d\d UTC/);
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download CSV" }).click();
+  const csv = await readFile((await (await download).path()) ?? "", "utf8");
+  expect(csv.split("\r\n")[0]).toBe("severity,kind,message,project,account,raised_at,resolved_at");
+  expect(csv).toContain(message);
 });

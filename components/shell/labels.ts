@@ -35,6 +35,26 @@ export const LEAD_STAGE: Record<string, string> = {
 
 export const SERVICE_TYPE: Record<string, string> = SERVICE_TYPE_LABELS;
 
+/** What raised an alert, as people say it (kinds are stored as the code that raises them names them). */
+export function alertKindLabel(kind: string): string {
+  const known: Record<string, string> = {
+    milestone_at_risk: "Week at risk",
+    milestone_failed: "Week failed",
+    milestone_overdue: "Week overdue",
+    milestone_escalation: "Week escalated",
+    progress_risk: "Delivery risk",
+    "refund.pending_approval": "Refund awaiting approval",
+    "guarantee.succeeded": "Guarantee met",
+    "guarantee.failed": "Guarantee missed",
+    "retention.at_risk": "Account at risk",
+    "health.decline": "Health decline",
+    "quality.escalation": "Quality escalation",
+  };
+  if (known[kind]) return known[kind];
+  if (kind.startsWith("quality_escalation.")) return `Quality escalation (${kind.slice("quality_escalation.".length)})`;
+  return kind.replaceAll(/[._]/g, " ");
+}
+
 export const ALERT_SEVERITY: Record<string, { label: string; tone: Tone }> = {
   INFO: { label: "Info", tone: "secondary" },
   WARNING: { label: "Warning", tone: "warning" },

@@ -11,6 +11,8 @@ export const ZListAlertsSchema = ZPaginationSchema.extend({
   severity: z.enum(ALERT_SEVERITIES, { error: "Choose a severity: critical, high, warning or info" }).optional(),
 });
 export type ListAlertsInput = z.infer<typeof ZListAlertsSchema>;
+export const ZAlertsExportSchema = ZListAlertsSchema.pick({ status: true, severity: true });
+export type AlertsExportInput = z.infer<typeof ZAlertsExportSchema>;
 
 export const ALERT_NOTE_MAX = 500;
 export const ZResolveAlertSchema = z.object({

@@ -45,3 +45,12 @@ export function findAlert(prisma: DbOrTx, tenantId: string, id: string) {
 export function resolveOpenAlert(prisma: DbOrTx, tenantId: string, id: string, at: Date) {
   return prisma.alert.updateMany({ where: { tenantId, id, resolvedAt: null }, data: { resolvedAt: at } });
 }
+
+/** Every alert of the filter in the page's order, in batches (the CSV export). */
+export async function* iterateAlerts(prisma: DbOrTx, tenantId: string, f: { status: AlertStatusFilter; severity?: AlertSeverity }, batchSize = 500) {
+  for (let skip = 0; ; skip += batchSize) {
+    const rows = await listAlerts(prisma, tenantId, { ...f, skip, take: batchSize });
+    yield* rows;
+    if (rows.length < batchSize) return;
+  }
+}

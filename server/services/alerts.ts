@@ -1,5 +1,6 @@
-import type { ListAlertsInput, ResolveAlertInput } from "@/lib/schemas/alerts";
-import { countAlerts, findAlert, listAlerts, openAlertCounts, resolveOpenAlert } from "@/server/db/alerts";
+import Papa from "papaparse";
+import type { AlertsExportInput, ListAlertsInput, ResolveAlertInput } from "@/lib/schemas/alerts";
+import { countAlerts, findAlert, iterateAlerts, listAlerts, openAlertCounts, resolveOpenAlert } from "@/server/db/alerts";
 import { recordAudit } from "@/server/db/audit";
 import { AppError, notFound } from "@/server/errors";
 import type { ServiceContext } from "./context";
@@ -50,4 +51,18 @@ export async function resolveAlert(ctx: ServiceContext, input: ResolveAlertInput
     });
     return { alertId: alert.id, resolvedAt: ctx.now };
   });
+}
+
+const CSV_COLUMNS = ["severity", "kind", "message", "project", "account", "raised_at", "resolved_at"];
+
+/** The filter's alerts as CSV (header first, then rows in batches), spreadsheet formulae escaped. */
+export async function* alertsCsv(ctx: ServiceContext, filter: AlertsExportInput): AsyncGenerator<string> {
+  yield Papa.unparse([CSV_COLUMNS]) + "\r\n";
+  const batch: unknown[][] = [];
+  const flush = () => Papa.unparse(batch.splice(0), { escapeFormulae: true }) + "\r\n";
+  for await (const a of iterateAlerts(ctx.db, ctx.tenantId, filter)) {
+    batch.push([a.severity, a.kind, a.message, a.project?.name ?? "", a.customerAccount?.name ?? "", a.createdAt.toISOString(), a.resolvedAt?.toISOString() ?? ""]);
+    if (batch.length >= 500) yield flush();
+  }
+  if (batch.length > 0) yield flush();
 }

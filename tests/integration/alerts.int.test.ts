@@ -1,4 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { GET as exportAlerts } from "@/app/api/alerts/export/route";
+import type { SessionUser } from "@/server/auth/session-user";
 import type { AlertSeverity } from "@/server/db/generated/enums";
 import { callerFor, codeOf, createTenantFixture, shapeOf, testDb, type TenantFixture } from "../helpers/fixtures";
 
@@ -7,6 +9,10 @@ import { callerFor, codeOf, createTenantFixture, shapeOf, testDb, type TenantFix
  * resolving one with a note — audited, once only, in the caller's tenant only, bad input refused with
  * nothing written.
  */
+// the export route reads the signed-in user through currentUser(); here it is the test's user
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock("@/server/auth/current-user", () => ({ currentUser: async () => session.user, loadSessionUser: async () => session.user }));
+
 let f: TenantFixture;
 let other: TenantFixture;
 const MINUTE = 60_000;
@@ -87,5 +93,27 @@ describe("alerts.resolve", () => {
     const alert = await alertOf(f, "WARNING", "staff only", 12);
     expect(await codeOf(callerFor(f.users.CUSTOMER).alerts.list({}))).toBe("FORBIDDEN");
     expect(await codeOf(callerFor(f.users.CUSTOMER).alerts.resolve({ alertId: alert.id }))).toBe("FORBIDDEN");
+  });
+});
+
+describe("GET /api/alerts/export", () => {
+  it("downloads the page's filter as CSV, in the page's order, formulae escaped; a bad filter is a 400 with the reason", async () => {
+    await alertOf(f, "INFO", "=HYPERLINK(\"http://evil\")", 20);
+    session.user = f.users.CSM;
+    const res = await exportAlerts(new Request("http://localhost/api/alerts/export?status=all&severity=WARNING"));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="alerts-[a-z0-9-]+-all-\d{4}-\d\d-\d\d\.csv"$/);
+    const lines = (await res.text()).trim().split("\r\n");
+    expect(lines[0]).toBe("severity,kind,message,project,account,raised_at,resolved_at");
+    const listed = (await callerFor(f.users.CSM).alerts.list({ status: "all", severity: "WARNING", pageSize: 100 })).items.map((a) => a.message);
+    expect(listed).toEqual(expect.arrayContaining(["warning new", "warning old"]));
+    expect(lines.slice(1).map((l) => l.split(",")[2])).toEqual(listed);
+    const info = await (await exportAlerts(new Request("http://localhost/api/alerts/export?severity=INFO"))).text();
+    expect(info).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    const bad = await exportAlerts(new Request("http://localhost/api/alerts/export?status=closed"));
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/open, resolved or all/);
+    session.user = f.users.CUSTOMER;
+    expect((await exportAlerts(new Request("http://localhost/api/alerts/export"))).status).toBe(403);
   });
 });

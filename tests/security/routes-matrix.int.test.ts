@@ -51,6 +51,7 @@ type RouteEntry = { auth: string; methods: Partial<Record<"GET" | "POST", Method
 
 let a: TenantFixture;
 let b: TenantFixture;
+let matrixAlert: Promise<unknown> | undefined;
 let creds: Record<Caller, Credentials>;
 const SECRET = process.env.CRON_SECRET ?? "";
 const json = (body: unknown): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -89,6 +90,18 @@ const ROUTES: Record<string, RouteEntry> = {
       expect: { ADMIN: 200, EXECUTIVE: 403, CSM: 403, TECH_LEAD: 403, CUSTOMER: 403, otherTenantAdmin: 404, otherTenantCustomer: 403, otherAccountCustomer: 403 }, otherwise: 401,
     },
   } },
+  "/api/alerts/export": { auth: "session, alerts:read", methods: { GET: {
+    request: async () => {
+      await (matrixAlert ??= testDb().alert.create({ data: { tenantId: a.tenant.id, projectId: a.projectA.id, severity: "HIGH", kind: "matrix", message: "Routes matrix alert" } }));
+      return { url: "http://localhost/api/alerts/export?status=all" };
+    },
+    expect: { ...STAFF_200, CUSTOMER: 403, otherTenantAdmin: 200, otherTenantCustomer: 403, otherAccountCustomer: 403 }, otherwise: 401,
+    check: async (c, res) => {
+      const csv = await res.text();
+      if (c === "otherTenantAdmin") expect(csv, "another tenant's export").not.toContain("Routes matrix alert");
+      if (c === "ADMIN") expect(csv).toContain("Routes matrix alert");
+    },
+  } } },
   "/api/leads/export": { auth: "session, pipeline:read", methods: { GET: {
     request: async () => ({ url: "http://localhost/api/leads/export" }),
     expect: { ADMIN: 200, EXECUTIVE: 200, CSM: 200, TECH_LEAD: 403, CUSTOMER: 403, otherTenantAdmin: 200, otherTenantCustomer: 403, otherAccountCustomer: 403 }, otherwise: 401,

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ResolveAlert } from "@/components/alerts/resolve-alert";
 import { PageHeader } from "@/components/shell/page-header";
-import { ALERT_SEVERITY } from "@/components/shell/labels";
+import { ALERT_SEVERITY, alertKindLabel } from "@/components/shell/labels";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -48,7 +48,11 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
 
   return (
     <>
-      <PageHeader title="Alerts" description={`${openTotal} open. Raised by validations, jobs, quality gates and refund claims; a later validation resolves a week's alerts itself.`} />
+      <PageHeader
+        title="Alerts"
+        description={`${openTotal} open. Raised by validations, jobs, quality gates and refund claims; a later validation resolves a week's alerts itself.`}
+        actions={<a href={`/api/alerts/export?${new URLSearchParams({ status, ...(severity ? { severity } : {}) }).toString()}`} className="text-sm font-medium text-primary underline-offset-4 hover:underline" download>Download CSV</a>}
+      />
       <div className="mb-4 grid gap-2">
         <nav aria-label="Alert status" className="flex flex-wrap gap-2">
           {ALERT_STATUS_FILTERS.map((s) => (
@@ -91,7 +95,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
                     <TableCell><Badge variant={ALERT_SEVERITY[a.severity]?.tone ?? "outline"}>{ALERT_SEVERITY[a.severity]?.label ?? a.severity}</Badge></TableCell>
                     <TableCell className="max-w-xl whitespace-normal">
                       {a.href ? <Link href={a.href} className="font-medium underline-offset-4 hover:underline">{a.message}</Link> : <span className="font-medium">{a.message}</span>}
-                      <span className="block text-xs text-muted-foreground">{[a.projectName, a.accountName, a.kind].filter(Boolean).join(" · ")}</span>
+                      <span className="block text-xs text-muted-foreground">{[alertKindLabel(a.kind), a.projectName, a.accountName].filter(Boolean).join(" · ")}</span>
                     </TableCell>
                     <TableCell className="whitespace-nowrap text-sm">{formatDateTime(a.createdAt)}</TableCell>
                     <TableCell className="min-w-56 whitespace-normal">

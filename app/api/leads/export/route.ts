@@ -3,6 +3,7 @@ import { currentUser } from "@/server/auth/current-user";
 import { can } from "@/server/auth/permissions";
 import { db } from "@/server/db/client";
 import { describeZodError } from "@/server/errors";
+import { csvResponse } from "@/server/http/csv";
 import { leadsCsv } from "@/server/services/leads";
 
 export const dynamic = "force-dynamic";
@@ -26,21 +27,6 @@ export async function GET(request: Request) {
   if (!parsed.success) return Response.json({ error: describeZodError(parsed.error).message }, { status: 400 });
   const { page: _page, pageSize: _pageSize, ...filters } = parsed.data;
   const ctx = { db: db(), tenantId: user.tenantId, actorId: user.id, ip: "", requestId: crypto.randomUUID(), now: new Date() };
-  const encoder = new TextEncoder();
-  const rows = leadsCsv(ctx, filters);
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await rows.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-  });
   const day = ctx.now.toISOString().slice(0, 10);
-  return new Response(stream, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="leads-${user.tenantSlug}-${day}.csv"`,
-      "cache-control": "no-store",
-    },
-  });
+  return csvResponse(leadsCsv(ctx, filters), `leads-${user.tenantSlug}-${day}.csv`);
 }
