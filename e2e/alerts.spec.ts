@@ -36,6 +36,6 @@ test("a CSM filters the open alerts, resolves one with a note and finds it resol
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download CSV" }).click();
   const csv = await readFile((await (await download).path()) ?? "", "utf8");
-  expect(csv.split("\r\n")[0]).toBe("severity,kind,message,project,account,raised_at,resolved_at");
+  expect(csv.split("\r\n")[0]).toBe("Severity,Kind,Message,Project,Account,Raised,Resolved");
   expect(csv).toContain(message);
 });

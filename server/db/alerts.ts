@@ -38,12 +38,24 @@ export async function openAlertCounts(prisma: DbOrTx, tenantId: string): Promise
 }
 
 export function findAlert(prisma: DbOrTx, tenantId: string, id: string) {
-  return prisma.alert.findFirst({ where: { tenantId, id }, select: { id: true, kind: true, severity: true, message: true, resolvedAt: true, projectId: true } });
+  return prisma.alert.findFirst({ where: { tenantId, id }, select: { id: true, kind: true, severity: true, resolvedAt: true } });
 }
 
-/** Resolves the alert if it is still open; the count says whether this call did. */
-export function resolveOpenAlert(prisma: DbOrTx, tenantId: string, id: string, at: Date) {
-  return prisma.alert.updateMany({ where: { tenantId, id, resolvedAt: null }, data: { resolvedAt: at } });
+/** The alerts about one week: raised by its validation (at risk, failed) or by the milestone check (overdue, escalation). */
+export const WEEK_ALERT_KINDS = ["milestone_at_risk", "milestone_failed", "milestone_overdue", "milestone_escalation"] as const;
+
+/** The week's open alerts of those kinds (`link` names the week: /projects/<id>#week-<n>). */
+export function openWeekAlerts(prisma: DbOrTx, tenantId: string, projectId: string, link: string) {
+  return prisma.alert.findMany({ where: { tenantId, projectId, link, kind: { in: [...WEEK_ALERT_KINDS] }, resolvedAt: null }, select: { id: true, kind: true } });
+}
+
+/** Resolves those of the alerts still open; the count says how many this call resolved. */
+export function resolveOpenAlerts(prisma: DbOrTx, tenantId: string, ids: string[], at: Date) {
+  return prisma.alert.updateMany({ where: { tenantId, id: { in: ids }, resolvedAt: null }, data: { resolvedAt: at } });
+}
+
+export function setAlertMessage(prisma: DbOrTx, tenantId: string, id: string, message: string) {
+  return prisma.alert.updateMany({ where: { tenantId, id }, data: { message } });
 }
 
 /** Every alert of the filter in the page's order, in batches (the CSV export). */

@@ -123,22 +123,6 @@ export function createAlert(prisma: DbOrTx, row: { tenantId: string; projectId: 
   return prisma.alert.create({ data: { ...data, createdAt: at }, select: { id: true } });
 }
 
-/** The alerts about one week: raised by its validation (at risk, failed) or by the milestone check (overdue, escalation). */
-export const WEEK_ALERT_KINDS = ["milestone_at_risk", "milestone_failed", "milestone_overdue", "milestone_escalation"] as const;
-
-/** The week's open alerts of those kinds (`link` names the week: /projects/<id>#week-<n>). */
-export function openWeekAlerts(prisma: DbOrTx, tenantId: string, projectId: string, link: string) {
-  return prisma.alert.findMany({ where: { tenantId, projectId, link, kind: { in: [...WEEK_ALERT_KINDS] }, resolvedAt: null }, select: { id: true, kind: true } });
-}
-
-export function resolveAlertsById(prisma: DbOrTx, tenantId: string, ids: string[], at: Date) {
-  return prisma.alert.updateMany({ where: { tenantId, id: { in: ids }, resolvedAt: null }, data: { resolvedAt: at } });
-}
-
-export function setAlertMessage(prisma: DbOrTx, tenantId: string, id: string, message: string) {
-  return prisma.alert.updateMany({ where: { tenantId, id }, data: { message } });
-}
-
 export function createAlerts(prisma: DbOrTx, rows: Parameters<typeof createAlert>[1][]) {
   return prisma.alert.createMany({ data: rows.map(({ at, ...data }) => ({ ...data, createdAt: at })) });
 }

@@ -1,9 +1,9 @@
-import Papa from "papaparse";
 import type { AlertsExportInput, ListAlertsInput, ResolveAlertInput } from "@/lib/schemas/alerts";
-import { countAlerts, findAlert, iterateAlerts, listAlerts, openAlertCounts, resolveOpenAlert } from "@/server/db/alerts";
+import { countAlerts, findAlert, iterateAlerts, listAlerts, openAlertCounts, resolveOpenAlerts } from "@/server/db/alerts";
 import { recordAudit } from "@/server/db/audit";
 import { AppError, notFound } from "@/server/errors";
 import type { ServiceContext } from "./context";
+import { csvChunks } from "./csv";
 
 /** An alert links to its project; one about an account keeps its own link if it stays in the app. */
 export function alertHref(alert: { link: string | null; projectId: string | null }): string | null {
@@ -39,7 +39,7 @@ export async function resolveAlert(ctx: ServiceContext, input: ResolveAlertInput
   if (!alert) throw notFound("Alert");
   const note = input.note ? input.note : null;
   return ctx.db.$transaction(async (tx) => {
-    const done = await resolveOpenAlert(tx, ctx.tenantId, alert.id, ctx.now);
+    const done = await resolveOpenAlerts(tx, ctx.tenantId, [alert.id], ctx.now);
     if (done.count === 0) {
       const current = await findAlert(tx, ctx.tenantId, alert.id);
       throw new AppError("CONFLICT", `This alert was already resolved${current?.resolvedAt ? ` on ${current.resolvedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : ""}.`);
@@ -53,16 +53,11 @@ export async function resolveAlert(ctx: ServiceContext, input: ResolveAlertInput
   });
 }
 
-const CSV_COLUMNS = ["severity", "kind", "message", "project", "account", "raised_at", "resolved_at"];
+const CSV_COLUMNS = ["Severity", "Kind", "Message", "Project", "Account", "Raised", "Resolved"];
 
-/** The filter's alerts as CSV (header first, then rows in batches), spreadsheet formulae escaped. */
-export async function* alertsCsv(ctx: ServiceContext, filter: AlertsExportInput): AsyncGenerator<string> {
-  yield Papa.unparse([CSV_COLUMNS]) + "\r\n";
-  const batch: unknown[][] = [];
-  const flush = () => Papa.unparse(batch.splice(0), { escapeFormulae: true }) + "\r\n";
-  for await (const a of iterateAlerts(ctx.db, ctx.tenantId, filter)) {
-    batch.push([a.severity, a.kind, a.message, a.project?.name ?? "", a.customerAccount?.name ?? "", a.createdAt.toISOString(), a.resolvedAt?.toISOString() ?? ""]);
-    if (batch.length >= 500) yield flush();
-  }
-  if (batch.length > 0) yield flush();
+/** The filter's alerts as CSV, in the page's order; cells that look like formulas are neutralised. */
+export function alertsCsv(ctx: ServiceContext, filter: AlertsExportInput): AsyncGenerator<string> {
+  return csvChunks(CSV_COLUMNS, iterateAlerts(ctx.db, ctx.tenantId, filter), (a) => [
+    a.severity, a.kind, a.message, a.project?.name ?? "", a.customerAccount?.name ?? "", a.createdAt.toISOString(), a.resolvedAt?.toISOString() ?? "",
+  ]);
 }

@@ -1,4 +1,3 @@
-import Papa from "papaparse";
 import type { CreateLeadInput, ListLeadsInput } from "@/lib/schemas/leads";
 import { recordAudit } from "@/server/db/audit";
 import { createLead as insertLead, findLead, iterateLeads, listLeads, setLeadStage } from "@/server/db/leads";
@@ -6,6 +5,7 @@ import type { LeadStage } from "@/server/db/generated/enums";
 import { canMoveLead } from "@/server/engines/pipeline/stages";
 import { AppError, notFound } from "@/server/errors";
 import type { ServiceContext } from "./context";
+import { csvChunks } from "./csv";
 
 export function leadsPage(ctx: ServiceContext, input: ListLeadsInput) {
   return listLeads(ctx.db, ctx.tenantId, input);
@@ -61,24 +61,17 @@ export async function moveLead(ctx: ServiceContext, leadId: string, stage: LeadS
 const CSV_COLUMNS = ["Company", "Contact", "Email", "Source", "Stage", "Service type", "Score", "Estimated value (USD)", "Owner", "Created"];
 
 /** CSV of every lead matching the filters; cells that look like formulas are neutralised. */
-export async function* leadsCsv(ctx: ServiceContext, filters: Omit<ListLeadsInput, "page" | "pageSize">): AsyncGenerator<string> {
-  yield Papa.unparse([CSV_COLUMNS]) + "\r\n";
-  const batch: unknown[][] = [];
-  const flush = () => Papa.unparse(batch.splice(0), { escapeFormulae: true }) + "\r\n";
-  for await (const l of iterateLeads(ctx.db, ctx.tenantId, filters)) {
-    batch.push([
-      l.company,
-      l.contactName,
-      l.contactEmail,
-      l.source,
-      l.stage,
-      l.serviceType ?? "",
-      l.latestScore ?? "",
-      l.estimatedValueCents === null ? "" : (l.estimatedValueCents / 100).toFixed(2),
-      l.owner?.name ?? "",
-      l.createdAt.toISOString(),
-    ]);
-    if (batch.length >= 500) yield flush();
-  }
-  if (batch.length > 0) yield flush();
+export function leadsCsv(ctx: ServiceContext, filters: Omit<ListLeadsInput, "page" | "pageSize">): AsyncGenerator<string> {
+  return csvChunks(CSV_COLUMNS, iterateLeads(ctx.db, ctx.tenantId, filters), (l) => [
+    l.company,
+    l.contactName,
+    l.contactEmail,
+    l.source,
+    l.stage,
+    l.serviceType ?? "",
+    l.latestScore ?? "",
+    l.estimatedValueCents === null ? "" : (l.estimatedValueCents / 100).toFixed(2),
+    l.owner?.name ?? "",
+    l.createdAt.toISOString(),
+  ]);
 }

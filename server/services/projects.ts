@@ -1,4 +1,5 @@
 import type { ListProjectsInput, ValidateMilestoneInput } from "@/lib/schemas/projects";
+import { openWeekAlerts, resolveOpenAlerts, setAlertMessage } from "@/server/db/alerts";
 import { recordAudit } from "@/server/db/audit";
 import type { MilestoneStatus } from "@/server/db/generated/enums";
 import {
@@ -9,12 +10,9 @@ import {
   findMilestoneForValidation,
   findProjectDetail,
   openActionTitles,
-  openWeekAlerts,
   listProjects,
   milestoneStatuses,
   recordMilestoneValidation,
-  resolveAlertsById,
-  setAlertMessage,
   setProjectStatus,
   updateActionItem,
   updateEnvironment,
@@ -108,7 +106,7 @@ export async function validateMilestoneFor(ctx: ServiceContext, input: ValidateM
     const current = openAlerts.find((a) => a.kind === kind);
     const stillTrue = (a: { kind: string }) => a === current || (kind !== null && a.kind === "milestone_escalation");
     const outdated = openAlerts.filter((a) => !stillTrue(a)).map((a) => a.id);
-    if (outdated.length > 0) await resolveAlertsById(tx, ctx.tenantId, outdated, ctx.now);
+    if (outdated.length > 0) await resolveOpenAlerts(tx, ctx.tenantId, outdated, ctx.now);
     if (kind) {
       const message = `Week ${m.weekNumber} of ${m.project.name} is ${status === "FAILED" ? "failed" : "at risk"}: ${result.score} (success ≥ ${m.minimumSuccessThreshold}, escalation ≥ ${m.escalationThreshold}).`;
       if (current) await setAlertMessage(tx, ctx.tenantId, current.id, message);

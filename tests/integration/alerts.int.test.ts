@@ -104,7 +104,7 @@ describe("GET /api/alerts/export", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="alerts-[a-z0-9-]+-all-\d{4}-\d\d-\d\d\.csv"$/);
     const lines = (await res.text()).trim().split("\r\n");
-    expect(lines[0]).toBe("severity,kind,message,project,account,raised_at,resolved_at");
+    expect(lines[0]).toBe("Severity,Kind,Message,Project,Account,Raised,Resolved");
     const listed = (await callerFor(f.users.CSM).alerts.list({ status: "all", severity: "WARNING", pageSize: 100 })).items.map((a) => a.message);
     expect(listed).toEqual(expect.arrayContaining(["warning new", "warning old"]));
     expect(lines.slice(1).map((l) => l.split(",")[2])).toEqual(listed);
