@@ -19,8 +19,10 @@ const ZServerEnvSchema = z.object({
    * development). Off by default: an outgoing URL must resolve to public addresses only (SSRF).
    */
   ALLOW_PRIVATE_WEBHOOKS: z.enum(["0", "1"]).default("0"),
-  /** Shows demo credentials on the login page and enables the dev mail viewer. */
+  /** Demo mode (lib/demo.ts): demo credentials on the login page and the dev mail viewer; loopback only. */
   ONWARD_DEMO: z.enum(["0", "1"]).default("0"),
+  /** Set by the launcher when it serves the embedded database (scripts/launch.ts), not by operators. */
+  ONWARD_EMBEDDED_DB: z.enum(["0", "1"]).default("0"),
 });
 
 export type ServerEnv = z.infer<typeof ZServerEnvSchema>;
@@ -40,7 +42,3 @@ export function serverEnv(): ServerEnv {
   return cached;
 }
 
-/** Demo conveniences (credentials on the login page, dev mail viewer): never in production unless asked. */
-export function isDemoMode(): boolean {
-  return process.env.ONWARD_DEMO === "1" || process.env.NODE_ENV !== "production";
-}

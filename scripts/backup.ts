@@ -7,19 +7,18 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { backupEmbedded, backupServer, type Manifest } from "./backup-lib";
-import { lockDataDir } from "./embedded-db";
+import { dataRoot, lockDataDir } from "./embedded-db";
 
-const root = path.resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
 const outAt = args.indexOf("--out");
 const url = process.env.DATABASE_URL;
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-const out = path.resolve(args[outAt + 1] && outAt >= 0 ? args[outAt + 1] ?? "" : path.join(root, ".data", "backups", `onward-${stamp}.${url ? "dump" : "pglite.tar.gz"}`));
+const out = path.resolve(args[outAt + 1] && outAt >= 0 ? args[outAt + 1] ?? "" : path.join(dataRoot(), "backups", `onward-${stamp}.${url ? "dump" : "pglite.tar.gz"}`));
 
 async function main(): Promise<Manifest> {
   mkdirSync(path.dirname(out), { recursive: true });
   if (url) return backupServer(url, out);
-  const dir = path.join(root, ".data", "pglite");
+  const dir = path.join(dataRoot(), "pglite");
   const release = lockDataDir(dir, "npm run db:backup");
   try {
     const db = await PGlite.create(dir);

@@ -3,6 +3,8 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 
+export { dataRoot } from "./data-root";
+
 /**
  * The embedded default database: PGlite (Postgres compiled to WASM) served over the Postgres wire
  * protocol, so the app only ever sees DATABASE_URL + the pg adapter — the same code path as a real

@@ -10,9 +10,8 @@ import path from "node:path";
 import { createPrismaClient } from "../server/db/client";
 import { verifyAllChains, type ChainReport } from "../server/services/integrity";
 import { compareCounts, isServerUrl, readManifest, restoreEmbedded, restoreServer, type Counts } from "./backup-lib";
-import { EMBEDDED_POOL_MAX, lockDataDir, serveEmbeddedDb } from "./embedded-db";
+import { EMBEDDED_POOL_MAX, dataRoot, lockDataDir, serveEmbeddedDb } from "./embedded-db";
 
-const root = path.resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
 const flag = (name: string) => {
   const at = args.indexOf(name);
@@ -42,7 +41,7 @@ async function main(): Promise<boolean> {
     counts = await restoreServer(path.resolve(file), url, { force });
     chains = await chainsAt(url);
   } else {
-    const dir = path.resolve(flag("--into") ?? path.join(root, ".data", "pglite"));
+    const dir = path.resolve(flag("--into") ?? path.join(dataRoot(), "pglite"));
     const release = lockDataDir(dir, "npm run db:restore");
     try {
       const restored = await restoreEmbedded(path.resolve(file), dir, { force });

@@ -14,13 +14,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseCron, type CronSchedule } from "../server/jobs/cron-schedule";
+import { dataRoot } from "./data-root";
 
 const root = path.resolve(import.meta.dirname, "..");
 const appUrl = (process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`).replace(/\/$/, "");
 
 function cronSecret(): string {
   if (process.env.CRON_SECRET) return process.env.CRON_SECRET;
-  const file = path.join(root, ".data", "cron-secret");
+  const file = path.join(dataRoot(), "cron-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   console.error("CRON_SECRET is not set and .data/cron-secret does not exist (start the app once with npm run dev or npm start).");
   process.exit(1);
@@ -35,15 +36,18 @@ function loadCrons(): Cron[] {
 
 const secret = cronSecret();
 
-async function call(route: string) {
+/** One job call; true when the job answered 2xx (a `--once` run exits 1 otherwise, for timers and deploy checks). */
+async function call(route: string): Promise<boolean> {
   const started = Date.now();
   try {
     const res = await fetch(`${appUrl}${route}`, { headers: { authorization: `Bearer ${secret}` }, signal: AbortSignal.timeout(5 * 60_000) });
     const body = (await res.json().catch(() => ({}))) as { status?: string; reason?: string; periodKey?: string; errors?: number };
     const detail = [body.status, body.periodKey, body.reason, body.errors ? `${body.errors} errors` : null].filter(Boolean).join(" · ");
     console.log(`${new Date().toISOString()}  ${route}  HTTP ${res.status}  ${detail}  (${Date.now() - started} ms)`);
+    return res.ok;
   } catch (error) {
     console.error(`${new Date().toISOString()}  ${route}  failed: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
   }
 }
 
@@ -56,8 +60,7 @@ if (onceIndex >= 0) {
     console.error(`Unknown job "${job ?? ""}". Jobs: ${crons.map((c) => c.path.split("/").pop()).join(", ")}`);
     process.exit(1);
   }
-  await call(target.path);
-  process.exit(0);
+  process.exit((await call(target.path)) ? 0 : 1);
 }
 
 console.log(`Onward scheduler → ${appUrl}`);

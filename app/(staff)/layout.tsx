@@ -1,7 +1,7 @@
 import { notFound, redirect } from "next/navigation";
 import { StaffShell } from "@/components/shell/staff-shell";
 import { api } from "@/lib/trpc/server";
-import { isDemoMode } from "@/lib/env";
+import { isDevMailEnabled } from "@/lib/demo";
 import { currentUser } from "@/server/auth/current-user";
 
 // The shell only; every page below checks its own permission again (requirePermission). Sections whose
@@ -12,7 +12,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   if (user.role === "CUSTOMER") notFound();
   const { unread } = await (await api()).notifications.unreadCount();
   return (
-    <StaffShell user={user} unread={unread} demo={isDemoMode()}>
+    <StaffShell user={user} unread={unread} demo={isDevMailEnabled()}>
       {children}
     </StaffShell>
   );

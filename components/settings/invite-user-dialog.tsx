@@ -29,10 +29,12 @@ export function InviteUserDialog({ accounts }: { accounts: { id: string; name: s
   const [role, setRole] = useState<(typeof ROLES)[number]>("CSM");
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState<string | null>(null);
+  const [demoLink, setDemoLink] = useState<string | null>(null);
   const invite = useMutation(
     trpc.users.invite.mutationOptions({
       onSuccess: (user) => {
         setDone(`Invitation sent to ${user.email}.`);
+        setDemoLink(user.inviteUrl);
         setFieldErrors({});
         router.refresh();
       },
@@ -47,6 +49,7 @@ export function InviteUserDialog({ accounts }: { accounts: { id: string; name: s
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     setDone(null);
+    setDemoLink(null);
     const customer = role === "CUSTOMER";
     const input = {
       email: String(form.get("email") ?? ""),
@@ -67,7 +70,7 @@ export function InviteUserDialog({ accounts }: { accounts: { id: string; name: s
   }
 
   return (
-    <Dialog open={open} onOpenChange={(o) => { setOpen(o); if (!o) { setDone(null); setFieldErrors({}); invite.reset(); } }}>
+    <Dialog open={open} onOpenChange={(o) => { setOpen(o); if (!o) { setDone(null); setDemoLink(null); setFieldErrors({}); invite.reset(); } }}>
       <DialogTrigger asChild>
         <Button><UserPlus aria-hidden /> Invite user</Button>
       </DialogTrigger>
@@ -78,6 +81,13 @@ export function InviteUserDialog({ accounts }: { accounts: { id: string; name: s
         </DialogHeader>
         <form onSubmit={submit} className="grid gap-4" noValidate>
           {done ? <Alert variant="success"><AlertDescription>{done}</AlertDescription></Alert> : null}
+          {demoLink ? (
+            <Alert>
+              <AlertDescription className="break-all">
+                Demo: invitations are not shown in the dev mail viewer. Give this link to the person you invited: <a className="text-primary underline" href={demoLink} data-testid="demo-invite-link">{demoLink}</a>
+              </AlertDescription>
+            </Alert>
+          ) : null}
           {invite.error && !invite.error.data?.code?.includes("BAD_REQUEST") ? (
             <Alert variant="destructive"><AlertDescription>{invite.error.message}</AlertDescription></Alert>
           ) : null}

@@ -124,10 +124,16 @@ export function outboxStatusOf(prisma: DbOrTx, id: string) {
 
 const mailSelect = { id: true, recipient: true, subject: true, bodyText: true, status: true, createdAt: true, sentAt: true } as const;
 
+/**
+ * The dev mail viewer's reads (docs/security.md#demo-mode). Invitations are never listed: a staff
+ * invitation sets a password, so reading one would be taking over that account.
+ */
+const notAnInvitation = { NOT: { idempotencyKey: { startsWith: "invite/" } } } as const;
+
 export function listTenantEmails(prisma: DbOrTx, tenantId: string, take: number) {
-  return prisma.outboxMessage.findMany({ where: { tenantId, channel: "EMAIL" }, orderBy: { createdAt: "desc" }, take, select: mailSelect });
+  return prisma.outboxMessage.findMany({ where: { tenantId, channel: "EMAIL", ...notAnInvitation }, orderBy: { createdAt: "desc" }, take, select: mailSelect });
 }
 
 export function listEmailsTo(prisma: DbOrTx, recipient: string, take: number) {
-  return prisma.outboxMessage.findMany({ where: { recipient, channel: "EMAIL" }, orderBy: { createdAt: "desc" }, take, select: mailSelect });
+  return prisma.outboxMessage.findMany({ where: { recipient, channel: "EMAIL", ...notAnInvitation }, orderBy: { createdAt: "desc" }, take, select: mailSelect });
 }

@@ -38,9 +38,11 @@ export function accountOptions(ctx: ServiceContext) {
 /**
  * Creates the user and emails them: staff get a one-time link to choose a password, customers a
  * note to sign in with a magic link. The user row, the invite token and the audit entry are one
- * transaction; the email goes through the outbox.
+ * transaction; the email goes through the outbox. `revealLink` (demo mode only) also returns a staff
+ * invitation's link to the admin who sent it, since the demo's mail viewer never shows invitations
+ * (docs/security.md#demo-mode).
  */
-export async function inviteUser(ctx: ServiceContext, input: InviteUserInput, appUrl: string) {
+export async function inviteUser(ctx: ServiceContext, input: InviteUserInput, appUrl: string, opts: { revealLink?: boolean } = {}) {
   if (input.role === "CUSTOMER" && input.customerAccountId) {
     const account = await findCustomerAccount(ctx.db, ctx.tenantId, input.customerAccountId);
     if (!account) throw notFound("Customer account");
@@ -79,7 +81,8 @@ export async function inviteUser(ctx: ServiceContext, input: InviteUserInput, ap
     return { user: created, messageId: message.id };
   });
   await deliverEmailNow(ctx.db, messageId, ctx.now);
-  return user;
+  const inviteUrl = opts.revealLink && input.role !== "CUSTOMER" ? `${appUrl}/invite/${token}` : null;
+  return { ...user, inviteUrl };
 }
 
 export function inviteEmail(tenantId: string, userId: string, input: InviteUserInput, appUrl: string, token: string) {

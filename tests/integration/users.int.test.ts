@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { TRPCError } from "@trpc/server";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { listEmailsTo, listTenantEmails } from "@/server/db/outbox";
 import { verifyPassword } from "@/server/auth/password";
 import { AppError } from "@/server/errors";
 import { acceptInvite } from "@/server/services/users";
@@ -103,6 +104,27 @@ describe("users.invite", () => {
 
     const audit = await testDb().auditEvent.findMany({ where: { tenantId: a.tenant.id, entityId: user.id } });
     expect(audit.map((e) => [e.action, e.actorId])).toEqual([["user.invited", a.users.ADMIN.id]]);
+  });
+
+  it("returns a staff invitation's link to the admin in demo mode only; the dev mail viewer never lists invitations", async () => {
+    const email = `demo-${a.tag}@example.com`;
+    vi.stubEnv("ONWARD_DEMO", "0");
+    const plain = await admin().users.invite({ email: `plain-${a.tag}@example.com`, name: "Pat Plain", role: "CSM" });
+    expect(plain.inviteUrl).toBeNull();
+    vi.stubEnv("ONWARD_DEMO", "1");
+    try {
+      const user = await admin().users.invite({ email, name: "Dee Demo", role: "CSM" });
+      expect(user.inviteUrl).toBe(`http://localhost:3000/invite/${await inviteEmailToken(user.id)}`);
+      const customer = await admin().users.invite({ email: `demo-cust-${a.tag}@customer.test`, name: "Cy", role: "CUSTOMER", customerAccountId: a.accountB.id, stakeholderRole: "MEMBER" });
+      expect(customer.inviteUrl).toBeNull();
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(await listEmailsTo(testDb(), email, 20)).toEqual([]);
+    const tenantMail = await listTenantEmails(testDb(), a.tenant.id, 500);
+    expect(tenantMail.filter((m) => m.subject?.includes("invited"))).toEqual([]);
+    // the invitation itself is queued as usual
+    expect(await testDb().outboxMessage.count({ where: { recipient: email, idempotencyKey: { startsWith: "invite/" } } })).toBe(1);
   });
 
   it("invites a customer of the tenant's own account with a sign-in email and no password token", async () => {

@@ -6,7 +6,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { currentUser } from "@/server/auth/current-user";
 import { ROLE_HOME } from "@/server/auth/permissions";
-import { isDemoMode } from "@/lib/env";
+import { isDemoMode } from "@/lib/demo";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
-import { isDemoMode } from "@/lib/env";
+import { isDevMailEnabled, isLoopbackRequest } from "@/lib/demo";
 import { ZEmailSchema } from "@/lib/schemas/common";
 import { formatDate } from "@/lib/utils";
 import { currentUser } from "@/server/auth/current-user";
@@ -19,12 +20,13 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dev mail" };
 
 /**
- * Demo/development only (404 otherwise): without RESEND_API_KEY, outgoing email stays in the outbox
- * and is read here. Signed-in staff see their tenant's mail; anyone may open one address's inbox,
- * which is how a demo customer reads their magic link.
+ * Demo and `next dev` only, and only to a browser on this machine (404 otherwise, docs/security.md#demo-mode):
+ * without an email provider, outgoing email stays in the outbox and is read here. Signed-in staff see
+ * their tenant's mail; anyone local may open one address's inbox, which is how a demo customer reads
+ * their magic link. Invitations are never shown.
  */
 export default async function DevMailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  if (!isDemoMode()) notFound();
+  if (!isDevMailEnabled() || !isLoopbackRequest(await headers())) notFound();
   const params = await searchParams;
   const to = ZEmailSchema.safeParse(params.to);
   const user = await currentUser();

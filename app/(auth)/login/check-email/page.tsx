@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MailCheck } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { isDemoMode } from "@/lib/env";
+import { isDevMailEnabled } from "@/lib/demo";
 
 export const dynamic = "force-dynamic";
 
@@ -19,9 +19,9 @@ export default function CheckEmailPage() {
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-2 text-sm">
-        {isDemoMode() ? (
+        {isDevMailEnabled() ? (
           <p>
-            Demo: no email provider is configured, so open the <Link className="font-medium text-primary underline" href="/dev/mail">dev mail viewer</Link> to read the link.
+            No email provider is configured, so open the <Link className="font-medium text-primary underline" href="/dev/mail">dev mail viewer</Link> to read the link.
           </p>
         ) : null}
         <Link className="text-primary underline" href="/login?mode=customer">
