@@ -36,6 +36,8 @@ test("a CSM filters the open alerts, resolves one with a note and finds it resol
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download CSV" }).click();
   const csv = await readFile((await (await download).path()) ?? "", "utf8");
-  expect(csv.split("\r\n")[0]).toBe("Severity,Kind,Message,Project,Account,Raised,Resolved");
+  // a UTF-8 byte-order mark first, for spreadsheets
+  expect(csv.startsWith("\uFEFF")).toBe(true);
+  expect(csv.slice(1).split("\r\n")[0]).toBe("Severity,Kind,Message,Project,Account,Raised,Resolved");
   expect(csv).toContain(message);
 });

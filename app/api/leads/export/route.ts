@@ -8,7 +8,7 @@ import { leadsCsv } from "@/server/services/leads";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/leads/export?q=&stage=NEW&stage=QUALIFIED&minScore=&maxScore=&source=&sort=&direction= → CSV */
+/** GET /api/leads/export?q=&stage=NEW&stage=QUALIFIED&minScore=&maxScore=&source=&sort=&dir= → CSV, the leads page's own query string */
 export async function GET(request: Request) {
   const user = await currentUser();
   if (!user) return Response.json({ error: "Sign in to continue." }, { status: 401 });
@@ -22,7 +22,7 @@ export async function GET(request: Request) {
     minScore: num("minScore"),
     maxScore: num("maxScore"),
     sort: params.get("sort") ?? undefined,
-    direction: params.get("direction") ?? undefined,
+    direction: params.get("dir") ?? undefined,
   });
   if (!parsed.success) return Response.json({ error: describeZodError(parsed.error).message }, { status: 400 });
   const { page: _page, pageSize: _pageSize, ...filters } = parsed.data;
