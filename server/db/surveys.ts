@@ -39,8 +39,15 @@ type PortalSurveyRow = Omit<SurveyRow, "project" | "milestone" | "tenant" | "res
  * milestone, tenant, response — issue 9, P2). r_created_at and m_title are read only when r_score / m_week
  * are not null (the outer joins leave them null together).
  */
-export async function listPortalSurveys(prisma: DbOrTx, tenantId: string, customerAccountId: string, userId: string, take: number, projectId?: string): Promise<SurveyRow[]> {
-  const rows = await prisma.$queryRaw<PortalSurveyRow[]>`
+/**
+ * A customer's surveys, newest first; with `projectId`, that project's only — and `null` when the
+ * project is not one of the customer's account (unknown or another account's: "not found" to the
+ * caller). Either way one statement: the project check rides along with the list.
+ */
+export async function listPortalSurveys(prisma: DbOrTx, tenantId: string, customerAccountId: string, userId: string, take: number): Promise<SurveyRow[]>;
+export async function listPortalSurveys(prisma: DbOrTx, tenantId: string, customerAccountId: string, userId: string, take: number, projectId: string): Promise<SurveyRow[] | null>;
+export async function listPortalSurveys(prisma: DbOrTx, tenantId: string, customerAccountId: string, userId: string, take: number, projectId?: string): Promise<SurveyRow[] | null> {
+  const list = Prisma.sql`
     SELECT s.id, s."tenantId", s."projectId", s."milestoneId", s."recipientId", s.kind::text AS kind, s.trigger::text AS trigger, s.key,
            s."expiresAt", s."sentAt", s."answeredAt", s."createdAt",
            p.name AS project_name, p."customerAccountId" AS project_account_id, t.name AS tenant_name,
@@ -53,6 +60,17 @@ export async function listPortalSurveys(prisma: DbOrTx, tenantId: string, custom
     WHERE s."tenantId" = ${tenantId} AND s."recipientId" = ${userId} ${projectId === undefined ? Prisma.empty : Prisma.sql`AND s."projectId" = ${projectId}`}
     ORDER BY s."createdAt" DESC, s.id ASC
     LIMIT ${take}`;
+  let rows: PortalSurveyRow[];
+  if (projectId === undefined) {
+    rows = await prisma.$queryRaw<PortalSurveyRow[]>(list);
+  } else {
+    // one row with null survey columns when the project is the account's but has no survey for this person
+    const scoped = await prisma.$queryRaw<(Omit<PortalSurveyRow, "id"> & { id: string | null; project_found: boolean })[]>`
+      SELECT EXISTS (SELECT 1 FROM "Project" WHERE id = ${projectId} AND "tenantId" = ${tenantId} AND "customerAccountId" = ${customerAccountId}) AS project_found, x.*
+      FROM (SELECT 1) AS one LEFT JOIN LATERAL (${list}) AS x ON true`;
+    if (!scoped[0]?.project_found) return null;
+    rows = scoped.filter((r): r is typeof r & { id: string } => r.id !== null).map(({ project_found: _found, ...row }) => row);
+  }
   return rows.map(({ project_name, project_account_id, tenant_name, m_week, m_title, r_score, r_comment, r_created_at, ...survey }) => ({
     ...survey,
     project: { name: project_name, customerAccountId: project_account_id },

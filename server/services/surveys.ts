@@ -230,7 +230,10 @@ export async function answerSurveyByToken(ctx: PublicSurveyContext, input: Answe
 
 /** The signed-in customer's surveys (of one of their projects when given): open ones first, then answered. */
 export async function portalSurveys(ctx: PortalContext, projectId?: string) {
-  const rows = await listPortalSurveys(ctx.db, ctx.tenantId, ctx.customerAccountId, ctx.actorId, PORTAL_SURVEYS, projectId);
+  const rows = projectId === undefined
+    ? await listPortalSurveys(ctx.db, ctx.tenantId, ctx.customerAccountId, ctx.actorId, PORTAL_SURVEYS)
+    : await listPortalSurveys(ctx.db, ctx.tenantId, ctx.customerAccountId, ctx.actorId, PORTAL_SURVEYS, projectId);
+  if (!rows) throw notFound("Project");
   const views = rows.map((s) => surveyView(s, ctx.now));
   return [...views.filter((v) => v.state === "open"), ...views.filter((v) => v.state === "answered")];
 }

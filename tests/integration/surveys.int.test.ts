@@ -110,7 +110,7 @@ describe("answering in the portal", () => {
 });
 
 describe("the portal project page's surveys (portal.surveys with a project)", () => {
-  it("lists only that project's surveys, not those of the account's other projects; a project of another account lists none, even one addressed to this customer; a malformed id is a 400", async () => {
+  it("lists only that project's surveys, not those of the account's other projects; a project of another account is not found, even one with a survey addressed to this customer; a malformed id is a 400", async () => {
     const mine = await openSurveyFor(f, { expiresAt: future() });
     const sibling = await openSurveyFor(f, { projectId: await satisfactionProjectOf(f), expiresAt: future() });
     const elsewhere = await openSurveyFor(f, { projectId: f.projectB.id, expiresAt: future() });
@@ -121,7 +121,9 @@ describe("the portal project page's surveys (portal.surveys with a project)", ()
     expect(ofA.map((s) => s.id)).not.toContain(sibling.surveyId);
     expect(ofA.every((s) => s.projectId === f.projectA.id)).toBe(true);
     expect((await customer.portal.surveys()).map((s) => s.id)).not.toContain(elsewhere.surveyId);
-    expect(await customer.portal.surveys({ projectId: f.projectB.id })).toEqual([]);
+    // another account's project reads "not found", exactly like an unknown id
+    expect(await codeOf(customer.portal.surveys({ projectId: f.projectB.id }))).toBe("NOT_FOUND");
+    expect(await codeOf(customer.portal.surveys({ projectId: "cm0000000000000000000000" }))).toBe("NOT_FOUND");
     expect(await codeOf(customer.portal.surveys({ projectId: "not an id" }))).toBe("BAD_REQUEST");
   });
 });
