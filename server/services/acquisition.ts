@@ -44,11 +44,16 @@ export function tenantAnswers(config: QualificationConfig, answers: unknown) {
   return parsed.data;
 }
 
+/** A converted or lost lead keeps its qualification, feasibility and tiers as they were: one rule for all three steps. */
+function assertOpenLead(lead: { stage: string }) {
+  if (lead.stage === "CONVERTED" || lead.stage === "LOST") {
+    throw new AppError("BAD_REQUEST", `This lead is ${lead.stage.toLowerCase()}: its qualification, feasibility and tiers stay as they were.`);
+  }
+}
+
 export async function saveAssessment(ctx: ServiceContext, input: SaveAssessmentInput) {
   const lead = await leadDetail(ctx, input.leadId);
-  if (lead.stage === "CONVERTED" || lead.stage === "LOST") {
-    throw new AppError("BAD_REQUEST", `A ${lead.stage.toLowerCase()} lead is not assessed any more.`);
-  }
+  assertOpenLead(lead);
   const config = await loadConfig(ctx, "qualification");
   const answers = tenantAnswers(config.data, input.answers);
   const result = scoreQualification(answers, input.context, config.data);
@@ -102,7 +107,7 @@ export async function reproduceAssessment(ctx: ServiceContext, assessmentId: str
 
 export async function analyzeLead(ctx: ServiceContext, leadId: string, request: ProjectRequestInput) {
   const lead = await leadDetail(ctx, leadId);
-  if (lead.stage === "CONVERTED" || lead.stage === "LOST") throw new AppError("BAD_REQUEST", `A ${lead.stage.toLowerCase()} lead is not analysed any more.`);
+  assertOpenLead(lead);
   const assessment = await latestFinalAssessment(ctx.db, ctx.tenantId, leadId);
   if (!assessment) throw new AppError("BAD_REQUEST", "Save a qualification assessment first: success probability depends on it.");
   const config = await loadConfig(ctx, "feasibility");
@@ -175,6 +180,7 @@ export async function latestTiersFor(ctx: ServiceContext, leadId: string) {
 
 export async function recommendForLead(ctx: ServiceContext, leadId: string) {
   const lead = await leadDetail(ctx, leadId);
+  assertOpenLead(lead);
   const feasibility = await latestFeasibility(ctx.db, ctx.tenantId, leadId);
   if (!feasibility) throw new AppError("BAD_REQUEST", "Run the feasibility analysis first: tiers are matched on its project request.");
   const { request, complexity } = feasibility.input as { request: ProjectRequest; complexity: "low" | "medium" | "high" };

@@ -1,11 +1,42 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ALL_FULL_ANSWERS, SAMPLE_REQUEST, callerFor, createLeadFor, createTenantFixture, shapeOf, testDb, type TenantFixture, codeOf } from "../helpers/fixtures";
+import { ALL_FULL_ANSWERS, SAMPLE_REQUEST, callerFor, createLeadFor, createTenantFixture, kickedOffProject, shapeOf, testDb, type TenantFixture, codeOf } from "../helpers/fixtures";
 
 let f: TenantFixture;
 beforeAll(async () => {
   f = await createTenantFixture("acq");
 });
 
+
+describe("a converted or lost lead is closed to acquisition steps", () => {
+  it("refuses qualification, feasibility and tier matching alike, with the same words, and writes nothing", async () => {
+    const csm = callerFor(f.users.CSM);
+    const { leadId } = await kickedOffProject(f);
+    const lost = await createLeadFor(f);
+    await testDb().lead.update({ where: { id: lost.id }, data: { stage: "LOST" } });
+    for (const [id, word] of [[leadId, "converted"], [lost.id, "lost"]] as const) {
+      const before = {
+        tiers: await testDb().tierRecommendation.count({ where: { leadId: id } }),
+        feasibility: await testDb().feasibilityAnalysis.count({ where: { leadId: id } }),
+        assessments: await testDb().qualificationAssessment.count({ where: { leadId: id } }),
+      };
+      const attempts = [
+        csm.qualification.save({ leadId: id, answers: ALL_FULL_ANSWERS, context: {} }),
+        csm.feasibility.analyze({ leadId: id, request: SAMPLE_REQUEST }),
+        csm.tiers.recommend({ leadId: id }),
+      ];
+      for (const attempt of attempts) {
+        const error = await attempt.then(() => null, (e: unknown) => e as { code?: string; message?: string });
+        expect(error?.code).toBe("BAD_REQUEST");
+        expect(error?.message).toBe(`This lead is ${word}: its qualification, feasibility and tiers stay as they were.`);
+      }
+      expect({
+        tiers: await testDb().tierRecommendation.count({ where: { leadId: id } }),
+        feasibility: await testDb().feasibilityAnalysis.count({ where: { leadId: id } }),
+        assessments: await testDb().qualificationAssessment.count({ where: { leadId: id } }),
+      }).toEqual(before);
+    }
+  });
+});
 
 describe("CSM acquisition flow through the routers", () => {
   it("all criteria met: 235 points, score 100, lead qualified, assessment kept with its config version", async () => {
