@@ -1,11 +1,12 @@
 import Papa from "papaparse";
+import { IMPORT_LIMITS } from "./limits";
 
 /**
  * Reading an uploaded CSV (docs/import.md#formats): UTF-8 with or without a byte-order mark, comma or
  * semicolon (detected), quoted fields. Pure: bytes in, rows out; the limits are checked here so every
  * caller refuses the same files with the same words.
  */
-export const IMPORT_LIMITS = { maxBytes: 5 * 1024 * 1024, maxRows: 10_000 } as const;
+export { IMPORT_LIMITS };
 
 export type CsvTable = {
   headers: string[];
