@@ -183,9 +183,12 @@ describe("bad files and limits", () => {
     as(a.users.EXECUTIVE);
     expect((await importAccounts(upload(FIXTURE))).status).toBe(403);
     as(a.users.CSM);
-    const forged = upload(FIXTURE);
-    const crossSite = new Request(forged, { headers: { ...Object.fromEntries(forged.headers), origin: "https://evil.example", "sec-fetch-site": "cross-site" }, duplex: "half" } as RequestInit);
-    expect((await importLeads(crossSite)).status).toBe(403);
+    for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }]) {
+      const forged = upload("Company,Email,Name\nForged Co,forged@csrf.example,F\n", { dryRun: "false" });
+      const crossSite = new Request(forged, { headers: { ...Object.fromEntries(forged.headers), ...headers }, duplex: "half" } as RequestInit);
+      expect((await importLeads(crossSite)).status).toBe(403);
+    }
+    expect(await testDb().lead.count({ where: { contactEmail: "forged@csrf.example" } })).toBe(0);
     const json = await importLeads(new Request("http://localhost/api/import/leads", { method: "POST", body: "{}", headers: { "content-type": "application/json" } }));
     expect(json.status).toBe(415);
     expect((await post(importLeads, upload(FIXTURE, { mode: "sometimes" }))).status).toBe(400);
