@@ -183,7 +183,7 @@ describe("bad files and limits", () => {
     as(a.users.EXECUTIVE);
     expect((await importAccounts(upload(FIXTURE))).status).toBe(403);
     as(a.users.CSM);
-    for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }]) {
+    for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }] as Record<string, string>[]) {
       const forged = upload("Company,Email,Name\nForged Co,forged@csrf.example,F\n", { dryRun: "false" });
       const crossSite = new Request(forged, { headers: { ...Object.fromEntries(forged.headers), ...headers }, duplex: "half" } as RequestInit);
       expect((await importLeads(crossSite)).status).toBe(403);
