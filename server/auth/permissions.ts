@@ -49,6 +49,8 @@ export const PERMISSIONS = {
   "retention:read": ["ADMIN", "EXECUTIVE", "CSM"],
   /** recompute an account, start a new plan, complete / snooze / reassign retention tasks */
   "retention:write": ["ADMIN", "CSM"],
+  /** create and update customer accounts from a CSV file (docs/import.md) */
+  "accounts:write": ["ADMIN", "CSM"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

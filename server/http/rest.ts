@@ -24,11 +24,14 @@ export function unauthorized(sent: boolean, what: string) {
     : problem(401, `Send the API token in the Authorization header: Bearer onw_… ${what}`, { headers: { "www-authenticate": 'Bearer realm="onward"' } });
 }
 
-/** The body as text, or null when it is larger than `limit` bytes (read in chunks: a lying or absent Content-Length cannot make us buffer more). */
-export async function readBody(request: Request, limit: number): Promise<string | null> {
+/** The body as bytes, or null when it is larger than `limit` bytes (read in chunks: a lying or absent Content-Length cannot make us buffer more). */
+export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
   const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) return null;
-  if (!request.body) return "";
+  if (Number.isFinite(declared) && declared > limit) {
+    await request.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -48,7 +51,13 @@ export async function readBody(request: Request, limit: number): Promise<string 
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder().decode(bytes);
+  return bytes;
+}
+
+/** The body as text, or null when it is larger than `limit` bytes. */
+export async function readBody(request: Request, limit: number): Promise<string | null> {
+  const bytes = await readBodyBytes(request, limit);
+  return bytes === null ? null : new TextDecoder().decode(bytes);
 }
 
 /** The body parsed as JSON, or a 413 / 400 response. */

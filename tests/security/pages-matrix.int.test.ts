@@ -68,6 +68,9 @@ const PAGE_MATRIX: Record<string, PageEntry> = {
   "/journeys": { allow: ["ADMIN", "EXECUTIVE", "CSM"], scope: "own" },
   "/journeys/[id]": { allow: ["ADMIN", "EXECUTIVE", "CSM"], params: async (f) => ({ id: await journeyFor(f) }), scope: "tenant" },
   "/leads": { allow: ["ADMIN", "EXECUTIVE", "CSM"], scope: "own" },
+  // CSV import (docs/import.md): whoever may create leads / manage accounts
+  "/leads/import": { allow: ["ADMIN", "CSM"], scope: "own" },
+  "/accounts/import": { allow: ["ADMIN", "CSM"], scope: "own" },
   "/leads/[id]": { allow: ["ADMIN", "EXECUTIVE", "CSM"], params: (f) => ({ id: f.lead.id }), scope: "tenant" },
   // a customer sees only their own notifications; the staff layout hides the page from them as well
   "/notifications": { allow: EVERYONE, scope: "own" },

@@ -60,6 +60,20 @@ const allCallers = (status: number) => Object.fromEntries(CALLERS.map((c) => [c,
 const CRON: MethodSpec = { request: async () => ({ url: "http://localhost/api/cron/x" }), expect: { cronSecret: 200 }, otherwise: 401 };
 const cronRoute: RouteEntry = { auth: "Bearer CRON_SECRET", methods: { GET: CRON, POST: { ...CRON, request: async () => ({ url: "http://localhost/api/cron/x", init: { method: "POST" } }) } } };
 
+function importSpec(kind: "leads" | "accounts"): MethodSpec {
+  return {
+    request: async () => {
+      const form = new FormData();
+      form.set("file", new File([`Company,Email,Name\nMatrix Co ${kind},matrix@${kind}.example,Matrix Person\n`], `${kind}.csv`, { type: "text/csv" }));
+      return { url: `http://localhost/api/import/${kind}`, init: { method: "POST", body: form } };
+    },
+    expect: { ADMIN: 200, EXECUTIVE: 403, CSM: 200, TECH_LEAD: 403, CUSTOMER: 403, otherTenantAdmin: 200, otherTenantCustomer: 403, otherAccountCustomer: 403 }, otherwise: 401,
+    check: async (c, res) => {
+      if (res.status === 200) expect(await res.json()).toMatchObject({ dryRun: true, rowCount: 1 });
+    },
+  };
+}
+
 const ROUTES: Record<string, RouteEntry> = {
   "/api/health": { auth: "public (up/down and migration name only)", methods: { GET: {
     request: async () => ({ url: "http://localhost/api/health" }), expect: allCallers(200), otherwise: 200,
@@ -111,6 +125,9 @@ const ROUTES: Record<string, RouteEntry> = {
       if (c === "ADMIN") expect(csv).toContain(a.lead.company);
     },
   } } },
+  // CSV import (docs/import.md): a dry run here, so the matrix writes nothing; tenant B's admin previews into B
+  "/api/import/leads": { auth: "session, leads:write; same-origin POST", methods: { POST: importSpec("leads") } },
+  "/api/import/accounts": { auth: "session, accounts:write; same-origin POST", methods: { POST: importSpec("accounts") } },
   "/api/portal/certificate/[milestoneId]": { auth: "session; customer of the account or staff with delivery:read", methods: { GET: {
     request: async () => {
       const week = await testDb().milestone.findFirstOrThrow({ where: { projectId: a.projectA.id, weekNumber: 1 }, select: { id: true } });

@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Upload } from "lucide-react";
 import { STRATEGY, healthTone } from "@/components/retention/labels";
 import { Sparkline } from "@/components/retention/sparkline";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { api } from "@/lib/trpc/server";
 import { formatDate } from "@/lib/utils";
 import { requirePermission } from "@/server/auth/guard";
+import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "Accounts" };
 
@@ -18,14 +21,18 @@ type Sort = keyof typeof SORTS;
 
 /** The CSM's accounts by health (seed §5.2): score, 30-day trend, expansion potential, strategy, open tasks. */
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePermission("retention:read");
+  const user = await requirePermission("retention:read");
   const raw = (await searchParams).sort;
   const sort = (Object.keys(SORTS) as Sort[]).find((s) => s === raw) ?? "health_asc";
   const { accounts } = await (await api()).retention.accounts({ sort });
 
   return (
     <>
-      <PageHeader title="Accounts" description="Customer health from delivery, satisfaction and engagement; the retention strategy each account is on." />
+      <PageHeader
+        title="Accounts"
+        description="Customer health from delivery, satisfaction and engagement; the retention strategy each account is on."
+        actions={can(user.role, "accounts:write") ? <Button asChild variant="outline"><Link href="/accounts/import"><Upload aria-hidden /> Import CSV</Link></Button> : null}
+      />
       <nav aria-label="Sort accounts" className="mb-4 flex flex-wrap gap-2">
         {(Object.keys(SORTS) as Sort[]).map((s) => (
           <Link key={s} href={`/accounts?sort=${s}`} aria-current={s === sort ? "page" : undefined}
@@ -37,7 +44,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       <Card>
         <CardContent>
           {accounts.length === 0 ? (
-            <EmptyState title="No customer accounts yet" description="An account is created when a lead's project is kicked off." headingAs="h2" />
+            <EmptyState title="No customer accounts yet" description="An account is created when a lead's project is kicked off, or imported from a CSV file." headingAs="h2" />
           ) : (
             <Table>
               <TableCaption>Scores from the latest daily snapshot; the trend covers the last 30 days.</TableCaption>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Download } from "lucide-react";
+import { Download, Upload } from "lucide-react";
 import { NewLeadDialog } from "@/components/leads/new-lead-dialog";
 import { PageHeader } from "@/components/shell/page-header";
 import { Pagination } from "@/components/shell/pagination";
@@ -77,6 +77,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         actions={
           <div className="flex gap-2">
             <Button asChild variant="outline"><a href={`/api/leads/export?${query({})}`}><Download aria-hidden /> Export CSV</a></Button>
+            {can(user.role, "leads:write") ? <Button asChild variant="outline"><Link href="/leads/import"><Upload aria-hidden /> Import CSV</Link></Button> : null}
             {can(user.role, "leads:write") ? <NewLeadDialog /> : null}
           </div>
         }

@@ -1,11 +1,11 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { serverEnv } from "@/lib/env";
 import { requestIdFrom } from "@/lib/request-id";
 import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { readBody } from "@/server/http/rest";
+import { crossSite } from "@/server/http/same-origin";
 
 /** No procedure takes more than a few kB; a larger body is refused before it is parsed or buffered further. */
 const TRPC_MAX_BODY_BYTES = 512 * 1024;
@@ -17,28 +17,6 @@ function refuse(req: Request, status: number, code: string, message: string, req
   const error = (path: string) => ({ error: { json: { message, code: -32600, data: { code, httpStatus: status, path } } } });
   const body = url.searchParams.get("batch") === "1" ? paths.map(error) : error(paths[0] ?? "");
   return Response.json(body, { status, headers: { "x-request-id": requestId, "cache-control": "no-store" } });
-}
-
-/**
- * Cross-site request forgery: the session cookie is SameSite=Lax, and on top of that a POST is refused
- * when the browser says it comes from another site — an Origin that is neither APP_URL nor this host,
- * or Sec-Fetch-Site other than same-origin / none. A non-JSON body (a form's text/plain or urlencoded
- * post, the only kinds a page on another site can send without a CORS preflight) is refused too.
- * Server-side callers send neither header and are unaffected.
- */
-function crossSite(req: Request): boolean {
-  const fetchSite = req.headers.get("sec-fetch-site");
-  if (fetchSite !== null && fetchSite !== "same-origin" && fetchSite !== "none") return true;
-  const origin = req.headers.get("origin");
-  if (origin === null) return false;
-  let host: string;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    return true; // "null" (sandboxed frames, opaque redirects) and garbage
-  }
-  const allowed = new Set([new URL(serverEnv().APP_URL).host, new URL(req.url).host, req.headers.get("host"), req.headers.get("x-forwarded-host")]);
-  return !allowed.has(host);
 }
 
 /** One access line per call: request id, procedures, status, duration (issue 10 item 9). */
