@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { serverEnv } from "@/lib/env";
+import type { DocumentBrand } from "@/lib/html";
 import type { BrandingSettings, LogoUploadInput } from "@/lib/schemas/branding";
 import { recordAudit } from "@/server/db/audit";
 import { findBrandingLogo, findTenantBranding, saveBrandingLogo, saveBrandingSettings, type BrandingRow } from "@/server/db/branding";
@@ -8,6 +9,7 @@ import { checkAccentColor, normalizeHex } from "@/server/engines/branding/contra
 import { checkLogo, type LogoType } from "@/server/engines/branding/logo";
 import { parseVerifiedDomains, resolveSender } from "@/server/engines/branding/sender";
 import { AppError, notFound } from "@/server/errors";
+import type { EmailBrand } from "@/server/messaging/templates/brand";
 import type { ServiceContext } from "./context";
 
 /**
@@ -105,6 +107,8 @@ export function removeBrandingLogo(ctx: ServiceContext) {
 export type TenantBrand = {
   /** the display name, else the tenant's own name */
   name: string;
+  /** whether the tenant set a display name, logo or accent (else Onward's own wording and look stay) */
+  branded: boolean;
   accent: string | null;
   /** path of the versioned logo URL (prefix APP_URL for emails) */
   logoPath: string | null;
@@ -116,6 +120,7 @@ export async function tenantBrand(db: DbOrTx, tenantId: string): Promise<TenantB
   const b = found.branding;
   return {
     name: b?.displayName ?? found.tenantName,
+    branded: Boolean(b?.displayName || b?.logoUpdatedAt || b?.accentColor),
     // stored values were checked on save; normalising again keeps anything else out of a style sheet
     accent: b?.accentColor ? normalizeHex(b.accentColor) : null,
     logoPath: b?.logoUpdatedAt && b.logoContentType ? logoPath(tenantId, b.logoUpdatedAt) : null,
@@ -133,6 +138,20 @@ export async function brandingLogo(db: DbOrTx, tenantId: string) {
 export async function brandingLogoDataUri(db: DbOrTx, tenantId: string): Promise<string | null> {
   const logo = await brandingLogo(db, tenantId);
   return logo ? `data:${logo.contentType};base64,${Buffer.from(logo.bytes).toString("base64")}` : null;
+}
+
+/** The provider's look in a customer email; null when the tenant set none (the email stays as Onward's). */
+export async function emailBrand(db: DbOrTx, tenantId: string, appUrl: string): Promise<EmailBrand | null> {
+  const brand = await tenantBrand(db, tenantId);
+  if (!brand?.branded) return null;
+  return { name: brand.name, accent: brand.accent, logoUrl: brand.logoPath ? `${appUrl.replace(/\/$/, "")}${brand.logoPath}` : null };
+}
+
+/** The provider's name, logo and accent for a certificate or dossier (docs/branding.md#documents). */
+export async function documentBrand(db: DbOrTx, tenantId: string): Promise<DocumentBrand | null> {
+  const brand = await tenantBrand(db, tenantId);
+  if (!brand) return null;
+  return { name: brand.name, accent: brand.accent, logoDataUri: brand.logoPath ? await brandingLogoDataUri(db, tenantId) : null };
 }
 
 /**

@@ -7,7 +7,8 @@ import type { BrandingSettingsInput } from "@/lib/schemas/branding";
 import type { DeliveryConfig } from "@/server/messaging/config";
 import { enqueueEmail } from "@/server/messaging/outbox";
 import { deliverDueMessages } from "@/server/messaging/worker";
-import { brandingStatus, tenantBrand } from "@/server/services/branding";
+import { sendMagicLink } from "@/server/auth/magic-link";
+import { brandingStatus, documentBrand, tenantBrand } from "@/server/services/branding";
 import { callerFor, codeOf, createTenantFixture, shapeOf, testDb, type TenantFixture } from "../helpers/fixtures";
 import { startStub, type Stub } from "../helpers/stub-server";
 
@@ -47,7 +48,8 @@ describe("branding settings", () => {
     const got = await admin(b).get();
     expect(got).toMatchObject({ version: 0, settings: EMPTY, logo: null, sender: { address: "operator", replyTo: null } });
     expect(await brandingStatus(db(), b.tenant.id)).toEqual({ portalBranded: false, senderSet: false });
-    expect(await tenantBrand(db(), b.tenant.id)).toEqual({ name: b.tenant.name, accent: null, logoPath: null });
+    expect(await tenantBrand(db(), b.tenant.id)).toEqual({ name: b.tenant.name, branded: false, accent: null, logoPath: null });
+    expect(await documentBrand(db(), b.tenant.id)).toEqual({ name: b.tenant.name, accent: null, logoDataUri: null });
   });
 
   it("saves every field as a new version with an audit entry holding before and after", async () => {
@@ -115,6 +117,17 @@ describe("logo upload and the logo route", () => {
     expect((await tenantBrand(db(), a.tenant.id))?.logoPath).toBe(got.logo?.url);
   });
 
+  it("puts the provider's name and logo in customer emails and documents", async () => {
+    const now = new Date();
+    expect(await sendMagicLink(db(), a.users.CUSTOMER.email, `http://localhost:3000/api/auth/callback/nodemailer?token=${randomUUID()}`, new Date(now.getTime() + 3_600_000), now)).toBe(true);
+    const mail = await db().outboxMessage.findFirstOrThrow({ where: { tenantId: a.tenant.id, recipient: a.users.CUSTOMER.email }, orderBy: { createdAt: "desc" } });
+    expect(mail.subject).toBe("Your sign-in link for Northwind");
+    expect(mail.bodyText).toContain("sign in to your Northwind project portal:");
+    expect(mail.bodyHtml).toMatch(new RegExp(`<img src="http://localhost:3000/api/branding/logo/${a.tenant.id}\\?v=\\d+" alt="Northwind"`));
+    const doc = await documentBrand(db(), a.tenant.id);
+    expect(doc).toMatchObject({ name: "Northwind", accent: "#0e7490", logoDataUri: `data:image/png;base64,${b64(png)}` });
+  });
+
   it("serves an SVG under a CSP that lets it run and load nothing", async () => {
     await admin(b).uploadLogo({ contentType: "image/svg+xml", dataBase64: b64(SVG) });
     const res = await logo(b.tenant.id);
@@ -167,8 +180,9 @@ describe("the sender, as the Resend SDK posts it", () => {
     const now = new Date();
     await enqueueEmail(db(), { tenantId: f.tenant.id, to: "pat@example.com", subject: "Hello", text: "Body", idempotencyKey: key });
     await db().outboxMessage.update({ where: { idempotencyKey: key }, data: { nextAttemptAt: now } });
-    expect(await deliverDueMessages(db(), { now, config: config(), tenantId: f.tenant.id })).toMatchObject({ sent: 1 });
-    const [req] = stub.to("/emails");
+    await deliverDueMessages(db(), { now, config: config(), tenantId: f.tenant.id });
+    expect((await db().outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: key } })).status).toBe("SENT");
+    const req = stub.to("/emails").find((r) => r.headers["idempotency-key"] === key);
     stub.reset();
     return req?.json as Record<string, unknown>;
   }

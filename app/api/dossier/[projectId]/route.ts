@@ -5,6 +5,7 @@ import { db } from "@/server/db/client";
 import { dossierFileName } from "@/server/engines/guarantee/dossier";
 import { renderDossierHtml } from "@/server/engines/guarantee/dossier-html";
 import { AppError } from "@/server/errors";
+import { documentBrand } from "@/server/services/branding";
 import { successDossierFor } from "@/server/services/success-dossier";
 
 export const dynamic = "force-dynamic";
@@ -30,13 +31,15 @@ export async function GET(request: Request, { params }: { params: Promise<{ proj
   try {
     const dossier = await successDossierFor({ db: db(), tenantId: user.tenantId, now: new Date() }, parsed.data, customer ? user.customerAccountId : null);
     const download = new URL(request.url).searchParams.get("download") === "1";
-    return new Response(renderDossierHtml(dossier), {
+    // the provider's name, logo and accent (docs/branding.md#documents); none set → as before
+    const brand = await documentBrand(db(), user.tenantId);
+    return new Response(renderDossierHtml(brand ? { ...dossier, provider: brand.name } : dossier, brand ?? undefined), {
       headers: {
         "content-type": "text/html; charset=utf-8",
         "content-disposition": `${download ? "attachment" : "inline"}; filename="${dossierFileName(dossier)}"`,
         "cache-control": "no-store",
-        // the document carries no script: nothing but its own inline styles may load
-        "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+        // the document carries no script: nothing but its own inline styles and the embedded logo may load
+        "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
       },
     });
   } catch (error) {
