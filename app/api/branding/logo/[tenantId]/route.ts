@@ -4,7 +4,7 @@ import { brandingLogo } from "@/server/services/branding";
 
 export const dynamic = "force-dynamic";
 
-const notFound = () => new Response("Logo not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" } });
+const notFound = () => new Response("Logo not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff", "content-security-policy": "default-src 'none'; frame-ancestors 'none'" } });
 
 /**
  * GET /api/branding/logo/<tenantId>?v=<version> — a tenant's portal logo (docs/branding.md#logo-url).

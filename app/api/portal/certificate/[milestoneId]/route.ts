@@ -10,8 +10,11 @@ import { milestoneCertificate } from "@/server/services/signoffs";
 
 export const dynamic = "force-dynamic";
 
+const LOCKED_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
 function problem(status: number, error: string) {
-  return new Response(error, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+  // this route sets its own CSP (next.config.ts leaves it out), so its refusals carry the locked-down one
+  return new Response(error, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "content-security-policy": LOCKED_CSP } });
 }
 
 /**
