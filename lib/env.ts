@@ -10,6 +10,8 @@ const ZServerEnvSchema = z.object({
   AUTH_SECRET: z.string().min(32, { message: "AUTH_SECRET must be at least 32 characters" }),
   APP_URL: z.string().url().default("http://localhost:3000"),
   EMAIL_FROM: z.string().default("Onward <no-reply@onward.local>"),
+  /** Comma-separated domains verified with the email provider: a tenant's own From address is used only on these (docs/branding.md#sender). */
+  EMAIL_VERIFIED_DOMAINS: z.string().optional(),
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.string().url().optional(),
   /** Bearer token of /api/cron/*; unset → every cron call is refused (launch.ts generates one for dev/demo). */

@@ -3,6 +3,8 @@ import { notFound, redirect } from "next/navigation";
 import { UserMenu } from "@/components/shell/user-menu";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { currentUser } from "@/server/auth/current-user";
+import { db } from "@/server/db/client";
+import { tenantBrand } from "@/server/services/branding";
 
 const STAKEHOLDER: Record<string, string> = {
   EXECUTIVE_SPONSOR: "Executive sponsor",
@@ -13,18 +15,30 @@ const STAKEHOLDER: Record<string, string> = {
 
 // The customer portal shell; each page checks access again (requirePermission("portal:read")). The tRPC
 // client provider is mounted by the pages whose forms use it, so the others (the project page) ship
-// neither the tRPC client nor react-query (issue 9, P3).
+// neither the tRPC client nor react-query (issue 9, P3). The provider's branding (docs/branding.md#portal)
+// replaces the mark, the name and, in the light theme, the primary colour; without it the portal looks as before.
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
   if (!user) redirect("/login?mode=customer");
   if (user.role !== "CUSTOMER") notFound();
+  const brand = await tenantBrand(db(), user.tenantId);
+  const name = brand?.name ?? user.tenantName;
   return (
-    <div className="min-h-dvh bg-muted/30">
+    <div className="portal-brand min-h-dvh bg-muted/30">
+      {brand?.accent ? (
+        // the accent was checked against white (4.5:1) and is re-normalised to #rrggbb, so nothing else reaches this rule
+        <style>{`:root:not(.dark) .portal-brand { --primary: ${brand.accent}; --primary-foreground: #ffffff; --ring: ${brand.accent}; }`}</style>
+      ) : null}
       <header className="border-b bg-background">
         <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
           <a href="/portal" className="flex items-center gap-2 font-semibold tracking-tight">
-            <span aria-hidden className="grid size-7 place-items-center rounded-md bg-primary text-sm text-primary-foreground">O</span>
-            <span>{user.tenantName}</span>
+            {brand?.logoPath ? (
+              // eslint-disable-next-line @next/next/no-img-element -- the provider's uploaded logo, served by our own route
+              <img src={brand.logoPath} alt={`${name} logo`} className="h-8 w-auto max-w-40 object-contain" data-testid="portal-logo" />
+            ) : (
+              <span aria-hidden className="grid size-7 place-items-center rounded-md bg-primary text-sm text-primary-foreground">O</span>
+            )}
+            <span>{name}</span>
             <span className="hidden text-sm font-normal text-muted-foreground sm:inline">project portal</span>
           </a>
           <div className="flex items-center gap-2">

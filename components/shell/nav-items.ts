@@ -1,4 +1,4 @@
-import { Bell, BellRing, Siren, Briefcase, HeartPulse, KeyRound, LayoutDashboard, Mail, ReceiptText, Route, Settings, SlidersHorizontal, Timer, Users, Webhook } from "lucide-react";
+import { Bell, BellRing, Siren, Briefcase, Palette, HeartPulse, KeyRound, LayoutDashboard, Mail, ReceiptText, Route, Settings, SlidersHorizontal, Timer, Users, Webhook } from "lucide-react";
 import type { Permission } from "@/server/auth/permissions";
 
 export type NavItem = { href: string; label: string; permission: Permission; icon: typeof LayoutDashboard; demoOnly?: boolean; exact?: boolean };
@@ -17,6 +17,7 @@ export const STAFF_NAV: NavItem[] = [
   { href: "/settings/scoring", label: "Scoring", permission: "config:read", icon: SlidersHorizontal },
   { href: "/settings/api-keys", label: "API keys", permission: "config:write", icon: KeyRound },
   { href: "/settings/webhooks", label: "Webhooks", permission: "webhooks:manage", icon: Webhook },
+  { href: "/settings/branding", label: "Branding", permission: "branding:write", icon: Palette },
   { href: "/settings/jobs", label: "Jobs", permission: "jobs:manage", icon: Timer },
   { href: "/settings/notifications", label: "My notifications", permission: "preferences:write", icon: BellRing },
   { href: "/dev/mail", label: "Dev mail", permission: "devmail:read", icon: Mail, demoOnly: true },

@@ -1,6 +1,7 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { alertsRouter } from "./routers/alerts";
 import { auditRouter } from "./routers/audit";
+import { brandingRouter } from "./routers/branding";
 import { configRouter, feasibilityRouter, qualificationRouter, tiersRouter } from "./routers/acquisition";
 import { dashboardRouter } from "./routers/dashboard";
 import { guaranteesRouter, refundsRouter } from "./routers/guarantees";
@@ -54,6 +55,7 @@ export const appRouter = createTRPCRouter({
   refunds: refundsRouter,
   retention: retentionRouter,
   audit: auditRouter,
+  branding: brandingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   "jobs:manage": ["ADMIN"],
   /** the tenant's signed webhook endpoints, their delivery log, test events and redelivery */
   "webhooks:manage": ["ADMIN"],
+  /** the customer portal's look and the email sender: display name, logo, accent colour, From and reply-to */
+  "branding:write": ["ADMIN"],
   /** verify the tenant's audit hash chain (issue 10 item 6) */
   "audit:verify": ["ADMIN"],
   // issue 7: the guarantee, refunds and retention

@@ -11,6 +11,7 @@ import { sendChatMessage } from "./channels/chat";
 import { sendEmail } from "./channels/email";
 import { undeliverable } from "./channels/outcome";
 import { sendSignedWebhook } from "./channels/webhook";
+import { emailSenderOf } from "./sender";
 import { deliveryConfig, type DeliveryConfig } from "./config";
 import { nextStep, type DeliveryOutcome } from "./retry";
 
@@ -69,7 +70,7 @@ export async function deliverClaimed(db: Db, msg: ClaimedMessage, now: Date, con
       case "EMAIL":
         if (!config.email) return finish({ ok: false, retryable: true, statusCode: null, durationMs: 0, error: "No email provider is configured (RESEND_API_KEY)" });
         if (!msg.recipient) return finish(undeliverable("No email address for this person"));
-        return finish(await sendEmail(config.email, msg));
+        return finish(await sendEmail(config.email, msg, await emailSenderOf(db, msg.tenantId, config.email)));
       case "SLACK":
       case "TEAMS":
         return finish(await chatOutcome(db, msg, config));

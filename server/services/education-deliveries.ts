@@ -7,6 +7,7 @@ import { renderEducationBody } from "@/server/engines/education/library";
 import { rowsForPerson } from "@/server/messaging/fan-out";
 import { educationDocument } from "@/server/messaging/templates/documents";
 import { renderMessage } from "@/server/messaging/templates/render";
+import { emailBrand } from "./branding";
 
 /**
  * Sends one due education delivery (seed §1.3): to its stakeholder (or the account's primary contact,
@@ -32,10 +33,13 @@ async function recipientOf(db: Db, tenantId: string, d: DueDelivery): Promise<Re
 
 export async function sendEducationDelivery(db: Db, tenant: JobTenant, d: DueDelivery, now: Date, appUrl: string): Promise<"sent" | "no_recipient" | "already_sent"> {
   const recipient = await recipientOf(db, tenant.id, d);
+  // the provider's name, logo and accent when it set them (docs/branding.md#emails)
+  const brand = await emailBrand(db, tenant.id, appUrl);
   const doc = educationDocument({
     title: d.item.title, kind: d.item.kind, durationMinutes: d.item.durationMinutes, url: `${appUrl}/portal/learn`,
-    recipientName: recipient?.name ?? "there", tenantName: tenant.name,
+    recipientName: recipient?.name ?? "there", tenantName: brand?.name ?? tenant.name,
   });
+  doc.brand = brand;
   if (recipient && !recipient.portal) {
     const section = doc.sections[0];
     if (section) doc.sections[0] = { ...section, note: renderEducationBody(d.item.body, { refundAmount: "the guarantee amount in your agreement" }), link: null };

@@ -33,6 +33,8 @@ import {
 import { AppError, notFound } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { enqueueEmail } from "@/server/messaging/outbox";
+import { emailBrandHeader, type EmailBrand } from "@/server/messaging/templates/brand";
+import { emailBrand } from "./branding";
 import type { ServiceContext } from "./context";
 import type { PortalContext } from "./portal";
 import { revalidateMilestone } from "./projects";
@@ -70,20 +72,21 @@ function questionOf(s: Pick<SurveyRow, "kind" | "trigger" | "project" | "tenant"
   return surveyQuestion({ kind: s.kind, trigger: s.trigger, projectName: s.project.name, providerName: s.tenant.name, milestone: s.milestone });
 }
 
-function surveyEmail(s: CreatedSurvey, token: string, appUrl: string, to: { name: string; email: string }) {
+function surveyEmail(s: CreatedSurvey, token: string, appUrl: string, to: { name: string; email: string }, brand: EmailBrand | null) {
+  const provider = brand?.name ?? s.tenant.name;
   const url = `${appUrl.replace(/\/$/, "")}/survey/${token}`;
-  const question = questionOf(s);
+  const question = questionOf({ ...s, tenant: { ...s.tenant, name: provider } });
   const subject = s.kind === "NPS"
-    ? `One question from ${s.tenant.name}`
+    ? `One question from ${provider}`
     : s.milestone ? `Week ${s.milestone.weekNumber} of ${s.project.name}: how did it go?` : `${s.project.name}: how satisfied are you?`;
   const until = s.expiresAt ? s.expiresAt.toISOString().slice(0, 10) : null;
   const first = to.name.split(" ")[0] ?? to.name;
   const text = [
     `Hi ${first},`, "", question, "Answer on a scale from 0 to 10 — it takes a few seconds and needs no sign-in:", url, "",
-    `The link works once${until ? ` and until ${until}` : ""}. You can also answer in your project portal.`, "", `— ${s.tenant.name}`,
+    `The link works once${until ? ` and until ${until}` : ""}. You can also answer in your project portal.`, "", `— ${provider}`,
   ].join("\n");
-  const html = `<p>Hi ${escapeHtml(first)},</p><p>${escapeHtml(question)}</p><p><a href="${escapeHtml(url)}">Answer on a scale from 0 to 10</a> — it takes a few seconds and needs no sign-in.</p>`
-    + `<p>The link works once${until ? ` and until ${until}` : ""}. You can also answer in your project portal.</p><p>— ${escapeHtml(s.tenant.name)}</p>`;
+  const html = `${brand ? emailBrandHeader(brand) : ""}<p>Hi ${escapeHtml(first)},</p><p>${escapeHtml(question)}</p><p><a href="${escapeHtml(url)}">Answer on a scale from 0 to 10</a> — it takes a few seconds and needs no sign-in.</p>`
+    + `<p>The link works once${until ? ` and until ${until}` : ""}. You can also answer in your project portal.</p><p>— ${escapeHtml(provider)}</p>`;
   return { tenantId: s.tenantId, to: to.email, subject, text, html, idempotencyKey: `survey/${s.tenantId}/${s.key}` };
 }
 
@@ -94,6 +97,15 @@ function surveyEmail(s: CreatedSurvey, token: string, appUrl: string, to: { name
 async function createSurveys(db: Db, due: readonly Candidate[], now: Date): Promise<number> {
   const unique = [...new Map(due.map((s) => [`${s.tenantId}/${s.key}`, s])).values()];
   const appUrl = serverEnv().APP_URL;
+  // each tenant's look in its customers' emails (docs/branding.md#emails), read once per run
+  const brands = new Map<string, Promise<EmailBrand | null>>();
+  const brandOf = (tenantId: string) => {
+    const known = brands.get(tenantId);
+    if (known) return known;
+    const loading = emailBrand(db, tenantId, appUrl);
+    brands.set(tenantId, loading);
+    return loading;
+  };
   let created = 0;
   for (let i = 0; i < unique.length; i += BATCH) {
     const batch = unique.slice(i, i + BATCH);
@@ -108,12 +120,13 @@ async function createSurveys(db: Db, due: readonly Candidate[], now: Date): Prom
       }
     }
     if (fresh.length === 0) continue;
+    for (const f of fresh) await brandOf(f.row.tenantId);
     const tokens = new Map(fresh.map((f) => [f.row.tokenHash, f.token]));
     created += await db.$transaction(async (tx) => {
       const rows = await insertSurveys(tx, fresh.map((f) => f.row));
       for (const row of rows) {
         const token = row.tokenHash ? tokens.get(row.tokenHash) : undefined;
-        if (token && row.recipient && !row.recipient.disabledAt) await enqueueEmail(tx, surveyEmail(row, token, appUrl, row.recipient));
+        if (token && row.recipient && !row.recipient.disabledAt) await enqueueEmail(tx, surveyEmail(row, token, appUrl, row.recipient, await brandOf(row.tenantId)));
       }
       return rows.length;
     });

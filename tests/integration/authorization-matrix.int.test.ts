@@ -231,6 +231,11 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
   "webhooks.deliveries": { allow: ["ADMIN"], input: async (f) => ({ endpointId: await matrixEndpoint(f) }), scope: "tenant" },
   "webhooks.redeliver": { allow: ["ADMIN"], input: async (f) => ({ deliveryId: await matrixWebhookDelivery(f) }), scope: "tenant" },
   "audit.verify": { allow: ["ADMIN"], scope: "own" },
+  // portal branding and the email sender: admins of the caller's own tenant only
+  "branding.get": { allow: ["ADMIN"], scope: "own" },
+  "branding.update": { allow: ["ADMIN"], input: () => ({ displayName: "Matrix Labs", accentColor: "#1d4ed8", supportEmail: "", fromName: "", fromEmail: "", replyTo: "" }), scope: "own" },
+  "branding.uploadLogo": { allow: ["ADMIN"], input: () => ({ contentType: "image/svg+xml", dataBase64: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>').toString("base64") }), scope: "own" },
+  "branding.removeLogo": { allow: ["ADMIN"], scope: "own" },
   "jobs.list": { allow: ["ADMIN"], input: () => ({}), scope: "own" },
   "jobs.runNow": { allow: ["ADMIN"], input: () => ({ job: "outbox" }), scope: "own" },
   // issue 5: sign-offs (an approver customer of the project's account) and surveys; staff read them

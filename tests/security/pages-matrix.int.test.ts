@@ -83,6 +83,7 @@ const PAGE_MATRIX: Record<string, PageEntry> = {
   "/settings/notifications": { allow: EVERYONE, scope: "own" },
   "/settings/scoring": { allow: ["ADMIN", "EXECUTIVE", "CSM"], scope: "own" },
   "/settings/webhooks": { allow: ["ADMIN"], scope: "own" },
+  "/settings/branding": { allow: ["ADMIN"], scope: "own" },
   "/settings/webhooks/[id]": { allow: ["ADMIN"], params: async (f) => ({ id: await endpointOf(f) }), scope: "tenant" },
   // issue 7: retention (accounts), refunds, the guarantee of a project (staff) and of one's own project (customer)
   "/accounts": { allow: ["ADMIN", "EXECUTIVE", "CSM"], scope: "own" },

@@ -52,6 +52,11 @@ type RouteEntry = { auth: string; methods: Partial<Record<"GET" | "POST", Method
 let a: TenantFixture;
 let b: TenantFixture;
 let matrixAlert: Promise<unknown> | undefined;
+let logoOnce: Promise<unknown> | undefined;
+/** tenant A's logo, uploaded once by its admin (the route is public, so every caller reads it) */
+const matrixLogo = () => (logoOnce ??= callerFor(a.users.ADMIN).branding.uploadLogo({
+  contentType: "image/svg+xml", dataBase64: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>').toString("base64"),
+}));
 let creds: Record<Caller, Credentials>;
 const SECRET = process.env.CRON_SECRET ?? "";
 const json = (body: unknown): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -134,6 +139,17 @@ const ROUTES: Record<string, RouteEntry> = {
       return { url: `http://localhost/api/portal/certificate/${week.id}`, params: { milestoneId: week.id } };
     },
     expect: { ...STAFF_200, CUSTOMER: 200, otherTenantAdmin: 404, otherTenantCustomer: 404, otherAccountCustomer: 404 }, otherwise: 401,
+  } } },
+  "/api/branding/logo/[tenantId]": { auth: "public (a tenant's logo appears in its emails)", methods: { GET: {
+    request: async () => {
+      await matrixLogo();
+      return { url: `http://localhost/api/branding/logo/${a.tenant.id}`, params: { tenantId: a.tenant.id } };
+    },
+    expect: allCallers(200), otherwise: 200,
+    check: async (_c, res) => {
+      expect(res.headers.get("content-type")).toBe("image/svg+xml");
+      expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
+    },
   } } },
   "/api/dossier/[projectId]": { auth: "session; customer of the account or staff with delivery:read", methods: { GET: {
     request: async () => {

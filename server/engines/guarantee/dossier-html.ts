@@ -2,14 +2,14 @@
  * The success dossier as one self-contained, printable HTML document (inline print CSS, no script, every
  * value escaped). "Print → Save as PDF" in any browser gives the PDF. Pure.
  */
-import { escapeHtml, printableDocument } from "@/lib/html";
+import { escapeHtml, printableDocument, type DocumentBrand } from "@/lib/html";
 import type { SuccessDossier } from "./dossier";
 
 const e = (v: string | number | null | undefined) => escapeHtml(v === null || v === undefined ? "—" : String(v));
 const list = (items: readonly string[], empty: string) => (items.length === 0 ? `<p class="empty">${e(empty)}</p>` : `<ul>${items.map((i) => `<li>${e(i)}</li>`).join("")}</ul>`);
 const SERVICE: Record<string, string> = { MVP_DEVELOPMENT: "MVP development", LEGACY_MODERNIZATION: "Legacy modernization", TEAM_AUGMENTATION: "Team augmentation" };
 
-export function renderDossierHtml(d: SuccessDossier): string {
+export function renderDossierHtml(d: SuccessDossier, brand?: DocumentBrand): string {
   const s = d.projectSummary;
   const title = `Success dossier — ${d.project.name}`;
   const metrics = d.metricsEvidence.map((m) => `<tr><th scope="row">${e(m.criterion)}</th><td>${e(m.target)}</td><td>${e(m.actual)}</td><td>${e(m.achievementScore)}</td><td>${e(m.weightedScore)}</td></tr>
@@ -18,6 +18,7 @@ export function renderDossierHtml(d: SuccessDossier): string {
   const achievements = d.achievements.map((a) => `${a.achievement}: ${a.actual} vs target ${a.target} (${a.improvement >= 0 ? "+" : ""}${a.improvement}%)`);
   return printableDocument({
     title,
+    brand,
     css: `  h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
   h2 { font-size: 1.15rem; margin: 1.75rem 0 .5rem; border-bottom: 1px solid #ddd; padding-bottom: .25rem; }
   h3 { font-size: 1rem; margin: .75rem 0 .25rem; }

@@ -3,7 +3,7 @@
  * chain's state when the certificate was issued. Pure: data in, a self-contained HTML document out
  * (inline print CSS, no script, every value escaped). "Print → Save as PDF" in any browser gives the PDF.
  */
-import { escapeHtml, printableDocument } from "@/lib/html";
+import { escapeHtml, printableDocument, type DocumentBrand } from "@/lib/html";
 import type { ChainVerification, SignOffDecision } from "./chain";
 
 export type CertificateData = {
@@ -68,12 +68,13 @@ function signatureRows(d: CertificateData): string {
   }).join("\n");
 }
 
-export function renderCertificateHtml(d: CertificateData): string {
+export function renderCertificateHtml(d: CertificateData, brand?: DocumentBrand): string {
   const v = verificationText(d.verification);
   const title = `Sign-off certificate — ${d.project.name}, week ${d.milestone.weekNumber}`;
   const score = d.milestone.score === null ? "not scored yet" : `${d.milestone.score}`;
   return printableDocument({
     title,
+    brand,
     css: `  h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
   h2 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
   h3 { font-size: 1rem; margin: 0 0 .5rem; }

@@ -3,17 +3,21 @@ import { describeFailure, isRetryableStatus, type DeliveryOutcome } from "../ret
 import type { DeliveryConfig } from "../config";
 import { HTTP_TIMEOUT_MS } from "./http";
 
-/** Email through the Resend SDK; the outbox idempotency key is Resend's Idempotency-Key. */
+/**
+ * Email through the Resend SDK; the outbox idempotency key is Resend's Idempotency-Key. `sender` is the
+ * From and Reply-To of the message's tenant (server/messaging/sender.ts, docs/branding.md#sender).
+ */
 export async function sendEmail(
   config: NonNullable<DeliveryConfig["email"]>,
   msg: { recipient: string; subject: string | null; bodyText: string; bodyHtml: string | null; idempotencyKey: string },
+  sender: { from: string; replyTo: string | null } = { from: config.from, replyTo: null },
 ): Promise<DeliveryOutcome> {
   const started = performance.now();
   const resend = new Resend(config.apiKey, config.baseUrl ? { baseUrl: config.baseUrl } : undefined);
   let error: { name?: string; message: string } | null;
   try {
     ({ error } = await resend.emails.send(
-      { from: config.from, to: msg.recipient, subject: msg.subject ?? "", text: msg.bodyText, ...(msg.bodyHtml ? { html: msg.bodyHtml } : {}) },
+      { from: sender.from, ...(sender.replyTo ? { replyTo: sender.replyTo } : {}), to: msg.recipient, subject: msg.subject ?? "", text: msg.bodyText, ...(msg.bodyHtml ? { html: msg.bodyHtml } : {}) },
       { idempotencyKey: msg.idempotencyKey, signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) },
     ));
   } catch (thrown) {

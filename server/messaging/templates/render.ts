@@ -1,4 +1,5 @@
 import { escapeHtml } from "@/lib/html";
+import { buttonColor, emailBrandHeader, type EmailBrand } from "./brand";
 /**
  * One message document rendered for every channel: email (HTML with inline styles + plain text),
  * Slack (Block Kit), Microsoft Teams (an Adaptive Card in a message) and the in-app notification.
@@ -21,6 +22,8 @@ export type MessageDoc = {
   trailer: { heading: string; items: string[] } | null;
   footer: string;
   inApp: { title: string; body: string; link: string };
+  /** the provider's name, logo and accent for customer emails (docs/branding.md#emails); none → Onward's header */
+  brand?: EmailBrand | null;
 };
 
 export type SlackMessage = { text: string; blocks: unknown[] };
@@ -79,7 +82,7 @@ function renderHtml(doc: MessageDoc): string {
 ${s.facts.length > 0 ? `<table role="presentation" style="border-collapse:collapse;font-size:14px">${s.facts.map((f) => `<tr><td style="padding:2px 12px 2px 0;color:#52525b;vertical-align:top">${e(f.label)}</td><td style="padding:2px 0">${e(f.value)}</td></tr>`).join("")}</table>` : ""}
 ${s.lists.map(list).join("\n")}
 ${s.note ? `<p style="margin:12px 0 0;color:#52525b">${e(s.note)}</p>` : ""}
-${s.link ? `<p style="margin:16px 0 0"><a href="${e(s.link.url)}" style="background:#18181b;color:#fff;padding:8px 14px;border-radius:6px;text-decoration:none;display:inline-block">${e(s.link.label)}</a></p>` : ""}
+${s.link ? `<p style="margin:16px 0 0"><a href="${e(s.link.url)}" style="background:${buttonColor(doc.brand)};color:#fff;padding:8px 14px;border-radius:6px;text-decoration:none;display:inline-block">${e(s.link.label)}</a></p>` : ""}
 </div>`,
     )
     .join("\n");
@@ -87,7 +90,7 @@ ${s.link ? `<p style="margin:16px 0 0"><a href="${e(s.link.url)}" style="backgro
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${e(doc.subject)}</title></head>
 <body style="margin:0;background:#fafafa;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#18181b;line-height:1.5">
 <div style="max-width:640px;margin:0 auto;padding:24px">
-<p style="margin:0 0 8px;font-weight:600">Onward</p>
+${doc.brand ? emailBrandHeader(doc.brand) : `<p style="margin:0 0 8px;font-weight:600">Onward</p>`}
 <p style="margin:0">${e(doc.intro)}</p>
 ${sections}
 ${doc.trailer ? list(doc.trailer) : ""}

@@ -5,12 +5,16 @@ import { can } from "@/server/auth/permissions";
 import { db } from "@/server/db/client";
 import { certificateFileName, renderCertificateHtml } from "@/server/engines/signoff/certificate";
 import { AppError } from "@/server/errors";
+import { documentBrand } from "@/server/services/branding";
 import { milestoneCertificate } from "@/server/services/signoffs";
 
 export const dynamic = "force-dynamic";
 
+const LOCKED_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
 function problem(status: number, error: string) {
-  return new Response(error, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+  // this route sets its own CSP (next.config.ts leaves it out), so its refusals carry the locked-down one
+  return new Response(error, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "content-security-policy": LOCKED_CSP } });
 }
 
 /**
@@ -30,13 +34,15 @@ export async function GET(request: Request, { params }: { params: Promise<{ mile
   try {
     const certificate = await milestoneCertificate(ctx, parsed.data, customer ? user.customerAccountId : null);
     const download = new URL(request.url).searchParams.get("download") === "1";
-    return new Response(renderCertificateHtml(certificate), {
+    // the provider's name, logo and accent (docs/branding.md#documents); none set → as before
+    const brand = await documentBrand(db(), user.tenantId);
+    return new Response(renderCertificateHtml(brand ? { ...certificate, provider: brand.name } : certificate, brand ?? undefined), {
       headers: {
         "content-type": "text/html; charset=utf-8",
         "content-disposition": `${download ? "attachment" : "inline"}; filename="${certificateFileName(certificate)}"`,
         "cache-control": "no-store",
-        // the document carries no script: nothing but its own inline styles may load
-        "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+        // the document carries no script: nothing but its own inline styles and the embedded logo may load
+        "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
       },
     });
   } catch (error) {
