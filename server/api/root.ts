@@ -12,6 +12,7 @@ import { apiKeysRouter } from "./routers/api-keys";
 import { journeysRouter } from "./routers/journeys";
 import { leadsRouter } from "./routers/leads";
 import { notificationsRouter } from "./routers/notifications";
+import { onboardingRouter } from "./routers/onboarding";
 import { overviewRouter } from "./routers/overview";
 import { portalRouter } from "./routers/portal";
 import { preferencesRouter } from "./routers/preferences";
@@ -56,6 +57,7 @@ export const appRouter = createTRPCRouter({
   retention: retentionRouter,
   audit: auditRouter,
   branding: brandingRouter,
+  onboarding: onboardingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   "branding:write": ["ADMIN"],
   /** verify the tenant's audit hash chain (issue 10 item 6) */
   "audit:verify": ["ADMIN"],
+  /** the workspace's setup checklist on the admin's home: read it, hide it, bring it back */
+  "onboarding:manage": ["ADMIN"],
   // issue 7: the guarantee, refunds and retention
   /** record a customer-caused delay on a guarantee's clock */
   "guarantee:write": ["ADMIN", "TECH_LEAD"],

@@ -3,6 +3,8 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Pagination } from "@/components/shell/pagination";
 import { AuditChainCard } from "@/components/settings/audit/audit-chain-card";
 import { InviteUserDialog } from "@/components/settings/invite-user-dialog";
+import { DismissChecklistButton } from "@/components/settings/onboarding/dismiss-checklist-button";
+import { OnboardingChecklist } from "@/components/settings/onboarding/onboarding-checklist";
 import { UserStatusButton } from "@/components/settings/user-status-button";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -29,10 +31,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const page = Math.max(1, Math.min(10_000, Number.parseInt(typeof params.page === "string" ? params.page : "1", 10) || 1));
   const trpc = await api();
   const manage = can(me.role, "users:manage");
-  const [{ rows, total }, accounts, auditChain] = await Promise.all([
+  const [{ rows, total }, accounts, auditChain, checklist] = await Promise.all([
     trpc.users.list({ search: search || undefined, role, page, pageSize: PAGE_SIZE }),
     manage ? trpc.users.accountOptions() : Promise.resolve([]),
     can(me.role, "audit:verify") ? trpc.audit.verify() : Promise.resolve(null),
+    can(me.role, "onboarding:manage") ? trpc.onboarding.checklist() : Promise.resolve(null),
   ]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const href = (p: number) => `/settings?${new URLSearchParams({ ...(search ? { q: search } : {}), ...(role ? { role } : {}), page: String(p) })}`;
@@ -42,9 +45,15 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="Settings"
         description={`Users and roles of ${me.tenantName}.`}
-        actions={manage ? <InviteUserDialog accounts={accounts} /> : null}
+        actions={
+          <>
+            {checklist?.dismissed ? <DismissChecklistButton dismissed /> : null}
+            {manage ? <InviteUserDialog accounts={accounts} /> : null}
+          </>
+        }
       />
-      <Card>
+      {checklist && !checklist.dismissed ? <OnboardingChecklist checklist={checklist} /> : null}
+      <Card id="users">
         <CardHeader>
           <CardTitle as="h2">Users ({total})</CardTitle>
           <form className="mt-2 flex flex-wrap gap-2" role="search" aria-label="Filter users">
