@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+export const SIGNUP_MODES = ["open", "invite", "closed"] as const;
+export type SignupMode = (typeof SIGNUP_MODES)[number];
+
 /**
  * Server environment, validated with zod on first use (not at import), so `next build` needs no
  * secrets or database. See .env.example for what each variable does.
@@ -21,6 +24,10 @@ const ZServerEnvSchema = z.object({
   ALLOW_PRIVATE_WEBHOOKS: z.enum(["0", "1"]).default("0"),
   /** Shows demo credentials on the login page and enables the dev mail viewer. */
   ONWARD_DEMO: z.enum(["0", "1"]).default("0"),
+  /** Who may create a workspace (docs/signup.md#modes); unset → see signupMode(). */
+  SIGNUP: z.enum(SIGNUP_MODES, { message: "SIGNUP must be open, invite or closed" }).optional(),
+  /** Set to 1 by the launcher when it started the embedded database (not by operators). */
+  ONWARD_EMBEDDED_DB: z.enum(["0", "1"]).default("0"),
 });
 
 export type ServerEnv = z.infer<typeof ZServerEnvSchema>;
@@ -43,4 +50,19 @@ export function serverEnv(): ServerEnv {
 /** Demo conveniences (credentials on the login page, dev mail viewer): never in production unless asked. */
 export function isDemoMode(): boolean {
   return process.env.ONWARD_DEMO === "1" || process.env.NODE_ENV !== "production";
+}
+
+/**
+ * Self-serve sign-up (docs/signup.md#modes): SIGNUP when set; otherwise open on the embedded database
+ * (a local trial) and closed on an operator's DATABASE_URL. Read on every call (not cached), so an
+ * operator's change applies at the next start and tests can switch it.
+ */
+export function signupMode(): SignupMode {
+  const set = process.env.SIGNUP;
+  if (set) {
+    const parsed = z.enum(SIGNUP_MODES).safeParse(set);
+    // a mistyped value closes sign-up rather than opening it (serverEnv() names the mistake)
+    return parsed.success ? parsed.data : "closed";
+  }
+  return process.env.ONWARD_EMBEDDED_DB === "1" ? "open" : "closed";
 }

@@ -19,6 +19,7 @@ import { kickoffRouter, projectsRouter } from "./routers/projects";
 import { retentionRouter } from "./routers/retention";
 import { sessionRouter } from "./routers/session";
 import { signoffsRouter } from "./routers/signoffs";
+import { signupRouter } from "./routers/signup";
 import { surveysRouter } from "./routers/surveys";
 import { usersRouter } from "./routers/users";
 import { webhooksRouter } from "./routers/webhooks";
@@ -54,6 +55,7 @@ export const appRouter = createTRPCRouter({
   refunds: refundsRouter,
   retention: retentionRouter,
   audit: auditRouter,
+  signup: signupRouter,
 });
 
 export type AppRouter = typeof appRouter;
