@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import Link from "next/link";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Building2, CheckCircle2, MailCheck } from "lucide-react";
-import { ZSignupSchema, type SlugAvailability } from "@/lib/schemas/signup";
+import { ZSignupSchema, suggestSlug, type SlugAvailability } from "@/lib/schemas/signup";
 import { formErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -13,18 +13,6 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 
 type Fields = { companyName: string; slug: string; founderName: string; email: string; code: string };
-
-/** A workspace address suggested from the company name: "Harbor Digital, Inc." → "harbor-digital-inc". */
-export function suggestSlug(company: string): string {
-  return company
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
-    .replace(/-+$/, "");
-}
 
 const AVAILABILITY_TEXT: Record<SlugAvailability, string> = {
   available: "Available",

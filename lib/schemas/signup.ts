@@ -30,6 +30,18 @@ export function slugProblem(slug: string): { kind: "invalid" | "reserved"; messa
   return null;
 }
 
+/** A workspace address suggested from the company name: "Harbor Digital, Inc." → "harbor-digital-inc". */
+export function suggestSlug(company: string): string {
+  return company
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, SLUG_MAX)
+    .replace(/-+$/, "");
+}
+
 export const ZSlugSchema = z
   .string({ message: "Choose a workspace address" })
   .trim()
