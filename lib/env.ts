@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+export const SIGNUP_MODES = ["open", "invite", "closed"] as const;
+export type SignupMode = (typeof SIGNUP_MODES)[number];
+
 /**
  * Server environment, validated with zod on first use (not at import), so `next build` needs no
  * secrets or database. See .env.example for what each variable does.
@@ -23,6 +26,8 @@ const ZServerEnvSchema = z.object({
   ALLOW_PRIVATE_WEBHOOKS: z.enum(["0", "1"]).default("0"),
   /** Demo mode (lib/demo.ts): demo credentials on the login page and the dev mail viewer; loopback only. */
   ONWARD_DEMO: z.enum(["0", "1"]).default("0"),
+  /** Who may create a workspace (docs/signup.md#modes); unset → see signupMode(). */
+  SIGNUP: z.enum(SIGNUP_MODES, { message: "SIGNUP must be open, invite or closed" }).optional(),
   /** Set by the launcher when it serves the embedded database (scripts/launch.ts), not by operators. */
   ONWARD_EMBEDDED_DB: z.enum(["0", "1"]).default("0"),
 });
@@ -44,3 +49,17 @@ export function serverEnv(): ServerEnv {
   return cached;
 }
 
+/**
+ * Self-serve sign-up (docs/signup.md#modes): SIGNUP when set; otherwise open on the embedded database
+ * (a local trial) and closed on an operator's DATABASE_URL. Read on every call (not cached), so an
+ * operator's change applies at the next start and tests can switch it.
+ */
+export function signupMode(): SignupMode {
+  const set = process.env.SIGNUP;
+  if (set) {
+    const parsed = z.enum(SIGNUP_MODES).safeParse(set);
+    // a mistyped value closes sign-up rather than opening it (serverEnv() names the mistake)
+    return parsed.success ? parsed.data : "closed";
+  }
+  return process.env.ONWARD_EMBEDDED_DB === "1" ? "open" : "closed";
+}

@@ -30,6 +30,8 @@ const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "
     AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-0123456",
     APP_URL: `http://localhost:${port}`,
     ONWARD_DEMO: "1",
+    // e2e/signup.spec.ts signs up a workspace; CI's PostgreSQL pass sets DATABASE_URL, where sign-up defaults to closed
+    SIGNUP: "open",
     // e2e/webhooks.spec.ts runs its webhook receiver on 127.0.0.1: allow private addresses here only
     ALLOW_PRIVATE_WEBHOOKS: "1",
     ...(embedded ? { DB_POOL_MAX: process.env.DB_POOL_MAX ?? EMBEDDED_POOL_MAX } : {}),

@@ -7,8 +7,22 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 
-export function AcceptInviteForm({ token }: { token: string }) {
-  const [state, action, pending] = useActionState<InviteState, FormData>(acceptInviteAction, {});
+/**
+ * Choose a password for a one-time link: a staff invitation (default) or, with `action`, another link
+ * that ends in a password under the same policy (ZAcceptInviteSchema) — the workspace sign-up's.
+ */
+export function AcceptInviteForm({
+  token,
+  action: submitAction = acceptInviteAction,
+  submitLabel = "Set password",
+  pendingLabel = "Saving…",
+}: {
+  token: string;
+  action?: (prev: InviteState, form: FormData) => Promise<InviteState>;
+  submitLabel?: string;
+  pendingLabel?: string;
+}) {
+  const [state, action, pending] = useActionState<InviteState, FormData>(submitAction, {});
   return (
     <form action={action} className="grid gap-4" noValidate>
       <input type="hidden" name="token" value={token} />
@@ -19,7 +33,7 @@ export function AcceptInviteForm({ token }: { token: string }) {
       <FormField id="confirm" label="Repeat the password" error={state.fieldErrors?.confirm} required>
         <Input name="confirm" type="password" autoComplete="new-password" />
       </FormField>
-      <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Set password"}</Button>
+      <Button type="submit" disabled={pending}>{pending ? pendingLabel : submitLabel}</Button>
     </form>
   );
 }

@@ -1,13 +1,5 @@
 import type { Prisma } from "../../server/db/generated/client";
-import { DEFAULT_KICKOFF_CONFIG } from "../../server/engines/kickoff/config";
-import { DEFAULT_MILESTONES_CONFIG } from "../../server/engines/milestones/config";
-import { DEFAULT_QUALITY_CONFIG } from "../../server/engines/quality/config";
-import { DEFAULT_EDUCATION_CONFIG } from "../../server/engines/education/plan";
-import { DEFAULT_FEASIBILITY_CONFIG } from "../../server/engines/feasibility/config";
-import { DEFAULT_QUALIFICATION_CONFIG } from "../../server/engines/qualification/config";
-import { DEFAULT_TIER_CATALOGUE } from "../../server/engines/tiers/config";
-import { DEFAULT_GUARANTEE_CONFIG } from "../../server/engines/guarantee/config";
-import { DEFAULT_RETENTION_CONFIG } from "../../server/engines/retention/config";
+import { TENANT_CONFIG_DEFAULTS } from "../../server/engines/tenant-defaults";
 import { addHours, type SeedContext } from "./context";
 import { HEALTH_DAYS } from "./health";
 
@@ -56,16 +48,5 @@ export function buildOrg(ctx: SeedContext, passwordHash: string): void {
 
 /** TenantConfig v1 per kind: the engines' own defaults (the seed's numbers), so stored config always parses. */
 function configData(): Record<string, Prisma.InputJsonObject> {
-  const asJson = (v: unknown) => v as Prisma.InputJsonObject;
-  return {
-    qualification: asJson(DEFAULT_QUALIFICATION_CONFIG),
-    feasibility: asJson(DEFAULT_FEASIBILITY_CONFIG),
-    tiers: asJson(DEFAULT_TIER_CATALOGUE),
-    education: asJson(DEFAULT_EDUCATION_CONFIG),
-    milestones: asJson(DEFAULT_MILESTONES_CONFIG),
-    quality: asJson(DEFAULT_QUALITY_CONFIG),
-    kickoff: asJson(DEFAULT_KICKOFF_CONFIG),
-    guarantee: asJson(DEFAULT_GUARANTEE_CONFIG),
-    retention: asJson(DEFAULT_RETENTION_CONFIG),
-  };
+  return TENANT_CONFIG_DEFAULTS as unknown as Record<string, Prisma.InputJsonObject>;
 }

@@ -21,6 +21,7 @@ import { kickoffRouter, projectsRouter } from "./routers/projects";
 import { retentionRouter } from "./routers/retention";
 import { sessionRouter } from "./routers/session";
 import { signoffsRouter } from "./routers/signoffs";
+import { signupRouter } from "./routers/signup";
 import { surveysRouter } from "./routers/surveys";
 import { usersRouter } from "./routers/users";
 import { webhooksRouter } from "./routers/webhooks";
@@ -58,6 +59,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   branding: brandingRouter,
   onboarding: onboardingRouter,
+  signup: signupRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -61,6 +61,10 @@ export const LIMITS = {
   evidenceToken: { points: 120, duration: 60 },
   /** key: tenant API key id. Journey REST API calls: 60 a minute */
   journeyKey: { points: 60, duration: 60 },
+  /** key: client IP. Workspace sign-ups (docs/signup.md#limits): 5 per hour — each one sends an email; a real founder needs one or two */
+  signupIp: { points: 5, duration: 60 * 60 },
+  /** key: the email's domain. Workspace sign-ups per company domain, any addresses: 10 per day — against one domain's inboxes being flooded */
+  signupDomain: { points: 10, duration: 24 * 60 * 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

@@ -72,6 +72,9 @@ export function createUser(
     stakeholderRole?: StakeholderRole | null;
     isApprover?: boolean;
     invitedById?: string;
+    /** set for a workspace's founder, who chose a password and verified the address while signing up */
+    passwordHash?: string | null;
+    emailVerified?: Date | null;
   },
 ) {
   return prisma.user.create({

@@ -2,15 +2,16 @@ import type { z } from "zod";
 import { configVersion, ensureDefaultConfig, insertConfigVersion, latestConfig, listConfigVersions, type ConfigKind } from "@/server/db/config";
 import { recordAudit } from "@/server/db/audit";
 import type { Prisma } from "@/server/db/generated/client";
-import { DEFAULT_EDUCATION_CONFIG, ZEducationConfigSchema } from "@/server/engines/education/plan";
-import { DEFAULT_FEASIBILITY_CONFIG, ZFeasibilityConfigSchema } from "@/server/engines/feasibility/config";
-import { DEFAULT_QUALIFICATION_CONFIG, ZQualificationConfigSchema } from "@/server/engines/qualification/config";
-import { DEFAULT_TIER_CATALOGUE, ZTierCatalogueSchema } from "@/server/engines/tiers/config";
-import { DEFAULT_KICKOFF_CONFIG, ZKickoffConfigSchema } from "@/server/engines/kickoff/config";
-import { DEFAULT_MILESTONES_CONFIG, ZMilestonesConfigSchema } from "@/server/engines/milestones/config";
-import { DEFAULT_QUALITY_CONFIG, ZQualityConfigSchema } from "@/server/engines/quality/config";
-import { DEFAULT_GUARANTEE_CONFIG, ZGuaranteeConfigSchema } from "@/server/engines/guarantee/config";
-import { DEFAULT_RETENTION_CONFIG, ZRetentionConfigSchema } from "@/server/engines/retention/config";
+import { ZEducationConfigSchema } from "@/server/engines/education/plan";
+import { ZFeasibilityConfigSchema } from "@/server/engines/feasibility/config";
+import { ZQualificationConfigSchema } from "@/server/engines/qualification/config";
+import { ZTierCatalogueSchema } from "@/server/engines/tiers/config";
+import { ZKickoffConfigSchema } from "@/server/engines/kickoff/config";
+import { ZMilestonesConfigSchema } from "@/server/engines/milestones/config";
+import { ZQualityConfigSchema } from "@/server/engines/quality/config";
+import { ZGuaranteeConfigSchema } from "@/server/engines/guarantee/config";
+import { ZRetentionConfigSchema } from "@/server/engines/retention/config";
+import { TENANT_CONFIG_DEFAULTS as D } from "@/server/engines/tenant-defaults";
 import { AppError, describeZodError } from "@/server/errors";
 import type { ServiceContext } from "./context";
 
@@ -20,15 +21,15 @@ import type { ServiceContext } from "./context";
  * with an audit entry. Stored results keep the version they used, so any score can be reproduced.
  */
 const REGISTRY = {
-  qualification: { defaults: DEFAULT_QUALIFICATION_CONFIG, schema: ZQualificationConfigSchema },
-  feasibility: { defaults: DEFAULT_FEASIBILITY_CONFIG, schema: ZFeasibilityConfigSchema },
-  tiers: { defaults: DEFAULT_TIER_CATALOGUE, schema: ZTierCatalogueSchema },
-  education: { defaults: DEFAULT_EDUCATION_CONFIG, schema: ZEducationConfigSchema },
-  milestones: { defaults: DEFAULT_MILESTONES_CONFIG, schema: ZMilestonesConfigSchema },
-  quality: { defaults: DEFAULT_QUALITY_CONFIG, schema: ZQualityConfigSchema },
-  kickoff: { defaults: DEFAULT_KICKOFF_CONFIG, schema: ZKickoffConfigSchema },
-  guarantee: { defaults: DEFAULT_GUARANTEE_CONFIG, schema: ZGuaranteeConfigSchema },
-  retention: { defaults: DEFAULT_RETENTION_CONFIG, schema: ZRetentionConfigSchema },
+  qualification: { defaults: D.qualification, schema: ZQualificationConfigSchema },
+  feasibility: { defaults: D.feasibility, schema: ZFeasibilityConfigSchema },
+  tiers: { defaults: D.tiers, schema: ZTierCatalogueSchema },
+  education: { defaults: D.education, schema: ZEducationConfigSchema },
+  milestones: { defaults: D.milestones, schema: ZMilestonesConfigSchema },
+  quality: { defaults: D.quality, schema: ZQualityConfigSchema },
+  kickoff: { defaults: D.kickoff, schema: ZKickoffConfigSchema },
+  guarantee: { defaults: D.guarantee, schema: ZGuaranteeConfigSchema },
+  retention: { defaults: D.retention, schema: ZRetentionConfigSchema },
 } as const;
 
 type Registry = typeof REGISTRY;

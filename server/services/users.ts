@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Db } from "@/server/db/client";
+import type { Db, DbOrTx } from "@/server/db/client";
 import {
   createUser,
   emailTaken,
@@ -24,8 +24,19 @@ import { recordAudit } from "@/server/db/audit";
 import type { ServiceContext } from "./context";
 
 const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+export const INVITE_TTL_DAYS = INVITE_TTL_MS / 86_400_000;
 
-const tokenDigest = (token: string) => createHash("sha256").update(token).digest("hex");
+export const tokenDigest = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/**
+ * A staff member's one-time set-password link token (`/invite/<token>`, redeemed by acceptInvite), valid
+ * INVITE_TTL_DAYS; only its digest is stored. Also used by the operator CLI for a new workspace's admin.
+ */
+export async function issueInviteToken(tx: DbOrTx, email: string, now: Date): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await createOneTimeToken(tx, `invite:${email}`, tokenDigest(token), new Date(now.getTime() + INVITE_TTL_MS));
+  return token;
+}
 
 export function usersPage(ctx: ServiceContext, opts: { search?: string; role?: Role; page: number; pageSize: number }) {
   return listUsers(ctx.db, ctx.tenantId, opts);
@@ -52,8 +63,7 @@ export async function inviteUser(ctx: ServiceContext, input: InviteUserInput, ap
       fieldErrors: { email: "This email is already in use" },
     });
   }
-  const token = randomBytes(32).toString("base64url");
-  const { user, messageId } = await ctx.db.$transaction(async (tx) => {
+  const { user, messageId, token } = await ctx.db.$transaction(async (tx) => {
     const created = await createUser(tx, ctx.tenantId, {
       email: input.email,
       name: input.name,
@@ -63,9 +73,7 @@ export async function inviteUser(ctx: ServiceContext, input: InviteUserInput, ap
       isApprover: input.role === "CUSTOMER" ? input.isApprover : false,
       invitedById: ctx.actorId,
     });
-    if (input.role !== "CUSTOMER") {
-      await createOneTimeToken(tx, `invite:${input.email}`, tokenDigest(token), new Date(ctx.now.getTime() + INVITE_TTL_MS));
-    }
+    const token = input.role === "CUSTOMER" ? "" : await issueInviteToken(tx, input.email, ctx.now);
     await recordAudit(tx, {
       tenantId: ctx.tenantId,
       actorId: ctx.actorId,
@@ -78,7 +86,7 @@ export async function inviteUser(ctx: ServiceContext, input: InviteUserInput, ap
       at: ctx.now,
     });
     const message = await enqueueEmail(tx, inviteEmail(ctx.tenantId, created.id, input, appUrl, token));
-    return { user: created, messageId: message.id };
+    return { user: created, messageId: message.id, token };
   });
   await deliverEmailNow(ctx.db, messageId, ctx.now);
   const inviteUrl = opts.revealLink && input.role !== "CUSTOMER" ? `${appUrl}/invite/${token}` : null;

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
@@ -284,7 +285,15 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     scope: "account",
   },
   "portal.dossier": { allow: ["CUSTOMER"], input: async (f) => ({ projectId: (await succeededGuaranteeOf(f)).projectId }), scope: "account" },
+  // docs/signup.md: self-serve sign-up is public (tests run with SIGNUP=open); each submit is a fresh company and domain
+  "signup.checkSlug": { allow: EVERYONE, public: true, input: (f) => ({ slug: f.tenant.slug }), scope: "own" },
+  "signup.submit": { allow: EVERYONE, public: true, input: () => matrixSignup(), scope: "own" },
 };
+
+function matrixSignup() {
+  const tag = randomUUID().slice(0, 12);
+  return { companyName: `Matrix ${tag}`, slug: `matrix-${tag}`, founderName: "Morgan Matrix", email: `founder@m-${tag}.example.com` };
+}
 
 const pick = (r: { refundId: string; expectedVersion: number }) => ({ refundId: r.refundId, expectedVersion: r.expectedVersion });
 

@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/server/auth/session-user";
 import type { Role } from "@/server/db/generated/enums";
 import { submitAssessment } from "@/server/services/intake";
+import { submitSignup } from "@/server/services/signup";
 import { ALL_FULL_ANSWERS, SAMPLE_REQUEST, createTenantFixture, journeyFor, openSurveyFor, signOffCriterionOf, testDb, type TenantFixture } from "../helpers/fixtures";
 import { recordFigure } from "./figures";
 
@@ -60,6 +62,9 @@ const PAGE_MATRIX: Record<string, PageEntry> = {
   "/invite/[token]": { allow: "public", params: () => ({ token: "not-a-real-invite" }), scope: "own" },
   "/assess/[slug]": { allow: "public", params: (f) => ({ slug: f.tenant.slug }), scope: "own" },
   "/assess/[slug]/result/[token]": { allow: "public", params: async (f) => ({ slug: f.tenant.slug, token: await intakeToken(f) }), scope: "own" },
+  // docs/signup.md: public sign-up; the verification page is reached with a fresh pending sign-up's link per caller
+  "/signup": { allow: "public", scope: "own" },
+  "/signup/verify/[token]": { allow: "public", params: async () => ({ token: await pendingSignupToken() }), scope: "own" },
   "/survey/[token]": { allow: "public", params: async (f) => ({ token: (await openSurveyFor(f)).token }), scope: "own" },
   // demo/development only (404 in production, see below); a mailbox by address is how demo customers read magic links
   "/dev/mail": { allow: "public", scope: "own" },
@@ -101,6 +106,18 @@ const PAGE_MATRIX: Record<string, PageEntry> = {
     allow: ["CUSTOMER"], params: async (f) => ({ id: f.projectA.id, criterionId: (await signOffCriterionOf(f.projectA.id)).criterionId }), scope: "account",
   },
 };
+
+/** A fresh pending workspace sign-up (its own company, domain and address); its verification link's token. */
+async function pendingSignupToken(): Promise<string> {
+  const tag = randomUUID().slice(0, 12);
+  const email = `founder@p-${tag}.example.com`;
+  const ctx = { db: testDb(), ip: `pages-signup-${tag}`, requestId: "pages", now: new Date() };
+  await submitSignup(ctx, { companyName: `Pages ${tag}`, slug: `pages-${tag}`, founderName: "Page Founder", email }, "open", "http://localhost:3000");
+  const message = await testDb().outboxMessage.findFirstOrThrow({ where: { recipient: email } });
+  const token = message.bodyText.match(/\/signup\/verify\/([A-Za-z0-9_-]+)/)?.[1];
+  if (!token) throw new Error("no verification link in the sign-up email");
+  return token;
+}
 
 const intakeTokens = new Map<string, Promise<string>>();
 function intakeToken(f: TenantFixture): Promise<string> {

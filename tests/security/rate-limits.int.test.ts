@@ -246,6 +246,52 @@ describe("REST APIs", () => {
   });
 });
 
+const submitSignup = (input: Record<string, string>, ip: string) =>
+  trpcPost(new Request(trpcUrl("signup.submit"), { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": ip }, body: JSON.stringify({ json: input }) }));
+function signupInput(domain = `d-${randomUUID().slice(0, 12)}.example.com`) {
+  const tag = randomUUID().slice(0, 12);
+  return { companyName: `Limits ${tag}`, slug: `limits-${tag}`, founderName: "Lee Limits", email: `lee-${tag}@${domain}` };
+}
+const pendingFor = (email: string) => testDb().workspaceSignup.count({ where: { email } });
+
+describe("workspace sign-up (/api/trpc signup.submit, docs/signup.md#limits)", () => {
+  it(`per IP: ${LIMITS.signupIp.points} sign-ups from one address, then 429 + Retry-After; nothing is stored or sent`, async () => {
+    const ip = freshIp();
+    for (let i = 0; i < LIMITS.signupIp.points; i += 1) {
+      if (i === 2) await secondAppInstance();
+      expect((await submitSignup(signupInput(), ip)).status).toBe(200);
+    }
+    await secondAppInstance();
+    const input = signupInput();
+    const refused = await submitSignup(input, ip);
+    expect(refused.status).toBe(429);
+    expectWait(Number(refused.headers.get("retry-after")), "signupIp");
+    expect(JSON.stringify(await refused.json())).toMatch(/Too many sign-ups from your network/);
+    expect(await pendingFor(input.email)).toBe(0);
+    expect(await testDb().outboxMessage.count({ where: { recipient: input.email } })).toBe(0);
+    expect((await submitSignup(input, freshIp())).status).toBe(200);
+    expect(await pendingFor(input.email)).toBe(1);
+    record("signupIp", "429 + Retry-After");
+  });
+
+  it(`per email domain: ${LIMITS.signupDomain.points} sign-ups for one domain (any addresses, any networks), then 429 + Retry-After`, async () => {
+    const domain = `flood-${randomUUID().slice(0, 12)}.example.com`;
+    for (let i = 0; i < LIMITS.signupDomain.points; i += 1) {
+      if (i === 5) await secondAppInstance();
+      expect((await submitSignup(signupInput(domain), freshIp())).status).toBe(200);
+    }
+    await secondAppInstance();
+    const input = signupInput(domain);
+    const refused = await submitSignup(input, freshIp());
+    expect(refused.status).toBe(429);
+    expectWait(Number(refused.headers.get("retry-after")), "signupDomain");
+    expect(JSON.stringify(await refused.json())).toMatch(/Too many sign-ups for this email domain/);
+    expect(await pendingFor(input.email)).toBe(0);
+    expect((await submitSignup(signupInput(), freshIp())).status).toBe(200);
+    record("signupDomain", "429 + Retry-After");
+  });
+});
+
 /** The self-service assessment limits (issue 11) are driven in tests/integration/intake.int.test.ts. */
 const ELSEWHERE: Partial<Record<LimitName, string>> = { intakeIp: "intake.int.test.ts", intakeEmail: "intake.int.test.ts" };
 

@@ -1,0 +1,101 @@
+import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { CONFIG_KIND_VALUES } from "@/lib/schemas/config";
+import { checkCredentials } from "@/server/auth/login";
+import { submitSignup } from "@/server/services/signup";
+import { acceptInvite } from "@/server/services/users";
+import { callerIp, testDb } from "../helpers/fixtures";
+
+/**
+ * The operator commands as an operator runs them: `node --import tsx scripts/…` in a child process
+ * with DATABASE_URL = the test database (docs/signup.md#cli).
+ */
+const root = path.resolve(import.meta.dirname, "..", "..");
+const run = promisify(execFile);
+
+async function cli(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL, APP_URL: "https://onward.example.com", NODE_ENV: "production" as const };
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", path.join("scripts", script), ...args], { cwd: root, env, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === "number" ? e.code : -1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
+  }
+}
+
+const tag = randomUUID().slice(0, 8);
+const slug = `cli-${tag}`;
+const adminEmail = `owner-${tag}@cli-${tag}.example.com`;
+const savedMode = process.env.SIGNUP;
+afterAll(() => {
+  if (savedMode === undefined) delete process.env.SIGNUP;
+  else process.env.SIGNUP = savedMode;
+});
+
+describe("npm run tenant:create / tenant:list", () => {
+  it("creates a workspace through the provisioning service and prints a set-password link that acceptInvite redeems", async () => {
+    const created = await cli("tenant.ts", ["create", "--name", `Harbor CLI ${tag}`, "--slug", slug, "--admin-email", adminEmail.toUpperCase(), "--admin-name", "Olive Operator"]);
+    expect(created.stderr).toBe("");
+    expect(created.code).toBe(0);
+    const link = created.stdout.match(/^https:\/\/onward\.example\.com\/invite\/([A-Za-z0-9_-]{43})$/m);
+    expect(link, created.stdout).not.toBeNull();
+
+    const db = testDb();
+    const tenant = await db.tenant.findUniqueOrThrow({ where: { slug }, include: { users: true, configs: true } });
+    expect(tenant.name).toBe(`Harbor CLI ${tag}`);
+    expect(tenant.users.map((u) => [u.email, u.name, u.role, u.passwordHash])).toEqual([[adminEmail, "Olive Operator", "ADMIN", null]]);
+    expect(tenant.configs.map((c) => `${c.kind}@${c.version}`).sort()).toEqual(CONFIG_KIND_VALUES.map((k) => `${k}@1`).sort());
+    expect(await db.lead.count({ where: { tenantId: tenant.id } })).toBe(0);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { tenantId: tenant.id, action: "workspace.created" } });
+    expect(audit.after).toMatchObject({ via: "cli", slug });
+
+    // the admin follows the link: the staff invitation's page sets the password, then they can sign in
+    const token = link?.[1] ?? "";
+    expect(await acceptInvite(db, token, "operator-made-2026", new Date())).toEqual({ email: adminEmail });
+    expect(await checkCredentials(db, { email: adminEmail, password: "operator-made-2026" }, callerIp())).toMatchObject({ ok: true, tenantId: tenant.id });
+
+    const listed = await cli("tenant.ts", ["list"]);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout.split("\n")[0]).toMatch(/^slug\s+name\s+users\s+created$/);
+    const line = listed.stdout.split("\n").find((l) => l.startsWith(`${slug} `));
+    expect(line).toMatch(new RegExp(`^${slug}\\s+Harbor CLI ${tag}\\s+1\\s+\\d{4}-\\d{2}-\\d{2}$`));
+  });
+
+  it.each([
+    ["a taken slug", () => ["--name", "Again", "--slug", slug, "--admin-email", `x-${tag}@example.com`], /^error: --slug: This address is already taken\n$/],
+    ["a reserved slug", () => ["--name", "Admin Co", "--slug", "admin", "--admin-email", `y-${tag}@example.com`], /^error: --slug: This address is reserved/],
+    ["an email already in use", () => ["--name", "Other Co", "--slug", `cli-other-${tag}`, "--admin-email", adminEmail], /^error: --admin-email: This email is already in use\n$/],
+    ["a missing option", () => ["--name", "Lonely"], /^error: missing --slug, --admin-email/],
+  ])("refuses %s with one line and exit 1, creating nothing", async (_label, args, message) => {
+    const before = await testDb().tenant.count();
+    const result = await cli("tenant.ts", ["create", ...args()]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stdout).toBe("");
+    expect(await testDb().tenant.count()).toBe(before);
+  });
+});
+
+describe("npm run signup:code", () => {
+  it("prints a single-use code that a sign-up in invite mode accepts", async () => {
+    const printed = await cli("signup-code.ts", ["--days", "3", "--note", `cli ${tag}`]);
+    expect(printed.code).toBe(0);
+    const code = printed.stdout.match(/^([A-Z0-9]{4}(?:-[A-Z0-9]{4}){3})$/m)?.[1];
+    expect(code, printed.stdout).toBeDefined();
+    const row = await testDb().signupCode.findFirstOrThrow({ where: { note: `cli ${tag}` } });
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(3 * 86_400_000);
+    const ctx = { db: testDb(), ip: callerIp(), requestId: "cli-test", now: new Date() };
+    const input = { companyName: "Code Co", slug: `code-${tag}`, founderName: "Cody", email: `cody@code-${tag}.example.com`, code };
+    expect(await submitSignup(ctx, input, "invite", "https://onward.example.com")).toEqual({ status: "check-inbox" });
+    expect((await testDb().workspaceSignup.findUniqueOrThrow({ where: { email: input.email } })).codeId).toBe(row.id);
+
+    const bad = await cli("signup-code.ts", ["--days", "0"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^error: --days must be a whole number from 1 to 365\n$/);
+  });
+});
