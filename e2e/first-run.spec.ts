@@ -144,6 +144,15 @@ test.describe("first run", () => {
       await expect(page.getByRole("heading", { name: /sign in/i }).first()).toBeVisible();
       await expect(page.getByTestId("demo-credentials")).toHaveCount(0);
       await expect(page.getByText("onward-demo-2026")).toHaveCount(0);
+      if (TEST_PG) {
+        // an operator's DATABASE_URL: sign-up closed by default, the page says how to create the first workspace
+        await expect(page.getByText("This server has no workspace yet.")).toBeVisible();
+        await expect(page.getByText(/npm run tenant:create/)).toBeVisible();
+        await expect(page.getByRole("link", { name: "Create your workspace" })).toHaveCount(0);
+      } else {
+        // the embedded database is a local trial: sign-up is open
+        await expect(page.getByRole("link", { name: "Create your workspace" })).toBeVisible();
+      }
       // the demo's admin does not exist
       await page.getByRole("tab", { name: "Team member" }).click();
       await page.getByLabel("Work email").fill("admin@northwind.test");
@@ -160,6 +169,19 @@ test.describe("first run", () => {
       const wrong = await npmRun(["scheduler", "--", "--once", "outbox"], { ...schedulerEnv, CRON_SECRET: "not-the-cron-secret-at-all" });
       expect(wrong.code, wrong.output).toBe(1);
       expect(await countRows(server.databaseUrl)).toEqual({ tenants: 0, users: 0 });
+      if (TEST_PG) {
+        // docs/deploy.md: the operator creates the first workspace next to the running server (the embedded
+        // database is locked by the server instead; tests/integration/tenant-cli.int.test.ts covers that path)
+        const created = await npmRun(["tenant:create", "--", "--name", "Harbor Digital", "--slug", "harbor-first", "--admin-email", "founder@harbor-first.example.com"], operatorEnv({ DATABASE_URL: server.databaseUrl, APP_URL: server.baseUrl }));
+        expect(created.code, created.output).toBe(0);
+        const link = /(http\S+\/invite\/[\w-]+)/.exec(created.output)?.[1];
+        expect(link, created.output).toBeTruthy();
+        expect(await countRows(server.databaseUrl)).toEqual({ tenants: 1, users: 1 });
+        const listed = await npmRun(["tenant:list"], operatorEnv({ DATABASE_URL: server.databaseUrl }));
+        expect(listed.output).toMatch(/harbor-first/);
+        await page.goto(link ?? "");
+        await expect(page.getByLabel("New password")).toBeVisible();
+      }
     } finally {
       await server.stop();
     }

@@ -237,6 +237,9 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
   "branding.update": { allow: ["ADMIN"], input: () => ({ displayName: "Matrix Labs", accentColor: "#1d4ed8", supportEmail: "", fromName: "", fromEmail: "", replyTo: "" }), scope: "own" },
   "branding.uploadLogo": { allow: ["ADMIN"], input: () => ({ contentType: "image/svg+xml", dataBase64: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>').toString("base64") }), scope: "own" },
   "branding.removeLogo": { allow: ["ADMIN"], scope: "own" },
+  // the setup checklist reads and hides the caller's own workspace's (docs/onboarding.md)
+  "onboarding.checklist": { allow: ["ADMIN"], scope: "own" },
+  "onboarding.setDismissed": { allow: ["ADMIN"], input: () => ({ dismissed: false }), scope: "own" },
   "jobs.list": { allow: ["ADMIN"], input: () => ({}), scope: "own" },
   "jobs.runNow": { allow: ["ADMIN"], input: () => ({ job: "outbox" }), scope: "own" },
   // issue 5: sign-offs (an approver customer of the project's account) and surveys; staff read them
