@@ -93,6 +93,21 @@ test("a met guarantee: the customer downloads the success dossier; another accou
   expect(dossier).toContain("Project summary");
   expect(dossier).toContain("Functional MVP delivered within timeline");
 
+  // opened in the browser, the dossier keeps its styling: exactly one CSP — its own, which allows its inline
+  // styles — and no violation (the app-wide API policy used to replace it)
+  const dossierId = projectPath.split("/").at(-1) ?? "";
+  const violations: string[] = [];
+  po.page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  const opened = await po.page.goto(`/api/dossier/${dossierId}`);
+  const policies = ((await opened?.headersArray()) ?? []).filter((h) => h.name.toLowerCase() === "content-security-policy").map((h) => h.value);
+  expect(policies).toHaveLength(1);
+  expect(policies[0]).toContain("style-src 'unsafe-inline'");
+  expect(policies[0]).not.toContain("script-src");
+  await expect(po.page.getByText("Project summary").first()).toBeVisible();
+  expect(violations).toEqual([]);
+
   // a stakeholder of another account (Globex's member, so the product owner's magic-link budget is left alone)
   const other = await customer(browser, "member@globex.test");
   const projectId = projectPath.split("/").at(-1) ?? "";

@@ -45,7 +45,7 @@ const servers: Server[] = [];
 // the script's own fixtures and services read these (tests/helpers/fixtures.ts testDb, serverEnv)
 Object.assign(process.env, { DATABASE_URL: database.url, AUTH_SECRET: secrets.auth, APP_URL: `http://127.0.0.1:${port}` });
 const serverEnv = {
-  DATABASE_URL: database.url, AUTH_SECRET: secrets.auth, CRON_SECRET: secrets.cron, APP_URL: `http://127.0.0.1:${port}`, ONWARD_DEMO: "1",
+  DATABASE_URL: database.url, AUTH_SECRET: secrets.auth, CRON_SECRET: secrets.cron, APP_URL: `http://127.0.0.1:${port}`,
   RESEND_API_KEY: "re_crash_safety_stub", RESEND_BASE_URL: stub.url,
   // PGlite serves every connection from one session: with a pool, concurrent requests' statements
   // interleave (wrong rows, "prepared statement does not exist"); one connection keeps them apart
