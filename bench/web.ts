@@ -2,7 +2,7 @@
  * P3 and P4 of `npm run bench` (issue 9), in real Chromium:
  *  - P3: the JavaScript a first visit (cold cache, signed in) to a page downloads, summed over every
  *    script response by its encoded (gzip) body size, and how much of it is chart code.
- *  - P4: Lighthouse 12 (performance category, desktop preset) on the login page, the portal project
+ *  - P4: Lighthouse 13 (performance category, desktop preset) on the login page, the portal project
  *    page and the executive dashboard, signed in by cookie; the median of `runs` runs.
  *
  * Chart code is recognised by content, not by file name: a script chunk is chart code when it
