@@ -8,7 +8,7 @@ import type { DbOrTx } from "./client";
 export function projectsWithSignOffs(db: DbOrTx, tenantIds?: readonly string[]) {
   return db.project.findMany({
     where: { signOffs: { some: {} }, ...(tenantIds ? { tenantId: { in: [...tenantIds] } } : {}) },
-    select: { id: true, tenantId: true },
+    select: { id: true, tenantId: true, name: true },
     orderBy: { id: "asc" },
   });
 }

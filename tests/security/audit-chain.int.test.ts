@@ -160,6 +160,11 @@ describe("the sign-off chain", () => {
     const ctx = { db: testDb(), tenantId: f.tenant.id, actorId: f.users.ADMIN.id, ip: "", requestId: "", now: new Date() };
     const verify = async () => {
       const v = await verifyProjectSignOffs(ctx, f.projectA.id);
+      // the admin's check on Settings covers the sign-off chains too, naming the same first bad entry
+      const settings = await callerFor(f.users.ADMIN).audit.verify();
+      const shown = settings.signOffs.broken.find((b) => b.projectId === f.projectA.id) ?? null;
+      expect(settings.ok, "audit.verify is ok only when every sign-off chain is intact").toBe(v.intact);
+      expect(shown && { seq: shown.seq, id: shown.entryId, reason: shown.reason }).toEqual(v.firstBroken && { seq: v.firstBroken.seq, id: v.firstBroken.id ?? null, reason: v.firstBroken.reason });
       return v.firstBroken ? { seq: v.firstBroken.seq, id: v.firstBroken.id ?? null, kind: v.firstBroken.kind } : null;
     };
     const forgedId = `forged-${randomUUID()}`;
@@ -196,10 +201,12 @@ describe("the sign-off chain", () => {
     expect(misses).toEqual([]);
   });
 
-  it("an admin sees the audit chain's state through audit.verify", async () => {
+  it("an admin sees the audit chain's and the sign-off chains' state through audit.verify", async () => {
     const res = await callerFor(f.users.ADMIN).audit.verify();
-    expect(res).toMatchObject({ ok: true, firstBad: null });
+    expect(res).toMatchObject({ ok: true, auditOk: true, firstBad: null, signOffs: { broken: [] } });
     expect(res.entries).toBe(res.headSeq);
+    expect(res.signOffs.chains).toBeGreaterThanOrEqual(1);
+    expect(res.signOffs.entries).toBeGreaterThanOrEqual(4);
   });
 });
 
