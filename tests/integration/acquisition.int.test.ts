@@ -19,13 +19,14 @@ describe("a converted or lost lead is closed to acquisition steps", () => {
         feasibility: await testDb().feasibilityAnalysis.count({ where: { leadId: id } }),
         assessments: await testDb().qualificationAssessment.count({ where: { leadId: id } }),
       };
+      // each call starts when it is awaited: a rejection nobody awaits yet would be an unhandled error
       const attempts = [
-        csm.qualification.save({ leadId: id, answers: ALL_FULL_ANSWERS, context: {} }),
-        csm.feasibility.analyze({ leadId: id, request: SAMPLE_REQUEST }),
-        csm.tiers.recommend({ leadId: id }),
+        () => csm.qualification.save({ leadId: id, answers: ALL_FULL_ANSWERS, context: {} }),
+        () => csm.feasibility.analyze({ leadId: id, request: SAMPLE_REQUEST }),
+        () => csm.tiers.recommend({ leadId: id }),
       ];
       for (const attempt of attempts) {
-        const error = await attempt.then(() => null, (e: unknown) => e as { code?: string; message?: string });
+        const error = await attempt().then(() => null, (e: unknown) => e as { code?: string; message?: string });
         expect(error?.code).toBe("BAD_REQUEST");
         expect(error?.message).toBe(`This lead is ${word}: its qualification, feasibility and tiers stay as they were.`);
       }
