@@ -1,29 +1,38 @@
 import type { DbOrTx } from "./client";
 
-/** What the setup checklist reads (docs/onboarding.md), besides branding: one round of counts, each capped at 1 row. */
+type FactsRow = {
+  team: boolean;
+  chat: boolean;
+  leads: boolean;
+  ci_tokens: boolean;
+  qualifications: boolean;
+  projects: boolean;
+  dismissed_at: Date | null;
+};
+
+/** What the setup checklist reads (docs/onboarding.md), besides branding: one statement of EXISTS checks. */
 export async function onboardingFacts(prisma: DbOrTx, tenantId: string) {
-  const exists = (n: number) => n > 0;
-  const [team, chat, leads, ciTokens, qualifications, projects, tenant] = await Promise.all([
-    prisma.user.count({ where: { tenantId, role: { in: ["CSM", "TECH_LEAD"] } }, take: 1 }),
-    prisma.user.count({
-      where: { tenantId, disabledAt: null, OR: [{ channelPrefs: { path: ["slack"], equals: true } }, { channelPrefs: { path: ["teams"], equals: true } }] },
-      take: 1,
-    }),
-    prisma.lead.count({ where: { tenantId }, take: 1 }),
-    // project CI tokens; tenant API keys have no project
-    prisma.apiToken.count({ where: { tenantId, projectId: { not: null } }, take: 1 }),
-    prisma.qualificationAssessment.count({ where: { tenantId }, take: 1 }),
-    prisma.project.count({ where: { tenantId }, take: 1 }),
-    prisma.tenant.findUnique({ where: { id: tenantId }, select: { onboardingDismissedAt: true } }),
-  ]);
+  const rows = await prisma.$queryRaw<FactsRow[]>`
+    SELECT
+      EXISTS (SELECT 1 FROM "User" WHERE "tenantId" = t.id AND role IN ('CSM', 'TECH_LEAD')) AS team,
+      EXISTS (SELECT 1 FROM "User" WHERE "tenantId" = t.id AND "disabledAt" IS NULL
+              AND ("channelPrefs"->>'slack' = 'true' OR "channelPrefs"->>'teams' = 'true')) AS chat,
+      EXISTS (SELECT 1 FROM "Lead" WHERE "tenantId" = t.id) AS leads,
+      -- project CI tokens; tenant API keys have no project
+      EXISTS (SELECT 1 FROM "ApiToken" WHERE "tenantId" = t.id AND "projectId" IS NOT NULL) AS ci_tokens,
+      EXISTS (SELECT 1 FROM "QualificationAssessment" WHERE "tenantId" = t.id) AS qualifications,
+      EXISTS (SELECT 1 FROM "Project" WHERE "tenantId" = t.id) AS projects,
+      t."onboardingDismissedAt" AS dismissed_at
+    FROM "Tenant" t WHERE t.id = ${tenantId}`;
+  const r = rows[0];
   return {
-    teamInvited: exists(team),
-    chatConnected: exists(chat),
-    hasLeads: exists(leads),
-    ciTokenCreated: exists(ciTokens),
-    qualificationRun: exists(qualifications),
-    kickoffStarted: exists(projects),
-    dismissedAt: tenant?.onboardingDismissedAt ?? null,
+    teamInvited: r?.team ?? false,
+    chatConnected: r?.chat ?? false,
+    hasLeads: r?.leads ?? false,
+    ciTokenCreated: r?.ci_tokens ?? false,
+    qualificationRun: r?.qualifications ?? false,
+    kickoffStarted: r?.projects ?? false,
+    dismissedAt: r?.dismissed_at ?? null,
   };
 }
 

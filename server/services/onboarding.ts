@@ -6,7 +6,8 @@ import type { ServiceContext } from "./context";
 
 /** The admin's setup checklist, read from the workspace's data (docs/onboarding.md). */
 export async function onboardingChecklist(ctx: ServiceContext) {
-  const [facts, branding] = await Promise.all([onboardingFacts(ctx.db, ctx.tenantId), brandingStatus(ctx.db, ctx.tenantId)]);
+  const facts = await onboardingFacts(ctx.db, ctx.tenantId);
+  const branding = await brandingStatus(ctx.db, ctx.tenantId);
   const { dismissedAt, ...rest } = facts;
   return { ...buildChecklist({ ...rest, ...branding }), dismissed: dismissedAt !== null };
 }

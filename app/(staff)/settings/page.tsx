@@ -31,12 +31,14 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const page = Math.max(1, Math.min(10_000, Number.parseInt(typeof params.page === "string" ? params.page : "1", 10) || 1));
   const trpc = await api();
   const manage = can(me.role, "users:manage");
-  const [{ rows, total }, accounts, auditChain, checklist] = await Promise.all([
+  const [{ rows, total }, accounts, auditChain] = await Promise.all([
     trpc.users.list({ search: search || undefined, role, page, pageSize: PAGE_SIZE }),
     manage ? trpc.users.accountOptions() : Promise.resolve([]),
     can(me.role, "audit:verify") ? trpc.audit.verify() : Promise.resolve(null),
-    can(me.role, "onboarding:manage") ? trpc.onboarding.checklist() : Promise.resolve(null),
   ]);
+  // after the chain check's snapshot transaction: the embedded database serves every connection from one
+  // session, and a statement interleaved into that transaction breaks it
+  const checklist = can(me.role, "onboarding:manage") ? await trpc.onboarding.checklist() : null;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const href = (p: number) => `/settings?${new URLSearchParams({ ...(search ? { q: search } : {}), ...(role ? { role } : {}), page: String(p) })}`;
 
