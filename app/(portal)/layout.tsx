@@ -15,7 +15,7 @@ const STAKEHOLDER: Record<string, string> = {
 
 // The customer portal shell; each page checks access again (requirePermission("portal:read")). The tRPC
 // client provider is mounted by the pages whose forms use it, so the others (the project page) ship
-// neither the tRPC client nor react-query (issue 9, P3). The provider's branding (docs/branding.md#portal)
+// neither the tRPC client nor react-query (the portal JavaScript budget, bench/README.md). The provider's branding (docs/branding.md#portal)
 // replaces the mark, the name and, in the light theme, the primary colour; without it the portal looks as before.
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
