@@ -6,6 +6,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { freePort } from "../scripts/embedded-db";
+import { createSiblingDatabase } from "../tests/helpers/sibling-database";
 import { signInWithPassword } from "./helpers";
 
 /**
@@ -23,23 +24,8 @@ type Started = { proc: ChildProcess; output: () => string; baseUrl: string; data
 /** An empty database: a fresh PostgreSQL database next to the test one, or a fresh embedded data dir. */
 async function emptyDatabase(): Promise<{ env: Record<string, string>; url: string; drop: () => Promise<void> }> {
   if (TEST_PG) {
-    const name = `onward_firstrun_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-    const admin = new pg.Client({ connectionString: TEST_PG });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(TEST_PG);
-    url.pathname = `/${name}`;
-    return {
-      env: { DATABASE_URL: url.toString() },
-      url: url.toString(),
-      drop: async () => {
-        const c = new pg.Client({ connectionString: TEST_PG });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await c.end();
-      },
-    };
+    const db = await createSiblingDatabase(TEST_PG, "onward_firstrun");
+    return { env: { DATABASE_URL: db.url }, url: db.url, drop: db.drop };
   }
   const dir = mkdtempSync(path.join(tmpdir(), "onward-firstrun-"));
   const port = await freePort();

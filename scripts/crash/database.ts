@@ -1,4 +1,4 @@
-import pg from "pg";
+import { createSiblingDatabase } from "../../tests/helpers/sibling-database";
 import { startEmbeddedDb } from "../embedded-db";
 
 /**
@@ -12,24 +12,7 @@ export async function freshDatabase(): Promise<CrashDb> {
   const given = process.env.CRASH_DATABASE_URL;
   if (given) return { kind: "given", url: given, drop: async () => undefined };
   const next = process.env.TEST_DATABASE_URL;
-  if (next) {
-    const name = `onward_crash_${process.pid}_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: next });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(next);
-    url.pathname = `/${name}`;
-    return {
-      kind: "postgres", url: url.toString(),
-      drop: async () => {
-        const c = new pg.Client({ connectionString: next });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await c.end();
-      },
-    };
-  }
+  if (next) return { kind: "postgres", ...(await createSiblingDatabase(next, "onward_crash")) };
   const embedded = await startEmbeddedDb("memory://");
   return { kind: "embedded", url: embedded.url, drop: embedded.stop };
 }
