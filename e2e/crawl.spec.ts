@@ -5,8 +5,10 @@ import { signInWithMagicLink, signInWithPassword } from "./helpers";
 /**
  * Every page of every demo role, reached by following links from the role's home, and the public pages:
  * product words only, no horizontal scroll at 360 and 1440 px, no serious or critical axe violation
- * (docs/quality.md#every-page). All findings are listed at once, page by page.
+ * (docs/quality.md#every-page). All findings are listed at once, page by page. The pages do not depend
+ * on the database engine: CI crawls them in its PostgreSQL pass and sets SKIP_CRAWL=1 for the embedded one.
  */
+test.skip(process.env.SKIP_CRAWL === "1", "SKIP_CRAWL=1: crawled in the other CI pass");
 const STAFF = [
   ["an administrator", "admin@northwind.test"],
   ["an executive", "exec@northwind.test"],
