@@ -41,3 +41,34 @@ test("an executive reads the dashboard, changes the range and opens a KPI's rows
   await page.getByRole("link", { name: "← Executive dashboard" }).click();
   await expect(page).toHaveURL(/\/dashboard\?range=365$/);
 });
+
+/** Runs of periods that have a value: each is one stretch of line; an empty period between two runs is a gap. */
+function runsOf(cells: string[]): number {
+  return cells.reduce((runs, cell, i) => (cell !== "—" && (i === 0 || cells[i - 1] === "—") ? runs + 1 : runs), 0);
+}
+
+test("trend lines break at empty periods instead of bridging them", async ({ page }) => {
+  await signInWithPassword(page, "exec@northwind.test");
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.getByRole("heading", { name: "Trends" }).scrollIntoViewIfNeeded();
+  await page.getByText("Show the trend numbers as a table").click();
+  const rows = page.getByRole("table", { name: "Trends per period" }).locator("tbody tr");
+  const column = async (index: number) => (await rows.evaluateAll((trs, i) => trs.map((tr) => tr.children[i]?.textContent?.trim() ?? ""), index)).map((c) => (c.startsWith("—") ? "—" : c));
+  const lines = [
+    { figure: /^Success rate/, nth: 0, column: 1 },
+    { figure: /^Satisfaction/, nth: 0, column: 2 },
+    { figure: /^Satisfaction/, nth: 1, column: 3 },
+  ];
+  let gaps = 0;
+  for (const line of lines) {
+    const cells = await column(line.column);
+    const path = page.getByRole("figure", { name: line.figure }).locator("path.recharts-line-curve").nth(line.nth);
+    await expect(path).toBeAttached();
+    const d = (await path.getAttribute("d")) ?? "";
+    const runs = runsOf(cells);
+    gaps += Math.max(0, runs - 1);
+    // one "move to" per stretch of periods with data: the line lifts over every empty period
+    expect(d.match(/M/g)?.length ?? 0, `${String(line.figure)} #${line.nth}: ${cells.join(" | ")}`).toBe(runs);
+  }
+  expect(gaps, "the demo's last 90 days have empty periods between data").toBeGreaterThan(0);
+});

@@ -6,6 +6,8 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLi
  * The dashboard's trend charts (recharts). Loaded only by the executive dashboard, lazily and on the
  * client (components/dashboard/trend-charts-lazy.tsx), so no other page ships chart code. Money arrives
  * in whole currency units; the same numbers are in a table next to the charts for screen readers.
+ * A period without data is null and the lines break there (no connectNulls): a line drawn across an empty
+ * period would show a value nobody measured (docs/dashboard.md#trends).
  */
 export type TrendChartPoint = {
   label: string;
@@ -55,7 +57,7 @@ export function TrendCharts({ points, currency, targets }: TrendChartsProps) {
           <YAxis domain={[0, 100]} unit="%" tick={AXIS} width={44} />
           <Tooltip {...TOOLTIP} />
           <ReferenceLine y={targets.successRate} stroke="var(--success)" strokeDasharray="4 4" />
-          <Line type="monotone" dataKey="successRate" name="Success rate (%)" stroke="var(--chart-1)" strokeWidth={2} connectNulls dot={{ r: 3 }} isAnimationActive={false} />
+          <Line type="monotone" dataKey="successRate" name="Success rate (%)" stroke="var(--chart-1)" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
         </LineChart>
       </Frame>
       <Frame title="Satisfaction" description={`Average CSAT (0–10, target ≥ ${targets.csat}) and NPS (−100 to 100, target ≥ ${targets.nps}).`}>
@@ -67,8 +69,8 @@ export function TrendCharts({ points, currency, targets }: TrendChartsProps) {
           <Tooltip {...TOOLTIP} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <ReferenceLine yAxisId="csat" y={targets.csat} stroke="var(--chart-2)" strokeDasharray="4 4" />
-          <Line yAxisId="csat" type="monotone" dataKey="csat" name="CSAT" stroke="var(--chart-2)" strokeWidth={2} connectNulls dot={{ r: 3 }} isAnimationActive={false} />
-          <Line yAxisId="nps" type="monotone" dataKey="nps" name="NPS" stroke="var(--chart-5)" strokeWidth={2} connectNulls dot={{ r: 3 }} isAnimationActive={false} />
+          <Line yAxisId="csat" type="monotone" dataKey="csat" name="CSAT" stroke="var(--chart-2)" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+          <Line yAxisId="nps" type="monotone" dataKey="nps" name="NPS" stroke="var(--chart-5)" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
         </LineChart>
       </Frame>
       <Frame title="Revenue" description="Contract value booked and refunds paid per period; the line is the net.">
@@ -92,7 +94,7 @@ export function TrendCharts({ points, currency, targets }: TrendChartsProps) {
           <Tooltip {...TOOLTIP} formatter={(v, name) => (name === "Expansion potential" ? String(v) : moneyTip(v))} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar yAxisId="money" dataKey="expansion" name="Expansion revenue" fill="var(--chart-3)" isAnimationActive={false} />
-          <Line yAxisId="score" type="monotone" dataKey="expansionScore" name="Expansion potential" stroke="var(--chart-5)" strokeWidth={2} connectNulls dot={false} isAnimationActive={false} />
+          <Line yAxisId="score" type="monotone" dataKey="expansionScore" name="Expansion potential" stroke="var(--chart-5)" strokeWidth={2} dot={false} isAnimationActive={false} />
         </ComposedChart>
       </Frame>
     </div>

@@ -17,6 +17,8 @@ const PAD = { top: 12, right: 16, bottom: 28, left: 36 };
  * Quality score over time, one line per validation type (scores of different types do not compare), with
  * the escalation bar dashed. A small hand-written SVG: no chart library needed for one line chart. Each
  * point names its date, type and score on hover; the summary is in the figure's label for screen readers.
+ * Labels stay outside the plot area (axes, dates) or in the legend (the escalation line), so no label can
+ * cover a point: the latest scores sit at the right edge, right where an in-plot label would go.
  */
 export function QualityScoreChart({ points, escalationScore }: { points: QualityPoint[]; escalationScore: number }) {
   const times = points.map((p) => new Date(p.createdAt).getTime());
@@ -41,7 +43,6 @@ export function QualityScoreChart({ points, escalationScore }: { points: Quality
           </g>
         ))}
         <line x1={PAD.left} x2={W - PAD.right} y1={y(escalationScore)} y2={y(escalationScore)} stroke="var(--destructive)" strokeDasharray="4 4" />
-        <text x={W - PAD.right} y={y(escalationScore) - 4} textAnchor="end" fontSize={11} fill="var(--destructive)">escalation below {escalationScore}</text>
         <text x={PAD.left} y={H - 8} fontSize={11} fill="currentColor">{formatDate(new Date(min))}</text>
         {max !== min ? <text x={W - PAD.right} y={H - 8} textAnchor="end" fontSize={11} fill="currentColor">{formatDate(new Date(max))}</text> : null}
         {types.map((type) => {
@@ -71,6 +72,10 @@ export function QualityScoreChart({ points, escalationScore }: { points: Quality
         <span className="inline-flex items-center gap-1.5">
           <span aria-hidden="true" className="inline-block size-2.5 rounded-full bg-destructive" />
           Escalated
+        </span>
+        <span className="inline-flex items-center gap-1.5">
+          <span aria-hidden="true" className="inline-block w-4 border-t-2 border-dashed border-destructive" />
+          Escalation below {escalationScore}
         </span>
       </figcaption>
     </figure>

@@ -96,7 +96,7 @@ function TierCard({ tierKey, name }: { tierKey: string; name: string }) {
         <legend className="mb-1 text-sm font-medium">Guarantee</legend>
         <div className="grid gap-4 sm:grid-cols-3">
           <CheckboxField path={[...base, "guarantees", "deliveryGuarantee"]} label="Delivery guarantee" srPrefix={name} className="self-end pb-2" />
-          <NumberField path={[...base, "guarantees", "refundAmountCents"]} label="Refund amount (USD)" srPrefix={name} scale={100} step={1000} min={0} />
+          <NumberField path={[...base, "guarantees", "refundAmountCents"]} label="Refund cap (USD)" description="The guarantee is this, or the contract value when lower." srPrefix={name} scale={100} step={1000} min={0} />
           <NumberField path={[...base, "guarantees", "successThreshold"]} label="Success threshold (%)" srPrefix={name} step={1} min={0} max={100} />
         </div>
         <ListField path={[...base, "guarantees", "additional"]} label="Additional guarantees (one per line)" srPrefix={name} optional />

@@ -3,6 +3,7 @@ import type { LeadStage } from "../../server/db/generated/enums";
 import { analyzeFeasibility } from "../../server/engines/feasibility/analyze";
 import { DEFAULT_FEASIBILITY_CONFIG } from "../../server/engines/feasibility/config";
 import { DEFAULT_TIER_CATALOGUE } from "../../server/engines/tiers/config";
+import { guaranteeSentence } from "../../server/engines/tiers/recommend";
 import type { TierKey } from "./catalogue";
 import { addDays, addHours, iso, type LeadSpec, type SeedContext } from "./context";
 import { answersInBand } from "./qualification";
@@ -115,7 +116,7 @@ function pushTierRecommendations(ctx: SeedContext, leadId: string, spec: LeadSpe
       // the shape services/acquisition.ts stores: one run's rows share createdAt
       reasoning: {
         name: tier.name,
-        valueProposition: `${tier.name} for ${tier.targetCustomers.join(", ").replaceAll("_", " ")}`,
+        valueProposition: `${tier.name} for ${tier.targetCustomers.join(", ").replaceAll("_", " ")}. ${guaranteeSentence(tier.guarantees, priceCents)}`,
         reasoning: [`${tier.name} targets ${tier.targetCustomers.join(", ").replaceAll("_", " ")}`, `Budget ${spec.valueUsd.toLocaleString("en-US")} USD fits the price range`],
       },
     });

@@ -2,6 +2,8 @@ import type { Prisma } from "../../server/db/generated/client";
 import type { EnvironmentStatus, ProjectStatus } from "../../server/db/generated/enums";
 import { DEFAULT_GUARANTEE_CONFIG } from "../../server/engines/guarantee/config";
 import { finalValidation, type ValidationFacts } from "../../server/engines/guarantee/validation";
+import { DEFAULT_TIER_CATALOGUE } from "../../server/engines/tiers/config";
+import { guaranteeAmount } from "../../server/engines/tiers/guarantee";
 import { GUARANTEE_DAYS, GUARANTEE_SUCCESS_THRESHOLD } from "./catalogue";
 import { addDays, addHours, iso, type AccountRef, type ProjectSpec, type Scenario, type SeedContext } from "./context";
 import { buildMilestones, type MilestoneFacts } from "./milestones";
@@ -126,7 +128,8 @@ function buildGuarantee(ctx: SeedContext, p: ProjectRef) {
   const { rows, tenantId } = ctx;
   const s = p.spec.scenario;
   const id = ctx.id();
-  const amountCents = Math.round(p.spec.contractUsd * 0.5) * 100;
+  // the demo tenants keep the default catalogue: the rule of docs/tiers-and-guarantees.md#guarantee-amount
+  const { amountCents } = guaranteeAmount(DEFAULT_TIER_CATALOGUE.tiers[p.spec.tierKey]?.guarantees, p.spec.contractUsd * 100);
   const ended = s === "completed" || s === "failed_refunded" || s === "refund_review";
   const facts = validationFacts(ctx, p);
   const result = finalValidation(facts, GUARANTEE_SUCCESS_THRESHOLD, DEFAULT_GUARANTEE_CONFIG);

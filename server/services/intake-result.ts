@@ -57,9 +57,9 @@ export function evaluate(stored: StoredIntake, configs: { qualification: Qualifi
 }
 
 /** seed §1.3 success_guarantee_explanation, as the education library words it, with this tier's refund. */
-function guaranteeText(refundAmountCents: number | null) {
+function guaranteeText(guaranteeCents: number | null) {
   const item = DEFAULT_EDUCATION_LIBRARY.find((i) => i.key === GUARANTEE_ITEM_KEY);
-  const refundAmount = refundAmountCents ? formatUsd(refundAmountCents) : "the guarantee amount in your contract";
+  const refundAmount = guaranteeCents ? formatUsd(guaranteeCents) : "the guarantee amount in your contract";
   return { title: item?.title ?? "30-Day Success Guarantee", body: renderEducationBody(item?.body ?? "", { refundAmount }) };
 }
 
@@ -89,12 +89,12 @@ export function resultView(stored: StoredIntake, evaluated: Evaluated) {
       ? {
           name: primary.name, compatibility: primary.compatibility, priceCents: primary.price.cents, priceRangeCents: primary.price.rangeCents,
           timelineWeeks: primary.estimatedTimelineWeeks, valueProposition: primary.valueProposition,
-          refundAmountCents: primary.guarantees.refundAmountCents, successThreshold: primary.guarantees.successThreshold,
+          refundAmountCents: primary.guaranteeCents, successThreshold: primary.guarantees.successThreshold,
         }
       : null,
     tierReasoning: tiers.reasoning,
     budgetBand: BUDGET_BANDS[stored.selfService.project.budgetBand].label,
-    guarantee: guaranteeText(primary?.guarantees.refundAmountCents ?? null),
+    guarantee: guaranteeText(primary?.guaranteeCents ?? null),
   };
 }
 

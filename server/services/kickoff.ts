@@ -103,7 +103,7 @@ export async function kickoffProject(ctx: ServiceContext, input: KickoffInput, a
   const plan = planKickoff(
     {
       serviceType, tierKey: tier.tierKey, contractValueCents: tier.priceCents, startDate, techStack: request?.techStack,
-      successThreshold: tierDef?.guarantees.successThreshold,
+      successThreshold: tierDef?.guarantees.successThreshold, tierGuarantee: tierDef?.guarantees,
       requirements: { hasUiRequirements: input.hasUiRequirements, hasComplianceRequirements: input.hasComplianceRequirements ?? (request?.compliance?.length ?? 0) > 0 },
     },
     kickoffConfig.data,

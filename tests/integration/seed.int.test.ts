@@ -6,6 +6,8 @@ import { DEMO_TENANTS } from "@/prisma/seed/tenants";
 import { verifyTenantAuditChain } from "@/server/services/audit";
 import { verifyProjectSignOffs } from "@/server/services/signoffs";
 import { loadConfig } from "@/server/services/config";
+import { formatUsd } from "@/server/engines/tiers/config";
+import { guaranteeAmount } from "@/server/engines/tiers/guarantee";
 import { testDb } from "../helpers/fixtures";
 
 describe("demo seed", () => {
@@ -44,6 +46,19 @@ describe("demo seed", () => {
     for (const { leadId } of analysed) {
       const latest = await latestFeasibilityFor(ctx, leadId);
       expect(latest?.result.feasibilityScore).toBe(latest?.storedScore);
+    }
+    // every demo guarantee follows docs/tiers-and-guarantees.md#guarantee-amount, and the chosen tier's card says the same amount
+    const catalogue = (await loadConfig(ctx, "tiers")).data;
+    const guaranteed = await db.project.findMany({
+      where: { tenantId: tenant.id }, select: { tierKey: true, contractValueCents: true, leadId: true, guarantee: { select: { amountCents: true } } },
+    });
+    expect(guaranteed.length).toBeGreaterThan(5);
+    for (const p of guaranteed) {
+      const amount = guaranteeAmount(catalogue.tiers[p.tierKey]?.guarantees, p.contractValueCents).amountCents;
+      expect(p.guarantee?.amountCents).toBe(amount);
+      if (!p.leadId) continue;
+      const card = await db.tierRecommendation.findFirst({ where: { leadId: p.leadId, chosen: true }, select: { reasoning: true } });
+      expect((card?.reasoning as { valueProposition?: string } | undefined)?.valueProposition).toContain(`Backed by a ${formatUsd(amount)} refund guarantee`);
     }
   });
 });

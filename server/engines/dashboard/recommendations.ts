@@ -7,8 +7,14 @@ import { KPI_IDS, targetShortfall, type KpiId } from "./targets";
  * an empty tenant gets no advice, not wrong advice.
  */
 
-/** A miss by at least this share of the target is high priority (50 % against ≥ 95 % is a 47 % miss). */
+/**
+ * Priority (docs/dashboard.md#recommendations): recommendations are ranked by the KPI's shortfall relative to
+ * its target; the top MAX_HIGH_PRIORITY are high priority if they miss by at least HIGH_PRIORITY_SHORTFALL
+ * (50 % against ≥ 95 % is a 47 % miss), every other one is medium.
+ */
 export const HIGH_PRIORITY_SHORTFALL = 0.1;
+/** At most this many recommendations are high priority: the label ranks, it does not just flag. */
+export const MAX_HIGH_PRIORITY = 3;
 
 export type Recommendation = {
   id: string;
@@ -97,10 +103,10 @@ export function recommendationsFor(kpis: readonly KpiResult[]): Recommendation[]
     .filter((k) => k.status === "missed")
     .map((k) => ({ k, shortfall: targetShortfall(k.value, k.target) }))
     .sort((a, b) => b.shortfall - a.shortfall || order(a.k.id) - order(b.k.id))
-    .map(({ k, shortfall }) => ({
+    .map(({ k, shortfall }, rank) => ({
       id: `recommendation:${k.id}`,
       kpiId: k.id,
-      priority: shortfall >= HIGH_PRIORITY_SHORTFALL ? "high" : "medium",
+      priority: rank < MAX_HIGH_PRIORITY && shortfall >= HIGH_PRIORITY_SHORTFALL ? "high" : "medium",
       title: RULES[k.id].title,
       because: because(k),
       actions: RULES[k.id].actions,

@@ -71,10 +71,20 @@ describe("planKickoff", () => {
     const p = planKickoff(MVP);
     expect(p.guarantee).toMatchObject({ amountCents: 9_500_000, successThreshold: 85, startsAt: START });
     expect(p.guarantee.endsAt.toISOString()).toBe("2026-04-01T09:00:00.000Z");
-    expect(p.guarantee.reasons[0]).toBe("Guarantee amount = the contract value, $95,000.00");
+    expect(p.guarantee.reasons[0]).toBe("Guarantee amount $95,000: the contract value (the tier is no longer in the catalogue).");
     const tier = planKickoff({ ...MVP, successThreshold: 80 });
     expect(tier.guarantee.successThreshold).toBe(80);
     expect(tier.guarantee.reasons[1]).toBe("Success threshold 80 from the startup_mvp tier (seed §2.1)");
+  });
+
+  it("guarantees the tier's refund cap, never more than the contract value (docs/tiers-and-guarantees.md)", () => {
+    const within = planKickoff({ ...MVP, tierGuarantee: { deliveryGuarantee: true, refundAmountCents: 15_000_000 } });
+    expect(within.guarantee.amountCents).toBe(9_500_000);
+    expect(within.guarantee.reasons[0]).toBe("Guarantee amount $95,000: the contract value, within the tier's $150,000 refund cap.");
+    const capped = planKickoff({ ...MVP, tierGuarantee: { deliveryGuarantee: true, refundAmountCents: 5_000_000 } });
+    expect(capped.guarantee.amountCents).toBe(5_000_000);
+    expect(capped.guarantee.reasons[0]).toBe("Guarantee amount $50,000: the tier's refund cap, below the $95,000 contract value.");
+    expect(planKickoff({ ...MVP, tierGuarantee: { deliveryGuarantee: false, refundAmountCents: 15_000_000 } }).guarantee.amountCents).toBe(0);
   });
 
   it("lists the environments as pending, the first milestone at +7 days, the six phases in order", () => {

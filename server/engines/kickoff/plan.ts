@@ -7,10 +7,13 @@
  * Team: the service type's required roles; each optional role whose condition holds; the tier's extra
  * roles (seed §2.1) unless the team already has that role. Capacity = Σ capacity (seed §4.1).
  * Velocity = Σ capacity of roles that build features × points per FTE-week (config.ts).
- * Guarantee: the contract value in cents, the tier's threshold when given else the default (85), from
- * the start date for 30 days.
+ * Guarantee: the amount of docs/tiers-and-guarantees.md#guarantee-amount (the tier's refund cap, never more
+ * than the contract value), the tier's threshold when given else the default (85), from the start date for
+ * 30 days.
  */
 import type { ServiceType } from "@/server/db/generated/enums";
+import type { TierGuarantees } from "@/server/engines/tiers/config";
+import { guaranteeAmount } from "@/server/engines/tiers/guarantee";
 import { DEFAULT_KICKOFF_CONFIG, KICKOFF_PHASES, type KickoffConfig, type KickoffPhase, type RoleSpec, type TeamCondition } from "./config";
 
 const DAY_MS = 86_400_000;
@@ -25,6 +28,8 @@ export type KickoffInput = {
   techStack?: string[];
   /** the chosen tier's guarantee threshold (seed §2.1), when the caller has it */
   successThreshold?: number;
+  /** the chosen tier's refund guarantee; without it (a tier no longer in the catalogue) the contract value is guaranteed */
+  tierGuarantee?: Pick<TierGuarantees, "deliveryGuarantee" | "refundAmountCents">;
 };
 
 export type TeamMember = { role: string; specialization: string; capacity: number; required: boolean; buildsFeatures: boolean; reason: string };
@@ -45,7 +50,6 @@ const CONDITION_TEXT: Record<TeamCondition, { holds: string; fails: string }> = 
   has_ui_requirements: { holds: "the project has UI requirements", fails: "no UI requirements" },
   has_compliance_requirements: { holds: "the project has compliance requirements", fails: "no compliance requirements" },
 };
-const USD = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 const r2 = (x: number) => Math.round(x * 100 + 1e-9) / 100;
 const addDays = (d: Date, days: number) => new Date(d.getTime() + days * DAY_MS);
 
@@ -95,6 +99,7 @@ export function planKickoff(input: KickoffInput, config: KickoffConfig = DEFAULT
 
   const successThreshold = input.successThreshold ?? config.guarantee.successThreshold;
   const endsAt = addDays(startDate, config.guarantee.days);
+  const amount = guaranteeAmount(input.tierGuarantee, contractValueCents);
   return {
     team,
     teamCapacity,
@@ -107,12 +112,12 @@ export function planKickoff(input: KickoffInput, config: KickoffConfig = DEFAULT
     },
     environments: config.environments.map((kind) => ({ kind, status: "PENDING" as const })),
     guarantee: {
-      amountCents: contractValueCents,
+      amountCents: amount.amountCents,
       successThreshold,
       startsAt: startDate,
       endsAt,
       reasons: [
-        `Guarantee amount = the contract value, ${USD.format(contractValueCents / 100)}`,
+        amount.reason,
         input.successThreshold === undefined
           ? `Success threshold ${successThreshold} (the default, seed §5.1)`
           : `Success threshold ${successThreshold} from the ${tierKey} tier (seed §2.1)`,

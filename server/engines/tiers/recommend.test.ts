@@ -73,7 +73,10 @@ describe("recommendTiers", () => {
     expect(r.primary?.key).toBe("startup_mvp");
     expect(r.primary?.compatibility).toBe(1);
     expect(r.recommended.map((t) => t.key)).toEqual(["startup_mvp"]);
-    expect(r.primary?.valueProposition).toContain("a $150,000 refund guarantee at 80% success threshold");
+    // the guarantee amount is the estimated price, within the tier's $150,000 refund cap (docs/tiers-and-guarantees.md)
+    expect(r.primary?.price.cents).toBeLessThan(15_000_000);
+    expect(r.primary?.guaranteeCents).toBe(r.primary?.price.cents);
+    expect(r.primary?.valueProposition).toContain(`a ${formatUsd(r.primary?.price.cents ?? 0)} refund guarantee at 80% success threshold`);
     expect(r.primary?.valueProposition).toContain("startups like yours");
   });
 
@@ -82,13 +85,16 @@ describe("recommendTiers", () => {
     expect(r.primary?.key).toBe("enterprise_mvp");
     expect(tier(r, "startup_mvp").recommended).toBe(false);
     expect(tier(r, "startup_mvp").factors.find((f) => f.factor === "compliance")?.score).toBe(0);
-    expect(r.primary?.valueProposition).toContain("$500,000 refund guarantee at 85% success threshold");
+    expect(r.primary?.guaranteeCents).toBe(r.primary?.price.cents);
+    expect(r.primary?.valueProposition).toContain(`${formatUsd(r.primary?.price.cents ?? 0)} refund guarantee at 85% success threshold`);
+    expect(r.primary?.valueProposition).not.toContain("$500,000");
   });
 
   it("a legacy modernization picks the legacy tier, with its extra guarantees", () => {
     const r = recommendTiers(LEGACY, DEFAULT_TIER_CATALOGUE);
     expect(r.primary?.key).toBe("legacy_modernization_accelerated");
-    expect(r.primary?.valueProposition).toContain("$750,000 refund guarantee at 85% success threshold");
+    expect(r.primary?.guaranteeCents).toBe(r.primary?.price.cents);
+    expect(r.primary?.valueProposition).toContain(`${formatUsd(r.primary?.guaranteeCents ?? 0)} refund guarantee at 85% success threshold`);
     expect(r.primary?.valueProposition).toContain("50% performance improvement and 90% vulnerability reduction");
   });
 

@@ -6,6 +6,7 @@
  */
 import { formatUsd, type TierCatalogue, type TierDefinition, type TierGuarantees } from "./config";
 import { compatibilityOf, round3, scoreFactors, type FactorScore, type TierProfile } from "./factors";
+import { guaranteeAmount } from "./guarantee";
 import { estimatePrice, estimateTimeline, type PriceEstimate, type TimelineEstimate } from "./pricing";
 
 export type { TierProfile } from "./factors";
@@ -20,6 +21,8 @@ export type TierResult = {
   timeline: TimelineEstimate;
   estimatedTimelineWeeks: number;
   guarantees: TierGuarantees;
+  /** the refund this tier guarantees at its estimated price (docs/tiers-and-guarantees.md#guarantee-amount) */
+  guaranteeCents: number;
   teamComposition: TierDefinition["teamComposition"];
   valueProposition: string;
   reasoning: string[];
@@ -64,12 +67,16 @@ function valueProposition(tier: TierDefinition, profile: TierProfile, price: Pri
   const fitsSize = size !== undefined && tier.targetCustomers.some((t) => COMPANY_SIZE_TARGETS[size].includes(t));
   const audience = fitsSize ? AUDIENCE_PHRASE[size] : tier.targetCustomers.map(words).join(", ");
   const first = `${tier.name} for ${audience}: ${describeTeam(tier.teamComposition)} delivering in about ${weeks} weeks for an estimated ${formatUsd(price.cents)}.`;
-  const g = tier.guarantees;
+  return `${first} ${guaranteeSentence(tier.guarantees, price.cents)}`;
+}
+
+/** The tier's promise at a price: the guarantee amount of docs/tiers-and-guarantees.md, or no refund at all. */
+export function guaranteeSentence(g: TierGuarantees, priceCents: number): string {
   const extras = g.additional && g.additional.length > 0 ? `, plus ${g.additional.join(" and ")}` : "";
-  const second = g.deliveryGuarantee && g.refundAmountCents > 0
-    ? `Backed by a ${formatUsd(g.refundAmountCents)} refund guarantee at ${g.successThreshold}% success threshold${extras}.`
+  const amount = guaranteeAmount(g, priceCents).amountCents;
+  return amount > 0
+    ? `Backed by a ${formatUsd(amount)} refund guarantee at ${g.successThreshold}% success threshold${extras}.`
     : `Success is measured against a ${g.successThreshold}% threshold${extras}.`;
-  return `${first} ${second}`;
 }
 
 /** What a factor costs the tier: weight × (1 − score). */
@@ -105,6 +112,7 @@ function evaluateTier(key: string, tier: TierDefinition, profile: TierProfile, c
     timeline,
     estimatedTimelineWeeks: timeline.weeks,
     guarantees: tier.guarantees,
+    guaranteeCents: guaranteeAmount(tier.guarantees, price.cents).amountCents,
     teamComposition: tier.teamComposition,
     valueProposition: valueProposition(tier, profile, price, timeline.weeks),
     reasoning: tierReasoning(factors, compatibility, catalogue.threshold, timeline, profile),
