@@ -4,7 +4,7 @@ import { fieldDef, type ColumnMapping, type ImportField, type ImportKind } from 
 import { parseMoney } from "./money";
 
 /**
- * Each CSV row → a record ready to store, or the reasons it is not (docs/import.md#rows). Values are
+ * Each CSV row → a record ready to store, or the reasons it is not (docs/import.md#columns). Values are
  * trimmed text and stored as text: a cell like `=HYPERLINK(…)` is a company name like any other, never
  * evaluated. An empty cell leaves the stored value as it is when a row updates a record.
  */
