@@ -10,6 +10,7 @@
  * Guarantee: the contract value in cents, the tier's threshold when given else the default (85), from
  * the start date for 30 days.
  */
+import { formatMoney } from "@/lib/money";
 import type { ServiceType } from "@/server/db/generated/enums";
 import { DEFAULT_KICKOFF_CONFIG, KICKOFF_PHASES, type KickoffConfig, type KickoffPhase, type RoleSpec, type TeamCondition } from "./config";
 
@@ -45,7 +46,6 @@ const CONDITION_TEXT: Record<TeamCondition, { holds: string; fails: string }> = 
   has_ui_requirements: { holds: "the project has UI requirements", fails: "no UI requirements" },
   has_compliance_requirements: { holds: "the project has compliance requirements", fails: "no compliance requirements" },
 };
-const USD = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 const r2 = (x: number) => Math.round(x * 100 + 1e-9) / 100;
 const addDays = (d: Date, days: number) => new Date(d.getTime() + days * DAY_MS);
 
@@ -112,7 +112,7 @@ export function planKickoff(input: KickoffInput, config: KickoffConfig = DEFAULT
       startsAt: startDate,
       endsAt,
       reasons: [
-        `Guarantee amount = the contract value, ${USD.format(contractValueCents / 100)}`,
+        `Guarantee amount = the contract value, ${formatMoney(contractValueCents)}`,
         input.successThreshold === undefined
           ? `Success threshold ${successThreshold} (the default, seed §5.1)`
           : `Success threshold ${successThreshold} from the ${tierKey} tier (seed §2.1)`,
