@@ -9,7 +9,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { REFUND_STATUS_VALUES } from "@/lib/schemas/refunds";
 import { api } from "@/lib/trpc/server";
-import { formatCents, formatDate } from "@/lib/utils";
+import { formatMoney } from "@/lib/money";
+import { formatDate } from "@/lib/utils";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
 
@@ -64,8 +65,8 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
                       <span className="block text-muted-foreground">{r.customerAccount.name}</span>
                     </TableCell>
                     <TableCell className="text-right">
-                      {formatCents(r.amountCents)}
-                      <span className="block text-xs text-muted-foreground">of {formatCents(r.guarantee.amountCents)}</span>
+                      {formatMoney(r.amountCents)}
+                      <span className="block text-xs text-muted-foreground">of {formatMoney(r.guarantee.amountCents)}</span>
                     </TableCell>
                     <TableCell><Badge variant={REFUND_STATUS[r.status]?.tone ?? "outline"}>{REFUND_STATUS[r.status]?.label ?? r.status}</Badge></TableCell>
                     <TableCell className="max-w-sm whitespace-normal text-sm">

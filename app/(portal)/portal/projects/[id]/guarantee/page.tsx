@@ -15,7 +15,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { TRPCReactProvider } from "@/lib/trpc/client";
 import { api } from "@/lib/trpc/server";
-import { formatCents, formatDate } from "@/lib/utils";
+import { formatMoney } from "@/lib/money";
+import { formatDate } from "@/lib/utils";
 import { requirePermission } from "@/server/auth/guard";
 
 export const metadata: Metadata = { title: "Success guarantee" };
@@ -46,7 +47,7 @@ export default async function PortalGuaranteePage({ params }: { params: Promise<
       <div className="mt-2 mb-6 flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Success guarantee: {g.project.name}</h1>
-          <p className="text-muted-foreground">{formatCents(g.amountCents)} guarantee · success threshold {g.successThreshold} of 100</p>
+          <p className="text-muted-foreground">{formatMoney(g.amountCents)} guarantee · success threshold {g.successThreshold} of 100</p>
         </div>
         <Badge variant={status.tone}>{status.label}</Badge>
       </div>
