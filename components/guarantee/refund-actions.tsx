@@ -12,7 +12,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { useTRPC } from "@/lib/trpc/client";
 import { fieldErrorsOf } from "./field-errors";
 
-type Refund = { id: string; status: string; version: number; amountCents: number; projectName: string };
+type Refund = { id: string; status: string; version: number; amountCents: number; currency: string; projectName: string };
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -26,7 +26,7 @@ export function RefundActions({ refund, canApprove, canProcess }: { refund: Refu
   const router = useRouter();
   const id = useId();
   const [reason, setReason] = useState("");
-  const [amount, setAmount] = useState(formatMoneyPlain(refund.amountCents));
+  const [amount, setAmount] = useState(formatMoneyPlain(refund.amountCents, refund.currency));
   const [amountError, setAmountError] = useState<string | undefined>();
   const [reference, setReference] = useState("");
   const [paidOn, setPaidOn] = useState(today);
@@ -72,7 +72,7 @@ export function RefundActions({ refund, canApprove, canProcess }: { refund: Refu
         aria-label={`Record the payment of${label}`}
         onSubmit={(e) => {
           e.preventDefault();
-          const paid = readMoneyField(amount);
+          const paid = readMoneyField(amount, refund.currency);
           setAmountError(paid.error);
           if (paid.error) return;
           pay.mutate({ ...base, amountCents: paid.cents ?? Number.NaN, reference, paidAt: paidOn === today() ? new Date() : new Date(`${paidOn}T12:00:00.000Z`) });

@@ -9,7 +9,7 @@ export type RefundRow = {
 };
 
 /** A guarantee's refunds with each step of their workflow. */
-export function RefundsList({ refunds, currency = "USD" }: { refunds: RefundRow[]; currency?: string }) {
+export function RefundsList({ refunds, currency }: { refunds: RefundRow[]; currency: string }) {
   if (refunds.length === 0) return null;
   return (
     <ul className="grid gap-2">

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ALL_FULL_ANSWERS, SAMPLE_REQUEST, callerFor, createLeadFor, createTenantFixture, shapeOf, testDb, type TenantFixture } from "../helpers/fixtures";
+import { ALL_FULL_ANSWERS, SAMPLE_REQUEST, callerFor, createLeadFor, createTenantFixture, kickedOffProject, shapeOf, testDb, type TenantFixture } from "../helpers/fixtures";
 
 /** Money columns hold a 32-bit integer of cents: larger amounts are refused as bad input (docs/money.md). */
 
@@ -50,5 +50,15 @@ describe("an amount above what a money column holds", () => {
     expect(shape?.data.code).toBe("BAD_REQUEST");
     expect(shape?.message).toContain("21,474,836.47");
     expect(await testDb().feasibilityAnalysis.count({ where: { leadId: lead.id } })).toBe(0);
+  });
+});
+
+describe("the workspace's currency", () => {
+  it("comes with a guarantee so its amounts are formatted in it", async () => {
+    const eur = await createTenantFixture("money-eur");
+    await testDb().tenant.update({ where: { id: eur.tenant.id }, data: { currency: "EUR" } });
+    const { projectId } = await kickedOffProject(eur);
+    const g = await callerFor(eur.users.CSM).guarantees.forProject({ projectId });
+    expect(g.currency).toBe("EUR");
   });
 });

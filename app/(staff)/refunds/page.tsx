@@ -65,8 +65,8 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
                       <span className="block text-muted-foreground">{r.customerAccount.name}</span>
                     </TableCell>
                     <TableCell className="text-right">
-                      {formatMoney(r.amountCents)}
-                      <span className="block text-xs text-muted-foreground">of {formatMoney(r.guarantee.amountCents)}</span>
+                      {formatMoney(r.amountCents, r.currency)}
+                      <span className="block text-xs text-muted-foreground">of {formatMoney(r.guarantee.amountCents, r.currency)}</span>
                     </TableCell>
                     <TableCell><Badge variant={REFUND_STATUS[r.status]?.tone ?? "outline"}>{REFUND_STATUS[r.status]?.label ?? r.status}</Badge></TableCell>
                     <TableCell className="max-w-sm whitespace-normal text-sm">
@@ -75,7 +75,7 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
                       {r.paidAt ? <p className="text-muted-foreground">Paid {formatDate(r.paidAt)}, reference {r.reference}</p> : null}
                     </TableCell>
                     <TableCell className="min-w-64 whitespace-normal">
-                      <RefundActions refund={{ id: r.id, status: r.status, version: r.version, amountCents: r.amountCents, projectName: r.project.name }} canApprove={canApprove} canProcess={canProcess} />
+                      <RefundActions refund={{ id: r.id, status: r.status, version: r.version, amountCents: r.amountCents, currency: r.currency, projectName: r.project.name }} canApprove={canApprove} canProcess={canProcess} />
                     </TableCell>
                   </TableRow>
                 ))}
