@@ -1,11 +1,12 @@
 "use client";
 
+import { formatMoney } from "@/lib/money";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 /**
  * The dashboard's trend charts (recharts). Loaded only by the executive dashboard, lazily and on the
  * client (components/dashboard/trend-charts-lazy.tsx), so no other page ships chart code. Money arrives
- * in whole currency units; the same numbers are in a table next to the charts for screen readers.
+ * in integer cents, labelled by lib/money.ts; the same numbers are in a table next to the charts for screen readers.
  * A period without data is null and the lines break there (no connectNulls): a line drawn across an empty
  * period would show a value nobody measured (docs/dashboard.md#trends).
  */
@@ -45,9 +46,8 @@ function Frame({ title, description, children }: { title: string; description: s
 }
 
 export function TrendCharts({ points, currency, targets }: TrendChartsProps) {
-  const money = new Intl.NumberFormat("en-US", { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 });
-  const moneyTick = (v: number) => money.format(v);
-  const moneyTip = (v: unknown) => (typeof v === "number" ? money.format(v) : String(v));
+  const moneyTick = (cents: number) => formatMoney(cents, currency, "compact");
+  const moneyTip = (v: unknown) => (typeof v === "number" ? formatMoney(v, currency, "compact") : String(v));
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Frame title="Success rate" description={`Guarantees met per period; target ≥ ${targets.successRate}%.`}>

@@ -1,5 +1,5 @@
 import type { BadgeProps } from "@/components/ui/badge";
-import { formatCents } from "@/lib/utils";
+import { formatMoney } from "@/lib/money";
 import type { ValueKind } from "@/server/engines/dashboard/definitions";
 import { DEFAULT_RANGE_DAYS, RANGE_PRESETS, type RangePreset } from "@/server/engines/dashboard/range";
 import type { KpiStatus } from "@/server/engines/dashboard/targets";
@@ -31,7 +31,7 @@ export function formatValue(value: number | null, kind: ValueKind, currency: str
   if (value === null || !Number.isFinite(value)) return "—";
   switch (kind) {
     case "cents":
-      return formatCents(Math.round(value), currency);
+      return formatMoney(Math.round(value), currency);
     case "hours":
       return `${one(value)} h`;
     case "percent":

@@ -1,3 +1,4 @@
+import { formatMoney } from "@/lib/money";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/utils";
@@ -8,14 +9,10 @@ import { KPI_STATUS, withRange } from "./format";
 
 const ACCENT = { met: "bg-success", missed: "bg-destructive", no_data: "bg-muted-foreground/30" } as const;
 
-function money(cents: number, currency: string) {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(cents / 100);
-}
-
 /** What the value was computed from, in a few words. */
 function basis(k: KpiResult, currency: string): string {
   if (k.denominator.value <= 0) return `No ${k.denominator.label} yet`;
-  if (k.id === "expansion_revenue_rate") return `${money(k.numerator.value, currency)} of ${money(k.denominator.value, currency)} booked`;
+  if (k.id === "expansion_revenue_rate") return `${formatMoney(k.numerator.value, currency, "compact")} of ${formatMoney(k.denominator.value, currency, "compact")} booked`;
   if (k.unit === "hours" || k.unit === "score10" || k.unit === "nps") return `${k.denominator.value} ${k.denominator.label}`;
   return `${k.numerator.value} of ${k.denominator.value} ${k.denominator.label}`;
 }

@@ -1,5 +1,5 @@
 import { StatTile } from "@/components/ui/stat-tile";
-import { formatCents } from "@/lib/utils";
+import { formatMoney } from "@/lib/money";
 import type { DashboardSummary } from "@/server/engines/dashboard/summary";
 import { KPI_TARGETS, kpiStatus } from "@/server/engines/dashboard/targets";
 
@@ -20,9 +20,9 @@ export function SummaryTiles({ summary, currency, days }: { summary: DashboardSu
       />
       <StatTile
         label="Revenue this month"
-        value={formatCents(revenue.netCents, currency)}
+        value={formatMoney(revenue.netCents, currency)}
         tone={revenue.netCents < 0 ? "destructive" : "neutral"}
-        hint={`${formatCents(revenue.bookedCents, currency)} booked − ${formatCents(revenue.refundedCents, currency)} refunded`}
+        hint={`${formatMoney(revenue.bookedCents, currency)} booked − ${formatMoney(revenue.refundedCents, currency)} refunded`}
       />
       <StatTile label="Average CSAT" value={csat.display} hint={csat.responses === 0 ? `no answer in ${days} days` : `${csat.responses} answers, last ${days} days`} />
       <StatTile label="NPS" value={nps.display} hint={nps.responses === 0 ? `no answer in ${days} days` : `${nps.responses} answers, last ${days} days`} />

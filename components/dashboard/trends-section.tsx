@@ -1,6 +1,7 @@
 import type { TrendChartPoint } from "@/components/charts/trend-charts";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatCents, formatDate } from "@/lib/utils";
+import { formatMoney } from "@/lib/money";
+import { formatDate } from "@/lib/utils";
 import type { TrendPoint } from "@/server/engines/dashboard/trends";
 import { KPI_TARGETS } from "@/server/engines/dashboard/targets";
 import { ChartsSkeleton, LazyTrendCharts } from "./trend-charts-lazy";
@@ -36,10 +37,10 @@ export function TrendsSection({ points, bucketDays, currency }: { points: TrendP
     successRate: p.successRate,
     csat: p.csat,
     nps: p.nps,
-    booked: p.bookedCents / 100,
-    refunded: p.refundedCents / 100,
-    net: p.netRevenueCents / 100,
-    expansion: p.expansionCents / 100,
+    booked: p.bookedCents,
+    refunded: p.refundedCents,
+    net: p.netRevenueCents,
+    expansion: p.expansionCents,
     expansionScore: p.expansionScore,
   }));
   return (
@@ -73,9 +74,9 @@ export function TrendsSection({ points, bucketDays, currency }: { points: TrendP
                 <TableCell className="text-right tabular-nums">{dash(p.successRate, "%")}{p.decided ? ` (${p.decided})` : ""}</TableCell>
                 <TableCell className="text-right tabular-nums">{dash(p.csat)}</TableCell>
                 <TableCell className="text-right tabular-nums">{dash(p.nps)}</TableCell>
-                <TableCell className="text-right tabular-nums">{formatCents(p.bookedCents, currency)}</TableCell>
-                <TableCell className="text-right tabular-nums">{formatCents(p.refundedCents, currency)}</TableCell>
-                <TableCell className="text-right tabular-nums">{formatCents(p.expansionCents, currency)}</TableCell>
+                <TableCell className="text-right tabular-nums">{formatMoney(p.bookedCents, currency)}</TableCell>
+                <TableCell className="text-right tabular-nums">{formatMoney(p.refundedCents, currency)}</TableCell>
+                <TableCell className="text-right tabular-nums">{formatMoney(p.expansionCents, currency)}</TableCell>
                 <TableCell className="text-right tabular-nums">{dash(p.expansionScore)}</TableCell>
               </TableRow>
             ))}

@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { api } from "@/lib/trpc/server";
-import { formatCents } from "@/lib/utils";
+import { formatMoney } from "@/lib/money";
 import { ClockPanel } from "./clock-panel";
 import { GUARANTEE_STATUS, REFUND_STATUS } from "./labels";
 
@@ -26,14 +26,14 @@ export async function GuaranteeSummaryCard({ projectId }: { projectId: string })
     <Card>
       <CardHeader>
         <CardTitle as="h2" className="flex flex-wrap items-center gap-2">30-day success guarantee <Badge variant={status.tone}>{status.label}</Badge></CardTitle>
-        <CardDescription>{formatCents(g.amountCents)} at a success threshold of {g.successThreshold}.</CardDescription>
+        <CardDescription>{formatMoney(g.amountCents, g.currency)} at a success threshold of {g.successThreshold}.</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-3 text-sm">
         <ClockPanel clock={g.clock} />
         {g.outcome ? <p>Final validation: <span className="font-medium">{g.outcome.successScore}</span> — {g.outcome.overallSuccess ? "met" : "not met"}{g.remedy ? `; remedy: ${g.remedy.toLowerCase().replaceAll("_", " ")}` : g.remedyOpen ? "; the customer's remedy choice is open" : ""}.</p> : null}
         {!g.outcome && g.preview ? <p>If the clock ended today: <span className="font-medium">{g.preview.successScore}</span> ({g.preview.overallSuccess ? "would be met" : "would not be met"}).</p> : null}
         {pendingDelays > 0 ? <p>{pendingDelays} delay(s) await the customer&apos;s decision.</p> : null}
-        {refund ? <p>Refund {formatCents(refund.amountCents)}: <Badge variant={REFUND_STATUS[refund.status]?.tone ?? "outline"}>{REFUND_STATUS[refund.status]?.label ?? refund.status}</Badge></p> : null}
+        {refund ? <p>Refund {formatMoney(refund.amountCents, g.currency)}: <Badge variant={REFUND_STATUS[refund.status]?.tone ?? "outline"}>{REFUND_STATUS[refund.status]?.label ?? refund.status}</Badge></p> : null}
         <Link href={`/projects/${projectId}/guarantee`} className="font-medium text-primary underline">Open the guarantee</Link>
       </CardContent>
     </Card>

@@ -1,5 +1,6 @@
 "use client";
 
+import { formatMoneyPlain, readMoneyField } from "@/lib/money";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
@@ -11,12 +12,8 @@ import { Textarea } from "@/components/ui/textarea";
 import { useTRPC } from "@/lib/trpc/client";
 import { fieldErrorsOf } from "./field-errors";
 
-type Refund = { id: string; status: string; version: number; amountCents: number; projectName: string };
+type Refund = { id: string; status: string; version: number; amountCents: number; currency: string; projectName: string };
 
-const toCents = (text: string) => {
-  const n = Number(text.trim().replace(/,/g, ""));
-  return text.trim() === "" || !Number.isFinite(n) ? Number.NaN : Math.round(n * 100);
-};
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
@@ -29,7 +26,8 @@ export function RefundActions({ refund, canApprove, canProcess }: { refund: Refu
   const router = useRouter();
   const id = useId();
   const [reason, setReason] = useState("");
-  const [amount, setAmount] = useState((refund.amountCents / 100).toFixed(2));
+  const [amount, setAmount] = useState(formatMoneyPlain(refund.amountCents, refund.currency));
+  const [amountError, setAmountError] = useState<string | undefined>();
   const [reference, setReference] = useState("");
   const [paidOn, setPaidOn] = useState(today);
   const done = { onSuccess: () => router.refresh() };
@@ -74,11 +72,14 @@ export function RefundActions({ refund, canApprove, canProcess }: { refund: Refu
         aria-label={`Record the payment of${label}`}
         onSubmit={(e) => {
           e.preventDefault();
-          pay.mutate({ ...base, amountCents: toCents(amount), reference, paidAt: paidOn === today() ? new Date() : new Date(`${paidOn}T12:00:00.000Z`) });
+          const paid = readMoneyField(amount, refund.currency);
+          setAmountError(paid.error);
+          if (paid.error) return;
+          pay.mutate({ ...base, amountCents: paid.cents ?? Number.NaN, reference, paidAt: paidOn === today() ? new Date() : new Date(`${paidOn}T12:00:00.000Z`) });
         }}
       >
         <div className="grid gap-2 sm:grid-cols-3">
-          <FormField id={`${id}-amount`} label="Amount paid" error={errors.amountCents} required>
+          <FormField id={`${id}-amount`} label="Amount paid" error={amountError ?? errors.amountCents} required>
             <Input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
           </FormField>
           <FormField id={`${id}-reference`} label="Payment reference" error={errors.reference} required>

@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
-import { formatCents, formatDate } from "@/lib/utils";
+import { formatMoney } from "@/lib/money";
+import { formatDate } from "@/lib/utils";
 import { REFUND_STATUS } from "./labels";
 
 export type RefundRow = {
@@ -8,14 +9,14 @@ export type RefundRow = {
 };
 
 /** A guarantee's refunds with each step of their workflow. */
-export function RefundsList({ refunds, currency = "USD" }: { refunds: RefundRow[]; currency?: string }) {
+export function RefundsList({ refunds, currency }: { refunds: RefundRow[]; currency: string }) {
   if (refunds.length === 0) return null;
   return (
     <ul className="grid gap-2">
       {refunds.map((r) => (
         <li key={r.id} className="grid gap-1 rounded-md border p-3 text-sm">
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <span className="font-medium">Refund of {formatCents(r.amountCents, currency)}</span>
+            <span className="font-medium">Refund of {formatMoney(r.amountCents, currency)}</span>
             <Badge variant={REFUND_STATUS[r.status]?.tone ?? "outline"}>{REFUND_STATUS[r.status]?.label ?? r.status}</Badge>
           </div>
           <p className="text-muted-foreground">Claimed {formatDate(r.createdAt)}{r.claimedBy ? ` by ${r.claimedBy.name}` : ""}{r.reason ? `: ${r.reason}` : ""}</p>

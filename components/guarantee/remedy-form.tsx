@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import { useTRPC } from "@/lib/trpc/client";
-import { formatCents } from "@/lib/utils";
+import { formatMoney } from "@/lib/money";
 import { fieldErrorsOf } from "./field-errors";
 import { REMEDY } from "./labels";
 
@@ -51,7 +51,7 @@ export function RemedyForm({ projectId, refundCents, currency }: { projectId: st
           <label key={c} className="flex items-start gap-2 rounded-md border p-3 text-sm has-[:checked]:border-primary has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring">
             <input type="radio" name={`${id}-remedy`} value={c} checked={choice === c} onChange={() => { setChoice(c); setMissing(false); }} className="mt-0.5 size-4 accent-primary" />
             <span>
-              <span className="font-medium">{REMEDY[c]?.label}{c === "REFUND" ? ` (${formatCents(refundCents, currency)})` : ""}</span>
+              <span className="font-medium">{REMEDY[c]?.label}{c === "REFUND" ? ` (${formatMoney(refundCents, currency)})` : ""}</span>
               <span className="block text-muted-foreground">{REMEDY[c]?.description}</span>
             </span>
           </label>

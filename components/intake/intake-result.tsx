@@ -2,7 +2,7 @@ import { Bar, FIT_STATUS } from "@/components/leads/detail/score-bars";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatDate } from "@/lib/utils";
-import { formatUsd } from "@/server/engines/tiers/config";
+import { DEFAULT_CURRENCY, formatMoney } from "@/lib/money";
 import { BookCall } from "./book-call";
 import { MarkdownText } from "@/components/ui/markdown";
 import type { IntakeResult } from "./types";
@@ -89,8 +89,8 @@ export function IntakeResultView({ result, token }: { result: IntakeResult; toke
             <>
               <p className="text-lg font-semibold" data-testid="recommended-tier">{tier.name}</p>
               <dl className="grid grid-cols-2 gap-3">
-                <div><dt className="text-muted-foreground">Estimated price</dt><dd className="font-medium tabular-nums">{formatUsd(tier.priceCents)}</dd></div>
-                <div><dt className="text-muted-foreground">Price range</dt><dd className="font-medium tabular-nums">{formatUsd(tier.priceRangeCents[0])} – {formatUsd(tier.priceRangeCents[1])}</dd></div>
+                <div><dt className="text-muted-foreground">Estimated price</dt><dd className="font-medium tabular-nums">{formatMoney(tier.priceCents, DEFAULT_CURRENCY, "short")}</dd></div>
+                <div><dt className="text-muted-foreground">Price range</dt><dd className="font-medium tabular-nums">{formatMoney(tier.priceRangeCents[0], DEFAULT_CURRENCY, "short")} – {formatMoney(tier.priceRangeCents[1], DEFAULT_CURRENCY, "short")}</dd></div>
                 <div><dt className="text-muted-foreground">Timeline</dt><dd className="font-medium">about {tier.timelineWeeks} weeks</dd></div>
                 <div><dt className="text-muted-foreground">Your budget</dt><dd className="font-medium">{result.budgetBand}</dd></div>
               </dl>
@@ -110,7 +110,7 @@ export function IntakeResultView({ result, token }: { result: IntakeResult; toke
           <CardDescription>Feasibility {f.score.toFixed(1)}/100 · {f.complexity} complexity · {Math.round(f.successProbability * 100)}% estimated chance of success</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-3 text-sm">
-          <p>We estimate about <strong>{f.requiredWeeks} weeks</strong> of work for what you described; you asked for {f.offeredWeeks}. A typical delivery of this size costs around {formatUsd(f.estimatedCostCents)}; we used {formatUsd(f.budgetCents)} for your budget range.</p>
+          <p>We estimate about <strong>{f.requiredWeeks} weeks</strong> of work for what you described; you asked for {f.offeredWeeks}. A typical delivery of this size costs around {formatMoney(f.estimatedCostCents, DEFAULT_CURRENCY, "short")}; we used {formatMoney(f.budgetCents, DEFAULT_CURRENCY, "short")} for your budget range.</p>
           {f.blockers.length > 0 ? (
             <ul className="grid gap-1" aria-label="Blockers">{f.blockers.map((b) => <li key={b.key} className="text-destructive">Blocker: {b.detail}</li>)}</ul>
           ) : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import { readMoneyField } from "@/lib/money";
 import { useMutation } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
@@ -28,16 +29,16 @@ export function NewLeadDialog() {
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const dollars = String(form.get("estimatedValue") ?? "").replace(/[$,\s]/g, "");
+    const value = readMoneyField(form.get("estimatedValue"));
     const parsed = ZCreateLeadSchema.safeParse({
       company: form.get("company"),
       contactName: form.get("contactName"),
       contactEmail: form.get("contactEmail"),
-      estimatedValueCents: dollars ? Math.round(Number(dollars) * 100) : undefined,
+      estimatedValueCents: value.cents,
     });
-    if (!parsed.success) {
-      const errors = formErrors(parsed.error);
-      setFieldErrors(errors);
+    if (!parsed.success || value.error) {
+      const errors = parsed.success ? {} : formErrors(parsed.error);
+      setFieldErrors(value.error ? { ...errors, estimatedValueCents: value.error } : errors);
       return;
     }
     setFieldErrors({});

@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { analyzeFeasibility, type ProjectRequest } from "@/server/engines/feasibility/analyze";
 import { ZAnalyzeFeasibilitySchema, ZProjectRequestSchema } from "./feasibility";
+import { MAX_MONEY_CENTS } from "@/lib/money";
 
 const issues = (result: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   (result.error?.issues ?? []).map((i) => [i.path.map(String).join("."), i.message]);
@@ -15,7 +16,7 @@ describe("ZProjectRequestSchema", () => {
   });
 
   it("accepts the bounds themselves", () => {
-    const edge = { requirements: Array.from({ length: 500 }, () => "r".repeat(500)), timelineWeeks: 104, budgetCents: 10_000_000_000, teamSize: 0 };
+    const edge = { requirements: Array.from({ length: 500 }, () => "r".repeat(500)), timelineWeeks: 104, budgetCents: MAX_MONEY_CENTS, teamSize: 0 };
     expect(ZProjectRequestSchema.safeParse(edge).success).toBe(true);
     expect(ZProjectRequestSchema.safeParse({ ...request, timelineWeeks: 1, budgetCents: 0, teamSize: 1000 }).success).toBe(true);
   });
@@ -26,11 +27,12 @@ describe("ZProjectRequestSchema", () => {
     ["timelineWeeks", 105, "Timeline must be at most 104 weeks (2 years) for a fixed-scope project"],
     ["timelineWeeks", 6.5, "Use a whole number for the timeline"],
     ["timelineWeeks", "ten", "Enter the timeline as a number of weeks"],
-    ["budgetCents", 1e15, "Budget above $100,000,000 is not plausible for a fixed-scope project"],
-    ["budgetCents", -100, "Budget cannot be negative"],
-    ["budgetCents", 99.5, "Use a whole number for the budget"],
-    ["budgetCents", "100000", "Enter the budget as a number in cents"],
-    ["budgetCents", Number.POSITIVE_INFINITY, "Enter the budget as a number in cents"],
+    ["budgetCents", 1e15, "The budget is at most 21,474,836.47, the largest amount Onward stores"],
+    ["budgetCents", 1e17, "The budget is at most 21,474,836.47, the largest amount Onward stores"],
+    ["budgetCents", -100, "The budget cannot be negative"],
+    ["budgetCents", 99.5, "The budget has a fraction of a cent; use at most two decimals"],
+    ["budgetCents", "100000", "Enter the budget, like 1234.56"],
+    ["budgetCents", Number.POSITIVE_INFINITY, "Enter the budget, like 1234.56"],
     ["teamSize", -1, "Team size cannot be negative"],
     ["teamSize", 1001, "Team size is at most 1,000 people"],
     ["teamSize", null, "Enter the team size as a number of people"],

@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { zMoneyCents } from "@/lib/money";
 import { ZIdSchema } from "./common";
 
 /** Bounds that keep the feasibility maths meaningful (seed §1.2); above them the input is a mistake. */
 export const MAX_TIMELINE_WEEKS = 104;
-export const MAX_BUDGET_CENTS = 10_000_000_000; // $100,000,000
 export const MAX_TEAM_SIZE = 1_000;
 export const MAX_REQUIREMENTS = 500;
 export const MAX_REQUIREMENT_CHARS = 500;
@@ -39,9 +39,7 @@ export const ZProjectRequestSchema = z.object({
   timelineWeeks: wholeNumber("timeline", " of weeks")
     .min(1, "Timeline must be at least 1 week")
     .max(MAX_TIMELINE_WEEKS, `Timeline must be at most ${MAX_TIMELINE_WEEKS} weeks (2 years) for a fixed-scope project`),
-  budgetCents: wholeNumber("budget", " in cents")
-    .min(0, "Budget cannot be negative")
-    .max(MAX_BUDGET_CENTS, "Budget above $100,000,000 is not plausible for a fixed-scope project"),
+  budgetCents: zMoneyCents("budget"),
   teamSize: wholeNumber("team size", " of people")
     .min(0, "Team size cannot be negative")
     .max(MAX_TEAM_SIZE, `Team size is at most ${MAX_TEAM_SIZE.toLocaleString("en-US")} people`),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zMoneyCents } from "@/lib/money";
 import { ZIdSchema } from "./common";
 
 /** Guarantee clock, delays, final validation and remedy choice (issue 7; seed §3, §5.1, §1.3). */
@@ -36,12 +37,7 @@ export const ZChooseRemedySchema = z.object({
   projectId: ZIdSchema,
   remedy: z.enum(REMEDY_VALUES, { message: "Choose a refund, continued development or migration assistance" }),
   /** a refund of less than the full amount; the full amount left when absent */
-  amountCents: z
-    .number({ message: "Enter the amount in cents" })
-    .int("The amount is a whole number of cents")
-    .positive("The amount must be above zero")
-    .max(100_000_000_000, "That amount is too large")
-    .optional(),
+  amountCents: zMoneyCents("refund amount", { positive: true }).optional(),
   note: z.string().trim().max(1000, "The note is at most 1000 characters").optional().transform((v) => (v ? v : null)),
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zMoneyCents } from "@/lib/money";
 import { ZEmailSchema, ZIdSchema, ZPaginationSchema, ZPersonNameSchema } from "./common";
 
 export const LEAD_STAGES = ["NEW", "QUALIFYING", "QUALIFIED", "UNQUALIFIED", "FEASIBILITY", "PROPOSAL", "CONVERTED", "LOST"] as const;
@@ -25,12 +26,7 @@ export const ZCreateLeadSchema = z.object({
   contactEmail: ZEmailSchema,
   contactPhone: z.string().trim().max(40, "At most 40 characters").regex(/^[+()\d\s.-]*$/, "Use digits, spaces and + ( ) . - only").optional(),
   serviceType: z.enum(SERVICE_TYPES).optional(),
-  estimatedValueCents: z
-    .number()
-    .int("Use whole cents")
-    .min(0, "The value cannot be negative")
-    .max(10_000_000_000, "Above $100,000,000 is not plausible for a fixed-scope project")
-    .optional(),
+  estimatedValueCents: zMoneyCents("estimated value").optional(),
   notes: z.string().trim().max(5_000, "Notes are at most 5,000 characters").optional(),
 });
 

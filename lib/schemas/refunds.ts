@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zMoneyCents } from "@/lib/money";
 import { ZIdSchema } from "./common";
 
 /** The refund workflow (issue 7): claimed → under review → approved → paid, or rejected. */
@@ -22,7 +23,7 @@ export const ZStartReviewSchema = ZRefundRefSchema;
 export const ZApproveRefundSchema = ZRefundRefSchema.extend({ reason: reason("approval") });
 export const ZRejectRefundSchema = ZRefundRefSchema.extend({ reason: reason("rejection") });
 export const ZMarkPaidSchema = ZRefundRefSchema.extend({
-  amountCents: z.number({ message: "Enter the amount paid in cents" }).int("The amount is a whole number of cents").positive("The amount must be above zero"),
+  amountCents: zMoneyCents("amount paid", { positive: true }),
   reference: z.string().trim().min(3, "Enter the payment reference (at least 3 characters)").max(100, "The reference is at most 100 characters"),
   paidAt: z.coerce.date({ message: "Enter the payment date" }),
 });

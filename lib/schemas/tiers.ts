@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zMoneyCents } from "@/lib/money";
 import { COMPANY_SIZES, COMPLEXITY_LEVELS, TIER_SERVICE_TYPES } from "@/server/engines/tiers/config";
 import { ZIdSchema } from "./common";
 
@@ -21,7 +22,7 @@ const wholeNumber = (what: string, min: number, max: number, maxMessage: string)
 export const ZTierProfileSchema = z.object({
   serviceType: z.enum(TIER_SERVICE_TYPES, { message: "Choose a service type" }),
   teamSize: wholeNumber("team size", 0, 10_000, "Team size is at most 10,000 people"),
-  budgetCents: wholeNumber("budget", 0, 10_000_000_000, "Above $100,000,000 is not plausible for a fixed-scope project"),
+  budgetCents: zMoneyCents("budget"),
   timelineWeeks: wholeNumber("timeline", 1, 104, "A timeline is at most 104 weeks"),
   complexity: z.enum(COMPLEXITY_LEVELS, { message: "Choose low, medium or high complexity" }),
   complianceRequired: z.boolean({ message: "Say whether compliance is required" }),

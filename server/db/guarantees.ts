@@ -12,6 +12,7 @@ const person = { select: { id: true, name: true } } as const;
 
 export const guaranteeSelect = {
   id: true, amountCents: true, successThreshold: true, startsAt: true, endsAt: true, status: true, outcome: true, remedy: true, decidedAt: true, createdAt: true,
+  tenant: { select: { currency: true } },
   project: {
     select: {
       id: true, name: true, status: true, serviceType: true, tierKey: true, startDate: true, targetEndDate: true, completedAt: true, contractValueCents: true,

@@ -15,7 +15,7 @@ export const refundSelect = {
   decidedAt: true, paidAt: true, claimedBy: person, decidedBy: person,
   guarantee: {
     select: {
-      id: true, amountCents: true, status: true, remedy: true, outcome: true,
+      id: true, amountCents: true, status: true, remedy: true, outcome: true, tenant: { select: { currency: true } },
       project: { select: { id: true, name: true, techLeadId: true, customerAccount: { select: { id: true, name: true, csmId: true } } } },
       refunds: { select: { id: true, status: true, amountCents: true } },
     },

@@ -17,7 +17,7 @@ import { backgroundOf } from "@/server/engines/education/background";
 import { DEFAULT_EDUCATION_LIBRARY, renderEducationBody, type EducationItemSpec } from "@/server/engines/education/library";
 import { educationProgress, planEducation } from "@/server/engines/education/plan";
 import { AppError, notFound } from "@/server/errors";
-import { formatUsd } from "@/server/engines/tiers/config";
+import { DEFAULT_CURRENCY, formatMoney } from "@/lib/money";
 import { loadConfig } from "./config";
 import type { ServiceContext } from "./context";
 import { leadDetail } from "./leads";
@@ -128,7 +128,7 @@ export async function portalEducation(ctx: PortalContext) {
     listPortalDeliveries(ctx.db, ctx.tenantId, customerAccountId, ctx.actorId),
     latestAccountGuaranteeCents(ctx.db, ctx.tenantId, customerAccountId),
   ]);
-  const refundAmount = guaranteeCents === null ? "the guarantee amount in your agreement" : formatUsd(guaranteeCents);
+  const refundAmount = guaranteeCents === null ? "the guarantee amount in your agreement" : formatMoney(guaranteeCents, DEFAULT_CURRENCY, "short");
   const items = rows.map((r) => ({ ...r, item: { ...r.item, body: renderEducationBody(r.item.body, { refundAmount }) } }));
   const progress = educationProgress(rows.map((r) => ({ stakeholderId: ctx.actorId, status: r.status })));
   return { items, progress };

@@ -1,3 +1,4 @@
+import { formatMoney } from "@/lib/money";
 import type { ChooseRemedyInput, DecideDelayInput, RecordDelayInput } from "@/lib/schemas/guarantees";
 import { recordAudit } from "@/server/db/audit";
 import type { DbOrTx, Prisma } from "@/server/db/client";
@@ -62,6 +63,7 @@ function view(g: GuaranteeRow, config: GuaranteeConfig, now: Date, preview: Fina
   return {
     id: g.id,
     project: { id: g.project.id, name: g.project.name, status: g.project.status, serviceType: g.project.serviceType, customerAccount: { id: g.project.customerAccount.id, name: g.project.customerAccount.name } },
+    currency: g.tenant.currency,
     amountCents: g.amountCents, successThreshold: g.successThreshold, startsAt: g.startsAt, endsAt: g.endsAt, status: g.status, remedy: g.remedy, decidedAt: g.decidedAt,
     clock: guaranteeClock({ startsAt: g.startsAt, endsAt: g.endsAt, delays: clockDelays(g) }, now),
     delays: g.delays,
@@ -266,7 +268,7 @@ export async function chooseRemedy(ctx: StakeholderContext, input: ChooseRemedyI
       refundId = (await insertRefund(tx, { tenantId: ctx.tenantId, guaranteeId: g.id, amountCents, reason: input.note ?? claimReason(g), claimedById: ctx.actorId, at: ctx.now })).id;
       await insertAlert(tx, {
         tenantId: ctx.tenantId, projectId: g.project.id, customerAccountId: account.id, severity: "CRITICAL", kind: "refund.pending_approval",
-        message: `${g.project.name}: refund claim of ${(amountCents / 100).toFixed(2)} awaiting executive approval`, link: "/refunds", at: ctx.now,
+        message: `${g.project.name}: refund claim of ${formatMoney(amountCents, g.tenant.currency)} awaiting executive approval`, link: "/refunds", at: ctx.now,
       });
       await recordAudit(tx, {
         tenantId: ctx.tenantId, actorId: ctx.actorId, action: "refund.claimed", entityType: "Refund", entityId: refundId,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_CURRENCY, formatMoney } from "@/lib/money";
 import { BUDGET_BANDS, ZIntakeProjectSchema, type IntakeProject } from "@/lib/schemas/intake";
 import { DEFAULT_EDUCATION_LIBRARY, GUARANTEE_ITEM_KEY, renderEducationBody } from "@/server/engines/education/library";
 import { analyzeFeasibility, type ProjectRequest } from "@/server/engines/feasibility/analyze";
@@ -6,7 +7,7 @@ import type { FeasibilityConfig } from "@/server/engines/feasibility/config";
 import type { ServiceType } from "@/server/db/generated/enums";
 import { ANSWER_LEVELS, type QualificationConfig } from "@/server/engines/qualification/config";
 import { scoreQualification } from "@/server/engines/qualification/score";
-import { formatUsd, type TierCatalogue } from "@/server/engines/tiers/config";
+import { type TierCatalogue } from "@/server/engines/tiers/config";
 import { recommendTiers } from "@/server/engines/tiers/recommend";
 import { escapeHtml } from "@/lib/html";
 
@@ -59,7 +60,7 @@ export function evaluate(stored: StoredIntake, configs: { qualification: Qualifi
 /** seed §1.3 success_guarantee_explanation, as the education library words it, with this tier's refund. */
 function guaranteeText(guaranteeCents: number | null) {
   const item = DEFAULT_EDUCATION_LIBRARY.find((i) => i.key === GUARANTEE_ITEM_KEY);
-  const refundAmount = guaranteeCents ? formatUsd(guaranteeCents) : "the guarantee amount in your contract";
+  const refundAmount = guaranteeCents ? formatMoney(guaranteeCents, DEFAULT_CURRENCY, "short") : "the guarantee amount in your contract";
   return { title: item?.title ?? "30-Day Success Guarantee", body: renderEducationBody(item?.body ?? "", { refundAmount }) };
 }
 
@@ -106,7 +107,7 @@ export function resultEmail(m: { tenantId: string; tenantName: string; to: strin
     `Hi ${m.name},`,
     "",
     `Thank you for taking the ${m.tenantName} readiness assessment. Your readiness score is ${q.score}/100 (${q.points} of ${q.maxPoints} points).`,
-    tier ? `Recommended package: ${tier.name}, about ${tier.estimatedTimelineWeeks} weeks, estimated ${formatUsd(tier.price.cents)}.` : "No package fits yet; your result explains what would change that.",
+    tier ? `Recommended package: ${tier.name}, about ${tier.estimatedTimelineWeeks} weeks, estimated ${formatMoney(tier.price.cents, DEFAULT_CURRENCY, "short")}.` : "No package fits yet; your result explains what would change that.",
     best ? `Biggest step up: ${best.message}.` : "",
     "",
     `Your full result, with the reasons behind every number (the link works for ${RESULT_TTL_DAYS} days):`,

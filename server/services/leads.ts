@@ -1,3 +1,4 @@
+import { formatMoneyPlain } from "@/lib/money";
 import type { CreateLeadInput, ListLeadsInput } from "@/lib/schemas/leads";
 import { recordAudit } from "@/server/db/audit";
 import { createLead as insertLead, findLead, iterateLeads, listLeads, setLeadStage } from "@/server/db/leads";
@@ -70,7 +71,7 @@ export function leadsCsv(ctx: ServiceContext, filters: Omit<ListLeadsInput, "pag
     l.stage,
     l.serviceType ?? "",
     l.latestScore ?? "",
-    l.estimatedValueCents === null ? "" : (l.estimatedValueCents / 100).toFixed(2),
+    l.estimatedValueCents === null ? "" : formatMoneyPlain(l.estimatedValueCents),
     l.owner?.name ?? "",
     l.createdAt.toISOString(),
   ]);

@@ -1,3 +1,4 @@
+import { formatMoney } from "@/lib/money";
 import type { ListRefundsInput, MarkPaidInput } from "@/lib/schemas/refunds";
 import { recordAudit } from "@/server/db/audit";
 import type { DbOrTx } from "@/server/db/client";
@@ -26,6 +27,7 @@ function refundView(r: RefundRow) {
   const { guarantee, ...refund } = r;
   return {
     ...refund,
+    currency: guarantee.tenant.currency,
     project: { id: guarantee.project.id, name: guarantee.project.name },
     customerAccount: { id: guarantee.project.customerAccount.id, name: guarantee.project.customerAccount.name },
     guarantee: { id: guarantee.id, amountCents: guarantee.amountCents, status: guarantee.status, remedy: guarantee.remedy, roomCents: refundRoom(guarantee.amountCents, guarantee.refunds) },
@@ -84,7 +86,7 @@ async function transition(ctx: ServiceContext, refundId: string, expectedVersion
       },
       ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
     });
-    const amount = ((change.data.amountCents ?? r.amountCents) / 100).toFixed(2);
+    const amount = formatMoney(change.data.amountCents ?? r.amountCents, g.tenant.currency);
     await notifyTransition(tx, ctx, r, check.to, `The refund of ${amount} for ${g.project.name} is now ${STATUS_LABEL[check.to]}.${change.note ? ` ${change.note}` : ""}`);
     const updated = await findRefund(tx, ctx.tenantId, r.id);
     if (!updated) throw notFound("Refund");

@@ -1,5 +1,6 @@
+import { DEFAULT_CURRENCY, formatMoney } from "@/lib/money";
 import { describe, expect, it } from "vitest";
-import { formatUsd, type TierCatalogue } from "@/server/engines/tiers/config";
+import { type TierCatalogue } from "@/server/engines/tiers/config";
 import { callerFor, createTenantFixture, kickedOffProject, testDb, type TenantFixture } from "../helpers/fixtures";
 
 /**
@@ -21,7 +22,7 @@ describe("the guarantee amount", () => {
     const { started, project, chosen, page } = await oneProject(f);
     const contract = project.contractValueCents;
     expect(chosen?.priceCents).toBe(contract);
-    expect(chosen?.valueProposition).toContain(`Backed by a ${formatUsd(contract)} refund guarantee`);
+    expect(chosen?.valueProposition).toContain(`Backed by a ${formatMoney(contract, DEFAULT_CURRENCY, "short")} refund guarantee`);
     expect(started.plan?.guarantee.amountCents).toBe(contract);
     expect(project.guarantee?.amountCents).toBe(contract);
     expect(JSON.stringify(page)).toContain(`"amountCents":${contract}`);

@@ -1,4 +1,5 @@
 import { CONFIG_KIND_VALUES } from "@/lib/schemas/config";
+import { DEFAULT_CURRENCY, formatMoney } from "@/lib/money";
 import { describe, expect, it } from "vitest";
 import { seedDemo } from "@/prisma/seed";
 import { latestFeasibilityFor, reproduceAssessment } from "@/server/services/acquisition";
@@ -6,7 +7,6 @@ import { DEMO_TENANTS } from "@/prisma/seed/tenants";
 import { verifyTenantAuditChain } from "@/server/services/audit";
 import { verifyProjectSignOffs } from "@/server/services/signoffs";
 import { loadConfig } from "@/server/services/config";
-import { formatUsd } from "@/server/engines/tiers/config";
 import { guaranteeAmount } from "@/server/engines/tiers/guarantee";
 import { testDb } from "../helpers/fixtures";
 
@@ -58,7 +58,7 @@ describe("demo seed", () => {
       expect(p.guarantee?.amountCents).toBe(amount);
       if (!p.leadId) continue;
       const card = await db.tierRecommendation.findFirst({ where: { leadId: p.leadId, chosen: true }, select: { reasoning: true } });
-      expect((card?.reasoning as { valueProposition?: string } | undefined)?.valueProposition).toContain(`Backed by a ${formatUsd(amount)} refund guarantee`);
+      expect((card?.reasoning as { valueProposition?: string } | undefined)?.valueProposition).toContain(`Backed by a ${formatMoney(amount, DEFAULT_CURRENCY, "short")} refund guarantee`);
     }
   });
 });

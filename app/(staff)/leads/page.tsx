@@ -14,7 +14,8 @@ import { NativeSelect } from "@/components/ui/select";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { LEAD_SORTS, LEAD_STAGES, ZListLeadsSchema } from "@/lib/schemas/leads";
 import { api } from "@/lib/trpc/server";
-import { formatCents, formatDate } from "@/lib/utils";
+import { formatMoney } from "@/lib/money";
+import { formatDate } from "@/lib/utils";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
 
@@ -132,7 +133,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                     </TableCell>
                     <TableCell>{LEAD_STAGE[lead.stage] ?? lead.stage}</TableCell>
                     <TableCell className="text-right tabular-nums">{lead.latestScore === null ? "—" : lead.latestScore.toFixed(1)}</TableCell>
-                    <TableCell className="text-right tabular-nums">{lead.estimatedValueCents === null ? "—" : formatCents(lead.estimatedValueCents)}</TableCell>
+                    <TableCell className="text-right tabular-nums">{lead.estimatedValueCents === null ? "—" : formatMoney(lead.estimatedValueCents)}</TableCell>
                     <TableCell>{lead.owner?.name ?? "Unassigned"}</TableCell>
                     <TableCell>{formatDate(lead.createdAt)}</TableCell>
                   </TableRow>

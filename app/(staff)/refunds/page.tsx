@@ -9,7 +9,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { REFUND_STATUS_VALUES } from "@/lib/schemas/refunds";
 import { api } from "@/lib/trpc/server";
-import { formatCents, formatDate } from "@/lib/utils";
+import { formatMoney } from "@/lib/money";
+import { formatDate } from "@/lib/utils";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
 
@@ -64,8 +65,8 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
                       <span className="block text-muted-foreground">{r.customerAccount.name}</span>
                     </TableCell>
                     <TableCell className="text-right">
-                      {formatCents(r.amountCents)}
-                      <span className="block text-xs text-muted-foreground">of {formatCents(r.guarantee.amountCents)}</span>
+                      {formatMoney(r.amountCents, r.currency)}
+                      <span className="block text-xs text-muted-foreground">of {formatMoney(r.guarantee.amountCents, r.currency)}</span>
                     </TableCell>
                     <TableCell><Badge variant={REFUND_STATUS[r.status]?.tone ?? "outline"}>{REFUND_STATUS[r.status]?.label ?? r.status}</Badge></TableCell>
                     <TableCell className="max-w-sm whitespace-normal text-sm">
@@ -74,7 +75,7 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
                       {r.paidAt ? <p className="text-muted-foreground">Paid {formatDate(r.paidAt)}, reference {r.reference}</p> : null}
                     </TableCell>
                     <TableCell className="min-w-64 whitespace-normal">
-                      <RefundActions refund={{ id: r.id, status: r.status, version: r.version, amountCents: r.amountCents, projectName: r.project.name }} canApprove={canApprove} canProcess={canProcess} />
+                      <RefundActions refund={{ id: r.id, status: r.status, version: r.version, amountCents: r.amountCents, currency: r.currency, projectName: r.project.name }} canApprove={canApprove} canProcess={canProcess} />
                     </TableCell>
                   </TableRow>
                 ))}

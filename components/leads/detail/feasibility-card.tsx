@@ -1,5 +1,6 @@
 "use client";
 
+import { formatMoneyPlain, readMoneyField } from "@/lib/money";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -21,11 +22,11 @@ const list = (v: FormDataEntryValue | null, sep: RegExp) =>
   String(v ?? "").split(sep).map((s) => s.trim()).filter((s) => s.length > 0);
 
 /** "" stays undefined so the schema says "Enter the … as a number" instead of reading 0. */
-function num(v: FormDataEntryValue | null, scale = 1): number | undefined {
+function num(v: FormDataEntryValue | null): number | undefined {
   const s = String(v ?? "").trim().replace(/,/g, "");
   if (s === "") return undefined;
   const n = Number(s);
-  return Number.isFinite(n) ? Math.round(n * scale * 100) / 100 : Number.NaN;
+  return Number.isFinite(n) ? n : Number.NaN;
 }
 
 /** The project request form (CSM/admin) and the latest result, read back from the server after a reload. */
@@ -43,19 +44,20 @@ export function FeasibilityCard({ leadId, initial, canWrite }: { leadId: string;
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    const budget = readMoneyField(form.get("budget"));
     const input = {
       requirements: list(form.get("requirements"), /\r?\n/),
       timelineWeeks: num(form.get("timelineWeeks")),
-      budgetCents: num(form.get("budget"), 100),
+      budgetCents: budget.cents,
       teamSize: num(form.get("teamSize")),
       techStack: list(form.get("techStack"), /,/),
       integrations: list(form.get("integrations"), /,/),
       compliance: list(form.get("compliance"), /,/),
     };
     const parsed = ZProjectRequestSchema.safeParse(input);
-    if (!parsed.success) {
-      const errors = formErrors(parsed.error);
-      setFieldErrors(errors);
+    if (!parsed.success || budget.error) {
+      const errors = parsed.success ? {} : formErrors(parsed.error);
+      setFieldErrors(budget.error ? { ...errors, budgetCents: budget.error } : errors);
       return;
     }
     setFieldErrors({});
@@ -85,7 +87,7 @@ export function FeasibilityCard({ leadId, initial, canWrite }: { leadId: string;
               <Input name="timelineWeeks" type="number" inputMode="numeric" min={1} defaultValue={req?.timelineWeeks} />
             </FormField>
             <FormField id="feas-budget" label="Budget (USD)" error={err("budgetCents")} required>
-              <Input name="budget" inputMode="decimal" placeholder="e.g. 80000" defaultValue={req ? req.budgetCents / 100 : undefined} />
+              <Input name="budget" inputMode="decimal" placeholder="e.g. 80000" defaultValue={req ? formatMoneyPlain(req.budgetCents) : undefined} />
             </FormField>
             <FormField id="feas-team" label="Customer team size" error={err("teamSize")} required>
               <Input name="teamSize" type="number" inputMode="numeric" min={0} defaultValue={req?.teamSize} />

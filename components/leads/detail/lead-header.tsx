@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { LEAD_STAGE, SERVICE_TYPE } from "@/components/shell/labels";
 import { Badge } from "@/components/ui/badge";
-import { formatCents, formatDate } from "@/lib/utils";
+import { formatMoney } from "@/lib/money";
+import { formatDate } from "@/lib/utils";
 import { StageSelector } from "./stage-selector";
 import type { LeadDetail } from "./types";
 
@@ -24,7 +25,7 @@ export function LeadHeader({ lead, canWrite }: { lead: LeadDetail; canWrite: boo
           <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
             <div><dt className="text-muted-foreground">Score</dt><dd className="font-medium tabular-nums">{lead.latestScore === null ? "Not scored" : `${lead.latestScore.toFixed(1)}/100`}</dd></div>
             <div><dt className="text-muted-foreground">Owner</dt><dd className="font-medium">{lead.owner?.name ?? "Unassigned"}</dd></div>
-            <div><dt className="text-muted-foreground">Est. value</dt><dd className="font-medium">{lead.estimatedValueCents === null ? "—" : formatCents(lead.estimatedValueCents)}</dd></div>
+            <div><dt className="text-muted-foreground">Est. value</dt><dd className="font-medium">{lead.estimatedValueCents === null ? "—" : formatMoney(lead.estimatedValueCents)}</dd></div>
             <div><dt className="text-muted-foreground">Created</dt><dd className="font-medium">{formatDate(lead.createdAt)}</dd></div>
           </dl>
           {lead.notes ? <p className="max-w-prose text-sm whitespace-pre-line">{lead.notes}</p> : null}

@@ -1,3 +1,4 @@
+import { formatMoney } from "@/lib/money";
 import { npsClass } from "@/server/engines/surveys/scores";
 import { KPI_DEFINITIONS } from "./definitions";
 import { KPI_IDS, KPI_TARGETS, formatKpiValue, formatTarget, kpiStatus, type KpiGroup, type KpiId, type KpiStatus, type KpiTarget, type KpiUnit } from "./targets";
@@ -111,16 +112,12 @@ function parts(id: KpiId, f: KpiFacts): Parts {
 
 const num = (x: number) => (Math.round(x * 10) / 10 || 0).toLocaleString("en-US", { maximumFractionDigits: 1 });
 
-function money(cents: number, currency: string): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 }).format(cents / 100);
-}
-
 function explain(id: KpiId, p: Parts, display: string, facts: KpiFacts, currency: string): string {
   const def = KPI_DEFINITIONS[id];
   if (p.denominator <= 0) return `No ${def.denominator} yet, so there is nothing to measure.`;
   switch (id) {
     case "expansion_revenue_rate":
-      return `${money(p.numerator, currency)} of ${money(p.denominator, currency)} booked in the range came from returning customers: ${display}.`;
+      return `${formatMoney(p.numerator, currency, "whole")} of ${formatMoney(p.denominator, currency, "whole")} booked in the range came from returning customers: ${display}.`;
     case "net_promoter_score": {
       const t = npsTotals(facts.nps);
       return `${t.promoters} promoters − ${t.detractors} detractors among ${t.responses} answers (${t.passives} passives): ${display}.`;

@@ -3,7 +3,8 @@
  * potential_blockers, recommended_approach — named by the seed, designed here) from the sub-scores.
  */
 import type { FeasibilityConfig } from "./config";
-import { formatUsd, type ResourceAssessment, type Scope, type TechnicalAssessment, type TimelineAssessment } from "./rules";
+import { DEFAULT_CURRENCY, formatMoney } from "@/lib/money";
+import { type ResourceAssessment, type Scope, type TechnicalAssessment, type TimelineAssessment } from "./rules";
 
 export type Severity = "low" | "medium" | "high" | "critical";
 export type Complexity = "low" | "medium" | "high";
@@ -46,7 +47,7 @@ export function riskFactors(f: Facts, config: FeasibilityConfig): RiskFactor[] {
   if (timeRisk) risk("timeline_compressed", "Compressed timeline", timeRisk, `${timeline.offeredWeeks} week(s) offered for ${timeline.requiredWeeks} needed`);
   const budgetRisk = shortfall(resource.coverage, config.resource.zeroScoreCoverage);
   if (budgetRisk) {
-    risk("budget_shortfall", "Budget shortfall", budgetRisk, `${formatUsd(resource.budgetCents)} for an estimated ${formatUsd(resource.estimatedCostCents)}`);
+    risk("budget_shortfall", "Budget shortfall", budgetRisk, `${formatMoney(resource.budgetCents, DEFAULT_CURRENCY, "whole")} for an estimated ${formatMoney(resource.estimatedCostCents, DEFAULT_CURRENCY, "whole")}`);
   }
   if (scope.teamSize < 1) risk("no_customer_team", "No customer team", "high", "Nobody on the customer's side to review deliverables and sign off milestones");
   else if (scope.teamSize < 2) risk("single_person_team", "One-person customer team", "medium", "Every review and sign-off depends on one person");
@@ -81,7 +82,7 @@ export function blockers(f: Facts, config: FeasibilityConfig): Blocker[] {
     list.push({ key: "timeline_too_aggressive", detail });
   }
   if (resource.coverage <= config.resource.zeroScoreCoverage) {
-    const detail = `${formatUsd(resource.budgetCents)} is at most ${pct(config.resource.zeroScoreCoverage)} of the estimated ${formatUsd(resource.estimatedCostCents)}`;
+    const detail = `${formatMoney(resource.budgetCents, DEFAULT_CURRENCY, "whole")} is at most ${pct(config.resource.zeroScoreCoverage)} of the estimated ${formatMoney(resource.estimatedCostCents, DEFAULT_CURRENCY, "whole")}`;
     list.push({ key: "budget_insufficient", detail });
   }
   if (f.scope.teamSize < 1) list.push({ key: "no_customer_team", detail: "Weekly milestones need a customer stakeholder to sign off (seed §3.1)" });
@@ -105,7 +106,7 @@ export function requirementsThatFit(scope: Scope, config: FeasibilityConfig): nu
 
 export function recommendApproach(f: Facts, decision: Decision, complexity: Complexity, risks: RiskFactor[], blocks: Blocker[], config: FeasibilityConfig): string {
   const { scope, timeline, resource } = f;
-  const plan = `${timeline.requiredWeeks} week(s), estimated ${formatUsd(resource.estimatedCostCents)}`;
+  const plan = `${timeline.requiredWeeks} week(s), estimated ${formatMoney(resource.estimatedCostCents, DEFAULT_CURRENCY, "whole")}`;
   if (decision === "proceed") {
     const shape = complexity === "high" ? "deliver in phases with an architecture review in week 1" : "run it as one fixed-scope plan of weekly milestones";
     return `Proceed as scoped: ${complexity} complexity, ${plan}; ${shape}.`;
@@ -119,7 +120,7 @@ export function recommendApproach(f: Facts, decision: Decision, complexity: Comp
     const fit = requirementsThatFit(scope, config);
     fixes.push(`extend the timeline to ${timeline.requiredWeeks} weeks or deliver the first ${fit} of ${scope.requirements} requirements in ${timeline.offeredWeeks} weeks and phase the rest`);
   }
-  if (resource.coverage < 1) fixes.push(`raise the budget to ${formatUsd(resource.estimatedCostCents)} or cut scope to fit ${formatUsd(resource.budgetCents)}`);
+  if (resource.coverage < 1) fixes.push(`raise the budget to ${formatMoney(resource.estimatedCostCents, DEFAULT_CURRENCY, "whole")} or cut scope to fit ${formatMoney(resource.budgetCents, DEFAULT_CURRENCY, "whole")}`);
   if (scope.teamSize < 1) fixes.push("name at least one customer stakeholder who can sign off milestones");
   if (fixes.length === 0) fixes.push(`reduce integrations, compliance scope or stack breadth (technical ${f.technical.score})`);
   const opening = blocks.length > 0

@@ -4,6 +4,7 @@
  * of analyze.ts). Each returns a 0–100 score (one decimal) and the sentences that produced it.
  */
 import type { FeasibilityConfig } from "./config";
+import { DEFAULT_CURRENCY, formatMoney } from "@/lib/money";
 
 export type ProjectRequest = {
   requirements: string[];
@@ -40,10 +41,6 @@ const pct = (ratio: number) => `${Math.round(ratio * 100)}%`;
 /** Keeps absurd input (NaN, Infinity, negatives) from turning into NaN/Infinity scores. */
 const finite = (n: number) => (Number.isNaN(n) ? 0 : Math.min(Math.max(n, 0), Number.MAX_SAFE_INTEGER));
 const regimeKey = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, "");
-
-export function formatUsd(cents: number): string {
-  return `$${Math.round(cents / 100).toLocaleString("en-US")}`;
-}
 
 function distinct(items: readonly string[], key: (s: string) => string = (s) => s.toLowerCase()): string[] {
   const seen = new Map<string, string>();
@@ -104,10 +101,10 @@ export function assessResource(scope: Scope, weeksNeeded: number, config: Feasib
   const coverage = round3(scope.budgetCents / estimatedCostCents);
   const budgetScore = shortfallScore(coverage, r.zeroScoreCoverage);
   const reasons = [
-    `Estimated cost ${formatUsd(estimatedCostCents)}: ${weeksNeeded} week(s) × ${formatUsd(r.weeklyDeliveryCostCents)}`,
+    `Estimated cost ${formatMoney(estimatedCostCents, DEFAULT_CURRENCY, "whole")}: ${weeksNeeded} week(s) × ${formatMoney(r.weeklyDeliveryCostCents, DEFAULT_CURRENCY, "whole")}`,
     coverage >= 1
-      ? `Budget ${formatUsd(scope.budgetCents)} covers it → 100`
-      : `Budget ${formatUsd(scope.budgetCents)} covers ${pct(coverage)} of it → ${budgetScore} (0 at ≤ ${pct(r.zeroScoreCoverage)})`,
+      ? `Budget ${formatMoney(scope.budgetCents, DEFAULT_CURRENCY, "whole")} covers it → 100`
+      : `Budget ${formatMoney(scope.budgetCents, DEFAULT_CURRENCY, "whole")} covers ${pct(coverage)} of it → ${budgetScore} (0 at ≤ ${pct(r.zeroScoreCoverage)})`,
   ];
   const teamPenalty = scope.teamSize < 1 ? r.noTeamPenalty : scope.teamSize < 2 ? r.soloTeamPenalty : 0;
   if (scope.teamSize < 1) reasons.push(`No one on the customer's side to review and sign off the weekly milestones (seed §3.1): −${teamPenalty}`);

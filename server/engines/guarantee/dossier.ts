@@ -10,6 +10,7 @@
  * listed as "Met" (improvement 0), above its target as "Exceeded"; business impact is stated only from
  * stored facts (timeline, margin, the refund not needed, milestones met, the production system).
  */
+import { formatMoney } from "@/lib/money";
 import type { ExpansionOpportunity } from "@/server/engines/retention/expansion";
 import { DAY_MS } from "./clock";
 import type { FinalValidation } from "./validation";
@@ -78,7 +79,7 @@ export function successDossier(d: DossierInput): SuccessDossier {
   const met = d.weeks.filter((w) => w.status === "SUCCESS").length;
   const finished = d.project.completedAt ?? end;
   const slack = Math.round((d.project.targetEndDate.getTime() - finished.getTime()) / DAY_MS);
-  const money = new Intl.NumberFormat("en-US", { style: "currency", currency: d.currency }).format(d.guarantee.amountCents / 100);
+  const money = formatMoney(d.guarantee.amountCents, d.currency);
   const businessImpact = [
     slack >= 0 ? `Delivered ${slack === 0 ? "on" : `${slack} day(s) before`} the target date (${d.project.targetEndDate.toISOString().slice(0, 10)}).` : `Delivered ${-slack} day(s) after the target date (${d.project.targetEndDate.toISOString().slice(0, 10)}).`,
     `The guarantee was met with ${o.successScore} against a threshold of ${o.threshold} (margin ${o.margin >= 0 ? "+" : ""}${o.margin}); no part of the ${money} guarantee had to be refunded.`,

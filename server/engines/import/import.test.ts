@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decodeCsv, parseCsv, readCsv, type CsvTable } from "./csv";
 import { autoMap, missingColumns, normalizeHeader } from "./fields";
-import { MAX_CENTS, parseMoney } from "./money";
+import { MAX_MONEY_CENTS, parseMoney } from "@/lib/money";
 import { planImport, type StoredLead } from "./plan";
 import { normalizeWebsite, validateAccountRows, validateLeadRows } from "./rows";
 
@@ -143,7 +143,7 @@ describe("money", () => {
     expect(cents("1.5", "JPY")).toMatch(/no decimals/);
   });
   it("refuses amounts the database cannot hold, and takes the largest it can", () => {
-    expect(cents("21,474,836.47")).toBe(MAX_CENTS);
+    expect(cents("21,474,836.47")).toBe(MAX_MONEY_CENTS);
     expect(cents("21474836.48")).toMatch(/above \$21,474,836\.47/);
     expect(cents("99999999999999999999")).toMatch(/above/);
   });

@@ -1,7 +1,7 @@
 import { ZCreateLeadSchema } from "@/lib/schemas/leads";
 import type { CsvTable } from "./csv";
 import { fieldDef, type ColumnMapping, type ImportField, type ImportKind } from "./fields";
-import { parseMoney } from "./money";
+import { parseMoney } from "@/lib/money";
 
 /**
  * Each CSV row → a record ready to store, or the reasons it is not (docs/import.md#columns). Values are

@@ -5,6 +5,7 @@
  * upcoming) and a standard update for everyone else; then one digest per person and period, however
  * many projects and events it covers. Pure: no I/O.
  */
+import { formatMoney } from "@/lib/money";
 import type { ProgressReport } from "./report";
 import { STATUS_LABEL, TIMELINE_LABEL, TREND_LABEL, isAlertingRisk, type ProgressAnalysis } from "./trends";
 
@@ -72,18 +73,11 @@ export const DIGEST_EVENT_LIMIT = 10;
 
 const shortDate = (iso: string) => new Date(iso).toISOString().slice(0, 10);
 
-function money(cents: number, currency: string) {
-  try {
-    return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 }).format(cents / 100);
-  } catch {
-    return `${(cents / 100).toFixed(0)} ${currency}`;
-  }
-}
 
 function budgetLine(u: ProjectUpdate) {
   const a = u.analysis;
-  if (a.budgetStatus === "guarantee_claimed") return `Guarantee claimed (${money(a.exposureCents, u.currency)})`;
-  if (a.budgetStatus === "guarantee_at_risk") return `Fixed price; ${money(a.exposureCents, u.currency)} guarantee at risk`;
+  if (a.budgetStatus === "guarantee_claimed") return `Guarantee claimed (${formatMoney(a.exposureCents, u.currency, "whole")})`;
+  if (a.budgetStatus === "guarantee_at_risk") return `Fixed price; ${formatMoney(a.exposureCents, u.currency, "whole")} guarantee at risk`;
   return "Within budget (fixed price)";
 }
 

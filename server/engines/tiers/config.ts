@@ -4,6 +4,7 @@
  * Money is integer cents; the seed's dollar figures are converted (× 100).
  */
 import { z } from "zod";
+import { DEFAULT_CURRENCY, formatMoney, zMoneyCents } from "@/lib/money";
 import type { ServiceType } from "@/server/db/generated/enums";
 
 export type Complexity = "low" | "medium" | "high";
@@ -123,18 +124,10 @@ export const DEFAULT_TIER_CATALOGUE: TierCatalogue = {
 
 /** Weights must add up to 1 so a compatibility stays a 0–1 share; float noise below this is ignored. */
 export const WEIGHT_SUM_TOLERANCE = 1e-6;
-const MAX_MONEY_CENTS = 10_000_000_000; // $100M: above any plausible fixed-scope project
 const MAX_WEEKS = 104;
 const MAX_TEAM = 1_000_000;
 
-export function formatUsd(cents: number): string {
-  const whole = cents % 100 === 0;
-  const [int = "0", frac] = Math.abs(cents / 100).toFixed(whole ? 0 : 2).split(".");
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${cents < 0 ? "-" : ""}$${grouped}${frac ? `.${frac}` : ""}`;
-}
-
-const money = z.number().int("Use whole cents").min(0, "Money cannot be negative").max(MAX_MONEY_CENTS, "Above $100,000,000 is not plausible");
+const showMoney = (cents: number) => formatMoney(cents, DEFAULT_CURRENCY, "short");
 const weight = z.number().min(0, "A weight cannot be negative").max(1, "A weight is at most 1");
 
 /** An ordered [low, high] pair; the message names the field and shows both values. */
@@ -158,18 +151,18 @@ function weightsSumToOne(label: string) {
 const ZTierDefinitionSchema = z.object({
   name: z.string().trim().min(1, "Name the tier").max(120, "Tier names are at most 120 characters"),
   targetCustomers: z.array(z.string().trim().min(1).max(80)).max(20),
-  priceRangeCents: orderedRange("price range", money, formatUsd),
+  priceRangeCents: orderedRange("price range", zMoneyCents("price"), showMoney),
   timelineWeeks: orderedRange("timeline", z.number().int("Use whole weeks").min(1, "A timeline is at least 1 week").max(MAX_WEEKS, "At most 104 weeks")),
   teamComposition: z.record(z.string().min(1).max(64), z.union([z.string().max(80), z.number().min(0).max(1000), z.boolean()])),
   guarantees: z.object({
     deliveryGuarantee: z.boolean(),
-    refundAmountCents: money,
+    refundAmountCents: zMoneyCents("refund amount"),
     successThreshold: z.number().min(0, "The success threshold is a % from 0 to 100").max(100, "The success threshold is a % from 0 to 100"),
     additional: z.array(z.string().trim().min(1).max(120)).max(10).optional(),
   }),
   idealCriteria: z.object({
     teamSize: orderedRange("ideal team size", z.number().int("Use whole people").min(0, "A team size cannot be negative").max(MAX_TEAM)),
-    budgetRangeCents: orderedRange("ideal budget range", money, formatUsd),
+    budgetRangeCents: orderedRange("ideal budget range", zMoneyCents("ideal budget"), showMoney),
     complianceRequirements: z.boolean().optional(),
     complexity: z.array(z.enum(COMPLEXITY_LEVELS)).min(1, "Accept at least one complexity level"),
     serviceTypes: z.array(z.enum(TIER_SERVICE_TYPES)).min(1, "Serve at least one service type"),

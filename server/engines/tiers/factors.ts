@@ -3,9 +3,10 @@
  * customer profile against one tier's ideal criteria from 0 to 1 and says why in a sentence.
  */
 import type { ServiceType } from "@/server/db/generated/enums";
+import { DEFAULT_CURRENCY, formatMoney } from "@/lib/money";
 import { SERVICE_TYPE_LABELS } from "../qualification/labels";
 import {
-  COMPATIBILITY_FACTORS, COMPLEXITY_LEVELS, formatUsd,
+  COMPATIBILITY_FACTORS, COMPLEXITY_LEVELS,
   type CompanySize, type CompatibilityFactor, type Complexity, type Range, type TierDefinition,
 } from "./config";
 
@@ -84,7 +85,7 @@ function rangeReason(what: string, value: number, range: Range, show: (n: number
 
 const people = (n: number) => `${n}`;
 const weeks = (n: number) => `${n} weeks`;
-const dollars = (cents: number) => formatUsd(Math.round(cents));
+const dollars = (cents: number) => formatMoney(Math.round(cents), DEFAULT_CURRENCY, "short");
 
 type Scored = { score: number; reason: string; ideal: string };
 

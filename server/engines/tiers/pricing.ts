@@ -8,7 +8,8 @@
  *   teamSize          = where the customer's team sits in the tier's ideal team range (bigger teams → more coordination)
  * weeks = ceil((2 + 0.25 × requirements + 0.5 × integrations) × complexity multiplier (1 / 1.25 / 1.5)), clamped to the tier's range.
  */
-import { PRICING_FACTORS, formatUsd, type Complexity, type PricingFactor, type Range, type TierDefinition } from "./config";
+import { PRICING_FACTORS, type Complexity, type PricingFactor, type Range, type TierDefinition } from "./config";
+import { DEFAULT_CURRENCY, formatMoney } from "@/lib/money";
 import { clamp01, round3, type TierProfile } from "./factors";
 
 const COMPLEXITY_LEVEL_SCORE: Record<Complexity, number> = { low: 0, medium: 0.5, high: 1 };
@@ -84,7 +85,7 @@ export function estimatePrice(profile: TierProfile, tier: TierDefinition, weight
     rangeCents: range,
     position,
     factors,
-    explanation: `${formatUsd(cents)}: ${Math.round(position * 100)}% of the way from ${formatUsd(low)} to ${formatUsd(high)} — ${parts.join("; ")}.`,
+    explanation: `${formatMoney(cents, DEFAULT_CURRENCY, "short")}: ${Math.round(position * 100)}% of the way from ${formatMoney(low, DEFAULT_CURRENCY, "short")} to ${formatMoney(high, DEFAULT_CURRENCY, "short")} — ${parts.join("; ")}.`,
   };
 }
 

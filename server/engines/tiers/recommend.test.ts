@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TIER_CATALOGUE, ZTierCatalogueSchema, formatUsd, type TierCatalogue } from "./config";
+import { DEFAULT_CURRENCY, formatMoney } from "@/lib/money";
+import { DEFAULT_TIER_CATALOGUE, ZTierCatalogueSchema, type TierCatalogue } from "./config";
 import { rangeFit } from "./factors";
 import { PRICE_ROUNDING_CENTS, roundPriceInRange } from "./pricing";
 import { recommendTiers, type TierProfile, type TierResult } from "./recommend";
@@ -76,7 +77,7 @@ describe("recommendTiers", () => {
     // the guarantee amount is the estimated price, within the tier's $150,000 refund cap (docs/tiers-and-guarantees.md)
     expect(r.primary?.price.cents).toBeLessThan(15_000_000);
     expect(r.primary?.guaranteeCents).toBe(r.primary?.price.cents);
-    expect(r.primary?.valueProposition).toContain(`a ${formatUsd(r.primary?.price.cents ?? 0)} refund guarantee at 80% success threshold`);
+    expect(r.primary?.valueProposition).toContain(`a ${formatMoney(r.primary?.price.cents ?? 0, DEFAULT_CURRENCY, "short")} refund guarantee at 80% success threshold`);
     expect(r.primary?.valueProposition).toContain("startups like yours");
   });
 
@@ -86,7 +87,7 @@ describe("recommendTiers", () => {
     expect(tier(r, "startup_mvp").recommended).toBe(false);
     expect(tier(r, "startup_mvp").factors.find((f) => f.factor === "compliance")?.score).toBe(0);
     expect(r.primary?.guaranteeCents).toBe(r.primary?.price.cents);
-    expect(r.primary?.valueProposition).toContain(`${formatUsd(r.primary?.price.cents ?? 0)} refund guarantee at 85% success threshold`);
+    expect(r.primary?.valueProposition).toContain(`${formatMoney(r.primary?.price.cents ?? 0, DEFAULT_CURRENCY, "short")} refund guarantee at 85% success threshold`);
     expect(r.primary?.valueProposition).not.toContain("$500,000");
   });
 
@@ -94,7 +95,7 @@ describe("recommendTiers", () => {
     const r = recommendTiers(LEGACY, DEFAULT_TIER_CATALOGUE);
     expect(r.primary?.key).toBe("legacy_modernization_accelerated");
     expect(r.primary?.guaranteeCents).toBe(r.primary?.price.cents);
-    expect(r.primary?.valueProposition).toContain(`${formatUsd(r.primary?.guaranteeCents ?? 0)} refund guarantee at 85% success threshold`);
+    expect(r.primary?.valueProposition).toContain(`${formatMoney(r.primary?.guaranteeCents ?? 0, DEFAULT_CURRENCY, "short")} refund guarantee at 85% success threshold`);
     expect(r.primary?.valueProposition).toContain("50% performance improvement and 90% vulnerability reduction");
   });
 
@@ -242,14 +243,9 @@ describe("ZTierCatalogueSchema", () => {
     const startup = DEFAULT_TIER_CATALOGUE.tiers.startup_mvp;
     if (!startup) throw new Error("seed tier missing");
     const negative = { ...DEFAULT_TIER_CATALOGUE, tiers: { startup_mvp: { ...startup, guarantees: { ...startup.guarantees, refundAmountCents: -1 } } } };
-    expect(messages(negative)).toContain("Money cannot be negative");
+    expect(messages(negative)).toContain("The refund amount cannot be negative");
     expect(messages({ ...DEFAULT_TIER_CATALOGUE, threshold: 1.2 })).toContain("The threshold is a compatibility from 0 to 1");
     expect(messages({ ...DEFAULT_TIER_CATALOGUE, threshold: -0.1 })).toContain("The threshold is a compatibility from 0 to 1");
     expect(messages({ ...DEFAULT_TIER_CATALOGUE, tiers: {} })).toContain("The catalogue needs at least one tier");
-  });
-
-  it("formats money for the messages", () => {
-    expect(formatUsd(15_000_000)).toBe("$150,000");
-    expect(formatUsd(12_345)).toBe("$123.45");
   });
 });

@@ -4,7 +4,8 @@
  * value proposition and reasoning built from those numbers. Tiers at or above the threshold (seed: 0.6)
  * are recommended, best first; the first is the primary recommendation.
  */
-import { formatUsd, type TierCatalogue, type TierDefinition, type TierGuarantees } from "./config";
+import { type TierCatalogue, type TierDefinition, type TierGuarantees } from "./config";
+import { DEFAULT_CURRENCY, formatMoney } from "@/lib/money";
 import { compatibilityOf, round3, scoreFactors, type FactorScore, type TierProfile } from "./factors";
 import { guaranteeAmount } from "./guarantee";
 import { estimatePrice, estimateTimeline, type PriceEstimate, type TimelineEstimate } from "./pricing";
@@ -66,7 +67,7 @@ function valueProposition(tier: TierDefinition, profile: TierProfile, price: Pri
   const size = profile.companySize;
   const fitsSize = size !== undefined && tier.targetCustomers.some((t) => COMPANY_SIZE_TARGETS[size].includes(t));
   const audience = fitsSize ? AUDIENCE_PHRASE[size] : tier.targetCustomers.map(words).join(", ");
-  const first = `${tier.name} for ${audience}: ${describeTeam(tier.teamComposition)} delivering in about ${weeks} weeks for an estimated ${formatUsd(price.cents)}.`;
+  const first = `${tier.name} for ${audience}: ${describeTeam(tier.teamComposition)} delivering in about ${weeks} weeks for an estimated ${formatMoney(price.cents, DEFAULT_CURRENCY, "short")}.`;
   return `${first} ${guaranteeSentence(tier.guarantees, price.cents)}`;
 }
 
@@ -75,7 +76,7 @@ export function guaranteeSentence(g: TierGuarantees, priceCents: number): string
   const extras = g.additional && g.additional.length > 0 ? `, plus ${g.additional.join(" and ")}` : "";
   const amount = guaranteeAmount(g, priceCents).amountCents;
   return amount > 0
-    ? `Backed by a ${formatUsd(amount)} refund guarantee at ${g.successThreshold}% success threshold${extras}.`
+    ? `Backed by a ${formatMoney(amount, DEFAULT_CURRENCY, "short")} refund guarantee at ${g.successThreshold}% success threshold${extras}.`
     : `Success is measured against a ${g.successThreshold}% threshold${extras}.`;
 }
 
@@ -146,7 +147,7 @@ function overallReasoning(sorted: TierResult[], recommended: TierResult[], thres
   const lines = [
     `${primary.name} fits best at ${fmt(primary.compatibility)} compatibility (recommended from ${threshold}).`,
     ...primary.reasoning.slice(1),
-    `Estimated ${formatUsd(primary.price.cents)} within ${formatUsd(primary.price.rangeCents[0])}–${formatUsd(primary.price.rangeCents[1])}, about ${primary.estimatedTimelineWeeks} weeks.`,
+    `Estimated ${formatMoney(primary.price.cents, DEFAULT_CURRENCY, "short")} within ${formatMoney(primary.price.rangeCents[0], DEFAULT_CURRENCY, "short")}–${formatMoney(primary.price.rangeCents[1], DEFAULT_CURRENCY, "short")}, about ${primary.estimatedTimelineWeeks} weeks.`,
   ];
   const others = recommended.slice(1);
   if (others.length > 0) lines.push(`Also recommended: ${others.map((t) => `${t.name} (${fmt(t.compatibility)})`).join(", ")}.`);

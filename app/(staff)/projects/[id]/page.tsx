@@ -16,7 +16,8 @@ import { PROJECT_STATUS, SERVICE_TYPE } from "@/components/shell/labels";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { api } from "@/lib/trpc/server";
-import { formatCents, formatDate, formatDateTime } from "@/lib/utils";
+import { formatMoney } from "@/lib/money";
+import { formatDate, formatDateTime } from "@/lib/utils";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
 
@@ -47,7 +48,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
     <>
       <PageHeader
         title={project.name}
-        description={`${project.customerAccount.name} · ${SERVICE_TYPE[project.serviceType] ?? project.serviceType} · ${project.tierKey.replaceAll("_", " ")} · ${formatCents(project.contractValueCents)}`}
+        description={`${project.customerAccount.name} · ${SERVICE_TYPE[project.serviceType] ?? project.serviceType} · ${project.tierKey.replaceAll("_", " ")} · ${formatMoney(project.contractValueCents)}`}
       />
       <div className="mb-6 flex flex-wrap items-center gap-3 text-sm">
         <Badge variant={status?.tone ?? "outline"}>{status?.label ?? project.status}</Badge>
@@ -55,7 +56,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         <span>Technical lead: {project.techLead?.name ?? "unassigned"}</span>
         <span>CSM: {project.customerAccount.csm?.name ?? "unassigned"}</span>
         {project.guarantee ? (
-          <span>Guarantee {formatCents(project.guarantee.amountCents)} at ≥ {project.guarantee.successThreshold}%, until {formatDate(project.guarantee.endsAt)} ({project.guarantee.status.toLowerCase()})</span>
+          <span>Guarantee {formatMoney(project.guarantee.amountCents)} at ≥ {project.guarantee.successThreshold}%, until {formatDate(project.guarantee.endsAt)} ({project.guarantee.status.toLowerCase()})</span>
         ) : null}
         {project.leadId && can(me.role, "pipeline:read") ? <Link className="underline" href={`/leads/${project.leadId}`}>Lead</Link> : null}
       </div>

@@ -1,3 +1,4 @@
+import { formatMoney } from "@/lib/money";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -34,7 +35,7 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
   const d = await (await api()).dashboard.kpi({ id, range: { days }, page, pageSize: PAGE_SIZE });
   const { kpi } = d;
   const status = KPI_STATUS[kpi.status];
-  const amount = id === "expansion_revenue_rate" ? (c: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: d.tenant.currency }).format(c / 100) : num;
+  const amount = id === "expansion_revenue_rate" ? (c: number) => formatMoney(c, d.tenant.currency) : num;
   return (
     <>
       <p className="mb-2 text-sm">

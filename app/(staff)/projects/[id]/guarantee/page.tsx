@@ -14,7 +14,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { api } from "@/lib/trpc/server";
-import { formatCents, formatDateTime } from "@/lib/utils";
+import { formatMoney } from "@/lib/money";
+import { formatDateTime } from "@/lib/utils";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
 
@@ -40,7 +41,7 @@ export default async function ProjectGuaranteePage({ params }: { params: Promise
   return (
     <>
       <Link href={`/projects/${g.project.id}`} className="text-sm text-primary underline">Back to {g.project.name}</Link>
-      <PageHeader title={`Guarantee: ${g.project.name}`} description={`${g.project.customerAccount.name} · ${formatCents(g.amountCents)} · success threshold ${g.successThreshold}`} actions={<Badge variant={status.tone}>{status.label}</Badge>} />
+      <PageHeader title={`Guarantee: ${g.project.name}`} description={`${g.project.customerAccount.name} · ${formatMoney(g.amountCents, g.currency)} · success threshold ${g.successThreshold}`} actions={<Badge variant={status.tone}>{status.label}</Badge>} />
       <div className="grid gap-6">
         <Card>
           <CardHeader>
@@ -91,11 +92,11 @@ export default async function ProjectGuaranteePage({ params }: { params: Promise
               <CardTitle as="h2">Remedy</CardTitle>
               <CardDescription>
                 {g.remedy ? `The customer chose: ${g.remedy.toLowerCase().replaceAll("_", " ")}.` : "The customer has not chosen yet: a refund, continued development at no cost, or migration assistance."}
-                {` Refundable amount left: ${formatCents(g.refundRoomCents)}.`}
+                {` Refundable amount left: ${formatMoney(g.refundRoomCents, g.currency)}.`}
               </CardDescription>
             </CardHeader>
             <CardContent className="grid gap-3">
-              <RefundsList refunds={g.refunds} />
+              <RefundsList refunds={g.refunds} currency={g.currency} />
               {can(me.role, "refunds:read") && g.refunds.length > 0 ? <Link href="/refunds" className="text-sm font-medium text-primary underline">Open the refund queue</Link> : null}
             </CardContent>
           </Card>

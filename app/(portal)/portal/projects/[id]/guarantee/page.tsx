@@ -15,7 +15,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { TRPCReactProvider } from "@/lib/trpc/client";
 import { api } from "@/lib/trpc/server";
-import { formatCents, formatDate } from "@/lib/utils";
+import { formatMoney } from "@/lib/money";
+import { formatDate } from "@/lib/utils";
 import { requirePermission } from "@/server/auth/guard";
 
 export const metadata: Metadata = { title: "Success guarantee" };
@@ -46,7 +47,7 @@ export default async function PortalGuaranteePage({ params }: { params: Promise<
       <div className="mt-2 mb-6 flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Success guarantee: {g.project.name}</h1>
-          <p className="text-muted-foreground">{formatCents(g.amountCents)} guarantee · success threshold {g.successThreshold} of 100</p>
+          <p className="text-muted-foreground">{formatMoney(g.amountCents, g.currency)} guarantee · success threshold {g.successThreshold} of 100</p>
         </div>
         <Badge variant={status.tone}>{status.label}</Badge>
       </div>
@@ -71,10 +72,10 @@ export default async function PortalGuaranteePage({ params }: { params: Promise<
               <CardDescription>The success criteria were not met ({g.outcome.successScore} against {g.outcome.threshold}). As promised, you choose what happens next.</CardDescription>
             </CardHeader>
             <CardContent className="grid gap-3">
-              {g.remedyOpen && user.isApprover ? <RemedyForm projectId={g.project.id} refundCents={g.refundRoomCents} currency="USD" /> : null}
+              {g.remedyOpen && user.isApprover ? <RemedyForm projectId={g.project.id} refundCents={g.refundRoomCents} currency={g.currency} /> : null}
               {g.remedyOpen && !user.isApprover ? <p className="text-sm">An approver of your organisation will choose the remedy.</p> : null}
               {g.remedy ? <p className="text-sm">You chose: <span className="font-medium">{REMEDY[g.remedy]?.label ?? g.remedy}</span>.</p> : null}
-              <RefundsList refunds={g.refunds} />
+              <RefundsList refunds={g.refunds} currency={g.currency} />
             </CardContent>
           </Card>
         ) : null}
