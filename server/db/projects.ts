@@ -1,6 +1,7 @@
 import type { ActionKind, AlertSeverity, MilestoneStatus, ProjectStatus } from "./generated/enums";
 import type { Prisma } from "./generated/client";
 import type { Db, DbOrTx } from "./client";
+import { containsText } from "./search";
 
 /** Projects and their weekly milestones, for the technical-lead view. Every query is tenant-scoped. */
 const json = (v: unknown) => v as Prisma.InputJsonValue;
@@ -10,7 +11,7 @@ export function listProjects(prisma: Db, tenantId: string, opts: { status?: Proj
     tenantId,
     ...(opts.status ? { status: opts.status } : {}),
     ...(opts.techLeadId ? { techLeadId: opts.techLeadId } : {}),
-    ...(opts.search ? { OR: [{ name: { contains: opts.search, mode: "insensitive" } }, { customerAccount: { name: { contains: opts.search, mode: "insensitive" } } }] } : {}),
+    ...(opts.search ? { OR: [{ name: containsText(opts.search) }, { customerAccount: { name: containsText(opts.search) } }] } : {}),
   };
   return prisma.$transaction([
     prisma.project.count({ where }),
