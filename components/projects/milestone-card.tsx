@@ -21,10 +21,14 @@ function signOffText(c: MilestoneView["criteria"][number]): string {
 /** One week: criteria with evidence and sign-off state, validation history, and (tech lead) the validation form. */
 export function MilestoneCard({ milestone: m, canValidate, evidence, gates }: { milestone: MilestoneView; canValidate: boolean; evidence: ProjectView["latestEvidence"]; gates: QualityGates }) {
   const status = MILESTONE_STATUS[m.status];
-  // validated while a sign-off is pending: the stored score counts undecided sign-offs as 0 until the
-  // customer decides (then the week is re-validated); the validation also recorded its best case
+  // validated while a sign-off is pending or a criterion is not scored yet: the stored score counts those
+  // as 0 (the week is re-validated when the customer decides); the validation also recorded its best case
   const provisional = m.status === "IN_PROGRESS" && m.score !== null;
-  const bestCase = (m.validations[0]?.criteriaScores as { bestCaseScore?: unknown } | null | undefined)?.bestCaseScore;
+  const latest = m.validations[0]?.criteriaScores as { bestCaseScore?: unknown; engineStatus?: unknown } | null | undefined;
+  const bestCase = latest?.bestCaseScore;
+  const provisionalWhy = latest?.engineStatus === "not_scored"
+    ? "criteria not scored yet count as 0 and the week has no verdict until every one is scored"
+    : "sign-offs still pending count as 0 until the customer decides";
   return (
     <Card id={`week-${m.weekNumber}`} className={`border-l-4 ${BORDER[m.status] ?? ""}`}>
       <CardHeader>
@@ -39,7 +43,7 @@ export function MilestoneCard({ milestone: m, canValidate, evidence, gates }: { 
         <CardDescription>
           Due {formatDate(m.dueDate)} · success ≥ {m.minimumSuccessThreshold}, escalation ≥ {m.escalationThreshold}
           {m.validatedAt ? ` · last validated ${formatDateTime(m.validatedAt)}` : ""}
-          {provisional ? ` · provisional: sign-offs still pending count as 0 until the customer decides${typeof bestCase === "number" ? ` (best case ${bestCase.toFixed(2)})` : ""}` : ""}
+          {provisional ? ` · provisional: ${provisionalWhy}${typeof bestCase === "number" ? ` (best case ${bestCase.toFixed(2)})` : ""}` : ""}
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">

@@ -42,9 +42,9 @@ export async function projectDetail(ctx: ServiceContext, projectId: string) {
   return { ...project, latestEvidence: evidence, qualityGates: quality.data.gates };
 }
 
-/** The engine's four outcomes in the stored enum: waiting for a customer sign-off is still in progress. */
+/** The engine's outcomes in the stored enum: waiting for a sign-off or for a score is still in progress. */
 export const STORED_STATUS: Record<MilestoneValidationStatus, MilestoneStatus> = {
-  success: "SUCCESS", at_risk: "AT_RISK", failed: "FAILED", pending_sign_off: "IN_PROGRESS",
+  success: "SUCCESS", at_risk: "AT_RISK", failed: "FAILED", pending_sign_off: "IN_PROGRESS", not_scored: "IN_PROGRESS",
 };
 
 /**
@@ -61,6 +61,14 @@ export async function validateMilestoneFor(ctx: ServiceContext, input: ValidateM
   const unknown = input.scores.findIndex((s) => !known.has(s.criterionId));
   if (unknown >= 0) {
     throw new AppError("BAD_REQUEST", "A score names a criterion of another milestone.", { fieldErrors: { [`scores.${unknown}.criterionId`]: "Not a criterion of this milestone" } });
+  }
+  // every criterion is answered, a blank one explicitly (not scored yet): one left out is a mistake,
+  // not a 0 (docs/milestones.md)
+  const sent = new Set(input.scores.map((s) => s.criterionId));
+  const missing = m.criteria.filter((c) => !sent.has(c.id)).map((c) => c.name);
+  if (missing.length > 0) {
+    const message = `Give a score, or leave it blank if not scored yet, for every criterion of week ${m.weekNumber}. Missing: ${missing.join(", ")}.`;
+    throw new AppError("BAD_REQUEST", message, { fieldErrors: { scores: message } });
   }
   const entered = new Map(input.scores.map((s) => [s.criterionId, s.score]));
   const [evidence, quality] = await Promise.all([latestEvidence(ctx.db, ctx.tenantId, m.projectId), loadConfig(ctx, "quality")]);
