@@ -18,6 +18,12 @@ function signOffText(c: MilestoneView["criteria"][number]): string {
   return `${last.decision === "APPROVED" ? "Approved" : "Changes requested"} by ${last.user.name}, ${formatDate(last.createdAt)}`;
 }
 
+/** Why a validation ran again without scores typed in (services/projects.ts `Revalidation`), when it did. */
+function revalidationOf(criteriaScores: unknown): { reason: string; bySystem: boolean } | null {
+  const r = (criteriaScores as { revalidation?: { reason?: unknown; bySystem?: unknown } } | null)?.revalidation;
+  return typeof r?.reason === "string" ? { reason: r.reason, bySystem: r.bySystem === true } : null;
+}
+
 /** One week: criteria with evidence and sign-off state, validation history, and (tech lead) the validation form. */
 export function MilestoneCard({ milestone: m, canValidate, evidence, gates }: { milestone: MilestoneView; canValidate: boolean; evidence: ProjectView["latestEvidence"]; gates: QualityGates }) {
   const status = MILESTONE_STATUS[m.status];
@@ -81,13 +87,17 @@ export function MilestoneCard({ milestone: m, canValidate, evidence, gates }: { 
           <details>
             <summary className="cursor-pointer text-sm font-medium">Validation history ({m.validations.length})</summary>
             <ul className="mt-2 grid gap-1 text-sm">
-              {m.validations.map((v) => (
-                <li key={v.id} className="flex flex-wrap gap-2">
-                  <span className="tabular-nums">{formatDateTime(v.createdAt)}</span>
-                  <span className="font-medium tabular-nums">{v.score.toFixed(2)}</span>
-                  <Badge variant={MILESTONE_STATUS[v.status]?.tone ?? "outline"}>{MILESTONE_STATUS[v.status]?.label ?? v.status}</Badge>
-                </li>
-              ))}
+              {m.validations.map((v) => {
+                const again = revalidationOf(v.criteriaScores);
+                return (
+                  <li key={v.id} className="flex flex-wrap gap-2">
+                    <span className="tabular-nums">{formatDateTime(v.createdAt)}</span>
+                    <span className="font-medium tabular-nums">{v.score.toFixed(2)}</span>
+                    <Badge variant={MILESTONE_STATUS[v.status]?.tone ?? "outline"}>{MILESTONE_STATUS[v.status]?.label ?? v.status}</Badge>
+                    {again ? <span className="text-muted-foreground">{again.bySystem ? "Re-validated automatically" : "Re-validated"}: {again.reason}</span> : null}
+                  </li>
+                );
+              })}
             </ul>
           </details>
         ) : null}

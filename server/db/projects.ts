@@ -70,7 +70,7 @@ export function findMilestoneForValidation(prisma: DbOrTx, tenantId: string, mil
   return prisma.milestone.findFirst({
     where: { tenantId, id: milestoneId },
     select: {
-      id: true, weekNumber: true, title: true, status: true, minimumSuccessThreshold: true, escalationThreshold: true, projectId: true,
+      id: true, weekNumber: true, title: true, status: true, score: true, minimumSuccessThreshold: true, escalationThreshold: true, projectId: true,
       project: { select: { id: true, name: true, status: true, techLeadId: true, customerAccount: { select: { id: true, csmId: true } } } },
       criteria: {
         orderBy: { position: "asc" },
@@ -86,7 +86,7 @@ export function findMilestoneForValidation(prisma: DbOrTx, tenantId: string, mil
 export async function recordMilestoneValidation(
   prisma: DbOrTx,
   row: {
-    tenantId: string; milestoneId: string; projectId: string; score: number; status: MilestoneStatus; criteriaScores: unknown; actions: unknown; validatedById: string; at: Date;
+    tenantId: string; milestoneId: string; projectId: string; score: number; status: MilestoneStatus; criteriaScores: unknown; actions: unknown; validatedById: string | null; at: Date;
     criteria: { id: string; score: number | null; evidence: unknown }[];
   },
 ) {
