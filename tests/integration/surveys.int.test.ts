@@ -156,11 +156,13 @@ describe("the week-4 satisfaction criterion (seed §3.1: CSAT ≥ 8.5/10)", () =
     const sponsor = await testDb().user.findFirstOrThrow({ where: { email: `sam-${g.tag}@example.com`.toLowerCase() } });
     const week4 = await testDb().milestone.findFirstOrThrow({ where: { projectId, weekNumber: 4 }, include: { criteria: { orderBy: { position: "asc" } } } });
     expect(week4.criteria.map((c) => [c.name, c.weight, c.validationMethod])).toContainEqual(["Customer Satisfaction Survey", 0.3, "satisfaction_survey"]);
-    // the technical lead validates week 4 before any answer: the satisfaction criterion counts 0 → failed
+    // the technical lead validates week 4 before any answer: the satisfaction criterion is not scored
+    // yet, so the week stays in progress with a provisional 66.5 (it counts 0), not failed
     const first = await callerFor(g.users.TECH_LEAD).projects.validateMilestone({
       milestoneId: week4.id, scores: week4.criteria.map((c) => ({ criterionId: c.id, score: c.validationMethod === "satisfaction_survey" ? null : 95 })),
     });
     expect(first.result.score).toBe(66.5);
+    expect(first.status).toBe("IN_PROGRESS");
 
     const { token } = await openSurveyFor(g, { projectId, recipientId: sponsor.id, expiresAt: new Date(Date.now() + 7 * DAY) });
     const answer = await createCaller(createInnerContext({ user: null, db: testDb() })).surveys.answerByToken({ token, score: 9 });
