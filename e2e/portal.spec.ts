@@ -104,4 +104,13 @@ test("a product owner follows progress, signs off week 3, answers the survey and
   const response = await otherPage.request.get(certificateHref ?? "/api/portal/certificate/none");
   expect(response.status()).toBe(404);
   await other.close();
+
+  // the technical lead finds the re-validation in week 3's history: the system's, with its reason
+  await signOut(page);
+  await signInWithPassword(page, "lead@northwind.test");
+  await expect(page).toHaveURL(/\/projects$/);
+  await page.goto(projectPath.replace(/^\/portal/, ""));
+  const leadWeek3 = page.locator("#week-3");
+  await leadWeek3.getByText(/^Validation history/).click();
+  await expect(leadWeek3.getByText("Re-validated automatically: The customer decided every sign-off of week 3")).toBeVisible();
 });

@@ -18,13 +18,23 @@ function signOffText(c: MilestoneView["criteria"][number]): string {
   return `${last.decision === "APPROVED" ? "Approved" : "Changes requested"} by ${last.user.name}, ${formatDate(last.createdAt)}`;
 }
 
+/** Why a validation ran again without scores typed in (services/projects.ts `Revalidation`), when it did. */
+function revalidationOf(criteriaScores: unknown): { reason: string; bySystem: boolean } | null {
+  const r = (criteriaScores as { revalidation?: { reason?: unknown; bySystem?: unknown } } | null)?.revalidation;
+  return typeof r?.reason === "string" ? { reason: r.reason, bySystem: r.bySystem === true } : null;
+}
+
 /** One week: criteria with evidence and sign-off state, validation history, and (tech lead) the validation form. */
 export function MilestoneCard({ milestone: m, canValidate, evidence, gates }: { milestone: MilestoneView; canValidate: boolean; evidence: ProjectView["latestEvidence"]; gates: QualityGates }) {
   const status = MILESTONE_STATUS[m.status];
-  // validated while a sign-off is pending: the stored score counts undecided sign-offs as 0 until the
-  // customer decides (then the week is re-validated); the validation also recorded its best case
+  // validated while a sign-off is pending or a criterion is not scored yet: the stored score counts those
+  // as 0 (the week is re-validated when the customer decides); the validation also recorded its best case
   const provisional = m.status === "IN_PROGRESS" && m.score !== null;
-  const bestCase = (m.validations[0]?.criteriaScores as { bestCaseScore?: unknown } | null | undefined)?.bestCaseScore;
+  const latest = m.validations[0]?.criteriaScores as { bestCaseScore?: unknown; engineStatus?: unknown } | null | undefined;
+  const bestCase = latest?.bestCaseScore;
+  const provisionalWhy = latest?.engineStatus === "not_scored"
+    ? "criteria not scored yet count as 0 and the week has no verdict until every one is scored"
+    : "sign-offs still pending count as 0 until the customer decides";
   return (
     <Card id={`week-${m.weekNumber}`} className={`border-l-4 ${BORDER[m.status] ?? ""}`}>
       <CardHeader>
@@ -39,7 +49,7 @@ export function MilestoneCard({ milestone: m, canValidate, evidence, gates }: { 
         <CardDescription>
           Due {formatDate(m.dueDate)} · success ≥ {m.minimumSuccessThreshold}, escalation ≥ {m.escalationThreshold}
           {m.validatedAt ? ` · last validated ${formatDateTime(m.validatedAt)}` : ""}
-          {provisional ? ` · provisional: sign-offs still pending count as 0 until the customer decides${typeof bestCase === "number" ? ` (best case ${bestCase.toFixed(2)})` : ""}` : ""}
+          {provisional ? ` · provisional: ${provisionalWhy}${typeof bestCase === "number" ? ` (best case ${bestCase.toFixed(2)})` : ""}` : ""}
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
@@ -77,13 +87,17 @@ export function MilestoneCard({ milestone: m, canValidate, evidence, gates }: { 
           <details>
             <summary className="cursor-pointer text-sm font-medium">Validation history ({m.validations.length})</summary>
             <ul className="mt-2 grid gap-1 text-sm">
-              {m.validations.map((v) => (
-                <li key={v.id} className="flex flex-wrap gap-2">
-                  <span className="tabular-nums">{formatDateTime(v.createdAt)}</span>
-                  <span className="font-medium tabular-nums">{v.score.toFixed(2)}</span>
-                  <Badge variant={MILESTONE_STATUS[v.status]?.tone ?? "outline"}>{MILESTONE_STATUS[v.status]?.label ?? v.status}</Badge>
-                </li>
-              ))}
+              {m.validations.map((v) => {
+                const again = revalidationOf(v.criteriaScores);
+                return (
+                  <li key={v.id} className="flex flex-wrap gap-2">
+                    <span className="tabular-nums">{formatDateTime(v.createdAt)}</span>
+                    <span className="font-medium tabular-nums">{v.score.toFixed(2)}</span>
+                    <Badge variant={MILESTONE_STATUS[v.status]?.tone ?? "outline"}>{MILESTONE_STATUS[v.status]?.label ?? v.status}</Badge>
+                    {again ? <span className="text-muted-foreground">{again.bySystem ? "Re-validated automatically" : "Re-validated"}: {again.reason}</span> : null}
+                  </li>
+                );
+              })}
             </ul>
           </details>
         ) : null}

@@ -17,6 +17,7 @@ export const ENGINE_STATUS: Record<MilestoneValidationStatus, { label: string; t
   at_risk: { label: "At risk", tone: "warning" },
   failed: { label: "Failed", tone: "destructive" },
   pending_sign_off: { label: "Waiting for sign-off", tone: "secondary" },
+  not_scored: { label: "Not fully scored", tone: "secondary" },
 };
 
 /** "" → not scored; otherwise a number (possibly out of range, which the preview and the server refuse). */

@@ -1,13 +1,15 @@
 import { z } from "zod";
 import { zMoneyCents } from "@/lib/money";
-import { ZIdSchema } from "./common";
+import { ZIdSchema, ZPaginationSchema } from "./common";
 
 /** The refund workflow (issue 7): claimed → under review → approved → paid, or rejected. */
 
 export const REFUND_STATUS_VALUES = ["CLAIMED", "UNDER_REVIEW", "APPROVED", "PAID", "REJECTED"] as const;
 
-export const ZListRefundsSchema = z.object({
-  status: z.enum([...REFUND_STATUS_VALUES, "OPEN", "ALL"], { message: "Unknown refund filter" }).default("OPEN"),
+export const REFUND_FILTERS = ["OPEN", ...REFUND_STATUS_VALUES, "ALL"] as const;
+
+export const ZListRefundsSchema = ZPaginationSchema.extend({
+  status: z.enum(REFUND_FILTERS, { message: "Unknown refund filter" }).default("OPEN"),
 });
 
 /** Every transition names the version the caller saw: a refund changed meanwhile is a conflict, not a surprise. */

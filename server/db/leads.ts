@@ -1,6 +1,7 @@
 import type { Prisma } from "./generated/client";
 import type { LeadStage, ServiceType } from "./generated/enums";
 import type { Db, DbOrTx } from "./client";
+import { containsText } from "./search";
 import type { CreateLeadInput, ListLeadsInput } from "@/lib/schemas/leads";
 
 export const leadRowSelect = {
@@ -28,8 +29,7 @@ const ORDER: Record<ListLeadsInput["sort"], (d: Prisma.SortOrder) => Prisma.Lead
 };
 
 function leadWhere(tenantId: string, f: Omit<ListLeadsInput, "page" | "pageSize" | "sort" | "direction">): Prisma.LeadWhereInput {
-  // `contains` passes % and _ to LIKE: escape them so the search is literal
-  const search = f.search?.replace(/[\\%_]/g, "\\$&");
+  const search = f.search ? containsText(f.search) : null;
   return {
     tenantId,
     ...(f.stages?.length ? { stage: { in: f.stages } } : {}),
@@ -40,9 +40,9 @@ function leadWhere(tenantId: string, f: Omit<ListLeadsInput, "page" | "pageSize"
     ...(search
       ? {
           OR: [
-            { company: { contains: search, mode: "insensitive" } },
-            { contactName: { contains: search, mode: "insensitive" } },
-            { contactEmail: { contains: search, mode: "insensitive" } },
+            { company: search },
+            { contactName: search },
+            { contactEmail: search },
           ],
         }
       : {}),

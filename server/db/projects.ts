@@ -1,6 +1,7 @@
 import type { ActionKind, AlertSeverity, MilestoneStatus, ProjectStatus } from "./generated/enums";
 import type { Prisma } from "./generated/client";
 import type { Db, DbOrTx } from "./client";
+import { containsText } from "./search";
 
 /** Projects and their weekly milestones, for the technical-lead view. Every query is tenant-scoped. */
 const json = (v: unknown) => v as Prisma.InputJsonValue;
@@ -10,7 +11,7 @@ export function listProjects(prisma: Db, tenantId: string, opts: { status?: Proj
     tenantId,
     ...(opts.status ? { status: opts.status } : {}),
     ...(opts.techLeadId ? { techLeadId: opts.techLeadId } : {}),
-    ...(opts.search ? { OR: [{ name: { contains: opts.search, mode: "insensitive" } }, { customerAccount: { name: { contains: opts.search, mode: "insensitive" } } }] } : {}),
+    ...(opts.search ? { OR: [{ name: containsText(opts.search) }, { customerAccount: { name: containsText(opts.search) } }] } : {}),
   };
   return prisma.$transaction([
     prisma.project.count({ where }),
@@ -69,7 +70,7 @@ export function findMilestoneForValidation(prisma: DbOrTx, tenantId: string, mil
   return prisma.milestone.findFirst({
     where: { tenantId, id: milestoneId },
     select: {
-      id: true, weekNumber: true, title: true, status: true, minimumSuccessThreshold: true, escalationThreshold: true, projectId: true,
+      id: true, weekNumber: true, title: true, status: true, score: true, minimumSuccessThreshold: true, escalationThreshold: true, projectId: true,
       project: { select: { id: true, name: true, status: true, techLeadId: true, customerAccount: { select: { id: true, csmId: true } } } },
       criteria: {
         orderBy: { position: "asc" },
@@ -85,7 +86,7 @@ export function findMilestoneForValidation(prisma: DbOrTx, tenantId: string, mil
 export async function recordMilestoneValidation(
   prisma: DbOrTx,
   row: {
-    tenantId: string; milestoneId: string; projectId: string; score: number; status: MilestoneStatus; criteriaScores: unknown; actions: unknown; validatedById: string; at: Date;
+    tenantId: string; milestoneId: string; projectId: string; score: number; status: MilestoneStatus; criteriaScores: unknown; actions: unknown; validatedById: string | null; at: Date;
     criteria: { id: string; score: number | null; evidence: unknown }[];
   },
 ) {

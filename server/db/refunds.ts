@@ -28,13 +28,13 @@ export function findRefund(prisma: DbOrTx, tenantId: string, refundId: string) {
   return prisma.refund.findFirst({ where: { tenantId, id: refundId }, select: refundSelect });
 }
 
-export function listRefunds(prisma: Db, tenantId: string, statuses: RefundStatus[] | null, take: number) {
-  return prisma.refund.findMany({
-    where: { tenantId, ...(statuses ? { status: { in: statuses } } : {}) },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take,
-    select: refundSelect,
-  });
+/** One page of the queue, oldest claim first, and how many refunds the filter holds in all. */
+export function listRefunds(prisma: Db, tenantId: string, statuses: RefundStatus[] | null, page: { skip: number; take: number }) {
+  const where: Prisma.RefundWhereInput = { tenantId, ...(statuses ? { status: { in: statuses } } : {}) };
+  return prisma.$transaction([
+    prisma.refund.count({ where }),
+    prisma.refund.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: page.skip, take: page.take, select: refundSelect }),
+  ]);
 }
 
 export async function countRefundsByStatus(prisma: Db, tenantId: string) {

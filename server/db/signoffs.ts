@@ -71,7 +71,7 @@ export function milestoneSignOffCriteria(prisma: DbOrTx, tenantId: string, miles
   return prisma.milestone.findFirst({
     where: { tenantId, id: milestoneId },
     select: {
-      id: true, projectId: true, validatedAt: true, status: true,
+      id: true, projectId: true, weekNumber: true, validatedAt: true, status: true,
       criteria: {
         orderBy: { position: "asc" },
         select: { id: true, requiresSignOff: true, signOffs: { orderBy: { seq: "desc" }, take: 1, select: { decision: true, createdAt: true } } },

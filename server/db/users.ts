@@ -1,6 +1,7 @@
 import type { Prisma } from "./generated/client";
 import type { Role, StakeholderRole } from "./generated/enums";
 import type { Db, DbOrTx } from "./client";
+import { containsText } from "./search";
 
 export const userListSelect = {
   id: true,
@@ -22,16 +23,15 @@ export async function listUsers(
   tenantId: string,
   opts: { search?: string; role?: Role; page: number; pageSize: number },
 ): Promise<{ rows: UserListRow[]; total: number }> {
-  // Prisma's `contains` passes % and _ through to LIKE: escape them so a search is literal
-  const search = opts.search?.replace(/[\\%_]/g, "\\$&");
+  const search = opts.search ? containsText(opts.search) : null;
   const where: Prisma.UserWhereInput = {
     tenantId,
     ...(opts.role ? { role: opts.role } : {}),
     ...(search
       ? {
           OR: [
-            { email: { contains: search, mode: "insensitive" } },
-            { name: { contains: search, mode: "insensitive" } },
+            { email: search },
+            { name: search },
           ],
         }
       : {}),

@@ -82,12 +82,26 @@ export type JobDefinition = {
 
 const json = (v: unknown) => v as Prisma.InputJsonValue;
 
+/** A scheduled run of the period finished and did every item of this tenant (no error of its own). */
+function coveredByScheduledRun(run: Awaited<ReturnType<typeof findJobRun>>, tenantId: string): boolean {
+  return run?.status === "SUCCEEDED" && !(run.errors as JobError[]).some((e) => e.tenantId === tenantId);
+}
+
 export async function runJob(db: Db, def: JobDefinition, opts: { now: Date; tenantId?: string | null; budgetMs?: number }): Promise<JobRunResult> {
   const tenantId = opts.tenantId ?? null;
   const periodKey = `${def.period(opts.now)}${tenantId ? `@${tenantId}` : ""}`;
   const base = { job: def.name, periodKey };
   const startedAt = opts.now;
   const wallStart = Date.now();
+
+  // a tenant's "run now" is once per period too, and the scheduled run of the period counts as that
+  // tenant's run unless it failed on one of the tenant's items (then "run now" retries them)
+  if (tenantId) {
+    const scheduled = await findJobRun(db, def.name, def.period(opts.now));
+    if (scheduled && coveredByScheduledRun(scheduled, tenantId)) {
+      return { ...base, status: "skipped", reason: "already ran for this period", runId: scheduled.id, counts: {}, errors: 0 };
+    }
+  }
 
   const created = await insertJobRun(db, { job: def.name, periodKey, at: startedAt });
   const row = await findJobRun(db, def.name, periodKey);

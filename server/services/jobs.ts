@@ -9,7 +9,8 @@ import type { ServiceContext } from "./context";
  * The admin "Jobs" page: each job with its schedule, and recent runs with what they did for this
  * tenant (a scheduled run covers every tenant; its counts and errors are kept per tenant, and only
  * the caller's are shown; platform-wide numbers, such as the survey job's, are not). "Run now" runs the
- * job for the caller's tenant only, once per period.
+ * job for the caller's tenant only, once per period; the period's scheduled run counts as that run
+ * (README.md "Scheduled jobs and messages", server/jobs/runner.ts).
  */
 type RunRow = Awaited<ReturnType<typeof listJobRunsFor>>[number];
 

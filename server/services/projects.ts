@@ -19,6 +19,7 @@ import {
 } from "@/server/db/projects";
 import { latestEvidence } from "@/server/db/evidence";
 import { insertNotifications } from "@/server/db/notifications";
+import { MILESTONE_STATUS } from "@/components/shell/labels";
 import { validateMilestone, type MilestoneValidationStatus } from "@/server/engines/milestones/validate";
 import { AppError, notFound } from "@/server/errors";
 import { loadConfig } from "./config";
@@ -42,10 +43,18 @@ export async function projectDetail(ctx: ServiceContext, projectId: string) {
   return { ...project, latestEvidence: evidence, qualityGates: quality.data.gates };
 }
 
-/** The engine's four outcomes in the stored enum: waiting for a customer sign-off is still in progress. */
+/** The engine's outcomes in the stored enum: waiting for a sign-off or for a score is still in progress. */
 export const STORED_STATUS: Record<MilestoneValidationStatus, MilestoneStatus> = {
-  success: "SUCCESS", at_risk: "AT_RISK", failed: "FAILED", pending_sign_off: "IN_PROGRESS",
+  success: "SUCCESS", at_risk: "AT_RISK", failed: "FAILED", pending_sign_off: "IN_PROGRESS", not_scored: "IN_PROGRESS",
 };
+
+/**
+ * Why a week is validated again without the technical lead typing scores (docs/milestones.md#re-validation):
+ * the reason is kept in the week's history; `bySystem` records the validation as the system's (no
+ * person validated it — the customer whose answer or sign-off triggered it least of all) and tells the
+ * technical lead what changed.
+ */
+export type Revalidation = { reason: string; bySystem: boolean };
 
 /**
  * Validates a milestone: the weighted score from the entered scores, CI evidence for automated criteria
@@ -54,13 +63,21 @@ export const STORED_STATUS: Record<MilestoneValidationStatus, MilestoneStatus> =
  * the account's CSM), an at-risk or failed week raises an alert and notifies both, and the project's
  * status follows its weeks.
  */
-export async function validateMilestoneFor(ctx: ServiceContext, input: ValidateMilestoneInput) {
+export async function validateMilestoneFor(ctx: ServiceContext, input: ValidateMilestoneInput, revalidation: Revalidation | null = null) {
   const m = await findMilestoneForValidation(ctx.db, ctx.tenantId, input.milestoneId);
   if (!m) throw notFound("Milestone");
   const known = new Set(m.criteria.map((c) => c.id));
   const unknown = input.scores.findIndex((s) => !known.has(s.criterionId));
   if (unknown >= 0) {
     throw new AppError("BAD_REQUEST", "A score names a criterion of another milestone.", { fieldErrors: { [`scores.${unknown}.criterionId`]: "Not a criterion of this milestone" } });
+  }
+  // every criterion is answered, a blank one explicitly (not scored yet): one left out is a mistake,
+  // not a 0 (docs/milestones.md)
+  const sent = new Set(input.scores.map((s) => s.criterionId));
+  const missing = m.criteria.filter((c) => !sent.has(c.id)).map((c) => c.name);
+  if (missing.length > 0) {
+    const message = `Give a score, or leave it blank if not scored yet, for every criterion of week ${m.weekNumber}. Missing: ${missing.join(", ")}.`;
+    throw new AppError("BAD_REQUEST", message, { fieldErrors: { scores: message } });
   }
   const entered = new Map(input.scores.map((s) => [s.criterionId, s.score]));
   const [evidence, quality] = await Promise.all([latestEvidence(ctx.db, ctx.tenantId, m.projectId), loadConfig(ctx, "quality")]);
@@ -79,11 +96,15 @@ export async function validateMilestoneFor(ctx: ServiceContext, input: ValidateM
   const techLeadId = m.project.techLeadId;
   const assignee = (kind: string) => (kind === "RECOVERY" ? (techLeadId ?? csmId) : (csmId ?? techLeadId));
   const link = `/projects/${m.projectId}#week-${m.weekNumber}`;
+  const validatedById = revalidation?.bySystem ? null : ctx.actorId;
 
   const saved = await ctx.db.$transaction(async (tx) => {
     const row = await recordMilestoneValidation(tx, {
-      tenantId: ctx.tenantId, milestoneId: m.id, projectId: m.projectId, score: result.score, status, validatedById: ctx.actorId, at: ctx.now,
-      criteriaScores: { engineStatus: result.status, provisional: result.provisional, bestCaseScore: result.bestCaseScore, contributions: result.contributions, pendingSignOffs: result.pendingSignOffs, reasons: result.reasons },
+      tenantId: ctx.tenantId, milestoneId: m.id, projectId: m.projectId, score: result.score, status, validatedById, at: ctx.now,
+      criteriaScores: {
+        engineStatus: result.status, provisional: result.provisional, bestCaseScore: result.bestCaseScore, contributions: result.contributions, pendingSignOffs: result.pendingSignOffs, reasons: result.reasons,
+        ...(revalidation ? { revalidation } : {}),
+      },
       actions: result.actions,
       criteria: m.criteria.map((c, i) => {
         const contribution = result.contributions[i];
@@ -116,13 +137,18 @@ export async function validateMilestoneFor(ctx: ServiceContext, input: ValidateM
         await insertNotifications(tx, people.map((userId) => ({ tenantId: ctx.tenantId, userId, title: message, body: result.reasons.join(" "), link, at: ctx.now })));
       }
     }
+    if (revalidation?.bySystem && techLeadId) {
+      const title = `Week ${m.weekNumber} of ${m.project.name} re-scored: ${m.score ?? "not scored"} → ${result.score}, ${MILESTONE_STATUS[status]?.label.toLowerCase() ?? status}`;
+      await insertNotifications(tx, [{ tenantId: ctx.tenantId, userId: techLeadId, title, body: revalidation.reason, link, at: ctx.now }]);
+    }
     const weeks = await milestoneStatuses(tx, ctx.tenantId, m.projectId);
     const troubled = weeks.some((w) => w.status === "AT_RISK" || w.status === "FAILED");
     if (troubled) await setProjectStatus(tx, ctx.tenantId, m.projectId, ["KICKOFF", "ACTIVE"], "AT_RISK");
     else await setProjectStatus(tx, ctx.tenantId, m.projectId, ["AT_RISK", "KICKOFF"], "ACTIVE");
     await recordAudit(tx, {
-      tenantId: ctx.tenantId, actorId: ctx.actorId, action: "milestone.validated", entityType: "Milestone", entityId: m.id,
-      before: { status: m.status }, after: { status, score: result.score, engineStatus: result.status, actions: result.actions.length },
+      tenantId: ctx.tenantId, actorId: validatedById, action: "milestone.validated", entityType: "Milestone", entityId: m.id,
+      before: { status: m.status, score: m.score },
+      after: { status, score: result.score, engineStatus: result.status, actions: result.actions.length, ...(revalidation ? { reason: revalidation.reason } : {}) },
       ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
     });
     return row;
@@ -135,14 +161,14 @@ export async function validateMilestoneFor(ctx: ServiceContext, input: ValidateM
  * evidence or sign-offs are recomputed), e.g. once the customer has decided every sign-off, or when a
  * survey scores the satisfaction criterion. `overrides` replaces the score of given criteria.
  */
-export async function revalidateMilestone(ctx: ServiceContext, milestoneId: string, overrides: ReadonlyMap<string, number> = new Map()) {
+export async function revalidateMilestone(ctx: ServiceContext, milestoneId: string, revalidation: Revalidation, overrides: ReadonlyMap<string, number> = new Map()) {
   const m = await findMilestoneForValidation(ctx.db, ctx.tenantId, milestoneId);
   if (!m) throw notFound("Milestone");
   const scores = m.criteria.map((c) => {
     const stored = c.score !== null && (c.evidence as { source?: string } | null)?.source === "entered" ? c.score : null;
     return { criterionId: c.id, score: overrides.get(c.id) ?? stored };
   });
-  return validateMilestoneFor(ctx, { milestoneId, scores });
+  return validateMilestoneFor(ctx, { milestoneId, scores }, revalidation);
 }
 
 export async function updateActionStatus(ctx: ServiceContext, actionId: string, status: "OPEN" | "DONE" | "SNOOZED" | "CANCELLED") {

@@ -37,8 +37,11 @@ export type RefundView = ReturnType<typeof refundView>;
 
 export async function refundQueue(ctx: ServiceContext, input: ListRefundsInput) {
   const statuses = input.status === "ALL" ? null : input.status === "OPEN" ? OPEN : [input.status];
-  const [rows, counts] = await Promise.all([listRefunds(ctx.db, ctx.tenantId, statuses, 200), countRefundsByStatus(ctx.db, ctx.tenantId)]);
-  return { refunds: rows.map(refundView), counts };
+  const [[total, rows], counts] = await Promise.all([
+    listRefunds(ctx.db, ctx.tenantId, statuses, { skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
+    countRefundsByStatus(ctx.db, ctx.tenantId),
+  ]);
+  return { refunds: rows.map(refundView), counts, total, page: input.page, pageSize: input.pageSize };
 }
 
 type Change = { action: RefundAction; auditAction: string; data: Parameters<typeof transitionRefundIf>[4]; note?: string };

@@ -162,7 +162,8 @@ async function afterSignOff(ctx: ServiceContext, milestoneId: string): Promise<s
   let status: string | null = null;
   if (state.allDecided && m.validatedAt) {
     try {
-      status = (await revalidateMilestone(ctx, milestoneId)).status;
+      const reason = `The customer decided every sign-off of week ${m.weekNumber}`;
+      status = (await revalidateMilestone(ctx, milestoneId, { reason, bySystem: true })).status;
     } catch (err) {
       logger.error({ err, milestoneId, requestId: ctx.requestId }, "re-validation after sign-off failed");
     }

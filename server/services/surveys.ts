@@ -52,8 +52,10 @@ import { revalidateMilestone } from "./projects";
  * CSAT answers feed the week-4 "Customer Satisfaction Survey" criterion (validation method
  * satisfaction_survey, seed §3.1 "Customer satisfaction score ≥ 8.5/10"): its score is the project's mean
  * CSAT × 10 (8.5/10 → 85), passed to revalidateMilestone as an override once that week has been validated
- * by the technical lead — before that, a re-validation would judge a week nobody has scored yet; the
- * technical lead can apply the score explicitly from the project page (`applySatisfactionScore`).
+ * by the technical lead — before that, a re-validation would judge a week nobody has scored yet — and
+ * only when the answer changes that score; the re-validation is the system's, with its reason, and the
+ * technical lead is told (docs/milestones.md#re-validation). The technical lead can apply the score
+ * explicitly from the project page (`applySatisfactionScore`).
  */
 
 const DAY_MS = 86_400_000;
@@ -260,18 +262,23 @@ export async function answerPortalSurvey(ctx: PortalContext, input: AnswerSurvey
 // ------------------------------------------------------------------ satisfaction criterion and staff view
 
 /**
- * Scores the project's satisfaction-survey criteria with mean CSAT × 10 and re-validates their weeks.
- * Without `force` only weeks the technical lead already validated are re-run (see the header).
+ * Scores the project's satisfaction-survey criteria with mean CSAT × 10 and re-validates their weeks
+ * (docs/milestones.md#re-validation). `byLead`: the technical lead applies the score, as their own
+ * validation, to every such week. Otherwise a CSAT answer did: only weeks the technical lead already
+ * validated and whose criterion score the answer changes are re-run, as the system's re-validation, and
+ * the technical lead is told.
  */
-async function feedSatisfaction(ctx: ServiceContext, projectId: string, force: boolean) {
+async function feedSatisfaction(ctx: ServiceContext, projectId: string, byLead: boolean) {
   const [criteria, scores] = await Promise.all([satisfactionCriteria(ctx.db, ctx.tenantId, projectId), projectScores(ctx.db, ctx.tenantId, projectId, "CSAT")]);
   const csat = csatSummary(scores);
   if (csat.mean === null) return { csat, criterionScore: null, applied: [] };
   const criterionScore = satisfactionCriterionScore(csat.mean);
   const applied: { weekNumber: number; status: string; score: number }[] = [];
   for (const c of criteria) {
-    if (!force && !c.milestone.validatedAt) continue;
-    const res = await revalidateMilestone(ctx, c.milestone.id, new Map([[c.id, criterionScore]]));
+    if (!byLead && (!c.milestone.validatedAt || c.score === criterionScore)) continue;
+    const change = `${c.name}: ${c.score ?? "not scored"} → ${criterionScore}`;
+    const reason = `CSAT ${csat.mean} ${byLead ? "applied to" : "arrived for"} week ${c.milestone.weekNumber}'s survey criterion (${change})`;
+    const res = await revalidateMilestone(ctx, c.milestone.id, { reason, bySystem: !byLead }, new Map([[c.id, criterionScore]]));
     applied.push({ weekNumber: c.milestone.weekNumber, status: res.status, score: res.result.score });
   }
   return { csat, criterionScore, applied };

@@ -90,7 +90,11 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
   "projects.get": { allow: STAFF, input: (f) => ({ projectId: f.projectA.id }), scope: "tenant" },
   "projects.validateMilestone": {
     allow: ["ADMIN", "TECH_LEAD"],
-    input: async (f) => ({ milestoneId: (await testDb().milestone.findFirstOrThrow({ where: { projectId: f.projectA.id, weekNumber: 2 } })).id, scores: [] }),
+    input: async (f) => {
+      const week = await testDb().milestone.findFirstOrThrow({ where: { projectId: f.projectA.id, weekNumber: 2 }, select: { id: true, criteria: { select: { id: true } } } });
+      // every criterion, none scored yet: a validation that leaves the week in progress
+      return { milestoneId: week.id, scores: week.criteria.map((c) => ({ criterionId: c.id, score: null })) };
+    },
     scope: "tenant",
   },
   "projects.updateEnvironment": {

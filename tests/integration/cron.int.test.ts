@@ -5,6 +5,7 @@ import { GET as educationRoute } from "@/app/api/cron/education-deliveries/route
 import { GET as milestonesRoute } from "@/app/api/cron/milestone-check/route";
 import { GET as outboxRoute } from "@/app/api/cron/outbox/route";
 import { GET as surveysRoute } from "@/app/api/cron/survey-triggers/route";
+import { hourKey } from "@/server/jobs/period";
 import { JOBS } from "@/server/jobs/registry";
 import { runJob, type JobRunResult } from "@/server/jobs/runner";
 import { deliverDueMessages } from "@/server/messaging/worker";
@@ -108,8 +109,9 @@ describe("cron routes", { timeout: 300_000 }, () => {
     const weekA2 = await db().milestone.findFirstOrThrow({ where: { projectId: f.projectA.id, weekNumber: 2 } });
     expect(await db().outboxMessage.count({ where: { idempotencyKey: { startsWith: `milestone-due/${weekA2.id}/` } } })).toBe(2);
 
-    // the sweep turns the new urgent alert into messages, then delivers (tenant-scoped "run now")
-    await runJob(db(), JOBS.outbox, { now: new Date(), tenantId: f.tenant.id });
+    // the sweep turns the new urgent alert into messages, then delivers (tenant-scoped "run now", a
+    // minute on: the scheduled run of this minute, above, already covered the tenant)
+    await runJob(db(), JOBS.outbox, { now: new Date(Date.now() + 60_000), tenantId: f.tenant.id });
     await deliver();
     expect(await mailsFor("milestone-due/")).toEqual([`${f.users.CUSTOMER.email} milestone-due/${weekA2.id}/${f.users.CUSTOMER.id}/email`]);
     const alert = await db().alert.findFirstOrThrow({ where: { projectId: f.projectB.id, kind: "milestone_overdue" } });
@@ -140,10 +142,13 @@ describe("cron routes", { timeout: 300_000 }, () => {
     const admin = callerFor(f.users.ADMIN);
     const { planId } = await educationPlanFor(f, "lead");
     await db().educationDelivery.updateMany({ where: { planId }, data: { scheduledAt: new Date(Date.now() - 60_000) } });
-    const run = await admin.jobs.runNow({ job: "education-deliveries" });
+    // the next hour: this hour's scheduled run (the education test above) already covered the tenant
+    const nextHour = new Date(Date.now() + 3_600_000);
+    const later = callerFor(f.users.ADMIN, () => nextHour);
+    const run = await later.jobs.runNow({ job: "education-deliveries" });
     expect(run.status).toBe("succeeded");
     expect(run.counts["items sent"]).toBeGreaterThan(0);
-    expect(await admin.jobs.runNow({ job: "education-deliveries" })).toMatchObject({ status: "skipped", reason: "already ran for this period" });
+    expect(await later.jobs.runNow({ job: "education-deliveries" })).toMatchObject({ status: "skipped", reason: "already ran for this period" });
 
     const { jobs, runs } = await admin.jobs.list({});
     expect(jobs.map((j) => j.name)).toEqual([...JOB_NAMES]);
@@ -158,5 +163,19 @@ describe("cron routes", { timeout: 300_000 }, () => {
     expect(seen.runs.some((r) => r.id === manual?.id)).toBe(false);
     expect(seen.runs.find((r) => r.id === scheduled?.id)?.counts).toEqual({});
     expect(await db().auditEvent.count({ where: { tenantId: f.tenant.id, action: "job.run_now" } })).toBe(2);
+  });
+
+  it("'run now' in a period the scheduled run already covered says so, runs nothing and records no run", async () => {
+    const at = new Date("2032-03-04T10:20:00Z");
+    const scheduled = { job: "education-deliveries", periodKey: hourKey(at), counts: {}, startedAt: at, finishedAt: at };
+    await db().jobRun.create({ data: { ...scheduled, status: "SUCCEEDED", errors: [] } });
+    const admin = callerFor(f.users.ADMIN, () => at);
+    expect(await admin.jobs.runNow({ job: "education-deliveries" })).toMatchObject({ status: "skipped", reason: "already ran for this period", counts: {} });
+    expect(await db().jobRun.count({ where: { job: "education-deliveries", periodKey: `${hourKey(at)}@${f.tenant.id}` } })).toBe(0);
+
+    // a scheduled run that failed for this tenant leaves "run now" free to retry the tenant's share
+    const next = new Date(at.getTime() + 3_600_000);
+    await db().jobRun.create({ data: { ...scheduled, periodKey: hourKey(next), status: "SUCCEEDED", errors: [{ tenantId: f.tenant.id, ref: "delivery", message: "timeout" }] } });
+    expect((await callerFor(f.users.ADMIN, () => next).jobs.runNow({ job: "education-deliveries" })).status).toBe("succeeded");
   });
 });

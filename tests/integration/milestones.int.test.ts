@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { callerFor, createTenantFixture, kickedOffProject, testDb, type TenantFixture, codeOf } from "../helpers/fixtures";
+import { callerFor, createTenantFixture, kickedOffProject, shapeOf, testDb, type TenantFixture, codeOf } from "../helpers/fixtures";
 
 let f: TenantFixture;
 let projectId: string;
@@ -104,6 +104,23 @@ describe("weekly milestone validation (seed §3.1)", () => {
     expect(automated?.source).toBe("evidence");
     expect(automated?.score).toBeGreaterThan(90);
     expect(out.status).toBe("SUCCESS");
+  });
+
+  it("a criterion left out of the scores is a 400 naming it; one sent blank keeps the week in progress, never failed", async () => {
+    const lead = callerFor(f.users.TECH_LEAD);
+    const before = await testDb().milestoneValidation.count({ where: { milestoneId: week1.id } });
+    const partial = { milestoneId: week1.id, scores: scores([90, 90]).slice(0, 2) };
+    const shape = await shapeOf(lead.projects.validateMilestone(partial), "projects.validateMilestone");
+    expect(shape?.data.code).toBe("BAD_REQUEST");
+    expect(shape?.message).toContain(`${week1.criteria[2]?.name}, ${week1.criteria[3]?.name}`);
+    expect(await testDb().milestoneValidation.count({ where: { milestoneId: week1.id } })).toBe(before);
+
+    // a fuzzed Infinity arrives as null: not scored, so no verdict
+    const blank = await lead.projects.validateMilestone({ milestoneId: week1.id, scores: scores([100, 100, 100, null]) });
+    expect(blank.result.status).toBe("not_scored");
+    expect(blank.status).toBe("IN_PROGRESS");
+    expect(blank.result.unscored).toEqual([week1.criteria[3]?.name]);
+    expect((await testDb().milestone.findUniqueOrThrow({ where: { id: week1.id } })).status).toBe("IN_PROGRESS");
   });
 
   it("bad input, a criterion of another week and another tenant's milestone are refused with nothing written", async () => {

@@ -150,4 +150,18 @@ describe("the queue", () => {
     expect((await callerFor(other.users.EXECUTIVE).refunds.list({ status: "ALL" })).refunds).toEqual([]);
     expect(await codeOf(callerFor(other.users.EXECUTIVE).refunds.startReview({ refundId: all.refunds[0]?.id ?? "", expectedVersion: 0 }))).toBe("NOT_FOUND");
   });
+
+  it("pages in the database, oldest claim first, with the total of the filter", async () => {
+    const g = await createTenantFixture("refunds-pages");
+    const made: string[] = [];
+    for (let i = 0; i < 3; i += 1) made.push((await refundAt(g, "CLAIMED")).refundId);
+    const exec = callerFor(g.users.EXECUTIVE);
+    const first = await exec.refunds.list({ status: "OPEN", page: 1, pageSize: 2 });
+    const second = await exec.refunds.list({ status: "OPEN", page: 2, pageSize: 2 });
+    expect([first.total, first.page, first.pageSize, second.page]).toEqual([3, 1, 2, 2]);
+    expect([...first.refunds, ...second.refunds].map((r) => r.id)).toEqual(made);
+    expect((await exec.refunds.list({ status: "PAID", page: 1, pageSize: 2 })).total).toBe(0);
+    expect(await codeOf(exec.refunds.list({ page: 0 }))).toBe("BAD_REQUEST");
+    expect(await codeOf(exec.refunds.list({ pageSize: 101 }))).toBe("BAD_REQUEST");
+  });
 });

@@ -85,6 +85,10 @@ describe("signing off (append-only, hash-chained per project)", () => {
     // 0.6 × 100 (approved, no partial score) + 0.4 × 90 = 96 ≥ 85
     const week = await testDb().milestone.findUniqueOrThrow({ where: { id: week2.milestoneId } });
     expect(week).toMatchObject({ status: "SUCCESS", score: 96 });
+    // re-validated by the system, not by the customer who signed, with the reason in the week's history
+    const latest = await testDb().milestoneValidation.findFirstOrThrow({ where: { milestoneId: week2.milestoneId }, orderBy: { createdAt: "desc" } });
+    expect(latest.validatedById).toBeNull();
+    expect(latest.criteriaScores).toMatchObject({ revalidation: { bySystem: true, reason: "The customer decided every sign-off of week 2" } });
     // the team hears about it; the week's CSAT went out to the account's stakeholders with a one-time link
     expect(await testDb().notification.count({ where: { userId: f.users.TECH_LEAD.id, title: { contains: "approved" } } })).toBe(1);
     const surveys = await testDb().survey.findMany({ where: { milestoneId: week2.milestoneId } });

@@ -156,11 +156,13 @@ describe("the week-4 satisfaction criterion (seed §3.1: CSAT ≥ 8.5/10)", () =
     const sponsor = await testDb().user.findFirstOrThrow({ where: { email: `sam-${g.tag}@example.com`.toLowerCase() } });
     const week4 = await testDb().milestone.findFirstOrThrow({ where: { projectId, weekNumber: 4 }, include: { criteria: { orderBy: { position: "asc" } } } });
     expect(week4.criteria.map((c) => [c.name, c.weight, c.validationMethod])).toContainEqual(["Customer Satisfaction Survey", 0.3, "satisfaction_survey"]);
-    // the technical lead validates week 4 before any answer: the satisfaction criterion counts 0 → failed
+    // the technical lead validates week 4 before any answer: the satisfaction criterion is not scored
+    // yet, so the week stays in progress with a provisional 66.5 (it counts 0), not failed
     const first = await callerFor(g.users.TECH_LEAD).projects.validateMilestone({
       milestoneId: week4.id, scores: week4.criteria.map((c) => ({ criterionId: c.id, score: c.validationMethod === "satisfaction_survey" ? null : 95 })),
     });
     expect(first.result.score).toBe(66.5);
+    expect(first.status).toBe("IN_PROGRESS");
 
     const { token } = await openSurveyFor(g, { projectId, recipientId: sponsor.id, expiresAt: new Date(Date.now() + 7 * DAY) });
     const answer = await createCaller(createInnerContext({ user: null, db: testDb() })).surveys.answerByToken({ token, score: 9 });
@@ -168,14 +170,35 @@ describe("the week-4 satisfaction criterion (seed §3.1: CSAT ≥ 8.5/10)", () =
     expect(answer.satisfaction).toMatchObject({ criterionScore: 90, applied: [{ weekNumber: 4, status: "SUCCESS", score: 93.5 }] });
     const satisfaction = await testDb().milestoneCriterion.findFirstOrThrow({ where: { milestoneId: week4.id, validationMethod: "satisfaction_survey" } });
     expect(satisfaction.score).toBe(90);
+    // a re-validation by the system, not by the customer, with its reason in the week's history; the
+    // technical lead is told
+    const reason = "CSAT 9 arrived for week 4's survey criterion (Customer Satisfaction Survey: not scored → 90)";
     const validation = await testDb().milestoneValidation.findFirstOrThrow({ where: { milestoneId: week4.id }, orderBy: { createdAt: "desc" } });
-    expect(validation.validatedById).toBe(sponsor.id);
+    expect(validation.validatedById).toBeNull();
+    const history = (await callerFor(g.users.TECH_LEAD).projects.get({ projectId })).milestones.find((m) => m.weekNumber === 4)?.validations[0];
+    expect(history?.criteriaScores).toMatchObject({ revalidation: { bySystem: true, reason } });
+    const told = await testDb().notification.findMany({ where: { userId: g.users.TECH_LEAD.id, link: `/projects/${projectId}#week-4` }, select: { title: true, body: true } });
+    expect(told).toContainEqual({ title: `Week 4 of ${(await testDb().project.findUniqueOrThrow({ where: { id: projectId } })).name} re-scored: 66.5 → 93.5, met`, body: reason });
+    const audit = await testDb().auditEvent.findFirstOrThrow({ where: { entityType: "Milestone", entityId: week4.id }, orderBy: { createdAt: "desc" } });
+    expect(audit).toMatchObject({ actorId: null, after: expect.objectContaining({ reason }) });
 
-    // the technical lead can apply the same score explicitly; a lower mean brings the week down
+    // an answer that leaves the mean where it was changes no score: no re-validation
+    const count = await testDb().milestoneValidation.count({ where: { milestoneId: week4.id } });
+    const same = await openSurveyFor(g, { projectId, recipientId: sponsor.id, expiresAt: new Date(Date.now() + 7 * DAY) });
+    const unchanged = await createCaller(createInnerContext({ user: null, db: testDb() })).surveys.answerByToken({ token: same.token, score: 9 });
+    expect(unchanged.satisfaction).toMatchObject({ criterionScore: 90, applied: [] });
+    expect(await testDb().milestoneValidation.count({ where: { milestoneId: week4.id } })).toBe(count);
+
+    // a lower mean brings the week down; the technical lead can apply the score explicitly too
     const again = await openSurveyFor(g, { projectId, recipientId: sponsor.id, expiresAt: new Date(Date.now() + 7 * DAY) });
-    await createCaller(createInnerContext({ user: null, db: testDb() })).surveys.answerByToken({ token: again.token, score: 5 });
+    const lower = await createCaller(createInnerContext({ user: null, db: testDb() })).surveys.answerByToken({ token: again.token, score: 5 });
+    expect(lower.satisfaction).toMatchObject({ criterionScore: 76.7, applied: [{ weekNumber: 4, status: "AT_RISK" }] });
     const applied = await callerFor(g.users.TECH_LEAD).surveys.applyToMilestone({ projectId });
-    expect(applied).toMatchObject({ csat: { mean: 7, meetsTarget: false }, criterionScore: 70, applied: [{ weekNumber: 4, status: "AT_RISK" }] });
+    expect(applied).toMatchObject({ csat: { mean: 7.67, meetsTarget: false }, criterionScore: 76.7, applied: [{ weekNumber: 4, status: "AT_RISK" }] });
+    // applied by the technical lead: their validation, with the same kind of reason
+    const byLead = await testDb().milestoneValidation.findFirstOrThrow({ where: { milestoneId: week4.id }, orderBy: { createdAt: "desc" } });
+    expect(byLead.validatedById).toBe(g.users.TECH_LEAD.id);
+    expect(byLead.criteriaScores).toMatchObject({ revalidation: { bySystem: false, reason: "CSAT 7.67 applied to week 4's survey criterion (Customer Satisfaction Survey: 76.7 → 76.7)" } });
   });
 
   it("an answer before the technical lead validated week 4 leaves the week alone", async () => {

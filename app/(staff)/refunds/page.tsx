@@ -3,11 +3,12 @@ import Link from "next/link";
 import { REFUND_STATUS } from "@/components/guarantee/labels";
 import { RefundActions } from "@/components/guarantee/refund-actions";
 import { PageHeader } from "@/components/shell/page-header";
+import { Pagination } from "@/components/shell/pagination";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { REFUND_STATUS_VALUES } from "@/lib/schemas/refunds";
+import { REFUND_FILTERS, ZListRefundsSchema } from "@/lib/schemas/refunds";
 import { api } from "@/lib/trpc/server";
 import { formatMoney } from "@/lib/money";
 import { formatDate } from "@/lib/utils";
@@ -16,16 +17,26 @@ import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "Refunds" };
 
-const FILTERS = ["OPEN", ...REFUND_STATUS_VALUES, "ALL"] as const;
-type Filter = (typeof FILTERS)[number];
+type Params = Record<string, string | string[] | undefined>;
+type Filter = (typeof REFUND_FILTERS)[number];
+const PAGE_SIZE = 25;
+const one = (v: string | string[] | undefined) => (typeof v === "string" && v !== "" ? v : undefined);
 const FILTER_LABEL: Record<Filter, string> = { OPEN: "Open", ALL: "All", CLAIMED: "Claimed", UNDER_REVIEW: "Under review", APPROVED: "Approved", PAID: "Paid", REJECTED: "Rejected" };
 
-/** The executives' refund queue (issue 7): claimed → under review → approved → paid, or rejected. */
-export default async function RefundsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+/** The executives' refund queue: claimed → under review → approved → paid, or rejected; 25 a page, oldest claim first. */
+export default async function RefundsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const me = await requirePermission("refunds:read");
-  const raw = (await searchParams).status;
-  const status = FILTERS.find((s) => s === raw) ?? "OPEN";
-  const { refunds, counts } = await (await api()).refunds.list({ status });
+  const params = await searchParams;
+  const parsed = ZListRefundsSchema.safeParse({
+    status: REFUND_FILTERS.find((s) => s === params.status),
+    page: Math.max(1, Math.min(10_000, Number.parseInt(one(params.page) ?? "1", 10) || 1)),
+    pageSize: PAGE_SIZE,
+  });
+  const input = parsed.success ? parsed.data : ZListRefundsSchema.parse({ pageSize: PAGE_SIZE });
+  const status = input.status;
+  const { refunds, counts, total } = await (await api()).refunds.list(input);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const href = (page: number) => `/refunds?${new URLSearchParams({ status, page: String(page) }).toString()}`;
   const open = (counts.CLAIMED ?? 0) + (counts.UNDER_REVIEW ?? 0) + (counts.APPROVED ?? 0);
   const canApprove = can(me.role, "refunds:approve");
   const canProcess = can(me.role, "refunds:process");
@@ -34,7 +45,7 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader title="Refunds" description={`${open} open refund(s). Approving or rejecting is for executives; every step is audited and the customer is told.`} />
       <nav aria-label="Refund status" className="mb-4 flex flex-wrap gap-2">
-        {FILTERS.map((f) => (
+        {REFUND_FILTERS.map((f) => (
           <Link key={f} href={`/refunds?status=${f}`} aria-current={f === status ? "page" : undefined}
             className="rounded-md border px-3 py-1 text-sm aria-[current=page]:border-primary aria-[current=page]:bg-primary aria-[current=page]:text-primary-foreground">
             {FILTER_LABEL[f]}{f !== "OPEN" && f !== "ALL" ? ` (${counts[f] ?? 0})` : ""}
@@ -47,7 +58,7 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
             <EmptyState title="No refunds here" description="A refund appears when a customer chooses it after a failed guarantee." headingAs="h2" />
           ) : (
             <Table>
-              <TableCaption>Oldest claim first.</TableCaption>
+              <TableCaption>{total} refund{total === 1 ? "" : "s"} · oldest claim first.</TableCaption>
               <TableHeader>
                 <TableRow>
                   <TableHead>Project</TableHead>
@@ -82,6 +93,7 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
               </TableBody>
             </Table>
           )}
+          <Pagination page={input.page} pages={pages} href={href} />
         </CardContent>
       </Card>
     </>

@@ -11,7 +11,6 @@
  * than the contract value), the tier's threshold when given else the default (85), from the start date for
  * 30 days.
  */
-import { formatMoney } from "@/lib/money";
 import type { ServiceType } from "@/server/db/generated/enums";
 import type { TierGuarantees } from "@/server/engines/tiers/config";
 import { guaranteeAmount } from "@/server/engines/tiers/guarantee";

@@ -130,10 +130,26 @@ describe("validateMilestone: actions", () => {
 });
 
 describe("validateMilestone: missing scores and evidence", () => {
-  it("counts an unscored criterion as 0 and lists it", () => {
+  it("a criterion not scored yet gives no verdict: the week stays pending, the score provisional, no recovery or escalation", () => {
     const r = validateMilestone(week1With([90, 90, 90, null]));
     expect(r.unscored).toEqual(["Team Communication Established"]);
-    expect(r.score).toBe(81);
+    expect(r).toMatchObject({ status: "not_scored", provisional: true, score: 81, bestCaseScore: 91 });
+    expect(r.contributions[3]).toMatchObject({ score: 0, source: "unscored" });
+    expect(r.actions).toEqual([]);
+    expect(r.reasons.at(-1)).toBe("Not scored yet: Team Communication Established. The week stays in progress until every criterion is scored.");
+  });
+
+  it("a week scored 0 on what was scored and blank elsewhere is still pending, never failed", () => {
+    const r = validateMilestone(week1With([0, 0, null, null]));
+    expect(r.status).toBe("not_scored");
+    expect(r.scoredStatus).toBe("failed");
+    expect(r.actions.filter((a) => a.kind !== "FOLLOW_UP")).toEqual([]);
+  });
+
+  it("not scored and awaiting a sign-off: not scored wins, the sign-off follow-up is still asked for", () => {
+    const r = validateMilestone(week1With([90, 90, 90, null], [{ signOff: null }]));
+    expect(r.status).toBe("not_scored");
+    expect(r.actions.map((a) => a.kind)).toEqual(["FOLLOW_UP"]);
   });
 
   it("scores an automated criterion from CI evidence when no score was entered", () => {

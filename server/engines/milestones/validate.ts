@@ -14,7 +14,9 @@
  *   (pending criteria as 0) and `bestCaseScore` counts them as 100. Recovery / escalation actions are
  *   already given when even the best case cannot reach success.
  * - an automated criterion without a score takes its score from the CI evidence when given (evidence.ts).
- * - any other criterion without a score counts as 0 and is listed in `unscored`.
+ * - any other criterion without a score is "not scored yet" (listed in `unscored`): the week gets no
+ *   verdict — status "not_scored", the score provisional (counting it 0), no recovery or escalation
+ *   actions — until every criterion is scored. A missing score never fails a week (docs/milestones.md).
  * - criterion scores are clamped to 0–100.
  */
 import type { QualityGates } from "@/server/engines/quality/config";
@@ -47,7 +49,7 @@ export type MilestoneInput = {
 };
 
 export type ScoredStatus = "success" | "at_risk" | "failed";
-export type MilestoneValidationStatus = ScoredStatus | "pending_sign_off";
+export type MilestoneValidationStatus = ScoredStatus | "pending_sign_off" | "not_scored";
 export type ScoreSource = "entered" | "evidence" | "sign_off" | "pending_sign_off" | "unscored";
 
 export type CriterionContribution = {
@@ -65,10 +67,10 @@ export type PendingSignOff = { name: string; validationMethod: string; decision:
 
 export type MilestoneValidationResult = {
   status: MilestoneValidationStatus;
-  /** 0–100, 2 decimals; provisional while sign-offs are pending */
+  /** 0–100, 2 decimals; provisional while sign-offs are pending or criteria are not scored */
   score: number;
   provisional: boolean;
-  /** the score if every pending sign-off were approved at 100 (= score when none is pending) */
+  /** the score if every pending sign-off were approved and every unscored criterion scored at 100 (= score when none is) */
   bestCaseScore: number;
   /** the status the score alone gives, and the best case's */
   scoredStatus: ScoredStatus;
@@ -119,29 +121,33 @@ function countCriterion(c: CriterionInput, input: MilestoneInput): Counted {
   if (entered !== null) return counted(entered, "entered", `scored ${fmt(entered)}`);
   const suggested = scoreFromEvidence(c.validationMethod, input.evidence, input.gates);
   if (suggested) return counted(suggested.score, "evidence", `from CI evidence: ${suggested.reasons.join("; ")}`);
-  return counted(0, "unscored", "not scored yet: counts 0");
+  return counted(0, "unscored", "not scored yet: no verdict until it is scored (counts 0 in the provisional score)");
 }
 
 export function validateMilestone(input: MilestoneInput): MilestoneValidationResult {
   const t = { minimumSuccessThreshold: input.minimumSuccessThreshold, escalationThreshold: input.escalationThreshold };
   const counted = input.criteria.map((c) => countCriterion(c, input));
   const pendingSignOffs = counted.flatMap((c) => (c.pending ? [c.pending] : []));
+  const unscored = counted.filter((c) => c.source === "unscored").map((c) => c.name);
   const raw = counted.reduce((s, c) => s + c.weight * c.score, 0);
   const score = round2(raw);
-  const bestCaseScore = round2(raw + counted.reduce((s, c) => s + (c.pending ? c.weight * 100 : 0), 0));
+  const open = (c: Counted) => c.pending !== null || c.source === "unscored";
+  const bestCaseScore = round2(raw + counted.reduce((s, c) => s + (open(c) ? c.weight * 100 : 0), 0));
   const scoredStatus = statusForScore(score, t);
   const bestCaseStatus = statusForScore(bestCaseScore, t);
-  const provisional = pendingSignOffs.length > 0;
+  const notScored = unscored.length > 0;
+  const provisional = pendingSignOffs.length > 0 || notScored;
   // waiting only means something while a sign-off could still make the week succeed; when even the best
-  // case misses the bar, the week is at risk (or failed) now, whatever the customer decides
-  const status: MilestoneValidationStatus = !provisional ? scoredStatus : bestCaseStatus === "success" ? "pending_sign_off" : bestCaseStatus;
+  // case misses the bar, the week is at risk (or failed) now, whatever the customer decides. A criterion
+  // nobody scored yet is different: judging the week without it would be judging a guess.
+  const status: MilestoneValidationStatus = notScored ? "not_scored" : !provisional ? scoredStatus : bestCaseStatus === "success" ? "pending_sign_off" : bestCaseStatus;
 
   const weak: WeakCriterion[] = counted
-    .filter((c) => !c.pending && c.score < t.minimumSuccessThreshold)
+    .filter((c) => !open(c) && c.score < t.minimumSuccessThreshold)
     .map((c) => ({ name: c.name, score: c.score, weight: c.weight, pointsLost: c.weight * (100 - c.score), deliverable: c.deliverable }))
     .sort((a, b) => b.pointsLost - a.pointsLost);
-  // while sign-offs are pending, act on what even the best case gives
-  const outlook = provisional ? bestCaseStatus : scoredStatus;
+  // while sign-offs are pending, act on what even the best case gives; while criteria are not scored, no verdict
+  const outlook = notScored ? null : provisional ? bestCaseStatus : scoredStatus;
   const actions = [
     ...signOffActions(counted.flatMap((c) => (c.pending ? [{ name: c.name, decision: c.pending.decision, deliverable: c.deliverable }] : []))),
     ...(outlook === "at_risk" ? recoveryActions(provisional ? bestCaseScore : score, t, weak, provisional ? "Best-case score" : "Score") : []),
@@ -151,13 +157,13 @@ export function validateMilestone(input: MilestoneInput): MilestoneValidationRes
   const sum = `Weighted score ${fmt(score)} = ${counted.map((c) => `${c.weight} × ${fmt(c.score)}`).join(" + ")}`;
   const bar = `success at ≥ ${t.minimumSuccessThreshold}, at risk at ≥ ${t.escalationThreshold}, failed below`;
   const reasons = [sum, bar];
-  if (provisional) {
+  if (notScored) {
+    reasons.push(`Not scored yet: ${unscored.join(", ")}. The week stays in progress until every criterion is scored.`);
+  } else if (provisional) {
     reasons.push(`${pendingSignOffs.length} criterion(s) await the customer's sign-off: the score is provisional (${scoredStatus.replace("_", " ")}); with every sign-off approved at 100 it would be ${fmt(bestCaseScore)} (${bestCaseStatus.replace("_", " ")})`);
   } else {
     reasons.push(`${fmt(score)} → ${status.replace("_", " ")}`);
   }
-  const unscored = counted.filter((c) => c.source === "unscored").map((c) => c.name);
-  if (unscored.length > 0) reasons.push(`Not scored yet, counted as 0: ${unscored.join(", ")}`);
 
   return {
     status, score, provisional, bestCaseScore, scoredStatus, bestCaseStatus, ...t,
