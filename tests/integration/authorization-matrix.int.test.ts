@@ -109,7 +109,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     allow: STAFF,
     // a fresh open alert per call: resolving is once only
     input: async (f) => ({
-      alertId: (await testDb().alert.create({ data: { tenantId: f.tenant.id, projectId: f.projectA.id, severity: "WARNING", kind: "matrix", message: "Matrix alert" } })).id,
+      alertId: (await testDb().alert.create({ data: { tenantId: f.tenant.id, projectId: f.projectA.id, severity: "WARNING", kind: "PROJECT_OFF_TRACK", message: "Matrix alert" } })).id,
     }),
     scope: "tenant",
   },
