@@ -21,6 +21,11 @@ export function countUnread(prisma: Db, tenantId: string, userId: string) {
   return prisma.notification.count({ where: { ...shownWhere(tenantId, userId), readAt: null } });
 }
 
+/** Marks every notification the person's bell shows as read; the count says how many changed. */
+export function markAllRead(prisma: Db, tenantId: string, userId: string, now: Date) {
+  return prisma.notification.updateMany({ where: { ...shownWhere(tenantId, userId), readAt: null }, data: { readAt: now } });
+}
+
 /** Scoped by tenant and owner: someone else's notification id matches nothing. */
 export function markRead(prisma: Db, tenantId: string, userId: string, id: string, now: Date) {
   return prisma.notification.updateMany({ where: { id, tenantId, userId, readAt: null }, data: { readAt: now } });

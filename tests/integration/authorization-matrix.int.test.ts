@@ -141,6 +141,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
   "kickoff.status": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: (f) => ({ leadId: f.lead.id }), scope: "tenant" },
   "notifications.list": { allow: EVERYONE, input: () => ({}), scope: "own" },
   "notifications.unreadCount": { allow: EVERYONE, scope: "own" },
+  "notifications.markAllRead": { allow: EVERYONE, scope: "own" },
   "leads.list": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: () => ({}), scope: "own" },
   "leads.get": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: (f) => ({ leadId: f.lead.id }), scope: "tenant" },
   "leads.create": {

@@ -3,12 +3,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { personSelect } from "@/server/db/automation";
 import { queueDigest } from "@/server/services/digests";
 import { writeProgressUpdate } from "@/server/services/progress-updates";
-import { callerFor, createTenantFixture, kickedOffProject, testDb, type TenantFixture } from "../helpers/fixtures";
+import { callerFor, codeOf, createTenantFixture, kickedOffProject, testDb, type TenantFixture } from "../helpers/fixtures";
 
 /**
  * The bell follows the digest rule (docs/alerts.md#the-bell): an urgent alert's notification shows at
  * once, any other is held for the person's digest, and one about an alert since resolved (a verdict
- * superseded by the next validation) is shown neither in the bell nor in the digest.
+ * superseded by the next validation) is shown neither in the bell nor in the digest. Mark-as-read
+ * lowers the unread count, one at a time or all at once.
  */
 let f: TenantFixture;
 let projectId: string;
@@ -65,5 +66,25 @@ describe("the bell", () => {
     expect(digest?.bodyText).toMatch(/Week 1 of .* is at risk: 75 /);
     expect(digest?.bodyText).not.toMatch(/is at risk: 80 /);
     expect(digest?.bodyText).not.toMatch(/is failed: 60 /);
+  });
+
+  it("mark-as-read lowers the unread count; mark-all clears it; another person's notification is not found", async () => {
+    const csm = callerFor(f.users.CSM);
+    const db = testDb();
+    await db.notification.createMany({
+      data: [1, 2, 3].map((i) => ({ tenantId: f.tenant.id, userId: f.users.CSM.id, title: `Task ${i} assigned to you`, link: "/projects" })),
+    });
+    const start = (await csm.notifications.unreadCount()).unread;
+    expect(start).toBeGreaterThanOrEqual(3);
+    const [first] = await csm.notifications.list({ unreadOnly: true, take: 1 });
+    await csm.notifications.markRead({ notificationId: first?.id ?? "" });
+    expect((await csm.notifications.unreadCount()).unread).toBe(start - 1);
+    expect((await csm.notifications.list({ take: 50 })).find((n) => n.id === first?.id)?.readAt).toBeInstanceOf(Date);
+
+    expect(await codeOf(csm.notifications.markRead({ notificationId: f.notifications[f.users.EXECUTIVE.id] ?? "" }))).toBe("NOT_FOUND");
+    expect(await csm.notifications.markAllRead()).toEqual({ marked: start - 1 });
+    expect((await csm.notifications.unreadCount()).unread).toBe(0);
+    // someone else's stay unread
+    expect((await callerFor(f.users.EXECUTIVE).notifications.unreadCount()).unread).toBeGreaterThan(0);
   });
 });
