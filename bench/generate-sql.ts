@@ -120,7 +120,8 @@ export const GENERATOR_STATEMENTS: [table: string, sql: string][] = [
             3 + floor(${R("qp", "p.id || d")} * 3)::int, floor(${R("qf", "p.id || d")} * 2)::int, '{}'::jsonb, p."startDate" + d * interval '1 day'
      FROM "Project" p CROSS JOIN (VALUES (14), (42)) v(d) WHERE p."tenantId" = $1 AND p."startDate" + d * interval '1 day' < ${NOW}`],
   ["Alert", `INSERT INTO "Alert" (id, "tenantId", "projectId", "customerAccountId", severity, kind, message, link, "createdAt")
-     SELECT p.id || '-al', $1, p.id, p."customerAccountId", CASE WHEN p.status = 'AT_RISK' THEN 'HIGH' ELSE 'WARNING' END::"AlertSeverity", 'milestone_at_risk',
+     SELECT p.id || '-al', $1, p.id, p."customerAccountId", CASE WHEN p.status = 'AT_RISK' THEN 'HIGH' ELSE 'WARNING' END::"AlertSeverity",
+            CASE WHEN p.status = 'AT_RISK' THEN 'PROJECT_OFF_TRACK' ELSE 'MILESTONE_AT_RISK' END::"AlertKind",
             p.name || ' needs attention', '/projects/' || p.id, ${NOW} - ${R("ac", "p.id")} * 10 * interval '1 day'
      FROM "Project" p WHERE p."tenantId" = $1 AND (p.status = 'AT_RISK' OR (p.status IN ${ACTIVE} AND ${R("aw", "p.id")} < 0.1))`],
   ["OutboxMessage", `INSERT INTO "OutboxMessage" (id, "tenantId", channel, recipient, subject, "bodyText", "idempotencyKey", status, attempts, "nextAttemptAt", "sentAt", "createdAt")

@@ -18,7 +18,7 @@ test("a CSM filters the open alerts, resolves one with a note and finds it resol
   const rows = page.getByRole("table").getByRole("row");
   const first = rows.nth(1);
   await expect(first).toContainText("Warning");
-  await expect(first).toContainText(/Health decline|Quality escalation/);
+  await expect(first).toContainText(/Account at risk|Week at risk/);
   const message = (await first.getByRole("link").first().textContent()) ?? "";
   expect(message.length).toBeGreaterThan(0);
   const before = await rows.count();

@@ -1,5 +1,6 @@
 import { hash } from "@node-rs/argon2";
 import type { PrismaClient, Prisma } from "../server/db/generated/client";
+import { insertAlertRows } from "../server/db/alerts";
 import { buildActivity } from "./seed/activity";
 import { ROW_ORDER, SeedContext, type Rows, type TenantSpec } from "./seed/context";
 import { buildEducation } from "./seed/education";
@@ -86,7 +87,7 @@ async function writeTenant(tx: Prisma.TransactionClient, spec: TenantSpec, tenan
   await tx.qualityValidation.createMany({ data: r.quality });
   await tx.retentionPlan.createMany({ data: r.retentionPlan });
   await tx.actionItem.createMany({ data: r.action });
-  await tx.alert.createMany({ data: r.alert });
+  await insertAlertRows(tx, r.alert);
   await tx.notification.createMany({ data: r.notification });
   await tx.educationItem.createMany({ data: r.educationItem });
   await tx.educationPlan.createMany({ data: r.educationPlan });

@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { ALERT_SEVERITY } from "@/components/shell/labels";
+import { ALERT_SEVERITY, alertKindLabel } from "@/components/shell/labels";
+import type { AlertKind } from "@/server/db/generated/enums";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/lib/utils";
 
-type AlertItem = { id: string; severity: string; kind: string; message: string; createdAt: Date; projectName: string | null; accountName: string | null; href: string | null };
+type AlertItem = { id: string; severity: string; kind: AlertKind; message: string; createdAt: Date; projectName: string | null; accountName: string | null; href: string | null };
 type Alerts = { total: number; bySeverity: { severity: string; count: number }[]; items: AlertItem[] };
 
 /** Active (unresolved) alerts: counts by severity, then the most severe, each linked to its project. */
@@ -38,7 +39,7 @@ export function AlertsCard({ alerts }: { alerts: Alerts }) {
                     <span className="text-xs text-muted-foreground">{formatDateTime(a.createdAt)}</span>
                   </span>
                   {a.href ? <Link href={a.href} className="font-medium underline-offset-4 hover:underline">{a.message}</Link> : <span className="font-medium">{a.message}</span>}
-                  <span className="text-xs text-muted-foreground">{[a.projectName, a.accountName].filter(Boolean).join(" · ")}</span>
+                  <span className="text-xs text-muted-foreground">{[alertKindLabel(a.kind), a.projectName, a.accountName].filter(Boolean).join(" · ")}</span>
                 </li>
               ))}
             </ul>

@@ -1,3 +1,4 @@
+import { ALERT_SEVERITY_LABEL } from "@/server/engines/alerts/registry";
 import { SERVICE_TYPE_LABELS } from "@/server/engines/qualification/labels";
 import type { BadgeProps } from "@/components/ui/badge";
 
@@ -35,29 +36,12 @@ export const LEAD_STAGE: Record<string, string> = {
 
 export const SERVICE_TYPE: Record<string, string> = SERVICE_TYPE_LABELS;
 
-/** What raised an alert, as people say it (kinds are stored as the code that raises them names them). */
-export function alertKindLabel(kind: string): string {
-  const known: Record<string, string> = {
-    milestone_at_risk: "Week at risk",
-    milestone_failed: "Week failed",
-    milestone_overdue: "Week overdue",
-    milestone_escalation: "Week escalated",
-    progress_risk: "Delivery risk",
-    "refund.pending_approval": "Refund awaiting approval",
-    "guarantee.succeeded": "Guarantee met",
-    "guarantee.failed": "Guarantee missed",
-    "retention.at_risk": "Account at risk",
-    "health.decline": "Health decline",
-    "quality.escalation": "Quality escalation",
-  };
-  if (known[kind]) return known[kind];
-  if (kind.startsWith("quality_escalation.")) return `Quality escalation (${kind.slice("quality_escalation.".length)})`;
-  return kind.replaceAll(/[._]/g, " ");
-}
+/** What raised an alert, as people say it: the alert registry's label (docs/alerts.md). */
+export { alertKindLabel } from "@/server/engines/alerts/registry";
 
 export const ALERT_SEVERITY: Record<string, { label: string; tone: Tone }> = {
-  INFO: { label: "Info", tone: "secondary" },
-  WARNING: { label: "Warning", tone: "warning" },
-  HIGH: { label: "High", tone: "destructive" },
-  CRITICAL: { label: "Critical", tone: "destructive" },
+  INFO: { label: ALERT_SEVERITY_LABEL.INFO, tone: "secondary" },
+  WARNING: { label: ALERT_SEVERITY_LABEL.WARNING, tone: "warning" },
+  HIGH: { label: ALERT_SEVERITY_LABEL.HIGH, tone: "destructive" },
+  CRITICAL: { label: ALERT_SEVERITY_LABEL.CRITICAL, tone: "destructive" },
 };

@@ -1,5 +1,6 @@
 import type { Prisma } from "../../server/db/generated/client";
 import type { LeadSource, LeadStage, RetentionStrategy, Role, ServiceType, StakeholderRole } from "../../server/db/generated/enums";
+import type { AlertInsert } from "../../server/db/alerts";
 import type { TierKey } from "./catalogue";
 import { Rng, idFactory } from "./random";
 
@@ -55,7 +56,7 @@ export type Rows = {
   quality: Prisma.QualityValidationCreateManyInput[];
   retentionPlan: Prisma.RetentionPlanCreateManyInput[];
   action: Prisma.ActionItemCreateManyInput[];
-  alert: Prisma.AlertCreateManyInput[];
+  alert: AlertInsert[];
   notification: Prisma.NotificationCreateManyInput[];
   educationItem: Prisma.EducationItemCreateManyInput[];
   educationPlan: Prisma.EducationPlanCreateManyInput[];

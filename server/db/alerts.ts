@@ -1,7 +1,8 @@
 import type { AlertStatusFilter } from "@/lib/schemas/alerts";
 import type { DbOrTx } from "./client";
 import type { Prisma } from "./generated/client";
-import type { AlertSeverity } from "./generated/enums";
+import type { AlertKind, AlertSeverity } from "./generated/enums";
+import { ALERT_KINDS } from "../engines/alerts/registry";
 
 /** The alerts page's filter: a tenant, open/resolved/all, optionally one severity. */
 function alertWhere(tenantId: string, status: AlertStatusFilter, severity?: AlertSeverity): Prisma.AlertWhereInput {
@@ -41,12 +42,34 @@ export function findAlert(prisma: DbOrTx, tenantId: string, id: string) {
   return prisma.alert.findFirst({ where: { tenantId, id }, select: { id: true, kind: true, severity: true, resolvedAt: true } });
 }
 
-/** The alerts about one week: raised by its validation (at risk, failed) or by the milestone check (overdue, escalation). */
-export const WEEK_ALERT_KINDS = ["milestone_at_risk", "milestone_failed", "milestone_overdue", "milestone_escalation"] as const;
+/** What an alert is about: the links a lookup matches (absent ones match anything). */
+export type AlertAbout = { projectId?: string; customerAccountId?: string; milestoneId?: string; guaranteeId?: string };
 
-/** The week's open alerts of those kinds (`link` names the week: /projects/<id>#week-<n>). */
-export function openWeekAlerts(prisma: DbOrTx, tenantId: string, projectId: string, link: string) {
-  return prisma.alert.findMany({ where: { tenantId, projectId, link, kind: { in: [...WEEK_ALERT_KINDS] }, resolvedAt: null }, select: { id: true, kind: true } });
+function aboutWhere(tenantId: string, kinds: readonly AlertKind[], about: AlertAbout, openOnly: boolean): Prisma.AlertWhereInput {
+  return { tenantId, kind: { in: [...kinds] }, ...about, ...(openOnly ? { resolvedAt: null } : {}) };
+}
+
+/** Alerts of these kinds about a subject, newest first; `openOnly` leaves out the resolved ones. */
+export function alertsAbout(prisma: DbOrTx, tenantId: string, kinds: readonly AlertKind[], about: AlertAbout, opts: { openOnly: boolean }) {
+  return prisma.alert.findMany({ where: aboutWhere(tenantId, kinds, about, opts.openOnly), orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true, kind: true } });
+}
+
+/** Resolves the open alerts of these kinds about a subject. */
+export function resolveAlertsAbout(prisma: DbOrTx, tenantId: string, kinds: readonly AlertKind[], about: AlertAbout, at: Date) {
+  return prisma.alert.updateMany({ where: aboutWhere(tenantId, kinds, about, true), data: { resolvedAt: at } });
+}
+
+export type AlertInsert = {
+  id: string; tenantId: string; kind: AlertKind; message: string; link: string | null; at: Date; resolvedAt?: Date | null;
+  projectId: string | null; customerAccountId: string | null; milestoneId: string | null; guaranteeId: string | null;
+};
+
+/**
+ * The one statement that writes alerts — called by `raiseAlerts` (server/services/alerts.ts) and the
+ * demo data. The severity is always the registry's for the kind (docs/alerts.md).
+ */
+export function insertAlertRows(prisma: DbOrTx, rows: readonly AlertInsert[]) {
+  return prisma.alert.createMany({ data: rows.map(({ at, kind, ...r }) => ({ ...r, kind, severity: ALERT_KINDS[kind].severity, createdAt: at })) });
 }
 
 /** Resolves those of the alerts still open; the count says how many this call resolved. */

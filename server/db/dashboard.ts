@@ -2,7 +2,7 @@ import type { CaseStudyCandidate, ExpansionCandidate } from "@/server/engines/da
 import type { KpiFacts } from "@/server/engines/dashboard/kpis";
 import type { SummaryFacts } from "@/server/engines/dashboard/summary";
 import type { Db, DbOrTx } from "./client";
-import type { AlertSeverity } from "./generated/enums";
+import type { AlertKind, AlertSeverity } from "./generated/enums";
 import {
   accountActivity,
   bookedProjects,
@@ -112,7 +112,7 @@ export const ALERT_LIST_SIZE = 8;
 export type OpportunityQuery = { expansionStrategy: string; expansionScoreMin: number; limit: number };
 
 export type AlertItem = {
-  id: string; severity: AlertSeverity; kind: string; message: string; link: string | null; createdAt: Date;
+  id: string; severity: AlertSeverity; kind: AlertKind; message: string; link: string | null; createdAt: Date;
   projectId: string | null; projectName: string | null; accountName: string | null;
 };
 

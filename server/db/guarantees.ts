@@ -1,4 +1,4 @@
-import type { AlertSeverity, DelayStatus, GuaranteeStatus, ProjectStatus, Remedy } from "./generated/enums";
+import type { DelayStatus, GuaranteeStatus, ProjectStatus, Remedy } from "./generated/enums";
 import type { Prisma } from "./generated/client";
 import type { Db, DbOrTx } from "./client";
 
@@ -149,17 +149,7 @@ export function setProjectStatusIf(prisma: DbOrTx, tenantId: string, projectId: 
 
 // ---------------------------------------------------------------- alerts, tasks, recipients
 
-export function insertAlert(
-  prisma: DbOrTx,
-  row: { tenantId: string; projectId: string | null; customerAccountId: string | null; severity: AlertSeverity; kind: string; message: string; link: string; at: Date },
-) {
-  const { at, ...data } = row;
-  return prisma.alert.create({ data: { ...data, createdAt: at }, select: { id: true } });
-}
 
-export function resolveAlerts(prisma: DbOrTx, tenantId: string, projectId: string, kind: string, at: Date) {
-  return prisma.alert.updateMany({ where: { tenantId, projectId, kind, resolvedAt: null }, data: { resolvedAt: at } });
-}
 
 export function insertFollowUp(
   prisma: DbOrTx,

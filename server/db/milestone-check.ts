@@ -31,7 +31,3 @@ export async function markOverdueAtRisk(tx: DbOrTx, tenantId: string, milestoneI
   const res = await tx.milestone.updateMany({ where: { tenantId, id: milestoneId, status: { in: ["PENDING", "IN_PROGRESS"] } }, data: { status: "AT_RISK" } });
   return res.count === 1;
 }
-
-export function alertExists(tx: DbOrTx, tenantId: string, projectId: string, kind: string, link: string) {
-  return tx.alert.findFirst({ where: { tenantId, projectId, kind, link }, select: { id: true } });
-}

@@ -1,8 +1,16 @@
-import type { Db, DbOrTx } from "./client";
+import type { Db, DbOrTx, Prisma } from "./client";
+
+/**
+ * What a person's bell shows (docs/alerts.md#the-bell): not the notices held for their digest, nor
+ * those about an alert since resolved (superseded by a later verdict, or dealt with).
+ */
+function shownWhere(tenantId: string, userId: string): Prisma.NotificationWhereInput {
+  return { tenantId, userId, heldForDigest: false, OR: [{ alertId: null }, { alert: { resolvedAt: null } }] };
+}
 
 export function listNotifications(prisma: Db, tenantId: string, userId: string, opts: { unreadOnly: boolean; take: number }) {
   return prisma.notification.findMany({
-    where: { tenantId, userId, ...(opts.unreadOnly ? { readAt: null } : {}) },
+    where: { ...shownWhere(tenantId, userId), ...(opts.unreadOnly ? { readAt: null } : {}) },
     orderBy: { createdAt: "desc" },
     take: opts.take,
     select: { id: true, title: true, body: true, link: true, readAt: true, createdAt: true },
@@ -10,7 +18,12 @@ export function listNotifications(prisma: Db, tenantId: string, userId: string, 
 }
 
 export function countUnread(prisma: Db, tenantId: string, userId: string) {
-  return prisma.notification.count({ where: { tenantId, userId, readAt: null } });
+  return prisma.notification.count({ where: { ...shownWhere(tenantId, userId), readAt: null } });
+}
+
+/** Marks every notification the person's bell shows as read; the count says how many changed. */
+export function markAllRead(prisma: Db, tenantId: string, userId: string, now: Date) {
+  return prisma.notification.updateMany({ where: { ...shownWhere(tenantId, userId), readAt: null }, data: { readAt: now } });
 }
 
 /** Scoped by tenant and owner: someone else's notification id matches nothing. */
@@ -23,7 +36,10 @@ export function notificationExists(prisma: Db, tenantId: string, userId: string,
 }
 
 /** In-app notifications for several people at once (alerts, escalations, new self-service leads). */
-export function insertNotifications(prisma: DbOrTx, rows: { tenantId: string; userId: string; title: string; body: string; link: string; at: Date }[]) {
+export function insertNotifications(
+  prisma: DbOrTx,
+  rows: { tenantId: string; userId: string; title: string; body: string; link: string; at: Date; alertId?: string | null; heldForDigest?: boolean }[],
+) {
   return prisma.notification.createMany({ data: rows.map(({ at, ...r }) => ({ ...r, createdAt: at })) });
 }
 

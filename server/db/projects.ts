@@ -1,4 +1,4 @@
-import type { ActionKind, AlertSeverity, MilestoneStatus, ProjectStatus } from "./generated/enums";
+import type { ActionKind, MilestoneStatus, ProjectStatus } from "./generated/enums";
 import type { Prisma } from "./generated/client";
 import type { Db, DbOrTx } from "./client";
 import { containsText } from "./search";
@@ -119,14 +119,7 @@ export function createActionItems(
   });
 }
 
-export function createAlert(prisma: DbOrTx, row: { tenantId: string; projectId: string; customerAccountId: string | null; severity: AlertSeverity; kind: string; message: string; link: string; at: Date }) {
-  const { at, ...data } = row;
-  return prisma.alert.create({ data: { ...data, createdAt: at }, select: { id: true } });
-}
 
-export function createAlerts(prisma: DbOrTx, rows: Parameters<typeof createAlert>[1][]) {
-  return prisma.alert.createMany({ data: rows.map(({ at, ...data }) => ({ ...data, createdAt: at })) });
-}
 
 export function setProjectStatus(prisma: DbOrTx, tenantId: string, projectId: string, from: ProjectStatus[], to: ProjectStatus) {
   return prisma.project.updateMany({ where: { tenantId, id: projectId, status: { in: from } }, data: { status: to } });

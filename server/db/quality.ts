@@ -86,17 +86,7 @@ export function recentValidationResults(prisma: DbOrTx, tenantId: string, projec
   });
 }
 
-export function findOpenAlert(prisma: DbOrTx, tenantId: string, projectId: string, kind: string) {
-  return prisma.alert.findFirst({ where: { tenantId, projectId, kind, resolvedAt: null }, orderBy: { createdAt: "desc" }, select: { id: true } });
-}
 
-export function insertAlert(
-  prisma: DbOrTx,
-  row: { tenantId: string; projectId: string; customerAccountId: string; kind: string; message: string; link: string; at: Date },
-) {
-  const { at, ...data } = row;
-  return prisma.alert.create({ data: { ...data, severity: "HIGH", createdAt: at }, select: { id: true } });
-}
 
 export function insertQualityAction(
   prisma: DbOrTx,

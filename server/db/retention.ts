@@ -1,6 +1,7 @@
 import type { RetentionStrategy } from "./generated/enums";
 import type { Prisma } from "./generated/client";
 import type { Db, DbOrTx } from "./client";
+import { ESCALATION_KINDS } from "../engines/alerts/registry";
 
 /**
  * Customer health, expansion and retention plans (issue 7; seed §5.2). Every query is scoped by tenant
@@ -47,7 +48,7 @@ export async function healthInputs(prisma: DbOrTx, tenantId: string, accountId: 
       where: {
         tenantId, createdAt: { gte: since, lte: now },
         OR: [{ customerAccountId: accountId }, { project: inAccount }],
-        AND: [{ OR: [{ kind: { contains: "escalation" } }, { severity: { in: ["HIGH", "CRITICAL"] } }] }],
+        AND: [{ OR: [{ kind: { in: [...ESCALATION_KINDS] } }, { severity: { in: ["HIGH", "CRITICAL"] } }] }],
       },
     }),
     prisma.qualityValidation.aggregate({ where: { tenantId, createdAt: { gte: since, lte: now }, project: inAccount }, _sum: { gatesPassed: true, gatesFailed: true } }),
@@ -143,13 +144,7 @@ export function cancelPlanTasks(prisma: DbOrTx, tenantId: string, planId: string
   return prisma.actionItem.updateMany({ where: { tenantId, retentionPlanId: planId, status: { in: ["OPEN", "SNOOZED"] } }, data: { status: "CANCELLED" } });
 }
 
-export function findOpenRetentionAlert(prisma: DbOrTx, tenantId: string, accountId: string) {
-  return prisma.alert.findFirst({ where: { tenantId, customerAccountId: accountId, projectId: null, kind: "retention.at_risk", resolvedAt: null }, select: { id: true } });
-}
 
-export function resolveRetentionAlerts(prisma: DbOrTx, tenantId: string, accountId: string, at: Date) {
-  return prisma.alert.updateMany({ where: { tenantId, customerAccountId: accountId, kind: "retention.at_risk", resolvedAt: null }, data: { resolvedAt: at } });
-}
 
 // ---------------------------------------------------------------- CSM screens
 

@@ -1,9 +1,65 @@
+import { randomUUID } from "node:crypto";
 import type { AlertsExportInput, ListAlertsInput, ResolveAlertInput } from "@/lib/schemas/alerts";
-import { countAlerts, findAlert, iterateAlerts, listAlerts, openAlertCounts, resolveOpenAlerts } from "@/server/db/alerts";
+import { countAlerts, findAlert, insertAlertRows, iterateAlerts, listAlerts, openAlertCounts, resolveOpenAlerts, type AlertInsert } from "@/server/db/alerts";
 import { recordAudit } from "@/server/db/audit";
+import type { DbOrTx } from "@/server/db/client";
+import type { AlertKind } from "@/server/db/generated/enums";
+import { insertNotifications } from "@/server/db/notifications";
+import { ALERT_KINDS, ALERT_SEVERITY_LABEL, alertKindLabel, isUrgentAlert } from "@/server/engines/alerts/registry";
 import { AppError, notFound } from "@/server/errors";
 import type { ServiceContext } from "./context";
 import { csvChunks } from "./csv";
+
+/** The links each subject of the registry needs (docs/alerts.md#the-registry). */
+type AboutOf = {
+  milestone: { projectId: string; customerAccountId: string; milestoneId: string };
+  project: { projectId: string; customerAccountId: string };
+  guarantee: { projectId: string; customerAccountId: string; guaranteeId: string };
+  account: { customerAccountId: string };
+};
+
+/** Who is told in the app, and in which words (the title and body of their notification). */
+export type AlertNotice = { userIds: readonly (string | null)[]; title: string; body: string };
+
+/** One alert to raise: its kind decides its severity and urgency, and which links `about` must carry. */
+export type RaiseAlertInput = {
+  [K in AlertKind]: { kind: K; about: AboutOf[(typeof ALERT_KINDS)[K]["subject"]]; message: string; link: string; notify?: AlertNotice };
+}[AlertKind];
+
+function insertRow(tenantId: string, at: Date, a: RaiseAlertInput): AlertInsert {
+  const about: Partial<AboutOf["milestone"] & AboutOf["guarantee"]> = a.about;
+  return {
+    id: randomUUID(), tenantId, kind: a.kind, message: a.message, link: a.link, at,
+    projectId: about.projectId ?? null, customerAccountId: about.customerAccountId ?? null, milestoneId: about.milestoneId ?? null, guaranteeId: about.guaranteeId ?? null,
+  };
+}
+
+/**
+ * The one way an alert is raised (docs/alerts.md), inside the caller's transaction: the alert row
+ * with its registry severity and links, and an in-app notification per person in `notify`. An urgent
+ * kind's notification shows in the bell at once; any other is held for the person's digest. The
+ * outbox sweep (urgent-alerts.ts) then sends the webhook event and the urgent external messages.
+ * Returns the new alerts' ids, in order.
+ */
+export async function raiseAlerts(tx: DbOrTx, ctx: { tenantId: string; now: Date }, alerts: readonly RaiseAlertInput[]): Promise<string[]> {
+  const rows = alerts.map((a) => insertRow(ctx.tenantId, ctx.now, a));
+  if (rows.length === 0) return [];
+  await insertAlertRows(tx, rows);
+  const notices = alerts.flatMap((a, i) => {
+    if (!a.notify) return [];
+    const { title, body } = a.notify;
+    const people = [...new Set(a.notify.userIds.filter((id): id is string => typeof id === "string"))];
+    const heldForDigest = !isUrgentAlert(a.kind);
+    return people.map((userId) => ({ tenantId: ctx.tenantId, userId, title, body, link: a.link, at: ctx.now, alertId: rows[i]?.id ?? null, heldForDigest }));
+  });
+  if (notices.length > 0) await insertNotifications(tx, notices);
+  return rows.map((r) => r.id);
+}
+
+export async function raiseAlert(tx: DbOrTx, ctx: { tenantId: string; now: Date }, alert: RaiseAlertInput): Promise<{ alertId: string }> {
+  const [alertId = ""] = await raiseAlerts(tx, ctx, [alert]);
+  return { alertId };
+}
 
 /** An alert links to its project; one about an account keeps its own link if it stays in the app. */
 export function alertHref(alert: { link: string | null; projectId: string | null }): string | null {
@@ -58,6 +114,6 @@ const CSV_COLUMNS = ["Severity", "Kind", "Message", "Project", "Account", "Raise
 /** The filter's alerts as CSV, in the page's order; cells that look like formulas are neutralised. */
 export function alertsCsv(ctx: ServiceContext, filter: AlertsExportInput): AsyncGenerator<string> {
   return csvChunks(CSV_COLUMNS, iterateAlerts(ctx.db, ctx.tenantId, filter), (a) => [
-    a.severity, a.kind, a.message, a.project?.name ?? "", a.customerAccount?.name ?? "", a.createdAt.toISOString(), a.resolvedAt?.toISOString() ?? "",
+    ALERT_SEVERITY_LABEL[a.severity], alertKindLabel(a.kind), a.message, a.project?.name ?? "", a.customerAccount?.name ?? "", a.createdAt.toISOString(), a.resolvedAt?.toISOString() ?? "",
   ]);
 }

@@ -1,10 +1,11 @@
 import { formatMoney } from "@/lib/money";
 import type { ChooseRemedyInput, DecideDelayInput, RecordDelayInput } from "@/lib/schemas/guarantees";
+import { resolveAlertsAbout } from "@/server/db/alerts";
 import { recordAudit } from "@/server/db/audit";
 import type { DbOrTx, Prisma } from "@/server/db/client";
 import {
   accountStakeholderIds, activeStaffIds, activeUserIds, chooseRemedyIf, decideDelayIf, findAccountGuarantee, findDelay, findGuaranteeById, findProjectGuarantee,
-  insertAlert, insertDelay, insertFollowUp, moveEndIf, recordOutcomeIf, resolveAlerts, setProjectStatusIf, validationInputs, type GuaranteeRow,
+  insertDelay, insertFollowUp, moveEndIf, recordOutcomeIf, setProjectStatusIf, validationInputs, type GuaranteeRow,
 } from "@/server/db/guarantees";
 import { insertNotifications } from "@/server/db/notifications";
 import { insertRefund } from "@/server/db/refunds";
@@ -14,6 +15,7 @@ import { checkClaimAmount, refundRoom } from "@/server/engines/guarantee/refund"
 import { REMEDY_LABEL, remedyChoice } from "@/server/engines/guarantee/remedy";
 import { finalValidation, type FinalValidation, type ValidationFacts } from "@/server/engines/guarantee/validation";
 import { AppError, notFound } from "@/server/errors";
+import { raiseAlert } from "./alerts";
 import { loadConfig, loadConfigAt } from "./config";
 import type { ServiceContext } from "./context";
 import type { PortalContext } from "./portal";
@@ -184,10 +186,6 @@ export async function finalizeGuarantee(actor: Actor, guaranteeId: string, opts:
   const message = result.overallSuccess
     ? `${g.project.name}: guarantee met with ${result.successScore} (threshold ${result.threshold}).`
     : `${g.project.name}: guarantee not met (${result.successScore} < ${g.successThreshold}); the customer can now choose a remedy.`;
-  await insertAlert(db, {
-    tenantId, projectId: g.project.id, customerAccountId: account.id, severity: result.overallSuccess ? "INFO" : "HIGH",
-    kind: result.overallSuccess ? "guarantee.succeeded" : "guarantee.failed", message, link: staffLink(g.project.id), at: now,
-  });
   await recordAudit(db, {
     tenantId, actorId: actor.actorId, action: result.overallSuccess ? "guarantee.succeeded" : "guarantee.failed", entityType: "Guarantee", entityId: g.id,
     before: { status: g.status, endsAt: g.endsAt.toISOString() },
@@ -196,7 +194,11 @@ export async function finalizeGuarantee(actor: Actor, guaranteeId: string, opts:
   });
   const staff = await activeUserIds(db, tenantId, [g.project.techLeadId, account.csmId]);
   const executives = result.overallSuccess ? [] : await activeStaffIds(db, tenantId, ["EXECUTIVE"]);
-  await notify(db, tenantId, [...staff, ...executives], { title: result.overallSuccess ? `Guarantee met: ${g.project.name}` : `Guarantee not met: ${g.project.name}`, body: message, link: staffLink(g.project.id), at: now });
+  await raiseAlert(db, { tenantId, now }, {
+    kind: result.overallSuccess ? "GUARANTEE_MET" : "GUARANTEE_MISSED", about: { projectId: g.project.id, customerAccountId: account.id, guaranteeId: g.id },
+    message, link: staffLink(g.project.id),
+    notify: { userIds: [...staff, ...executives], title: result.overallSuccess ? `Guarantee met: ${g.project.name}` : `Guarantee not met: ${g.project.name}`, body: message },
+  });
   await notify(db, tenantId, await accountStakeholderIds(db, tenantId, account.id), {
     title: result.overallSuccess ? `${g.project.name} met its success guarantee` : `${g.project.name} did not meet its success guarantee`,
     body: result.overallSuccess
@@ -266,9 +268,9 @@ export async function chooseRemedy(ctx: StakeholderContext, input: ChooseRemedyI
     let refundId: string | null = null;
     if (input.remedy === "REFUND") {
       refundId = (await insertRefund(tx, { tenantId: ctx.tenantId, guaranteeId: g.id, amountCents, reason: input.note ?? claimReason(g), claimedById: ctx.actorId, at: ctx.now })).id;
-      await insertAlert(tx, {
-        tenantId: ctx.tenantId, projectId: g.project.id, customerAccountId: account.id, severity: "CRITICAL", kind: "refund.pending_approval",
-        message: `${g.project.name}: refund claim of ${formatMoney(amountCents, g.tenant.currency)} awaiting executive approval`, link: "/refunds", at: ctx.now,
+      await raiseAlert(tx, ctx, {
+        kind: "REFUND_AWAITING_APPROVAL", about: { projectId: g.project.id, customerAccountId: account.id, guaranteeId: g.id },
+        message: `${g.project.name}: refund claim of ${formatMoney(amountCents, g.tenant.currency)} awaiting executive approval`, link: "/refunds",
       });
       await recordAudit(tx, {
         tenantId: ctx.tenantId, actorId: ctx.actorId, action: "refund.claimed", entityType: "Refund", entityId: refundId,
@@ -283,7 +285,7 @@ export async function chooseRemedy(ctx: StakeholderContext, input: ChooseRemedyI
         assigneeId: continued ? g.project.techLeadId : account.csmId, dueAt: new Date(ctx.now.getTime() + config.remedies.followUpDays * 86_400_000), at: ctx.now,
       });
       if (continued) await setProjectStatusIf(tx, ctx.tenantId, g.project.id, ["FAILED"], { status: "ACTIVE" });
-      await resolveAlerts(tx, ctx.tenantId, g.project.id, "guarantee.failed", ctx.now);
+      await resolveAlertsAbout(tx, ctx.tenantId, ["GUARANTEE_MISSED"], { guaranteeId: g.id }, ctx.now);
     }
     await recordAudit(tx, {
       tenantId: ctx.tenantId, actorId: ctx.actorId, action: "guarantee.remedy_chosen", entityType: "Guarantee", entityId: g.id,

@@ -2,15 +2,16 @@ import { chosenChannels, readChannelPrefs } from "@/lib/schemas/channel-prefs";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "@/server/db/audit";
 import { accountPeople, activePeople, activePeopleByRole, type JobTenant, type PersonRow } from "@/server/db/automation";
-import { alertExists, lockMilestone, markOverdueAtRisk, type milestonesToCheck } from "@/server/db/milestone-check";
-import { insertNotifications } from "@/server/db/notifications";
+import { alertsAbout } from "@/server/db/alerts";
+import { lockMilestone, markOverdueAtRisk, type milestonesToCheck } from "@/server/db/milestone-check";
 import { insertOutboxMessages } from "@/server/db/outbox";
-import { createActionItems, createAlert, setProjectStatus } from "@/server/db/projects";
+import { createActionItems, setProjectStatus } from "@/server/db/projects";
 import { checkMilestones } from "@/server/engines/progress/milestone-check";
 import { emitWebhookEvent } from "@/server/messaging/events";
 import { rowsForPerson } from "@/server/messaging/fan-out";
 import { milestoneReminderDocument } from "@/server/messaging/templates/documents";
 import { renderMessage } from "@/server/messaging/templates/render";
+import { raiseAlert } from "./alerts";
 
 /**
  * The weekly milestone check of one week (DESIGN "Automation"): a reminder to the technical lead and
@@ -46,15 +47,16 @@ async function markOverdue(db: Db, tenant: JobTenant, m: CheckedRow, now: Date) 
     await lockMilestone(tx, tenant.id, m.id);
     if (!(await markOverdueAtRisk(tx, tenant.id, m.id))) return false;
     const message = `Week ${m.weekNumber} "${m.title}" of ${m.project.name} was due ${m.dueDate.toISOString().slice(0, 10)} and is not validated: now at risk.`;
-    await createAlert(tx, { tenantId: tenant.id, projectId: m.projectId, customerAccountId: m.project.customerAccountId, severity: "HIGH", kind: "milestone_overdue", message, link, at: now });
+    const about = { projectId: m.projectId, customerAccountId: m.project.customerAccountId, milestoneId: m.id };
+    await raiseAlert(tx, { tenantId: tenant.id, now }, {
+      kind: "MILESTONE_OVERDUE", about, message, link, notify: { userIds: [m.project.techLeadId, csmId], title: `Overdue: ${m.project.name} week ${m.weekNumber}`, body: message },
+    });
     await setProjectStatus(tx, tenant.id, m.projectId, ["KICKOFF", "ACTIVE"], "AT_RISK");
     await createActionItems(tx, [{
       tenantId: tenant.id, projectId: m.projectId, customerAccountId: m.project.customerAccountId, kind: "ESCALATION",
       title: `Week ${m.weekNumber}: overdue milestone`, detail: `${message} Agree a recovery plan with the technical lead and the customer.`,
       assigneeId: csmId ?? m.project.techLeadId, dueAt: new Date(now.getTime() + ESCALATION_DUE_HOURS * HOUR_MS), at: now,
     }]);
-    const people = [...new Set([m.project.techLeadId, csmId].filter((id): id is string => id !== null))];
-    await insertNotifications(tx, people.map((userId) => ({ tenantId: tenant.id, userId, title: `Overdue: ${m.project.name} week ${m.weekNumber}`, body: message, link, at: now })));
     await emitWebhookEvent(tx, {
       tenantId: tenant.id, event: "milestone.overdue", key: `milestone-overdue/${m.id}`, at: now,
       data: { milestoneId: m.id, projectId: m.projectId, projectName: m.project.name, weekNumber: m.weekNumber, title: m.title, dueDate: m.dueDate.toISOString() },
@@ -68,9 +70,8 @@ async function escalate(db: Db, tenant: JobTenant, m: CheckedRow, status: string
   const link = `/projects/${m.projectId}#week-${m.weekNumber}`;
   return db.$transaction(async (tx) => {
     await lockMilestone(tx, tenant.id, m.id);
-    if (await alertExists(tx, tenant.id, m.projectId, "milestone_escalation", link)) return false;
+    if ((await alertsAbout(tx, tenant.id, ["MILESTONE_ESCALATION"], { milestoneId: m.id }, { openOnly: false })).length > 0) return false;
     const message = `Week ${m.weekNumber} "${m.title}" of ${m.project.name} is still ${status === "FAILED" ? "failed" : "at risk"} a week after its due date: escalated to the executives.`;
-    await createAlert(tx, { tenantId: tenant.id, projectId: m.projectId, customerAccountId: m.project.customerAccountId, severity: "CRITICAL", kind: "milestone_escalation", message, link, at: now });
     const csmId = m.project.customerAccount.csmId;
     await createActionItems(tx, [{
       tenantId: tenant.id, projectId: m.projectId, customerAccountId: m.project.customerAccountId, kind: "ESCALATION",
@@ -78,8 +79,10 @@ async function escalate(db: Db, tenant: JobTenant, m: CheckedRow, status: string
       dueAt: new Date(now.getTime() + ESCALATION_DUE_HOURS * HOUR_MS), at: now,
     }]);
     const executives = (await activePeopleByRole(tx, tenant.id, ["EXECUTIVE"])).map((u) => u.id);
-    const people = [...new Set([...executives, csmId].filter((id): id is string => id !== null))];
-    await insertNotifications(tx, people.map((userId) => ({ tenantId: tenant.id, userId, title: `Escalation: ${m.project.name} week ${m.weekNumber}`, body: message, link, at: now })));
+    await raiseAlert(tx, { tenantId: tenant.id, now }, {
+      kind: "MILESTONE_ESCALATION", about: { projectId: m.projectId, customerAccountId: m.project.customerAccountId, milestoneId: m.id }, message, link,
+      notify: { userIds: [...executives, csmId], title: `Escalation: ${m.project.name} week ${m.weekNumber}`, body: message },
+    });
     await recordAudit(tx, { tenantId: tenant.id, actorId: null, action: "milestone.escalated", entityType: "Milestone", entityId: m.id, after: { status }, at: now });
     return true;
   });

@@ -1,4 +1,4 @@
-import { countUnread, listNotifications, markRead, notificationExists } from "@/server/db/notifications";
+import { countUnread, listNotifications, markAllRead, markRead, notificationExists } from "@/server/db/notifications";
 import { notFound } from "@/server/errors";
 import type { ServiceContext } from "./context";
 
@@ -14,4 +14,9 @@ export async function markNotificationRead(ctx: ServiceContext, id: string) {
   if (!(await notificationExists(ctx.db, ctx.tenantId, ctx.actorId, id))) throw notFound("Notification");
   await markRead(ctx.db, ctx.tenantId, ctx.actorId, id, ctx.now);
   return { ok: true as const };
+}
+
+/** Everything the person's bell shows is marked read; `marked` says how many were unread. */
+export async function markAllNotificationsRead(ctx: ServiceContext) {
+  return { marked: (await markAllRead(ctx.db, ctx.tenantId, ctx.actorId, ctx.now)).count };
 }

@@ -1,15 +1,15 @@
 import type { JobTenant } from "@/server/db/automation";
 import type { Db, Prisma } from "@/server/db/client";
 import { activePeopleByRole } from "@/server/db/automation";
-import { insertNotifications } from "@/server/db/notifications";
+import type { AlertKind } from "@/server/db/generated/enums";
 import { insertProgressUpdates, projectsForProgress, type ProjectForProgress } from "@/server/db/progress-updates";
-import { createAlerts } from "@/server/db/projects";
 import { localDay } from "@/server/engines/progress/calendar";
 import { projectProgress, type ProjectProgress } from "@/server/engines/progress/project-progress";
 import { buildProgressReport, type ProgressReport } from "@/server/engines/progress/report";
 import { analyzeProgress, isAlertingRisk, type ProgressAnalysis } from "@/server/engines/progress/trends";
 import { notFound } from "@/server/errors";
 import { emitWebhookEvents } from "@/server/messaging/events";
+import { raiseAlerts, type RaiseAlertInput } from "./alerts";
 
 /**
  * The daily progress update of a project (seed §3.2 `track_progress_update`): progress from the weekly
@@ -19,7 +19,9 @@ import { emitWebhookEvents } from "@/server/messaging/events";
  * emits `progress_update.created` to subscribed webhooks; a repeat for the same day writes nothing.
  * Issue 9 (P5): a page of projects is read, and its updates written, in a constant number of statements.
  */
-export const RISK_ALERT_KIND = "progress_risk";
+/** A project off track raises one of these, critical risk the second (docs/alerts.md). */
+export const RISK_ALERT_KINDS = ["PROJECT_OFF_TRACK", "PROJECT_CRITICAL_RISK"] as const satisfies readonly AlertKind[];
+const riskAlertKind = (level: string): (typeof RISK_ALERT_KINDS)[number] => (level === "critical" ? "PROJECT_CRITICAL_RISK" : "PROJECT_OFF_TRACK");
 
 export type StoredProgressUpdate = { version: 1; progress: ProjectProgress; analysis: ProgressAnalysis; report: ProgressReport };
 export type UpdateResult = { created: boolean; alerted: boolean };
@@ -52,7 +54,7 @@ function computeUpdate(p: ProjectForProgress, now: Date): Computed {
     quality: q ? { score: q.score, escalated: q.escalated } : null,
     guarantee: p.guarantee,
   });
-  const alertWanted = isAlertingRisk(analysis.riskLevel) && !p.alerts.some((a) => a.kind === RISK_ALERT_KIND);
+  const alertWanted = isAlertingRisk(analysis.riskLevel) && !p.alerts.some((a) => (RISK_ALERT_KINDS as readonly AlertKind[]).includes(a.kind));
   return { p, stored: { version: 1, progress, analysis, report }, alertWanted };
 }
 
@@ -89,20 +91,19 @@ export async function writeProgressUpdates(db: Db, tenant: JobTenant, projectIds
     const alerting = fresh.filter((c) => c.alertWanted);
     for (const c of fresh) results.set(c.p.id, { created: true, alerted: c.alertWanted });
     if (alerting.length === 0) return;
-    await createAlerts(tx, alerting.map(({ p, stored: { analysis } }) => ({
-      tenantId: tenant.id, projectId: p.id, customerAccountId: p.customerAccountId, severity: analysis.riskLevel === "critical" ? "CRITICAL" : "HIGH",
-      kind: RISK_ALERT_KIND, message: `${p.name} is off track: ${analysis.riskSummary}`, link: `/projects/${p.id}`, at: now,
-    })));
     // nobody owns the project: the tenant's admins hear about it (read once per page, only if needed)
     let admins: string[] | null = null;
-    const rows = [];
+    const raised: RaiseAlertInput[] = [];
     for (const { p, stored: { analysis } } of alerting) {
       const owners = [p.techLeadId, p.customerAccount.csmId].filter((id): id is string => id !== null);
       if (owners.length === 0) admins ??= (await activePeopleByRole(tx, tenant.id, ["ADMIN"])).map((u) => u.id);
-      const people = owners.length > 0 ? [...new Set(owners)] : (admins ?? []);
-      rows.push(...people.map((userId) => ({ tenantId: tenant.id, userId, title: `Risk ${analysis.riskLevel}: ${p.name}`, body: analysis.riskSummary, link: `/projects/${p.id}`, at: now })));
+      raised.push({
+        kind: riskAlertKind(analysis.riskLevel), about: { projectId: p.id, customerAccountId: p.customerAccountId },
+        message: `${p.name} is off track: ${analysis.riskSummary}`, link: `/projects/${p.id}`,
+        notify: { userIds: owners.length > 0 ? owners : (admins ?? []), title: `Risk ${analysis.riskLevel}: ${p.name}`, body: analysis.riskSummary },
+      });
     }
-    await insertNotifications(tx, rows);
+    await raiseAlerts(tx, { tenantId: tenant.id, now }, raised);
   });
   return results;
 }

@@ -1,10 +1,10 @@
 import type { ListProjectsInput, ValidateMilestoneInput } from "@/lib/schemas/projects";
-import { openWeekAlerts, resolveOpenAlerts, setAlertMessage } from "@/server/db/alerts";
+import { alertsAbout, resolveOpenAlerts, setAlertMessage } from "@/server/db/alerts";
+import { WEEK_ALERT_KINDS } from "@/server/engines/alerts/registry";
 import { recordAudit } from "@/server/db/audit";
 import type { MilestoneStatus } from "@/server/db/generated/enums";
 import {
   createActionItems,
-  createAlert,
   findActionItem,
   findEnvironment,
   findMilestoneForValidation,
@@ -22,6 +22,7 @@ import { insertNotifications } from "@/server/db/notifications";
 import { MILESTONE_STATUS } from "@/components/shell/labels";
 import { validateMilestone, type MilestoneValidationStatus } from "@/server/engines/milestones/validate";
 import { AppError, notFound } from "@/server/errors";
+import { raiseAlert } from "./alerts";
 import { loadConfig } from "./config";
 import type { ServiceContext } from "./context";
 
@@ -122,19 +123,20 @@ export async function validateMilestoneFor(ctx: ServiceContext, input: ValidateM
     // one open verdict alert a week: the same verdict again updates it (no second alert or notification),
     // another verdict resolves it; a validated week is no longer overdue; a week no longer at risk or
     // failed keeps no alert open, its escalation included
-    const kind = status === "FAILED" ? "milestone_failed" : status === "AT_RISK" ? "milestone_at_risk" : null;
-    const openAlerts = await openWeekAlerts(tx, ctx.tenantId, m.projectId, link);
+    const kind = status === "FAILED" ? "MILESTONE_FAILED" : status === "AT_RISK" ? "MILESTONE_AT_RISK" : null;
+    const openAlerts = await alertsAbout(tx, ctx.tenantId, WEEK_ALERT_KINDS, { milestoneId: m.id }, { openOnly: true });
     const current = openAlerts.find((a) => a.kind === kind);
-    const stillTrue = (a: { kind: string }) => a === current || (kind !== null && a.kind === "milestone_escalation");
+    const stillTrue = (a: { kind: string }) => a === current || (kind !== null && a.kind === "MILESTONE_ESCALATION");
     const outdated = openAlerts.filter((a) => !stillTrue(a)).map((a) => a.id);
     if (outdated.length > 0) await resolveOpenAlerts(tx, ctx.tenantId, outdated, ctx.now);
     if (kind) {
       const message = `Week ${m.weekNumber} of ${m.project.name} is ${status === "FAILED" ? "failed" : "at risk"}: ${result.score} (success ≥ ${m.minimumSuccessThreshold}, escalation ≥ ${m.escalationThreshold}).`;
       if (current) await setAlertMessage(tx, ctx.tenantId, current.id, message);
       else {
-        await createAlert(tx, { tenantId: ctx.tenantId, projectId: m.projectId, customerAccountId: m.project.customerAccount.id, severity: status === "FAILED" ? "HIGH" : "WARNING", kind, message, link, at: ctx.now });
-        const people = [...new Set([techLeadId, csmId].filter((id): id is string => id !== null))];
-        await insertNotifications(tx, people.map((userId) => ({ tenantId: ctx.tenantId, userId, title: message, body: result.reasons.join(" "), link, at: ctx.now })));
+        await raiseAlert(tx, ctx, {
+          kind, about: { projectId: m.projectId, customerAccountId: m.project.customerAccount.id, milestoneId: m.id }, message, link,
+          notify: { userIds: [techLeadId, csmId], title: message, body: result.reasons.join(" ") },
+        });
       }
     }
     if (revalidation?.bySystem && techLeadId) {

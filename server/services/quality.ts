@@ -1,21 +1,22 @@
 import type { QualityType, ValidateQualityInput } from "@/lib/schemas/quality";
 import { recordAudit } from "@/server/db/audit";
 import type { DbOrTx, Prisma } from "@/server/db/client";
+import { alertsAbout } from "@/server/db/alerts";
+import type { AlertKind } from "@/server/db/generated/enums";
 import {
-  findOpenAlert,
   findQualityProject,
   findUserName,
-  insertAlert,
   insertQualityAction,
   insertQualityValidation,
   latestValidation,
   validationPoints,
 } from "@/server/db/quality";
-import { activeAdminIds, insertNotifications } from "@/server/db/notifications";
+import { activeAdminIds } from "@/server/db/notifications";
 import { QUALITY_FAMILIES, type QualityConfig, type QualityFamily, type QualityValidationKind } from "@/server/engines/quality/config";
 import { fmt } from "@/server/engines/quality/gates";
 import { validateQuality, type FamilyResult, type GateResult, type QualityMetrics, type QualityRecommendation, type QualityValidationResult } from "@/server/engines/quality/validate";
 import { notFound } from "@/server/errors";
+import { raiseAlert } from "./alerts";
 import { loadConfig, type VersionedConfig } from "./config";
 import type { ServiceContext } from "./context";
 import { assembleQualityInputs, type ManualEntries, type QualityInputs } from "./quality-inputs";
@@ -35,6 +36,9 @@ export const ENGINE_TYPE: Record<QualityType, QualityValidationKind> = { CODE: "
 export const TYPE_FAMILIES: Record<QualityType, readonly QualityFamily[]> = {
   CODE: ["code"], DELIVERY: ["delivery"], PROCESS: ["process"], COMPREHENSIVE: QUALITY_FAMILIES,
 };
+const ESCALATION_KIND = {
+  CODE: "QUALITY_ESCALATION_CODE", DELIVERY: "QUALITY_ESCALATION_DELIVERY", PROCESS: "QUALITY_ESCALATION_PROCESS", COMPREHENSIVE: "QUALITY_ESCALATION_COMPREHENSIVE",
+} as const satisfies Record<QualityType, AlertKind>;
 const TYPE_LABEL: Record<QualityType, string> = { CODE: "code quality", DELIVERY: "delivery quality", PROCESS: "process quality", COMPREHENSIVE: "comprehensive quality" };
 
 export type StoredGate = GateResult & { source: string };
@@ -72,13 +76,12 @@ async function raiseEscalation(
   result: QualityValidationResult,
   config: QualityConfig,
 ) {
-  const kind = `quality_escalation.${type.toLowerCase()}`;
-  const open = await findOpenAlert(tx, ctx.tenantId, project.id, kind);
+  const kind = ESCALATION_KIND[type];
+  const [open] = await alertsAbout(tx, ctx.tenantId, [kind], { projectId: project.id }, { openOnly: true });
   if (open) return { alertId: open.id, created: false, actionItemId: null, notified: 0 };
   const label = TYPE_LABEL[type];
   const message = `The ${label} validation of ${project.name} scored ${fmt(result.score)}: ${result.escalationReasons.join("; ")}.`;
   const link = `/projects/${project.id}`;
-  const alert = await insertAlert(tx, { tenantId: ctx.tenantId, projectId: project.id, customerAccountId: project.customerAccountId, kind, message, link, at: ctx.now });
   const techLead = project.techLead && project.techLead.disabledAt === null ? project.techLead : null;
   const steps = result.recommendations.slice(0, 3).map((r) => `- ${r.text}`);
   const action = await insertQualityAction(tx, {
@@ -90,10 +93,11 @@ async function raiseEscalation(
   });
   // no (active) technical lead: the tenant's admins hear about it instead, so it is never unseen
   const recipients = techLead ? [techLead.id] : (await activeAdminIds(tx, ctx.tenantId)).map((u) => u.id);
-  await insertNotifications(tx, recipients.map((userId) => ({
-    tenantId: ctx.tenantId, userId, title: `Quality escalation: ${project.name}`, body: message, link, at: ctx.now,
-  })));
-  return { alertId: alert.id, created: true, actionItemId: action.id, notified: recipients.length };
+  const alert = await raiseAlert(tx, ctx, {
+    kind, about: { projectId: project.id, customerAccountId: project.customerAccountId }, message, link,
+    notify: { userIds: recipients, title: `Quality escalation: ${project.name}`, body: message },
+  });
+  return { alertId: alert.alertId, created: true, actionItemId: action.id, notified: recipients.length };
 }
 
 /** Runs the engine on assembled inputs and stores the validation (and any escalation) in `tx`. */

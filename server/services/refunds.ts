@@ -2,7 +2,8 @@ import { formatMoney } from "@/lib/money";
 import type { ListRefundsInput, MarkPaidInput } from "@/lib/schemas/refunds";
 import { recordAudit } from "@/server/db/audit";
 import type { DbOrTx } from "@/server/db/client";
-import { accountStakeholderIds, activeUserIds, resolveAlerts, setGuaranteeState } from "@/server/db/guarantees";
+import { resolveAlertsAbout } from "@/server/db/alerts";
+import { accountStakeholderIds, activeUserIds, setGuaranteeState } from "@/server/db/guarantees";
 import { insertNotifications } from "@/server/db/notifications";
 import { countRefundsByStatus, findRefund, listRefunds, transitionRefundIf, type RefundRow } from "@/server/db/refunds";
 import { STATUS_LABEL, checkPaidAmount, refundRoom, refundTransition, type RefundAction, type RefundStatus } from "@/server/engines/guarantee/refund";
@@ -78,7 +79,7 @@ async function transition(ctx: ServiceContext, refundId: string, expectedVersion
     if (check.to === "PAID") await setGuaranteeState(tx, ctx.tenantId, g.id, ["FAILED"], { status: "REMEDIED" });
     // a rejection re-opens the customer's choice of remedy (seed §1.3: refund, continued development or migration)
     if (check.to === "REJECTED") await setGuaranteeState(tx, ctx.tenantId, g.id, ["FAILED"], { remedy: null });
-    if (check.to === "APPROVED" || check.to === "REJECTED") await resolveAlerts(tx, ctx.tenantId, g.project.id, "refund.pending_approval", ctx.now);
+    if (check.to === "APPROVED" || check.to === "REJECTED") await resolveAlertsAbout(tx, ctx.tenantId, ["REFUND_AWAITING_APPROVAL"], { guaranteeId: g.id }, ctx.now);
     await recordAudit(tx, {
       tenantId: ctx.tenantId, actorId: ctx.actorId, action: change.auditAction, entityType: "Refund", entityId: r.id,
       before: { status: r.status, version: r.version, amountCents: r.amountCents },

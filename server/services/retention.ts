@@ -2,11 +2,11 @@ import type { ListAccountsInput, UpdateTaskInput } from "@/lib/schemas/retention
 import { MAX_SNOOZE_DAYS } from "@/lib/schemas/retention";
 import { recordAudit } from "@/server/db/audit";
 import type { DbOrTx, Prisma } from "@/server/db/client";
-import { insertAlert } from "@/server/db/guarantees";
+import { alertsAbout, resolveAlertsAbout } from "@/server/db/alerts";
 import { insertNotifications } from "@/server/db/notifications";
 import {
-  accountExpansionFacts, accountRetention, accountsWithHealth, cancelPlanTasks, findAccount, findAssignableStaff, findOpenRetentionAlert, findRetentionTask,
-  healthInputs, insertPlan, latestPlan, lockAccount, resolveRetentionAlerts, updateRetentionTask, upsertSnapshot,
+  accountExpansionFacts, accountRetention, accountsWithHealth, cancelPlanTasks, findAccount, findAssignableStaff, findRetentionTask,
+  healthInputs, insertPlan, latestPlan, lockAccount, updateRetentionTask, upsertSnapshot,
 } from "@/server/db/retention";
 import { DAY_MS } from "@/server/engines/guarantee/clock";
 import type { RetentionConfig } from "@/server/engines/retention/config";
@@ -15,6 +15,7 @@ import { healthScore, type HealthFacts, type HealthScore } from "@/server/engine
 import { planRetention, type TriggerFacts } from "@/server/engines/retention/strategy";
 import { csatSummary, npsSummary } from "@/server/engines/surveys/scores";
 import { AppError, notFound } from "@/server/errors";
+import { raiseAlert } from "./alerts";
 import { loadConfig, type VersionedConfig } from "./config";
 import type { ServiceContext } from "./context";
 
@@ -107,11 +108,11 @@ export async function ensurePlan(
   });
   const link = `/accounts/${account.id}`;
   if (draft.strategy === "AT_RISK_RECOVERY") {
-    if (!(await findOpenRetentionAlert(tx, ctx.tenantId, account.id))) {
-      await insertAlert(tx, { tenantId: ctx.tenantId, projectId: null, customerAccountId: account.id, severity: "WARNING", kind: "retention.at_risk", message: `${account.name} is at risk: ${draft.reason}`, link, at: ctx.now });
+    if ((await alertsAbout(tx, ctx.tenantId, ["ACCOUNT_AT_RISK"], { customerAccountId: account.id }, { openOnly: true })).length === 0) {
+      await raiseAlert(tx, ctx, { kind: "ACCOUNT_AT_RISK", about: { customerAccountId: account.id }, message: `${account.name} is at risk: ${draft.reason}`, link });
     }
   } else {
-    await resolveRetentionAlerts(tx, ctx.tenantId, account.id, ctx.now);
+    await resolveAlertsAbout(tx, ctx.tenantId, ["ACCOUNT_AT_RISK"], { customerAccountId: account.id }, ctx.now);
   }
   if (account.csmId) {
     await insertNotifications(tx, [{ tenantId: ctx.tenantId, userId: account.csmId, title: `New retention plan: ${account.name}`, body: `${draft.reason} ${draft.actions.length} task(s) assigned to you; next touchpoint ${draft.nextTouchpointAt.toISOString().slice(0, 10)}.`, link, at: ctx.now }]);

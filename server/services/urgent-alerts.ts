@@ -2,42 +2,38 @@ import { chosenChannels, readChannelPrefs } from "@/lib/schemas/channel-prefs";
 import type { Db } from "@/server/db/client";
 import { activePeople, activePeopleByRole, type JobTenant, type recentAlerts } from "@/server/db/automation";
 import { insertOutboxMessages } from "@/server/db/outbox";
-import { isUrgentAlert } from "@/server/engines/progress/milestone-check";
+import { alertKindLabel, alertWantsExecutives, isUrgentAlert } from "@/server/engines/alerts/registry";
 import { emitWebhookEvent } from "@/server/messaging/events";
 import { rowsForPerson } from "@/server/messaging/fan-out";
 import { alertDocument } from "@/server/messaging/templates/documents";
 import { renderMessage } from "@/server/messaging/templates/render";
 
 /**
- * Alerts leave the building at once (issue 6): every new alert becomes an `alert.created` webhook
- * event, and an urgent one (failed milestone, escalation, refund, high or critical) goes to the
- * project's technical lead and CSM — and the executives when critical, an escalation or a refund — on
- * their external channels, whatever their digest frequency. In-app notifications are written by the
- * code that raises the alert, so they are not repeated here. Keys `alert/<id>/<userId>/<channel>`
- * make the sweep that calls this every few minutes send each alert once.
+ * Alerts leave the building at once (docs/alerts.md): every new alert becomes an `alert.created`
+ * webhook event, and one its kind makes urgent goes to the project's technical lead and CSM — and the
+ * executives when the registry says so — on their external channels, whatever their digest frequency.
+ * In-app notifications are written by `raiseAlert`, so they are not repeated here. Keys
+ * `alert/<id>/<userId>/<channel>` make the sweep that calls this every few minutes send each alert once.
  */
 export const ALERT_DISPATCH_WINDOW_MS = 24 * 60 * 60_000;
 
 export type AlertRow = Awaited<ReturnType<typeof recentAlerts>>[number];
 
-function wantsExecutives(alert: AlertRow) {
-  return alert.severity === "CRITICAL" || alert.kind.includes("escalation") || alert.kind.startsWith("refund");
-}
-
 export async function dispatchAlert(db: Db, tenant: JobTenant, alert: AlertRow, now: Date, appUrl: string): Promise<{ webhooks: number; messages: number }> {
   const url = `${appUrl}${alert.link ?? (alert.project ? `/projects/${alert.project.id}` : "/dashboard")}`;
+  const label = alertKindLabel(alert.kind);
   const webhooks = await emitWebhookEvent(db, {
     tenantId: tenant.id, event: "alert.created", key: `alert/${alert.id}`, at: now,
-    data: { alertId: alert.id, severity: alert.severity, kind: alert.kind, message: alert.message, url, projectId: alert.project?.id ?? null, projectName: alert.project?.name ?? null, raisedAt: alert.createdAt.toISOString() },
+    data: { alertId: alert.id, severity: alert.severity, kind: alert.kind, label, message: alert.message, url, projectId: alert.project?.id ?? null, projectName: alert.project?.name ?? null, raisedAt: alert.createdAt.toISOString() },
   });
-  if (alert.resolvedAt || !isUrgentAlert(alert)) return { webhooks, messages: 0 };
+  if (alert.resolvedAt || !isUrgentAlert(alert.kind)) return { webhooks, messages: 0 };
 
   const owners = [alert.project?.techLeadId, alert.project?.customerAccount.csmId ?? alert.customerAccount?.csmId].filter((id): id is string => typeof id === "string");
   let people = await activePeople(db, tenant.id, [...new Set(owners)]);
-  if (wantsExecutives(alert)) people = [...people, ...(await activePeopleByRole(db, tenant.id, ["EXECUTIVE"])).filter((e) => !people.some((p) => p.id === e.id))];
+  if (alertWantsExecutives(alert.kind)) people = [...people, ...(await activePeopleByRole(db, tenant.id, ["EXECUTIVE"])).filter((e) => !people.some((p) => p.id === e.id))];
   if (people.length === 0) people = await activePeopleByRole(db, tenant.id, ["ADMIN"]);
 
-  const message = renderMessage(alertDocument({ severity: alert.severity, kind: alert.kind, message: alert.message, url, projectName: alert.project?.name ?? null }, `${appUrl}/settings/notifications`));
+  const message = renderMessage(alertDocument({ severity: alert.severity, label, message: alert.message, url, projectName: alert.project?.name ?? null }, `${appUrl}/settings/notifications`));
   const rows = people.flatMap((person) => {
     const prefs = readChannelPrefs(person.channelPrefs);
     const channels = chosenChannels(prefs).filter((c) => c !== "in_app");

@@ -21,7 +21,7 @@ const base = Date.now() - 60 * MINUTE;
 async function alertOf(t: TenantFixture, severity: AlertSeverity, message: string, minutes: number, resolved = false) {
   return testDb().alert.create({
     data: {
-      tenantId: t.tenant.id, projectId: t.projectA.id, customerAccountId: t.accountA.id, severity, kind: "test_alert", message,
+      tenantId: t.tenant.id, projectId: t.projectA.id, customerAccountId: t.accountA.id, severity, kind: "MILESTONE_AT_RISK", message,
       link: `/projects/${t.projectA.id}#week-1`, createdAt: new Date(base + minutes * MINUTE), resolvedAt: resolved ? new Date(base + (minutes + 1) * MINUTE) : null,
     },
   });

@@ -113,7 +113,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     allow: STAFF,
     // a fresh open alert per call: resolving is once only
     input: async (f) => ({
-      alertId: (await testDb().alert.create({ data: { tenantId: f.tenant.id, projectId: f.projectA.id, severity: "WARNING", kind: "matrix", message: "Matrix alert" } })).id,
+      alertId: (await testDb().alert.create({ data: { tenantId: f.tenant.id, projectId: f.projectA.id, severity: "WARNING", kind: "PROJECT_OFF_TRACK", message: "Matrix alert" } })).id,
     }),
     scope: "tenant",
   },
@@ -145,6 +145,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
   "kickoff.status": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: (f) => ({ leadId: f.lead.id }), scope: "tenant" },
   "notifications.list": { allow: EVERYONE, input: () => ({}), scope: "own" },
   "notifications.unreadCount": { allow: EVERYONE, scope: "own" },
+  "notifications.markAllRead": { allow: EVERYONE, scope: "own" },
   "leads.list": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: () => ({}), scope: "own" },
   "leads.get": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: (f) => ({ leadId: f.lead.id }), scope: "tenant" },
   "leads.create": {

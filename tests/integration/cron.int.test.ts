@@ -102,7 +102,7 @@ describe("cron routes", { timeout: 300_000 }, () => {
 
     const week2 = await db().milestone.findFirstOrThrow({ where: { projectId: f.projectB.id, weekNumber: 2 } });
     expect(week2.status).toBe("AT_RISK");
-    expect(await db().alert.count({ where: { projectId: f.projectB.id, kind: "milestone_overdue" } })).toBe(1);
+    expect(await db().alert.count({ where: { projectId: f.projectB.id, kind: "MILESTONE_OVERDUE" } })).toBe(1);
     expect(await db().actionItem.count({ where: { projectId: f.projectB.id, kind: "ESCALATION" } })).toBe(1);
     expect((await db().project.findUniqueOrThrow({ where: { id: f.projectB.id } })).status).toBe("AT_RISK");
     // account A's week 2 is due in 4 days: one reminder per channel to its approver
@@ -114,7 +114,7 @@ describe("cron routes", { timeout: 300_000 }, () => {
     await runJob(db(), JOBS.outbox, { now: new Date(Date.now() + 60_000), tenantId: f.tenant.id });
     await deliver();
     expect(await mailsFor("milestone-due/")).toEqual([`${f.users.CUSTOMER.email} milestone-due/${weekA2.id}/${f.users.CUSTOMER.id}/email`]);
-    const alert = await db().alert.findFirstOrThrow({ where: { projectId: f.projectB.id, kind: "milestone_overdue" } });
+    const alert = await db().alert.findFirstOrThrow({ where: { projectId: f.projectB.id, kind: "MILESTONE_OVERDUE" } });
     expect(await mailsFor(`alert/${alert.id}/`)).toEqual([`${f.users.ADMIN.email} alert/${alert.id}/${f.users.ADMIN.id}/email`]);
   });
 

@@ -63,7 +63,7 @@ describe("the executive dashboard on the demo seed", () => {
     // (jobs other files run over every tenant may add alerts here, so the order is checked, not one head)
     const top = await testDb().alert.findMany({ where: { tenantId: northwind.tenantId, resolvedAt: null }, orderBy: [{ severity: "desc" }, { createdAt: "desc" }, { id: "asc" }], take: 8 });
     expect(d.alerts.items.map((a) => a.id)).toEqual(top.map((a) => a.id));
-    const claim = d.alerts.items.find((a) => a.kind === "refund.pending_approval");
+    const claim = d.alerts.items.find((a) => a.kind === "REFUND_AWAITING_APPROVAL");
     expect(claim).toMatchObject({ severity: "CRITICAL", projectName: "Shop-floor Analytics Platform" });
     expect(claim?.href).toMatch(/^\/projects\/c[a-z0-9]+$/);
     expect(d.opportunities.expansion.map((o) => o.title)).toContain("Acme Health");
@@ -115,7 +115,7 @@ describe("the executive dashboard on the demo seed", () => {
     const survey = await db.survey.create({ data: { tenantId: t, projectId: f.projectA.id, kind: "NPS", trigger: "MANUAL", key: `noise/${f.tag}` } });
     await db.surveyResponse.create({ data: { tenantId: t, surveyId: survey.id, score: 0, createdAt: recent } });
     await db.qualityValidation.create({ data: { tenantId: t, projectId: f.projectA.id, type: "CODE", score: 10, gatesPassed: 0, gatesFailed: 9, results: {}, createdAt: recent } });
-    await db.alert.create({ data: { tenantId: t, projectId: f.projectA.id, severity: "CRITICAL", kind: "noise", message: "noise" } });
+    await db.alert.create({ data: { tenantId: t, projectId: f.projectA.id, severity: "CRITICAL", kind: "PROJECT_CRITICAL_RISK", message: "noise" } });
     await db.retentionPlan.create({
       data: { tenantId: t, customerAccountId: f.accountA.id, strategy: "HIGH_SATISFACTION_EXPANSION", healthScore: 99, expansionScore: 99, triggers: {}, successMetrics: [], expectedOutcome: "noise", nextTouchpointAt: now, createdAt: recent },
     });

@@ -95,7 +95,7 @@ describe("progress-digests job", () => {
     const po = people.po ?? "";
     for (let i = 1; i <= 10; i += 1) {
       await db().notification.create({ data: { tenantId: f.tenant.id, userId: po, title: `Event ${i}`, createdAt: new Date(NOW.getTime() - i * 60_000) } });
-      await db().alert.create({ data: { tenantId: f.tenant.id, projectId: f.projectA.id, severity: "WARNING", kind: "milestone_at_risk", message: `Warning ${i}`, createdAt: NOW } });
+      await db().alert.create({ data: { tenantId: f.tenant.id, projectId: f.projectA.id, severity: "WARNING", kind: "MILESTONE_AT_RISK", message: `Warning ${i}`, createdAt: NOW } });
     }
     const { queueDigest } = await import("@/server/services/digests");
     const person = await db().user.findUniqueOrThrow({ where: { id: po } });
@@ -113,11 +113,11 @@ describe("progress-digests job", () => {
   it("an urgent alert goes out at once, even to someone whose digest is off", async () => {
     await db().user.update({ where: { id: f.users.EXECUTIVE.id }, data: { channelPrefs: { email: true, inApp: true, digest: "off" } } });
     const later = new Date(NOW.getTime() + 10 * 60_000);
-    const alert = await db().alert.create({ data: { tenantId: f.tenant.id, projectId: f.projectB.id, severity: "CRITICAL", kind: "refund_claimed", message: "A refund was claimed", link: `/projects/${f.projectB.id}`, createdAt: later } });
+    const alert = await db().alert.create({ data: { tenantId: f.tenant.id, projectId: f.projectB.id, severity: "CRITICAL", kind: "REFUND_AWAITING_APPROVAL", message: "A refund was claimed", link: `/projects/${f.projectB.id}`, createdAt: later } });
     await runJob(db(), JOBS.outbox, { now: later, tenantId: f.tenant.id });
     const mail = stub.to("/emails").filter((r) => r.headers["idempotency-key"] === `alert/${alert.id}/${f.users.EXECUTIVE.id}/email`);
     expect(mail).toHaveLength(1);
-    expect((mail[0]?.json as { subject: string }).subject).toBe(`[Critical] ${f.projectB.name}: refund claimed`);
+    expect((mail[0]?.json as { subject: string }).subject).toBe(`[Critical] ${f.projectB.name}: Refund awaiting approval`);
     await runJob(db(), JOBS.outbox, { now: new Date(later.getTime() + 5 * 60_000), tenantId: f.tenant.id });
     expect(stub.requests.filter((r) => r.headers["idempotency-key"] === `alert/${alert.id}/${f.users.EXECUTIVE.id}/email`)).toHaveLength(1);
   });
@@ -137,7 +137,7 @@ describe("progress-digests job", () => {
     expect(result.status).toBe("succeeded");
     expect(result.counts[f.tenant.id]).toMatchObject({ "progress updates": 2, "risk alerts": 1 });
     expect(await db().progressUpdate.count({ where: { tenantId: f.tenant.id, periodKey: "2031-03-05" } })).toBe(2);
-    const risk = await db().alert.findMany({ where: { projectId: f.projectB.id, kind: "progress_risk" } });
+    const risk = await db().alert.findMany({ where: { projectId: f.projectB.id, kind: { in: ["PROJECT_OFF_TRACK", "PROJECT_CRITICAL_RISK"] } } });
     expect(risk).toHaveLength(1);
     expect(risk[0]?.message).toMatch(/off track: Risk (high|critical)/);
     expect(await db().outboxMessage.count({ where: { idempotencyKey: `digest/${people.sponsor}/2031-03-05/email` } })).toBe(1);

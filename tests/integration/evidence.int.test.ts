@@ -231,7 +231,7 @@ describe("POST /api/v1/evidence", () => {
     expect(body.codeGates).toMatchObject({ score: 0, gatesFailed: 5, escalated: true });
     expect(body.codeGates.failing.map((g: { gate: string }) => g.gate)).toContain("security_vulnerability_threshold");
 
-    const alerts = await testDb().alert.findMany({ where: { projectId: f.projectA.id, kind: "quality_escalation.code" } });
+    const alerts = await testDb().alert.findMany({ where: { projectId: f.projectA.id, kind: "QUALITY_ESCALATION_CODE" } });
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ severity: "HIGH", resolvedAt: null, customerAccountId: f.accountA.id, link: `/projects/${f.projectA.id}` });
     const actions = await testDb().actionItem.findMany({ where: { projectId: f.projectA.id, kind: "QUALITY" } });
@@ -245,7 +245,7 @@ describe("POST /api/v1/evidence", () => {
     // a second failing build while the alert is open: stored as escalated, no second alert, action or notification
     const again = await post(token, failing);
     expect((await again.json()).codeGates.escalated).toBe(true);
-    expect(await testDb().alert.count({ where: { projectId: f.projectA.id, kind: "quality_escalation.code" } })).toBe(1);
+    expect(await testDb().alert.count({ where: { projectId: f.projectA.id, kind: "QUALITY_ESCALATION_CODE" } })).toBe(1);
     expect(await testDb().actionItem.count({ where: { projectId: f.projectA.id, kind: "QUALITY" } })).toBe(1);
     expect(await testDb().notification.count({ where: { userId: f.users.TECH_LEAD.id, title: { startsWith: "Quality escalation" } } })).toBe(1);
   });

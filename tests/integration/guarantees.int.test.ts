@@ -128,7 +128,7 @@ describe("final validation and enforcement at the clock's end", () => {
 
     const second = await enforceGuarantees(testDb(), new Date(now.getTime() + 60_000), { tenantId: f.tenant.id });
     expect(second.evaluated).toBe(0);
-    expect(await testDb().alert.count({ where: { projectId, kind: "guarantee.succeeded" } })).toBe(1);
+    expect(await testDb().alert.count({ where: { projectId, kind: "GUARANTEE_MET", guaranteeId } })).toBe(1);
     expect(await auditOf(guaranteeId, "guarantee.succeeded")).toBe(1);
     expect(await testDb().notification.count({ where: { userId: f.users.CUSTOMER.id, title: { contains: "met its success guarantee" }, link: { contains: projectId } } })).toBe(1);
   });
@@ -142,7 +142,7 @@ describe("final validation and enforcement at the clock's end", () => {
     // 25 × 0.4 = 10; 84 / 95 = 88.42 × 0.3 = 26.53; 6 / 8.5 = 70.59 × 0.3 = 21.18
     expect(readOutcome(g.outcome)).toMatchObject({ successScore: 57.71, overallSuccess: false });
     expect(g).toMatchObject({ status: "FAILED", remedy: null });
-    expect(await testDb().alert.count({ where: { projectId, kind: "guarantee.failed", severity: "HIGH" } })).toBe(1);
+    expect(await testDb().alert.count({ where: { projectId, kind: "GUARANTEE_MISSED", severity: "HIGH", guaranteeId } })).toBe(1);
     expect(await auditOf(guaranteeId, "guarantee.failed")).toBe(1);
     expect(await testDb().notification.count({ where: { userId: f.users.EXECUTIVE.id, title: { startsWith: "Guarantee not met" }, link: { contains: projectId } } })).toBe(1);
     expect((await callerFor(f.users.CUSTOMER).portal.guarantee({ projectId })).remedyOpen).toBe(true);
@@ -201,7 +201,7 @@ describe("the customer's remedy choice", () => {
     const g = await guaranteeOf(projectId);
     expect(g).toMatchObject({ status: "FAILED", remedy: "REFUND" });
     expect(g.refunds.map((r) => [r.status, r.amountCents, r.version, r.claimedById])).toEqual([["CLAIMED", 2_000_000, 0, f.users.CUSTOMER.id]]);
-    expect(await testDb().alert.count({ where: { projectId, kind: "refund.pending_approval", resolvedAt: null } })).toBe(1);
+    expect(await testDb().alert.count({ where: { projectId, kind: "REFUND_AWAITING_APPROVAL", resolvedAt: null } })).toBe(1);
     expect(await auditOf(guaranteeId, "guarantee.remedy_chosen")).toBe(1);
     expect(await testDb().notification.count({ where: { userId: f.users.EXECUTIVE.id, title: { startsWith: "Refund claimed" } } })).toBeGreaterThan(0);
 

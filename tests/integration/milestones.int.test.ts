@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { AlertKind } from "@/server/db/generated/enums";
 import { beforeAll, describe, expect, it } from "vitest";
 import { callerFor, createTenantFixture, kickedOffProject, shapeOf, testDb, type TenantFixture, codeOf } from "../helpers/fixtures";
 
@@ -52,7 +53,7 @@ describe("weekly milestone validation (seed §3.1)", () => {
     const recovery = await testDb().actionItem.findMany({ where: { projectId, kind: "RECOVERY" } });
     expect(recovery.length).toBeGreaterThan(0);
     expect(recovery.every((a) => a.assigneeId === f.users.TECH_LEAD.id)).toBe(true);
-    expect(await testDb().alert.count({ where: { projectId, kind: "milestone_at_risk" } })).toBe(1);
+    expect(await testDb().alert.count({ where: { projectId, kind: "MILESTONE_AT_RISK" } })).toBe(1);
     const told = await testDb().notification.count({ where: { userId: f.users.TECH_LEAD.id, link: { contains: projectId } } });
     expect(told).toBeGreaterThan(0);
     // validating the same week the same way again adds no second copy of an open action, and no second
@@ -60,7 +61,7 @@ describe("weekly milestone validation (seed §3.1)", () => {
     const before = await testDb().actionItem.count({ where: { projectId } });
     await callerFor(f.users.TECH_LEAD).projects.validateMilestone({ milestoneId: week1.id, scores: scores([80, 80, 80, 81]) });
     expect(await testDb().actionItem.count({ where: { projectId } })).toBe(before);
-    const alerts = await testDb().alert.findMany({ where: { projectId, kind: "milestone_at_risk" } });
+    const alerts = await testDb().alert.findMany({ where: { projectId, kind: "MILESTONE_AT_RISK" } });
     expect(alerts.map((a) => [a.resolvedAt, a.message])).toEqual([[null, expect.stringContaining(": 80.1 (success ≥ 85")]]);
     expect(await testDb().notification.count({ where: { userId: f.users.TECH_LEAD.id, link: { contains: projectId } } })).toBe(told);
     expect((await testDb().project.findUniqueOrThrow({ where: { id: projectId } })).status).toBe("AT_RISK");
@@ -78,18 +79,18 @@ describe("weekly milestone validation (seed §3.1)", () => {
     expect((await at([85, 85, 85, 85])).status).toBe("success");
     expect((await testDb().project.findUniqueOrThrow({ where: { id: projectId } })).status).toBe("ACTIVE");
     // the week recovered: its at-risk alert is resolved, not left on the dashboard
-    expect(await weekAlerts()).toEqual(["milestone_at_risk resolved"]);
+    expect(await weekAlerts()).toEqual(["MILESTONE_AT_RISK resolved"]);
     // 0.3×85 + 0.4×85 + 0.2×85 + 0.1×84.9 = 84.99
     expect((await at([85, 85, 85, 84.9])).status).toBe("at_risk");
     expect((await at([70, 70, 70, 70])).status).toBe("at_risk");
-    expect(await weekAlerts()).toEqual(["milestone_at_risk resolved", "milestone_at_risk open"]);
+    expect(await weekAlerts()).toEqual(["MILESTONE_AT_RISK resolved", "MILESTONE_AT_RISK open"]);
     const failed = await at([70, 70, 70, 69.9]);
     expect(failed.score).toBe(69.99);
     expect(failed.status).toBe("failed");
     expect(await testDb().actionItem.count({ where: { projectId, kind: "ESCALATION" } })).toBeGreaterThan(0);
-    expect(await testDb().alert.count({ where: { projectId, kind: "milestone_failed", severity: "HIGH" } })).toBe(1);
+    expect(await testDb().alert.count({ where: { projectId, kind: "MILESTONE_FAILED", severity: "HIGH" } })).toBe(1);
     // at risk → failed: the at-risk alert gives way to the failed one
-    expect(await weekAlerts()).toEqual(["milestone_at_risk resolved", "milestone_at_risk resolved", "milestone_failed open"]);
+    expect(await weekAlerts()).toEqual(["MILESTONE_AT_RISK resolved", "MILESTONE_AT_RISK resolved", "MILESTONE_FAILED open"]);
     // every validation is kept
     expect(await testDb().milestoneValidation.count({ where: { milestoneId: week1.id } })).toBe(7);
   });
@@ -154,11 +155,12 @@ describe("weekly milestone validation (seed §3.1)", () => {
   });
 
   it("a validation settles the milestone check's alerts on the week: overdue at once, the escalation once the week is no longer at risk", async () => {
-    const raise = (kind: string, week: number) =>
-      testDb().alert.create({ data: { tenantId: f.tenant.id, projectId, severity: "HIGH", kind, message: kind, link: `/projects/${projectId}#week-${week}` } });
-    const overdue = await raise("milestone_overdue", 1);
-    const escalation = await raise("milestone_escalation", 1);
-    const otherWeek = await raise("milestone_overdue", 2);
+    const week2 = await testDb().milestone.findFirstOrThrow({ where: { projectId, weekNumber: 2 }, select: { id: true } });
+    const raise = (kind: AlertKind, week: number) =>
+      testDb().alert.create({ data: { tenantId: f.tenant.id, projectId, milestoneId: week === 1 ? week1.id : week2.id, severity: "HIGH", kind, message: kind, link: `/projects/${projectId}#week-${week}` } });
+    const overdue = await raise("MILESTONE_OVERDUE", 1);
+    const escalation = await raise("MILESTONE_ESCALATION", 1);
+    const otherWeek = await raise("MILESTONE_OVERDUE", 2);
     const open = async () => (await testDb().alert.findMany({ where: { id: { in: [overdue.id, escalation.id, otherWeek.id] }, resolvedAt: null }, orderBy: { createdAt: "asc" } })).map((a) => a.id);
     const lead = callerFor(f.users.TECH_LEAD);
     expect((await lead.projects.validateMilestone({ milestoneId: week1.id, scores: scores([80, 80, 80, 80]) })).status).toBe("AT_RISK");

@@ -43,10 +43,10 @@ beforeAll(async () => {
   completedId = completed.id;
   await db.alert.createMany({
     data: [
-      { tenantId: t, severity: "HIGH", kind: "milestone", message: "late" },
-      { tenantId: t, severity: "HIGH", kind: "milestone", message: "later" },
-      { tenantId: t, severity: "INFO", kind: "note", message: "fyi" },
-      { tenantId: t, severity: "CRITICAL", kind: "old", message: "done", resolvedAt: NOW },
+      { tenantId: t, severity: "HIGH", kind: "MILESTONE_FAILED", message: "late" },
+      { tenantId: t, severity: "HIGH", kind: "MILESTONE_FAILED", message: "later" },
+      { tenantId: t, severity: "INFO", kind: "GUARANTEE_MET", message: "fyi" },
+      { tenantId: t, severity: "CRITICAL", kind: "REFUND_AWAITING_APPROVAL", message: "done", resolvedAt: NOW },
     ],
   });
   const guarantees = await db.guarantee.findMany({ where: { tenantId: t }, select: { id: true }, orderBy: { id: "asc" } });

@@ -42,7 +42,7 @@ beforeAll(async () => {
   await signOff(3, w2.id, c2.id, "APPROVED");
 
   const raised = new Date(Date.now() - 48 * HOUR);
-  await db.alert.create({ data: { tenantId: f.tenant.id, projectId: f.projectA.id, severity: "WARNING", kind: "milestone_at_risk", message: "Week 1 at risk", createdAt: raised, resolvedAt: new Date(raised.getTime() + 10 * HOUR) } });
+  await db.alert.create({ data: { tenantId: f.tenant.id, projectId: f.projectA.id, severity: "WARNING", kind: "MILESTONE_AT_RISK", message: "Week 1 at risk", createdAt: raised, resolvedAt: new Date(raised.getTime() + 10 * HOUR) } });
   for (const [i, score] of [9, 8].entries()) {
     const survey = await db.survey.create({ data: { tenantId: f.tenant.id, projectId: f.projectA.id, kind: "CSAT", trigger: "MILESTONE_SIGN_OFF", key: `csat/${f.tag}/${i}` } });
     await db.surveyResponse.create({ data: { tenantId: f.tenant.id, surveyId: survey.id, userId: f.users.CUSTOMER.id, score } });
@@ -93,7 +93,7 @@ describe("quality.validate (seed §4.2)", () => {
     const out = await callerFor(f.users.TECH_LEAD).quality.validate({ projectId: f.projectB.id, type: "CODE" });
     expect(out).toMatchObject({ score: 0, gatesFailed: 5, escalated: true, escalation: { created: true, notified: 1 } });
     expect(out.result.gates.every((g) => g.source === "no data — no CI evidence received yet")).toBe(true);
-    const alert = await testDb().alert.findFirstOrThrow({ where: { projectId: f.projectB.id, kind: "quality_escalation.code" } });
+    const alert = await testDb().alert.findFirstOrThrow({ where: { projectId: f.projectB.id, kind: "QUALITY_ESCALATION_CODE" } });
     expect(alert).toMatchObject({ severity: "HIGH", tenantId: f.tenant.id });
     const action = await testDb().actionItem.findFirstOrThrow({ where: { projectId: f.projectB.id, kind: "QUALITY" } });
     expect(action.assigneeId).toBeNull();

@@ -27,7 +27,7 @@ describe("the refund workflow", () => {
     expect(reviewed).toMatchObject({ changed: true, refund: { status: "UNDER_REVIEW", version: 1 } });
     const approved = await exec.refunds.approve({ refundId, expectedVersion: 1, reason: "Weeks 2–4 failed validation." });
     expect(approved.refund).toMatchObject({ status: "APPROVED", version: 2, decisionNote: "Weeks 2–4 failed validation.", decidedBy: { id: f.users.EXECUTIVE.id } });
-    expect(await testDb().alert.count({ where: { projectId, kind: "refund.pending_approval", resolvedAt: null } })).toBe(0);
+    expect(await testDb().alert.count({ where: { projectId, kind: "REFUND_AWAITING_APPROVAL", resolvedAt: null } })).toBe(0);
 
     const paidAt = new Date(Date.now() - 60_000);
     const paid = await callerFor(f.users.ADMIN).refunds.markPaid({ refundId, expectedVersion: 2, amountCents: 2_000_000, reference: "WIRE-2026-0042", paidAt });

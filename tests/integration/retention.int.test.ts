@@ -29,7 +29,7 @@ async function seedAccountFacts(t: TenantFixture) {
     const s = await db.survey.create({ data: { tenantId: t.tenant.id, projectId, kind: "NPS", trigger: "QUARTERLY", key: `nps/${randomUUID()}` } });
     await db.surveyResponse.create({ data: { tenantId: t.tenant.id, surveyId: s.id, score, createdAt: new Date(now.getTime() - 10 * DAY) } });
   }
-  await db.alert.create({ data: { tenantId: t.tenant.id, projectId, customerAccountId: t.accountA.id, severity: "WARNING", kind: "quality_escalation.code", message: "Escalated", createdAt: new Date(now.getTime() - 2 * DAY) } });
+  await db.alert.create({ data: { tenantId: t.tenant.id, projectId, customerAccountId: t.accountA.id, severity: "WARNING", kind: "QUALITY_ESCALATION_CODE", message: "Escalated", createdAt: new Date(now.getTime() - 2 * DAY) } });
   await db.qualityValidation.create({ data: { tenantId: t.tenant.id, projectId, type: "COMPREHENSIVE", score: 90, gatesPassed: 9, gatesFailed: 1, results: {}, createdAt: new Date(now.getTime() - 3 * DAY) } });
   const item = await db.educationItem.create({ data: { tenantId: t.tenant.id, key: `item-${randomUUID().slice(0, 6)}`, title: "Guarantee explained", kind: "article", audience: "business", body: "…", durationMinutes: 10 } });
   const plan = await db.educationPlan.create({ data: { tenantId: t.tenant.id, customerAccountId: t.accountA.id, serviceType: "MVP_DEVELOPMENT", background: "business" } });
@@ -98,7 +98,7 @@ describe("the daily snapshot job", () => {
     ]);
     // account B has no delivery data yet: escalations (none) and portal engagement only → at-risk, with one alert
     expect(await testDb().retentionPlan.findFirstOrThrow({ where: { customerAccountId: f.accountB.id } })).toMatchObject({ strategy: "AT_RISK_RECOVERY" });
-    expect(await testDb().alert.count({ where: { customerAccountId: f.accountB.id, kind: "retention.at_risk", resolvedAt: null } })).toBe(1);
+    expect(await testDb().alert.count({ where: { customerAccountId: f.accountB.id, kind: "ACCOUNT_AT_RISK", resolvedAt: null } })).toBe(1);
   });
 
   it("two runs at once write one snapshot and one plan per account", async () => {
@@ -108,7 +108,7 @@ describe("the daily snapshot job", () => {
     expect(runs.reduce((s, r) => s + r.plans, 0)).toBe(2);
     expect(await testDb().healthSnapshot.count({ where: { tenantId: g.tenant.id } })).toBe(2);
     expect(await testDb().retentionPlan.count({ where: { tenantId: g.tenant.id } })).toBe(2);
-    expect(await testDb().alert.count({ where: { tenantId: g.tenant.id, kind: "retention.at_risk" } })).toBe(2);
+    expect(await testDb().alert.count({ where: { tenantId: g.tenant.id, kind: "ACCOUNT_AT_RISK" } })).toBe(2);
   });
 });
 
@@ -133,7 +133,7 @@ describe("the CSM's screens", () => {
     expect(r.planId).not.toBeNull();
     expect(await testDb().retentionPlan.findUniqueOrThrow({ where: { id: r.planId ?? "" } })).toMatchObject({ strategy: "MODERATE_SATISFACTION_IMPROVEMENT" });
     expect(await testDb().actionItem.count({ where: { retentionPlanId: old.id, status: "CANCELLED" } })).toBe(4);
-    expect(await testDb().alert.count({ where: { customerAccountId: f.accountB.id, kind: "retention.at_risk", resolvedAt: null } })).toBe(0);
+    expect(await testDb().alert.count({ where: { customerAccountId: f.accountB.id, kind: "ACCOUNT_AT_RISK", resolvedAt: null } })).toBe(0);
     // same strategy, nothing new unless asked
     expect((await callerFor(f.users.CSM, () => now).retention.recompute({ accountId: f.accountB.id })).planId).toBeNull();
     expect((await callerFor(f.users.CSM, () => now).retention.recompute({ accountId: f.accountB.id, newPlan: true })).planId).not.toBeNull();

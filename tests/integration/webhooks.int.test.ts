@@ -109,12 +109,12 @@ describe("webhook endpoints", () => {
     // a minute no scheduled outbox run (cron.int.test.ts) can have covered: "run now" would say it already ran
     const now = new Date(Date.now() + 2 * 60_000);
     const alert = await testDb().alert.create({
-      data: { tenantId: a.tenant.id, projectId: a.projectA.id, severity: "WARNING", kind: "milestone_at_risk", message: "Week 2 is at risk", link: `/projects/${a.projectA.id}`, createdAt: now },
+      data: { tenantId: a.tenant.id, projectId: a.projectA.id, severity: "WARNING", kind: "MILESTONE_AT_RISK", message: "Week 2 is at risk", link: `/projects/${a.projectA.id}`, createdAt: now },
     });
     const first = await runJob(testDb(), JOBS.outbox, { now, tenantId: a.tenant.id });
     expect(first.status).toBe("succeeded");
     const { payload } = verify(alerts.secret, "/hooks/alerts");
-    expect(payload).toMatchObject({ type: "alert.created", data: { alertId: alert.id, severity: "WARNING", kind: "milestone_at_risk" } });
+    expect(payload).toMatchObject({ type: "alert.created", data: { alertId: alert.id, severity: "WARNING", kind: "MILESTONE_AT_RISK", label: "Week at risk" } });
     expect(stub.to("/hooks/progress-only")).toHaveLength(0);
     await runJob(testDb(), JOBS.outbox, { now: new Date(now.getTime() + 5 * 60_000), tenantId: a.tenant.id });
     expect(stub.to("/hooks/alerts")).toHaveLength(1);

@@ -111,7 +111,7 @@ const ROUTES: Record<string, RouteEntry> = {
   } },
   "/api/alerts/export": { auth: "session, alerts:read", methods: { GET: {
     request: async () => {
-      await (matrixAlert ??= testDb().alert.create({ data: { tenantId: a.tenant.id, projectId: a.projectA.id, severity: "HIGH", kind: "matrix", message: "Routes matrix alert" } }));
+      await (matrixAlert ??= testDb().alert.create({ data: { tenantId: a.tenant.id, projectId: a.projectA.id, severity: "HIGH", kind: "PROJECT_OFF_TRACK", message: "Routes matrix alert" } }));
       return { url: "http://localhost/api/alerts/export?status=all" };
     },
     expect: { ...STAFF_200, CUSTOMER: 403, otherTenantAdmin: 200, otherTenantCustomer: 403, otherAccountCustomer: 403 }, otherwise: 401,

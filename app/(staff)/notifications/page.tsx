@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { MarkAllRead, MarkRead } from "@/components/notifications/mark-read";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,10 +12,15 @@ export const metadata: Metadata = { title: "Notifications" };
 
 export default async function NotificationsPage() {
   await requirePermission("notifications:read");
-  const items = await (await api()).notifications.list({ take: 50 });
+  const trpc = await api();
+  const [items, { unread }] = await Promise.all([trpc.notifications.list({ take: 50 }), trpc.notifications.unreadCount()]);
   return (
     <>
-      <PageHeader title="Notifications" description="The latest 50, newest first." />
+      <PageHeader
+        title="Notifications"
+        description="The latest 50, newest first. Urgent alerts arrive at once; the others are summed up in your digest."
+        actions={<MarkAllRead unread={unread} />}
+      />
       <Card>
         <CardContent className="pt-6">
           {items.length === 0 ? (
@@ -29,7 +35,10 @@ export default async function NotificationsPage() {
                     </p>
                     {n.body ? <p className="text-sm text-muted-foreground">{n.body}</p> : null}
                   </div>
-                  <time className="shrink-0 text-xs text-muted-foreground" dateTime={n.createdAt.toISOString()}>{formatDate(n.createdAt)}</time>
+                  <div className="flex shrink-0 items-center gap-2">
+                    <time className="text-xs text-muted-foreground" dateTime={n.createdAt.toISOString()}>{formatDate(n.createdAt)}</time>
+                    {n.readAt ? null : <MarkRead notificationId={n.id} title={n.title} />}
+                  </div>
                 </li>
               ))}
             </ul>

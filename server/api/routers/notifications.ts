@@ -1,5 +1,5 @@
 import { ZListNotificationsSchema, ZMarkNotificationReadSchema } from "@/lib/schemas/notifications";
-import { markNotificationRead, myNotifications, myUnreadCount } from "@/server/services/notifications";
+import { markAllNotificationsRead, markNotificationRead, myNotifications, myUnreadCount } from "@/server/services/notifications";
 import { serviceContext } from "@/server/services/context";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
@@ -11,4 +11,5 @@ export const notificationsRouter = createTRPCRouter({
   markRead: permissionProcedure("notifications:read")
     .input(ZMarkNotificationReadSchema)
     .mutation(({ ctx, input }) => markNotificationRead(serviceContext(ctx), input.notificationId)),
+  markAllRead: permissionProcedure("notifications:read").mutation(({ ctx }) => markAllNotificationsRead(serviceContext(ctx))),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ESCALATION_AFTER_DAYS, REMINDER_WINDOW_DAYS, checkMilestones, isUrgentAlert, type CheckedMilestone } from "./milestone-check";
+import { ESCALATION_AFTER_DAYS, REMINDER_WINDOW_DAYS, checkMilestones, type CheckedMilestone } from "./milestone-check";
 
 const DAY = 86_400_000;
 const NOW = new Date("2030-03-13T12:00:00.000Z");
@@ -21,17 +21,5 @@ describe("checkMilestones", () => {
   it("escalates weeks at risk or failed for the escalation period, boundary included", () => {
     const c = checkMilestones([m(1, "AT_RISK", -ESCALATION_AFTER_DAYS), m(2, "FAILED", -ESCALATION_AFTER_DAYS + 0.01), m(3, "FAILED", -30), m(4, "PENDING", -30)], NOW);
     expect(c.escalations.map((x) => x.weekNumber)).toEqual([1, 3]);
-  });
-});
-
-describe("isUrgentAlert", () => {
-  it("failed milestones, escalations, refunds and high/critical severities are urgent", () => {
-    expect(isUrgentAlert({ severity: "WARNING", kind: "milestone_failed" })).toBe(true);
-    expect(isUrgentAlert({ severity: "INFO", kind: "quality_escalation.code" })).toBe(true);
-    expect(isUrgentAlert({ severity: "INFO", kind: "refund_claimed" })).toBe(true);
-    expect(isUrgentAlert({ severity: "HIGH", kind: "anything" })).toBe(true);
-    expect(isUrgentAlert({ severity: "CRITICAL", kind: "anything" })).toBe(true);
-    expect(isUrgentAlert({ severity: "WARNING", kind: "milestone_at_risk" })).toBe(false);
-    expect(isUrgentAlert({ severity: "INFO", kind: "progress_note" })).toBe(false);
   });
 });

@@ -31,12 +31,3 @@ export function checkMilestones(milestones: readonly CheckedMilestone[], now: Da
   const byWeek = (a: CheckedMilestone, b: CheckedMilestone) => a.weekNumber - b.weekNumber;
   return { reminders: reminders.sort(byWeek), overdue: overdue.sort(byWeek), escalations: escalations.sort(byWeek) };
 }
-
-/**
- * Alerts that go out at once instead of waiting for the digest (issue 6): a failed milestone, an
- * escalation, a refund — and anything raised as high or critical.
- */
-export function isUrgentAlert(alert: { severity: "INFO" | "WARNING" | "HIGH" | "CRITICAL"; kind: string }): boolean {
-  if (alert.severity === "HIGH" || alert.severity === "CRITICAL") return true;
-  return alert.kind === "milestone_failed" || alert.kind.includes("escalation") || alert.kind.startsWith("refund");
-}

@@ -1,3 +1,5 @@
+import type { AlertSeverity } from "@/server/db/generated/enums";
+import { ALERT_SEVERITY_LABEL } from "@/server/engines/alerts/registry";
 import type { Digest } from "@/server/engines/progress/stakeholder-updates";
 import type { MessageDoc } from "./render";
 
@@ -18,14 +20,14 @@ export function digestDocument(digest: Digest, links: { preferences: string; inA
   };
 }
 
-const SEVERITY_WORD: Record<string, string> = { CRITICAL: "Critical", HIGH: "Urgent", WARNING: "Warning", INFO: "Notice" };
-
-export function alertDocument(alert: { severity: string; kind: string; message: string; url: string; projectName: string | null }, preferencesUrl: string): MessageDoc {
-  const subject = `[${SEVERITY_WORD[alert.severity] ?? "Alert"}] ${alert.projectName ?? "Onward"}: ${alert.kind.replace(/[_.]/g, " ")}`;
+/** An urgent alert; `label` is the registry's name of its kind (docs/alerts.md). */
+export function alertDocument(alert: { severity: AlertSeverity; label: string; message: string; url: string; projectName: string | null }, preferencesUrl: string): MessageDoc {
+  const severity = ALERT_SEVERITY_LABEL[alert.severity];
+  const subject = `[${severity}] ${alert.projectName ?? "Onward"}: ${alert.label}`;
   return {
     subject,
     intro: alert.message,
-    sections: [{ title: alert.projectName ?? "Alert", facts: [{ label: "Severity", value: alert.severity.toLowerCase() }, { label: "Kind", value: alert.kind }], lists: [], note: null, link: { label: "Open in Onward", url: alert.url } }],
+    sections: [{ title: alert.projectName ?? "Alert", facts: [{ label: "Severity", value: severity }, { label: "Alert", value: alert.label }], lists: [], note: null, link: { label: "Open in Onward", url: alert.url } }],
     trailer: null,
     footer: `Urgent alerts are sent at once, whatever your digest frequency. ${preferencesUrl}`,
     inApp: { title: subject, body: alert.message, link: alert.url },
