@@ -11,7 +11,7 @@ import { checkNewDelay, clockDelays, endAfterAcknowledging, guaranteeClock } fro
 import type { GuaranteeConfig } from "@/server/engines/guarantee/config";
 import { checkClaimAmount, refundRoom } from "@/server/engines/guarantee/refund";
 import { REMEDY_LABEL, remedyChoice } from "@/server/engines/guarantee/remedy";
-import { finalValidation, type FinalValidation, type ValidationFacts } from "@/server/engines/guarantee/validation";
+import { finalValidation, projectValidation, type FinalValidation, type Projection, type ValidationFacts } from "@/server/engines/guarantee/validation";
 import { AppError, notFound } from "@/server/errors";
 import { loadConfig, loadConfigAt } from "./config";
 import type { ServiceContext } from "./context";
@@ -56,7 +56,7 @@ async function notify(db: DbOrTx, tenantId: string, userIds: string[], n: { titl
   if (ids.length > 0) await insertNotifications(db, ids.map((userId) => ({ tenantId, userId, ...n })));
 }
 
-function view(g: GuaranteeRow, config: GuaranteeConfig, now: Date, preview: FinalValidation | null) {
+function view(g: GuaranteeRow, config: GuaranteeConfig, now: Date, preview: Projection | null) {
   const outcome = readOutcome(g.outcome);
   return {
     id: g.id,
@@ -78,7 +78,7 @@ function view(g: GuaranteeRow, config: GuaranteeConfig, now: Date, preview: Fina
 async function previewOf(db: DbOrTx, tenantId: string, g: GuaranteeRow, config: GuaranteeConfig, now: Date) {
   if (g.status !== "ACTIVE" && g.status !== "PAUSED") return null;
   const end = now < g.endsAt ? now : g.endsAt;
-  return finalValidation(toFacts(await validationInputs(db, tenantId, g.project.id), end), g.successThreshold, config);
+  return projectValidation(toFacts(await validationInputs(db, tenantId, g.project.id), end), g.successThreshold, config);
 }
 
 export async function projectGuarantee(ctx: ServiceContext, projectId: string) {

@@ -4,7 +4,8 @@ import { callerFor, createTenantFixture, guaranteeProjectFor, testDb, type Tenan
 /**
  * One days-left number for a guarantee (docs/guarantee-clock.md): the portal project page, the portal
  * guarantee page and the staff guarantee page read the same clock; never more than the guarantee's
- * length; a clock that has not started says when it starts.
+ * length; a clock that has not started says when it starts. The projection of a running guarantee says
+ * what it assumes.
  */
 const DAY = 86_400_000;
 let f: TenantFixture;
@@ -50,5 +51,20 @@ describe("guarantee days left", () => {
     expect(s.staff.clock.explanation).toContain(`not started: starts ${startsAt.toISOString().slice(0, 10)}`);
     expect(s.portalGuarantee.clock).toMatchObject({ state: "not_started", daysLeft: 30 });
     expect(s.portalProject.progress).toMatchObject({ guaranteeDaysLeft: 30, guaranteeStartsAt: startsAt });
+  });
+});
+
+describe("the projection of a running guarantee", () => {
+  it("says what it assumes: unfinished weeks count as not delivered yet, a criterion without data counts 0", async () => {
+    const { projectId } = await guaranteeProjectFor(f, { startDaysAgo: 16.5, days: 30, now, coverage: null });
+    const g = await callerFor(f.users.CUSTOMER, () => now).portal.guarantee({ projectId });
+    expect(g.preview?.overallSuccess).toBe(false);
+    expect(g.preview?.assumptions).toEqual([
+      "2 of 4 weekly milestones are not validated yet and count as not delivered until they are.",
+      // the fixture's coverage report is withheld and its CSAT answer falls after today
+      ...(g.preview?.criteria ?? []).filter((c) => c.metric !== "delivery").map((c) => `${c.name}: no data yet, so it counts 0 until there is.`),
+    ]);
+    const staff = await callerFor(f.users.CSM, () => now).guarantees.forProject({ projectId });
+    expect(staff.preview?.assumptions).toEqual(g.preview?.assumptions);
   });
 });
