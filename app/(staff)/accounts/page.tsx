@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Upload } from "lucide-react";
-import { STRATEGY, healthTone } from "@/components/retention/labels";
+import { HEALTH_BAND, STRATEGY, healthTone } from "@/components/retention/labels";
 import { Sparkline } from "@/components/retention/sparkline";
 import { PageHeader } from "@/components/shell/page-header";
 import { Pagination } from "@/components/shell/pagination";
@@ -20,14 +20,13 @@ export const metadata: Metadata = { title: "Accounts" };
 
 const SORTS = { health_asc: "Health, lowest first", health_desc: "Health, highest first", name: "Name" } as const;
 type Sort = keyof typeof SORTS;
-const BANDS = { at_risk: "At risk", moderate: "Moderate", healthy: "Healthy", unscored: "Not scored yet" } as const satisfies Record<HealthBand, string>;
 
 /** The CSM's accounts by health (seed §5.2): score, 30-day trend, expansion potential, strategy, open tasks. */
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("retention:read");
   const params = await searchParams;
   const sort = (Object.keys(SORTS) as Sort[]).find((s) => s === params.sort) ?? "health_asc";
-  const band = (Object.keys(BANDS) as HealthBand[]).find((b) => b === params.band);
+  const band = (Object.keys(HEALTH_BAND) as HealthBand[]).find((b) => b === params.band);
   const page = Math.max(1, Math.min(10_000, Number.parseInt(String(params.page ?? "1"), 10) || 1));
   const { accounts, pages } = await (await api()).retention.accounts({ sort, band, page, pageSize: 50 });
   const href = (q: { sort?: Sort; band?: HealthBand | null; page?: number }) => {
@@ -54,10 +53,10 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         ))}
       </nav>
       <nav aria-label="Filter accounts by health" className="mb-4 flex flex-wrap gap-2">
-        {([null, ...Object.keys(BANDS)] as (HealthBand | null)[]).map((b) => (
+        {([null, ...Object.keys(HEALTH_BAND)] as (HealthBand | null)[]).map((b) => (
           <Link key={b ?? "all"} href={href({ band: b })} aria-current={(b ?? undefined) === band ? "page" : undefined}
             className="rounded-md border px-3 py-1 text-sm aria-[current=page]:border-primary aria-[current=page]:bg-primary aria-[current=page]:text-primary-foreground">
-            {b ? BANDS[b] : "All"}
+            {b ? HEALTH_BAND[b] : "All"}
           </Link>
         ))}
       </nav>
