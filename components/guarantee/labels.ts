@@ -12,6 +12,7 @@ export const GUARANTEE_STATUS: Record<string, { label: string; tone: Tone }> = {
 };
 
 export const CLOCK_STATE: Record<string, { label: string; tone: Tone }> = {
+  not_started: { label: "Clock not started", tone: "outline" },
   running: { label: "Clock running", tone: "secondary" },
   paused: { label: "Clock paused", tone: "warning" },
   ended: { label: "Clock ended", tone: "outline" },

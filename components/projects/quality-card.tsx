@@ -33,7 +33,9 @@ export function QualityCard({ projectId, canWrite }: { projectId: string; canWri
         </CardDescription>
         {latest ? (
           <CardAction>
-            {latest.escalated ? <Badge variant="destructive">Escalated</Badge> : <Badge variant="success">Within gates</Badge>}
+            {latest.standing.state === "escalated" ? <Badge variant="destructive">Escalated</Badge>
+              : latest.standing.state === "gates_failed" ? <Badge variant="warning">{latest.standing.failed} of {latest.standing.total} gates failed</Badge>
+              : <Badge variant="success">All gates passed</Badge>}
           </CardAction>
         ) : null}
       </CardHeader>

@@ -3,7 +3,7 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 type Part = { key: string; label: string; display: string | null; score: number | null; weight: number; effectiveWeight: number; contribution: number; available: boolean; reason: string };
 
 /** Each component (or factor) with its value, weight and contribution: the answer to "why 64?". */
-export function HealthBreakdown({ parts, total, caption }: { parts: Part[]; total: number; caption: string }) {
+export function HealthBreakdown({ parts, total, caption }: { parts: Part[]; total: number | null; caption: string }) {
   return (
     <Table>
       <TableCaption>{caption}</TableCaption>
@@ -23,7 +23,7 @@ export function HealthBreakdown({ parts, total, caption }: { parts: Part[]; tota
               <span className="font-medium">{p.label}</span>
               <span className="block text-xs text-muted-foreground">{p.reason}</span>
             </TableCell>
-            <TableCell>{p.display ?? "no data"}</TableCell>
+            <TableCell>{p.display ?? "no data: left out"}</TableCell>
             <TableCell className="text-right">{p.score ?? "—"}</TableCell>
             <TableCell className="text-right">
               {Math.round(p.weight * 100)}%{p.available && Math.abs(p.effectiveWeight - p.weight) > 0.0005 ? <span className="block text-xs text-muted-foreground">→ {Math.round(p.effectiveWeight * 1000) / 10}%</span> : null}
@@ -33,7 +33,7 @@ export function HealthBreakdown({ parts, total, caption }: { parts: Part[]; tota
         ))}
         <TableRow>
           <TableCell colSpan={4} className="font-semibold">Total</TableCell>
-          <TableCell className="text-right font-semibold">{total}</TableCell>
+          <TableCell className="text-right font-semibold">{total ?? "not scored yet"}</TableCell>
         </TableRow>
       </TableBody>
     </Table>

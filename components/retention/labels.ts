@@ -1,4 +1,5 @@
 import type { BadgeProps } from "@/components/ui/badge";
+import type { HealthBand } from "@/lib/schemas/retention";
 
 type Tone = NonNullable<BadgeProps["variant"]>;
 
@@ -21,3 +22,6 @@ export function healthTone(score: number | null): Tone {
   if (score === null) return "outline";
   return score >= 85 ? "success" : score >= 70 ? "warning" : "destructive";
 }
+
+/** The account list's health filters (docs/health.md#bands). */
+export const HEALTH_BAND: Record<HealthBand, string> = { at_risk: "At risk", moderate: "Moderate", healthy: "Healthy", unscored: "Not scored yet" };

@@ -1,10 +1,15 @@
 import { z } from "zod";
-import { ZIdSchema } from "./common";
+import { ZIdSchema, ZPaginationSchema } from "./common";
 
 /** Customer health, retention plans and their tasks (issue 7; seed §5.2). */
 
-export const ZListAccountsSchema = z.object({
+/** Health bands of the account list: the retention strategy lines (docs/health.md#bands); "unscored" has no score yet. */
+export const HEALTH_BANDS = ["at_risk", "moderate", "healthy", "unscored"] as const;
+export type HealthBand = (typeof HEALTH_BANDS)[number];
+
+export const ZListAccountsSchema = ZPaginationSchema.extend({
   sort: z.enum(["health_asc", "health_desc", "name"], { message: "Sort by health (ascending or descending) or name" }).default("health_asc"),
+  band: z.enum(HEALTH_BANDS, { message: "Filter by at risk, moderate, healthy or not scored yet" }).optional(),
 });
 
 export const ZAccountRefSchema = z.object({ accountId: ZIdSchema });

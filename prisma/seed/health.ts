@@ -26,7 +26,7 @@ function factsFor(level: Record<"milestone" | "csat" | "nps" | "latency" | "esca
     escalations: Math.round((100 - level.escalations) / CONFIG.health.escalationPenalty),
     qualityGates: { passed: Math.round((52 * level.gates) / 100), failed: 52 - Math.round((52 * level.gates) / 100) },
     education: { sent: 12, completed: Math.round((12 * level.education) / 100) },
-    engagement: { activeDays: Math.round((CONFIG.health.engagement.targetActiveDays * level.engagement) / 100) },
+    engagement: { activeDays: Math.round((CONFIG.health.engagement.targetActiveDays * level.engagement) / 100), portalDays: CONFIG.health.engagement.windowDays },
   };
 }
 
@@ -44,6 +44,7 @@ function accountAsOf(ctx: SeedContext, account: AccountRef, day: Date) {
     latestGuarantee: latest ? { status: String(latest.status), successScore: typeof score === "number" ? score : null } : null,
     completedProjects: completed.length,
     activeProjects: projects.filter((p) => !completed.includes(p) && !guarantees.some((x) => x.p.id === p.id)).length,
+    endedProjects: projects.filter((p) => !completed.includes(p) && guarantees.some((x) => x.p.id === p.id)).length,
     succeededServiceTypes: [...new Set(guarantees.filter((x) => x.g?.status === "SUCCEEDED").map((x) => x.p.serviceType as ServiceType))],
     largestContractCents: projects.reduce((m, p) => Math.max(m, p.contractValueCents), 0),
     lastCompleted: completed.sort((a, b) => new Date(b.completedAt ?? 0).getTime() - new Date(a.completedAt ?? 0).getTime())[0] ?? null,
@@ -53,8 +54,8 @@ function accountAsOf(ctx: SeedContext, account: AccountRef, day: Date) {
 /**
  * One snapshot per account per UTC day, scored by the retention engine (seed §5.2; health.ts,
  * expansion.ts): each component drifts from the account's start level to its current level with smooth
- * (autoregressive) noise. The accounts with a story get the retention plan the engine chooses for their
- * latest scores, its actions assigned to their CSM (the first one already done).
+ * (autoregressive) noise. Every account gets the retention plan the engine chooses for its latest scores
+ * (as the daily run would have made it), its actions assigned to its CSM (the first one already done).
  */
 export function buildHealth(ctx: SeedContext): void {
   const { rows, tenantId, rng, now } = ctx;
@@ -73,7 +74,9 @@ export function buildHealth(ctx: SeedContext): void {
       const x = (offset: number) => clamp(trend + offset + settle * noise + local.float(-1.5, 1.5), 0, 100);
       const level = { milestone: c(1, 1.5), csat: c(0, 1), nps: c(-4, 2), engagement: c(0, 1.2), latency: x(0), escalations: x(0), gates: x(-1), education: x(0) };
       const facts = factsFor(level);
-      const health = healthScore(facts, CONFIG.health);
+      const scored = healthScore(facts, CONFIG.health);
+      if (scored.score === null) throw new Error(`seed: ${account.spec.key} has no health data`);
+      const health = { ...scored, score: scored.score };
       const day = utcDay(addDays(now, -i));
       const asOf = accountAsOf(ctx, account, day);
       const expansionFacts: ExpansionFacts = { ...asOf, health: health.score, csatMean: facts.csat.mean, npsScore: facts.nps.score };
@@ -90,10 +93,11 @@ export function buildHealth(ctx: SeedContext): void {
         components: components as unknown as Prisma.InputJsonObject, createdAt: computedAt < now ? computedAt : now,
       });
     }
-    if (!account.spec.retention || !last) continue;
+    if (!last) continue;
     const createdAt = addDays(now, -5);
     const plan = planRetention({ health: last.score, expansion: last.expansion, facts: last.trigger, now: createdAt }, CONFIG);
-    if (plan.strategy !== account.spec.retention) throw new Error(`seed: ${account.spec.key} scores ${last.score}/${last.expansion} give ${plan.strategy}, not ${account.spec.retention}`);
+    // every scored account is on the plan the engine picks (docs/health.md#plans); a spec names the one its story needs
+    if (account.spec.retention && plan.strategy !== account.spec.retention) throw new Error(`seed: ${account.spec.key} scores ${last.score}/${last.expansion} give ${plan.strategy}, not ${account.spec.retention}`);
     const planId = ctx.id();
     rows.retentionPlan.push({
       id: planId, tenantId, customerAccountId: account.id, strategy: plan.strategy, healthScore: plan.healthScore, expansionScore: plan.expansionScore,

@@ -134,7 +134,7 @@ export function buildJourneys(ctx: SeedContext, facts: Map<string, LeadFacts>): 
     const phases = [
       done("qualification", lead.createdAt, lead.assessedAt, [`score ${lead.score} ≥ 60`]),
       done("feasibility", lead.assessedAt, lead.feasibilityAt, [`feasibility ${lead.feasibility} ≥ 70`]),
-      done("tier", lead.feasibilityAt, lead.tierAt),
+      done("tier_recommendation", lead.feasibilityAt, lead.tierAt),
       done("education", lead.tierAt, addDays(conversion.start, -2)),
       done("kickoff", kickoffAt, addHours(kickoffAt, 3)),
       conversion.end ? done("monitoring", conversion.start, conversion.end)

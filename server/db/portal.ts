@@ -1,5 +1,5 @@
 import type { Db } from "./client";
-import type { GuaranteeStatus, MilestoneStatus, ProjectStatus, ServiceType, SignOffDecision } from "./generated/enums";
+import type { DelayStatus, GuaranteeStatus, MilestoneStatus, ProjectStatus, ServiceType, SignOffDecision } from "./generated/enums";
 
 /** Portal reads are always scoped by tenant AND customer account: another account's id reads as absent. */
 export type PortalCriterion = {
@@ -11,9 +11,11 @@ export type PortalMilestone = {
   id: string; weekNumber: number; title: string; dueDate: Date; status: MilestoneStatus; score: number | null;
   minimumSuccessThreshold: number; criteria: PortalCriterion[];
 };
+/** A delay on the guarantee's clock, as the clock reads it (clock.ts clockDelays). */
+export type PortalDelay = { id: string; days: number; status: DelayStatus; createdAt: Date };
 export type PortalProject = {
   id: string; name: string; status: ProjectStatus; serviceType: ServiceType; startDate: Date; targetEndDate: Date;
-  guarantee: { status: GuaranteeStatus; startsAt: Date; endsAt: Date } | null;
+  guarantee: { status: GuaranteeStatus; startsAt: Date; endsAt: Date; delays: PortalDelay[] } | null;
   milestones: PortalMilestone[];
 };
 
@@ -24,7 +26,7 @@ export type PortalProject = {
  */
 type PortalProjectRow = {
   id: string; name: string; status: ProjectStatus; serviceType: ServiceType; startDate: Date; targetEndDate: Date;
-  g_status: GuaranteeStatus | null; g_starts_at: Date; g_ends_at: Date;
+  g_status: GuaranteeStatus | null; g_starts_at: Date; g_ends_at: Date; g_delays: { id: string; days: number; status: DelayStatus; createdAt: string }[] | null;
   m_id: string | null; m_week: number; m_title: string; m_due: Date; m_status: MilestoneStatus; m_score: number | null; m_threshold: number;
   c_id: string | null; c_name: string; c_weight: number; c_deliverable: string; c_requires_sign_off: boolean; c_score: number | null;
   s_decision: SignOffDecision | null; s_created_at: Date; s_user_name: string;
@@ -56,7 +58,7 @@ export function listPortalProjects(prisma: Db, tenantId: string, customerAccount
 export async function findPortalProject(prisma: Db, tenantId: string, customerAccountId: string, projectId: string): Promise<PortalProject | null> {
   const rows = await prisma.$queryRaw<PortalProjectRow[]>`
     SELECT p.id, p.name, p.status::text AS status, p."serviceType"::text AS "serviceType", p."startDate", p."targetEndDate",
-           g.status::text AS g_status, g."startsAt" AS g_starts_at, g."endsAt" AS g_ends_at,
+           g.status::text AS g_status, g."startsAt" AS g_starts_at, g."endsAt" AS g_ends_at, gd.delays AS g_delays,
            m.id AS m_id, m."weekNumber" AS m_week, m.title AS m_title, m."dueDate" AS m_due, m.status::text AS m_status,
            m.score AS m_score, m."minimumSuccessThreshold" AS m_threshold,
            c.id AS c_id, c.name AS c_name, c.weight AS c_weight, c.deliverable AS c_deliverable,
@@ -64,6 +66,10 @@ export async function findPortalProject(prisma: Db, tenantId: string, customerAc
            s.decision AS s_decision, s."createdAt" AS s_created_at, s.user_name AS s_user_name
     FROM "Project" p
     LEFT JOIN "Guarantee" g ON g."projectId" = p.id AND g."tenantId" = ${tenantId}
+    LEFT JOIN LATERAL (
+      SELECT json_agg(json_build_object('id', d.id, 'days', d.days, 'status', d.status::text, 'createdAt', d."createdAt") ORDER BY d."createdAt") AS delays
+      FROM "GuaranteeDelay" d WHERE d."guaranteeId" = g.id AND d."tenantId" = ${tenantId}
+    ) gd ON true
     LEFT JOIN "Milestone" m ON m."projectId" = p.id AND m."tenantId" = ${tenantId}
     LEFT JOIN "MilestoneCriterion" c ON c."milestoneId" = m.id AND c."tenantId" = ${tenantId}
     LEFT JOIN LATERAL (
@@ -96,7 +102,11 @@ export async function findPortalProject(prisma: Db, tenantId: string, customerAc
   }
   return {
     id: first.id, name: first.name, status: first.status, serviceType: first.serviceType, startDate: first.startDate, targetEndDate: first.targetEndDate,
-    guarantee: first.g_status === null ? null : { status: first.g_status, startsAt: first.g_starts_at, endsAt: first.g_ends_at },
+    guarantee: first.g_status === null ? null : {
+      status: first.g_status, startsAt: first.g_starts_at, endsAt: first.g_ends_at,
+      // json timestamps come back as text without a zone: they are UTC
+      delays: (first.g_delays ?? []).map((d) => ({ ...d, createdAt: new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(d.createdAt) ? d.createdAt : `${d.createdAt}Z`) })),
+    },
     milestones,
   };
 }

@@ -22,7 +22,7 @@ export function projectsForProgress(prisma: Db, tenantId: string, projectIds: st
     select: {
       id: true, name: true, status: true, techLeadId: true, customerAccountId: true,
       customerAccount: { select: { csmId: true } },
-      guarantee: { select: { amountCents: true, endsAt: true, status: true } },
+      guarantee: { select: { amountCents: true, startsAt: true, endsAt: true, status: true, delays: { select: { id: true, days: true, status: true, createdAt: true } } } },
       milestones: {
         orderBy: { weekNumber: "asc" },
         select: {

@@ -28,7 +28,7 @@ export async function healthInputs(prisma: DbOrTx, tenantId: string, accountId: 
   const since = new Date(now.getTime() - windowDays * DAY_MS);
   const engagedSince = new Date(now.getTime() - engagementDays * DAY_MS);
   const inAccount = { tenantId, customerAccountId: accountId };
-  const [milestones, responses, signOffs, escalations, gates, education, sessions, openIssues, lastCompleted] = await Promise.all([
+  const [milestones, responses, signOffs, escalations, gates, education, sessions, openIssues, lastCompleted, firstCustomer] = await Promise.all([
     prisma.milestone.groupBy({
       by: ["status"],
       where: { tenantId, project: inAccount, status: { in: ["SUCCESS", "AT_RISK", "FAILED"] }, validatedAt: { gte: since, lte: now } },
@@ -64,8 +64,11 @@ export async function healthInputs(prisma: DbOrTx, tenantId: string, accountId: 
       orderBy: { completedAt: "desc" },
       select: { completedAt: true, targetEndDate: true },
     }),
+    // the portal is open to the account from its first customer user on
+    prisma.user.findFirst({ where: { tenantId, customerAccountId: accountId, role: "CUSTOMER", createdAt: { lte: now } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
   ]);
-  return { milestones, responses, signOffs, escalations, gates, education, sessions, openIssues, lastCompleted, engagedSince };
+  const portalOpenedAt = firstCustomer?.createdAt ?? null;
+  return { milestones, responses, signOffs, escalations, gates, education, sessions, openIssues, lastCompleted, engagedSince, portalOpenedAt };
 }
 
 /** The account's projects and guarantees, for the expansion potential and its offerings. */
@@ -84,6 +87,7 @@ export async function accountExpansionFacts(prisma: DbOrTx, tenantId: string, ac
     latestGuarantee: latest ? { status: latest.status, successScore: typeof score === "number" ? score : null } : null,
     completedProjects: projects.filter((p) => p.status === "COMPLETED").length,
     activeProjects: projects.filter((p) => p.status === "KICKOFF" || p.status === "ACTIVE" || p.status === "AT_RISK").length,
+    endedProjects: projects.filter((p) => p.status === "FAILED" || p.status === "REFUNDED" || p.status === "CANCELLED").length,
     succeededServiceTypes: [...new Set(projects.filter((p) => p.guarantee?.status === "SUCCEEDED").map((p) => p.serviceType))],
     largestContractCents: projects.reduce((m, p) => Math.max(m, p.contractValueCents), 0),
   };
@@ -93,11 +97,19 @@ export async function accountExpansionFacts(prisma: DbOrTx, tenantId: string, ac
 
 export type SnapshotRow = { tenantId: string; customerAccountId: string; day: Date; score: number; expansionScore: number; components: Prisma.InputJsonValue; at: Date };
 
-/** First computation of the day wins: a second run of the same day writes nothing. */
-export async function insertSnapshotIfAbsent(prisma: DbOrTx, row: SnapshotRow): Promise<boolean> {
+/**
+ * Writes the day's snapshot: inserted when the day has none, replaced when the scores changed since the
+ * day's earlier computation (the list must not lag behind the facts), left alone when they did not.
+ */
+export async function refreshSnapshot(prisma: DbOrTx, row: SnapshotRow): Promise<"inserted" | "updated" | "unchanged"> {
   const { at, ...data } = row;
   const r = await prisma.healthSnapshot.createMany({ data: [{ ...data, createdAt: at }], skipDuplicates: true });
-  return r.count === 1;
+  if (r.count === 1) return "inserted";
+  const u = await prisma.healthSnapshot.updateMany({
+    where: { tenantId: row.tenantId, customerAccountId: row.customerAccountId, day: row.day, OR: [{ score: { not: row.score } }, { expansionScore: { not: row.expansionScore } }, { expansionScore: null }] },
+    data: { score: data.score, expansionScore: data.expansionScore, components: data.components, createdAt: at },
+  });
+  return u.count === 1 ? "updated" : "unchanged";
 }
 
 /** A recompute on request replaces the day's snapshot. */
@@ -148,17 +160,39 @@ export function cancelPlanTasks(prisma: DbOrTx, tenantId: string, planId: string
 
 // ---------------------------------------------------------------- CSM screens
 
-export async function accountsWithHealth(prisma: Db, tenantId: string, since: Date) {
-  const [accounts, snapshots, plans, tasks] = await Promise.all([
-    prisma.customerAccount.findMany({ where: { tenantId }, orderBy: { name: "asc" }, take: 1000, select: { id: true, name: true, industry: true, csm: { select: { id: true, name: true } } } }),
-    prisma.healthSnapshot.findMany({ where: { tenantId, day: { gte: since } }, orderBy: [{ customerAccountId: "asc" }, { day: "asc" }], select: { customerAccountId: true, day: true, score: true, expansionScore: true } }),
+/**
+ * One page of the tenant's accounts, sorted, filtered and paged in SQL on the account's newest snapshot
+ * (CustomerAccount.latestHealthScore, kept by a trigger): accounts not scored yet sort last. `health` is
+ * a range [gte, lt) on that score, or null for the accounts without one.
+ */
+export async function accountsPage(
+  prisma: Db, tenantId: string,
+  q: { sort: "health_asc" | "health_desc" | "name"; health?: { gte?: number; lt?: number } | null; skip: number; take: number; since: Date },
+) {
+  const where: Prisma.CustomerAccountWhereInput = {
+    tenantId,
+    ...(q.health === null ? { latestHealthScore: null } : q.health ? { latestHealthScore: { not: null, ...q.health } } : {}),
+  };
+  const orderBy: Prisma.CustomerAccountOrderByWithRelationInput[] = q.sort === "name"
+    ? [{ name: "asc" }, { id: "asc" }]
+    : [{ latestHealthScore: { sort: q.sort === "health_desc" ? "desc" : "asc", nulls: "last" } }, { name: "asc" }, { id: "asc" }];
+  const [total, accounts] = await Promise.all([
+    prisma.customerAccount.count({ where }),
+    prisma.customerAccount.findMany({
+      where, orderBy, skip: q.skip, take: q.take,
+      select: { id: true, name: true, industry: true, latestHealthDay: true, latestHealthScore: true, latestExpansionScore: true, csm: { select: { id: true, name: true } } },
+    }),
+  ]);
+  const ids = accounts.map((a) => a.id);
+  const [snapshots, plans, tasks] = await Promise.all([
+    prisma.healthSnapshot.findMany({ where: { tenantId, customerAccountId: { in: ids }, day: { gte: q.since } }, orderBy: [{ customerAccountId: "asc" }, { day: "asc" }], select: { customerAccountId: true, day: true, score: true } }),
     prisma.retentionPlan.findMany({
-      where: { tenantId }, orderBy: [{ customerAccountId: "asc" }, { createdAt: "desc" }], distinct: ["customerAccountId"],
+      where: { tenantId, customerAccountId: { in: ids } }, orderBy: [{ customerAccountId: "asc" }, { createdAt: "desc" }, { id: "desc" }], distinct: ["customerAccountId"],
       select: { customerAccountId: true, strategy: true, nextTouchpointAt: true, createdAt: true },
     }),
-    prisma.actionItem.groupBy({ by: ["customerAccountId"], where: { tenantId, kind: "RETENTION", status: { in: ["OPEN", "SNOOZED"] } }, _count: { _all: true } }),
+    prisma.actionItem.groupBy({ by: ["customerAccountId"], where: { tenantId, customerAccountId: { in: ids }, kind: "RETENTION", status: { in: ["OPEN", "SNOOZED"] } }, _count: { _all: true } }),
   ]);
-  return { accounts, snapshots, plans, tasks };
+  return { total, accounts, snapshots, plans, tasks };
 }
 
 const planSelect = {
@@ -170,7 +204,8 @@ const planSelect = {
 } satisfies Prisma.RetentionPlanSelect;
 
 export async function accountRetention(prisma: Db, tenantId: string, accountId: string, since: Date) {
-  const [snapshots, plans, projects, assignees] = await Promise.all([
+  const [latest, snapshots, plans, projects, assignees] = await Promise.all([
+    prisma.healthSnapshot.findFirst({ where: { tenantId, customerAccountId: accountId }, orderBy: { day: "desc" }, select: { day: true, score: true, expansionScore: true, components: true, createdAt: true } }),
     prisma.healthSnapshot.findMany({ where: { tenantId, customerAccountId: accountId, day: { gte: since } }, orderBy: { day: "asc" }, select: { day: true, score: true, expansionScore: true, components: true } }),
     prisma.retentionPlan.findMany({ where: { tenantId, customerAccountId: accountId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 5, select: planSelect }),
     prisma.project.findMany({
@@ -179,7 +214,7 @@ export async function accountRetention(prisma: Db, tenantId: string, accountId: 
     }),
     prisma.user.findMany({ where: { tenantId, role: { in: ["ADMIN", "EXECUTIVE", "CSM"] }, disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } }),
   ]);
-  return { snapshots, plans, projects, assignees };
+  return { latest, snapshots, plans, projects, assignees };
 }
 
 export function findRetentionTask(prisma: DbOrTx, tenantId: string, actionId: string) {

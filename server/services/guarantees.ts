@@ -9,11 +9,11 @@ import {
 } from "@/server/db/guarantees";
 import { insertNotifications } from "@/server/db/notifications";
 import { insertRefund } from "@/server/db/refunds";
-import { checkNewDelay, endAfterAcknowledging, guaranteeClock, type ClockDelay } from "@/server/engines/guarantee/clock";
+import { checkNewDelay, clockDelays, endAfterAcknowledging, guaranteeClock } from "@/server/engines/guarantee/clock";
 import type { GuaranteeConfig } from "@/server/engines/guarantee/config";
 import { checkClaimAmount, refundRoom } from "@/server/engines/guarantee/refund";
 import { REMEDY_LABEL, remedyChoice } from "@/server/engines/guarantee/remedy";
-import { finalValidation, type FinalValidation, type ValidationFacts } from "@/server/engines/guarantee/validation";
+import { finalValidation, projectValidation, type FinalValidation, type Projection, type ValidationFacts } from "@/server/engines/guarantee/validation";
 import { AppError, notFound } from "@/server/errors";
 import { raiseAlert } from "./alerts";
 import { loadConfig, loadConfigAt } from "./config";
@@ -43,7 +43,6 @@ export function readOutcome(value: unknown): StoredOutcome | null {
   return o && typeof o === "object" && Array.isArray(o.criteria) && typeof o.successScore === "number" && o.facts ? (o as StoredOutcome) : null;
 }
 
-const clockDelays = (g: GuaranteeRow): ClockDelay[] => g.delays.map((d) => ({ id: d.id, days: d.days, status: d.status, recordedAt: d.createdAt }));
 
 export function toFacts(raw: Awaited<ReturnType<typeof validationInputs>>, endsAt: Date): ValidationFacts {
   return {
@@ -60,14 +59,14 @@ async function notify(db: DbOrTx, tenantId: string, userIds: string[], n: { titl
   if (ids.length > 0) await insertNotifications(db, ids.map((userId) => ({ tenantId, userId, ...n })));
 }
 
-function view(g: GuaranteeRow, config: GuaranteeConfig, now: Date, preview: FinalValidation | null) {
+function view(g: GuaranteeRow, config: GuaranteeConfig, now: Date, preview: Projection | null) {
   const outcome = readOutcome(g.outcome);
   return {
     id: g.id,
     project: { id: g.project.id, name: g.project.name, status: g.project.status, serviceType: g.project.serviceType, customerAccount: { id: g.project.customerAccount.id, name: g.project.customerAccount.name } },
     currency: g.tenant.currency,
     amountCents: g.amountCents, successThreshold: g.successThreshold, startsAt: g.startsAt, endsAt: g.endsAt, status: g.status, remedy: g.remedy, decidedAt: g.decidedAt,
-    clock: guaranteeClock({ startsAt: g.startsAt, endsAt: g.endsAt, delays: clockDelays(g) }, now),
+    clock: guaranteeClock({ startsAt: g.startsAt, endsAt: g.endsAt, delays: clockDelays(g.delays) }, now),
     delays: g.delays,
     refunds: g.refunds,
     refundRoomCents: refundRoom(g.amountCents, g.refunds),
@@ -83,7 +82,7 @@ function view(g: GuaranteeRow, config: GuaranteeConfig, now: Date, preview: Fina
 async function previewOf(db: DbOrTx, tenantId: string, g: GuaranteeRow, config: GuaranteeConfig, now: Date) {
   if (g.status !== "ACTIVE" && g.status !== "PAUSED") return null;
   const end = now < g.endsAt ? now : g.endsAt;
-  return finalValidation(toFacts(await validationInputs(db, tenantId, g.project.id), end), g.successThreshold, config);
+  return projectValidation(toFacts(await validationInputs(db, tenantId, g.project.id), end), g.successThreshold, config);
 }
 
 export async function projectGuarantee(ctx: ServiceContext, projectId: string) {
@@ -106,7 +105,7 @@ export async function recordDelay(ctx: ServiceContext, input: RecordDelayInput) 
   const g = await findProjectGuarantee(ctx.db, ctx.tenantId, input.projectId);
   if (!g) throw notFound("Guarantee");
   const { delays: limits } = (await loadConfig(ctx, "guarantee")).data;
-  const check = checkNewDelay({ status: g.status, endsAt: g.endsAt, delays: clockDelays(g) }, input.days, limits, ctx.now);
+  const check = checkNewDelay({ status: g.status, endsAt: g.endsAt, delays: clockDelays(g.delays) }, input.days, limits, ctx.now);
   if (!check.ok) throw new AppError(check.field === "days" ? "BAD_REQUEST" : "CONFLICT", check.message, check.field === "days" ? { fieldErrors: { days: check.message } } : {});
   return ctx.db.$transaction(async (tx) => {
     const row = await insertDelay(tx, { tenantId: ctx.tenantId, guaranteeId: g.id, reason: input.reason, evidence: input.evidence, days: input.days, recordedById: ctx.actorId, at: ctx.now });
@@ -140,7 +139,7 @@ export async function decideDelay(ctx: StakeholderContext, input: DecideDelayInp
     }
     let endsAt: Date | null = null;
     if (status === "ACKNOWLEDGED") {
-      endsAt = endAfterAcknowledging({ startsAt: g.startsAt, endsAt: g.endsAt, delays: clockDelays(g) }, delay.id);
+      endsAt = endAfterAcknowledging({ startsAt: g.startsAt, endsAt: g.endsAt, delays: clockDelays(g.delays) }, delay.id);
       if (!(await moveEndIf(tx, ctx.tenantId, g.id, g.endsAt, endsAt))) throw new AppError("CONFLICT", "The guarantee clock changed meanwhile. Reload the page and try again.");
     }
     await recordAudit(tx, {

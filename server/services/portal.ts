@@ -1,4 +1,5 @@
 import { findPortalProject, listPortalProjects } from "@/server/db/portal";
+import { clockDelays } from "@/server/engines/guarantee/clock";
 import { customerOutlook } from "@/server/engines/progress/customer-outlook";
 import { projectProgress } from "@/server/engines/progress/project-progress";
 import { notFound } from "@/server/errors";
@@ -14,7 +15,7 @@ export async function portalProjects(ctx: PortalContext) {
 export async function portalProject(ctx: PortalContext, projectId: string) {
   const project = await findPortalProject(ctx.db, ctx.tenantId, ctx.customerAccountId, projectId);
   if (!project) throw notFound("Project");
-  const progress = projectProgress(project.milestones, project.guarantee, ctx.now);
+  const progress = projectProgress(project.milestones, project.guarantee && { ...project.guarantee, delays: clockDelays(project.guarantee.delays) }, ctx.now);
   // issue 5: risks in plain language, what awaits the customer's sign-off, the next deliverables
   const outlook = customerOutlook(
     project.milestones.map((m) => ({ ...m, criteria: m.criteria.map((c) => ({ ...c, latestDecision: c.signOffs[0]?.decision ?? null })) })),

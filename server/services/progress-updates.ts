@@ -1,3 +1,4 @@
+import { clockDelays } from "@/server/engines/guarantee/clock";
 import type { JobTenant } from "@/server/db/automation";
 import type { Db, Prisma } from "@/server/db/client";
 import { activePeopleByRole } from "@/server/db/automation";
@@ -35,7 +36,7 @@ type Computed = { p: ProjectForProgress; stored: StoredProgressUpdate; alertWant
 
 /** The pure part: the update of one loaded project, with the same engines as ever. */
 function computeUpdate(p: ProjectForProgress, now: Date): Computed {
-  const progress = projectProgress(p.milestones, p.guarantee, now);
+  const progress = projectProgress(p.milestones, p.guarantee && { ...p.guarantee, delays: clockDelays(p.guarantee.delays) }, now);
   const history = p.progressUpdates.map((u) => ({ progress: u.progress, at: u.createdAt }));
   const report = buildProgressReport({
     now,

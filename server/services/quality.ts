@@ -14,7 +14,7 @@ import {
 import { activeAdminIds } from "@/server/db/notifications";
 import { QUALITY_FAMILIES, type QualityConfig, type QualityFamily, type QualityValidationKind } from "@/server/engines/quality/config";
 import { fmt } from "@/server/engines/quality/gates";
-import { validateQuality, type FamilyResult, type GateResult, type QualityMetrics, type QualityRecommendation, type QualityValidationResult } from "@/server/engines/quality/validate";
+import { gateStanding, validateQuality, type FamilyResult, type GateResult, type QualityMetrics, type QualityRecommendation, type QualityValidationResult } from "@/server/engines/quality/validate";
 import { notFound } from "@/server/errors";
 import { raiseAlert } from "./alerts";
 import { loadConfig, type VersionedConfig } from "./config";
@@ -154,7 +154,7 @@ export async function qualityHistory(ctx: ServiceContext, projectId: string) {
     project: { id: project.id, name: project.name },
     points,
     latest: latest
-      ? { ...latest, results: latest.results as unknown as StoredQualityResult, recommendations: latest.recommendations as unknown as QualityRecommendation[] }
+      ? { ...latest, standing: gateStanding(latest), results: latest.results as unknown as StoredQualityResult, recommendations: latest.recommendations as unknown as QualityRecommendation[] }
       : null,
     preview: { configVersion: config.version, config: config.data, metrics: inputs.metrics, sources: inputs.sources, manual: inputs.manual },
   };

@@ -1,15 +1,16 @@
 import type { Db, Prisma } from "@/server/db/client";
 import { listTenantsForJobs } from "@/server/db/automation";
-import { accountsAfter, insertSnapshotIfAbsent } from "@/server/db/retention";
+import { accountsAfter, refreshSnapshot } from "@/server/db/retention";
 import { logger } from "@/server/logger";
 import { loadConfig } from "./config";
 import { assessAccount, ensurePlan, storedComponents, utcDay } from "./retention";
 
 /**
- * Daily health and retention recompute (issue 7; DESIGN "Automation"): one HealthSnapshot per account
- * per UTC day (the unique (account, day) makes a second run of the day write nothing), and — with the
- * day's new snapshot — a retention plan when the account has none or its strategy changed (serialised per
- * account, so two runs at once plan once). Each account in its own transaction; batches by id.
+ * Daily health and retention recompute (docs/health.md#one-score): one HealthSnapshot per account per
+ * UTC day, recomputed on every run (a run of the same day replaces it when the scores changed and writes
+ * nothing when they did not), and a retention plan when the account has none or its strategy changed
+ * (serialised per account, so two runs at once plan once). An account not scored yet gets neither. Each
+ * account in its own transaction; batches by id.
  */
 export const HEALTH_BATCH = 50;
 
@@ -28,14 +29,17 @@ export async function snapshotHealth(db: Db, now: Date, opts: { tenantId?: strin
         counts.accounts += 1;
         try {
           const a = await assessAccount(db, tenant.id, account.id, now, config);
+          const score = a.health.score;
+          if (score === null) {
+            afterId = account.id;
+            continue;
+          }
           await db.$transaction(async (tx) => {
-            const written = await insertSnapshotIfAbsent(tx, {
-              tenantId: tenant.id, customerAccountId: account.id, day, score: a.health.score, expansionScore: a.expansion.score,
+            const written = await refreshSnapshot(tx, {
+              tenantId: tenant.id, customerAccountId: account.id, day, score, expansionScore: a.expansion.score,
               components: storedComponents(a) as unknown as Prisma.InputJsonValue, at: now,
             });
-            // the day was already processed (an earlier run, or a recompute): its snapshot and plan stand
-            if (!written) return;
-            counts.snapshots += 1;
+            if (written !== "unchanged") counts.snapshots += 1;
             const planId = await ensurePlan(tx, { tenantId: tenant.id, actorId: null, ip: null, requestId, now }, account, a, config.data, false);
             if (planId) counts.plans += 1;
           });

@@ -1,11 +1,11 @@
-import type { ListAccountsInput, UpdateTaskInput } from "@/lib/schemas/retention";
+import type { HealthBand, ListAccountsInput, UpdateTaskInput } from "@/lib/schemas/retention";
 import { MAX_SNOOZE_DAYS } from "@/lib/schemas/retention";
 import { recordAudit } from "@/server/db/audit";
 import type { DbOrTx, Prisma } from "@/server/db/client";
 import { alertsAbout, resolveAlertsAbout } from "@/server/db/alerts";
 import { insertNotifications } from "@/server/db/notifications";
 import {
-  accountExpansionFacts, accountRetention, accountsWithHealth, cancelPlanTasks, findAccount, findAssignableStaff, findRetentionTask,
+  accountExpansionFacts, accountRetention, accountsPage, cancelPlanTasks, findAccount, findAssignableStaff, findRetentionTask,
   healthInputs, insertPlan, latestPlan, lockAccount, updateRetentionTask, upsertSnapshot,
 } from "@/server/db/retention";
 import { DAY_MS } from "@/server/engines/guarantee/clock";
@@ -66,7 +66,10 @@ export async function assessAccount(db: DbOrTx, tenantId: string, accountId: str
     escalations: raw.escalations,
     qualityGates: { passed: raw.gates._sum.gatesPassed ?? 0, failed: raw.gates._sum.gatesFailed ?? 0 },
     education: { sent: count(raw.education, "SENT", "COMPLETED"), completed: count(raw.education, "COMPLETED") },
-    engagement: { activeDays: days.size },
+    engagement: {
+      activeDays: days.size,
+      portalDays: raw.portalOpenedAt ? Math.min(cfg.health.engagement.windowDays, Math.max(0, Math.floor((now.getTime() - raw.portalOpenedAt.getTime()) / DAY_MS))) : 0,
+    },
   };
   const health = healthScore(facts, cfg.health);
   const expansion = expansionPotential({ ...projects, health: health.score, csatMean: csat.mean, npsScore: nps.score }, cfg.expansion);
@@ -95,6 +98,8 @@ export async function ensurePlan(
   config: RetentionConfig,
   force: boolean,
 ) {
+  // an account not scored yet gets no plan (docs/health.md#no-data): the list says so
+  if (a.health.score === null) return null;
   await lockAccount(tx, account.id);
   const current = await latestPlan(tx, ctx.tenantId, account.id);
   const draft = planRetention({ health: a.health.score, expansion: a.expansion.score, facts: a.triggerFacts, now: ctx.now }, config);
@@ -128,25 +133,39 @@ export async function ensurePlan(
 
 // ---------------------------------------------------------------- CSM screens
 
+/** Why an account of the list has no retention plan (docs/health.md#plans). */
+export function noPlanReason(health: number | null): string {
+  return health === null ? "Not scored yet: no plan until the account has data." : "No plan yet: the next daily run makes one, or recompute the account.";
+}
+
+/** The health range [gte, lt) of a band, from the tenant's strategy lines; null for accounts not scored yet. */
+export function bandRange(band: HealthBand, lines: RetentionConfig["strategy"]): { gte?: number; lt?: number } | null {
+  switch (band) {
+    case "at_risk": return { lt: lines.healthModerate };
+    case "moderate": return { gte: lines.healthModerate, lt: lines.healthHigh };
+    case "healthy": return { gte: lines.healthHigh };
+    case "unscored": return null;
+  }
+}
+
 export async function accountsOverview(ctx: ServiceContext, input: ListAccountsInput) {
   const since = utcDay(new Date(ctx.now.getTime() - 30 * DAY_MS));
-  const { accounts, snapshots, plans, tasks } = await accountsWithHealth(ctx.db, ctx.tenantId, since);
-  const rows = accounts.map((a) => {
+  const config = input.band ? await loadConfig(ctx, "retention") : null;
+  const { total, accounts, snapshots, plans, tasks } = await accountsPage(ctx.db, ctx.tenantId, {
+    sort: input.sort, health: input.band && config ? bandRange(input.band, config.data.strategy) : undefined,
+    skip: (input.page - 1) * input.pageSize, take: input.pageSize, since,
+  });
+  const rows = accounts.map(({ latestHealthDay, latestHealthScore, latestExpansionScore, ...a }) => {
     const trend = snapshots.filter((s) => s.customerAccountId === a.id).map((s) => ({ day: s.day, score: s.score }));
-    const latest = snapshots.filter((s) => s.customerAccountId === a.id).at(-1) ?? null;
     const plan = plans.find((p) => p.customerAccountId === a.id) ?? null;
     return {
-      ...a, health: latest?.score ?? null, expansion: latest?.expansionScore ?? null, asOf: latest?.day ?? null, trend,
+      ...a, health: latestHealthScore, expansion: latestExpansionScore, asOf: latestHealthDay, trend,
       change: trend.length >= 2 ? Math.round(((trend.at(-1)?.score ?? 0) - (trend[0]?.score ?? 0)) * 10) / 10 : null,
-      strategy: plan?.strategy ?? null, nextTouchpointAt: plan?.nextTouchpointAt ?? null,
+      strategy: plan?.strategy ?? null, noPlanReason: plan ? null : noPlanReason(latestHealthScore), nextTouchpointAt: plan?.nextTouchpointAt ?? null,
       openTasks: tasks.find((t) => t.customerAccountId === a.id)?._count._all ?? 0,
     };
   });
-  const missing = input.sort === "health_desc" ? -1 : 101;
-  rows.sort((x, y) => input.sort === "name" ? x.name.localeCompare(y.name)
-    : input.sort === "health_desc" ? (y.health ?? missing) - (x.health ?? missing) || x.name.localeCompare(y.name)
-    : (x.health ?? missing) - (y.health ?? missing) || x.name.localeCompare(y.name));
-  return { accounts: rows };
+  return { accounts: rows, total, page: input.page, pages: Math.max(1, Math.ceil(total / input.pageSize)) };
 }
 
 export async function accountDetail(ctx: ServiceContext, accountId: string) {
@@ -158,10 +177,16 @@ export async function accountDetail(ctx: ServiceContext, accountId: string) {
     accountRetention(ctx.db, ctx.tenantId, account.id, utcDay(new Date(ctx.now.getTime() - 90 * DAY_MS))),
   ]);
   const [plan, ...previous] = stored.plans;
+  // the score shown is the recorded one, the same the account list shows (docs/health.md#one-score)
+  const latest = stored.latest;
+  const current = latest ? { day: latest.day, at: latest.createdAt, score: latest.score, expansion: latest.expansionScore, components: readComponents(latest.components) } : null;
+  const livePreview = live.health.score === null ? null : planRetention({ health: live.health.score, expansion: live.expansion.score, facts: live.triggerFacts, now: ctx.now }, config.data);
   return {
-    account, live, strategyPreview: planRetention({ health: live.health.score, expansion: live.expansion.score, facts: live.triggerFacts, now: ctx.now }, config.data),
+    account, live, current, factsChanged: current !== null && (current.score !== live.health.score || current.expansion !== live.expansion.score),
+    strategyPreview: livePreview,
     history: stored.snapshots.map((s) => ({ day: s.day, score: s.score, expansion: s.expansionScore })),
-    plan: plan ?? null, previousPlans: previous.map((p) => ({ id: p.id, strategy: p.strategy, createdAt: p.createdAt, healthScore: p.healthScore })),
+    plan: plan ?? null, noPlanReason: plan ? null : noPlanReason(current?.score ?? null),
+    previousPlans: previous.map((p) => ({ id: p.id, strategy: p.strategy, createdAt: p.createdAt, healthScore: p.healthScore })),
     projects: stored.projects, assignees: stored.assignees,
   };
 }
@@ -171,8 +196,9 @@ export async function recomputeAccount(ctx: ServiceContext, input: { accountId: 
   if (!account) throw notFound("Account");
   const config = await loadConfig(ctx, "retention");
   const a = await assessAccount(ctx.db, ctx.tenantId, account.id, ctx.now, config);
+  const score = a.health.score;
   return ctx.db.$transaction(async (tx) => {
-    await upsertSnapshot(tx, { tenantId: ctx.tenantId, customerAccountId: account.id, day: utcDay(ctx.now), score: a.health.score, expansionScore: a.expansion.score, components: json(storedComponents(a)), at: ctx.now });
+    if (score !== null) await upsertSnapshot(tx, { tenantId: ctx.tenantId, customerAccountId: account.id, day: utcDay(ctx.now), score, expansionScore: a.expansion.score, components: json(storedComponents(a)), at: ctx.now });
     const planId = await ensurePlan(tx, ctx, { id: account.id, name: account.name, csmId: account.csm?.id ?? null }, a, config.data, input.newPlan);
     await recordAudit(tx, {
       tenantId: ctx.tenantId, actorId: ctx.actorId, action: "retention.recomputed", entityType: "CustomerAccount", entityId: account.id,

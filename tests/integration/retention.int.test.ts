@@ -14,6 +14,11 @@ const DAY = 86_400_000;
 let f: TenantFixture;
 let now: Date;
 
+/** Both accounts' portals opened two months ago (portal engagement is scored only then; docs/health.md#no-data). */
+async function portalsOpenedLongAgo(t: TenantFixture) {
+  await testDb().user.updateMany({ where: { tenantId: t.tenant.id, role: "CUSTOMER" }, data: { createdAt: new Date(now.getTime() - 60 * DAY) } });
+}
+
 /** Account A: 3 of 4 weeks met, CSAT 8 and 9, NPS 10/9/6, sign-off 24 h after the due date, one escalation, 9 of 10 gates, 2 of 4 lessons, 3 active days. */
 async function seedAccountFacts(t: TenantFixture) {
   const db = testDb();
@@ -42,6 +47,7 @@ async function seedAccountFacts(t: TenantFixture) {
   }
   await db.customerAccount.update({ where: { id: t.accountA.id }, data: { csmId: t.users.CSM.id } });
   await db.customerAccount.update({ where: { id: t.accountB.id }, data: { csmId: t.users.CSM.id } });
+  await portalsOpenedLongAgo(t);
 }
 
 beforeAll(async () => {
@@ -74,10 +80,11 @@ describe("health score", () => {
 });
 
 describe("the daily snapshot job", () => {
-  it("writes one snapshot per account and day and plans once: running it again writes nothing", async () => {
+  it("writes one snapshot per account and day and plans once: running it again on the same facts writes nothing", async () => {
     const first = await snapshotHealth(testDb(), now, { tenantId: f.tenant.id });
     expect(first).toMatchObject({ accounts: 2, snapshots: 2, plans: 2, errors: 0 });
-    const again = await snapshotHealth(testDb(), new Date(now.getTime() + 60_000), { tenantId: f.tenant.id });
+    // (a later run of the day replaces the day's snapshot when the facts changed: health-numbers.int.test.ts)
+    const again = await snapshotHealth(testDb(), now, { tenantId: f.tenant.id });
     expect(again).toMatchObject({ accounts: 2, snapshots: 0, plans: 0 });
 
     const snaps = await testDb().healthSnapshot.findMany({ where: { customerAccountId: f.accountA.id } });
@@ -96,13 +103,15 @@ describe("the daily snapshot job", () => {
       ["Agree a communication plan with the sponsor", f.users.CSM.id, "RETENTION", 21],
       ["Offer two consultation sessions", f.users.CSM.id, "RETENTION", 30],
     ]);
-    // account B has no delivery data yet: escalations (none) and portal engagement only → at-risk, with one alert
+    // account B has no delivery data yet, and its portal, open for two months, was never used: escalations (none)
+    // and portal engagement (0) only → at-risk, with one alert
     expect(await testDb().retentionPlan.findFirstOrThrow({ where: { customerAccountId: f.accountB.id } })).toMatchObject({ strategy: "AT_RISK_RECOVERY" });
     expect(await testDb().alert.count({ where: { customerAccountId: f.accountB.id, kind: "ACCOUNT_AT_RISK", resolvedAt: null } })).toBe(1);
   });
 
   it("two runs at once write one snapshot and one plan per account", async () => {
     const g = await createTenantFixture("retention-race", now);
+    await portalsOpenedLongAgo(g);
     const runs = await Promise.all([snapshotHealth(concurrencyDb(), now, { tenantId: g.tenant.id }), snapshotHealth(concurrencyDb(), now, { tenantId: g.tenant.id })]);
     expect(runs.reduce((s, r) => s + r.snapshots, 0)).toBe(2);
     expect(runs.reduce((s, r) => s + r.plans, 0)).toBe(2);

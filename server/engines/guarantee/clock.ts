@@ -9,12 +9,20 @@
  * start is ignored. The stored end date always equals the start plus the active time plus the pauses, so
  * the active time is recovered from the stored dates (the tenant's period may change later; a running
  * guarantee keeps its own).
+ * Days left (docs/guarantee-clock.md): unpaused time still to run in whole days, a part-day counting as
+ * a day, never more than the guarantee's length; a clock that has not started yet has its whole length
+ * left and says when it starts. Every screen reads this one number.
  */
 export type DelayStatus = "PROPOSED" | "ACKNOWLEDGED" | "DISPUTED";
 export type ClockDelay = { id: string; days: number; status: DelayStatus; recordedAt: Date };
 export type Interval = { from: number; to: number };
 
 export const DAY_MS = 86_400_000;
+
+/** Stored delay rows (recorded at their creation) as the clock reads them. */
+export function clockDelays(rows: readonly { id: string; days: number; status: DelayStatus; createdAt: Date }[]): ClockDelay[] {
+  return rows.map((d) => ({ id: d.id, days: d.days, status: d.status, recordedAt: d.createdAt }));
+}
 
 export function delayInterval(d: Pick<ClockDelay, "days" | "recordedAt">): Interval {
   return { from: d.recordedAt.getTime(), to: d.recordedAt.getTime() + d.days * DAY_MS };
@@ -54,7 +62,7 @@ export function clockEnd(start: number, activeMs: number, merged: readonly Inter
   return t + remaining;
 }
 
-export type ClockState = "running" | "paused" | "ended";
+export type ClockState = "not_started" | "running" | "paused" | "ended";
 
 export type GuaranteeClock = {
   startsAt: Date;
@@ -64,7 +72,7 @@ export type GuaranteeClock = {
   activeDays: number;
   pausedDays: number;
   state: ClockState;
-  /** unpaused days still to run (0 once ended) */
+  /** whole unpaused days still to run (a part-day counts as one), at most the guarantee's length; 0 once ended */
   daysLeft: number;
   /** the end each undecided delay would give if the customer acknowledged it (alone) */
   pending: { id: string; days: number; wouldEndAt: Date }[];
@@ -72,6 +80,8 @@ export type GuaranteeClock = {
 };
 
 const days1 = (ms: number) => Math.round((ms / DAY_MS) * 10) / 10;
+/** whole days, a part-day counting as a day (1e-9 absorbs float noise on exact days) */
+const wholeDays = (ms: number) => Math.max(0, Math.ceil(ms / DAY_MS - 1e-9));
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
@@ -85,14 +95,19 @@ export function guaranteeClock(input: { startsAt: Date; endsAt: Date; delays: re
   const activeMs = Math.max(0, end - start - overlapMs(merged, start, end));
   const pausedMs = end - start - activeMs;
   const t = now.getTime();
-  const state: ClockState = t >= end ? "ended" : merged.some((p) => p.from <= t && t < p.to && p.from < end) ? "paused" : "running";
-  const daysLeft = state === "ended" ? 0 : days1(Math.max(0, end - t - overlapMs(merged, t, end)));
+  const state: ClockState = t >= end ? "ended" : t < start ? "not_started" : merged.some((p) => p.from <= t && t < p.to && p.from < end) ? "paused" : "running";
+  const lengthDays = wholeDays(activeMs);
+  const daysLeft = state === "ended" ? 0 : state === "not_started" ? lengthDays : Math.min(lengthDays, wholeDays(end - t - overlapMs(merged, t, end)));
   const pending = input.delays
     .filter((d) => d.status === "PROPOSED")
     .map((d) => ({ id: d.id, days: d.days, wouldEndAt: new Date(clockEnd(start, activeMs, mergeIntervals([...merged, delayInterval(d)]))) }));
   const parts = [`${days1(activeMs)} day guarantee from ${isoDay(input.startsAt)}`];
   parts.push(pausedMs > 0 ? `paused ${days1(pausedMs)} day(s) by acknowledged customer delays, so it ends ${isoDay(input.endsAt)}` : `ends ${isoDay(input.endsAt)}`);
-  parts.push(state === "ended" ? "the clock has ended" : state === "paused" ? `paused now; ${daysLeft} day(s) left` : `${daysLeft} day(s) left`);
+  parts.push(
+    state === "ended" ? "the clock has ended"
+      : state === "not_started" ? `not started: starts ${isoDay(input.startsAt)} with ${daysLeft} day(s) to run`
+      : state === "paused" ? `paused now; ${daysLeft} day(s) left` : `${daysLeft} day(s) left`,
+  );
   if (pending.length > 0) parts.push(`${pending.length} delay(s) await the customer's decision`);
   return {
     startsAt: input.startsAt, baseEndsAt: new Date(start + activeMs), endsAt: input.endsAt, activeDays: days1(activeMs), pausedDays: days1(pausedMs),

@@ -159,3 +159,22 @@ export function finalValidation(facts: ValidationFacts, threshold: number, confi
   const explanation = `${sum} = ${successScore}, ${overallSuccess ? "at or above" : "below"} the guarantee's threshold of ${threshold}: ${overallSuccess ? "met" : "not met"}.`;
   return { successScore, threshold, overallSuccess, margin, criteria, caseStudyPotential, caseStudyReasons, explanation };
 }
+
+/** A final validation run before the clock's end, with what it assumes about what has not happened yet. */
+export type Projection = FinalValidation & { assumptions: string[] };
+
+/**
+ * The final validation as if the clock ended at `facts.endsAt` (before the real end), saying what it assumes
+ * (docs/guarantee-clock.md#projection): weeks not validated yet count as not delivered, a criterion without
+ * data counts 0.
+ */
+export function projectValidation(facts: ValidationFacts, threshold: number, config: GuaranteeConfig): Projection {
+  const result = finalValidation(facts, threshold, config);
+  const assumptions: string[] = [];
+  const open = facts.weeks.filter((w) => !within(w.validatedAt, facts.endsAt)).length;
+  if (open > 0) {
+    assumptions.push(`${open} of ${facts.weeks.length} weekly milestone${facts.weeks.length === 1 ? "" : "s"} ${open === 1 ? "is" : "are"} not validated yet and count${open === 1 ? "s" : ""} as not delivered until ${open === 1 ? "it is" : "they are"}.`);
+  }
+  for (const c of result.criteria) if (c.actual === null) assumptions.push(`${c.name}: no data yet, so it counts 0 until there is.`);
+  return { ...result, assumptions };
+}

@@ -41,9 +41,13 @@ export function initialPhases(): PhaseState[] {
   return JOURNEY_PHASES.map((phase) => ({ phase, status: "pending", startedAt: null, finishedAt: null, detail: null, reasons: [] }));
 }
 
-/** Reads stored phases defensively: unknown entries dropped, missing phases pending, order fixed. */
+/** Names stored by earlier versions for a phase ("tier" was written for the tier recommendation). */
+const PHASE_ALIASES: Record<string, JourneyPhase> = { tier: "tier_recommendation" };
+
+/** Reads stored phases defensively: known aliases renamed, unknown entries dropped, missing phases pending, order fixed. */
 export function readPhases(value: unknown): PhaseState[] {
-  const stored = Array.isArray(value) ? (value as Partial<PhaseState>[]) : [];
+  const raw = Array.isArray(value) ? (value as Partial<PhaseState>[]) : [];
+  const stored = raw.map((x) => (x && typeof x.phase === "string" && PHASE_ALIASES[x.phase] ? { ...x, phase: PHASE_ALIASES[x.phase] } : x));
   return initialPhases().map((p) => {
     const s = stored.find((x) => x && x.phase === p.phase);
     return s ? { ...p, ...s, reasons: Array.isArray(s.reasons) ? s.reasons : [] } : p;

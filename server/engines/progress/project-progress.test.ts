@@ -8,7 +8,8 @@ function week(weekNumber: number, status: MilestoneStatus, dueDate = new Date(NO
   return { weekNumber, status, dueDate };
 }
 
-const guaranteeEnding = (msFromNow: number) => ({ endsAt: new Date(NOW.getTime() + msFromNow) });
+/** a 30-day guarantee without delays that ends `msFromNow` after NOW */
+const guaranteeEnding = (msFromNow: number) => ({ startsAt: new Date(NOW.getTime() + msFromNow - 30 * DAY), endsAt: new Date(NOW.getTime() + msFromNow), delays: [] });
 
 describe("projectProgress", () => {
   it("reports zero progress and no current week when there are no milestones", () => {
@@ -78,6 +79,13 @@ describe("projectProgress", () => {
 
     it("is 1 when one millisecond is left", () => {
       expect(projectProgress([], guaranteeEnding(1), NOW).guaranteeDaysLeft).toBe(1);
+    });
+
+    it("is never more than the guarantee's length: a clock that starts in two days has 30 days left and says when it starts", () => {
+      const p = projectProgress([], guaranteeEnding(32 * DAY), NOW);
+      expect(p.guaranteeDaysLeft).toBe(30);
+      expect(p.guaranteeStartsAt).toEqual(new Date(NOW.getTime() + 2 * DAY));
+      expect(p.explanation).toContain(`the 30-day guarantee starts ${new Date(NOW.getTime() + 2 * DAY).toISOString().slice(0, 10)}`);
     });
 
     it("is null without a guarantee, and the explanation does not mention one", () => {

@@ -1,7 +1,10 @@
 /**
- * Where a project stands, from its weekly milestones (seed §3.1) and its 30-day guarantee (seed §3).
- * Pure: no I/O, `now` is passed in. Each number carries the sentence that explains it.
+ * Where a project stands, from its weekly milestones (seed §3.1) and its guarantee clock (clock.ts, the
+ * one days-left computation: docs/guarantee-clock.md). Pure: no I/O, `now` is passed in. Each number
+ * carries the sentence that explains it.
  */
+import { guaranteeClock, type ClockDelay } from "@/server/engines/guarantee/clock";
+
 export type MilestoneStatus = "PENDING" | "IN_PROGRESS" | "SUCCESS" | "AT_RISK" | "FAILED";
 
 export type ProgressMilestone = { weekNumber: number; status: MilestoneStatus; dueDate: Date };
@@ -15,14 +18,14 @@ export type ProjectProgress = {
   currentWeek: number | null;
   overdueWeeks: number[];
   guaranteeDaysLeft: number | null;
+  /** when the guarantee's clock has not started yet: the day it starts; null otherwise */
+  guaranteeStartsAt: Date | null;
   explanation: string;
 };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 export function projectProgress(
   milestones: readonly ProgressMilestone[],
-  guarantee: { endsAt: Date } | null,
+  guarantee: { startsAt: Date; endsAt: Date; delays: readonly ClockDelay[] } | null,
   now: Date,
 ): ProjectProgress {
   const sorted = [...milestones].sort((a, b) => a.weekNumber - b.weekNumber);
@@ -33,13 +36,16 @@ export function projectProgress(
   const overdueWeeks = sorted
     .filter((m) => m.dueDate.getTime() < now.getTime() && (m.status === "PENDING" || m.status === "IN_PROGRESS"))
     .map((m) => m.weekNumber);
-  const guaranteeDaysLeft = guarantee ? Math.max(0, Math.ceil((guarantee.endsAt.getTime() - now.getTime()) / DAY_MS)) : null;
+  const clock = guarantee ? guaranteeClock(guarantee, now) : null;
+  const guaranteeDaysLeft = clock ? clock.daysLeft : null;
+  const guaranteeStartsAt = clock?.state === "not_started" ? clock.startsAt : null;
 
   const parts = [
     totalWeeks === 0 ? "No weekly milestones yet" : `${metWeeks} of ${totalWeeks} weekly milestones met (${progressPercent}%)`,
   ];
   if (overdueWeeks.length > 0) parts.push(`week ${overdueWeeks.join(", ")} past due without validation`);
-  if (guaranteeDaysLeft !== null) parts.push(`${guaranteeDaysLeft} day(s) left on the 30-day guarantee`);
+  if (clock && guaranteeStartsAt) parts.push(`the ${clock.activeDays}-day guarantee starts ${guaranteeStartsAt.toISOString().slice(0, 10)}`);
+  else if (clock) parts.push(`${clock.daysLeft} day(s) left on the ${clock.activeDays}-day guarantee`);
 
   return {
     totalWeeks,
@@ -48,6 +54,7 @@ export function projectProgress(
     currentWeek: current?.weekNumber ?? null,
     overdueWeeks,
     guaranteeDaysLeft,
+    guaranteeStartsAt,
     explanation: parts.join("; ") + ".",
   };
 }

@@ -25,7 +25,7 @@ function update(name: string, over: Partial<ProjectUpdate> = {}): ProjectUpdate 
     evidence: { coverage: 82, testsPassed: 120, testsFailed: 1, commitSha: "abcdef1234", buildUrl: null, at: NOW },
     environments: [{ kind: "DEVELOPMENT", status: "READY" }, { kind: "STAGING", status: "PROVISIONING" }],
   });
-  const progress = projectProgress(milestones, { endsAt: new Date(NOW.getTime() + 20 * DAY) }, NOW);
+  const progress = projectProgress(milestones, { startsAt: new Date(NOW.getTime() - 10 * DAY), endsAt: new Date(NOW.getTime() + 20 * DAY), delays: [] }, NOW);
   const analysis = analyzeProgress({ now: NOW, progress, milestones, history: [], openAlerts: [], quality: null, guarantee: { amountCents: 2_500_000, endsAt: new Date(NOW.getTime() + 20 * DAY), status: "ACTIVE" } });
   return { projectId: name, projectName: name, progressPercent: progress.progressPercent, report, analysis, projectUrl: `https://x/${name}`, executiveUrl: "https://x/dashboard", currency: "USD", ...over };
 }

@@ -11,7 +11,7 @@ function input(statuses: MilestoneStatus[], over: Partial<TrendInput> = {}, firs
   return {
     now: NOW,
     milestones,
-    progress: projectProgress(milestones, guarantee, NOW),
+    progress: projectProgress(milestones, guarantee && { startsAt: new Date(guarantee.endsAt.getTime() - 30 * DAY), endsAt: guarantee.endsAt, delays: [] }, NOW),
     history: [],
     openAlerts: [],
     quality: null,

@@ -71,6 +71,17 @@ function recommend(result: GateResult, def: GateDefinition): QualityRecommendati
   return { gate: result.gate, family: result.family, impact: result.impact, text };
 }
 
+/**
+ * Where a stored validation stands on its gates, for the badge on the project's quality card: escalated,
+ * some gates failed (fewer than escalate), or every gate passed. A failed gate is never shown as "within
+ * gates" (docs/quality-gates.md).
+ */
+export type GateStanding = { state: "escalated" | "gates_failed" | "all_passed"; failed: number; total: number };
+export function gateStanding(v: { escalated: boolean; gatesPassed: number; gatesFailed: number }): GateStanding {
+  const total = v.gatesPassed + v.gatesFailed;
+  return { state: v.escalated ? "escalated" : v.gatesFailed > 0 ? "gates_failed" : "all_passed", failed: v.gatesFailed, total };
+}
+
 /** seed §4.2: escalate below the score bar or with too many failed gates. */
 export function qualityEscalation(score: number, gatesFailed: number, config: QualityConfig = DEFAULT_QUALITY_CONFIG) {
   const { escalationScore, maxFailedGates } = config.escalation;

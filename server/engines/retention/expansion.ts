@@ -7,7 +7,8 @@
  * - health: the account's health score.
  * - guaranteeSuccess: the success score of the latest decided guarantee.
  * - satisfaction: mean CSAT × 10.      - advocacy: (NPS + 100) ÷ 2.
- * - relationship: projects delivered: none yet 30, one 60, two 85, three or more 100.
+ * - relationship: projects delivered: none yet 30, one 60, two 85, three or more 100; no data only when
+ *   the account has no project at all (a project that ended undelivered still counts: none delivered, 30).
  * Offerings come from the seed's expansion_offerings, each proposed when its reason holds.
  */
 import type { ExpansionFactor, RetentionConfig } from "./config";
@@ -16,12 +17,15 @@ import { clamp100, explainWeighted, round1, weightedScore, type ScoredPart, type
 export type ServiceType = "MVP_DEVELOPMENT" | "LEGACY_MODERNIZATION" | "TEAM_AUGMENTATION";
 
 export type ExpansionFacts = {
-  health: number;
+  /** null: the account is not scored yet (health.ts) */
+  health: number | null;
   latestGuarantee: { status: string; successScore: number | null } | null;
   csatMean: number | null;
   npsScore: number | null;
   completedProjects: number;
   activeProjects: number;
+  /** projects that ended without being delivered (failed, refunded, cancelled) */
+  endedProjects: number;
   /** service types of the projects whose guarantee was met */
   succeededServiceTypes: ServiceType[];
   /** the largest contract of the account, in cents */
@@ -72,10 +76,10 @@ export function expansionOpportunities(f: Pick<ExpansionFacts, "completedProject
 export function expansionPotential(f: ExpansionFacts, config: RetentionConfig["expansion"]): ExpansionPotential {
   const g = f.latestGuarantee;
   const gScore = g && g.successScore !== null && g.status !== "ACTIVE" && g.status !== "PAUSED" ? g.successScore : null;
-  const projects = f.completedProjects + f.activeProjects;
+  const projects = f.completedProjects + f.activeProjects + f.endedProjects;
   const relationship = projects === 0 ? null : RELATIONSHIP[Math.min(f.completedProjects, RELATIONSHIP.length - 1)] ?? 100;
   const parts = [
-    part("health", String(f.health), f.health, `Health score ${f.health}.`),
+    f.health === null ? part("health", null, null, "Health not scored yet.") : part("health", String(f.health), f.health, `Health score ${f.health}.`),
     gScore === null
       ? part("guaranteeSuccess", null, null, "No guarantee decided yet.")
       : part("guaranteeSuccess", `${gScore} (${g?.status.toLowerCase()})`, gScore, `The latest guarantee scored ${gScore} (${g?.status.toLowerCase()}).`),
@@ -83,7 +87,12 @@ export function expansionPotential(f: ExpansionFacts, config: RetentionConfig["e
     f.npsScore === null ? part("advocacy", null, null, "No NPS answer yet.") : part("advocacy", `NPS ${f.npsScore}`, (f.npsScore + 100) / 2, `NPS ${f.npsScore}.`),
     relationship === null
       ? part("relationship", null, null, "No project yet.")
-      : part("relationship", `${f.completedProjects} delivered, ${f.activeProjects} running`, relationship, `${f.completedProjects} project(s) delivered and ${f.activeProjects} running.`),
+      : part(
+          "relationship",
+          `${f.completedProjects} delivered, ${f.activeProjects} running${f.endedProjects > 0 ? `, ${f.endedProjects} ended undelivered` : ""}`,
+          relationship,
+          `${f.completedProjects} project(s) delivered and ${f.activeProjects} running${f.endedProjects > 0 ? `; ${f.endedProjects} ended without being delivered` : ""}.`,
+        ),
   ];
   const { score, parts: factors } = weightedScore(parts, config.weights);
   const reasons = factors

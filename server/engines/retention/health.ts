@@ -1,7 +1,7 @@
 /**
- * Customer health score 0–100 (seed §5.2 _calculate_customer_health_score, left undefined by the seed).
- * Pure: facts about one customer account in, the score with every component's value, weight and
- * contribution out ("why 64?"). Tenant weights come from the "retention" configuration.
+ * Customer health score 0–100 (docs/health.md). Pure: facts about one customer account in, the score
+ * with every component's value, weight and contribution out ("why 64?"). Tenant weights come from the
+ * "retention" configuration.
  *
  * Ours — each component on 0–100:
  * - milestoneSuccess: weekly milestones met ÷ weekly milestones validated in the window.
@@ -12,9 +12,11 @@
  * - qualityGates: gates passed ÷ gates evaluated in the window.
  * - education: education deliveries completed ÷ deliveries sent.
  * - engagement: distinct days the account's stakeholders used the portal in the last n days ÷ the
- *   target number of active days (capped at 100).
- * A component without data drops out and its weight goes to the others (weighted.ts); escalations and
- * engagement always have data.
+ *   target number of active days (capped at 100). Scored once the portal has been open to the account
+ *   for the whole window (or the target is already reached); before that it has no data.
+ * A component without data drops out and its weight goes to the others (weighted.ts). "No escalation"
+ * is evidence only next to other data: with nothing else known, the account is not scored yet (score
+ * null) rather than scored 100 (docs/health.md#no-data).
  */
 import type { HealthComponent, RetentionConfig } from "./config";
 import { clamp100, explainWeighted, round1, weightedScore, type ScoredPart, type WeightedPart } from "./weighted";
@@ -27,11 +29,13 @@ export type HealthFacts = {
   escalations: number;
   qualityGates: { passed: number; failed: number };
   education: { sent: number; completed: number };
-  engagement: { activeDays: number };
+  /** portalDays: whole days the portal has been open to the account (since its first customer user), 0 without one */
+  engagement: { activeDays: number; portalDays: number };
 };
 
 export type HealthComponentResult = ScoredPart<HealthComponent>;
-export type HealthScore = { score: number; components: HealthComponentResult[]; explanation: string };
+/** score null: not scored yet, no component has data (the explanation says so) */
+export type HealthScore = { score: number | null; components: HealthComponentResult[]; explanation: string };
 
 export const HEALTH_LABEL: Record<HealthComponent, string> = {
   milestoneSuccess: "Milestone success",
@@ -85,11 +89,28 @@ export function healthComponents(f: HealthFacts, config: RetentionConfig["health
     f.education.sent === 0
       ? part("education", null, null, "No education content sent yet.")
       : part("education", `${f.education.completed} of ${f.education.sent} completed`, (100 * f.education.completed) / f.education.sent, `${f.education.completed} of ${f.education.sent} education items completed.`),
-    part("engagement", `${f.engagement.activeDays} active day(s)`, engagement, `${f.engagement.activeDays} day(s) with portal activity in the last ${config.engagement.windowDays} days (target ${config.engagement.targetActiveDays}).`),
+    f.engagement.portalDays < config.engagement.windowDays && f.engagement.activeDays < config.engagement.targetActiveDays
+      ? part(
+          "engagement", null, null,
+          f.engagement.portalDays === 0 && f.engagement.activeDays === 0
+            ? "The portal has not been open to the account for a full day yet."
+            : `The portal has been open to the account for ${f.engagement.portalDays} of the ${config.engagement.windowDays} days measured (${f.engagement.activeDays} active day(s) so far): scored once it has been open for the whole period.`,
+        )
+      : part("engagement", `${f.engagement.activeDays} active day(s)`, engagement, `${f.engagement.activeDays} day(s) with portal activity in the last ${config.engagement.windowDays} days (target ${config.engagement.targetActiveDays}).`),
   ];
 }
 
+/** "No escalation" says nothing on its own: it counts as data only next to another component's data. */
+function withEscalationEvidence(parts: WeightedPart<HealthComponent>[], escalations: number): WeightedPart<HealthComponent>[] {
+  const others = parts.some((p) => p.key !== "escalations" && p.score !== null);
+  if (others || escalations > 0) return parts;
+  return parts.map((p) => (p.key === "escalations" ? { ...p, display: null, score: null, reason: "No escalation, and nothing else known about the account yet." } : p));
+}
+
+export const NOT_SCORED = "Not scored yet: no delivery, survey, quality, education or portal data about the account so far.";
+
 export function healthScore(f: HealthFacts, config: RetentionConfig["health"]): HealthScore {
-  const { score, parts } = weightedScore(healthComponents(f, config), config.weights);
+  const { score, parts } = weightedScore(withEscalationEvidence(healthComponents(f, config), f.escalations), config.weights);
+  if (!parts.some((p) => p.available)) return { score: null, components: parts, explanation: NOT_SCORED };
   return { score, components: parts, explanation: explainWeighted(score, parts) };
 }

@@ -14,7 +14,7 @@ const FACTS: HealthFacts = {
   escalations: 1,
   qualityGates: { passed: 9, failed: 1 },
   education: { sent: 4, completed: 2 },
-  engagement: { activeDays: 4 },
+  engagement: { activeDays: 4, portalDays: 30 },
 };
 
 describe("health score (seed §5.2, weights from the tenant's retention configuration)", () => {
@@ -37,7 +37,7 @@ describe("health score (seed §5.2, weights from the tenant's retention configur
   });
 
   it("answers “why 64?”: a component's contribution moves the score by exactly weight × change", () => {
-    const worse = healthScore({ ...FACTS, escalations: 3, engagement: { activeDays: 0 } }, H);
+    const worse = healthScore({ ...FACTS, escalations: 3, engagement: { activeDays: 0, portalDays: 30 } }, H);
     // escalations 75 → 25 (−5 points), engagement 50 → 0 (−5 points)
     expect(worse.score).toBe(65.8);
   });
@@ -55,6 +55,29 @@ describe("health score (seed §5.2, weights from the tenant's retention configur
     // (18.75 + 10 + 7.5 + 9 + 2.5 + 5) / 0.7 = 75.36
     expect(r.score).toBe(75.4);
     expect(r.explanation).toContain("No data yet for csat, nps: their weight went to the others.");
+  });
+
+  it("leaves portal engagement out until the portal has been open for the whole window (no data is not zero)", () => {
+    const young = healthScore({ ...FACTS, engagement: { activeDays: 0, portalDays: 3 } }, H);
+    expect(young.components.find((c) => c.key === "engagement")).toMatchObject({ available: false, display: null, contribution: 0 });
+    expect(young.components.find((c) => c.key === "engagement")?.reason).toContain("open to the account for 3 of the 30 days measured");
+    // (18.75 + 16 + 7 + 10 + 7.5 + 9 + 2.5) / 0.9 = 78.6
+    expect(young.score).toBe(78.6);
+    // the target already reached counts, however young the portal
+    expect(healthScore({ ...FACTS, engagement: { activeDays: 8, portalDays: 10 } }, H).components.find((c) => c.key === "engagement")?.score).toBe(100);
+  });
+
+  it("does not score an account with nothing known: no escalation alone is not health 100", () => {
+    const none: HealthFacts = {
+      milestones: { validated: 0, met: 0 }, csat: { mean: null, responses: 0 }, nps: { score: null, responses: 0 }, signOffLatencyHours: [],
+      escalations: 0, qualityGates: { passed: 0, failed: 0 }, education: { sent: 0, completed: 0 }, engagement: { activeDays: 0, portalDays: 0 },
+    };
+    const r = healthScore(none, H);
+    expect(r.score).toBeNull();
+    expect(r.components.every((c) => !c.available)).toBe(true);
+    expect(r.explanation).toMatch(/^Not scored yet/);
+    // an escalation is evidence on its own
+    expect(healthScore({ ...none, escalations: 2 }, H).score).toBe(50);
   });
 
   it("follows the tenant's weights", () => {
@@ -114,8 +137,14 @@ describe("retention plan", () => {
 describe("expansion potential", () => {
   const facts: ExpansionFacts = {
     health: 90, latestGuarantee: { status: "SUCCEEDED", successScore: 98 }, csatMean: 9, npsScore: 60,
-    completedProjects: 1, activeProjects: 1, succeededServiceTypes: ["MVP_DEVELOPMENT"], largestContractCents: 32_000_000,
+    completedProjects: 1, activeProjects: 1, endedProjects: 0, succeededServiceTypes: ["MVP_DEVELOPMENT"], largestContractCents: 32_000_000,
   };
+  it("counts a project that ended undelivered in the relationship (none delivered), not as “no project yet”", () => {
+    const r = expansionPotential({ ...facts, completedProjects: 0, activeProjects: 0, endedProjects: 1, succeededServiceTypes: [] }, DEFAULT_RETENTION_CONFIG.expansion);
+    expect(r.factors.find((x) => x.key === "relationship")).toMatchObject({ available: true, score: 30, display: "0 delivered, 0 running, 1 ended undelivered" });
+    expect(expansionPotential({ ...facts, health: null }, DEFAULT_RETENTION_CONFIG.expansion).factors.find((x) => x.key === "health")?.available).toBe(false);
+  });
+
   it("weights health, guarantee success, satisfaction, advocacy and relationship, with reasons and offerings", () => {
     const r = expansionPotential(facts, DEFAULT_RETENTION_CONFIG.expansion);
     // 0.35 × 90 + 0.25 × 98 + 0.15 × 90 + 0.15 × 80 + 0.1 × 60 = 31.5 + 24.5 + 13.5 + 12 + 6 = 87.5

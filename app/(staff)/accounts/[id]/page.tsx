@@ -32,7 +32,8 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
     throw error;
   }
-  const { account, live, plan } = view;
+  const { account, live, plan, current } = view;
+  const stored = current?.components?.health ?? null;
   const canWrite = can(me.role, "retention:write");
   const triggers = ((plan?.triggers as { conditions?: Trigger[]; reason?: string } | null) ?? {});
   const now = new Date().toISOString();
@@ -49,10 +50,16 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         <div className="grid gap-6 xl:grid-cols-2">
           <Card>
             <CardHeader>
-              <CardTitle as="h2" className="flex items-center gap-2">Health <Badge variant={healthTone(live.health.score)}>{live.health.score}</Badge></CardTitle>
-              <CardDescription>Computed now from the account&apos;s stored facts. {live.health.explanation}</CardDescription>
+              <CardTitle as="h2" className="flex items-center gap-2">Health {current ? <Badge variant={healthTone(current.score)}>{current.score}</Badge> : <Badge variant="outline">Not scored yet</Badge>}</CardTitle>
+              <CardDescription>
+                {current ? `Recorded ${formatDate(current.at)}, the score the account list shows. ${stored?.explanation ?? ""}` : `No score recorded yet. ${live.health.score === null ? live.health.explanation : "Recompute to record one from today's facts."}`}
+                {view.factsChanged ? " The facts have changed since: recompute to update the score." : ""}
+              </CardDescription>
             </CardHeader>
-            <CardContent><HealthBreakdown parts={live.health.components} total={live.health.score} caption={`Weights from the tenant's retention configuration v${live.configVersion}; a component without data gives its weight to the others.`} /></CardContent>
+            <CardContent>
+              <HealthBreakdown parts={stored?.components ?? live.health.components} total={current?.score ?? live.health.score}
+                caption={`${stored ? "As recorded" : "From today's facts"}; weights from the tenant's retention configuration v${current?.components?.configVersion ?? live.configVersion}. A component without data is left out and its weight goes to the others.`} />
+            </CardContent>
           </Card>
           <Card>
             <CardHeader>
@@ -72,8 +79,8 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             <CardDescription>
               {plan
                 ? `Made ${formatDate(plan.createdAt)} at health ${plan.healthScore} and expansion ${plan.expansionScore}. ${triggers.reason ?? ""} Next touchpoint ${formatDate(plan.nextTouchpointAt)}.`
-                : "No plan yet: the daily job makes one, or recompute now."}
-              {plan && view.strategyPreview.strategy !== plan.strategy ? ` Today's scores point to ${STRATEGY[view.strategyPreview.strategy]?.label.toLowerCase()}: recompute to replace the plan.` : ""}
+                : view.noPlanReason}
+              {plan && view.strategyPreview && view.strategyPreview.strategy !== plan.strategy ? ` Today's scores point to ${STRATEGY[view.strategyPreview.strategy]?.label.toLowerCase()}: recompute to replace the plan.` : ""}
             </CardDescription>
           </CardHeader>
           {plan ? (

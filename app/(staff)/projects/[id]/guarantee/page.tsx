@@ -69,7 +69,7 @@ export default async function ProjectGuaranteePage({ params }: { params: Promise
             <CardDescription>
               {g.outcome
                 ? `${g.outcome.trigger === "closed_early" ? `Closed early${g.outcome.closedReason ? ` (${g.outcome.closedReason})` : ""}` : "Recorded at the clock's end"} on ${formatDateTime(g.outcome.evaluatedAt)} with configuration v${g.outcome.configVersion}. ${g.outcome.explanation}`
-                : "The final validation as if the clock ended now (seed §5.1: MVP delivered 40 %, coverage 30 %, CSAT 30 %)."}
+                : `The final validation as if the clock ended now (seed §5.1: MVP delivered 40 %, coverage 30 %, CSAT 30 %).${g.preview && g.preview.assumptions.length > 0 ? ` This projection assumes: ${g.preview.assumptions.join(" ")}` : ""}`}
             </CardDescription>
           </CardHeader>
           <CardContent className="grid gap-3">

@@ -112,7 +112,7 @@ export default async function PortalGuaranteePage({ params }: { params: Promise<
           <Card>
             <CardHeader>
               <CardTitle as="h2">How it stands today</CardTitle>
-              <CardDescription>The success criteria (MVP delivered 40 %, 95 %+ test coverage 30 %, satisfaction ≥ 8.5 30 %) measured on today&apos;s data. The guarantee is decided on {formatDate(g.endsAt)}.</CardDescription>
+              <CardDescription>The success criteria (MVP delivered 40 %, 95 %+ test coverage 30 %, satisfaction ≥ 8.5 30 %) measured on today&apos;s data. The guarantee is decided on {formatDate(g.endsAt)}.{g.preview.assumptions.length > 0 ? ` This projection assumes: ${g.preview.assumptions.join(" ")}` : ""}</CardDescription>
             </CardHeader>
             <CardContent>
               <ValidationTable criteria={g.preview.criteria} successScore={g.preview.successScore} threshold={g.preview.threshold} caption="If the guarantee were decided today." />
