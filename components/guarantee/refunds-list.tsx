@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
-import { formatCents, formatDate } from "@/lib/utils";
+import { formatCents } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
 import { REFUND_STATUS } from "./labels";
 
 export type RefundRow = {

@@ -1,7 +1,7 @@
 import { Bar, FIT_STATUS } from "@/components/leads/detail/score-bars";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { formatDate } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
 import { formatUsd } from "@/server/engines/tiers/config";
 import { BookCall } from "./book-call";
 import { MarkdownText } from "@/components/ui/markdown";

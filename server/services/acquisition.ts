@@ -153,6 +153,12 @@ export async function latestFeasibilityFor(ctx: ServiceContext, leadId: string) 
 /** What a stored tier recommendation holds besides its columns. */
 type StoredTierReasoning = { name?: string; valueProposition?: string; reasoning?: string[] };
 
+/** The name a stored recommendation was made under (the catalogue's name at that time). */
+export function tierNameOf(reasoning: unknown): string {
+  const name = (reasoning as StoredTierReasoning | null)?.name;
+  return typeof name === "string" && name !== "" ? name : "Service tier";
+}
+
 /** One tier as the lead page shows it, whether just computed or read back. */
 export type TierView = {
   key: string; name: string; compatibility: number; recommended: boolean; priceCents: number; timelineWeeks: number;
@@ -224,5 +230,5 @@ export async function chooseTier(ctx: ServiceContext, leadId: string, tierKey: s
       after: { tierKey, priceCents: rec.priceCents }, ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
     });
   });
-  return { leadId, tierKey, priceCents: rec.priceCents, stage: "PROPOSAL" as const };
+  return { leadId, tierKey, tierName: tierNameOf(rec.reasoning), priceCents: rec.priceCents, stage: "PROPOSAL" as const };
 }

@@ -20,6 +20,7 @@ import { deliverEmailNow, enqueueEmail } from "@/server/messaging/outbox";
 import { loadConfig, loadConfigAt } from "./config";
 import type { ServiceContext } from "./context";
 import { RESULT_TTL_DAYS, ZStoredIntakeSchema, evaluate, maskEmail, resultEmail, resultView, type StoredIntake } from "./intake-result";
+import { plural } from "@/lib/format";
 
 /**
  * The public self-service assessment (issue 11; seed summary: "self-service and high-touch"). A
@@ -103,7 +104,7 @@ function leadNotes(project: IntakeProject): string {
   return [
     "From the self-service assessment:",
     `- Features: ${project.features.join("; ")}`,
-    `- Timeline: ${project.timelineWeeks} week(s); budget: ${BUDGET_BANDS[project.budgetBand].label}; their team: ${project.teamSize} people`,
+    `- Timeline: ${plural(project.timelineWeeks, "week")}; budget: ${BUDGET_BANDS[project.budgetBand].label}; their team: ${project.teamSize} people`,
     `- Stack: ${list(project.techStack)}; integrations: ${list(project.integrations)}; compliance: ${list(project.compliance)}`,
     `- Business critical: ${project.businessCritical ? "yes" : "no"}; fallback plan: ${project.hasFallbackPlan ? "yes" : "no"}`,
   ].join("\n");

@@ -19,6 +19,7 @@ import { notFound } from "@/server/errors";
 import { loadConfig, type VersionedConfig } from "./config";
 import type { ServiceContext } from "./context";
 import { assembleQualityInputs, type ManualEntries, type QualityInputs } from "./quality-inputs";
+import { QUALITY_TYPE_LABEL } from "@/lib/labels/quality-type";
 
 /**
  * Quality validation (seed §4.2): assemble the metrics from stored data (quality-inputs.ts says where each
@@ -35,7 +36,6 @@ export const ENGINE_TYPE: Record<QualityType, QualityValidationKind> = { CODE: "
 export const TYPE_FAMILIES: Record<QualityType, readonly QualityFamily[]> = {
   CODE: ["code"], DELIVERY: ["delivery"], PROCESS: ["process"], COMPREHENSIVE: QUALITY_FAMILIES,
 };
-const TYPE_LABEL: Record<QualityType, string> = { CODE: "code quality", DELIVERY: "delivery quality", PROCESS: "process quality", COMPREHENSIVE: "comprehensive quality" };
 
 export type StoredGate = GateResult & { source: string };
 /** What QualityValidation.results holds (version 1). */
@@ -75,7 +75,7 @@ async function raiseEscalation(
   const kind = `quality_escalation.${type.toLowerCase()}`;
   const open = await findOpenAlert(tx, ctx.tenantId, project.id, kind);
   if (open) return { alertId: open.id, created: false, actionItemId: null, notified: 0 };
-  const label = TYPE_LABEL[type];
+  const label = `${QUALITY_TYPE_LABEL[type].toLowerCase()} quality`;
   const message = `The ${label} validation of ${project.name} scored ${fmt(result.score)}: ${result.escalationReasons.join("; ")}.`;
   const link = `/projects/${project.id}`;
   const alert = await insertAlert(tx, { tenantId: ctx.tenantId, projectId: project.id, customerAccountId: project.customerAccountId, kind, message, link, at: ctx.now });

@@ -17,6 +17,8 @@ import { csatSummary, npsSummary } from "@/server/engines/surveys/scores";
 import { AppError, notFound } from "@/server/errors";
 import { loadConfig, type VersionedConfig } from "./config";
 import type { ServiceContext } from "./context";
+import { RETENTION_STRATEGY_LABEL } from "@/lib/labels/retention-strategy";
+import { formatDate, plural } from "@/lib/format";
 
 /**
  * Customer retention (issue 7; seed §5.2): the health score and expansion potential of an account from its
@@ -103,7 +105,7 @@ export async function ensurePlan(
     tenantId: ctx.tenantId, customerAccountId: account.id, strategy: draft.strategy, healthScore: draft.healthScore, expansionScore: draft.expansionScore,
     triggers: json({ reason: draft.reason, conditions: draft.triggers }), successMetrics: json(draft.successMetrics), expectedOutcome: draft.expectedOutcome,
     nextTouchpointAt: draft.nextTouchpointAt, at: ctx.now, assigneeId: account.csmId,
-    actions: draft.actions.map((x) => ({ title: x.title, dueAt: x.dueAt, detail: `${x.phase === "immediate" ? "Immediate action" : "Follow-up"} of the ${draft.strategy.toLowerCase().replaceAll("_", " ")} plan (seed §5.2 ${x.key}).` })),
+    actions: draft.actions.map((x) => ({ title: x.title, dueAt: x.dueAt, detail: `${x.phase === "immediate" ? "Immediate action" : "Follow-up"} of the ${RETENTION_STRATEGY_LABEL[draft.strategy].toLowerCase()} plan.` })),
   });
   const link = `/accounts/${account.id}`;
   if (draft.strategy === "AT_RISK_RECOVERY") {
@@ -114,7 +116,7 @@ export async function ensurePlan(
     await resolveRetentionAlerts(tx, ctx.tenantId, account.id, ctx.now);
   }
   if (account.csmId) {
-    await insertNotifications(tx, [{ tenantId: ctx.tenantId, userId: account.csmId, title: `New retention plan: ${account.name}`, body: `${draft.reason} ${draft.actions.length} task(s) assigned to you; next touchpoint ${draft.nextTouchpointAt.toISOString().slice(0, 10)}.`, link, at: ctx.now }]);
+    await insertNotifications(tx, [{ tenantId: ctx.tenantId, userId: account.csmId, title: `New retention plan: ${account.name}`, body: `${draft.reason} ${plural(draft.actions.length, "task")} assigned to you; next touchpoint ${formatDate(draft.nextTouchpointAt)}.`, link, at: ctx.now }]);
   }
   await recordAudit(tx, {
     tenantId: ctx.tenantId, actorId: ctx.actorId, action: "retention.plan_created", entityType: "RetentionPlan", entityId: plan.id,

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { api } from "@/lib/trpc/server";
-import { formatDate } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 
 export const metadata: Metadata = { title: "Notifications" };

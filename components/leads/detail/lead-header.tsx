@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { LEAD_STAGE, SERVICE_TYPE } from "@/components/shell/labels";
 import { Badge } from "@/components/ui/badge";
-import { formatCents, formatDate } from "@/lib/utils";
+import { formatCents } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
 import { StageSelector } from "./stage-selector";
 import type { LeadDetail } from "./types";
 

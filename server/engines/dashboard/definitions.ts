@@ -69,7 +69,7 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
   },
   project_success_rate: {
     label: "Project success rate",
-    definition: "Of the 30-day guarantees decided in the range, the share met (success score at or above the guarantee's threshold, seed §5.1). A guarantee remedied by continued development counts as not met.",
+    definition: "Of the 30-day guarantees decided in the range, the share met (success score at or above the guarantee's threshold). A guarantee remedied by continued development counts as not met.",
     numerator: "guarantees met",
     denominator: "guarantees decided in the range",
     ours: false,
@@ -77,7 +77,7 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
   },
   timeline_adherence: {
     label: "Timeline adherence",
-    definition: `Of the weekly milestones validated in the range, the share validated SUCCESS by their due date (with ${TIMELINE_GRACE_HOURS} h grace for the validation itself).`,
+    definition: `Of the weekly milestones validated in the range, the share validated as met by their due date (with ${TIMELINE_GRACE_HOURS} h grace for the validation itself).`,
     numerator: "milestones met on time",
     denominator: "milestones validated in the range",
     ours: true,
@@ -85,7 +85,7 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
   },
   quality_gate_pass_rate: {
     label: "Quality gate pass rate",
-    definition: "Of the quality gates evaluated by the quality validations run in the range (seed §4.2), the share passed.",
+    definition: "Of the quality gates evaluated by the quality validations run in the range, the share passed.",
     numerator: "gates passed",
     denominator: "gates evaluated",
     ours: true,
@@ -133,7 +133,7 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
   },
   case_study_generation_rate: {
     label: "Case-study rate",
-    definition: `Of the guarantees met in the range, the share that is a case-study candidate: the success validation's case-study flag when it records one (seed §5.1 case_study_potential), otherwise a success score of ${CASE_STUDY_MIN_SUCCESS_SCORE} or more.`,
+    definition: `Of the guarantees met in the range, the share that is a case-study candidate: the success validation's case-study flag when it records one, otherwise a success score of ${CASE_STUDY_MIN_SUCCESS_SCORE} or more.`,
     numerator: "met guarantees that are case-study candidates",
     denominator: "guarantees met in the range",
     ours: true,

@@ -1,3 +1,4 @@
+import { plural } from "@/lib/format";
 /**
  * Where a project stands, from its weekly milestones (seed §3.1) and its 30-day guarantee (seed §3).
  * Pure: no I/O, `now` is passed in. Each number carries the sentence that explains it.
@@ -39,7 +40,7 @@ export function projectProgress(
     totalWeeks === 0 ? "No weekly milestones yet" : `${metWeeks} of ${totalWeeks} weekly milestones met (${progressPercent}%)`,
   ];
   if (overdueWeeks.length > 0) parts.push(`week ${overdueWeeks.join(", ")} past due without validation`);
-  if (guaranteeDaysLeft !== null) parts.push(`${guaranteeDaysLeft} day(s) left on the 30-day guarantee`);
+  if (guaranteeDaysLeft !== null) parts.push(`${plural(guaranteeDaysLeft, "day")} left on the 30-day guarantee`);
 
   return {
     totalWeeks,

@@ -12,6 +12,7 @@
  */
 import type { ExpansionFactor, RetentionConfig } from "./config";
 import { clamp100, explainWeighted, round1, weightedScore, type ScoredPart, type WeightedPart } from "./weighted";
+import { plural } from "@/lib/format";
 
 export type ServiceType = "MVP_DEVELOPMENT" | "LEGACY_MODERNIZATION" | "TEAM_AUGMENTATION";
 
@@ -83,7 +84,7 @@ export function expansionPotential(f: ExpansionFacts, config: RetentionConfig["e
     f.npsScore === null ? part("advocacy", null, null, "No NPS answer yet.") : part("advocacy", `NPS ${f.npsScore}`, (f.npsScore + 100) / 2, `NPS ${f.npsScore}.`),
     relationship === null
       ? part("relationship", null, null, "No project yet.")
-      : part("relationship", `${f.completedProjects} delivered, ${f.activeProjects} running`, relationship, `${f.completedProjects} project(s) delivered and ${f.activeProjects} running.`),
+      : part("relationship", `${f.completedProjects} delivered, ${f.activeProjects} running`, relationship, `${plural(f.completedProjects, "project")} delivered and ${f.activeProjects} running.`),
   ];
   const { score, parts: factors } = weightedScore(parts, config.weights);
   const reasons = factors

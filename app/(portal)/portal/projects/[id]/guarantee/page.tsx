@@ -15,7 +15,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { TRPCReactProvider } from "@/lib/trpc/client";
 import { api } from "@/lib/trpc/server";
-import { formatCents, formatDate } from "@/lib/utils";
+import { formatCents } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 
 export const metadata: Metadata = { title: "Success guarantee" };
@@ -111,7 +112,7 @@ export default async function PortalGuaranteePage({ params }: { params: Promise<
           <Card>
             <CardHeader>
               <CardTitle as="h2">How it stands today</CardTitle>
-              <CardDescription>The success criteria (MVP delivered 40 %, 95 %+ test coverage 30 %, satisfaction ≥ 8.5 30 %) measured on today&apos;s data. The guarantee is decided on {formatDate(g.endsAt)}.</CardDescription>
+              <CardDescription>The success criteria, weighted: MVP delivered (40%), test coverage of at least 95% (30%) and satisfaction of at least 8.5 out of 10 (30%), measured on today&apos;s data. The guarantee is decided on {formatDate(g.endsAt)}.</CardDescription>
             </CardHeader>
             <CardContent>
               <ValidationTable criteria={g.preview.criteria} successScore={g.preview.successScore} threshold={g.preview.threshold} caption="If the guarantee were decided today." />

@@ -1,0 +1,8 @@
+import type { RetentionStrategy } from "@/server/db/generated/enums";
+
+/** The retention strategies as the account page, tasks and notifications name them. */
+export const RETENTION_STRATEGY_LABEL: Record<RetentionStrategy, string> = {
+  HIGH_SATISFACTION_EXPANSION: "Expansion",
+  MODERATE_SATISFACTION_IMPROVEMENT: "Improvement",
+  AT_RISK_RECOVERY: "At-risk recovery",
+};
