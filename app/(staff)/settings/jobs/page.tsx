@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { RUN_STATE, scheduleLabel } from "@/components/settings/jobs/labels";
+import { RUN_STATE } from "@/components/settings/jobs/labels";
+import { scheduleLabel } from "@/lib/labels/schedule";
 import { RunNowButton } from "@/components/settings/jobs/run-now-button";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
