@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { api } from "@/lib/trpc/server";
-import { formatDate } from "@/lib/format";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { requirePermission } from "@/server/auth/guard";
 
 export const metadata: Metadata = { title: "Notifications" };
@@ -12,6 +12,7 @@ export const metadata: Metadata = { title: "Notifications" };
 export default async function NotificationsPage() {
   await requirePermission("notifications:read");
   const items = await (await api()).notifications.list({ take: 50 });
+  const now = new Date();
   return (
     <>
       <PageHeader title="Notifications" description="The latest 50, newest first." />
@@ -29,7 +30,7 @@ export default async function NotificationsPage() {
                     </p>
                     {n.body ? <p className="text-sm text-muted-foreground">{n.body}</p> : null}
                   </div>
-                  <time className="shrink-0 text-xs text-muted-foreground" dateTime={n.createdAt.toISOString()}>{formatDate(n.createdAt)}</time>
+                  <RelativeTime className="shrink-0 text-xs text-muted-foreground" date={n.createdAt} now={now} />
                 </li>
               ))}
             </ul>
