@@ -17,7 +17,7 @@ import { csatSummary, npsSummary } from "@/server/engines/surveys/scores";
 import { AppError, notFound } from "@/server/errors";
 import { loadConfig, type VersionedConfig } from "./config";
 import type { ServiceContext } from "./context";
-import { RETENTION_STRATEGY_LABEL } from "@/lib/labels/retention-strategy";
+import { retentionTaskDetail } from "@/lib/labels/retention-strategy";
 import { formatDate, plural } from "@/lib/format";
 
 /**
@@ -105,7 +105,7 @@ export async function ensurePlan(
     tenantId: ctx.tenantId, customerAccountId: account.id, strategy: draft.strategy, healthScore: draft.healthScore, expansionScore: draft.expansionScore,
     triggers: json({ reason: draft.reason, conditions: draft.triggers }), successMetrics: json(draft.successMetrics), expectedOutcome: draft.expectedOutcome,
     nextTouchpointAt: draft.nextTouchpointAt, at: ctx.now, assigneeId: account.csmId,
-    actions: draft.actions.map((x) => ({ title: x.title, dueAt: x.dueAt, detail: `${x.phase === "immediate" ? "Immediate action" : "Follow-up"} of the ${RETENTION_STRATEGY_LABEL[draft.strategy].toLowerCase()} plan.` })),
+    actions: draft.actions.map((x) => ({ title: x.title, dueAt: x.dueAt, detail: retentionTaskDetail(x.phase, draft.strategy) })),
   });
   const link = `/accounts/${account.id}`;
   if (draft.strategy === "AT_RISK_RECOVERY") {
