@@ -1,5 +1,6 @@
 import { DETRACTOR_MAX, PROMOTER_MIN } from "@/server/engines/surveys/scores";
 import { KPI_TARGETS, type KpiId } from "./targets";
+import { formatHours } from "@/lib/format";
 
 /**
  * What each KPI means, in words an executive can check against the rows behind it. Where seed §7.1
@@ -65,7 +66,7 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
     numerator: "hours from qualification to kickoff complete, summed",
     denominator: "customers onboarded in the range",
     ours: true,
-    columns: { label: "Project", sub: "Customer", at: "Kickoff complete", value: { label: "Hours", kind: "hours" }, detail: "Converted → kickoff", counted: `Within ${KPI_TARGETS.time_to_onboarding.value} h` },
+    columns: { label: "Project", sub: "Customer", at: "Kickoff complete", value: { label: "Hours", kind: "hours" }, detail: "Converted → kickoff", counted: `Within ${formatHours(KPI_TARGETS.time_to_onboarding.value)}` },
   },
   project_success_rate: {
     label: "Project success rate",
@@ -77,7 +78,7 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
   },
   timeline_adherence: {
     label: "Timeline adherence",
-    definition: `Of the weekly milestones validated in the range, the share validated as met by their due date (with ${TIMELINE_GRACE_HOURS} h grace for the validation itself).`,
+    definition: `Of the weekly milestones validated in the range, the share validated as met by their due date (with ${formatHours(TIMELINE_GRACE_HOURS)} of grace for the validation itself).`,
     numerator: "milestones met on time",
     denominator: "milestones validated in the range",
     ours: true,

@@ -18,7 +18,7 @@
  */
 import type { HealthComponent, RetentionConfig } from "./config";
 import { clamp100, explainWeighted, round1, weightedScore, type ScoredPart, type WeightedPart } from "./weighted";
-import { plural } from "@/lib/format";
+import { formatHours, plural } from "@/lib/format";
 
 export type HealthFacts = {
   milestones: { validated: number; met: number };
@@ -75,9 +75,9 @@ export function healthComponents(f: HealthFacts, config: RetentionConfig["health
       ? part("signOffLatency", null, null, "No customer sign-off in the window.")
       : part(
           "signOffLatency",
-          `${round1(latency)} h median`,
+          `${formatHours(latency)} median`,
           latency <= targetHours ? 100 : latency >= maxHours ? 0 : (100 * (maxHours - latency)) / (maxHours - targetHours),
-          `Median ${round1(latency)} h from due date to sign-off over ${plural(f.signOffLatencyHours.length, "sign-off")} (≤ ${targetHours} h scores 100, ≥ ${maxHours} h scores 0).`,
+          `Median ${formatHours(latency)} from due date to sign-off over ${plural(f.signOffLatencyHours.length, "sign-off")} (≤ ${formatHours(targetHours)} scores 100, ≥ ${formatHours(maxHours)} scores 0).`,
         ),
     part("escalations", `${plural(f.escalations, "escalation")}`, 100 - config.escalationPenalty * f.escalations, `${plural(f.escalations, "escalation")} in the window, ${config.escalationPenalty} points each.`),
     gates === 0
