@@ -26,6 +26,7 @@ import { AppError, describeZodError, notFound } from "@/server/errors";
 import { loadConfig, loadConfigAt } from "./config";
 import type { ServiceContext } from "./context";
 import { leadDetail } from "./leads";
+import { stageWord } from "@/lib/labels/lead-stage";
 
 /** The CSM's qualification → feasibility → tier flow for one lead (seed §1.1, §1.2, §2.1). */
 async function changeStage(ctx: ServiceContext, tx: Parameters<typeof setLeadStage>[0], lead: { id: string; stage: Parameters<typeof setLeadStage>[3] }, data: Omit<Parameters<typeof setLeadStage>[4], "updatedAt">) {
@@ -47,7 +48,7 @@ export function tenantAnswers(config: QualificationConfig, answers: unknown) {
 /** A converted or lost lead keeps its qualification, feasibility and tiers as they were: one rule for all three steps. */
 function assertOpenLead(lead: { stage: string }) {
   if (lead.stage === "CONVERTED" || lead.stage === "LOST") {
-    throw new AppError("BAD_REQUEST", `This lead is ${lead.stage.toLowerCase()}: its qualification, feasibility and tiers stay as they were.`);
+    throw new AppError("BAD_REQUEST", `This lead is ${stageWord(lead.stage)}: its qualification, feasibility and tiers stay as they were.`);
   }
 }
 
