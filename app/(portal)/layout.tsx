@@ -5,13 +5,7 @@ import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { currentUser } from "@/server/auth/current-user";
 import { db } from "@/server/db/client";
 import { tenantBrand } from "@/server/services/branding";
-
-const STAKEHOLDER: Record<string, string> = {
-  EXECUTIVE_SPONSOR: "Executive sponsor",
-  TECHNICAL_LEAD: "Technical lead",
-  PRODUCT_OWNER: "Product owner",
-  MEMBER: "Member",
-};
+import { stakeholderRoleLabel } from "@/lib/labels/stakeholder-role";
 
 // The customer portal shell; each page checks access again (requirePermission("portal:read")). The tRPC
 // client provider is mounted by the pages whose forms use it, so the others (the project page) ship
@@ -48,7 +42,7 @@ export default async function PortalLayout({ children }: { children: React.React
               <Link href="/portal/preferences" className="rounded-md px-2 py-1 hover:bg-muted">Preferences</Link>
             </nav>
             <ThemeToggle />
-            <UserMenu name={user.name} detail={user.stakeholderRole ? (STAKEHOLDER[user.stakeholderRole] ?? "") : "Customer"} />
+            <UserMenu name={user.name} detail={stakeholderRoleLabel(user.stakeholderRole) ?? "Customer"} />
           </div>
         </div>
       </header>

@@ -1,13 +1,7 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/seed/tenants";
 import { ROLE_LABEL } from "@/server/auth/permissions";
-
-const STAKEHOLDER: Record<string, string> = {
-  EXECUTIVE_SPONSOR: "executive sponsor",
-  TECHNICAL_LEAD: "technical lead",
-  PRODUCT_OWNER: "product owner",
-  MEMBER: "member",
-};
+import { stakeholderRoleLabel } from "@/lib/labels/stakeholder-role";
 
 /** Shown on the login page in the demo only (isDemoMode). */
 export function DemoCredentials() {
@@ -35,7 +29,7 @@ export function DemoCredentials() {
           {customers.map((u) => (
             <li key={u.email} className="flex flex-wrap justify-between gap-x-3">
               <code className="font-mono">{u.email}</code>
-              <span className="text-muted-foreground">{u.accountName} · {u.stakeholderRole ? STAKEHOLDER[u.stakeholderRole] : "customer"}</span>
+              <span className="text-muted-foreground">{u.accountName} · {(stakeholderRoleLabel(u.stakeholderRole) ?? "customer").toLowerCase()}</span>
             </li>
           ))}
         </ul>

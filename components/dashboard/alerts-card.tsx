@@ -4,7 +4,7 @@ import type { AlertKind } from "@/server/db/generated/enums";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/lib/utils";
+import { formatDateTime } from "@/lib/format";
 
 type AlertItem = { id: string; severity: string; kind: AlertKind; message: string; createdAt: Date; projectName: string | null; accountName: string | null; href: string | null };
 type Alerts = { total: number; bySeverity: { severity: string; count: number }[]; items: AlertItem[] };

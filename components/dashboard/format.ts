@@ -1,5 +1,6 @@
 import type { BadgeProps } from "@/components/ui/badge";
 import { formatMoney } from "@/lib/money";
+import { formatHours, formatNumber } from "@/lib/format";
 import type { ValueKind } from "@/server/engines/dashboard/definitions";
 import { DEFAULT_RANGE_DAYS, RANGE_PRESETS, type RangePreset } from "@/server/engines/dashboard/range";
 import type { KpiStatus } from "@/server/engines/dashboard/targets";
@@ -25,22 +26,20 @@ export function withRange(path: string, days: RangePreset, extra: Record<string,
   return `${base}?${q.toString()}${hash ? `#${hash}` : ""}`;
 }
 
-const one = (x: number) => (Math.round(x * 10) / 10 || 0).toLocaleString("en-US", { maximumFractionDigits: 1 });
-
 export function formatValue(value: number | null, kind: ValueKind, currency: string): string {
   if (value === null || !Number.isFinite(value)) return "—";
   switch (kind) {
     case "cents":
       return formatMoney(Math.round(value), currency);
     case "hours":
-      return `${one(value)} h`;
+      return formatHours(value);
     case "percent":
-      return `${one(value)}%`;
+      return `${formatNumber(value)}%`;
     case "score10":
-      return `${one(value)}/10`;
+      return `${formatNumber(value)}/10`;
     case "score":
     case "count":
-      return one(value);
+      return formatNumber(value);
   }
 }
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDate } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
 import type { Opportunity } from "@/server/engines/dashboard/opportunities";
 
 function OpportunityList({ items, empty, at }: { items: Opportunity[]; empty: string; at: string }) {

@@ -18,7 +18,7 @@ export function RecommendationsCard({ recommendations, days, hasData }: { recomm
         {recommendations.length === 0 ? (
           <EmptyState
             title={hasData ? "Every measured KPI meets its target" : "Nothing to recommend yet"}
-            description={hasData ? "Recommendations appear when a KPI misses its §7.1 target." : "Recommendations appear once projects, surveys and guarantees produce data."}
+            description={hasData ? "Recommendations appear when a KPI misses its target." : "Recommendations appear once projects, surveys and guarantees produce data."}
           />
         ) : (
           <ol className="grid gap-4">

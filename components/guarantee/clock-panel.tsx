@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { formatDate } from "@/lib/utils";
+import { formatDate, plural } from "@/lib/format";
 import { CLOCK_STATE } from "./labels";
 
 export type ClockView = {
@@ -24,7 +24,7 @@ export function ClockPanel({ clock }: { clock: ClockView }) {
       <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
         <div><dt className="text-muted-foreground">{notStarted ? "Starts" : "Started"}</dt><dd className="font-medium">{formatDate(clock.startsAt)}</dd></div>
         <div><dt className="text-muted-foreground">Ends</dt><dd className="font-medium">{formatDate(clock.endsAt)}</dd></div>
-        <div><dt className="text-muted-foreground">Paused by delays</dt><dd className="font-medium">{clock.pausedDays} day(s)</dd></div>
+        <div><dt className="text-muted-foreground">Paused by delays</dt><dd className="font-medium">{plural(clock.pausedDays, "day")}</dd></div>
         <div><dt className="text-muted-foreground">Days left</dt><dd className="font-medium">{clock.daysLeft}</dd></div>
       </dl>
     </div>

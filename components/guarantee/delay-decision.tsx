@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import { useTRPC } from "@/lib/trpc/client";
-import { formatDate } from "@/lib/utils";
+import { formatDate, plural } from "@/lib/format";
 import { fieldErrorsOf } from "./field-errors";
 
 /** The customer's approver acknowledges a delay (the clock pauses, the end moves) or disputes it with a reason. */
@@ -45,7 +45,7 @@ export function DelayDecision({ delayId, days, wouldEndAt }: { delayId: string; 
         </form>
       ) : (
         <div className="flex flex-wrap items-center gap-2">
-          <Button disabled={decide.isPending} onClick={() => decide.mutate({ delayId, decision: "ACKNOWLEDGE" })}>Acknowledge {days} day(s)</Button>
+          <Button disabled={decide.isPending} onClick={() => decide.mutate({ delayId, decision: "ACKNOWLEDGE" })}>Acknowledge {plural(days, "day")}</Button>
           <Button variant="outline" disabled={decide.isPending} onClick={() => setDisputing(true)}>Dispute</Button>
           {wouldEndAt ? <span className="text-sm text-muted-foreground">Acknowledging moves the end to {formatDate(wouldEndAt)}.</span> : null}
         </div>

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { formatDateTime } from "@/lib/utils";
+import { formatDateTime, plural } from "@/lib/format";
 import { DELAY_STATUS } from "./labels";
 
 export type DelayRow = {
@@ -17,7 +17,7 @@ export function DelaysList({ delays, action }: { delays: DelayRow[]; action?: (d
         return (
           <li key={d.id} className="grid gap-1 rounded-md border p-3 text-sm">
             <div className="flex flex-wrap items-center justify-between gap-2">
-              <span className="font-medium">{d.days} day(s): {d.reason}</span>
+              <span className="font-medium">{plural(d.days, "day")}: {d.reason}</span>
               <Badge variant={status.tone}>{status.label}</Badge>
             </div>
             {d.evidence ? <p className="text-muted-foreground">Evidence: {d.evidence}</p> : null}

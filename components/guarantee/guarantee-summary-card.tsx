@@ -6,6 +6,8 @@ import { api } from "@/lib/trpc/server";
 import { formatMoney } from "@/lib/money";
 import { ClockPanel } from "./clock-panel";
 import { GUARANTEE_STATUS, REFUND_STATUS } from "./labels";
+import { REMEDY_LABEL } from "@/server/engines/guarantee/remedy";
+import { plural } from "@/lib/format";
 
 /**
  * The guarantee at a glance, for the staff project page (issue 7): status, clock, score, open refund, and
@@ -30,9 +32,9 @@ export async function GuaranteeSummaryCard({ projectId }: { projectId: string })
       </CardHeader>
       <CardContent className="grid gap-3 text-sm">
         <ClockPanel clock={g.clock} />
-        {g.outcome ? <p>Final validation: <span className="font-medium">{g.outcome.successScore}</span> — {g.outcome.overallSuccess ? "met" : "not met"}{g.remedy ? `; remedy: ${g.remedy.toLowerCase().replaceAll("_", " ")}` : g.remedyOpen ? "; the customer's remedy choice is open" : ""}.</p> : null}
+        {g.outcome ? <p>Final validation: <span className="font-medium">{g.outcome.successScore}</span> — {g.outcome.overallSuccess ? "met" : "not met"}{g.remedy ? `; remedy: ${REMEDY_LABEL[g.remedy].toLowerCase()}` : g.remedyOpen ? "; the customer's remedy choice is open" : ""}.</p> : null}
         {!g.outcome && g.preview ? <p>If the clock ended today: <span className="font-medium">{g.preview.successScore}</span> ({g.preview.overallSuccess ? "would be met" : "would not be met"}).{g.preview.assumptions.length > 0 ? ` This assumes: ${g.preview.assumptions.join(" ")}` : ""}</p> : null}
-        {pendingDelays > 0 ? <p>{pendingDelays} delay(s) await the customer&apos;s decision.</p> : null}
+        {pendingDelays > 0 ? <p>{plural(pendingDelays, "delay")} await the customer&apos;s decision.</p> : null}
         {refund ? <p>Refund {formatMoney(refund.amountCents, g.currency)}: <Badge variant={REFUND_STATUS[refund.status]?.tone ?? "outline"}>{REFUND_STATUS[refund.status]?.label ?? refund.status}</Badge></p> : null}
         <Link href={`/projects/${projectId}/guarantee`} className="font-medium text-primary underline">Open the guarantee</Link>
       </CardContent>

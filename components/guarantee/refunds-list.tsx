@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { formatMoney } from "@/lib/money";
-import { formatDate } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
 import { REFUND_STATUS } from "./labels";
 
 export type RefundRow = {

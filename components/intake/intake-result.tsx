@@ -1,8 +1,8 @@
 import { Bar, FIT_STATUS } from "@/components/leads/detail/score-bars";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { formatDate } from "@/lib/utils";
 import { DEFAULT_CURRENCY, formatMoney } from "@/lib/money";
+import { formatDate } from "@/lib/format";
 import { BookCall } from "./book-call";
 import { MarkdownText } from "@/components/ui/markdown";
 import type { IntakeResult } from "./types";

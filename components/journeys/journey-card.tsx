@@ -27,7 +27,7 @@ export function JourneyCard({ leadId, journey, canStart }: { leadId: string; jou
       <CardHeader>
         <CardTitle as="h2">Customer journey</CardTitle>
         <CardDescription>
-          Qualification → feasibility → tier → education → kickoff → monitoring, with the data already on this lead (seed §6). A phase that stops says why.
+          Qualification → feasibility → tier → education → kickoff → monitoring, with the data already on this lead. A phase that stops says why.
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-3 text-sm">

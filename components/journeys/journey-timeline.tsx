@@ -1,11 +1,10 @@
 import { Badge } from "@/components/ui/badge";
-import { formatDateTime } from "@/lib/utils";
+import { formatDateTime } from "@/lib/format";
 import type { PhaseState } from "@/server/engines/journey/phases";
 import { PHASE_STATUS_TONE } from "./labels";
+import { kickoffPhaseLabel } from "@/lib/labels/kickoff-phase";
+import { stepStatusLabel } from "@/lib/labels/step-status";
 
-const STEP_LABEL: Record<string, string> = {
-  setup: "Setup", delivery_team: "Delivery team", environments: "Environments", stakeholder_onboarding: "Stakeholder onboarding", guarantee_activation: "Guarantee activation", launch: "Launch",
-};
 
 /** The journey's phases in order, each with its state, what happened, why it stopped and what to do. */
 export function JourneyTimeline({ phases, labels }: { phases: readonly PhaseState[]; labels: Record<string, string> }) {
@@ -17,7 +16,7 @@ export function JourneyTimeline({ phases, labels }: { phases: readonly PhaseStat
           <div className="grid gap-1 text-sm">
             <div className="flex flex-wrap items-center gap-2">
               <span className="font-medium">{labels[p.phase] ?? p.phase}</span>
-              <Badge variant={PHASE_STATUS_TONE[p.status] ?? "outline"}>{p.status.replace("_", " ")}</Badge>
+              <Badge variant={PHASE_STATUS_TONE[p.status] ?? "outline"}>{stepStatusLabel(p.status)}</Badge>
               {p.finishedAt ? <span className="text-xs text-muted-foreground">{formatDateTime(p.finishedAt)}</span> : null}
             </div>
             {p.detail ? <p className="text-muted-foreground">{p.detail}</p> : null}
@@ -31,7 +30,7 @@ export function JourneyTimeline({ phases, labels }: { phases: readonly PhaseStat
             ) : null}
             {p.steps && p.steps.length > 0 ? (
               <ul className="flex flex-wrap gap-1" aria-label="Kickoff steps">
-                {p.steps.map((s) => <li key={s.phase}><Badge variant={PHASE_STATUS_TONE[s.status] ?? "outline"}>{STEP_LABEL[s.phase] ?? s.phase}: {s.status}</Badge></li>)}
+                {p.steps.map((s) => <li key={s.phase}><Badge variant={PHASE_STATUS_TONE[s.status] ?? "outline"}>{kickoffPhaseLabel(s.phase)}: {stepStatusLabel(s.status).toLowerCase()}</Badge></li>)}
               </ul>
             ) : null}
           </div>

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { MarkdownText } from "@/components/ui/markdown";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { useTRPC } from "@/lib/trpc/client";
-import { formatDate } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
 
 type Item = {
   id: string;

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { MILESTONE_STATUS } from "@/components/shell/labels";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { formatDate } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
 
 type Criterion = {
   id: string;

@@ -7,7 +7,7 @@ import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useTRPC } from "@/lib/trpc/client";
-import { formatDateTime } from "@/lib/utils";
+import { formatDateTime } from "@/lib/format";
 import type { ProjectView } from "./types";
 
 const KIND: Record<string, { label: string; tone: NonNullable<BadgeProps["variant"]> }> = {

@@ -13,7 +13,7 @@ import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useTRPC } from "@/lib/trpc/client";
-import { formatDateTime } from "@/lib/utils";
+import { formatDateTime } from "@/lib/format";
 
 const noSubscription = () => () => {};
 /** The app's own origin for the curl example; a placeholder while rendering on the server. */

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { ENVIRONMENT_STATUSES } from "@/lib/schemas/projects";
+import { ENVIRONMENT_KIND_LABEL, ENVIRONMENT_STATUS_LABEL } from "@/lib/labels/environment";
 import { useTRPC } from "@/lib/trpc/client";
 import type { ProjectView } from "./types";
 
@@ -22,7 +23,7 @@ export function EnvironmentRow({ env, canWrite }: { env: ProjectView["environmen
   const [url, setUrl] = useState(env.url ?? "");
   const save = useMutation(trpc.projects.updateEnvironment.mutationOptions({ onSuccess: () => { setEditing(false); router.refresh(); } }));
   const error = (save.error?.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors?.url ?? save.error?.message;
-  const label = env.kind.charAt(0) + env.kind.slice(1).toLowerCase();
+  const label = ENVIRONMENT_KIND_LABEL[env.kind];
   if (editing) {
     return (
       <li>
@@ -31,7 +32,7 @@ export function EnvironmentRow({ env, canWrite }: { env: ProjectView["environmen
           <div className="flex flex-wrap gap-2">
             <label className="grid gap-1 text-xs">Status
               <NativeSelect value={status} onChange={(e) => setStatus(e.target.value as typeof status)} className="w-36">
-                {ENVIRONMENT_STATUSES.map((s) => <option key={s} value={s}>{s.toLowerCase()}</option>)}
+                {ENVIRONMENT_STATUSES.map((s) => <option key={s} value={s}>{ENVIRONMENT_STATUS_LABEL[s]}</option>)}
               </NativeSelect>
             </label>
             <label className="grid flex-1 gap-1 text-xs">URL
@@ -52,7 +53,7 @@ export function EnvironmentRow({ env, canWrite }: { env: ProjectView["environmen
       <span>{label}</span>
       <span className="flex items-center gap-2">
         {env.url ? <a className="underline" href={env.url} rel="noreferrer" target="_blank">{env.url}</a> : <span className="text-muted-foreground">no URL yet</span>}
-        <Badge variant={ENV_TONE[env.status] ?? "outline"}>{env.status.toLowerCase()}</Badge>
+        <Badge variant={ENV_TONE[env.status] ?? "outline"}>{ENVIRONMENT_STATUS_LABEL[env.status]}</Badge>
         {canWrite ? <Button size="sm" variant="ghost" onClick={() => setEditing(true)}>Edit<span className="sr-only"> {label} environment</span></Button> : null}
       </span>
     </li>

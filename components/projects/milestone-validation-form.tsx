@@ -8,6 +8,7 @@ import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { useTRPC } from "@/lib/trpc/client";
+import { ACTION_KIND_LABEL } from "@/lib/labels/action-kind";
 import { validateMilestone, type MilestoneValidationStatus } from "@/server/engines/milestones/validate";
 import type { QualityGates } from "@/server/engines/quality/config";
 import type { MilestoneView, ProjectView } from "./types";
@@ -98,7 +99,7 @@ export function MilestoneValidationForm({ milestone, evidence, gates }: { milest
         {preview.actions.length > 0 ? (
           <div>
             <p className="font-medium">Actions this validation will create</p>
-            <ul className="list-disc pl-5">{preview.actions.map((a) => <li key={a.title}><span className="font-medium">{a.kind.toLowerCase().replace("_", "-")}:</span> {a.title}</li>)}</ul>
+            <ul className="list-disc pl-5">{preview.actions.map((a) => <li key={a.title}><span className="font-medium">{ACTION_KIND_LABEL[a.kind]}:</span> {a.title}</li>)}</ul>
           </div>
         ) : null}
       </section>

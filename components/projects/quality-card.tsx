@@ -8,11 +8,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useTRPC } from "@/lib/trpc/client";
-import { formatDateTime } from "@/lib/utils";
+import { formatDateTime } from "@/lib/format";
+import { QUALITY_TYPE_LABEL } from "@/lib/labels/quality-type";
+import type { QualityValidationType } from "@/server/db/generated/enums";
 import { QualityScoreChart } from "./quality-score-chart";
 import { QualityValidationForm } from "./quality-validation-form";
 
-const TYPE_LABEL: Record<string, string> = { CODE: "Code", DELIVERY: "Delivery", PROCESS: "Process", COMPREHENSIVE: "Comprehensive" };
 const IMPACT_TONE = { critical: "destructive", high: "warning", medium: "outline", low: "outline" } as const;
 const num = (n: number) => String(Math.round(n * 100) / 100);
 
@@ -29,7 +30,7 @@ export function QualityCard({ projectId, canWrite }: { projectId: string; canWri
       <CardHeader>
         <CardTitle as="h2">Quality gates</CardTitle>
         <CardDescription>
-          Code, delivery and process gates with the seed&apos;s thresholds. Code gates read the CI evidence; each result says where its number came from.
+          Code, delivery and process gates with their thresholds. Code gates read the CI evidence; each result says where its number came from.
         </CardDescription>
         {latest ? (
           <CardAction>
@@ -58,7 +59,7 @@ export function QualityCard({ projectId, canWrite }: { projectId: string; canWri
                 <section aria-labelledby="quality-latest" className="grid gap-3">
                   <div className="flex flex-wrap items-baseline justify-between gap-2">
                     <h3 id="quality-latest" className="font-medium">
-                      Latest: {TYPE_LABEL[latest.type] ?? latest.type} score {num(latest.score)}
+                      Latest: {QUALITY_TYPE_LABEL[latest.type as QualityValidationType] ?? "Quality"} score {num(latest.score)}
                     </h3>
                     <span className="text-sm text-muted-foreground">
                       {formatDateTime(latest.createdAt)} · {latest.results.trigger === "api" ? "from CI" : `by ${latest.results.validatedBy?.name ?? "a team member"}`}

@@ -1,12 +1,13 @@
-import { formatDate, formatDateTime } from "@/lib/utils";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { QUALITY_TYPE_LABEL } from "@/lib/labels/quality-type";
 
 export type QualityPoint = { id: string; type: string; score: number; escalated: boolean; createdAt: Date };
 
 const SERIES: Record<string, { label: string; color: string }> = {
-  CODE: { label: "Code", color: "var(--chart-1)" },
-  DELIVERY: { label: "Delivery", color: "var(--chart-2)" },
-  PROCESS: { label: "Process", color: "var(--chart-3)" },
-  COMPREHENSIVE: { label: "Comprehensive", color: "var(--chart-5)" },
+  CODE: { label: QUALITY_TYPE_LABEL.CODE, color: "var(--chart-1)" },
+  DELIVERY: { label: QUALITY_TYPE_LABEL.DELIVERY, color: "var(--chart-2)" },
+  PROCESS: { label: QUALITY_TYPE_LABEL.PROCESS, color: "var(--chart-3)" },
+  COMPREHENSIVE: { label: QUALITY_TYPE_LABEL.COMPREHENSIVE, color: "var(--chart-5)" },
 };
 
 const W = 640;

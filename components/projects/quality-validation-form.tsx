@@ -11,13 +11,15 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { MANUAL_QUALITY_FIELDS, MANUAL_QUALITY_LABELS, QUALITY_TYPES, type ManualQualityField, type QualityType } from "@/lib/schemas/quality";
 import { useTRPC } from "@/lib/trpc/client";
-import { formatDate } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
+import { QUALITY_TYPE_LABEL } from "@/lib/labels/quality-type";
 import type { AppRouter } from "@/server/api/root";
 import { validateQuality } from "@/server/engines/quality/validate";
 
 type Preview = inferRouterOutputs<AppRouter>["quality"]["history"]["preview"];
 
-const TYPE_LABEL: Record<QualityType, string> = { CODE: "Code", DELIVERY: "Delivery", PROCESS: "Process", COMPREHENSIVE: "Comprehensive (0.4 / 0.3 / 0.3)" };
+/** The comprehensive validation also says how it weighs the three families. */
+const typeOption = (t: QualityType) => (t === "COMPREHENSIVE" ? `${QUALITY_TYPE_LABEL[t]} (0.4 / 0.3 / 0.3)` : QUALITY_TYPE_LABEL[t]);
 const ENGINE_TYPE = { CODE: "code", DELIVERY: "delivery", PROCESS: "process", COMPREHENSIVE: "comprehensive" } as const;
 const FIELD_FAMILY: Record<ManualQualityField, "delivery" | "process"> = {
   requirementsTraceability: "delivery", acceptanceCriteriaCoverage: "delivery", documentationCompleteness: "delivery", communicationResponsiveness: "process",
@@ -65,7 +67,7 @@ export function QualityValidationForm({ projectId, preview, onDone }: { projectI
       <h3 id="quality-form-title" className="font-medium">Run a validation</h3>
       <FormField id="quality-type" label="Validation type">
         <NativeSelect value={type} onChange={(e) => setType(e.target.value as QualityType)}>
-          {QUALITY_TYPES.map((t) => <option key={t} value={t}>{TYPE_LABEL[t]}</option>)}
+          {QUALITY_TYPES.map((t) => <option key={t} value={t}>{typeOption(t)}</option>)}
         </NativeSelect>
       </FormField>
       {fields.length > 0 ? (
@@ -103,7 +105,7 @@ export function QualityValidationForm({ projectId, preview, onDone }: { projectI
       {validate.data ? (
         <Alert variant="success">
           <AlertDescription>
-            Stored: {TYPE_LABEL[validate.data.type]} score {validate.data.score}
+            Stored: {QUALITY_TYPE_LABEL[validate.data.type]} score {validate.data.score}
             {validate.data.escalation?.created ? " — escalated: an alert and an action for the technical lead were raised." : validate.data.escalated ? " — escalated (an open quality alert already covers it)." : "."}
           </AlertDescription>
         </Alert>

@@ -11,8 +11,9 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { StatTile } from "@/components/ui/stat-tile";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useTRPC } from "@/lib/trpc/client";
-import { formatDate } from "@/lib/utils";
+import { formatDate, plural } from "@/lib/format";
 import { CSAT_TARGET, NPS_TARGET } from "@/server/engines/surveys/scores";
+import { MILESTONE_STATUS } from "@/components/shell/labels";
 
 const TRIGGER: Record<string, string> = { MILESTONE_SIGN_OFF: "after sign-off", PROJECT_END: "project end", QUARTERLY: "quarterly", MANUAL: "manual" };
 const tone = (met: boolean | null) => (met === null ? "neutral" : met ? "success" : "warning");
@@ -52,13 +53,13 @@ export function SurveysCard({ projectId }: { projectId: string }) {
               <StatTile
                 label="CSAT (mean)"
                 value={results.data.csat.mean === null ? "—" : `${results.data.csat.mean}/10`}
-                hint={results.data.csat.mean === null ? "No answer yet" : `${results.data.csat.responses} answer(s); target ≥ ${CSAT_TARGET}`}
+                hint={results.data.csat.mean === null ? "No answer yet" : `${plural(results.data.csat.responses, "answer")}; target ≥ ${CSAT_TARGET}`}
                 tone={tone(results.data.csat.meetsTarget)}
               />
               <StatTile
                 label="NPS"
                 value={results.data.nps.score === null ? "—" : String(results.data.nps.score)}
-                hint={results.data.nps.score === null ? "No answer yet" : `${results.data.nps.promoters} promoters · ${results.data.nps.passives} passives · ${results.data.nps.detractors} detractors; target ≥ ${NPS_TARGET}`}
+                hint={results.data.nps.score === null ? "No answer yet" : `${plural(results.data.nps.promoters, "promoter")} · ${plural(results.data.nps.passives, "passive")} · ${plural(results.data.nps.detractors, "detractor")}; target ≥ ${NPS_TARGET}`}
                 tone={tone(results.data.nps.meetsTarget)}
               />
             </div>
@@ -77,7 +78,7 @@ export function SurveysCard({ projectId }: { projectId: string }) {
                     <Button size="sm" variant="outline" onClick={() => apply.mutate({ projectId })} disabled={apply.isPending}>
                       {apply.isPending ? "Applying…" : "Apply the CSAT score and re-validate"}
                     </Button>
-                    {apply.data ? <span role="status" className="text-muted-foreground">{apply.data.applied.map((a) => `Week ${a.weekNumber}: ${a.score} (${a.status.toLowerCase().replace("_", " ")})`).join("; ")}</span> : null}
+                    {apply.data ? <span role="status" className="text-muted-foreground">{apply.data.applied.map((a) => `Week ${a.weekNumber}: ${a.score} (${(MILESTONE_STATUS[a.status]?.label ?? "Pending").toLowerCase()})`).join("; ")}</span> : null}
                     {apply.error ? <span role="alert" className="text-destructive">{apply.error.message}</span> : null}
                   </div>
                 ) : null}

@@ -1,4 +1,4 @@
-import { formatDate } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
 
 type Point = { day: Date; score: number; expansion: number | null };
 

@@ -10,8 +10,10 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { useTRPC } from "@/lib/trpc/client";
-import { formatDate } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
 import { TASK_STATUS } from "./labels";
+import { ROLE_LABEL } from "@/server/auth/permissions";
+import type { Role } from "@/server/db/generated/enums";
 
 type Task = { id: string; title: string; detail: string | null; status: string; dueAt: Date | null; completedAt: Date | null; assignee: { id: string; name: string } | null };
 type Person = { id: string; name: string; role: string };
@@ -70,7 +72,7 @@ function TaskRow({ task, people, canWrite, now }: { task: Task; people: Person[]
               <label className="grid gap-1 text-xs" htmlFor={`${id}-assignee`}>New owner
                 <NativeSelect id={`${id}-assignee`} value={assignee} onChange={(e) => setAssignee(e.target.value)} aria-invalid={errors.assigneeId ? true : undefined} wrapperClassName="w-56">
                   <option value="" disabled>Choose a person</option>
-                  {people.map((p) => <option key={p.id} value={p.id}>{p.name} ({p.role.toLowerCase()})</option>)}
+                  {people.map((p) => <option key={p.id} value={p.id}>{p.name} ({(ROLE_LABEL[p.role as Role] ?? "staff").toLowerCase()})</option>)}
                 </NativeSelect>
               </label>
               <Button size="sm" type="submit" disabled={update.isPending || !assignee}>Reassign</Button>

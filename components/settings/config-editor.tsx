@@ -7,7 +7,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { useTRPC } from "@/lib/trpc/client";
-import { formatDate } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
 import type { AppRouter } from "@/server/api/root";
 import { conflictVersion, type ConfigKind } from "./config-draft";
 import { DraftEditor, type ServerRefusal } from "./draft-editor";

@@ -255,7 +255,7 @@ export function DraftEditor({ kind, version, data, defaults, canEdit, saving, on
               <Button type="button" onClick={save} disabled={saving}>{saving ? "Saving…" : "Save as new version"}</Button>
               <Button type="button" variant="ghost" onClick={() => replaceDraft(data)} disabled={saving || !dirty}>Discard changes</Button>
               {view === "json" ? (
-                <Button type="button" variant="outline" onClick={() => replaceDraft(defaults)} disabled={saving}>Load the seed&apos;s defaults</Button>
+                <Button type="button" variant="outline" onClick={() => replaceDraft(defaults)} disabled={saving}>Load the defaults</Button>
               ) : null}
             </div>
           </div>

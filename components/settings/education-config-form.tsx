@@ -19,7 +19,7 @@ export function EducationConfigForm() {
     <div className="grid gap-6">
       <Section title="Delivery schedule" description="How each stakeholder's education items are spread out after the start.">
         <div className="grid gap-4 sm:grid-cols-2">
-          <NumberField path={["spreadDays"]} label="Spread over (days)" min={1} max={30} step={1} description="Seed: complete in 3 days." />
+          <NumberField path={["spreadDays"]} label="Spread over (days)" min={1} max={30} step={1} description="Default: complete in 3 days." />
           <NumberField path={["completionDays"]} label="Completion deadline (days)" min={1} max={90} step={1} description="Success: every item completed within this many days." />
           <NumberField path={["sendHourUtc"]} label="Send hour (UTC, 0–23)" min={0} max={23} step={1} />
           <NumberField path={["maxPerDay"]} label="Items per day at most" min={1} max={10} step={1} />

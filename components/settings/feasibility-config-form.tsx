@@ -67,7 +67,7 @@ export function FeasibilityConfigForm() {
   const regimes = Object.keys(asRecord(getIn(draft, ["technical", "compliancePenalties"])));
   return (
     <div className="grid gap-6">
-      <Section title="Weights" description="feasibility = technical × w₁ + timeline × w₂ + resource × w₃; the weights must add up to 1 (seed: 0.4 / 0.3 / 0.3).">
+      <Section title="Weights" description="feasibility = technical × w₁ + timeline × w₂ + resource × w₃; the weights must add up to 1 (default: 0.4 / 0.3 / 0.3).">
         <div className="grid gap-4 sm:grid-cols-3">
           <NumberField path={["weights", "technical"]} label="Technical weight" min={0} max={1} step={0.05} />
           <NumberField path={["weights", "timeline"]} label="Timeline weight" min={0} max={1} step={0.05} />
@@ -78,7 +78,7 @@ export function FeasibilityConfigForm() {
 
       <Section title="Decision scores">
         <div className="grid gap-4 sm:grid-cols-2">
-          <NumberField path={["passScore"]} label="Pass score (0–100)" min={0} max={100} step={1} description="Below this the journey stops (seed: 70)." />
+          <NumberField path={["passScore"]} label="Pass score (0–100)" min={0} max={100} step={1} description="Below this the journey stops (default: 70)." />
           <NumberField path={["proceedScore"]} label="Proceed score (0–100)" min={0} max={100} step={1} description="At or above: proceed as scoped; between the two: proceed with conditions." />
         </div>
       </Section>

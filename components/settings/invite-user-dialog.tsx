@@ -14,13 +14,7 @@ import { ROLES, STAKEHOLDER_ROLES, ZInviteUserSchema } from "@/lib/schemas/users
 import { useTRPC } from "@/lib/trpc/client";
 import { ROLE_LABEL } from "@/server/auth/permissions";
 import { formErrors } from "@/lib/form-errors";
-
-const STAKEHOLDER_NAMES: Record<(typeof STAKEHOLDER_ROLES)[number], string> = {
-  EXECUTIVE_SPONSOR: "Executive sponsor",
-  TECHNICAL_LEAD: "Technical lead",
-  PRODUCT_OWNER: "Product owner",
-  MEMBER: "Member",
-};
+import { STAKEHOLDER_ROLE_LABEL } from "@/lib/labels/stakeholder-role";
 
 export function InviteUserDialog({ accounts }: { accounts: { id: string; name: string }[] }) {
   const trpc = useTRPC();
@@ -113,7 +107,7 @@ export function InviteUserDialog({ accounts }: { accounts: { id: string; name: s
               <FormField id="invite-stakeholder" label="Stakeholder role" error={fieldErrors.stakeholderRole} required>
                 <NativeSelect name="stakeholderRole" defaultValue="">
                   <option value="">Choose a stakeholder role…</option>
-                  {STAKEHOLDER_ROLES.map((r) => <option key={r} value={r}>{STAKEHOLDER_NAMES[r]}</option>)}
+                  {STAKEHOLDER_ROLES.map((r) => <option key={r} value={r}>{STAKEHOLDER_ROLE_LABEL[r]}</option>)}
                 </NativeSelect>
               </FormField>
               <label className="flex items-center gap-2 text-sm">

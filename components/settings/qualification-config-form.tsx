@@ -30,7 +30,7 @@ export function QualificationConfigForm() {
         <p role="status" className="text-sm">
           Total: <strong className="tabular-nums">{total}</strong> points
           {" "}across {categories.length} categories
-          <span className="text-muted-foreground"> (seed: 235)</span>
+          <span className="text-muted-foreground"> (default: 235)</span>
         </p>
         {criteriaError ? <p role="alert" className="text-sm font-medium text-destructive">{criteriaError}</p> : null}
         <div className="grid gap-6">

@@ -29,7 +29,7 @@ export function TiersConfigForm({ names }: { names: Record<string, string> }) {
           max={1}
           step={0.05}
           className="sm:max-w-sm"
-          description={threshold !== null ? `A tier is recommended at ${tidy(threshold * 100)}% compatibility or more (seed: 0.6).` : "Seed: 0.6."}
+          description={threshold !== null ? `A tier is recommended at ${tidy(threshold * 100)}% compatibility or more (default: 0.6).` : "Default: 0.6."}
         />
       </Section>
 

@@ -1,6 +1,7 @@
 import { ALERT_SEVERITY_LABEL } from "@/server/engines/alerts/registry";
 import { SERVICE_TYPE_LABELS } from "@/server/engines/qualification/labels";
 import type { BadgeProps } from "@/components/ui/badge";
+import { LEAD_STAGE_LABEL } from "@/lib/labels/lead-stage";
 
 type Tone = NonNullable<BadgeProps["variant"]>;
 
@@ -23,16 +24,7 @@ export const MILESTONE_STATUS: Record<string, { label: string; tone: Tone }> = {
   FAILED: { label: "Missed", tone: "destructive" },
 };
 
-export const LEAD_STAGE: Record<string, string> = {
-  NEW: "New",
-  QUALIFYING: "Qualifying",
-  QUALIFIED: "Qualified",
-  UNQUALIFIED: "Unqualified",
-  FEASIBILITY: "Feasibility",
-  PROPOSAL: "Proposal",
-  CONVERTED: "Converted",
-  LOST: "Lost",
-};
+export const LEAD_STAGE: Record<string, string> = LEAD_STAGE_LABEL;
 
 export const SERVICE_TYPE: Record<string, string> = SERVICE_TYPE_LABELS;
 

@@ -6,10 +6,10 @@ export type NavItem = { href: string; label: string; permission: Permission; ico
 /** Staff navigation: an item shows when the role has its permission (the page checks it again). */
 export const STAFF_NAV: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", permission: "dashboard:read", icon: LayoutDashboard },
-  { href: "/leads", label: "Leads & accounts", permission: "pipeline:read", icon: Users },
+  { href: "/leads", label: "Lead pipeline", permission: "pipeline:read", icon: Users },
   { href: "/journeys", label: "Journeys", permission: "pipeline:read", icon: Route },
   { href: "/projects", label: "Projects", permission: "delivery:read", icon: Briefcase },
-  { href: "/accounts", label: "Accounts", permission: "retention:read", icon: HeartPulse },
+  { href: "/accounts", label: "Customer health", permission: "retention:read", icon: HeartPulse },
   { href: "/alerts", label: "Alerts", permission: "alerts:read", icon: Siren },
   { href: "/refunds", label: "Refunds", permission: "refunds:read", icon: ReceiptText },
   { href: "/notifications", label: "Notifications", permission: "notifications:read", icon: Bell },
@@ -19,6 +19,6 @@ export const STAFF_NAV: NavItem[] = [
   { href: "/settings/webhooks", label: "Webhooks", permission: "webhooks:manage", icon: Webhook },
   { href: "/settings/branding", label: "Branding", permission: "branding:write", icon: Palette },
   { href: "/settings/jobs", label: "Jobs", permission: "jobs:manage", icon: Timer },
-  { href: "/settings/notifications", label: "My notifications", permission: "preferences:write", icon: BellRing },
+  { href: "/settings/notifications", label: "Notification settings", permission: "preferences:write", icon: BellRing },
   { href: "/dev/mail", label: "Dev mail", permission: "devmail:read", icon: Mail, demoOnly: true },
 ];

@@ -6,6 +6,7 @@ import { planRetention, type TriggerFacts } from "../../server/engines/retention
 import type { StoredComponents } from "../../server/services/retention";
 import { addDays, utcDay, type AccountRef, type SeedContext } from "./context";
 import { Rng, clamp } from "./random";
+import { retentionTaskDetail } from "@/lib/labels/retention-strategy";
 
 export const HEALTH_DAYS = 95;
 
@@ -108,7 +109,7 @@ export function buildHealth(ctx: SeedContext): void {
       const done = i === 0;
       rows.action.push({
         id: ctx.id(), tenantId, customerAccountId: account.id, retentionPlanId: planId, kind: "RETENTION", title: a.title,
-        detail: `${a.phase === "immediate" ? "Immediate action" : "Follow-up"} of the ${plan.strategy.toLowerCase().replaceAll("_", " ")} plan (seed §5.2 ${a.key}).`,
+        detail: retentionTaskDetail(a.phase, plan.strategy),
         assigneeId: account.csmId, dueAt: a.dueAt, status: done ? "DONE" : "OPEN", createdAt, completedAt: done ? addDays(now, -3) : null,
       });
     });

@@ -91,7 +91,7 @@ export function latestTierRecommendation(prisma: DbOrTx, tenantId: string, leadI
   return prisma.tierRecommendation.findFirst({
     where: { tenantId, leadId, tierKey },
     orderBy: { createdAt: "desc" },
-    select: { id: true, priceCents: true, compatibility: true, timelineWeeks: true },
+    select: { id: true, priceCents: true, compatibility: true, timelineWeeks: true, reasoning: true },
   });
 }
 
@@ -110,7 +110,7 @@ export async function latestTierBatch(prisma: DbOrTx, tenantId: string, leadId: 
 export function chosenTier(prisma: DbOrTx, tenantId: string, leadId: string) {
   return prisma.tierRecommendation.findFirst({
     where: { tenantId, leadId, chosen: true },
-    select: { tierKey: true, priceCents: true, timelineWeeks: true, createdAt: true },
+    select: { tierKey: true, priceCents: true, timelineWeeks: true, createdAt: true, reasoning: true },
   });
 }
 

@@ -26,6 +26,7 @@ import { AppError, describeZodError, notFound } from "@/server/errors";
 import { loadConfig, loadConfigAt } from "./config";
 import type { ServiceContext } from "./context";
 import { leadDetail } from "./leads";
+import { stageWord } from "@/lib/labels/lead-stage";
 
 /** The CSM's qualification → feasibility → tier flow for one lead (seed §1.1, §1.2, §2.1). */
 async function changeStage(ctx: ServiceContext, tx: Parameters<typeof setLeadStage>[0], lead: { id: string; stage: Parameters<typeof setLeadStage>[3] }, data: Omit<Parameters<typeof setLeadStage>[4], "updatedAt">) {
@@ -47,7 +48,7 @@ export function tenantAnswers(config: QualificationConfig, answers: unknown) {
 /** A converted or lost lead keeps its qualification, feasibility and tiers as they were: one rule for all three steps. */
 function assertOpenLead(lead: { stage: string }) {
   if (lead.stage === "CONVERTED" || lead.stage === "LOST") {
-    throw new AppError("BAD_REQUEST", `This lead is ${lead.stage.toLowerCase()}: its qualification, feasibility and tiers stay as they were.`);
+    throw new AppError("BAD_REQUEST", `This lead is ${stageWord(lead.stage)}: its qualification, feasibility and tiers stay as they were.`);
   }
 }
 
@@ -153,6 +154,12 @@ export async function latestFeasibilityFor(ctx: ServiceContext, leadId: string) 
 /** What a stored tier recommendation holds besides its columns. */
 type StoredTierReasoning = { name?: string; valueProposition?: string; reasoning?: string[] };
 
+/** The name a stored recommendation was made under (the catalogue's name at that time). */
+export function tierNameOf(reasoning: unknown): string {
+  const name = (reasoning as StoredTierReasoning | null)?.name;
+  return typeof name === "string" && name !== "" ? name : "Service tier";
+}
+
 /** One tier as the lead page shows it, whether just computed or read back. */
 export type TierView = {
   key: string; name: string; compatibility: number; recommended: boolean; priceCents: number; timelineWeeks: number;
@@ -224,5 +231,5 @@ export async function chooseTier(ctx: ServiceContext, leadId: string, tierKey: s
       after: { tierKey, priceCents: rec.priceCents }, ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
     });
   });
-  return { leadId, tierKey, priceCents: rec.priceCents, stage: "PROPOSAL" as const };
+  return { leadId, tierKey, tierName: tierNameOf(rec.reasoning), priceCents: rec.priceCents, stage: "PROPOSAL" as const };
 }

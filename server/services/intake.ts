@@ -20,6 +20,8 @@ import { deliverEmailNow, enqueueEmail } from "@/server/messaging/outbox";
 import { loadConfig, loadConfigAt } from "./config";
 import type { ServiceContext } from "./context";
 import { RESULT_TTL_DAYS, ZStoredIntakeSchema, evaluate, maskEmail, resultEmail, resultView, type StoredIntake } from "./intake-result";
+import { plural } from "@/lib/format";
+import { stageWord } from "@/lib/labels/lead-stage";
 
 /**
  * The public self-service assessment (issue 11; seed summary: "self-service and high-touch"). A
@@ -103,7 +105,7 @@ function leadNotes(project: IntakeProject): string {
   return [
     "From the self-service assessment:",
     `- Features: ${project.features.join("; ")}`,
-    `- Timeline: ${project.timelineWeeks} week(s); budget: ${BUDGET_BANDS[project.budgetBand].label}; their team: ${project.teamSize} people`,
+    `- Timeline: ${plural(project.timelineWeeks, "week")}; budget: ${BUDGET_BANDS[project.budgetBand].label}; their team: ${project.teamSize} people`,
     `- Stack: ${list(project.techStack)}; integrations: ${list(project.integrations)}; compliance: ${list(project.compliance)}`,
     `- Business critical: ${project.businessCritical ? "yes" : "no"}; fallback plan: ${project.hasFallbackPlan ? "yes" : "no"}`,
   ].join("\n");
@@ -170,8 +172,8 @@ export async function submitAssessment(ctx: PublicContext, input: IntakeSubmissi
     const recipients = ownerId ? [ownerId] : (await activeAdminIds(tx, tenant.id)).map((u) => u.id);
     const fits = q.recommendedServiceTypes.length > 0 ? q.fit.filter((fit) => q.recommendedServiceTypes.includes(fit.serviceType)).map((fit) => fit.label).join(", ") : "no service type yet";
     const body = existing
-      ? `${contact.name} took the public assessment again: ${q.score}/100 (was ${existing.latestScore ?? "—"}). ${moves ? `Stage now ${finalStage.toLowerCase()}.` : `The lead stays at ${finalStage.toLowerCase()}; its stage and score were left as they are.`} Fits: ${fits}.`
-      : `${contact.name} took the public assessment: ${q.score}/100, stage ${finalStage.toLowerCase()}. Fits: ${fits}. ${ownerId ? "" : "No CSM is available: please assign an owner."}`.trim();
+      ? `${contact.name} took the public assessment again: ${q.score}/100 (was ${existing.latestScore ?? "—"}). ${moves ? `Stage now ${stageWord(finalStage)}.` : `The lead stays at ${stageWord(finalStage)}; its stage and score were left as they are.`} Fits: ${fits}.`
+      : `${contact.name} took the public assessment: ${q.score}/100, stage ${stageWord(finalStage)}. Fits: ${fits}. ${ownerId ? "" : "No CSM is available: please assign an owner."}`.trim();
     await insertNotifications(tx, recipients.map((userId) => ({
       tenantId: tenant.id, userId, title: `Self-service assessment: ${existing?.company ?? contact.company} scored ${q.score}`, body, link: `/leads/${leadId}`, at: ctx.now,
     })));

@@ -9,7 +9,7 @@ import {
 import { journeyStatus } from "@/server/engines/journey/status";
 import { AppError, notFound } from "@/server/errors";
 import { logger } from "@/server/logger";
-import { analyzeLead, chooseTier, latestFeasibilityFor, recommendForLead, reproduceAssessment, saveAssessment, tenantAnswers } from "./acquisition";
+import { analyzeLead, chooseTier, tierNameOf, latestFeasibilityFor, recommendForLead, reproduceAssessment, saveAssessment, tenantAnswers } from "./acquisition";
 import { loadConfig } from "./config";
 import type { ServiceContext } from "./context";
 import { createEducationPlan } from "./education";
@@ -91,7 +91,7 @@ async function runPhase(ctx: ServiceContext, phase: Exclude<JourneyPhase, "monit
       const { score, passScore } = result;
       if (!result.passed) {
         const missing = result.improvements.slice(0, 3).map((i) => `${criterionAction(i.criterion)} (+${i.gainScore} points)`);
-        return { status: "stopped", detail: `Qualification score ${score} is below ${passScore}: the lead is not qualified (seed §6).`, reasons: [`Score ${score} < ${passScore}`, ...missing] };
+        return { status: "stopped", detail: `Qualification score ${score} is below ${passScore}: the lead is not qualified.`, reasons: [`Score ${score} < ${passScore}`, ...missing] };
       }
       return { status: "completed", detail: `Qualified with a score of ${score}.` };
     }
@@ -100,7 +100,7 @@ async function runPhase(ctx: ServiceContext, phase: Exclude<JourneyPhase, "monit
       if (!result) throw new AppError("BAD_REQUEST", "The lead has no feasibility analysis yet.");
       if (!result.passed) {
         return {
-          status: "stopped", detail: `Feasibility ${result.feasibilityScore} is below ${result.passScore}: the project is not feasible as scoped (seed §6).`,
+          status: "stopped", detail: `Feasibility ${result.feasibilityScore} is below ${result.passScore}: the project is not feasible as scoped.`,
           reasons: [`Feasibility ${result.feasibilityScore} < ${result.passScore}`, ...result.blockers.map((b) => b.detail)],
         };
       }
@@ -108,14 +108,14 @@ async function runPhase(ctx: ServiceContext, phase: Exclude<JourneyPhase, "monit
     }
     case "tier_recommendation": {
       const chosen = await chosenTier(ctx.db, ctx.tenantId, leadId);
-      if (chosen) return { status: "completed", detail: `Tier ${chosen.tierKey} already chosen.` };
+      if (chosen) return { status: "completed", detail: `${tierNameOf(chosen.reasoning)} already chosen.` };
       const rec = await recommendForLead(ctx, leadId);
       const tierKey = input.tierKey ?? rec.result.primary?.key;
       if (!tierKey) {
         return { status: "stopped", detail: "No service tier reaches the compatibility threshold.", reasons: rec.result.tiers.map((t) => `${t.name}: ${Math.round(t.compatibility * 100)}% < ${Math.round(rec.result.threshold * 100)}%`) };
       }
-      await chooseTier(ctx, leadId, tierKey);
-      return { status: "completed", detail: `Tier ${tierKey} chosen.` };
+      const picked = await chooseTier(ctx, leadId, tierKey);
+      return { status: "completed", detail: `${picked.tierName} chosen.` };
     }
     case "education": {
       const lead = await leadDetail(ctx, leadId);

@@ -30,6 +30,7 @@ import { loadConfig } from "./config";
 import type { ServiceContext } from "./context";
 import { leadDetail } from "./leads";
 import { inviteEmail } from "./users";
+import { plural } from "@/lib/format";
 
 /**
  * Project kickoff (seed §4.1): a lead with a chosen tier becomes a customer account and a project in six
@@ -148,7 +149,7 @@ export async function kickoffProject(ctx: ServiceContext, input: KickoffInput, a
       await phase("environments", () => createEnvironments(tx, ctx.tenantId, ids.projectId, plan.environments.map((e) => e.kind)), () =>
         `${plan.environments.map((e) => e.kind.toLowerCase()).join(", ")} requested (pending until provisioned).`);
       const invited = await phase("stakeholder_onboarding", () => inviteStakeholders(ctx, tx, ids.accountId, input, appUrl), (n) =>
-        n === 0 ? "No stakeholder invited yet: add them from the users page." : `${n} stakeholder(s) invited by email (magic-link sign-in).`);
+        n === 0 ? "No stakeholder invited yet: add them from the users page." : `${plural(n, "stakeholder")} invited by email (magic-link sign-in).`);
       await phase("guarantee_activation", () => createGuarantee(tx, { tenantId: ctx.tenantId, projectId: ids.projectId, ...plan.guarantee }), () =>
         plan.guarantee.reasons.join(" "));
       await phase("launch", async () => {

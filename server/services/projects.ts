@@ -40,8 +40,10 @@ export async function projectsPage(ctx: ServiceContext, input: ListProjectsInput
 export async function projectDetail(ctx: ServiceContext, projectId: string) {
   const project = await findProjectDetail(ctx.db, ctx.tenantId, projectId);
   if (!project) throw notFound("Project");
-  const [evidence, quality] = await Promise.all([latestEvidence(ctx.db, ctx.tenantId, projectId), loadConfig(ctx, "quality")]);
-  return { ...project, latestEvidence: evidence, qualityGates: quality.data.gates };
+  const [evidence, quality, tiers] = await Promise.all([latestEvidence(ctx.db, ctx.tenantId, projectId), loadConfig(ctx, "quality"), loadConfig(ctx, "tiers")]);
+  // the tier's name as the catalogue says it today; a tier since removed from the catalogue reads generically
+  const tierName = tiers.data.tiers[project.tierKey]?.name ?? "Service tier";
+  return { ...project, tierName, latestEvidence: evidence, qualityGates: quality.data.gates };
 }
 
 /** The engine's outcomes in the stored enum: waiting for a sign-off or for a score is still in progress. */

@@ -20,6 +20,7 @@ import { raiseAlert } from "./alerts";
 import { loadConfig, type VersionedConfig } from "./config";
 import type { ServiceContext } from "./context";
 import { assembleQualityInputs, type ManualEntries, type QualityInputs } from "./quality-inputs";
+import { QUALITY_TYPE_LABEL } from "@/lib/labels/quality-type";
 
 /**
  * Quality validation (seed §4.2): assemble the metrics from stored data (quality-inputs.ts says where each
@@ -39,7 +40,6 @@ export const TYPE_FAMILIES: Record<QualityType, readonly QualityFamily[]> = {
 const ESCALATION_KIND = {
   CODE: "QUALITY_ESCALATION_CODE", DELIVERY: "QUALITY_ESCALATION_DELIVERY", PROCESS: "QUALITY_ESCALATION_PROCESS", COMPREHENSIVE: "QUALITY_ESCALATION_COMPREHENSIVE",
 } as const satisfies Record<QualityType, AlertKind>;
-const TYPE_LABEL: Record<QualityType, string> = { CODE: "code quality", DELIVERY: "delivery quality", PROCESS: "process quality", COMPREHENSIVE: "comprehensive quality" };
 
 export type StoredGate = GateResult & { source: string };
 /** What QualityValidation.results holds (version 1). */
@@ -79,7 +79,7 @@ async function raiseEscalation(
   const kind = ESCALATION_KIND[type];
   const [open] = await alertsAbout(tx, ctx.tenantId, [kind], { projectId: project.id }, { openOnly: true });
   if (open) return { alertId: open.id, created: false, actionItemId: null, notified: 0 };
-  const label = TYPE_LABEL[type];
+  const label = `${QUALITY_TYPE_LABEL[type].toLowerCase()} quality`;
   const message = `The ${label} validation of ${project.name} scored ${fmt(result.score)}: ${result.escalationReasons.join("; ")}.`;
   const link = `/projects/${project.id}`;
   const techLead = project.techLead && project.techLead.disabledAt === null ? project.techLead : null;

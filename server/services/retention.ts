@@ -18,6 +18,8 @@ import { AppError, notFound } from "@/server/errors";
 import { raiseAlert } from "./alerts";
 import { loadConfig, type VersionedConfig } from "./config";
 import type { ServiceContext } from "./context";
+import { retentionTaskDetail } from "@/lib/labels/retention-strategy";
+import { formatDate, plural } from "@/lib/format";
 
 /**
  * Customer retention (issue 7; seed §5.2): the health score and expansion potential of an account from its
@@ -109,7 +111,7 @@ export async function ensurePlan(
     tenantId: ctx.tenantId, customerAccountId: account.id, strategy: draft.strategy, healthScore: draft.healthScore, expansionScore: draft.expansionScore,
     triggers: json({ reason: draft.reason, conditions: draft.triggers }), successMetrics: json(draft.successMetrics), expectedOutcome: draft.expectedOutcome,
     nextTouchpointAt: draft.nextTouchpointAt, at: ctx.now, assigneeId: account.csmId,
-    actions: draft.actions.map((x) => ({ title: x.title, dueAt: x.dueAt, detail: `${x.phase === "immediate" ? "Immediate action" : "Follow-up"} of the ${draft.strategy.toLowerCase().replaceAll("_", " ")} plan (seed §5.2 ${x.key}).` })),
+    actions: draft.actions.map((x) => ({ title: x.title, dueAt: x.dueAt, detail: retentionTaskDetail(x.phase, draft.strategy) })),
   });
   const link = `/accounts/${account.id}`;
   if (draft.strategy === "AT_RISK_RECOVERY") {
@@ -120,7 +122,7 @@ export async function ensurePlan(
     await resolveAlertsAbout(tx, ctx.tenantId, ["ACCOUNT_AT_RISK"], { customerAccountId: account.id }, ctx.now);
   }
   if (account.csmId) {
-    await insertNotifications(tx, [{ tenantId: ctx.tenantId, userId: account.csmId, title: `New retention plan: ${account.name}`, body: `${draft.reason} ${draft.actions.length} task(s) assigned to you; next touchpoint ${draft.nextTouchpointAt.toISOString().slice(0, 10)}.`, link, at: ctx.now }]);
+    await insertNotifications(tx, [{ tenantId: ctx.tenantId, userId: account.csmId, title: `New retention plan: ${account.name}`, body: `${draft.reason} ${plural(draft.actions.length, "task")} assigned to you; next touchpoint ${formatDate(draft.nextTouchpointAt)}.`, link, at: ctx.now }]);
   }
   await recordAudit(tx, {
     tenantId: ctx.tenantId, actorId: ctx.actorId, action: "retention.plan_created", entityType: "RetentionPlan", entityId: plan.id,

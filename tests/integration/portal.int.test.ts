@@ -93,7 +93,7 @@ describe("portal.project", () => {
     expect(project.milestones.map((m) => m.weekNumber)).toEqual([1, 2, 3, 4]);
     expect(project.milestones[0]?.criteria.map((c) => c.name)).toEqual(["Requirements Analysis Complete", "System Architecture Designed"]);
     expect(project.progress.guaranteeDaysLeft).toBe(20); // guarantee ends 30 days after a start 10 days ago
-    expect(project.progress.explanation).toContain("20 day(s) left on the 30-day guarantee");
+    expect(project.progress.explanation).toContain("20 days left on the 30-day guarantee");
     expect(project).not.toHaveProperty("contractValueCents");
   });
 

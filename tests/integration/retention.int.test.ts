@@ -64,11 +64,11 @@ describe("health score", () => {
       ["milestoneSuccess", "3 of 4 weeks met", 75, 0.25, 18.8],
       ["csat", "8.5/10", 85, 0.2, 17],
       ["nps", "NPS 33.3", 66.7, 0.1, 6.7],
-      ["signOffLatency", "24 h median", 100, 0.1, 10],
-      ["escalations", "1 escalation(s)", 75, 0.1, 7.5],
+      ["signOffLatency", "24 hours median", 100, 0.1, 10],
+      ["escalations", "1 escalation", 75, 0.1, 7.5],
       ["qualityGates", "9 of 10 gates passed", 90, 0.1, 9],
       ["education", "2 of 4 completed", 50, 0.05, 2.5],
-      ["engagement", "3 active day(s)", 37.5, 0.1, 3.8],
+      ["engagement", "3 active days", 37.5, 0.1, 3.8],
     ]);
     expect(h.score).toBe(75.2);
     expect(h.explanation).toMatch(/^75\.2 = 18\.8 milestone success \(75 × 0\.25\) \+ 17 csat/);

@@ -12,11 +12,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { HealthBand } from "@/lib/schemas/retention";
 import { api } from "@/lib/trpc/server";
-import { formatDate } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
 
-export const metadata: Metadata = { title: "Accounts" };
+export const metadata: Metadata = { title: "Customer health" };
 
 const SORTS = { health_asc: "Health, lowest first", health_desc: "Health, highest first", name: "Name" } as const;
 type Sort = keyof typeof SORTS;
@@ -40,7 +40,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader
-        title="Accounts"
+        title="Customer health"
         description="Customer health from delivery, satisfaction and engagement; the retention strategy each account is on."
         actions={can(user.role, "accounts:write") ? <Button asChild variant="outline"><Link href="/accounts/import"><Upload aria-hidden /> Import CSV</Link></Button> : null}
       />

@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { ALERT_SEVERITIES, ALERT_STATUS_FILTERS, type AlertStatusFilter } from "@/lib/schemas/alerts";
 import { api } from "@/lib/trpc/server";
-import { formatDateTime } from "@/lib/utils";
+import { formatDateTime } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
 

@@ -10,7 +10,7 @@ import { SummaryTiles } from "@/components/dashboard/summary-tiles";
 import { TrendsSection, TrendsSkeleton } from "@/components/dashboard/trends-section";
 import { PageHeader } from "@/components/shell/page-header";
 import { api } from "@/lib/trpc/server";
-import { formatDate } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 import type { TrendPoint } from "@/server/engines/dashboard/trends";
 

@@ -12,7 +12,7 @@ import { NativeSelect } from "@/components/ui/select";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { JOURNEY_STATUSES, ZListJourneysSchema } from "@/lib/schemas/journeys";
 import { api } from "@/lib/trpc/server";
-import { formatDateTime } from "@/lib/utils";
+import { formatDateTime } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 import { PHASE_LABEL } from "@/server/engines/journey/phases";
 
@@ -31,7 +31,7 @@ export default async function JourneysPage({ searchParams }: { searchParams: Pro
   const href = (p: number) => `/journeys?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) }).toString()}`;
   return (
     <>
-      <PageHeader title="Journeys" description="Every lead's journey from qualification to monitoring (seed §6): where it is, where it stopped and why." />
+      <PageHeader title="Journeys" description="Every lead's journey from qualification to monitoring: where it is, where it stopped and why." />
       <Card>
         <CardHeader>
           <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter journeys">

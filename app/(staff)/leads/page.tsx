@@ -15,7 +15,7 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { LEAD_SORTS, LEAD_STAGES, ZListLeadsSchema } from "@/lib/schemas/leads";
 import { api } from "@/lib/trpc/server";
 import { formatMoney } from "@/lib/money";
-import { formatDate } from "@/lib/utils";
+import { formatDate, plural } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
 
@@ -74,7 +74,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader
         title="Lead pipeline"
-        description={`${total} lead(s) match · ${overview.myOpenTasks} open task(s) assigned to you`}
+        description={`${plural(total, "lead")} match · ${plural(overview.myOpenTasks, "open task")} assigned to you`}
         actions={
           <div className="flex gap-2">
             <Button asChild variant="outline"><a href={`/api/leads/export?${query({})}`}><Download aria-hidden /> Export CSV</a></Button>

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { api } from "@/lib/trpc/server";
-import { formatDate } from "@/lib/utils";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { requirePermission } from "@/server/auth/guard";
 
 export const metadata: Metadata = { title: "Notifications" };
@@ -14,6 +14,7 @@ export default async function NotificationsPage() {
   await requirePermission("notifications:read");
   const trpc = await api();
   const [items, { unread }] = await Promise.all([trpc.notifications.list({ take: 50 }), trpc.notifications.unreadCount()]);
+  const now = new Date();
   return (
     <>
       <PageHeader
@@ -36,7 +37,7 @@ export default async function NotificationsPage() {
                     {n.body ? <p className="text-sm text-muted-foreground">{n.body}</p> : null}
                   </div>
                   <div className="flex shrink-0 items-center gap-2">
-                    <time className="text-xs text-muted-foreground" dateTime={n.createdAt.toISOString()}>{formatDate(n.createdAt)}</time>
+                    <RelativeTime className="text-xs text-muted-foreground" date={n.createdAt} now={now} />
                     {n.readAt ? null : <MarkRead notificationId={n.id} title={n.title} />}
                   </div>
                 </li>

@@ -13,7 +13,7 @@ import { StatTile } from "@/components/ui/stat-tile";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { PROJECT_STATUSES, ZListProjectsSchema } from "@/lib/schemas/projects";
 import { api } from "@/lib/trpc/server";
-import { formatDate } from "@/lib/utils";
+import { formatDate, plural } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 
 export const metadata: Metadata = { title: "Projects" };
@@ -56,7 +56,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
       <section aria-label="Delivery summary" className="grid gap-4 sm:grid-cols-3">
         <StatTile label="Projects in progress" value={overview.projects.length} />
         <StatTile label="Milestones due this week" value={overview.dueThisWeek} hint="Monday to Sunday" />
-        <StatTile label="Escalated quality checks" value={overview.failingGates} tone={overview.failingGates > 0 ? "destructive" : "neutral"} hint={atRisk > 0 ? `${atRisk} project(s) at risk` : "this week"} />
+        <StatTile label="Escalated quality checks" value={overview.failingGates} tone={overview.failingGates > 0 ? "destructive" : "neutral"} hint={atRisk > 0 ? `${plural(atRisk, "project")} at risk` : "this week"} />
       </section>
       <Card className="mt-6">
         <CardHeader>

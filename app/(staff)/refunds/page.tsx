@@ -11,7 +11,7 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { REFUND_FILTERS, ZListRefundsSchema } from "@/lib/schemas/refunds";
 import { api } from "@/lib/trpc/server";
 import { formatMoney } from "@/lib/money";
-import { formatDate } from "@/lib/utils";
+import { formatDate, plural } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
 
@@ -43,7 +43,7 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
 
   return (
     <>
-      <PageHeader title="Refunds" description={`${open} open refund(s). Approving or rejecting is for executives; every step is audited and the customer is told.`} />
+      <PageHeader title="Refunds" description={`${plural(open, "open refund")}. Approving or rejecting is for executives; every step is audited and the customer is told.`} />
       <nav aria-label="Refund status" className="mb-4 flex flex-wrap gap-2">
         {REFUND_FILTERS.map((f) => (
           <Link key={f} href={`/refunds?status=${f}`} aria-current={f === status ? "page" : undefined}

@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { isDevMailEnabled, isLoopbackRequest } from "@/lib/demo";
 import { ZEmailSchema } from "@/lib/schemas/common";
-import { formatDate } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
 import { currentUser } from "@/server/auth/current-user";
 import { can } from "@/server/auth/permissions";
 import { db } from "@/server/db/client";

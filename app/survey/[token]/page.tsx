@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { SurveyForm } from "@/components/portal/survey-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { api } from "@/lib/trpc/server";
-import { formatDate } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 

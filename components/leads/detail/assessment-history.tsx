@@ -8,7 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useTRPC } from "@/lib/trpc/client";
-import { formatDate } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
 import type { AssessmentRow } from "./types";
 
 function Reproduce({ assessmentId }: { assessmentId: string }) {

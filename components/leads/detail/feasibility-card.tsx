@@ -16,7 +16,7 @@ import { useTRPC } from "@/lib/trpc/client";
 import { FeasibilityResultView } from "./feasibility-result";
 import { formErrors } from "@/lib/form-errors";
 import type { LatestFeasibility } from "./types";
-import { formatDate } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
 
 const list = (v: FormDataEntryValue | null, sep: RegExp) =>
   String(v ?? "").split(sep).map((s) => s.trim()).filter((s) => s.length > 0);

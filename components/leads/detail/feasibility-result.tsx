@@ -1,5 +1,5 @@
 import { Badge, type BadgeProps } from "@/components/ui/badge";
-import { formatPercent } from "@/lib/utils";
+import { formatPercent } from "@/lib/format";
 import type { Decision, FeasibilityResult, Severity } from "@/server/engines/feasibility/analyze";
 import { Bar } from "./score-bars";
 

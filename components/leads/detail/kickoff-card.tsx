@@ -16,15 +16,12 @@ import { ZKickoffSchema } from "@/lib/schemas/kickoff";
 import { formErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/lib/trpc/client";
 import type { RouterOutputs } from "./types";
+import { STAKEHOLDER_ROLE_LABEL } from "@/lib/labels/stakeholder-role";
+import { kickoffPhaseLabel } from "@/lib/labels/kickoff-phase";
+import { stepStatusLabel } from "@/lib/labels/step-status";
 
 type Status = RouterOutputs["kickoff"]["status"];
 type Stakeholder = { name: string; email: string; stakeholderRole: (typeof STAKEHOLDER_ROLES)[number]; isApprover: boolean };
-const ROLE_LABEL: Record<Stakeholder["stakeholderRole"], string> = {
-  EXECUTIVE_SPONSOR: "Executive sponsor", TECHNICAL_LEAD: "Technical lead", PRODUCT_OWNER: "Product owner", MEMBER: "Member",
-};
-const PHASE_LABEL: Record<string, string> = {
-  setup: "Setup", delivery_team: "Delivery team", environments: "Environments", stakeholder_onboarding: "Stakeholder onboarding", guarantee_activation: "Guarantee activation", launch: "Launch",
-};
 
 /**
  * Kickoff (seed §4.1) from the lead page: at the proposal stage a CSM names the project, picks the start
@@ -94,10 +91,10 @@ export function KickoffCard({ leadId, company, tierName, status, canKickoff, sta
         {failed ? (
           <Alert variant="destructive">
             <AlertDescription>
-              The last attempt failed at <strong>{failedStep ? (PHASE_LABEL[failedStep.phase] ?? failedStep.phase) : "kickoff"}</strong>: {failed.error} Nothing was saved; fix it and kick off again.
+              The last attempt failed at <strong>{failedStep ? kickoffPhaseLabel(failedStep.phase) : "kickoff"}</strong>: {failed.error} Nothing was saved; fix it and kick off again.
               <span className="mt-2 flex flex-wrap gap-1">
                 {failed.steps.map((p) => (
-                  <Badge key={p.phase} variant={p.status === "failed" ? "destructive" : p.status === "completed" ? "success" : "outline"}>{PHASE_LABEL[p.phase] ?? p.phase}: {p.status}</Badge>
+                  <Badge key={p.phase} variant={p.status === "failed" ? "destructive" : p.status === "completed" ? "success" : "outline"}>{kickoffPhaseLabel(p.phase)}: {stepStatusLabel(p.status).toLowerCase()}</Badge>
                 ))}
               </span>
             </AlertDescription>
@@ -134,7 +131,7 @@ export function KickoffCard({ leadId, company, tierName, status, canKickoff, sta
                 </FormField>
                 <FormField id={`sh-role-${i}`} label={`Stakeholder ${i + 1} role`}>
                   <NativeSelect value={s.stakeholderRole} onChange={(e) => set(i, { stakeholderRole: e.target.value as Stakeholder["stakeholderRole"] })}>
-                    {STAKEHOLDER_ROLES.map((r) => <option key={r} value={r}>{ROLE_LABEL[r]}</option>)}
+                    {STAKEHOLDER_ROLES.map((r) => <option key={r} value={r}>{STAKEHOLDER_ROLE_LABEL[r]}</option>)}
                   </NativeSelect>
                 </FormField>
                 <label className="flex h-9 items-center gap-2 text-sm"><input type="checkbox" checked={s.isApprover} onChange={(e) => set(i, { isApprover: e.target.checked })} className="size-4" /> Approves</label>

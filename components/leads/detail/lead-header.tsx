@@ -2,7 +2,7 @@ import Link from "next/link";
 import { LEAD_STAGE, SERVICE_TYPE } from "@/components/shell/labels";
 import { Badge } from "@/components/ui/badge";
 import { formatMoney } from "@/lib/money";
-import { formatDate } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
 import { StageSelector } from "./stage-selector";
 import type { LeadDetail } from "./types";
 

@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDate } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
 import { CategoryBars, FitList } from "./score-bars";
 import { readBreakdown, readFit, type AssessmentRow } from "./types";
 

@@ -9,7 +9,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { EmptyState } from "@/components/ui/empty-state";
 import { useTRPC } from "@/lib/trpc/client";
 import { formatMoney } from "@/lib/money";
-import { formatDate, formatPercent } from "@/lib/utils";
+import { formatDate, formatPercent } from "@/lib/format";
 import type { LatestTiers } from "./types";
 
 type TierView = LatestTiers["tiers"][number];
@@ -50,7 +50,7 @@ export function TiersCard({ leadId, initial, canWrite }: { leadId: string; initi
         {recommend.error ? <Alert variant="destructive"><AlertDescription>{recommend.error.message}</AlertDescription></Alert> : null}
         {choose.error ? <Alert variant="destructive"><AlertDescription>{choose.error.message}</AlertDescription></Alert> : null}
         {choose.data ? (
-          <Alert variant="success"><AlertDescription>Chose {choose.data.tierKey} at {formatMoney(choose.data.priceCents)}; the lead is now at the proposal stage.</AlertDescription></Alert>
+          <Alert variant="success"><AlertDescription>Chose {choose.data.tierName} at {formatMoney(choose.data.priceCents)}; the lead is now at the proposal stage.</AlertDescription></Alert>
         ) : null}
         {tiers.length === 0 ? (
           <EmptyState title="No recommendation yet" description="Run the feasibility analysis, then recommend tiers." headingAs="h3" />

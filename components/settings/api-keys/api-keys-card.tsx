@@ -13,7 +13,7 @@ import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useTRPC } from "@/lib/trpc/client";
-import { formatDateTime } from "@/lib/utils";
+import { formatDateTime } from "@/lib/format";
 
 /** Workspace API keys for the journey REST API: create (shown once), list, revoke. */
 export function ApiKeysCard() {

@@ -1,7 +1,7 @@
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { formatDate } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
 import type { verifyTenantChains } from "@/server/services/audit";
 
 type Verification = Awaited<ReturnType<typeof verifyTenantChains>>;

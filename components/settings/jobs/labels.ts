@@ -1,16 +1,4 @@
-/** Plain words for the cron schedules of the jobs (UTC), and run states as badges. */
-const SCHEDULES: Record<string, string> = {
-  "*/5 * * * *": "every 5 minutes",
-  "0 7 * * *": "daily at 07:00 UTC",
-  "0 8 * * 1": "Mondays at 08:00 UTC",
-  "30 * * * *": "hourly at :30",
-  "15 * * * *": "hourly at :15",
-};
-
-export function scheduleLabel(cron: string): string {
-  return SCHEDULES[cron] ?? `cron "${cron}" (UTC)`;
-}
-
+/** Run states of the jobs as badges (their schedules in words: lib/labels/schedule.ts). */
 export const RUN_STATE: Record<string, { label: string; variant: "success" | "destructive" | "warning" | "secondary" }> = {
   succeeded: { label: "succeeded", variant: "success" },
   failed: { label: "failed", variant: "destructive" },

@@ -6,13 +6,14 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import type { JobName } from "@/lib/schemas/jobs";
 import { useTRPC } from "@/lib/trpc/client";
+import { plural } from "@/lib/format";
 
 function summary(result: { status: string; reason: string | null; counts: Record<string, number>; errors: number }) {
   const counts = Object.entries(result.counts).map(([k, n]) => `${n} ${k}`).join(", ");
   if (result.status === "skipped") return `Nothing to do: ${result.reason ?? "already ran"}.`;
   if (result.status === "failed") return `The run failed${result.errors ? ` (${result.errors} errors)` : ""}; see the run list.`;
   const head = result.status === "paused" ? "Stopped at its time budget; the next run resumes." : "Done.";
-  return `${head} ${counts || "Nothing was due."}${result.errors ? ` ${result.errors} item(s) failed.` : ""}`;
+  return `${head} ${counts || "Nothing was due."}${result.errors ? ` ${plural(result.errors, "item")} failed.` : ""}`;
 }
 
 /** Runs one job now for this tenant; the answer is announced and the run list refreshes. */

@@ -72,7 +72,7 @@ export function NewEndpointForm() {
         {WEBHOOK_EVENTS.map((event) => (
           <label key={event} className="flex items-start gap-2 text-sm">
             <input type="checkbox" name="events" value={event} defaultChecked={event === "alert.created"} className="mt-0.5 size-4 accent-primary" />
-            <span><span className="font-mono">{event}</span> <span className="text-muted-foreground">— {WEBHOOK_EVENT_LABEL[event]}</span></span>
+            <span><code>{event}</code> <span className="text-muted-foreground">— {WEBHOOK_EVENT_LABEL[event]}</span></span>
           </label>
         ))}
         {fieldErrors.events ? <p id="webhook-events-error" role="alert" className="text-sm font-medium text-destructive">{fieldErrors.events}</p> : null}

@@ -1,5 +1,6 @@
 import { DETRACTOR_MAX, PROMOTER_MIN } from "@/server/engines/surveys/scores";
 import { KPI_TARGETS, type KpiId } from "./targets";
+import { formatHours } from "@/lib/format";
 
 /**
  * What each KPI means, in words an executive can check against the rows behind it. Where seed §7.1
@@ -65,11 +66,11 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
     numerator: "hours from qualification to kickoff complete, summed",
     denominator: "customers onboarded in the range",
     ours: true,
-    columns: { label: "Project", sub: "Customer", at: "Kickoff complete", value: { label: "Hours", kind: "hours" }, detail: "Converted → kickoff", counted: `Within ${KPI_TARGETS.time_to_onboarding.value} h` },
+    columns: { label: "Project", sub: "Customer", at: "Kickoff complete", value: { label: "Hours", kind: "hours" }, detail: "Converted → kickoff", counted: `Within ${formatHours(KPI_TARGETS.time_to_onboarding.value)}` },
   },
   project_success_rate: {
     label: "Project success rate",
-    definition: "Of the 30-day guarantees decided in the range, the share met (success score at or above the guarantee's threshold, seed §5.1). A guarantee remedied by continued development counts as not met.",
+    definition: "Of the 30-day guarantees decided in the range, the share met (success score at or above the guarantee's threshold). A guarantee remedied by continued development counts as not met.",
     numerator: "guarantees met",
     denominator: "guarantees decided in the range",
     ours: false,
@@ -77,7 +78,7 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
   },
   timeline_adherence: {
     label: "Timeline adherence",
-    definition: `Of the weekly milestones validated in the range, the share validated SUCCESS by their due date (with ${TIMELINE_GRACE_HOURS} h grace for the validation itself).`,
+    definition: `Of the weekly milestones validated in the range, the share validated as met by their due date (with ${formatHours(TIMELINE_GRACE_HOURS)} of grace for the validation itself).`,
     numerator: "milestones met on time",
     denominator: "milestones validated in the range",
     ours: true,
@@ -85,7 +86,7 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
   },
   quality_gate_pass_rate: {
     label: "Quality gate pass rate",
-    definition: "Of the quality gates evaluated by the quality validations run in the range (seed §4.2), the share passed.",
+    definition: "Of the quality gates evaluated by the quality validations run in the range, the share passed.",
     numerator: "gates passed",
     denominator: "gates evaluated",
     ours: true,
@@ -133,7 +134,7 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
   },
   case_study_generation_rate: {
     label: "Case-study rate",
-    definition: `Of the guarantees met in the range, the share that is a case-study candidate: the success validation's case-study flag when it records one (seed §5.1 case_study_potential), otherwise a success score of ${CASE_STUDY_MIN_SUCCESS_SCORE} or more.`,
+    definition: `Of the guarantees met in the range, the share that is a case-study candidate: the success validation's case-study flag when it records one, otherwise a success score of ${CASE_STUDY_MIN_SUCCESS_SCORE} or more.`,
     numerator: "met guarantees that are case-study candidates",
     denominator: "guarantees met in the range",
     ours: true,

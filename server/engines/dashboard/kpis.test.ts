@@ -43,8 +43,8 @@ describe("KPI formulas on hand-made data", () => {
     expect(k.numerator).toEqual({ label: "guarantees met", value: 19 });
     expect(k.denominator).toEqual({ label: "guarantees decided in the range", value: 20 });
     expect(k.explanation).toBe("19 guarantees met of 20 guarantees decided in the range: 95%.");
-    expect(kpi("net_promoter_score").explanation).toBe("8 promoters − 1 detractors among 10 answers (1 passives): +70.");
-    expect(kpi("time_to_onboarding").explanation).toBe("200 h over 4 customers: 50 h on average; 2 of 4 within 48 h.");
+    expect(kpi("net_promoter_score").explanation).toBe("8 promoters − 1 detractor among 10 answers (1 passive): +70.");
+    expect(kpi("time_to_onboarding").explanation).toBe("200 hours over 4 customers: 50 hours on average; 2 of 4 within 48 hours.");
     expect(kpi("expansion_revenue_rate").explanation).toBe("$400,000 of $1,000,000 booked in the range came from returning customers: 40%.");
   });
 
@@ -124,7 +124,7 @@ describe("status against the §7.1 targets", () => {
       case_study_generation_rate: "atLeast 30",
     });
     expect(kpi("customer_satisfaction_score").targetDisplay).toBe("≥ 8.5/10");
-    expect(kpi("time_to_onboarding").targetDisplay).toBe("≤ 48 h");
+    expect(kpi("time_to_onboarding").targetDisplay).toBe("≤ 48 hours");
     expect(kpi("net_promoter_score").targetDisplay).toBe("≥ +70");
   });
 
@@ -139,7 +139,7 @@ describe("status against the §7.1 targets", () => {
     expect(formatKpiValue(87.456, "percent")).toBe("87.5%");
     expect(formatKpiValue(0.01, "nps")).toBe("0");
     expect(formatKpiValue(-0.01, "nps")).toBe("0");
-    expect(formatKpiValue(1234.5, "hours")).toBe("1,234.5 h");
+    expect(formatKpiValue(1234.5, "hours")).toBe("1,234.5 hours");
     expect(formatKpiValue(null, "score10")).toBe("no data");
   });
 });

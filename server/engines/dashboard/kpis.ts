@@ -2,6 +2,7 @@ import { formatMoney } from "@/lib/money";
 import { npsClass } from "@/server/engines/surveys/scores";
 import { KPI_DEFINITIONS } from "./definitions";
 import { KPI_IDS, KPI_TARGETS, formatKpiValue, formatTarget, kpiStatus, type KpiGroup, type KpiId, type KpiStatus, type KpiTarget, type KpiUnit } from "./targets";
+import { formatHours, formatNumber, plural } from "@/lib/format";
 
 /** How many answers gave each score (0–10): what the data layer counts for CSAT and NPS. */
 export type ScoreCount = { score: number; count: number };
@@ -110,7 +111,7 @@ function parts(id: KpiId, f: KpiFacts): Parts {
   }
 }
 
-const num = (x: number) => (Math.round(x * 10) / 10 || 0).toLocaleString("en-US", { maximumFractionDigits: 1 });
+const num = (x: number) => formatNumber(x);
 
 function explain(id: KpiId, p: Parts, display: string, facts: KpiFacts, currency: string): string {
   const def = KPI_DEFINITIONS[id];
@@ -120,10 +121,10 @@ function explain(id: KpiId, p: Parts, display: string, facts: KpiFacts, currency
       return `${formatMoney(p.numerator, currency, "whole")} of ${formatMoney(p.denominator, currency, "whole")} booked in the range came from returning customers: ${display}.`;
     case "net_promoter_score": {
       const t = npsTotals(facts.nps);
-      return `${t.promoters} promoters − ${t.detractors} detractors among ${t.responses} answers (${t.passives} passives): ${display}.`;
+      return `${plural(t.promoters, "promoter")} − ${plural(t.detractors, "detractor")} among ${plural(t.responses, "answer")} (${plural(t.passives, "passive")}): ${display}.`;
     }
     case "time_to_onboarding":
-      return `${num(p.numerator)} h over ${p.denominator} customers: ${display} on average; ${facts.onboarding.withinTarget} of ${p.denominator} within ${KPI_TARGETS[id].value} h.`;
+      return `${formatHours(p.numerator)} over ${plural(p.denominator, "customer")}: ${display} on average; ${facts.onboarding.withinTarget} of ${p.denominator} within ${formatHours(KPI_TARGETS[id].value)}.`;
     case "customer_satisfaction_score":
       return `${num(p.numerator)} points over ${p.denominator} answers: ${display} on average.`;
     default:

@@ -2,6 +2,8 @@
  * The executive KPIs of seed §7.1, their targets and how a value is judged against its target. Pure.
  * Ids are the seed's own keys, so a KPI can be traced back to the specification by name.
  */
+import { formatHours, formatNumber } from "@/lib/format";
+
 export const KPI_IDS = [
   "lead_to_customer_conversion_rate",
   "qualification_accuracy",
@@ -77,16 +79,16 @@ export function formatTarget(target: KpiTarget & { unit: KpiUnit }): string {
   return `${target.direction === "atLeast" ? "≥" : "≤"} ${formatKpiValue(target.value, target.unit)}`;
 }
 
-/** A KPI value as people read it: "87.5%", "36 h", "8.7/10", "+40", or "no data". */
+/** A KPI value as people read it: "87.5%", "36 hours", "8.7/10", "+40", or "no data". */
 export function formatKpiValue(value: number | null, unit: KpiUnit): string {
   if (value === null || !Number.isFinite(value)) return "no data";
   const rounded = Math.round(value * 10) / 10 || 0;
-  const one = rounded.toLocaleString("en-US", { maximumFractionDigits: 1 });
+  const one = formatNumber(rounded);
   switch (unit) {
     case "percent":
       return `${one}%`;
     case "hours":
-      return `${one} h`;
+      return formatHours(rounded);
     case "score10":
       return `${one}/10`;
     case "nps":

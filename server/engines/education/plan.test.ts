@@ -127,7 +127,7 @@ describe("educationProgress", () => {
     expect(educationProgress([])).toMatchObject({ total: 0, percent: 0, explanation: "No education deliveries yet." });
     const p = educationProgress([{ stakeholderId: "a", status: "SENT" }, { stakeholderId: "a", status: "SCHEDULED" }]);
     expect(p).toMatchObject({ total: 2, completed: 0, percent: 0, stakeholdersDone: 0 });
-    expect(p.explanation).toBe("0 of 2 completed (0%); 1 sent and not yet completed, 1 still scheduled; 0 of 1 stakeholder(s) finished.");
+    expect(p.explanation).toBe("0 of 2 completed (0%); 1 sent and not yet completed, 1 still scheduled; 0 of 1 stakeholder finished.");
   });
 
   it("computes partial completion per stakeholder and overall", () => {
@@ -143,7 +143,7 @@ describe("educationProgress", () => {
   it("is 100% when everything is completed", () => {
     const p = educationProgress([{ stakeholderId: null, status: "COMPLETED" }, { stakeholderId: null, status: "COMPLETED" }]);
     expect(p).toMatchObject({ percent: 100, stakeholdersDone: 1 });
-    expect(p.explanation).toBe("2 of 2 completed (100%); 1 of 1 stakeholder(s) finished.");
+    expect(p.explanation).toBe("2 of 2 completed (100%); 1 of 1 stakeholder finished.");
   });
 });
 

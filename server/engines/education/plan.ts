@@ -15,6 +15,7 @@
 import { z } from "zod";
 import type { ServiceType } from "@/server/db/generated/enums";
 import { GUARANTEE_ITEM_KEY, OVERVIEW_ITEM_KEY, type DeliveryMethod, type EducationItemSpec } from "./library";
+import { plural } from "@/lib/format";
 
 export type Background = "technical" | "business";
 
@@ -96,8 +97,8 @@ const AUDIENCES: Record<Background, readonly EducationItemSpec["audience"][]> = 
 };
 
 function reasonFor(item: EducationItemSpec, leadKeys: readonly string[]): string {
-  if (item.key === GUARANTEE_ITEM_KEY) return "Everyone starts with the guarantee: what counts as success (40/30/30) and the remedies (seed §1.3).";
-  if (item.key === OVERVIEW_ITEM_KEY) return "How the 30 days run, phase by phase, and what to expect (seed §1.3).";
+  if (item.key === GUARANTEE_ITEM_KEY) return "Everyone starts with the guarantee: what counts as success (40/30/30) and the remedies.";
+  if (item.key === OVERVIEW_ITEM_KEY) return "How the 30 days run, phase by phase, and what to expect.";
   if (leadKeys.includes(item.key)) return "Placed first by your education settings.";
   const scope = item.serviceTypes.length === 1 ? " on this kind of project" : "";
   if (item.audience === "technical") return `Technical deep-dive${scope}: for technical stakeholders only.`;
@@ -167,8 +168,8 @@ export function planEducation(input: PlanEducationInput): EducationPlan {
   const overflow = maxDays > config.spreadDays ? ` (${sizes.at(-1)} items at ${config.maxPerDay} a day need more than ${config.spreadDays} days)` : "";
   const hour = String(config.sendHourUtc).padStart(2, "0");
   const explanation =
-    `${union.length} item(s) for ${recipients.length} recipient(s), at most ${config.maxPerDay} a day from ${hour}:00 UTC, ` +
-    `over ${maxDays} day(s)${overflow}; complete by ${estimatedCompletion.toISOString().slice(0, 10)}.`;
+    `${plural(union.length, "item")} for ${plural(recipients.length, "recipient")}, at most ${config.maxPerDay} a day from ${hour}:00 UTC, ` +
+    `over ${plural(maxDays, "day")}${overflow}; complete by ${estimatedCompletion.toISOString().slice(0, 10)}.`;
 
   return {
     items: union.map((item) => ({ key: item.key, title: item.title, reason: reasonFor(item, leadKeys), durationMinutes: item.durationMinutes, deliveryMethod: item.deliveryMethod })),

@@ -1,3 +1,4 @@
+import { plural } from "@/lib/format";
 /**
  * Education completion per stakeholder and overall (seed §1.3 success_criteria). Only COMPLETED counts as
  * done: a SENT item may sit unread in an inbox. Percentages are rounded to one decimal.
@@ -40,6 +41,6 @@ export function educationProgress(deliveries: readonly ProgressDelivery[]): Educ
   const stakeholdersDone = stakeholders.filter((s) => s.total > 0 && s.completed === s.total).length;
   const explanation = deliveries.length === 0
     ? "No education deliveries yet."
-    : `${describe(overall)}; ${stakeholdersDone} of ${stakeholders.length} stakeholder(s) finished.`;
+    : `${describe(overall)}; ${stakeholdersDone} of ${plural(stakeholders.length, "stakeholder")} finished.`;
   return { ...overall, stakeholders, stakeholdersDone, explanation };
 }

@@ -18,10 +18,10 @@ describe("analyzeFeasibility — sub-scores (seed §1.2)", () => {
     expect([r.technical.score, r.timeline.score, r.resource.score, r.feasibilityScore]).toEqual([100, 100, 100, 100]);
     expect(r).toMatchObject({ passed: true, decision: "proceed", complexity: "low", blockers: [], riskFactors: [] });
     expect(r.timeline).toMatchObject({ requiredWeeks: 4, offeredWeeks: 4, ratio: 1 });
-    expect(r.timeline.reasons[0]).toBe("Needs 4 week(s): 2 base + 10 requirement(s) ÷ 5 per week (2) + 0 integration(s) × 0.5 + 0 compliance regime(s) × 1, rounded up");
+    expect(r.timeline.reasons[0]).toBe("Needs 4 weeks: 2 base + 10 requirements ÷ 5 per week (2) + 0 integrations × 0.5 + 0 compliance regimes × 1, rounded up");
     expect(r.resource).toMatchObject({ estimatedCostCents: 7_500_000, coverage: 1 });
-    expect(r.resource.reasons[0]).toBe("Estimated cost $75,000: 4 week(s) × $18,750");
-    expect(r.recommendedApproach).toBe("Proceed as scoped: low complexity, 4 week(s), estimated $75,000; run it as one fixed-scope plan of weekly milestones.");
+    expect(r.resource.reasons[0]).toBe("Estimated cost $75,000: 4 weeks × $18,750");
+    expect(r.recommendedApproach).toBe("Proceed as scoped: low complexity, 4 weeks, estimated $75,000; run it as one fixed-scope plan of weekly milestones.");
   });
 
   it("weights 0.4 / 0.3 / 0.3: technical 90, timeline 50, resource 40 → 63 exactly", () => {
@@ -51,7 +51,7 @@ describe("analyzeFeasibility — sub-scores (seed §1.2)", () => {
     const r = analyzeFeasibility({ ...base, techStack: stack, requirements: [...reqs(50), "requirement 1"], timelineWeeks: 20, budgetCents: 50_000_000 }, 70);
     expect(r.technical.penalties.map((p) => [p.key, p.points])).toEqual([["stack_breadth", 4], ["legacy_tech", 8], ["large_scope", 2.5]]);
     expect(r.technical.reasons.at(-1)).toBe("100 − 14.5 = 85.5");
-    expect(r.riskFactors.find((x) => x.key === "duplicate_requirements")).toMatchObject({ severity: "low", detail: "1 repeated requirement(s) ignored" });
+    expect(r.riskFactors.find((x) => x.key === "duplicate_requirements")).toMatchObject({ severity: "low", detail: "1 repeated requirement ignored" });
   });
 });
 
@@ -79,7 +79,7 @@ describe("pass threshold 70 (seed §6), blockers and success probability", () =>
   it("half the weeks needed is a blocker with a re-scope plan", () => {
     const r = analyzeFeasibility({ ...base, requirements: reqs(40), budgetCents: 100_000_000 }, 70); // needs 10 weeks, 4 offered
     expect(r.timeline.score).toBe(0);
-    expect(r.blockers).toEqual([{ key: "timeline_too_aggressive", detail: "4 week(s) is at most 50% of the 10 needed" }]);
+    expect(r.blockers).toEqual([{ key: "timeline_too_aggressive", detail: "4 weeks is at most 50% of the 10 needed" }]);
     expect(r.riskFactors[0]).toMatchObject({ key: "timeline_compressed", severity: "critical" });
     expect(r.recommendedApproach).toBe(
       "Do not commit to a fixed scope yet (timeline too aggressive): extend the timeline to 10 weeks or deliver the first 10 of 40 requirements in 4 weeks and phase the rest.",

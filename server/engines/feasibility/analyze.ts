@@ -25,8 +25,9 @@
  * Decision: stop with a blocker or below the pass score [70]; proceed at ≥ [85]; else proceed with conditions.
  */
 import { DEFAULT_FEASIBILITY_CONFIG, type FeasibilityConfig, type FeasibilityWeights } from "./config";
-import { classifyComplexity, blockers, decide, recommendApproach, riskFactors, type Blocker, type Complexity, type Decision, type RiskFactor } from "./risks";
+import { BLOCKER_LABEL, classifyComplexity, blockers, decide, recommendApproach, riskFactors, type Blocker, type Complexity, type Decision, type RiskFactor } from "./risks";
 import { assessResource, assessTechnical, assessTimeline, normalizeRequest, round1, type ProjectRequest, type ResourceAssessment, type TechnicalAssessment, type TimelineAssessment } from "./rules";
+import { plural } from "@/lib/format";
 
 export type { ProjectRequest, Penalty, ResourceAssessment, TechnicalAssessment, TimelineAssessment } from "./rules";
 export type { Blocker, Complexity, Decision, RiskFactor, Severity } from "./risks";
@@ -97,7 +98,7 @@ export function analyzeFeasibility(
     `${passed ? "at or above" : "below"} the ${config.passScore} bar`,
     `success probability ${probability.value}`,
     `${complexity.level} complexity`,
-    blocks.length > 0 ? `${blocks.length} blocker(s): ${blocks.map((b) => b.key).join(", ")}` : "no blockers",
+    blocks.length > 0 ? `${plural(blocks.length, "blocker")}: ${blocks.map((b) => BLOCKER_LABEL[b.key]).join(", ")}` : "no blockers",
   ].join("; ") + ".";
 
   return {

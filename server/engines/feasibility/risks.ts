@@ -5,11 +5,21 @@
 import type { FeasibilityConfig } from "./config";
 import { DEFAULT_CURRENCY, formatMoney } from "@/lib/money";
 import { type ResourceAssessment, type Scope, type TechnicalAssessment, type TimelineAssessment } from "./rules";
+import { plural } from "@/lib/format";
 
 export type Severity = "low" | "medium" | "high" | "critical";
 export type Complexity = "low" | "medium" | "high";
 export type RiskFactor = { key: string; label: string; severity: Severity; detail: string };
-export type Blocker = { key: string; detail: string };
+export type BlockerKey = "timeline_too_aggressive" | "budget_insufficient" | "no_customer_team" | "technical_complexity";
+export type Blocker = { key: BlockerKey; detail: string };
+
+/** Each blocker as people name it (the key stays in stored analyses and the API). */
+export const BLOCKER_LABEL: Record<BlockerKey, string> = {
+  timeline_too_aggressive: "timeline too aggressive",
+  budget_insufficient: "budget insufficient",
+  no_customer_team: "no customer team",
+  technical_complexity: "technical complexity",
+};
 export type Decision = "proceed" | "proceed_with_conditions" | "stop";
 
 /** seed §6: a lead below 60 would not have reached feasibility; analysed anyway, it is a high risk. */
@@ -24,7 +34,7 @@ type Facts = { scope: Scope; technical: TechnicalAssessment; timeline: TimelineA
 
 export function classifyComplexity(scope: Scope, weeks: number, config: FeasibilityConfig): { level: Complexity; reason: string } {
   const c = config.complexity;
-  const facts = `${weeks} week(s) of work, ${scope.integrations.length} integration(s), ${scope.compliance.length} compliance regime(s)`;
+  const facts = `${plural(weeks, "week")} of work, ${plural(scope.integrations.length, "integration")}, ${plural(scope.compliance.length, "compliance regime")}`;
   if (weeks > c.highAboveWeeks || scope.integrations.length >= c.highMinIntegrations || scope.compliance.length >= c.highMinCompliance) {
     return { level: "high", reason: `High complexity: ${facts} (high above ${c.highAboveWeeks} weeks, from ${c.highMinIntegrations} integrations or ${c.highMinCompliance} regimes)` };
   }
@@ -44,7 +54,7 @@ export function riskFactors(f: Facts, config: FeasibilityConfig): RiskFactor[] {
   const risk = (key: string, label: string, severity: Severity, detail: string) => risks.push({ key, label, severity, detail });
   const { scope, timeline, resource } = f;
   const timeRisk = shortfall(timeline.ratio, config.timeline.zeroScoreRatio);
-  if (timeRisk) risk("timeline_compressed", "Compressed timeline", timeRisk, `${timeline.offeredWeeks} week(s) offered for ${timeline.requiredWeeks} needed`);
+  if (timeRisk) risk("timeline_compressed", "Compressed timeline", timeRisk, `${plural(timeline.offeredWeeks, "week")} offered for ${timeline.requiredWeeks} needed`);
   const budgetRisk = shortfall(resource.coverage, config.resource.zeroScoreCoverage);
   if (budgetRisk) {
     risk("budget_shortfall", "Budget shortfall", budgetRisk, `${formatMoney(resource.budgetCents, DEFAULT_CURRENCY, "whole")} for an estimated ${formatMoney(resource.estimatedCostCents, DEFAULT_CURRENCY, "whole")}`);
@@ -58,16 +68,16 @@ export function riskFactors(f: Facts, config: FeasibilityConfig): RiskFactor[] {
   if (regimes > 0) {
     risk("compliance", "Compliance obligations", regimes >= highMinCompliance ? "high" : "medium", `Audit evidence needed for ${scope.compliance.join(", ")}`);
   }
-  if (scope.techStack.length === 0) risk("stack_undecided", "Technology stack undecided", "medium", "The stack must be chosen before week 1's architecture milestone (seed §3.1)");
+  if (scope.techStack.length === 0) risk("stack_undecided", "Technology stack undecided", "medium", "The stack must be chosen before week 1's architecture milestone");
   const legacy = f.technical.legacyTech;
   if (legacy.length > 0) risk("legacy_technology", "Legacy technology", legacy.length > 1 ? "high" : "medium", `Scarce skills needed for ${legacy.join(", ")}`);
   const large = config.technical.largeScopeRequirements;
   if (scope.requirements > large) {
     risk("large_scope", "Large scope", scope.requirements > large * HIGH_SCOPE_MULTIPLE ? "high" : "medium", `${scope.requirements} requirements (more than ${large})`);
   }
-  if (scope.duplicateRequirements > 0) risk("duplicate_requirements", "Duplicate requirements", "low", `${scope.duplicateRequirements} repeated requirement(s) ignored`);
+  if (scope.duplicateRequirements > 0) risk("duplicate_requirements", "Duplicate requirements", "low", `${plural(scope.duplicateRequirements, "repeated requirement")} ignored`);
   if (f.qualificationScore < QUALIFICATION_RISK_BELOW) {
-    risk("low_qualification", "Weak qualification", "high", `Qualification score ${f.qualificationScore} is below ${QUALIFICATION_RISK_BELOW} (seed §6)`);
+    risk("low_qualification", "Weak qualification", "high", `Qualification score ${f.qualificationScore} is below ${QUALIFICATION_RISK_BELOW}`);
   }
   // stable sort keeps the order above among equal severities
   return risks.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
@@ -78,14 +88,14 @@ export function blockers(f: Facts, config: FeasibilityConfig): Blocker[] {
   const { timeline, resource } = f;
   const pct = (share: number) => `${Math.round(share * 100)}%`;
   if (timeline.ratio <= config.timeline.zeroScoreRatio) {
-    const detail = `${timeline.offeredWeeks} week(s) is at most ${pct(config.timeline.zeroScoreRatio)} of the ${timeline.requiredWeeks} needed`;
+    const detail = `${plural(timeline.offeredWeeks, "week")} is at most ${pct(config.timeline.zeroScoreRatio)} of the ${timeline.requiredWeeks} needed`;
     list.push({ key: "timeline_too_aggressive", detail });
   }
   if (resource.coverage <= config.resource.zeroScoreCoverage) {
     const detail = `${formatMoney(resource.budgetCents, DEFAULT_CURRENCY, "whole")} is at most ${pct(config.resource.zeroScoreCoverage)} of the estimated ${formatMoney(resource.estimatedCostCents, DEFAULT_CURRENCY, "whole")}`;
     list.push({ key: "budget_insufficient", detail });
   }
-  if (f.scope.teamSize < 1) list.push({ key: "no_customer_team", detail: "Weekly milestones need a customer stakeholder to sign off (seed §3.1)" });
+  if (f.scope.teamSize < 1) list.push({ key: "no_customer_team", detail: "Weekly milestones need a customer stakeholder to sign off" });
   if (f.technical.score < config.technical.blockerBelow) {
     list.push({ key: "technical_complexity", detail: `Technical score ${f.technical.score} is below ${config.technical.blockerBelow}` });
   }
@@ -106,7 +116,7 @@ export function requirementsThatFit(scope: Scope, config: FeasibilityConfig): nu
 
 export function recommendApproach(f: Facts, decision: Decision, complexity: Complexity, risks: RiskFactor[], blocks: Blocker[], config: FeasibilityConfig): string {
   const { scope, timeline, resource } = f;
-  const plan = `${timeline.requiredWeeks} week(s), estimated ${formatMoney(resource.estimatedCostCents, DEFAULT_CURRENCY, "whole")}`;
+  const plan = `${plural(timeline.requiredWeeks, "week")}, estimated ${formatMoney(resource.estimatedCostCents, DEFAULT_CURRENCY, "whole")}`;
   if (decision === "proceed") {
     const shape = complexity === "high" ? "deliver in phases with an architecture review in week 1" : "run it as one fixed-scope plan of weekly milestones";
     return `Proceed as scoped: ${complexity} complexity, ${plan}; ${shape}.`;
@@ -124,7 +134,7 @@ export function recommendApproach(f: Facts, decision: Decision, complexity: Comp
   if (scope.teamSize < 1) fixes.push("name at least one customer stakeholder who can sign off milestones");
   if (fixes.length === 0) fixes.push(`reduce integrations, compliance scope or stack breadth (technical ${f.technical.score})`);
   const opening = blocks.length > 0
-    ? `Do not commit to a fixed scope yet (${blocks.map((b) => b.key.replace(/_/g, " ")).join(", ")})`
+    ? `Do not commit to a fixed scope yet (${blocks.map((b) => BLOCKER_LABEL[b.key]).join(", ")})`
     : `Re-scope before committing: feasibility is below the ${config.passScore} bar`;
   return `${opening}: ${fixes.join("; ")}.`;
 }

@@ -5,6 +5,7 @@
  */
 import type { FeasibilityConfig } from "./config";
 import { DEFAULT_CURRENCY, formatMoney } from "@/lib/money";
+import { plural } from "@/lib/format";
 
 export type ProjectRequest = {
   requirements: string[];
@@ -79,8 +80,8 @@ export function requiredWeeks(scope: Scope, config: FeasibilityConfig): { weeks:
   const integration = scope.integrations.length * t.weeksPerIntegration;
   const compliance = scope.compliance.length * t.weeksPerComplianceRegime;
   const weeks = Math.max(1, Math.ceil(t.baseWeeks + build + integration + compliance));
-  const reason = `Needs ${weeks} week(s): ${t.baseWeeks} base + ${scope.requirements} requirement(s) ÷ ${t.requirementsPerWeek} per week (${round1(build)})` +
-    ` + ${scope.integrations.length} integration(s) × ${t.weeksPerIntegration} + ${scope.compliance.length} compliance regime(s) × ${t.weeksPerComplianceRegime}, rounded up`;
+  const reason = `Needs ${plural(weeks, "week")}: ${t.baseWeeks} base + ${plural(scope.requirements, "requirement")} ÷ ${t.requirementsPerWeek} per week (${round1(build)})` +
+    ` + ${plural(scope.integrations.length, "integration")} × ${t.weeksPerIntegration} + ${plural(scope.compliance.length, "compliance regime")} × ${t.weeksPerComplianceRegime}, rounded up`;
   return { weeks, reason };
 }
 
@@ -90,8 +91,8 @@ export function assessTimeline(scope: Scope, config: FeasibilityConfig): Timelin
   const ratio = round3(scope.timelineWeeks / weeks);
   const score = shortfallScore(ratio, config.timeline.zeroScoreRatio);
   const verdict = ratio >= 1
-    ? `${scope.timelineWeeks} week(s) offered cover the ${weeks} needed → 100`
-    : `${scope.timelineWeeks} week(s) offered are ${pct(ratio)} of the ${weeks} needed → ${score} (0 at ≤ ${pct(config.timeline.zeroScoreRatio)}, 100 at 100%)`;
+    ? `${plural(scope.timelineWeeks, "week")} offered cover the ${weeks} needed → 100`
+    : `${plural(scope.timelineWeeks, "week")} offered are ${pct(ratio)} of the ${weeks} needed → ${score} (0 at ≤ ${pct(config.timeline.zeroScoreRatio)}, 100 at 100%)`;
   return { score, requiredWeeks: weeks, offeredWeeks: scope.timelineWeeks, ratio, reasons: [reason, verdict] };
 }
 
@@ -101,13 +102,13 @@ export function assessResource(scope: Scope, weeksNeeded: number, config: Feasib
   const coverage = round3(scope.budgetCents / estimatedCostCents);
   const budgetScore = shortfallScore(coverage, r.zeroScoreCoverage);
   const reasons = [
-    `Estimated cost ${formatMoney(estimatedCostCents, DEFAULT_CURRENCY, "whole")}: ${weeksNeeded} week(s) × ${formatMoney(r.weeklyDeliveryCostCents, DEFAULT_CURRENCY, "whole")}`,
+    `Estimated cost ${formatMoney(estimatedCostCents, DEFAULT_CURRENCY, "whole")}: ${plural(weeksNeeded, "week")} × ${formatMoney(r.weeklyDeliveryCostCents, DEFAULT_CURRENCY, "whole")}`,
     coverage >= 1
       ? `Budget ${formatMoney(scope.budgetCents, DEFAULT_CURRENCY, "whole")} covers it → 100`
       : `Budget ${formatMoney(scope.budgetCents, DEFAULT_CURRENCY, "whole")} covers ${pct(coverage)} of it → ${budgetScore} (0 at ≤ ${pct(r.zeroScoreCoverage)})`,
   ];
   const teamPenalty = scope.teamSize < 1 ? r.noTeamPenalty : scope.teamSize < 2 ? r.soloTeamPenalty : 0;
-  if (scope.teamSize < 1) reasons.push(`No one on the customer's side to review and sign off the weekly milestones (seed §3.1): −${teamPenalty}`);
+  if (scope.teamSize < 1) reasons.push(`No one on the customer's side to review and sign off the weekly milestones: −${teamPenalty}`);
   else if (scope.teamSize < 2) reasons.push(`A one-person team carries every review and sign-off: −${teamPenalty}`);
   else reasons.push(`A team of ${scope.teamSize} can take part in reviews and sign-offs`);
   const score = round1(Math.max(0, budgetScore - teamPenalty));
@@ -121,7 +122,7 @@ export function assessTechnical(scope: Scope, config: FeasibilityConfig): Techni
     if (points > 0) penalties.push({ key, points: round1(points), reason: `${reason}: −${round1(points)}` });
   };
   const n = scope.integrations.length;
-  add("integrations", Math.min(t.integrationPenaltyCap, n * t.integrationPenalty), `${n} integration(s) × ${t.integrationPenalty} (at most ${t.integrationPenaltyCap})`);
+  add("integrations", Math.min(t.integrationPenaltyCap, n * t.integrationPenalty), `${plural(n, "integration")} × ${t.integrationPenalty} (at most ${t.integrationPenaltyCap})`);
   const regimePoints = new Map(Object.entries(t.compliancePenalties).map(([k, v]) => [regimeKey(k), v]));
   for (const regime of scope.compliance) {
     const known = regimePoints.get(regimeKey(regime));

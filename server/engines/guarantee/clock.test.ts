@@ -23,7 +23,7 @@ describe("guarantee clock with pauses", () => {
   it("runs 30 days without delays", () => {
     const c = guaranteeClock({ startsAt: START, endsAt: END, delays: [] }, day(10));
     expect(c).toMatchObject({ activeDays: 30, pausedDays: 0, state: "running", daysLeft: 20, endsAt: END, baseEndsAt: END });
-    expect(c.explanation).toBe("30 day guarantee from 2026-03-01; ends 2026-03-31; 20 day(s) left.");
+    expect(c.explanation).toBe("30 day guarantee from 2026-03-01; ends 2026-03-31; 20 days left.");
   });
 
   it("an acknowledged 5-day delay recorded on day 10 moves the end by 5 days and pauses the clock meanwhile", () => {

@@ -1,3 +1,4 @@
+import { plural } from "@/lib/format";
 /**
  * The guarantee clock (issue 7; seed §3 "30-Day Success Guarantee Program"). Pure: dates in, the clock's
  * state out, each number with its sentence. No I/O, `now` is passed in.
@@ -102,13 +103,13 @@ export function guaranteeClock(input: { startsAt: Date; endsAt: Date; delays: re
     .filter((d) => d.status === "PROPOSED")
     .map((d) => ({ id: d.id, days: d.days, wouldEndAt: new Date(clockEnd(start, activeMs, mergeIntervals([...merged, delayInterval(d)]))) }));
   const parts = [`${days1(activeMs)} day guarantee from ${isoDay(input.startsAt)}`];
-  parts.push(pausedMs > 0 ? `paused ${days1(pausedMs)} day(s) by acknowledged customer delays, so it ends ${isoDay(input.endsAt)}` : `ends ${isoDay(input.endsAt)}`);
+  parts.push(pausedMs > 0 ? `paused ${plural(days1(pausedMs), "day")} by acknowledged customer delays, so it ends ${isoDay(input.endsAt)}` : `ends ${isoDay(input.endsAt)}`);
   parts.push(
     state === "ended" ? "the clock has ended"
-      : state === "not_started" ? `not started: starts ${isoDay(input.startsAt)} with ${daysLeft} day(s) to run`
-      : state === "paused" ? `paused now; ${daysLeft} day(s) left` : `${daysLeft} day(s) left`,
+      : state === "not_started" ? `not started: starts ${isoDay(input.startsAt)} with ${plural(daysLeft, "day")} to run`
+      : state === "paused" ? `paused now; ${plural(daysLeft, "day")} left` : `${plural(daysLeft, "day")} left`,
   );
-  if (pending.length > 0) parts.push(`${pending.length} delay(s) await the customer's decision`);
+  if (pending.length > 0) parts.push(`${plural(pending.length, "delay")} await the customer's decision`);
   return {
     startsAt: input.startsAt, baseEndsAt: new Date(start + activeMs), endsAt: input.endsAt, activeDays: days1(activeMs), pausedDays: days1(pausedMs),
     state, daysLeft, pending, explanation: `${parts.join("; ")}.`,

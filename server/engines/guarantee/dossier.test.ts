@@ -47,7 +47,7 @@ describe("success dossier (seed §5.1 _generate_success_documentation)", () => {
   });
 
   it("states business impact, deliverables, testimonials and the case-study flag", () => {
-    expect(d.businessImpact[0]).toBe("Delivered 1 day(s) before the target date (2026-03-29).");
+    expect(d.businessImpact[0]).toBe("Delivered 1 day before the target date (2026-03-29).");
     expect(d.businessImpact[1]).toContain("no part of the $117,500.00 guarantee had to be refunded");
     expect(d.technicalDeliverables.productionUrl).toBe("https://telehealth.example");
     expect(d.technicalDeliverables.codebase).toContain("812 tests passing");

@@ -14,6 +14,7 @@ import { formatMoney } from "@/lib/money";
 import type { ExpansionOpportunity } from "@/server/engines/retention/expansion";
 import { DAY_MS } from "./clock";
 import type { FinalValidation } from "./validation";
+import { plural } from "@/lib/format";
 
 export type DossierInput = {
   provider: string;
@@ -81,7 +82,7 @@ export function successDossier(d: DossierInput): SuccessDossier {
   const slack = Math.round((d.project.targetEndDate.getTime() - finished.getTime()) / DAY_MS);
   const money = formatMoney(d.guarantee.amountCents, d.currency);
   const businessImpact = [
-    slack >= 0 ? `Delivered ${slack === 0 ? "on" : `${slack} day(s) before`} the target date (${d.project.targetEndDate.toISOString().slice(0, 10)}).` : `Delivered ${-slack} day(s) after the target date (${d.project.targetEndDate.toISOString().slice(0, 10)}).`,
+    slack >= 0 ? `Delivered ${slack === 0 ? "on" : `${plural(slack, "day")} before`} the target date (${d.project.targetEndDate.toISOString().slice(0, 10)}).` : `Delivered ${plural(-slack, "day")} after the target date (${d.project.targetEndDate.toISOString().slice(0, 10)}).`,
     `The guarantee was met with ${o.successScore} against a threshold of ${o.threshold} (margin ${o.margin >= 0 ? "+" : ""}${o.margin}); no part of the ${money} guarantee had to be refunded.`,
     `${met} of ${d.weeks.length} weekly milestones met.`,
     production ? `The production system is live at ${production}.` : null,

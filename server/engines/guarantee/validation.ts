@@ -19,6 +19,7 @@
  */
 import { csatSummary } from "@/server/engines/surveys/scores";
 import { METRIC_UNIT, type GuaranteeConfig, type GuaranteeCriterion, type GuaranteeMetric } from "./config";
+import { plural } from "@/lib/format";
 
 /** What the validation reads; JSON-safe (ISO dates) because it is stored with the outcome. */
 export type ValidationFacts = {
@@ -76,7 +77,7 @@ function measureDelivery(f: ValidationFacts): Measured {
     confirmed: approvals.length > 0,
     by,
     testimonials: [],
-    text: approvals.length > 0 ? `${approvals.length} deliverable sign-off(s) approved by ${by.join(", ")}` : "No customer sign-off recorded by the clock's end",
+    text: approvals.length > 0 ? `${plural(approvals.length, "deliverable sign-off")} approved by ${by.join(", ")}` : "No customer sign-off recorded by the clock's end",
   };
   if (weeks.length === 0) return { actual: null, evidence: ["The project has no weekly milestones"], confirmation, note: "no weekly milestones" };
   const met = weeks.filter((w) => w.status === "SUCCESS" && within(w.validatedAt, f.endsAt));
@@ -111,7 +112,7 @@ function measureCsat(f: ValidationFacts): Measured {
     confirmed: answers.length > 0,
     by,
     testimonials,
-    text: answers.length > 0 ? `${answers.length} CSAT answer(s)${by.length ? ` from ${by.join(", ")}` : ""}` : "No CSAT answer by the clock's end",
+    text: answers.length > 0 ? `${plural(answers.length, "CSAT answer")}${by.length ? ` from ${by.join(", ")}` : ""}` : "No CSAT answer by the clock's end",
   };
   return { actual: summary.mean, evidence: [summary.explanation], confirmation, note: summary.mean === null ? "no CSAT answer" : `mean CSAT ${summary.mean}/10` };
 }

@@ -55,7 +55,7 @@ describe("planKickoff", () => {
     const config: KickoffConfig = { ...DEFAULT_KICKOFF_CONFIG, tierRoles: { startup_mvp: [{ role: "qa_engineer", specialization: "x", capacity: 1, buildsFeatures: true }] } };
     const p = planKickoff(MVP, config);
     expect(p.team.filter((m) => m.role === "qa_engineer")).toHaveLength(1);
-    expect(p.notes).toContain("QA engineer from the startup_mvp tier is already on the team");
+    expect(p.notes).toContain("QA engineer from the chosen tier is already on the team");
   });
 
   it("plans a team for every service type", () => {
@@ -74,7 +74,7 @@ describe("planKickoff", () => {
     expect(p.guarantee.reasons[0]).toBe("Guarantee amount $95,000: the contract value (the tier is no longer in the catalogue).");
     const tier = planKickoff({ ...MVP, successThreshold: 80 });
     expect(tier.guarantee.successThreshold).toBe(80);
-    expect(tier.guarantee.reasons[1]).toBe("Success threshold 80 from the startup_mvp tier (seed §2.1)");
+    expect(tier.guarantee.reasons[1]).toBe("Success threshold 80 from the chosen tier");
   });
 
   it("guarantees the tier's refund cap, never more than the contract value (docs/tiers-and-guarantees.md)", () => {

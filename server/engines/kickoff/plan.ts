@@ -15,6 +15,7 @@ import type { ServiceType } from "@/server/db/generated/enums";
 import type { TierGuarantees } from "@/server/engines/tiers/config";
 import { guaranteeAmount } from "@/server/engines/tiers/guarantee";
 import { DEFAULT_KICKOFF_CONFIG, KICKOFF_PHASES, type KickoffConfig, type KickoffPhase, type RoleSpec, type TeamCondition } from "./config";
+import { SERVICE_TYPE_LABELS } from "@/server/engines/qualification/labels";
 
 const DAY_MS = 86_400_000;
 
@@ -74,10 +75,10 @@ export function planKickoff(input: KickoffInput, config: KickoffConfig = DEFAULT
     throw new RangeError("planKickoff: the success threshold is a score from 0 to 100");
   }
   const teamConfig = config.teams[serviceType];
-  const service = serviceType.toLowerCase();
+  const service = SERVICE_TYPE_LABELS[serviceType].toLowerCase();
   const notes: string[] = [];
 
-  const team: TeamMember[] = teamConfig.required.map((r) => member(r, true, `required for ${service} (seed §4.1 team configuration)`, techStack));
+  const team: TeamMember[] = teamConfig.required.map((r) => member(r, true, `required for ${service}`, techStack));
   const holds: Record<TeamCondition, boolean> = {
     has_ui_requirements: requirements.hasUiRequirements,
     has_compliance_requirements: requirements.hasComplianceRequirements,
@@ -87,8 +88,8 @@ export function planKickoff(input: KickoffInput, config: KickoffConfig = DEFAULT
     else notes.push(`${roleLabel(r.role)} not added: ${CONDITION_TEXT[r.condition].fails}`);
   }
   for (const r of config.tierRoles[tierKey] ?? []) {
-    if (team.some((m) => m.role === r.role)) notes.push(`${roleLabel(r.role)} from the ${tierKey} tier is already on the team`);
-    else team.push(member(r, true, `promised by the ${tierKey} tier's team composition (seed §2.1)`, techStack));
+    if (team.some((m) => m.role === r.role)) notes.push(`${roleLabel(r.role)} from the chosen tier is already on the team`);
+    else team.push(member(r, true, `promised by the tier's team composition`, techStack));
   }
 
   const teamCapacity = r2(team.reduce((s, m) => s + m.capacity, 0));
@@ -119,8 +120,8 @@ export function planKickoff(input: KickoffInput, config: KickoffConfig = DEFAULT
       reasons: [
         amount.reason,
         input.successThreshold === undefined
-          ? `Success threshold ${successThreshold} (the default, seed §5.1)`
-          : `Success threshold ${successThreshold} from the ${tierKey} tier (seed §2.1)`,
+          ? `Success threshold ${successThreshold} (the default)`
+          : `Success threshold ${successThreshold} from the chosen tier`,
         `Runs ${config.guarantee.days} days from the project start`,
       ],
     },

@@ -23,6 +23,7 @@ import type { QualityGates } from "@/server/engines/quality/config";
 import { escalationActions, recoveryActions, signOffActions, type MilestoneAction, type WeakCriterion } from "./actions";
 import { requiresSignOff as methodRequiresSignOff } from "./config";
 import { scoreFromEvidence, type EvidenceMetrics } from "./evidence";
+import { plural } from "@/lib/format";
 
 export type { MilestoneAction } from "./actions";
 
@@ -160,7 +161,7 @@ export function validateMilestone(input: MilestoneInput): MilestoneValidationRes
   if (notScored) {
     reasons.push(`Not scored yet: ${unscored.join(", ")}. The week stays in progress until every criterion is scored.`);
   } else if (provisional) {
-    reasons.push(`${pendingSignOffs.length} criterion(s) await the customer's sign-off: the score is provisional (${scoredStatus.replace("_", " ")}); with every sign-off approved at 100 it would be ${fmt(bestCaseScore)} (${bestCaseStatus.replace("_", " ")})`);
+    reasons.push(`${plural(pendingSignOffs.length, "criterion")} await the customer's sign-off: the score is provisional (${scoredStatus.replace("_", " ")}); with every sign-off approved at 100 it would be ${fmt(bestCaseScore)} (${bestCaseStatus.replace("_", " ")})`);
   } else {
     reasons.push(`${fmt(score)} → ${status.replace("_", " ")}`);
   }

@@ -1,3 +1,4 @@
+import { stageWord } from "@/lib/labels/lead-stage";
 /**
  * Lead stages and the moves a person may make between them. CONVERTED is never chosen by hand:
  * only kickoff (a project created from the lead) converts it. Saving an assessment moves a lead
@@ -19,7 +20,7 @@ export const MANUAL_TRANSITIONS: Record<LeadStage, readonly LeadStage[]> = {
 export type StageMove = { ok: true } | { ok: false; reason: string };
 
 export function canMoveLead(from: LeadStage, to: LeadStage): StageMove {
-  if (from === to) return { ok: false, reason: `The lead is already ${to.toLowerCase()}.` };
+  if (from === to) return { ok: false, reason: `The lead is already ${stageWord(to)}.` };
   if (to === "CONVERTED") return { ok: false, reason: "A lead is converted by kicking off its project, not by hand." };
   if (from === "CONVERTED") return { ok: false, reason: "A converted lead has a project; its stage no longer changes." };
   if (to === "QUALIFIED" && from !== "FEASIBILITY") {
@@ -28,7 +29,7 @@ export function canMoveLead(from: LeadStage, to: LeadStage): StageMove {
   if (to === "UNQUALIFIED") return { ok: false, reason: "A lead becomes unqualified by saving an assessment that scores below 60." };
   return MANUAL_TRANSITIONS[from].includes(to)
     ? { ok: true }
-    : { ok: false, reason: `A ${from.toLowerCase()} lead cannot move to ${to.toLowerCase()}: allowed are ${MANUAL_TRANSITIONS[from].map((s) => s.toLowerCase()).join(", ") || "none"}.` };
+    : { ok: false, reason: `A ${stageWord(from)} lead cannot move to ${stageWord(to)}: allowed are ${MANUAL_TRANSITIONS[from].map((s) => stageWord(s)).join(", ") || "none"}.` };
 }
 
 /** Where a saved (non-draft) assessment puts a lead; later stages are left alone. */

@@ -102,7 +102,7 @@ describe("projectProgress", () => {
       NOW,
     );
     expect(p.explanation).toBe(
-      "1 of 4 weekly milestones met (25%); week 2 past due without validation; 13 day(s) left on the 30-day guarantee.",
+      "1 of 4 weekly milestones met (25%); week 2 past due without validation; 13 days left on the 30-day guarantee.",
     );
   });
 

@@ -1,3 +1,4 @@
+import { plural } from "@/lib/format";
 /**
  * Where a project stands, from its weekly milestones (seed §3.1) and its guarantee clock (clock.ts, the
  * one days-left computation: docs/guarantee-clock.md). Pure: no I/O, `now` is passed in. Each number
@@ -45,7 +46,7 @@ export function projectProgress(
   ];
   if (overdueWeeks.length > 0) parts.push(`week ${overdueWeeks.join(", ")} past due without validation`);
   if (clock && guaranteeStartsAt) parts.push(`the ${clock.activeDays}-day guarantee starts ${guaranteeStartsAt.toISOString().slice(0, 10)}`);
-  else if (clock) parts.push(`${clock.daysLeft} day(s) left on the ${clock.activeDays}-day guarantee`);
+  else if (clock) parts.push(`${plural(clock.daysLeft, "day")} left on the ${clock.activeDays}-day guarantee`);
 
   return {
     totalWeeks,

@@ -6,6 +6,7 @@
 import type { ServiceType } from "@/server/db/generated/enums";
 import { SERVICE_TYPES, type Answer, type DisqualifierRule, type QualificationConfig } from "./config";
 import { categoryLabel, criterionLabel, SERVICE_TYPE_LABELS } from "./labels";
+import { plural } from "@/lib/format";
 
 /** Facts the disqualifiers need that are not criteria (asked on the same form). */
 export type QualificationContext = {
@@ -57,7 +58,7 @@ export function evaluateDisqualifier(key: string, rule: DisqualifierRule | undef
   if (rule.kind === "timeline_under") {
     const weeks = facts.context.desiredTimelineWeeks;
     if (weeks === undefined) return { ...base, applies: false, reason: "No desired timeline given, so it cannot be judged unrealistic" };
-    if (weeks < rule.minWeeks) return { ...base, applies: true, reason: `A desired timeline of ${weeks} week(s) is under the ${rule.minWeeks}-week minimum for a fixed-scope project` };
+    if (weeks < rule.minWeeks) return { ...base, applies: true, reason: `A desired timeline of ${plural(weeks, "week")} is under the ${rule.minWeeks}-week minimum for a fixed-scope project` };
     return { ...base, applies: false, reason: `A desired timeline of ${weeks} weeks meets the ${rule.minWeeks}-week minimum` };
   }
   if (facts.context.businessCritical !== true) return { ...base, applies: false, reason: "The system is not marked business critical" };

@@ -4,6 +4,7 @@
  * Impact follows the seed where it gives one (coverage high, complexity medium, security critical).
  */
 import { RESPONSE_WINDOW_HOURS, type QualityFamily, type QualityGates } from "./config";
+import { formatHours } from "@/lib/format";
 
 /** Metrics a validation reads; the code ones match the Evidence row the CI API writes. */
 export type QualityMetrics = {
@@ -83,7 +84,7 @@ export const GATE_DEFINITIONS: readonly GateDefinition[] = [
     advice: "complete the missing sections (setup, operations, user guide) before the knowledge-transfer week" },
   { family: "process", key: "milestone_adherence", label: "Milestones on time", comparator: "≥", unit: "%", impact: "high", read: field("milestoneAdherence"),
     advice: "re-plan the remaining milestones with the customer and add capacity to the late ones" },
-  { family: "process", key: "communication_responsiveness", label: `Messages answered within ${RESPONSE_WINDOW_HOURS} h`, comparator: "≥", unit: "%", impact: "medium", read: field("communicationResponsiveness"),
+  { family: "process", key: "communication_responsiveness", label: `Messages answered within ${formatHours(RESPONSE_WINDOW_HOURS)}`, comparator: "≥", unit: "%", impact: "medium", read: field("communicationResponsiveness"),
     advice: "name an on-duty contact for each working day and route customer messages to them" },
   { family: "process", key: "escalation_resolution_time", label: "Escalation resolution time", comparator: "≤", unit: " h", impact: "high", read: field("escalationResolutionHours"),
     advice: "give each open escalation an owner and a daily review until it is resolved" },

@@ -13,6 +13,7 @@
  */
 import type { ExpansionFactor, RetentionConfig } from "./config";
 import { clamp100, explainWeighted, round1, weightedScore, type ScoredPart, type WeightedPart } from "./weighted";
+import { plural } from "@/lib/format";
 
 export type ServiceType = "MVP_DEVELOPMENT" | "LEGACY_MODERNIZATION" | "TEAM_AUGMENTATION";
 
@@ -91,7 +92,7 @@ export function expansionPotential(f: ExpansionFacts, config: RetentionConfig["e
           "relationship",
           `${f.completedProjects} delivered, ${f.activeProjects} running${f.endedProjects > 0 ? `, ${f.endedProjects} ended undelivered` : ""}`,
           relationship,
-          `${f.completedProjects} project(s) delivered and ${f.activeProjects} running${f.endedProjects > 0 ? `; ${f.endedProjects} ended without being delivered` : ""}.`,
+          `${plural(f.completedProjects, "project")} delivered and ${f.activeProjects} running${f.endedProjects > 0 ? `; ${f.endedProjects} ended without being delivered` : ""}.`,
         ),
   ];
   const { score, parts: factors } = weightedScore(parts, config.weights);

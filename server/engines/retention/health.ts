@@ -20,6 +20,7 @@
  */
 import type { HealthComponent, RetentionConfig } from "./config";
 import { clamp100, explainWeighted, round1, weightedScore, type ScoredPart, type WeightedPart } from "./weighted";
+import { formatHours, plural } from "@/lib/format";
 
 export type HealthFacts = {
   milestones: { validated: number; met: number };
@@ -70,19 +71,19 @@ export function healthComponents(f: HealthFacts, config: RetentionConfig["health
       : part("milestoneSuccess", `${f.milestones.met} of ${f.milestones.validated} weeks met`, (100 * f.milestones.met) / f.milestones.validated, `${f.milestones.met} of ${f.milestones.validated} validated weeks met their threshold.`),
     f.csat.mean === null
       ? part("csat", null, null, "No CSAT answer in the window.")
-      : part("csat", `${f.csat.mean}/10`, f.csat.mean * 10, `Mean of ${f.csat.responses} CSAT answer(s): ${f.csat.mean}/10 (× 10).`),
+      : part("csat", `${f.csat.mean}/10`, f.csat.mean * 10, `Mean of ${plural(f.csat.responses, "CSAT answer")}: ${f.csat.mean}/10 (× 10).`),
     f.nps.score === null
       ? part("nps", null, null, "No NPS answer in the window.")
-      : part("nps", `NPS ${f.nps.score}`, (f.nps.score + 100) / 2, `NPS ${f.nps.score} from ${f.nps.responses} answer(s), mapped from −100…100 to 0…100.`),
+      : part("nps", `NPS ${f.nps.score}`, (f.nps.score + 100) / 2, `NPS ${f.nps.score} from ${plural(f.nps.responses, "answer")}, mapped from −100…100 to 0…100.`),
     latency === null
       ? part("signOffLatency", null, null, "No customer sign-off in the window.")
       : part(
           "signOffLatency",
-          `${round1(latency)} h median`,
+          `${formatHours(latency)} median`,
           latency <= targetHours ? 100 : latency >= maxHours ? 0 : (100 * (maxHours - latency)) / (maxHours - targetHours),
-          `Median ${round1(latency)} h from due date to sign-off over ${f.signOffLatencyHours.length} sign-off(s) (≤ ${targetHours} h scores 100, ≥ ${maxHours} h scores 0).`,
+          `Median ${formatHours(latency)} from due date to sign-off over ${plural(f.signOffLatencyHours.length, "sign-off")} (≤ ${formatHours(targetHours)} scores 100, ≥ ${formatHours(maxHours)} scores 0).`,
         ),
-    part("escalations", `${f.escalations} escalation(s)`, 100 - config.escalationPenalty * f.escalations, `${f.escalations} escalation(s) in the window, ${config.escalationPenalty} points each.`),
+    part("escalations", `${plural(f.escalations, "escalation")}`, 100 - config.escalationPenalty * f.escalations, `${plural(f.escalations, "escalation")} in the window, ${config.escalationPenalty} points each.`),
     gates === 0
       ? part("qualityGates", null, null, "No quality validation in the window.")
       : part("qualityGates", `${f.qualityGates.passed} of ${gates} gates passed`, (100 * f.qualityGates.passed) / gates, `${f.qualityGates.passed} of ${gates} quality gates passed.`),
@@ -94,9 +95,9 @@ export function healthComponents(f: HealthFacts, config: RetentionConfig["health
           "engagement", null, null,
           f.engagement.portalDays === 0 && f.engagement.activeDays === 0
             ? "The portal has not been open to the account for a full day yet."
-            : `The portal has been open to the account for ${f.engagement.portalDays} of the ${config.engagement.windowDays} days measured (${f.engagement.activeDays} active day(s) so far): scored once it has been open for the whole period.`,
+            : `The portal has been open to the account for ${f.engagement.portalDays} of the ${config.engagement.windowDays} days measured (${plural(f.engagement.activeDays, "active day")} so far): scored once it has been open for the whole period.`,
         )
-      : part("engagement", `${f.engagement.activeDays} active day(s)`, engagement, `${f.engagement.activeDays} day(s) with portal activity in the last ${config.engagement.windowDays} days (target ${config.engagement.targetActiveDays}).`),
+      : part("engagement", `${plural(f.engagement.activeDays, "active day")}`, engagement, `${plural(f.engagement.activeDays, "day")} with portal activity in the last ${config.engagement.windowDays} days (target ${config.engagement.targetActiveDays}).`),
   ];
 }
 

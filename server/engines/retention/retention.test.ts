@@ -104,7 +104,7 @@ describe("strategy rule (seed §5.2 _determine_retention_strategy)", () => {
   });
 
   it("says why", () => {
-    expect(retentionStrategy(85, 69.9, T).reason).toBe("Health 85 ≥ 85 but expansion potential 69.9 < 70: the seed's rule then gives at-risk recovery.");
+    expect(retentionStrategy(85, 69.9, T).reason).toBe("Health 85 ≥ 85 but expansion potential 69.9 < 70: high health without expansion potential calls for at-risk recovery.");
     expect(retentionStrategy(70, 10, T).reason).toBe("Health 70 is between 70 and 85.");
   });
 });
@@ -125,12 +125,14 @@ describe("retention plan", () => {
     expect(plan.nextTouchpointAt).toEqual(new Date("2026-05-08T02:00:00.000Z"));
     expect(plan.successMetrics.length).toBeGreaterThan(0);
     expect(plan.triggers.map((t) => [t.condition, t.met])).toEqual([["satisfaction_score", true], ["success_score", true], ["project_completion", true]]);
+    // the account page shows the text: product words, no stored keys
+    expect(plan.triggers[2]?.text).toBe("Project completion = on time: actual on time — met");
   });
 
   it("evaluates the at-risk triggers as risk signals (≤ satisfaction, ≤ success, ≥ escalations) and says when data is missing", () => {
     const t = evaluateTriggers("AT_RISK_RECOVERY", { satisfaction: 6, successScore: null, onTime: null, openIssues: 2, escalations: 2 });
     expect(t.map((x) => [x.condition, x.met])).toEqual([["satisfaction_score", true], ["success_score", null], ["escalations_count", true]]);
-    expect(t[1]?.text).toBe("success score ≤ 70: no data");
+    expect(t[1]?.text).toBe("Success score ≤ 70: no data");
   });
 });
 

@@ -24,7 +24,7 @@ export function retentionStrategy(health: number, expansion: number, t: Retentio
     return { strategy: "MODERATE_SATISFACTION_IMPROVEMENT", reason: `Health ${health} is between ${t.healthModerate} and ${t.healthHigh}.` };
   }
   if (health >= t.healthHigh) {
-    return { strategy: "AT_RISK_RECOVERY", reason: `Health ${health} ≥ ${t.healthHigh} but expansion potential ${expansion} < ${t.expansionHigh}: the seed's rule then gives at-risk recovery.` };
+    return { strategy: "AT_RISK_RECOVERY", reason: `Health ${health} ≥ ${t.healthHigh} but expansion potential ${expansion} < ${t.expansionHigh}: high health without expansion potential calls for at-risk recovery.` };
   }
   return { strategy: "AT_RISK_RECOVERY", reason: `Health ${health} < ${t.healthModerate}.` };
 }
@@ -64,6 +64,17 @@ export const TRIGGER_CONDITIONS: Record<Strategy, Condition[]> = {
 
 export type TriggerResult = { condition: string; comparator: string; threshold: number | string | boolean; actual: number | string | boolean | null; met: boolean | null; text: string };
 
+/** The trigger conditions and their values as the account page says them (the keys stay in stored plans). */
+const CONDITION_LABEL: Record<string, string> = {
+  satisfaction_score: "Satisfaction",
+  success_score: "Success score",
+  project_completion: "Project completion",
+  minor_issues_resolved: "Minor issues resolved",
+  escalations_count: "Escalations",
+};
+const VALUE_WORDS: Record<string, string> = { on_time: "on time", late: "late", true: "yes", false: "no" };
+const valueWords = (v: number | string | boolean): string => VALUE_WORDS[String(v)] ?? String(v);
+
 export function evaluateTriggers(strategy: Strategy, f: TriggerFacts): TriggerResult[] {
   return TRIGGER_CONDITIONS[strategy].map((c) => {
     const actual = c.actual(f);
@@ -72,8 +83,8 @@ export function evaluateTriggers(strategy: Strategy, f: TriggerFacts): TriggerRe
       if (c.comparator === "=") met = actual === c.threshold;
       else if (typeof actual === "number" && typeof c.threshold === "number") met = c.comparator === "≥" ? actual >= c.threshold : actual <= c.threshold;
     }
-    const label = c.condition.replaceAll("_", " ");
-    const text = actual === null ? `${label} ${c.comparator} ${String(c.threshold)}: no data` : `${label} ${c.comparator} ${String(c.threshold)}: actual ${String(actual)} — ${met ? "met" : "not met"}`;
+    const label = CONDITION_LABEL[c.condition] ?? c.condition.replaceAll("_", " ");
+    const text = actual === null ? `${label} ${c.comparator} ${valueWords(c.threshold)}: no data` : `${label} ${c.comparator} ${valueWords(c.threshold)}: actual ${valueWords(actual)} — ${met ? "met" : "not met"}`;
     return { condition: c.condition, comparator: c.comparator, threshold: c.threshold, actual, met, text };
   });
 }

@@ -5,6 +5,7 @@
  */
 import { escapeHtml, printableDocument, type DocumentBrand } from "@/lib/html";
 import type { ChainVerification, SignOffDecision } from "./chain";
+import { stakeholderRoleLabel } from "@/lib/labels/stakeholder-role";
 
 export type CertificateData = {
   provider: string;
@@ -30,7 +31,6 @@ export type CertificateData = {
 
 
 const DECISION: Record<SignOffDecision, string> = { APPROVED: "Approved", CHANGES_REQUESTED: "Changes requested" };
-const ROLE: Record<string, string> = { EXECUTIVE_SPONSOR: "Executive sponsor", TECHNICAL_LEAD: "Technical lead", PRODUCT_OWNER: "Product owner", MEMBER: "Member" };
 const utc = (d: Date) => `${d.toISOString().replace("T", " ").slice(0, 19)} UTC`;
 
 export function certificateFileName(d: Pick<CertificateData, "project" | "milestone">): string {
@@ -50,7 +50,7 @@ function signatureRows(d: CertificateData): string {
   if (d.signatures.length === 0) return `<p class="empty">No signature has been recorded for this week yet.</p>`;
   return d.signatures.map((s) => {
     const e = (v: string | null | undefined) => escapeHtml(v ?? "—");
-    const role = s.signer.stakeholderRole ? ROLE[s.signer.stakeholderRole] ?? s.signer.stakeholderRole : null;
+    const role = stakeholderRoleLabel(s.signer.stakeholderRole);
     return `<section class="sig">
   <h3>#${s.seq} · ${e(s.criterion.name)} — <span class="${s.decision === "APPROVED" ? "ok" : "warn"}">${DECISION[s.decision]}</span></h3>
   <dl>

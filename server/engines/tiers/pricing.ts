@@ -11,6 +11,7 @@
 import { PRICING_FACTORS, type Complexity, type PricingFactor, type Range, type TierDefinition } from "./config";
 import { DEFAULT_CURRENCY, formatMoney } from "@/lib/money";
 import { clamp01, round3, type TierProfile } from "./factors";
+import { plural } from "@/lib/format";
 
 const COMPLEXITY_LEVEL_SCORE: Record<Complexity, number> = { low: 0, medium: 0.5, high: 1 };
 const LEVEL_SHARE = 0.6;
@@ -45,7 +46,7 @@ function complexityFactor(p: TierProfile): { score: number; reason: string } {
   const score = LEVEL_SHARE * level + REQUIREMENTS_SHARE * requirements + INTEGRATIONS_SHARE * integrations;
   return {
     score,
-    reason: `${p.complexity} complexity, ${p.requirementsCount} requirement(s) and ${p.integrationsCount} integration(s)`,
+    reason: `${p.complexity} complexity, ${plural(p.requirementsCount, "requirement")} and ${plural(p.integrationsCount, "integration")}`,
   };
 }
 
@@ -100,7 +101,7 @@ export function estimateTimeline(profile: TierProfile, tier: TierDefinition): Ti
     weeks,
     rawWeeks,
     explanation:
-      `${BASE_WEEKS} base + ${profile.requirementsCount} requirement(s) × ${WEEKS_PER_REQUIREMENT} + ${profile.integrationsCount} integration(s) × ${WEEKS_PER_INTEGRATION}` +
+      `${BASE_WEEKS} base + ${plural(profile.requirementsCount, "requirement")} × ${WEEKS_PER_REQUIREMENT} + ${plural(profile.integrationsCount, "integration")} × ${WEEKS_PER_INTEGRATION}` +
       ` = ${round3(scope)} weeks × ${multiplier} for ${profile.complexity} complexity ≈ ${rawWeeks} weeks${clampNote}`,
   };
 }

@@ -13,7 +13,7 @@ import { PROJECT_STATUS, SERVICE_TYPE } from "@/components/shell/labels";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { api } from "@/lib/trpc/server";
-import { formatDate } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
 
@@ -90,7 +90,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                 <TaskList tasks={plan.actions} people={view.assignees} canWrite={canWrite} now={now} />
               </section>
               <section aria-labelledby="why-heading" className="grid content-start gap-3 text-sm">
-                <h3 id="why-heading" className="font-medium">Trigger conditions (seed §5.2)</h3>
+                <h3 id="why-heading" className="font-medium">Trigger conditions</h3>
                 <ul className="grid gap-1">{(triggers.conditions ?? []).map((t) => <li key={t.condition} className={t.met ? "" : "text-muted-foreground"}>{t.text}</li>)}</ul>
                 <h3 className="font-medium">Success metrics</h3>
                 <ul className="list-disc pl-5">{(plan.successMetrics as string[]).map((m) => <li key={m}>{m}</li>)}</ul>

@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { api } from "@/lib/trpc/server";
-import { formatDate } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
 
@@ -39,7 +39,7 @@ export default async function JourneyPage({ params }: { params: Promise<{ id: st
         <Card>
           <CardHeader>
             <CardTitle as="h2">Phases</CardTitle>
-            <CardDescription>In the seed&apos;s order; a stopped or failed phase resumes from the lead page once fixed.</CardDescription>
+            <CardDescription>In order; a stopped or failed phase resumes from the lead page once fixed.</CardDescription>
           </CardHeader>
           <CardContent><JourneyTimeline phases={j.phases} labels={j.phaseLabels} /></CardContent>
         </Card>

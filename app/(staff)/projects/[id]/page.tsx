@@ -17,16 +17,16 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { api } from "@/lib/trpc/server";
 import { formatMoney } from "@/lib/money";
-import { formatDate, formatDateTime } from "@/lib/utils";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
+import { kickoffPhaseLabel } from "@/lib/labels/kickoff-phase";
+import { stepStatusLabel } from "@/lib/labels/step-status";
+import { GUARANTEE_STATUS } from "@/components/guarantee/labels";
 
 export const metadata: Metadata = { title: "Project" };
 
 type Phase = { phase: string; status: string; startedAt: string | null; finishedAt: string | null; detail: string | null; error?: string };
-const PHASE_LABEL: Record<string, string> = {
-  setup: "Setup", delivery_team: "Delivery team", environments: "Environments", stakeholder_onboarding: "Stakeholder onboarding", guarantee_activation: "Guarantee activation", launch: "Launch",
-};
 
 export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requirePermission("delivery:read");
@@ -48,7 +48,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
     <>
       <PageHeader
         title={project.name}
-        description={`${project.customerAccount.name} · ${SERVICE_TYPE[project.serviceType] ?? project.serviceType} · ${project.tierKey.replaceAll("_", " ")} · ${formatMoney(project.contractValueCents)}`}
+        description={`${project.customerAccount.name} · ${SERVICE_TYPE[project.serviceType] ?? project.serviceType} · ${project.tierName} · ${formatMoney(project.contractValueCents)}`}
       />
       <div className="mb-6 flex flex-wrap items-center gap-3 text-sm">
         <Badge variant={status?.tone ?? "outline"}>{status?.label ?? project.status}</Badge>
@@ -56,7 +56,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         <span>Technical lead: {project.techLead?.name ?? "unassigned"}</span>
         <span>CSM: {project.customerAccount.csm?.name ?? "unassigned"}</span>
         {project.guarantee ? (
-          <span>Guarantee {formatMoney(project.guarantee.amountCents)} at ≥ {project.guarantee.successThreshold}%, until {formatDate(project.guarantee.endsAt)} ({project.guarantee.status.toLowerCase()})</span>
+          <span>Guarantee {formatMoney(project.guarantee.amountCents)} at ≥ {project.guarantee.successThreshold}%, until {formatDate(project.guarantee.endsAt)} ({(GUARANTEE_STATUS[project.guarantee.status]?.label ?? "running").toLowerCase()})</span>
         ) : null}
         {project.leadId && can(me.role, "pipeline:read") ? <Link className="underline" href={`/leads/${project.leadId}`}>Lead</Link> : null}
       </div>
@@ -93,15 +93,15 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             <Card>
               <CardHeader>
                 <CardTitle as="h2">Kickoff</CardTitle>
-                <CardDescription>The six kickoff phases (seed §4.1), as they ran.</CardDescription>
+                <CardDescription>The six kickoff steps, as they ran.</CardDescription>
               </CardHeader>
               <CardContent>
                 <ol className="grid gap-2 text-sm">
                   {phases.map((p) => (
                     <li key={p.phase} className="grid gap-0.5">
                       <span className="flex items-center gap-2 font-medium">
-                        {PHASE_LABEL[p.phase] ?? p.phase}
-                        <Badge variant={p.status === "completed" ? "success" : p.status === "failed" ? "destructive" : "outline"}>{p.status}</Badge>
+                        {kickoffPhaseLabel(p.phase)}
+                        <Badge variant={p.status === "completed" ? "success" : p.status === "failed" ? "destructive" : "outline"}>{stepStatusLabel(p.status)}</Badge>
                       </span>
                       {p.detail ? <span className="text-muted-foreground">{p.detail}</span> : null}
                       {p.finishedAt ? <span className="text-xs text-muted-foreground">{formatDateTime(p.finishedAt)}</span> : null}

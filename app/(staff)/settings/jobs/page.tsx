@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { RUN_STATE, scheduleLabel } from "@/components/settings/jobs/labels";
+import { RUN_STATE } from "@/components/settings/jobs/labels";
+import { scheduleLabel } from "@/lib/labels/schedule";
 import { RunNowButton } from "@/components/settings/jobs/run-now-button";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -7,7 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { api } from "@/lib/trpc/server";
-import { formatDateTime } from "@/lib/utils";
+import { formatDateTime, plural } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 
 export const metadata: Metadata = { title: "Jobs" };
@@ -102,7 +103,7 @@ export default async function JobsPage() {
                     <TableCell className="max-w-xs whitespace-normal text-xs">
                       {run.errors.length === 0 ? "—" : (
                         <details>
-                          <summary className="cursor-pointer text-destructive">{run.errors.length} error(s)</summary>
+                          <summary className="cursor-pointer text-destructive">{plural(run.errors.length, "error")}</summary>
                           <ul className="mt-1 list-disc pl-4">{run.errors.map((e, i) => <li key={i}><span className="font-mono">{e.ref}</span>: {e.message}</li>)}</ul>
                         </details>
                       )}

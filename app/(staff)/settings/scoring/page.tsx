@@ -12,15 +12,15 @@ export const metadata: Metadata = { title: "Scoring configuration" };
 type Kind = (typeof CONFIG_KIND_VALUES)[number];
 
 const ABOUT: Partial<Record<Kind, { title: string; description: string }>> = {
-  qualification: { title: "Qualification", description: "Criterion points (seed §1.1: 235 in all), partial credit, pass score 60, service-fit matrix and disqualifier rules." },
-  feasibility: { title: "Feasibility", description: "Sub-score weights (0.4 / 0.3 / 0.3, must add up to 1), the rules' parameters and the 70 pass threshold (seed §1.2)." },
-  tiers: { title: "Service tiers", description: "The tier catalogue with price ranges, timelines and guarantees, compatibility and pricing weights, threshold 0.6 (seed §2.1)." },
-  education: { title: "Education", description: "How education deliveries are spread: days, send hour, items per day, the items every plan starts with (seed §1.3), and the content library." },
-  milestones: { title: "Milestones", description: "Weekly milestone templates per service type: weighted criteria (each week's weights add up to 1), validation methods and the success / escalation thresholds (seed §3.1)." },
-  quality: { title: "Quality gates", description: "Code, delivery and process gate thresholds, family weights 0.4 / 0.3 / 0.3 and the escalation rule: score below 80 or more than 2 failed gates (seed §4.2)." },
-  guarantee: { title: "Guarantee", description: "The final validation's criteria (MVP delivered 40%, coverage 30%, CSAT 30%), targets and the success threshold (seed §1.3, §5.1)." },
-  retention: { title: "Retention", description: "Health score components and weights (must add up to 1), expansion factors and the strategy thresholds 85 / 70 (seed §5.2)." },
-  kickoff: { title: "Kickoff", description: "Delivery team per service type (required and conditional roles with capacity), tier extras, velocity, environments and the guarantee defaults (seed §4.1)." },
+  qualification: { title: "Qualification", description: "Criterion points (235 in all by default), partial credit, pass score 60, service-fit matrix and disqualifier rules." },
+  feasibility: { title: "Feasibility", description: "Sub-score weights (0.4 / 0.3 / 0.3, must add up to 1), the rules' parameters and the 70 pass threshold." },
+  tiers: { title: "Service tiers", description: "The tier catalogue with price ranges, timelines and guarantees, compatibility and pricing weights, threshold 0.6." },
+  education: { title: "Education", description: "How education deliveries are spread: days, send hour, items per day, the items every plan starts with, and the content library." },
+  milestones: { title: "Milestones", description: "Weekly milestone templates per service type: weighted criteria (each week's weights add up to 1), validation methods and the success / escalation thresholds." },
+  quality: { title: "Quality gates", description: "Code, delivery and process gate thresholds, family weights 0.4 / 0.3 / 0.3 and the escalation rule: score below 80 or more than 2 failed gates." },
+  guarantee: { title: "Guarantee", description: "The final validation's criteria (MVP delivered 40%, coverage 30%, CSAT 30%), targets and the success threshold." },
+  retention: { title: "Retention", description: "Health score components and weights (must add up to 1), expansion factors and the strategy thresholds 85 / 70." },
+  kickoff: { title: "Kickoff", description: "Delivery team per service type (required and conditional roles with capacity), tier extras, velocity, environments and the guarantee defaults." },
 };
 
 /** Kinds added later than these four get a plain title and the JSON editor until they have a form. */

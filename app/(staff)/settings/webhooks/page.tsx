@@ -8,7 +8,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { api } from "@/lib/trpc/server";
-import { formatDateTime } from "@/lib/utils";
+import { formatDateTime } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 
 export const metadata: Metadata = { title: "Webhooks" };
@@ -43,7 +43,7 @@ export default async function WebhooksPage() {
                         <Link href={`/settings/webhooks/${e.id}`} className="font-medium break-all text-primary underline-offset-4 hover:underline">{e.url}</Link>
                         <span className="mt-1 flex flex-wrap gap-1">
                           <Badge variant={e.active ? "success" : "secondary"}>{e.active ? "active" : "disabled"}</Badge>
-                          {e.events.map((ev) => <Badge key={ev} variant="outline" className="font-mono">{ev}</Badge>)}
+                          {e.events.map((ev) => <Badge key={ev} variant="outline"><code>{ev}</code></Badge>)}
                         </span>
                         <span className="mt-1 block font-mono text-xs text-muted-foreground">secret {e.secretHint}</span>
                       </TableCell>

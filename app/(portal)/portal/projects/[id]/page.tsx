@@ -10,7 +10,7 @@ import { SurveyForm } from "@/components/portal/survey-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { api } from "@/lib/trpc/server";
-import { formatDate } from "@/lib/utils";
+import { formatDate, plural } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 
 export const metadata: Metadata = { title: "Project" };
@@ -54,7 +54,7 @@ export default async function PortalProjectPage({ params }: { params: Promise<{ 
             <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
               <div><dt className="text-muted-foreground">Current week</dt><dd className="font-medium">{progress.currentWeek ?? "All met"}</dd></div>
               <div><dt className="text-muted-foreground">Weeks met</dt><dd className="font-medium">{progress.metWeeks} of {progress.totalWeeks}</dd></div>
-              <div><dt className="text-muted-foreground">Guarantee</dt><dd className="font-medium"><Link href={`/portal/projects/${project.id}/guarantee`} className="text-primary underline">{progress.guaranteeStartsAt ? `Starts ${formatDate(progress.guaranteeStartsAt)}` : progress.guaranteeDaysLeft === null ? "Details" : `${progress.guaranteeDaysLeft} day(s) left`}</Link></dd></div>
+              <div><dt className="text-muted-foreground">Guarantee</dt><dd className="font-medium"><Link href={`/portal/projects/${project.id}/guarantee`} className="text-primary underline">{progress.guaranteeStartsAt ? `Starts ${formatDate(progress.guaranteeStartsAt)}` : progress.guaranteeDaysLeft === null ? "Details" : `${plural(progress.guaranteeDaysLeft, "day")} left`}</Link></dd></div>
               <div><dt className="text-muted-foreground">Awaiting your sign-off</dt><dd className="font-medium">{awaiting.size}</dd></div>
             </dl>
             <p className="text-sm text-muted-foreground">

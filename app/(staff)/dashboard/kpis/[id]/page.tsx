@@ -10,7 +10,7 @@ import { Pagination } from "@/components/shell/pagination";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { api } from "@/lib/trpc/server";
-import { formatDate } from "@/lib/utils";
+import { formatDate, plural } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 import { KPI_DEFINITIONS } from "@/server/engines/dashboard/definitions";
 import { isKpiId } from "@/server/engines/dashboard/targets";
@@ -43,7 +43,7 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
       </p>
       <PageHeader
         title={kpi.label}
-        description={`${d.tenant.name} · last ${days} days (${formatDate(d.range.from)} – ${formatDate(d.range.to)}) · measured ${kpi.measurement} (seed §7.1)`}
+        description={`${d.tenant.name} · last ${days} days (${formatDate(d.range.from)} – ${formatDate(d.range.to)}) · measured ${kpi.measurement}`}
         actions={<RangeSelector path={`/dashboard/kpis/${id}`} current={days} />}
       />
       <div className="grid gap-6">
@@ -58,7 +58,7 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
           <CardContent>
             <dl className="grid gap-3 text-sm sm:grid-cols-[10rem_1fr]">
               <dt className="font-medium">Definition</dt>
-              <dd>{kpi.definition}{kpi.ours ? " (Our definition: the seed names this KPI without defining it.)" : ""}</dd>
+              <dd>{kpi.definition}</dd>
               <dt className="font-medium">Numerator</dt>
               <dd><span className="font-semibold tabular-nums">{amount(kpi.numerator.value)}</span> {kpi.numerator.label}</dd>
               <dt className="font-medium">Denominator</dt>
@@ -70,7 +70,7 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
         </Card>
         <section aria-labelledby="rows-heading" className="grid gap-3">
           <h2 id="rows-heading" className="text-lg font-semibold">Rows behind the numbers ({d.total})</h2>
-          <KpiRowsTable rows={d.rows} columns={d.columns} currency={d.tenant.currency} caption={`${kpi.label}: ${d.total} row(s), page ${d.page} of ${d.pages}`} />
+          <KpiRowsTable rows={d.rows} columns={d.columns} currency={d.tenant.currency} caption={`${kpi.label}: ${plural(d.total, "row")}, page ${d.page} of ${d.pages}`} />
           <Pagination page={d.page} pages={d.pages} href={(p) => withRange(`/dashboard/kpis/${id}`, days, { page: String(p) })} />
         </section>
       </div>

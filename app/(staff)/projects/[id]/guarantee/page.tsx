@@ -15,9 +15,10 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { api } from "@/lib/trpc/server";
 import { formatMoney } from "@/lib/money";
-import { formatDateTime } from "@/lib/utils";
+import { formatDateTime } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
+import { REMEDY_LABEL } from "@/server/engines/guarantee/remedy";
 
 export const metadata: Metadata = { title: "Guarantee" };
 
@@ -69,7 +70,7 @@ export default async function ProjectGuaranteePage({ params }: { params: Promise
             <CardDescription>
               {g.outcome
                 ? `${g.outcome.trigger === "closed_early" ? `Closed early${g.outcome.closedReason ? ` (${g.outcome.closedReason})` : ""}` : "Recorded at the clock's end"} on ${formatDateTime(g.outcome.evaluatedAt)} with configuration v${g.outcome.configVersion}. ${g.outcome.explanation}`
-                : `The final validation as if the clock ended now (seed §5.1: MVP delivered 40 %, coverage 30 %, CSAT 30 %).${g.preview && g.preview.assumptions.length > 0 ? ` This projection assumes: ${g.preview.assumptions.join(" ")}` : ""}`}
+                : `The final validation as if the clock ended now (weighted: MVP delivered 40%, test coverage 30%, customer satisfaction 30%).${g.preview && g.preview.assumptions.length > 0 ? ` This projection assumes: ${g.preview.assumptions.join(" ")}` : ""}`}
             </CardDescription>
           </CardHeader>
           <CardContent className="grid gap-3">
@@ -91,7 +92,7 @@ export default async function ProjectGuaranteePage({ params }: { params: Promise
             <CardHeader>
               <CardTitle as="h2">Remedy</CardTitle>
               <CardDescription>
-                {g.remedy ? `The customer chose: ${g.remedy.toLowerCase().replaceAll("_", " ")}.` : "The customer has not chosen yet: a refund, continued development at no cost, or migration assistance."}
+                {g.remedy ? `The customer chose: ${REMEDY_LABEL[g.remedy].toLowerCase()}.` : "The customer has not chosen yet: a refund, continued development at no cost, or migration assistance."}
                 {` Refundable amount left: ${formatMoney(g.refundRoomCents, g.currency)}.`}
               </CardDescription>
             </CardHeader>

@@ -11,7 +11,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { api } from "@/lib/trpc/server";
-import { formatDateTime } from "@/lib/utils";
+import { formatDateTime } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 
 export const metadata: Metadata = { title: "Webhook deliveries" };
@@ -48,7 +48,7 @@ export default async function WebhookDeliveriesPage({ params, searchParams }: { 
       />
       <p className="mb-4 flex flex-wrap gap-1 text-sm">
         <Badge variant={endpoint.active ? "success" : "secondary"}>{endpoint.active ? "active" : "disabled"}</Badge>
-        {endpoint.events.map((ev) => <Badge key={ev} variant="outline" className="font-mono">{ev}</Badge>)}
+        {endpoint.events.map((ev) => <Badge key={ev} variant="outline"><code>{ev}</code></Badge>)}
         <span className="ml-2 font-mono text-xs text-muted-foreground">secret {endpoint.secretHint}</span>
       </p>
       <Card>
@@ -74,7 +74,7 @@ export default async function WebhookDeliveriesPage({ params, searchParams }: { 
                 {log.rows.map((d) => (
                   <TableRow key={d.id} data-testid="delivery-row">
                     <TableCell>{formatDateTime(d.createdAt)}</TableCell>
-                    <TableCell className="font-mono text-xs">{d.event}</TableCell>
+                    <TableCell className="text-xs"><code>{d.event}</code></TableCell>
                     <TableCell className="max-w-xs whitespace-normal">
                       <Badge variant={d.statusCode !== null && d.statusCode < 300 ? "success" : "destructive"}>{d.statusCode !== null ? `HTTP ${d.statusCode}` : "no answer"}</Badge>
                       {d.error ? <span className="mt-1 block text-xs break-words text-muted-foreground">{d.error}</span> : null}

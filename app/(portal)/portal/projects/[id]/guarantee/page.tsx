@@ -16,7 +16,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { TRPCReactProvider } from "@/lib/trpc/client";
 import { api } from "@/lib/trpc/server";
 import { formatMoney } from "@/lib/money";
-import { formatDate } from "@/lib/utils";
+import { formatDate } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 
 export const metadata: Metadata = { title: "Success guarantee" };
@@ -112,7 +112,7 @@ export default async function PortalGuaranteePage({ params }: { params: Promise<
           <Card>
             <CardHeader>
               <CardTitle as="h2">How it stands today</CardTitle>
-              <CardDescription>The success criteria (MVP delivered 40 %, 95 %+ test coverage 30 %, satisfaction ≥ 8.5 30 %) measured on today&apos;s data. The guarantee is decided on {formatDate(g.endsAt)}.{g.preview.assumptions.length > 0 ? ` This projection assumes: ${g.preview.assumptions.join(" ")}` : ""}</CardDescription>
+              <CardDescription>The success criteria, weighted: MVP delivered (40%), test coverage of at least 95% (30%) and satisfaction of at least 8.5 out of 10 (30%), measured on today&apos;s data. The guarantee is decided on {formatDate(g.endsAt)}.{g.preview.assumptions.length > 0 ? ` This projection assumes: ${g.preview.assumptions.join(" ")}` : ""}</CardDescription>
             </CardHeader>
             <CardContent>
               <ValidationTable criteria={g.preview.criteria} successScore={g.preview.successScore} threshold={g.preview.threshold} caption="If the guarantee were decided today." />

@@ -9,7 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { TRPCReactProvider } from "@/lib/trpc/client";
 import { api } from "@/lib/trpc/server";
-import { formatDate, formatDateTime } from "@/lib/utils";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 
 export const metadata: Metadata = { title: "Sign-off" };
