@@ -45,10 +45,27 @@ test("every portal page a customer reaches reads in product words, fits a phone 
   expect(findings, report(findings)).toEqual([]);
 });
 
-test("the public pages read in product words, fit a phone and pass axe", async ({ page }) => {
+/** A one-time survey link: the administrator runs the survey job now and reads a link in the dev mail viewer. */
+async function surveyPath(browser: import("@playwright/test").Browser): Promise<string> {
+  const context = await browser.newContext();
+  const admin = await context.newPage();
+  await signInWithPassword(admin, "admin@northwind.test");
+  await expect(admin.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await admin.goto("/settings/jobs");
+  await admin.getByRole("button", { name: /^Run now\s?:\s?Survey triggers$/ }).click();
+  await expect(admin.getByRole("status").filter({ hasText: /\S/ })).toBeVisible();
+  await admin.goto("/dev/mail");
+  const href = await admin.locator('a[href*="/survey/"]').first().getAttribute("href");
+  await context.close();
+  if (!href) throw new Error("no survey link in the dev mail viewer");
+  return new URL(href).pathname;
+}
+
+test("the public pages read in product words, fit a phone and pass axe", async ({ page, browser }) => {
   test.setTimeout(10 * 60_000);
   const findings: Finding[] = [];
-  for (const path of ["/login", "/login?mode=customer", "/signup", "/assess/northwind-labs"]) {
+  const survey = await surveyPath(browser);
+  for (const path of ["/login", "/login?mode=customer", "/signup", "/assess/northwind-labs", survey]) {
     findings.push(...(await test.step(path, () => checkPage(page, path))));
   }
   expect(findings, report(findings)).toEqual([]);

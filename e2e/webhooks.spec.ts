@@ -57,7 +57,7 @@ test("an admin adds a webhook endpoint, sends a test event and sees it in the de
   await expect(page.getByRole("heading", { level: 1, name: "Delivery log" })).toBeVisible();
   await expect(page.getByText("Nothing sent yet")).toBeVisible();
 
-  await page.getByRole("button", { name: `Send a test event to ${url}` }).click();
+  await page.getByRole("button", { name: `Send test event to ${url}` }).click();
   await expect(page.getByRole("status").filter({ hasText: /Delivered: HTTP 200/ })).toBeVisible();
   const row = page.getByTestId("delivery-row").first();
   await expect(row).toContainText("test.ping");

@@ -91,7 +91,7 @@ export function EducationCard({ target, defaultServiceType, canWrite }: { target
                 ))}
               </ul>
               <div className="overflow-x-auto">
-                <Table>
+                <Table aria-label="Education items">
                   <TableHeader>
                     <TableRow>
                       <TableHead>Item</TableHead>

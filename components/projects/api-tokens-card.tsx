@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, useSyncExternalStore } from "react";
+import { useId, useState, useSyncExternalStore } from "react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -23,6 +23,7 @@ function useOrigin() {
 
 function CurlExample({ token }: { token: string }) {
   const origin = useOrigin();
+  const headingId = useId();
   const example = [
     `curl -X POST ${origin}/api/v1/evidence \\`,
     `  -H "Authorization: Bearer ${token}" \\`,
@@ -31,8 +32,9 @@ function CurlExample({ token }: { token: string }) {
   ].join("\n");
   return (
     <div className="grid gap-1">
-      <h3 className="text-sm font-medium">Send evidence from CI</h3>
-      <pre className="overflow-x-auto rounded-md bg-muted p-3 text-xs"><code>{example}</code></pre>
+      <h3 id={`${headingId}-ci`} className="text-sm font-medium">Send evidence from CI</h3>
+      {/* focusable and named: a keyboard user scrolls the long command (scrollable-region-focusable) */}
+      <pre tabIndex={0} role="region" aria-labelledby={`${headingId}-ci`} className="overflow-x-auto rounded-md bg-muted p-3 text-xs focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"><code>{example}</code></pre>
       <p className="text-xs text-muted-foreground">Keep the token in your CI&apos;s secret store. Fields, limits and a GitHub Actions / GitLab CI step: docs/ci-evidence.md.</p>
     </div>
   );

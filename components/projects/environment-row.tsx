@@ -51,8 +51,9 @@ export function EnvironmentRow({ env, canWrite }: { env: ProjectView["environmen
   return (
     <li className="flex flex-wrap items-center justify-between gap-2">
       <span>{label}</span>
-      <span className="flex items-center gap-2">
-        {env.url ? <a className="underline" href={env.url} rel="noreferrer" target="_blank">{env.url}</a> : <span className="text-muted-foreground">no URL yet</span>}
+      <span className="flex min-w-0 items-center gap-2">
+        {/* a long URL breaks anywhere rather than widen the page on a phone */}
+        {env.url ? <a className="min-w-0 break-all underline" href={env.url} rel="noreferrer" target="_blank">{env.url}</a> : <span className="text-muted-foreground">no URL yet</span>}
         <Badge variant={ENV_TONE[env.status] ?? "outline"}>{ENVIRONMENT_STATUS_LABEL[env.status]}</Badge>
         {canWrite ? <Button size="sm" variant="ghost" onClick={() => setEditing(true)}>Edit<span className="sr-only"> {label} environment</span></Button> : null}
       </span>

@@ -53,36 +53,36 @@ export function MilestoneCard({ milestone: m, canValidate, evidence, gates }: { 
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
-        <div className="overflow-x-auto">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>Criterion</TableHead>
-                <TableHead className="text-right">Weight</TableHead>
-                <TableHead>Validation</TableHead>
-                <TableHead className="text-right">Score</TableHead>
-                <TableHead>Evidence / sign-off</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {m.criteria.map((c) => {
-                const ev = c.evidence as { source?: string; reason?: string } | null;
-                return (
-                  <TableRow key={c.id}>
-                    <TableCell><span className="font-medium">{c.name}</span><br /><span className="text-xs text-muted-foreground">{c.deliverable}</span></TableCell>
-                    <TableCell className="text-right tabular-nums">{Math.round(c.weight * 100)}%</TableCell>
-                    <TableCell className="text-xs">{c.validationMethod.replaceAll("_", " ")}</TableCell>
-                    <TableCell className="text-right tabular-nums">{c.score === null ? "—" : c.score}</TableCell>
-                    <TableCell className="text-xs">
-                      {c.requiresSignOff ? <span className="block">{signOffText(c)}</span> : null}
-                      {ev?.reason ? <span className="block text-muted-foreground">{ev.reason}</span> : null}
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </div>
+        {/* weight and score come right after the criterion so a phone shows them without scrolling; the
+            long texts wrap instead of widening the table */}
+        <Table aria-label={`Week ${m.weekNumber} criteria`}>
+          <TableHeader>
+            <TableRow>
+              <TableHead>Criterion</TableHead>
+              <TableHead className="text-right">Weight</TableHead>
+              <TableHead className="text-right">Score</TableHead>
+              <TableHead>Validation</TableHead>
+              <TableHead>Evidence / sign-off</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {m.criteria.map((c) => {
+              const ev = c.evidence as { source?: string; reason?: string } | null;
+              return (
+                <TableRow key={c.id}>
+                  <TableCell className="min-w-32 whitespace-normal"><span className="font-medium">{c.name}</span><br /><span className="text-xs text-muted-foreground">{c.deliverable}</span></TableCell>
+                  <TableCell className="text-right tabular-nums">{Math.round(c.weight * 100)}%</TableCell>
+                  <TableCell className="text-right tabular-nums">{c.score === null ? "—" : c.score}</TableCell>
+                  <TableCell className="min-w-24 text-xs whitespace-normal">{c.validationMethod.replaceAll("_", " ")}</TableCell>
+                  <TableCell className="min-w-40 text-xs whitespace-normal">
+                    {c.requiresSignOff ? <span className="block">{signOffText(c)}</span> : null}
+                    {ev?.reason ? <span className="block text-muted-foreground">{ev.reason}</span> : null}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
         {m.validations.length > 0 ? (
           <details>
             <summary className="cursor-pointer text-sm font-medium">Validation history ({m.validations.length})</summary>

@@ -19,11 +19,11 @@ export function HealthBreakdown({ parts, total, caption }: { parts: Part[]; tota
       <TableBody>
         {parts.map((p) => (
           <TableRow key={p.key} className={p.available ? undefined : "text-muted-foreground"}>
-            <TableCell className="max-w-sm whitespace-normal">
+            <TableCell className="min-w-40 whitespace-normal">
               <span className="font-medium">{p.label}</span>
               <span className="block text-xs text-muted-foreground">{p.reason}</span>
             </TableCell>
-            <TableCell>{p.display ?? "no data: left out"}</TableCell>
+            <TableCell className="min-w-20 whitespace-normal">{p.display ?? "no data: left out"}</TableCell>
             <TableCell className="text-right">{p.score ?? "—"}</TableCell>
             <TableCell className="text-right">
               {Math.round(p.weight * 100)}%{p.available && Math.abs(p.effectiveWeight - p.weight) > 0.0005 ? <span className="block text-xs text-muted-foreground">→ {Math.round(p.effectiveWeight * 1000) / 10}%</span> : null}

@@ -4,18 +4,31 @@ import { cn } from "@/lib/utils";
 
 /**
  * Table wrapped in a horizontally scrollable container for small screens.
- * Name the table with a <TableCaption> (can be `sr-only`) or `aria-label`.
+ * Name the table with a <TableCaption> (can be `sr-only`) or `aria-label`: the container is a named,
+ * focusable region so a keyboard user can scroll a table wider than the screen (docs/quality.md#every-page).
  */
 function Table({
   className,
   containerClassName,
+  children,
   ...props
 }: React.ComponentProps<"table"> & { containerClassName?: string }) {
+  const captionId = React.useId();
+  const isCaption = (child: React.ReactNode): child is React.ReactElement<React.ComponentProps<"caption">> =>
+    React.isValidElement(child) && child.type === TableCaption;
+  const caption = React.Children.toArray(children).find(isCaption);
+  const content = React.Children.map(children, (child) => (isCaption(child) && !child.props.id ? React.cloneElement(child, { id: captionId }) : child));
+  const label = props["aria-label"];
+  const labelledBy = props["aria-labelledby"] ?? (label || !caption ? undefined : (caption.props.id ?? captionId));
   return (
     <div
       data-slot="table-container"
+      role={label || labelledBy ? "region" : undefined}
+      aria-label={labelledBy ? undefined : label}
+      aria-labelledby={labelledBy}
+      tabIndex={0}
       className={cn(
-        "relative w-full overflow-x-auto",
+        "relative w-full overflow-x-auto rounded-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
         containerClassName,
       )}
     >
@@ -23,7 +36,9 @@ function Table({
         data-slot="table"
         className={cn("w-full caption-bottom text-sm", className)}
         {...props}
-      />
+      >
+        {content}
+      </table>
     </div>
   );
 }

@@ -60,11 +60,13 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
     for (const [k, v] of Object.entries(over)) q.set(k, v);
     return q.toString();
   };
+  // aria-sort belongs on the column header (<th>), not on the link inside it
+  const ariaSort = (sort: string) => (input.sort === sort ? (input.direction === "asc" ? "ascending" : "descending") : undefined);
   const sortLink = (sort: string, label: string) => {
     const active = input.sort === sort;
     const dir = active && input.direction === "desc" ? "asc" : "desc";
     return (
-      <Link href={`/leads?${query({ sort, dir, page: "1" })}`} className="hover:underline" aria-sort={active ? (input.direction === "asc" ? "ascending" : "descending") : undefined}>
+      <Link href={`/leads?${query({ sort, dir, page: "1" })}`} className="hover:underline">
         {label}{active ? (input.direction === "asc" ? " ↑" : " ↓") : ""}
       </Link>
     );
@@ -76,7 +78,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         title="Lead pipeline"
         description={`${plural(total, "lead")} match · ${plural(overview.myOpenTasks, "open task")} assigned to you`}
         actions={
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <Button asChild variant="outline"><a href={`/api/leads/export?${query({})}`}><Download aria-hidden /> Export CSV</a></Button>
             {can(user.role, "leads:write") ? <Button asChild variant="outline"><Link href="/leads/import"><Upload aria-hidden /> Import CSV</Link></Button> : null}
             {can(user.role, "leads:write") ? <NewLeadDialog /> : null}
@@ -115,12 +117,12 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
               <TableCaption className="sr-only">Leads</TableCaption>
               <TableHeader>
                 <TableRow>
-                  <TableHead>{sortLink("company", "Company")}</TableHead>
-                  <TableHead>{sortLink("stage", "Stage")}</TableHead>
-                  <TableHead className="text-right">{sortLink("score", "Score")}</TableHead>
+                  <TableHead aria-sort={ariaSort("company")}>{sortLink("company", "Company")}</TableHead>
+                  <TableHead aria-sort={ariaSort("stage")}>{sortLink("stage", "Stage")}</TableHead>
+                  <TableHead className="text-right" aria-sort={ariaSort("score")}>{sortLink("score", "Score")}</TableHead>
                   <TableHead className="text-right">Value</TableHead>
                   <TableHead>Owner</TableHead>
-                  <TableHead>{sortLink("created", "Created")}</TableHead>
+                  <TableHead aria-sort={ariaSort("created")}>{sortLink("created", "Created")}</TableHead>
                 </TableRow>
               </TableHeader>
               <TableBody>

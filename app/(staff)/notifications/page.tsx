@@ -23,11 +23,11 @@ export default async function NotificationsPage() {
         actions={<MarkAllRead unread={unread} />}
       />
       <Card>
-        <CardContent className="pt-6">
+        <CardContent>
           {items.length === 0 ? (
             <EmptyState title="You are all caught up" description="New alerts, sign-offs and tasks appear here." />
           ) : (
-            <ul className="divide-y">
+            <ul className="divide-y [&>li:first-child]:pt-0 [&>li:last-child]:pb-0">
               {items.map((n) => (
                 <li key={n.id} className="flex items-start justify-between gap-4 py-3">
                   <div>

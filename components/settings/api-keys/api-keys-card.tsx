@@ -49,7 +49,7 @@ export function ApiKeysCard() {
         ) : keys.data.length === 0 ? (
           <EmptyState title="No API keys" description="Create one for each system that calls the journey API." headingAs="h3" />
         ) : (
-          <Table>
+          <Table aria-label="API keys">
             <TableHeader>
               <TableRow><TableHead>Name</TableHead><TableHead>Key</TableHead><TableHead>Created</TableHead><TableHead>Last used</TableHead><TableHead><span className="sr-only">Actions</span></TableHead></TableRow>
             </TableHeader>

@@ -28,8 +28,8 @@ export function EndpointActions({ endpointId, url, active, afterDelete }: { endp
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex flex-wrap justify-end gap-2">
-        <Button size="sm" variant="outline" disabled={test.isPending || !active} onClick={() => test.mutate({ endpointId })} aria-label={`Send a test event to ${url}`}>
-          <Send aria-hidden /> {test.isPending ? "Sending…" : "Send test event"}
+        <Button size="sm" variant="outline" disabled={test.isPending || !active} onClick={() => test.mutate({ endpointId })}>
+          <Send aria-hidden /> {test.isPending ? "Sending…" : "Send test event"}<span className="sr-only"> to {url}</span>
         </Button>
         <Button size="sm" variant="ghost" disabled={toggle.isPending} onClick={() => toggle.mutate({ endpointId, active: !active })} aria-label={`${active ? "Disable" : "Enable"} ${url}`}>
           {active ? "Disable" : "Enable"}

@@ -47,7 +47,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         actions={canWrite ? <RecomputeButtons accountId={account.id} /> : undefined}
       />
       <div className="grid gap-6">
-        <div className="grid gap-6 xl:grid-cols-2">
+        <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
           <Card>
             <CardHeader>
               <CardTitle as="h2" className="flex items-center gap-2">Health {current ? <Badge variant={healthTone(current.score)}>{current.score}</Badge> : <Badge variant="outline">Not scored yet</Badge>}</CardTitle>
@@ -100,7 +100,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           ) : null}
         </Card>
 
-        <div className="grid gap-6 xl:grid-cols-2">
+        <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
           <Card>
             <CardHeader>
               <CardTitle as="h2" className="flex items-center gap-2">Expansion potential <Badge variant={healthTone(live.expansion.score)}>{live.expansion.score}</Badge></CardTitle>
