@@ -6,7 +6,7 @@ const root = import.meta.dirname;
 // unit: pure code, no database (*.test.ts next to the code or under tests/unit).
 // integration: routers and services through a server-side caller against a real database
 // (TEST_DATABASE_URL when given, else a fresh embedded PGlite per run) — tests/integration/*.int.test.ts.
-// tests/security/ (issue 10, `npm run test:security`) holds both kinds, split by the same suffix.
+// tests/security/ (docs/security.md, `npm run test:security`) holds both kinds, split by the same suffix.
 export default defineConfig({
   resolve: { alias: { "@": root } },
   test: {

@@ -1,7 +1,7 @@
 import { createConnection, createServer, type Server, type Socket } from "node:net";
 
 /**
- * Statement counting (issue 9 §2, P2) at the Postgres wire level, so it sees every statement a
+ * Statement counting (bench/README.md, P2) at the Postgres wire level, so it sees every statement a
  * process sends — Prisma's, the auth adapter's, raw SQL — without touching the app: a TCP proxy in
  * front of the database that counts the client's Query ('Q', simple protocol) and Execute ('E',
  * extended protocol) messages. Both servers under load go through it, so its cost is the same on

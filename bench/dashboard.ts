@@ -5,7 +5,7 @@ import { trpcQueryUrl } from "./next-server";
 import type { RawServer } from "./raw-server";
 
 /**
- * P1 and P2 for one tenant (issue 9 §2): statements per request (sequential requests through the
+ * P1 and P2 for one tenant (bench/README.md): statements per request (sequential requests through the
  * counting proxy, after a warm-up), then the same load — autocannon, 10 connections — on
  * `dashboard.summary` over HTTP as the executive and on the raw-SQL server.
  */

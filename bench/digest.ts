@@ -4,7 +4,7 @@ import { runJob } from "../server/jobs/runner";
 import type { CountingProxy } from "./count-proxy";
 
 /**
- * P5 (issue 9 §5): the daily digest job over one tenant, in-process as the scheduler runs it (progress
+ * P5 (bench/README.md): the daily digest job over one tenant, in-process as the scheduler runs it (progress
  * updates, then digests into the outbox — nothing is sent), with no time budget so one run covers the
  * tenant. Wall time, statements (through the counting proxy) and the peak RSS / heap seen while it ran.
  */

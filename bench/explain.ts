@@ -1,5 +1,5 @@
 /**
- * The dashboard statements' plans (issue 9: "show the EXPLAIN plans in the bench README"):
+ * The dashboard statements' plans (bench/README.md: "show the EXPLAIN plans in the bench README"):
  * `node --import tsx bench/explain.ts <database url> <tenant id> [--analyze]` prints EXPLAIN of
  * exactly the statements dashboard.summary sends, for a database a `--keep` bench run left behind.
  */

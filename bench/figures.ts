@@ -1,4 +1,4 @@
-/** One measured figure of `npm run bench`, with its target and verdict (issue 9). */
+/** One measured figure of `npm run bench`, with its target and verdict (bench/README.md). */
 export type Verdict = "met" | "missed" | "n/a";
 export type BenchFigure = {
   id: string; // e.g. "P1.dashboard.p95.100k"

@@ -2,7 +2,7 @@ import type { ClientBase } from "pg";
 import { GENERATOR_STATEMENTS } from "./generate-sql";
 
 /**
- * The bench's synthetic tenant (issue 9 §1): deterministic, at a chosen number of milestones, built
+ * The bench's synthetic tenant (bench/README.md): deterministic, at a chosen number of milestones, built
  * entirely in SQL (`INSERT … SELECT … generate_series`) so 100k milestones take seconds, not minutes,
  * on a real PostgreSQL and on the embedded PGlite alike. "Randomness" is a seeded hash —
  * md5(seed, tenant, salt, row) — so the same seed, scale and `now` give the same rows and ids.

@@ -1,7 +1,7 @@
 import autocannon from "autocannon";
 
 /**
- * The load driver (issue 9 §2): autocannon at a fixed number of connections. autocannon reports no
+ * The load driver (bench/README.md): autocannon at a fixed number of connections. autocannon reports no
  * p95, so every response time is collected from its `response` event and the percentiles computed here.
  */
 export type LoadResult = { requests: number; errors: number; timeouts: number; non2xx: number; rps: number; p50: number; p95: number; p99: number; durationS: number };

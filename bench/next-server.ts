@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 
 /**
- * The production server under test (issue 9 §2): the existing `next build` output started with
+ * The production server under test (bench/README.md): the existing `next build` output started with
  * `next start` (as scripts/e2e-server.ts does), and a signed-in session obtained through the real
  * Auth.js credentials flow — GET /api/auth/csrf, then POST /api/auth/callback/credentials.
  */

@@ -8,7 +8,7 @@ import { EXPANSION_SCORE_MIN, EXPANSION_STRATEGY, MAX_OPPORTUNITIES } from "@/se
 import { dashboardWindows, resolveRange } from "@/server/engines/dashboard/range";
 
 /**
- * The limit of P1 (issue 9 §2): a bare Node HTTP server that runs the very statements
+ * The limit of P1 (bench/README.md): a bare Node HTTP server that runs the very statements
  * `dashboard.summary` runs — built by the same server/db functions, captured instead of sent through
  * Prisma — directly over `pg`, side by side like loadDashboard, and answers their rows as JSON. No
  * auth, no tRPC, no engine: what is left is the database and the wire.

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { BenchFigure, Verdict } from "./figures";
 
-/** Output (issue 9 §6): a table on stdout and bench/results/<date>.json. */
+/** Output (bench/README.md): a table on stdout and bench/results/<date>.json. */
 export const verdict = (ok: boolean | null): Verdict => (ok === null ? "n/a" : ok ? "met" : "missed");
 
 const fmt = (v: number | null) => (v === null || Number.isNaN(v) ? "—" : Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2));

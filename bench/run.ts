@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --scale 1k|10k|100k [--skip-web] [--skip-jobs] [--only-jobs] [--duration S] [--keep] [--build]` (issue 9): generates the
+ * `npm run bench -- --scale 1k|10k|100k [--skip-web] [--skip-jobs] [--only-jobs] [--duration S] [--keep] [--build]` (bench/README.md): generates the
  * synthetic tenants, loads the production server and the raw-SQL limit (P1), counts statements (P2),
  * runs the web figures (P3/P4, bench/web.ts), times the digest job (P5), then prints the
  * table and writes bench/results/<date>.json. It measures and prints; it never fails on a target.

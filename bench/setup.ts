@@ -9,7 +9,7 @@ import { migrate } from "../server/db/migrate";
 import { generateTenant, SCALES, type GeneratedTenant, type ScaleName } from "./generate";
 
 /**
- * The bench's database (issue 9 §1): a fresh PostgreSQL database per run when BENCH_DATABASE_URL
+ * The bench's database (bench/README.md): a fresh PostgreSQL database per run when BENCH_DATABASE_URL
  * names a server (dropped afterwards unless --keep), else an embedded PGlite in this process.
  * Migrated, seeded with the two demo tenants and two small synthetic noise tenants, then one
  * synthetic tenant per scale up to the chosen one (the smaller ones are the baselines of the ratios).

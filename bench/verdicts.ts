@@ -4,7 +4,7 @@ import type { BenchFigure } from "./figures";
 import type { GeneratedTenant, ScaleName } from "./generate";
 import { verdict } from "./report";
 
-/** The issue 9 targets, each figure with its verdict. A target set for a scale this run did not reach reads "n/a". */
+/** The bench/README.md targets, each figure with its verdict. A target set for a scale this run did not reach reads "n/a". */
 const MAX_P95_RATIO = 1.5;
 const MAX_P95_GROWTH = 3;
 const MAX_STATEMENTS = 6;

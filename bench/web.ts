@@ -1,5 +1,5 @@
 /**
- * P3 and P4 of `npm run bench` (issue 9), in real Chromium:
+ * P3 and P4 of `npm run bench` (bench/README.md), in real Chromium:
  *  - P3: the JavaScript a first visit (cold cache, signed in) to a page downloads, summed over every
  *    script response by its encoded (gzip) body size, and how much of it is chart code.
  *  - P4: Lighthouse 13 (performance category, desktop preset) on the login page, the portal project
@@ -29,7 +29,7 @@ export type WebOptions = {
   runs: number;
 };
 
-/** issue 9 targets */
+/** bench/README.md targets */
 const MAX_PORTAL_JS_KB = 120;
 const MIN_PERF_SCORE = 95;
 const MAX_LCP_MS = 1500;

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { signInWithPassword } from "./helpers";
 
 /**
- * Issue 8: the executive opens the dashboard (KPIs against the §7.1 targets, trends drawn lazily),
+ * docs/domain.md#kpis: the executive opens the dashboard (KPIs against the docs/domain.md#kpis targets, trends drawn lazily),
  * changes the range through the URL-backed selector, and opens a KPI to the rows behind it.
  */
 test("an executive reads the dashboard, changes the range and opens a KPI's rows", async ({ page }) => {

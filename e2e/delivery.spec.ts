@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { signInWithPassword, signOut } from "./helpers";
 
 /**
- * Issue 4: a CSM kicks off a project from a lead at the proposal stage (the demo's Orbit Travel), then
+ * docs/domain.md#kickoff: a CSM kicks off a project from a lead at the proposal stage (the demo's Orbit Travel), then
  * the technical lead validates week 1 and sees it at risk with its recovery actions.
  */
 test("a CSM kicks off a project; the technical lead validates week 1 and sees it at risk with recovery actions", async ({ page }) => {

@@ -3,7 +3,7 @@ import { expect, test, type Browser } from "@playwright/test";
 import { signInWithMagicLink, signInWithPassword } from "./helpers";
 
 /**
- * Issue 7, on the demo seed. A failed guarantee: the executive closes Globex's Loyalty App MVP guarantee
+ * docs/domain.md#guarantee, on the demo seed. A failed guarantee: the executive closes Globex's Loyalty App MVP guarantee
  * early (the final validation runs and fails), the product owner chooses a refund in the portal, an
  * executive reviews and approves it and records the payment. A met guarantee: Acme's product owner
  * downloads the Telehealth Scheduling MVP success dossier; a customer of another account cannot.

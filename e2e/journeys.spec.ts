@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signInWithPassword } from "./helpers";
 
-/** Issue 8: a CSM starts the journey of a low-scoring lead and sees it stop at qualification, with reasons. */
+/** docs/domain.md#journey: a CSM starts the journey of a low-scoring lead and sees it stop at qualification, with reasons. */
 test("a CSM starts a journey for a low-scoring lead and sees it stop at qualification with the reasons", async ({ page }) => {
   await signInWithPassword(page, "csm@northwind.test");
   await expect(page).toHaveURL(/\/leads$/);

@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { signInWithMagicLink, signInWithPassword, signOut } from "./helpers";
 
 /**
- * Issue 5, on the demo's Patient Intake Portal (Acme Health, week 3 in progress): the technical lead
+ * docs/domain.md#sign-offs, on the demo's Patient Intake Portal (Acme Health, week 3 in progress): the technical lead
  * validates week 3, which then waits for the customer; the product owner signs in by magic link, sees
  * progress, signs off both deliverables of week 3 and the week is met; the week's CSAT is answered in
  * the portal and, by another stakeholder, from the email's one-time link without signing in; the

@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { signInWithMagicLink, signInWithPassword } from "./helpers";
 
 /**
- * Issue 10 on a running production server (the integration tests under tests/security/ cover every
+ * docs/security.md on a running production server (the integration tests under tests/security/ cover every
  * route, page and procedure without a browser; this checks what only a real server shows): the headers
  * Next.js actually sends, the CSP not breaking the page, cross-site and bypass-header requests, the
  * session cookie's flags, and a sample of pages visited as each role.

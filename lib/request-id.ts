@@ -1,5 +1,5 @@
 /**
- * Request ids (issue 10 item 9): every request carries `x-request-id` — the caller's when it is a sane
+ * Request ids (docs/security.md): every request carries `x-request-id` — the caller's when it is a sane
  * token (it ends up in log lines), else a fresh UUID. proxy.ts sets it for pages, /api/trpc and the REST
  * routes read it the same way, and job runs use their run id.
  */

@@ -1,5 +1,5 @@
 /**
- * Backup and restore (issue 10 item 7), shared by scripts/backup.ts, scripts/restore.ts and the test.
+ * Backup and restore (docs/security.md), shared by scripts/backup.ts, scripts/restore.ts and the test.
  *
  * - A real PostgreSQL server: `pg_dump -Fc` / `pg_restore --no-owner --single-transaction --exit-on-error`.
  *   The manifest's row counts are taken inside the very snapshot pg_dump dumps (pg_export_snapshot +
@@ -8,7 +8,7 @@
  *   restored with the `loadDataDir` option. pg_dump cannot be used there: PGlite 0.5 is PostgreSQL 18
  *   and the machine's pg_dump 15 refuses it ("aborting because of server version mismatch", tried
  *   against the pglite-socket server). The data directory is opened by the backup only while no
- *   launcher holds it (two processes on one data dir lose rows — STACK_NOTES): see the lock below.
+ *   launcher holds it (two processes on one data dir lose rows — docs/architecture.md#platform-constraints): see the lock below.
  *
  * Every dump gets `<file>.manifest.json` beside it (format, per-table row counts, size, sha256), so a
  * restore checks itself: identical row counts for every table, or a non-zero exit.

@@ -1,5 +1,5 @@
 /**
- * `npm run db:backup [-- --out FILE]` (issue 10 item 7): DATABASE_URL → pg_dump -Fc; otherwise the
+ * `npm run db:backup [-- --out FILE]` (docs/security.md): DATABASE_URL → pg_dump -Fc; otherwise the
  * embedded database's own dump of .data/pglite, refused while a launcher has it open. Prints the path,
  * size and per-table row counts, also written beside the dump as `<file>.manifest.json`.
  */

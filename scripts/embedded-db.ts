@@ -8,7 +8,7 @@ export { dataRoot } from "./data-root";
 /**
  * The embedded default database: PGlite (Postgres compiled to WASM) served over the Postgres wire
  * protocol, so the app only ever sees DATABASE_URL + the pg adapter — the same code path as a real
- * server. It must live in this launcher process, never inside Next.js (STACK_NOTES: two processes
+ * server. It must live in this launcher process, never inside Next.js (docs/architecture.md#platform-constraints: two processes
  * opening one data dir lose rows).
  */
 /**
@@ -63,7 +63,7 @@ export async function serveEmbeddedDb(db: PGlite, preferredPort?: number): Promi
 }
 
 /**
- * One process at a time on a data directory (STACK_NOTES: a second PGlite on the same folder gave no
+ * One process at a time on a data directory (docs/architecture.md#platform-constraints: a second PGlite on the same folder gave no
  * error and lost committed rows). The holder writes its pid to `<dir>.lock`; a lock whose process is
  * gone is stale and taken over. The launcher and the backup/restore scripts all go through this.
  */

@@ -1,5 +1,5 @@
 /**
- * `npm run db:restore -- FILE [--into URL|DIR] [--force]` (issue 10 item 7). A pg_dump backup goes into
+ * `npm run db:restore -- FILE [--into URL|DIR] [--force]` (docs/security.md). A pg_dump backup goes into
  * the PostgreSQL database `--into` (default DATABASE_URL); an embedded backup into the data directory
  * `--into` (default .data/pglite, refused while a launcher has it open). The target must be empty unless
  * `--force`. Then every table's row count is compared with the manifest and every hash chain (sign-offs

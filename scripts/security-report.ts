@@ -1,5 +1,5 @@
 /**
- * `npm run test:security` (issue 10): runs the security suite — authorization matrices (procedures,
+ * `npm run test:security` (docs/architecture.md#access-checks): runs the security suite — authorization matrices (procedures,
  * routes, pages), fuzzing (caller and HTTP), web hardening, session cookies, headers, version floors,
  * audit chain, rate limits, operability, backup/restore, crash safety (on the production build) —
  * then `npm audit --omit=dev`, and prints each figure. Exit 1 when a test fails, a figure is missing or
@@ -32,7 +32,7 @@ function runSuite(): boolean {
   return res.status === 0 && crashSafety();
 }
 
-/** Crash safety (issue 10 item 5) needs a production build: it kill -9s `next start` mid-load. */
+/** Crash safety (docs/security.md) needs a production build: it kill -9s `next start` mid-load. */
 function crashSafety(): boolean {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
     console.log("crash safety: no production build — run `npx next build` first");

@@ -68,7 +68,7 @@ function playwright() {
   total.skipped += json.stats.skipped;
 }
 
-/** kill -9 of a production server mid-load (issue 10 item 5); its checks count like tests. */
+/** kill -9 of a production server mid-load (docs/security.md); its checks count like tests. */
 function crashSafety() {
   console.log("\n━━ crash safety ━━");
   const res = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts", "crash-safety.ts")], {

@@ -42,7 +42,7 @@ export class AppError extends Error {
 
 /**
  * PostgreSQL cannot store a NUL character in text (SQLSTATE 22021) or JSON (22P05), and an id holding
- * one matches nothing: the input is at fault, so it is a 400 with a message, never a 500 (issue 10 fuzzing).
+ * one matches nothing: the input is at fault, so it is a 400 with a message, never a 500 (docs/security.md fuzzing).
  */
 export function fromUnstorableInput(error: unknown): AppError | null {
   const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null)?.meta?.driverAdapterError?.cause;

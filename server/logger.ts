@@ -7,7 +7,7 @@ import pino from "pino";
 export const logStreams = pino.multistream([{ level: "trace", stream: process.stdout }]);
 
 /**
- * Structured JSON logs (issue 10 item 9). Secrets never reach a line: passwords, tokens, API keys,
+ * Structured JSON logs (docs/security.md). Secrets never reach a line: passwords, tokens, API keys,
  * authorization and cookie headers are redacted wherever they sit at the top level or one level down.
  */
 export const logger = pino(

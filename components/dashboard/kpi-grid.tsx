@@ -17,7 +17,7 @@ function basis(k: KpiResult, currency: string): string {
   return `${k.numerator.value} of ${k.denominator.value} ${k.denominator.label}`;
 }
 
-/** Every §7.1 KPI against its target, grouped as the seed groups them; each opens to its rows. */
+/** Every docs/domain.md#kpis KPI against its target, grouped as the seed groups them; each opens to its rows. */
 export function KpiGrid({ kpis, days, currency }: { kpis: KpiResult[]; days: RangePreset; currency: string }) {
   return (
     <section aria-labelledby="kpis-heading" className="grid gap-4">

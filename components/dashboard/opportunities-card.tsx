@@ -19,7 +19,7 @@ function OpportunityList({ items, empty, at }: { items: Opportunity[]; empty: st
   );
 }
 
-/** seed §7.2 opportunities: accounts ready to expand, successes worth a case study. */
+/** docs/domain.md#dashboard opportunities: accounts ready to expand, successes worth a case study. */
 export function OpportunitiesCard({ expansion, caseStudies }: { expansion: Opportunity[]; caseStudies: Opportunity[] }) {
   return (
     <Card id="opportunities">

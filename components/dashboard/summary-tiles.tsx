@@ -5,7 +5,7 @@ import { KPI_TARGETS, kpiStatus } from "@/server/engines/dashboard/targets";
 
 const TONE = { met: "success", missed: "destructive", no_data: "neutral" } as const;
 
-/** seed §7.2 summary_metrics, and the refund claims waiting for a decision (DESIGN: what the executive sees first). */
+/** docs/domain.md#dashboard summary_metrics, and the refund claims waiting for a decision (docs/domain.md#dashboard: what the executive sees first). */
 export function SummaryTiles({ summary, currency, days }: { summary: DashboardSummary; currency: string; days: number }) {
   const { successRate30: success, revenueThisMonth: revenue, csat, nps } = summary;
   return (

@@ -23,7 +23,7 @@ const DynamicTrendCharts = dynamic(() => import("@/components/charts/trend-chart
 });
 
 /**
- * issue 9 P4: rendering four recharts charts right after hydration was the dashboard's main-thread
+ * bench/README.md: rendering four recharts charts right after hydration was the dashboard's main-thread
  * cost. They now load and render only once their section is near the viewport and the browser is idle
  * (IntersectionObserver + requestIdleCallback); until then the same-size skeleton holds their place,
  * and the numbers table next to them serves no-JS and screen-reader users.

@@ -30,7 +30,7 @@ export function TrendsSkeleton() {
   );
 }
 
-/** seed §7.2 trend_data over the range: charts for the eye, the same numbers as a table for everyone. */
+/** docs/domain.md#dashboard trend_data over the range: charts for the eye, the same numbers as a table for everyone. */
 export function TrendsSection({ points, bucketDays, currency }: { points: TrendPoint[]; bucketDays: number; currency: string }) {
   const chart: TrendChartPoint[] = points.map((p) => ({
     label: label(p.from),

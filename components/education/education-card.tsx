@@ -25,7 +25,7 @@ const STATUS: Record<string, { label: string; tone: NonNullable<BadgeProps["vari
   COMPLETED: { label: "Completed", tone: "success" },
 };
 
-/** Education plans of a lead or account (seed §1.3): create one, follow completion per stakeholder. */
+/** Education plans of a lead or account (docs/domain.md#education): create one, follow completion per stakeholder. */
 export function EducationCard({ target, defaultServiceType, canWrite }: { target: Target; defaultServiceType: ServiceTypeKey | null; canWrite: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();

@@ -10,7 +10,7 @@ import { REMEDY_LABEL } from "@/server/engines/guarantee/remedy";
 import { plural } from "@/lib/format";
 
 /**
- * The guarantee at a glance, for the staff project page (issue 7): status, clock, score, open refund, and
+ * The guarantee at a glance, for the staff project page (docs/domain.md#guarantee): status, clock, score, open refund, and
  * the way to the full guarantee page. A server component: `<GuaranteeSummaryCard projectId={project.id} />`.
  */
 export async function GuaranteeSummaryCard({ projectId }: { projectId: string }) {

@@ -2,7 +2,7 @@ import type { BadgeProps } from "@/components/ui/badge";
 
 type Tone = NonNullable<BadgeProps["variant"]>;
 
-/** Words and badge tones for the guarantee's stored states (issue 7). */
+/** Words and badge tones for the guarantee's stored states (docs/domain.md#guarantee). */
 export const GUARANTEE_STATUS: Record<string, { label: string; tone: Tone }> = {
   ACTIVE: { label: "Running", tone: "secondary" },
   PAUSED: { label: "Paused", tone: "warning" },

@@ -15,7 +15,7 @@ import { REMEDY } from "./labels";
 type Remedy = "REFUND" | "CONTINUED_DEVELOPMENT" | "MIGRATION_ASSISTANCE";
 const CHOICES: Remedy[] = ["REFUND", "CONTINUED_DEVELOPMENT", "MIGRATION_ASSISTANCE"];
 
-/** On a failed guarantee the customer's approver chooses one of the seed's remedies (§1.3). */
+/** On a failed guarantee the customer's approver chooses one of the seed's remedies (docs/domain.md#guarantee). */
 export function RemedyForm({ projectId, refundCents, currency }: { projectId: string; refundCents: number; currency: string }) {
   const trpc = useTRPC();
   const router = useRouter();

@@ -5,7 +5,7 @@ export type CriterionRow = {
   evidence: string[]; stakeholderConfirmation: { text: string }; reason: string;
 };
 
-/** The final validation per criterion (seed §5.1): target vs actual, achievement, weight, weighted score, evidence. */
+/** The final validation per criterion (docs/domain.md#success-validation): target vs actual, achievement, weight, weighted score, evidence. */
 export function ValidationTable({ criteria, successScore, threshold, caption }: { criteria: CriterionRow[]; successScore: number; threshold: number; caption: string }) {
   return (
     <Table>

@@ -2,7 +2,7 @@ import type { Answer } from "@/server/engines/qualification/config";
 import { categoryLabel, criterionLabel } from "@/server/engines/qualification/labels";
 
 /**
- * The qualification criteria (seed §1.1) asked in a prospect's words. The answers map onto the CSM
+ * The qualification criteria (docs/domain.md#qualification) asked in a prospect's words. The answers map onto the CSM
  * form's levels: "yes" = full, "partly" = partial, "not yet" = none. A criterion a tenant added
  * without wording here is asked by its label.
  */

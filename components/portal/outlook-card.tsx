@@ -7,7 +7,7 @@ import type { CustomerOutlook } from "@/server/engines/progress/customer-outlook
 const ICON = { critical: CircleAlert, warning: AlertTriangle, info: Info } as const;
 const TONE = { critical: "text-destructive", warning: "text-warning", info: "text-muted-foreground" } as const;
 
-/** Risks in plain language and the next deliverables, for the product owner (DESIGN "portal progress view"). */
+/** Risks in plain language and the next deliverables, for the product owner (docs/domain.md#progress-updates). */
 export function OutlookCard({ projectId, outlook }: { projectId: string; outlook: CustomerOutlook }) {
   return (
     <div className="grid gap-6 md:grid-cols-2">

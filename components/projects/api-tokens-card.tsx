@@ -86,7 +86,7 @@ function RevokeButton({ name, pending, onConfirm }: { name: string; pending: boo
   );
 }
 
-/** CI API tokens of a project (issue 4): create (shown once), list, revoke; and the evidence they sent last. */
+/** CI API tokens of a project (docs/ci-evidence.md): create (shown once), list, revoke; and the evidence they sent last. */
 export function ApiTokensCard({ projectId, canWrite }: { projectId: string; canWrite: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();

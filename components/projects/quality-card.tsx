@@ -17,7 +17,7 @@ import { QualityValidationForm } from "./quality-validation-form";
 const IMPACT_TONE = { critical: "destructive", high: "warning", medium: "outline", low: "outline" } as const;
 const num = (n: number) => String(Math.round(n * 100) / 100);
 
-/** Quality gates of a project (seed §4.2): score over time, the latest gates with their sources, recommendations, a validation form. */
+/** Quality gates of a project (docs/domain.md#quality-gates): score over time, the latest gates with their sources, recommendations, a validation form. */
 export function QualityCard({ projectId, canWrite }: { projectId: string; canWrite: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();

@@ -15,7 +15,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 const short = (hash: string | null) => (hash ? `${hash.slice(0, 12)}…` : "—");
 
 /**
- * Customer sign-offs of a project (issue 5): where each week's sign-off criteria stand, the hash chain
+ * Customer sign-offs of a project (docs/domain.md#sign-offs): where each week's sign-off criteria stand, the hash chain
  * of every decision (who, when, IP, hash), the chain's verification, and each week's certificate.
  */
 export function SignoffsCard({ projectId }: { projectId: string }) {

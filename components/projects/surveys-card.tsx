@@ -19,7 +19,7 @@ const TRIGGER: Record<string, string> = { MILESTONE_SIGN_OFF: "after sign-off", 
 const tone = (met: boolean | null) => (met === null ? "neutral" : met ? "success" : "warning");
 
 /**
- * CSAT and NPS of a project (issue 5; seed §7.1 targets CSAT ≥ 8.5, NPS ≥ 70), each survey with its
+ * CSAT and NPS of a project (docs/domain.md#surveys targets CSAT ≥ 8.5, NPS ≥ 70), each survey with its
  * answer, and — for the technical lead — applying the mean CSAT to the week-4 satisfaction criterion.
  */
 export function SurveysCard({ projectId }: { projectId: string }) {

@@ -4,7 +4,7 @@ import { EnvironmentRow } from "./environment-row";
 import type { ProjectView } from "./types";
 
 
-/** The delivery team with capacity (seed §4.1) and the project's environments. */
+/** The delivery team with capacity (docs/domain.md#kickoff) and the project's environments. */
 export function TeamCard({ team, environments, canWrite }: { team: ProjectView["team"]; environments: ProjectView["environments"]; canWrite: boolean }) {
   const capacity = Math.round(team.reduce((sum, m) => sum + m.capacity, 0) * 100) / 100;
   return (

@@ -85,7 +85,7 @@ function TaskRow({ task, people, canWrite, now }: { task: Task; people: Person[]
   );
 }
 
-/** A retention plan's tasks (seed §5.2 actions with due dates): complete, reopen, snooze or reassign each. */
+/** A retention plan's tasks (docs/domain.md#retention actions with due dates): complete, reopen, snooze or reassign each. */
 export function TaskList({ tasks, people, canWrite, now }: { tasks: Task[]; people: Person[]; canWrite: boolean; now: string }) {
   if (tasks.length === 0) return <p className="text-sm text-muted-foreground">This plan has no tasks.</p>;
   return <ul className="grid gap-2">{tasks.map((t) => <TaskRow key={t.id} task={t} people={people} canWrite={canWrite} now={now} />)}</ul>;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { zMoneyCents } from "@/lib/money";
 import { ZIdSchema } from "./common";
 
-/** Bounds that keep the feasibility maths meaningful (seed §1.2); above them the input is a mistake. */
+/** Bounds that keep the feasibility maths meaningful (docs/domain.md#feasibility); above them the input is a mistake. */
 export const MAX_TIMELINE_WEEKS = 104;
 export const MAX_TEAM_SIZE = 1_000;
 export const MAX_REQUIREMENTS = 500;

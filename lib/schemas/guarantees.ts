@@ -2,7 +2,7 @@ import { z } from "zod";
 import { zMoneyCents } from "@/lib/money";
 import { ZIdSchema } from "./common";
 
-/** Guarantee clock, delays, final validation and remedy choice (issue 7; seed §3, §5.1, §1.3). */
+/** Guarantee clock, delays, final validation and remedy choice (docs/domain.md#guarantee, docs/domain.md#success-validation). */
 
 export const ZProjectGuaranteeSchema = z.object({ projectId: ZIdSchema });
 

@@ -4,7 +4,7 @@ import { ZEmailSchema, ZPersonNameSchema } from "./common";
 import { ZProjectRequestSchema } from "./feasibility";
 
 /**
- * The public self-service assessment (issue 11). Every answer goes through the same schemas as the
+ * The public self-service assessment (docs/domain.md#self-service-assessment). Every answer goes through the same schemas as the
  * CSM's forms: the criteria answers are checked against the tenant's configuration in the service
  * with answersSchemaFor, the project basics reuse ZProjectRequestSchema's fields. What is public is
  * bounded more tightly: at most MAX_FEATURES features, and the whole payload stays under ~40 KB.

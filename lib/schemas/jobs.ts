@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** The scheduled jobs (DESIGN "Automation"); each has a cron route app/api/cron/<name>. */
+/** The scheduled jobs (docs/architecture.md#jobs); each has a cron route app/api/cron/<name>. */
 export const JOB_NAMES = ["progress-digests", "milestone-check", "survey-triggers", "education-deliveries", "outbox", "guarantees", "health"] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 

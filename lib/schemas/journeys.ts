@@ -5,7 +5,7 @@ import { ZKickoffStakeholderSchema, MAX_KICKOFF_STAKEHOLDERS } from "./kickoff";
 import { ZQualificationContextSchema } from "./qualification";
 
 /**
- * Start (or resume) a lead's journey (seed §6). Inputs are optional: a phase whose data is already stored
+ * Start (or resume) a lead's journey (docs/domain.md#journey). Inputs are optional: a phase whose data is already stored
  * (an assessment, an analysis, a chosen tier) uses it; answers or a request given here are saved first.
  */
 export const ZStartJourneySchema = z.object({

@@ -11,7 +11,7 @@ export const ZKickoffStakeholderSchema = z.object({
   isApprover: z.boolean({ message: "Say whether they approve milestones (yes or no)" }).default(false),
 });
 
-/** Kick off a project from a lead with a chosen tier (seed §4.1). */
+/** Kick off a project from a lead with a chosen tier (docs/domain.md#kickoff). */
 export const ZKickoffSchema = z.object({
   leadId: ZIdSchema,
   projectName: z.string().trim().min(3, "A project name has at least 3 characters").max(120, "A project name is at most 120 characters").optional(),

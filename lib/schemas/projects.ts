@@ -51,7 +51,7 @@ export type ListProjectsInput = z.infer<typeof ZListProjectsSchema>;
 
 export const ENVIRONMENT_STATUSES = ["PENDING", "PROVISIONING", "READY", "FAILED"] as const;
 
-/** A technical lead records an environment's state and address (seed §4.1 environments). */
+/** A technical lead records an environment's state and address (docs/domain.md#kickoff environments). */
 export const ZUpdateEnvironmentSchema = z.object({
   environmentId: ZIdSchema,
   status: z.enum(ENVIRONMENT_STATUSES, { message: "Choose pending, provisioning, ready or failed" }),

@@ -28,7 +28,7 @@ export function answersSchemaFor(criterionKeys: readonly string[]) {
     .pipe(z.record(z.string(), ZAnswerSchema));
 }
 
-/** Answers for the seed's 14 criteria (seed §1.1). */
+/** Answers for the seed's 14 criteria (docs/domain.md#qualification). */
 export const ZQualificationAnswersSchema = answersSchemaFor(DEFAULT_CRITERION_KEYS);
 
 /** Facts the disqualifiers need (see server/engines/qualification/fit.ts). */

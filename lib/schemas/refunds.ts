@@ -2,7 +2,7 @@ import { z } from "zod";
 import { zMoneyCents } from "@/lib/money";
 import { ZIdSchema, ZPaginationSchema } from "./common";
 
-/** The refund workflow (issue 7): claimed → under review → approved → paid, or rejected. */
+/** The refund workflow (docs/domain.md#guarantee): claimed → under review → approved → paid, or rejected. */
 
 export const REFUND_STATUS_VALUES = ["CLAIMED", "UNDER_REVIEW", "APPROVED", "PAID", "REJECTED"] as const;
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ZIdSchema, ZPaginationSchema } from "./common";
 
-/** Customer health, retention plans and their tasks (issue 7; seed §5.2). */
+/** Customer health, retention plans and their tasks (docs/domain.md#retention). */
 
 /** Health bands of the account list: the retention strategy lines (docs/health.md#bands); "unscored" has no score yet. */
 export const HEALTH_BANDS = ["at_risk", "moderate", "healthy", "unscored"] as const;

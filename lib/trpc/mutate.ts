@@ -16,7 +16,7 @@ type ErrorBody = { error?: { json?: { message?: unknown; data?: { fieldErrors?: 
 /**
  * Calls one tRPC mutation over the app's own route (POST /api/trpc/<router>.<procedure>, the request the
  * tRPC client sends unbatched), for a client form that needs nothing more: no tRPC client, react-query or
- * superjson ship with it (issue 9, P3). The server side is exactly the same: the route's cross-site, body
+ * superjson ship with it (bench/README.md, P3). The server side is exactly the same: the route's cross-site, body
  * and content-type checks, the procedure's access check and input schema, its error formatter.
  * The input must be plain JSON (no Date, Map, undefined values are dropped), which superjson reads as is;
  * the answer is not returned (reading it back would need superjson): use it for "did it work" forms.

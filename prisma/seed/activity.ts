@@ -44,7 +44,7 @@ export function buildActivity(ctx: SeedContext, projects: ProjectFacts[], leads:
         const at = atRisk.validatedAt;
         // the kinds and week link the app's validation raises (services/projects), so a re-validation settles them
         alert({ ...base, kind: "MILESTONE_AT_RISK", milestoneId: atRisk.id, link: `${link}#week-${atRisk.week}`, at, message: `${name}: week ${atRisk.week} scored ${atRisk.score} (minimum ${atRisk.minimum})` });
-        // seed §3.1 at-risk → recovery actions
+        // docs/domain.md#milestones at-risk → recovery actions
         [["Add a senior developer to API integration", p.techLeadId], ["Daily check-in with the customer product owner", p.account.csmId], ["Re-run the security audit after fixes", p.techLeadId]]
           .forEach(([title = "", assigneeId], i) => action({ projectId: p.id, kind: "RECOVERY", title, assigneeId, dueAt: addDays(at, i + 1), status: i === 0 ? "DONE" : "OPEN", createdAt: at, completedAt: i === 0 ? addDays(at, 1) : null }));
         notify(p.account.csmId, `Milestone at risk: ${name} week ${atRisk.week}`, link, at);

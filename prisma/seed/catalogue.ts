@@ -10,16 +10,16 @@ import type { ServiceType } from "../../server/db/generated/enums";
 export type TierKey = "startup_mvp" | "enterprise_mvp" | "legacy_modernization_accelerated";
 export type { MilestoneTemplate };
 
-/** seed §3.1 MILESTONE_TEMPLATES (ours for the two service types the seed leaves out). */
+/** docs/domain.md#milestones MILESTONE_TEMPLATES (ours for the two service types the seed leaves out). */
 export const milestoneTemplates = (serviceType: ServiceType): MilestoneTemplate[] => DEFAULT_MILESTONES_CONFIG.templates[serviceType];
 
-/** DESIGN "milestones": criteria validated by these methods need a customer sign-off. */
+/** docs/domain.md#milestones: criteria validated by these methods need a customer sign-off. */
 export const SIGN_OFF_METHODS: readonly string[] = ENGINE_SIGN_OFF_METHODS;
 
-/** seed §4.2 QUALITY_GATES, by family; comprehensive score = code 0.4 + delivery 0.3 + process 0.3. */
+/** docs/domain.md#quality-gates QUALITY_GATES, by family; comprehensive score = code 0.4 + delivery 0.3 + process 0.3. */
 export const QUALITY_GATES = DEFAULT_QUALITY_GATES;
 export const QUALITY_WEIGHTS = DEFAULT_QUALITY_WEIGHTS;
 
-/** seed §5.1 / §1.3: the guarantee's final success criteria. */
+/** docs/domain.md#success-validation, docs/domain.md#guarantee: the guarantee's final success criteria. */
 export const GUARANTEE_SUCCESS_THRESHOLD = DEFAULT_KICKOFF_CONFIG.guarantee.successThreshold;
 export const GUARANTEE_DAYS = DEFAULT_KICKOFF_CONFIG.guarantee.days;

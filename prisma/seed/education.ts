@@ -5,7 +5,7 @@ import type { StakeholderRole } from "../../server/db/generated/enums";
 import { addDays, addHours, type SeedContext } from "./context";
 
 /**
- * The tenant's content library is the engine's default library (seed §1.3 and ours), and accounts flagged
+ * The tenant's content library is the engine's default library (docs/domain.md#education and ours), and accounts flagged
  * in their spec get a plan made by the same engine the CSM uses, started four days ago: items already
  * sent are SENT, the first two of each stakeholder COMPLETED a few hours later, the rest still SCHEDULED.
  */

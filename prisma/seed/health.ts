@@ -53,7 +53,7 @@ function accountAsOf(ctx: SeedContext, account: AccountRef, day: Date) {
 }
 
 /**
- * One snapshot per account per UTC day, scored by the retention engine (seed §5.2; health.ts,
+ * One snapshot per account per UTC day, scored by the retention engine (docs/domain.md#retention; health.ts,
  * expansion.ts): each component drifts from the account's start level to its current level with smooth
  * (autoregressive) noise. Every account gets the retention plan the engine chooses for its latest scores
  * (as the daily run would have made it), its actions assigned to its CSM (the first one already done).
@@ -103,7 +103,7 @@ export function buildHealth(ctx: SeedContext): void {
     rows.retentionPlan.push({
       id: planId, tenantId, customerAccountId: account.id, strategy: plan.strategy, healthScore: plan.healthScore, expansionScore: plan.expansionScore,
       triggers: { reason: plan.reason, conditions: plan.triggers } as unknown as Prisma.InputJsonObject, successMetrics: plan.successMetrics,
-      expectedOutcome: plan.expectedOutcome, nextTouchpointAt: plan.nextTouchpointAt, createdAt, // seed §5.2: next touchpoint 7 days after the plan
+      expectedOutcome: plan.expectedOutcome, nextTouchpointAt: plan.nextTouchpointAt, createdAt, // docs/domain.md#retention: next touchpoint 7 days after the plan
     });
     plan.actions.forEach((a, i) => {
       const done = i === 0;

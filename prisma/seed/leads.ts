@@ -10,7 +10,7 @@ import { answersInBand } from "./qualification";
 
 export type LeadFacts = { spec: LeadSpec; createdAt: Date; assessedAt: Date; feasibilityAt: Date; tierAt: Date; score: number; feasibility: number };
 
-/** Qualification score band per stage: UNQUALIFIED below the seed §6 cut-off of 60, the rest above. */
+/** Qualification score band per stage: UNQUALIFIED below the docs/domain.md#journey cut-off of 60, the rest above. */
 const SCORE_BAND: Partial<Record<LeadStage, [number, number]>> = {
   QUALIFYING: [50, 80], QUALIFIED: [62, 80], UNQUALIFIED: [32, 58], FEASIBILITY: [65, 86],
   PROPOSAL: [68, 90], CONVERTED: [74, 95], LOST: [62, 78],
@@ -22,7 +22,7 @@ const REQUIREMENTS = ["Customer sign-up and login", "Self-service dashboard", "R
 const STACKS = [["TypeScript", "PostgreSQL"], ["Python", "Django"], ["Java", "Spring"], ["Flutter", "Firebase"]];
 const INTEGRATIONS = ["Stripe", "Salesforce", "SAP", "Twilio", "HubSpot"];
 
-/** Leads at every stage with their assessments (seed §1.1), feasibility (§1.2) and tier picks (§2.1). */
+/** Leads at every stage with their assessments (docs/domain.md#qualification), feasibility (docs/domain.md#feasibility) and tier picks (docs/domain.md#tiers). */
 export function buildLeads(ctx: SeedContext): Map<string, LeadFacts> {
   const { rows, tenantId, rng } = ctx;
   const facts = new Map<string, LeadFacts>();
@@ -71,7 +71,7 @@ export function buildLeads(ctx: SeedContext): Map<string, LeadFacts> {
 }
 
 /**
- * seed §1.2: a project request run through the feasibility engine itself, so the demo's numbers are the
+ * docs/domain.md#feasibility: a project request run through the feasibility engine itself, so the demo's numbers are the
  * ones the product would compute (and read back identically on the lead page). Leads stuck at the
  * feasibility stage bring tighter timelines.
  */
@@ -123,7 +123,7 @@ function pushTierRecommendations(ctx: SeedContext, leadId: string, spec: LeadSpe
   }
 }
 
-/** seed §6: one journey per converted lead, each phase with its real timestamps. */
+/** docs/domain.md#journey: one journey per converted lead, each phase with its real timestamps. */
 export function buildJourneys(ctx: SeedContext, facts: Map<string, LeadFacts>): void {
   for (const [key, conversion] of ctx.conversions) {
     const lead = facts.get(key);

@@ -13,7 +13,7 @@ export type MilestoneFacts = {
   minimum: number;
 };
 
-/** How each story's validated weeks end (seed §3.1 statuses); weeks not yet due stay open. */
+/** How each story's validated weeks end (docs/domain.md#milestones statuses); weeks not yet due stay open. */
 const PLAN: Record<Scenario, MilestoneStatus[]> = {
   active: ["SUCCESS", "SUCCESS", "SUCCESS", "SUCCESS"],
   at_risk: ["SUCCESS", "AT_RISK", "AT_RISK", "AT_RISK"],
@@ -25,7 +25,7 @@ const PLAN: Record<Scenario, MilestoneStatus[]> = {
 const RECOVERY = ["Add developer capacity to the lagging criteria", "Daily check-in with the product owner until re-validation", "Re-run the failed checks within 48 hours"];
 const ESCALATION = ["Escalate to the delivery director", "Executive call with the customer sponsor", "Review guarantee exposure and remedy options"];
 
-/** seed §3.1: status from the weighted score against the milestone's own thresholds. */
+/** docs/domain.md#milestones: status from the weighted score against the milestone's own thresholds. */
 export function milestoneStatus(score: number, t: MilestoneTemplate): MilestoneStatus {
   if (score >= t.minimumSuccessThreshold) return "SUCCESS";
   if (score >= t.escalationThreshold) return "AT_RISK";
@@ -79,7 +79,7 @@ export function buildMilestones(ctx: SeedContext, project: ProjectRef): Mileston
         evidence: cs === null ? undefined : { source: "entered", reason: `scored ${cs}`, method: c.validationMethod, deliverableStatus: cs >= 85 ? "delivered" : cs >= 70 ? "partial" : "missing" },
       });
       if (!validated || !c.requiresSignOff) return;
-      // seed §3.1 sign-off criteria: up to two of the account's approvers, rotating by week
+      // docs/domain.md#milestones sign-off criteria: up to two of the account's approvers, rotating by week
       rotate(project.account.approvers, t.week).slice(0, 2).forEach((userId, k) => {
         const changes = scenario === "failed_refunded" && c.validationMethod === "stakeholder_demo" && k === 0;
         // what the approver saw: the week before its validation, the criterion as scored
@@ -127,7 +127,7 @@ function rotate<T>(items: T[], by: number): T[] {
   return [...items.slice(k), ...items.slice(0, k)];
 }
 
-/** seq 1..n in createdAt order, each hash chained to the previous one by the app's own engine (DESIGN "Data"). */
+/** seq 1..n in createdAt order, each hash chained to the previous one by the app's own engine (docs/domain.md#sign-offs). */
 function chainSignOffs(ctx: SeedContext, projectId: string, pending: PendingSignOff[]): void {
   let head: { seq: number; hash: string } | null = null;
   pending.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).forEach((s) => {

@@ -8,7 +8,7 @@ export const TENANT_AGE_DAYS = 150;
 
 const CHANNEL_PREFS = { email: true, inApp: true, digest: "daily" };
 
-/** Staff, customer accounts with their stakeholders, and TenantConfig version 1 (seed defaults). */
+/** Staff, customer accounts with their stakeholders, and TenantConfig version 1 (the defaults). */
 export function buildOrg(ctx: SeedContext, passwordHash: string): void {
   const { spec, rows, tenantId } = ctx;
   const createdAt = ctx.daysAgo(TENANT_AGE_DAYS);

@@ -23,7 +23,7 @@ const STATUS: Record<Scenario, ProjectStatus> = {
 const KICKOFF_PHASES = ["setup", "delivery_team", "environments", "stakeholder_onboarding", "guarantee_activation", "launch"];
 const PEOPLE = ["Maya Singh", "Jonah Reed", "Elena Costa", "Kofi Mensah", "Ines Duarte", "Arjun Rao", "Hugo Laurent", "Yuki Tanaka", "Sara Novak", "Liam Byrne"];
 
-/** A project and everything hanging off it: kickoff (seed §4.1), milestones (§3.1), guarantee (§5.1). */
+/** A project and everything hanging off it: kickoff (docs/domain.md#kickoff), milestones (docs/domain.md#milestones), guarantee (docs/domain.md#success-validation). */
 export function buildProject(ctx: SeedContext, spec: ProjectSpec): ProjectFacts {
   const { rows, tenantId, now } = ctx;
   const start = ctx.daysAgo(spec.startDaysAgo, 9);
@@ -60,7 +60,7 @@ export function buildProject(ctx: SeedContext, spec: ProjectSpec): ProjectFacts 
   return { ...ref, milestones, escalations: quality.escalations, guaranteeId, refundId, closedAt, successScore };
 }
 
-/** seed §4.1 team by service type, plus the tier's extra specialists (§2.1 team_composition). */
+/** docs/domain.md#kickoff team by service type, plus the tier's extra specialists (docs/domain.md#tiers team_composition). */
 function buildTeam(ctx: SeedContext, p: ProjectRef): void {
   const team: [string, string, number, boolean][] = [
     ["Requirements Analyst", "business_requirements", 0.5, true],
@@ -99,7 +99,7 @@ function buildEnvironments(ctx: SeedContext, p: ProjectRef): void {
 }
 
 /**
- * seed §5.1 final validation by the app's own engine (server/engines/guarantee), on the facts this seed
+ * docs/domain.md#success-validation final validation by the app's own engine (server/engines/guarantee), on the facts this seed
  * wrote for the project (weeks, sign-offs, CI coverage, survey answers), stored with the outcome exactly as
  * the enforcement job stores it — so "reproduce" gives the same result. Only ended projects have an
  * outcome; a failed one carries remedy REFUND and its refund claim (REMEDIED once the refund was paid).

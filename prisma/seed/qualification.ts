@@ -6,7 +6,7 @@ export type { Answer };
 
 /**
  * Random answers whose score falls in [min, max): redrawn until it does, which stays deterministic
- * because the PRNG is. Scored by the real engine (seed §1.1) with the default config (version 1),
+ * because the PRNG is. Scored by the real engine (docs/domain.md#qualification) with the default config (version 1),
  * so a stored demo assessment reproduces exactly.
  */
 export function answersInBand(rng: Rng, min: number, max: number): { answers: Record<string, Answer>; result: QualificationResult } {

@@ -15,9 +15,9 @@ const PROFILE: Record<Scenario, { traceability: number; acceptance: number; appr
   refund_review: { traceability: 97, acceptance: 95, approval: 84, documentation: 88, adherence: 85, responsiveness: 94, resolutionHours: 20, csat: 7.6, drift: 2.5 },
   kickoff: { traceability: 100, acceptance: 100, approval: 90, documentation: 90, adherence: 100, responsiveness: 97, resolutionHours: 6, csat: 8.5, drift: 0 },
 };
-/** Test coverage the project ends on: what the guarantee's coverage criterion reads (seed §5.1). */
+/** Test coverage the project ends on: what the guarantee's coverage criterion reads (docs/domain.md#success-validation). */
 const FINAL_COVERAGE: Record<Scenario, number> = { active: 94, completed: 96.5, at_risk: 87, failed_refunded: 84, refund_review: 88, kickoff: 80 };
-/** Evidence from CI twice a week and a weekly comprehensive quality validation (seed §4.2). */
+/** Evidence from CI twice a week and a weekly comprehensive quality validation (docs/domain.md#quality-gates). */
 export function buildQuality(ctx: SeedContext, p: ProjectRef): { lastCoverage: number | null; escalations: Date[] } {
   const { rows, tenantId, rng, now } = ctx;
   const s = p.spec.scenario;
@@ -41,7 +41,7 @@ export function buildQuality(ctx: SeedContext, p: ProjectRef): { lastCoverage: n
       metrics: { branch: "main", lintWarnings: rng.int(0, failing ? 40 : 8), buildDurationSec: rng.int(90, 420) }, createdAt: at,
     });
   }
-  // seed §4.2: a weekly comprehensive validation by the engine itself, code gates from the latest CI
+  // docs/domain.md#quality-gates: a weekly comprehensive validation by the engine itself, code gates from the latest CI
   // evidence, delivery and process figures from the scenario's profile (what the tech lead would enter)
   const escalations: Date[] = [];
   const evidence = rows.evidence.filter((e) => e.projectId === p.id);

@@ -4,7 +4,7 @@ import type { MilestoneFacts } from "./milestones";
 import type { ProjectRef } from "./projects";
 import type { Rng } from "./random";
 
-/** Scores mostly 8–10 (seed §7.1 target CSAT ≥ 8.5); at-risk and failed weeks drag them down. */
+/** Scores mostly 8–10 (docs/domain.md#surveys target CSAT ≥ 8.5); at-risk and failed weeks drag them down. */
 const CSAT_BY_STATUS: Record<string, number[]> = { SUCCESS: [8, 9, 9, 10, 10, 9, 8, 10], AT_RISK: [6, 7, 7, 8], FAILED: [3, 4, 5, 6] };
 const LOW_COMMENTS = ["The week slipped and we heard about it late.", "Demo was missing key flows.", "We need clearer status on the integration work."];
 const HIGH_COMMENTS = ["Great momentum this week.", "Clear demo, well prepared.", "Team is responsive and on point."];
@@ -37,8 +37,8 @@ function comment(rng: Rng, score: number): string | null {
 }
 
 /**
- * CSAT after each validated milestone for 1–2 stakeholders, NPS at project end (seed §3.1 week 4,
- * §7.1). The newest milestone of a running project keeps one survey open so the portal has one to answer.
+ * CSAT after each validated milestone for 1–2 stakeholders, NPS at project end (docs/domain.md#surveys week 4,
+ * docs/domain.md#surveys). The newest milestone of a running project keeps one survey open so the portal has one to answer.
  * Returns the project's average CSAT (input to the guarantee's final validation).
  */
 export function buildProjectSurveys(ctx: SeedContext, p: ProjectRef, milestones: MilestoneFacts[]): number | null {
@@ -70,7 +70,7 @@ export function buildProjectSurveys(ctx: SeedContext, p: ProjectRef, milestones:
   return csat.length ? Math.round((csat.reduce((a, b) => a + b, 0) / csat.length) * 10) / 10 : null;
 }
 
-/** Quarterly relationship NPS (seed §7.1 "quarterly") for accounts with a project by mid-quarter. */
+/** Quarterly relationship NPS (docs/domain.md#surveys "quarterly") for accounts with a project by mid-quarter. */
 export function buildQuarterlyNps(ctx: SeedContext, projects: ProjectRef[]): void {
   const { now } = ctx;
   let year = now.getUTCFullYear();

@@ -22,7 +22,7 @@ export const NORTHWIND: TenantSpec = {
     { email: "po@acme.test", name: "Paula Owens", role: "CUSTOMER", account: "acme", stakeholderRole: "PRODUCT_OWNER", isApprover: true },
     { email: "po@globex.test", name: "Grace Lin", role: "CUSTOMER", account: "globex", stakeholderRole: "PRODUCT_OWNER", isApprover: true },
     { email: "member@globex.test", name: "Mark Ellis", role: "CUSTOMER", account: "globex", stakeholderRole: "MEMBER", isApprover: false },
-    // one approver per remaining account, so every project has sign-offs and survey answers (seed §3.1)
+    // one approver per remaining account, so every project has sign-offs and survey answers (docs/domain.md#milestones)
     { email: "po@pinecrest.test", name: "Nora Quinn", role: "CUSTOMER", account: "pinecrest", stakeholderRole: "PRODUCT_OWNER", isApprover: true },
     { email: "po@vela.test", name: "Ivan Petrov", role: "CUSTOMER", account: "vela", stakeholderRole: "PRODUCT_OWNER", isApprover: true },
     { email: "po@oakridge.test", name: "Rosa Delgado", role: "CUSTOMER", account: "oakridge", stakeholderRole: "PRODUCT_OWNER", isApprover: true },

@@ -4,7 +4,7 @@ import { startEmbeddedDb } from "../embedded-db";
 /**
  * The crash run's database, which must outlive the killed server: CRASH_DATABASE_URL as given (it
  * must be fresh), else a new database on TEST_DATABASE_URL's server (dropped afterwards), else the
- * embedded PGlite in this process (STACK_NOTES: never inside the Next.js process).
+ * embedded PGlite in this process (docs/architecture.md#platform-constraints: never inside the Next.js process).
  */
 export type CrashDb = { kind: "given" | "postgres" | "embedded"; url: string; drop: () => Promise<void> };
 

@@ -34,7 +34,7 @@ async function requestMeta(): Promise<{ ip: string; userAgent: string | null }> 
 }
 
 /**
- * Auth.js v5. Password sign-in requires JWT sessions (STACK_NOTES), so the JWT carries only the id
+ * Auth.js v5. Password sign-in requires JWT sessions (docs/architecture.md#platform-constraints), so the JWT carries only the id
  * of a row in UserSession; every request checks that row (server/auth/current-user.ts), which makes
  * logout and revocation real. Magic links (customers) use Auth.js's verification tokens through the
  * Prisma adapter. Initialised lazily so `next build` needs no database or secret.

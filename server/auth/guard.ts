@@ -20,7 +20,7 @@ async function requestMeta(): Promise<{ requestId: string | null; path: string |
 /**
  * Page-level access check (never only in a layout or proxy — CVE-2025-29927): anonymous → login;
  * signed in without the permission → "not found", which reveals nothing about the page.
- * Every denial is one JSON log line — who, what, when (pino's `time`), request id (issue 10 items 1 and 9), like the
+ * Every denial is one JSON log line — who, what, when (pino's `time`), request id (docs/architecture.md#access-checks), like the
  * tRPC denials in server/api/trpc.ts; signed-in refusals at warn, since they may be probing.
  */
 export async function requirePermission(permission: Permission): Promise<SessionUser> {

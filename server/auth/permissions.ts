@@ -34,11 +34,11 @@ export const PERMISSIONS = {
   "webhooks:manage": ["ADMIN"],
   /** the customer portal's look and the email sender: display name, logo, accent colour, From and reply-to */
   "branding:write": ["ADMIN"],
-  /** verify the tenant's audit hash chain (issue 10 item 6) */
+  /** verify the tenant's audit hash chain (docs/security.md#audit-chain) */
   "audit:verify": ["ADMIN"],
   /** the workspace's setup checklist on the admin's home: read it, hide it, bring it back */
   "onboarding:manage": ["ADMIN"],
-  // issue 7: the guarantee, refunds and retention
+  // docs/domain.md#retention: the guarantee, refunds and retention
   /** record a customer-caused delay on a guarantee's clock */
   "guarantee:write": ["ADMIN", "TECH_LEAD"],
   /** end a running guarantee early and record its final validation now (with a reason) */

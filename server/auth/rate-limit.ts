@@ -35,7 +35,7 @@ const unnamedStatements = {
 };
 
 /**
- * Every rate limit of the app (issue 10 item 4), in one place. Each entry: what the key is, how many
+ * Every rate limit of the app (docs/security.md), in one place. Each entry: what the key is, how many
  * points (events) a key may spend per window (`duration`, seconds), and why that number. A refused
  * event answers 429 with `Retry-After` (REST, tRPC) or a message with the wait (server actions).
  * Counters live in PostgreSQL (table rate_limits), so they hold across app instances.
@@ -53,7 +53,7 @@ export const LIMITS = {
   surveyIp: { points: 60, duration: 60 * 60 },
   /** key: sha-256 of the survey token. Calls on one link: 20 per hour — against hammering a single link */
   surveyToken: { points: 20, duration: 60 * 60 },
-  /** key: client IP. Public self-service assessments (issue 11): 10 per hour */
+  /** key: client IP. Public self-service assessments (docs/domain.md#self-service-assessment): 10 per hour */
   intakeIp: { points: 10, duration: 60 * 60 },
   /** key: email address. Public self-service assessments: 3 per hour */
   intakeEmail: { points: 3, duration: 60 * 60 },

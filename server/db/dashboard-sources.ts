@@ -9,7 +9,7 @@ import { Prisma } from "./generated/client";
  * A fragment reads only what decides whether and how a row counts, and hands on the ids of what it
  * refers to (project_id, account_id…): display names are looked up by the rows (dashboard-rows.ts,
  * `nameOf`: a lookup by primary key, so naming never changes the count). The aggregates, which every dashboard request runs, then
- * touch one or two tables per KPI instead of four (issue 9, P1: the range's rows grow with the tenant).
+ * touch one or two tables per KPI instead of four (bench/README.md, P1: the range's rows grow with the tenant).
  */
 export type SqlWindow = { from: Date; to: Date };
 export type RowRules = { timelineGraceHours: number; caseStudyMinSuccessScore: number; onboardingTargetHours: number };
@@ -39,7 +39,7 @@ export const covering = (...ws: SqlWindow[]): SqlWindow => ({
  * score at or above the rule's minimum). The window is applied to the guarantee before its project and
  * lead are joined, so that work follows the range; each guarantee's latest refund comes from one pass
  * over the tenant's refunds (few: failed guarantees only), hash-joined, not a lookup per guarantee
- * (issue 9, P1).
+ * (bench/README.md, P1).
  */
 export function decidedGuarantees(tenantId: string, rules: RowRules, w: SqlWindow) {
   return Prisma.sql`
@@ -71,7 +71,7 @@ export function decidedGuarantees(tenantId: string, rules: RowRules, w: SqlWindo
  * Projects of qualified leads onboarded in the window: the moment their kickoff completed (the `launch`
  * phase's finishedAt, or the project's creation when it has no kickoff record) is the column
  * Project.onboardedAt, kept from `kickoff` by a database trigger (migration 20261202153000), so only the
- * window's projects are read through Project(tenantId, onboardedAt) (issue 9, P1).
+ * window's projects are read through Project(tenantId, onboardedAt) (bench/README.md, P1).
  */
 export function onboardings(tenantId: string, rules: RowRules, w: SqlWindow) {
   return Prisma.sql`
@@ -142,7 +142,7 @@ export function accountActivity(tenantId: string, w: SqlWindow & { previousFrom:
  * Projects booked (kicked off) in the window, cancelled ones excluded; nth = the account's nth project
  * ever (by createdAt, then id), numbered by one window over the tenant's projects booked before the
  * window's end (one pass and a sort, where a count of earlier projects per row cost an index probe per
- * booking; issue 9, P1).
+ * booking; bench/README.md, P1).
  */
 export function bookedProjects(tenantId: string, w: SqlWindow) {
   return Prisma.sql`

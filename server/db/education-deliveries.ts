@@ -1,6 +1,6 @@
 import type { Db, DbOrTx } from "./client";
 
-/** Education deliveries the scheduled job sends (seed §1.3). Tenant-scoped. */
+/** Education deliveries the scheduled job sends (docs/domain.md#education). Tenant-scoped. */
 
 export function dueEducationAfter(prisma: Db, tenantId: string, now: Date, afterId: string | null, take: number) {
   return prisma.educationDelivery.findMany({

@@ -2,7 +2,7 @@ import type { EducationStatus, ServiceType } from "./generated/enums";
 import type { Prisma } from "./generated/client";
 import type { DbOrTx } from "./client";
 
-/** Education library, plans and deliveries (seed §1.3). Every read is scoped by tenant. */
+/** Education library, plans and deliveries (docs/domain.md#education). Every read is scoped by tenant. */
 
 export const libraryItemSelect = {
   id: true, key: true, title: true, kind: true, audience: true, serviceTypes: true, body: true, durationMinutes: true, deliveryMethod: true, position: true,

@@ -3,7 +3,7 @@ import type { Prisma } from "./generated/client";
 import type { Db, DbOrTx } from "./client";
 
 /**
- * Guarantees, their customer-caused delays and what the final validation reads (issue 7). Every query
+ * Guarantees, their customer-caused delays and what the final validation reads (docs/domain.md#guarantee). Every query
  * is scoped by tenant; the portal's also by customer account. State changes are conditional updates
  * (`…If…` returns the count) so a concurrent or repeated change applies once.
  */

@@ -1,7 +1,7 @@
 import type { DbOrTx } from "./client";
 
 /**
- * Whole-database integrity checks after a restore (issue 10 item 7). The one deliberate exception to
+ * Whole-database integrity checks after a restore (docs/security.md). The one deliberate exception to
  * "every query takes the tenant id": a restore is checked for every tenant at once, so this lists the
  * (tenant, project) pairs that have a sign-off chain; each chain is then verified tenant-scoped.
  */

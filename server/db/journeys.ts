@@ -2,7 +2,7 @@ import type { JourneyStatus } from "./generated/enums";
 import type { Prisma } from "./generated/client";
 import type { Db, DbOrTx } from "./client";
 
-/** Journey rows (seed §6): one per lead, its phases as JSON. Every query is tenant-scoped. */
+/** Journey rows (docs/domain.md#journey): one per lead, its phases as JSON. Every query is tenant-scoped. */
 const json = (v: unknown) => v as Prisma.InputJsonValue;
 
 const journeySelect = {

@@ -2,7 +2,7 @@ import type { EnvironmentKind, ServiceType, StakeholderRole } from "./generated/
 import type { Prisma } from "./generated/client";
 import type { DbOrTx } from "./client";
 
-/** Writes of the kickoff (seed §4.1): each function is one phase's rows; the service runs them in one transaction. */
+/** Writes of the kickoff (docs/domain.md#kickoff): each function is one phase's rows; the service runs them in one transaction. */
 const json = (v: unknown) => v as Prisma.InputJsonValue;
 
 export function findLeadProject(prisma: DbOrTx, tenantId: string, leadId: string) {

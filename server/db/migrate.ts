@@ -7,7 +7,7 @@ import pg from "pg";
  * Applies prisma/migrations/<ts>_<name>/migration.sql in order and records each in Prisma's own
  * `_prisma_migrations` table (same columns; checksum = sha256 hex of the file), so a real
  * `prisma migrate deploy` elsewhere sees the same history. Prisma 7's migrate engine cannot be
- * downloaded on our machines (STACK_NOTES). Safe to run concurrently: an advisory lock serialises.
+ * downloaded on our machines (docs/architecture.md#platform-constraints). Safe to run concurrently: an advisory lock serialises.
  */
 const LOCK_ID = 72_707_369;
 

@@ -4,7 +4,7 @@ import type { DelayStatus, GuaranteeStatus, MilestoneStatus, ProjectStatus, Serv
 /** Portal reads are always scoped by tenant AND customer account: another account's id reads as absent. */
 export type PortalCriterion = {
   id: string; name: string; weight: number; deliverable: string; requiresSignOff: boolean; score: number | null;
-  /** the latest customer decision on a sign-off criterion (issue 5): none or one */
+  /** the latest customer decision on a sign-off criterion (docs/domain.md#sign-offs): none or one */
   signOffs: { decision: SignOffDecision; createdAt: Date; user: { name: string } }[];
 };
 export type PortalMilestone = {
@@ -49,7 +49,7 @@ export function listPortalProjects(prisma: Db, tenantId: string, customerAccount
 }
 
 /**
- * The customer's project page in ONE statement (issue 9, P2: Prisma's nested select sent six — project,
+ * The customer's project page in ONE statement (bench/README.md, P2: Prisma's nested select sent six — project,
  * guarantee, milestones, criteria, sign-offs, their users): one row per criterion (a week without
  * criteria still gives one row, a project without weeks one), the latest sign-off of each criterion
  * by a lateral lookup, grouped here. The project is matched on id, tenant AND customer account, and

@@ -1,7 +1,7 @@
 import type { ProjectStatus } from "./generated/enums";
 import type { Db, DbOrTx, Prisma } from "./client";
 
-/** Progress updates (seed §3.2): the project data they are computed from, and the stored updates. */
+/** Progress updates (docs/domain.md#progress-updates): the project data they are computed from, and the stored updates. */
 
 export const ACTIVE_PROJECT_STATUSES: ProjectStatus[] = ["KICKOFF", "ACTIVE", "AT_RISK"];
 

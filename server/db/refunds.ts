@@ -3,7 +3,7 @@ import type { Prisma } from "./generated/client";
 import type { Db, DbOrTx } from "./client";
 
 /**
- * Refunds (issue 7): the executives' queue and the state machine's writes. A transition is one
+ * Refunds (docs/domain.md#guarantee): the executives' queue and the state machine's writes. A transition is one
  * conditional update on (id, tenant, version, status) that bumps the version — optimistic locking, so of
  * two simultaneous approvals exactly one changes the row.
  */

@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from "./client";
 import { ESCALATION_KINDS } from "../engines/alerts/registry";
 
 /**
- * Customer health, expansion and retention plans (issue 7; seed §5.2). Every query is scoped by tenant
+ * Customer health, expansion and retention plans (docs/domain.md#retention). Every query is scoped by tenant
  * and names the customer account; the facts are read over windows ending at `now`.
  */
 

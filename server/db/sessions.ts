@@ -33,7 +33,7 @@ type SessionRow = {
 /**
  * The session row with its user, only if still valid: not revoked, not expired, user not disabled.
  * Every authenticated request runs this, so it is one joined statement (Prisma's nested select sent
- * three: session, user, tenant — issue 9, P2).
+ * three: session, user, tenant — bench/README.md, P2).
  */
 export async function findActiveSession(prisma: Db, sessionId: string, now: Date) {
   const [r] = await prisma.$queryRaw<SessionRow[]>`

@@ -36,7 +36,7 @@ type PortalSurveyRow = Omit<SurveyRow, "project" | "milestone" | "tenant" | "res
 /**
  * The surveys addressed to this customer on projects of their account (of one project when given), newest
  * first, with what surveyView shows, in ONE statement (Prisma's nested select sent five: survey, project,
- * milestone, tenant, response — issue 9, P2). r_created_at and m_title are read only when r_score / m_week
+ * milestone, tenant, response — bench/README.md, P2). r_created_at and m_title are read only when r_score / m_week
  * are not null (the outer joins leave them null together).
  */
 /**
@@ -107,7 +107,7 @@ export function projectSurveys(prisma: DbOrTx, tenantId: string, projectId: stri
   });
 }
 
-/** The project's "Customer Satisfaction Survey" criteria (seed §3.1 week 4), with their week's validation state. */
+/** The project's "Customer Satisfaction Survey" criteria (docs/domain.md#surveys week 4), with their week's validation state. */
 export function satisfactionCriteria(prisma: DbOrTx, tenantId: string, projectId: string) {
   return prisma.milestoneCriterion.findMany({
     where: { tenantId, validationMethod: "satisfaction_survey", milestone: { tenantId, projectId } },

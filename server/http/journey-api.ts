@@ -6,7 +6,7 @@ import type { ServiceContext } from "@/server/services/context";
 import { clientIp, errorResponse, problem, unauthorized } from "./rest";
 
 /**
- * The journey REST API (seed §6.2, `/api/v1/customer-journey/*`) for integrations: a tenant API key names
+ * The journey REST API (docs/domain.md#journey, `/api/v1/customer-journey/*`) for integrations: a tenant API key names
  * the tenant; calls act as the admin who created the key. Thin over the journey service.
  */
 export async function withTenantKey(request: Request, path: string, run: (ctx: ServiceContext) => Promise<Response>): Promise<Response> {

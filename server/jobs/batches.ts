@@ -6,7 +6,7 @@ import type { JobContext } from "./runner";
  * tenant (or the "run now" tenant) in id order, loads items in batches after the last id, handles each
  * one (a failure is recorded and the walk goes on), saves the cursor after every batch, and stops
  * with "paused" when the time budget is used up — the next run of the period resumes there.
- * A phase with `handleBatch` handles its page at once (issue 9, P5); if that throws, the page is
+ * A phase with `handleBatch` handles its page at once (bench/README.md, P5); if that throws, the page is
  * handled again item by item, so one bad item is recorded alone and the others still get done.
  */
 export type Phase<T extends { id: string }> = {

@@ -2,7 +2,7 @@ import { enforceGuarantees } from "@/server/services/guarantee-jobs";
 import { hourKey } from "./period";
 import type { JobDefinition } from "./runner";
 
-/** Hourly: every guarantee whose clock has ended is validated and decided once (issue 7). */
+/** Hourly: every guarantee whose clock has ended is validated and decided once (docs/domain.md#guarantee). */
 export const guaranteesJob: JobDefinition = {
   name: "guarantees",
   title: "Guarantee enforcement",

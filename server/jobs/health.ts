@@ -2,7 +2,7 @@ import { snapshotHealth } from "@/server/services/retention-jobs";
 import { dayKey } from "./period";
 import type { JobDefinition } from "./runner";
 
-/** Daily: one health snapshot per account, and a new retention plan when the strategy changed (issue 7). */
+/** Daily: one health snapshot per account, and a new retention plan when the strategy changed (docs/domain.md#retention). */
 export const healthJob: JobDefinition = {
   name: "health",
   title: "Health snapshots",

@@ -7,10 +7,10 @@ import { dayKey } from "./period";
 import type { JobContext, JobDefinition } from "./runner";
 
 /**
- * Daily progress digests (seed §3.2, "next update in 24 h"): first one progress update per active
+ * Daily progress digests (docs/domain.md#progress-updates, "next update in 24 h"): first one progress update per active
  * project and tenant-local day (with a risk alert when high or critical), then one digest per person
  * whose frequency makes one due today, in their role's format. The outbox sweep delivers them.
- * Both phases handle a page at once (issue 9, P5: a constant number of statements per page); the
+ * Both phases handle a page at once (bench/README.md, P5: a constant number of statements per page); the
  * item-by-item handlers are the fallback when a page fails, so the failing item is recorded alone.
  */
 const PAGE = 200;

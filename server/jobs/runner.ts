@@ -4,7 +4,7 @@ import { findJobRun, finishJobRun, insertJobRun, saveJobRun, takeOverJobRun } fr
 import { logger } from "@/server/logger";
 
 /**
- * Runs a job once per period (DESIGN "Automation"; issue 6): the JobRun row for (job, period key) is
+ * Runs a job once per period (docs/architecture.md#jobs): the JobRun row for (job, period key) is
  * the lock and the record. A second call for the same period — at the same moment or later — finds
  * the row and does nothing, unless the first run failed, paused at its time budget (then it resumes
  * from the saved cursor), or went silent for STALE_AFTER_MS (its process died). The work itself is
@@ -121,7 +121,7 @@ export async function runJob(db: Db, def: JobDefinition, opts: { now: Date; tena
   );
   ctx.requestId = row.id;
   const finishedAt = () => new Date(startedAt.getTime() + (Date.now() - wallStart));
-  // one start and one finish line per run (issue 10 item 9); the run id is the request id of its log lines
+  // one start and one finish line per run (docs/security.md); the run id is the request id of its log lines
   const line = { job: def.name, periodKey, tenantId, requestId: row.id, resumed: !created };
   logger.info(line, "job run started");
 

@@ -3,7 +3,7 @@ import { hourKey } from "./period";
 import type { JobDefinition } from "./runner";
 
 /**
- * Survey triggers (issue 5 owns the rules: CSAT after a signed-off milestone, at project end, NPS each
+ * Survey triggers (docs/domain.md#surveys owns the rules: CSAT after a signed-off milestone, at project end, NPS each
  * quarter). The work is platform-wide and idempotent (one survey per trigger key), so its count is
  * kept under "_all", not per tenant.
  */

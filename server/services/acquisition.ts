@@ -28,7 +28,7 @@ import type { ServiceContext } from "./context";
 import { leadDetail } from "./leads";
 import { stageWord } from "@/lib/labels/lead-stage";
 
-/** The CSM's qualification → feasibility → tier flow for one lead (seed §1.1, §1.2, §2.1). */
+/** The CSM's qualification → feasibility → tier flow for one lead (docs/domain.md#qualification, docs/domain.md#feasibility, docs/domain.md#tiers). */
 async function changeStage(ctx: ServiceContext, tx: Parameters<typeof setLeadStage>[0], lead: { id: string; stage: Parameters<typeof setLeadStage>[3] }, data: Omit<Parameters<typeof setLeadStage>[4], "updatedAt">) {
   const res = await setLeadStage(tx, ctx.tenantId, lead.id, lead.stage, { ...data, updatedAt: ctx.now });
   if (res.count !== 1) throw new AppError("CONFLICT", "Someone changed this lead meanwhile. Reload and try again.");

@@ -102,7 +102,7 @@ export async function authenticateEvidenceToken(db: DbOrTx, authorization: strin
   return { id: row.id, tenantId: row.tenantId, projectId: row.projectId, createdById: row.createdById };
 }
 
-// ---------------------------------------------------------------- tenant API keys (journey API, issue 8)
+// ---------------------------------------------------------------- tenant API keys (journey API, docs/domain.md#journey)
 
 /** Tenant-wide keys for the journey REST API (`/api/v1/customer-journey/*`): no project, their own scope. */
 export const JOURNEY_SCOPE = "journeys:write";

@@ -5,7 +5,7 @@ import type { ServiceContext } from "./context";
 import { verifyProjectSignOffs } from "./signoffs";
 
 /**
- * Verifies the tenant's audit chain (issue 10 item 6): every entry recomputed from what the database
+ * Verifies the tenant's audit chain (docs/security.md#audit-chain): every entry recomputed from what the database
  * stores, linked to the one before, and the last one equal to the chain's head. Reports the first bad
  * entry; `checkedAt` says when, since an intact result only speaks for that moment.
  */

@@ -16,7 +16,7 @@ import type { ServiceContext } from "./context";
 import { alertHref } from "./alerts";
 
 /**
- * The executive dashboard (seed §7.2): load the aggregates (a fixed batch of statements), then let the
+ * The executive dashboard (docs/domain.md#dashboard): load the aggregates (a fixed batch of statements), then let the
  * pure engine compute KPIs, statuses, recommendations and opportunities. Read-only.
  */
 

@@ -11,11 +11,11 @@ import { renderMessage } from "@/server/messaging/templates/render";
 import { readStoredUpdate } from "./progress-updates";
 
 /**
- * One digest per person and day at most (issue 6: "too many emails"): the person's projects' progress
- * updates of the day, in their format (seed §3.2), plus a line per notification they got since the
+ * One digest per person and day at most (docs/domain.md#progress-updates: "too many emails"): the person's projects' progress
+ * updates of the day, in their format (docs/domain.md#progress-updates), plus a line per notification they got since the
  * last digest — however many events happened, they are summed up in this one message. Queued under
  * `digest/<userId>/<local date>/<channel>`: a second run of the day queues nothing.
- * Issue 9 (P5): a page of people is served in a constant number of statements (updates, notifications, outbox).
+ * bench/README.md: a page of people is served in a constant number of statements (updates, notifications, outbox).
  */
 export type DigestPerson = {
   id: string;

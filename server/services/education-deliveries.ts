@@ -10,7 +10,7 @@ import { renderMessage } from "@/server/messaging/templates/render";
 import { emailBrand } from "./branding";
 
 /**
- * Sends one due education delivery (seed §1.3): to its stakeholder (or the account's primary contact,
+ * Sends one due education delivery (docs/domain.md#education): to its stakeholder (or the account's primary contact,
  * or a lead's contact), on their channels, with a link to /portal/learn where it is read and marked
  * done. SCHEDULED → SENT and the outbox rows (key `education/<deliveryId>/<channel>`) commit together,
  * so a delivery is sent once however often the job runs. A delivery nobody can receive is marked sent

@@ -23,7 +23,7 @@ import type { ServiceContext } from "./context";
 import { leadDetail } from "./leads";
 
 /**
- * Customer education (seed §1.3): the tenant's content library, personalised plans for a lead or a
+ * Customer education (docs/domain.md#education): the tenant's content library, personalised plans for a lead or a
  * customer account, and completion tracking. Deliveries are rows scheduled by the plan; the automation
  * worker sends them when due. Customers read the content in the portal and mark it read there.
  */

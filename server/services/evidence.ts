@@ -10,8 +10,8 @@ import { requireQualityProject, storeQualityValidation } from "./quality";
 import { codeInputs } from "./quality-inputs";
 
 /**
- * CI evidence (issue 4): a pipeline posts code metrics with its project's token; they are stored and the
- * code quality gates (seed §4.2) are validated from them at once, so "95%+ coverage" is checked from the
+ * CI evidence (docs/ci-evidence.md): a pipeline posts code metrics with its project's token; they are stored and the
+ * code quality gates (docs/domain.md#quality-gates) are validated from them at once, so "95%+ coverage" is checked from the
  * build, not typed by hand. The token decides tenant and project: a body naming any other project is
  * refused, never redirected. An API call acts for the person who created the token (ctx.actorId).
  */

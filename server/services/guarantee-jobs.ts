@@ -5,7 +5,7 @@ import { logger } from "@/server/logger";
 import { finalizeGuarantee } from "./guarantees";
 
 /**
- * Guarantee enforcement (issue 7; DESIGN "Automation": guarantee enforcement at day 30): every running
+ * Guarantee enforcement (docs/domain.md#guarantee, docs/architecture.md#jobs: guarantee enforcement at day 30): every running
  * guarantee whose clock (with acknowledged delays) has ended gets its final validation recorded, the
  * remedy choice opens on failure, stakeholders are notified and an alert is raised — each guarantee in
  * its own transaction. Idempotent: the outcome is written only while the guarantee is still running, so

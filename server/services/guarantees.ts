@@ -21,7 +21,7 @@ import type { ServiceContext } from "./context";
 import type { PortalContext } from "./portal";
 
 /**
- * The 30-day guarantee (issue 7; seed §3, §5.1, §1.3): the clock with customer-caused delays, the final
+ * The 30-day guarantee (docs/domain.md#guarantee, docs/domain.md#success-validation): the clock with customer-caused delays, the final
  * validation (at the clock's end by the enforcement job, or closed early by an executive), and the
  * customer's remedy choice on failure. Every clock change, outcome and remedy choice is audited in the
  * same transaction; every state change is a conditional update, so repeats and races apply once.

@@ -12,7 +12,7 @@ import { recommendTiers } from "@/server/engines/tiers/recommend";
 import { escapeHtml } from "@/lib/html";
 
 /**
- * The self-service result (issue 11), pure: the stored inputs through the same engines as the CSM's
+ * The self-service result (docs/domain.md#self-service-assessment), pure: the stored inputs through the same engines as the CSM's
  * flow (qualification → feasibility → tiers), the view a prospect may see, and the email copy.
  */
 export const RESULT_TTL_DAYS = 90;
@@ -57,7 +57,7 @@ export function evaluate(stored: StoredIntake, configs: { qualification: Qualifi
   return { qualification, feasibility, tiers };
 }
 
-/** seed §1.3 success_guarantee_explanation, as the education library words it, with this tier's refund. */
+/** docs/domain.md#guarantee success_guarantee_explanation, as the education library words it, with this tier's refund. */
 function guaranteeText(guaranteeCents: number | null) {
   const item = DEFAULT_EDUCATION_LIBRARY.find((i) => i.key === GUARANTEE_ITEM_KEY);
   const refundAmount = guaranteeCents ? formatMoney(guaranteeCents, DEFAULT_CURRENCY, "short") : "the guarantee amount in your contract";

@@ -24,7 +24,7 @@ import { plural } from "@/lib/format";
 import { stageWord } from "@/lib/labels/lead-stage";
 
 /**
- * The public self-service assessment (issue 11; seed summary: "self-service and high-touch"). A
+ * The public self-service assessment (docs/domain.md#self-service-assessment; seed summary: "self-service and high-touch"). A
  * prospect answers the tenant's qualification criteria and the project basics, without an account;
  * the same engines as the CSM's (qualification → feasibility → tiers) explain the result at once.
  *

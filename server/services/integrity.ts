@@ -5,7 +5,7 @@ import { verifyAuditChain } from "@/server/engines/audit/chain";
 import { verifyProjectSignOffs } from "./signoffs";
 
 /**
- * The hash chains of a database, all verified — after a restore (issue 10 item 7), a restored database
+ * The hash chains of a database, all verified — after a restore (docs/security.md#audit-chain), a restored database
  * must verify exactly as the original did. One entry per kind of chain: the per-project sign-off
  * chains and the per-tenant audit chains (plus the platform chain of tenant-less audit events when
  * the whole database is checked). `tenantIds` narrows the check to those tenants.

@@ -17,7 +17,7 @@ import { kickoffProject } from "./kickoff";
 import { leadDetail } from "./leads";
 
 /**
- * The journey orchestrator (seed §6): runs a lead's phases in order with the engines of the other
+ * The journey orchestrator (docs/domain.md#journey): runs a lead's phases in order with the engines of the other
  * services, storing each phase's state on the Journey row after every step, so a stopped or failed
  * journey resumes where it stopped. Each step is its own transaction (the services already are); the
  * journey row records what happened between them. Starting a journey that is already launched is
@@ -134,7 +134,7 @@ async function runPhase(ctx: ServiceContext, phase: Exclude<JourneyPhase, "monit
   }
 }
 
-/** The journey's computed status (seed §6 get_customer_journey_status; nothing hard-coded). */
+/** The journey's computed status (docs/domain.md#journey get_customer_journey_status; nothing hard-coded). */
 export async function journeyStatusFor(ctx: ServiceContext, journeyId: string) {
   const journey = await findJourneyById(ctx.db, ctx.tenantId, journeyId);
   if (!journey) throw notFound("Journey");

@@ -33,7 +33,7 @@ import { inviteEmail } from "./users";
 import { plural } from "@/lib/format";
 
 /**
- * Project kickoff (seed §4.1): a lead with a chosen tier becomes a customer account and a project in six
+ * Project kickoff (docs/domain.md#kickoff): a lead with a chosen tier becomes a customer account and a project in six
  * phases — setup, delivery team, environments, stakeholder onboarding, guarantee activation, launch.
  * All phases run in ONE transaction: a failure anywhere leaves no account, project or user behind, and
  * the journey record keeps which phase failed and why, so the CSM can fix the input and retry.
@@ -184,7 +184,7 @@ function summary(plan: KickoffPlan) {
 }
 
 /**
- * The kickoff is the journey's fifth phase (seed §6): its outcome and its six steps go on the lead's
+ * The kickoff is the journey's fifth phase (docs/domain.md#journey): its outcome and its six steps go on the lead's
  * journey. A kickoff started from the lead page (not through the journey) also marks the phases before it
  * completed, since a lead only reaches the proposal stage through them.
  */

@@ -14,7 +14,7 @@ import { renderMessage } from "@/server/messaging/templates/render";
 import { raiseAlert } from "./alerts";
 
 /**
- * The weekly milestone check of one week (DESIGN "Automation"): a reminder to the technical lead and
+ * The weekly milestone check of one week (docs/architecture.md#jobs): a reminder to the technical lead and
  * the customer's approvers when it is due within a week; past due without validation → at risk, with
  * a high alert, an escalation task for the CSM and a `milestone.overdue` webhook; still at risk or
  * failed a week after its due date → a critical escalation alert to the executives. Each change is

@@ -7,7 +7,7 @@ import { UnsafeUrlError, assertSafeOutgoingUrl } from "@/server/messaging/ssrf";
 import type { ServiceContext } from "./context";
 
 /**
- * A person's own channels and digest frequency (issue 6): email, Slack, Teams, in-app; a daily or
+ * A person's own channels and digest frequency (docs/domain.md#progress-updates): email, Slack, Teams, in-app; a daily or
  * weekly digest, or none — urgent alerts come anyway. Slack and Teams URLs are checked like webhook
  * endpoints (https, public addresses) when saved, so a bad one is refused here, not at send time.
  */

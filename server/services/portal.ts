@@ -16,7 +16,7 @@ export async function portalProject(ctx: PortalContext, projectId: string) {
   const project = await findPortalProject(ctx.db, ctx.tenantId, ctx.customerAccountId, projectId);
   if (!project) throw notFound("Project");
   const progress = projectProgress(project.milestones, project.guarantee && { ...project.guarantee, delays: clockDelays(project.guarantee.delays) }, ctx.now);
-  // issue 5: risks in plain language, what awaits the customer's sign-off, the next deliverables
+  // docs/domain.md#sign-offs: risks in plain language, what awaits the customer's sign-off, the next deliverables
   const outlook = customerOutlook(
     project.milestones.map((m) => ({ ...m, criteria: m.criteria.map((c) => ({ ...c, latestDecision: c.signOffs[0]?.decision ?? null })) })),
     progress.guaranteeDaysLeft,

@@ -13,12 +13,12 @@ import { emitWebhookEvents } from "@/server/messaging/events";
 import { raiseAlerts, type RaiseAlertInput } from "./alerts";
 
 /**
- * The daily progress update of a project (seed §3.2 `track_progress_update`): progress from the weekly
+ * The daily progress update of a project (docs/domain.md#progress-updates `track_progress_update`): progress from the weekly
  * milestones, achievements since the previous update, trend analysis from the stored history, and the
  * report every stakeholder format is rendered from — stored once per project and tenant-local day.
  * A new update raises an alert when the risk is high or critical (`_check_alert_conditions`) and
  * emits `progress_update.created` to subscribed webhooks; a repeat for the same day writes nothing.
- * Issue 9 (P5): a page of projects is read, and its updates written, in a constant number of statements.
+ * bench/README.md: a page of projects is read, and its updates written, in a constant number of statements.
  */
 /** A project off track raises one of these, critical risk the second (docs/alerts.md). */
 export const RISK_ALERT_KINDS = ["PROJECT_OFF_TRACK", "PROJECT_CRITICAL_RISK"] as const satisfies readonly AlertKind[];

@@ -26,7 +26,7 @@ import { raiseAlert } from "./alerts";
 import { loadConfig } from "./config";
 import type { ServiceContext } from "./context";
 
-/** Projects and weekly milestones (seed §3.1) for the technical lead, CSM and executive. */
+/** Projects and weekly milestones (docs/domain.md#milestones) for the technical lead, CSM and executive. */
 
 export async function projectsPage(ctx: ServiceContext, input: ListProjectsInput) {
   const [total, rows] = await listProjects(ctx.db, ctx.tenantId, {
@@ -61,7 +61,7 @@ export type Revalidation = { reason: string; bySystem: boolean };
 
 /**
  * Validates a milestone: the weighted score from the entered scores, CI evidence for automated criteria
- * and customer sign-offs, then the status and its actions (seed §3.1). Every validation is kept (history);
+ * and customer sign-offs, then the status and its actions (docs/domain.md#milestones). Every validation is kept (history);
  * actions become assigned action items (recovery → technical lead; escalation and sign-off follow-ups →
  * the account's CSM), an at-risk or failed week raises an alert and notifies both, and the project's
  * status follows its weeks.

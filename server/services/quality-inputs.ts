@@ -6,7 +6,7 @@ import type { QualityFamily } from "@/server/engines/quality/config";
 import type { QualityMetrics } from "@/server/engines/quality/gates";
 
 /**
- * Where each quality gate's number comes from (seed §4.2 names the gates; reading them from stored
+ * Where each quality gate's number comes from (docs/domain.md#quality-gates names the gates; reading them from stored
  * data is ours). Every gate gets a `source` sentence that is stored with the result and shown next to it.
  *
  * code (5 gates)  the project's latest Evidence row (CI API or manual): coverage, complexity, maintainability,

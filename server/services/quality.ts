@@ -23,7 +23,7 @@ import { assembleQualityInputs, type ManualEntries, type QualityInputs } from ".
 import { QUALITY_TYPE_LABEL } from "@/lib/labels/quality-type";
 
 /**
- * Quality validation (seed §4.2): assemble the metrics from stored data (quality-inputs.ts says where each
+ * Quality validation (docs/domain.md#quality-gates): assemble the metrics from stored data (quality-inputs.ts says where each
  * number comes from), run the pure engine with the tenant's "quality" configuration, store the result with
  * every gate's source, and on escalation raise an alert, a QUALITY action for the project's technical lead
  * and an in-app notification — all in the caller's transaction.

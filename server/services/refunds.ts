@@ -11,7 +11,7 @@ import { AppError, notFound } from "@/server/errors";
 import type { ServiceContext } from "./context";
 
 /**
- * The refund workflow (issue 7): claimed → under review → approved (executives only, with a reason) →
+ * The refund workflow (docs/domain.md#guarantee): claimed → under review → approved (executives only, with a reason) →
  * paid (amount, reference, date), or rejected (reason). Each transition is one conditional update on
  * the version the caller saw (optimistic locking): two simultaneous approvals change the refund once; the
  * second caller gets the refund as it now is (`changed: false`) when it asked for the same thing, or a
@@ -77,7 +77,7 @@ async function transition(ctx: ServiceContext, refundId: string, expectedVersion
     }
     const g = r.guarantee;
     if (check.to === "PAID") await setGuaranteeState(tx, ctx.tenantId, g.id, ["FAILED"], { status: "REMEDIED" });
-    // a rejection re-opens the customer's choice of remedy (seed §1.3: refund, continued development or migration)
+    // a rejection re-opens the customer's choice of remedy (docs/domain.md#guarantee: refund, continued development or migration)
     if (check.to === "REJECTED") await setGuaranteeState(tx, ctx.tenantId, g.id, ["FAILED"], { remedy: null });
     if (check.to === "APPROVED" || check.to === "REJECTED") await resolveAlertsAbout(tx, ctx.tenantId, ["REFUND_AWAITING_APPROVAL"], { guaranteeId: g.id }, ctx.now);
     await recordAudit(tx, {

@@ -22,7 +22,7 @@ import { retentionTaskDetail } from "@/lib/labels/retention-strategy";
 import { formatDate, plural } from "@/lib/format";
 
 /**
- * Customer retention (issue 7; seed §5.2): the health score and expansion potential of an account from its
+ * Customer retention (docs/domain.md#retention): the health score and expansion potential of an account from its
  * stored facts, the daily snapshot, and the retention plan whose actions become the CSM's tasks. A plan is
  * made when an account has none or its strategy changes (or a CSM asks for a new one); the superseded
  * plan's unfinished tasks are cancelled. An at-risk plan raises an alert for the CSM.

@@ -27,7 +27,7 @@ import { revalidateMilestone } from "./projects";
 import { ensureMilestoneCsat } from "./surveys";
 
 /**
- * Milestone sign-off by the customer (seed §3.1 stakeholder_sign_off; issue 5). An approver (a customer
+ * Milestone sign-off by the customer (docs/domain.md#sign-offs stakeholder_sign_off; docs/domain.md#sign-offs). An approver (a customer
  * of the project's account with the approver flag) sees what is signed — criterion, deliverable, evidence,
  * score so far — and approves or requests changes. Each decision is a new entry of the project's hash
  * chain (engines/signoff/chain.ts) with who, when, IP, user agent and comment; nothing updates or deletes

@@ -8,7 +8,7 @@ import type { ServiceContext } from "./context";
 import { readOutcome } from "./guarantees";
 
 /**
- * The success dossier of a met guarantee (seed §5.1): built from the stored final validation and the
+ * The success dossier of a met guarantee (docs/domain.md#success-validation): built from the stored final validation and the
  * project's deliverables. Staff of the tenant read any project's; a customer (customerAccountId given)
  * only their own account's. A guarantee not (yet) met has no dossier.
  */

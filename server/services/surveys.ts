@@ -40,7 +40,7 @@ import type { PortalContext } from "./portal";
 import { revalidateMilestone } from "./projects";
 
 /**
- * CSAT and NPS surveys (seed §3.1 week 4, §7.1; DESIGN "surveys"): created when due (engines/surveys/
+ * CSAT and NPS surveys (docs/domain.md#surveys week 4, docs/domain.md#surveys): created when due (engines/surveys/
  * triggers.ts), each with a one-time link mailed through the outbox, answered once — from the link
  * without signing in, or in the portal.
  *
@@ -50,7 +50,7 @@ import { revalidateMilestone } from "./projects";
  * "already answered" rather than "unknown".
  *
  * CSAT answers feed the week-4 "Customer Satisfaction Survey" criterion (validation method
- * satisfaction_survey, seed §3.1 "Customer satisfaction score ≥ 8.5/10"): its score is the project's mean
+ * satisfaction_survey, docs/domain.md#milestones "Customer satisfaction score ≥ 8.5/10"): its score is the project's mean
  * CSAT × 10 (8.5/10 → 85), passed to revalidateMilestone as an override once that week has been validated
  * by the technical lead — before that, a re-validation would judge a week nobody has scored yet — and
  * only when the answer changes that score; the re-validation is the system's, with its reason, and the
@@ -219,7 +219,7 @@ function surveyView(s: SurveyRow, now: Date) {
 export type PublicSurveyContext = AnswerMeta;
 
 /**
- * The token is the credential, so the link is rate-limited before it is looked up (issue 10 item 4):
+ * The token is the credential, so the link is rate-limited before it is looked up (docs/security.md):
  * per IP against guessing tokens, per token against hammering one link. A refused call reads nothing.
  */
 async function surveyForToken(ctx: PublicSurveyContext, token: string) {

@@ -12,7 +12,7 @@ import { deliverMessageNow } from "@/server/messaging/worker";
 import type { ServiceContext } from "./context";
 
 /**
- * The tenant's generic webhook endpoints (issue 6): each has a URL (https and public in production —
+ * The tenant's generic webhook endpoints (docs/architecture.md#messaging): each has a URL (https and public in production —
  * SSRF), a signing secret (Standard Webhooks, shown once at creation) and the events it receives; a
  * delivery log per endpoint, a test event, and redelivery of any logged message. Changes are audited
  * without the secret.

@@ -6,7 +6,7 @@ import { PrismaClient } from "@/server/db/generated/client";
 
 /**
  * A tRPC caller whose own Prisma client counts the SQL statements it sends (Prisma query events), for
- * the "a fixed number of statements whatever the size" tests (issue 9, P2). Call
+ * the "a fixed number of statements whatever the size" tests (bench/README.md, P2). Call
  * `closeCountingClients()` in afterAll.
  */
 const clients: PrismaClient[] = [];

@@ -201,7 +201,7 @@ export async function leadThrough(f: TenantFixture, step: "assessed" | "analyzed
   return { leadId: lead.id, assessmentId: saved.assessmentId, tierKey };
 }
 
-/** A project kicked off by the fixture's CSM from a fresh lead (seed §4.1), with the fixture's tech lead. */
+/** A project kicked off by the fixture's CSM from a fresh lead (docs/domain.md#kickoff), with the fixture's tech lead. */
 export async function kickedOffProject(
   f: TenantFixture,
   stakeholders: { name: string; email: string; stakeholderRole: "PRODUCT_OWNER" | "TECHNICAL_LEAD" | "EXECUTIVE_SPONSOR" | "MEMBER"; isApprover: boolean }[] = [],
@@ -269,7 +269,7 @@ export async function shapeOf(call: Promise<unknown>, path: string) {
   }
 }
 
-// ------------------------------------------------------------------ issue 5: sign-offs and surveys
+// ------------------------------------------------------------------ docs/domain.md#surveys: sign-offs and surveys
 
 /** The sign-off criterion of a fixture project's week (week 2 is in progress; weeks 3–4 have not started). */
 export async function signOffCriterionOf(projectId: string, weekNumber = 2) {
@@ -365,7 +365,7 @@ export function concurrencyDb(): Db {
   return concurrencyClient;
 }
 
-// ------------------------------------------------------------------ issue 7: guarantees, refunds, retention
+// ------------------------------------------------------------------ docs/domain.md#retention: guarantees, refunds, retention
 
 /**
  * A project of the fixture's account A (or `accountId`) with a guarantee and four weekly milestones, the

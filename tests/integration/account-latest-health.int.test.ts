@@ -3,7 +3,7 @@ import { seedDemo } from "@/prisma/seed";
 import { callerFor, createTenantFixture, testDb } from "../helpers/fixtures";
 
 /**
- * What triggers on HealthSnapshot keep for the dashboard (issue 9), whatever order snapshots arrive in
+ * What triggers on HealthSnapshot keep for the dashboard (bench/README.md), whatever order snapshots arrive in
  * and whoever writes or removes them:
  * - CustomerAccount.latestHealth* (migration 20261203115243): each account's newest snapshot; the
  *   expansion list reads it for a range ending now and still looks the snapshot up for an earlier end;

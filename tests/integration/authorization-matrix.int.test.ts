@@ -68,7 +68,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     scope: "tenant",
   },
   "overview.executive": { allow: ["ADMIN", "EXECUTIVE"], scope: "own" },
-  // issue 8: the executive dashboard reads the caller's own tenant only
+  // docs/domain.md#kpis: the executive dashboard reads the caller's own tenant only
   "dashboard.summary": { allow: ["ADMIN", "EXECUTIVE"], input: () => ({ range: { days: 90 } }), scope: "own" },
   "dashboard.kpi": { allow: ["ADMIN", "EXECUTIVE"], input: () => ({ id: "project_success_rate", range: { days: 90 } }), scope: "own" },
   "dashboard.trends": { allow: ["ADMIN", "EXECUTIVE"], input: () => ({ range: { days: 30 } }), scope: "own" },
@@ -204,13 +204,13 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     input: (f, actor) => ({ notificationId: f.notifications[actorUserId(f, actor) ?? f.users.ADMIN.id] ?? "missing" }),
     scope: "own",
   },
-  // public (issue 11): no sign-in; a submission writes only the prospect's own lead, a token reads or
+  // public (docs/domain.md#self-service-assessment): no sign-in; a submission writes only the prospect's own lead, a token reads or
   // books a call only for its own result. 9 submissions per run stay under the per-IP limit of 10.
   "intake.form": { allow: EVERYONE, public: true, input: (f) => ({ tenantSlug: f.tenant.slug }), scope: "own" },
   "intake.submit": { allow: EVERYONE, public: true, input: (f, actor) => intakeSubmission(f, `prospect-${actor}`), scope: "own" },
   "intake.result": { allow: EVERYONE, public: true, input: async (f) => ({ tenantSlug: f.tenant.slug, token: await intakeToken(f) }), scope: "own" },
   "intake.requestCall": { allow: EVERYONE, public: true, input: async (f) => ({ tenantSlug: f.tenant.slug, token: await intakeToken(f) }), scope: "own" },
-  // issue 4: quality gates and CI tokens — technical lead and admin write, CSM and executive read
+  // docs/ci-evidence.md: quality gates and CI tokens — technical lead and admin write, CSM and executive read
   "quality.validate": { allow: ["ADMIN", "TECH_LEAD"], input: (f) => ({ projectId: f.projectA.id, type: "COMPREHENSIVE", manual: { documentationCompleteness: 95 } }), scope: "tenant" },
   "quality.history": { allow: STAFF, input: (f) => ({ projectId: f.projectA.id }), scope: "tenant" },
   "apiTokens.list": { allow: STAFF, input: (f) => ({ projectId: f.projectA.id }), scope: "tenant" },
@@ -225,7 +225,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     scope: "tenant",
   },
   "evidence.list": { allow: STAFF, input: (f) => ({ projectId: f.projectA.id }), scope: "tenant" },
-  // issue 6: everyone's own notification preferences; webhooks and jobs for admins (a job run is scoped to the caller's tenant)
+  // docs/architecture.md#messaging: everyone's own notification preferences; webhooks and jobs for admins (a job run is scoped to the caller's tenant)
   "preferences.channels": { allow: EVERYONE, scope: "own" },
   "preferences.updateChannels": { allow: EVERYONE, input: () => ({ channels: ["email", "in_app"], digest: "daily" }), scope: "own" },
   "webhooks.list": { allow: ["ADMIN"], scope: "own" },
@@ -247,7 +247,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
   "onboarding.setDismissed": { allow: ["ADMIN"], input: () => ({ dismissed: false }), scope: "own" },
   "jobs.list": { allow: ["ADMIN"], input: () => ({}), scope: "own" },
   "jobs.runNow": { allow: ["ADMIN"], input: () => ({ job: "outbox" }), scope: "own" },
-  // issue 5: sign-offs (an approver customer of the project's account) and surveys; staff read them
+  // docs/domain.md#surveys: sign-offs (an approver customer of the project's account) and surveys; staff read them
   "portal.signOffReview": { allow: ["CUSTOMER"], input: async (f) => ({ criterionId: (await signOffCriterionOf(f.projectA.id)).criterionId }), scope: "account" },
   // repeated approvals by the same approver are idempotent, so every allowed call succeeds
   "portal.signOff": { allow: ["CUSTOMER"], input: async (f) => ({ criterionId: (await signOffCriterionOf(f.projectA.id)).criterionId, decision: "APPROVED" }), scope: "account" },
@@ -260,7 +260,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
   // public: the one-time link is the credential; each answering call gets a fresh link
   "surveys.byToken": { allow: EVERYONE, public: true, input: async (f) => ({ token: (await openSurveyFor(f)).token }), scope: "own" },
   "surveys.answerByToken": { allow: EVERYONE, public: true, input: async (f) => ({ token: (await openSurveyFor(f)).token, score: 8 }), scope: "own" },
-  // issue 7: the guarantee (staff read; technical leads record delays; executives close early), refunds
+  // docs/domain.md#guarantee: the guarantee (staff read; technical leads record delays; executives close early), refunds
   // (only executives approve or reject), retention (CSMs manage it); customers decide delays and choose a
   // remedy only for their own account's projects. Each changing call gets a fresh record.
   "guarantees.forProject": { allow: STAFF, input: (f) => ({ projectId: f.projectA.id }), scope: "tenant" },

@@ -7,7 +7,7 @@ import { callerFor, createTenantFixture, shapeOf, testDb, type TenantFixture } f
 import { startStub, type Stub } from "../helpers/stub-server";
 
 /**
- * Daily progress digests (seed §3.2): one progress update per project and day, one role-specific
+ * Daily progress digests (docs/domain.md#progress-updates): one progress update per project and day, one role-specific
  * digest per person and day however many events happened, urgent alerts at once, preferences.
  * A fixed Tuesday keeps the calendar deterministic; every run is scoped to the file's tenant.
  */

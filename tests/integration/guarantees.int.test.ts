@@ -12,7 +12,7 @@ import {
 } from "../helpers/fixtures";
 
 /**
- * Issue 7: the guarantee clock with customer-caused delays, the final validation at the clock's end
+ * docs/domain.md#guarantee: the guarantee clock with customer-caused delays, the final validation at the clock's end
  * (enforcement job) or closed early, the customer's remedy choice, and the success dossier.
  */
 const DAY = 86_400_000;

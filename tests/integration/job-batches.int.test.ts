@@ -4,7 +4,7 @@ import { JobContext, type JobCounts, type JobError } from "@/server/jobs/runner"
 import { createTenantFixture, testDb, type TenantFixture } from "../helpers/fixtures";
 
 /**
- * The batch runner's fallback (issue 9, P5): a phase with `handleBatch` handles a page at once; when
+ * The batch runner's fallback (bench/README.md, P5): a phase with `handleBatch` handles a page at once; when
  * that throws, the same page is handled again item by item, so the one bad item is recorded alone
  * (with its id) and every other item of the page still gets done. Runs on the file's tenant only.
  */

@@ -37,7 +37,7 @@ describe("project kickoff (seed §4.1)", () => {
       ["setup", "completed"], ["delivery_team", "completed"], ["environments", "completed"],
       ["stakeholder_onboarding", "completed"], ["guarantee_activation", "completed"], ["launch", "completed"],
     ]);
-    // seed §4.1: the service type's required roles, plus the UI specialist because the project has UI requirements
+    // docs/domain.md#kickoff: the service type's required roles, plus the UI specialist because the project has UI requirements
     const team = DEFAULT_KICKOFF_CONFIG.teams[project.serviceType];
     expect(project.team.map((t) => t.role)).toEqual(expect.arrayContaining([...team.required.map((r) => r.role), "ui_ux_specialist"]));
     expect(project.team.map((t) => t.role)).not.toContain("security_specialist");

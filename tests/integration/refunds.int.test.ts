@@ -4,7 +4,7 @@ import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 
 /**
- * Issue 7: the refund state machine — claimed → under review → approved (executives only, with a reason)
+ * docs/domain.md#guarantee: the refund state machine — claimed → under review → approved (executives only, with a reason)
  * → paid (amount, reference, date) or rejected — with optimistic locking, audit and notifications, and
  * the guarantee amount as the cap on all refunds together.
  */

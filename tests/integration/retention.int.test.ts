@@ -6,7 +6,7 @@ import { utcDay } from "@/server/services/retention";
 import { callerFor, codeOf, concurrencyDb, createTenantFixture, guaranteeProjectFor, shapeOf, testDb, type TenantFixture } from "../helpers/fixtures";
 
 /**
- * Issue 7 (seed §5.2): the health score of an account from its stored facts with every component's value,
+ * docs/domain.md#retention: the health score of an account from its stored facts with every component's value,
  * weight and contribution; the daily snapshot job (idempotent); the retention plan whose actions become the
  * CSM's tasks; complete / snooze / reassign.
  */

@@ -12,7 +12,7 @@ import { callerFor, concurrencyDb, createTenantFixture, leadThrough, signOffCrit
 import { recordFigure } from "./figures";
 
 /**
- * Issue 10 item 6: single-row tampering done directly in the database — an edited field, a deleted
+ * docs/security.md#audit-chain: single-row tampering done directly in the database — an edited field, a deleted
  * middle or last row, two rows' seq swapped, a forged row — is detected by the verifiers every time,
  * which name exactly the first bad entry. Rows are built through the real services. The tampering runs
  * as a superuser would: `SET LOCAL session_replication_role = replica` switches off the append-only and

@@ -15,7 +15,7 @@ import { callerFor, createTenantFixture, refundAt, signOffCriterionOf, testDb, t
 import { recordFigure } from "./figures";
 
 /**
- * Backup and restore (issue 10 item 7): real data made through the fixtures (tenants, projects,
+ * Backup and restore (docs/security.md): real data made through the fixtures (tenants, projects,
  * sign-offs, refunds) is backed up and restored into a fresh database — a new PostgreSQL database
  * (pg_dump/pg_restore) on TEST_DATABASE_URL, a separate PGlite instance (its own data-dir dump) on the
  * embedded run. The restore must have identical row counts for every table, its hash chains must

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { recordFigure } from "./figures";
 
 /**
- * Version floors (issue 10 §8, STACK_NOTES): below these the stack has known critical holes — the RSC
+ * Version floors (docs/security.md, docs/architecture.md#platform-constraints): below these the stack has known critical holes — the RSC
  * remote code execution and the middleware/proxy bypasses (next), CVE-2025-68130 (@trpc/server),
  * GHSA-5jpx-9hw9-2fx4 (next-auth). Checked in package.json (what we ask for), the lockfile (what CI
  * installs) and node_modules (what runs).

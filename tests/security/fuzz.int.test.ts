@@ -9,7 +9,7 @@ import { recordFigure } from "./figures";
 import { hostileAnything, inputSchemaOf, polluted, prototypeSnapshot, shapedBy } from "./hostile";
 
 /**
- * Property-based fuzzing of every tRPC procedure of the root router (issue 10 §2), through the
+ * Property-based fuzzing of every tRPC procedure of the root router (docs/security.md), through the
  * server-side caller as each role the procedure admits (found by probing; anonymous too for public
  * ones), inside fixture tenants of their own. Each procedure gets FUZZ_RUNS (default 200) inputs:
  * ~9 in 10 shaped by its zod schema with hostile leaves and own `__proto__`/`constructor` keys, the

@@ -4,7 +4,7 @@ import { contentSecurityPolicy, newNonce } from "@/lib/csp";
 import { recordFigure } from "./figures";
 
 /**
- * Security headers (issue 10 §3). Pages get a per-request nonce CSP from proxy.ts (lib/csp.ts); every
+ * Security headers (docs/security.md#web-hardening-decisions). Pages get a per-request nonce CSP from proxy.ts (lib/csp.ts); every
  * response, API routes included, gets next.config.ts's headers. e2e/security.spec.ts checks the same
  * headers on a running production server.
  */

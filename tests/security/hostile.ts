@@ -1,12 +1,12 @@
 import fc from "fast-check";
 
 /**
- * Hostile values for fuzzing (issue 10 §2): huge strings, unicode edge cases (NUL, lone surrogates,
+ * Hostile values for fuzzing (docs/security.md): huge strings, unicode edge cases (NUL, lone surrogates,
  * bidi overrides, combining marks), negative / huge / non-finite numbers, impossible dates, deep
  * nesting, and objects whose OWN keys are `__proto__` / `constructor` / `prototype` (built with
  * defineProperty or JSON.parse — an object literal `{ __proto__: x }` would set the prototype instead).
  * `shapedBy(schema)` walks a zod 4 schema (`schema._zod.def`) and yields values of the expected shape
- * with hostile leaves; no package does this for zod 4 (STACK_NOTES), so it is written by hand.
+ * with hostile leaves; no package does this for zod 4 (docs/architecture.md#platform-constraints), so it is written by hand.
  */
 export const PROTO_KEYS = ["__proto__", "constructor", "prototype"] as const;
 /** what a successful pollution would leave behind on Object.prototype */

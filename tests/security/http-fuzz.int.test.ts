@@ -16,7 +16,7 @@ import { recordFigure } from "./figures";
 import { PROTO_KEYS, POLLUTION, deepNesting, hostileNumber, hostileString, polluted, prototypeSnapshot, protoObject, shapedBy } from "./hostile";
 
 /**
- * Malformed and hostile requests over HTTP, through the real route handlers (issue 10 §2): /api/trpc
+ * Malformed and hostile requests over HTTP, through the real route handlers (docs/security.md): /api/trpc
  * (every procedure, GET and POST, single and batched, superjson envelopes with hostile `meta` aimed at
  * prototype pollution, random bytes, deep nesting, wrong content types) and the REST API
  * (/api/v1/evidence, /api/v1/customer-journey/*) with valid tokens and bodies shaped by their zod

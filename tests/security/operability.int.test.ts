@@ -15,7 +15,7 @@ import { createTenantFixture, testDb, type TenantFixture } from "../helpers/fixt
 import { recordFigure } from "./figures";
 
 /**
- * Operability (issue 10 item 9, item 1's "denials are logged"): the real logger's JSON lines, read from a
+ * Operability (docs/security.md, item 1's "denials are logged"): the real logger's JSON lines, read from a
  * capture stream added to its multistream, for a page denial, a job run and a tRPC request — each with
  * its request id — and secrets redacted. Next's request scope (next/headers) and the page's signed-in user
  * are supplied; the guard, the runner, the tRPC route and the logger are the production code.

@@ -16,7 +16,7 @@ import { recordFigure } from "./figures";
  *
  * How: each page's server component is called as a function, on its own — without its layout and
  * without proxy.ts — with currentUser() and the server-side tRPC caller bound to the cell's user. So
- * what is tested is the page's own check (CONVENTIONS §12, CVE-2025-29927): a layout that forgets, or a
+ * what is tested is the page's own check (docs/architecture.md#access-checks, CVE-2025-29927): a layout that forgets, or a
  * request that skips the proxy, changes nothing. The outcome is what Next.js would answer: the
  * rendered element ("ok"), redirect() to sign-in, or notFound(). Expected roles are written out as roles
  * here, not derived from the permission map, so a change to either shows up as a failure.
@@ -90,7 +90,7 @@ const PAGE_MATRIX: Record<string, PageEntry> = {
   "/settings/webhooks": { allow: ["ADMIN"], scope: "own" },
   "/settings/branding": { allow: ["ADMIN"], scope: "own" },
   "/settings/webhooks/[id]": { allow: ["ADMIN"], params: async (f) => ({ id: await endpointOf(f) }), scope: "tenant" },
-  // issue 7: retention (accounts), refunds, the guarantee of a project (staff) and of one's own project (customer)
+  // docs/domain.md#retention: retention (accounts), refunds, the guarantee of a project (staff) and of one's own project (customer)
   "/accounts": { allow: ["ADMIN", "EXECUTIVE", "CSM"], scope: "own" },
   "/accounts/[id]": { allow: ["ADMIN", "EXECUTIVE", "CSM"], params: (f) => ({ id: f.accountA.id }), scope: "tenant" },
   "/refunds": { allow: ["ADMIN", "EXECUTIVE"], scope: "own" },

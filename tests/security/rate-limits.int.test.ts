@@ -12,7 +12,7 @@ import { callerFor, createTenantFixture, openSurveyFor, testDb, type TenantFixtu
 import { recordFigure } from "./figures";
 
 /**
- * Rate-limit audit (issue 10 item 4): every limited entry point, driven through its real entry — the
+ * Rate-limit audit (docs/security.md): every limited entry point, driven through its real entry — the
  * login server actions, /api/trpc's route handler, the REST route handlers. For each limit: the allowed
  * attempts pass, the next is refused (429 + Retry-After in (0, window], or the action's throttled state
  * with the wait), the refused attempt wrote nothing, another key still passes, and the counter lives in
@@ -292,7 +292,7 @@ describe("workspace sign-up (/api/trpc signup.submit, docs/signup.md#limits)", (
   });
 });
 
-/** The self-service assessment limits (issue 11) are driven in tests/integration/intake.int.test.ts. */
+/** The self-service assessment limits (docs/domain.md#self-service-assessment) are driven in tests/integration/intake.int.test.ts. */
 const ELSEWHERE: Partial<Record<LimitName, string>> = { intakeIp: "intake.int.test.ts", intakeEmail: "intake.int.test.ts" };
 
 afterAll(() => {

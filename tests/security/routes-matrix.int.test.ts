@@ -7,7 +7,7 @@ import { ALL_FULL_ANSWERS, SAMPLE_REQUEST, callerFor, createLeadFor, createTenan
 import { recordFigure } from "./figures";
 
 /**
- * Authorization matrix for every route handler under app/api (issue 10 §1): each route and method ×
+ * Authorization matrix for every route handler under app/api (docs/architecture.md#access-checks): each route and method ×
  * 17 callers — anonymous, every role of tenant A (signed in), an admin and a customer of tenant B, a
  * customer of another account of tenant A, project API tokens of A and B, tenant API keys of A and B,
  * a revoked token, a malformed bearer, the cron secret and a wrong one. A route file without an entry

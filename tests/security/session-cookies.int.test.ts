@@ -8,8 +8,7 @@ import { createTenantFixture, testDb, type TenantFixture } from "../helpers/fixt
 import { recordFigure } from "./figures";
 
 /**
- * The session cookie as Auth.js really sets it, through the app's own /api/auth handlers (issue 10
- * §3): HttpOnly and SameSite=Lax always, Secure with the __Secure- prefix whenever the app is served
+ * The session cookie as Auth.js really sets it, through the app's own /api/auth handlers (docs/security.md#web-hardening-decisions): HttpOnly and SameSite=Lax always, Secure with the __Secure- prefix whenever the app is served
  * over https (production: Auth.js reads the protocol from the request / X-Forwarded-Proto, trustHost).
  * Sign-in needs Auth.js's CSRF token (double submit), and signing out revokes the database session row.
  */

@@ -9,7 +9,7 @@ import { createTenantFixture, testDb, type TenantFixture } from "../helpers/fixt
 import { recordFigure } from "./figures";
 
 /**
- * Web hardening over the real route handlers (issue 10 §3): cross-site POSTs to /api/trpc refused,
+ * Web hardening over the real route handlers (docs/security.md#web-hardening-decisions): cross-site POSTs to /api/trpc refused,
  * the cookie-authenticated REST routes are GET-only and change nothing, error bodies carry no stack
  * or SQL in production, Next.js's internal "bypass" headers change nothing, denials and failures are
  * logged with a request id. The signed-in user comes from a mocked currentUser() (the session cookie

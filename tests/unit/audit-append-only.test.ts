@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 /**
- * Issue 10 item 6: "the application's code has no path that updates or deletes audit rows". The database
+ * docs/security.md#audit-chain: "the application's code has no path that updates or deletes audit rows". The database
  * refuses it too (trigger audit_refuse_change); this scan keeps the code from even trying: no Prisma
  * update/delete/upsert on auditEvent, auditChainHead or signOff, and no raw SQL UPDATE/DELETE on their tables.
  */

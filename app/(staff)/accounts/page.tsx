@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: "Customer health" };
 const SORTS = { health_asc: "Health, lowest first", health_desc: "Health, highest first", name: "Name" } as const;
 type Sort = keyof typeof SORTS;
 
-/** The CSM's accounts by health (seed §5.2): score, 30-day trend, expansion potential, strategy, open tasks. */
+/** The CSM's accounts by health (docs/domain.md#retention): score, 30-day trend, expansion potential, strategy, open tasks. */
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("retention:read");
   const params = await searchParams;

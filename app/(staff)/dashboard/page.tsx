@@ -22,7 +22,7 @@ async function Trends({ trends, currency }: { trends: Promise<{ points: TrendPoi
   return <TrendsSection points={t.points} bucketDays={t.bucketDays} currency={currency} />;
 }
 
-/** seed §7.2 executive dashboard; the range (30 / 90 / 365 days) lives in the URL. */
+/** docs/domain.md#dashboard executive dashboard; the range (30 / 90 / 365 days) lives in the URL. */
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Params> }) {
   await requirePermission("dashboard:read");
   const days = rangeFromParam((await searchParams).range);

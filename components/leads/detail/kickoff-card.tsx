@@ -24,7 +24,7 @@ type Status = RouterOutputs["kickoff"]["status"];
 type Stakeholder = { name: string; email: string; stakeholderRole: (typeof STAKEHOLDER_ROLES)[number]; isApprover: boolean };
 
 /**
- * Kickoff (seed §4.1) from the lead page: at the proposal stage a CSM names the project, picks the start
+ * Kickoff (docs/domain.md#kickoff) from the lead page: at the proposal stage a CSM names the project, picks the start
  * date and technical lead, and invites the customer's stakeholders; a failed attempt shows the phase that
  * failed and why, and can be retried; a converted lead links to its project.
  */

@@ -3,7 +3,7 @@ import { serviceContext } from "@/server/services/context";
 import { dashboardTrends, executiveDashboard, kpiDetail } from "@/server/services/dashboard";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
-/** The executive dashboard (seed §7): KPIs against the §7.1 targets, one KPI's rows, trends. */
+/** The executive dashboard (docs/domain.md#kpis): KPIs against the docs/domain.md#kpis targets, one KPI's rows, trends. */
 export const dashboardRouter = createTRPCRouter({
   summary: permissionProcedure("dashboard:read")
     .input(ZDashboardInputSchema)

@@ -6,7 +6,7 @@ import { approveRefund, markRefundPaid, refundQueue, rejectRefund, startRefundRe
 import { successDossierFor } from "@/server/services/success-dossier";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
-/** Staff side of the 30-day guarantee (issue 7): clock and delays, final validation, success dossier. */
+/** Staff side of the 30-day guarantee (docs/domain.md#guarantee): clock and delays, final validation, success dossier. */
 export const guaranteesRouter = createTRPCRouter({
   forProject: permissionProcedure("delivery:read")
     .input(ZProjectGuaranteeSchema)

@@ -4,7 +4,7 @@ import { intakeForm, readResult, requestCall, submitAssessment, type PublicConte
 import { createTRPCRouter, publicProcedure, type TRPCContext } from "../trpc";
 
 /**
- * The public self-service assessment (issue 11): no sign-in. The tenant comes from the page's slug;
+ * The public self-service assessment (docs/domain.md#self-service-assessment): no sign-in. The tenant comes from the page's slug;
  * reading a result or booking a call needs the result link's token, and writes only to that lead.
  */
 const publicContext = (ctx: TRPCContext): PublicContext => ({ db: ctx.db, ip: ctx.ip, requestId: ctx.requestId, now: ctx.now() });

@@ -23,7 +23,7 @@ export const portalRouter = createTRPCRouter({
   completeEducation: portalProcedure
     .input(ZCompleteEducationSchema)
     .mutation(({ ctx, input }) => portalCompleteEducation({ ...serviceContext(ctx), customerAccountId: ctx.customerAccountId }, input.deliveryId)),
-  // issue 5: milestone sign-off and surveys
+  // docs/domain.md#surveys: milestone sign-off and surveys
   signOffReview: portalProcedure
     .input(ZSignOffReviewSchema)
     .query(({ ctx, input }) => signOffReview({ ...serviceContext(ctx), customerAccountId: ctx.customerAccountId }, input.criterionId)),
@@ -38,7 +38,7 @@ export const portalRouter = createTRPCRouter({
   answerSurvey: portalProcedure
     .input(ZAnswerSurveySchema)
     .mutation(({ ctx, input }) => answerPortalSurvey({ ...serviceContext(ctx), customerAccountId: ctx.customerAccountId }, input)),
-  // issue 7: the guarantee clock's delays, the remedy choice on failure, the success dossier
+  // docs/domain.md#guarantee: the guarantee clock's delays, the remedy choice on failure, the success dossier
   guarantee: portalProcedure
     .input(ZProjectGuaranteeSchema)
     .query(({ ctx, input }) => portalGuarantee({ ...serviceContext(ctx), customerAccountId: ctx.customerAccountId }, input.projectId)),

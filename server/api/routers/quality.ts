@@ -6,7 +6,7 @@ import { projectEvidence } from "@/server/services/evidence";
 import { qualityHistory, validateProjectQuality } from "@/server/services/quality";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
-/** Quality gates (seed §4.2), the CI tokens that feed them, and the evidence received. */
+/** Quality gates (docs/domain.md#quality-gates), the CI tokens that feed them, and the evidence received. */
 export const qualityRouter = createTRPCRouter({
   validate: permissionProcedure("delivery:write")
     .input(ZValidateQualitySchema)

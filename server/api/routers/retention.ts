@@ -3,7 +3,7 @@ import { serviceContext } from "@/server/services/context";
 import { accountDetail, accountsOverview, recomputeAccount, updateTask } from "@/server/services/retention";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
-/** Customer health, expansion potential and retention plans (issue 7; seed §5.2). */
+/** Customer health, expansion potential and retention plans (docs/domain.md#retention). */
 export const retentionRouter = createTRPCRouter({
   accounts: permissionProcedure("retention:read")
     .input(ZListAccountsSchema)

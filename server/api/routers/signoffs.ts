@@ -3,7 +3,7 @@ import { projectSignOffs, verifyProjectSignOffs } from "@/server/services/signof
 import { serviceContext } from "@/server/services/context";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
-/** Staff side of customer sign-offs (issue 5): state per week and the hash chain, and its verifier. */
+/** Staff side of customer sign-offs (docs/domain.md#sign-offs): state per week and the hash chain, and its verifier. */
 export const signoffsRouter = createTRPCRouter({
   forProject: permissionProcedure("delivery:read")
     .input(ZProjectSignOffsSchema)

@@ -6,7 +6,7 @@ import { createTRPCRouter, permissionProcedure, publicProcedure, type TRPCContex
 const publicContext = (ctx: TRPCContext): PublicSurveyContext => ({ db: ctx.db, ip: ctx.ip, requestId: ctx.requestId, now: ctx.now() });
 
 /**
- * CSAT / NPS (issue 5). Staff read results per project; the technical lead applies the mean CSAT to the
+ * CSAT / NPS (docs/domain.md#surveys). Staff read results per project; the technical lead applies the mean CSAT to the
  * week-4 satisfaction criterion. `byToken` / `answerByToken` are public: the one-time link is the credential.
  */
 export const surveysRouter = createTRPCRouter({

@@ -12,7 +12,7 @@ import {
 } from "@/server/services/webhooks";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
-/** The tenant's signed webhook endpoints (issue 6): admin only. */
+/** The tenant's signed webhook endpoints (docs/architecture.md#messaging): admin only. */
 const manage = permissionProcedure("webhooks:manage");
 
 export const webhooksRouter = createTRPCRouter({

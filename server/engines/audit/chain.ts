@@ -1,5 +1,5 @@
 /**
- * Audit-chain verifier (issue 10 item 6; docs/security.md). Pure: no I/O, no clock.
+ * Audit-chain verifier (docs/security.md#audit-chain, docs/security.md). Pure: no I/O, no clock.
  *
  * Each tenant's audit events (and, separately, the events with no tenant) form a hash chain linked by the
  * database itself (trigger audit_chain_append, migration audit_chain): seq 1, 2, 3, …, each entry's prevHash

@@ -3,7 +3,7 @@ import { KPI_TARGETS, type KpiId } from "./targets";
 import { formatHours } from "@/lib/format";
 
 /**
- * What each KPI means, in words an executive can check against the rows behind it. Where seed §7.1
+ * What each KPI means, in words an executive can check against the rows behind it. Where docs/domain.md#kpis
  * only names a KPI, the definition below is ours (and says so in `ours`).
  *
  * Every KPI is `scale × numerator / denominator` over the selected range [from, to):

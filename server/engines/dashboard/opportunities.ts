@@ -1,9 +1,9 @@
 /**
- * Opportunities (seed §7.2 `_identify_opportunities`): accounts ready to expand and successes worth a
+ * Opportunities (docs/domain.md#dashboard `_identify_opportunities`): accounts ready to expand and successes worth a
  * case study. Pure rules over what the data layer found; each opportunity says why it is one.
  */
 
-/** seed §5.2: the retention strategy whose actions are an expansion proposal */
+/** docs/domain.md#retention: the retention strategy whose actions are an expansion proposal */
 export const EXPANSION_STRATEGY = "HIGH_SATISFACTION_EXPANSION";
 /** an account whose latest expansion potential (health snapshot) is at least this is worth a proposal */
 export const EXPANSION_SCORE_MIN = 75;

@@ -12,7 +12,7 @@ export const DEFAULT_RANGE_DAYS: RangePreset = 90;
 export const DAY_MS = 86_400_000;
 export const MAX_RANGE_DAYS = 731;
 const MAX_LOOKBACK_YEARS = 10;
-/** seed §7.2 `success_rate_30_days`: the summary's success rate always covers the last 30 days. */
+/** docs/domain.md#dashboard `success_rate_30_days`: the summary's success rate always covers the last 30 days. */
 export const SUMMARY_SUCCESS_DAYS = 30;
 
 export type RangeInput = { days?: number; from?: Date; to?: Date };
@@ -49,8 +49,8 @@ export function resolveRange(input: RangeInput, now: Date): RangeResult {
  * The windows a dashboard request reads:
  *  - [from, to): the range every KPI and trend is measured over;
  *  - [previousFrom, from): the period before it, of the same length (retention compares the two);
- *  - [monthStart, now): this calendar month in UTC (revenue this month, seed §7.2);
- *  - [successFrom, now): the last 30 days (the summary's success rate, seed §7.2).
+ *  - [monthStart, now): this calendar month in UTC (revenue this month, docs/domain.md#dashboard);
+ *  - [successFrom, now): the last 30 days (the summary's success rate, docs/domain.md#dashboard).
  */
 export type DashboardWindows = { from: Date; to: Date; previousFrom: Date; monthStart: Date; successFrom: Date; now: Date };
 

@@ -2,7 +2,7 @@ import type { KpiResult } from "./kpis";
 import { KPI_IDS, targetShortfall, type KpiId } from "./targets";
 
 /**
- * Executive recommendations (seed §7.2 `_generate_executive_recommendations`), rule-based: one per KPI
+ * Executive recommendations (docs/domain.md#dashboard `_generate_executive_recommendations`), rule-based: one per KPI
  * that misses its target, stating the numbers that triggered it. KPIs without data trigger nothing —
  * an empty tenant gets no advice, not wrong advice.
  */

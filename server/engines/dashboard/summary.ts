@@ -1,7 +1,7 @@
 import { csatTotals, npsTotals, ratio, type KpiFacts } from "./kpis";
 import { formatKpiValue } from "./targets";
 
-/** The headline numbers of seed §7.2 `summary_metrics` that are not KPIs of their own. */
+/** The headline numbers of docs/domain.md#dashboard `summary_metrics` that are not KPIs of their own. */
 export type SummaryFacts = {
   /** customer accounts with a project in kickoff, on track or at risk */
   activeCustomers: number;

@@ -1,5 +1,5 @@
 /**
- * The executive KPIs of seed §7.1, their targets and how a value is judged against its target. Pure.
+ * The executive KPIs of docs/domain.md#kpis, their targets and how a value is judged against its target. Pure.
  * Ids are the seed's own keys, so a KPI can be traced back to the specification by name.
  */
 import { formatHours, formatNumber } from "@/lib/format";
@@ -40,7 +40,7 @@ export type KpiUnit = "percent" | "hours" | "score10" | "nps";
 export type KpiTarget = { direction: "atLeast" | "atMost"; value: number };
 export type KpiStatus = "met" | "missed" | "no_data";
 
-/** seed §7.1 `customer_success_kpis`: target and measurement cadence of each KPI. */
+/** docs/domain.md#kpis `customer_success_kpis`: target and measurement cadence of each KPI. */
 export const KPI_TARGETS: Record<KpiId, KpiTarget & { unit: KpiUnit; group: KpiGroup; measurement: string }> = {
   lead_to_customer_conversion_rate: { direction: "atLeast", value: 25, unit: "percent", group: "acquisition", measurement: "monthly" },
   qualification_accuracy: { direction: "atLeast", value: 90, unit: "percent", group: "acquisition", measurement: "weekly" },

@@ -2,7 +2,7 @@ import { csatTotals, npsTotals, ratio, type ScoreCount } from "./kpis";
 import type { TrendBucket } from "./range";
 
 /**
- * Trend series of seed §7.2 `trend_data` — success rate, satisfaction, revenue, expansion — one point
+ * Trend series of docs/domain.md#dashboard `trend_data` — success rate, satisfaction, revenue, expansion — one point
  * per bucket of the range, from per-bucket aggregates. A bucket without data has null rates (a gap in
  * the chart), never 0 or NaN; money is integer cents.
  */

@@ -1,5 +1,5 @@
 /**
- * The education content library (seed §1.3 EDUCATION_CONTENT), the default for every tenant. The seed's two
+ * The education content library (docs/domain.md#education EDUCATION_CONTENT), the default for every tenant. The seed's two
  * items keep its facts (phases by day, success metrics 40/30/30, remedies) in our words; the guarantee amount
  * is a placeholder filled per project, because the seed's $150,000 is one tier's refund, not everyone's.
  */
@@ -7,7 +7,7 @@ import type { ServiceType } from "@/server/db/generated/enums";
 
 export type EducationKind = "article" | "video" | "walkthrough" | "checklist";
 export type EducationAudience = "technical" | "business" | "all";
-/** seed §1.3 delivery_method */
+/** docs/domain.md#education delivery_method */
 export type DeliveryMethod = "email" | "video_call" | "interactive_demo";
 
 export type EducationItemSpec = {
@@ -32,7 +32,7 @@ const md = (...paragraphs: string[]) => paragraphs.join("\n\n");
 
 export const DEFAULT_EDUCATION_LIBRARY: EducationItemSpec[] = [
   {
-    // seed §1.3 success_guarantee_explanation, 10 minutes
+    // docs/domain.md#guarantee success_guarantee_explanation, 10 minutes
     key: GUARANTEE_ITEM_KEY, title: "30-Day Success Guarantee Details", kind: "article", audience: "all",
     serviceTypes: ALL_SERVICES, durationMinutes: 10, deliveryMethod: "email",
     body: md(
@@ -43,7 +43,7 @@ export const DEFAULT_EDUCATION_LIBRARY: EducationItemSpec[] = [
     ),
   },
   {
-    // seed §1.3 autonomous_development_overview, 15 minutes (demo video + architecture walkthrough)
+    // docs/domain.md#education autonomous_development_overview, 15 minutes (demo video + architecture walkthrough)
     key: OVERVIEW_ITEM_KEY, title: "How Autonomous Development Works", kind: "walkthrough", audience: "all",
     serviceTypes: ALL_SERVICES, durationMinutes: 15, deliveryMethod: "interactive_demo",
     body: md(

@@ -1,13 +1,13 @@
 /**
- * A personalised education plan (seed §1.3 deliver_education_content / _create_education_plan, the latter
+ * A personalised education plan (docs/domain.md#education deliver_education_content / _create_education_plan, the latter
  * undefined in the seed — ours). Pure and deterministic: time only comes from `startAt`.
  *
  * Rules:
- * - Items: the lead items (default: the guarantee, then the overview — seed §1.3's two) always come first,
+ * - Items: the lead items (default: the guarantee, then the overview — docs/domain.md#education's two) always come first,
  *   whatever their audience or service type; then the library items for the service type whose audience fits
  *   the stakeholder: business stakeholders get "all" + "business" items (no technical deep-dives), technical
  *   stakeholders get "all" + "technical" + "business". Within a group the library's order is kept.
- * - Schedule: per stakeholder, items are spread evenly over `spreadDays` (seed: completion in 3 days), sent at
+ * - Schedule: per stakeholder, items are spread evenly over `spreadDays` (default: completion in 3 days), sent at
  *   `sendHourUtc`, at most `maxPerDay` a day, `slotSpacingMinutes` apart. More items than fit make the plan
  *   longer, never a day fuller. Day 1 is startAt's UTC day when its send hour is still ahead, else the next day.
  * - With no stakeholder accounts yet (a lead), one delivery set goes to the primary contact (stakeholderId null).
@@ -33,7 +33,7 @@ export type EducationConfig = {
 };
 
 export const DEFAULT_EDUCATION_CONFIG: EducationConfig = {
-  spreadDays: 3, // seed §1.3: estimated_completion = now + 3 days
+  spreadDays: 3, // docs/domain.md#education: estimated_completion = now + 3 days
   sendHourUtc: 14, // early afternoon in Europe, morning in the Americas
   maxPerDay: 2, // more than two a day stops being read
   slotSpacingMinutes: 60,

@@ -1,6 +1,6 @@
 import { plural } from "@/lib/format";
 /**
- * Education completion per stakeholder and overall (seed §1.3 success_criteria). Only COMPLETED counts as
+ * Education completion per stakeholder and overall (docs/domain.md#education success_criteria). Only COMPLETED counts as
  * done: a SENT item may sit unread in an inbox. Percentages are rounded to one decimal.
  */
 export type ProgressDelivery = { stakeholderId: string | null; status: "SCHEDULED" | "SENT" | "COMPLETED" };

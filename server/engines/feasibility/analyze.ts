@@ -1,19 +1,19 @@
 /**
- * Project feasibility (seed §1.2 ProjectFeasibilityAnalyzer.analyze_project_feasibility). Pure and
+ * Project feasibility (docs/domain.md#feasibility ProjectFeasibilityAnalyzer.analyze_project_feasibility). Pure and
  * deterministic: the project request and the lead's qualification score in, three explained sub-scores,
  * the weighted feasibility score, a success probability, complexity, risks, blockers and an approach out.
  *
  * The seed fixes the weighting — feasibility = technical × 0.4 + timeline × 0.3 + resource × 0.3 — and,
- * in its journey (seed §6), that a score below 70 stops. Its _assess_* methods and
+ * in its journey (docs/domain.md#journey), that a score below 70 stops. Its _assess_* methods and
  * _calculate_success_probability are undefined; ours (parameters in config.ts, defaults in brackets):
  *
- * Timeline (seed §1.2 _assess_timeline_feasibility(timeline_weeks, requirements)):
+ * Timeline (docs/domain.md#feasibility _assess_timeline_feasibility(timeline_weeks, requirements)):
  *   required weeks = ceil(base [2] + requirements ÷ per-week [5] + integrations × [0.5] + regimes × [1]);
  *   ratio = offered ÷ required; score 100 at ratio ≥ 1, 0 at ratio ≤ [0.5], linear in between.
- * Resource (seed §1.2 _assess_resource_feasibility(budget, team_size)):
+ * Resource (docs/domain.md#feasibility _assess_resource_feasibility(budget, team_size)):
  *   estimated cost = required weeks × weekly delivery cost [$18,750]; coverage = budget ÷ cost, scored like
  *   the timeline ratio (0 at ≤ [0.5]); minus [30] with no customer team, [10] with a one-person team.
- * Technical (seed §1.2 _assess_technical_feasibility(project_request)): 100 minus penalties —
+ * Technical (docs/domain.md#feasibility _assess_technical_feasibility(project_request)): 100 minus penalties —
  *   integrations × [5] (≤ 40); per compliance regime (HIPAA / PCI-DSS 12, SOC2 / ISO27001 8, GDPR 6,
  *   other 8); no stack decided [10]; each technology beyond [8] × 2 (≤ 10); legacy technology × [8]
  *   (≤ 16); each requirement beyond [40] × 0.25 (≤ 20); floored at 0.
@@ -53,7 +53,7 @@ export type FeasibilityResult = {
   explanation: string;
 };
 
-/** seed §1.2: the weighted sum of the three sub-scores, one decimal. */
+/** docs/domain.md#feasibility: the weighted sum of the three sub-scores, one decimal. */
 export function weightedFeasibility(scores: { technical: number; timeline: number; resource: number }, weights: FeasibilityWeights): number {
   return round1(scores.technical * weights.technical + scores.timeline * weights.timeline + scores.resource * weights.resource);
 }

@@ -1,7 +1,7 @@
 /**
- * Project feasibility configuration (seed §1.2 ProjectFeasibilityAnalyzer), stored per tenant with the
+ * Project feasibility configuration (docs/domain.md#feasibility ProjectFeasibilityAnalyzer), stored per tenant with the
  * seed's values as defaults. The seed fixes the weights (technical 0.4, timeline 0.3, resource 0.3) and,
- * through the journey (seed §6), the pass mark 70; it leaves the three _assess_* rules and
+ * through the journey (docs/domain.md#journey), the pass mark 70; it leaves the three _assess_* rules and
  * _calculate_success_probability undefined, so their parameters below are ours (see analyze.ts).
  * Pure data + validation: no I/O. Money is integer cents.
  */
@@ -10,9 +10,9 @@ import { z } from "zod";
 export type FeasibilityWeights = { technical: number; timeline: number; resource: number };
 
 export type FeasibilityConfig = {
-  /** seed §1.2: feasibility = technical × 0.4 + timeline × 0.3 + resource × 0.3 */
+  /** docs/domain.md#feasibility: feasibility = technical × 0.4 + timeline × 0.3 + resource × 0.3 */
   weights: FeasibilityWeights;
-  /** seed §6: feasibility_score < 70 stops the journey */
+  /** docs/domain.md#journey: feasibility_score < 70 stops the journey */
   passScore: number;
   /** at or above: proceed as scoped; between passScore and this: proceed with conditions */
   proceedScore: number;
@@ -70,15 +70,15 @@ export type FeasibilityConfig = {
   };
 };
 
-export const FEASIBILITY_PASS_SCORE = 70; // seed §6
+export const FEASIBILITY_PASS_SCORE = 70; // docs/domain.md#journey
 
 export const DEFAULT_FEASIBILITY_CONFIG: FeasibilityConfig = {
-  weights: { technical: 0.4, timeline: 0.3, resource: 0.3 }, // seed §1.2
+  weights: { technical: 0.4, timeline: 0.3, resource: 0.3 }, // docs/domain.md#feasibility
   passScore: FEASIBILITY_PASS_SCORE,
-  // comfortably above the bar: the same 85 the guarantee's success threshold uses (seed §5.1)
+  // comfortably above the bar: the same 85 the guarantee's success threshold uses (docs/domain.md#success-validation)
   proceedScore: 85,
   timeline: {
-    // seed §3.1: week 1 (foundation & architecture) and week 4 (delivery & handover) do not scale with scope…
+    // docs/domain.md#milestones: week 1 (foundation & architecture) and week 4 (delivery & handover) do not scale with scope…
     baseWeeks: 2,
     // …weeks 2–3 build the features: a 10-requirement MVP fills them (2 + 10 / 5 = the 4-week package)
     requirementsPerWeek: 5,
@@ -89,10 +89,10 @@ export const DEFAULT_FEASIBILITY_CONFIG: FeasibilityConfig = {
     zeroScoreRatio: 0.5,
   },
   resource: {
-    // seed §2.1: Startup MVP's $75,000 floor over its 4-week minimum = $18,750 per delivery week
+    // docs/domain.md#tiers: Startup MVP's $75,000 floor over its 4-week minimum = $18,750 per delivery week
     weeklyDeliveryCostCents: 1_875_000,
     zeroScoreCoverage: 0.5,
-    // seed §3.1: weekly milestones need the customer's sign-off and feedback
+    // docs/domain.md#milestones: weekly milestones need the customer's sign-off and feedback
     noTeamPenalty: 30,
     soloTeamPenalty: 10,
   },
@@ -116,7 +116,7 @@ export const DEFAULT_FEASIBILITY_CONFIG: FeasibilityConfig = {
   },
   // the demo seed's historical-rate formula: (0.6 × feasibility + 0.4 × qualification) / 100 × 0.97
   successProbability: { feasibilityWeight: 0.6, qualificationWeight: 0.4, ceiling: 0.97, blockerCap: 0.5 },
-  // seed §2.1: Startup MVP (low–medium) runs 4–8 weeks, Enterprise MVP (medium–high, compliance) 6–12
+  // docs/domain.md#tiers: Startup MVP (low–medium) runs 4–8 weeks, Enterprise MVP (medium–high, compliance) 6–12
   complexity: { lowMaxWeeks: 6, lowMaxIntegrations: 2, highAboveWeeks: 12, highMinIntegrations: 7, highMinCompliance: 2 },
 };
 

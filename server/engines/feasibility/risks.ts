@@ -1,5 +1,5 @@
 /**
- * Risk factors, potential blockers, complexity and the recommended approach (seed §1.2 risk_factors,
+ * Risk factors, potential blockers, complexity and the recommended approach (docs/domain.md#feasibility risk_factors,
  * potential_blockers, recommended_approach — named by the seed, designed here) from the sub-scores.
  */
 import type { FeasibilityConfig } from "./config";
@@ -22,7 +22,7 @@ export const BLOCKER_LABEL: Record<BlockerKey, string> = {
 };
 export type Decision = "proceed" | "proceed_with_conditions" | "stop";
 
-/** seed §6: a lead below 60 would not have reached feasibility; analysed anyway, it is a high risk. */
+/** docs/domain.md#journey: a lead below 60 would not have reached feasibility; analysed anyway, it is a high risk. */
 export const QUALIFICATION_RISK_BELOW = 60;
 /** Offered time or budget under 75% of what is needed is a high risk; under 100% a medium one. */
 const HIGH_SHORTFALL_RATIO = 0.75;

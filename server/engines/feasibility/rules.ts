@@ -1,5 +1,5 @@
 /**
- * The three feasibility sub-scores (seed §1.2 _assess_technical_feasibility, _assess_timeline_feasibility,
+ * The three feasibility sub-scores (docs/domain.md#feasibility _assess_technical_feasibility, _assess_timeline_feasibility,
  * _assess_resource_feasibility — undefined in the seed, designed here; the rules are documented at the top
  * of analyze.ts). Each returns a 0–100 score (one decimal) and the sentences that produced it.
  */

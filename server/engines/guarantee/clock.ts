@@ -1,6 +1,6 @@
 import { plural } from "@/lib/format";
 /**
- * The guarantee clock (issue 7; seed §3 "30-Day Success Guarantee Program"). Pure: dates in, the clock's
+ * The guarantee clock (docs/domain.md#guarantee "30-Day Success Guarantee Program"). Pure: dates in, the clock's
  * state out, each number with its sentence. No I/O, `now` is passed in.
  *
  * Ours (the seed has a fixed 30 days): a technical lead records a customer-caused delay of n days; it

@@ -1,5 +1,5 @@
 /**
- * The 30-day success guarantee's configuration (seed §1.3 success_guarantee_explanation, §5.1
+ * The 30-day success guarantee's configuration (docs/domain.md#guarantee success_guarantee_explanation, docs/domain.md#success-validation
  * SuccessMetricsValidator), stored per tenant as the "guarantee" TenantConfig kind with the seed's values
  * as defaults. Pure data + validation: no I/O.
  *

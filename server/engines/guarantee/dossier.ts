@@ -1,5 +1,5 @@
 /**
- * The success dossier of a met guarantee (seed §5.1 _generate_success_documentation). Pure: the stored
+ * The success dossier of a met guarantee (docs/domain.md#success-validation _generate_success_documentation). Pure: the stored
  * final validation and the project's facts in, the document's sections out; dossier-html.ts renders it.
  *
  * Seed: project summary (customer, service type, duration, success score, threshold, margin);

@@ -1,5 +1,5 @@
 /**
- * The refund state machine (seed §3 "If Success Criteria Not Met": full refund of the guarantee amount).
+ * The refund state machine (docs/domain.md#guarantee "If Success Criteria Not Met": full refund of the guarantee amount).
  * Pure: which transition is legal from which state, and how much may still be refunded.
  *
  *   CLAIMED ──review──▶ UNDER_REVIEW ──approve──▶ APPROVED ──pay──▶ PAID

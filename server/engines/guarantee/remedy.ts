@@ -1,5 +1,5 @@
 /**
- * The customer's remedy choice on a failed guarantee (seed §1.3 "If Success Criteria Not Met"): a refund
+ * The customer's remedy choice on a failed guarantee (docs/domain.md#guarantee "If Success Criteria Not Met"): a refund
  * of the guarantee amount, continued development at no cost until the criteria are met, or migration
  * assistance to an alternative solution. Pure.
  *

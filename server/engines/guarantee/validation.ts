@@ -1,5 +1,5 @@
 /**
- * Final success validation of a guarantee (seed §5.1 validate_project_success). Pure and deterministic:
+ * Final success validation of a guarantee (docs/domain.md#success-validation validate_project_success). Pure and deterministic:
  * the stored facts and the tenant's "guarantee" configuration in; per criterion target vs actual,
  * achievement score, weight, weighted score, evidence and stakeholder confirmation; the success score
  * against the guarantee's threshold; the case-study flag with its reasons. The facts are stored with the

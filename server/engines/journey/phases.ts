@@ -1,5 +1,5 @@
 /**
- * The customer journey (seed §6 CustomerSuccessOrchestrator): six phases run in order — qualification,
+ * The customer journey (docs/domain.md#journey CustomerSuccessOrchestrator): six phases run in order — qualification,
  * feasibility, tier recommendation, education, kickoff, monitoring. Pure: the state of each phase is data
  * the service stores on the Journey row; these functions only compute the next state and the status.
  *
@@ -7,7 +7,7 @@
  * - A phase is pending, in progress, completed, stopped (the lead does not go on: qualification < 60,
  *   feasibility < 70, no tier fits — with the reasons), or failed (an error; with recovery actions).
  * - A stopped or failed journey resumes at that phase: completed phases are never run twice.
- * - The kickoff phase keeps its own six steps (seed §4.1) in `steps`.
+ * - The kickoff phase keeps its own six steps (docs/domain.md#kickoff) in `steps`.
  */
 export const JOURNEY_PHASES = ["qualification", "feasibility", "tier_recommendation", "education", "kickoff", "monitoring"] as const;
 export type JourneyPhase = (typeof JOURNEY_PHASES)[number];

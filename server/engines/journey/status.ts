@@ -1,11 +1,11 @@
 /**
- * Journey status (seed §6 get_customer_journey_status — whose values the seed hard-codes; ours are
+ * Journey status (docs/domain.md#journey get_customer_journey_status — whose values the seed hard-codes; ours are
  * computed). Pure.
  *
  * - overall progress: the five set-up phases are worth 10 points each when completed; monitoring is worth
  *   50 × the share of the project's weekly milestones met. A stopped or failed journey keeps its points.
  * - success metrics: the current success score is the mean score of the validated weeks (each week has its
- *   own weighted score, seed §3.1), compared with the guarantee's threshold; risk is high when a week failed
+ *   own weighted score, docs/domain.md#milestones), compared with the guarantee's threshold; risk is high when a week failed
  *   or the score is below the threshold by more than 10 points, medium when a week is at risk or the score
  *   is below the threshold, low otherwise.
  * - next milestone: the earliest week not met yet; estimated completion: the last week's due date, or the

@@ -1,12 +1,12 @@
 /**
- * Project kickoff configuration (seed §4.1 AutonomousProjectKickoff), stored per tenant with the seed's
+ * Project kickoff configuration (docs/domain.md#kickoff AutonomousProjectKickoff), stored per tenant with the seed's
  * values as defaults. Pure data + validation: no I/O.
  *
  * Seed: the six phases in order; the mvp_development team (requirements analyst 1, solution architect 1
  * on the project's tech stack or "full_stack", full-stack developers 3, QA 1, DevOps 1; UI/UX 0.5 when the
  * project has UI requirements, security 0.5 with compliance requirements); team capacity = Σ capacity;
- * first milestone at +7 days. seed §2.1 team_composition: enterprise_mvp adds an enterprise architect,
- * legacy_modernization_accelerated a legacy specialist and a security expert. seed §3 / §5.1: a 30-day
+ * first milestone at +7 days. docs/domain.md#tiers team_composition: enterprise_mvp adds an enterprise architect,
+ * legacy_modernization_accelerated a legacy specialist and a security expert. docs/domain.md#guarantee, docs/domain.md#success-validation: a 30-day
  * guarantee with an 85 success threshold.
  * Ours: the legacy_modernization and team_augmentation teams (the seed has only mvp), the tier roles'
  * capacities, the environment list, and velocity = FTE of the roles that build features × 8 points per
@@ -30,7 +30,7 @@ export type RoleSpec = {
   capacity: number;
   /** counts toward the estimated velocity */
   buildsFeatures: boolean;
-  /** seed §4.1 solution_architect: the specialization is the project's tech stack when one is given */
+  /** docs/domain.md#kickoff solution_architect: the specialization is the project's tech stack when one is given */
   useTechStack?: boolean;
 };
 export type ConditionalRoleSpec = RoleSpec & { condition: TeamCondition };
@@ -38,7 +38,7 @@ export type TeamConfiguration = { required: RoleSpec[]; optional: ConditionalRol
 
 export type KickoffConfig = {
   teams: Record<ServiceType, TeamConfiguration>;
-  /** extra roles a tier's team_composition promises (seed §2.1), by tier key */
+  /** extra roles a tier's team_composition promises (docs/domain.md#tiers), by tier key */
   tierRoles: Record<string, RoleSpec[]>;
   velocity: { pointsPerFteWeek: number };
   guarantee: { successThreshold: number; days: number };

@@ -1,11 +1,11 @@
 /**
- * Project kickoff plan (seed §4.1 initiate_project / _assemble_agent_team). Pure and deterministic: the
+ * Project kickoff plan (docs/domain.md#kickoff initiate_project / _assemble_agent_team). Pure and deterministic: the
  * service type, tier, contract value, requirements and start date in; the delivery team (each role with
  * the reason it is there), capacity, estimated velocity, environments to provision, the guarantee and
  * the six phases out. The service persists it and runs the phases.
  *
  * Team: the service type's required roles; each optional role whose condition holds; the tier's extra
- * roles (seed §2.1) unless the team already has that role. Capacity = Σ capacity (seed §4.1).
+ * roles (docs/domain.md#tiers) unless the team already has that role. Capacity = Σ capacity (docs/domain.md#kickoff).
  * Velocity = Σ capacity of roles that build features × points per FTE-week (config.ts).
  * Guarantee: the amount of docs/tiers-and-guarantees.md#guarantee-amount (the tier's refund cap, never more
  * than the contract value), the tier's threshold when given else the default (85), from the start date for
@@ -25,9 +25,9 @@ export type KickoffInput = {
   contractValueCents: number;
   requirements: { hasUiRequirements: boolean; hasComplianceRequirements: boolean };
   startDate: Date;
-  /** seed §4.1 service_config.tech_stack: the architect's specialization */
+  /** docs/domain.md#kickoff service_config.tech_stack: the architect's specialization */
   techStack?: string[];
-  /** the chosen tier's guarantee threshold (seed §2.1), when the caller has it */
+  /** the chosen tier's guarantee threshold (docs/domain.md#tiers), when the caller has it */
   successThreshold?: number;
   /** the chosen tier's refund guarantee; without it (a tier no longer in the catalogue) the contract value is guaranteed */
   tierGuarantee?: Pick<TierGuarantees, "deliveryGuarantee" | "refundAmountCents">;

@@ -1,5 +1,5 @@
 /**
- * Next actions after a milestone validation (seed §3.1 _generate_recovery_actions /
+ * Next actions after a milestone validation (docs/domain.md#milestones _generate_recovery_actions /
  * _generate_escalation_actions, left undefined by the seed). Ours:
  * - at risk → RECOVERY: extra resources on each weak criterion (the ones costing most points first,
  *   at most MAX_WEAK_CRITERIA), daily check-ins until re-validation, a re-validation.

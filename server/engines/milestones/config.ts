@@ -1,10 +1,10 @@
 /**
- * Weekly milestone configuration (seed §3.1 WeeklyMilestoneFramework.MILESTONE_TEMPLATES), stored per
+ * Weekly milestone configuration (docs/domain.md#milestones WeeklyMilestoneFramework.MILESTONE_TEMPLATES), stored per
  * tenant with the seed's values as defaults. Pure data + validation: no I/O.
  *
  * Templates are keyed by the ServiceType enum the rest of the app uses (MVP_DEVELOPMENT for the seed's
  * "mvp_development"). The seed fixes the mvp template and the validation-method vocabulary; which
- * methods need a customer sign-off (DESIGN "milestones") and which can be scored from CI evidence are ours.
+ * methods need a customer sign-off (docs/domain.md#milestones) and which can be scored from CI evidence are ours.
  */
 import { z } from "zod";
 import type { ServiceType } from "@/server/db/generated/enums";
@@ -13,7 +13,7 @@ import { LEGACY_MODERNIZATION_MILESTONES, MVP_MILESTONES, TEAM_AUGMENTATION_MILE
 
 export { LEGACY_MODERNIZATION_MILESTONES, MVP_MILESTONES, TEAM_AUGMENTATION_MILESTONES } from "./templates";
 
-/** Every validation_method the seed's §3.1 templates use. */
+/** Every validation_method the seed's docs/domain.md#milestones templates use. */
 export const VALIDATION_METHODS = [
   "stakeholder_sign_off", "stakeholder_demo", "user_testing", "stakeholder_feedback", "technical_review",
   "automated_verification", "automated_testing", "integration_testing", "security_audit", "automated_quality_checks",
@@ -23,7 +23,7 @@ export type ValidationMethod = (typeof VALIDATION_METHODS)[number];
 
 /**
  * Methods whose result is the customer's own approval: the criterion counts only once a customer
- * approver signs it off (DESIGN "milestones"; seed §3.1 "UAT results with stakeholder approval").
+ * approver signs it off (docs/domain.md#milestones "UAT results with stakeholder approval").
  */
 export const SIGN_OFF_METHODS: readonly ValidationMethod[] = ["stakeholder_sign_off", "stakeholder_demo", "user_testing"];
 
@@ -45,9 +45,9 @@ export type MilestoneTemplate = {
   /** 1-based; week n is due 7 × n days after the project start */
   week: number;
   title: string;
-  /** seed §3.1: score ≥ this → success */
+  /** docs/domain.md#milestones: score ≥ this → success */
   minimumSuccessThreshold: number;
-  /** seed §3.1: score ≥ this (and below success) → at risk; below → failed */
+  /** docs/domain.md#milestones: score ≥ this (and below success) → at risk; below → failed */
   escalationThreshold: number;
   criteria: CriterionTemplate[];
 };

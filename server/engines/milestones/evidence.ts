@@ -1,6 +1,6 @@
 /**
  * A suggested 0–100 score for an automated criterion (config.ts AUTOMATED_METHODS) from the latest CI
- * evidence, measured against the tenant's quality gates (seed §4.2). Ours: the seed leaves
+ * evidence, measured against the tenant's quality gates (docs/domain.md#quality-gates). Ours: the seed leaves
  * _validate_criterion undefined. The technical lead confirms or overrides the suggestion.
  *
  * Rule: each method reads a few checks, each scored 0–100; the suggestion is their mean over the checks

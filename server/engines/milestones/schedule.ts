@@ -1,5 +1,5 @@
 /**
- * Milestone rows for a new project from its service type's templates (seed §3.1; seed §4.1: the first
+ * Milestone rows for a new project from its service type's templates (docs/domain.md#milestones, docs/domain.md#kickoff: the first
  * milestone falls 7 days after kickoff). Week n is due at start + 7 × n days, in whole UTC days
  * (millisecond arithmetic, so no time-zone or DST shift). Rows come out in week order with each
  * criterion's position and whether it needs a customer sign-off.

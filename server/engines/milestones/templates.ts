@@ -1,17 +1,17 @@
 /**
- * Weekly milestone templates by service type (seed §3.1 MILESTONE_TEMPLATES).
+ * Weekly milestone templates by service type (docs/domain.md#milestones MILESTONE_TEMPLATES).
  *
  * Seed: mvp_development, verbatim — titles, criteria, weights, validation methods, deliverables and the
  * thresholds 85/70, 80/65, 85/70, 90/75.
  * Ours: the seed defines only mvp_development. Legacy modernization and team augmentation follow its
- * pattern: four weeks, so the last milestone is validated inside the 30-day guarantee (seed §3); the
+ * pattern: four weeks, so the last milestone is validated inside the 30-day guarantee (docs/domain.md#guarantee); the
  * same threshold ladder (foundation 85/70, first build sprint 80/65, quality week 85/70, handover 90/75);
  * weights summing to 1 each week; only the seed's validation methods; a stakeholder_sign_off criterion
- * in each template; and the week-4 satisfaction survey (seed §3.1: CSAT ≥ 8.5/10).
+ * in each template; and the week-4 satisfaction survey (docs/domain.md#milestones: CSAT ≥ 8.5/10).
  */
 import type { MilestoneTemplate } from "./config";
 
-/** seed §3.1 MILESTONE_TEMPLATES.mvp_development. */
+/** docs/domain.md#milestones MILESTONE_TEMPLATES.mvp_development. */
 export const MVP_MILESTONES: MilestoneTemplate[] = [
   { week: 1, title: "Foundation & Architecture", minimumSuccessThreshold: 85, escalationThreshold: 70, criteria: [
     { name: "Requirements Analysis Complete", weight: 0.3, validationMethod: "stakeholder_sign_off", deliverable: "Requirements specification document" },

@@ -6,7 +6,7 @@ import { statusForScore, validateMilestone, type CriterionInput, type MilestoneI
 const week1 = MVP_MILESTONES[0];
 if (!week1) throw new Error("seed week 1 missing");
 
-/** seed §3.1 week 1 (weights 0.3 / 0.4 / 0.2 / 0.1, thresholds 85 / 70) with these scores, all signed off. */
+/** docs/domain.md#milestones week 1 (weights 0.3 / 0.4 / 0.2 / 0.1, thresholds 85 / 70) with these scores, all signed off. */
 function week1With(scores: (number | null)[], patch: Partial<CriterionInput>[] = []): MilestoneInput {
   return {
     minimumSuccessThreshold: week1?.minimumSuccessThreshold ?? 85,

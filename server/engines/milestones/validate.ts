@@ -1,5 +1,5 @@
 /**
- * Weekly milestone validation (seed §3.1 validate_weekly_milestone). Pure and deterministic: the
+ * Weekly milestone validation (docs/domain.md#milestones validate_weekly_milestone). Pure and deterministic: the
  * milestone's thresholds and scored criteria in; the weighted score, the status, each criterion's
  * contribution with its reason, pending sign-offs and the next actions out.
  *
@@ -91,7 +91,7 @@ const fmt = (n: number) => String(round2(n));
 const clampScore = (s: number | null | undefined): number | null =>
   typeof s === "number" && Number.isFinite(s) ? Math.min(100, Math.max(0, s)) : null;
 
-/** seed §3.1: the status a (rounded) score earns against the milestone's thresholds. */
+/** docs/domain.md#milestones: the status a (rounded) score earns against the milestone's thresholds. */
 export function statusForScore(score: number, t: { minimumSuccessThreshold: number; escalationThreshold: number }): ScoredStatus {
   const s = round2(score);
   if (s >= t.minimumSuccessThreshold) return "success";

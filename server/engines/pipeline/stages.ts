@@ -2,7 +2,7 @@ import { stageWord } from "@/lib/labels/lead-stage";
 /**
  * Lead stages and the moves a person may make between them. CONVERTED is never chosen by hand:
  * only kickoff (a project created from the lead) converts it. Saving an assessment moves a lead
- * itself (stageAfterAssessment). Seed §6: a score below 60 stops the journey as unqualified.
+ * itself (stageAfterAssessment). Seed docs/domain.md#journey: a score below 60 stops the journey as unqualified.
  */
 export type LeadStage = "NEW" | "QUALIFYING" | "QUALIFIED" | "UNQUALIFIED" | "FEASIBILITY" | "PROPOSAL" | "CONVERTED" | "LOST";
 

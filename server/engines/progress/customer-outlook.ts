@@ -1,6 +1,5 @@
 /**
- * What a customer needs to know about their project beyond the progress bar (DESIGN "Product owner:
- * follow milestones, risks and upcoming deliverables"; issue 5). Pure: the weeks, their criteria with the
+ * What a customer needs to know about their project beyond the progress bar (docs/domain.md#progress-updates, docs/domain.md#sign-offs). Pure: the weeks, their criteria with the
  * latest sign-off decision, the guarantee's days left and `now` in; risks in plain language, what awaits
  * the customer's sign-off and the next deliverables out.
  */

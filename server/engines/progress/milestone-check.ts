@@ -1,5 +1,5 @@
 /**
- * The weekly milestone check (DESIGN "Automation"; seed §3.1 weekly milestones): which open weeks are
+ * The weekly milestone check (docs/architecture.md#jobs, docs/domain.md#milestone-check weekly milestones): which open weeks are
  * due soon (a reminder), which are past due without a validation (→ at risk, with an alert), and which
  * have stayed at risk or failed long enough to escalate to the executives. Pure: `now` is passed in.
  */

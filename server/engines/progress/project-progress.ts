@@ -1,6 +1,6 @@
 import { plural } from "@/lib/format";
 /**
- * Where a project stands, from its weekly milestones (seed §3.1) and its guarantee clock (clock.ts, the
+ * Where a project stands, from its weekly milestones (docs/domain.md#milestones) and its guarantee clock (clock.ts, the
  * one days-left computation: docs/guarantee-clock.md). Pure: no I/O, `now` is passed in. Each number
  * carries the sentence that explains it.
  */

@@ -1,5 +1,5 @@
 /**
- * What a progress update of one project says (seed §3.2 `track_progress_update`): achievements since
+ * What a progress update of one project says (docs/domain.md#progress-updates `track_progress_update`): achievements since
  * the previous update, upcoming milestones, and the facts each stakeholder format draws on. The
  * result is stored with the ProgressUpdate, so a digest renders from it without reading the project
  * again. Pure: no I/O, `now` is passed in.

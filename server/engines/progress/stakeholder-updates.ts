@@ -1,5 +1,5 @@
 /**
- * Stakeholder-specific progress updates (seed §3.2 `_generate_stakeholder_updates`): an executive
+ * Stakeholder-specific progress updates (docs/domain.md#progress-updates `_generate_stakeholder_updates`): an executive
  * brief (progress %, status, timeline, budget, risk, link to the executive view), a technical update
  * (quality gates, evidence, environments), a product update (deliverables, sign-offs pending,
  * upcoming) and a standard update for everyone else; then one digest per person and period, however
@@ -13,7 +13,7 @@ export type UpdateFormat = "executive" | "technical" | "product" | "standard";
 export type StaffRole = "ADMIN" | "EXECUTIVE" | "CSM" | "TECH_LEAD" | "CUSTOMER";
 export type StakeholderRole = "EXECUTIVE_SPONSOR" | "TECHNICAL_LEAD" | "PRODUCT_OWNER" | "MEMBER";
 
-/** seed §3.2: executive / technical_lead / product_owner, anyone else gets the standard update. */
+/** docs/domain.md#progress-updates: executive / technical_lead / product_owner, anyone else gets the standard update. */
 export function updateFormatFor(person: { role: StaffRole; stakeholderRole: StakeholderRole | null }): UpdateFormat {
   if (person.role === "CUSTOMER") {
     if (person.stakeholderRole === "EXECUTIVE_SPONSOR") return "executive";

@@ -1,5 +1,5 @@
 /**
- * Trend analysis of a project's progress (seed §3.2 `_analyze_progress_trends`): status indicator,
+ * Trend analysis of a project's progress (docs/domain.md#progress-updates `_analyze_progress_trends`): status indicator,
  * timeline status, budget status, risk level and risk summary, from the weekly milestones, the open
  * alerts, the latest quality validation and the history of earlier progress updates.
  * Pure: no I/O, `now` is passed in. Every conclusion carries the reason that produced it.

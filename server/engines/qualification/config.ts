@@ -1,5 +1,5 @@
 /**
- * Lead qualification configuration (seed §1.1 QUALIFICATION_CRITERIA + SERVICE_FIT_MATRIX), stored per
+ * Lead qualification configuration (docs/domain.md#qualification QUALIFICATION_CRITERIA + SERVICE_FIT_MATRIX), stored per
  * tenant with the seed's values as defaults. Pure data + validation: no I/O.
  *
  * The shape extends the TenantConfig v1 the demo seed writes ({ criteria, partialCredit, passScore,
@@ -16,7 +16,7 @@ export type Answer = (typeof ANSWER_LEVELS)[number];
 export const SERVICE_TYPES = ["MVP_DEVELOPMENT", "LEGACY_MODERNIZATION", "TEAM_AUGMENTATION"] as const satisfies readonly ServiceType[];
 
 /**
- * A disqualifier rules a service out whatever the score (seed §1.1 "disqualifiers"). The seed only names
+ * A disqualifier rules a service out whatever the score (docs/domain.md#service-fit "disqualifiers"). The seed only names
  * them; each is derived from the form by one of three rule kinds:
  * - answer_none: any listed criterion answered "none" (or left blank);
  * - timeline_under: the desired timeline (context) is shorter than minWeeks;
@@ -38,11 +38,11 @@ export type FitRule = {
 };
 
 export type QualificationConfig = {
-  /** category → criterion → points (seed §1.1: 4 categories, 14 criteria, 235 points) */
+  /** category → criterion → points (docs/domain.md#qualification: 4 categories, 14 criteria, 235 points) */
   criteria: Record<string, Record<string, number>>;
   /** share of a criterion's points a "partial" answer earns, rounded down to whole points */
   partialCredit: number;
-  /** seed §6: a score below this stops the journey */
+  /** docs/domain.md#journey: a score below this stops the journey */
   passScore: number;
   fitMatrix: Record<ServiceType, FitRule>;
   disqualifierRules: Record<string, DisqualifierRule>;
@@ -50,7 +50,7 @@ export type QualificationConfig = {
   categoryFactorShares: { present: number; partial: number };
 };
 
-/** seed §1.1 QUALIFICATION_CRITERIA, verbatim. */
+/** docs/domain.md#qualification QUALIFICATION_CRITERIA, verbatim. */
 export const SEED_CRITERIA: Record<string, Record<string, number>> = {
   technical_readiness: { existing_codebase: 25, development_team: 20, project_documentation: 15, technical_stack_clarity: 10 },
   business_readiness: { clear_requirements: 30, defined_timeline: 20, stakeholder_alignment: 15, success_criteria: 10 },
@@ -60,11 +60,11 @@ export const SEED_CRITERIA: Record<string, Record<string, number>> = {
 
 /** Ours: partial = half the points, rounded down (the demo seed's rows are computed the same way). */
 export const DEFAULT_PARTIAL_CREDIT = 0.5;
-/** seed §6: qualification_score < 60 → unqualified lead. */
+/** docs/domain.md#journey: qualification_score < 60 → unqualified lead. */
 export const DEFAULT_PASS_SCORE = 60;
 /**
- * Shortest timeline we call realistic: seed §2.1's shortest package (Startup MVP) runs 4–8 weeks and the
- * guarantee's milestone framework (seed §3.1) is four weekly milestones.
+ * Shortest timeline we call realistic: docs/domain.md#tiers's shortest package (Startup MVP) runs 4–8 weeks and the
+ * guarantee's milestone framework (docs/domain.md#milestones) is four weekly milestones.
  */
 export const MIN_REALISTIC_WEEKS = 4;
 /** A category key factor is "present" at 70% of its points (a clear majority), "partly" at half of that. */
@@ -85,7 +85,7 @@ export const DEFAULT_QUALIFICATION_CONFIG: QualificationConfig = {
   criteria: SEED_CRITERIA,
   partialCredit: DEFAULT_PARTIAL_CREDIT,
   passScore: DEFAULT_PASS_SCORE,
-  // seed §1.1 SERVICE_FIT_MATRIX, keyed by our ServiceType enum
+  // docs/domain.md#service-fit SERVICE_FIT_MATRIX, keyed by our ServiceType enum
   fitMatrix: {
     MVP_DEVELOPMENT: {
       idealScoreRange: [70, 100], minimumScore: 60,

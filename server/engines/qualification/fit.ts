@@ -1,5 +1,5 @@
 /**
- * Service fit (seed §1.1 SERVICE_FIT_MATRIX): for each service type, where the score falls against the
+ * Service fit (docs/domain.md#service-fit SERVICE_FIT_MATRIX): for each service type, where the score falls against the
  * minimum and the ideal range, which key factors are present and which disqualifiers apply. A disqualifier
  * rules the service out whatever the score. Pure: facts in, verdicts with reasons out.
  */

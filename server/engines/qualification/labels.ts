@@ -1,5 +1,5 @@
 /**
- * Human words for the seed §1.1 keys: a label for every criterion, category and service type, and the
+ * Human words for the docs/domain.md#qualification keys: a label for every criterion, category and service type, and the
  * action that would earn a criterion's points (used by the improvements list). Tenant-added keys fall
  * back to the key in words ("security_review" → "Security review").
  */

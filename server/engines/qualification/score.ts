@@ -1,12 +1,12 @@
 /**
- * Lead qualification (seed §1.1 LeadQualificationEngine). Pure and deterministic: form answers in,
+ * Lead qualification (docs/domain.md#qualification LeadQualificationEngine). Pure and deterministic: form answers in,
  * points per criterion and category, a 0–100 score, the service-fit verdicts and what would raise the
  * score most out — every number with the sentence that explains it.
  *
  * Rules (ours where the seed is silent):
  * - "full" earns all of a criterion's points, "partial" earns `partialCredit` of them rounded down to whole
- *   points (seed points are integers; rounding down never over-credits), "none" or a blank earns 0.
- * - score = points / maxPoints × 100, one decimal; passed when score ≥ passScore (seed §6: < 60 stops).
+ *   points (the specification's points are integers; rounding down never over-credits), "none" or a blank earns 0.
+ * - score = points / maxPoints × 100, one decimal; passed when score ≥ passScore (docs/domain.md#journey: < 60 stops).
  * - fit per service type: see ./fit (disqualifiers first, then ideal range, then minimum score).
  * - improvements: every criterion not answered "full", by the points raising it to "full" would add.
  */

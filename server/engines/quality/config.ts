@@ -1,5 +1,5 @@
 /**
- * Quality gates (seed §4.2 RealTimeQualityAssurance.QUALITY_GATES), stored per tenant with the seed's
+ * Quality gates (docs/domain.md#quality-gates RealTimeQualityAssurance.QUALITY_GATES), stored per tenant with the seed's
  * values as defaults. Pure data + validation: no I/O.
  *
  * The seed fixes: the 13 gates and their thresholds, the comprehensive weighting code 0.4 / delivery 0.3 /
@@ -11,8 +11,8 @@
  * - performance_benchmark_threshold: the seed's 95 names the percentile ("95th percentile response times"),
  *   which the evidence's benchmarkP95Ms measures; the threshold we store is the p95 budget in milliseconds
  *   (default 400 ms), passed when p95 ≤ budget.
- * - minimum_maintainability is on a 0–10 scale (seed §3.1 week 3: "code quality score > 8.5").
- * - communication_responsiveness: % of customer messages answered within 4 hours (seed §4.2 comment).
+ * - minimum_maintainability is on a 0–10 scale (docs/domain.md#milestones week 3: "code quality score > 8.5").
+ * - communication_responsiveness: % of customer messages answered within 4 hours (docs/domain.md#quality-gates comment).
  * - escalation_resolution_time: hours to resolve an escalation, passed when ≤ 24.
  * - customer_satisfaction_minimum: CSAT on 0–10, passed when ≥ 8.
  */
@@ -23,9 +23,9 @@ export type QualityFamily = (typeof QUALITY_FAMILIES)[number];
 export const QUALITY_VALIDATION_TYPES = ["code", "delivery", "process", "comprehensive"] as const;
 export type QualityValidationKind = (typeof QUALITY_VALIDATION_TYPES)[number];
 
-/** seed §4.2: "95th percentile response times" — the percentile the performance gate reads. */
+/** docs/domain.md#quality-gates: "95th percentile response times" — the percentile the performance gate reads. */
 export const PERFORMANCE_PERCENTILE = 95;
-/** seed §4.2: communication_responsiveness counts answers "within 4 hours". */
+/** docs/domain.md#quality-gates: communication_responsiveness counts answers "within 4 hours". */
 export const RESPONSE_WINDOW_HOURS = 4;
 
 export type CodeGates = {
@@ -52,9 +52,9 @@ export type QualityGates = { code: CodeGates; delivery: DeliveryGates; process: 
 
 export type QualityConfig = {
   gates: QualityGates;
-  /** comprehensive score = Σ weight × family score (seed §4.2: 0.4 / 0.3 / 0.3) */
+  /** comprehensive score = Σ weight × family score (docs/domain.md#quality-gates: 0.4 / 0.3 / 0.3) */
   weights: Record<QualityFamily, number>;
-  /** seed §4.2: escalate when score < escalationScore or more than maxFailedGates gates fail */
+  /** docs/domain.md#quality-gates: escalate when score < escalationScore or more than maxFailedGates gates fail */
   escalation: { escalationScore: number; maxFailedGates: number };
 };
 

@@ -1,5 +1,5 @@
 /**
- * What each seed §4.2 gate reads, how it compares and what to do when it fails. The gate set and the
+ * What each docs/domain.md#quality-gates gate reads, how it compares and what to do when it fails. The gate set and the
  * thresholds' meaning are fixed here; tenants edit only the thresholds (config.ts).
  * Impact follows the seed where it gives one (coverage high, complexity medium, security critical).
  */
@@ -58,7 +58,7 @@ function readVulnerabilities(m: QualityMetrics): Reading {
   const high = finite(m.vulnerabilitiesHigh);
   const critical = finite(m.vulnerabilitiesCritical);
   if (high === null && critical === null) return { actual: null };
-  // seed §4.2: high + critical; a count the scanner did not report is taken as 0 and said so
+  // docs/domain.md#quality-gates: high + critical; a count the scanner did not report is taken as 0 and said so
   const missing = high === null ? "high" : critical === null ? "critical" : null;
   return { actual: (high ?? 0) + (critical ?? 0), note: missing ? `no ${missing} count reported, taken as 0` : `${high} high + ${critical} critical` };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_QUALITY_CONFIG } from "./config";
 import { qualityEscalation, validateQuality, type QualityMetrics } from "./validate";
 
-/** Every gate met exactly at its threshold (seed §4.2 numbers; p95 budget 400 ms is ours). */
+/** Every gate met exactly at its threshold (docs/domain.md#quality-gates numbers; p95 budget 400 ms is ours). */
 const AT_THRESHOLD: QualityMetrics = {
   coverage: 95, complexity: 10, maintainability: 8.5, vulnerabilitiesHigh: 0, vulnerabilitiesCritical: 0, benchmarkP95Ms: 400,
   requirementsTraceability: 100, acceptanceCriteriaCoverage: 100, stakeholderApproval: 85, documentationCompleteness: 90,

@@ -1,15 +1,15 @@
 /**
- * Quality validation (seed §4.2 execute_quality_validation). Pure and deterministic: a validation type,
+ * Quality validation (docs/domain.md#quality-gates execute_quality_validation). Pure and deterministic: a validation type,
  * the metrics and the tenant's gates in; every gate's verdict with its reason, family scores, the overall
  * score, escalation and a recommendation per failed gate out.
  *
  * Rules:
  * - a gate passes when actual ≥ threshold (minimums) or actual ≤ threshold (maximums), exactly at the
  *   threshold included; a metric without data fails the gate ("no data") — an unmeasured gate is not met.
- * - family score = gates passed ÷ gates in the family × 100 (seed §4.2 _validate_code_quality), 2 decimals.
- * - overall: a single family's score, or for "comprehensive" Σ weight × family score (seed: code 0.4,
+ * - family score = gates passed ÷ gates in the family × 100 (docs/domain.md#quality-gates _validate_code_quality), 2 decimals.
+ * - overall: a single family's score, or for "comprehensive" Σ weight × family score (default: code 0.4,
  *   delivery 0.3, process 0.3) of the unrounded family scores, rounded to 2 decimals.
- * - escalate when the score < escalationScore (80) or gates failed > maxFailedGates (2) (seed §4.2).
+ * - escalate when the score < escalationScore (80) or gates failed > maxFailedGates (2) (docs/domain.md#quality-gates).
  * - recommendations are ordered by impact (critical first), then in gate order.
  */
 import { DEFAULT_QUALITY_CONFIG, QUALITY_FAMILIES, type QualityConfig, type QualityFamily, type QualityValidationKind } from "./config";
@@ -82,7 +82,7 @@ export function gateStanding(v: { escalated: boolean; gatesPassed: number; gates
   return { state: v.escalated ? "escalated" : v.gatesFailed > 0 ? "gates_failed" : "all_passed", failed: v.gatesFailed, total };
 }
 
-/** seed §4.2: escalate below the score bar or with too many failed gates. */
+/** docs/domain.md#quality-gates: escalate below the score bar or with too many failed gates. */
 export function qualityEscalation(score: number, gatesFailed: number, config: QualityConfig = DEFAULT_QUALITY_CONFIG) {
   const { escalationScore, maxFailedGates } = config.escalation;
   const reasons: string[] = [];

@@ -1,5 +1,5 @@
 /**
- * Customer retention configuration (seed §5.2 CustomerRetentionEngine), stored per tenant as the
+ * Customer retention configuration (docs/domain.md#retention CustomerRetentionEngine), stored per tenant as the
  * "retention" TenantConfig kind with the seed's values as defaults. Pure data + validation: no I/O.
  *
  * Seed: the strategy rule (health ≥ 85 and expansion ≥ 70 → high_satisfaction_expansion; 70 ≤ health <
@@ -54,7 +54,7 @@ export const DEFAULT_RETENTION_CONFIG: RetentionConfig = {
     engagement: { windowDays: 30, targetActiveDays: 8 },
   },
   expansion: { weights: { health: 0.35, guaranteeSuccess: 0.25, satisfaction: 0.15, advocacy: 0.15, relationship: 0.1 } },
-  strategy: { healthHigh: 85, healthModerate: 70, expansionHigh: 70 }, // seed §5.2 _determine_retention_strategy
+  strategy: { healthHigh: 85, healthModerate: 70, expansionHigh: 70 }, // docs/domain.md#retention _determine_retention_strategy
   playbooks: {
     HIGH_SATISFACTION_EXPANSION: {
       immediate: [
@@ -95,7 +95,7 @@ export const DEFAULT_RETENTION_CONFIG: RetentionConfig = {
       expectedOutcome: "Relationship reset and a recovery offer accepted",
     },
   },
-  nextTouchpointDays: 7, // seed §5.2: next_touchpoint = now + 7 days
+  nextTouchpointDays: 7, // docs/domain.md#retention: next_touchpoint = now + 7 days
 };
 
 export const WEIGHT_SUM_TOLERANCE = 1e-6;

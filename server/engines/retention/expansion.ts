@@ -1,6 +1,6 @@
 /**
- * Expansion potential 0–100 with its reasons, and the expansion offerings worth proposing (seed §5.2
- * _analyze_expansion_potential and §5.1 _identify_expansion_opportunities, both left undefined). Pure.
+ * Expansion potential 0–100 with its reasons, and the expansion offerings worth proposing (docs/domain.md#retention
+ * _analyze_expansion_potential and docs/domain.md#success-validation _identify_expansion_opportunities, both left undefined). Pure.
  *
  * Ours — factors on 0–100, weighted by the tenant's "retention" configuration (weighted.ts drops
  * factors without data):

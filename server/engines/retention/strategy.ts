@@ -1,5 +1,5 @@
 /**
- * Retention strategy and plan (seed §5.2 _determine_retention_strategy, RETENTION_STRATEGIES,
+ * Retention strategy and plan (docs/domain.md#retention _determine_retention_strategy, RETENTION_STRATEGIES,
  * execute_retention_strategy). Pure: scores and facts in, the strategy with its reason, the seed's
  * trigger conditions evaluated on the account's facts, the dated actions, the success metrics, the
  * expected outcome and the next touchpoint out.
@@ -43,7 +43,7 @@ export type TriggerFacts = {
 
 type Condition = { condition: string; comparator: "≥" | "≤" | "="; threshold: number | string | boolean; actual: (f: TriggerFacts) => number | string | boolean | null };
 
-/** seed §5.2 RETENTION_STRATEGIES[*].trigger_conditions */
+/** docs/domain.md#retention RETENTION_STRATEGIES[*].trigger_conditions */
 export const TRIGGER_CONDITIONS: Record<Strategy, Condition[]> = {
   HIGH_SATISFACTION_EXPANSION: [
     { condition: "satisfaction_score", comparator: "≥", threshold: 9.0, actual: (f) => f.satisfaction },

@@ -1,5 +1,5 @@
 /**
- * The printable sign-off certificate of one week (issue 5): every signature with its hashes, and the
+ * The printable sign-off certificate of one week (docs/domain.md#sign-offs): every signature with its hashes, and the
  * chain's state when the certificate was issued. Pure: data in, a self-contained HTML document out
  * (inline print CSS, no script, every value escaped). "Print → Save as PDF" in any browser gives the PDF.
  */

@@ -1,5 +1,5 @@
 /**
- * Tamper-evident sign-offs (DESIGN "Data"; issue 5). Pure: no I/O, no clock.
+ * Tamper-evident sign-offs (docs/domain.md#sign-offs). Pure: no I/O, no clock.
  *
  * - What the approver saw (criterion, deliverable, evidence, score so far) is serialised as canonical
  *   JSON (object keys sorted at every depth, no whitespace) and hashed: `contentHash`.

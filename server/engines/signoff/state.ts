@@ -1,5 +1,5 @@
 /**
- * Sign-off rules (seed §3.1 stakeholder_sign_off; DESIGN "milestones"). Pure: what an approver signs,
+ * Sign-off rules (docs/domain.md#sign-offs stakeholder_sign_off; docs/domain.md#milestones). Pure: what an approver signs,
  * whether a request repeats the latest decision, and where a milestone's sign-offs stand.
  */
 import { SIGNED_CONTENT_VERSION, type EvidenceLink, type SignOffDecision, type SignedContent } from "./chain";

@@ -1,5 +1,5 @@
 /**
- * Satisfaction maths (seed §3.1 week 4, §1.3 and §7.1). Pure. Both surveys use a 0–10 scale.
+ * Satisfaction maths (docs/domain.md#surveys week 4, docs/domain.md#education, docs/domain.md#surveys). Pure. Both surveys use a 0–10 scale.
  *
  * - CSAT: the mean score; the seed's bar is "Customer satisfaction score ≥ 8.5/10".
  * - NPS (standard definition): % promoters (9–10) − % detractors (0–6), from −100 to 100; 7–8 are
@@ -11,9 +11,9 @@ export const SCALE_MIN = 0;
 export const SCALE_MAX = 10;
 export const PROMOTER_MIN = 9;
 export const DETRACTOR_MAX = 6;
-/** seed §3.1 / §7.1: customer_satisfaction_score ≥ 8.5/10 */
+/** docs/domain.md#surveys, docs/domain.md#kpis: customer_satisfaction_score ≥ 8.5/10 */
 export const CSAT_TARGET = 8.5;
-/** seed §7.1: net_promoter_score ≥ 70 */
+/** docs/domain.md#kpis: net_promoter_score ≥ 70 */
 export const NPS_TARGET = 70;
 
 const EPSILON = 1e-9;

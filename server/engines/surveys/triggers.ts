@@ -1,6 +1,6 @@
 /**
- * When a survey is due, and to whom (DESIGN "surveys": triggered automatically on milestone sign-off,
- * at project end and quarterly; seed §7.1 measures NPS quarterly). Pure: facts and `now` in, the due
+ * When a survey is due, and to whom (docs/domain.md#surveys: triggered automatically on milestone sign-off,
+ * at project end and quarterly; docs/domain.md#surveys measures NPS quarterly). Pure: facts and `now` in, the due
  * surveys out. Each survey has a key unique per tenant, so creating the same one twice is a no-op.
  *
  * - CSAT after a signed-off milestone (every sign-off criterion approved), to each stakeholder of the

@@ -1,5 +1,5 @@
 /**
- * The service tier catalogue (seed §2.1 SERVICE_TIERS), stored per tenant, and the weights that turn a
+ * The service tier catalogue (docs/domain.md#tiers SERVICE_TIERS), stored per tenant, and the weights that turn a
  * customer profile into a 0–1 compatibility per tier. Pure data + validation: no I/O.
  * Money is integer cents; the seed's dollar figures are converted (× 100).
  */
@@ -26,9 +26,9 @@ export type Range = [number, number];
 export type TierGuarantees = {
   deliveryGuarantee: boolean;
   refundAmountCents: number;
-  /** % success score the project must reach at day 30 (seed §2.1 success_threshold) */
+  /** % success score the project must reach at day 30 (docs/domain.md#tiers success_threshold) */
   successThreshold: number;
-  /** extra promises, human readable ("50% performance improvement") — seed §2.1 legacy tier */
+  /** extra promises, human readable ("50% performance improvement") — docs/domain.md#tiers legacy tier */
   additional?: string[];
 };
 
@@ -57,14 +57,14 @@ export type TierCatalogue = {
   tiers: Record<string, TierDefinition>;
   compatibilityWeights: Record<CompatibilityFactor, number>;
   pricingWeights: Record<PricingFactor, number>;
-  /** seed §2.1: recommend a tier at compatibility >= 0.6 */
+  /** docs/domain.md#tiers: recommend a tier at compatibility >= 0.6 */
   threshold: number;
 };
 
 const ALL_MVP: ServiceType[] = ["MVP_DEVELOPMENT", "TEAM_AUGMENTATION"];
 
 /**
- * seed §2.1 SERVICE_TIERS. Decisions where the seed is silent:
+ * docs/domain.md#tiers SERVICE_TIERS. Decisions where the seed is silent:
  * - serviceTypes: the seed has no augmentation tier, so both MVP packages also serve TEAM_AUGMENTATION
  *   (their AI-agent + oversight team is what augmentation sells); tenants can add a dedicated tier.
  * - the seed's "timeline_sensitivity: high" for startups is carried by the tier's short 4–8 week range,
@@ -115,7 +115,7 @@ export const DEFAULT_TIER_CATALOGUE: TierCatalogue = {
   // Ours (the seed leaves _calculate_tier_compatibility undefined): what the customer needs built and
   // can pay for dominate; team size, timeline, complexity and compliance refine the fit.
   compatibilityWeights: { serviceType: 0.3, budget: 0.25, teamSize: 0.15, timeline: 0.1, complexity: 0.1, compliance: 0.1 },
-  // Ours (seed _calculate_dynamic_pricing is undefined): scope/complexity drives cost most.
+  // Ours (the specification's _calculate_dynamic_pricing is undefined): scope/complexity drives cost most.
   pricingWeights: { complexity: 0.5, timelinePressure: 0.3, teamSize: 0.2 },
   threshold: 0.6,
 };

@@ -1,5 +1,5 @@
 /**
- * The six compatibility factors (seed §2.1 _calculate_tier_compatibility, ours to design). Each scores a
+ * The six compatibility factors (docs/domain.md#tiers _calculate_tier_compatibility, ours to design). Each scores a
  * customer profile against one tier's ideal criteria from 0 to 1 and says why in a sentence.
  */
 import type { ServiceType } from "@/server/db/generated/enums";
@@ -12,7 +12,7 @@ import {
 
 /**
  * What we know about the customer and the project. teamSize, budget and timeline come from the lead /
- * qualification form; complexity from the feasibility engine (seed §1.2); requirements and integrations
+ * qualification form; complexity from the feasibility engine (docs/domain.md#feasibility); requirements and integrations
  * counts size the scope (they drive price and timeline, not compatibility). companySize only tailors the
  * value proposition — teamSize and budget already measure size, counting it again would skew the score.
  */

@@ -1,5 +1,5 @@
 /**
- * Dynamic price and timeline estimate inside one tier (seed §2.1 _calculate_dynamic_pricing and
+ * Dynamic price and timeline estimate inside one tier (docs/domain.md#tiers _calculate_dynamic_pricing and
  * _estimate_timeline, both undefined in the seed — ours, documented here).
  *
  * price = low + (high − low) × clamp01(Σ pricing weight × factor), rounded to the nearest $100, where

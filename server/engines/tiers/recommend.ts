@@ -1,7 +1,7 @@
 /**
- * Service tier recommendation (seed §2.1 recommend_service_tier). Pure and deterministic: every tier gets a
+ * Service tier recommendation (docs/domain.md#tiers recommend_service_tier). Pure and deterministic: every tier gets a
  * 0–1 compatibility from six weighted factors (./factors), a dynamic price and a timeline (./pricing), a
- * value proposition and reasoning built from those numbers. Tiers at or above the threshold (seed: 0.6)
+ * value proposition and reasoning built from those numbers. Tiers at or above the threshold (default: 0.6)
  * are recommended, best first; the first is the primary recommendation.
  */
 import { type TierCatalogue, type TierDefinition, type TierGuarantees } from "./config";

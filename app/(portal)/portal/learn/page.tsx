@@ -8,11 +8,11 @@ import { requirePermission } from "@/server/auth/guard";
 
 export const metadata: Metadata = { title: "Getting started" };
 
-/** The customer's education items (seed §1.3): readable here whenever they like, marked read by them. */
+/** The customer's education items (docs/domain.md#education): readable here whenever they like, marked read by them. */
 export default async function PortalLearnPage() {
   await requirePermission("portal:read");
   const { items, progress } = await (await api()).portal.education();
-  // its forms call tRPC from the browser: the provider lives here, not in the portal layout (issue 9, P3)
+  // its forms call tRPC from the browser: the provider lives here, not in the portal layout (bench/README.md, P3)
   return (
     <TRPCReactProvider>
       <h1 className="mb-1 text-2xl font-semibold tracking-tight">Getting started</h1>

@@ -7,11 +7,11 @@ import { requirePermission } from "@/server/auth/guard";
 
 export const metadata: Metadata = { title: "Notification preferences" };
 
-/** A customer stakeholder's own channels and digest frequency (seed §3.2 communication preferences). */
+/** A customer stakeholder's own channels and digest frequency (docs/domain.md#progress-updates communication preferences). */
 export default async function PortalPreferencesPage() {
   await requirePermission("portal:read");
   const prefs = await (await api()).preferences.channels();
-  // its forms call tRPC from the browser: the provider lives here, not in the portal layout (issue 9, P3)
+  // its forms call tRPC from the browser: the provider lives here, not in the portal layout (bench/README.md, P3)
   return (
     <TRPCReactProvider>
       <h1 className="mb-1 text-2xl font-semibold tracking-tight">Notification preferences</h1>

@@ -7,7 +7,7 @@ import { api } from "@/lib/trpc/server";
 
 type Props = { params: Promise<{ slug: string }> };
 
-/** Public on purpose (issue 11): a prospect assesses their readiness without an account. */
+/** Public on purpose (docs/domain.md#self-service-assessment): a prospect assesses their readiness without an account. */
 async function loadForm(slug: string) {
   try {
     return await (await api()).intake.form({ tenantSlug: slug });

@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: "Account" };
 
 type Trigger = { condition: string; text: string; met: boolean | null };
 
-/** One account's health ("why 64?"), history, retention plan and tasks, expansion opportunities (seed §5.2). */
+/** One account's health ("why 64?"), history, retention plan and tasks, expansion opportunities (docs/domain.md#retention). */
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requirePermission("retention:read");
   const { id } = await params;

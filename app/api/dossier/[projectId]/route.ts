@@ -19,7 +19,7 @@ function problem(status: number, error: string) {
 
 /**
  * GET /api/dossier/<projectId>[?download=1] — the success dossier of a met guarantee as printable HTML
- * (issue 7; "Print → Save as PDF" gives the PDF). A customer gets their own account's projects only; staff
+ * (docs/domain.md#guarantee; "Print → Save as PDF" gives the PDF). A customer gets their own account's projects only; staff
  * with delivery access any project of their tenant. Another account's or tenant's project and an unknown
  * id all read "not found"; a guarantee not met has no dossier (409).
  */

@@ -19,7 +19,7 @@ function refuse(req: Request, status: number, code: string, message: string, req
   return Response.json(body, { status, headers: { "x-request-id": requestId, "cache-control": "no-store" } });
 }
 
-/** One access line per call: request id, procedures, status, duration (issue 10 item 9). */
+/** One access line per call: request id, procedures, status, duration (docs/security.md). */
 function logRequest(req: Request, requestId: string, status: number, startedAt: number) {
   const paths = decodeURIComponent(new URL(req.url).pathname.replace(/^\/api\/trpc\//, "")).split(",").slice(0, 20);
   logger.info({ requestId, method: req.method, paths, status, durationMs: Date.now() - startedAt }, "trpc request");

@@ -22,7 +22,7 @@ import { REMEDY_LABEL } from "@/server/engines/guarantee/remedy";
 
 export const metadata: Metadata = { title: "Guarantee" };
 
-/** The 30-day guarantee of one project (issue 7): clock and delays, final validation, remedy, refunds, dossier. */
+/** The 30-day guarantee of one project (docs/domain.md#guarantee): clock and delays, final validation, remedy, refunds, dossier. */
 export default async function ProjectGuaranteePage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requirePermission("delivery:read");
   const { id } = await params;

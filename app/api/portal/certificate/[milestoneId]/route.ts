@@ -19,7 +19,7 @@ function problem(status: number, error: string) {
 
 /**
  * GET /api/portal/certificate/<milestoneId>[?download=1] — a week's sign-off certificate as printable
- * HTML (issue 5). A customer gets their own account's weeks only; staff with delivery access any week of
+ * HTML (docs/domain.md#sign-offs). A customer gets their own account's weeks only; staff with delivery access any week of
  * their tenant. Another account's or tenant's week, and an unknown id, are all "not found".
  */
 export async function GET(request: Request, { params }: { params: Promise<{ milestoneId: string }> }) {

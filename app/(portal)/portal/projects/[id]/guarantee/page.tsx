@@ -22,7 +22,7 @@ import { requirePermission } from "@/server/auth/guard";
 export const metadata: Metadata = { title: "Success guarantee" };
 
 /**
- * The customer's view of their project's 30-day success guarantee (issue 7): the clock, delays to
+ * The customer's view of their project's 30-day success guarantee (docs/domain.md#guarantee): the clock, delays to
  * acknowledge or dispute, the final validation, the remedy choice on failure, the success dossier.
  */
 export default async function PortalGuaranteePage({ params }: { params: Promise<{ id: string }> }) {
@@ -40,7 +40,7 @@ export default async function PortalGuaranteePage({ params }: { params: Promise<
   const status = GUARANTEE_STATUS[g.status] ?? { label: g.status, tone: "outline" as const };
   const pending = new Map(g.clock.pending.map((p) => [p.id, p.wouldEndAt]));
 
-  // its forms call tRPC from the browser: the provider lives here, not in the portal layout (issue 9, P3)
+  // its forms call tRPC from the browser: the provider lives here, not in the portal layout (bench/README.md, P3)
   return (
     <TRPCReactProvider>
       <Link href={`/portal/projects/${g.project.id}`} className="text-sm text-primary underline">Back to the project</Link>

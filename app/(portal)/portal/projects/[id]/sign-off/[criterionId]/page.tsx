@@ -32,7 +32,7 @@ export default async function SignOffPage({ params }: { params: Promise<{ id: st
   const { content } = review;
   if (content.project.id !== id) notFound();
   const status = MILESTONE_STATUS[content.scoreSoFar.milestoneStatus];
-  // its forms call tRPC from the browser: the provider lives here, not in the portal layout (issue 9, P3)
+  // its forms call tRPC from the browser: the provider lives here, not in the portal layout (bench/README.md, P3)
   return (
     <TRPCReactProvider>
       <Link href={`/portal/projects/${id}`} className="text-sm text-primary underline">{content.project.name}</Link>
