@@ -2,6 +2,7 @@ import { ALERT_SEVERITY_LABEL } from "@/server/engines/alerts/registry";
 import { SERVICE_TYPE_LABELS } from "@/server/engines/qualification/labels";
 import type { BadgeProps } from "@/components/ui/badge";
 import { LEAD_STAGE_LABEL } from "@/lib/labels/lead-stage";
+import { MILESTONE_STATUS_LABEL } from "@/lib/labels/milestone-status";
 
 type Tone = NonNullable<BadgeProps["variant"]>;
 
@@ -17,11 +18,11 @@ export const PROJECT_STATUS: Record<string, { label: string; tone: Tone }> = {
 };
 
 export const MILESTONE_STATUS: Record<string, { label: string; tone: Tone }> = {
-  PENDING: { label: "Upcoming", tone: "outline" },
-  IN_PROGRESS: { label: "In progress", tone: "secondary" },
-  SUCCESS: { label: "Met", tone: "success" },
-  AT_RISK: { label: "At risk", tone: "warning" },
-  FAILED: { label: "Missed", tone: "destructive" },
+  PENDING: { label: MILESTONE_STATUS_LABEL.PENDING, tone: "outline" },
+  IN_PROGRESS: { label: MILESTONE_STATUS_LABEL.IN_PROGRESS, tone: "secondary" },
+  SUCCESS: { label: MILESTONE_STATUS_LABEL.SUCCESS, tone: "success" },
+  AT_RISK: { label: MILESTONE_STATUS_LABEL.AT_RISK, tone: "warning" },
+  FAILED: { label: MILESTONE_STATUS_LABEL.FAILED, tone: "destructive" },
 };
 
 export const LEAD_STAGE: Record<string, string> = LEAD_STAGE_LABEL;

@@ -19,7 +19,7 @@ import {
 } from "@/server/db/projects";
 import { latestEvidence } from "@/server/db/evidence";
 import { insertNotifications } from "@/server/db/notifications";
-import { MILESTONE_STATUS } from "@/components/shell/labels";
+import { MILESTONE_STATUS_LABEL } from "@/lib/labels/milestone-status";
 import { validateMilestone, type MilestoneValidationStatus } from "@/server/engines/milestones/validate";
 import { AppError, notFound } from "@/server/errors";
 import { raiseAlert } from "./alerts";
@@ -142,7 +142,7 @@ export async function validateMilestoneFor(ctx: ServiceContext, input: ValidateM
       }
     }
     if (revalidation?.bySystem && techLeadId) {
-      const title = `Week ${m.weekNumber} of ${m.project.name} re-scored: ${m.score ?? "not scored"} → ${result.score}, ${MILESTONE_STATUS[status]?.label.toLowerCase() ?? status}`;
+      const title = `Week ${m.weekNumber} of ${m.project.name} re-scored: ${m.score ?? "not scored"} → ${result.score}, ${MILESTONE_STATUS_LABEL[status].toLowerCase()}`;
       await insertNotifications(tx, [{ tenantId: ctx.tenantId, userId: techLeadId, title, body: revalidation.reason, link, at: ctx.now }]);
     }
     const weeks = await milestoneStatuses(tx, ctx.tenantId, m.projectId);
