@@ -128,7 +128,7 @@ test("Harbor Digital signs up, sets up its workspace, and its CSM and customer s
   await csm.getByLabel("Password").fill("casey-success-2026");
   await csm.getByRole("button", { name: "Sign in" }).click();
   await expect(csm).toHaveURL(/\/leads$/);
-  await expect(csm.getByText(/^200 lead\(s\) match/)).toBeVisible();
+  await expect(csm.getByText(/^200 leads match/)).toBeVisible();
   await csm.goto("/leads?q=Brightwave");
   await expect(csm.getByText("Brightwave Media")).toHaveCount(0);
   await csm.context().close();

@@ -9,7 +9,7 @@ test("a CSM reads one health score per account, on the list and on the account p
   await signInWithPassword(page, "csm@northwind.test");
   await expect(page.getByRole("heading", { level: 1, name: "Lead pipeline" })).toBeVisible();
   await page.goto("/accounts");
-  await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Customer health" })).toBeVisible();
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Vela Fintech" }) });
   const listed = (await row.getByRole("cell").nth(1).innerText()).trim();
   expect(listed).toMatch(/^\d+(\.\d)?$/);
