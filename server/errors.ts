@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { INPUT_KEY, formErrors } from "@/lib/form-errors";
 
 /**
  * The one error type domain and service code throws. Routers never build TRPCErrors themselves:
@@ -71,13 +72,9 @@ export function toTRPCError(error: AppError): TRPCError {
 
 /** zod issues → { "path.to.field": "message" } for forms, and one readable sentence. */
 export function describeZodError(error: z.ZodError): { message: string; fieldErrors: Record<string, string> } {
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "input";
-    fieldErrors[key] ??= issue.message;
-  }
+  const fieldErrors = formErrors(error);
   const message = Object.entries(fieldErrors)
-    .map(([field, msg]) => (field === "input" ? msg : `${field}: ${msg}`))
+    .map(([field, msg]) => (field === INPUT_KEY ? msg : `${field}: ${msg}`))
     .join("; ");
   return { message: message || "Invalid input", fieldErrors };
 }

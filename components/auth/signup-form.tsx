@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Building2, CheckCircle2, MailCheck } from "lucide-react";
 import { ZSignupSchema, suggestSlug, type SlugAvailability } from "@/lib/schemas/signup";
-import { formErrors } from "@/lib/form-errors";
+import { INPUT_KEY, formErrors } from "@/lib/form-errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -45,7 +45,7 @@ export function SignupForm({ needsCode, host }: { needsCode: boolean; host: stri
     const value = event.target.value;
     setFields((f) => ({ ...f, [name]: value, ...(name === "companyName" && !slugEdited ? { slug: suggestSlug(value) } : {}) }));
     if (name === "slug") setSlugEdited(true);
-    setErrors((e) => ({ ...e, [name]: "", form: "" }));
+    setErrors((e) => ({ ...e, [name]: "", [INPUT_KEY]: "" }));
   };
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -60,7 +60,7 @@ export function SignupForm({ needsCode, host }: { needsCode: boolean; host: stri
       onSuccess: () => setSentTo(parsed.data.email),
       onError: (error) => {
         const fieldErrors = (error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {};
-        setErrors(Object.keys(fieldErrors).length > 0 ? fieldErrors : { form: error.message });
+        setErrors(Object.keys(fieldErrors).length > 0 ? fieldErrors : { [INPUT_KEY]: error.message });
       },
     });
   }
@@ -100,9 +100,9 @@ export function SignupForm({ needsCode, host }: { needsCode: boolean; host: stri
 
   return (
     <form onSubmit={onSubmit} className="grid gap-4" noValidate>
-      {errors.form ? (
+      {errors[INPUT_KEY] ? (
         <Alert variant="destructive">
-          <AlertDescription>{errors.form}</AlertDescription>
+          <AlertDescription>{errors[INPUT_KEY]}</AlertDescription>
         </Alert>
       ) : null}
       <FormField id="companyName" label="Company name" error={errors.companyName} required>

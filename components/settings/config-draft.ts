@@ -41,7 +41,8 @@ export const CONFIG_SCHEMAS: Partial<Record<ConfigKind, z.ZodType>> = {
 } satisfies Record<ConfigKind, z.ZodType>;
 
 /** "weights.technical": the key the server's describeZodError uses for fieldErrors too. */
-export const pathKey = (path: readonly PropertyKey[]): string => path.map(String).join(".");
+export { pathKey } from "@/lib/form-errors";
+import { pathKey } from "@/lib/form-errors";
 
 export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 export const asRecord = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});

@@ -8,6 +8,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { CHANNELS, CHANNEL_LABEL, DIGEST_FREQUENCIES, ZUpdateChannelPrefsSchema, type Channel, type DigestFrequency } from "@/lib/schemas/channel-prefs";
 import { useTRPC } from "@/lib/trpc/client";
+import { fieldError, formErrors } from "@/lib/form-errors";
 
 type Prefs = { email: string; channels: Channel[]; digest: DigestFrequency; slackWebhookUrl: string; teamsWebhookUrl: string };
 
@@ -45,9 +46,7 @@ export function PreferencesForm({ initial, urgentNote }: { initial: Prefs; urgen
       teamsWebhookUrl: String(form.get("teamsWebhookUrl") ?? ""),
     });
     if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-      setFieldErrors(errors);
+      setFieldErrors(formErrors(parsed.error));
       return;
     }
     save.mutate(parsed.data);
@@ -68,7 +67,7 @@ export function PreferencesForm({ initial, urgentNote }: { initial: Prefs; urgen
             {c === "email" ? <span className="text-muted-foreground">({initial.email})</span> : null}
           </label>
         ))}
-        {fieldErrors.channels ? <p role="alert" className="text-sm font-medium text-destructive">{fieldErrors.channels}</p> : null}
+        {fieldError(fieldErrors, "channels") ? <p role="alert" className="text-sm font-medium text-destructive">{fieldError(fieldErrors, "channels")}</p> : null}
       </fieldset>
       <FormField id="pref-slack" label="Slack incoming-webhook URL" error={fieldErrors.slackWebhookUrl} required={channels.includes("slack")} description="From a Slack app's Incoming Webhooks page (https://hooks.slack.com/services/…).">
         <Input name="slackWebhookUrl" type="url" inputMode="url" defaultValue={initial.slackWebhookUrl} autoComplete="off" />

@@ -8,7 +8,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { formErrors } from "@/lib/form-errors";
+import { fieldError, formErrors } from "@/lib/form-errors";
 import { WEBHOOK_EVENTS, WEBHOOK_EVENT_LABEL, ZCreateWebhookSchema } from "@/lib/schemas/webhooks";
 import { useTRPC } from "@/lib/trpc/client";
 
@@ -67,7 +67,7 @@ export function NewEndpointForm() {
       <FormField id="webhook-url" label="Endpoint URL" error={fieldErrors.url} required description="https, on a public address. Onward POSTs signed JSON to it.">
         <Input name="url" type="url" inputMode="url" placeholder="https://example.com/webhooks/onward" autoComplete="off" />
       </FormField>
-      <fieldset className="grid gap-2" aria-describedby={fieldErrors.events ? "webhook-events-error" : undefined}>
+      <fieldset className="grid gap-2" aria-describedby={fieldError(fieldErrors, "events") ? "webhook-events-error" : undefined}>
         <legend className="mb-1 text-sm font-medium">Events <span aria-hidden className="text-destructive">*</span></legend>
         {WEBHOOK_EVENTS.map((event) => (
           <label key={event} className="flex items-start gap-2 text-sm">
@@ -75,7 +75,7 @@ export function NewEndpointForm() {
             <span><code>{event}</code> <span className="text-muted-foreground">— {WEBHOOK_EVENT_LABEL[event]}</span></span>
           </label>
         ))}
-        {fieldErrors.events ? <p id="webhook-events-error" role="alert" className="text-sm font-medium text-destructive">{fieldErrors.events}</p> : null}
+        {fieldError(fieldErrors, "events") ? <p id="webhook-events-error" role="alert" className="text-sm font-medium text-destructive">{fieldError(fieldErrors, "events")}</p> : null}
       </fieldset>
       <FormField id="webhook-secret" label="Signing secret (optional)" error={fieldErrors.secret} description="Leave empty to generate one. Your own must be whsec_ followed by at least 24 random bytes in base64.">
         <Input name="secret" autoComplete="off" spellCheck={false} />
