@@ -4,13 +4,18 @@ import type { NextConfig } from "next";
 // documents that set their own (still script-free) policy, which this header would otherwise replace:
 // the logo (docs/branding.md#logo-url), certificates and dossiers (inline styles, embedded logo)
 const OWN_CSP = "api/branding/logo|api/portal/certificate|api/dossier";
-const defaultCsp = { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'" };
+const defaultCsp = {
+  key: "Content-Security-Policy",
+  value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+};
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
-  ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+  ...(process.env.NODE_ENV === "production"
+    ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
+    : []),
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
@@ -18,7 +23,14 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // native / server-only packages stay out of the bundle
-  serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "rate-limiter-flexible"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "pino",
+    "pg",
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "rate-limiter-flexible",
+  ],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -16,7 +16,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["server/**/*.test.ts", "lib/**/*.test.ts", "tests/unit/**/*.test.ts", "tests/security/**/*.test.ts"],
+          include: [
+            "server/**/*.test.ts",
+            "lib/**/*.test.ts",
+            "tests/unit/**/*.test.ts",
+            "tests/security/**/*.test.ts",
+          ],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
         },
       },

@@ -55,9 +55,10 @@ export async function startCountingProxy(targetUrl: string, port: number): Promi
     url: url.toString(),
     port,
     statements: () => statements,
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -13,7 +13,14 @@ export const DASHBOARD_DAYS = 90;
 const WARMUP = 10;
 const COUNTED = 5;
 
-export type DashboardFigures = { next: LoadResult; raw: LoadResult; statementsPerRequest: number; rawStatementsPerRequest: number; pageStatements: number; portalPageStatements: number | null };
+export type DashboardFigures = {
+  next: LoadResult;
+  raw: LoadResult;
+  statementsPerRequest: number;
+  rawStatementsPerRequest: number;
+  pageStatements: number;
+  portalPageStatements: number | null;
+};
 
 async function statementsPer(proxy: CountingProxy, url: string, headers: Record<string, string>): Promise<number> {
   for (let i = 0; i < WARMUP; i++) await expectOk(url, headers);
@@ -30,20 +37,32 @@ async function expectOk(url: string, headers: Record<string, string>) {
 }
 
 export async function measureDashboard(opts: {
-  proxy: CountingProxy; baseUrl: string; cookie: string; customerCookie: string | null; raw: RawServer; tenant: GeneratedTenant; connections: number; durationS: number;
+  proxy: CountingProxy;
+  baseUrl: string;
+  cookie: string;
+  customerCookie: string | null;
+  raw: RawServer;
+  tenant: GeneratedTenant;
+  connections: number;
+  durationS: number;
 }): Promise<DashboardFigures> {
   const headers = { cookie: opts.cookie };
   const url = trpcQueryUrl(opts.baseUrl, "dashboard.summary", { range: { days: DASHBOARD_DAYS } });
   const rawUrl = opts.raw.url(opts.tenant.tenantId, DASHBOARD_DAYS);
-  const body = JSON.parse(await expectOk(url, headers)) as { result?: { data?: { json?: { tenant?: { name?: string } } } } };
+  const body = JSON.parse(await expectOk(url, headers)) as {
+    result?: { data?: { json?: { tenant?: { name?: string } } } };
+  };
   const name = body.result?.data?.json?.tenant?.name;
-  if (!name?.startsWith("Bench")) throw new Error(`dashboard.summary did not answer for the bench tenant (got ${name})`);
+  if (!name?.startsWith("Bench"))
+    throw new Error(`dashboard.summary did not answer for the bench tenant (got ${name})`);
   const statementsPerRequest = await statementsPer(opts.proxy, url, headers);
   const rawStatementsPerRequest = await statementsPer(opts.proxy, rawUrl, {});
   const pageStatements = await statementsPer(opts.proxy, `${opts.baseUrl}/dashboard`, headers);
   // P2 for the portal: the customer's project page, server-rendered (its statements are the page's)
   const portalPageStatements = opts.customerCookie
-    ? await statementsPer(opts.proxy, `${opts.baseUrl}/portal/projects/${opts.tenant.portalProjectId}`, { cookie: opts.customerCookie })
+    ? await statementsPer(opts.proxy, `${opts.baseUrl}/portal/projects/${opts.tenant.portalProjectId}`, {
+        cookie: opts.customerCookie,
+      })
     : null;
   const next = await load(url, { connections: opts.connections, durationS: opts.durationS, headers });
   const raw = await load(rawUrl, { connections: opts.connections, durationS: opts.durationS });

@@ -8,9 +8,22 @@ import type { CountingProxy } from "./count-proxy";
  * updates, then digests into the outbox — nothing is sent), with no time budget so one run covers the
  * tenant. Wall time, statements (through the counting proxy) and the peak RSS / heap seen while it ran.
  */
-export type DigestFigures = { wallS: number; statements: number; perProject: number; projects: number; peakRssMb: number; peakHeapMb: number; counts: Record<string, number> };
+export type DigestFigures = {
+  wallS: number;
+  statements: number;
+  perProject: number;
+  projects: number;
+  peakRssMb: number;
+  peakHeapMb: number;
+  counts: Record<string, number>;
+};
 
-export async function measureDigest(proxy: CountingProxy, tenantId: string, projects: number, now: Date): Promise<DigestFigures> {
+export async function measureDigest(
+  proxy: CountingProxy,
+  tenantId: string,
+  projects: number,
+  now: Date,
+): Promise<DigestFigures> {
   const prisma = createPrismaClient(proxy.url);
   await prisma.$queryRaw`SELECT 1`;
   let peakRss = 0;
@@ -25,12 +38,22 @@ export async function measureDigest(proxy: CountingProxy, tenantId: string, proj
   const started = performance.now();
   try {
     let result = await runJob(prisma, progressDigestsJob, { now, tenantId, budgetMs: 30 * 60_000 });
-    while (result.status === "paused") result = await runJob(prisma, progressDigestsJob, { now, tenantId, budgetMs: 30 * 60_000 });
-    if (result.status !== "succeeded") throw new Error(`digest job ${result.status}: ${result.reason ?? ""} (${result.errors} errors)`);
+    while (result.status === "paused")
+      result = await runJob(prisma, progressDigestsJob, { now, tenantId, budgetMs: 30 * 60_000 });
+    if (result.status !== "succeeded")
+      throw new Error(`digest job ${result.status}: ${result.reason ?? ""} (${result.errors} errors)`);
     const wallS = (performance.now() - started) / 1000;
     sample();
     const statements = proxy.statements() - before;
-    return { wallS, statements, perProject: statements / projects, projects, peakRssMb: peakRss / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20, counts: result.counts[tenantId] ?? {} };
+    return {
+      wallS,
+      statements,
+      perProject: statements / projects,
+      projects,
+      peakRssMb: peakRss / 2 ** 20,
+      peakHeapMb: peakHeap / 2 ** 20,
+      counts: result.counts[tenantId] ?? {},
+    };
   } finally {
     clearInterval(timer);
     await prisma.$disconnect();

@@ -14,7 +14,10 @@ const client = new pg.Client({ connectionString: url });
 await client.connect();
 try {
   for (const [i, s] of dashboardStatements(tenantId, DASHBOARD_DAYS, new Date()).entries()) {
-    const r = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (${analyze ? "ANALYZE, " : ""}COSTS OFF) ${s.text}`, s.values);
+    const r = await client.query<{ "QUERY PLAN": string }>(
+      `EXPLAIN (${analyze ? "ANALYZE, " : ""}COSTS OFF) ${s.text}`,
+      s.values,
+    );
     console.log(`-- statement ${i + 1}\n${r.rows.map((x) => x["QUERY PLAN"]).join("\n")}\n`);
   }
 } finally {

@@ -30,7 +30,14 @@ export type GeneratedTenant = {
   leadId: string;
 };
 
-export type GenerateOptions = { slug: string; name: string; milestones: number; now: Date; seed: number; passwordHash: string };
+export type GenerateOptions = {
+  slug: string;
+  name: string;
+  milestones: number;
+  now: Date;
+  seed: number;
+  passwordHash: string;
+};
 
 export async function generateTenant(client: ClientBase, o: GenerateOptions): Promise<GeneratedTenant> {
   const started = Date.now();
@@ -44,7 +51,19 @@ export async function generateTenant(client: ClientBase, o: GenerateOptions): Pr
   };
   const tenantId = `bt-${o.slug}`;
   // $1 tenant id, $2 slug, $3 now (UTC wall time), $4 hash salt, $5 projects, $6 accounts, $7 leads, $8 CSMs, $9 tech leads, $10 name, $11 password hash
-  const params = [tenantId, o.slug, o.now.toISOString(), `${o.seed}:${o.slug}`, sizes.projects, sizes.accounts, sizes.leads, sizes.csms, sizes.techLeads, o.name, o.passwordHash];
+  const params = [
+    tenantId,
+    o.slug,
+    o.now.toISOString(),
+    `${o.seed}:${o.slug}`,
+    sizes.projects,
+    sizes.accounts,
+    sizes.leads,
+    sizes.csms,
+    sizes.techLeads,
+    o.name,
+    o.passwordHash,
+  ];
   const rows: Record<string, number> = {};
   const timings: Record<string, number> = {};
   await client.query("BEGIN");
@@ -52,7 +71,9 @@ export async function generateTenant(client: ClientBase, o: GenerateOptions): Pr
     // the rows are consistent by construction: skip the per-row foreign-key triggers (half the time);
     // needs a superuser, which the bench's own database has — else generation just runs slower
     await client.query("SAVEPOINT fk");
-    await client.query("SET LOCAL session_replication_role = replica").catch(() => client.query("ROLLBACK TO SAVEPOINT fk"));
+    await client
+      .query("SET LOCAL session_replication_role = replica")
+      .catch(() => client.query("ROLLBACK TO SAVEPOINT fk"));
     // r(salt, i): a uniform [0, 1) number from the seeded hash; inlined by the planner (plain SQL function)
     await client.query(`CREATE OR REPLACE FUNCTION pg_temp.r(salt text, k text) RETURNS float8 LANGUAGE sql IMMUTABLE AS
       $$ SELECT ('x' || substr(md5(salt || ':' || k), 1, 8))::bit(32)::bigint / 4294967296.0 $$`);
@@ -80,9 +101,17 @@ export async function generateTenant(client: ClientBase, o: GenerateOptions): Pr
   );
   const domain = `${o.slug}.bench`;
   return {
-    tenantId, slug: o.slug, milestones: rows.Milestone ?? 0, projects, activeProjects: picked.rows[0]?.active ?? 0, rows, timings, ms: Date.now() - started,
+    tenantId,
+    slug: o.slug,
+    milestones: rows.Milestone ?? 0,
+    projects,
+    activeProjects: picked.rows[0]?.active ?? 0,
+    rows,
+    timings,
+    ms: Date.now() - started,
     accounts: { executive: `exec@${domain}`, csm: `csm1@${domain}`, customer: `c000001@${domain}` },
-    portalProjectId: picked.rows[0]?.project ?? "", leadId: picked.rows[0]?.lead ?? "",
+    portalProjectId: picked.rows[0]?.project ?? "",
+    leadId: picked.rows[0]?.lead ?? "",
   };
 }
 
@@ -90,5 +119,8 @@ export async function generateTenant(client: ClientBase, o: GenerateOptions): Pr
 function bindUsed(sql: string, params: unknown[]): { sql: string; values: unknown[] } {
   const used = [...new Set([...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
   const renumber = new Map(used.map((n, i) => [n, i + 1]));
-  return { sql: sql.replace(/\$(\d+)/g, (_, n: string) => `$${renumber.get(Number(n))}`), values: used.map((n) => params[n - 1]) };
+  return {
+    sql: sql.replace(/\$(\d+)/g, (_, n: string) => `$${renumber.get(Number(n))}`),
+    values: used.map((n) => params[n - 1]),
+  };
 }

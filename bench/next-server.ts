@@ -18,20 +18,37 @@ export type NextServer = { baseUrl: string; close: () => Promise<void> };
 export function ensureBuild(force: boolean) {
   if (!force && existsSync(path.join(root, ".next", "BUILD_ID"))) return;
   console.log(force ? "building (--build): next build" : "no production build in .next: next build");
-  execFileSync(path.join(root, "node_modules", ".bin", "next"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  execFileSync(path.join(root, "node_modules", ".bin", "next"), ["build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
 }
 
 export async function startNext(databaseUrl: string, port: number): Promise<NextServer> {
   const baseUrl = `http://localhost:${port}`;
-  const child: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "--port", String(port)], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-01", APP_URL: baseUrl, ONWARD_DEMO: "1", RESEND_API_KEY: "" },
-  });
+  const child: ChildProcess = spawn(
+    path.join(root, "node_modules", ".bin", "next"),
+    ["start", "--port", String(port)],
+    {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-01",
+        APP_URL: baseUrl,
+        ONWARD_DEMO: "1",
+        RESEND_API_KEY: "",
+      },
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode} (did you run \`npx next build\`?)`);
+    if (child.exitCode !== null)
+      throw new Error(`next start exited with ${child.exitCode} (did you run \`npx next build\`?)`);
     try {
       if ((await fetch(`${baseUrl}/api/auth/csrf`)).ok) break;
     } catch {
@@ -50,7 +67,11 @@ export async function startNext(databaseUrl: string, port: number): Promise<Next
   };
 }
 
-const cookiePairs = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0] ?? "").filter((c) => !c.endsWith("="));
+const cookiePairs = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0] ?? "")
+    .filter((c) => !c.endsWith("="));
 
 /** Signs a staff user in and returns the Cookie header of the session. */
 export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
@@ -64,7 +85,8 @@ export async function signIn(baseUrl: string, email: string, password: string): 
     body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${baseUrl}/dashboard` }).toString(),
   });
   const cookies = [...jar, ...cookiePairs(res)];
-  if (!cookies.some((c) => c.startsWith("authjs.session-token="))) throw new Error(`sign-in as ${email} failed (HTTP ${res.status}, ${res.headers.get("location")})`);
+  if (!cookies.some((c) => c.startsWith("authjs.session-token=")))
+    throw new Error(`sign-in as ${email} failed (HTTP ${res.status}, ${res.headers.get("location")})`);
   return cookies.join("; ");
 }
 

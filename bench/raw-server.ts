@@ -13,14 +13,19 @@ import { dashboardWindows, resolveRange } from "@/server/engines/dashboard/range
  * Prisma — directly over `pg`, side by side like loadDashboard, and answers their rows as JSON. No
  * auth, no tRPC, no engine: what is left is the database and the wire.
  */
-const capture = { $queryRaw: (strings: TemplateStringsArray, ...values: unknown[]) => Prisma.sql(strings, ...values) } as unknown as DbOrTx;
+const capture = {
+  $queryRaw: (strings: TemplateStringsArray, ...values: unknown[]) => Prisma.sql(strings, ...values),
+} as unknown as DbOrTx;
 
 export function dashboardStatements(tenantId: string, days: number, now: Date): Prisma.Sql[] {
   const range = resolveRange({ days }, now);
   if (!range.ok) throw new Error(range.problem);
   const w = dashboardWindows(range.range, now);
   const o = { expansionStrategy: EXPANSION_STRATEGY, expansionScoreMin: EXPANSION_SCORE_MIN, limit: MAX_OPPORTUNITIES };
-  return [factsQuery(capture, tenantId, w, KPI_ROW_RULES), listsQuery(capture, tenantId, w, KPI_ROW_RULES, o)] as unknown as Prisma.Sql[];
+  return [
+    factsQuery(capture, tenantId, w, KPI_ROW_RULES),
+    listsQuery(capture, tenantId, w, KPI_ROW_RULES, o),
+  ] as unknown as Prisma.Sql[];
 }
 
 export type RawServer = { url: (tenantId: string, days: number) => string; close: () => Promise<void> };

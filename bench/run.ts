@@ -34,10 +34,19 @@ function args() {
   const durationS = Number(value("--duration") ?? 10);
   if (!Number.isFinite(durationS) || durationS <= 0) throw new Error("--duration must be a positive number of seconds");
   const lighthouseRuns = Number(value("--lighthouse-runs") ?? 3);
-  if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1) throw new Error("--lighthouse-runs must be a whole number ≥ 1");
-  return { scale, durationS, lighthouseRuns, skipWeb: argv.includes("--skip-web"), skipJobs: argv.includes("--skip-jobs"), onlyJobs: argv.includes("--only-jobs"), keep: argv.includes("--keep"), build: argv.includes("--build") };
+  if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1)
+    throw new Error("--lighthouse-runs must be a whole number ≥ 1");
+  return {
+    scale,
+    durationS,
+    lighthouseRuns,
+    skipWeb: argv.includes("--skip-web"),
+    skipJobs: argv.includes("--skip-jobs"),
+    onlyJobs: argv.includes("--only-jobs"),
+    keep: argv.includes("--keep"),
+    build: argv.includes("--build"),
+  };
 }
-
 
 async function main() {
   const opts = args();
@@ -59,7 +68,9 @@ async function main() {
     for (const [name, tenant] of opts.skipJobs ? [] : db.tenants) {
       const d = await measureDigest(proxy, tenant.tenantId, tenant.projects, now);
       digests.set(name, d);
-      console.log(`P5 ${tenant.projects} projects: ${d.wallS.toFixed(1)} s, ${d.perProject.toFixed(1)} statements/project, peak RSS ${d.peakRssMb.toFixed(0)} MB`);
+      console.log(
+        `P5 ${tenant.projects} projects: ${d.wallS.toFixed(1)} s, ${d.perProject.toFixed(1)} statements/project, peak RSS ${d.peakRssMb.toFixed(0)} MB`,
+      );
     }
     figures.push(...digestFigures(digests, db.tenants));
   } finally {
@@ -68,24 +79,47 @@ async function main() {
     await db.drop();
   }
   printTable(figures);
-  const file = writeResults(figures, { scale: opts.scale, database: db.kind, durationS: opts.durationS, connections: CONNECTIONS, generateMs: db.generateMs, at: now.toISOString() });
+  const file = writeResults(figures, {
+    scale: opts.scale,
+    database: db.kind,
+    durationS: opts.durationS,
+    connections: CONNECTIONS,
+    generateMs: db.generateMs,
+    at: now.toISOString(),
+  });
   console.log(`\nwrote ${file}`);
 }
 
 /** P1–P4: the production server under load, the raw-SQL limit, statements per request, the web figures. */
 async function webPart(
-  db: Awaited<ReturnType<typeof setUpDb>>, proxy: Awaited<ReturnType<typeof startCountingProxy>>, raw: Awaited<ReturnType<typeof startRawServer>>,
-  opts: ReturnType<typeof args>, dash: Map<ScaleName, DashboardFigures>,
+  db: Awaited<ReturnType<typeof setUpDb>>,
+  proxy: Awaited<ReturnType<typeof startCountingProxy>>,
+  raw: Awaited<ReturnType<typeof startRawServer>>,
+  opts: ReturnType<typeof args>,
+  dash: Map<ScaleName, DashboardFigures>,
 ): Promise<BenchFigure[]> {
   const figures: BenchFigure[] = [];
   const next = await startNext(proxy.url, PORTS.next);
   try {
     for (const [name, tenant] of db.tenants) {
       const cookie = await signIn(next.baseUrl, tenant.accounts.executive, DEMO_PASSWORD);
-      const customerCookie = opts.skipWeb ? null : await sessionCookieHeader(next.baseUrl, tenant.accounts.customer, DEMO_PASSWORD, true);
-      const d = await measureDashboard({ proxy, baseUrl: next.baseUrl, cookie, customerCookie, raw, tenant, connections: CONNECTIONS, durationS: opts.durationS });
+      const customerCookie = opts.skipWeb
+        ? null
+        : await sessionCookieHeader(next.baseUrl, tenant.accounts.customer, DEMO_PASSWORD, true);
+      const d = await measureDashboard({
+        proxy,
+        baseUrl: next.baseUrl,
+        cookie,
+        customerCookie,
+        raw,
+        tenant,
+        connections: CONNECTIONS,
+        durationS: opts.durationS,
+      });
       dash.set(name, d);
-      console.log(`P1 ${name}: dashboard p95 ${d.next.p95} ms (${d.next.rps.toFixed(0)} req/s), raw p95 ${d.raw.p95} ms (${d.raw.rps.toFixed(0)} req/s); ${d.statementsPerRequest} statements/request`);
+      console.log(
+        `P1 ${name}: dashboard p95 ${d.next.p95} ms (${d.next.rps.toFixed(0)} req/s), raw p95 ${d.raw.p95} ms (${d.raw.rps.toFixed(0)} req/s); ${d.statementsPerRequest} statements/request`,
+      );
     }
     figures.push(...dashboardFigures(dash, opts.scale));
     const top = db.tenants.get(opts.scale);
@@ -96,10 +130,21 @@ async function webPart(
   return figures;
 }
 
-async function webFigures(baseUrl: string, tenant: { accounts: { executive: string; csm: string; customer: string }; portalProjectId: string; leadId: string }, runs: number): Promise<BenchFigure[]> {
+async function webFigures(
+  baseUrl: string,
+  tenant: { accounts: { executive: string; csm: string; customer: string }; portalProjectId: string; leadId: string },
+  runs: number,
+): Promise<BenchFigure[]> {
   return measureWeb({
-    baseUrl, password: DEMO_PASSWORD, accounts: tenant.accounts, runs,
-    paths: { portalProject: `/portal/projects/${tenant.portalProjectId}`, leadPage: `/leads/${tenant.leadId}`, dashboard: "/dashboard" },
+    baseUrl,
+    password: DEMO_PASSWORD,
+    accounts: tenant.accounts,
+    runs,
+    paths: {
+      portalProject: `/portal/projects/${tenant.portalProjectId}`,
+      leadPage: `/leads/${tenant.leadId}`,
+      dashboard: "/dashboard",
+    },
   });
 }
 

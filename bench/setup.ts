@@ -14,11 +14,20 @@ import { generateTenant, SCALES, type GeneratedTenant, type ScaleName } from "./
  * Migrated, seeded with the two demo tenants and two small synthetic noise tenants, then one
  * synthetic tenant per scale up to the chosen one (the smaller ones are the baselines of the ratios).
  */
-export type BenchDb = { url: string; kind: "postgresql" | "embedded"; tenants: Map<ScaleName, GeneratedTenant>; generateMs: Record<string, number>; drop: () => Promise<void> };
+export type BenchDb = {
+  url: string;
+  kind: "postgresql" | "embedded";
+  tenants: Map<ScaleName, GeneratedTenant>;
+  generateMs: Record<string, number>;
+  drop: () => Promise<void>;
+};
 
 export const BENCH_SEED = 20_261_202;
 
-export async function setUpDb(scale: ScaleName, opts: { keep: boolean; now: Date; embeddedPort: number }): Promise<BenchDb> {
+export async function setUpDb(
+  scale: ScaleName,
+  opts: { keep: boolean; now: Date; embeddedPort: number },
+): Promise<BenchDb> {
   const server = process.env.BENCH_DATABASE_URL;
   let url: string;
   let drop: () => Promise<void>;
@@ -55,14 +64,30 @@ export async function setUpDb(scale: ScaleName, opts: { keep: boolean; now: Date
   const generateMs: Record<string, number> = {};
   try {
     for (const noise of ["noise-a", "noise-b"]) {
-      await generateTenant(client, { slug: noise, name: `Noise ${noise}`, milestones: 200, now: opts.now, seed: BENCH_SEED, passwordHash });
+      await generateTenant(client, {
+        slug: noise,
+        name: `Noise ${noise}`,
+        milestones: 200,
+        now: opts.now,
+        seed: BENCH_SEED,
+        passwordHash,
+      });
     }
     for (const name of Object.keys(SCALES) as ScaleName[]) {
       if (SCALES[name] > SCALES[scale]) break;
-      const t = await generateTenant(client, { slug: `bench-${name}`, name: `Bench ${name}`, milestones: SCALES[name], now: opts.now, seed: BENCH_SEED, passwordHash });
+      const t = await generateTenant(client, {
+        slug: `bench-${name}`,
+        name: `Bench ${name}`,
+        milestones: SCALES[name],
+        now: opts.now,
+        seed: BENCH_SEED,
+        passwordHash,
+      });
       tenants.set(name, t);
       generateMs[name] = t.ms;
-      console.log(`generated ${name}: ${t.milestones} milestones, ${t.projects} projects (${t.activeProjects} active), ${Object.values(t.rows).reduce((a, b) => a + b, 0)} rows in ${(t.ms / 1000).toFixed(1)} s`);
+      console.log(
+        `generated ${name}: ${t.milestones} milestones, ${t.projects} projects (${t.activeProjects} active), ${Object.values(t.rows).reduce((a, b) => a + b, 0)} rows in ${(t.ms / 1000).toFixed(1)} s`,
+      );
     }
   } finally {
     await client.end();

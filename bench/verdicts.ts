@@ -16,33 +16,132 @@ export function dashboardFigures(dash: Map<ScaleName, DashboardFigures>, scale: 
   for (const [s, d] of dash) {
     const ratio = d.next.p95 / d.raw.p95;
     // a response slower than the whole load window never arrives: say so instead of printing an empty p95
-    const none = (r: DashboardFigures["next"]) => (r.requests === 0 ? `no response within ${r.durationS.toFixed(0)} s (${r.timeouts} timeouts): each request took longer` : "");
-    const note = [`${d.next.requests} req (${d.next.non2xx} non-2xx) vs ${d.raw.requests} raw`, none(d.next), none(d.raw)].filter(Boolean).join("; ");
+    const none = (r: DashboardFigures["next"]) =>
+      r.requests === 0
+        ? `no response within ${r.durationS.toFixed(0)} s (${r.timeouts} timeouts): each request took longer`
+        : "";
+    const note = [
+      `${d.next.requests} req (${d.next.non2xx} non-2xx) vs ${d.raw.requests} raw`,
+      none(d.next),
+      none(d.raw),
+    ]
+      .filter(Boolean)
+      .join("; ");
     out.push(
-      { id: `P1.dashboard.p50.${s}`, group: "P1", label: `dashboard.summary p50, ${s}`, value: d.next.p50, unit: "ms", target: "—", verdict: "n/a" },
-      { id: `P1.dashboard.p95.${s}`, group: "P1", label: `dashboard.summary p95, ${s}`, value: d.next.p95, unit: "ms", target: "—", verdict: "n/a", note },
-      { id: `P1.dashboard.p99.${s}`, group: "P1", label: `dashboard.summary p99, ${s}`, value: d.next.p99, unit: "ms", target: "—", verdict: "n/a" },
-      { id: `P1.dashboard.rps.${s}`, group: "P1", label: `dashboard.summary req/s, ${s}`, value: d.next.rps, unit: "req/s", target: "—", verdict: "n/a" },
-      { id: `P1.raw.p50.${s}`, group: "P1", label: `raw-SQL server p50, ${s}`, value: d.raw.p50, unit: "ms", target: "—", verdict: "n/a" },
-      { id: `P1.raw.p95.${s}`, group: "P1", label: `raw-SQL server p95, ${s}`, value: d.raw.p95, unit: "ms", target: "—", verdict: "n/a" },
-      { id: `P1.raw.p99.${s}`, group: "P1", label: `raw-SQL server p99, ${s}`, value: d.raw.p99, unit: "ms", target: "—", verdict: "n/a" },
-      { id: `P1.raw.rps.${s}`, group: "P1", label: `raw-SQL server req/s, ${s}`, value: d.raw.rps, unit: "req/s", target: "—", verdict: "n/a" },
       {
-        id: `P1.ratio.p95.${s}`, group: "P1", label: `p95 dashboard / raw, ${s}`, value: ratio, unit: "×", target: `≤ ${MAX_P95_RATIO} at 100k`,
-        verdict: s === "100k" ? verdict(ratio <= MAX_P95_RATIO) : "n/a", note: s === "100k" ? undefined : "target set at 100k",
+        id: `P1.dashboard.p50.${s}`,
+        group: "P1",
+        label: `dashboard.summary p50, ${s}`,
+        value: d.next.p50,
+        unit: "ms",
+        target: "—",
+        verdict: "n/a",
       },
       {
-        id: `P2.statements.dashboard.${s}`, group: "P2", label: `SQL statements per dashboard.summary request, ${s}`, value: d.statementsPerRequest, unit: "stmts",
-        target: `≤ ${MAX_STATEMENTS}, same at every scale`, verdict: verdict(d.statementsPerRequest <= MAX_STATEMENTS), note: `raw server: ${d.rawStatementsPerRequest}`,
+        id: `P1.dashboard.p95.${s}`,
+        group: "P1",
+        label: `dashboard.summary p95, ${s}`,
+        value: d.next.p95,
+        unit: "ms",
+        target: "—",
+        verdict: "n/a",
+        note,
       },
       {
-        id: `P2.statements.dashboardPage.${s}`, group: "P2", label: `SQL statements per /dashboard page, ${s}`, value: d.pageStatements, unit: "stmts",
-        target: `≤ ${MAX_STATEMENTS}, same at every scale`, verdict: verdict(d.pageStatements <= MAX_STATEMENTS),
+        id: `P1.dashboard.p99.${s}`,
+        group: "P1",
+        label: `dashboard.summary p99, ${s}`,
+        value: d.next.p99,
+        unit: "ms",
+        target: "—",
+        verdict: "n/a",
       },
       {
-        id: `P2.statements.portalPage.${s}`, group: "P2", label: `SQL statements per portal project page, ${s}`, value: d.portalPageStatements, unit: "stmts",
-        target: `≤ ${MAX_STATEMENTS}, same at every scale`, verdict: d.portalPageStatements === null ? "n/a" : verdict(d.portalPageStatements <= MAX_STATEMENTS),
-        note: d.portalPageStatements === null ? "not measured (--skip-web: the customer signs in through Chromium)" : undefined,
+        id: `P1.dashboard.rps.${s}`,
+        group: "P1",
+        label: `dashboard.summary req/s, ${s}`,
+        value: d.next.rps,
+        unit: "req/s",
+        target: "—",
+        verdict: "n/a",
+      },
+      {
+        id: `P1.raw.p50.${s}`,
+        group: "P1",
+        label: `raw-SQL server p50, ${s}`,
+        value: d.raw.p50,
+        unit: "ms",
+        target: "—",
+        verdict: "n/a",
+      },
+      {
+        id: `P1.raw.p95.${s}`,
+        group: "P1",
+        label: `raw-SQL server p95, ${s}`,
+        value: d.raw.p95,
+        unit: "ms",
+        target: "—",
+        verdict: "n/a",
+      },
+      {
+        id: `P1.raw.p99.${s}`,
+        group: "P1",
+        label: `raw-SQL server p99, ${s}`,
+        value: d.raw.p99,
+        unit: "ms",
+        target: "—",
+        verdict: "n/a",
+      },
+      {
+        id: `P1.raw.rps.${s}`,
+        group: "P1",
+        label: `raw-SQL server req/s, ${s}`,
+        value: d.raw.rps,
+        unit: "req/s",
+        target: "—",
+        verdict: "n/a",
+      },
+      {
+        id: `P1.ratio.p95.${s}`,
+        group: "P1",
+        label: `p95 dashboard / raw, ${s}`,
+        value: ratio,
+        unit: "×",
+        target: `≤ ${MAX_P95_RATIO} at 100k`,
+        verdict: s === "100k" ? verdict(ratio <= MAX_P95_RATIO) : "n/a",
+        note: s === "100k" ? undefined : "target set at 100k",
+      },
+      {
+        id: `P2.statements.dashboard.${s}`,
+        group: "P2",
+        label: `SQL statements per dashboard.summary request, ${s}`,
+        value: d.statementsPerRequest,
+        unit: "stmts",
+        target: `≤ ${MAX_STATEMENTS}, same at every scale`,
+        verdict: verdict(d.statementsPerRequest <= MAX_STATEMENTS),
+        note: `raw server: ${d.rawStatementsPerRequest}`,
+      },
+      {
+        id: `P2.statements.dashboardPage.${s}`,
+        group: "P2",
+        label: `SQL statements per /dashboard page, ${s}`,
+        value: d.pageStatements,
+        unit: "stmts",
+        target: `≤ ${MAX_STATEMENTS}, same at every scale`,
+        verdict: verdict(d.pageStatements <= MAX_STATEMENTS),
+      },
+      {
+        id: `P2.statements.portalPage.${s}`,
+        group: "P2",
+        label: `SQL statements per portal project page, ${s}`,
+        value: d.portalPageStatements,
+        unit: "stmts",
+        target: `≤ ${MAX_STATEMENTS}, same at every scale`,
+        verdict: d.portalPageStatements === null ? "n/a" : verdict(d.portalPageStatements <= MAX_STATEMENTS),
+        note:
+          d.portalPageStatements === null
+            ? "not measured (--skip-web: the customer signs in through Chromium)"
+            : undefined,
       },
     );
   }
@@ -50,14 +149,38 @@ export function dashboardFigures(dash: Map<ScaleName, DashboardFigures>, scale: 
   const top = dash.get(scale);
   if (base && top && scale !== "1k") {
     const growth = top.next.p95 / base.next.p95;
-    out.push({ id: `P1.growth.p95.${scale}`, group: "P1", label: `p95(${scale}) / p95(1k)`, value: growth, unit: "×", target: `≤ ${MAX_P95_GROWTH} at 100k`, verdict: scale === "100k" ? verdict(growth <= MAX_P95_GROWTH) : "n/a" });
-    const same = [...dash.values()].every((d) => d.statementsPerRequest === base.statementsPerRequest && d.pageStatements === base.pageStatements && d.portalPageStatements === base.portalPageStatements);
-    out.push({ id: "P2.statements.constant", group: "P2", label: "statements per request the same at every scale", value: same ? 1 : 0, unit: "bool", target: "true", verdict: verdict(same) });
+    out.push({
+      id: `P1.growth.p95.${scale}`,
+      group: "P1",
+      label: `p95(${scale}) / p95(1k)`,
+      value: growth,
+      unit: "×",
+      target: `≤ ${MAX_P95_GROWTH} at 100k`,
+      verdict: scale === "100k" ? verdict(growth <= MAX_P95_GROWTH) : "n/a",
+    });
+    const same = [...dash.values()].every(
+      (d) =>
+        d.statementsPerRequest === base.statementsPerRequest &&
+        d.pageStatements === base.pageStatements &&
+        d.portalPageStatements === base.portalPageStatements,
+    );
+    out.push({
+      id: "P2.statements.constant",
+      group: "P2",
+      label: "statements per request the same at every scale",
+      value: same ? 1 : 0,
+      unit: "bool",
+      target: "true",
+      verdict: verdict(same),
+    });
   }
   return out;
 }
 
-export function digestFigures(digests: Map<ScaleName, DigestFigures>, tenants: Map<ScaleName, GeneratedTenant>): BenchFigure[] {
+export function digestFigures(
+  digests: Map<ScaleName, DigestFigures>,
+  tenants: Map<ScaleName, GeneratedTenant>,
+): BenchFigure[] {
   const out: BenchFigure[] = [];
   const byProjects = new Map<number, DigestFigures>();
   for (const [s, d] of digests) {
@@ -67,16 +190,51 @@ export function digestFigures(digests: Map<ScaleName, DigestFigures>, tenants: M
     const note = `${t?.activeProjects ?? "?"} active of ${p}; ${JSON.stringify(d.counts)}`;
     const timed = p === 10_000 ? `≤ ${MAX_DIGEST_S} s` : "—";
     out.push(
-      { id: `P5.digest.wall.${p}`, group: "P5", label: `digest job wall time, ${p} projects`, value: d.wallS, unit: "s", target: timed, verdict: p === 10_000 ? verdict(d.wallS <= MAX_DIGEST_S) : "n/a", note },
-      { id: `P5.digest.statementsPerProject.${p}`, group: "P5", label: `digest statements per project, ${p} projects`, value: d.perProject, unit: "stmts", target: "—", verdict: "n/a", note: `${d.statements} in total` },
-      { id: `P5.digest.peakRss.${p}`, group: "P5", label: `peak RSS of the bench process, ${p} projects`, value: d.peakRssMb, unit: "MB", target: "—", verdict: "n/a", note: `peak heap ${d.peakHeapMb.toFixed(0)} MB` },
+      {
+        id: `P5.digest.wall.${p}`,
+        group: "P5",
+        label: `digest job wall time, ${p} projects`,
+        value: d.wallS,
+        unit: "s",
+        target: timed,
+        verdict: p === 10_000 ? verdict(d.wallS <= MAX_DIGEST_S) : "n/a",
+        note,
+      },
+      {
+        id: `P5.digest.statementsPerProject.${p}`,
+        group: "P5",
+        label: `digest statements per project, ${p} projects`,
+        value: d.perProject,
+        unit: "stmts",
+        target: "—",
+        verdict: "n/a",
+        note: `${d.statements} in total`,
+      },
+      {
+        id: `P5.digest.peakRss.${p}`,
+        group: "P5",
+        label: `peak RSS of the bench process, ${p} projects`,
+        value: d.peakRssMb,
+        unit: "MB",
+        target: "—",
+        verdict: "n/a",
+        note: `peak heap ${d.peakHeapMb.toFixed(0)} MB`,
+      },
     );
   }
   const small = byProjects.get(1_000);
   const big = byProjects.get(10_000);
   if (small && big) {
     const growth = big.wallS / small.wallS;
-    out.push({ id: "P5.digest.growth", group: "P5", label: "digest time(10k projects) / time(1k)", value: growth, unit: "×", target: `≤ ${MAX_DIGEST_GROWTH}`, verdict: verdict(growth <= MAX_DIGEST_GROWTH) });
+    out.push({
+      id: "P5.digest.growth",
+      group: "P5",
+      label: "digest time(10k projects) / time(1k)",
+      value: growth,
+      unit: "×",
+      target: `≤ ${MAX_DIGEST_GROWTH}`,
+      verdict: verdict(growth <= MAX_DIGEST_GROWTH),
+    });
   }
   return out;
 }

@@ -37,7 +37,16 @@ const MAX_TBT_MS = 100;
 const MAX_CLS = 0.05;
 
 const CHART_MARKERS = ["recharts-wrapper", "recharts-surface"];
-const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+const LAUNCH_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
 
 /**
  * What a chunk holds, by strings minification keeps (error texts, property names); a chunk can hold
@@ -80,7 +89,12 @@ async function signedInCookies(browser: Browser, baseUrl: string, email: string,
 }
 
 /** One account's session as a Cookie header, signed in through the login page in its own browser. */
-export async function sessionCookieHeader(baseUrl: string, email: string, password: string, customer: boolean): Promise<string> {
+export async function sessionCookieHeader(
+  baseUrl: string,
+  email: string,
+  password: string,
+  customer: boolean,
+): Promise<string> {
   const browser = await launch();
   try {
     return cookieHeader(await signedInCookies(browser, baseUrl, email, password, customer));
@@ -89,10 +103,12 @@ export async function sessionCookieHeader(baseUrl: string, email: string, passwo
   }
 }
 
-const cookieHeader = (cookies: { name: string; value: string }[]) => cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+const cookieHeader = (cookies: { name: string; value: string }[]) =>
+  cookies.map((c) => `${c.name}=${c.value}`).join("; ");
 
 function launch(extraArgs: string[] = []): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+  const executablePath =
+    process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
   return chromium.launch({ executablePath, args: [...LAUNCH_ARGS, ...extraArgs] });
 }
 
@@ -101,7 +117,13 @@ function launch(extraArgs: string[] = []): Promise<Browser> {
  * the page so what loads on visibility (the dashboard's charts) is counted too; `waitFor` is a selector
  * that must appear before the scripts are summed.
  */
-async function jsWeight(browser: Browser, baseUrl: string, cookies: Awaited<ReturnType<BrowserContext["cookies"]>>, path: string, waitFor?: string): Promise<Weight> {
+async function jsWeight(
+  browser: Browser,
+  baseUrl: string,
+  cookies: Awaited<ReturnType<BrowserContext["cookies"]>>,
+  path: string,
+  waitFor?: string,
+): Promise<Weight> {
   const context = await browser.newContext({ baseURL: baseUrl });
   await context.addCookies(cookies);
   const page: Page = await context.newPage();
@@ -117,7 +139,8 @@ async function jsWeight(browser: Browser, baseUrl: string, cookies: Awaited<Retu
     );
   });
   const res = await page.goto(path, { waitUntil: "networkidle" });
-  if (!res || res.status() >= 400 || new URL(page.url()).pathname !== path) throw new Error(`bench web: ${path} answered ${res?.status()} at ${page.url()}`);
+  if (!res || res.status() >= 400 || new URL(page.url()).pathname !== path)
+    throw new Error(`bench web: ${path} answered ${res?.status()} at ${page.url()}`);
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   if (waitFor) await page.waitForSelector(waitFor, { timeout: 15_000 });
   await page.waitForLoadState("networkidle");
@@ -127,7 +150,12 @@ async function jsWeight(browser: Browser, baseUrl: string, cookies: Awaited<Retu
     jsBytes: scripts.reduce((n, s) => n + s.bytes, 0),
     chartBytes: scripts.filter((s) => s.chart).reduce((n, s) => n + s.bytes, 0),
     scripts: scripts.length,
-    byLibrary: Object.fromEntries(LIBRARY_MARKERS.map(([name]) => [name, scripts.filter((x) => x.libraries.includes(name)).reduce((n, x) => n + x.bytes, 0)])),
+    byLibrary: Object.fromEntries(
+      LIBRARY_MARKERS.map(([name]) => [
+        name,
+        scripts.filter((x) => x.libraries.includes(name)).reduce((n, x) => n + x.bytes, 0),
+      ]),
+    ),
   };
 }
 
@@ -136,7 +164,13 @@ type LighthouseRun = { score: number; lcp: number; tbt: number; cls: number };
 async function lighthouseRun(port: number, url: string, cookieHeader: string | null): Promise<LighthouseRun> {
   const result = await lighthouse(
     url,
-    { port, output: "json", logLevel: "error", onlyCategories: ["performance"], extraHeaders: cookieHeader ? { Cookie: cookieHeader } : undefined },
+    {
+      port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance"],
+      extraHeaders: cookieHeader ? { Cookie: cookieHeader } : undefined,
+    },
     desktopConfig,
   );
   if (!result) throw new Error(`lighthouse gave no result for ${url}`);
@@ -168,14 +202,25 @@ function weightFigures(name: string, label: string, w: Weight, jsTarget: boolean
   const kb = w.jsBytes / 1024;
   const figures: BenchFigure[] = [
     {
-      id: `P3.js.${name}`, group: "P3", label: `${label}: JavaScript, first visit (gzipped)`, value: Math.round(kb * 10) / 10, unit: "kB",
-      target: jsTarget ? `≤ ${MAX_PORTAL_JS_KB} kB` : "—", verdict: jsTarget ? verdict(kb <= MAX_PORTAL_JS_KB) : "n/a", note: `${w.scripts} scripts; chunks holding ${libraryNote(w)}`,
+      id: `P3.js.${name}`,
+      group: "P3",
+      label: `${label}: JavaScript, first visit (gzipped)`,
+      value: Math.round(kb * 10) / 10,
+      unit: "kB",
+      target: jsTarget ? `≤ ${MAX_PORTAL_JS_KB} kB` : "—",
+      verdict: jsTarget ? verdict(kb <= MAX_PORTAL_JS_KB) : "n/a",
+      note: `${w.scripts} scripts; chunks holding ${libraryNote(w)}`,
     },
   ];
   const chartTarget = name !== "dashboard";
   figures.push({
-    id: `P3.chart.${name}`, group: "P3", label: `${label}: chart-library bytes`, value: w.chartBytes, unit: "B",
-    target: chartTarget ? "0" : "—", verdict: chartTarget ? verdict(w.chartBytes === 0) : "n/a",
+    id: `P3.chart.${name}`,
+    group: "P3",
+    label: `${label}: chart-library bytes`,
+    value: w.chartBytes,
+    unit: "B",
+    target: chartTarget ? "0" : "—",
+    verdict: chartTarget ? verdict(w.chartBytes === 0) : "n/a",
     note: chartTarget ? undefined : "the dashboard shows the charts: proves the detection finds them",
   });
   return figures;
@@ -185,10 +230,46 @@ function lighthouseFigures(name: string, label: string, runs: LighthouseRun[]): 
   const m = (k: keyof LighthouseRun) => median(runs.map((r) => r[k]));
   const n = `median of ${runs.length}`;
   return [
-    { id: `P4.score.${name}`, group: "P4", label: `Lighthouse performance, ${label}`, value: m("score"), unit: "", target: `≥ ${MIN_PERF_SCORE}`, verdict: verdict(m("score") >= MIN_PERF_SCORE), note: n },
-    { id: `P4.lcp.${name}`, group: "P4", label: `LCP, ${label}`, value: Math.round(m("lcp")), unit: "ms", target: `≤ ${MAX_LCP_MS} ms`, verdict: verdict(m("lcp") <= MAX_LCP_MS), note: n },
-    { id: `P4.tbt.${name}`, group: "P4", label: `TBT, ${label}`, value: Math.round(m("tbt")), unit: "ms", target: `≤ ${MAX_TBT_MS} ms`, verdict: verdict(m("tbt") <= MAX_TBT_MS), note: n },
-    { id: `P4.cls.${name}`, group: "P4", label: `CLS, ${label}`, value: Math.round(m("cls") * 1000) / 1000, unit: "", target: `≤ ${MAX_CLS}`, verdict: verdict(m("cls") <= MAX_CLS), note: n },
+    {
+      id: `P4.score.${name}`,
+      group: "P4",
+      label: `Lighthouse performance, ${label}`,
+      value: m("score"),
+      unit: "",
+      target: `≥ ${MIN_PERF_SCORE}`,
+      verdict: verdict(m("score") >= MIN_PERF_SCORE),
+      note: n,
+    },
+    {
+      id: `P4.lcp.${name}`,
+      group: "P4",
+      label: `LCP, ${label}`,
+      value: Math.round(m("lcp")),
+      unit: "ms",
+      target: `≤ ${MAX_LCP_MS} ms`,
+      verdict: verdict(m("lcp") <= MAX_LCP_MS),
+      note: n,
+    },
+    {
+      id: `P4.tbt.${name}`,
+      group: "P4",
+      label: `TBT, ${label}`,
+      value: Math.round(m("tbt")),
+      unit: "ms",
+      target: `≤ ${MAX_TBT_MS} ms`,
+      verdict: verdict(m("tbt") <= MAX_TBT_MS),
+      note: n,
+    },
+    {
+      id: `P4.cls.${name}`,
+      group: "P4",
+      label: `CLS, ${label}`,
+      value: Math.round(m("cls") * 1000) / 1000,
+      unit: "",
+      target: `≤ ${MAX_CLS}`,
+      verdict: verdict(m("cls") <= MAX_CLS),
+      note: n,
+    },
   ];
 }
 
@@ -200,9 +281,19 @@ export async function measureWeb(opts: WebOptions): Promise<BenchFigure[]> {
     const csm = await signedInCookies(browser, opts.baseUrl, opts.accounts.csm, opts.password, false);
     const executive = await signedInCookies(browser, opts.baseUrl, opts.accounts.executive, opts.password, false);
     const figures: BenchFigure[] = [
-      ...weightFigures("portal", "portal project page", await jsWeight(browser, opts.baseUrl, customer, opts.paths.portalProject), true),
+      ...weightFigures(
+        "portal",
+        "portal project page",
+        await jsWeight(browser, opts.baseUrl, customer, opts.paths.portalProject),
+        true,
+      ),
       ...weightFigures("lead", "CSM lead page", await jsWeight(browser, opts.baseUrl, csm, opts.paths.leadPage), false),
-      ...weightFigures("dashboard", "executive dashboard", await jsWeight(browser, opts.baseUrl, executive, opts.paths.dashboard, "svg.recharts-surface"), false),
+      ...weightFigures(
+        "dashboard",
+        "executive dashboard",
+        await jsWeight(browser, opts.baseUrl, executive, opts.paths.dashboard, "svg.recharts-surface"),
+        false,
+      ),
     ];
     const pages: [string, string, string, string | null][] = [
       ["login", "login page", "/login", null],
@@ -211,7 +302,8 @@ export async function measureWeb(opts: WebOptions): Promise<BenchFigure[]> {
     ];
     for (const [name, label, path, cookie] of pages) {
       const runs: LighthouseRun[] = [];
-      for (let i = 0; i < opts.runs; i++) runs.push(await lighthouseRun(port, new URL(path, opts.baseUrl).toString(), cookie));
+      for (let i = 0; i < opts.runs; i++)
+        runs.push(await lighthouseRun(port, new URL(path, opts.baseUrl).toString(), cookie));
       figures.push(...lighthouseFigures(name, label, runs));
     }
     return figures;

@@ -9,13 +9,7 @@ import { ThemeProvider as NextThemesProvider, type ThemeProviderProps } from "ne
  */
 function ThemeProvider({ children, ...props }: ThemeProviderProps) {
   return (
-    <NextThemesProvider
-      attribute="class"
-      defaultTheme="system"
-      enableSystem
-      disableTransitionOnChange
-      {...props}
-    >
+    <NextThemesProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange {...props}>
       {children}
     </NextThemesProvider>
   );

@@ -17,7 +17,10 @@ test("an admin's scoring change that would break the weights is refused with the
 test("a CSM exports the filtered pipeline as CSV", async ({ page }) => {
   await signInWithPassword(page, "csm@northwind.test");
   await expect(page).toHaveURL(/\/leads$/);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export CSV" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^leads-northwind-labs-\d{4}-\d{2}-\d{2}\.csv$/);
   const path = await download.path();
   const { readFile } = await import("node:fs/promises");
@@ -44,7 +47,9 @@ test("a CSM creates a lead, qualifies it, sees the score and the recommended tie
   await page.getByRole("button", { name: "Save assessment" }).click();
   await expect(page.getByText(/Saved: score 100\.0\/100 \(235\/235 points/)).toBeVisible();
 
-  await page.getByLabel("Requirements (one per line)").fill("Patient sign-up\nAppointment booking\nEmail reminders\nAdmin dashboard");
+  await page
+    .getByLabel("Requirements (one per line)")
+    .fill("Patient sign-up\nAppointment booking\nEmail reminders\nAdmin dashboard");
   await page.getByLabel(/^Timeline \(weeks\)/).fill("8");
   await page.getByLabel(/^Budget \(USD\)/).fill("120000");
   await page.getByLabel(/^Customer team size/).fill("3");

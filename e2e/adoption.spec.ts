@@ -40,7 +40,11 @@ test("Harbor Digital signs up, sets up its workspace, and its CSM and customer s
   await page.getByRole("button", { name: "Create your workspace" }).click();
   await expect(page.getByText("Check your inbox")).toBeVisible();
   await page.goto(`/dev/mail?to=${encodeURIComponent(founder)}`);
-  const verify = await page.getByTestId("mail").first().getByRole("link", { name: /\/signup\/verify\// }).getAttribute("href");
+  const verify = await page
+    .getByTestId("mail")
+    .first()
+    .getByRole("link", { name: /\/signup\/verify\// })
+    .getAttribute("href");
   if (!verify) throw new Error("no verification link");
   await page.goto(verify);
   await page.getByLabel("New password").fill(PASSWORD);
@@ -99,7 +103,10 @@ test("Harbor Digital signs up, sets up its workspace, and its CSM and customer s
 
   // a customer account for Harbor's customer, imported like the leads, and its stakeholder invited
   const accounts = path.join(tmpdir(), `harbor-accounts-${run}.csv`);
-  writeFileSync(accounts, `Account Name,Website,Industry\nPier Nine Logistics,https://piernine-${run}.example.com,Logistics\n`);
+  writeFileSync(
+    accounts,
+    `Account Name,Website,Industry\nPier Nine Logistics,https://piernine-${run}.example.com,Logistics\n`,
+  );
   await page.goto("/accounts/import");
   await page.getByLabel("CSV file").setInputFiles(accounts);
   await page.getByRole("button", { name: /^Import 1 account/ }).click();

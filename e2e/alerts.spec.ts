@@ -11,9 +11,14 @@ test("a CSM filters the open alerts, resolves one with a note and finds it resol
   await page.getByRole("link", { name: "Alerts", exact: true }).click();
   await expect(page).toHaveURL(/\/alerts$/);
   await expect(page.getByRole("heading", { level: 1, name: "Alerts" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Alert status" }).getByRole("link", { name: "Open" })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "Alert status" }).getByRole("link", { name: "Open" }),
+  ).toHaveAttribute("aria-current", "page");
 
-  await page.getByRole("navigation", { name: "Severity" }).getByRole("link", { name: /^Warning \(\d+ open\)$/ }).click();
+  await page
+    .getByRole("navigation", { name: "Severity" })
+    .getByRole("link", { name: /^Warning \(\d+ open\)$/ })
+    .click();
   await expect(page).toHaveURL(/\/alerts\?status=open&severity=WARNING$/);
   const rows = page.getByRole("table").getByRole("row");
   const first = rows.nth(1);

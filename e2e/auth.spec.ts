@@ -51,7 +51,11 @@ test.describe("customer portal", () => {
     await signInWithMagicLink(page, "po@acme.test");
     await expect(page).toHaveURL(/\/portal$/);
     await expect(page.getByRole("heading", { level: 1, name: /Welcome, Paula/ })).toBeVisible();
-    await page.getByRole("link").filter({ has: page.getByRole("heading", { level: 2 }) }).first().click();
+    await page
+      .getByRole("link")
+      .filter({ has: page.getByRole("heading", { level: 2 }) })
+      .first()
+      .click();
     await expect(page).toHaveURL(/\/portal\/projects\//);
     await expect(page.getByRole("heading", { name: "Weekly milestones" })).toBeVisible();
     await page.goto("/dashboard");
@@ -60,7 +64,11 @@ test.describe("customer portal", () => {
 
   test("a customer of another account gets not found on the first account's project URL", async ({ page, browser }) => {
     await signInWithMagicLink(page, "po@acme.test");
-    const href = await page.getByRole("link").filter({ has: page.getByRole("heading", { level: 2 }) }).first().getAttribute("href");
+    const href = await page
+      .getByRole("link")
+      .filter({ has: page.getByRole("heading", { level: 2 }) })
+      .first()
+      .getAttribute("href");
     expect(href).toMatch(/^\/portal\/projects\//);
     const other = await browser.newContext();
     const otherPage = await other.newPage();
@@ -77,7 +85,11 @@ test.describe("customer portal", () => {
     await page.getByRole("button", { name: "Email me a sign-in link" }).click();
     await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
     await page.goto("/dev/mail?to=cto%40acme.test");
-    const href = await page.getByTestId("mail").first().getByRole("link", { name: /callback\/email/ }).getAttribute("href");
+    const href = await page
+      .getByTestId("mail")
+      .first()
+      .getByRole("link", { name: /callback\/email/ })
+      .getAttribute("href");
     if (!href) throw new Error("no link");
     await page.goto(href);
     await expect(page).toHaveURL(/\/portal$/);
@@ -114,6 +126,10 @@ test("health reports the database and the migration", async ({ request }) => {
   expect(body.ok).toBe(true);
   // the newest migration folder is the version the database reports
   const { readdir } = await import("node:fs/promises");
-  const newest = (await readdir("prisma/migrations", { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort().at(-1);
+  const newest = (await readdir("prisma/migrations", { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
+    .at(-1);
   expect(body.migration).toBe(newest);
 });

@@ -40,7 +40,9 @@ test("an admin brands the portal and a customer sees it", async ({ page, browser
   const logo = customer.getByTestId("portal-logo");
   await expect(logo).toBeVisible();
   expect(await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(96);
-  const primary = await customer.locator(".portal-brand").evaluate((el) => getComputedStyle(el).getPropertyValue("--primary").trim());
+  const primary = await customer
+    .locator(".portal-brand")
+    .evaluate((el) => getComputedStyle(el).getPropertyValue("--primary").trim());
   expect(primary).toBe("#0e7490");
   await customer.context().close();
 

@@ -40,8 +40,14 @@ test("every portal page a customer reaches reads in product words, fits a phone 
   await signInWithMagicLink(page, "sponsor@acme.test");
   await expect(page).toHaveURL(/\/portal/);
   const { pages, findings } = await crawl(page, "/portal");
-  expect(pages.some((p) => /\/portal\/projects\/[^/]+\/guarantee$/.test(p)), pages.join(", ")).toBe(true);
-  expect(pages.some((p) => /\/sign-off\//.test(p)), pages.join(", ")).toBe(true);
+  expect(
+    pages.some((p) => /\/portal\/projects\/[^/]+\/guarantee$/.test(p)),
+    pages.join(", "),
+  ).toBe(true);
+  expect(
+    pages.some((p) => /\/sign-off\//.test(p)),
+    pages.join(", "),
+  ).toBe(true);
   expect(findings, report(findings)).toEqual([]);
 });
 

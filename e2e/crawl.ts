@@ -21,7 +21,9 @@ const ID_AFTER = new Set(["kpis", "sign-off", "result", "verify"]);
 /** /projects/ckx…/guarantee → /projects/:id/guarantee: pages of one shape share a layout. */
 export function shapeOf(pathname: string): string {
   const parts = pathname.split("/");
-  return parts.map((seg, i) => (i > 1 && (/\d/.test(seg) || seg.length >= 20 || ID_AFTER.has(parts[i - 1] ?? "")) ? ":id" : seg)).join("/");
+  return parts
+    .map((seg, i) => (i > 1 && (/\d/.test(seg) || seg.length >= 20 || ID_AFTER.has(parts[i - 1] ?? "")) ? ":id" : seg))
+    .join("/");
 }
 
 /** Follows same-origin links breadth-first from `start`; returns the pathnames (with search) visited. */
@@ -46,7 +48,7 @@ export async function discover(page: Page, start: string): Promise<string[]> {
     const hrefs = await page.locator("a[href]").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     for (const href of hrefs) {
       const u = new URL(href);
-      if (u.origin !== new URL(page.url()).origin || u.hash && u.pathname === new URL(page.url()).pathname) continue;
+      if (u.origin !== new URL(page.url()).origin || (u.hash && u.pathname === new URL(page.url()).pathname)) continue;
       if (SKIP.some((re) => re.test(u.pathname)) || a11yIgnored(u)) continue;
       if (!seen.has(u.pathname)) queue.push(u.pathname);
     }
@@ -73,7 +75,12 @@ export async function jargon(page: Page): Promise<string[]> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement;
-      if (!el || el.closest("script,style,noscript,template") || !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+      if (
+        !el ||
+        el.closest("script,style,noscript,template") ||
+        !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })
+      )
+        continue;
       const text = (node.textContent ?? "").replace(/\S+@\S+\.\S+/g, " ").replace(/https?:\/\/\S+/g, " ");
       if (!text.trim()) continue;
       const code = el.closest("pre,code,kbd,samp") !== null;
@@ -81,7 +88,9 @@ export async function jargon(page: Page): Promise<string[]> {
         ...(text.includes("§") ? ["§"] : []),
         ...(text.match(/\bseed(ed|s)?\b/gi) ?? []),
         ...(code ? [] : (text.match(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g) ?? [])),
-        ...(code ? [] : (text.match(/(?:^|\s)(?:[\d*/,-]+\s){4}[\d*/,-]+(?=\s|$)/g) ?? []).map((c) => `cron "${c.trim()}"`)),
+        ...(code
+          ? []
+          : (text.match(/(?:^|\s)(?:[\d*/,-]+\s){4}[\d*/,-]+(?=\s|$)/g) ?? []).map((c) => `cron "${c.trim()}"`)),
       ];
       for (const b of bad) found.push(`${b} in "${text.trim().slice(0, 100)}"`);
     }
@@ -106,12 +115,17 @@ export async function overflow(page: Page): Promise<string[]> {
       let scrolls = false;
       while (scroller && scroller !== document.body) {
         const ox = getComputedStyle(scroller).overflowX;
-        if (ox === "auto" || ox === "scroll" || ox === "hidden" || ox === "clip") { scrolls = true; break; }
+        if (ox === "auto" || ox === "scroll" || ox === "hidden" || ox === "clip") {
+          scrolls = true;
+          break;
+        }
         scroller = scroller.parentElement;
       }
       if (scrolls) continue;
       const cls = typeof el.className === "string" ? el.className.split(/\s+/).slice(0, 4).join(".") : "";
-      culprits.push(`<${el.tagName.toLowerCase()}${cls ? `.${cls}` : ""}> right edge ${Math.round(r.right)} px "${(el.textContent ?? "").trim().slice(0, 40)}"`);
+      culprits.push(
+        `<${el.tagName.toLowerCase()}${cls ? `.${cls}` : ""}> right edge ${Math.round(r.right)} px "${(el.textContent ?? "").trim().slice(0, 40)}"`,
+      );
       if (culprits.length >= 5) break;
     }
     return [`document ${document.documentElement.scrollWidth} px wide`, ...culprits];
@@ -120,10 +134,18 @@ export async function overflow(page: Page): Promise<string[]> {
 
 /** Serious and critical violations of the WCAG 2.x A/AA rules (2.2 included). */
 export async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}${v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : ""}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}${v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : ""}`,
+    );
 }
 
 export type Finding = { page: string; width?: number; check: "words" | "overflow" | "axe"; detail: string };

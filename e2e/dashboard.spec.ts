@@ -18,7 +18,12 @@ test("an executive reads the dashboard, changes the range and opens a KPI's rows
   await expect(page.getByRole("heading", { name: "Active alerts" })).toBeVisible();
   // the chart library arrives after the numbers, on this page only, once the section nears the viewport
   await page.getByRole("heading", { name: "Trends" }).scrollIntoViewIfNeeded();
-  await expect(page.getByRole("figure", { name: /^Success rate/ }).locator("svg.recharts-surface").first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("figure", { name: /^Success rate/ })
+      .locator("svg.recharts-surface")
+      .first(),
+  ).toBeVisible();
 
   const range = page.getByRole("navigation", { name: "Date range" });
   await range.getByRole("link", { name: "30 days" }).click();
@@ -53,7 +58,10 @@ test("trend lines break at empty periods instead of bridging them", async ({ pag
   await page.getByRole("heading", { name: "Trends" }).scrollIntoViewIfNeeded();
   await page.getByText("Show the trend numbers as a table").click();
   const rows = page.getByRole("table", { name: "Trends per period" }).locator("tbody tr");
-  const column = async (index: number) => (await rows.evaluateAll((trs, i) => trs.map((tr) => tr.children[i]?.textContent?.trim() ?? ""), index)).map((c) => (c.startsWith("—") ? "—" : c));
+  const column = async (index: number) =>
+    (await rows.evaluateAll((trs, i) => trs.map((tr) => tr.children[i]?.textContent?.trim() ?? ""), index)).map((c) =>
+      c.startsWith("—") ? "—" : c,
+    );
   const lines = [
     { figure: /^Success rate/, nth: 0, column: 1 },
     { figure: /^Satisfaction/, nth: 0, column: 2 },

@@ -5,7 +5,9 @@ import { signInWithPassword, signOut } from "./helpers";
  * docs/domain.md#kickoff: a CSM kicks off a project from a lead at the proposal stage (the demo's Orbit Travel), then
  * the technical lead validates week 1 and sees it at risk with its recovery actions.
  */
-test("a CSM kicks off a project; the technical lead validates week 1 and sees it at risk with recovery actions", async ({ page }) => {
+test("a CSM kicks off a project; the technical lead validates week 1 and sees it at risk with recovery actions", async ({
+  page,
+}) => {
   await signInWithPassword(page, "csm@northwind.test");
   await expect(page).toHaveURL(/\/leads$/);
   await page.goto("/leads?q=Orbit");

@@ -19,7 +19,13 @@ import { signInWithPassword } from "./helpers";
 const root = path.resolve(import.meta.dirname, "..");
 const TEST_PG = process.env.E2E_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 
-type Started = { proc: ChildProcess; output: () => string; baseUrl: string; databaseUrl: string; stop: () => Promise<void> };
+type Started = {
+  proc: ChildProcess;
+  output: () => string;
+  baseUrl: string;
+  databaseUrl: string;
+  stop: () => Promise<void>;
+};
 
 /** An empty database: a fresh PostgreSQL database next to the test one, or a fresh embedded data dir. */
 async function emptyDatabase(): Promise<{ env: Record<string, string>; url: string; drop: () => Promise<void> }> {
@@ -39,11 +45,28 @@ async function emptyDatabase(): Promise<{ env: Record<string, string>; url: stri
 /** The environment of this test process minus everything that would make a server a demo or point it elsewhere. */
 function operatorEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const key of ["ONWARD_DEMO", "DATABASE_URL", "TEST_DATABASE_URL", "E2E_DATABASE_URL", "RESEND_API_KEY", "APP_URL", "PORT", "NODE_ENV", "ONWARD_DATA_DIR", "EMBEDDED_DB_PORT", "SIGNUP"]) delete env[key];
+  for (const key of [
+    "ONWARD_DEMO",
+    "DATABASE_URL",
+    "TEST_DATABASE_URL",
+    "E2E_DATABASE_URL",
+    "RESEND_API_KEY",
+    "APP_URL",
+    "PORT",
+    "NODE_ENV",
+    "ONWARD_DATA_DIR",
+    "EMBEDDED_DB_PORT",
+    "SIGNUP",
+  ])
+    delete env[key];
   return { ...env, AUTH_SECRET: "first-run-secret-first-run-secret-0123", ...extra };
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv, command = process.execPath): { proc: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function run(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  command = process.execPath,
+): { proc: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const proc = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   proc.stdout?.on("data", (d) => (out += String(d)));
@@ -59,7 +82,11 @@ async function npmRun(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: n
   return { code, output: started.output() };
 }
 
-async function launch(command: "start" | "demo", extra: Record<string, string> = {}, before?: (env: NodeJS.ProcessEnv) => Promise<void>): Promise<Started> {
+async function launch(
+  command: "start" | "demo",
+  extra: Record<string, string> = {},
+  before?: (env: NodeJS.ProcessEnv) => Promise<void>,
+): Promise<Started> {
   const db = await emptyDatabase();
   const port = await freePort();
   const env = operatorEnv({ ...db.env, PORT: String(port), ...extra });
@@ -68,8 +95,12 @@ async function launch(command: "start" | "demo", extra: Record<string, string> =
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (started.proc.exitCode !== null) throw new Error(`the server exited (${started.proc.exitCode}):\n${started.output()}`);
-    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    if (started.proc.exitCode !== null)
+      throw new Error(`the server exited (${started.proc.exitCode}):\n${started.output()}`);
+    const ok = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`the server did not become healthy:\n${started.output()}`);
     await new Promise((r) => setTimeout(r, 500));
@@ -91,7 +122,9 @@ async function countRows(url: string): Promise<{ tenants: number; users: number 
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const res = await c.query<{ tenants: number; users: number }>(`SELECT (SELECT count(*) FROM "Tenant")::int AS tenants, (SELECT count(*) FROM "User")::int AS users`);
+    const res = await c.query<{ tenants: number; users: number }>(
+      `SELECT (SELECT count(*) FROM "Tenant")::int AS tenants, (SELECT count(*) FROM "User")::int AS users`,
+    );
     return res.rows[0] ?? { tenants: -1, users: -1 };
   } finally {
     await c.end();
@@ -112,7 +145,9 @@ function reachable(host: string, port: number): Promise<boolean> {
 test.describe("first run", () => {
   test.describe.configure({ timeout: 240_000 });
 
-  test("a production start on an empty database plants no tenant, no user, no demo (the deploy guide's commands)", async ({ page }) => {
+  test("a production start on an empty database plants no tenant, no user, no demo (the deploy guide's commands)", async ({
+    page,
+  }) => {
     const cronSecret = "first-run-cron-secret-0123456789";
     // docs/deploy.md: the deploy build refuses to migrate without a DATABASE_URL; `npm run db:migrate` migrates it
     const refused = await npmRun(["db:migrate", "--", "--require-database-url"], operatorEnv({}));
@@ -152,13 +187,28 @@ test.describe("first run", () => {
       const once = await npmRun(["scheduler", "--", "--once", "outbox"], schedulerEnv);
       expect(once.code, once.output).toBe(0);
       expect(once.output).toMatch(/HTTP 200/);
-      const wrong = await npmRun(["scheduler", "--", "--once", "outbox"], { ...schedulerEnv, CRON_SECRET: "not-the-cron-secret-at-all" });
+      const wrong = await npmRun(["scheduler", "--", "--once", "outbox"], {
+        ...schedulerEnv,
+        CRON_SECRET: "not-the-cron-secret-at-all",
+      });
       expect(wrong.code, wrong.output).toBe(1);
       expect(await countRows(server.databaseUrl)).toEqual({ tenants: 0, users: 0 });
       if (TEST_PG) {
         // docs/deploy.md: the operator creates the first workspace next to the running server (the embedded
         // database is locked by the server instead; tests/integration/tenant-cli.int.test.ts covers that path)
-        const created = await npmRun(["tenant:create", "--", "--name", "Harbor Digital", "--slug", "harbor-first", "--admin-email", "founder@harbor-first.example.com"], operatorEnv({ DATABASE_URL: server.databaseUrl, APP_URL: server.baseUrl }));
+        const created = await npmRun(
+          [
+            "tenant:create",
+            "--",
+            "--name",
+            "Harbor Digital",
+            "--slug",
+            "harbor-first",
+            "--admin-email",
+            "founder@harbor-first.example.com",
+          ],
+          operatorEnv({ DATABASE_URL: server.databaseUrl, APP_URL: server.baseUrl }),
+        );
         expect(created.code, created.output).toBe(0);
         const link = /(http\S+\/invite\/[\w-]+)/.exec(created.output)?.[1];
         expect(link, created.output).toBeTruthy();
@@ -187,14 +237,33 @@ test.describe("first run", () => {
 
   test("demo mode refuses to start with a public URL or an email provider, in one clear line", async () => {
     const cases: [string[], Record<string, string>, RegExp][] = [
-      [["--import", "tsx", "scripts/launch.ts", "demo"], { APP_URL: "https://onward.example.com" }, /APP_URL is https:\/\/onward\.example\.com/],
-      [["--import", "tsx", "scripts/launch.ts", "start"], { ONWARD_DEMO: "1", RESEND_API_KEY: "re_live_key" }, /RESEND_API_KEY is set/],
+      [
+        ["--import", "tsx", "scripts/launch.ts", "demo"],
+        { APP_URL: "https://onward.example.com" },
+        /APP_URL is https:\/\/onward\.example\.com/,
+      ],
+      [
+        ["--import", "tsx", "scripts/launch.ts", "start"],
+        { ONWARD_DEMO: "1", RESEND_API_KEY: "re_live_key" },
+        /RESEND_API_KEY is set/,
+      ],
       // `next start` on its own (no launcher): the server's start-up hook refuses as well
-      [[path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "--port", String(await freePort())], { ONWARD_DEMO: "1", APP_URL: "https://onward.example.com", DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none" }, /Refusing to start: demo mode/],
+      [
+        [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "--port", String(await freePort())],
+        {
+          ONWARD_DEMO: "1",
+          APP_URL: "https://onward.example.com",
+          DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none",
+        },
+        /Refusing to start: demo mode/,
+      ],
     ];
     for (const [args, env, message] of cases) {
       const started = run(args, operatorEnv(env));
-      const code = await Promise.race([started.exited, new Promise<"running">((r) => setTimeout(() => r("running"), 60_000))]);
+      const code = await Promise.race([
+        started.exited,
+        new Promise<"running">((r) => setTimeout(() => r("running"), 60_000)),
+      ]);
       if (code === "running") started.proc.kill("SIGKILL");
       expect(code, started.output()).not.toBe("running");
       expect(code, started.output()).not.toBe(0);
@@ -206,9 +275,17 @@ test.describe("first run", () => {
 test.describe("the dev mail viewer", () => {
   test("answers only to this machine: a proxied visitor or a public host name get 404", async ({ request }) => {
     expect((await request.get("/dev/mail?to=po@acme.test")).status()).toBe(200);
-    expect((await request.get("/dev/mail?to=po@acme.test", { headers: { "x-forwarded-for": "203.0.113.7" } })).status()).toBe(404);
-    expect((await request.get("/dev/mail?to=po@acme.test", { headers: { forwarded: "for=198.51.100.4;proto=https" } })).status()).toBe(404);
-    expect((await request.get("/dev/mail?to=po@acme.test", { headers: { host: "onward.example.com" } })).status()).toBe(404);
+    expect(
+      (await request.get("/dev/mail?to=po@acme.test", { headers: { "x-forwarded-for": "203.0.113.7" } })).status(),
+    ).toBe(404);
+    expect(
+      (
+        await request.get("/dev/mail?to=po@acme.test", { headers: { forwarded: "for=198.51.100.4;proto=https" } })
+      ).status(),
+    ).toBe(404);
+    expect((await request.get("/dev/mail?to=po@acme.test", { headers: { host: "onward.example.com" } })).status()).toBe(
+      404,
+    );
   });
 
   test("never shows an invitation: the admin gets the link on screen instead", async ({ page }) => {

@@ -25,7 +25,9 @@ async function customer(browser: Browser, email: string) {
   return { context, page };
 }
 
-test("a failed guarantee: the customer picks a refund, an executive approves it and it is marked paid", async ({ browser }) => {
+test("a failed guarantee: the customer picks a refund, an executive approves it and it is marked paid", async ({
+  browser,
+}) => {
   // the executive ends the guarantee now: the final validation runs on today's data and fails
   const exec = await staff(browser, "exec@northwind.test");
   await exec.page.goto("/projects");
@@ -36,7 +38,9 @@ test("a failed guarantee: the customer picks a refund, an executive approves it 
   await expect(exec.page.getByRole("heading", { level: 1, name: "Guarantee: Loyalty App MVP" })).toBeVisible();
   await expect(exec.page.getByRole("heading", { name: "Standing today" })).toBeVisible();
   const close = exec.page.getByRole("form", { name: "Close the guarantee early" });
-  await close.getByLabel(/Why does the guarantee end now/).fill("The customer ended the contract early by mutual agreement.");
+  await close
+    .getByLabel(/Why does the guarantee end now/)
+    .fill("The customer ended the contract early by mutual agreement.");
   await close.getByRole("button", { name: "Close the guarantee early" }).click();
   await close.getByRole("button", { name: "Confirm: run the final validation now" }).click();
   await expect(exec.page.getByRole("heading", { name: "Final validation" })).toBeVisible();
@@ -57,7 +61,9 @@ test("a failed guarantee: the customer picks a refund, an executive approves it 
   await exec.page.goto("/refunds");
   await exec.page.getByRole("button", { name: "Start review the refund for Loyalty App MVP" }).click();
   const decide = exec.page.getByRole("form", { name: "Decide the refund for Loyalty App MVP" });
-  await decide.getByLabel(/Reason for your decision/).fill("Weeks 2 to 4 were not delivered before the contract ended.");
+  await decide
+    .getByLabel(/Reason for your decision/)
+    .fill("Weeks 2 to 4 were not delivered before the contract ended.");
   await decide.getByRole("button", { name: /^Approve/ }).click();
   const pay = exec.page.getByRole("form", { name: "Record the payment of the refund for Loyalty App MVP" });
   await pay.getByLabel(/Payment reference/).fill("WIRE-E2E-0001");
@@ -101,7 +107,9 @@ test("a met guarantee: the customer downloads the success dossier; another accou
     if (m.type() === "error" && /Content Security Policy/i.test(m.text())) violations.push(m.text());
   });
   const opened = await po.page.goto(`/api/dossier/${dossierId}`);
-  const policies = ((await opened?.headersArray()) ?? []).filter((h) => h.name.toLowerCase() === "content-security-policy").map((h) => h.value);
+  const policies = ((await opened?.headersArray()) ?? [])
+    .filter((h) => h.name.toLowerCase() === "content-security-policy")
+    .map((h) => h.value);
   expect(policies).toHaveLength(1);
   expect(policies[0]).toContain("style-src 'unsafe-inline'");
   expect(policies[0]).not.toContain("script-src");

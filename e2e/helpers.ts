@@ -17,7 +17,10 @@ export async function signInWithMagicLink(page: Page, email: string) {
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await page.goto(`/dev/mail?to=${encodeURIComponent(email)}`);
-  const link = page.getByTestId("mail").first().getByRole("link", { name: /api\/auth\/callback\/email/ });
+  const link = page
+    .getByTestId("mail")
+    .first()
+    .getByRole("link", { name: /api\/auth\/callback\/email/ });
   const href = await link.getAttribute("href");
   if (!href) throw new Error("no magic link in the dev mail viewer");
   await page.goto(href);

@@ -4,7 +4,9 @@ import { signInWithPassword } from "./helpers";
 // a phone: the public assessment is mostly taken on one
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-test("a prospect completes the self-service assessment on a phone, sees the result, and the CSM finds the lead marked self-service", async ({ page }) => {
+test("a prospect completes the self-service assessment on a phone, sees the result, and the CSM finds the lead marked self-service", async ({
+  page,
+}) => {
   const stamp = Date.now();
   const company = `Playwright Clinics ${stamp}`;
   const email = `pia.${stamp}@playwright-clinics.example`;
@@ -37,12 +39,20 @@ test("a prospect completes the self-service assessment on a phone, sees the resu
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Choose one of the budget ranges" })).toBeVisible();
   await expect(page.getByRole("alert").filter({ hasText: "List at least one feature" })).toBeVisible();
-  await page.getByLabel(/What should the product do\?/).fill("Patients book appointments\nReminders by email\nStaff dashboard");
+  await page
+    .getByLabel(/What should the product do\?/)
+    .fill("Patients book appointments\nReminders by email\nStaff dashboard");
   await page.getByLabel(/In how many weeks do you need it\?/).fill("10");
   await page.getByLabel(/How many of your people will take part\?/).fill("3");
   await page.getByLabel(/Roughly what budget/).selectOption("100k_250k");
-  await page.getByRole("group", { name: /depend on this system/ }).getByRole("radio", { name: "No" }).check();
-  await page.getByRole("group", { name: /keep working another way/ }).getByRole("radio", { name: "Yes" }).check();
+  await page
+    .getByRole("group", { name: /depend on this system/ })
+    .getByRole("radio", { name: "No" })
+    .check();
+  await page
+    .getByRole("group", { name: /keep working another way/ })
+    .getByRole("radio", { name: "Yes" })
+    .check();
   await page.getByRole("button", { name: "Next" }).click();
 
   await expect(page.getByRole("heading", { name: "Technology" })).toBeVisible();

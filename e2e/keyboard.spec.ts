@@ -38,7 +38,11 @@ test("a customer success manager creates and qualifies a lead with the keyboard 
   const dialog = page.getByRole("dialog");
   await expect(dialog).toBeVisible();
   const company = `Keyboard Kitchens ${Date.now()}`;
-  for (const [label, text] of [["Company", company], ["Contact name", "Kim Keys"], ["Contact email", "kim@keyboard.example"]] as const) {
+  for (const [label, text] of [
+    ["Company", company],
+    ["Contact name", "Kim Keys"],
+    ["Contact email", "kim@keyboard.example"],
+  ] as const) {
     await tabTo(page, dialog.getByLabel(label));
     await page.keyboard.type(text);
   }

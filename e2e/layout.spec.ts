@@ -11,12 +11,17 @@ test("the health breakdown shows every column at 1440 and 1920 px", async ({ pag
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   await page.goto("/accounts");
   await page.locator('main a[href^="/accounts/c"]').first().click();
-  const health = page.locator('[data-slot="card"]').filter({ has: page.getByRole("heading", { level: 2, name: /^Health/ }) });
+  const health = page
+    .locator('[data-slot="card"]')
+    .filter({ has: page.getByRole("heading", { level: 2, name: /^Health/ }) });
   const breakdown = health.getByRole("region");
   for (const width of [1440, 1920]) {
     await page.setViewportSize({ width, height: 900 });
     await expect(breakdown).toBeVisible();
-    const { scrollWidth, clientWidth } = await breakdown.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+    const { scrollWidth, clientWidth } = await breakdown.evaluate((el) => ({
+      scrollWidth: el.scrollWidth,
+      clientWidth: el.clientWidth,
+    }));
     expect(scrollWidth, `breakdown at ${width} px`).toBeLessThanOrEqual(clientWidth);
   }
 });

@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { signInWithPassword } from "./helpers";
 
 /** Money fields read amounts through lib/money.ts and refuse what the database cannot hold (docs/money.md). */
-test("a lead's estimated value: text and amounts too large are refused in money words, a real amount is kept", async ({ page }) => {
+test("a lead's estimated value: text and amounts too large are refused in money words, a real amount is kept", async ({
+  page,
+}) => {
   await signInWithPassword(page, "csm@northwind.test");
   await expect(page).toHaveURL(/\/leads$/);
   await page.getByRole("button", { name: "New lead" }).click();

@@ -5,7 +5,9 @@ import { signInWithPassword } from "./helpers";
  * The notifications page marks entries read (docs/alerts.md#the-bell): one at a time, then all at
  * once, and the unread count in the header follows.
  */
-test("a technical lead marks one notification read, then all of them, and the unread count follows", async ({ page }) => {
+test("a technical lead marks one notification read, then all of them, and the unread count follows", async ({
+  page,
+}) => {
   await signInWithPassword(page, "lead@northwind.test");
   const bell = page.getByRole("link", { name: /^Notifications: \d+ unread$/ });
   const unread = async () => Number(/(\d+) unread/.exec((await bell.getAttribute("aria-label")) ?? "")?.[1] ?? "NaN");

@@ -9,7 +9,10 @@ import { signInWithMagicLink, signInWithPassword, signOut } from "./helpers";
  * the portal and, by another stakeholder, from the email's one-time link without signing in; the
  * certificate downloads; a customer of another account finds none of it.
  */
-test("a product owner follows progress, signs off week 3, answers the survey and downloads the certificate", async ({ page, browser }) => {
+test("a product owner follows progress, signs off week 3, answers the survey and downloads the certificate", async ({
+  page,
+  browser,
+}) => {
   await signInWithPassword(page, "lead@northwind.test");
   await expect(page).toHaveURL(/\/projects$/);
   await page.getByRole("link", { name: "Patient Intake Portal", exact: true }).click();
@@ -21,7 +24,11 @@ test("a product owner follows progress, signs off week 3, answers the survey and
   await expect(validate.getByText(/Week 3 validated/)).toBeVisible();
   // the stored score counts the two pending sign-offs as 0 until the customer decides: said so
   await expect(page.locator("#week-3").getByText("Provisional", { exact: true })).toBeVisible();
-  await expect(page.locator("#week-3").getByText(/provisional: sign-offs still pending count as 0 until the customer decides \(best case \d+\.\d\d\)/)).toBeVisible();
+  await expect(
+    page
+      .locator("#week-3")
+      .getByText(/provisional: sign-offs still pending count as 0 until the customer decides \(best case \d+\.\d\d\)/),
+  ).toBeVisible();
   await signOut(page);
 
   await signInWithMagicLink(page, "po@acme.test");
@@ -40,7 +47,10 @@ test("a product owner follows progress, signs off week 3, answers the survey and
 
   let signOffPath = "";
   for (const criterion of ["All Features Implemented", "User Acceptance Testing"]) {
-    await page.locator("#week-3").getByRole("link", { name: new RegExp(`^Review and sign off\\s?: ${criterion}$`) }).click();
+    await page
+      .locator("#week-3")
+      .getByRole("link", { name: new RegExp(`^Review and sign off\\s?: ${criterion}$`) })
+      .click();
     await expect(page.getByRole("heading", { level: 1, name: `Sign off: ${criterion}` })).toBeVisible();
     signOffPath = new URL(page.url()).pathname;
     await expect(page.getByRole("heading", { name: "What you are signing" })).toBeVisible();
@@ -55,7 +65,12 @@ test("a product owner follows progress, signs off week 3, answers the survey and
   // both deliverables approved: the week is re-validated with the lead's scores and is met
   await expect(page.locator("#week-3").getByText("Met", { exact: true })).toBeVisible();
   await expect(page.locator("#week-3").getByText(/so far/)).toHaveCount(0);
-  await expect(page.locator("#week-3").getByText(/Approved by Paula Owens/).first()).toBeVisible();
+  await expect(
+    page
+      .locator("#week-3")
+      .getByText(/Approved by Paula Owens/)
+      .first(),
+  ).toBeVisible();
 
   // the week's CSAT, in the portal
   const csat = page.getByRole("form", { name: "Survey" }).filter({ hasText: "week 3" });
@@ -67,7 +82,10 @@ test("a product owner follows progress, signs off week 3, answers the survey and
   // the certificate of week 3 lists every signature with its hash
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.locator("#week-3").getByRole("link", { name: /Download the sign-off certificate/ }).click(),
+    page
+      .locator("#week-3")
+      .getByRole("link", { name: /Download the sign-off certificate/ })
+      .click(),
   ]);
   expect(download.suggestedFilename()).toBe("sign-off-certificate-patient-intake-portal-week-3.html");
   const certificate = await readFile(await download.path(), "utf8");
@@ -100,7 +118,10 @@ test("a product owner follows progress, signs off week 3, answers the survey and
   await expect(otherPage.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await otherPage.goto(signOffPath);
   await expect(otherPage.getByRole("heading", { name: "Page not found" })).toBeVisible();
-  const certificateHref = await page.locator("#week-3").getByRole("link", { name: /Download the sign-off certificate/ }).getAttribute("href");
+  const certificateHref = await page
+    .locator("#week-3")
+    .getByRole("link", { name: /Download the sign-off certificate/ })
+    .getAttribute("href");
   const response = await otherPage.request.get(certificateHref ?? "/api/portal/certificate/none");
   expect(response.status()).toBe(404);
   await other.close();
@@ -112,5 +133,7 @@ test("a product owner follows progress, signs off week 3, answers the survey and
   await page.goto(projectPath.replace(/^\/portal/, ""));
   const leadWeek3 = page.locator("#week-3");
   await leadWeek3.getByText(/^Validation history/).click();
-  await expect(leadWeek3.getByText("Re-validated automatically: The customer decided every sign-off of week 3")).toBeVisible();
+  await expect(
+    leadWeek3.getByText("Re-validated automatically: The customer decided every sign-off of week 3"),
+  ).toBeVisible();
 });

@@ -16,11 +16,19 @@ const BYPASS_HEADERS = {
 };
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(";").map((d) => d.trim().split(/\s+/)).filter((p) => p[0]).map(([name = "", ...values]) => [name.toLowerCase(), values]));
+  return new Map(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((p) => p[0])
+      .map(([name = "", ...values]) => [name.toLowerCase(), values]),
+  );
 }
 
 test.describe("headers", () => {
-  test("a page gets exactly one CSP — the per-request nonce policy — and it does not block the page's own scripts", async ({ page }) => {
+  test("a page gets exactly one CSP — the per-request nonce policy — and it does not block the page's own scripts", async ({
+    page,
+  }) => {
     const violations: string[] = [];
     page.on("console", (m) => {
       if (m.type() === "error" && /Content Security Policy/i.test(m.text())) violations.push(m.text());
@@ -45,7 +53,9 @@ test.describe("headers", () => {
     expect(header("x-powered-by")).toBeUndefined();
     // every executable script Next.js rendered carries this response's nonce
     const html = await res.text();
-    const tags = (html.match(/<script\b[^>]*>/g) ?? []).filter((t) => !/type="(?!text\/javascript|module)[^"]*"/.test(t));
+    const tags = (html.match(/<script\b[^>]*>/g) ?? []).filter(
+      (t) => !/type="(?!text\/javascript|module)[^"]*"/.test(t),
+    );
     expect(tags.length).toBeGreaterThan(0);
     for (const tag of tags) expect(tag).toContain(`nonce="${nonce}"`);
     await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
@@ -68,13 +78,22 @@ test.describe("headers", () => {
 test.describe("cross-site requests", () => {
   test("a POST to /api/trpc from another origin, or as text/plain, is refused", async ({ request }) => {
     const body = JSON.stringify({ json: { company: "CSRF Co", contactName: "Eve", contactEmail: "eve@example.com" } });
-    const foreign = await request.post("/api/trpc/leads.create", { headers: { origin: "https://evil.example", "content-type": "application/json" }, data: body });
+    const foreign = await request.post("/api/trpc/leads.create", {
+      headers: { origin: "https://evil.example", "content-type": "application/json" },
+      data: body,
+    });
     expect(foreign.status()).toBe(403);
-    const plain = await request.post("/api/trpc/leads.create", { headers: { "content-type": "text/plain" }, data: body });
+    const plain = await request.post("/api/trpc/leads.create", {
+      headers: { "content-type": "text/plain" },
+      data: body,
+    });
     expect(plain.status()).toBe(415);
   });
 
-  test("a form on another page that posts to /api/trpc with the user's cookies changes nothing", async ({ page, baseURL }) => {
+  test("a form on another page that posts to /api/trpc with the user's cookies changes nothing", async ({
+    page,
+    baseURL,
+  }) => {
     await signInWithPassword(page, "csm@northwind.test");
     await expect(page).toHaveURL(/\/leads$/);
     const company = `CSRF form ${Date.now()}`;
@@ -84,10 +103,15 @@ test.describe("cross-site requests", () => {
       `<form id="f" method="POST" enctype="text/plain" action="${baseURL}/api/trpc/leads.create">` +
         `<input name='{"json":{"company":"${company}","contactName":"Eve","contactEmail":"eve@example.com","x":"' value='"}}'></form>`,
     );
-    const [response] = await Promise.all([page.waitForResponse((r) => r.url().includes("/api/trpc/leads.create")), page.evaluate(() => (document.getElementById("f") as HTMLFormElement).submit())]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes("/api/trpc/leads.create")),
+      page.evaluate(() => (document.getElementById("f") as HTMLFormElement).submit()),
+    ]);
     expect([403, 415]).toContain(response.status());
     // the CSM's own session (same browser context) finds no such lead
-    const list = await page.request.get(`/api/trpc/leads.list?input=${encodeURIComponent(JSON.stringify({ json: { search: company } }))}`);
+    const list = await page.request.get(
+      `/api/trpc/leads.list?input=${encodeURIComponent(JSON.stringify({ json: { search: company } }))}`,
+    );
     expect(list.status()).toBe(200);
     expect(await list.text()).not.toContain(company);
   });
@@ -97,7 +121,10 @@ test.describe("cross-site requests", () => {
 const ADMIN_ONLY = /Invite a user|Users and roles/;
 
 test.describe("Next.js bypass headers reach nothing protected", () => {
-  test("anonymous with x-middleware-subrequest and friends gets no protected content; the API still says 401", async ({ page, request }) => {
+  test("anonymous with x-middleware-subrequest and friends gets no protected content; the API still says 401", async ({
+    page,
+    request,
+  }) => {
     // Next answers some of these headers with an empty payload ("{}") instead of the page: either way,
     // nothing of the admin page may come back, and without them the page still sends anonymous to sign-in
     const res = await request.get("/settings", { headers: BYPASS_HEADERS, maxRedirects: 0 });
@@ -124,7 +151,6 @@ test.describe("Next.js bypass headers reach nothing protected", () => {
   });
 });
 
-
 test("the session cookie is HttpOnly and SameSite=Lax", async ({ page, context }) => {
   await signInWithPassword(page, "exec@northwind.test");
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -138,11 +164,26 @@ test("the session cookie is HttpOnly and SameSite=Lax", async ({ page, context }
 
 /** A sample of the page matrix (tests/security/pages-matrix.int.test.ts has every page) through the real server, layouts included. */
 const SAMPLE = ["/settings", "/dashboard", "/leads", "/projects", "/portal"] as const;
-const ACCESS: Record<string, { signIn: (page: Page) => Promise<void>; home: RegExp; sees: readonly (typeof SAMPLE)[number][] }> = {
-  admin: { signIn: (p) => signInWithPassword(p, "admin@northwind.test"), home: /\/settings$/, sees: ["/settings", "/dashboard", "/leads", "/projects"] },
-  executive: { signIn: (p) => signInWithPassword(p, "exec@northwind.test"), home: /\/dashboard$/, sees: ["/dashboard", "/leads", "/projects"] },
+const ACCESS: Record<
+  string,
+  { signIn: (page: Page) => Promise<void>; home: RegExp; sees: readonly (typeof SAMPLE)[number][] }
+> = {
+  admin: {
+    signIn: (p) => signInWithPassword(p, "admin@northwind.test"),
+    home: /\/settings$/,
+    sees: ["/settings", "/dashboard", "/leads", "/projects"],
+  },
+  executive: {
+    signIn: (p) => signInWithPassword(p, "exec@northwind.test"),
+    home: /\/dashboard$/,
+    sees: ["/dashboard", "/leads", "/projects"],
+  },
   csm: { signIn: (p) => signInWithPassword(p, "csm@northwind.test"), home: /\/leads$/, sees: ["/leads", "/projects"] },
-  "tech lead": { signIn: (p) => signInWithPassword(p, "lead@northwind.test"), home: /\/projects$/, sees: ["/projects"] },
+  "tech lead": {
+    signIn: (p) => signInWithPassword(p, "lead@northwind.test"),
+    home: /\/projects$/,
+    sees: ["/projects"],
+  },
   customer: { signIn: (p) => signInWithMagicLink(p, "po@acme.test"), home: /\/portal$/, sees: ["/portal"] },
 };
 

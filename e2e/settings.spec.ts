@@ -13,7 +13,10 @@ async function currentVersion(page: Page): Promise<number> {
 
 async function openFeasibility(page: Page) {
   await page.goto("/settings/scoring");
-  await page.getByRole("navigation", { name: "Configuration kinds" }).getByRole("link", { name: "Feasibility" }).click();
+  await page
+    .getByRole("navigation", { name: "Configuration kinds" })
+    .getByRole("link", { name: "Feasibility" })
+    .click();
   await expect(page).toHaveURL(/kind=feasibility/);
   await expect(page.getByRole("heading", { level: 2, name: "Feasibility" })).toBeVisible();
 }
@@ -110,7 +113,10 @@ test("an executive sees the scoring configuration read-only", async ({ page }) =
   await expect(page.getByLabel(/Version \d+ \(feasibility\) as JSON/)).not.toBeEditable();
 
   // and so are the other kinds' forms
-  await page.getByRole("navigation", { name: "Configuration kinds" }).getByRole("link", { name: "Service tiers" }).click();
+  await page
+    .getByRole("navigation", { name: "Configuration kinds" })
+    .getByRole("link", { name: "Service tiers" })
+    .click();
   await expect(page.getByLabel("Startup MVP Package: Name", { exact: true })).not.toBeEditable();
   await expect(page.getByLabel("Startup MVP Package Price range: From (USD)", { exact: true })).toHaveValue("75000");
 });

@@ -5,7 +5,9 @@ import { expect, test } from "@playwright/test";
  * mail viewer, chooses a password and lands signed in as the new workspace's admin, with no demo data.
  * The e2e server runs with SIGNUP=open (scripts/e2e-server.ts).
  */
-test("a visitor signs up Harbor Digital, verifies the email and lands as its admin with an empty workspace", async ({ page }) => {
+test("a visitor signs up Harbor Digital, verifies the email and lands as its admin with an empty workspace", async ({
+  page,
+}) => {
   const run = Date.now().toString(36);
   const email = `hana@harbor-${run}.example.com`;
   const slug = `harbor-digital-${run}`;
@@ -35,7 +37,9 @@ test("a visitor signs up Harbor Digital, verifies the email and lands as its adm
 
   await page.goto(`/dev/mail?to=${encodeURIComponent(email)}`);
   const mail = page.getByTestId("mail").first();
-  await expect(mail.getByRole("heading", { name: "Confirm your email to create Harbor Digital on Onward" })).toBeVisible();
+  await expect(
+    mail.getByRole("heading", { name: "Confirm your email to create Harbor Digital on Onward" }),
+  ).toBeVisible();
   const href = await mail.getByRole("link", { name: /\/signup\/verify\// }).getAttribute("href");
   if (!href) throw new Error("no verification link in the dev mail viewer");
   await page.goto(href);
@@ -69,7 +73,9 @@ test("the sign-up form fits a 390 px phone and is usable by keyboard", async ({ 
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Workspace address")).toBeFocused();
   await expect(page.getByLabel("Workspace address")).toHaveValue("harbor-phone");
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: "test-results/signup-390.png", fullPage: true });
 });

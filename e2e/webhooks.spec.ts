@@ -69,7 +69,11 @@ test("an admin adds a webhook endpoint, sends a test event and sees it in the de
   expect(hits).toHaveLength(1);
   const hit = hits[0];
   if (!hit) throw new Error("no request received");
-  const headers = { "webhook-id": String(hit.headers["webhook-id"]), "webhook-timestamp": String(hit.headers["webhook-timestamp"]), "webhook-signature": String(hit.headers["webhook-signature"]) };
+  const headers = {
+    "webhook-id": String(hit.headers["webhook-id"]),
+    "webhook-timestamp": String(hit.headers["webhook-timestamp"]),
+    "webhook-signature": String(hit.headers["webhook-signature"]),
+  };
   expect(new Webhook(secret).verify(hit.body, headers)).toMatchObject({ type: "test.ping" });
 
   // clean up for later runs against the same database

@@ -10,17 +10,31 @@ describe("demo mode", () => {
   });
 
   it("refuses a public APP_URL or an email provider, in one line naming the cause", () => {
-    for (const url of ["https://onward.example.com", "http://10.0.0.5:3000", "http://192.168.1.20", "http://localhost.example.com", "not a url"]) {
+    for (const url of [
+      "https://onward.example.com",
+      "http://10.0.0.5:3000",
+      "http://192.168.1.20",
+      "http://localhost.example.com",
+      "not a url",
+    ]) {
       const why = demoModeRefusal({ ONWARD_DEMO: "1", APP_URL: url });
       expect(why, url).toMatch(/^Refusing to start: demo mode/);
       expect(why).not.toContain("\n");
       expect(why).toContain("APP_URL");
     }
-    expect(demoModeRefusal({ ONWARD_DEMO: "1", APP_URL: "http://localhost:3000", RESEND_API_KEY: "re_123" })).toMatch(/RESEND_API_KEY/);
+    expect(demoModeRefusal({ ONWARD_DEMO: "1", APP_URL: "http://localhost:3000", RESEND_API_KEY: "re_123" })).toMatch(
+      /RESEND_API_KEY/,
+    );
   });
 
   it("lets loopback URLs run, and says nothing when demo mode is off", () => {
-    for (const url of ["http://localhost:3000", "http://127.0.0.1:3100", "http://[::1]:3000", "http://app.localhost", undefined]) {
+    for (const url of [
+      "http://localhost:3000",
+      "http://127.0.0.1:3100",
+      "http://[::1]:3000",
+      "http://app.localhost",
+      undefined,
+    ]) {
       expect(demoModeRefusal({ ONWARD_DEMO: "1", APP_URL: url }), String(url)).toBeNull();
     }
     expect(demoModeRefusal({ APP_URL: "https://onward.example.com", RESEND_API_KEY: "re_1" })).toBeNull();
@@ -38,8 +52,28 @@ describe("loopback requests", () => {
   const req = (h: Record<string, string>) => isLoopbackRequest(new Headers(h));
 
   it("knows loopback names and addresses", () => {
-    for (const h of ["localhost", "LOCALHOST.", "app.localhost", "127.0.0.1", "127.8.9.10", "::1", "[::1]", "::ffff:127.0.0.1"]) expect(isLoopbackHostname(h), h).toBe(true);
-    for (const h of ["example.com", "10.0.0.1", "128.0.0.1", "0.0.0.0", "::", "localhost.example.com", "127.0.0.256", "::ffff:10.0.0.1"]) expect(isLoopbackHostname(h), h).toBe(false);
+    for (const h of [
+      "localhost",
+      "LOCALHOST.",
+      "app.localhost",
+      "127.0.0.1",
+      "127.8.9.10",
+      "::1",
+      "[::1]",
+      "::ffff:127.0.0.1",
+    ])
+      expect(isLoopbackHostname(h), h).toBe(true);
+    for (const h of [
+      "example.com",
+      "10.0.0.1",
+      "128.0.0.1",
+      "0.0.0.0",
+      "::",
+      "localhost.example.com",
+      "127.0.0.256",
+      "::ffff:10.0.0.1",
+    ])
+      expect(isLoopbackHostname(h), h).toBe(false);
   });
 
   it("accepts a direct local request", () => {

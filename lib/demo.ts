@@ -15,7 +15,11 @@ export function isDemoMode(env: Record<string, string | undefined> = process.env
 
 /** localhost, *.localhost, 127.0.0.0/8 and ::1 (with or without brackets, any case). */
 export function isLoopbackHostname(hostname: string): boolean {
-  const h = hostname.trim().toLowerCase().replace(/^\[(.*)\]$/, "$1").replace(/\.$/, "");
+  const h = hostname
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, "$1")
+    .replace(/\.$/, "");
   if (h === "localhost" || h.endsWith(".localhost")) return true;
   if (h === "::1" || h === "0:0:0:0:0:0:0:1") return true;
   const v4 = h.startsWith("::ffff:") ? h.slice(7) : h;
@@ -73,7 +77,11 @@ export function isLoopbackRequest(headers: Headers): boolean {
   const forwarded = [
     ...(headers.get("x-forwarded-for")?.split(",") ?? []),
     ...(headers.get("x-real-ip") !== null ? [headers.get("x-real-ip") ?? ""] : []),
-    ...(headers.get("forwarded")?.split(/[,;]/).filter((p) => /^\s*for=/i.test(p)).map((p) => withoutPort(p.replace(/^\s*for=/i, "").replace(/"/g, ""))) ?? []),
+    ...(headers
+      .get("forwarded")
+      ?.split(/[,;]/)
+      .filter((p) => /^\s*for=/i.test(p))
+      .map((p) => withoutPort(p.replace(/^\s*for=/i, "").replace(/"/g, ""))) ?? []),
   ].map((v) => v.trim());
   return forwarded.every((v) => v !== "" && isLoopbackHostname(v));
 }

@@ -28,9 +28,13 @@ describe("formErrors", () => {
   });
 
   it("keys an issue about the whole input as input, and finds a field's nested error", () => {
-    expect(formErrors({ issues: [{ code: "custom", path: [], message: "Nothing to save", input: undefined }] })).toEqual({ input: "Nothing to save" });
+    expect(
+      formErrors({ issues: [{ code: "custom", path: [], message: "Nothing to save", input: undefined }] }),
+    ).toEqual({ input: "Nothing to save" });
     expect(fieldError({ "events.2": "Unknown event" }, "events")).toBe("Unknown event");
-    expect(fieldError({ events: "Choose at least one event", "events.2": "Unknown event" }, "events")).toBe("Choose at least one event");
+    expect(fieldError({ events: "Choose at least one event", "events.2": "Unknown event" }, "events")).toBe(
+      "Choose at least one event",
+    );
     expect(fieldError({}, "events")).toBeUndefined();
   });
 });

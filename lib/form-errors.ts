@@ -19,5 +19,9 @@ export function formErrors(error: Pick<z.ZodError, "issues">): Record<string, st
 
 /** A field's error, or the first error of something inside it ("events" → the error of "events.2"). */
 export function fieldError(errors: Record<string, string>, field: string): string | undefined {
-  return errors[field] || Object.entries(errors).find(([key, message]) => key.startsWith(`${field}.`) && message)?.[1] || undefined;
+  return (
+    errors[field] ||
+    Object.entries(errors).find(([key, message]) => key.startsWith(`${field}.`) && message)?.[1] ||
+    undefined
+  );
 }

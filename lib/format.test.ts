@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatHours, formatNumber, formatPercent, formatRelative, plural, pluralWord } from "./format";
+import {
+  formatDate,
+  formatDateTime,
+  formatHours,
+  formatNumber,
+  formatPercent,
+  formatRelative,
+  plural,
+  pluralWord,
+} from "./format";
 
 describe("plural", () => {
   it("says one and many without (s)", () => {

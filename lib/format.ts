@@ -45,7 +45,12 @@ export function formatPercent(value: number, digits = 0): string {
   }).format(value / 100);
 }
 
-const hoursFormat = new Intl.NumberFormat(LOCALE, { style: "unit", unit: "hour", unitDisplay: "long", maximumFractionDigits: 1 });
+const hoursFormat = new Intl.NumberFormat(LOCALE, {
+  style: "unit",
+  unit: "hour",
+  unitDisplay: "long",
+  maximumFractionDigits: 1,
+});
 
 /** Hours as words: 1 → "1 hour", 550.5 → "550.5 hours". Not finite → "—". */
 export function formatHours(hours: number): string {
@@ -53,7 +58,12 @@ export function formatHours(hours: number): string {
   return hoursFormat.format(Math.round(hours * 10) / 10 || 0);
 }
 
-const dateFormatter = new Intl.DateTimeFormat(LOCALE, { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+const dateFormatter = new Intl.DateTimeFormat(LOCALE, {
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 function toDate(d: Date | string): Date {
   return typeof d === "string" ? new Date(d) : d;
@@ -67,7 +77,12 @@ export function formatDate(d: Date | string): string {
 }
 
 const dateTimeFormatter = new Intl.DateTimeFormat(LOCALE, {
-  month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
 });
 
 /** A moment as "Nov 25, 14:00 UTC". Invalid → "—". */

@@ -37,7 +37,17 @@ function brandParts(brand: DocumentBrand | undefined) {
  * `title` is escaped here; `css` and `body` are the caller's own markup (values in it already escaped).
  * `brand` adds the provider's logo above the body and its accent to the headings.
  */
-export function printableDocument({ title, css, body, brand }: { title: string; css: string; body: string; brand?: DocumentBrand }): string {
+export function printableDocument({
+  title,
+  css,
+  body,
+  brand,
+}: {
+  title: string;
+  css: string;
+  body: string;
+  brand?: DocumentBrand;
+}): string {
   const branded = brandParts(brand);
   return `<!doctype html>
 <html lang="en">

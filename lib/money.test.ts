@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { MAX_MONEY_CENTS, formatMoney, formatMoneyPlain, fractionDigits, parseMoney, readMoneyField, toMajorUnits, zMoneyCents } from "./money";
+import {
+  MAX_MONEY_CENTS,
+  formatMoney,
+  formatMoneyPlain,
+  fractionDigits,
+  parseMoney,
+  readMoneyField,
+  toMajorUnits,
+  zMoneyCents,
+} from "./money";
 
 describe("formatMoney", () => {
   it("uses the currency's minor units", () => {
@@ -49,11 +58,17 @@ describe("formatMoneyPlain and toMajorUnits", () => {
 describe("parseMoney and readMoneyField", () => {
   it("reads exponent notation as the number it is: 1e15 is too large, 1e6 is a million", () => {
     expect(parseMoney("1e6", "USD")).toEqual({ ok: true, cents: 100_000_000 });
-    expect(parseMoney("1e15", "USD")).toEqual({ ok: false, reason: "The amount is above $21,474,836.47, the largest value Onward stores." });
+    expect(parseMoney("1e15", "USD")).toEqual({
+      ok: false,
+      reason: "The amount is above $21,474,836.47, the largest value Onward stores.",
+    });
   });
 
   it("says in money words when text is not an amount", () => {
-    expect(readMoneyField("abc")).toEqual({ cents: undefined, error: "“abc” is not an amount. Write it like 1234.56 or 1.234,56." });
+    expect(readMoneyField("abc")).toEqual({
+      cents: undefined,
+      error: "“abc” is not an amount. Write it like 1234.56 or 1.234,56.",
+    });
     expect(readMoneyField("  ")).toEqual({ cents: undefined });
     expect(readMoneyField(null)).toEqual({ cents: undefined });
     expect(readMoneyField("$80,000")).toEqual({ cents: 8_000_000 });
@@ -73,7 +88,9 @@ describe("zMoneyCents", () => {
 
   it("calls a huge amount too large, not a fraction (1e17 is beyond safe integers)", () => {
     const r = zMoneyCents("budget").safeParse(1e17);
-    expect(r.success ? [] : r.error.issues.map((i) => i.message)).toEqual(["The budget is at most 21,474,836.47, the largest amount Onward stores"]);
+    expect(r.success ? [] : r.error.issues.map((i) => i.message)).toEqual([
+      "The budget is at most 21,474,836.47, the largest amount Onward stores",
+    ]);
   });
 
   it("refuses text, fractions of a cent, negatives and zero when it must be positive", () => {

@@ -78,7 +78,9 @@ export function formatMoneyPlain(cents: number, currency: string = DEFAULT_CURRE
 }
 
 /** The largest amount in words for messages that do not know the currency (two minor digits). */
-export const LARGEST_AMOUNT = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2 }).format(toMajorUnits(MAX_MONEY_CENTS));
+export const LARGEST_AMOUNT = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2 }).format(
+  toMajorUnits(MAX_MONEY_CENTS),
+);
 
 /**
  * A zod schema for an amount in cents: a number, whole cents, not negative (or above zero), at most
@@ -87,7 +89,10 @@ export const LARGEST_AMOUNT = new Intl.NumberFormat("en-US", { minimumFractionDi
 export function zMoneyCents(what: string, { positive = false }: { positive?: boolean } = {}) {
   const base = z
     .number({ message: `Enter the ${what}, like 1234.56` })
-    .max(MAX_MONEY_CENTS, { message: `The ${what} is at most ${LARGEST_AMOUNT}, the largest amount Onward stores`, abort: true })
+    .max(MAX_MONEY_CENTS, {
+      message: `The ${what} is at most ${LARGEST_AMOUNT}, the largest amount Onward stores`,
+      abort: true,
+    })
     .int(`The ${what} has a fraction of a cent; use at most two decimals`);
   return positive ? base.positive(`The ${what} must be above zero`) : base.min(0, `The ${what} cannot be negative`);
 }
@@ -96,7 +101,10 @@ export function zMoneyCents(what: string, { positive = false }: { positive?: boo
  * A money field's text → cents for the schema, or the field's own error in the currency's words.
  * Blank is `undefined`, so the schema decides whether the field is required.
  */
-export function readMoneyField(value: unknown, currency: string = DEFAULT_CURRENCY): { cents: number | undefined; error?: string } {
+export function readMoneyField(
+  value: unknown,
+  currency: string = DEFAULT_CURRENCY,
+): { cents: number | undefined; error?: string } {
   const text = typeof value === "string" ? value : "";
   if (text.trim() === "") return { cents: undefined };
   const parsed = parseMoney(text, currency);
@@ -107,7 +115,7 @@ export type MoneyResult = { ok: true; cents: number } | { ok: false; reason: str
 
 const SYMBOLS: Record<string, readonly string[]> = {
   "€": ["EUR"],
-  "$": ["USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"],
+  $: ["USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"],
   "£": ["GBP"],
   "¥": ["JPY", "CNY"],
   "₹": ["INR"],
@@ -129,7 +137,10 @@ const SYMBOLS: Record<string, readonly string[]> = {
 export function parseMoney(input: string, currency: string): MoneyResult {
   let s = input.trim();
   if (s === "") return { ok: false, reason: "The amount is empty." };
-  const notAmount: MoneyResult = { ok: false, reason: `“${input.trim().slice(0, 40)}” is not an amount. Write it like 1234.56 or 1.234,56.` };
+  const notAmount: MoneyResult = {
+    ok: false,
+    reason: `“${input.trim().slice(0, 40)}” is not an amount. Write it like 1234.56 or 1.234,56.`,
+  };
   if (!/\d/.test(s)) return notAmount;
   if (/^\(.*\)$/.test(s) || /[-\u2212]/.test(s)) {
     return { ok: false, reason: "The amount cannot be negative." };
@@ -149,7 +160,10 @@ export function parseMoney(input: string, currency: string): MoneyResult {
     const codes = SYMBOLS[mark] ?? [mark];
     if (!codes.includes(currency)) {
       const named = SYMBOLS[mark] ? (codes.length === 1 ? codes[0] : `“${mark}”`) : mark;
-      return { ok: false, reason: `The amount is in ${named}, but this workspace counts in ${currency}. Convert it to ${currency} first.` };
+      return {
+        ok: false,
+        reason: `The amount is in ${named}, but this workspace counts in ${currency}. Convert it to ${currency} first.`,
+      };
     }
   }
   s = s.trim();
@@ -174,12 +188,18 @@ export function parseMoney(input: string, currency: string): MoneyResult {
   if (groups.length > 1) {
     const [first = "", ...rest] = groups;
     if (!/^[1-9]\d{0,2}$/.test(first) || rest.some((g) => !/^\d{3}$/.test(g))) {
-      return { ok: false, reason: `“${input.trim().slice(0, 40)}” has its thousands grouped oddly. Write it without separators, like 1234.56.` };
+      return {
+        ok: false,
+        reason: `“${input.trim().slice(0, 40)}” has its thousands grouped oddly. Write it without separators, like 1234.56.`,
+      };
     }
   }
   const digits = fractionDigits(currency);
   if (fracText.length > digits) {
-    return { ok: false, reason: digits === 0 ? `${currency} amounts have no decimals.` : `The amount has more than ${digits} decimals.` };
+    return {
+      ok: false,
+      reason: digits === 0 ? `${currency} amounts have no decimals.` : `The amount has more than ${digits} decimals.`,
+    };
   }
   const whole = groups.join("");
   if (whole.length > 12) return tooLarge(currency);
@@ -197,5 +217,8 @@ function fromExponent(value: number, currency: string): MoneyResult {
 }
 
 function tooLarge(currency: string): MoneyResult {
-  return { ok: false, reason: `The amount is above ${formatMoney(MAX_MONEY_CENTS, currency)}, the largest value Onward stores.` };
+  return {
+    ok: false,
+    reason: `The amount is above ${formatMoney(MAX_MONEY_CENTS, currency)}, the largest value Onward stores.`,
+  };
 }

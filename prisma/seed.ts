@@ -20,7 +20,10 @@ import { DEMO_PASSWORD, DEMO_TENANTS } from "./seed/tenants";
 export { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from "./seed/tenants";
 
 export async function seedDemo(prisma: PrismaClient, now: Date): Promise<string> {
-  const existing = await prisma.tenant.findMany({ where: { slug: { in: DEMO_TENANTS.map((t) => t.slug) } }, select: { slug: true } });
+  const existing = await prisma.tenant.findMany({
+    where: { slug: { in: DEMO_TENANTS.map((t) => t.slug) } },
+    select: { slug: true },
+  });
   const missing = DEMO_TENANTS.filter((t) => !existing.some((e) => e.slug === t.slug));
   if (missing.length === 0) return "demo already seeded";
   // one argon2 hash shared by every staff demo user: hashing is deliberately slow
@@ -30,7 +33,10 @@ export async function seedDemo(prisma: PrismaClient, now: Date): Promise<string>
   for (const spec of missing) {
     const ctx = buildTenant(spec, now, passwordHash);
     try {
-      await prisma.$transaction((tx) => writeTenant(tx, spec, ctx.tenantId, ctx.rows, now), { timeout: 120_000, maxWait: 20_000 });
+      await prisma.$transaction((tx) => writeTenant(tx, spec, ctx.tenantId, ctx.rows, now), {
+        timeout: 120_000,
+        maxWait: 20_000,
+      });
     } catch (error) {
       // a concurrent seed won the race (unique slug): its tenant is complete, ours rolled back
       if (await prisma.tenant.findUnique({ where: { slug: spec.slug }, select: { id: true } })) continue;
@@ -41,9 +47,11 @@ export async function seedDemo(prisma: PrismaClient, now: Date): Promise<string>
   }
   if (tenants === 0) return "demo already seeded";
   const count = (...keys: (keyof Rows)[]) => keys.reduce((sum, k) => sum + (totals.get(k) ?? 0), 0);
-  return `seeded ${tenants} tenants, ${count("staff", "customer")} users, ${count("account")} accounts, ${count("lead")} leads, ` +
+  return (
+    `seeded ${tenants} tenants, ${count("staff", "customer")} users, ${count("account")} accounts, ${count("lead")} leads, ` +
     `${count("project")} projects, ${count("milestone")} milestones, ${count("signOff")} sign-offs, ${count("survey")} surveys, ` +
-    `${count("health")} health snapshots, ${ROW_ORDER.reduce((sum, k) => sum + (totals.get(k) ?? 0), 0)} rows in total`;
+    `${count("health")} health snapshots, ${ROW_ORDER.reduce((sum, k) => sum + (totals.get(k) ?? 0), 0)} rows in total`
+  );
 }
 
 /** Builds every row in memory (pure, no I/O): the order of builder calls fixes the PRNG stream. */
@@ -61,8 +69,22 @@ function buildTenant(spec: TenantSpec, now: Date, passwordHash: string): SeedCon
 }
 
 /** One createMany per table, in foreign-key order (~30 statements per tenant). */
-async function writeTenant(tx: Prisma.TransactionClient, spec: TenantSpec, tenantId: string, r: Rows, now: Date): Promise<void> {
-  await tx.tenant.create({ data: { id: tenantId, slug: spec.slug, name: spec.name, currency: spec.currency, createdAt: new Date(now.getTime() - TENANT_AGE_DAYS * 86_400_000) } });
+async function writeTenant(
+  tx: Prisma.TransactionClient,
+  spec: TenantSpec,
+  tenantId: string,
+  r: Rows,
+  now: Date,
+): Promise<void> {
+  await tx.tenant.create({
+    data: {
+      id: tenantId,
+      slug: spec.slug,
+      name: spec.name,
+      currency: spec.currency,
+      createdAt: new Date(now.getTime() - TENANT_AGE_DAYS * 86_400_000),
+    },
+  });
   await tx.user.createMany({ data: r.staff });
   await tx.customerAccount.createMany({ data: r.account });
   await tx.user.createMany({ data: r.customer });

@@ -24,7 +24,14 @@ const run = promisify(execFile);
 
 export type Format = "pg_dump-custom" | "pglite-datadir";
 export type Counts = Record<string, number>;
-export type Manifest = { format: Format; createdAt: string; bytes: number; sha256: string; tables: Counts; totalRows: number };
+export type Manifest = {
+  format: Format;
+  createdAt: string;
+  bytes: number;
+  sha256: string;
+  tables: Counts;
+  totalRows: number;
+};
 /** Anything that runs SQL and returns rows: a pg.Client or a PGlite instance. */
 export type Queryable = { query: <T>(sql: string) => Promise<{ rows: T[] }> };
 
@@ -33,10 +40,14 @@ export const isServerUrl = (target: string) => /^postgres(ql)?:\/\//.test(target
 
 /** Row count of every table of the public schema (migrations table included), in name order. */
 export async function tableCounts(db: Queryable): Promise<Counts> {
-  const tables = await db.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+  const tables = await db.query<{ name: string }>(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+  );
   const counts: Counts = {};
   for (const { name } of tables.rows) {
-    const res = await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM "public"."${name.replaceAll('"', '""')}"`);
+    const res = await db.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM "public"."${name.replaceAll('"', '""')}"`,
+    );
     counts[name] = Number(res.rows[0]?.n ?? 0);
   }
   return counts;
@@ -45,8 +56,12 @@ export async function tableCounts(db: Queryable): Promise<Counts> {
 function writeManifest(file: string, format: Format, tables: Counts): Manifest {
   const bytes = readFileSync(file);
   const manifest: Manifest = {
-    format, createdAt: new Date().toISOString(), bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"),
-    tables, totalRows: Object.values(tables).reduce((a, b) => a + b, 0),
+    format,
+    createdAt: new Date().toISOString(),
+    bytes: bytes.length,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    tables,
+    totalRows: Object.values(tables).reduce((a, b) => a + b, 0),
   };
   writeFileSync(manifestPath(file), JSON.stringify(manifest, null, 2));
   return manifest;
@@ -54,10 +69,12 @@ function writeManifest(file: string, format: Format, tables: Counts): Manifest {
 
 export function readManifest(file: string): Manifest {
   if (!existsSync(file)) throw new Error(`No backup at ${file}`);
-  if (!existsSync(manifestPath(file))) throw new Error(`No manifest beside the backup (${manifestPath(file)}): it cannot be checked`);
+  if (!existsSync(manifestPath(file)))
+    throw new Error(`No manifest beside the backup (${manifestPath(file)}): it cannot be checked`);
   const manifest = JSON.parse(readFileSync(manifestPath(file), "utf8")) as Manifest;
   const digest = createHash("sha256").update(readFileSync(file)).digest("hex");
-  if (digest !== manifest.sha256) throw new Error(`${file} does not match its manifest (sha256 differs): damaged or replaced`);
+  if (digest !== manifest.sha256)
+    throw new Error(`${file} does not match its manifest (sha256 differs): damaged or replaced`);
   return manifest;
 }
 
@@ -90,13 +107,30 @@ export function backupServer(url: string, file: string): Promise<Manifest> {
 
 /** Tables in the target's public schema: a restore goes into an empty database only (unless forced). */
 export const serverTableCount = (url: string) =>
-  withClient(url, async (c) => Number((await c.query<{ n: string }>(`SELECT count(*)::text AS n FROM pg_tables WHERE schemaname = 'public'`)).rows[0]?.n));
+  withClient(url, async (c) =>
+    Number(
+      (await c.query<{ n: string }>(`SELECT count(*)::text AS n FROM pg_tables WHERE schemaname = 'public'`)).rows[0]
+        ?.n,
+    ),
+  );
 
 export async function restoreServer(file: string, url: string, opts: { force?: boolean } = {}): Promise<Counts> {
   const existing = await serverTableCount(url);
-  if (existing > 0 && !opts.force) throw new Error(`The target database is not empty (${existing} tables): restore into a fresh database, or pass --force to replace its objects`);
+  if (existing > 0 && !opts.force)
+    throw new Error(
+      `The target database is not empty (${existing} tables): restore into a fresh database, or pass --force to replace its objects`,
+    );
   const clean = existing > 0 ? ["--clean", "--if-exists"] : [];
-  await run("pg_restore", ["--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", ...clean, "-d", url, file]);
+  await run("pg_restore", [
+    "--no-owner",
+    "--no-privileges",
+    "--single-transaction",
+    "--exit-on-error",
+    ...clean,
+    "-d",
+    url,
+    file,
+  ]);
   return withClient(url, tableCounts);
 }
 
@@ -116,9 +150,16 @@ const dirIsEmpty = (dir: string) => !existsSync(dir) || (statSync(dir).isDirecto
  * Loads the dump into a fresh data directory ("memory://" for a throw-away instance) and returns the
  * open instance with its counts; the caller closes it. `force` empties a non-empty directory first.
  */
-export async function restoreEmbedded(file: string, dir: string, opts: { force?: boolean } = {}): Promise<{ db: PGlite; counts: Counts }> {
+export async function restoreEmbedded(
+  file: string,
+  dir: string,
+  opts: { force?: boolean } = {},
+): Promise<{ db: PGlite; counts: Counts }> {
   if (!dir.startsWith("memory://") && !dirIsEmpty(dir)) {
-    if (!opts.force) throw new Error(`The target data directory ${dir} is not empty: restore into a fresh one, or pass --force to replace it`);
+    if (!opts.force)
+      throw new Error(
+        `The target data directory ${dir} is not empty: restore into a fresh one, or pass --force to replace it`,
+      );
     rmSync(dir, { recursive: true, force: true });
   }
   const db = await PGlite.create(dir, { loadDataDir: new Blob([readFileSync(file)]) });

@@ -13,7 +13,11 @@ const args = process.argv.slice(2);
 const outAt = args.indexOf("--out");
 const url = process.env.DATABASE_URL;
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-const out = path.resolve(args[outAt + 1] && outAt >= 0 ? args[outAt + 1] ?? "" : path.join(dataRoot(), "backups", `onward-${stamp}.${url ? "dump" : "pglite.tar.gz"}`));
+const out = path.resolve(
+  args[outAt + 1] && outAt >= 0
+    ? (args[outAt + 1] ?? "")
+    : path.join(dataRoot(), "backups", `onward-${stamp}.${url ? "dump" : "pglite.tar.gz"}`),
+);
 
 async function main(): Promise<Manifest> {
   mkdirSync(path.dirname(out), { recursive: true });
@@ -35,7 +39,9 @@ async function main(): Promise<Manifest> {
 main().then(
   (m) => {
     for (const [name, n] of Object.entries(m.tables)) console.log(`  ${name.padEnd(28)} ${String(n).padStart(7)}`);
-    console.log(`• ${m.format} backup: ${out} (${(m.bytes / 1024).toFixed(1)} KiB, ${Object.keys(m.tables).length} tables, ${m.totalRows} rows)`);
+    console.log(
+      `• ${m.format} backup: ${out} (${(m.bytes / 1024).toFixed(1)} KiB, ${Object.keys(m.tables).length} tables, ${m.totalRows} rows)`,
+    );
   },
   (error: unknown) => {
     console.error(`backup failed: ${error instanceof Error ? error.message : String(error)}`);

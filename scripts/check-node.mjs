@@ -27,7 +27,9 @@ if (!atLeast(current, MIN) && process.env.ONWARD_SKIP_NODE_CHECK !== "1") {
       "this is Node " + process.versions.node + " (" + process.execPath + ").",
       "",
       "Switch, then run the same npm command again:",
-      "  source scripts/use-node24.sh      # fetches Node " + pinned + " from the npm registry into ~/.cache/onward-node",
+      "  source scripts/use-node24.sh      # fetches Node " +
+        pinned +
+        " from the npm registry into ~/.cache/onward-node",
       "  nvm install && nvm use            # or: fnm use --install-if-missing · volta install node@" + pinned,
       "",
       "Details: docs/node.md",

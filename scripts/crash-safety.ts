@@ -43,10 +43,18 @@ const checks: Check[] = [];
 const servers: Server[] = [];
 
 // the script's own fixtures and services read these (tests/helpers/fixtures.ts testDb, serverEnv)
-Object.assign(process.env, { DATABASE_URL: database.url, AUTH_SECRET: secrets.auth, APP_URL: `http://127.0.0.1:${port}` });
+Object.assign(process.env, {
+  DATABASE_URL: database.url,
+  AUTH_SECRET: secrets.auth,
+  APP_URL: `http://127.0.0.1:${port}`,
+});
 const serverEnv = {
-  DATABASE_URL: database.url, AUTH_SECRET: secrets.auth, CRON_SECRET: secrets.cron, APP_URL: `http://127.0.0.1:${port}`,
-  RESEND_API_KEY: "re_crash_safety_stub", RESEND_BASE_URL: stub.url,
+  DATABASE_URL: database.url,
+  AUTH_SECRET: secrets.auth,
+  CRON_SECRET: secrets.cron,
+  APP_URL: `http://127.0.0.1:${port}`,
+  RESEND_API_KEY: "re_crash_safety_stub",
+  RESEND_BASE_URL: stub.url,
   // PGlite serves every connection from one session: with a pool, concurrent requests' statements
   // interleave (wrong rows, "prepared statement does not exist"); one connection keeps them apart
   ...(database.kind === "embedded" ? { DB_POOL_MAX: process.env.CRASH_DB_POOL_MAX ?? EMBEDDED_POOL_MAX } : {}),
@@ -57,8 +65,14 @@ try {
   let t = Date.now();
   await migrate(database.url, path.join(root, "prisma", "migrations"));
   await seedDemo(db, new Date());
-  const work = await prepareWork(db, { signOffs: Number(process.env.CRASH_SIGNOFFS ?? 100), refunds: Number(process.env.CRASH_REFUNDS ?? 10), now: new Date() });
-  lines.push(`prepared in ${Date.now() - t} ms: ${work.signOffs.length} sign-off targets on ${new Set(work.signOffs.map((s) => s.criterionId)).size} criteria by ${new Set(work.signOffs.map((s) => s.who.userId)).size} approvers, ${work.refunds.length} refunds at CLAIMED`);
+  const work = await prepareWork(db, {
+    signOffs: Number(process.env.CRASH_SIGNOFFS ?? 100),
+    refunds: Number(process.env.CRASH_REFUNDS ?? 10),
+    now: new Date(),
+  });
+  lines.push(
+    `prepared in ${Date.now() - t} ms: ${work.signOffs.length} sign-off targets on ${new Set(work.signOffs.map((s) => s.criterionId)).size} criteria by ${new Set(work.signOffs.map((s) => s.who.userId)).size} approvers, ${work.refunds.length} refunds at CLAIMED`,
+  );
 
   const before = await signOffIds(db);
   const first = startServer(port, serverEnv);
@@ -75,9 +89,19 @@ try {
     if (answered >= killAt) killed ??= killHard(first);
   });
   await (killed ?? killHard(first));
-  lines.push(`load: ${planned} requests planned, kill -9 after ${killAt} answers (${Date.now() - t} ms): ${tally.ok} ok, ${tally.refused} refused (4xx), ${tally.serverErrors} 5xx, ${tally.lost} cut off`);
-  checks.push({ name: "no 5xx before the kill", ok: tally.serverErrors === 0, detail: `${tally.serverErrors} server errors` });
-  checks.push({ name: "the kill landed mid-load", ok: tally.lost > 0 || tally.ok + tally.refused < planned, detail: `${tally.lost} requests cut off` });
+  lines.push(
+    `load: ${planned} requests planned, kill -9 after ${killAt} answers (${Date.now() - t} ms): ${tally.ok} ok, ${tally.refused} refused (4xx), ${tally.serverErrors} 5xx, ${tally.lost} cut off`,
+  );
+  checks.push({
+    name: "no 5xx before the kill",
+    ok: tally.serverErrors === 0,
+    detail: `${tally.serverErrors} server errors`,
+  });
+  checks.push({
+    name: "the kill landed mid-load",
+    ok: tally.lost > 0 || tally.ok + tally.refused < planned,
+    detail: `${tally.lost} requests cut off`,
+  });
 
   t = Date.now();
   const second = startServer(port, serverEnv);
@@ -86,26 +110,58 @@ try {
   lines.push(`restart healthy in ${Date.now() - t} ms`);
 
   checks.push(...(await signOffPairs(db, acked, before)));
-  checks.push(...(await refundPairs(db, work.refunds.map((r) => r.refundId), acked)));
+  checks.push(
+    ...(await refundPairs(
+      db,
+      work.refunds.map((r) => r.refundId),
+      acked,
+    )),
+  );
   const chains = await chainChecks(db, new Date());
   checks.push(...chains.checks);
   let httpBroken = 0;
   for (const p of chains.projects) {
     const staff = work.staff.get(p.tenantId);
-    const v = staff ? await trpc<{ intact: boolean }>(second.base, await sessionCookieFor(staff, secrets.auth), "query", "signoffs.verify", { projectId: p.id }) : null;
+    const v = staff
+      ? await trpc<{ intact: boolean }>(
+          second.base,
+          await sessionCookieFor(staff, secrets.auth),
+          "query",
+          "signoffs.verify",
+          { projectId: p.id },
+        )
+      : null;
     if (!v?.data?.intact) httpBroken += 1;
   }
-  checks.push({ name: "every chain verifies through the app's verifier (signoffs.verify over HTTP)", ok: httpBroken === 0, detail: `${chains.projects.length} chains, ${httpBroken} not intact` });
+  checks.push({
+    name: "every chain verifies through the app's verifier (signoffs.verify over HTTP)",
+    ok: httpBroken === 0,
+    detail: `${chains.projects.length} chains, ${httpBroken} not intact`,
+  });
 
   const outbox = await drainOutbox(db, second.base, secrets.cron, () => stub.to("/emails").length);
   checks.push(...outbox.checks);
   lines.push(...outbox.lines);
 
   const health = await fetch(`${second.base}/api/health`);
-  const portal = await trpc<unknown[]>(second.base, await sessionCookieFor(work.portal, secrets.auth), "query", "portal.projects", undefined);
-  checks.push({ name: "restarted server serves (health 200, portal.projects answers)", ok: health.status === 200 && portal.data !== null, detail: `health ${health.status}, portal.projects ${portal.status}` });
+  const portal = await trpc<unknown[]>(
+    second.base,
+    await sessionCookieFor(work.portal, secrets.auth),
+    "query",
+    "portal.projects",
+    undefined,
+  );
+  checks.push({
+    name: "restarted server serves (health 200, portal.projects answers)",
+    ok: health.status === 200 && portal.data !== null,
+    detail: `health ${health.status}, portal.projects ${portal.status}`,
+  });
 } catch (error) {
-  checks.push({ name: "the run completed", ok: false, detail: error instanceof Error ? error.stack ?? error.message : String(error) });
+  checks.push({
+    name: "the run completed",
+    ok: false,
+    detail: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  });
 } finally {
   for (const s of servers) await stopServer(s).catch(() => undefined);
   await db.$disconnect();
@@ -119,6 +175,10 @@ lines.push(`whole run ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log("\nCrash safety (kill -9 mid-load, restart)");
 for (const l of lines) console.log(`  ${l}`);
 for (const c of checks) console.log(`  ${c.ok ? "✓" : "✗"} ${c.name}: ${c.detail}`);
-recordFigure("crash-safety", { title: "Crash safety", lines: [...lines, ...checks.map((c) => `${c.ok ? "ok" : "FAILED"} ${c.name}: ${c.detail}`)], ok: failed === 0 });
+recordFigure("crash-safety", {
+  title: "Crash safety",
+  lines: [...lines, ...checks.map((c) => `${c.ok ? "ok" : "FAILED"} ${c.name}: ${c.detail}`)],
+  ok: failed === 0,
+});
 console.log(`crash-safety: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -77,7 +77,9 @@ export function lockDataDir(dir: string, holder: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const other = JSON.parse(readFileSync(file, "utf8") || "{}") as { pid?: number; holder?: string };
       if (other.pid && isAlive(other.pid)) {
-        throw new Error(`The embedded database (${dir}) is in use by ${other.holder ?? "another process"} (pid ${other.pid}): stop it first`);
+        throw new Error(
+          `The embedded database (${dir}) is in use by ${other.holder ?? "another process"} (pid ${other.pid}): stop it first`,
+        );
       }
       rmSync(file, { force: true });
     }

@@ -63,7 +63,9 @@ async function main() {
     process.env.DATABASE_URL = embedded.url;
     process.env.DB_POOL_MAX ??= EMBEDDED_POOL_MAX;
     process.env.ONWARD_EMBEDDED_DB = "1";
-    console.log(`• embedded PostgreSQL (PGlite) at 127.0.0.1:${embedded.port}, data in ${path.relative(root, dir) || dir}`);
+    console.log(
+      `• embedded PostgreSQL (PGlite) at 127.0.0.1:${embedded.port}, data in ${path.relative(root, dir) || dir}`,
+    );
   } else {
     console.log("• using DATABASE_URL");
   }

@@ -14,5 +14,7 @@ if (process.argv.includes("--require-database-url") && !process.env.DATABASE_URL
 const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedDb(path.join(dataRoot(), "pglite"));
 const url = process.env.DATABASE_URL ?? embedded?.url ?? "";
 const result = await migrate(url, path.join(root, "prisma", "migrations"));
-console.log(`${result.applied.length} applied (${result.applied.join(", ") || "none"}), ${result.alreadyApplied} already in place`);
+console.log(
+  `${result.applied.length} applied (${result.applied.join(", ") || "none"}), ${result.alreadyApplied} already in place`,
+);
 await embedded?.stop();

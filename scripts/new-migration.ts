@@ -28,8 +28,17 @@ if (!existsSync(path.join(toolDir, "node_modules", "prisma"))) {
   writeFileSync(path.join(toolDir, "package.json"), '{ "name": "prisma6-tool", "private": true }\n');
   execFileSync(
     "npm",
-    ["install", "--no-audit", "--no-fund", "--ignore-scripts", "-E",
-      "prisma@6.19.3", "@prisma/client@6.19.3", "pglite-prisma-adapter@0.6.1", "@electric-sql/pglite@0.3.14"],
+    [
+      "install",
+      "--no-audit",
+      "--no-fund",
+      "--ignore-scripts",
+      "-E",
+      "prisma@6.19.3",
+      "@prisma/client@6.19.3",
+      "pglite-prisma-adapter@0.6.1",
+      "@electric-sql/pglite@0.3.14",
+    ],
     { cwd: toolDir, stdio: "inherit" },
   );
 }

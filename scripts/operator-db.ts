@@ -45,12 +45,21 @@ export function appUrl(): string {
 export function fail(error: unknown): never {
   const fieldErrors = (error as { fieldErrors?: Record<string, string> } | null)?.fieldErrors;
   const message = error instanceof Error ? error.message : String(error);
-  const detail = fieldErrors && Object.keys(fieldErrors).length > 0
-    ? Object.entries(fieldErrors).map(([field, m]) => `${OPTION_OF[field] ?? field}: ${m}`).join("; ")
-    : message;
+  const detail =
+    fieldErrors && Object.keys(fieldErrors).length > 0
+      ? Object.entries(fieldErrors)
+          .map(([field, m]) => `${OPTION_OF[field] ?? field}: ${m}`)
+          .join("; ")
+      : message;
   console.error(`error: ${detail.replace(/\s+/g, " ").trim()}`);
   process.exit(1);
 }
 
 /** Service field names → the command-line options that set them. */
-const OPTION_OF: Record<string, string> = { name: "--name", slug: "--slug", adminEmail: "--admin-email", adminName: "--admin-name", email: "--admin-email" };
+const OPTION_OF: Record<string, string> = {
+  name: "--name",
+  slug: "--slug",
+  adminEmail: "--admin-email",
+  adminName: "--admin-name",
+  email: "--admin-email",
+};

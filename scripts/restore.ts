@@ -37,7 +37,10 @@ async function main(): Promise<boolean> {
   let chains: ChainReport[];
   if (manifest.format === "pg_dump-custom") {
     const url = flag("--into") ?? process.env.DATABASE_URL;
-    if (!url || !isServerUrl(url)) throw new Error("A pg_dump backup restores into a PostgreSQL server: pass --into postgresql://… or set DATABASE_URL");
+    if (!url || !isServerUrl(url))
+      throw new Error(
+        "A pg_dump backup restores into a PostgreSQL server: pass --into postgresql://… or set DATABASE_URL",
+      );
     counts = await restoreServer(path.resolve(file), url, { force });
     chains = await chainsAt(url);
   } else {
@@ -63,7 +66,8 @@ async function main(): Promise<boolean> {
   for (const line of cmp.lines) console.log(`  ${line}`);
   console.log(`• ${cmp.tables} tables, ${cmp.rows} rows restored, ${cmp.mismatches.length} mismatches`);
   for (const m of cmp.mismatches) console.error(`  ✗ ${m}`);
-  for (const r of chains) console.log(`• ${r.name}: ${r.chains} verified (${r.entries} entries), ${r.broken.length} broken`);
+  for (const r of chains)
+    console.log(`• ${r.name}: ${r.chains} verified (${r.entries} entries), ${r.broken.length} broken`);
   const broken = chains.flatMap((r) => r.broken);
   for (const b of broken) console.error(`  ✗ ${b}`);
   return cmp.mismatches.length === 0 && broken.length === 0;

@@ -23,14 +23,18 @@ function cronSecret(): string {
   if (process.env.CRON_SECRET) return process.env.CRON_SECRET;
   const file = path.join(dataRoot(), "cron-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  console.error("CRON_SECRET is not set and .data/cron-secret does not exist (start the app once with npm run dev or npm start).");
+  console.error(
+    "CRON_SECRET is not set and .data/cron-secret does not exist (start the app once with npm run dev or npm start).",
+  );
   process.exit(1);
 }
 
 type Cron = { path: string; schedule: string; cron: CronSchedule };
 
 function loadCrons(): Cron[] {
-  const config = JSON.parse(readFileSync(path.join(root, "vercel.json"), "utf8")) as { crons?: { path: string; schedule: string }[] };
+  const config = JSON.parse(readFileSync(path.join(root, "vercel.json"), "utf8")) as {
+    crons?: { path: string; schedule: string }[];
+  };
   return (config.crons ?? []).map((c) => ({ ...c, cron: parseCron(c.schedule) }));
 }
 
@@ -40,13 +44,25 @@ const secret = cronSecret();
 async function call(route: string): Promise<boolean> {
   const started = Date.now();
   try {
-    const res = await fetch(`${appUrl}${route}`, { headers: { authorization: `Bearer ${secret}` }, signal: AbortSignal.timeout(5 * 60_000) });
-    const body = (await res.json().catch(() => ({}))) as { status?: string; reason?: string; periodKey?: string; errors?: number };
-    const detail = [body.status, body.periodKey, body.reason, body.errors ? `${body.errors} errors` : null].filter(Boolean).join(" · ");
+    const res = await fetch(`${appUrl}${route}`, {
+      headers: { authorization: `Bearer ${secret}` },
+      signal: AbortSignal.timeout(5 * 60_000),
+    });
+    const body = (await res.json().catch(() => ({}))) as {
+      status?: string;
+      reason?: string;
+      periodKey?: string;
+      errors?: number;
+    };
+    const detail = [body.status, body.periodKey, body.reason, body.errors ? `${body.errors} errors` : null]
+      .filter(Boolean)
+      .join(" · ");
     console.log(`${new Date().toISOString()}  ${route}  HTTP ${res.status}  ${detail}  (${Date.now() - started} ms)`);
     return res.ok;
   } catch (error) {
-    console.error(`${new Date().toISOString()}  ${route}  failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `${new Date().toISOString()}  ${route}  failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return false;
   }
 }

@@ -19,14 +19,37 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 // a directory per run: another `npm test` in the same checkout writes to the default one
 const figuresDir = path.join(root, ".cache", "security", `run-${process.pid}`);
-const FIGURES = ["procedures-matrix", "routes-matrix", "pages-matrix", "fuzz", "http-fuzz", "web-hardening", "session-cookies", "headers", "dependencies", "audit-chain", "rate-limits", "operability", "backup-restore", "crash-safety"] as const;
+const FIGURES = [
+  "procedures-matrix",
+  "routes-matrix",
+  "pages-matrix",
+  "fuzz",
+  "http-fuzz",
+  "web-hardening",
+  "session-cookies",
+  "headers",
+  "dependencies",
+  "audit-chain",
+  "rate-limits",
+  "operability",
+  "backup-restore",
+  "crash-safety",
+] as const;
 type Figure = { title: string; lines: string[]; ok: boolean };
 
 function runSuite(): boolean {
   rmSync(figuresDir, { recursive: true, force: true });
   const res = spawnSync(
     path.join(root, "node_modules", ".bin", "vitest"),
-    ["run", "--project", "unit", "--project", "integration", "tests/security/", "tests/integration/authorization-matrix.int.test.ts"],
+    [
+      "run",
+      "--project",
+      "unit",
+      "--project",
+      "integration",
+      "tests/security/",
+      "tests/integration/authorization-matrix.int.test.ts",
+    ],
     { cwd: root, stdio: "inherit", env: { ...process.env, SECURITY_FIGURES_DIR: figuresDir } },
   );
   return res.status === 0 && crashSafety();
@@ -39,7 +62,9 @@ function crashSafety(): boolean {
     return false;
   }
   const res = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts", "crash-safety.ts")], {
-    cwd: root, stdio: "inherit", env: { ...process.env, SECURITY_FIGURES_DIR: figuresDir },
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, SECURITY_FIGURES_DIR: figuresDir },
   });
   return res.status === 0;
 }
@@ -48,7 +73,11 @@ type AuditResult = { ok: boolean; line: string };
 type AuditReport = { metadata?: { vulnerabilities?: Record<string, number> }; message?: string };
 
 function audit(): AuditResult {
-  const res = spawnSync("npm", ["audit", "--omit=dev", "--audit-level=high", "--json"], { cwd: root, encoding: "utf8", timeout: 120_000 });
+  const res = spawnSync("npm", ["audit", "--omit=dev", "--audit-level=high", "--json"], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   let report: AuditReport | null;
   try {
     report = JSON.parse(res.stdout) as AuditReport;
@@ -58,12 +87,18 @@ function audit(): AuditResult {
   const counts = report?.metadata?.vulnerabilities;
   if (counts) {
     const serious = (counts.high ?? 0) + (counts.critical ?? 0);
-    const summary = Object.entries(counts).filter(([k]) => k !== "total").map(([k, n]) => `${k} ${n}`).join(", ");
+    const summary = Object.entries(counts)
+      .filter(([k]) => k !== "total")
+      .map(([k, n]) => `${k} ${n}`)
+      .join(", ");
     return { ok: serious === 0, line: `npm audit --omit=dev: ${serious} high/critical (${summary})` };
   }
   const why = report?.message ?? (res.stderr.trim().split("\n").at(-1) || `exit ${res.status}`);
   const required = process.env.AUDIT_REQUIRED === "1";
-  return { ok: !required, line: `npm audit --omit=dev: not available — ${why}${required ? "" : " (set AUDIT_REQUIRED=1 to fail on this)"}` };
+  return {
+    ok: !required,
+    line: `npm audit --omit=dev: not available — ${why}${required ? "" : " (set AUDIT_REQUIRED=1 to fail on this)"}`,
+  };
 }
 
 function printFigures(): boolean {
@@ -97,5 +132,7 @@ const auditResult = audit();
 console.log(`${auditResult.ok ? "✓" : "✗"} ${auditResult.line}`);
 const ok = suiteOk && figuresOk && auditResult.ok;
 rmSync(figuresDir, { recursive: true, force: true });
-console.log(`\nsecurity suite: ${ok ? "all figures at target" : "FAILED"} in ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(
+  `\nsecurity suite: ${ok ? "all figures at target" : "FAILED"} in ${Math.round((Date.now() - started) / 1000)} s`,
+);
 process.exit(ok ? 0 : 1);

@@ -7,10 +7,16 @@ import { CODE_TTL_DAYS_DEFAULT, createSignupCode } from "../server/services/sign
 import { fail, withOperatorDb } from "./operator-db";
 
 async function main() {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { days: { type: "string" }, note: { type: "string" } }, strict: true });
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { days: { type: "string" }, note: { type: "string" } },
+    strict: true,
+  });
   const days = values.days === undefined ? CODE_TTL_DAYS_DEFAULT : Number(values.days);
   const note = values.note?.trim().slice(0, 200) || null;
-  const { code, expiresAt } = await withOperatorDb("npm run signup:code", (db) => createSignupCode(db, { days, note, now: new Date() }));
+  const { code, expiresAt } = await withOperatorDb("npm run signup:code", (db) =>
+    createSignupCode(db, { days, note, now: new Date() }),
+  );
   console.log(`Sign-up code (single use, valid until ${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC):`);
   console.log(code);
 }

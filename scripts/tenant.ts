@@ -14,16 +14,30 @@ const command = process.argv[2];
 async function create(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
-    options: { name: { type: "string" }, slug: { type: "string" }, "admin-email": { type: "string" }, "admin-name": { type: "string" } },
+    options: {
+      name: { type: "string" },
+      slug: { type: "string" },
+      "admin-email": { type: "string" },
+      "admin-name": { type: "string" },
+    },
     strict: true,
   });
   const missing = (["name", "slug", "admin-email"] as const).filter((k) => !values[k]);
   if (missing.length > 0) {
-    throw new Error(`missing ${missing.map((m) => `--${m}`).join(", ")} (usage: npm run tenant:create -- --name "…" --slug … --admin-email … [--admin-name …])`);
+    throw new Error(
+      `missing ${missing.map((m) => `--${m}`).join(", ")} (usage: npm run tenant:create -- --name "…" --slug … --admin-email … [--admin-name …])`,
+    );
   }
   const adminEmail = values["admin-email"] ?? "";
-  const input = { name: values.name, slug: values.slug, adminEmail, adminName: values["admin-name"] ?? adminEmail.split("@")[0] };
-  const result = await withOperatorDb("npm run tenant:create", (db) => createWorkspaceForOperator(db, input, appUrl(), new Date()));
+  const input = {
+    name: values.name,
+    slug: values.slug,
+    adminEmail,
+    adminName: values["admin-name"] ?? adminEmail.split("@")[0],
+  };
+  const result = await withOperatorDb("npm run tenant:create", (db) =>
+    createWorkspaceForOperator(db, input, appUrl(), new Date()),
+  );
   console.log(`Created workspace "${result.tenant.name}" (${result.tenant.slug}) with admin ${result.adminEmail}.`);
   console.log(`Give the admin this one-time link to choose a password (valid ${result.linkValidDays} days):`);
   console.log(result.link);
@@ -32,14 +46,25 @@ async function create(argv: string[]) {
 async function list() {
   const rows = await withOperatorDb("npm run tenant:list", (db) => workspaceList(db));
   if (rows.length === 0) {
-    console.log("No workspaces yet. Create one: npm run tenant:create -- --name \"…\" --slug … --admin-email …");
+    console.log('No workspaces yet. Create one: npm run tenant:create -- --name "…" --slug … --admin-email …');
     return;
   }
   const header = ["slug", "name", "users", "created"];
   const table = [header, ...rows.map((r) => [r.slug, r.name, String(r.users), r.createdAt.toISOString().slice(0, 10)])];
   const widths = header.map((_, i) => Math.max(...table.map((row) => (row[i] ?? "").length)));
-  for (const row of table) console.log(row.map((cell, i) => (i === 2 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join("  ").trimEnd());
+  for (const row of table)
+    console.log(
+      row
+        .map((cell, i) => (i === 2 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+        .join("  ")
+        .trimEnd(),
+    );
 }
 
-const run = command === "create" ? create(process.argv.slice(3)) : command === "list" ? list() : Promise.reject(new Error("usage: scripts/tenant.ts create|list"));
+const run =
+  command === "create"
+    ? create(process.argv.slice(3))
+    : command === "list"
+      ? list()
+      : Promise.reject(new Error("usage: scripts/tenant.ts create|list"));
 run.catch(fail);

@@ -39,12 +39,34 @@ function vitest(project: "unit" | "integration") {
   rmSync(out, { force: true });
   rmSync(problemsFile, { force: true });
   const reporter = path.join(root, "tests", "setup", "problems-reporter.ts");
-  const ok = run(`vitest ${project}`, bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--reporter=${reporter}`, `--outputFile.json=${out}`], { VITEST_PROBLEMS_FILE: problemsFile });
+  const ok = run(
+    `vitest ${project}`,
+    bin("vitest"),
+    [
+      "run",
+      "--project",
+      project,
+      "--reporter=default",
+      "--reporter=json",
+      `--reporter=${reporter}`,
+      `--outputFile.json=${out}`,
+    ],
+    { VITEST_PROBLEMS_FILE: problemsFile },
+  );
   // unhandled errors and hook/import errors fail the run with every test passed: name them in the summary
   const problems = readJson<Problem[]>(problemsFile) ?? [];
-  for (const p of problems) state.problems.push(`vitest ${project}: ${p.where}: ${p.message}${p.stack ? `\n    ${p.stack.replaceAll("\n", "\n    ")}` : ""}`);
-  const json = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(out);
-  if (!ok && problems.length === 0 && json?.numFailedTests === 0) state.problems.push(`vitest ${project}: exited non-zero with every test passed; see its output above`);
+  for (const p of problems)
+    state.problems.push(
+      `vitest ${project}: ${p.where}: ${p.message}${p.stack ? `\n    ${p.stack.replaceAll("\n", "\n    ")}` : ""}`,
+    );
+  const json = readJson<{
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  }>(out);
+  if (!ok && problems.length === 0 && json?.numFailedTests === 0)
+    state.problems.push(`vitest ${project}: exited non-zero with every test passed; see its output above`);
   if (!json) {
     state.failedStep ??= `vitest ${project} (no report)`;
     return;
@@ -72,7 +94,10 @@ function playwright() {
 function crashSafety() {
   console.log("\n━━ crash safety ━━");
   const res = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts", "crash-safety.ts")], {
-    cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], env: process.env,
+    cwd: root,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    env: process.env,
   });
   process.stdout.write(res.stdout ?? "");
   const summary = /^crash-safety: (\d+) passed, (\d+) failed$/m.exec(res.stdout ?? "");
@@ -85,17 +110,25 @@ function crashSafety() {
   if (res.status !== 0) state.failedStep ??= "crash safety";
 }
 
-console.log(process.env.TEST_DATABASE_URL ? "Database: TEST_DATABASE_URL (PostgreSQL)" : "Database: embedded PGlite (fresh, in memory)");
+console.log(
+  process.env.TEST_DATABASE_URL
+    ? "Database: TEST_DATABASE_URL (PostgreSQL)"
+    : "Database: embedded PGlite (fresh, in memory)",
+);
 vitest("unit");
 vitest("integration");
 const haveBuild = existsSync(path.join(root, ".next", "BUILD_ID"));
-if (process.env.SKIP_BUILD === "1" && haveBuild) console.log("\n━━ next build ━━ (skipped: SKIP_BUILD=1 and a build exists)");
+if (process.env.SKIP_BUILD === "1" && haveBuild)
+  console.log("\n━━ next build ━━ (skipped: SKIP_BUILD=1 and a build exists)");
 else run("next build", bin("next"), ["build"]);
 const built = state.failedStep !== "next build";
 if (built) crashSafety();
 if (built) playwright();
 
-if (state.problems.length) console.log(`\nProblems besides failed tests:\n${state.problems.map((p) => `- ${p}`).join("\n")}`);
+if (state.problems.length)
+  console.log(`\nProblems besides failed tests:\n${state.problems.map((p) => `- ${p}`).join("\n")}`);
 console.log(`\nSummary${state.failedStep ? ` (first failure: ${state.failedStep})` : ""}`);
-console.log(`tests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
+console.log(
+  `tests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`,
+);
 process.exit(state.failedStep || total.failed > 0 ? 1 : 0);

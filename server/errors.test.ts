@@ -30,7 +30,9 @@ describe("describeZodError", () => {
   });
 
   it("makes one readable sentence naming each field", () => {
-    const { message } = describeZodError(zodErrorOf(schema, { email: "nope", name: "Ada", address: { city: "" }, tags: [] }));
+    const { message } = describeZodError(
+      zodErrorOf(schema, { email: "nope", name: "Ada", address: { city: "" }, tags: [] }),
+    );
     expect(message).toBe("email: Enter a valid email address; address.city: Enter a city");
   });
 
@@ -48,7 +50,9 @@ describe("describeZodError", () => {
   });
 
   it("mentions the field for a wrong type", () => {
-    const { message, fieldErrors } = describeZodError(zodErrorOf(schema, { email: "a@b.test", name: 42, address: { city: "X" }, tags: [] }));
+    const { message, fieldErrors } = describeZodError(
+      zodErrorOf(schema, { email: "a@b.test", name: 42, address: { city: "X" }, tags: [] }),
+    );
     expect(Object.keys(fieldErrors)).toEqual(["name"]);
     expect(message).toMatch(/^name: /);
   });
@@ -79,13 +83,27 @@ describe("AppError", () => {
 
   it("covers every code with a status", () => {
     expect(Object.keys(APP_ERROR_CODES).sort()).toEqual(
-      (["BAD_REQUEST", "CONFLICT", "FORBIDDEN", "INTERNAL", "NOT_FOUND", "TOO_MANY_REQUESTS", "UNAUTHORIZED"] satisfies AppErrorCode[]).sort(),
+      (
+        [
+          "BAD_REQUEST",
+          "CONFLICT",
+          "FORBIDDEN",
+          "INTERNAL",
+          "NOT_FOUND",
+          "TOO_MANY_REQUESTS",
+          "UNAUTHORIZED",
+        ] satisfies AppErrorCode[]
+      ).sort(),
     );
   });
 
   it("carries field errors, retry-after and the cause", () => {
     const cause = new Error("db said no");
-    const error = new AppError("TOO_MANY_REQUESTS", "Slow down", { fieldErrors: { email: "Busy" }, retryAfterSeconds: 60, cause });
+    const error = new AppError("TOO_MANY_REQUESTS", "Slow down", {
+      fieldErrors: { email: "Busy" },
+      retryAfterSeconds: 60,
+      cause,
+    });
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe("AppError");
     expect(error.fieldErrors).toEqual({ email: "Busy" });

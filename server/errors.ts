@@ -46,9 +46,14 @@ export class AppError extends Error {
  * one matches nothing: the input is at fault, so it is a 400 with a message, never a 500 (docs/security.md fuzzing).
  */
 export function fromUnstorableInput(error: unknown): AppError | null {
-  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null)?.meta?.driverAdapterError?.cause;
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null)?.meta
+    ?.driverAdapterError?.cause;
   if (cause?.originalCode !== "22021" && cause?.originalCode !== "22P05") return null;
-  return new AppError("BAD_REQUEST", "The input contains a character that cannot be stored (a NUL byte). Remove it and try again.", { cause: error });
+  return new AppError(
+    "BAD_REQUEST",
+    "The input contains a character that cannot be stored (a NUL byte). Remove it and try again.",
+    { cause: error },
+  );
 }
 
 /** Unknown ids and other tenants' ids read the same. */

@@ -7,7 +7,9 @@ export default function AuthLayout({ children }: { children: React.ReactNode }) 
         <ThemeToggle />
       </div>
       <div className="mb-6 flex items-center gap-2 text-lg font-semibold tracking-tight">
-        <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-primary text-primary-foreground">O</span>
+        <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-primary text-primary-foreground">
+          O
+        </span>
         Onward
       </div>
       <main className="w-full max-w-md">{children}</main>

@@ -29,17 +29,36 @@ export default async function PortalLayout({ children }: { children: React.React
           <a href="/portal" className="flex min-w-0 items-center gap-2 font-semibold tracking-tight">
             {brand?.logoPath ? (
               // eslint-disable-next-line @next/next/no-img-element -- the provider's uploaded logo, served by our own route
-              <img src={brand.logoPath} alt={`${name} logo`} className="h-8 w-auto max-w-40 object-contain" data-testid="portal-logo" />
+              <img
+                src={brand.logoPath}
+                alt={`${name} logo`}
+                className="h-8 w-auto max-w-40 object-contain"
+                data-testid="portal-logo"
+              />
             ) : (
-              <span aria-hidden className="grid size-7 shrink-0 place-items-center rounded-md bg-primary text-sm text-primary-foreground">O</span>
+              <span
+                aria-hidden
+                className="grid size-7 shrink-0 place-items-center rounded-md bg-primary text-sm text-primary-foreground"
+              >
+                O
+              </span>
             )}
             <span className="truncate">{name}</span>
             <span className="hidden text-sm font-normal text-muted-foreground sm:inline">project portal</span>
           </a>
-          <nav aria-label="Portal" className="order-last -mx-2 flex w-full flex-wrap items-center gap-1 text-sm md:order-none md:mx-0 md:ml-auto md:w-auto">
-            <Link href="/portal" className="rounded-md px-2 py-1 hover:bg-muted">Projects</Link>
-            <Link href="/portal/learn" className="rounded-md px-2 py-1 hover:bg-muted">Getting started</Link>
-            <Link href="/portal/preferences" className="rounded-md px-2 py-1 hover:bg-muted">Preferences</Link>
+          <nav
+            aria-label="Portal"
+            className="order-last -mx-2 flex w-full flex-wrap items-center gap-1 text-sm md:order-none md:mx-0 md:ml-auto md:w-auto"
+          >
+            <Link href="/portal" className="rounded-md px-2 py-1 hover:bg-muted">
+              Projects
+            </Link>
+            <Link href="/portal/learn" className="rounded-md px-2 py-1 hover:bg-muted">
+              Getting started
+            </Link>
+            <Link href="/portal/preferences" className="rounded-md px-2 py-1 hover:bg-muted">
+              Preferences
+            </Link>
           </nav>
           <div className="ml-auto flex items-center gap-2 md:ml-0">
             <ThemeToggle />

@@ -20,11 +20,15 @@ export function ResolveAlert({ alertId, label }: { alertId: string; label: strin
   const router = useRouter();
   const id = useId();
   const [note, setNote] = useState("");
-  const resolve = useMutation(trpc.alerts.resolve.mutationOptions({ onSuccess: () => router.refresh(), onError: () => router.refresh() }));
+  const resolve = useMutation(
+    trpc.alerts.resolve.mutationOptions({ onSuccess: () => router.refresh(), onError: () => router.refresh() }),
+  );
   const errors = fieldErrorsOf(resolve.error);
   return (
     <details className="text-sm">
-      <summary className="cursor-pointer select-none text-primary underline-offset-4 hover:underline">Resolve…<span className="sr-only"> {label}</span></summary>
+      <summary className="cursor-pointer select-none text-primary underline-offset-4 hover:underline">
+        Resolve…<span className="sr-only"> {label}</span>
+      </summary>
       <form
         noValidate
         aria-label={`Resolve ${label}`}
@@ -35,12 +39,23 @@ export function ResolveAlert({ alertId, label }: { alertId: string; label: strin
         }}
       >
         <FormField id={`${id}-note`} label="What was done (optional)" error={errors.note}>
-          <Input value={note} onChange={(e) => setNote(e.target.value)} maxLength={ALERT_NOTE_MAX} placeholder="e.g. recovery plan agreed with the customer" />
+          <Input
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            maxLength={ALERT_NOTE_MAX}
+            placeholder="e.g. recovery plan agreed with the customer"
+          />
         </FormField>
         {resolve.error && !errors.note ? (
-          <Alert variant="destructive"><AlertDescription>{resolve.error.message}</AlertDescription></Alert>
+          <Alert variant="destructive">
+            <AlertDescription>{resolve.error.message}</AlertDescription>
+          </Alert>
         ) : null}
-        <div><Button size="sm" type="submit" disabled={resolve.isPending}>{resolve.isPending ? "Resolving…" : "Resolve alert"}</Button></div>
+        <div>
+          <Button size="sm" type="submit" disabled={resolve.isPending}>
+            {resolve.isPending ? "Resolving…" : "Resolve alert"}
+          </Button>
+        </div>
       </form>
     </details>
   );

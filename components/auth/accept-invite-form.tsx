@@ -26,14 +26,26 @@ export function AcceptInviteForm({
   return (
     <form action={action} className="grid gap-4" noValidate>
       <input type="hidden" name="token" value={token} />
-      {state.error ? <Alert variant="destructive"><AlertDescription>{state.error}</AlertDescription></Alert> : null}
-      <FormField id="password" label="New password" description="At least 10 characters." error={state.fieldErrors?.password} required>
+      {state.error ? (
+        <Alert variant="destructive">
+          <AlertDescription>{state.error}</AlertDescription>
+        </Alert>
+      ) : null}
+      <FormField
+        id="password"
+        label="New password"
+        description="At least 10 characters."
+        error={state.fieldErrors?.password}
+        required
+      >
         <Input name="password" type="password" autoComplete="new-password" autoFocus />
       </FormField>
       <FormField id="confirm" label="Repeat the password" error={state.fieldErrors?.confirm} required>
         <Input name="confirm" type="password" autoComplete="new-password" />
       </FormField>
-      <Button type="submit" disabled={pending}>{pending ? pendingLabel : submitLabel}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? pendingLabel : submitLabel}
+      </Button>
     </form>
   );
 }

@@ -7,13 +7,19 @@ import { stakeholderRoleLabel } from "@/lib/labels/stakeholder-role";
 export function DemoCredentials() {
   const main = DEMO_USERS.filter((u) => u.tenantSlug === "northwind-labs");
   const staff = main.filter((u) => u.role !== "CUSTOMER");
-  const customers = main.filter((u) => u.role === "CUSTOMER" && (u.email.endsWith("@acme.test") || u.email.endsWith("@globex.test")));
+  const customers = main.filter(
+    (u) => u.role === "CUSTOMER" && (u.email.endsWith("@acme.test") || u.email.endsWith("@globex.test")),
+  );
   return (
     <Card data-testid="demo-credentials">
       <CardHeader>
-        <CardTitle as="h2" className="text-base">Demo accounts</CardTitle>
+        <CardTitle as="h2" className="text-base">
+          Demo accounts
+        </CardTitle>
         <CardDescription>
-          Staff password for every staff account: <code className="rounded bg-muted px-1 font-mono text-foreground">{DEMO_PASSWORD}</code>. Customers sign in by magic link, read in the dev mail viewer.
+          Staff password for every staff account:{" "}
+          <code className="rounded bg-muted px-1 font-mono text-foreground">{DEMO_PASSWORD}</code>. Customers sign in by
+          magic link, read in the dev mail viewer.
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-3 text-sm">
@@ -29,11 +35,15 @@ export function DemoCredentials() {
           {customers.map((u) => (
             <li key={u.email} className="flex flex-wrap justify-between gap-x-3">
               <code className="font-mono">{u.email}</code>
-              <span className="text-muted-foreground">{u.accountName} · {(stakeholderRoleLabel(u.stakeholderRole) ?? "customer").toLowerCase()}</span>
+              <span className="text-muted-foreground">
+                {u.accountName} · {(stakeholderRoleLabel(u.stakeholderRole) ?? "customer").toLowerCase()}
+              </span>
             </li>
           ))}
         </ul>
-        <p className="text-xs text-muted-foreground">A second tenant, Bluebird Digital (admin@bluebird.test), proves isolation.</p>
+        <p className="text-xs text-muted-foreground">
+          A second tenant, Bluebird Digital (admin@bluebird.test), proves isolation.
+        </p>
       </CardContent>
     </Card>
   );

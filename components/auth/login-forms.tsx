@@ -64,7 +64,14 @@ function PasswordForm() {
 function MagicLinkForm({ initialEmail }: { initialEmail?: string }) {
   const [state, action, pending] = useActionState<LoginState, FormData>(requestMagicLink, {});
   return (
-    <form action={action} id="panel-customer" role="tabpanel" aria-labelledby="tab-customer" className="grid gap-4" noValidate>
+    <form
+      action={action}
+      id="panel-customer"
+      role="tabpanel"
+      aria-labelledby="tab-customer"
+      className="grid gap-4"
+      noValidate
+    >
       <p className="text-sm text-muted-foreground">
         No password needed: we email you a link that signs you in to your project portal.
       </p>

@@ -38,19 +38,33 @@ export function SignupForm({ needsCode, host }: { needsCode: boolean; host: stri
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [sentTo, setSentTo] = useState<string | null>(null);
   const slug = useDebounced(fields.slug.trim(), 300);
-  const check = useQuery({ ...trpc.signup.checkSlug.queryOptions({ slug }), enabled: slug.length > 0, staleTime: 5_000 });
+  const check = useQuery({
+    ...trpc.signup.checkSlug.queryOptions({ slug }),
+    enabled: slug.length > 0,
+    staleTime: 5_000,
+  });
   const submit = useMutation(trpc.signup.submit.mutationOptions());
 
   const set = (name: keyof Fields) => (event: React.ChangeEvent<HTMLInputElement>) => {
     const value = event.target.value;
-    setFields((f) => ({ ...f, [name]: value, ...(name === "companyName" && !slugEdited ? { slug: suggestSlug(value) } : {}) }));
+    setFields((f) => ({
+      ...f,
+      [name]: value,
+      ...(name === "companyName" && !slugEdited ? { slug: suggestSlug(value) } : {}),
+    }));
     if (name === "slug") setSlugEdited(true);
     setErrors((e) => ({ ...e, [name]: "", [INPUT_KEY]: "" }));
   };
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const input = { companyName: fields.companyName, slug: fields.slug, founderName: fields.founderName, email: fields.email, ...(needsCode ? { code: fields.code } : {}) };
+    const input = {
+      companyName: fields.companyName,
+      slug: fields.slug,
+      founderName: fields.founderName,
+      email: fields.email,
+      ...(needsCode ? { code: fields.code } : {}),
+    };
     const parsed = ZSignupSchema.safeParse(input);
     if (!parsed.success) {
       setErrors(formErrors(parsed.error));
@@ -72,12 +86,16 @@ export function SignupForm({ needsCode, host }: { needsCode: boolean; host: stri
           <MailCheck aria-hidden className="size-5 text-primary" /> Check your inbox
         </div>
         <p className="text-sm text-muted-foreground">
-          We sent a link to <strong className="text-foreground">{sentTo}</strong>. Open it within 24 hours to confirm your email, choose a
-          password and create your workspace. Nothing is created until then.
+          We sent a link to <strong className="text-foreground">{sentTo}</strong>. Open it within 24 hours to confirm
+          your email, choose a password and create your workspace. Nothing is created until then.
         </p>
         <p className="text-sm text-muted-foreground">
           No email after a few minutes? Check your spam folder, or{" "}
-          <button type="button" className="underline underline-offset-4 hover:text-foreground" onClick={() => setSentTo(null)}>
+          <button
+            type="button"
+            className="underline underline-offset-4 hover:text-foreground"
+            onClick={() => setSentTo(null)}
+          >
             go back and submit again
           </button>{" "}
           (the new link replaces the old one).
@@ -106,7 +124,13 @@ export function SignupForm({ needsCode, host }: { needsCode: boolean; host: stri
         </Alert>
       ) : null}
       <FormField id="companyName" label="Company name" error={errors.companyName} required>
-        <Input name="companyName" autoComplete="organization" value={fields.companyName} onChange={set("companyName")} autoFocus />
+        <Input
+          name="companyName"
+          autoComplete="organization"
+          value={fields.companyName}
+          onChange={set("companyName")}
+          autoFocus
+        />
       </FormField>
       <FormField
         id="slug"
@@ -115,9 +139,21 @@ export function SignupForm({ needsCode, host }: { needsCode: boolean; host: stri
         required
         description={
           <>
-            <span className="block break-all">Your self-service assessment: {host}/assess/<strong className="text-foreground">{shownSlug || "your-company"}</strong></span>
+            <span className="block break-all">
+              Your self-service assessment: {host}/assess/
+              <strong className="text-foreground">{shownSlug || "your-company"}</strong>
+            </span>
             {slugHint ? (
-              <span aria-live="polite" className={availability === "available" ? "mt-1 flex items-center gap-1 text-emerald-700 dark:text-emerald-400" : availability ? "mt-1 block text-destructive" : "mt-1 block"}>
+              <span
+                aria-live="polite"
+                className={
+                  availability === "available"
+                    ? "mt-1 flex items-center gap-1 text-emerald-700 dark:text-emerald-400"
+                    : availability
+                      ? "mt-1 block text-destructive"
+                      : "mt-1 block"
+                }
+              >
                 {availability === "available" ? <CheckCircle2 aria-hidden className="size-4" /> : null}
                 {slugHint}
               </span>
@@ -125,17 +161,45 @@ export function SignupForm({ needsCode, host }: { needsCode: boolean; host: stri
           </>
         }
       >
-        <Input name="slug" autoComplete="off" autoCapitalize="none" spellCheck={false} value={fields.slug} onChange={set("slug")} maxLength={40} />
+        <Input
+          name="slug"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={fields.slug}
+          onChange={set("slug")}
+          maxLength={40}
+        />
       </FormField>
       <FormField id="founderName" label="Your name" error={errors.founderName} required>
         <Input name="founderName" autoComplete="name" value={fields.founderName} onChange={set("founderName")} />
       </FormField>
-      <FormField id="email" label="Work email" description="You will be the workspace's admin; we send a confirmation link here." error={errors.email} required>
+      <FormField
+        id="email"
+        label="Work email"
+        description="You will be the workspace's admin; we send a confirmation link here."
+        error={errors.email}
+        required
+      >
         <Input name="email" type="email" autoComplete="email" value={fields.email} onChange={set("email")} />
       </FormField>
       {needsCode ? (
-        <FormField id="code" label="Sign-up code" description="Sign-up on this server is by invitation: enter the code you were given." error={errors.code} required>
-          <Input name="code" autoComplete="off" autoCapitalize="characters" spellCheck={false} value={fields.code} onChange={set("code")} placeholder="XXXX-XXXX-XXXX-XXXX" />
+        <FormField
+          id="code"
+          label="Sign-up code"
+          description="Sign-up on this server is by invitation: enter the code you were given."
+          error={errors.code}
+          required
+        >
+          <Input
+            name="code"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            value={fields.code}
+            onChange={set("code")}
+            placeholder="XXXX-XXXX-XXXX-XXXX"
+          />
         </FormField>
       ) : null}
       <Button type="submit" disabled={submit.isPending}>
@@ -143,7 +207,9 @@ export function SignupForm({ needsCode, host }: { needsCode: boolean; host: stri
       </Button>
       <p className="text-center text-sm text-muted-foreground">
         Already have an account?{" "}
-        <Link href="/login" className="font-medium text-foreground underline underline-offset-4">Sign in</Link>
+        <Link href="/login" className="font-medium text-foreground underline underline-offset-4">
+          Sign in
+        </Link>
       </p>
     </form>
   );

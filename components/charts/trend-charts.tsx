@@ -1,7 +1,19 @@
 "use client";
 
 import { formatMoney } from "@/lib/money";
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 
 /**
  * The dashboard's trend charts (recharts). Loaded only by the executive dashboard, lazily and on the
@@ -29,7 +41,15 @@ export type TrendChartsProps = {
 };
 
 const AXIS = { fontSize: 12, fill: "var(--muted-foreground)" };
-const TOOLTIP = { contentStyle: { background: "var(--popover)", color: "var(--popover-foreground)", border: "1px solid var(--border)", borderRadius: 8, fontSize: 12 } };
+const TOOLTIP = {
+  contentStyle: {
+    background: "var(--popover)",
+    color: "var(--popover-foreground)",
+    border: "1px solid var(--border)",
+    borderRadius: 8,
+    fontSize: 12,
+  },
+};
 
 function Frame({ title, description, children }: { title: string; description: string; children: React.ReactElement }) {
   return (
@@ -39,7 +59,9 @@ function Frame({ title, description, children }: { title: string; description: s
         <span className="block text-xs text-muted-foreground">{description}</span>
       </figcaption>
       <div className="h-56" aria-hidden="true">
-        <ResponsiveContainer width="100%" height="100%">{children}</ResponsiveContainer>
+        <ResponsiveContainer width="100%" height="100%">
+          {children}
+        </ResponsiveContainer>
       </div>
     </figure>
   );
@@ -57,10 +79,21 @@ export function TrendCharts({ points, currency, targets }: TrendChartsProps) {
           <YAxis domain={[0, 100]} unit="%" tick={AXIS} width={44} />
           <Tooltip {...TOOLTIP} />
           <ReferenceLine y={targets.successRate} stroke="var(--success)" strokeDasharray="4 4" />
-          <Line type="monotone" dataKey="successRate" name="Success rate (%)" stroke="var(--chart-1)" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="successRate"
+            name="Success rate (%)"
+            stroke="var(--chart-1)"
+            strokeWidth={2}
+            dot={{ r: 3 }}
+            isAnimationActive={false}
+          />
         </LineChart>
       </Frame>
-      <Frame title="Satisfaction" description={`Average CSAT (0–10, target ≥ ${targets.csat}) and NPS (−100 to 100, target ≥ ${targets.nps}).`}>
+      <Frame
+        title="Satisfaction"
+        description={`Average CSAT (0–10, target ≥ ${targets.csat}) and NPS (−100 to 100, target ≥ ${targets.nps}).`}
+      >
         <LineChart data={points} margin={{ top: 8, right: 4, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
           <XAxis dataKey="label" tick={AXIS} />
@@ -69,8 +102,26 @@ export function TrendCharts({ points, currency, targets }: TrendChartsProps) {
           <Tooltip {...TOOLTIP} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <ReferenceLine yAxisId="csat" y={targets.csat} stroke="var(--chart-2)" strokeDasharray="4 4" />
-          <Line yAxisId="csat" type="monotone" dataKey="csat" name="CSAT" stroke="var(--chart-2)" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
-          <Line yAxisId="nps" type="monotone" dataKey="nps" name="NPS" stroke="var(--chart-5)" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+          <Line
+            yAxisId="csat"
+            type="monotone"
+            dataKey="csat"
+            name="CSAT"
+            stroke="var(--chart-2)"
+            strokeWidth={2}
+            dot={{ r: 3 }}
+            isAnimationActive={false}
+          />
+          <Line
+            yAxisId="nps"
+            type="monotone"
+            dataKey="nps"
+            name="NPS"
+            stroke="var(--chart-5)"
+            strokeWidth={2}
+            dot={{ r: 3 }}
+            isAnimationActive={false}
+          />
         </LineChart>
       </Frame>
       <Frame title="Revenue" description="Contract value booked and refunds paid per period; the line is the net.">
@@ -82,10 +133,21 @@ export function TrendCharts({ points, currency, targets }: TrendChartsProps) {
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar dataKey="booked" name="Booked" fill="var(--chart-1)" isAnimationActive={false} />
           <Bar dataKey="refunded" name="Refunded" fill="var(--destructive)" isAnimationActive={false} />
-          <Line type="monotone" dataKey="net" name="Net" stroke="var(--chart-4)" strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="net"
+            name="Net"
+            stroke="var(--chart-4)"
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
         </ComposedChart>
       </Frame>
-      <Frame title="Expansion" description="Contract value from returning customers per period, and the accounts' average expansion potential.">
+      <Frame
+        title="Expansion"
+        description="Contract value from returning customers per period, and the accounts' average expansion potential."
+      >
         <ComposedChart data={points} margin={{ top: 8, right: 4, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
           <XAxis dataKey="label" tick={AXIS} />
@@ -93,8 +155,23 @@ export function TrendCharts({ points, currency, targets }: TrendChartsProps) {
           <YAxis yAxisId="score" orientation="right" domain={[0, 100]} tick={AXIS} width={36} />
           <Tooltip {...TOOLTIP} formatter={(v, name) => (name === "Expansion potential" ? String(v) : moneyTip(v))} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar yAxisId="money" dataKey="expansion" name="Expansion revenue" fill="var(--chart-3)" isAnimationActive={false} />
-          <Line yAxisId="score" type="monotone" dataKey="expansionScore" name="Expansion potential" stroke="var(--chart-5)" strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Bar
+            yAxisId="money"
+            dataKey="expansion"
+            name="Expansion revenue"
+            fill="var(--chart-3)"
+            isAnimationActive={false}
+          />
+          <Line
+            yAxisId="score"
+            type="monotone"
+            dataKey="expansionScore"
+            name="Expansion potential"
+            stroke="var(--chart-5)"
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
         </ComposedChart>
       </Frame>
     </div>

@@ -6,7 +6,16 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/lib/format";
 
-type AlertItem = { id: string; severity: string; kind: AlertKind; message: string; createdAt: Date; projectName: string | null; accountName: string | null; href: string | null };
+type AlertItem = {
+  id: string;
+  severity: string;
+  kind: AlertKind;
+  message: string;
+  createdAt: Date;
+  projectName: string | null;
+  accountName: string | null;
+  href: string | null;
+};
 type Alerts = { total: number; bySeverity: { severity: string; count: number }[]; items: AlertItem[] };
 
 /** Active (unresolved) alerts: counts by severity, then the most severe, each linked to its project. */
@@ -27,7 +36,9 @@ export function AlertsCard({ alerts }: { alerts: Alerts }) {
             <ul aria-label="Active alerts by severity" className="flex flex-wrap gap-2">
               {alerts.bySeverity.map((s) => (
                 <li key={s.severity}>
-                  <Badge variant={ALERT_SEVERITY[s.severity]?.tone ?? "outline"}>{ALERT_SEVERITY[s.severity]?.label ?? s.severity}: {s.count}</Badge>
+                  <Badge variant={ALERT_SEVERITY[s.severity]?.tone ?? "outline"}>
+                    {ALERT_SEVERITY[s.severity]?.label ?? s.severity}: {s.count}
+                  </Badge>
                 </li>
               ))}
             </ul>
@@ -35,17 +46,29 @@ export function AlertsCard({ alerts }: { alerts: Alerts }) {
               {alerts.items.map((a) => (
                 <li key={a.id} className="grid gap-1 border-b pb-3 text-sm last:border-0 last:pb-0">
                   <span className="flex items-center gap-2">
-                    <Badge variant={ALERT_SEVERITY[a.severity]?.tone ?? "outline"}>{ALERT_SEVERITY[a.severity]?.label ?? a.severity}</Badge>
+                    <Badge variant={ALERT_SEVERITY[a.severity]?.tone ?? "outline"}>
+                      {ALERT_SEVERITY[a.severity]?.label ?? a.severity}
+                    </Badge>
                     <span className="text-xs text-muted-foreground">{formatDateTime(a.createdAt)}</span>
                   </span>
-                  {a.href ? <Link href={a.href} className="font-medium underline-offset-4 hover:underline">{a.message}</Link> : <span className="font-medium">{a.message}</span>}
-                  <span className="text-xs text-muted-foreground">{[alertKindLabel(a.kind), a.projectName, a.accountName].filter(Boolean).join(" · ")}</span>
+                  {a.href ? (
+                    <Link href={a.href} className="font-medium underline-offset-4 hover:underline">
+                      {a.message}
+                    </Link>
+                  ) : (
+                    <span className="font-medium">{a.message}</span>
+                  )}
+                  <span className="text-xs text-muted-foreground">
+                    {[alertKindLabel(a.kind), a.projectName, a.accountName].filter(Boolean).join(" · ")}
+                  </span>
                 </li>
               ))}
             </ul>
             <p className="text-xs text-muted-foreground">
               {alerts.total > alerts.items.length ? `${alerts.total - alerts.items.length} more not shown. ` : ""}
-              <Link href="/alerts" className="font-medium text-primary underline-offset-4 hover:underline">All alerts</Link>
+              <Link href="/alerts" className="font-medium text-primary underline-offset-4 hover:underline">
+                All alerts
+              </Link>
             </p>
           </>
         )}

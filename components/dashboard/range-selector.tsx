@@ -4,7 +4,15 @@ import { RANGE_PRESETS, type RangePreset } from "@/server/engines/dashboard/rang
 import { withRange } from "./format";
 
 /** The date range as links (the range lives in the URL): keyboard-reachable, shareable, no script needed. */
-export function RangeSelector({ path, current, extra }: { path: string; current: RangePreset; extra?: Record<string, string> }) {
+export function RangeSelector({
+  path,
+  current,
+  extra,
+}: {
+  path: string;
+  current: RangePreset;
+  extra?: Record<string, string>;
+}) {
   return (
     <nav aria-label="Date range">
       <ul className="inline-flex rounded-lg border bg-muted p-1 text-sm">

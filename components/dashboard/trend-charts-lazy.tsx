@@ -7,8 +7,12 @@ import { Skeleton } from "@/components/ui/skeleton";
 export function ChartsSkeleton() {
   return (
     <div aria-busy="true" className="grid gap-4 lg:grid-cols-2">
-      <p role="status" className="sr-only">Loading the trend charts…</p>
-      {Array.from({ length: 4 }, (_, i) => <Skeleton key={i} className="h-72 rounded-xl" />)}
+      <p role="status" className="sr-only">
+        Loading the trend charts…
+      </p>
+      {Array.from({ length: 4 }, (_, i) => (
+        <Skeleton key={i} className="h-72 rounded-xl" />
+      ))}
     </div>
   );
 }
@@ -37,7 +41,9 @@ export function LazyTrendCharts(props: ComponentProps<typeof DynamicTrendCharts>
     let idle: number | undefined;
     const useIdle = typeof window.requestIdleCallback === "function";
     const start = () => {
-      idle = useIdle ? window.requestIdleCallback(() => setShow(true), { timeout: 2000 }) : window.setTimeout(() => setShow(true), 200);
+      idle = useIdle
+        ? window.requestIdleCallback(() => setShow(true), { timeout: 2000 })
+        : window.setTimeout(() => setShow(true), 200);
     };
     const cancel = () => {
       if (idle === undefined) return;

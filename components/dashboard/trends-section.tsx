@@ -12,9 +12,13 @@ const label = (d: Date) => formatDate(d).replace(/, \d{4}$/, "");
 function TrendsHeading({ bucketDays }: { bucketDays: number | null }) {
   return (
     <div>
-      <h2 id="trends-heading" className="text-lg font-semibold">Trends</h2>
+      <h2 id="trends-heading" className="text-lg font-semibold">
+        Trends
+      </h2>
       <p className="text-sm text-muted-foreground">
-        {bucketDays === null ? "Loading the trends…" : `One point per ${bucketDays} days; empty periods are gaps, not zeros.`}
+        {bucketDays === null
+          ? "Loading the trends…"
+          : `One point per ${bucketDays} days; empty periods are gaps, not zeros.`}
       </p>
     </div>
   );
@@ -31,7 +35,15 @@ export function TrendsSkeleton() {
 }
 
 /** docs/domain.md#dashboard trend_data over the range: charts for the eye, the same numbers as a table for everyone. */
-export function TrendsSection({ points, bucketDays, currency }: { points: TrendPoint[]; bucketDays: number; currency: string }) {
+export function TrendsSection({
+  points,
+  bucketDays,
+  currency,
+}: {
+  points: TrendPoint[];
+  bucketDays: number;
+  currency: string;
+}) {
   const chart: TrendChartPoint[] = points.map((p) => ({
     label: label(p.from),
     successRate: p.successRate,
@@ -49,10 +61,16 @@ export function TrendsSection({ points, bucketDays, currency }: { points: TrendP
       <LazyTrendCharts
         points={chart}
         currency={currency}
-        targets={{ successRate: KPI_TARGETS.project_success_rate.value, csat: KPI_TARGETS.customer_satisfaction_score.value, nps: KPI_TARGETS.net_promoter_score.value }}
+        targets={{
+          successRate: KPI_TARGETS.project_success_rate.value,
+          csat: KPI_TARGETS.customer_satisfaction_score.value,
+          nps: KPI_TARGETS.net_promoter_score.value,
+        }}
       />
       <details className="rounded-lg border p-3 text-sm">
-        <summary className="cursor-pointer font-medium outline-none focus-visible:ring-2 focus-visible:ring-ring">Show the trend numbers as a table</summary>
+        <summary className="cursor-pointer font-medium outline-none focus-visible:ring-2 focus-visible:ring-ring">
+          Show the trend numbers as a table
+        </summary>
         <Table className="mt-3">
           <TableCaption className="sr-only">Trends per period</TableCaption>
           <TableHeader>
@@ -71,7 +89,10 @@ export function TrendsSection({ points, bucketDays, currency }: { points: TrendP
             {points.map((p) => (
               <TableRow key={p.from.toISOString()}>
                 <TableCell>{formatDate(p.from)}</TableCell>
-                <TableCell className="text-right tabular-nums">{dash(p.successRate, "%")}{p.decided ? ` (${p.decided})` : ""}</TableCell>
+                <TableCell className="text-right tabular-nums">
+                  {dash(p.successRate, "%")}
+                  {p.decided ? ` (${p.decided})` : ""}
+                </TableCell>
                 <TableCell className="text-right tabular-nums">{dash(p.csat)}</TableCell>
                 <TableCell className="text-right tabular-nums">{dash(p.nps)}</TableCell>
                 <TableCell className="text-right tabular-nums">{formatMoney(p.bookedCents, currency)}</TableCell>

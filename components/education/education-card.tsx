@@ -26,7 +26,15 @@ const STATUS: Record<string, { label: string; tone: NonNullable<BadgeProps["vari
 };
 
 /** Education plans of a lead or account (docs/domain.md#education): create one, follow completion per stakeholder. */
-export function EducationCard({ target, defaultServiceType, canWrite }: { target: Target; defaultServiceType: ServiceTypeKey | null; canWrite: boolean }) {
+export function EducationCard({
+  target,
+  defaultServiceType,
+  canWrite,
+}: {
+  target: Target;
+  defaultServiceType: ServiceTypeKey | null;
+  canWrite: boolean;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const plansQuery = useQuery(trpc.education.plans.queryOptions(target));
@@ -42,43 +50,80 @@ export function EducationCard({ target, defaultServiceType, canWrite }: { target
       <CardHeader>
         <CardTitle as="h2">Customer education</CardTitle>
         <CardDescription>
-          A personalised plan per stakeholder: the guarantee first, then how the work runs, spread over the first days. Completion counts only items marked read.
+          A personalised plan per stakeholder: the guarantee first, then how the work runs, spread over the first days.
+          Completion counts only items marked read.
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-5">
         {canWrite ? (
           <form
             className="flex flex-wrap items-end gap-3"
-            onSubmit={(e) => { e.preventDefault(); create.mutate({ ...target, serviceType, background }); }}
+            onSubmit={(e) => {
+              e.preventDefault();
+              create.mutate({ ...target, serviceType, background });
+            }}
           >
             <FormField id="edu-service" label="Service type">
               <NativeSelect value={serviceType} onChange={(e) => setServiceType(e.target.value as ServiceTypeKey)}>
-                {Object.entries(SERVICE_TYPE).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+                {Object.entries(SERVICE_TYPE).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
               </NativeSelect>
             </FormField>
             <FormField id="edu-background" label="Default background">
-              <NativeSelect value={background} onChange={(e) => setBackground(e.target.value as "business" | "technical")}>
+              <NativeSelect
+                value={background}
+                onChange={(e) => setBackground(e.target.value as "business" | "technical")}
+              >
                 <option value="business">Business</option>
                 <option value="technical">Technical</option>
               </NativeSelect>
             </FormField>
-            <Button type="submit" disabled={create.isPending}>{create.isPending ? "Planning…" : "Create education plan"}</Button>
+            <Button type="submit" disabled={create.isPending}>
+              {create.isPending ? "Planning…" : "Create education plan"}
+            </Button>
           </form>
         ) : null}
-        {create.error ? <Alert variant="destructive"><AlertDescription>{create.error.message}</AlertDescription></Alert> : null}
-        {create.data ? <Alert variant="success"><AlertDescription>{create.data.explanation}</AlertDescription></Alert> : null}
-        {complete.error ? <Alert variant="destructive"><AlertDescription>{complete.error.message}</AlertDescription></Alert> : null}
+        {create.error ? (
+          <Alert variant="destructive">
+            <AlertDescription>{create.error.message}</AlertDescription>
+          </Alert>
+        ) : null}
+        {create.data ? (
+          <Alert variant="success">
+            <AlertDescription>{create.data.explanation}</AlertDescription>
+          </Alert>
+        ) : null}
+        {complete.error ? (
+          <Alert variant="destructive">
+            <AlertDescription>{complete.error.message}</AlertDescription>
+          </Alert>
+        ) : null}
         {plansQuery.isPending ? (
           <Skeleton className="h-24 w-full" />
         ) : plansQuery.error ? (
-          <Alert variant="destructive"><AlertDescription>Could not load the education plans: {plansQuery.error.message}</AlertDescription></Alert>
+          <Alert variant="destructive">
+            <AlertDescription>Could not load the education plans: {plansQuery.error.message}</AlertDescription>
+          </Alert>
         ) : plans.length === 0 ? (
-          <EmptyState title="No education plan yet" description="Create one so every stakeholder learns how the guarantee and the weekly milestones work." headingAs="h3" />
+          <EmptyState
+            title="No education plan yet"
+            description="Create one so every stakeholder learns how the guarantee and the weekly milestones work."
+            headingAs="h3"
+          />
         ) : (
           plans.map((plan) => (
-            <section key={plan.id} aria-label={`${SERVICE_TYPE[plan.serviceType] ?? plan.serviceType} education plan`} className="grid gap-3 rounded-md border p-3">
+            <section
+              key={plan.id}
+              aria-label={`${SERVICE_TYPE[plan.serviceType] ?? plan.serviceType} education plan`}
+              className="grid gap-3 rounded-md border p-3"
+            >
               <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <h3 className="font-medium">{SERVICE_TYPE[plan.serviceType] ?? plan.serviceType} · {plan.background} track</h3>
+                <h3 className="font-medium">
+                  {SERVICE_TYPE[plan.serviceType] ?? plan.serviceType} · {plan.background} track
+                </h3>
                 <span className="text-sm text-muted-foreground">Created {formatDate(plan.createdAt)}</span>
               </div>
               <div className="grid gap-1">
@@ -87,7 +132,9 @@ export function EducationCard({ target, defaultServiceType, canWrite }: { target
               </div>
               <ul className="grid gap-1 text-sm">
                 {plan.progress.stakeholders.map((s) => (
-                  <li key={s.stakeholderId ?? "contact"}><span className="font-medium">{s.name}</span>: {s.explanation}</li>
+                  <li key={s.stakeholderId ?? "contact"}>
+                    <span className="font-medium">{s.name}</span>: {s.explanation}
+                  </li>
                 ))}
               </ul>
               <div className="overflow-x-auto">
@@ -98,7 +145,11 @@ export function EducationCard({ target, defaultServiceType, canWrite }: { target
                       <TableHead>For</TableHead>
                       <TableHead>Scheduled</TableHead>
                       <TableHead>Status</TableHead>
-                      {canWrite ? <TableHead><span className="sr-only">Actions</span></TableHead> : null}
+                      {canWrite ? (
+                        <TableHead>
+                          <span className="sr-only">Actions</span>
+                        </TableHead>
+                      ) : null}
                     </TableRow>
                   </TableHeader>
                   <TableBody>
@@ -106,15 +157,28 @@ export function EducationCard({ target, defaultServiceType, canWrite }: { target
                       const status = STATUS[d.status] ?? { label: d.status, tone: "outline" as const };
                       return (
                         <TableRow key={d.id}>
-                          <TableCell>{d.item.title} <span className="text-muted-foreground">({d.item.durationMinutes} min)</span></TableCell>
+                          <TableCell>
+                            {d.item.title} <span className="text-muted-foreground">({d.item.durationMinutes} min)</span>
+                          </TableCell>
                           <TableCell>{d.user?.name ?? "Primary contact"}</TableCell>
                           <TableCell className="tabular-nums">{formatDateTime(d.scheduledAt)}</TableCell>
-                          <TableCell><Badge variant={status.tone}>{status.label}</Badge></TableCell>
+                          <TableCell>
+                            <Badge variant={status.tone}>{status.label}</Badge>
+                          </TableCell>
                           {canWrite ? (
                             <TableCell>
                               {d.status !== "COMPLETED" ? (
-                                <Button size="sm" variant="outline" disabled={complete.isPending} onClick={() => complete.mutate({ deliveryId: d.id })}>
-                                  Mark completed<span className="sr-only"> ({d.item.title}, {d.user?.name ?? "primary contact"})</span>
+                                <Button
+                                  size="sm"
+                                  variant="outline"
+                                  disabled={complete.isPending}
+                                  onClick={() => complete.mutate({ deliveryId: d.id })}
+                                >
+                                  Mark completed
+                                  <span className="sr-only">
+                                    {" "}
+                                    ({d.item.title}, {d.user?.name ?? "primary contact"})
+                                  </span>
                                 </Button>
                               ) : null}
                             </TableCell>

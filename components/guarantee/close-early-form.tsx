@@ -21,7 +21,14 @@ export function CloseEarlyForm({ projectId }: { projectId: string }) {
   const errors = fieldErrorsOf(close.error);
 
   if (close.data) {
-    return <Alert variant="success"><AlertDescription>Final validation recorded: {close.data.status === "SUCCEEDED" ? "met" : "not met"} ({close.data.successScore}).</AlertDescription></Alert>;
+    return (
+      <Alert variant="success">
+        <AlertDescription>
+          Final validation recorded: {close.data.status === "SUCCEEDED" ? "met" : "not met"} ({close.data.successScore}
+          ).
+        </AlertDescription>
+      </Alert>
+    );
   }
   return (
     <form
@@ -34,15 +41,36 @@ export function CloseEarlyForm({ projectId }: { projectId: string }) {
         else close.mutate({ projectId, reason });
       }}
     >
-      <FormField id={`${id}-reason`} label="Why does the guarantee end now?" error={errors.reason} required description="The final validation runs on today's data; the customer is told the outcome. This cannot be undone.">
-        <Textarea value={reason} onChange={(e) => { setReason(e.target.value); setConfirming(false); }} maxLength={1000} />
+      <FormField
+        id={`${id}-reason`}
+        label="Why does the guarantee end now?"
+        error={errors.reason}
+        required
+        description="The final validation runs on today's data; the customer is told the outcome. This cannot be undone."
+      >
+        <Textarea
+          value={reason}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setConfirming(false);
+          }}
+          maxLength={1000}
+        />
       </FormField>
-      {close.error && Object.keys(errors).length === 0 ? <Alert variant="destructive"><AlertDescription>{close.error.message}</AlertDescription></Alert> : null}
+      {close.error && Object.keys(errors).length === 0 ? (
+        <Alert variant="destructive">
+          <AlertDescription>{close.error.message}</AlertDescription>
+        </Alert>
+      ) : null}
       <div className="flex gap-2">
         <Button type="submit" variant={confirming ? "destructive" : "outline"} disabled={close.isPending}>
           {confirming ? "Confirm: run the final validation now" : "Close the guarantee early"}
         </Button>
-        {confirming ? <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>Cancel</Button> : null}
+        {confirming ? (
+          <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>
+            Cancel
+          </Button>
+        ) : null}
       </div>
     </form>
   );

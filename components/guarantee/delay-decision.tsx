@@ -12,7 +12,15 @@ import { formatDate, plural } from "@/lib/format";
 import { fieldErrorsOf } from "./field-errors";
 
 /** The customer's approver acknowledges a delay (the clock pauses, the end moves) or disputes it with a reason. */
-export function DelayDecision({ delayId, days, wouldEndAt }: { delayId: string; days: number; wouldEndAt: Date | null }) {
+export function DelayDecision({
+  delayId,
+  days,
+  wouldEndAt,
+}: {
+  delayId: string;
+  days: number;
+  wouldEndAt: Date | null;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
@@ -25,29 +33,55 @@ export function DelayDecision({ delayId, days, wouldEndAt }: { delayId: string; 
     return (
       <Alert variant="success">
         <AlertDescription>
-          {decide.data.status === "ACKNOWLEDGED" ? `Acknowledged.${decide.data.endsAt ? ` The guarantee now ends ${formatDate(decide.data.endsAt)}.` : ""}` : "Disputed. The delivery team has been told."}
+          {decide.data.status === "ACKNOWLEDGED"
+            ? `Acknowledged.${decide.data.endsAt ? ` The guarantee now ends ${formatDate(decide.data.endsAt)}.` : ""}`
+            : "Disputed. The delivery team has been told."}
         </AlertDescription>
       </Alert>
     );
   }
   return (
     <div className="grid gap-3">
-      {decide.error && Object.keys(errors).length === 0 ? <Alert variant="destructive"><AlertDescription>{decide.error.message}</AlertDescription></Alert> : null}
+      {decide.error && Object.keys(errors).length === 0 ? (
+        <Alert variant="destructive">
+          <AlertDescription>{decide.error.message}</AlertDescription>
+        </Alert>
+      ) : null}
       {disputing ? (
-        <form noValidate className="grid gap-3" aria-label="Dispute the delay" onSubmit={(e) => { e.preventDefault(); decide.mutate({ delayId, decision: "DISPUTE", note }); }}>
+        <form
+          noValidate
+          className="grid gap-3"
+          aria-label="Dispute the delay"
+          onSubmit={(e) => {
+            e.preventDefault();
+            decide.mutate({ delayId, decision: "DISPUTE", note });
+          }}
+        >
           <FormField id={`${id}-note`} label="Why do you dispute it?" error={errors.note} required>
             <Textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} />
           </FormField>
           <div className="flex gap-2">
-            <Button type="submit" variant="destructive" disabled={decide.isPending}>Dispute the delay</Button>
-            <Button type="button" variant="ghost" onClick={() => setDisputing(false)}>Cancel</Button>
+            <Button type="submit" variant="destructive" disabled={decide.isPending}>
+              Dispute the delay
+            </Button>
+            <Button type="button" variant="ghost" onClick={() => setDisputing(false)}>
+              Cancel
+            </Button>
           </div>
         </form>
       ) : (
         <div className="flex flex-wrap items-center gap-2">
-          <Button disabled={decide.isPending} onClick={() => decide.mutate({ delayId, decision: "ACKNOWLEDGE" })}>Acknowledge {plural(days, "day")}</Button>
-          <Button variant="outline" disabled={decide.isPending} onClick={() => setDisputing(true)}>Dispute</Button>
-          {wouldEndAt ? <span className="text-sm text-muted-foreground">Acknowledging moves the end to {formatDate(wouldEndAt)}.</span> : null}
+          <Button disabled={decide.isPending} onClick={() => decide.mutate({ delayId, decision: "ACKNOWLEDGE" })}>
+            Acknowledge {plural(days, "day")}
+          </Button>
+          <Button variant="outline" disabled={decide.isPending} onClick={() => setDisputing(true)}>
+            Dispute
+          </Button>
+          {wouldEndAt ? (
+            <span className="text-sm text-muted-foreground">
+              Acknowledging moves the end to {formatDate(wouldEndAt)}.
+            </span>
+          ) : null}
         </div>
       )}
     </div>

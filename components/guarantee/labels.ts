@@ -33,7 +33,13 @@ export const REFUND_STATUS: Record<string, { label: string; tone: Tone }> = {
 };
 
 export const REMEDY: Record<string, { label: string; description: string }> = {
-  REFUND: { label: "Refund of the guarantee amount", description: "We refund the guarantee amount after an executive's approval." },
-  CONTINUED_DEVELOPMENT: { label: "Continued development at no cost", description: "The team keeps working, at no cost, until the success criteria are met." },
+  REFUND: {
+    label: "Refund of the guarantee amount",
+    description: "We refund the guarantee amount after an executive's approval.",
+  },
+  CONTINUED_DEVELOPMENT: {
+    label: "Continued development at no cost",
+    description: "The team keeps working, at no cost, until the success criteria are met.",
+  },
   MIGRATION_ASSISTANCE: { label: "Migration assistance", description: "We help you move to an alternative solution." },
 };

@@ -12,7 +12,14 @@ import { Textarea } from "@/components/ui/textarea";
 import { useTRPC } from "@/lib/trpc/client";
 import { fieldErrorsOf } from "./field-errors";
 
-type Refund = { id: string; status: string; version: number; amountCents: number; currency: string; projectName: string };
+type Refund = {
+  id: string;
+  status: string;
+  version: number;
+  amountCents: number;
+  currency: string;
+  projectName: string;
+};
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -21,7 +28,15 @@ const today = () => new Date().toISOString().slice(0, 10);
  * (executives); record the payment. Each call names the version shown, so a refund changed meanwhile is
  * refused with a clear message instead of being moved twice.
  */
-export function RefundActions({ refund, canApprove, canProcess }: { refund: Refund; canApprove: boolean; canProcess: boolean }) {
+export function RefundActions({
+  refund,
+  canApprove,
+  canProcess,
+}: {
+  refund: Refund;
+  canApprove: boolean;
+  canProcess: boolean;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
@@ -39,13 +54,22 @@ export function RefundActions({ refund, canApprove, canProcess }: { refund: Refu
   const errors = fieldErrorsOf(active?.error);
   const base = { refundId: refund.id, expectedVersion: refund.version };
   const label = ` the refund for ${refund.projectName}`;
-  const general = active?.error && Object.keys(errors).length === 0 ? <Alert variant="destructive"><AlertDescription>{active.error.message}</AlertDescription></Alert> : null;
+  const general =
+    active?.error && Object.keys(errors).length === 0 ? (
+      <Alert variant="destructive">
+        <AlertDescription>{active.error.message}</AlertDescription>
+      </Alert>
+    ) : null;
 
   if (refund.status === "CLAIMED" && canProcess) {
     return (
       <div className="grid gap-2">
         {general}
-        <div><Button size="sm" disabled={review.isPending} onClick={() => review.mutate(base)}>Start review<span className="sr-only">{label}</span></Button></div>
+        <div>
+          <Button size="sm" disabled={review.isPending} onClick={() => review.mutate(base)}>
+            Start review<span className="sr-only">{label}</span>
+          </Button>
+        </div>
       </div>
     );
   }
@@ -57,13 +81,29 @@ export function RefundActions({ refund, canApprove, canProcess }: { refund: Refu
         </FormField>
         {general}
         <div className="flex gap-2">
-          <Button size="sm" type="button" disabled={approve.isPending || reject.isPending} onClick={() => approve.mutate({ ...base, reason })}>Approve<span className="sr-only">{label}</span></Button>
-          <Button size="sm" type="button" variant="destructive" disabled={approve.isPending || reject.isPending} onClick={() => reject.mutate({ ...base, reason })}>Reject<span className="sr-only">{label}</span></Button>
+          <Button
+            size="sm"
+            type="button"
+            disabled={approve.isPending || reject.isPending}
+            onClick={() => approve.mutate({ ...base, reason })}
+          >
+            Approve<span className="sr-only">{label}</span>
+          </Button>
+          <Button
+            size="sm"
+            type="button"
+            variant="destructive"
+            disabled={approve.isPending || reject.isPending}
+            onClick={() => reject.mutate({ ...base, reason })}
+          >
+            Reject<span className="sr-only">{label}</span>
+          </Button>
         </div>
       </form>
     );
   }
-  if (refund.status === "UNDER_REVIEW") return <p className="text-sm text-muted-foreground">Awaiting an executive&apos;s decision.</p>;
+  if (refund.status === "UNDER_REVIEW")
+    return <p className="text-sm text-muted-foreground">Awaiting an executive&apos;s decision.</p>;
   if (refund.status === "APPROVED" && canProcess) {
     return (
       <form
@@ -75,7 +115,12 @@ export function RefundActions({ refund, canApprove, canProcess }: { refund: Refu
           const paid = readMoneyField(amount, refund.currency);
           setAmountError(paid.error);
           if (paid.error) return;
-          pay.mutate({ ...base, amountCents: paid.cents ?? Number.NaN, reference, paidAt: paidOn === today() ? new Date() : new Date(`${paidOn}T12:00:00.000Z`) });
+          pay.mutate({
+            ...base,
+            amountCents: paid.cents ?? Number.NaN,
+            reference,
+            paidAt: paidOn === today() ? new Date() : new Date(`${paidOn}T12:00:00.000Z`),
+          });
         }}
       >
         <div className="grid gap-2 sm:grid-cols-3">
@@ -90,7 +135,11 @@ export function RefundActions({ refund, canApprove, canProcess }: { refund: Refu
           </FormField>
         </div>
         {general}
-        <div><Button size="sm" type="submit" disabled={pay.isPending}>Mark as paid<span className="sr-only">{label}</span></Button></div>
+        <div>
+          <Button size="sm" type="submit" disabled={pay.isPending}>
+            Mark as paid<span className="sr-only">{label}</span>
+          </Button>
+        </div>
       </form>
     );
   }

@@ -4,8 +4,17 @@ import { formatDate } from "@/lib/format";
 import { REFUND_STATUS } from "./labels";
 
 export type RefundRow = {
-  id: string; amountCents: number; status: string; reason: string | null; decisionNote: string | null; reference: string | null; createdAt: Date;
-  decidedAt: Date | null; paidAt: Date | null; claimedBy: { name: string } | null; decidedBy: { name: string } | null;
+  id: string;
+  amountCents: number;
+  status: string;
+  reason: string | null;
+  decisionNote: string | null;
+  reference: string | null;
+  createdAt: Date;
+  decidedAt: Date | null;
+  paidAt: Date | null;
+  claimedBy: { name: string } | null;
+  decidedBy: { name: string } | null;
 };
 
 /** A guarantee's refunds with each step of their workflow. */
@@ -17,11 +26,28 @@ export function RefundsList({ refunds, currency }: { refunds: RefundRow[]; curre
         <li key={r.id} className="grid gap-1 rounded-md border p-3 text-sm">
           <div className="flex flex-wrap items-center justify-between gap-2">
             <span className="font-medium">Refund of {formatMoney(r.amountCents, currency)}</span>
-            <Badge variant={REFUND_STATUS[r.status]?.tone ?? "outline"}>{REFUND_STATUS[r.status]?.label ?? r.status}</Badge>
+            <Badge variant={REFUND_STATUS[r.status]?.tone ?? "outline"}>
+              {REFUND_STATUS[r.status]?.label ?? r.status}
+            </Badge>
           </div>
-          <p className="text-muted-foreground">Claimed {formatDate(r.createdAt)}{r.claimedBy ? ` by ${r.claimedBy.name}` : ""}{r.reason ? `: ${r.reason}` : ""}</p>
-          {r.decidedAt ? <p className="text-muted-foreground">{r.status === "REJECTED" ? "Rejected" : "Approved"} {formatDate(r.decidedAt)}{r.decidedBy ? ` by ${r.decidedBy.name}` : ""}{r.decisionNote ? `: ${r.decisionNote}` : ""}</p> : null}
-          {r.paidAt ? <p className="text-muted-foreground">Paid {formatDate(r.paidAt)}{r.reference ? `, reference ${r.reference}` : ""}</p> : null}
+          <p className="text-muted-foreground">
+            Claimed {formatDate(r.createdAt)}
+            {r.claimedBy ? ` by ${r.claimedBy.name}` : ""}
+            {r.reason ? `: ${r.reason}` : ""}
+          </p>
+          {r.decidedAt ? (
+            <p className="text-muted-foreground">
+              {r.status === "REJECTED" ? "Rejected" : "Approved"} {formatDate(r.decidedAt)}
+              {r.decidedBy ? ` by ${r.decidedBy.name}` : ""}
+              {r.decisionNote ? `: ${r.decisionNote}` : ""}
+            </p>
+          ) : null}
+          {r.paidAt ? (
+            <p className="text-muted-foreground">
+              Paid {formatDate(r.paidAt)}
+              {r.reference ? `, reference ${r.reference}` : ""}
+            </p>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -1,12 +1,31 @@
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 export type CriterionRow = {
-  key: string; name: string; unit: string; target: number; actual: number | null; achievementScore: number; weight: number; weightedScore: number;
-  evidence: string[]; stakeholderConfirmation: { text: string }; reason: string;
+  key: string;
+  name: string;
+  unit: string;
+  target: number;
+  actual: number | null;
+  achievementScore: number;
+  weight: number;
+  weightedScore: number;
+  evidence: string[];
+  stakeholderConfirmation: { text: string };
+  reason: string;
 };
 
 /** The final validation per criterion (docs/domain.md#success-validation): target vs actual, achievement, weight, weighted score, evidence. */
-export function ValidationTable({ criteria, successScore, threshold, caption }: { criteria: CriterionRow[]; successScore: number; threshold: number; caption: string }) {
+export function ValidationTable({
+  criteria,
+  successScore,
+  threshold,
+  caption,
+}: {
+  criteria: CriterionRow[];
+  successScore: number;
+  threshold: number;
+  caption: string;
+}) {
   return (
     <Table>
       <TableCaption>{caption}</TableCaption>
@@ -26,11 +45,16 @@ export function ValidationTable({ criteria, successScore, threshold, caption }: 
             <TableCell className="max-w-md whitespace-normal">
               <span className="font-medium">{c.name}</span>
               <ul className="mt-1 grid gap-0.5 text-xs text-muted-foreground">
-                {c.evidence.map((e) => <li key={e}>{e}</li>)}
+                {c.evidence.map((e) => (
+                  <li key={e}>{e}</li>
+                ))}
                 <li>{c.stakeholderConfirmation.text}</li>
               </ul>
             </TableCell>
-            <TableCell className="text-right">{c.target}<span className="sr-only"> {c.unit}</span></TableCell>
+            <TableCell className="text-right">
+              {c.target}
+              <span className="sr-only"> {c.unit}</span>
+            </TableCell>
             <TableCell className="text-right">{c.actual ?? "—"}</TableCell>
             <TableCell className="text-right">{c.achievementScore}</TableCell>
             <TableCell className="text-right">{Math.round(c.weight * 100)}%</TableCell>
@@ -39,7 +63,9 @@ export function ValidationTable({ criteria, successScore, threshold, caption }: 
         ))}
         <TableRow>
           <TableCell className="font-semibold">Success score</TableCell>
-          <TableCell colSpan={4} className="text-right text-muted-foreground">threshold {threshold}</TableCell>
+          <TableCell colSpan={4} className="text-right text-muted-foreground">
+            threshold {threshold}
+          </TableCell>
           <TableCell className="text-right font-semibold">{successScore}</TableCell>
         </TableRow>
       </TableBody>

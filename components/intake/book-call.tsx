@@ -9,7 +9,17 @@ import { Input } from "@/components/ui/input";
 import { useTRPC } from "@/lib/trpc/client";
 
 /** The next step: ask the tenant's customer success manager for a call about this result. */
-export function BookCall({ tenantSlug, token, tenantName, requested }: { tenantSlug: string; token: string; tenantName: string; requested: boolean }) {
+export function BookCall({
+  tenantSlug,
+  token,
+  tenantName,
+  requested,
+}: {
+  tenantSlug: string;
+  token: string;
+  tenantName: string;
+  requested: boolean;
+}) {
   const trpc = useTRPC();
   const [preference, setPreference] = useState("");
   const book = useMutation(trpc.intake.requestCall.mutationOptions());
@@ -18,7 +28,10 @@ export function BookCall({ tenantSlug, token, tenantName, requested }: { tenantS
     return (
       <Alert variant="success">
         <AlertDescription>
-          <p>Your call is requested. A customer success manager from {tenantName} will contact you within one business day to plan the project with you.</p>
+          <p>
+            Your call is requested. A customer success manager from {tenantName} will contact you within one business
+            day to plan the project with you.
+          </p>
         </AlertDescription>
       </Alert>
     );
@@ -33,10 +46,19 @@ export function BookCall({ tenantSlug, token, tenantName, requested }: { tenantS
         book.mutate({ tenantSlug, token, ...(preference.trim() ? { preference } : {}) });
       }}
     >
-      <FormField id="call-preference" label="When suits you best? (optional)" description="For example: Tuesday mornings, or after 3 pm CET." error={error}>
+      <FormField
+        id="call-preference"
+        label="When suits you best? (optional)"
+        description="For example: Tuesday mornings, or after 3 pm CET."
+        error={error}
+      >
         <Input value={preference} maxLength={200} onChange={(e) => setPreference(e.target.value)} />
       </FormField>
-      {book.error && !error ? <Alert variant="destructive"><AlertDescription>{book.error.message}</AlertDescription></Alert> : null}
+      {book.error && !error ? (
+        <Alert variant="destructive">
+          <AlertDescription>{book.error.message}</AlertDescription>
+        </Alert>
+      ) : null}
       <Button type="submit" size="lg" disabled={book.isPending} className="w-full sm:w-fit">
         {book.isPending ? "Booking…" : "Book a call to start"}
       </Button>

@@ -26,7 +26,11 @@ export function CriteriaStep({ criteria, answers, errors, onAnswer }: Props) {
             aria-invalid={error ? true : undefined}
           >
             <legend className="px-1 font-medium">{q.question}</legend>
-            {q.hint ? <p id={hintId} className="text-sm text-muted-foreground">{q.hint}</p> : null}
+            {q.hint ? (
+              <p id={hintId} className="text-sm text-muted-foreground">
+                {q.hint}
+              </p>
+            ) : null}
             <div className="grid gap-2 sm:grid-cols-3">
               {ANSWER_CHOICES.map((choice) => (
                 <label
@@ -45,7 +49,11 @@ export function CriteriaStep({ criteria, answers, errors, onAnswer }: Props) {
                 </label>
               ))}
             </div>
-            {error ? <p id={errorId} role="alert" className="text-sm font-medium text-destructive">{error}</p> : null}
+            {error ? (
+              <p id={errorId} role="alert" className="text-sm font-medium text-destructive">
+                {error}
+              </p>
+            ) : null}
           </fieldset>
         );
       })}

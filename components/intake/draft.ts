@@ -10,8 +10,16 @@ export type IntakeDraft = {
   step: number;
   answers: Record<string, Answer>;
   project: {
-    features: string; timelineWeeks: string; budgetBand: string; teamSize: string; techStack: string; integrations: string;
-    compliance: string[]; complianceOther: string; businessCritical: YesNo; hasFallbackPlan: YesNo;
+    features: string;
+    timelineWeeks: string;
+    budgetBand: string;
+    teamSize: string;
+    techStack: string;
+    integrations: string;
+    compliance: string[];
+    complianceOther: string;
+    businessCritical: YesNo;
+    hasFallbackPlan: YesNo;
   };
   contact: { name: string; email: string; company: string; phone: string };
 };
@@ -19,11 +27,26 @@ export type IntakeDraft = {
 export const EMPTY_DRAFT: IntakeDraft = {
   step: 0,
   answers: {},
-  project: { features: "", timelineWeeks: "", budgetBand: "", teamSize: "", techStack: "", integrations: "", compliance: [], complianceOther: "", businessCritical: "", hasFallbackPlan: "" },
+  project: {
+    features: "",
+    timelineWeeks: "",
+    budgetBand: "",
+    teamSize: "",
+    techStack: "",
+    integrations: "",
+    compliance: [],
+    complianceOther: "",
+    businessCritical: "",
+    hasFallbackPlan: "",
+  },
   contact: { name: "", email: "", company: "", phone: "" },
 };
 
-export type Step = { kind: "criteria"; category: string; criteria: string[] } | { kind: "project" } | { kind: "technology" } | { kind: "contact" };
+export type Step =
+  | { kind: "criteria"; category: string; criteria: string[] }
+  | { kind: "project" }
+  | { kind: "technology" }
+  | { kind: "contact" };
 
 /** The configuration version is part of the key: a draft for other questions is not reused. */
 export const draftKey = (slug: string, configVersion: number) => `onward:assess:${slug}:v${configVersion}`;
@@ -43,7 +66,8 @@ export function readDraft(key: string): IntakeDraft {
   if (!isRecord(raw)) return EMPTY_DRAFT;
   const answers: Record<string, Answer> = {};
   if (isRecord(raw.answers)) {
-    for (const [k, v] of Object.entries(raw.answers)) if (v === "full" || v === "partial" || v === "none") answers[k] = v;
+    for (const [k, v] of Object.entries(raw.answers))
+      if (v === "full" || v === "partial" || v === "none") answers[k] = v;
   }
   const p = isRecord(raw.project) ? raw.project : {};
   const c = isRecord(raw.contact) ? raw.contact : {};
@@ -51,10 +75,18 @@ export function readDraft(key: string): IntakeDraft {
     step: typeof raw.step === "number" && Number.isInteger(raw.step) ? raw.step : 0,
     answers,
     project: {
-      features: text(p.features), timelineWeeks: text(p.timelineWeeks), budgetBand: text(p.budgetBand), teamSize: text(p.teamSize),
-      techStack: text(p.techStack), integrations: text(p.integrations), complianceOther: text(p.complianceOther),
-      compliance: Array.isArray(p.compliance) ? p.compliance.filter((x): x is string => typeof x === "string").slice(0, 20) : [],
-      businessCritical: yesNo(p.businessCritical), hasFallbackPlan: yesNo(p.hasFallbackPlan),
+      features: text(p.features),
+      timelineWeeks: text(p.timelineWeeks),
+      budgetBand: text(p.budgetBand),
+      teamSize: text(p.teamSize),
+      techStack: text(p.techStack),
+      integrations: text(p.integrations),
+      complianceOther: text(p.complianceOther),
+      compliance: Array.isArray(p.compliance)
+        ? p.compliance.filter((x): x is string => typeof x === "string").slice(0, 20)
+        : [],
+      businessCritical: yesNo(p.businessCritical),
+      hasFallbackPlan: yesNo(p.hasFallbackPlan),
     },
     contact: { name: text(c.name), email: text(c.email), company: text(c.company), phone: text(c.phone) },
   };
@@ -76,7 +108,11 @@ export function clearDraft(key: string): void {
   }
 }
 
-const list = (v: string) => v.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
+const list = (v: string) =>
+  v
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 /** "" stays undefined so the schema says "Enter the … as a number" instead of reading 0. */
 function num(v: string): number | undefined {
   const s = v.trim().replace(/,/g, "");
@@ -86,7 +122,10 @@ const bool = (v: YesNo) => (v === "" ? undefined : v === "yes");
 
 export function toProject(p: IntakeDraft["project"]) {
   return {
-    features: p.features.split(/\r?\n/).map((s) => s.trim()).filter((s) => s.length > 0),
+    features: p.features
+      .split(/\r?\n/)
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
     timelineWeeks: num(p.timelineWeeks),
     budgetBand: p.budgetBand,
     teamSize: num(p.teamSize),
@@ -105,7 +144,14 @@ export function toContact(c: IntakeDraft["contact"]) {
 /** Server and client field keys, cut to "section.field" ("project.features.3" → "project.features"). */
 export const fieldKey = (key: string) => key.split(".").slice(0, 2).join(".");
 
-const PROJECT_FIELDS = ["features", "timelineWeeks", "budgetBand", "teamSize", "businessCritical", "hasFallbackPlan"] as const;
+const PROJECT_FIELDS = [
+  "features",
+  "timelineWeeks",
+  "budgetBand",
+  "teamSize",
+  "businessCritical",
+  "hasFallbackPlan",
+] as const;
 const TECHNOLOGY_FIELDS = ["techStack", "integrations", "compliance"] as const;
 
 function zodErrors(prefix: string, issues: { path: PropertyKey[]; message: string }[], fields: readonly string[]) {
@@ -120,7 +166,9 @@ function zodErrors(prefix: string, issues: { path: PropertyKey[]; message: strin
 /** What is wrong on one step, keyed like the server's field errors; empty when the step is complete. */
 export function stepErrors(step: Step, draft: IntakeDraft): Record<string, string> {
   if (step.kind === "criteria") {
-    return Object.fromEntries(step.criteria.filter((k) => !draft.answers[k]).map((k) => [`answers.${k}`, "Choose an answer"]));
+    return Object.fromEntries(
+      step.criteria.filter((k) => !draft.answers[k]).map((k) => [`answers.${k}`, "Choose an answer"]),
+    );
   }
   if (step.kind === "contact") {
     const parsed = ZIntakeContactSchema.safeParse(toContact(draft.contact));
@@ -136,7 +184,8 @@ export function stepOf(key: string, steps: Step[]): number {
   const [section, field = ""] = key.split(".");
   const index = steps.findIndex((s) => {
     if (section === "answers") return s.kind === "criteria" && s.criteria.includes(field);
-    if (section === "project") return s.kind === ((TECHNOLOGY_FIELDS as readonly string[]).includes(field) ? "technology" : "project");
+    if (section === "project")
+      return s.kind === ((TECHNOLOGY_FIELDS as readonly string[]).includes(field) ? "technology" : "project");
     return s.kind === "contact";
   });
   return index === -1 ? 0 : index;

@@ -5,7 +5,10 @@ export function IntakeHeader({ tenantName, subtitle }: { tenantName: string; sub
   return (
     <header className="mx-auto flex w-full max-w-2xl items-start justify-between gap-4 px-4 pt-6 pb-4">
       <div className="flex items-center gap-3">
-        <span aria-hidden className="grid size-10 shrink-0 place-items-center rounded-lg bg-primary text-lg font-semibold text-primary-foreground">
+        <span
+          aria-hidden
+          className="grid size-10 shrink-0 place-items-center rounded-lg bg-primary text-lg font-semibold text-primary-foreground"
+        >
           {tenantName.trim().charAt(0).toUpperCase()}
         </span>
         <div>

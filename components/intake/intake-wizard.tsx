@@ -12,7 +12,19 @@ import { useTRPC } from "@/lib/trpc/client";
 import type { Answer } from "@/server/engines/qualification/config";
 import { CriteriaStep } from "./criteria-step";
 import { ContactStep, ProjectStep, TechnologyStep } from "./details-steps";
-import { clearDraft, draftKey, fieldKey, readDraft, saveDraft, stepErrors, stepOf, toContact, toProject, type IntakeDraft, type Step } from "./draft";
+import {
+  clearDraft,
+  draftKey,
+  fieldKey,
+  readDraft,
+  saveDraft,
+  stepErrors,
+  stepOf,
+  toContact,
+  toProject,
+  type IntakeDraft,
+  type Step,
+} from "./draft";
 import { CATEGORY_INTRO, categoryTitle } from "./questions";
 
 export type IntakeFormData = {
@@ -29,12 +41,21 @@ const noSubscription = () => () => {};
  * browser has taken over, then start the form from the stored draft (no hydration mismatch).
  */
 export function IntakeWizard({ form }: { form: IntakeFormData }) {
-  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
+  const inBrowser = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   if (!inBrowser) {
     return (
       <Card aria-busy="true">
-        <CardHeader><Skeleton className="h-5 w-40" /></CardHeader>
-        <CardContent className="grid gap-3"><Skeleton className="h-24 w-full" /><Skeleton className="h-24 w-full" /></CardContent>
+        <CardHeader>
+          <Skeleton className="h-5 w-40" />
+        </CardHeader>
+        <CardContent className="grid gap-3">
+          <Skeleton className="h-24 w-full" />
+          <Skeleton className="h-24 w-full" />
+        </CardContent>
       </Card>
     );
   }
@@ -42,10 +63,14 @@ export function IntakeWizard({ form }: { form: IntakeFormData }) {
 }
 
 function stepTitle(step: Step): { title: string; description: string } {
-  if (step.kind === "criteria") return { title: categoryTitle(step.category), description: CATEGORY_INTRO[step.category] ?? "" };
+  if (step.kind === "criteria")
+    return { title: categoryTitle(step.category), description: CATEGORY_INTRO[step.category] ?? "" };
   if (step.kind === "project") return { title: "Your project", description: "The basics we need to size it." };
   if (step.kind === "technology") return { title: "Technology", description: "Skip what you do not know yet." };
-  return { title: "Where to send your result", description: "Your result appears right away; a copy goes to your inbox." };
+  return {
+    title: "Where to send your result",
+    description: "Your result appears right away; a copy goes to your inbox.",
+  };
 }
 
 function Wizard({ form }: { form: IntakeFormData }) {
@@ -60,8 +85,14 @@ function Wizard({ form }: { form: IntakeFormData }) {
 
   const steps = useMemo<Step[]>(
     () => [
-      ...form.categories.map((c): Step => ({ kind: "criteria", category: c.key, criteria: c.criteria.map((x) => x.key) })),
-      { kind: "project" }, { kind: "technology" }, { kind: "contact" },
+      ...form.categories.map((c): Step => ({
+        kind: "criteria",
+        category: c.key,
+        criteria: c.criteria.map((x) => x.key),
+      })),
+      { kind: "project" },
+      { kind: "technology" },
+      { kind: "contact" },
     ],
     [form.categories],
   );
@@ -102,7 +133,13 @@ function Wizard({ form }: { form: IntakeFormData }) {
     const contact = ZIntakeContactSchema.safeParse(toContact(draft.contact));
     if (!project.success || !contact.success) return;
     submit.mutate(
-      { tenantSlug: form.tenant.slug, answers: draft.answers, project: project.data, contact: contact.data, ...(website ? { website } : {}) },
+      {
+        tenantSlug: form.tenant.slug,
+        answers: draft.answers,
+        project: project.data,
+        contact: contact.data,
+        ...(website ? { website } : {}),
+      },
       {
         onSuccess: (res) => {
           clearDraft(key);
@@ -124,28 +161,49 @@ function Wizard({ form }: { form: IntakeFormData }) {
   const { title, description } = stepTitle(step);
   const last = index === steps.length - 1;
   const pct = Math.round(((index + 1) / steps.length) * 100);
-  const setProject = (patch: Partial<IntakeDraft["project"]>) => setDraft((d) => ({ ...d, project: { ...d.project, ...patch } }));
+  const setProject = (patch: Partial<IntakeDraft["project"]>) =>
+    setDraft((d) => ({ ...d, project: { ...d.project, ...patch } }));
 
   return (
     <Card>
       <CardHeader className="gap-3">
         <div className="grid gap-1.5">
-          <p className="text-sm text-muted-foreground" aria-live="polite">Step {index + 1} of {steps.length}</p>
-          <div role="progressbar" aria-label="Assessment progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} className="h-2 overflow-hidden rounded-full bg-muted">
+          <p className="text-sm text-muted-foreground" aria-live="polite">
+            Step {index + 1} of {steps.length}
+          </p>
+          <div
+            role="progressbar"
+            aria-label="Assessment progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={pct}
+            className="h-2 overflow-hidden rounded-full bg-muted"
+          >
             <div className="h-full rounded-full bg-primary transition-[width]" style={{ width: `${pct}%` }} />
           </div>
         </div>
-        <CardTitle as="h2" ref={headingRef} tabIndex={-1} className="text-xl outline-none">{title}</CardTitle>
+        <CardTitle as="h2" ref={headingRef} tabIndex={-1} className="text-xl outline-none">
+          {title}
+        </CardTitle>
         {description ? <CardDescription>{description}</CardDescription> : null}
       </CardHeader>
       <CardContent>
-        <form onSubmit={(e) => { e.preventDefault(); next(); }} noValidate className="grid gap-6">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            next();
+          }}
+          noValidate
+          className="grid gap-6"
+        >
           {step.kind === "criteria" ? (
             <CriteriaStep
               criteria={step.criteria}
               answers={draft.answers}
               errors={errors}
-              onAnswer={(criterion: string, answer: Answer) => setDraft((d) => ({ ...d, answers: { ...d.answers, [criterion]: answer } }))}
+              onAnswer={(criterion: string, answer: Answer) =>
+                setDraft((d) => ({ ...d, answers: { ...d.answers, [criterion]: answer } }))
+              }
             />
           ) : step.kind === "project" ? (
             <ProjectStep project={draft.project} errors={errors} budgetBands={form.budgetBands} onChange={setProject} />
@@ -161,10 +219,21 @@ function Wizard({ form }: { form: IntakeFormData }) {
             />
           )}
           {submit.error && Object.keys(errors).length === 0 ? (
-            <Alert variant="destructive"><AlertDescription>{submit.error.message}</AlertDescription></Alert>
+            <Alert variant="destructive">
+              <AlertDescription>{submit.error.message}</AlertDescription>
+            </Alert>
           ) : null}
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-between">
-            <Button type="button" variant="outline" size="lg" disabled={index === 0 || submit.isPending} onClick={() => { setErrors({}); go(index - 1); }}>
+            <Button
+              type="button"
+              variant="outline"
+              size="lg"
+              disabled={index === 0 || submit.isPending}
+              onClick={() => {
+                setErrors({});
+                go(index - 1);
+              }}
+            >
               Back
             </Button>
             <Button type="submit" size="lg" disabled={submit.isPending || submit.isSuccess}>

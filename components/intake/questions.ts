@@ -9,20 +9,62 @@ import { categoryLabel, criterionLabel } from "@/server/engines/qualification/la
 type Question = { question: string; hint: string };
 
 const QUESTIONS: Record<string, Question> = {
-  existing_codebase: { question: "Is there already code for this product?", hint: "A prototype or an older version counts as partly." },
-  development_team: { question: "Do you have developers of your own who will work with us?", hint: "People who can review code and answer technical questions." },
-  project_documentation: { question: "Is the project written down?", hint: "Specifications, user stories, designs or process descriptions." },
-  technical_stack_clarity: { question: "Have you decided which technologies to use?", hint: "Languages, frameworks, hosting. Partly: a preference, not a decision." },
-  clear_requirements: { question: "Do you know what needs to be built?", hint: "The main features and who uses them, agreed internally." },
-  defined_timeline: { question: "Do you have a target date?", hint: "A launch, an event or a contract date the project must meet." },
-  stakeholder_alignment: { question: "Do the people who decide agree on this project?", hint: "Leadership and the teams affected support it." },
-  success_criteria: { question: "Have you defined how you will measure success?", hint: "For example: sign-ups per week, processing time, error rate." },
-  budget_defined: { question: "Is a budget set aside for this project?", hint: "Partly: a range is discussed but not approved." },
-  decision_authority: { question: "Is the person who approves the spend involved?", hint: "They know about the project and can sign off." },
-  contract_timeline: { question: "Could you sign a contract within a few weeks?", hint: "Procurement and legal review included." },
-  change_management: { question: "Is there a plan for how your organisation will adopt the change?", hint: "Training, roll-out, who supports users." },
-  team_availability: { question: "Can your people set time aside to take part?", hint: "Reviews, weekly sign-offs, answering questions." },
-  communication_structure: { question: "Is it clear who talks to us, and how often?", hint: "Named contacts and a regular meeting." },
+  existing_codebase: {
+    question: "Is there already code for this product?",
+    hint: "A prototype or an older version counts as partly.",
+  },
+  development_team: {
+    question: "Do you have developers of your own who will work with us?",
+    hint: "People who can review code and answer technical questions.",
+  },
+  project_documentation: {
+    question: "Is the project written down?",
+    hint: "Specifications, user stories, designs or process descriptions.",
+  },
+  technical_stack_clarity: {
+    question: "Have you decided which technologies to use?",
+    hint: "Languages, frameworks, hosting. Partly: a preference, not a decision.",
+  },
+  clear_requirements: {
+    question: "Do you know what needs to be built?",
+    hint: "The main features and who uses them, agreed internally.",
+  },
+  defined_timeline: {
+    question: "Do you have a target date?",
+    hint: "A launch, an event or a contract date the project must meet.",
+  },
+  stakeholder_alignment: {
+    question: "Do the people who decide agree on this project?",
+    hint: "Leadership and the teams affected support it.",
+  },
+  success_criteria: {
+    question: "Have you defined how you will measure success?",
+    hint: "For example: sign-ups per week, processing time, error rate.",
+  },
+  budget_defined: {
+    question: "Is a budget set aside for this project?",
+    hint: "Partly: a range is discussed but not approved.",
+  },
+  decision_authority: {
+    question: "Is the person who approves the spend involved?",
+    hint: "They know about the project and can sign off.",
+  },
+  contract_timeline: {
+    question: "Could you sign a contract within a few weeks?",
+    hint: "Procurement and legal review included.",
+  },
+  change_management: {
+    question: "Is there a plan for how your organisation will adopt the change?",
+    hint: "Training, roll-out, who supports users.",
+  },
+  team_availability: {
+    question: "Can your people set time aside to take part?",
+    hint: "Reviews, weekly sign-offs, answering questions.",
+  },
+  communication_structure: {
+    question: "Is it clear who talks to us, and how often?",
+    hint: "Named contacts and a regular meeting.",
+  },
 };
 
 export const ANSWER_CHOICES: { value: Answer; label: string }[] = [

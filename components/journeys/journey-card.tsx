@@ -27,7 +27,8 @@ export function JourneyCard({ leadId, journey, canStart }: { leadId: string; jou
       <CardHeader>
         <CardTitle as="h2">Customer journey</CardTitle>
         <CardDescription>
-          Qualification → feasibility → tier → education → kickoff → monitoring, with the data already on this lead. A phase that stops says why.
+          Qualification → feasibility → tier → education → kickoff → monitoring, with the data already on this lead. A
+          phase that stops says why.
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-3 text-sm">
@@ -36,23 +37,42 @@ export function JourneyCard({ leadId, journey, canStart }: { leadId: string; jou
             <div className="flex flex-wrap items-center gap-2">
               <Badge variant={status?.tone ?? "outline"}>{status?.label ?? shown.status}</Badge>
               <span>Current phase: {shown.phaseLabels[shown.currentPhase] ?? shown.currentPhase}</span>
-              <Link className="underline" href={`/journeys/${shown.journeyId}`}>Open the journey</Link>
+              <Link className="underline" href={`/journeys/${shown.journeyId}`}>
+                Open the journey
+              </Link>
             </div>
             <ProgressBar value={shown.overallProgress} label="Journey progress" />
-            <p className="text-muted-foreground">{shown.overallProgress}% — {shown.progressReason}</p>
-            {shown.phases.filter((p) => p.status === "stopped" || p.status === "failed").map((p) => (
-              <Alert key={p.phase} variant={p.status === "failed" ? "destructive" : "default"}>
-                <AlertDescription>
-                  <strong>{shown.phaseLabels[p.phase]} {p.status}:</strong> {p.error ?? p.detail}
-                  {p.reasons.length > 0 ? <ul className="mt-1 list-disc pl-5">{p.reasons.map((r) => <li key={r}>{r}</li>)}</ul> : null}
-                </AlertDescription>
-              </Alert>
-            ))}
+            <p className="text-muted-foreground">
+              {shown.overallProgress}% — {shown.progressReason}
+            </p>
+            {shown.phases
+              .filter((p) => p.status === "stopped" || p.status === "failed")
+              .map((p) => (
+                <Alert key={p.phase} variant={p.status === "failed" ? "destructive" : "default"}>
+                  <AlertDescription>
+                    <strong>
+                      {shown.phaseLabels[p.phase]} {p.status}:
+                    </strong>{" "}
+                    {p.error ?? p.detail}
+                    {p.reasons.length > 0 ? (
+                      <ul className="mt-1 list-disc pl-5">
+                        {p.reasons.map((r) => (
+                          <li key={r}>{r}</li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </AlertDescription>
+                </Alert>
+              ))}
           </>
         ) : (
           <p className="text-muted-foreground">No journey started yet.</p>
         )}
-        {start.error ? <Alert variant="destructive"><AlertDescription>{start.error.message}</AlertDescription></Alert> : null}
+        {start.error ? (
+          <Alert variant="destructive">
+            <AlertDescription>{start.error.message}</AlertDescription>
+          </Alert>
+        ) : null}
         {canStart && resumable ? (
           <div>
             <Button onClick={() => start.mutate({ leadId })} disabled={start.isPending}>

@@ -11,7 +11,11 @@ export const JOURNEY_STATUS: Record<string, { label: string; tone: Tone }> = {
 };
 
 export const PHASE_STATUS_TONE: Record<string, Tone> = {
-  completed: "success", in_progress: "secondary", stopped: "warning", failed: "destructive", pending: "outline",
+  completed: "success",
+  in_progress: "secondary",
+  stopped: "warning",
+  failed: "destructive",
+  pending: "outline",
 };
 
 export const RISK_TONE: Record<string, Tone> = { low: "success", medium: "warning", high: "destructive" };

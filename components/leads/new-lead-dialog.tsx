@@ -7,7 +7,15 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { ZCreateLeadSchema } from "@/lib/schemas/leads";
@@ -22,7 +30,8 @@ export function NewLeadDialog() {
   const create = useMutation(
     trpc.leads.create.mutationOptions({
       onSuccess: (lead) => router.push(`/leads/${lead.id}`),
-      onError: (error) => setFieldErrors((error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {}),
+      onError: (error) =>
+        setFieldErrors((error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {}),
     }),
   );
 
@@ -48,7 +57,9 @@ export function NewLeadDialog() {
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
-        <Button><Plus aria-hidden /> New lead</Button>
+        <Button>
+          <Plus aria-hidden /> New lead
+        </Button>
       </DialogTrigger>
       <DialogContent>
         <DialogHeader>
@@ -57,7 +68,9 @@ export function NewLeadDialog() {
         </DialogHeader>
         <form onSubmit={submit} className="grid gap-4" noValidate>
           {create.error && !fieldErrors.company && !fieldErrors.contactEmail ? (
-            <Alert variant="destructive"><AlertDescription>{create.error.message}</AlertDescription></Alert>
+            <Alert variant="destructive">
+              <AlertDescription>{create.error.message}</AlertDescription>
+            </Alert>
           ) : null}
           <FormField id="lead-company" label="Company" error={fieldErrors.company} required>
             <Input name="company" autoComplete="organization" />
@@ -68,11 +81,18 @@ export function NewLeadDialog() {
           <FormField id="lead-email" label="Contact email" error={fieldErrors.contactEmail} required>
             <Input name="contactEmail" type="email" autoComplete="email" />
           </FormField>
-          <FormField id="lead-value" label="Estimated value (USD)" error={fieldErrors.estimatedValueCents} description="Optional">
+          <FormField
+            id="lead-value"
+            label="Estimated value (USD)"
+            error={fieldErrors.estimatedValueCents}
+            description="Optional"
+          >
             <Input name="estimatedValue" inputMode="decimal" placeholder="120000" />
           </FormField>
           <DialogFooter>
-            <Button type="submit" disabled={create.isPending}>{create.isPending ? "Creating…" : "Create lead"}</Button>
+            <Button type="submit" disabled={create.isPending}>
+              {create.isPending ? "Creating…" : "Create lead"}
+            </Button>
           </DialogFooter>
         </form>
       </DialogContent>

@@ -16,9 +16,14 @@ export function MarkRead({ notificationId, title }: { notificationId: string; ti
   return (
     <div className="grid justify-items-end gap-1">
       <Button size="sm" variant="ghost" disabled={mark.isPending} onClick={() => mark.mutate({ notificationId })}>
-        {mark.isPending ? "Marking…" : "Mark read"}<span className="sr-only">: {title}</span>
+        {mark.isPending ? "Marking…" : "Mark read"}
+        <span className="sr-only">: {title}</span>
       </Button>
-      {mark.error ? <p role="alert" className="text-xs text-destructive">{mark.error.message}</p> : null}
+      {mark.error ? (
+        <p role="alert" className="text-xs text-destructive">
+          {mark.error.message}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -33,7 +38,11 @@ export function MarkAllRead({ unread }: { unread: number }) {
       <Button size="sm" variant="outline" disabled={mark.isPending} onClick={() => mark.mutate()}>
         {mark.isPending ? "Marking…" : `Mark all ${unread} read`}
       </Button>
-      {mark.error ? <p role="alert" className="text-xs text-destructive">{mark.error.message}</p> : null}
+      {mark.error ? (
+        <p role="alert" className="text-xs text-destructive">
+          {mark.error.message}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -29,20 +29,33 @@ export function EducationItem({ entry }: { entry: Item }) {
     <Card aria-labelledby={headingId}>
       <CardHeader>
         <div className="flex flex-wrap items-start justify-between gap-2">
-          <CardTitle as="h2" id={headingId}>{entry.item.title}</CardTitle>
-          {completed ? <Badge variant="success">Read {entry.completedAt ? formatDate(entry.completedAt) : ""}</Badge> : <Badge variant="outline">{entry.item.durationMinutes} min</Badge>}
+          <CardTitle as="h2" id={headingId}>
+            {entry.item.title}
+          </CardTitle>
+          {completed ? (
+            <Badge variant="success">Read {entry.completedAt ? formatDate(entry.completedAt) : ""}</Badge>
+          ) : (
+            <Badge variant="outline">{entry.item.durationMinutes} min</Badge>
+          )}
         </div>
         <CardDescription>
-          {entry.status === "SCHEDULED" ? `Arrives in your inbox ${formatDate(entry.scheduledAt)}; you can read it now.` : `Sent ${formatDate(entry.scheduledAt)}.`}
+          {entry.status === "SCHEDULED"
+            ? `Arrives in your inbox ${formatDate(entry.scheduledAt)}; you can read it now.`
+            : `Sent ${formatDate(entry.scheduledAt)}.`}
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
         <MarkdownText text={entry.item.body} />
-        {done.error ? <Alert variant="destructive"><AlertDescription>{done.error.message}</AlertDescription></Alert> : null}
+        {done.error ? (
+          <Alert variant="destructive">
+            <AlertDescription>{done.error.message}</AlertDescription>
+          </Alert>
+        ) : null}
         {!completed ? (
           <div>
             <Button onClick={() => done.mutate({ deliveryId: entry.id })} disabled={done.isPending}>
-              {done.isPending ? "Saving…" : "Mark as read"}<span className="sr-only"> ({entry.item.title})</span>
+              {done.isPending ? "Saving…" : "Mark as read"}
+              <span className="sr-only"> ({entry.item.title})</span>
             </Button>
           </div>
         ) : null}

@@ -18,7 +18,9 @@ export function OutlookCard({ projectId, outlook }: { projectId: string; outlook
         </CardHeader>
         <CardContent>
           {outlook.risks.length === 0 ? (
-            <p className="text-sm text-muted-foreground">Nothing right now: the project is on track and nothing waits for you.</p>
+            <p className="text-sm text-muted-foreground">
+              Nothing right now: the project is on track and nothing waits for you.
+            </p>
           ) : (
             <ul className="grid gap-2 text-sm">
               {outlook.risks.map((r) => {
@@ -26,7 +28,12 @@ export function OutlookCard({ projectId, outlook }: { projectId: string; outlook
                 return (
                   <li key={r.text} className="flex gap-2">
                     <Icon aria-hidden className={`mt-0.5 size-4 shrink-0 ${TONE[r.level]}`} />
-                    <span><span className="sr-only">{r.level === "critical" ? "Critical: " : r.level === "warning" ? "Warning: " : ""}</span>{r.text}</span>
+                    <span>
+                      <span className="sr-only">
+                        {r.level === "critical" ? "Critical: " : r.level === "warning" ? "Warning: " : ""}
+                      </span>
+                      {r.text}
+                    </span>
                   </li>
                 );
               })}
@@ -50,7 +57,16 @@ export function OutlookCard({ projectId, outlook }: { projectId: string; outlook
                   <span className="block text-muted-foreground">
                     Week {d.weekNumber}, due {formatDate(d.dueDate)} · {d.name}
                     {d.needsYourSignOff ? (
-                      <> · <Link href={`/portal/projects/${projectId}#week-${d.weekNumber}`} className="text-primary underline">needs your sign-off</Link></>
+                      <>
+                        {" "}
+                        ·{" "}
+                        <Link
+                          href={`/portal/projects/${projectId}#week-${d.weekNumber}`}
+                          className="text-primary underline"
+                        >
+                          needs your sign-off
+                        </Link>
+                      </>
                     ) : null}
                   </span>
                 </li>

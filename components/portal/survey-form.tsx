@@ -28,9 +28,12 @@ export function SurveyForm({ question, kind, target }: Props) {
   const [comment, setComment] = useState("");
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   // the thank-you replaces the form; the list refreshes on the next visit
-  const [state, setState] = useState<{ status: "idle" | "pending" | "done" } | { status: "failed"; message: string }>({ status: "idle" });
+  const [state, setState] = useState<{ status: "idle" | "pending" | "done" } | { status: "failed"; message: string }>({
+    status: "idle",
+  });
   const scoreError = fieldErrors.score;
-  const [low, high] = kind === "NPS" ? ["Not at all likely", "Extremely likely"] : ["Not at all satisfied", "Extremely satisfied"];
+  const [low, high] =
+    kind === "NPS" ? ["Not at all likely", "Extremely likely"] : ["Not at all satisfied", "Extremely satisfied"];
 
   if (state.status === "done") {
     return (
@@ -68,7 +71,11 @@ export function SurveyForm({ question, kind, target }: Props) {
           {SCORES.map((n) => (
             <label key={n} className="relative">
               <input
-                type="radio" name={`${id}-score`} value={n} checked={score === n} onChange={() => setScore(n)}
+                type="radio"
+                name={`${id}-score`}
+                value={n}
+                checked={score === n}
+                onChange={() => setScore(n)}
                 className="peer absolute inset-0 size-full cursor-pointer opacity-0"
               />
               <span
@@ -81,7 +88,10 @@ export function SurveyForm({ question, kind, target }: Props) {
               >
                 {n}
               </span>
-              <span className="sr-only">{n}{n === 0 ? ` (${low})` : n === 10 ? ` (${high})` : ""}</span>
+              <span className="sr-only">
+                {n}
+                {n === 0 ? ` (${low})` : n === 10 ? ` (${high})` : ""}
+              </span>
             </label>
           ))}
         </div>
@@ -89,20 +99,42 @@ export function SurveyForm({ question, kind, target }: Props) {
           <span>0 = {low.toLowerCase()}</span>
           <span>10 = {high.toLowerCase()}</span>
         </p>
-        {scoreError ? <p id={`${id}-score-error`} role="alert" className="text-sm font-medium text-destructive">{scoreError}</p> : null}
+        {scoreError ? (
+          <p id={`${id}-score-error`} role="alert" className="text-sm font-medium text-destructive">
+            {scoreError}
+          </p>
+        ) : null}
       </fieldset>
       <div className="grid gap-2">
-        <label htmlFor={`${id}-comment`} className="text-sm font-medium">Anything you would like to tell us? <span className="font-normal text-muted-foreground">(optional)</span></label>
+        <label htmlFor={`${id}-comment`} className="text-sm font-medium">
+          Anything you would like to tell us? <span className="font-normal text-muted-foreground">(optional)</span>
+        </label>
         <Textarea
-          id={`${id}-comment`} value={comment} maxLength={MAX_SURVEY_COMMENT} onChange={(e) => setComment(e.target.value)}
-          aria-invalid={fieldErrors.comment ? true : undefined} aria-describedby={`${id}-comment-count`}
+          id={`${id}-comment`}
+          value={comment}
+          maxLength={MAX_SURVEY_COMMENT}
+          onChange={(e) => setComment(e.target.value)}
+          aria-invalid={fieldErrors.comment ? true : undefined}
+          aria-describedby={`${id}-comment-count`}
         />
-        <p id={`${id}-comment-count`} className="text-xs text-muted-foreground">{comment.length} / {MAX_SURVEY_COMMENT}</p>
-        {fieldErrors.comment ? <p role="alert" className="text-sm font-medium text-destructive">{fieldErrors.comment}</p> : null}
+        <p id={`${id}-comment-count`} className="text-xs text-muted-foreground">
+          {comment.length} / {MAX_SURVEY_COMMENT}
+        </p>
+        {fieldErrors.comment ? (
+          <p role="alert" className="text-sm font-medium text-destructive">
+            {fieldErrors.comment}
+          </p>
+        ) : null}
       </div>
-      {state.status === "failed" && !fieldErrors.score && !fieldErrors.comment ? <Alert variant="destructive"><AlertDescription>{state.message}</AlertDescription></Alert> : null}
+      {state.status === "failed" && !fieldErrors.score && !fieldErrors.comment ? (
+        <Alert variant="destructive">
+          <AlertDescription>{state.message}</AlertDescription>
+        </Alert>
+      ) : null}
       <div>
-        <Button type="submit" disabled={state.status === "pending"}>{state.status === "pending" ? "Sending…" : "Send answer"}</Button>
+        <Button type="submit" disabled={state.status === "pending"}>
+          {state.status === "pending" ? "Sending…" : "Send answer"}
+        </Button>
       </div>
     </form>
   );

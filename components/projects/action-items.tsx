@@ -19,14 +19,33 @@ const KIND: Record<string, { label: string; tone: NonNullable<BadgeProps["varian
 };
 
 /** Open action items of a project (recovery, escalation, follow-ups), each with its owner and deadline. */
-export function ActionItems({ items, canWrite, now }: { items: ProjectView["actionItems"]; canWrite: boolean; now: string }) {
+export function ActionItems({
+  items,
+  canWrite,
+  now,
+}: {
+  items: ProjectView["actionItems"];
+  canWrite: boolean;
+  now: string;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const update = useMutation(trpc.projects.updateAction.mutationOptions({ onSuccess: () => router.refresh() }));
-  if (items.length === 0) return <EmptyState title="No open actions" description="Validations that put a week at risk create recovery and escalation actions here." headingAs="h3" />;
+  if (items.length === 0)
+    return (
+      <EmptyState
+        title="No open actions"
+        description="Validations that put a week at risk create recovery and escalation actions here."
+        headingAs="h3"
+      />
+    );
   return (
     <div className="grid gap-2">
-      {update.error ? <Alert variant="destructive"><AlertDescription>{update.error.message}</AlertDescription></Alert> : null}
+      {update.error ? (
+        <Alert variant="destructive">
+          <AlertDescription>{update.error.message}</AlertDescription>
+        </Alert>
+      ) : null}
       <ul className="grid gap-2">
         {items.map((a) => {
           const kind = KIND[a.kind] ?? { label: a.kind, tone: "outline" as const };
@@ -42,15 +61,26 @@ export function ActionItems({ items, canWrite, now }: { items: ProjectView["acti
               </div>
               {a.detail ? <p className="text-muted-foreground">{a.detail}</p> : null}
               <p className={overdue ? "text-destructive" : "text-muted-foreground"}>
-                {a.assignee ? `Owner: ${a.assignee.name}` : "Unassigned"}{a.dueAt ? ` · due ${formatDateTime(a.dueAt)}${overdue ? " (overdue)" : ""}` : ""}
+                {a.assignee ? `Owner: ${a.assignee.name}` : "Unassigned"}
+                {a.dueAt ? ` · due ${formatDateTime(a.dueAt)}${overdue ? " (overdue)" : ""}` : ""}
               </p>
               {canWrite ? (
                 <div className="flex gap-2">
-                  <Button size="sm" variant="outline" disabled={update.isPending} onClick={() => update.mutate({ actionId: a.id, status: "DONE" })}>
+                  <Button
+                    size="sm"
+                    variant="outline"
+                    disabled={update.isPending}
+                    onClick={() => update.mutate({ actionId: a.id, status: "DONE" })}
+                  >
                     Mark done<span className="sr-only"> ({a.title})</span>
                   </Button>
                   {a.status !== "SNOOZED" ? (
-                    <Button size="sm" variant="ghost" disabled={update.isPending} onClick={() => update.mutate({ actionId: a.id, status: "SNOOZED" })}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      disabled={update.isPending}
+                      onClick={() => update.mutate({ actionId: a.id, status: "SNOOZED" })}
+                    >
                       Snooze<span className="sr-only"> ({a.title})</span>
                     </Button>
                   ) : null}

@@ -6,7 +6,16 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -18,7 +27,11 @@ import { formatDateTime } from "@/lib/format";
 const noSubscription = () => () => {};
 /** The app's own origin for the curl example; a placeholder while rendering on the server. */
 function useOrigin() {
-  return useSyncExternalStore(noSubscription, () => window.location.origin, () => "https://onward.example.com");
+  return useSyncExternalStore(
+    noSubscription,
+    () => window.location.origin,
+    () => "https://onward.example.com",
+  );
 }
 
 function CurlExample({ token }: { token: string }) {
@@ -32,10 +45,22 @@ function CurlExample({ token }: { token: string }) {
   ].join("\n");
   return (
     <div className="grid gap-1">
-      <h3 id={`${headingId}-ci`} className="text-sm font-medium">Send evidence from CI</h3>
+      <h3 id={`${headingId}-ci`} className="text-sm font-medium">
+        Send evidence from CI
+      </h3>
       {/* focusable and named: a keyboard user scrolls the long command (scrollable-region-focusable) */}
-      <pre tabIndex={0} role="region" aria-labelledby={`${headingId}-ci`} className="overflow-x-auto rounded-md bg-muted p-3 text-xs focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"><code>{example}</code></pre>
-      <p className="text-xs text-muted-foreground">Keep the token in your CI&apos;s secret store. Fields, limits and a GitHub Actions / GitLab CI step: docs/ci-evidence.md.</p>
+      <pre
+        tabIndex={0}
+        role="region"
+        aria-labelledby={`${headingId}-ci`}
+        className="overflow-x-auto rounded-md bg-muted p-3 text-xs focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+      >
+        <code>{example}</code>
+      </pre>
+      <p className="text-xs text-muted-foreground">
+        Keep the token in your CI&apos;s secret store. Fields, limits and a GitHub Actions / GitLab CI step:
+        docs/ci-evidence.md.
+      </p>
     </div>
   );
 }
@@ -54,13 +79,26 @@ export function NewToken({ token, onDismiss }: { token: string; onDismiss: () =>
           <Button
             type="button"
             variant="outline"
-            onClick={() => navigator.clipboard.writeText(token).then(() => setCopied("copied"), () => setCopied("failed"))}
+            onClick={() =>
+              navigator.clipboard.writeText(token).then(
+                () => setCopied("copied"),
+                () => setCopied("failed"),
+              )
+            }
           >
             Copy
           </Button>
-          <Button type="button" variant="ghost" onClick={onDismiss}>I have stored it</Button>
+          <Button type="button" variant="ghost" onClick={onDismiss}>
+            I have stored it
+          </Button>
         </div>
-        <p aria-live="polite" className="text-xs">{copied === "copied" ? "Copied to the clipboard." : copied === "failed" ? "Copy failed: select the field and copy it by hand." : ""}</p>
+        <p aria-live="polite" className="text-xs">
+          {copied === "copied"
+            ? "Copied to the clipboard."
+            : copied === "failed"
+              ? "Copy failed: select the field and copy it by hand."
+              : ""}
+        </p>
       </AlertDescription>
     </Alert>
   );
@@ -70,16 +108,26 @@ function RevokeButton({ name, pending, onConfirm }: { name: string; pending: boo
   return (
     <Dialog>
       <DialogTrigger asChild>
-        <Button size="sm" variant="outline" disabled={pending}>Revoke<span className="sr-only"> {name}</span></Button>
+        <Button size="sm" variant="outline" disabled={pending}>
+          Revoke<span className="sr-only"> {name}</span>
+        </Button>
       </DialogTrigger>
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Revoke “{name}”?</DialogTitle>
-          <DialogDescription>Pipelines still using it get 401 from now on. This cannot be undone; create a new token to reconnect.</DialogDescription>
+          <DialogDescription>
+            Pipelines still using it get 401 from now on. This cannot be undone; create a new token to reconnect.
+          </DialogDescription>
         </DialogHeader>
         <DialogFooter>
-          <DialogClose asChild><Button variant="outline">Cancel</Button></DialogClose>
-          <DialogClose asChild><Button variant="destructive" onClick={onConfirm}>Revoke token</Button></DialogClose>
+          <DialogClose asChild>
+            <Button variant="outline">Cancel</Button>
+          </DialogClose>
+          <DialogClose asChild>
+            <Button variant="destructive" onClick={onConfirm}>
+              Revoke token
+            </Button>
+          </DialogClose>
         </DialogFooter>
       </DialogContent>
     </Dialog>
@@ -95,9 +143,15 @@ export function ApiTokensCard({ projectId, canWrite }: { projectId: string; canW
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.apiTokens.list.queryKey({ projectId }) });
   const [name, setName] = useState("");
   const [created, setCreated] = useState<string | null>(null);
-  const create = useMutation(trpc.apiTokens.create.mutationOptions({
-    onSuccess: (data) => { setCreated(data.token); setName(""); return refresh(); },
-  }));
+  const create = useMutation(
+    trpc.apiTokens.create.mutationOptions({
+      onSuccess: (data) => {
+        setCreated(data.token);
+        setName("");
+        return refresh();
+      },
+    }),
+  );
   const revoke = useMutation(trpc.apiTokens.revoke.mutationOptions({ onSuccess: refresh }));
   const rows = tokens.data ?? [];
 
@@ -105,27 +159,62 @@ export function ApiTokensCard({ projectId, canWrite }: { projectId: string; canW
     <Card>
       <CardHeader>
         <CardTitle as="h2">CI API tokens</CardTitle>
-        <CardDescription>The customer&apos;s pipeline posts coverage, complexity, vulnerabilities and benchmarks with a token; the code gates are checked from it.</CardDescription>
+        <CardDescription>
+          The customer&apos;s pipeline posts coverage, complexity, vulnerabilities and benchmarks with a token; the code
+          gates are checked from it.
+        </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-5">
         {canWrite ? (
-          <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => { e.preventDefault(); create.mutate({ projectId, name }); }}>
-            <FormField id="api-token-name" label="Token name" description="Name it after the pipeline, e.g. “GitHub Actions – main”." error={create.error?.data?.fieldErrors?.name} className="min-w-64 flex-1">
+          <form
+            className="flex flex-wrap items-end gap-3"
+            onSubmit={(e) => {
+              e.preventDefault();
+              create.mutate({ projectId, name });
+            }}
+          >
+            <FormField
+              id="api-token-name"
+              label="Token name"
+              description="Name it after the pipeline, e.g. “GitHub Actions – main”."
+              error={create.error?.data?.fieldErrors?.name}
+              className="min-w-64 flex-1"
+            >
               <Input value={name} maxLength={80} required onChange={(e) => setName(e.target.value)} />
             </FormField>
-            <Button type="submit" disabled={create.isPending || name.trim() === ""}>{create.isPending ? "Creating…" : "Create token"}</Button>
+            <Button type="submit" disabled={create.isPending || name.trim() === ""}>
+              {create.isPending ? "Creating…" : "Create token"}
+            </Button>
           </form>
         ) : null}
-        {create.error && !create.error.data?.fieldErrors?.name ? <Alert variant="destructive"><AlertDescription>{create.error.message}</AlertDescription></Alert> : null}
+        {create.error && !create.error.data?.fieldErrors?.name ? (
+          <Alert variant="destructive">
+            <AlertDescription>{create.error.message}</AlertDescription>
+          </Alert>
+        ) : null}
         {created ? <NewToken token={created} onDismiss={() => setCreated(null)} /> : null}
-        {revoke.error ? <Alert variant="destructive"><AlertDescription>{revoke.error.message}</AlertDescription></Alert> : null}
+        {revoke.error ? (
+          <Alert variant="destructive">
+            <AlertDescription>{revoke.error.message}</AlertDescription>
+          </Alert>
+        ) : null}
 
         {tokens.isPending ? (
           <Skeleton className="h-24 w-full" />
         ) : tokens.error ? (
-          <Alert variant="destructive"><AlertDescription>Could not load the tokens: {tokens.error.message}</AlertDescription></Alert>
+          <Alert variant="destructive">
+            <AlertDescription>Could not load the tokens: {tokens.error.message}</AlertDescription>
+          </Alert>
         ) : rows.length === 0 ? (
-          <EmptyState title="No API token yet" description={canWrite ? "Create one for each pipeline that reports evidence." : "A technical lead creates one per pipeline."} headingAs="h3" />
+          <EmptyState
+            title="No API token yet"
+            description={
+              canWrite
+                ? "Create one for each pipeline that reports evidence."
+                : "A technical lead creates one per pipeline."
+            }
+            headingAs="h3"
+          />
         ) : (
           <Table>
             <TableCaption className="sr-only">API tokens of this project</TableCaption>
@@ -136,7 +225,11 @@ export function ApiTokensCard({ projectId, canWrite }: { projectId: string; canW
                 <TableHead>Created</TableHead>
                 <TableHead>Last used</TableHead>
                 <TableHead>Status</TableHead>
-                {canWrite ? <TableHead><span className="sr-only">Actions</span></TableHead> : null}
+                {canWrite ? (
+                  <TableHead>
+                    <span className="sr-only">Actions</span>
+                  </TableHead>
+                ) : null}
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -144,11 +237,28 @@ export function ApiTokensCard({ projectId, canWrite }: { projectId: string; canW
                 <TableRow key={t.id}>
                   <TableCell className="font-medium">{t.name}</TableCell>
                   <TableCell className="font-mono text-xs">{t.prefix}…</TableCell>
-                  <TableCell>{formatDateTime(t.createdAt)}{t.createdByName ? <span className="text-muted-foreground"> by {t.createdByName}</span> : null}</TableCell>
+                  <TableCell>
+                    {formatDateTime(t.createdAt)}
+                    {t.createdByName ? <span className="text-muted-foreground"> by {t.createdByName}</span> : null}
+                  </TableCell>
                   <TableCell>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}</TableCell>
-                  <TableCell>{t.revokedAt ? <Badge variant="outline">Revoked {formatDateTime(t.revokedAt)}</Badge> : <Badge variant="success">Active</Badge>}</TableCell>
+                  <TableCell>
+                    {t.revokedAt ? (
+                      <Badge variant="outline">Revoked {formatDateTime(t.revokedAt)}</Badge>
+                    ) : (
+                      <Badge variant="success">Active</Badge>
+                    )}
+                  </TableCell>
                   {canWrite ? (
-                    <TableCell>{t.revokedAt ? null : <RevokeButton name={t.name} pending={revoke.isPending} onConfirm={() => revoke.mutate({ tokenId: t.id })} />}</TableCell>
+                    <TableCell>
+                      {t.revokedAt ? null : (
+                        <RevokeButton
+                          name={t.name}
+                          pending={revoke.isPending}
+                          onConfirm={() => revoke.mutate({ tokenId: t.id })}
+                        />
+                      )}
+                    </TableCell>
                   ) : null}
                 </TableRow>
               ))}
@@ -159,11 +269,15 @@ export function ApiTokensCard({ projectId, canWrite }: { projectId: string; canW
         {canWrite ? <CurlExample token={created ?? "<your token>"} /> : null}
 
         <section aria-labelledby="recent-evidence" className="grid gap-2">
-          <h3 id="recent-evidence" className="text-sm font-medium">Evidence received</h3>
+          <h3 id="recent-evidence" className="text-sm font-medium">
+            Evidence received
+          </h3>
           {evidence.isPending ? (
             <Skeleton className="h-12 w-full" />
           ) : evidence.error ? (
-            <p role="alert" className="text-sm text-destructive">Could not load the evidence: {evidence.error.message}</p>
+            <p role="alert" className="text-sm text-destructive">
+              Could not load the evidence: {evidence.error.message}
+            </p>
           ) : evidence.data.length === 0 ? (
             <p className="text-sm text-muted-foreground">Nothing received yet.</p>
           ) : (
@@ -173,8 +287,24 @@ export function ApiTokensCard({ projectId, canWrite }: { projectId: string; canW
                   <span className="tabular-nums">{formatDateTime(e.createdAt)}</span>
                   {e.commitSha ? <span className="font-mono text-xs"> · {e.commitSha.slice(0, 7)}</span> : null}
                   {e.coverage !== null ? <span> · coverage {e.coverage}%</span> : null}
-                  <span className="text-muted-foreground"> · {e.apiToken ? `via ${e.apiToken.name}` : "entered by hand"}</span>
-                  {e.buildUrl ? <> · <a className="underline underline-offset-2" href={e.buildUrl} target="_blank" rel="noreferrer noopener">build</a></> : null}
+                  <span className="text-muted-foreground">
+                    {" "}
+                    · {e.apiToken ? `via ${e.apiToken.name}` : "entered by hand"}
+                  </span>
+                  {e.buildUrl ? (
+                    <>
+                      {" "}
+                      ·{" "}
+                      <a
+                        className="underline underline-offset-2"
+                        href={e.buildUrl}
+                        target="_blank"
+                        rel="noreferrer noopener"
+                      >
+                        build
+                      </a>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -30,13 +30,20 @@ export function QualityCard({ projectId, canWrite }: { projectId: string; canWri
       <CardHeader>
         <CardTitle as="h2">Quality gates</CardTitle>
         <CardDescription>
-          Code, delivery and process gates with their thresholds. Code gates read the CI evidence; each result says where its number came from.
+          Code, delivery and process gates with their thresholds. Code gates read the CI evidence; each result says
+          where its number came from.
         </CardDescription>
         {latest ? (
           <CardAction>
-            {latest.standing.state === "escalated" ? <Badge variant="destructive">Escalated</Badge>
-              : latest.standing.state === "gates_failed" ? <Badge variant="warning">{latest.standing.failed} of {latest.standing.total} gates failed</Badge>
-              : <Badge variant="success">All gates passed</Badge>}
+            {latest.standing.state === "escalated" ? (
+              <Badge variant="destructive">Escalated</Badge>
+            ) : latest.standing.state === "gates_failed" ? (
+              <Badge variant="warning">
+                {latest.standing.failed} of {latest.standing.total} gates failed
+              </Badge>
+            ) : (
+              <Badge variant="success">All gates passed</Badge>
+            )}
           </CardAction>
         ) : null}
       </CardHeader>
@@ -44,7 +51,9 @@ export function QualityCard({ projectId, canWrite }: { projectId: string; canWri
         {history.isPending ? (
           <Skeleton className="h-48 w-full" />
         ) : history.error ? (
-          <Alert variant="destructive"><AlertDescription>Could not load the quality results: {history.error.message}</AlertDescription></Alert>
+          <Alert variant="destructive">
+            <AlertDescription>Could not load the quality results: {history.error.message}</AlertDescription>
+          </Alert>
         ) : (
           <>
             {history.data.points.length === 0 || !latest ? (
@@ -55,19 +64,28 @@ export function QualityCard({ projectId, canWrite }: { projectId: string; canWri
               />
             ) : (
               <>
-                <QualityScoreChart points={history.data.points} escalationScore={history.data.preview.config.escalation.escalationScore} />
+                <QualityScoreChart
+                  points={history.data.points}
+                  escalationScore={history.data.preview.config.escalation.escalationScore}
+                />
                 <section aria-labelledby="quality-latest" className="grid gap-3">
                   <div className="flex flex-wrap items-baseline justify-between gap-2">
                     <h3 id="quality-latest" className="font-medium">
-                      Latest: {QUALITY_TYPE_LABEL[latest.type as QualityValidationType] ?? "Quality"} score {num(latest.score)}
+                      Latest: {QUALITY_TYPE_LABEL[latest.type as QualityValidationType] ?? "Quality"} score{" "}
+                      {num(latest.score)}
                     </h3>
                     <span className="text-sm text-muted-foreground">
-                      {formatDateTime(latest.createdAt)} · {latest.results.trigger === "api" ? "from CI" : `by ${latest.results.validatedBy?.name ?? "a team member"}`}
+                      {formatDateTime(latest.createdAt)} ·{" "}
+                      {latest.results.trigger === "api"
+                        ? "from CI"
+                        : `by ${latest.results.validatedBy?.name ?? "a team member"}`}
                     </span>
                   </div>
                   <p className="text-sm text-muted-foreground">{latest.results.scoreReason}</p>
                   {latest.results.escalationReasons.length > 0 ? (
-                    <Alert variant="destructive"><AlertDescription>{latest.results.escalationReasons.join(". ")}.</AlertDescription></Alert>
+                    <Alert variant="destructive">
+                      <AlertDescription>{latest.results.escalationReasons.join(". ")}.</AlertDescription>
+                    </Alert>
                   ) : null}
                   <Table>
                     <TableCaption className="sr-only">Gates of the latest validation</TableCaption>
@@ -84,9 +102,20 @@ export function QualityCard({ projectId, canWrite }: { projectId: string; canWri
                       {latest.results.gates.map((g) => (
                         <TableRow key={g.gate}>
                           <TableCell className="font-medium">{g.label}</TableCell>
-                          <TableCell className="tabular-nums">{g.comparator} {num(g.threshold)}{g.unit}</TableCell>
-                          <TableCell className="tabular-nums">{g.actual === null ? "No data" : `${num(g.actual)}${g.unit}`}</TableCell>
-                          <TableCell>{g.passed ? <Badge variant="success">Pass</Badge> : <Badge variant="destructive">Fail</Badge>}</TableCell>
+                          <TableCell className="tabular-nums">
+                            {g.comparator} {num(g.threshold)}
+                            {g.unit}
+                          </TableCell>
+                          <TableCell className="tabular-nums">
+                            {g.actual === null ? "No data" : `${num(g.actual)}${g.unit}`}
+                          </TableCell>
+                          <TableCell>
+                            {g.passed ? (
+                              <Badge variant="success">Pass</Badge>
+                            ) : (
+                              <Badge variant="destructive">Fail</Badge>
+                            )}
+                          </TableCell>
                           <TableCell className="text-muted-foreground">{g.source}</TableCell>
                         </TableRow>
                       ))}
@@ -108,7 +137,9 @@ export function QualityCard({ projectId, canWrite }: { projectId: string; canWri
                 </section>
               </>
             )}
-            {canWrite ? <QualityValidationForm projectId={projectId} preview={history.data.preview} onDone={refresh} /> : null}
+            {canWrite ? (
+              <QualityValidationForm projectId={projectId} preview={history.data.preview} onDone={refresh} />
+            ) : null}
           </>
         )}
       </CardContent>

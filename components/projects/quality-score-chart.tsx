@@ -26,7 +26,10 @@ export function QualityScoreChart({ points, escalationScore }: { points: Quality
   const min = Math.min(...times);
   const max = Math.max(...times);
   const span = max - min || 1;
-  const x = (t: number) => (max === min ? PAD.left + (W - PAD.left - PAD.right) / 2 : PAD.left + ((t - min) / span) * (W - PAD.left - PAD.right));
+  const x = (t: number) =>
+    max === min
+      ? PAD.left + (W - PAD.left - PAD.right) / 2
+      : PAD.left + ((t - min) / span) * (W - PAD.left - PAD.right);
   const y = (score: number) => PAD.top + (1 - score / 100) * (H - PAD.top - PAD.bottom);
   const types = Object.keys(SERIES).filter((t) => points.some((p) => p.type === t));
   const last = points[points.length - 1];
@@ -36,26 +39,73 @@ export function QualityScoreChart({ points, escalationScore }: { points: Quality
 
   return (
     <figure className="grid gap-2">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Quality score over time. ${summary}`} className="h-auto w-full text-muted-foreground">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={`Quality score over time. ${summary}`}
+        className="h-auto w-full text-muted-foreground"
+      >
         {[0, 50, 100].map((tick) => (
           <g key={tick}>
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(tick)} y2={y(tick)} stroke="currentColor" strokeOpacity={0.2} />
-            <text x={PAD.left - 6} y={y(tick)} textAnchor="end" dominantBaseline="middle" fontSize={11} fill="currentColor">{tick}</text>
+            <line
+              x1={PAD.left}
+              x2={W - PAD.right}
+              y1={y(tick)}
+              y2={y(tick)}
+              stroke="currentColor"
+              strokeOpacity={0.2}
+            />
+            <text
+              x={PAD.left - 6}
+              y={y(tick)}
+              textAnchor="end"
+              dominantBaseline="middle"
+              fontSize={11}
+              fill="currentColor"
+            >
+              {tick}
+            </text>
           </g>
         ))}
-        <line x1={PAD.left} x2={W - PAD.right} y1={y(escalationScore)} y2={y(escalationScore)} stroke="var(--destructive)" strokeDasharray="4 4" />
-        <text x={PAD.left} y={H - 8} fontSize={11} fill="currentColor">{formatDate(new Date(min))}</text>
-        {max !== min ? <text x={W - PAD.right} y={H - 8} textAnchor="end" fontSize={11} fill="currentColor">{formatDate(new Date(max))}</text> : null}
+        <line
+          x1={PAD.left}
+          x2={W - PAD.right}
+          y1={y(escalationScore)}
+          y2={y(escalationScore)}
+          stroke="var(--destructive)"
+          strokeDasharray="4 4"
+        />
+        <text x={PAD.left} y={H - 8} fontSize={11} fill="currentColor">
+          {formatDate(new Date(min))}
+        </text>
+        {max !== min ? (
+          <text x={W - PAD.right} y={H - 8} textAnchor="end" fontSize={11} fill="currentColor">
+            {formatDate(new Date(max))}
+          </text>
+        ) : null}
         {types.map((type) => {
           const series = points.filter((p) => p.type === type);
           const color = SERIES[type]?.color ?? "currentColor";
           return (
             <g key={type}>
               {series.length > 1 ? (
-                <polyline fill="none" stroke={color} strokeWidth={2} points={series.map((p) => `${x(new Date(p.createdAt).getTime())},${y(p.score)}`).join(" ")} />
+                <polyline
+                  fill="none"
+                  stroke={color}
+                  strokeWidth={2}
+                  points={series.map((p) => `${x(new Date(p.createdAt).getTime())},${y(p.score)}`).join(" ")}
+                />
               ) : null}
               {series.map((p) => (
-                <circle key={p.id} cx={x(new Date(p.createdAt).getTime())} cy={y(p.score)} r={p.escalated ? 5 : 3.5} fill={p.escalated ? "var(--destructive)" : color} stroke={color} strokeWidth={1.5}>
+                <circle
+                  key={p.id}
+                  cx={x(new Date(p.createdAt).getTime())}
+                  cy={y(p.score)}
+                  r={p.escalated ? 5 : 3.5}
+                  fill={p.escalated ? "var(--destructive)" : color}
+                  stroke={color}
+                  strokeWidth={1.5}
+                >
                   <title>{`${formatDateTime(p.createdAt)} · ${SERIES[type]?.label ?? type} ${p.score}${p.escalated ? " · escalated" : ""}`}</title>
                 </circle>
               ))}
@@ -66,7 +116,11 @@ export function QualityScoreChart({ points, escalationScore }: { points: Quality
       <figcaption className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground">
         {types.map((type) => (
           <span key={type} className="inline-flex items-center gap-1.5">
-            <span aria-hidden="true" className="inline-block size-2.5 rounded-full" style={{ background: SERIES[type]?.color }} />
+            <span
+              aria-hidden="true"
+              className="inline-block size-2.5 rounded-full"
+              style={{ background: SERIES[type]?.color }}
+            />
             {SERIES[type]?.label}
           </span>
         ))}

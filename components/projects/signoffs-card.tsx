@@ -28,12 +28,16 @@ export function SignoffsCard({ projectId }: { projectId: string }) {
     <Card>
       <CardHeader>
         <CardTitle as="h2">Customer sign-offs</CardTitle>
-        <CardDescription>Each decision is chained to the previous one by a SHA-256 hash; the verifier recomputes the chain.</CardDescription>
+        <CardDescription>
+          Each decision is chained to the previous one by a SHA-256 hash; the verifier recomputes the chain.
+        </CardDescription>
         {verification ? (
           <CardAction>
-            {verification.intact
-              ? <Badge variant="success">Chain intact ({verification.entries})</Badge>
-              : <Badge variant="destructive">Chain broken at #{verification.firstBroken?.seq}</Badge>}
+            {verification.intact ? (
+              <Badge variant="success">Chain intact ({verification.entries})</Badge>
+            ) : (
+              <Badge variant="destructive">Chain broken at #{verification.firstBroken?.seq}</Badge>
+            )}
           </CardAction>
         ) : null}
       </CardHeader>
@@ -41,37 +45,61 @@ export function SignoffsCard({ projectId }: { projectId: string }) {
         {data.isPending ? (
           <Skeleton className="h-40 w-full" />
         ) : data.error ? (
-          <Alert variant="destructive"><AlertDescription>Could not load the sign-offs: {data.error.message}</AlertDescription></Alert>
+          <Alert variant="destructive">
+            <AlertDescription>Could not load the sign-offs: {data.error.message}</AlertDescription>
+          </Alert>
         ) : (
           <>
             {verification && !verification.intact ? (
-              <Alert variant="destructive"><AlertDescription>{verification.firstBroken?.reason}</AlertDescription></Alert>
+              <Alert variant="destructive">
+                <AlertDescription>{verification.firstBroken?.reason}</AlertDescription>
+              </Alert>
             ) : null}
             {data.data.weeks.length === 0 ? (
-              <EmptyState title="No sign-off criteria" description="None of this project's weeks needs a customer sign-off." headingAs="h3" />
+              <EmptyState
+                title="No sign-off criteria"
+                description="None of this project's weeks needs a customer sign-off."
+                headingAs="h3"
+              />
             ) : (
               <ul className="grid gap-3">
                 {data.data.weeks.map((w) => (
                   <li key={w.id} className="grid gap-1 rounded-md border p-3 text-sm">
                     <div className="flex flex-wrap items-center justify-between gap-2">
-                      <span className="font-medium">Week {w.weekNumber}: {w.title}</span>
+                      <span className="font-medium">
+                        Week {w.weekNumber}: {w.title}
+                      </span>
                       <span className="flex items-center gap-2">
-                        <Badge variant={MILESTONE_STATUS[w.status]?.tone ?? "outline"}>{MILESTONE_STATUS[w.status]?.label ?? w.status}</Badge>
-                        <span className="tabular-nums text-muted-foreground">{w.state.approved} of {w.state.required} approved</span>
+                        <Badge variant={MILESTONE_STATUS[w.status]?.tone ?? "outline"}>
+                          {MILESTONE_STATUS[w.status]?.label ?? w.status}
+                        </Badge>
+                        <span className="tabular-nums text-muted-foreground">
+                          {w.state.approved} of {w.state.required} approved
+                        </span>
                       </span>
                     </div>
                     <ul className="grid gap-0.5">
                       {w.criteria.map((c) => (
                         <li key={c.id}>
                           {c.name}:{" "}
-                          {c.latest
-                            ? <span className={c.latest.decision === "APPROVED" ? "text-success" : "text-warning"}>{c.latest.decision === "APPROVED" ? "approved" : "changes requested"} by {c.latest.by}, {formatDate(c.latest.at)}</span>
-                            : <span className="text-muted-foreground">awaiting the customer</span>}
+                          {c.latest ? (
+                            <span className={c.latest.decision === "APPROVED" ? "text-success" : "text-warning"}>
+                              {c.latest.decision === "APPROVED" ? "approved" : "changes requested"} by {c.latest.by},{" "}
+                              {formatDate(c.latest.at)}
+                            </span>
+                          ) : (
+                            <span className="text-muted-foreground">awaiting the customer</span>
+                          )}
                         </li>
                       ))}
                     </ul>
                     {w.criteria.some((c) => c.latest) ? (
-                      <a className="w-fit text-primary underline" href={`/api/portal/certificate/${w.id}`} target="_blank" rel="noopener">
+                      <a
+                        className="w-fit text-primary underline"
+                        href={`/api/portal/certificate/${w.id}`}
+                        target="_blank"
+                        rel="noopener"
+                      >
                         Certificate<span className="sr-only"> for week {w.weekNumber}</span>
                       </a>
                     ) : null}
@@ -81,7 +109,9 @@ export function SignoffsCard({ projectId }: { projectId: string }) {
             )}
             {data.data.entries.length > 0 ? (
               <details>
-                <summary className="cursor-pointer text-sm font-medium">Signature chain ({data.data.entries.length} entries)</summary>
+                <summary className="cursor-pointer text-sm font-medium">
+                  Signature chain ({data.data.entries.length} entries)
+                </summary>
                 <div className="mt-2 overflow-x-auto">
                   <Table>
                     <TableCaption className="sr-only">Every sign-off of the project in chain order</TableCaption>
@@ -99,11 +129,28 @@ export function SignoffsCard({ projectId }: { projectId: string }) {
                       {data.data.entries.map((e) => (
                         <TableRow key={e.id}>
                           <TableCell className="text-right tabular-nums">{e.seq}</TableCell>
-                          <TableCell>Week {e.weekNumber} · {e.criterion}{e.comment ? <span className="block max-w-xs truncate text-xs text-muted-foreground" title={e.comment}>“{e.comment}”</span> : null}</TableCell>
+                          <TableCell>
+                            Week {e.weekNumber} · {e.criterion}
+                            {e.comment ? (
+                              <span className="block max-w-xs truncate text-xs text-muted-foreground" title={e.comment}>
+                                “{e.comment}”
+                              </span>
+                            ) : null}
+                          </TableCell>
                           <TableCell>{e.decision === "APPROVED" ? "Approved" : "Changes requested"}</TableCell>
                           <TableCell>{e.signer}</TableCell>
-                          <TableCell className="text-xs">{formatDateTime(e.createdAt)}<span className="block text-muted-foreground">{e.ip ?? "—"}</span></TableCell>
-                          <TableCell><code className="font-mono text-xs" title={`hash ${e.hash}\nprevious ${e.prevHash ?? "—"}\ncontent ${e.contentHash}`}>{short(e.hash)}</code></TableCell>
+                          <TableCell className="text-xs">
+                            {formatDateTime(e.createdAt)}
+                            <span className="block text-muted-foreground">{e.ip ?? "—"}</span>
+                          </TableCell>
+                          <TableCell>
+                            <code
+                              className="font-mono text-xs"
+                              title={`hash ${e.hash}\nprevious ${e.prevHash ?? "—"}\ncontent ${e.contentHash}`}
+                            >
+                              {short(e.hash)}
+                            </code>
+                          </TableCell>
                         </TableRow>
                       ))}
                     </TableBody>
@@ -117,10 +164,16 @@ export function SignoffsCard({ projectId }: { projectId: string }) {
               </Button>
               {verify.data ? (
                 <span role="status" className="text-sm text-muted-foreground">
-                  {verify.data.intact ? `Recomputed just now: ${verify.data.entries} entries intact.` : `Recomputed just now: broken at #${verify.data.firstBroken?.seq}.`}
+                  {verify.data.intact
+                    ? `Recomputed just now: ${verify.data.entries} entries intact.`
+                    : `Recomputed just now: broken at #${verify.data.firstBroken?.seq}.`}
                 </span>
               ) : null}
-              {verify.error ? <span role="alert" className="text-sm text-destructive">{verify.error.message}</span> : null}
+              {verify.error ? (
+                <span role="alert" className="text-sm text-destructive">
+                  {verify.error.message}
+                </span>
+              ) : null}
             </div>
           </>
         )}

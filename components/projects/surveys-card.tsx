@@ -15,7 +15,12 @@ import { formatDate, plural } from "@/lib/format";
 import { CSAT_TARGET, NPS_TARGET } from "@/server/engines/surveys/scores";
 import { MILESTONE_STATUS } from "@/components/shell/labels";
 
-const TRIGGER: Record<string, string> = { MILESTONE_SIGN_OFF: "after sign-off", PROJECT_END: "project end", QUARTERLY: "quarterly", MANUAL: "manual" };
+const TRIGGER: Record<string, string> = {
+  MILESTONE_SIGN_OFF: "after sign-off",
+  PROJECT_END: "project end",
+  QUARTERLY: "quarterly",
+  MANUAL: "manual",
+};
 const tone = (met: boolean | null) => (met === null ? "neutral" : met ? "success" : "warning");
 
 /**
@@ -29,63 +34,103 @@ export function SurveysCard({ projectId }: { projectId: string }) {
   const results = useQuery(trpc.surveys.forProject.queryOptions({ projectId }));
   const me = useQuery(trpc.session.me.queryOptions());
   const canApply = me.data?.permissions.includes("delivery:write") ?? false;
-  const apply = useMutation(trpc.surveys.applyToMilestone.mutationOptions({
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: trpc.surveys.forProject.queryKey({ projectId }) });
-      router.refresh();
-    },
-  }));
+  const apply = useMutation(
+    trpc.surveys.applyToMilestone.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.surveys.forProject.queryKey({ projectId }) });
+        router.refresh();
+      },
+    }),
+  );
 
   return (
     <Card>
       <CardHeader>
         <CardTitle as="h2">Customer satisfaction</CardTitle>
-        <CardDescription>CSAT after each signed-off week and at project end; NPS at project end and quarterly. Scores 0–10.</CardDescription>
+        <CardDescription>
+          CSAT after each signed-off week and at project end; NPS at project end and quarterly. Scores 0–10.
+        </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-6">
         {results.isPending ? (
           <Skeleton className="h-40 w-full" />
         ) : results.error ? (
-          <Alert variant="destructive"><AlertDescription>Could not load the survey results: {results.error.message}</AlertDescription></Alert>
+          <Alert variant="destructive">
+            <AlertDescription>Could not load the survey results: {results.error.message}</AlertDescription>
+          </Alert>
         ) : (
           <>
             <div className="grid gap-3 sm:grid-cols-2">
               <StatTile
                 label="CSAT (mean)"
                 value={results.data.csat.mean === null ? "—" : `${results.data.csat.mean}/10`}
-                hint={results.data.csat.mean === null ? "No answer yet" : `${plural(results.data.csat.responses, "answer")}; target ≥ ${CSAT_TARGET}`}
+                hint={
+                  results.data.csat.mean === null
+                    ? "No answer yet"
+                    : `${plural(results.data.csat.responses, "answer")}; target ≥ ${CSAT_TARGET}`
+                }
                 tone={tone(results.data.csat.meetsTarget)}
               />
               <StatTile
                 label="NPS"
                 value={results.data.nps.score === null ? "—" : String(results.data.nps.score)}
-                hint={results.data.nps.score === null ? "No answer yet" : `${plural(results.data.nps.promoters, "promoter")} · ${plural(results.data.nps.passives, "passive")} · ${plural(results.data.nps.detractors, "detractor")}; target ≥ ${NPS_TARGET}`}
+                hint={
+                  results.data.nps.score === null
+                    ? "No answer yet"
+                    : `${plural(results.data.nps.promoters, "promoter")} · ${plural(results.data.nps.passives, "passive")} · ${plural(results.data.nps.detractors, "detractor")}; target ≥ ${NPS_TARGET}`
+                }
                 tone={tone(results.data.nps.meetsTarget)}
               />
             </div>
             {results.data.satisfaction.criteria.length > 0 ? (
               <section aria-labelledby={`satisfaction-${projectId}`} className="grid gap-2 text-sm">
-                <h3 id={`satisfaction-${projectId}`} className="font-medium">Satisfaction criterion</h3>
+                <h3 id={`satisfaction-${projectId}`} className="font-medium">
+                  Satisfaction criterion
+                </h3>
                 {results.data.satisfaction.criteria.map((c) => (
                   <p key={c.id}>
                     Week {c.weekNumber} “{c.name}”: {c.score === null ? "not scored yet" : `scored ${c.score}`}
-                    {results.data.satisfaction.suggestedScore !== null ? `; mean CSAT × 10 = ${results.data.satisfaction.suggestedScore}` : "; no CSAT answer yet"}
+                    {results.data.satisfaction.suggestedScore !== null
+                      ? `; mean CSAT × 10 = ${results.data.satisfaction.suggestedScore}`
+                      : "; no CSAT answer yet"}
                     {c.validated ? "" : " (the week has not been validated yet)"}
                   </p>
                 ))}
                 {canApply && results.data.satisfaction.suggestedScore !== null ? (
                   <div className="flex flex-wrap items-center gap-3">
-                    <Button size="sm" variant="outline" onClick={() => apply.mutate({ projectId })} disabled={apply.isPending}>
+                    <Button
+                      size="sm"
+                      variant="outline"
+                      onClick={() => apply.mutate({ projectId })}
+                      disabled={apply.isPending}
+                    >
                       {apply.isPending ? "Applying…" : "Apply the CSAT score and re-validate"}
                     </Button>
-                    {apply.data ? <span role="status" className="text-muted-foreground">{apply.data.applied.map((a) => `Week ${a.weekNumber}: ${a.score} (${(MILESTONE_STATUS[a.status]?.label ?? "Pending").toLowerCase()})`).join("; ")}</span> : null}
-                    {apply.error ? <span role="alert" className="text-destructive">{apply.error.message}</span> : null}
+                    {apply.data ? (
+                      <span role="status" className="text-muted-foreground">
+                        {apply.data.applied
+                          .map(
+                            (a) =>
+                              `Week ${a.weekNumber}: ${a.score} (${(MILESTONE_STATUS[a.status]?.label ?? "Pending").toLowerCase()})`,
+                          )
+                          .join("; ")}
+                      </span>
+                    ) : null}
+                    {apply.error ? (
+                      <span role="alert" className="text-destructive">
+                        {apply.error.message}
+                      </span>
+                    ) : null}
                   </div>
                 ) : null}
               </section>
             ) : null}
             {results.data.surveys.length === 0 ? (
-              <EmptyState title="No survey sent yet" description="The first CSAT goes out when the customer signs off a week." headingAs="h3" />
+              <EmptyState
+                title="No survey sent yet"
+                description="The first CSAT goes out when the customer signs off a week."
+                headingAs="h3"
+              />
             ) : (
               <div className="overflow-x-auto">
                 <Table>
@@ -102,13 +147,26 @@ export function SurveysCard({ projectId }: { projectId: string }) {
                   <TableBody>
                     {results.data.surveys.map((s) => (
                       <TableRow key={s.id}>
-                        <TableCell>{s.kind} <span className="text-muted-foreground">{s.milestone ? `week ${s.milestone.weekNumber}` : TRIGGER[s.trigger] ?? s.trigger}</span></TableCell>
+                        <TableCell>
+                          {s.kind}{" "}
+                          <span className="text-muted-foreground">
+                            {s.milestone ? `week ${s.milestone.weekNumber}` : (TRIGGER[s.trigger] ?? s.trigger)}
+                          </span>
+                        </TableCell>
                         <TableCell>{s.recipientName ?? "—"}</TableCell>
                         <TableCell className="text-xs">{s.sentAt ? formatDate(s.sentAt) : "—"}</TableCell>
                         <TableCell className="text-right tabular-nums">
-                          {s.response ? s.response.score : <Badge variant="outline">{s.state === "expired" ? "expired" : "open"}</Badge>}
+                          {s.response ? (
+                            s.response.score
+                          ) : (
+                            <Badge variant="outline">{s.state === "expired" ? "expired" : "open"}</Badge>
+                          )}
                         </TableCell>
-                        <TableCell className="max-w-xs text-xs"><span className="line-clamp-2" title={s.response?.comment ?? undefined}>{s.response?.comment ?? ""}</span></TableCell>
+                        <TableCell className="max-w-xs text-xs">
+                          <span className="line-clamp-2" title={s.response?.comment ?? undefined}>
+                            {s.response?.comment ?? ""}
+                          </span>
+                        </TableCell>
                       </TableRow>
                     ))}
                   </TableBody>

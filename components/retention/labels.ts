@@ -7,7 +7,10 @@ type Tone = NonNullable<BadgeProps["variant"]>;
 /** The retention strategies' labels (lib/labels/retention-strategy.ts) with their badge tones. */
 export const STRATEGY: Record<string, { label: string; tone: Tone }> = {
   HIGH_SATISFACTION_EXPANSION: { label: RETENTION_STRATEGY_LABEL.HIGH_SATISFACTION_EXPANSION, tone: "success" },
-  MODERATE_SATISFACTION_IMPROVEMENT: { label: RETENTION_STRATEGY_LABEL.MODERATE_SATISFACTION_IMPROVEMENT, tone: "warning" },
+  MODERATE_SATISFACTION_IMPROVEMENT: {
+    label: RETENTION_STRATEGY_LABEL.MODERATE_SATISFACTION_IMPROVEMENT,
+    tone: "warning",
+  },
   AT_RISK_RECOVERY: { label: RETENTION_STRATEGY_LABEL.AT_RISK_RECOVERY, tone: "destructive" },
 };
 
@@ -25,4 +28,9 @@ export function healthTone(score: number | null): Tone {
 }
 
 /** The account list's health filters (docs/health.md#bands). */
-export const HEALTH_BAND: Record<HealthBand, string> = { at_risk: "At risk", moderate: "Moderate", healthy: "Healthy", unscored: "Not scored yet" };
+export const HEALTH_BAND: Record<HealthBand, string> = {
+  at_risk: "At risk",
+  moderate: "Moderate",
+  healthy: "Healthy",
+  unscored: "Not scored yet",
+};

@@ -14,13 +14,30 @@ export function RecomputeButtons({ accountId }: { accountId: string }) {
   return (
     <div className="grid gap-2">
       <div className="flex flex-wrap gap-2">
-        <Button variant="outline" disabled={recompute.isPending} onClick={() => recompute.mutate({ accountId })}>Recompute now</Button>
-        <Button variant="ghost" disabled={recompute.isPending} onClick={() => recompute.mutate({ accountId, newPlan: true })}>Start a new plan</Button>
+        <Button variant="outline" disabled={recompute.isPending} onClick={() => recompute.mutate({ accountId })}>
+          Recompute now
+        </Button>
+        <Button
+          variant="ghost"
+          disabled={recompute.isPending}
+          onClick={() => recompute.mutate({ accountId, newPlan: true })}
+        >
+          Start a new plan
+        </Button>
       </div>
       {recompute.data ? (
-        <Alert variant="success"><AlertDescription>Health {recompute.data.healthScore}, expansion {recompute.data.expansionScore}. {recompute.data.planId ? "A new plan was made; its tasks are yours." : "The current plan stands."}</AlertDescription></Alert>
+        <Alert variant="success">
+          <AlertDescription>
+            Health {recompute.data.healthScore}, expansion {recompute.data.expansionScore}.{" "}
+            {recompute.data.planId ? "A new plan was made; its tasks are yours." : "The current plan stands."}
+          </AlertDescription>
+        </Alert>
       ) : null}
-      {recompute.error ? <Alert variant="destructive"><AlertDescription>{recompute.error.message}</AlertDescription></Alert> : null}
+      {recompute.error ? (
+        <Alert variant="destructive">
+          <AlertDescription>{recompute.error.message}</AlertDescription>
+        </Alert>
+      ) : null}
     </div>
   );
 }

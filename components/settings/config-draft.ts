@@ -2,7 +2,12 @@ import type { z } from "zod";
 import type { CONFIG_KIND_VALUES } from "@/lib/schemas/config";
 import { ZEducationConfigSchema } from "@/server/engines/education/plan";
 import { ZFeasibilityConfigSchema } from "@/server/engines/feasibility/config";
-import { CATEGORY_LABELS, CRITERION_TEXT, SERVICE_TYPE_LABELS, ZQualificationConfigSchema } from "@/server/engines/qualification/config";
+import {
+  CATEGORY_LABELS,
+  CRITERION_TEXT,
+  SERVICE_TYPE_LABELS,
+  ZQualificationConfigSchema,
+} from "@/server/engines/qualification/config";
 import { ZTierCatalogueSchema } from "@/server/engines/tiers/config";
 import { ZKickoffConfigSchema } from "@/server/engines/kickoff/config";
 import { ZMilestonesConfigSchema } from "@/server/engines/milestones/config";
@@ -20,7 +25,12 @@ export type ConfigKind = (typeof CONFIG_KIND_VALUES)[number];
 export type Path = readonly (string | number)[];
 
 /** The kinds with a structured form; any other kind is edited as JSON only. */
-export const FORM_KINDS = ["qualification", "feasibility", "tiers", "education"] as const satisfies readonly ConfigKind[];
+export const FORM_KINDS = [
+  "qualification",
+  "feasibility",
+  "tiers",
+  "education",
+] as const satisfies readonly ConfigKind[];
 export type FormKind = (typeof FORM_KINDS)[number];
 export const hasForm = (kind: ConfigKind): kind is FormKind => (FORM_KINDS as readonly string[]).includes(kind);
 
@@ -44,7 +54,8 @@ export const CONFIG_SCHEMAS: Partial<Record<ConfigKind, z.ZodType>> = {
 export { pathKey } from "@/lib/form-errors";
 import { pathKey } from "@/lib/form-errors";
 
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 export const asRecord = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
 export const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 /** A finite number, else null (blank or invalid input is NaN in the draft). */
@@ -103,8 +114,14 @@ export function validateConfig(kind: ConfigKind, draft: unknown): Validation {
   const errors: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
     const key = pathKey(issue.path) || "form";
-    const value = getIn(draft, issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)));
-    const blankNumber = issue.code === "invalid_type" && issue.expected === "number" && (value === undefined || value === null || Number.isNaN(value));
+    const value = getIn(
+      draft,
+      issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+    );
+    const blankNumber =
+      issue.code === "invalid_type" &&
+      issue.expected === "number" &&
+      (value === undefined || value === null || Number.isNaN(value));
     const message = blankNumber ? "Enter a number" : issue.message;
     if (key in errors) continue;
     errors[key] = message;
@@ -164,7 +181,9 @@ export function describePath(path: readonly PropertyKey[], draft?: unknown): str
       parts.push(tierName.trim());
     } else if (typeof segment === "number") {
       const parent = path[i - 1];
-      parts.push(typeof parent === "string" && RANGE_KEYS.has(parent) ? (segment === 0 ? "from" : "to") : `item ${segment + 1}`);
+      parts.push(
+        typeof parent === "string" && RANGE_KEYS.has(parent) ? (segment === 0 ? "from" : "to") : `item ${segment + 1}`,
+      );
     } else {
       parts.push(segmentLabel(String(segment)));
     }

@@ -25,12 +25,23 @@ export function ConfigEditor({
   description,
   initial,
   canEdit,
-}: { kind: ConfigKind; title: string; description: string; initial: EditableConfig; canEdit: boolean }) {
+}: {
+  kind: ConfigKind;
+  title: string;
+  description: string;
+  initial: EditableConfig;
+  canEdit: boolean;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   // refetched only on purpose (after a save, on "Reload"): a background refetch finding a newer version
   // would remount the form and silently drop the admin's unsaved edits; the save's conflict check covers it
-  const query = useQuery(trpc.config.get.queryOptions({ kind }, { initialData: initial, refetchOnWindowFocus: false, refetchOnReconnect: false }));
+  const query = useQuery(
+    trpc.config.get.queryOptions(
+      { kind },
+      { initialData: initial, refetchOnWindowFocus: false, refetchOnReconnect: false },
+    ),
+  );
   // a fresher server render (router refresh) wins over an older cached copy
   const config = query.data && query.data.version >= initial.version ? query.data : initial;
   const [saved, setSaved] = useState<number | null>(null);
@@ -106,16 +117,22 @@ export function ConfigEditor({
         </CardContent>
       </Card>
       <Card className="self-start">
-        <CardHeader><CardTitle as="h2">Versions</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle as="h2">Versions</CardTitle>
+        </CardHeader>
         <CardContent>
           <ol className="grid gap-2 text-sm" aria-label={`${title} versions, newest first`}>
             {config.versions.map((v) => (
               <li key={v.version} className="flex justify-between gap-2">
                 <span className="font-medium">
                   v{v.version}
-                  {v.version === config.version ? <span className="ml-1 font-normal text-muted-foreground">(current)</span> : null}
+                  {v.version === config.version ? (
+                    <span className="ml-1 font-normal text-muted-foreground">(current)</span>
+                  ) : null}
                 </span>
-                <span className="text-right text-muted-foreground">{v.createdBy?.name ?? "defaults"} · {formatDate(v.createdAt)}</span>
+                <span className="text-right text-muted-foreground">
+                  {v.createdBy?.name ?? "defaults"} · {formatDate(v.createdAt)}
+                </span>
               </li>
             ))}
           </ol>

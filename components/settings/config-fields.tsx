@@ -33,7 +33,10 @@ export function useDraft(): DraftContextValue {
 }
 
 export function fieldId(idPrefix: string, path: Path): string {
-  return `${idPrefix}-${path.map(String).join("-").replace(/[^A-Za-z0-9_-]/g, "_")}`;
+  return `${idPrefix}-${path
+    .map(String)
+    .join("-")
+    .replace(/[^A-Za-z0-9_-]/g, "_")}`;
 }
 
 function LabelText({ label, srPrefix }: { label: React.ReactNode; srPrefix?: string }) {
@@ -61,7 +64,8 @@ export function useNumberInput({ path, scale = 1, min, max, step = "any" }: Numb
       type: "number",
       inputMode: "decimal" as const,
       value: raw[key] ?? formatNumber(getIn(draft, path), scale),
-      onChange: (e: React.ChangeEvent<HTMLInputElement>) => setValue(path, parseNumber(e.target.value, scale), e.target.value),
+      onChange: (e: React.ChangeEvent<HTMLInputElement>) =>
+        setValue(path, parseNumber(e.target.value, scale), e.target.value),
       readOnly,
       min,
       max,
@@ -79,7 +83,11 @@ export function NumberCell(props: NumberOptions & { className?: string }) {
   return (
     <div className={cn("grid gap-1", props.className)}>
       <Input {...input} />
-      {error ? <p id={`${id}-error`} role="alert" className="text-xs font-medium text-destructive whitespace-normal">{error}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="text-xs font-medium text-destructive whitespace-normal">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -94,19 +102,48 @@ export function NumberField({
   const { id, error, input } = useNumberInput(options);
   const { id: _id, "aria-invalid": _invalid, "aria-describedby": _describedBy, ...rest } = input;
   return (
-    <FormField id={id} label={<LabelText label={label} srPrefix={srPrefix} />} error={error} description={description} className={className}>
+    <FormField
+      id={id}
+      label={<LabelText label={label} srPrefix={srPrefix} />}
+      error={error}
+      description={description}
+      className={className}
+    >
       <Input {...rest} />
     </FormField>
   );
 }
 
-export function TextField({ path, label, srPrefix, description, className }: { path: Path; label: React.ReactNode; srPrefix?: string; description?: React.ReactNode; className?: string }) {
+export function TextField({
+  path,
+  label,
+  srPrefix,
+  description,
+  className,
+}: {
+  path: Path;
+  label: React.ReactNode;
+  srPrefix?: string;
+  description?: React.ReactNode;
+  className?: string;
+}) {
   const { draft, errors, readOnly, idPrefix, setValue } = useDraft();
   const id = fieldId(idPrefix, path);
   const value = getIn(draft, path);
   return (
-    <FormField id={id} label={<LabelText label={label} srPrefix={srPrefix} />} error={errors[pathKey(path)]} description={description} className={className}>
-      <Input value={typeof value === "string" ? value : ""} onChange={(e) => setValue(path, e.target.value)} readOnly={readOnly} autoComplete="off" />
+    <FormField
+      id={id}
+      label={<LabelText label={label} srPrefix={srPrefix} />}
+      error={errors[pathKey(path)]}
+      description={description}
+      className={className}
+    >
+      <Input
+        value={typeof value === "string" ? value : ""}
+        onChange={(e) => setValue(path, e.target.value)}
+        readOnly={readOnly}
+        autoComplete="off"
+      />
     </FormField>
   );
 }
@@ -119,19 +156,35 @@ export function ListField({
   description,
   optional,
   className,
-}: { path: Path; label: React.ReactNode; srPrefix?: string; description?: React.ReactNode; optional?: boolean; className?: string }) {
+}: {
+  path: Path;
+  label: React.ReactNode;
+  srPrefix?: string;
+  description?: React.ReactNode;
+  optional?: boolean;
+  className?: string;
+}) {
   const { draft, errors, readOnly, idPrefix, raw, setValue } = useDraft();
   const key = pathKey(path);
   const id = fieldId(idPrefix, path);
   const list = asArray(getIn(draft, path)).filter((v): v is string => typeof v === "string");
   const error = errors[key] ?? Object.entries(errors).find(([k]) => k.startsWith(`${key}.`))?.[1];
   return (
-    <FormField id={id} label={<LabelText label={label} srPrefix={srPrefix} />} error={error} description={description} className={className}>
+    <FormField
+      id={id}
+      label={<LabelText label={label} srPrefix={srPrefix} />}
+      error={error}
+      description={description}
+      className={className}
+    >
       <Textarea
         rows={Math.min(8, Math.max(2, list.length + 1))}
         value={raw[key] ?? list.join("\n")}
         onChange={(e) => {
-          const items = e.target.value.split(/\r?\n/).map((s) => s.trim()).filter((s) => s.length > 0);
+          const items = e.target.value
+            .split(/\r?\n/)
+            .map((s) => s.trim())
+            .filter((s) => s.length > 0);
           setValue(path, optional && items.length === 0 ? undefined : items, e.target.value);
         }}
         readOnly={readOnly}
@@ -142,7 +195,17 @@ export function ListField({
 }
 
 /** A boolean as a checkbox; read-only users get it disabled (a checkbox cannot be readonly). */
-export function CheckboxField({ path, label, srPrefix, className }: { path: Path; label: React.ReactNode; srPrefix?: string; className?: string }) {
+export function CheckboxField({
+  path,
+  label,
+  srPrefix,
+  className,
+}: {
+  path: Path;
+  label: React.ReactNode;
+  srPrefix?: string;
+  className?: string;
+}) {
   const { draft, errors, readOnly, idPrefix, setValue } = useDraft();
   const id = fieldId(idPrefix, path);
   const error = errors[pathKey(path)];
@@ -160,7 +223,11 @@ export function CheckboxField({ path, label, srPrefix, className }: { path: Path
         />
         <LabelText label={label} srPrefix={srPrefix} />
       </label>
-      {error ? <p role="alert" className="text-sm font-medium text-destructive">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm font-medium text-destructive">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -171,14 +238,21 @@ export function MultiCheckboxField<T extends string>({
   legend,
   srPrefix,
   options,
-}: { path: Path; legend: string; srPrefix?: string; options: readonly { value: T; label: string }[] }) {
+}: {
+  path: Path;
+  legend: string;
+  srPrefix?: string;
+  options: readonly { value: T; label: string }[];
+}) {
   const { draft, errors, readOnly, idPrefix, setValue } = useDraft();
   const selected = new Set(asArray(getIn(draft, path)));
   const key = pathKey(path);
   const error = errors[key] ?? Object.entries(errors).find(([k]) => k.startsWith(`${key}.`))?.[1];
   return (
     <fieldset className="grid gap-2" aria-invalid={error ? true : undefined}>
-      <legend className="mb-1 text-sm font-medium"><LabelText label={legend} srPrefix={srPrefix} /></legend>
+      <legend className="mb-1 text-sm font-medium">
+        <LabelText label={legend} srPrefix={srPrefix} />
+      </legend>
       <div className="flex flex-wrap gap-x-4 gap-y-2">
         {options.map((o) => {
           const id = fieldId(idPrefix, [...path, o.value]);
@@ -194,16 +268,27 @@ export function MultiCheckboxField<T extends string>({
                   const next = new Set(selected);
                   if (e.target.checked) next.add(o.value);
                   else next.delete(o.value);
-                  setValue(path, options.map((x) => x.value).filter((v) => next.has(v)));
+                  setValue(
+                    path,
+                    options.map((x) => x.value).filter((v) => next.has(v)),
+                  );
                 }}
               />
-              {srPrefix ? <span className="sr-only">{srPrefix} {legend}: </span> : null}
+              {srPrefix ? (
+                <span className="sr-only">
+                  {srPrefix} {legend}:{" "}
+                </span>
+              ) : null}
               {o.label}
             </label>
           );
         })}
       </div>
-      {error ? <p role="alert" className="text-sm font-medium text-destructive">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm font-medium text-destructive">
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }
@@ -219,7 +304,17 @@ export function RangeFields({
   min,
   max,
   hideRangeError,
-}: { path: Path; label: string; unit?: string; srPrefix?: string; scale?: number; step?: number | "any"; min?: number; max?: number; hideRangeError?: boolean }) {
+}: {
+  path: Path;
+  label: string;
+  unit?: string;
+  srPrefix?: string;
+  scale?: number;
+  step?: number | "any";
+  min?: number;
+  max?: number;
+  hideRangeError?: boolean;
+}) {
   const { errors } = useDraft();
   const error = errors[pathKey(path)];
   const suffix = unit ? ` (${unit})` : "";
@@ -227,10 +322,30 @@ export function RangeFields({
     <fieldset className="grid gap-2">
       <legend className="mb-1 text-sm font-medium">{label}</legend>
       <div className="grid gap-3 sm:grid-cols-2">
-        <NumberField path={[...path, 0]} label={`From${suffix}`} srPrefix={[srPrefix, label].filter(Boolean).join(" ")} scale={scale} step={step} min={min} max={max} />
-        <NumberField path={[...path, 1]} label={`To${suffix}`} srPrefix={[srPrefix, label].filter(Boolean).join(" ")} scale={scale} step={step} min={min} max={max} />
+        <NumberField
+          path={[...path, 0]}
+          label={`From${suffix}`}
+          srPrefix={[srPrefix, label].filter(Boolean).join(" ")}
+          scale={scale}
+          step={step}
+          min={min}
+          max={max}
+        />
+        <NumberField
+          path={[...path, 1]}
+          label={`To${suffix}`}
+          srPrefix={[srPrefix, label].filter(Boolean).join(" ")}
+          scale={scale}
+          step={step}
+          min={min}
+          max={max}
+        />
       </div>
-      {error && !hideRangeError ? <p role="alert" className="text-sm font-medium text-destructive">{error}</p> : null}
+      {error && !hideRangeError ? (
+        <p role="alert" className="text-sm font-medium text-destructive">
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }
@@ -248,12 +363,24 @@ export function WeightSum({ path, keys, what = "Weights" }: { path: Path; keys: 
   );
 }
 
-export function Section({ title, description, children, className }: { title: string; description?: React.ReactNode; children: React.ReactNode; className?: string }) {
+export function Section({
+  title,
+  description,
+  children,
+  className,
+}: {
+  title: string;
+  description?: React.ReactNode;
+  children: React.ReactNode;
+  className?: string;
+}) {
   const id = useId();
   return (
     <section aria-labelledby={id} className={cn("grid gap-4 rounded-lg border p-4", className)}>
       <div className="grid gap-1">
-        <h3 id={id} className="font-medium">{title}</h3>
+        <h3 id={id} className="font-medium">
+          {title}
+        </h3>
         {description ? <p className="text-sm text-muted-foreground">{description}</p> : null}
       </div>
       {children}

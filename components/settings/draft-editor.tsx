@@ -6,7 +6,18 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/utils";
-import { asRecord, describePath, hasForm, isRecord, pathKey, setIn, validateConfig, type ConfigKind, type Path, type Problem } from "./config-draft";
+import {
+  asRecord,
+  describePath,
+  hasForm,
+  isRecord,
+  pathKey,
+  setIn,
+  validateConfig,
+  type ConfigKind,
+  type Path,
+  type Problem,
+} from "./config-draft";
 import { DraftContext, type DraftContextValue } from "./config-fields";
 import { EducationConfigForm } from "./education-config-form";
 import { FeasibilityConfigForm } from "./feasibility-config-form";
@@ -45,7 +56,20 @@ type Props = {
  * the server would refuse is refused here first, with the reasons; the server's own refusal (or a
  * version conflict) is shown next to the Save button too. Mounted per version: a new version resets it.
  */
-export function DraftEditor({ kind, version, data, defaults, canEdit, saving, onSave, saved, refusal, conflict, onReload, reloading }: Props) {
+export function DraftEditor({
+  kind,
+  version,
+  data,
+  defaults,
+  canEdit,
+  saving,
+  onSave,
+  saved,
+  refusal,
+  conflict,
+  onReload,
+  reloading,
+}: Props) {
   const savedText = useMemo(() => JSON.stringify(data), [data]);
   const [draft, setDraft] = useState<unknown>(data);
   const [raw, setRaw] = useState<Record<string, string>>({});
@@ -164,7 +188,9 @@ export function DraftEditor({ kind, version, data, defaults, canEdit, saving, on
               {VIEWS.map((v) => (
                 <button
                   key={v.value}
-                  ref={(el) => { tabRefs.current[v.value] = el; }}
+                  ref={(el) => {
+                    tabRefs.current[v.value] = el;
+                  }}
                   role="tab"
                   type="button"
                   id={`${idPrefix}-tab-${v.value}`}
@@ -175,7 +201,9 @@ export function DraftEditor({ kind, version, data, defaults, canEdit, saving, on
                   onKeyDown={onTabKey}
                   className={cn(
                     "rounded-md px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
-                    view === v.value ? "bg-background text-foreground shadow-sm" : "text-muted-foreground hover:text-foreground",
+                    view === v.value
+                      ? "bg-background text-foreground shadow-sm"
+                      : "text-muted-foreground hover:text-foreground",
                   )}
                 >
                   {v.label}
@@ -184,19 +212,40 @@ export function DraftEditor({ kind, version, data, defaults, canEdit, saving, on
             </div>
           ) : null}
         </div>
-        {!canEdit ? <p className="text-sm text-muted-foreground">Only admins can change scoring configuration.</p> : null}
-        {tabError ? <Alert variant="destructive"><AlertDescription>{tabError}</AlertDescription></Alert> : null}
+        {!canEdit ? (
+          <p className="text-sm text-muted-foreground">Only admins can change scoring configuration.</p>
+        ) : null}
+        {tabError ? (
+          <Alert variant="destructive">
+            <AlertDescription>{tabError}</AlertDescription>
+          </Alert>
+        ) : null}
 
-        {!withForm ? <p className="text-sm text-muted-foreground">There is no form for this kind yet: it is edited as JSON and checked by the server when saved.</p> : null}
-        <div {...(withForm ? { role: "tabpanel", id: `${idPrefix}-panel-${view}`, "aria-labelledby": `${idPrefix}-tab-${view}` } : {})}>
+        {!withForm ? (
+          <p className="text-sm text-muted-foreground">
+            There is no form for this kind yet: it is edited as JSON and checked by the server when saved.
+          </p>
+        ) : null}
+        <div
+          {...(withForm
+            ? { role: "tabpanel", id: `${idPrefix}-panel-${view}`, "aria-labelledby": `${idPrefix}-tab-${view}` }
+            : {})}
+        >
           {view === "form" ? (
-            kind === "qualification" ? <QualificationConfigForm />
-              : kind === "feasibility" ? <FeasibilityConfigForm />
-                : kind === "tiers" ? <TiersConfigForm names={tierNames(data)} />
-                  : kind === "education" ? <EducationConfigForm /> : null
+            kind === "qualification" ? (
+              <QualificationConfigForm />
+            ) : kind === "feasibility" ? (
+              <FeasibilityConfigForm />
+            ) : kind === "tiers" ? (
+              <TiersConfigForm names={tierNames(data)} />
+            ) : kind === "education" ? (
+              <EducationConfigForm />
+            ) : null
           ) : (
             <div className="grid gap-2">
-              <label htmlFor={jsonId} className="text-sm font-medium">Version {version} ({kind}) as JSON</label>
+              <label htmlFor={jsonId} className="text-sm font-medium">
+                Version {version} ({kind}) as JSON
+              </label>
               <Textarea
                 id={jsonId}
                 value={jsonText}
@@ -208,9 +257,13 @@ export function DraftEditor({ kind, version, data, defaults, canEdit, saving, on
                 className="min-h-80 font-mono text-xs"
               />
               {jsonError ? (
-                <p id={`${jsonId}-error`} role="alert" className="text-sm font-medium text-destructive">{jsonError}</p>
+                <p id={`${jsonId}-error`} role="alert" className="text-sm font-medium text-destructive">
+                  {jsonError}
+                </p>
               ) : (
-                <p id={`${jsonId}-help`} className="text-sm text-muted-foreground">Money is in integer cents here. Checked against the same rules as the form as you type.</p>
+                <p id={`${jsonId}-help`} className="text-sm text-muted-foreground">
+                  Money is in integer cents here. Checked against the same rules as the form as you type.
+                </p>
               )}
             </div>
           )}
@@ -219,16 +272,24 @@ export function DraftEditor({ kind, version, data, defaults, canEdit, saving, on
         {canEdit ? (
           <div className="grid gap-3 border-t pt-4">
             {saved !== null ? (
-              <Alert variant="success"><AlertDescription>Saved as version {saved}. New scores use it; stored scores keep theirs.</AlertDescription></Alert>
+              <Alert variant="success">
+                <AlertDescription>
+                  Saved as version {saved}. New scores use it; stored scores keep theirs.
+                </AlertDescription>
+              </Alert>
             ) : null}
             {conflict ? (
               <Alert variant="destructive">
                 <AlertDescription>
                   <p>
-                    {conflict.version !== null ? `Someone else saved version ${conflict.version}` : "Someone else saved a newer version"} — reload
-                    to get it, then apply your change again. Reloading discards your unsaved changes.
+                    {conflict.version !== null
+                      ? `Someone else saved version ${conflict.version}`
+                      : "Someone else saved a newer version"}{" "}
+                    — reload to get it, then apply your change again. Reloading discards your unsaved changes.
                   </p>
-                  <Button size="sm" variant="outline" onClick={onReload} disabled={reloading}>{reloading ? "Reloading…" : "Reload"}</Button>
+                  <Button size="sm" variant="outline" onClick={onReload} disabled={reloading}>
+                    {reloading ? "Reloading…" : "Reload"}
+                  </Button>
                 </AlertDescription>
               </Alert>
             ) : null}
@@ -239,10 +300,24 @@ export function DraftEditor({ kind, version, data, defaults, canEdit, saving, on
               </Alert>
             ) : null}
             {showRefusal ? (
-              <Alert variant="destructive" ref={refusalRef} tabIndex={-1} className="focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
-                <AlertTitle>Not saved: {jsonError && view === "json" ? "the JSON is not valid" : `fix ${problemCount(validation.problems)} first`}</AlertTitle>
+              <Alert
+                variant="destructive"
+                ref={refusalRef}
+                tabIndex={-1}
+                className="focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+              >
+                <AlertTitle>
+                  Not saved:{" "}
+                  {jsonError && view === "json"
+                    ? "the JSON is not valid"
+                    : `fix ${problemCount(validation.problems)} first`}
+                </AlertTitle>
                 <AlertDescription>
-                  {jsonError && view === "json" ? <p>{jsonError}</p> : <ProblemList problems={validation.problems} draft={draft} />}
+                  {jsonError && view === "json" ? (
+                    <p>{jsonError}</p>
+                  ) : (
+                    <ProblemList problems={validation.problems} draft={draft} />
+                  )}
                 </AlertDescription>
               </Alert>
             ) : !validation.ok ? (
@@ -252,10 +327,16 @@ export function DraftEditor({ kind, version, data, defaults, canEdit, saving, on
               </div>
             ) : null}
             <div className="flex flex-wrap items-center gap-2">
-              <Button type="button" onClick={save} disabled={saving}>{saving ? "Saving…" : "Save as new version"}</Button>
-              <Button type="button" variant="ghost" onClick={() => replaceDraft(data)} disabled={saving || !dirty}>Discard changes</Button>
+              <Button type="button" onClick={save} disabled={saving}>
+                {saving ? "Saving…" : "Save as new version"}
+              </Button>
+              <Button type="button" variant="ghost" onClick={() => replaceDraft(data)} disabled={saving || !dirty}>
+                Discard changes
+              </Button>
               {view === "json" ? (
-                <Button type="button" variant="outline" onClick={() => replaceDraft(defaults)} disabled={saving}>Load the defaults</Button>
+                <Button type="button" variant="outline" onClick={() => replaceDraft(defaults)} disabled={saving}>
+                  Load the defaults
+                </Button>
               ) : null}
             </div>
           </div>

@@ -17,24 +17,53 @@ export function EducationConfigForm() {
   const unknown = leadKeys.filter((k) => !LIBRARY_KEYS.has(k));
   return (
     <div className="grid gap-6">
-      <Section title="Delivery schedule" description="How each stakeholder's education items are spread out after the start.">
+      <Section
+        title="Delivery schedule"
+        description="How each stakeholder's education items are spread out after the start."
+      >
         <div className="grid gap-4 sm:grid-cols-2">
-          <NumberField path={["spreadDays"]} label="Spread over (days)" min={1} max={30} step={1} description="Default: complete in 3 days." />
-          <NumberField path={["completionDays"]} label="Completion deadline (days)" min={1} max={90} step={1} description="Success: every item completed within this many days." />
+          <NumberField
+            path={["spreadDays"]}
+            label="Spread over (days)"
+            min={1}
+            max={30}
+            step={1}
+            description="Default: complete in 3 days."
+          />
+          <NumberField
+            path={["completionDays"]}
+            label="Completion deadline (days)"
+            min={1}
+            max={90}
+            step={1}
+            description="Success: every item completed within this many days."
+          />
           <NumberField path={["sendHourUtc"]} label="Send hour (UTC, 0–23)" min={0} max={23} step={1} />
           <NumberField path={["maxPerDay"]} label="Items per day at most" min={1} max={10} step={1} />
           <NumberField path={["slotSpacingMinutes"]} label="Minutes between two items" min={5} max={720} step={5} />
         </div>
       </Section>
 
-      <Section title="Lead items" description="Placed first in every plan, in this order, whatever the audience or service type.">
-        <ListField path={["leadItemKeys"]} label="Lead item keys (one per line, in order)" description="Use the keys from the library below." />
+      <Section
+        title="Lead items"
+        description="Placed first in every plan, in this order, whatever the audience or service type."
+      >
+        <ListField
+          path={["leadItemKeys"]}
+          label="Lead item keys (one per line, in order)"
+          description="Use the keys from the library below."
+        />
         {unknown.length > 0 ? (
-          <p role="status" className="text-sm font-medium text-warning">Not in the library (they will be skipped): {unknown.join(", ")}</p>
+          <p role="status" className="text-sm font-medium text-warning">
+            Not in the library (they will be skipped): {unknown.join(", ")}
+          </p>
         ) : null}
       </Section>
 
-      <Section title="Content library" description="The items plans are built from. The library is the same for every tenant and is not edited here.">
+      <Section
+        title="Content library"
+        description="The items plans are built from. The library is the same for every tenant and is not edited here."
+      >
         <Table>
           <TableCaption className="sr-only">Education content library</TableCaption>
           <TableHeader>
@@ -64,7 +93,9 @@ export function EducationConfigForm() {
                   <TableCell>{humanize(item.kind)}</TableCell>
                   <TableCell>{humanize(item.audience)}</TableCell>
                   <TableCell className="whitespace-normal">
-                    {item.serviceTypes.length === ALL_SERVICES ? "All" : item.serviceTypes.map((s) => SERVICE_TYPE_LABELS[s]).join(", ")}
+                    {item.serviceTypes.length === ALL_SERVICES
+                      ? "All"
+                      : item.serviceTypes.map((s) => SERVICE_TYPE_LABELS[s]).join(", ")}
                   </TableCell>
                   <TableCell className="text-right tabular-nums">{item.durationMinutes}</TableCell>
                   <TableCell>{humanize(item.deliveryMethod)}</TableCell>

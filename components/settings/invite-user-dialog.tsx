@@ -6,7 +6,15 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
@@ -32,7 +40,8 @@ export function InviteUserDialog({ accounts }: { accounts: { id: string; name: s
         setFieldErrors({});
         router.refresh();
       },
-      onError: (error) => setFieldErrors((error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {}),
+      onError: (error) =>
+        setFieldErrors((error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {}),
     }),
   );
 
@@ -50,7 +59,7 @@ export function InviteUserDialog({ accounts }: { accounts: { id: string; name: s
       name: String(form.get("name") ?? ""),
       role,
       customerAccountId: customer ? String(form.get("customerAccountId") ?? "") || undefined : undefined,
-      stakeholderRole: customer ? (String(form.get("stakeholderRole") ?? "") || undefined) : undefined,
+      stakeholderRole: customer ? String(form.get("stakeholderRole") ?? "") || undefined : undefined,
       isApprover: customer ? form.get("isApprover") === "on" : false,
     };
     // the same schema the server uses: instant, field-level messages
@@ -64,26 +73,50 @@ export function InviteUserDialog({ accounts }: { accounts: { id: string; name: s
   }
 
   return (
-    <Dialog open={open} onOpenChange={(o) => { setOpen(o); if (!o) { setDone(null); setDemoLink(null); setFieldErrors({}); invite.reset(); } }}>
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (!o) {
+          setDone(null);
+          setDemoLink(null);
+          setFieldErrors({});
+          invite.reset();
+        }
+      }}
+    >
       <DialogTrigger asChild>
-        <Button><UserPlus aria-hidden /> Invite user</Button>
+        <Button>
+          <UserPlus aria-hidden /> Invite user
+        </Button>
       </DialogTrigger>
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Invite a user</DialogTitle>
-          <DialogDescription>They get an email: staff choose a password, customers sign in with a one-time link.</DialogDescription>
+          <DialogDescription>
+            They get an email: staff choose a password, customers sign in with a one-time link.
+          </DialogDescription>
         </DialogHeader>
         <form onSubmit={submit} className="grid gap-4" noValidate>
-          {done ? <Alert variant="success"><AlertDescription>{done}</AlertDescription></Alert> : null}
+          {done ? (
+            <Alert variant="success">
+              <AlertDescription>{done}</AlertDescription>
+            </Alert>
+          ) : null}
           {demoLink ? (
             <Alert>
               <AlertDescription className="break-all">
-                Demo: invitations are not shown in the dev mail viewer. Give this link to the person you invited: <a className="text-primary underline" href={demoLink} data-testid="demo-invite-link">{demoLink}</a>
+                Demo: invitations are not shown in the dev mail viewer. Give this link to the person you invited:{" "}
+                <a className="text-primary underline" href={demoLink} data-testid="demo-invite-link">
+                  {demoLink}
+                </a>
               </AlertDescription>
             </Alert>
           ) : null}
           {invite.error && !invite.error.data?.code?.includes("BAD_REQUEST") ? (
-            <Alert variant="destructive"><AlertDescription>{invite.error.message}</AlertDescription></Alert>
+            <Alert variant="destructive">
+              <AlertDescription>{invite.error.message}</AlertDescription>
+            </Alert>
           ) : null}
           <FormField id="invite-name" label="Full name" error={fieldErrors.name} required>
             <Input name="name" autoComplete="off" />
@@ -93,7 +126,11 @@ export function InviteUserDialog({ accounts }: { accounts: { id: string; name: s
           </FormField>
           <FormField id="invite-role" label="Role" error={fieldErrors.role} required>
             <NativeSelect name="role" value={role} onChange={(e) => setRole(e.target.value as (typeof ROLES)[number])}>
-              {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABEL[r]}</option>)}
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABEL[r]}
+                </option>
+              ))}
             </NativeSelect>
           </FormField>
           {role === "CUSTOMER" ? (
@@ -101,13 +138,21 @@ export function InviteUserDialog({ accounts }: { accounts: { id: string; name: s
               <FormField id="invite-account" label="Customer account" error={fieldErrors.customerAccountId} required>
                 <NativeSelect name="customerAccountId" defaultValue="">
                   <option value="">Choose an account…</option>
-                  {accounts.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+                  {accounts.map((a) => (
+                    <option key={a.id} value={a.id}>
+                      {a.name}
+                    </option>
+                  ))}
                 </NativeSelect>
               </FormField>
               <FormField id="invite-stakeholder" label="Stakeholder role" error={fieldErrors.stakeholderRole} required>
                 <NativeSelect name="stakeholderRole" defaultValue="">
                   <option value="">Choose a stakeholder role…</option>
-                  {STAKEHOLDER_ROLES.map((r) => <option key={r} value={r}>{STAKEHOLDER_ROLE_LABEL[r]}</option>)}
+                  {STAKEHOLDER_ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {STAKEHOLDER_ROLE_LABEL[r]}
+                    </option>
+                  ))}
                 </NativeSelect>
               </FormField>
               <label className="flex items-center gap-2 text-sm">
@@ -116,7 +161,9 @@ export function InviteUserDialog({ accounts }: { accounts: { id: string; name: s
             </>
           ) : null}
           <DialogFooter>
-            <Button type="submit" disabled={invite.isPending}>{invite.isPending ? "Sending…" : "Send invitation"}</Button>
+            <Button type="submit" disabled={invite.isPending}>
+              {invite.isPending ? "Sending…" : "Send invitation"}
+            </Button>
           </DialogFooter>
         </form>
       </DialogContent>

@@ -1,9 +1,23 @@
 "use client";
 
 import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCaption, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableFooter,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { cn } from "@/lib/utils";
-import { SERVICE_TYPES, SERVICE_TYPE_LABELS, categoryLabel, criterionLabel } from "@/server/engines/qualification/config";
+import {
+  SERVICE_TYPES,
+  SERVICE_TYPE_LABELS,
+  categoryLabel,
+  criterionLabel,
+} from "@/server/engines/qualification/config";
 import { asArray, asRecord, finite, getIn, pathKey, sumOf, tidy } from "./config-draft";
 import { NumberCell, NumberField, Section, fieldId, useDraft } from "./config-fields";
 
@@ -28,11 +42,14 @@ export function QualificationConfigForm() {
         description="A lead's score is the points its answers earn out of the total, on 0–100. Add or rename criteria in the JSON view."
       >
         <p role="status" className="text-sm">
-          Total: <strong className="tabular-nums">{total}</strong> points
-          {" "}across {categories.length} categories
+          Total: <strong className="tabular-nums">{total}</strong> points across {categories.length} categories
           <span className="text-muted-foreground"> (default: 235)</span>
         </p>
-        {criteriaError ? <p role="alert" className="text-sm font-medium text-destructive">{criteriaError}</p> : null}
+        {criteriaError ? (
+          <p role="alert" className="text-sm font-medium text-destructive">
+            {criteriaError}
+          </p>
+        ) : null}
         <div className="grid gap-6">
           {categories.map(({ category, entries, subtotal }) => {
             const headingId = fieldId(idPrefix, ["criteria", category, "heading"]);
@@ -41,9 +58,15 @@ export function QualificationConfigForm() {
               <div key={category} className="grid gap-2">
                 <h4 id={headingId} className="flex flex-wrap items-baseline justify-between gap-2 text-sm font-medium">
                   <span>{categoryLabel(category)}</span>
-                  <span className="text-muted-foreground tabular-nums">{subtotal} points · {share(subtotal, total)} of the total</span>
+                  <span className="text-muted-foreground tabular-nums">
+                    {subtotal} points · {share(subtotal, total)} of the total
+                  </span>
                 </h4>
-                {categoryError ? <p role="alert" className="text-sm font-medium text-destructive">{categoryError}</p> : null}
+                {categoryError ? (
+                  <p role="alert" className="text-sm font-medium text-destructive">
+                    {categoryError}
+                  </p>
+                ) : null}
                 <Table aria-labelledby={headingId}>
                   <TableCaption className="sr-only">Points per criterion in {categoryLabel(category)}</TableCaption>
                   <TableHeader>
@@ -60,21 +83,28 @@ export function QualificationConfigForm() {
                         <TableRow key={key}>
                           <TableHead scope="row" className="font-normal text-foreground">
                             <label htmlFor={fieldId(idPrefix, path)} className="grid">
-                              <span>{criterionLabel(key)}<span className="sr-only"> points</span></span>
+                              <span>
+                                {criterionLabel(key)}
+                                <span className="sr-only"> points</span>
+                              </span>
                               <code className="text-xs text-muted-foreground">{key}</code>
                             </label>
                           </TableHead>
                           <TableCell className="align-top">
                             <NumberCell path={path} min={0} step={1} className="w-28" />
                           </TableCell>
-                          <TableCell className="text-right tabular-nums text-muted-foreground">{share(finite(value) ?? 0, total)}</TableCell>
+                          <TableCell className="text-right tabular-nums text-muted-foreground">
+                            {share(finite(value) ?? 0, total)}
+                          </TableCell>
                         </TableRow>
                       );
                     })}
                   </TableBody>
                   <TableFooter>
                     <TableRow>
-                      <TableHead scope="row" className="text-foreground">Subtotal</TableHead>
+                      <TableHead scope="row" className="text-foreground">
+                        Subtotal
+                      </TableHead>
                       <TableCell className="tabular-nums">{subtotal}</TableCell>
                       <TableCell className="text-right tabular-nums">{share(subtotal, total)}</TableCell>
                     </TableRow>
@@ -102,11 +132,21 @@ export function QualificationConfigForm() {
               }
             />
           ) : null}
-          <NumberField path={["passScore"]} label="Pass score (0–100)" min={0} max={100} step={1} description="A lead scoring below this is unqualified and stops." />
+          <NumberField
+            path={["passScore"]}
+            label="Pass score (0–100)"
+            min={0}
+            max={100}
+            step={1}
+            description="A lead scoring below this is unqualified and stops."
+          />
         </div>
       </Section>
 
-      <Section title="Service fit" description="Per service type: the minimum score to offer it and the ideal score range. The minimum must not be above the ideal range's start.">
+      <Section
+        title="Service fit"
+        description="Per service type: the minimum score to offer it and the ideal score range. The minimum must not be above the ideal range's start."
+      >
         <div className="grid gap-4 xl:grid-cols-3">
           {SERVICE_TYPES.map((serviceType) => (
             <FitRuleFields key={serviceType} serviceType={serviceType} />
@@ -117,10 +157,25 @@ export function QualificationConfigForm() {
       <DisqualifierRules />
 
       {getIn(draft, ["categoryFactorShares"]) !== undefined ? (
-        <Section title="Key-factor shares" description="A whole category named as a key factor counts as present, or partly present, from these shares of its points.">
+        <Section
+          title="Key-factor shares"
+          description="A whole category named as a key factor counts as present, or partly present, from these shares of its points."
+        >
           <div className="grid gap-4 sm:grid-cols-2">
-            <NumberField path={["categoryFactorShares", "present"]} label="Present from (share, 0–1)" min={0} max={1} step={0.05} />
-            <NumberField path={["categoryFactorShares", "partial"]} label="Partly present from (share, 0–1)" min={0} max={1} step={0.05} />
+            <NumberField
+              path={["categoryFactorShares", "present"]}
+              label="Present from (share, 0–1)"
+              min={0}
+              max={1}
+              step={0.05}
+            />
+            <NumberField
+              path={["categoryFactorShares", "partial"]}
+              label="Partly present from (share, 0–1)"
+              min={0}
+              max={1}
+              step={0.05}
+            />
           </div>
         </Section>
       ) : null}
@@ -143,7 +198,8 @@ function FitRuleFields({ serviceType }: { serviceType: (typeof SERVICE_TYPES)[nu
   let check: { ok: boolean; text: string } | null = null;
   if (minimum !== null && low !== null && high !== null) {
     if (minimum > low) check = { ok: false, text: `Minimum (${minimum}) must be ≤ the ideal score (${low})` };
-    else if (low > high) check = { ok: false, text: `The ideal range must start at or below its end (${low} > ${high})` };
+    else if (low > high)
+      check = { ok: false, text: `The ideal range must start at or below its end (${low} > ${high})` };
     else check = { ok: true, text: `Minimum ≤ ideal: ${minimum} ≤ ${low}–${high} ✓` };
   }
 
@@ -154,18 +210,39 @@ function FitRuleFields({ serviceType }: { serviceType: (typeof SERVICE_TYPES)[nu
       </legend>
       <NumberField path={[...base, "minimumScore"]} label="Minimum score" srPrefix={name} min={0} max={100} step={1} />
       <div className="grid grid-cols-2 gap-3">
-        <NumberField path={[...base, "idealScoreRange", 0]} label="Ideal score from" srPrefix={name} min={0} max={100} step={1} />
-        <NumberField path={[...base, "idealScoreRange", 1]} label="Ideal score to" srPrefix={name} min={0} max={100} step={1} />
+        <NumberField
+          path={[...base, "idealScoreRange", 0]}
+          label="Ideal score from"
+          srPrefix={name}
+          min={0}
+          max={100}
+          step={1}
+        />
+        <NumberField
+          path={[...base, "idealScoreRange", 1]}
+          label="Ideal score to"
+          srPrefix={name}
+          min={0}
+          max={100}
+          step={1}
+        />
       </div>
       {check ? (
-        <p role="status" className={cn("text-sm tabular-nums", check.ok ? "text-success" : "font-medium text-destructive")}>{check.text}</p>
+        <p
+          role="status"
+          className={cn("text-sm tabular-nums", check.ok ? "text-success" : "font-medium text-destructive")}
+        >
+          {check.text}
+        </p>
       ) : null}
       <div className="grid gap-1 text-sm">
         <span className="text-muted-foreground">Key factors</span>
         <ul className="flex flex-wrap gap-1" aria-label={`${name} key factors`}>
           {keyFactors.length === 0 ? <li className="text-muted-foreground">none</li> : null}
           {keyFactors.map((f) => (
-            <li key={f}><Badge variant="outline">{Object.hasOwn(criteria, f) ? categoryLabel(f) : criterionLabel(f)}</Badge></li>
+            <li key={f}>
+              <Badge variant="outline">{Object.hasOwn(criteria, f) ? categoryLabel(f) : criterionLabel(f)}</Badge>
+            </li>
           ))}
         </ul>
       </div>
@@ -175,7 +252,11 @@ function FitRuleFields({ serviceType }: { serviceType: (typeof SERVICE_TYPES)[nu
           {disqualifiers.length === 0 ? <li className="text-muted-foreground">none</li> : null}
           {disqualifiers.map((d) => {
             const label = asRecord(rules[d]).label;
-            return <li key={d}><Badge variant="outline">{typeof label === "string" ? label : d}</Badge></li>;
+            return (
+              <li key={d}>
+                <Badge variant="outline">{typeof label === "string" ? label : d}</Badge>
+              </li>
+            );
           })}
         </ul>
       </div>
@@ -188,7 +269,10 @@ function DisqualifierRules() {
   const rules = Object.entries(asRecord(getIn(draft, ["disqualifierRules"])));
   if (rules.length === 0) return null;
   return (
-    <Section title="Disqualifier rules" description="A disqualifier rules a service out whatever the score. Add rules or change which criteria they read in the JSON view.">
+    <Section
+      title="Disqualifier rules"
+      description="A disqualifier rules a service out whatever the score. Add rules or change which criteria they read in the JSON view."
+    >
       <ul className="grid gap-3">
         {rules.map(([key, value]) => {
           const rule = asRecord(value);
@@ -196,10 +280,14 @@ function DisqualifierRules() {
           return (
             <li key={key} className="grid gap-2 rounded-md border p-3 text-sm sm:grid-cols-[1fr_14rem] sm:items-start">
               <div className="grid gap-1">
-                <span className="font-medium">{label} <code className="text-xs font-normal text-muted-foreground">{key}</code></span>
+                <span className="font-medium">
+                  {label} <code className="text-xs font-normal text-muted-foreground">{key}</code>
+                </span>
                 <span className="text-muted-foreground">
                   {rule.kind === "answer_none"
-                    ? `When any of these is answered “none”: ${asArray(rule.criteria).map((c) => criterionLabel(String(c))).join(", ")}`
+                    ? `When any of these is answered “none”: ${asArray(rule.criteria)
+                        .map((c) => criterionLabel(String(c)))
+                        .join(", ")}`
                     : rule.kind === "timeline_under"
                       ? "When the desired timeline is shorter than the minimum below"
                       : rule.kind === "critical_without_fallback"
@@ -208,7 +296,14 @@ function DisqualifierRules() {
                 </span>
               </div>
               {rule.kind === "timeline_under" ? (
-                <NumberField path={["disqualifierRules", key, "minWeeks"]} label="Minimum timeline (weeks)" srPrefix={label} min={1} max={520} step={1} />
+                <NumberField
+                  path={["disqualifierRules", key, "minWeeks"]}
+                  label="Minimum timeline (weeks)"
+                  srPrefix={label}
+                  min={1}
+                  max={520}
+                  step={1}
+                />
               ) : null}
             </li>
           );

@@ -1,17 +1,42 @@
 "use client";
 
-import { COMPATIBILITY_FACTORS, COMPLEXITY_LEVELS, PRICING_FACTORS, TIER_SERVICE_TYPES } from "@/server/engines/tiers/config";
+import {
+  COMPATIBILITY_FACTORS,
+  COMPLEXITY_LEVELS,
+  PRICING_FACTORS,
+  TIER_SERVICE_TYPES,
+} from "@/server/engines/tiers/config";
 import { SERVICE_TYPE_LABELS } from "@/server/engines/qualification/config";
 import { asRecord, finite, getIn, segmentLabel, tidy } from "./config-draft";
-import { CheckboxField, ListField, MultiCheckboxField, NumberField, RangeFields, Section, TextField, WeightSum, useDraft } from "./config-fields";
+import {
+  CheckboxField,
+  ListField,
+  MultiCheckboxField,
+  NumberField,
+  RangeFields,
+  Section,
+  TextField,
+  WeightSum,
+  useDraft,
+} from "./config-fields";
 
 const COMPATIBILITY_LABELS: Record<(typeof COMPATIBILITY_FACTORS)[number], string> = {
-  serviceType: "Service type", budget: "Budget", teamSize: "Team size", timeline: "Timeline", complexity: "Complexity", compliance: "Compliance",
+  serviceType: "Service type",
+  budget: "Budget",
+  teamSize: "Team size",
+  timeline: "Timeline",
+  complexity: "Complexity",
+  compliance: "Compliance",
 };
 const PRICING_LABELS: Record<(typeof PRICING_FACTORS)[number], string> = {
-  complexity: "Complexity", timelinePressure: "Timeline pressure", teamSize: "Team size",
+  complexity: "Complexity",
+  timelinePressure: "Timeline pressure",
+  teamSize: "Team size",
 };
-const COMPLEXITY_OPTIONS = COMPLEXITY_LEVELS.map((value) => ({ value, label: value.charAt(0).toUpperCase() + value.slice(1) }));
+const COMPLEXITY_OPTIONS = COMPLEXITY_LEVELS.map((value) => ({
+  value,
+  label: value.charAt(0).toUpperCase() + value.slice(1),
+}));
 const SERVICE_OPTIONS = TIER_SERVICE_TYPES.map((value) => ({ value, label: SERVICE_TYPE_LABELS[value] }));
 
 /** A card per tier (prices in dollars here, integer cents in the data), the weights and the threshold. */
@@ -29,30 +54,61 @@ export function TiersConfigForm({ names }: { names: Record<string, string> }) {
           max={1}
           step={0.05}
           className="sm:max-w-sm"
-          description={threshold !== null ? `A tier is recommended at ${tidy(threshold * 100)}% compatibility or more (default: 0.6).` : "Default: 0.6."}
+          description={
+            threshold !== null
+              ? `A tier is recommended at ${tidy(threshold * 100)}% compatibility or more (default: 0.6).`
+              : "Default: 0.6."
+          }
         />
       </Section>
 
       <div className="grid gap-4">
-        <h3 className="font-medium">Tiers <span className="text-sm font-normal text-muted-foreground">({tiers.length}; add or remove tiers in the JSON view)</span></h3>
+        <h3 className="font-medium">
+          Tiers{" "}
+          <span className="text-sm font-normal text-muted-foreground">
+            ({tiers.length}; add or remove tiers in the JSON view)
+          </span>
+        </h3>
         {tiers.map((key) => (
           <TierCard key={key} tierKey={key} name={names[key] ?? segmentLabel(key)} />
         ))}
       </div>
 
-      <Section title="Compatibility weights" description="How much each factor counts when matching a customer to a tier; they must add up to 1.">
+      <Section
+        title="Compatibility weights"
+        description="How much each factor counts when matching a customer to a tier; they must add up to 1."
+      >
         <div className="grid gap-4 sm:grid-cols-3">
           {COMPATIBILITY_FACTORS.map((f) => (
-            <NumberField key={f} path={["compatibilityWeights", f]} label={`${COMPATIBILITY_LABELS[f]} weight`} srPrefix="Compatibility" min={0} max={1} step={0.05} />
+            <NumberField
+              key={f}
+              path={["compatibilityWeights", f]}
+              label={`${COMPATIBILITY_LABELS[f]} weight`}
+              srPrefix="Compatibility"
+              min={0}
+              max={1}
+              step={0.05}
+            />
           ))}
         </div>
         <WeightSum path={["compatibilityWeights"]} keys={COMPATIBILITY_FACTORS} what="Compatibility weights" />
       </Section>
 
-      <Section title="Pricing weights" description="What moves a price from the bottom of its tier's range to the top; they must add up to 1.">
+      <Section
+        title="Pricing weights"
+        description="What moves a price from the bottom of its tier's range to the top; they must add up to 1."
+      >
         <div className="grid gap-4 sm:grid-cols-3">
           {PRICING_FACTORS.map((f) => (
-            <NumberField key={f} path={["pricingWeights", f]} label={`${PRICING_LABELS[f]} weight`} srPrefix="Pricing" min={0} max={1} step={0.05} />
+            <NumberField
+              key={f}
+              path={["pricingWeights", f]}
+              label={`${PRICING_LABELS[f]} weight`}
+              srPrefix="Pricing"
+              min={0}
+              max={1}
+              step={0.05}
+            />
           ))}
         </div>
         <WeightSum path={["pricingWeights"]} keys={PRICING_FACTORS} what="Pricing weights" />
@@ -73,8 +129,24 @@ function TierCard({ tierKey, name }: { tierKey: string; name: string }) {
       </div>
       <TextField path={[...base, "name"]} label="Name" srPrefix={name} className="sm:max-w-md" />
       <div className="grid gap-4 lg:grid-cols-2">
-        <RangeFields path={[...base, "priceRangeCents"]} label="Price range" unit="USD" srPrefix={name} scale={100} step={1000} min={0} />
-        <RangeFields path={[...base, "timelineWeeks"]} label="Timeline" unit="weeks" srPrefix={name} step={1} min={1} max={104} />
+        <RangeFields
+          path={[...base, "priceRangeCents"]}
+          label="Price range"
+          unit="USD"
+          srPrefix={name}
+          scale={100}
+          step={1000}
+          min={0}
+        />
+        <RangeFields
+          path={[...base, "timelineWeeks"]}
+          label="Timeline"
+          unit="weeks"
+          srPrefix={name}
+          step={1}
+          min={1}
+          max={104}
+        />
       </div>
 
       {team.length > 0 ? (
@@ -84,8 +156,14 @@ function TierCard({ tierKey, name }: { tierKey: string; name: string }) {
             {team.map(([member, value]) => {
               const path = [...base, "teamComposition", member];
               const label = segmentLabel(member);
-              if (typeof value === "boolean") return <CheckboxField key={member} path={path} label={label} srPrefix={name} className="self-end pb-2" />;
-              if (typeof value === "number" || value === null) return <NumberField key={member} path={path} label={label} srPrefix={name} min={0} max={1000} step={1} />;
+              if (typeof value === "boolean")
+                return (
+                  <CheckboxField key={member} path={path} label={label} srPrefix={name} className="self-end pb-2" />
+                );
+              if (typeof value === "number" || value === null)
+                return (
+                  <NumberField key={member} path={path} label={label} srPrefix={name} min={0} max={1000} step={1} />
+                );
               return <TextField key={member} path={path} label={label} srPrefix={name} />;
             })}
           </div>
@@ -95,11 +173,36 @@ function TierCard({ tierKey, name }: { tierKey: string; name: string }) {
       <fieldset className="grid gap-3">
         <legend className="mb-1 text-sm font-medium">Guarantee</legend>
         <div className="grid gap-4 sm:grid-cols-3">
-          <CheckboxField path={[...base, "guarantees", "deliveryGuarantee"]} label="Delivery guarantee" srPrefix={name} className="self-end pb-2" />
-          <NumberField path={[...base, "guarantees", "refundAmountCents"]} label="Refund cap (USD)" description="The guarantee is this, or the contract value when lower." srPrefix={name} scale={100} step={1000} min={0} />
-          <NumberField path={[...base, "guarantees", "successThreshold"]} label="Success threshold (%)" srPrefix={name} step={1} min={0} max={100} />
+          <CheckboxField
+            path={[...base, "guarantees", "deliveryGuarantee"]}
+            label="Delivery guarantee"
+            srPrefix={name}
+            className="self-end pb-2"
+          />
+          <NumberField
+            path={[...base, "guarantees", "refundAmountCents"]}
+            label="Refund cap (USD)"
+            description="The guarantee is this, or the contract value when lower."
+            srPrefix={name}
+            scale={100}
+            step={1000}
+            min={0}
+          />
+          <NumberField
+            path={[...base, "guarantees", "successThreshold"]}
+            label="Success threshold (%)"
+            srPrefix={name}
+            step={1}
+            min={0}
+            max={100}
+          />
         </div>
-        <ListField path={[...base, "guarantees", "additional"]} label="Additional guarantees (one per line)" srPrefix={name} optional />
+        <ListField
+          path={[...base, "guarantees", "additional"]}
+          label="Additional guarantees (one per line)"
+          srPrefix={name}
+          optional
+        />
       </fieldset>
 
       <ListField path={[...base, "targetCustomers"]} label="Target customers (one per line)" srPrefix={name} />
@@ -107,12 +210,41 @@ function TierCard({ tierKey, name }: { tierKey: string; name: string }) {
       <fieldset className="grid gap-4">
         <legend className="mb-1 text-sm font-medium">Ideal customer</legend>
         <div className="grid gap-4 lg:grid-cols-2">
-          <RangeFields path={[...base, "idealCriteria", "teamSize"]} label="Team size" unit="people" srPrefix={name} step={1} min={0} />
-          <RangeFields path={[...base, "idealCriteria", "budgetRangeCents"]} label="Budget" unit="USD" srPrefix={name} scale={100} step={1000} min={0} />
+          <RangeFields
+            path={[...base, "idealCriteria", "teamSize"]}
+            label="Team size"
+            unit="people"
+            srPrefix={name}
+            step={1}
+            min={0}
+          />
+          <RangeFields
+            path={[...base, "idealCriteria", "budgetRangeCents"]}
+            label="Budget"
+            unit="USD"
+            srPrefix={name}
+            scale={100}
+            step={1000}
+            min={0}
+          />
         </div>
-        <MultiCheckboxField path={[...base, "idealCriteria", "complexity"]} legend="Complexity levels" srPrefix={name} options={COMPLEXITY_OPTIONS} />
-        <MultiCheckboxField path={[...base, "idealCriteria", "serviceTypes"]} legend="Service types" srPrefix={name} options={SERVICE_OPTIONS} />
-        <CheckboxField path={[...base, "idealCriteria", "complianceRequirements"]} label="Built for regulated customers (compliance)" srPrefix={name} />
+        <MultiCheckboxField
+          path={[...base, "idealCriteria", "complexity"]}
+          legend="Complexity levels"
+          srPrefix={name}
+          options={COMPLEXITY_OPTIONS}
+        />
+        <MultiCheckboxField
+          path={[...base, "idealCriteria", "serviceTypes"]}
+          legend="Service types"
+          srPrefix={name}
+          options={SERVICE_OPTIONS}
+        />
+        <CheckboxField
+          path={[...base, "idealCriteria", "complianceRequirements"]}
+          label="Built for regulated customers (compliance)"
+          srPrefix={name}
+        />
       </fieldset>
     </section>
   );

@@ -20,7 +20,11 @@ export function UserStatusButton({ userId, name, disabled }: { userId: string; n
       >
         {disabled ? "Enable" : "Disable"}
       </Button>
-      {mutation.error ? <p role="alert" className="text-xs text-destructive">{mutation.error.message}</p> : null}
+      {mutation.error ? (
+        <p role="alert" className="text-xs text-destructive">
+          {mutation.error.message}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -4,7 +4,17 @@ import { EmptyState } from "@/components/ui/empty-state";
 export type CountRow = { key: string; label: React.ReactNode; count: number };
 
 /** A titled card listing labelled counts (status → n), with an empty state. */
-export function CountCard({ title, rows, empty, className }: { title: string; rows: CountRow[]; empty: { title: string; description?: string }; className?: string }) {
+export function CountCard({
+  title,
+  rows,
+  empty,
+  className,
+}: {
+  title: string;
+  rows: CountRow[];
+  empty: { title: string; description?: string };
+  className?: string;
+}) {
   const total = rows.reduce((sum, r) => sum + r.count, 0);
   return (
     <Card className={className}>

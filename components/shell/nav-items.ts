@@ -1,7 +1,31 @@
-import { Bell, BellRing, Siren, Briefcase, Palette, HeartPulse, KeyRound, LayoutDashboard, Mail, ReceiptText, Route, Settings, SlidersHorizontal, Timer, Users, Webhook } from "lucide-react";
+import {
+  Bell,
+  BellRing,
+  Siren,
+  Briefcase,
+  Palette,
+  HeartPulse,
+  KeyRound,
+  LayoutDashboard,
+  Mail,
+  ReceiptText,
+  Route,
+  Settings,
+  SlidersHorizontal,
+  Timer,
+  Users,
+  Webhook,
+} from "lucide-react";
 import type { Permission } from "@/server/auth/permissions";
 
-export type NavItem = { href: string; label: string; permission: Permission; icon: typeof LayoutDashboard; demoOnly?: boolean; exact?: boolean };
+export type NavItem = {
+  href: string;
+  label: string;
+  permission: Permission;
+  icon: typeof LayoutDashboard;
+  demoOnly?: boolean;
+  exact?: boolean;
+};
 
 /** Staff navigation: an item shows when the role has its permission (the page checks it again). */
 export const STAFF_NAV: NavItem[] = [

@@ -7,18 +7,38 @@ import { NavLink } from "./nav-link";
 import { STAFF_NAV } from "./nav-items";
 import { UserMenu } from "./user-menu";
 
-export function StaffShell({ user, unread, demo, children }: { user: SessionUser; unread: number; demo: boolean; children: React.ReactNode }) {
+export function StaffShell({
+  user,
+  unread,
+  demo,
+  children,
+}: {
+  user: SessionUser;
+  unread: number;
+  demo: boolean;
+  children: React.ReactNode;
+}) {
   const items = STAFF_NAV.filter((item) => can(user.role, item.permission) && (!item.demoOnly || demo));
   return (
     <div className="flex min-h-dvh flex-col md:flex-row">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-background focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-background focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <aside className="border-b bg-sidebar md:sticky md:top-0 md:h-dvh md:w-60 md:shrink-0 md:border-r md:border-b-0">
         <div className="flex items-center gap-2 px-4 py-4 font-semibold tracking-tight">
-          <span aria-hidden className="grid size-7 place-items-center rounded-md bg-primary text-sm text-primary-foreground">O</span>
+          <span
+            aria-hidden
+            className="grid size-7 place-items-center rounded-md bg-primary text-sm text-primary-foreground"
+          >
+            O
+          </span>
           <span>Onward</span>
-          <span className="ml-auto truncate text-xs font-normal text-muted-foreground md:hidden">{user.tenantName}</span>
+          <span className="ml-auto truncate text-xs font-normal text-muted-foreground md:hidden">
+            {user.tenantName}
+          </span>
         </div>
         <nav aria-label="Main" className="flex gap-1 overflow-x-auto px-2 pb-2 md:flex-col md:overflow-visible">
           {items.map((item) => (

@@ -8,7 +8,9 @@ export function UserMenu({ name, detail }: { name: string; detail: string }) {
     <div className="flex items-center gap-3">
       <UserAvatar name={name} className="size-8" />
       <div className="hidden min-w-0 leading-tight sm:block">
-        <p className="truncate text-sm font-medium" data-testid="user-name">{name}</p>
+        <p className="truncate text-sm font-medium" data-testid="user-name">
+          {name}
+        </p>
         <p className="truncate text-xs text-muted-foreground">{detail}</p>
       </div>
       <form action={signOutAction}>

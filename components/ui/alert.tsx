@@ -11,8 +11,7 @@ const alertVariants = cva(
         default: "bg-card text-card-foreground",
         destructive:
           "border-destructive/40 bg-destructive/5 text-destructive *:data-[slot=alert-description]:text-destructive/90",
-        success:
-          "border-success/40 bg-success/5 text-success *:data-[slot=alert-description]:text-foreground",
+        success: "border-success/40 bg-success/5 text-success *:data-[slot=alert-description]:text-foreground",
       },
     },
     defaultVariants: { variant: "default" },

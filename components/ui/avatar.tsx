@@ -7,7 +7,12 @@ import { cn } from "@/lib/utils";
 
 /** "Ada Lovelace" → "AL", "grace" → "G", "ada@example.com" → "A". Empty → "?". */
 function getInitials(name: string | null | undefined): string {
-  const words = (name ?? "").split("@")[0]?.trim().split(/[\s._-]+/).filter(Boolean) ?? [];
+  const words =
+    (name ?? "")
+      .split("@")[0]
+      ?.trim()
+      .split(/[\s._-]+/)
+      .filter(Boolean) ?? [];
   const first = words[0]?.[0] ?? "";
   const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? "") : "";
   return (first + last).toUpperCase() || "?";
@@ -33,10 +38,7 @@ function AvatarImage({ className, ...props }: React.ComponentProps<typeof Avatar
   );
 }
 
-function AvatarFallback({
-  className,
-  ...props
-}: React.ComponentProps<typeof AvatarPrimitive.Fallback>) {
+function AvatarFallback({ className, ...props }: React.ComponentProps<typeof AvatarPrimitive.Fallback>) {
   return (
     <AvatarPrimitive.Fallback
       data-slot="avatar-fallback"

@@ -18,25 +18,13 @@ type FormFieldProps = {
   children: React.ReactElement;
 };
 
-function FormField({
-  id,
-  label,
-  error,
-  description,
-  required,
-  className,
-  children,
-}: FormFieldProps) {
+function FormField({ id, label, error, description, required, className, children }: FormFieldProps) {
   const descriptionId = description ? `${id}-description` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [descriptionId, errorId].filter(Boolean).join(" ") || undefined;
 
   return (
-    <div
-      data-slot="form-field"
-      data-invalid={error ? true : undefined}
-      className={cn("grid gap-2", className)}
-    >
+    <div data-slot="form-field" data-invalid={error ? true : undefined} className={cn("grid gap-2", className)}>
       <Label htmlFor={id} className={cn(error && "text-destructive")}>
         {label}
         {required ? (

@@ -35,15 +35,7 @@ type StatTileProps = Omit<React.ComponentProps<"div">, "children"> & {
 };
 
 /** A KPI tile: label, big value, optional hint line colored by tone (server-safe). */
-function StatTile({
-  label,
-  value,
-  hint,
-  tone = "neutral",
-  icon,
-  className,
-  ...props
-}: StatTileProps) {
+function StatTile({ label, value, hint, tone = "neutral", icon, className, ...props }: StatTileProps) {
   return (
     <div
       data-slot="stat-tile"

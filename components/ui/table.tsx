@@ -17,7 +17,9 @@ function Table({
   const isCaption = (child: React.ReactNode): child is React.ReactElement<React.ComponentProps<"caption">> =>
     React.isValidElement(child) && child.type === TableCaption;
   const caption = React.Children.toArray(children).find(isCaption);
-  const content = React.Children.map(children, (child) => (isCaption(child) && !child.props.id ? React.cloneElement(child, { id: captionId }) : child));
+  const content = React.Children.map(children, (child) =>
+    isCaption(child) && !child.props.id ? React.cloneElement(child, { id: captionId }) : child,
+  );
   const label = props["aria-label"];
   const labelledBy = props["aria-labelledby"] ?? (label || !caption ? undefined : (caption.props.id ?? captionId));
   return (
@@ -32,11 +34,7 @@ function Table({
         containerClassName,
       )}
     >
-      <table
-        data-slot="table"
-        className={cn("w-full caption-bottom text-sm", className)}
-        {...props}
-      >
+      <table data-slot="table" className={cn("w-full caption-bottom text-sm", className)} {...props}>
         {content}
       </table>
     </div>
@@ -48,13 +46,7 @@ function TableHeader({ className, ...props }: React.ComponentProps<"thead">) {
 }
 
 function TableBody({ className, ...props }: React.ComponentProps<"tbody">) {
-  return (
-    <tbody
-      data-slot="table-body"
-      className={cn("[&_tr:last-child]:border-0", className)}
-      {...props}
-    />
-  );
+  return <tbody data-slot="table-body" className={cn("[&_tr:last-child]:border-0", className)} {...props} />;
 }
 
 function TableFooter({ className, ...props }: React.ComponentProps<"tfoot">) {
@@ -71,10 +63,7 @@ function TableRow({ className, ...props }: React.ComponentProps<"tr">) {
   return (
     <tr
       data-slot="table-row"
-      className={cn(
-        "border-b transition-colors hover:bg-muted/50 data-[state=selected]:bg-muted",
-        className,
-      )}
+      className={cn("border-b transition-colors hover:bg-muted/50 data-[state=selected]:bg-muted", className)}
       {...props}
     />
   );
@@ -106,11 +95,7 @@ function TableCell({ className, ...props }: React.ComponentProps<"td">) {
 
 function TableCaption({ className, ...props }: React.ComponentProps<"caption">) {
   return (
-    <caption
-      data-slot="table-caption"
-      className={cn("mt-4 text-sm text-muted-foreground", className)}
-      {...props}
-    />
+    <caption data-slot="table-caption" className={cn("mt-4 text-sm text-muted-foreground", className)} {...props} />
   );
 }
 

@@ -13,7 +13,8 @@ export function scheduleLabel(cron: string): string {
   const h = whole(hour);
   const everyDay = dom === "*" && month === "*";
   const step = /^\*\/(\d+)$/.exec(minute);
-  if (step && hour === "*" && everyDay && dow === "*") return Number(step[1]) === 1 ? "every minute" : `every ${step[1]} minutes`;
+  if (step && hour === "*" && everyDay && dow === "*")
+    return Number(step[1]) === 1 ? "every minute" : `every ${step[1]} minutes`;
   if (m !== null && hour === "*" && everyDay && dow === "*") return `hourly at :${two(m)}`;
   if (m !== null && h !== null && everyDay) {
     const at = `${two(h)}:${two(m)} UTC`;

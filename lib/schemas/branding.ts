@@ -30,7 +30,10 @@ export const ZBrandingSettingsSchema = z.object({
   accentColor: z
     .string()
     .trim()
-    .refine((v) => v === "" || /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(v), "Enter the colour as a hex code, e.g. #1d4ed8")
+    .refine(
+      (v) => v === "" || /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(v),
+      "Enter the colour as a hex code, e.g. #1d4ed8",
+    )
     .transform(blankToNull),
   supportEmail: optionalEmail,
   fromName: optionalName(80, "The sender name"),

@@ -10,7 +10,12 @@ export type Channel = (typeof CHANNELS)[number];
 export const DIGEST_FREQUENCIES = ["daily", "weekly", "off"] as const;
 export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
 
-export const CHANNEL_LABEL: Record<Channel, string> = { email: "Email", slack: "Slack", teams: "Microsoft Teams", in_app: "In the app" };
+export const CHANNEL_LABEL: Record<Channel, string> = {
+  email: "Email",
+  slack: "Slack",
+  teams: "Microsoft Teams",
+  in_app: "In the app",
+};
 
 export type ChannelPrefs = {
   email: boolean;
@@ -22,7 +27,15 @@ export type ChannelPrefs = {
   teamsWebhookUrl: string | null;
 };
 
-export const DEFAULT_CHANNEL_PREFS: ChannelPrefs = { email: true, slack: false, teams: false, inApp: true, digest: "daily", slackWebhookUrl: null, teamsWebhookUrl: null };
+export const DEFAULT_CHANNEL_PREFS: ChannelPrefs = {
+  email: true,
+  slack: false,
+  teams: false,
+  inApp: true,
+  digest: "daily",
+  slackWebhookUrl: null,
+  teamsWebhookUrl: null,
+};
 
 const ZStoredSchema = z.object({
   email: z.boolean().optional(),
@@ -63,14 +76,28 @@ const ZWebhookUrlField = z
 export const ZUpdateChannelPrefsSchema = z
   .object({
     channels: z
-      .array(z.enum(CHANNELS, { error: (issue) => `Unknown channel "${String(issue.input)}": choose email, slack, teams or in_app` }))
+      .array(
+        z.enum(CHANNELS, {
+          error: (issue) => `Unknown channel "${String(issue.input)}": choose email, slack, teams or in_app`,
+        }),
+      )
       .max(CHANNELS.length),
     digest: z.enum(DIGEST_FREQUENCIES, { error: "Choose a daily or weekly digest, or off" }),
     slackWebhookUrl: ZWebhookUrlField,
     teamsWebhookUrl: ZWebhookUrlField,
   })
   .superRefine((v, ctx) => {
-    if (v.channels.includes("slack") && !v.slackWebhookUrl) ctx.addIssue({ code: "custom", path: ["slackWebhookUrl"], message: "Add your Slack incoming-webhook URL, or turn Slack off" });
-    if (v.channels.includes("teams") && !v.teamsWebhookUrl) ctx.addIssue({ code: "custom", path: ["teamsWebhookUrl"], message: "Add your Teams incoming-webhook URL, or turn Teams off" });
+    if (v.channels.includes("slack") && !v.slackWebhookUrl)
+      ctx.addIssue({
+        code: "custom",
+        path: ["slackWebhookUrl"],
+        message: "Add your Slack incoming-webhook URL, or turn Slack off",
+      });
+    if (v.channels.includes("teams") && !v.teamsWebhookUrl)
+      ctx.addIssue({
+        code: "custom",
+        path: ["teamsWebhookUrl"],
+        message: "Add your Teams incoming-webhook URL, or turn Teams off",
+      });
   });
 export type UpdateChannelPrefsInput = z.infer<typeof ZUpdateChannelPrefsSchema>;

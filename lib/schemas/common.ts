@@ -21,8 +21,4 @@ export const ZEmailSchema = z
   .max(254, "That email address is too long")
   .email("Enter a valid email address");
 
-export const ZPersonNameSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter a name")
-  .max(120, "Names are at most 120 characters");
+export const ZPersonNameSchema = z.string().trim().min(1, "Enter a name").max(120, "Names are at most 120 characters");

@@ -9,14 +9,23 @@ import { ZPaginationSchema } from "./common";
  */
 export const ZDashboardRangeSchema = z
   .strictObject({
-    days: z.number({ error: `days must be a number: ${RANGE_PRESETS.join(", ")}` }).int("days must be a whole number").optional(),
+    days: z
+      .number({ error: `days must be a number: ${RANGE_PRESETS.join(", ")}` })
+      .int("days must be a whole number")
+      .optional(),
     from: z.date({ error: "from must be a valid date" }).optional(),
     to: z.date({ error: "to must be a valid date" }).optional(),
   })
   .superRefine((v, ctx) => {
     const explicit = v.from !== undefined || v.to !== undefined;
-    if (v.days !== undefined && explicit) ctx.addIssue({ code: "custom", path: ["days"], message: "Give either days or from and to, not both" });
-    if (v.days === undefined && !explicit) ctx.addIssue({ code: "custom", path: ["days"], message: `Give days (${RANGE_PRESETS.join(", ")}) or from and to` });
+    if (v.days !== undefined && explicit)
+      ctx.addIssue({ code: "custom", path: ["days"], message: "Give either days or from and to, not both" });
+    if (v.days === undefined && !explicit)
+      ctx.addIssue({
+        code: "custom",
+        path: ["days"],
+        message: `Give days (${RANGE_PRESETS.join(", ")}) or from and to`,
+      });
     if (v.days === undefined && explicit && (v.from === undefined || v.to === undefined)) {
       ctx.addIssue({ code: "custom", path: [v.from === undefined ? "from" : "to"], message: "Give both from and to" });
     }

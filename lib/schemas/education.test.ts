@@ -9,11 +9,16 @@ const base = { serviceType: "MVP_DEVELOPMENT", background: "business" } as const
 describe("ZCreateEducationPlanSchema", () => {
   it("accepts a plan for a lead or for a customer account", () => {
     expect(ZCreateEducationPlanSchema.parse({ ...base, leadId: "lead_1" })).toEqual({ ...base, leadId: "lead_1" });
-    expect(ZCreateEducationPlanSchema.parse({ ...base, customerAccountId: "acc_1" })).toEqual({ ...base, customerAccountId: "acc_1" });
+    expect(ZCreateEducationPlanSchema.parse({ ...base, customerAccountId: "acc_1" })).toEqual({
+      ...base,
+      customerAccountId: "acc_1",
+    });
   });
 
   it("refuses neither a lead nor an account", () => {
-    expect(messageAt(ZCreateEducationPlanSchema.safeParse(base), "leadId")).toBe("Choose the lead or the customer account the plan is for");
+    expect(messageAt(ZCreateEducationPlanSchema.safeParse(base), "leadId")).toBe(
+      "Choose the lead or the customer account the plan is for",
+    );
   });
 
   it("refuses both a lead and an account", () => {
@@ -32,8 +37,12 @@ describe("ZCreateEducationPlanSchema", () => {
   });
 
   it("refuses an unknown service type or background with a readable message", () => {
-    expect(messageAt(ZCreateEducationPlanSchema.safeParse({ ...base, leadId: "l", serviceType: "SEO" }), "serviceType")).toBe("Choose a service type");
-    expect(messageAt(ZCreateEducationPlanSchema.safeParse({ ...base, leadId: "l", background: "legal" }), "background")).toBe("Choose a technical or business background");
+    expect(
+      messageAt(ZCreateEducationPlanSchema.safeParse({ ...base, leadId: "l", serviceType: "SEO" }), "serviceType"),
+    ).toBe("Choose a service type");
+    expect(
+      messageAt(ZCreateEducationPlanSchema.safeParse({ ...base, leadId: "l", background: "legal" }), "background"),
+    ).toBe("Choose a technical or business background");
     expect(ZCreateEducationPlanSchema.safeParse({ leadId: "l" }).success).toBe(false);
   });
 });

@@ -14,9 +14,17 @@ export const ZCreateEducationPlanSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.leadId === undefined && v.customerAccountId === undefined) {
-      ctx.addIssue({ code: "custom", path: ["leadId"], message: "Choose the lead or the customer account the plan is for" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["leadId"],
+        message: "Choose the lead or the customer account the plan is for",
+      });
     } else if (v.leadId !== undefined && v.customerAccountId !== undefined) {
-      ctx.addIssue({ code: "custom", path: ["customerAccountId"], message: "A plan is for a lead or a customer account, not both" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["customerAccountId"],
+        message: "A plan is for a lead or a customer account, not both",
+      });
     }
   });
 
@@ -28,4 +36,7 @@ export type CompleteEducationInput = z.infer<typeof ZCompleteEducationSchema>;
 /** Plans of one lead or one customer account. */
 export const ZEducationPlansSchema = z
   .object({ leadId: ZIdSchema.optional(), customerAccountId: ZIdSchema.optional() })
-  .refine((v) => (v.leadId === undefined) !== (v.customerAccountId === undefined), { message: "Name a lead or a customer account", path: ["leadId"] });
+  .refine((v) => (v.leadId === undefined) !== (v.customerAccountId === undefined), {
+    message: "Name a lead or a customer account",
+    path: ["leadId"],
+  });

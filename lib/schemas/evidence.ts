@@ -17,27 +17,61 @@ export const EVIDENCE_MAX_BUILD_URL = 2048;
 export const EVIDENCE_MAX_P95_MS = 3_600_000;
 
 const count = (what: string) =>
-  z.number({ message: `${what} must be a number` }).int(`${what} must be a whole number`).min(0, `${what} cannot be negative`).max(1_000_000, `${what} is at most 1,000,000`);
+  z
+    .number({ message: `${what} must be a number` })
+    .int(`${what} must be a whole number`)
+    .min(0, `${what} cannot be negative`)
+    .max(1_000_000, `${what} is at most 1,000,000`);
 
-const extraValue = z.union([z.number(), z.string().max(500, "Text metrics are at most 500 characters"), z.boolean(), z.null()], {
-  error: "An extra metric is a number, a text, true/false or null (no nested objects or lists)",
-});
+const extraValue = z.union(
+  [z.number(), z.string().max(500, "Text metrics are at most 500 characters"), z.boolean(), z.null()],
+  {
+    error: "An extra metric is a number, a text, true/false or null (no nested objects or lists)",
+  },
+);
 
 export const ZEvidencePayloadSchema = z
   .strictObject(
     {
       /** optional: when given it must be the token's own project */
       projectId: ZIdSchema.optional(),
-      coverage: z.number({ message: "coverage must be a number (percent of lines covered)" }).min(0, "coverage is a percentage: at least 0").max(100, "coverage is a percentage: at most 100").optional(),
-      complexity: z.number({ message: "complexity must be a number" }).min(0, "complexity cannot be negative").max(10_000, "complexity is at most 10,000").optional(),
-      maintainability: z.number({ message: "maintainability must be a number (0–10)" }).min(0, "maintainability is a 0–10 score: at least 0").max(10, "maintainability is a 0–10 score: at most 10").optional(),
-      vulnerabilities: z
-        .strictObject({ high: count("vulnerabilities.high").optional(), critical: count("vulnerabilities.critical").optional() })
-        .refine((v) => v.high !== undefined || v.critical !== undefined, "Give vulnerabilities.high, vulnerabilities.critical or both")
+      coverage: z
+        .number({ message: "coverage must be a number (percent of lines covered)" })
+        .min(0, "coverage is a percentage: at least 0")
+        .max(100, "coverage is a percentage: at most 100")
         .optional(),
-      benchmarkP95Ms: z.number({ message: "benchmarkP95Ms must be a number of milliseconds" }).positive("benchmarkP95Ms must be above 0 ms").max(EVIDENCE_MAX_P95_MS, "benchmarkP95Ms is at most 3,600,000 ms (one hour)").optional(),
+      complexity: z
+        .number({ message: "complexity must be a number" })
+        .min(0, "complexity cannot be negative")
+        .max(10_000, "complexity is at most 10,000")
+        .optional(),
+      maintainability: z
+        .number({ message: "maintainability must be a number (0–10)" })
+        .min(0, "maintainability is a 0–10 score: at least 0")
+        .max(10, "maintainability is a 0–10 score: at most 10")
+        .optional(),
+      vulnerabilities: z
+        .strictObject({
+          high: count("vulnerabilities.high").optional(),
+          critical: count("vulnerabilities.critical").optional(),
+        })
+        .refine(
+          (v) => v.high !== undefined || v.critical !== undefined,
+          "Give vulnerabilities.high, vulnerabilities.critical or both",
+        )
+        .optional(),
+      benchmarkP95Ms: z
+        .number({ message: "benchmarkP95Ms must be a number of milliseconds" })
+        .positive("benchmarkP95Ms must be above 0 ms")
+        .max(EVIDENCE_MAX_P95_MS, "benchmarkP95Ms is at most 3,600,000 ms (one hour)")
+        .optional(),
       tests: z.strictObject({ passed: count("tests.passed"), failed: count("tests.failed") }).optional(),
-      commitSha: z.string().trim().regex(/^[0-9a-fA-F]{7,40}$/, "commitSha must be 7 to 40 hexadecimal characters").transform((s) => s.toLowerCase()).optional(),
+      commitSha: z
+        .string()
+        .trim()
+        .regex(/^[0-9a-fA-F]{7,40}$/, "commitSha must be 7 to 40 hexadecimal characters")
+        .transform((s) => s.toLowerCase())
+        .optional(),
       buildUrl: z
         .string()
         .trim()
@@ -47,22 +81,40 @@ export const ZEvidencePayloadSchema = z
         .optional(),
       metrics: z
         .record(z.string().min(1).max(64, "Metric names are at most 64 characters"), extraValue)
-        .refine((m) => Object.keys(m).length <= EVIDENCE_MAX_EXTRA_METRICS, `At most ${EVIDENCE_MAX_EXTRA_METRICS} extra metrics`)
-        .refine((m) => new TextEncoder().encode(JSON.stringify(m)).length <= EVIDENCE_MAX_EXTRA_METRICS_BYTES, "Extra metrics are at most 8 KB")
+        .refine(
+          (m) => Object.keys(m).length <= EVIDENCE_MAX_EXTRA_METRICS,
+          `At most ${EVIDENCE_MAX_EXTRA_METRICS} extra metrics`,
+        )
+        .refine(
+          (m) => new TextEncoder().encode(JSON.stringify(m)).length <= EVIDENCE_MAX_EXTRA_METRICS_BYTES,
+          "Extra metrics are at most 8 KB",
+        )
         .optional(),
     },
     {
       error: (issue) =>
-        issue.code === "unrecognized_keys" ? `Unknown field(s): ${issue.keys.join(", ")} (see docs/ci-evidence.md)`
-        : issue.code === "invalid_type" ? "The body must be a JSON object of metrics"
-        : undefined,
+        issue.code === "unrecognized_keys"
+          ? `Unknown field(s): ${issue.keys.join(", ")} (see docs/ci-evidence.md)`
+          : issue.code === "invalid_type"
+            ? "The body must be a JSON object of metrics"
+            : undefined,
     },
   )
   .refine(
-    (v) => [v.coverage, v.complexity, v.maintainability, v.vulnerabilities, v.benchmarkP95Ms, v.tests].some((m) => m !== undefined),
-    { message: "Send at least one metric: coverage, complexity, maintainability, vulnerabilities, benchmarkP95Ms or tests", path: ["input"] },
+    (v) =>
+      [v.coverage, v.complexity, v.maintainability, v.vulnerabilities, v.benchmarkP95Ms, v.tests].some(
+        (m) => m !== undefined,
+      ),
+    {
+      message:
+        "Send at least one metric: coverage, complexity, maintainability, vulnerabilities, benchmarkP95Ms or tests",
+      path: ["input"],
+    },
   );
 
 export type EvidencePayload = z.infer<typeof ZEvidencePayloadSchema>;
 
-export const ZListEvidenceSchema = z.object({ projectId: ZIdSchema, take: z.number().int().min(1).max(100).default(20) });
+export const ZListEvidenceSchema = z.object({
+  projectId: ZIdSchema,
+  take: z.number().int().min(1).max(100).default(20),
+});

@@ -16,7 +16,9 @@ const wholeNumber = (what: string, unit: string) =>
 function tagList(what: string) {
   return z
     .array(
-      z.string({ message: `Each ${what} entry is text` }).trim()
+      z
+        .string({ message: `Each ${what} entry is text` })
+        .trim()
         .min(1, `Remove the blank ${what} entry`)
         .max(MAX_ITEM_CHARS, `Each ${what} entry is at most ${MAX_ITEM_CHARS} characters`),
       { message: `List the ${what} as text entries` },
@@ -29,7 +31,9 @@ function tagList(what: string) {
 export const ZProjectRequestSchema = z.object({
   requirements: z
     .array(
-      z.string({ message: "Each requirement is text" }).trim()
+      z
+        .string({ message: "Each requirement is text" })
+        .trim()
         .min(1, "Remove the blank requirement")
         .max(MAX_REQUIREMENT_CHARS, `Each requirement is at most ${MAX_REQUIREMENT_CHARS} characters`),
       { message: "List the requirements as text entries" },
@@ -38,7 +42,10 @@ export const ZProjectRequestSchema = z.object({
     .max(MAX_REQUIREMENTS, `At most ${MAX_REQUIREMENTS} requirements; split a larger project into phases`),
   timelineWeeks: wholeNumber("timeline", " of weeks")
     .min(1, "Timeline must be at least 1 week")
-    .max(MAX_TIMELINE_WEEKS, `Timeline must be at most ${MAX_TIMELINE_WEEKS} weeks (2 years) for a fixed-scope project`),
+    .max(
+      MAX_TIMELINE_WEEKS,
+      `Timeline must be at most ${MAX_TIMELINE_WEEKS} weeks (2 years) for a fixed-scope project`,
+    ),
   budgetCents: zMoneyCents("budget"),
   teamSize: wholeNumber("team size", " of people")
     .min(0, "Team size cannot be negative")

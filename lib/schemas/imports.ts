@@ -4,13 +4,23 @@ import { ACCOUNT_FIELDS, LEAD_FIELDS } from "@/server/engines/import/fields";
 /** The form fields of POST /api/import/{leads|accounts} besides the file (docs/import.md#the-api). */
 export const IMPORT_MODES = ["all", "skip"] as const;
 
-const column = z.number().int("Column numbers are whole numbers").min(0, "Column numbers start at 0").max(999, "That column does not exist");
-export const ZImportMappingSchema = z.partialRecord(z.enum([...new Set([...LEAD_FIELDS, ...ACCOUNT_FIELDS])]), column.nullable());
+const column = z
+  .number()
+  .int("Column numbers are whole numbers")
+  .min(0, "Column numbers start at 0")
+  .max(999, "That column does not exist");
+export const ZImportMappingSchema = z.partialRecord(
+  z.enum([...new Set([...LEAD_FIELDS, ...ACCOUNT_FIELDS])]),
+  column.nullable(),
+);
 
 export const ZImportOptionsSchema = z.object({
   mode: z.enum(IMPORT_MODES, { message: "Choose “all or nothing” or “skip rows with errors”" }).default("all"),
   // a dry run unless the caller says otherwise: nothing is written by accident
-  dryRun: z.enum(["true", "false", "1", "0"], { message: "dryRun is true or false" }).default("true").transform((v) => v === "true" || v === "1"),
+  dryRun: z
+    .enum(["true", "false", "1", "0"], { message: "dryRun is true or false" })
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
   mapping: ZImportMappingSchema.optional(),
 });
 

@@ -7,7 +7,14 @@ const issues = (result: { error?: { issues: { path: PropertyKey[]; message: stri
 const valid = {
   tenantSlug: "northwind-labs",
   answers: { clear_requirements: "full" },
-  project: { features: ["Booking"], timelineWeeks: 8, budgetBand: "50k_100k", teamSize: 2, businessCritical: false, hasFallbackPlan: true },
+  project: {
+    features: ["Booking"],
+    timelineWeeks: 8,
+    budgetBand: "50k_100k",
+    teamSize: 2,
+    businessCritical: false,
+    hasFallbackPlan: true,
+  },
   contact: { name: "Pat", email: " Pat@Example.COM ", company: "Pat Co" },
 };
 
@@ -21,13 +28,51 @@ describe("ZIntakeSubmissionSchema", () => {
 
   it.each([
     ["honeypot", { ...valid, website: "x" }, "website", "This field must stay empty"],
-    ["budget", { ...valid, project: { ...valid.project, budgetBand: "999999999999" } }, "project.budgetBand", "Choose one of the budget ranges"],
-    ["timeline", { ...valid, project: { ...valid.project, timelineWeeks: 0 } }, "project.timelineWeeks", "Timeline must be at least 1 week"],
-    ["no features", { ...valid, project: { ...valid.project, features: [] } }, "project.features", "List at least one feature, one per line"],
-    ["too many features", { ...valid, project: { ...valid.project, features: Array.from({ length: MAX_FEATURES + 1 }, (_, i) => `F${i}`) } }, "project.features", `List at most ${MAX_FEATURES} main features; we refine the details together`],
-    ["malformed email", { ...valid, contact: { ...valid.contact, email: "pat@" } }, "contact.email", "Enter a valid email address"],
-    ["disposable email", { ...valid, contact: { ...valid.contact, email: "pat@guerrillamail.com" } }, "contact.email", "Use an address you will keep: disposable inboxes cannot receive your result or our reply"],
-    ["answer level", { ...valid, answers: { clear_requirements: "yes" } }, "answers.clear_requirements", "Choose one of the answers"],
+    [
+      "budget",
+      { ...valid, project: { ...valid.project, budgetBand: "999999999999" } },
+      "project.budgetBand",
+      "Choose one of the budget ranges",
+    ],
+    [
+      "timeline",
+      { ...valid, project: { ...valid.project, timelineWeeks: 0 } },
+      "project.timelineWeeks",
+      "Timeline must be at least 1 week",
+    ],
+    [
+      "no features",
+      { ...valid, project: { ...valid.project, features: [] } },
+      "project.features",
+      "List at least one feature, one per line",
+    ],
+    [
+      "too many features",
+      {
+        ...valid,
+        project: { ...valid.project, features: Array.from({ length: MAX_FEATURES + 1 }, (_, i) => `F${i}`) },
+      },
+      "project.features",
+      `List at most ${MAX_FEATURES} main features; we refine the details together`,
+    ],
+    [
+      "malformed email",
+      { ...valid, contact: { ...valid.contact, email: "pat@" } },
+      "contact.email",
+      "Enter a valid email address",
+    ],
+    [
+      "disposable email",
+      { ...valid, contact: { ...valid.contact, email: "pat@guerrillamail.com" } },
+      "contact.email",
+      "Use an address you will keep: disposable inboxes cannot receive your result or our reply",
+    ],
+    [
+      "answer level",
+      { ...valid, answers: { clear_requirements: "yes" } },
+      "answers.clear_requirements",
+      "Choose one of the answers",
+    ],
   ])("refuses a bad %s on its own field", (_label, input, field, message) => {
     expect(issues(ZIntakeSubmissionSchema.safeParse(input))).toContainEqual([field, message]);
   });

@@ -33,11 +33,41 @@ export const BUDGET_BAND_KEYS = Object.keys(BUDGET_BANDS) as [BudgetBand, ...Bud
  * small built-in list (a domain or any subdomain of it); a full list would need updating weekly.
  */
 export const DISPOSABLE_EMAIL_DOMAINS = [
-  "mailinator.com", "10minutemail.com", "10minutemail.net", "guerrillamail.com", "guerrillamail.net", "guerrillamail.org",
-  "sharklasers.com", "grr.la", "tempmail.com", "tempmail.net", "temp-mail.org", "temp-mail.io", "tempmailo.com", "tempr.email",
-  "yopmail.com", "yopmail.net", "trashmail.com", "trashmail.de", "getnada.com", "nada.email", "dispostable.com",
-  "throwawaymail.com", "maildrop.cc", "fakeinbox.com", "mintemail.com", "mohmal.com", "emailondeck.com", "discard.email",
-  "mailnesia.com", "mytemp.email", "burnermail.io", "getairmail.com", "moakt.com", "tempinbox.com", "spambox.us",
+  "mailinator.com",
+  "10minutemail.com",
+  "10minutemail.net",
+  "guerrillamail.com",
+  "guerrillamail.net",
+  "guerrillamail.org",
+  "sharklasers.com",
+  "grr.la",
+  "tempmail.com",
+  "tempmail.net",
+  "temp-mail.org",
+  "temp-mail.io",
+  "tempmailo.com",
+  "tempr.email",
+  "yopmail.com",
+  "yopmail.net",
+  "trashmail.com",
+  "trashmail.de",
+  "getnada.com",
+  "nada.email",
+  "dispostable.com",
+  "throwawaymail.com",
+  "maildrop.cc",
+  "fakeinbox.com",
+  "mintemail.com",
+  "mohmal.com",
+  "emailondeck.com",
+  "discard.email",
+  "mailnesia.com",
+  "mytemp.email",
+  "burnermail.io",
+  "getairmail.com",
+  "moakt.com",
+  "tempinbox.com",
+  "spambox.us",
 ] as const;
 
 export function isDisposableEmail(email: string): boolean {
@@ -50,7 +80,12 @@ export const ZIntakeEmailSchema = ZEmailSchema.refine((email) => !isDisposableEm
 });
 
 /** Unknown or malformed slugs are simply "not found", so the slug itself is only bounded here. */
-export const ZTenantSlugSchema = z.string({ message: "The assessment link is incomplete" }).trim().toLowerCase().min(1, "The assessment link is incomplete").max(64, "The assessment link is not valid");
+export const ZTenantSlugSchema = z
+  .string({ message: "The assessment link is incomplete" })
+  .trim()
+  .toLowerCase()
+  .min(1, "The assessment link is incomplete")
+  .max(64, "The assessment link is not valid");
 
 const ZIntakeAnswersSchema = z
   .record(
@@ -81,8 +116,17 @@ export const ZIntakeProjectSchema = z.object({
 export const ZIntakeContactSchema = z.object({
   name: ZPersonNameSchema,
   email: ZIntakeEmailSchema,
-  company: z.string({ message: "Enter your company's name" }).trim().min(1, "Enter your company's name").max(160, "At most 160 characters"),
-  phone: z.string().trim().max(40, "At most 40 characters").regex(/^[+()\d\s.-]*$/, "Use digits, spaces and + ( ) . - only").optional(),
+  company: z
+    .string({ message: "Enter your company's name" })
+    .trim()
+    .min(1, "Enter your company's name")
+    .max(160, "At most 160 characters"),
+  phone: z
+    .string()
+    .trim()
+    .max(40, "At most 40 characters")
+    .regex(/^[+()\d\s.-]*$/, "Use digits, spaces and + ( ) . - only")
+    .optional(),
 });
 
 export const ZIntakeSubmissionSchema = z.object({
@@ -95,7 +139,11 @@ export const ZIntakeSubmissionSchema = z.object({
 });
 
 /** A result link's token: 32 random bytes, base64url (43 characters). */
-export const ZResultTokenSchema = z.string().trim().min(20, "This result link is not valid").max(100, "This result link is not valid");
+export const ZResultTokenSchema = z
+  .string()
+  .trim()
+  .min(20, "This result link is not valid")
+  .max(100, "This result link is not valid");
 
 export const ZIntakeFormSchema = z.object({ tenantSlug: ZTenantSlugSchema });
 export const ZIntakeResultSchema = z.object({ tenantSlug: ZTenantSlugSchema, token: ZResultTokenSchema });

@@ -20,7 +20,9 @@ export const ZStartJourneySchema = z.object({
 
 export const JOURNEY_STATUSES = ["IN_PROGRESS", "STOPPED", "FAILED", "MONITORING", "COMPLETED"] as const;
 
-export const ZListJourneysSchema = ZPaginationSchema.extend({ status: z.enum(JOURNEY_STATUSES, { message: "Unknown journey status" }).optional() });
+export const ZListJourneysSchema = ZPaginationSchema.extend({
+  status: z.enum(JOURNEY_STATUSES, { message: "Unknown journey status" }).optional(),
+});
 export const ZJourneyIdSchema = z.object({ journeyId: ZIdSchema });
 
 export type StartJourneyInput = z.infer<typeof ZStartJourneySchema>;

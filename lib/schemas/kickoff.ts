@@ -14,9 +14,17 @@ export const ZKickoffStakeholderSchema = z.object({
 /** Kick off a project from a lead with a chosen tier (docs/domain.md#kickoff). */
 export const ZKickoffSchema = z.object({
   leadId: ZIdSchema,
-  projectName: z.string().trim().min(3, "A project name has at least 3 characters").max(120, "A project name is at most 120 characters").optional(),
+  projectName: z
+    .string()
+    .trim()
+    .min(3, "A project name has at least 3 characters")
+    .max(120, "A project name is at most 120 characters")
+    .optional(),
   /** YYYY-MM-DD (UTC); default today. The service keeps it within a week back and 90 days ahead. */
-  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-01").optional(),
+  startDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-01")
+    .optional(),
   techLeadId: ZIdSchema.optional(),
   hasUiRequirements: z.boolean({ message: "Say whether the project has UI requirements" }).default(true),
   /** default: whether the latest feasibility request listed compliance regimes */
@@ -28,7 +36,8 @@ export const ZKickoffSchema = z.object({
     .superRefine((list, ctx) => {
       const seen = new Set<string>();
       list.forEach((s, i) => {
-        if (seen.has(s.email)) ctx.addIssue({ code: "custom", path: [i, "email"], message: "This email is listed twice" });
+        if (seen.has(s.email))
+          ctx.addIssue({ code: "custom", path: [i, "email"], message: "This email is listed twice" });
         seen.add(s.email);
       });
     }),

@@ -2,7 +2,16 @@ import { z } from "zod";
 import { zMoneyCents } from "@/lib/money";
 import { ZEmailSchema, ZIdSchema, ZPaginationSchema, ZPersonNameSchema } from "./common";
 
-export const LEAD_STAGES = ["NEW", "QUALIFYING", "QUALIFIED", "UNQUALIFIED", "FEASIBILITY", "PROPOSAL", "CONVERTED", "LOST"] as const;
+export const LEAD_STAGES = [
+  "NEW",
+  "QUALIFYING",
+  "QUALIFIED",
+  "UNQUALIFIED",
+  "FEASIBILITY",
+  "PROPOSAL",
+  "CONVERTED",
+  "LOST",
+] as const;
 export const LEAD_SOURCES = ["CSM", "SELF_SERVICE"] as const;
 export const SERVICE_TYPES = ["MVP_DEVELOPMENT", "LEGACY_MODERNIZATION", "TEAM_AUGMENTATION"] as const;
 export const LEAD_SORTS = ["score", "created", "company", "stage"] as const;
@@ -24,7 +33,12 @@ export const ZCreateLeadSchema = z.object({
   company: z.string().trim().min(1, "Enter the company name").max(160, "At most 160 characters"),
   contactName: ZPersonNameSchema,
   contactEmail: ZEmailSchema,
-  contactPhone: z.string().trim().max(40, "At most 40 characters").regex(/^[+()\d\s.-]*$/, "Use digits, spaces and + ( ) . - only").optional(),
+  contactPhone: z
+    .string()
+    .trim()
+    .max(40, "At most 40 characters")
+    .regex(/^[+()\d\s.-]*$/, "Use digits, spaces and + ( ) . - only")
+    .optional(),
   serviceType: z.enum(SERVICE_TYPES).optional(),
   estimatedValueCents: zMoneyCents("estimated value").optional(),
   notes: z.string().trim().max(5_000, "Notes are at most 5,000 characters").optional(),

@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { ZIdSchema, ZPaginationSchema } from "./common";
 
-export const PROJECT_STATUSES = ["KICKOFF", "ACTIVE", "AT_RISK", "COMPLETED", "FAILED", "REFUNDED", "CANCELLED"] as const;
+export const PROJECT_STATUSES = [
+  "KICKOFF",
+  "ACTIVE",
+  "AT_RISK",
+  "COMPLETED",
+  "FAILED",
+  "REFUNDED",
+  "CANCELLED",
+] as const;
 
 export const ZListProjectsSchema = ZPaginationSchema.extend({
   status: z.enum(PROJECT_STATUSES, { message: "Unknown project status" }).optional(),
@@ -33,7 +41,8 @@ export const ZValidateMilestoneSchema = z.object({
     .superRefine((list, ctx) => {
       const seen = new Set<string>();
       list.forEach((s, i) => {
-        if (seen.has(s.criterionId)) ctx.addIssue({ code: "custom", path: [i, "criterionId"], message: "This criterion is scored twice" });
+        if (seen.has(s.criterionId))
+          ctx.addIssue({ code: "custom", path: [i, "criterionId"], message: "This criterion is scored twice" });
         seen.add(s.criterionId);
       });
     }),

@@ -2,7 +2,14 @@ import { z } from "zod";
 import { ANSWER_LEVELS, DEFAULT_CRITERION_KEYS } from "@/server/engines/qualification/config";
 import { ZIdSchema } from "./common";
 
-export { ANSWER_LEVELS, ANSWER_MEANING, CATEGORY_LABELS, CRITERION_TEXT, DEFAULT_CRITERION_KEYS, criterionLabel } from "@/server/engines/qualification/config";
+export {
+  ANSWER_LEVELS,
+  ANSWER_MEANING,
+  CATEGORY_LABELS,
+  CRITERION_TEXT,
+  DEFAULT_CRITERION_KEYS,
+  criterionLabel,
+} from "@/server/engines/qualification/config";
 
 const ANSWER_MESSAGE = 'Answer "full", "partial" or "none"';
 const ZAnswerSchema = z.enum(ANSWER_LEVELS, { message: ANSWER_MESSAGE });
@@ -21,7 +28,8 @@ export function answersSchemaFor(criterionKeys: readonly string[]) {
       const keys = Object.keys(answers);
       if (keys.length === 0) ctx.addIssue({ code: "custom", message: "Answer at least one criterion" });
       for (const key of keys) {
-        if (!known.has(key)) ctx.addIssue({ code: "custom", path: [key], message: `"${key}" is not a qualification criterion` });
+        if (!known.has(key))
+          ctx.addIssue({ code: "custom", path: [key], message: `"${key}" is not a qualification criterion` });
         else if (!levels.includes(answers[key])) ctx.addIssue({ code: "custom", path: [key], message: ANSWER_MESSAGE });
       }
     })
@@ -48,7 +56,9 @@ export const ZQualificationContextSchema = z.object({
  * against the tenant's configuration with answersSchemaFor, field by field.
  */
 const ZAnyAnswersSchema = z
-  .record(z.string().max(64, "Criterion keys are at most 64 characters"), z.unknown(), { message: "Answers are a list of criterion → full / partial / none" })
+  .record(z.string().max(64, "Criterion keys are at most 64 characters"), z.unknown(), {
+    message: "Answers are a list of criterion → full / partial / none",
+  })
   .refine((answers) => Object.keys(answers).length <= 200, "At most 200 answers");
 
 export const ZSaveAssessmentSchema = z.object({

@@ -5,7 +5,12 @@ export const QUALITY_TYPES = ["CODE", "DELIVERY", "PROCESS", "COMPREHENSIVE"] as
 export type QualityType = (typeof QUALITY_TYPES)[number];
 
 /** The gates the technical lead measures by hand (no system records them), each a 0–100 percentage. */
-export const MANUAL_QUALITY_FIELDS = ["requirementsTraceability", "acceptanceCriteriaCoverage", "documentationCompleteness", "communicationResponsiveness"] as const;
+export const MANUAL_QUALITY_FIELDS = [
+  "requirementsTraceability",
+  "acceptanceCriteriaCoverage",
+  "documentationCompleteness",
+  "communicationResponsiveness",
+] as const;
 export type ManualQualityField = (typeof MANUAL_QUALITY_FIELDS)[number];
 
 export const MANUAL_QUALITY_LABELS: Record<ManualQualityField, string> = {
@@ -16,7 +21,10 @@ export const MANUAL_QUALITY_LABELS: Record<ManualQualityField, string> = {
 };
 
 const percent = (label: string) =>
-  z.number({ message: `${label} must be a number` }).min(0, `${label} is at least 0%`).max(100, `${label} is at most 100%`);
+  z
+    .number({ message: `${label} must be a number` })
+    .min(0, `${label} is at least 0%`)
+    .max(100, `${label} is at most 100%`);
 
 export const ZManualQualitySchema = z.strictObject({
   requirementsTraceability: percent("Requirements traceability").optional(),
@@ -37,7 +45,11 @@ export const ZProjectRefSchema = z.object({ projectId: ZIdSchema });
 
 export const ZCreateApiTokenSchema = z.object({
   projectId: ZIdSchema,
-  name: z.string().trim().min(1, "Name the token after the pipeline that uses it").max(80, "Token names are at most 80 characters"),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Name the token after the pipeline that uses it")
+    .max(80, "Token names are at most 80 characters"),
 });
 export type CreateApiTokenInput = z.infer<typeof ZCreateApiTokenSchema>;
 

@@ -19,14 +19,22 @@ const ZRefundRefSchema = z.object({
 });
 
 const reason = (what: string) =>
-  z.string({ message: `Give the reason for the ${what}` }).trim().min(5, `Give the reason for the ${what} (at least 5 characters)`).max(1000, "The reason is at most 1000 characters");
+  z
+    .string({ message: `Give the reason for the ${what}` })
+    .trim()
+    .min(5, `Give the reason for the ${what} (at least 5 characters)`)
+    .max(1000, "The reason is at most 1000 characters");
 
 export const ZStartReviewSchema = ZRefundRefSchema;
 export const ZApproveRefundSchema = ZRefundRefSchema.extend({ reason: reason("approval") });
 export const ZRejectRefundSchema = ZRefundRefSchema.extend({ reason: reason("rejection") });
 export const ZMarkPaidSchema = ZRefundRefSchema.extend({
   amountCents: zMoneyCents("amount paid", { positive: true }),
-  reference: z.string().trim().min(3, "Enter the payment reference (at least 3 characters)").max(100, "The reference is at most 100 characters"),
+  reference: z
+    .string()
+    .trim()
+    .min(3, "Enter the payment reference (at least 3 characters)")
+    .max(100, "The reference is at most 100 characters"),
   paidAt: z.coerce.date({ message: "Enter the payment date" }),
 });
 

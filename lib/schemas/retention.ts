@@ -8,7 +8,9 @@ export const HEALTH_BANDS = ["at_risk", "moderate", "healthy", "unscored"] as co
 export type HealthBand = (typeof HEALTH_BANDS)[number];
 
 export const ZListAccountsSchema = ZPaginationSchema.extend({
-  sort: z.enum(["health_asc", "health_desc", "name"], { message: "Sort by health (ascending or descending) or name" }).default("health_asc"),
+  sort: z
+    .enum(["health_asc", "health_desc", "name"], { message: "Sort by health (ascending or descending) or name" })
+    .default("health_asc"),
   band: z.enum(HEALTH_BANDS, { message: "Filter by at risk, moderate, healthy or not scored yet" }).optional(),
 });
 
@@ -28,7 +30,11 @@ export const ZUpdateTaskSchema = z.discriminatedUnion(
   [
     z.object({ op: z.literal("complete"), actionId: ZIdSchema }),
     z.object({ op: z.literal("reopen"), actionId: ZIdSchema }),
-    z.object({ op: z.literal("snooze"), actionId: ZIdSchema, until: z.coerce.date({ message: "Choose the date to snooze until" }) }),
+    z.object({
+      op: z.literal("snooze"),
+      actionId: ZIdSchema,
+      until: z.coerce.date({ message: "Choose the date to snooze until" }),
+    }),
     z.object({ op: z.literal("reassign"), actionId: ZIdSchema, assigneeId: ZIdSchema }),
   ],
   { message: "Complete, reopen, snooze or reassign the task" },

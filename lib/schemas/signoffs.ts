@@ -16,11 +16,18 @@ export const ZSignOffSchema = z
     decision: z.enum(SIGN_OFF_DECISIONS, { message: "Choose approve or request changes" }),
     comment: ZSignOffCommentSchema.optional(),
     /** the content hash the approver reviewed: a decision on content that has changed since is refused */
-    contentHash: z.string().regex(/^[0-9a-f]{64}$/, "Review the criterion again before you decide").optional(),
+    contentHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, "Review the criterion again before you decide")
+      .optional(),
   })
   .superRefine((v, ctx) => {
     if (v.decision === "CHANGES_REQUESTED" && !v.comment) {
-      ctx.addIssue({ code: "custom", path: ["comment"], message: "Say what needs to change so the team can act on it" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["comment"],
+        message: "Say what needs to change so the team can act on it",
+      });
     }
   });
 

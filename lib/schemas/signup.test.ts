@@ -6,8 +6,17 @@ describe("workspace address (docs/signup.md#workspace-address-slug)", () => {
     expect(slugProblem(slug)).toBeNull();
   });
   it.each([
-    ["ab", "invalid"], ["x".repeat(41), "invalid"], ["-abc", "invalid"], ["abc-", "invalid"], ["Abc", "invalid"],
-    ["a_b", "invalid"], ["a b", "invalid"], ["_next", "invalid"], ["admin", "reserved"], ["www", "reserved"], ["signup", "reserved"],
+    ["ab", "invalid"],
+    ["x".repeat(41), "invalid"],
+    ["-abc", "invalid"],
+    ["abc-", "invalid"],
+    ["Abc", "invalid"],
+    ["a_b", "invalid"],
+    ["a b", "invalid"],
+    ["_next", "invalid"],
+    ["admin", "reserved"],
+    ["www", "reserved"],
+    ["signup", "reserved"],
   ])("refuses %s as %s", (slug, kind) => {
     expect(slugProblem(slug)?.kind).toBe(kind);
   });
@@ -30,6 +39,8 @@ describe("sign-up input", () => {
   it("names every bad field", () => {
     const result = ZSignupSchema.safeParse({ companyName: "", slug: "-", founderName: "", email: "nope" });
     expect(result.success).toBe(false);
-    expect(new Set(result.error?.issues.map((i) => i.path[0]))).toEqual(new Set(["companyName", "slug", "founderName", "email"]));
+    expect(new Set(result.error?.issues.map((i) => i.path[0]))).toEqual(
+      new Set(["companyName", "slug", "founderName", "email"]),
+    );
   });
 });

@@ -8,11 +8,65 @@ import { ZEmailSchema, ZPersonNameSchema } from "./common";
 
 /** Addresses that would read as part of Onward itself, or collide with its own pages. */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
-  "admin", "administrator", "api", "app", "apps", "www", "signup", "sign-up", "register", "login", "logout", "signin", "sign-in",
-  "signout", "portal", "settings", "dev", "docs", "assess", "survey", "surveys", "invite", "invites", "onward", "support", "help",
-  "status", "mail", "email", "static", "_next", "assets", "public", "billing", "account", "accounts", "dashboard", "leads",
-  "projects", "journeys", "alerts", "refunds", "notifications", "auth", "cron", "health", "root", "system", "security", "blog",
-  "about", "legal", "privacy", "terms", "test", "demo", "new", "null", "undefined",
+  "admin",
+  "administrator",
+  "api",
+  "app",
+  "apps",
+  "www",
+  "signup",
+  "sign-up",
+  "register",
+  "login",
+  "logout",
+  "signin",
+  "sign-in",
+  "signout",
+  "portal",
+  "settings",
+  "dev",
+  "docs",
+  "assess",
+  "survey",
+  "surveys",
+  "invite",
+  "invites",
+  "onward",
+  "support",
+  "help",
+  "status",
+  "mail",
+  "email",
+  "static",
+  "_next",
+  "assets",
+  "public",
+  "billing",
+  "account",
+  "accounts",
+  "dashboard",
+  "leads",
+  "projects",
+  "journeys",
+  "alerts",
+  "refunds",
+  "notifications",
+  "auth",
+  "cron",
+  "health",
+  "root",
+  "system",
+  "security",
+  "blog",
+  "about",
+  "legal",
+  "privacy",
+  "terms",
+  "test",
+  "demo",
+  "new",
+  "null",
+  "undefined",
 ]);
 
 export const SLUG_MIN = 3;
@@ -24,7 +78,10 @@ export function slugProblem(slug: string): { kind: "invalid" | "reserved"; messa
   if (slug.length < SLUG_MIN) return { kind: "invalid", message: `Use at least ${SLUG_MIN} characters` };
   if (slug.length > SLUG_MAX) return { kind: "invalid", message: `Use at most ${SLUG_MAX} characters` };
   if (!SLUG_PATTERN.test(slug)) {
-    return { kind: "invalid", message: "Use lowercase letters, digits and hyphens, not starting or ending with a hyphen" };
+    return {
+      kind: "invalid",
+      message: "Use lowercase letters, digits and hyphens, not starting or ending with a hyphen",
+    };
   }
   if (RESERVED_SLUGS.has(slug)) return { kind: "reserved", message: "This address is reserved. Choose another one" };
   return null;
@@ -68,9 +125,26 @@ export const ZCompanyNameSchema = z
  * field error as any other bad address (docs/signup.md#limits).
  */
 export const DISPOSABLE_EMAIL_DOMAINS: ReadonlySet<string> = new Set([
-  "mailinator.com", "guerrillamail.com", "guerrillamail.net", "sharklasers.com", "10minutemail.com", "temp-mail.org",
-  "tempmail.com", "yopmail.com", "trashmail.com", "getnada.com", "dispostable.com", "throwawaymail.com", "maildrop.cc",
-  "fakeinbox.com", "mailnesia.com", "mintemail.com", "tempr.email", "discard.email", "emailondeck.com", "moakt.com",
+  "mailinator.com",
+  "guerrillamail.com",
+  "guerrillamail.net",
+  "sharklasers.com",
+  "10minutemail.com",
+  "temp-mail.org",
+  "tempmail.com",
+  "yopmail.com",
+  "trashmail.com",
+  "getnada.com",
+  "dispostable.com",
+  "throwawaymail.com",
+  "maildrop.cc",
+  "fakeinbox.com",
+  "mailnesia.com",
+  "mintemail.com",
+  "tempr.email",
+  "discard.email",
+  "emailondeck.com",
+  "moakt.com",
 ]);
 
 export function emailDomain(email: string): string {

@@ -24,9 +24,17 @@ export const ZSurveyTokenSchema = z
   .min(20, "This survey link is incomplete: open it from your email again")
   .max(128, "This survey link is not valid");
 
-export const ZAnswerSurveySchema = z.object({ surveyId: ZIdSchema, score: ZSurveyScoreSchema, comment: ZSurveyCommentSchema.optional() });
+export const ZAnswerSurveySchema = z.object({
+  surveyId: ZIdSchema,
+  score: ZSurveyScoreSchema,
+  comment: ZSurveyCommentSchema.optional(),
+});
 export const ZSurveyByTokenSchema = z.object({ token: ZSurveyTokenSchema });
-export const ZAnswerSurveyByTokenSchema = z.object({ token: ZSurveyTokenSchema, score: ZSurveyScoreSchema, comment: ZSurveyCommentSchema.optional() });
+export const ZAnswerSurveyByTokenSchema = z.object({
+  token: ZSurveyTokenSchema,
+  score: ZSurveyScoreSchema,
+  comment: ZSurveyCommentSchema.optional(),
+});
 export const ZProjectSurveysSchema = z.object({ projectId: ZIdSchema });
 /** portal.surveys: every survey of the customer, or those of one of their projects */
 export const ZPortalSurveysSchema = z.object({ projectId: ZIdSchema.optional() }).optional();

@@ -6,23 +6,37 @@ const messageAt = (result: { error?: { issues: { path: PropertyKey[]; message: s
   result.error?.issues.find((i) => i.path.map(String).join(".") === path)?.message;
 
 const profile = {
-  serviceType: "MVP_DEVELOPMENT", teamSize: 5, budgetCents: 10_000_000, timelineWeeks: 6, complexity: "low",
-  complianceRequired: false, requirementsCount: 12, integrationsCount: 2,
+  serviceType: "MVP_DEVELOPMENT",
+  teamSize: 5,
+  budgetCents: 10_000_000,
+  timelineWeeks: 6,
+  complexity: "low",
+  complianceRequired: false,
+  requirementsCount: 12,
+  integrationsCount: 2,
 } as const;
 
 describe("ZRecommendTiersSchema / ZChooseTierSchema", () => {
   it("accepts a lead id and a tier key", () => {
     expect(ZRecommendTiersSchema.parse({ leadId: "lead_1" })).toEqual({ leadId: "lead_1" });
-    expect(ZChooseTierSchema.parse({ leadId: "lead_1", tierKey: " startup_mvp " })).toEqual({ leadId: "lead_1", tierKey: "startup_mvp" });
+    expect(ZChooseTierSchema.parse({ leadId: "lead_1", tierKey: " startup_mvp " })).toEqual({
+      leadId: "lead_1",
+      tierKey: "startup_mvp",
+    });
   });
 
-  it.each([{}, { leadId: "" }, { leadId: "   " }, { leadId: 42 }, { leadId: "x".repeat(65) }])("refuses the lead %j", (input) => {
-    expect(ZRecommendTiersSchema.safeParse(input).success).toBe(false);
-  });
+  it.each([{}, { leadId: "" }, { leadId: "   " }, { leadId: 42 }, { leadId: "x".repeat(65) }])(
+    "refuses the lead %j",
+    (input) => {
+      expect(ZRecommendTiersSchema.safeParse(input).success).toBe(false);
+    },
+  );
 
   it("refuses a blank, too long or non-string tier key", () => {
     expect(messageAt(ZChooseTierSchema.safeParse({ leadId: "l", tierKey: "  " }), "tierKey")).toBe("Choose a tier");
-    expect(messageAt(ZChooseTierSchema.safeParse({ leadId: "l", tierKey: "t".repeat(65) }), "tierKey")).toBe("Tier keys are at most 64 characters");
+    expect(messageAt(ZChooseTierSchema.safeParse({ leadId: "l", tierKey: "t".repeat(65) }), "tierKey")).toBe(
+      "Tier keys are at most 64 characters",
+    );
     expect(ZChooseTierSchema.safeParse({ leadId: "l", tierKey: 7 }).success).toBe(false);
     expect(ZChooseTierSchema.safeParse({ leadId: "l", tierKey: "t".repeat(64) }).success).toBe(true);
   });

@@ -24,7 +24,12 @@ describe("ZInviteUserSchema", () => {
 
   it("accepts a customer with an account and a stakeholder role", () => {
     const parsed = ZInviteUserSchema.parse({ ...customer, isApprover: true });
-    expect(parsed).toMatchObject({ role: "CUSTOMER", customerAccountId: "acc_123", stakeholderRole: "PRODUCT_OWNER", isApprover: true });
+    expect(parsed).toMatchObject({
+      role: "CUSTOMER",
+      customerAccountId: "acc_123",
+      stakeholderRole: "PRODUCT_OWNER",
+      isApprover: true,
+    });
   });
 
   it("refuses a customer without an account, naming the field", () => {
@@ -123,7 +128,11 @@ describe("ZAcceptInviteSchema", () => {
   });
 
   it("refuses a confirmation that does not match, on the confirm field", () => {
-    const result = ZAcceptInviteSchema.safeParse({ token, password: "correct horse battery", confirm: "correct horse battery!" });
+    const result = ZAcceptInviteSchema.safeParse({
+      token,
+      password: "correct horse battery",
+      confirm: "correct horse battery!",
+    });
     expect(result.success).toBe(false);
     expect(issueAt(result.error, "confirm")).toBe("The passwords do not match");
   });
@@ -136,7 +145,9 @@ describe("ZAcceptInviteSchema", () => {
 
   it("refuses a password longer than 200 characters", () => {
     const long = "p".repeat(201);
-    expect(issueAt(ZAcceptInviteSchema.safeParse({ token, password: long, confirm: long }).error, "password")).toBe("At most 200 characters");
+    expect(issueAt(ZAcceptInviteSchema.safeParse({ token, password: long, confirm: long }).error, "password")).toBe(
+      "At most 200 characters",
+    );
   });
 
   it("refuses a token that is too short to be one of ours", () => {

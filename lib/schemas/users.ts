@@ -21,13 +21,21 @@ export const ZInviteUserSchema = z
   .superRefine((value, ctx) => {
     if (value.role === "CUSTOMER") {
       if (!value.customerAccountId) {
-        ctx.addIssue({ code: "custom", path: ["customerAccountId"], message: "Choose the customer account this person belongs to" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["customerAccountId"],
+          message: "Choose the customer account this person belongs to",
+        });
       }
       if (!value.stakeholderRole) {
         ctx.addIssue({ code: "custom", path: ["stakeholderRole"], message: "Choose their stakeholder role" });
       }
     } else if (value.customerAccountId || value.stakeholderRole || value.isApprover) {
-      ctx.addIssue({ code: "custom", path: ["role"], message: "Only customer users have an account, stakeholder role or approval rights" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["role"],
+        message: "Only customer users have an account, stakeholder role or approval rights",
+      });
     }
   });
 

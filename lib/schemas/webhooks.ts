@@ -16,7 +16,12 @@ const ZEventsSchema = z
   .min(1, "Choose at least one event")
   .max(WEBHOOK_EVENTS.length);
 
-const ZUrlSchema = z.string().trim().min(1, "Enter the endpoint URL").max(2000, "That URL is too long").refine((v) => URL.canParse(v), "Enter a full URL, e.g. https://example.com/webhooks/onward");
+const ZUrlSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter the endpoint URL")
+  .max(2000, "That URL is too long")
+  .refine((v) => URL.canParse(v), "Enter a full URL, e.g. https://example.com/webhooks/onward");
 
 export const ZCreateWebhookSchema = z.object({
   url: ZUrlSchema,

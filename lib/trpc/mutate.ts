@@ -5,7 +5,11 @@ type Inputs = inferRouterInputs<AppRouter>;
 
 /** A refused call: tRPC's message (already written for the user) and the per-field messages, if any. */
 export class MutationError extends Error {
-  constructor(message: string, readonly fieldErrors: Record<string, string>, readonly status: number) {
+  constructor(
+    message: string,
+    readonly fieldErrors: Record<string, string>,
+    readonly status: number,
+  ) {
     super(message);
     this.name = "MutationError";
   }
@@ -21,7 +25,11 @@ type ErrorBody = { error?: { json?: { message?: unknown; data?: { fieldErrors?: 
  * The input must be plain JSON (no Date, Map, undefined values are dropped), which superjson reads as is;
  * the answer is not returned (reading it back would need superjson): use it for "did it work" forms.
  */
-export async function mutate<R extends keyof Inputs & string, P extends keyof Inputs[R] & string>(router: R, procedure: P, input: Inputs[R][P]): Promise<void> {
+export async function mutate<R extends keyof Inputs & string, P extends keyof Inputs[R] & string>(
+  router: R,
+  procedure: P,
+  input: Inputs[R][P],
+): Promise<void> {
   let res: Response;
   try {
     res = await fetch(`/api/trpc/${router}.${procedure}`, {
@@ -34,6 +42,7 @@ export async function mutate<R extends keyof Inputs & string, P extends keyof In
   }
   if (res.ok) return;
   const error = ((await res.json().catch(() => null)) as ErrorBody | null)?.error?.json;
-  const message = typeof error?.message === "string" ? error.message : `Something went wrong (${res.status}). Please try again.`;
+  const message =
+    typeof error?.message === "string" ? error.message : `Something went wrong (${res.status}). Please try again.`;
   throw new MutationError(message, error?.data?.fieldErrors ?? {}, res.status);
 }

@@ -3,7 +3,11 @@
  * demo data and the product agree on every threshold and weight.
  */
 import { DEFAULT_KICKOFF_CONFIG } from "../../server/engines/kickoff/config";
-import { DEFAULT_MILESTONES_CONFIG, SIGN_OFF_METHODS as ENGINE_SIGN_OFF_METHODS, type MilestoneTemplate } from "../../server/engines/milestones/config";
+import {
+  DEFAULT_MILESTONES_CONFIG,
+  SIGN_OFF_METHODS as ENGINE_SIGN_OFF_METHODS,
+  type MilestoneTemplate,
+} from "../../server/engines/milestones/config";
 import { DEFAULT_QUALITY_GATES, DEFAULT_QUALITY_WEIGHTS } from "../../server/engines/quality/config";
 import type { ServiceType } from "../../server/db/generated/enums";
 
@@ -11,7 +15,8 @@ export type TierKey = "startup_mvp" | "enterprise_mvp" | "legacy_modernization_a
 export type { MilestoneTemplate };
 
 /** docs/domain.md#milestones MILESTONE_TEMPLATES (ours for the two service types the seed leaves out). */
-export const milestoneTemplates = (serviceType: ServiceType): MilestoneTemplate[] => DEFAULT_MILESTONES_CONFIG.templates[serviceType];
+export const milestoneTemplates = (serviceType: ServiceType): MilestoneTemplate[] =>
+  DEFAULT_MILESTONES_CONFIG.templates[serviceType];
 
 /** docs/domain.md#milestones: criteria validated by these methods need a customer sign-off. */
 export const SIGN_OFF_METHODS: readonly string[] = ENGINE_SIGN_OFF_METHODS;

@@ -1,33 +1,76 @@
 import type { Prisma } from "../../server/db/generated/client";
-import type { LeadSource, LeadStage, RetentionStrategy, Role, ServiceType, StakeholderRole } from "../../server/db/generated/enums";
+import type {
+  LeadSource,
+  LeadStage,
+  RetentionStrategy,
+  Role,
+  ServiceType,
+  StakeholderRole,
+} from "../../server/db/generated/enums";
 import type { AlertInsert } from "../../server/db/alerts";
 import type { TierKey } from "./catalogue";
 import { Rng, idFactory } from "./random";
 
 /** What a demo tenant is made of; tenants.ts holds the two demo tenants. */
 export type UserSpec = {
-  email: string; name: string; role: Role; account?: string; stakeholderRole?: StakeholderRole; isApprover?: boolean;
+  email: string;
+  name: string;
+  role: Role;
+  account?: string;
+  stakeholderRole?: StakeholderRole;
+  isApprover?: boolean;
 };
 export type AccountSpec = {
-  key: string; name: string; industry: string; website: string; csm: string;
+  key: string;
+  name: string;
+  industry: string;
+  website: string;
+  csm: string;
   /** health score 95 days ago → today (drifts smoothly between) */
   health: [number, number];
   retention?: RetentionStrategy;
   educationPlan?: boolean;
 };
 export type LeadSpec = {
-  key: string; company: string; contact: string; email: string; source: LeadSource; stage: LeadStage;
-  serviceType: ServiceType; owner: string; valueUsd: number; daysAgo: number; account?: string; notes?: string;
+  key: string;
+  company: string;
+  contact: string;
+  email: string;
+  source: LeadSource;
+  stage: LeadStage;
+  serviceType: ServiceType;
+  owner: string;
+  valueUsd: number;
+  daysAgo: number;
+  account?: string;
+  notes?: string;
 };
 /** The story a project tells; decides its status, milestone results and guarantee outcome. */
 export type Scenario = "active" | "at_risk" | "failed_refunded" | "refund_review" | "completed" | "kickoff";
 export type ProjectSpec = {
-  key: string; name: string; slug: string; account: string; serviceType: ServiceType; tierKey: TierKey;
-  contractUsd: number; techLead: string; scenario: Scenario; startDaysAgo: number; lead?: string; stack: string;
+  key: string;
+  name: string;
+  slug: string;
+  account: string;
+  serviceType: ServiceType;
+  tierKey: TierKey;
+  contractUsd: number;
+  techLead: string;
+  scenario: Scenario;
+  startDaysAgo: number;
+  lead?: string;
+  stack: string;
 };
 export type TenantSpec = {
-  slug: string; name: string; currency: string; seed: number; domain: string;
-  users: UserSpec[]; accounts: AccountSpec[]; leads: LeadSpec[]; projects: ProjectSpec[];
+  slug: string;
+  name: string;
+  currency: string;
+  seed: number;
+  domain: string;
+  users: UserSpec[];
+  accounts: AccountSpec[];
+  leads: LeadSpec[];
+  projects: ProjectSpec[];
 };
 
 /** Every row of a tenant, built in memory first and then written with one createMany per table. */
@@ -78,7 +121,10 @@ export class SeedContext {
   /** converted lead key → its project, filled when the project is built (journeys read it) */
   readonly conversions = new Map<string, { projectId: string; start: Date; end: Date | null }>();
 
-  constructor(readonly spec: TenantSpec, readonly now: Date) {
+  constructor(
+    readonly spec: TenantSpec,
+    readonly now: Date,
+  ) {
     this.id = idFactory(spec.seed);
     this.tenantId = this.id();
     this.rng = new Rng(spec.seed ^ 0x9e3779b9);
@@ -110,10 +156,37 @@ export class SeedContext {
 
 /** Insert order follows the foreign keys (staff before accounts before their stakeholders, …). */
 export const ROW_ORDER: (keyof Rows)[] = [
-  "staff", "account", "customer", "config", "lead", "assessment", "feasibility", "tierRec", "project", "journey",
-  "team", "environment", "guarantee", "refund", "milestone", "criterion", "validation", "signOff", "survey",
-  "surveyResponse", "evidence", "quality", "retentionPlan", "action", "alert", "notification", "educationItem",
-  "educationPlan", "educationDelivery", "health", "audit",
+  "staff",
+  "account",
+  "customer",
+  "config",
+  "lead",
+  "assessment",
+  "feasibility",
+  "tierRec",
+  "project",
+  "journey",
+  "team",
+  "environment",
+  "guarantee",
+  "refund",
+  "milestone",
+  "criterion",
+  "validation",
+  "signOff",
+  "survey",
+  "surveyResponse",
+  "evidence",
+  "quality",
+  "retentionPlan",
+  "action",
+  "alert",
+  "notification",
+  "educationItem",
+  "educationPlan",
+  "educationDelivery",
+  "health",
+  "audit",
 ];
 
 export const DAY_MS = 86_400_000;

@@ -18,8 +18,18 @@ export function buildEducation(ctx: SeedContext): void {
     const id = ctx.id();
     itemIds.set(item.key, id);
     rows.educationItem.push({
-      id, tenantId, key: item.key, title: item.title, kind: item.kind, audience: item.audience, serviceTypes: item.serviceTypes,
-      body: item.body, durationMinutes: item.durationMinutes, deliveryMethod: item.deliveryMethod, position, createdAt,
+      id,
+      tenantId,
+      key: item.key,
+      title: item.title,
+      kind: item.kind,
+      audience: item.audience,
+      serviceTypes: item.serviceTypes,
+      body: item.body,
+      durationMinutes: item.durationMinutes,
+      deliveryMethod: item.deliveryMethod,
+      position,
+      createdAt,
     });
   });
   for (const account of ctx.accounts.values()) {
@@ -28,11 +38,22 @@ export function buildEducation(ctx: SeedContext): void {
     const serviceType = project?.serviceType ?? "MVP_DEVELOPMENT";
     const planStart = addDays(now, -4);
     const plan = planEducation({
-      serviceType, background: "business", library: DEFAULT_EDUCATION_LIBRARY, startAt: planStart, config: DEFAULT_EDUCATION_CONFIG,
+      serviceType,
+      background: "business",
+      library: DEFAULT_EDUCATION_LIBRARY,
+      startAt: planStart,
+      config: DEFAULT_EDUCATION_CONFIG,
       stakeholders: account.stakeholders.map((id) => ({ id, background: backgroundOf(roles.get(id)) })),
     });
     const planId = ctx.id();
-    rows.educationPlan.push({ id: planId, tenantId, customerAccountId: account.id, serviceType, background: "business", createdAt: planStart });
+    rows.educationPlan.push({
+      id: planId,
+      tenantId,
+      customerAccountId: account.id,
+      serviceType,
+      background: "business",
+      createdAt: planStart,
+    });
     const doneSoFar = new Map<string | null, number>();
     for (const d of plan.deliveries) {
       const itemId = itemIds.get(d.itemKey);
@@ -42,8 +63,15 @@ export function buildEducation(ctx: SeedContext): void {
       const completed = sent && done < 2;
       if (completed) doneSoFar.set(d.stakeholderId, done + 1);
       rows.educationDelivery.push({
-        id: ctx.id(), tenantId, planId, itemId, userId: d.stakeholderId, status: completed ? "COMPLETED" : sent ? "SENT" : "SCHEDULED",
-        scheduledAt: d.scheduledAt, sentAt: sent ? d.scheduledAt : null, completedAt: completed ? addHours(d.scheduledAt, 5) : null,
+        id: ctx.id(),
+        tenantId,
+        planId,
+        itemId,
+        userId: d.stakeholderId,
+        status: completed ? "COMPLETED" : sent ? "SENT" : "SCHEDULED",
+        scheduledAt: d.scheduledAt,
+        sentAt: sent ? d.scheduledAt : null,
+        completedAt: completed ? addHours(d.scheduledAt, 5) : null,
       });
     }
   }

@@ -8,18 +8,45 @@ import type { TierKey } from "./catalogue";
 import { addDays, addHours, iso, type LeadSpec, type SeedContext } from "./context";
 import { answersInBand } from "./qualification";
 
-export type LeadFacts = { spec: LeadSpec; createdAt: Date; assessedAt: Date; feasibilityAt: Date; tierAt: Date; score: number; feasibility: number };
+export type LeadFacts = {
+  spec: LeadSpec;
+  createdAt: Date;
+  assessedAt: Date;
+  feasibilityAt: Date;
+  tierAt: Date;
+  score: number;
+  feasibility: number;
+};
 
 /** Qualification score band per stage: UNQUALIFIED below the docs/domain.md#journey cut-off of 60, the rest above. */
 const SCORE_BAND: Partial<Record<LeadStage, [number, number]>> = {
-  QUALIFYING: [50, 80], QUALIFIED: [62, 80], UNQUALIFIED: [32, 58], FEASIBILITY: [65, 86],
-  PROPOSAL: [68, 90], CONVERTED: [74, 95], LOST: [62, 78],
+  QUALIFYING: [50, 80],
+  QUALIFIED: [62, 80],
+  UNQUALIFIED: [32, 58],
+  FEASIBILITY: [65, 86],
+  PROPOSAL: [68, 90],
+  CONVERTED: [74, 95],
+  LOST: [62, 78],
 };
 const PAST_FEASIBILITY: LeadStage[] = ["FEASIBILITY", "PROPOSAL", "CONVERTED", "LOST"];
 const PAST_PROPOSAL: LeadStage[] = ["PROPOSAL", "CONVERTED", "LOST"];
 /** Project requests the demo's leads bring (what the CSM enters on the feasibility form). */
-const REQUIREMENTS = ["Customer sign-up and login", "Self-service dashboard", "Reporting and exports", "Single sign-on", "Notifications by email", "Admin console", "Audit log", "Mobile-friendly booking"];
-const STACKS = [["TypeScript", "PostgreSQL"], ["Python", "Django"], ["Java", "Spring"], ["Flutter", "Firebase"]];
+const REQUIREMENTS = [
+  "Customer sign-up and login",
+  "Self-service dashboard",
+  "Reporting and exports",
+  "Single sign-on",
+  "Notifications by email",
+  "Admin console",
+  "Audit log",
+  "Mobile-friendly booking",
+];
+const STACKS = [
+  ["TypeScript", "PostgreSQL"],
+  ["Python", "Django"],
+  ["Java", "Spring"],
+  ["Flutter", "Firebase"],
+];
 const INTEGRATIONS = ["Stripe", "Salesforce", "SAP", "Twilio", "HubSpot"];
 
 /** Leads at every stage with their assessments (docs/domain.md#qualification), feasibility (docs/domain.md#feasibility) and tier picks (docs/domain.md#tiers). */
@@ -45,8 +72,19 @@ export function buildLeads(ctx: SeedContext): Map<string, LeadFacts> {
       const isDraft = spec.stage === "QUALIFYING";
       score = isDraft ? null : result.score;
       rows.assessment.push({
-        id: ctx.id(), tenantId, leadId: id, answers: { answers, context: {} }, breakdown: result.categories as unknown as Prisma.InputJsonValue, points: result.points, maxPoints: result.maxPoints,
-        score: result.score, fit: result.fit as unknown as Prisma.InputJsonValue, configVersion: 1, isDraft, authorId: ownerId, createdAt: assessedAt,
+        id: ctx.id(),
+        tenantId,
+        leadId: id,
+        answers: { answers, context: {} },
+        breakdown: result.categories as unknown as Prisma.InputJsonValue,
+        points: result.points,
+        maxPoints: result.maxPoints,
+        score: result.score,
+        fit: result.fit as unknown as Prisma.InputJsonValue,
+        configVersion: 1,
+        isDraft,
+        authorId: ownerId,
+        createdAt: assessedAt,
       });
       updatedAt = assessedAt;
       if (PAST_FEASIBILITY.includes(spec.stage)) {
@@ -60,11 +98,24 @@ export function buildLeads(ctx: SeedContext): Map<string, LeadFacts> {
       facts.set(spec.key, { spec, createdAt, assessedAt, feasibilityAt, tierAt, score: result.score, feasibility });
     }
     rows.lead.push({
-      id, tenantId, company: spec.company, contactName: spec.contact, contactEmail: spec.email,
-      contactPhone: `+1-555-01${String(rng.int(10, 99))}`, source: spec.source, stage: spec.stage, serviceType: spec.serviceType,
-      ownerId, customerAccountId: spec.account ? ctx.account(spec.account).id : null, estimatedValueCents: spec.valueUsd * 100,
-      latestScore: score, notes: spec.notes ?? null, createdAt, updatedAt: convertedAt ?? updatedAt,
-      qualifiedAt: score !== null && score >= 60 ? assessedAt : null, convertedAt,
+      id,
+      tenantId,
+      company: spec.company,
+      contactName: spec.contact,
+      contactEmail: spec.email,
+      contactPhone: `+1-555-01${String(rng.int(10, 99))}`,
+      source: spec.source,
+      stage: spec.stage,
+      serviceType: spec.serviceType,
+      ownerId,
+      customerAccountId: spec.account ? ctx.account(spec.account).id : null,
+      estimatedValueCents: spec.valueUsd * 100,
+      latestScore: score,
+      notes: spec.notes ?? null,
+      createdAt,
+      updatedAt: convertedAt ?? updatedAt,
+      qualifiedAt: score !== null && score >= 60 ? assessedAt : null,
+      convertedAt,
     });
   }
   return facts;
@@ -75,7 +126,14 @@ export function buildLeads(ctx: SeedContext): Map<string, LeadFacts> {
  * ones the product would compute (and read back identically on the lead page). Leads stuck at the
  * feasibility stage bring tighter timelines.
  */
-function pushFeasibility(ctx: SeedContext, leadId: string, authorId: string, spec: LeadSpec, qualification: number, at: Date): number {
+function pushFeasibility(
+  ctx: SeedContext,
+  leadId: string,
+  authorId: string,
+  spec: LeadSpec,
+  qualification: number,
+  at: Date,
+): number {
   const { rng } = ctx;
   const requirements = REQUIREMENTS.slice(0, rng.int(3, 7));
   const request = {
@@ -89,35 +147,74 @@ function pushFeasibility(ctx: SeedContext, leadId: string, authorId: string, spe
   };
   const result = analyzeFeasibility(request, qualification, DEFAULT_FEASIBILITY_CONFIG);
   ctx.rows.feasibility.push({
-    id: ctx.id(), tenantId: ctx.tenantId, leadId, authorId, configVersion: 1, createdAt: at,
+    id: ctx.id(),
+    tenantId: ctx.tenantId,
+    leadId,
+    authorId,
+    configVersion: 1,
+    createdAt: at,
     input: { request, complexity: result.complexity, qualificationScore: qualification },
-    technicalScore: result.technical.score, timelineScore: result.timeline.score, resourceScore: result.resource.score, feasibilityScore: result.feasibilityScore,
-    successProbability: result.successProbability, risks: result.riskFactors as unknown as Prisma.InputJsonValue, blockers: result.blockers as unknown as Prisma.InputJsonValue,
+    technicalScore: result.technical.score,
+    timelineScore: result.timeline.score,
+    resourceScore: result.resource.score,
+    feasibilityScore: result.feasibilityScore,
+    successProbability: result.successProbability,
+    risks: result.riskFactors as unknown as Prisma.InputJsonValue,
+    blockers: result.blockers as unknown as Prisma.InputJsonValue,
     recommendation: result.decision,
   });
   return result.feasibilityScore;
 }
 
-function pushTierRecommendations(ctx: SeedContext, leadId: string, spec: LeadSpec, chosenTier: TierKey | undefined, contractUsd: number | undefined, at: Date): void {
+function pushTierRecommendations(
+  ctx: SeedContext,
+  leadId: string,
+  spec: LeadSpec,
+  chosenTier: TierKey | undefined,
+  contractUsd: number | undefined,
+  at: Date,
+): void {
   const { rng } = ctx;
-  const primary: TierKey = chosenTier ?? (spec.serviceType === "LEGACY_MODERNIZATION"
-    ? "legacy_modernization_accelerated" : spec.valueUsd >= 200_000 ? "enterprise_mvp" : "startup_mvp");
-  const secondary: TierKey = primary === "startup_mvp" ? "enterprise_mvp" : primary === "enterprise_mvp" ? "startup_mvp" : "enterprise_mvp";
-  for (const [tierKey, compatibility] of [[primary, rng.float(0.78, 0.93)], [secondary, rng.float(0.6, 0.7)]] as const) {
+  const primary: TierKey =
+    chosenTier ??
+    (spec.serviceType === "LEGACY_MODERNIZATION"
+      ? "legacy_modernization_accelerated"
+      : spec.valueUsd >= 200_000
+        ? "enterprise_mvp"
+        : "startup_mvp");
+  const secondary: TierKey =
+    primary === "startup_mvp" ? "enterprise_mvp" : primary === "enterprise_mvp" ? "startup_mvp" : "enterprise_mvp";
+  for (const [tierKey, compatibility] of [
+    [primary, rng.float(0.78, 0.93)],
+    [secondary, rng.float(0.6, 0.7)],
+  ] as const) {
     const tier = DEFAULT_TIER_CATALOGUE.tiers[tierKey];
     if (!tier) throw new Error(`seed: unknown tier ${tierKey}`);
     const [minPrice, maxPrice] = tier.priceRangeCents;
-    const priceCents = tierKey === primary && contractUsd ? contractUsd * 100 : Math.min(maxPrice, Math.max(minPrice, spec.valueUsd * 100));
+    const priceCents =
+      tierKey === primary && contractUsd
+        ? contractUsd * 100
+        : Math.min(maxPrice, Math.max(minPrice, spec.valueUsd * 100));
     ctx.rows.tierRec.push({
-      id: ctx.id(), tenantId: ctx.tenantId, leadId, tierKey, compatibility: Math.round(compatibility * 100) / 100, priceCents,
-      timelineWeeks: tier.timelineWeeks[0] + rng.int(0, 2), configVersion: 1, createdAt: at,
+      id: ctx.id(),
+      tenantId: ctx.tenantId,
+      leadId,
+      tierKey,
+      compatibility: Math.round(compatibility * 100) / 100,
+      priceCents,
+      timelineWeeks: tier.timelineWeeks[0] + rng.int(0, 2),
+      configVersion: 1,
+      createdAt: at,
       // a lead reaches the proposal stage by choosing a tier (services/acquisition.ts chooseTier)
       chosen: tierKey === primary && (spec.stage === "CONVERTED" || spec.stage === "PROPOSAL"),
       // the shape services/acquisition.ts stores: one run's rows share createdAt
       reasoning: {
         name: tier.name,
         valueProposition: `${tier.name} for ${tier.targetCustomers.join(", ").replaceAll("_", " ")}. ${guaranteeSentence(tier.guarantees, priceCents)}`,
-        reasoning: [`${tier.name} targets ${tier.targetCustomers.join(", ").replaceAll("_", " ")}`, `Budget ${spec.valueUsd.toLocaleString("en-US")} USD fits the price range`],
+        reasoning: [
+          `${tier.name} targets ${tier.targetCustomers.join(", ").replaceAll("_", " ")}`,
+          `Budget ${spec.valueUsd.toLocaleString("en-US")} USD fits the price range`,
+        ],
       },
     });
   }
@@ -129,7 +226,13 @@ export function buildJourneys(ctx: SeedContext, facts: Map<string, LeadFacts>): 
     const lead = facts.get(key);
     const leadId = ctx.leads.get(key);
     if (!lead || !leadId) continue;
-    const done = (phase: string, from: Date, to: Date, reasons: string[] = []) => ({ phase, status: "completed", startedAt: iso(from), finishedAt: iso(to), reasons });
+    const done = (phase: string, from: Date, to: Date, reasons: string[] = []) => ({
+      phase,
+      status: "completed",
+      startedAt: iso(from),
+      finishedAt: iso(to),
+      reasons,
+    });
     const kickoffAt = addDays(conversion.start, -1);
     const phases = [
       done("qualification", lead.createdAt, lead.assessedAt, [`score ${lead.score} ≥ 60`]),
@@ -137,12 +240,27 @@ export function buildJourneys(ctx: SeedContext, facts: Map<string, LeadFacts>): 
       done("tier_recommendation", lead.feasibilityAt, lead.tierAt),
       done("education", lead.tierAt, addDays(conversion.start, -2)),
       done("kickoff", kickoffAt, addHours(kickoffAt, 3)),
-      conversion.end ? done("monitoring", conversion.start, conversion.end)
-        : { phase: "monitoring", status: "in_progress", startedAt: iso(conversion.start), finishedAt: null, reasons: [] },
+      conversion.end
+        ? done("monitoring", conversion.start, conversion.end)
+        : {
+            phase: "monitoring",
+            status: "in_progress",
+            startedAt: iso(conversion.start),
+            finishedAt: null,
+            reasons: [],
+          },
     ];
     ctx.rows.journey.push({
-      id: ctx.id(), tenantId: ctx.tenantId, leadId, projectId: conversion.projectId, status: conversion.end ? "COMPLETED" : "MONITORING",
-      currentPhase: "monitoring", phases, startedAt: lead.createdAt, updatedAt: conversion.end ?? conversion.start, completedAt: conversion.end,
+      id: ctx.id(),
+      tenantId: ctx.tenantId,
+      leadId,
+      projectId: conversion.projectId,
+      status: conversion.end ? "COMPLETED" : "MONITORING",
+      currentPhase: "monitoring",
+      phases,
+      startedAt: lead.createdAt,
+      updatedAt: conversion.end ?? conversion.start,
+      completedAt: conversion.end,
     });
   }
 }

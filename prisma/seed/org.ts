@@ -16,8 +16,16 @@ export function buildOrg(ctx: SeedContext, passwordHash: string): void {
     const id = ctx.id();
     ctx.users.set(u.email, id);
     rows.staff.push({
-      id, tenantId, email: u.email, name: u.name, role: u.role, passwordHash, channelPrefs: CHANNEL_PREFS,
-      emailVerified: createdAt, createdAt, lastLoginAt: addHours(ctx.now, -ctx.rng.int(2, 72)),
+      id,
+      tenantId,
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      passwordHash,
+      channelPrefs: CHANNEL_PREFS,
+      emailVerified: createdAt,
+      createdAt,
+      lastLoginAt: addHours(ctx.now, -ctx.rng.int(2, 72)),
     });
   }
   for (const a of spec.accounts) {
@@ -25,18 +33,41 @@ export function buildOrg(ctx: SeedContext, passwordHash: string): void {
     const firstLead = Math.max(0, ...spec.leads.filter((l) => l.account === a.key).map((l) => l.daysAgo));
     // accounts predate the 95 days of health history (and their first lead or project)
     const accountCreated = ctx.daysAgo(Math.max(firstProject + 7, firstLead, HEALTH_DAYS + 1));
-    const ref = { id: ctx.id(), spec: a, csmId: ctx.user(a.csm), stakeholders: [] as string[], approvers: [] as string[] };
+    const ref = {
+      id: ctx.id(),
+      spec: a,
+      csmId: ctx.user(a.csm),
+      stakeholders: [] as string[],
+      approvers: [] as string[],
+    };
     ctx.accounts.set(a.key, ref);
-    rows.account.push({ id: ref.id, tenantId, name: a.name, industry: a.industry, website: a.website, csmId: ref.csmId, createdAt: accountCreated });
+    rows.account.push({
+      id: ref.id,
+      tenantId,
+      name: a.name,
+      industry: a.industry,
+      website: a.website,
+      csmId: ref.csmId,
+      createdAt: accountCreated,
+    });
     for (const u of spec.users.filter((x) => x.account === a.key)) {
       const id = ctx.id();
       ctx.users.set(u.email, id);
       ref.stakeholders.push(id);
       if (u.isApprover) ref.approvers.push(id);
       rows.customer.push({
-        id, tenantId, email: u.email, name: u.name, role: "CUSTOMER", passwordHash: null, customerAccountId: ref.id,
-        stakeholderRole: u.stakeholderRole ?? "MEMBER", isApprover: u.isApprover ?? false, channelPrefs: CHANNEL_PREFS,
-        invitedById: ref.csmId, createdAt: accountCreated,
+        id,
+        tenantId,
+        email: u.email,
+        name: u.name,
+        role: "CUSTOMER",
+        passwordHash: null,
+        customerAccountId: ref.id,
+        stakeholderRole: u.stakeholderRole ?? "MEMBER",
+        isApprover: u.isApprover ?? false,
+        channelPrefs: CHANNEL_PREFS,
+        invitedById: ref.csmId,
+        createdAt: accountCreated,
       });
     }
   }

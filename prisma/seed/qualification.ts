@@ -1,4 +1,8 @@
-import { DEFAULT_CRITERION_KEYS, DEFAULT_QUALIFICATION_CONFIG, type Answer } from "../../server/engines/qualification/config";
+import {
+  DEFAULT_CRITERION_KEYS,
+  DEFAULT_QUALIFICATION_CONFIG,
+  type Answer,
+} from "../../server/engines/qualification/config";
 import { scoreQualification, type QualificationResult } from "../../server/engines/qualification/score";
 import type { Rng } from "./random";
 
@@ -9,7 +13,11 @@ export type { Answer };
  * because the PRNG is. Scored by the real engine (docs/domain.md#qualification) with the default config (version 1),
  * so a stored demo assessment reproduces exactly.
  */
-export function answersInBand(rng: Rng, min: number, max: number): { answers: Record<string, Answer>; result: QualificationResult } {
+export function answersInBand(
+  rng: Rng,
+  min: number,
+  max: number,
+): { answers: Record<string, Answer>; result: QualificationResult } {
   const fullShare = min >= 60 ? 0.55 + (min - 60) / 80 : 0.2;
   for (let attempt = 0; attempt < 500; attempt += 1) {
     const answers: Record<string, Answer> = {};

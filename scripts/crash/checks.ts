@@ -27,9 +27,21 @@ export async function signOffPairs(db: Db, acked: Acked, before: Set<string>): P
   const orphanAudits = audits.filter((a) => !a.entityId || !ids.has(a.entityId)).length;
   const missing = acked.signOffIds.filter((id) => !ids.has(id)).length;
   return [
-    check("every SignOff has its audit entry", orphanRows === 0, `${rows.length} sign-offs (${rows.length - before.size} written by the run), ${orphanRows} without audit`),
-    check("every sign-off audit entry has its SignOff", orphanAudits === 0, `${audits.length} audit entries, ${orphanAudits} without sign-off`),
-    check("acknowledged sign-offs are durable", missing === 0, `${acked.signOffIds.length} acknowledged, ${missing} missing`),
+    check(
+      "every SignOff has its audit entry",
+      orphanRows === 0,
+      `${rows.length} sign-offs (${rows.length - before.size} written by the run), ${orphanRows} without audit`,
+    ),
+    check(
+      "every sign-off audit entry has its SignOff",
+      orphanAudits === 0,
+      `${audits.length} audit entries, ${orphanAudits} without sign-off`,
+    ),
+    check(
+      "acknowledged sign-offs are durable",
+      missing === 0,
+      `${acked.signOffIds.length} acknowledged, ${missing} missing`,
+    ),
   ];
 }
 
@@ -43,7 +55,10 @@ export async function refundPairs(db: Db, refundIds: string[], acked: Acked): Pr
   for (const id of refundIds) {
     const r = await db.refund.findUniqueOrThrow({ where: { id }, select: { status: true, version: true } });
     versions.set(id, r.version);
-    const audits = await db.auditEvent.findMany({ where: { entityType: "Refund", entityId: id }, select: { before: true, after: true } });
+    const audits = await db.auditEvent.findMany({
+      where: { entityType: "Refund", entityId: id },
+      select: { before: true, after: true },
+    });
     const moves = audits.filter((a) => (a.before as Versioned)?.version !== undefined).map((a) => a.after as Versioned);
     transitions += moves.length;
     const seen = moves.map((m) => Number(m?.version)).sort((a, b) => a - b);
@@ -53,8 +68,16 @@ export async function refundPairs(db: Db, refundIds: string[], acked: Acked): Pr
   }
   const lost = acked.refundVersions.filter((a) => (versions.get(a.refundId) ?? -1) < a.version).length;
   return [
-    check("every refund's state/version matches its audit entries", broken === 0, `${refundIds.length} refunds, ${transitions} audited transitions, ${broken} inconsistent`),
-    check("acknowledged refund transitions are durable", lost === 0, `${acked.refundVersions.length} acknowledged, ${lost} missing`),
+    check(
+      "every refund's state/version matches its audit entries",
+      broken === 0,
+      `${refundIds.length} refunds, ${transitions} audited transitions, ${broken} inconsistent`,
+    ),
+    check(
+      "acknowledged refund transitions are durable",
+      lost === 0,
+      `${acked.refundVersions.length} acknowledged, ${lost} missing`,
+    ),
   ];
 }
 
@@ -63,10 +86,17 @@ export async function refundPairs(db: Db, refundIds: string[], acked: Acked): Pr
  * (server/services/integrity.ts verifyAllChains: each project's sign-off chain, each tenant's audit
  * chain): no torn append. Also returns the projects with sign-offs, for the check over HTTP.
  */
-export async function chainChecks(db: Db, now: Date): Promise<{ checks: Check[]; projects: { id: string; tenantId: string }[] }> {
+export async function chainChecks(
+  db: Db,
+  now: Date,
+): Promise<{ checks: Check[]; projects: { id: string; tenantId: string }[] }> {
   const reports = await verifyAllChains(db, now);
   const checks = reports.map((r) =>
-    check(`every ${r.name.replace(/s$/, "")} verifies (in process)`, r.broken.length === 0, `${r.chains} chains, ${r.entries} entries, ${r.broken.length} broken${r.broken.length ? `: ${r.broken.slice(0, 5).join("; ")}` : ""}`),
+    check(
+      `every ${r.name.replace(/s$/, "")} verifies (in process)`,
+      r.broken.length === 0,
+      `${r.chains} chains, ${r.entries} entries, ${r.broken.length} broken${r.broken.length ? `: ${r.broken.slice(0, 5).join("; ")}` : ""}`,
+    ),
   );
   return { checks, projects: await projectsWithSignOffs(db) };
 }

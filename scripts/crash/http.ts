@@ -16,7 +16,10 @@ export function startServer(port: number, env: Record<string, string>): Server {
   mkdirSync(path.join(root, ".cache"), { recursive: true });
   const log = openSync(path.join(root, ".cache", "crash-server.log"), "a");
   const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "--port", String(port)], {
-    cwd: root, detached: true, stdio: ["ignore", log, log], env: { ...process.env, ...env },
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", log, log],
+    env: { ...process.env, ...env },
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return { child, base: `http://127.0.0.1:${port}`, exited };
@@ -50,20 +53,36 @@ export async function waitHealthy(base: string, timeoutMs = 60_000): Promise<num
 export type TrpcAnswer<T> = { status: number; data: T | null; error: string | null };
 
 /** One tRPC call as the browser client makes it (superjson, JSON body, same-origin). */
-export async function trpc<T>(base: string, cookie: string, kind: "query" | "mutation", procedure: string, input: unknown): Promise<TrpcAnswer<T>> {
+export async function trpc<T>(
+  base: string,
+  cookie: string,
+  kind: "query" | "mutation",
+  procedure: string,
+  input: unknown,
+): Promise<TrpcAnswer<T>> {
   const encoded = superjson.serialize(input);
-  const url = kind === "query" ? `${base}/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(encoded))}` : `${base}/api/trpc/${procedure}`;
+  const url =
+    kind === "query"
+      ? `${base}/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(encoded))}`
+      : `${base}/api/trpc/${procedure}`;
   const res = await fetch(url, {
     method: kind === "query" ? "GET" : "POST",
     headers: { cookie, "content-type": "application/json", origin: base },
     body: kind === "mutation" ? JSON.stringify(encoded) : undefined,
   });
-  const body = (await res.json().catch(() => null)) as { result?: { data: { json: unknown; meta?: unknown } }; error?: { json: { message: string } } } | null;
-  if (body?.result) return { status: res.status, data: superjson.deserialize(body.result.data as never) as T, error: null };
+  const body = (await res.json().catch(() => null)) as {
+    result?: { data: { json: unknown; meta?: unknown } };
+    error?: { json: { message: string } };
+  } | null;
+  if (body?.result)
+    return { status: res.status, data: superjson.deserialize(body.result.data as never) as T, error: null };
   return { status: res.status, data: null, error: body?.error?.json.message ?? `HTTP ${res.status}` };
 }
 
 export async function cron(base: string, secret: string, job: string): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${base}/api/cron/${job}`, { method: "POST", headers: { authorization: `Bearer ${secret}` } });
+  const res = await fetch(`${base}/api/cron/${job}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${secret}` },
+  });
   return { status: res.status, body: await res.json().catch(() => null) };
 }

@@ -38,11 +38,19 @@ export async function fireLoad(base: string, work: Work, secret: string, rng: ()
     }
   }
 
-  const signOffs = work.signOffs.map((t) => ({ t, key: rng() })).sort((a, b) => a.key - b.key).map(async ({ t }) => {
-    const comment = t.decision === "CHANGES_REQUESTED" ? "Crash-safety run: please adjust the deliverable." : undefined;
-    const a = await call<{ signOffId: string }>(t.who, "portal.signOff", { criterionId: t.criterionId, decision: t.decision, comment });
-    if (a?.data) acked.signOffIds.push(a.data.signOffId);
-  });
+  const signOffs = work.signOffs
+    .map((t) => ({ t, key: rng() }))
+    .sort((a, b) => a.key - b.key)
+    .map(async ({ t }) => {
+      const comment =
+        t.decision === "CHANGES_REQUESTED" ? "Crash-safety run: please adjust the deliverable." : undefined;
+      const a = await call<{ signOffId: string }>(t.who, "portal.signOff", {
+        criterionId: t.criterionId,
+        decision: t.decision,
+        comment,
+      });
+      if (a?.data) acked.signOffIds.push(a.data.signOffId);
+    });
 
   type RefundAnswer = { refund: { id: string; version: number } };
   const ack = (a: TrpcAnswer<RefundAnswer> | null) => {
@@ -54,9 +62,23 @@ export async function fireLoad(base: string, work: Work, secret: string, rng: ()
     const reviewed = await Promise.all([0, 1].map(() => call<RefundAnswer>(r.exec, "refunds.startReview", ref)));
     const v1 = reviewed.map(ack).find((v) => v !== null);
     if (v1 === undefined || v1 === null) return;
-    const v2 = ack(await call<RefundAnswer>(r.exec, "refunds.approve", { refundId: r.refundId, expectedVersion: v1, reason: "Weeks 2–4 failed validation." }));
+    const v2 = ack(
+      await call<RefundAnswer>(r.exec, "refunds.approve", {
+        refundId: r.refundId,
+        expectedVersion: v1,
+        reason: "Weeks 2–4 failed validation.",
+      }),
+    );
     if (v2 === null) return;
-    ack(await call<RefundAnswer>(r.exec, "refunds.markPaid", { refundId: r.refundId, expectedVersion: v2, amountCents: r.amountCents, reference: `CRASH-${r.refundId.slice(-6)}`, paidAt: new Date() }));
+    ack(
+      await call<RefundAnswer>(r.exec, "refunds.markPaid", {
+        refundId: r.refundId,
+        expectedVersion: v2,
+        amountCents: r.amountCents,
+        reference: `CRASH-${r.refundId.slice(-6)}`,
+        paidAt: new Date(),
+      }),
+    );
   });
   await Promise.all([...signOffs, ...refunds]);
   return { tally, acked };

@@ -9,7 +9,12 @@ import { cron } from "./http";
  */
 const OPEN = ["PENDING", "FAILED", "SENDING"] as const;
 
-export async function drainOutbox(db: Db, base: string, secret: string, emailsReceived: () => number): Promise<{ checks: Check[]; lines: string[] }> {
+export async function drainOutbox(
+  db: Db,
+  base: string,
+  secret: string,
+  emailsReceived: () => number,
+): Promise<{ checks: Check[]; lines: string[] }> {
   const pendingAtRestart = await db.outboxMessage.count({ where: { status: { in: [...OPEN] } } });
   const triggers = await cron(base, secret, "survey-triggers");
   const start = Date.now();
@@ -28,10 +33,26 @@ export async function drainOutbox(db: Db, base: string, secret: string, emailsRe
   const sentEmails = await db.outboxMessage.count({ where: { status: "SENT", channel: "EMAIL" } });
   return {
     checks: [
-      { name: "survey-triggers runs after the restart", ok: triggers.status === 200, detail: `HTTP ${triggers.status}` },
-      { name: "outbox drained: 0 pending after restart", ok: open === 0, detail: `${pendingAtRestart} pending at restart, ${open} left after ${sweeps} sweep(s) in ${Date.now() - start} ms` },
-      { name: "outbox lost nothing (no row gave up)", ok: lost === 0, detail: `${total} rows, ${lost} dead after attempts` },
-      { name: "every sent email reached the mail provider", ok: emailsReceived() >= sentEmails, detail: `${sentEmails} sent, ${emailsReceived()} received by the stub` },
+      {
+        name: "survey-triggers runs after the restart",
+        ok: triggers.status === 200,
+        detail: `HTTP ${triggers.status}`,
+      },
+      {
+        name: "outbox drained: 0 pending after restart",
+        ok: open === 0,
+        detail: `${pendingAtRestart} pending at restart, ${open} left after ${sweeps} sweep(s) in ${Date.now() - start} ms`,
+      },
+      {
+        name: "outbox lost nothing (no row gave up)",
+        ok: lost === 0,
+        detail: `${total} rows, ${lost} dead after attempts`,
+      },
+      {
+        name: "every sent email reached the mail provider",
+        ok: emailsReceived() >= sentEmails,
+        detail: `${sentEmails} sent, ${emailsReceived()} received by the stub`,
+      },
     ],
     lines: [`outbox: ${total} rows, ${pendingAtRestart} pending at restart, delivered in ${sweeps} sweep(s)`],
   };

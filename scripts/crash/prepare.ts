@@ -17,18 +17,35 @@ export type Work = { signOffs: SignOffTarget[]; refunds: RefundTarget[]; staff: 
 const DAY = 86_400_000;
 
 async function sessionOf(db: Db, user: { id: string; tenantId: string }, now: Date): Promise<Session> {
-  const sessionId = await createSession(db, { tenantId: user.tenantId, userId: user.id, method: "crash-safety", expiresAt: new Date(now.getTime() + DAY), now });
+  const sessionId = await createSession(db, {
+    tenantId: user.tenantId,
+    userId: user.id,
+    method: "crash-safety",
+    expiresAt: new Date(now.getTime() + DAY),
+    now,
+  });
   return { sessionId, userId: user.id, tenantId: user.tenantId };
 }
 
 /** Every seeded approver × every open sign-off criterion of their account's projects. */
 async function seededTargets(db: Db, now: Date): Promise<SignOffTarget[]> {
-  const approvers = await db.user.findMany({ where: { role: "CUSTOMER", isApprover: true, disabledAt: null }, orderBy: { email: "asc" }, select: { id: true, tenantId: true, customerAccountId: true } });
+  const approvers = await db.user.findMany({
+    where: { role: "CUSTOMER", isApprover: true, disabledAt: null },
+    orderBy: { email: "asc" },
+    select: { id: true, tenantId: true, customerAccountId: true },
+  });
   const targets: SignOffTarget[] = [];
   for (const a of approvers) {
     if (!a.customerAccountId) continue;
     const criteria = await db.milestoneCriterion.findMany({
-      where: { tenantId: a.tenantId, requiresSignOff: true, milestone: { status: { notIn: [...SIGN_OFF_CLOSED_STATUSES] }, project: { customerAccountId: a.customerAccountId } } },
+      where: {
+        tenantId: a.tenantId,
+        requiresSignOff: true,
+        milestone: {
+          status: { notIn: [...SIGN_OFF_CLOSED_STATUSES] },
+          project: { customerAccountId: a.customerAccountId },
+        },
+      },
       orderBy: { id: "asc" },
       select: { id: true, signOffs: { orderBy: { seq: "desc" }, take: 1, select: { userId: true, decision: true } } },
     });
@@ -37,19 +54,28 @@ async function seededTargets(db: Db, now: Date): Promise<SignOffTarget[]> {
     for (const c of criteria) {
       const latest = c.signOffs[0];
       // not a repeat of the latest decision, so the request writes a new chain entry
-      const decision = latest && latest.userId === a.id && latest.decision === "APPROVED" ? "CHANGES_REQUESTED" : "APPROVED";
+      const decision =
+        latest && latest.userId === a.id && latest.decision === "APPROVED" ? "CHANGES_REQUESTED" : "APPROVED";
       targets.push({ who, criterionId: c.id, decision });
     }
   }
   return targets;
 }
 
-const asSession = (u: TenantFixture["users"]["CUSTOMER"]): Session => ({ sessionId: u.sessionId, userId: u.id, tenantId: u.tenantId });
+const asSession = (u: TenantFixture["users"]["CUSTOMER"]): Session => ({
+  sessionId: u.sessionId,
+  userId: u.id,
+  tenantId: u.tenantId,
+});
 
 export async function prepareWork(db: Db, opts: { signOffs: number; refunds: number; now: Date }): Promise<Work> {
   const signOffs = await seededTargets(db, opts.now);
   const staff = new Map<string, Session>();
-  const leads = await db.user.findMany({ where: { role: "TECH_LEAD", disabledAt: null }, orderBy: { email: "asc" }, select: { id: true, tenantId: true } });
+  const leads = await db.user.findMany({
+    where: { role: "TECH_LEAD", disabledAt: null },
+    orderBy: { email: "asc" },
+    select: { id: true, tenantId: true },
+  });
   for (const l of leads) if (!staff.has(l.tenantId)) staff.set(l.tenantId, await sessionOf(db, l, opts.now));
   const refunds: RefundTarget[] = [];
   const fixtures: TenantFixture[] = [];
@@ -63,8 +89,16 @@ export async function prepareWork(db: Db, opts: { signOffs: number; refunds: num
     }
     if (refunds.length < opts.refunds) {
       const r = await refundAt(f, "CLAIMED");
-      const { amountCents } = await db.refund.findUniqueOrThrow({ where: { id: r.refundId }, select: { amountCents: true } });
-      refunds.push({ exec: asSession(f.users.EXECUTIVE), refundId: r.refundId, version: r.expectedVersion, amountCents });
+      const { amountCents } = await db.refund.findUniqueOrThrow({
+        where: { id: r.refundId },
+        select: { amountCents: true },
+      });
+      refunds.push({
+        exec: asSession(f.users.EXECUTIVE),
+        refundId: r.refundId,
+        version: r.expectedVersion,
+        amountCents,
+      });
     }
   }
   const portal = signOffs[0]?.who;

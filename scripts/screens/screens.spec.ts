@@ -24,10 +24,26 @@ async function firstLink(page: Page, list: string, pattern: RegExp) {
 }
 
 const SCREENS: Screen[] = [
-  { name: "dashboard", signIn: (p) => signInWithPassword(p, "exec@northwind.test"), open: (p) => p.goto("/dashboard").then(() => undefined) },
-  { name: "lead", signIn: (p) => signInWithPassword(p, "csm@northwind.test"), open: (p) => firstLink(p, "/leads", /^\/leads\/(?!import$)[^/?]+$/) },
-  { name: "project", signIn: (p) => signInWithPassword(p, "lead@northwind.test"), open: (p) => firstLink(p, "/projects", /^\/projects\/[^/]+$/) },
-  { name: "portal-project", signIn: (p) => signInWithMagicLink(p, "po@acme.test"), open: (p) => firstLink(p, "/portal", /^\/portal\/projects\/[^/]+$/) },
+  {
+    name: "dashboard",
+    signIn: (p) => signInWithPassword(p, "exec@northwind.test"),
+    open: (p) => p.goto("/dashboard").then(() => undefined),
+  },
+  {
+    name: "lead",
+    signIn: (p) => signInWithPassword(p, "csm@northwind.test"),
+    open: (p) => firstLink(p, "/leads", /^\/leads\/(?!import$)[^/?]+$/),
+  },
+  {
+    name: "project",
+    signIn: (p) => signInWithPassword(p, "lead@northwind.test"),
+    open: (p) => firstLink(p, "/projects", /^\/projects\/[^/]+$/),
+  },
+  {
+    name: "portal-project",
+    signIn: (p) => signInWithMagicLink(p, "po@acme.test"),
+    open: (p) => firstLink(p, "/portal", /^\/portal\/projects\/[^/]+$/),
+  },
   {
     name: "sign-off",
     signIn: (p) => signInWithMagicLink(p, "po@acme.test"),

@@ -25,7 +25,13 @@ export type TRPCContext = {
 };
 
 /** The context tests build directly (tRPC starter's createContextInner). */
-export function createInnerContext(opts: { user: SessionUser | null; db?: Db; ip?: string; userAgent?: string | null; now?: () => Date }): TRPCContext {
+export function createInnerContext(opts: {
+  user: SessionUser | null;
+  db?: Db;
+  ip?: string;
+  userAgent?: string | null;
+  now?: () => Date;
+}): TRPCContext {
   return {
     db: opts.db ?? db(),
     user: opts.user,
@@ -43,7 +49,10 @@ export async function createTRPCContext(opts: { headers: Headers }): Promise<TRP
   const { currentUser } = await import("@/server/auth/current-user");
   const ip = ipOf(opts.headers);
   const userAgent = opts.headers.get("user-agent")?.slice(0, MAX_USER_AGENT) || null;
-  return { ...createInnerContext({ user: await currentUser(), ip, userAgent }), requestId: opts.headers.get("x-request-id") ?? randomUUID() };
+  return {
+    ...createInnerContext({ user: await currentUser(), ip, userAgent }),
+    requestId: opts.headers.get("x-request-id") ?? randomUUID(),
+  };
 }
 
 const t = initTRPC.context<TRPCContext>().create({
@@ -133,7 +142,10 @@ export const authedProcedure = publicProcedure.use(({ ctx, next, path }) => {
 export function permissionProcedure(permission: Permission) {
   return authedProcedure.use(({ ctx, next, path }) => {
     if (!can(ctx.user.role, permission)) {
-      logger.info({ path, requestId: ctx.requestId, userId: ctx.user.id, role: ctx.user.role, permission }, "denied: missing permission");
+      logger.info(
+        { path, requestId: ctx.requestId, userId: ctx.user.id, role: ctx.user.role, permission },
+        "denied: missing permission",
+      );
       throw new TRPCError({ code: "FORBIDDEN", message: "You do not have access to this." });
     }
     return next({ ctx });
@@ -143,6 +155,7 @@ export function permissionProcedure(permission: Permission) {
 /** A customer stakeholder, narrowed to the one customer account they belong to. */
 export const portalProcedure = permissionProcedure("portal:read").use(({ ctx, next }) => {
   const customerAccountId = ctx.user.customerAccountId;
-  if (!customerAccountId) throw new TRPCError({ code: "FORBIDDEN", message: "Your user is not linked to a customer account." });
+  if (!customerAccountId)
+    throw new TRPCError({ code: "FORBIDDEN", message: "Your user is not linked to a customer account." });
   return next({ ctx: { ...ctx, customerAccountId } });
 });

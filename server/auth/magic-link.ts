@@ -11,7 +11,13 @@ import { emailBrand } from "@/server/services/branding";
  * Magic links are for customer stakeholders only. For any other address nothing is sent (and the
  * page says the same thing either way, so it reveals no account).
  */
-export async function sendMagicLink(prisma: Db, email: string, url: string, expires: Date, now: Date): Promise<boolean> {
+export async function sendMagicLink(
+  prisma: Db,
+  email: string,
+  url: string,
+  expires: Date,
+  now: Date,
+): Promise<boolean> {
   const user = await findUserForMagicLink(prisma, email);
   if (!user || user.role !== "CUSTOMER" || user.disabledAt) return false;
   const minutes = Math.round((expires.getTime() - now.getTime()) / 60000);
@@ -41,4 +47,3 @@ export async function sendMagicLink(prisma: Db, email: string, url: string, expi
   await deliverEmailNow(prisma, message.id, now);
   return true;
 }
-

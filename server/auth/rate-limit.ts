@@ -14,7 +14,11 @@ export const RATE_POOL_NAME = "onward-rate-limit";
 
 function pool(): pg.Pool {
   if (!holder.onwardRatePool) {
-    const created = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4, application_name: RATE_POOL_NAME });
+    const created = new pg.Pool({
+      connectionString: process.env.DATABASE_URL,
+      max: 4,
+      application_name: RATE_POOL_NAME,
+    });
     // an idle connection the server drops (restart, failover, idle timeout) emits "error" on the pool;
     // unheard, that event would end the process — the pool replaces the connection on the next query
     created.on("error", (error) => logger.warn({ err: error }, "rate-limit pool: idle connection lost"));
@@ -31,7 +35,9 @@ function pool(): pg.Pool {
  */
 const unnamedStatements = {
   query: (config: pg.QueryConfig | string, values?: unknown[]) =>
-    typeof config === "string" ? pool().query(config, values) : pool().query({ text: config.text, values: config.values }),
+    typeof config === "string"
+      ? pool().query(config, values)
+      : pool().query({ text: config.text, values: config.values }),
 };
 
 /**
@@ -74,7 +80,14 @@ function limiter(name: LimitName): RateLimiterPostgres {
   let l = holder.onwardLimiters.get(name);
   if (!l) {
     // tableCreated: the table comes from a migration, so the limiter is ready at once
-    l = new RateLimiterPostgres({ storeClient: unnamedStatements, storeType: "pool", tableName: "rate_limits", tableCreated: true, keyPrefix: name, ...LIMITS[name] });
+    l = new RateLimiterPostgres({
+      storeClient: unnamedStatements,
+      storeType: "pool",
+      tableName: "rate_limits",
+      tableCreated: true,
+      keyPrefix: name,
+      ...LIMITS[name],
+    });
     holder.onwardLimiters.set(name, l);
   }
   return l;

@@ -7,7 +7,20 @@ const json = (v: unknown) => v as Prisma.InputJsonValue;
 export function insertAssessment(
   prisma: DbOrTx,
   /** authorId null: the prospect wrote it (self-service); there is no user to credit */
-  row: { tenantId: string; leadId: string; authorId: string | null; answers: unknown; breakdown: unknown; points: number; maxPoints: number; score: number; fit: unknown; configVersion: number; isDraft: boolean; at: Date },
+  row: {
+    tenantId: string;
+    leadId: string;
+    authorId: string | null;
+    answers: unknown;
+    breakdown: unknown;
+    points: number;
+    maxPoints: number;
+    score: number;
+    fit: unknown;
+    configVersion: number;
+    isDraft: boolean;
+    at: Date;
+  },
 ) {
   return prisma.qualificationAssessment.create({
     data: {
@@ -43,11 +56,19 @@ export const assessmentSelect = {
 } satisfies Prisma.QualificationAssessmentSelect;
 
 export function listAssessments(prisma: DbOrTx, tenantId: string, leadId: string, take: number) {
-  return prisma.qualificationAssessment.findMany({ where: { tenantId, leadId }, orderBy: { createdAt: "desc" }, take, select: assessmentSelect });
+  return prisma.qualificationAssessment.findMany({
+    where: { tenantId, leadId },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: assessmentSelect,
+  });
 }
 
 export function findAssessment(prisma: DbOrTx, tenantId: string, id: string) {
-  return prisma.qualificationAssessment.findFirst({ where: { tenantId, id }, select: { ...assessmentSelect, leadId: true } });
+  return prisma.qualificationAssessment.findFirst({
+    where: { tenantId, id },
+    select: { ...assessmentSelect, leadId: true },
+  });
 }
 
 /** The latest saved (non-draft) assessment, optionally the latest at or before a moment. */
@@ -61,7 +82,22 @@ export function latestFinalAssessment(prisma: DbOrTx, tenantId: string, leadId: 
 
 export function insertFeasibility(
   prisma: DbOrTx,
-  row: { tenantId: string; leadId: string; authorId: string; input: unknown; technicalScore: number; timelineScore: number; resourceScore: number; feasibilityScore: number; successProbability: number; risks: unknown; blockers: unknown; recommendation: string; configVersion: number; at: Date },
+  row: {
+    tenantId: string;
+    leadId: string;
+    authorId: string;
+    input: unknown;
+    technicalScore: number;
+    timelineScore: number;
+    resourceScore: number;
+    feasibilityScore: number;
+    successProbability: number;
+    risks: unknown;
+    blockers: unknown;
+    recommendation: string;
+    configVersion: number;
+    at: Date;
+  },
 ) {
   const { input, risks, blockers, at, ...rest } = row;
   return prisma.feasibilityAnalysis.create({
@@ -74,13 +110,33 @@ export function latestFeasibility(prisma: DbOrTx, tenantId: string, leadId: stri
   return prisma.feasibilityAnalysis.findFirst({
     where: { tenantId, leadId },
     orderBy: { createdAt: "desc" },
-    select: { id: true, input: true, feasibilityScore: true, successProbability: true, risks: true, blockers: true, recommendation: true, configVersion: true, createdAt: true },
+    select: {
+      id: true,
+      input: true,
+      feasibilityScore: true,
+      successProbability: true,
+      risks: true,
+      blockers: true,
+      recommendation: true,
+      configVersion: true,
+      createdAt: true,
+    },
   });
 }
 
 export function insertTierRecommendations(
   prisma: DbOrTx,
-  rows: { tenantId: string; leadId: string; tierKey: string; compatibility: number; priceCents: number; timelineWeeks: number; reasoning: unknown; configVersion: number; at: Date }[],
+  rows: {
+    tenantId: string;
+    leadId: string;
+    tierKey: string;
+    compatibility: number;
+    priceCents: number;
+    timelineWeeks: number;
+    reasoning: unknown;
+    configVersion: number;
+    at: Date;
+  }[],
 ) {
   return prisma.tierRecommendation.createMany({
     data: rows.map(({ reasoning, at, ...r }) => ({ ...r, reasoning: json(reasoning), createdAt: at })),
@@ -97,12 +153,26 @@ export function latestTierRecommendation(prisma: DbOrTx, tenantId: string, leadI
 
 /** Every row of the lead's most recent recommendation run (rows of one run share createdAt). */
 export async function latestTierBatch(prisma: DbOrTx, tenantId: string, leadId: string) {
-  const newest = await prisma.tierRecommendation.findFirst({ where: { tenantId, leadId }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+  const newest = await prisma.tierRecommendation.findFirst({
+    where: { tenantId, leadId },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
   if (!newest) return [];
   return prisma.tierRecommendation.findMany({
     where: { tenantId, leadId, createdAt: newest.createdAt },
     orderBy: [{ compatibility: "desc" }, { tierKey: "asc" }],
-    select: { id: true, tierKey: true, compatibility: true, priceCents: true, timelineWeeks: true, reasoning: true, chosen: true, configVersion: true, createdAt: true },
+    select: {
+      id: true,
+      tierKey: true,
+      compatibility: true,
+      priceCents: true,
+      timelineWeeks: true,
+      reasoning: true,
+      chosen: true,
+      configVersion: true,
+      createdAt: true,
+    },
   });
 }
 

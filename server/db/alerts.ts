@@ -14,14 +14,25 @@ function alertWhere(tenantId: string, status: AlertStatusFilter, severity?: Aler
 }
 
 /** One page of alerts, most severe first, newest first within a severity; with its project and account names. */
-export function listAlerts(prisma: DbOrTx, tenantId: string, f: { status: AlertStatusFilter; severity?: AlertSeverity; skip: number; take: number }) {
+export function listAlerts(
+  prisma: DbOrTx,
+  tenantId: string,
+  f: { status: AlertStatusFilter; severity?: AlertSeverity; skip: number; take: number },
+) {
   return prisma.alert.findMany({
     where: alertWhere(tenantId, f.status, f.severity),
     orderBy: [{ severity: "desc" }, { createdAt: "desc" }, { id: "asc" }],
     skip: f.skip,
     take: f.take,
     select: {
-      id: true, severity: true, kind: true, message: true, link: true, createdAt: true, resolvedAt: true, projectId: true,
+      id: true,
+      severity: true,
+      kind: true,
+      message: true,
+      link: true,
+      createdAt: true,
+      resolvedAt: true,
+      projectId: true,
       project: { select: { name: true } },
       customerAccount: { select: { name: true } },
     },
@@ -33,35 +44,75 @@ export function countAlerts(prisma: DbOrTx, tenantId: string, status: AlertStatu
 }
 
 /** Open alerts of the tenant by severity (the page's filter counts). */
-export async function openAlertCounts(prisma: DbOrTx, tenantId: string): Promise<Partial<Record<AlertSeverity, number>>> {
-  const rows = await prisma.alert.groupBy({ by: ["severity"], where: { tenantId, resolvedAt: null }, _count: { _all: true } });
+export async function openAlertCounts(
+  prisma: DbOrTx,
+  tenantId: string,
+): Promise<Partial<Record<AlertSeverity, number>>> {
+  const rows = await prisma.alert.groupBy({
+    by: ["severity"],
+    where: { tenantId, resolvedAt: null },
+    _count: { _all: true },
+  });
   return Object.fromEntries(rows.map((r) => [r.severity, r._count._all]));
 }
 
 export function findAlert(prisma: DbOrTx, tenantId: string, id: string) {
-  return prisma.alert.findFirst({ where: { tenantId, id }, select: { id: true, kind: true, severity: true, resolvedAt: true } });
+  return prisma.alert.findFirst({
+    where: { tenantId, id },
+    select: { id: true, kind: true, severity: true, resolvedAt: true },
+  });
 }
 
 /** What an alert is about: the links a lookup matches (absent ones match anything). */
 export type AlertAbout = { projectId?: string; customerAccountId?: string; milestoneId?: string; guaranteeId?: string };
 
-function aboutWhere(tenantId: string, kinds: readonly AlertKind[], about: AlertAbout, openOnly: boolean): Prisma.AlertWhereInput {
+function aboutWhere(
+  tenantId: string,
+  kinds: readonly AlertKind[],
+  about: AlertAbout,
+  openOnly: boolean,
+): Prisma.AlertWhereInput {
   return { tenantId, kind: { in: [...kinds] }, ...about, ...(openOnly ? { resolvedAt: null } : {}) };
 }
 
 /** Alerts of these kinds about a subject, newest first; `openOnly` leaves out the resolved ones. */
-export function alertsAbout(prisma: DbOrTx, tenantId: string, kinds: readonly AlertKind[], about: AlertAbout, opts: { openOnly: boolean }) {
-  return prisma.alert.findMany({ where: aboutWhere(tenantId, kinds, about, opts.openOnly), orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true, kind: true } });
+export function alertsAbout(
+  prisma: DbOrTx,
+  tenantId: string,
+  kinds: readonly AlertKind[],
+  about: AlertAbout,
+  opts: { openOnly: boolean },
+) {
+  return prisma.alert.findMany({
+    where: aboutWhere(tenantId, kinds, about, opts.openOnly),
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, kind: true },
+  });
 }
 
 /** Resolves the open alerts of these kinds about a subject. */
-export function resolveAlertsAbout(prisma: DbOrTx, tenantId: string, kinds: readonly AlertKind[], about: AlertAbout, at: Date) {
+export function resolveAlertsAbout(
+  prisma: DbOrTx,
+  tenantId: string,
+  kinds: readonly AlertKind[],
+  about: AlertAbout,
+  at: Date,
+) {
   return prisma.alert.updateMany({ where: aboutWhere(tenantId, kinds, about, true), data: { resolvedAt: at } });
 }
 
 export type AlertInsert = {
-  id: string; tenantId: string; kind: AlertKind; message: string; link: string | null; at: Date; resolvedAt?: Date | null;
-  projectId: string | null; customerAccountId: string | null; milestoneId: string | null; guaranteeId: string | null;
+  id: string;
+  tenantId: string;
+  kind: AlertKind;
+  message: string;
+  link: string | null;
+  at: Date;
+  resolvedAt?: Date | null;
+  projectId: string | null;
+  customerAccountId: string | null;
+  milestoneId: string | null;
+  guaranteeId: string | null;
 };
 
 /**
@@ -69,7 +120,9 @@ export type AlertInsert = {
  * demo data. The severity is always the registry's for the kind (docs/alerts.md).
  */
 export function insertAlertRows(prisma: DbOrTx, rows: readonly AlertInsert[]) {
-  return prisma.alert.createMany({ data: rows.map(({ at, kind, ...r }) => ({ ...r, kind, severity: ALERT_KINDS[kind].severity, createdAt: at })) });
+  return prisma.alert.createMany({
+    data: rows.map(({ at, kind, ...r }) => ({ ...r, kind, severity: ALERT_KINDS[kind].severity, createdAt: at })),
+  });
 }
 
 /** Resolves those of the alerts still open; the count says how many this call resolved. */
@@ -82,7 +135,12 @@ export function setAlertMessage(prisma: DbOrTx, tenantId: string, id: string, me
 }
 
 /** Every alert of the filter in the page's order, in batches (the CSV export). */
-export async function* iterateAlerts(prisma: DbOrTx, tenantId: string, f: { status: AlertStatusFilter; severity?: AlertSeverity }, batchSize = 500) {
+export async function* iterateAlerts(
+  prisma: DbOrTx,
+  tenantId: string,
+  f: { status: AlertStatusFilter; severity?: AlertSeverity },
+  batchSize = 500,
+) {
   for (let skip = 0; ; skip += batchSize) {
     const rows = await listAlerts(prisma, tenantId, { ...f, skip, take: batchSize });
     yield* rows;

@@ -4,7 +4,13 @@ import type { DbOrTx } from "./client";
 /** Per-project API tokens (CI evidence). Only a SHA-256 digest of the secret is ever stored. */
 
 const tokenListSelect = {
-  id: true, name: true, prefix: true, scopes: true, createdAt: true, lastUsedAt: true, revokedAt: true,
+  id: true,
+  name: true,
+  prefix: true,
+  scopes: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
   createdBy: { select: { name: true } },
 } satisfies Prisma.ApiTokenSelect;
 
@@ -19,7 +25,16 @@ export function countActiveTokens(prisma: DbOrTx, tenantId: string, projectId: s
 
 export function insertApiToken(
   prisma: DbOrTx,
-  row: { tenantId: string; projectId: string | null; name: string; prefix: string; tokenHash: string; scopes: string[]; createdById: string; at: Date },
+  row: {
+    tenantId: string;
+    projectId: string | null;
+    name: string;
+    prefix: string;
+    tokenHash: string;
+    scopes: string[];
+    createdById: string;
+    at: Date;
+  },
 ) {
   const { at, ...data } = row;
   return prisma.apiToken.create({ data: { ...data, createdAt: at }, select: tokenListSelect });
@@ -36,12 +51,18 @@ export function listApiTokens(prisma: DbOrTx, tenantId: string, projectId: strin
 }
 
 export function findApiToken(prisma: DbOrTx, tenantId: string, tokenId: string) {
-  return prisma.apiToken.findFirst({ where: { tenantId, id: tokenId }, select: { id: true, name: true, prefix: true, projectId: true, revokedAt: true } });
+  return prisma.apiToken.findFirst({
+    where: { tenantId, id: tokenId },
+    select: { id: true, name: true, prefix: true, projectId: true, revokedAt: true },
+  });
 }
 
 /** Revokes unless already revoked; returns how many rows changed (0 or 1). */
 export async function markTokenRevoked(prisma: DbOrTx, tenantId: string, tokenId: string, at: Date) {
-  const res = await prisma.apiToken.updateMany({ where: { tenantId, id: tokenId, revokedAt: null }, data: { revokedAt: at } });
+  const res = await prisma.apiToken.updateMany({
+    where: { tenantId, id: tokenId, revokedAt: null },
+    data: { revokedAt: at },
+  });
   return res.count;
 }
 

@@ -45,12 +45,15 @@ export function recordAudit(
  */
 export async function auditChainSnapshot(db: Db, tenantId: string | null) {
   const scope = tenantId === null ? Prisma.sql`"tenantId" IS NULL` : Prisma.sql`"tenantId" = ${tenantId}`;
-  const [rows, heads] = await db.$transaction([
-    db.$queryRaw<AuditChainRow[]>`
+  const [rows, heads] = await db.$transaction(
+    [
+      db.$queryRaw<AuditChainRow[]>`
       SELECT "id", "tenantId", "seq", "prevHash", "hash", "actorId", "action", "entityType", "entityId",
              "before"::text AS "beforeText", "after"::text AS "afterText", "ip", "requestId", "createdAt"
       FROM "AuditEvent" WHERE ${scope} ORDER BY "seq", "id"`,
-    db.auditChainHead.findMany({ where: { tenantId }, select: { seq: true, hash: true } }),
-  ], { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead });
+      db.auditChainHead.findMany({ where: { tenantId }, select: { seq: true, hash: true } }),
+    ],
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+  );
   return { rows, head: heads[0] ?? null };
 }

@@ -2,15 +2,26 @@ import type { DbOrTx, Prisma } from "./client";
 
 /** A tenant's branding row (docs/branding.md). Every query takes the tenant id; the logo bytes are read only where served. */
 const settingsSelect = {
-  displayName: true, accentColor: true, supportEmail: true, fromName: true, fromEmail: true, replyTo: true,
-  logoContentType: true, logoUpdatedAt: true, version: true, updatedAt: true,
+  displayName: true,
+  accentColor: true,
+  supportEmail: true,
+  fromName: true,
+  fromEmail: true,
+  replyTo: true,
+  logoContentType: true,
+  logoUpdatedAt: true,
+  version: true,
+  updatedAt: true,
 } satisfies Prisma.TenantBrandingSelect;
 
 export type BrandingRow = Prisma.TenantBrandingGetPayload<{ select: typeof settingsSelect }>;
 
 /** The tenant's name and branding (null when it never set any); null when the tenant does not exist. */
 export async function findTenantBranding(prisma: DbOrTx, tenantId: string) {
-  const tenant = await prisma.tenant.findUnique({ where: { id: tenantId }, select: { name: true, branding: { select: settingsSelect } } });
+  const tenant = await prisma.tenant.findUnique({
+    where: { id: tenantId },
+    select: { name: true, branding: { select: settingsSelect } },
+  });
   return tenant ? { tenantName: tenant.name, branding: tenant.branding } : null;
 }
 
@@ -21,10 +32,22 @@ export function findBrandingLogo(prisma: DbOrTx, tenantId: string) {
   });
 }
 
-type SettingsData = { displayName: string | null; accentColor: string | null; supportEmail: string | null; fromName: string | null; fromEmail: string | null; replyTo: string | null };
+type SettingsData = {
+  displayName: string | null;
+  accentColor: string | null;
+  supportEmail: string | null;
+  fromName: string | null;
+  fromEmail: string | null;
+  replyTo: string | null;
+};
 
 /** Writes the text settings as the next version (the first save creates the row as version 1). */
-export function saveBrandingSettings(prisma: DbOrTx, tenantId: string, data: SettingsData, meta: { actorId: string; at: Date }) {
+export function saveBrandingSettings(
+  prisma: DbOrTx,
+  tenantId: string,
+  data: SettingsData,
+  meta: { actorId: string; at: Date },
+) {
   return prisma.tenantBranding.upsert({
     where: { tenantId },
     create: { tenantId, ...data, version: 1, updatedAt: meta.at, updatedById: meta.actorId },
@@ -34,8 +57,19 @@ export function saveBrandingSettings(prisma: DbOrTx, tenantId: string, data: Set
 }
 
 /** Replaces (or with null removes) the logo; its own timestamp versions the logo URL. */
-export function saveBrandingLogo(prisma: DbOrTx, tenantId: string, logo: { bytes: Uint8Array<ArrayBuffer>; contentType: string } | null, meta: { actorId: string; at: Date }) {
-  const data = { logo: logo?.bytes ?? null, logoContentType: logo?.contentType ?? null, logoUpdatedAt: logo ? meta.at : null, updatedAt: meta.at, updatedById: meta.actorId };
+export function saveBrandingLogo(
+  prisma: DbOrTx,
+  tenantId: string,
+  logo: { bytes: Uint8Array<ArrayBuffer>; contentType: string } | null,
+  meta: { actorId: string; at: Date },
+) {
+  const data = {
+    logo: logo?.bytes ?? null,
+    logoContentType: logo?.contentType ?? null,
+    logoUpdatedAt: logo ? meta.at : null,
+    updatedAt: meta.at,
+    updatedById: meta.actorId,
+  };
   return prisma.tenantBranding.upsert({
     where: { tenantId },
     create: { tenantId, ...data, version: 1 },

@@ -103,7 +103,14 @@ export type KpiPage = { page: number; pageSize: number };
  * One KPI's page in three statements run side by side: the facts (the aggregate the rows must agree
  * with, and the tenant), the number of rows, and the requested page of rows.
  */
-export async function loadKpiDetail(db: Db, tenantId: string, id: KpiId, w: FactWindows, rules: RowRules, page: KpiPage) {
+export async function loadKpiDetail(
+  db: Db,
+  tenantId: string,
+  id: KpiId,
+  w: FactWindows,
+  rules: RowRules,
+  page: KpiPage,
+) {
   const base = rowsSql(id, tenantId, w, rules);
   const [facts, count, rows] = await Promise.all([
     factsQuery(db, tenantId, w, rules),

@@ -16,7 +16,8 @@ export type RowRules = { timelineGraceHours: number; caseStudyMinSuccessScore: n
 
 /** Timestamps are stored as UTC in `timestamp(3)`; a "…Z" literal cast to timestamp keeps the UTC wall time. */
 export const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp(3)`;
-export const within = (column: Prisma.Sql, w: SqlWindow) => Prisma.sql`${column} >= ${ts(w.from)} AND ${column} < ${ts(w.to)}`;
+export const within = (column: Prisma.Sql, w: SqlWindow) =>
+  Prisma.sql`${column} >= ${ts(w.from)} AND ${column} < ${ts(w.to)}`;
 
 /** Leads created in the window; `converted` once a project was kicked off from them. */
 export function leadsCreated(tenantId: string, w: SqlWindow) {

@@ -11,9 +11,16 @@ type TrendRow = { series: string; bucket: number; kind: string | null; score: nu
  * expansion potential (from the per-day sums TenantHealthDay keeps, one row a day however many
  * accounts). Bucket i covers [from + i·size, from + (i+1)·size).
  */
-export async function loadTrendFacts(db: Db, tenantId: string, w: { from: Date; to: Date }, bucketDays: number, rules: RowRules): Promise<TrendFacts> {
+export async function loadTrendFacts(
+  db: Db,
+  tenantId: string,
+  w: { from: Date; to: Date },
+  bucketDays: number,
+  rules: RowRules,
+): Promise<TrendFacts> {
   const size = bucketDays * 86_400;
-  const bucket = (column: Prisma.Sql) => Prisma.sql`floor(EXTRACT(EPOCH FROM (${column} - ${ts(w.from)}))::float8 / ${size}::float8)::int`;
+  const bucket = (column: Prisma.Sql) =>
+    Prisma.sql`floor(EXTRACT(EPOCH FROM (${column} - ${ts(w.from)}))::float8 / ${size}::float8)::int`;
   const rows = await db.$queryRaw<TrendRow[]>`
     SELECT 'success' AS series, ${bucket(Prisma.sql`decided_at`)} AS bucket, NULL::text AS kind, NULL::int AS score,
            count(*)::float8 AS a, (count(*) FILTER (WHERE status = 'SUCCEEDED'))::float8 AS b
@@ -33,7 +40,8 @@ export async function loadTrendFacts(db: Db, tenantId: string, w: { from: Date; 
   const facts: TrendFacts = { success: [], satisfaction: [], booked: [], refunds: [], health: [] };
   for (const r of rows) {
     if (r.series === "success") facts.success.push({ bucket: r.bucket, decided: r.a, succeeded: r.b });
-    else if (r.series === "satisfaction" && (r.kind === "CSAT" || r.kind === "NPS") && r.score !== null) facts.satisfaction.push({ bucket: r.bucket, kind: r.kind, score: r.score, count: r.a });
+    else if (r.series === "satisfaction" && (r.kind === "CSAT" || r.kind === "NPS") && r.score !== null)
+      facts.satisfaction.push({ bucket: r.bucket, kind: r.kind, score: r.score, count: r.a });
     else if (r.series === "booked") facts.booked.push({ bucket: r.bucket, bookedCents: r.a, expansionCents: r.b });
     else if (r.series === "refunds") facts.refunds.push({ bucket: r.bucket, refundedCents: r.a });
     else if (r.series === "health") facts.health.push({ bucket: r.bucket, expansionScoreSum: r.a, snapshots: r.b });

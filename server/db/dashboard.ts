@@ -27,14 +27,35 @@ import { Prisma } from "./generated/client";
 export type FactWindows = { from: Date; to: Date; previousFrom: Date; monthStart: Date; successFrom: Date; now: Date };
 
 type FactsRow = {
-  tenant_name: string; tenant_currency: string;
+  tenant_name: string;
+  tenant_currency: string;
   alert_counts: { severity: AlertSeverity; count: number }[] | null;
-  leads_created: number; leads_converted: number; qualified_decided: number; qualified_succeeded: number;
-  onboarded: number; onboarding_hours: number; onboarded_within: number;
-  decided: number; succeeded: number; claimed: number; case_studies: number; decided30: number; succeeded30: number;
-  milestones_validated: number; milestones_on_time: number; gates_passed: number; gates_failed: number;
-  retention_previous: number; retention_retained: number; booked_cents: number; expansion_cents: number;
-  projects_in_progress: number; active_customers: number; booked_month_cents: number; refunded_month_cents: number; refunds_awaiting: number;
+  leads_created: number;
+  leads_converted: number;
+  qualified_decided: number;
+  qualified_succeeded: number;
+  onboarded: number;
+  onboarding_hours: number;
+  onboarded_within: number;
+  decided: number;
+  succeeded: number;
+  claimed: number;
+  case_studies: number;
+  decided30: number;
+  succeeded30: number;
+  milestones_validated: number;
+  milestones_on_time: number;
+  gates_passed: number;
+  gates_failed: number;
+  retention_previous: number;
+  retention_retained: number;
+  booked_cents: number;
+  expansion_cents: number;
+  projects_in_progress: number;
+  active_customers: number;
+  booked_month_cents: number;
+  refunded_month_cents: number;
+  refunds_awaiting: number;
   satisfaction: { kind: string; score: number; count: number }[] | null;
 };
 
@@ -82,7 +103,8 @@ export function factsQuery(prisma: DbOrTx, tenantId: string, w: FactWindows, rul
 
 export function toFacts(row: FactsRow | undefined) {
   if (!row) throw new Error("dashboard facts: the aggregate query returned no row");
-  const histogram = (kind: string) => (row.satisfaction ?? []).filter((h) => h.kind === kind).map((h) => ({ score: h.score, count: h.count }));
+  const histogram = (kind: string) =>
+    (row.satisfaction ?? []).filter((h) => h.kind === kind).map((h) => ({ score: h.score, count: h.count }));
   const kpis: KpiFacts = {
     leads: { created: row.leads_created, converted: row.leads_converted },
     qualification: { decided: row.qualified_decided, succeeded: row.qualified_succeeded },
@@ -112,8 +134,15 @@ export const ALERT_LIST_SIZE = 8;
 export type OpportunityQuery = { expansionStrategy: string; expansionScoreMin: number; limit: number };
 
 export type AlertItem = {
-  id: string; severity: AlertSeverity; kind: AlertKind; message: string; link: string | null; createdAt: Date;
-  projectId: string | null; projectName: string | null; accountName: string | null;
+  id: string;
+  severity: AlertSeverity;
+  kind: AlertKind;
+  message: string;
+  link: string | null;
+  createdAt: Date;
+  projectId: string | null;
+  projectName: string | null;
+  accountName: string | null;
 };
 
 type ListsRow = {
@@ -179,7 +208,14 @@ export async function loadDashboard(db: Db, tenantId: string, w: FactWindows, ru
   return {
     ...toFacts(facts[0]),
     alerts: (l?.alerts ?? []).map((a): AlertItem => ({ ...a, createdAt: new Date(a.createdAt) })),
-    expansion: (l?.expansion ?? []).map((e): ExpansionCandidate => ({ ...e, nextTouchpointAt: e.nextTouchpointAt ? new Date(e.nextTouchpointAt) : null })),
-    caseStudies: (l?.case_studies ?? []).map((c): CaseStudyCandidate => ({ ...c, source: c.source === "flag" ? "flag" : "derived", decidedAt: new Date(c.decidedAt) })),
+    expansion: (l?.expansion ?? []).map((e): ExpansionCandidate => ({
+      ...e,
+      nextTouchpointAt: e.nextTouchpointAt ? new Date(e.nextTouchpointAt) : null,
+    })),
+    caseStudies: (l?.case_studies ?? []).map((c): CaseStudyCandidate => ({
+      ...c,
+      source: c.source === "flag" ? "flag" : "derived",
+      decidedAt: new Date(c.decidedAt),
+    })),
   };
 }

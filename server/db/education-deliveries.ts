@@ -8,7 +8,8 @@ export function dueEducationAfter(prisma: Db, tenantId: string, now: Date, after
     orderBy: { id: "asc" },
     take,
     select: {
-      id: true, userId: true,
+      id: true,
+      userId: true,
       user: { select: { id: true, email: true, name: true, disabledAt: true, channelPrefs: true } },
       plan: { select: { customerAccountId: true, lead: { select: { contactEmail: true, contactName: true } } } },
       item: { select: { title: true, kind: true, durationMinutes: true, body: true } },
@@ -18,6 +19,9 @@ export function dueEducationAfter(prisma: Db, tenantId: string, now: Date, after
 
 /** Scheduled → sent, only if still scheduled: true when this call changed it. */
 export async function markEducationSent(tx: DbOrTx, tenantId: string, id: string, at: Date) {
-  const res = await tx.educationDelivery.updateMany({ where: { tenantId, id, status: "SCHEDULED" }, data: { status: "SENT", sentAt: at } });
+  const res = await tx.educationDelivery.updateMany({
+    where: { tenantId, id, status: "SCHEDULED" },
+    data: { status: "SENT", sentAt: at },
+  });
   return res.count === 1;
 }

@@ -5,11 +5,24 @@ import type { DbOrTx } from "./client";
 /** Education library, plans and deliveries (docs/domain.md#education). Every read is scoped by tenant. */
 
 export const libraryItemSelect = {
-  id: true, key: true, title: true, kind: true, audience: true, serviceTypes: true, body: true, durationMinutes: true, deliveryMethod: true, position: true,
+  id: true,
+  key: true,
+  title: true,
+  kind: true,
+  audience: true,
+  serviceTypes: true,
+  body: true,
+  durationMinutes: true,
+  deliveryMethod: true,
+  position: true,
 } satisfies Prisma.EducationItemSelect;
 
 export function listLibrary(prisma: DbOrTx, tenantId: string) {
-  return prisma.educationItem.findMany({ where: { tenantId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: libraryItemSelect });
+  return prisma.educationItem.findMany({
+    where: { tenantId },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    select: libraryItemSelect,
+  });
 }
 
 /** Adds the items whose key the tenant does not have yet; existing items are never overwritten. */
@@ -18,7 +31,10 @@ export function insertLibraryItems(prisma: DbOrTx, rows: Prisma.EducationItemCre
 }
 
 export function findAccount(prisma: DbOrTx, tenantId: string, customerAccountId: string) {
-  return prisma.customerAccount.findFirst({ where: { tenantId, id: customerAccountId }, select: { id: true, name: true } });
+  return prisma.customerAccount.findFirst({
+    where: { tenantId, id: customerAccountId },
+    select: { id: true, name: true },
+  });
 }
 
 /** The account's active customer stakeholders, oldest first. */
@@ -30,25 +46,51 @@ export function accountStakeholders(prisma: DbOrTx, tenantId: string, customerAc
   });
 }
 
-export function findPlanFor(prisma: DbOrTx, tenantId: string, target: { leadId?: string; customerAccountId?: string }, serviceType: ServiceType) {
-  return prisma.educationPlan.findFirst({ where: { tenantId, ...target, serviceType }, select: { id: true, createdAt: true } });
+export function findPlanFor(
+  prisma: DbOrTx,
+  tenantId: string,
+  target: { leadId?: string; customerAccountId?: string },
+  serviceType: ServiceType,
+) {
+  return prisma.educationPlan.findFirst({
+    where: { tenantId, ...target, serviceType },
+    select: { id: true, createdAt: true },
+  });
 }
 
 export async function insertPlan(
   prisma: DbOrTx,
-  plan: { tenantId: string; leadId?: string; customerAccountId?: string; serviceType: ServiceType; background: string; at: Date },
+  plan: {
+    tenantId: string;
+    leadId?: string;
+    customerAccountId?: string;
+    serviceType: ServiceType;
+    background: string;
+    at: Date;
+  },
   deliveries: { itemId: string; userId: string | null; scheduledAt: Date }[],
 ) {
   const { at, ...rest } = plan;
   const row = await prisma.educationPlan.create({ data: { ...rest, createdAt: at }, select: { id: true } });
   await prisma.educationDelivery.createMany({
-    data: deliveries.map((d) => ({ tenantId: plan.tenantId, planId: row.id, itemId: d.itemId, userId: d.userId, scheduledAt: d.scheduledAt })),
+    data: deliveries.map((d) => ({
+      tenantId: plan.tenantId,
+      planId: row.id,
+      itemId: d.itemId,
+      userId: d.userId,
+      scheduledAt: d.scheduledAt,
+    })),
   });
   return row;
 }
 
 const deliverySelect = {
-  id: true, status: true, scheduledAt: true, sentAt: true, completedAt: true, userId: true,
+  id: true,
+  status: true,
+  scheduledAt: true,
+  sentAt: true,
+  completedAt: true,
+  userId: true,
   user: { select: { name: true } },
   item: { select: { key: true, title: true, kind: true, durationMinutes: true, deliveryMethod: true } },
 } satisfies Prisma.EducationDeliverySelect;
@@ -59,7 +101,10 @@ export function listPlans(prisma: DbOrTx, tenantId: string, target: { leadId?: s
     orderBy: { createdAt: "desc" },
     take: 20,
     select: {
-      id: true, serviceType: true, background: true, createdAt: true,
+      id: true,
+      serviceType: true,
+      background: true,
+      createdAt: true,
       deliveries: { orderBy: [{ scheduledAt: "asc" }, { id: "asc" }], select: deliverySelect },
     },
   });
@@ -68,7 +113,14 @@ export function listPlans(prisma: DbOrTx, tenantId: string, target: { leadId?: s
 export function findDelivery(prisma: DbOrTx, tenantId: string, deliveryId: string) {
   return prisma.educationDelivery.findFirst({
     where: { tenantId, id: deliveryId },
-    select: { id: true, status: true, userId: true, planId: true, plan: { select: { leadId: true, customerAccountId: true } }, item: { select: { title: true } } },
+    select: {
+      id: true,
+      status: true,
+      userId: true,
+      planId: true,
+      plan: { select: { leadId: true, customerAccountId: true } },
+      item: { select: { title: true } },
+    },
   });
 }
 
@@ -87,7 +139,10 @@ export function listPortalDeliveries(prisma: DbOrTx, tenantId: string, customerA
     where: { tenantId, plan: { customerAccountId }, OR: [{ userId }, { userId: null }] },
     orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
     select: {
-      id: true, status: true, scheduledAt: true, completedAt: true,
+      id: true,
+      status: true,
+      scheduledAt: true,
+      completedAt: true,
       item: { select: { key: true, title: true, kind: true, durationMinutes: true, deliveryMethod: true, body: true } },
     },
   });

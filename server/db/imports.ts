@@ -15,7 +15,15 @@ export async function lockTenantImports(tx: Prisma.TransactionClient, tenantId: 
 }
 
 const storedLeadSelect = {
-  id: true, externalId: true, company: true, contactName: true, contactEmail: true, contactPhone: true, estimatedValueCents: true, originalSource: true, notes: true,
+  id: true,
+  externalId: true,
+  company: true,
+  contactName: true,
+  contactEmail: true,
+  contactPhone: true,
+  estimatedValueCents: true,
+  originalSource: true,
+  notes: true,
 } satisfies Prisma.LeadSelect;
 
 const CHUNK = 1_000;
@@ -26,48 +34,96 @@ function chunks<T>(items: readonly T[]): T[][] {
 }
 
 /** The tenant's leads a file's rows could land on: by external id or by email (any case). */
-export async function storedLeadsMatching(prisma: DbOrTx, tenantId: string, externalIds: readonly string[], emails: readonly string[]): Promise<StoredLead[]> {
+export async function storedLeadsMatching(
+  prisma: DbOrTx,
+  tenantId: string,
+  externalIds: readonly string[],
+  emails: readonly string[],
+): Promise<StoredLead[]> {
   const found = new Map<string, StoredLead>();
   for (const ids of chunks([...new Set(externalIds)])) {
-    for (const lead of await prisma.lead.findMany({ where: { tenantId, externalId: { in: ids } }, select: storedLeadSelect })) found.set(lead.id, lead);
+    for (const lead of await prisma.lead.findMany({
+      where: { tenantId, externalId: { in: ids } },
+      select: storedLeadSelect,
+    }))
+      found.set(lead.id, lead);
   }
   for (const batch of chunks([...new Set(emails)])) {
-    for (const lead of await prisma.lead.findMany({ where: { tenantId, contactEmail: { in: batch, mode: "insensitive" } }, select: storedLeadSelect })) found.set(lead.id, lead);
+    for (const lead of await prisma.lead.findMany({
+      where: { tenantId, contactEmail: { in: batch, mode: "insensitive" } },
+      select: storedLeadSelect,
+    }))
+      found.set(lead.id, lead);
   }
   return [...found.values()];
 }
 
 /** Every account of the tenant, with what accounts are matched on (external id, website, name). */
 export function storedAccounts(prisma: DbOrTx, tenantId: string): Promise<StoredAccount[]> {
-  return prisma.customerAccount.findMany({ where: { tenantId }, select: { id: true, externalId: true, name: true, website: true, industry: true } });
+  return prisma.customerAccount.findMany({
+    where: { tenantId },
+    select: { id: true, externalId: true, name: true, website: true, industry: true },
+  });
 }
 
-export async function insertLeads(tx: Prisma.TransactionClient, tenantId: string, ownerId: string, records: readonly LeadRecord[], at: Date): Promise<number> {
+export async function insertLeads(
+  tx: Prisma.TransactionClient,
+  tenantId: string,
+  ownerId: string,
+  records: readonly LeadRecord[],
+  at: Date,
+): Promise<number> {
   let count = 0;
   for (const batch of chunks(records)) {
     const result = await tx.lead.createMany({
-      data: batch.map(({ row: _row, ...r }) => ({ tenantId, ownerId, source: "CSM" as const, stage: "NEW" as const, ...r, createdAt: at, updatedAt: at })),
+      data: batch.map(({ row: _row, ...r }) => ({
+        tenantId,
+        ownerId,
+        source: "CSM" as const,
+        stage: "NEW" as const,
+        ...r,
+        createdAt: at,
+        updatedAt: at,
+      })),
     });
     count += result.count;
   }
   return count;
 }
 
-export async function updateLeadFromImport(tx: Prisma.TransactionClient, tenantId: string, leadId: string, changes: Partial<Omit<LeadRecord, "row">>, at: Date): Promise<number> {
+export async function updateLeadFromImport(
+  tx: Prisma.TransactionClient,
+  tenantId: string,
+  leadId: string,
+  changes: Partial<Omit<LeadRecord, "row">>,
+  at: Date,
+): Promise<number> {
   const result = await tx.lead.updateMany({ where: { id: leadId, tenantId }, data: { ...changes, updatedAt: at } });
   return result.count;
 }
 
-export async function insertAccounts(tx: Prisma.TransactionClient, tenantId: string, records: readonly AccountRecord[], at: Date): Promise<number> {
+export async function insertAccounts(
+  tx: Prisma.TransactionClient,
+  tenantId: string,
+  records: readonly AccountRecord[],
+  at: Date,
+): Promise<number> {
   let count = 0;
   for (const batch of chunks(records)) {
-    const result = await tx.customerAccount.createMany({ data: batch.map(({ row: _row, ...r }) => ({ tenantId, ...r, createdAt: at })) });
+    const result = await tx.customerAccount.createMany({
+      data: batch.map(({ row: _row, ...r }) => ({ tenantId, ...r, createdAt: at })),
+    });
     count += result.count;
   }
   return count;
 }
 
-export async function updateAccountFromImport(tx: Prisma.TransactionClient, tenantId: string, accountId: string, changes: Partial<Omit<AccountRecord, "row">>): Promise<number> {
+export async function updateAccountFromImport(
+  tx: Prisma.TransactionClient,
+  tenantId: string,
+  accountId: string,
+  changes: Partial<Omit<AccountRecord, "row">>,
+): Promise<number> {
   const result = await tx.customerAccount.updateMany({ where: { id: accountId, tenantId }, data: changes });
   return result.count;
 }

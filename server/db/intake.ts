@@ -44,13 +44,26 @@ export function findLeadByContactEmail(prisma: DbOrTx, tenantId: string, email: 
 export function insertSelfServiceLead(
   prisma: DbOrTx,
   row: {
-    tenantId: string; company: string; contactName: string; contactEmail: string; contactPhone: string | null; stage: LeadStage;
-    serviceType: ServiceType | null; ownerId: string | null; latestScore: number; qualifiedAt: Date | null;
-    estimatedValueCents: number | null; notes: string; at: Date;
+    tenantId: string;
+    company: string;
+    contactName: string;
+    contactEmail: string;
+    contactPhone: string | null;
+    stage: LeadStage;
+    serviceType: ServiceType | null;
+    ownerId: string | null;
+    latestScore: number;
+    qualifiedAt: Date | null;
+    estimatedValueCents: number | null;
+    notes: string;
+    at: Date;
   },
 ) {
   const { at, ...data } = row;
-  return prisma.lead.create({ data: { ...data, source: "SELF_SERVICE", createdAt: at, updatedAt: at }, select: { id: true } });
+  return prisma.lead.create({
+    data: { ...data, source: "SELF_SERVICE", createdAt: at, updatedAt: at },
+    select: { id: true },
+  });
 }
 
 /** Compare-and-set on the stage, like setLeadStage, plus the owner a returning prospect may need. */
@@ -59,7 +72,14 @@ export function updateLeadForSelfService(
   tenantId: string,
   leadId: string,
   from: LeadStage,
-  data: { stage?: LeadStage; latestScore?: number; qualifiedAt?: Date; serviceType?: ServiceType; ownerId?: string; updatedAt: Date },
+  data: {
+    stage?: LeadStage;
+    latestScore?: number;
+    qualifiedAt?: Date;
+    serviceType?: ServiceType;
+    ownerId?: string;
+    updatedAt: Date;
+  },
 ) {
   return prisma.lead.updateMany({ where: { id: leadId, tenantId, stage: from }, data });
 }
@@ -68,7 +88,12 @@ export function findIntakeAssessment(prisma: DbOrTx, tenantId: string, assessmen
   return prisma.qualificationAssessment.findFirst({
     where: { tenantId, id: assessmentId },
     select: {
-      id: true, answers: true, score: true, points: true, configVersion: true, createdAt: true,
+      id: true,
+      answers: true,
+      score: true,
+      points: true,
+      configVersion: true,
+      createdAt: true,
       lead: { select: { id: true, company: true, contactName: true, contactEmail: true, ownerId: true } },
     },
   });
@@ -93,11 +118,29 @@ export function findOpenCallRequest(prisma: DbOrTx, tenantId: string, leadId: st
   });
 }
 
-export function insertCallRequest(prisma: DbOrTx, row: { tenantId: string; leadId: string; assigneeId: string | null; title: string; detail: string; dueAt: Date; at: Date }) {
+export function insertCallRequest(
+  prisma: DbOrTx,
+  row: {
+    tenantId: string;
+    leadId: string;
+    assigneeId: string | null;
+    title: string;
+    detail: string;
+    dueAt: Date;
+    at: Date;
+  },
+) {
   return prisma.actionItem.create({
     data: {
-      tenantId: row.tenantId, leadId: row.leadId, kind: "FOLLOW_UP", title: row.title, detail: row.detail,
-      assigneeId: row.assigneeId, dueAt: row.dueAt, status: "OPEN", createdAt: row.at,
+      tenantId: row.tenantId,
+      leadId: row.leadId,
+      kind: "FOLLOW_UP",
+      title: row.title,
+      detail: row.detail,
+      assigneeId: row.assigneeId,
+      dueAt: row.dueAt,
+      status: "OPEN",
+      createdAt: row.at,
     },
     select: { id: true },
   });

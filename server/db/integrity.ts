@@ -15,6 +15,10 @@ export function projectsWithSignOffs(db: DbOrTx, tenantIds?: readonly string[]) 
 
 /** Every tenant id (or the given ones that exist), for the per-tenant audit chains. */
 export async function tenantIdsOf(db: DbOrTx, tenantIds?: readonly string[]): Promise<string[]> {
-  const rows = await db.tenant.findMany({ where: tenantIds ? { id: { in: [...tenantIds] } } : {}, select: { id: true }, orderBy: { id: "asc" } });
+  const rows = await db.tenant.findMany({
+    where: tenantIds ? { id: { in: [...tenantIds] } } : {},
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
   return rows.map((r) => r.id);
 }

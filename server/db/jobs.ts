@@ -6,11 +6,24 @@ import type { Db, DbOrTx, Prisma } from "./client";
  * covers every tenant and keeps its counts per tenant; a tenant admin's "run now" uses a period key
  * ending in "@<tenantId>". Readers for the admin page filter on that.
  */
-const runSelect = { id: true, job: true, periodKey: true, status: true, counts: true, errors: true, cursor: true, startedAt: true, finishedAt: true } satisfies Prisma.JobRunSelect;
+const runSelect = {
+  id: true,
+  job: true,
+  periodKey: true,
+  status: true,
+  counts: true,
+  errors: true,
+  cursor: true,
+  startedAt: true,
+  finishedAt: true,
+} satisfies Prisma.JobRunSelect;
 
 /** Creates the run unless one exists for (job, periodKey); true when this call created it. */
 export async function insertJobRun(prisma: Db, row: { job: string; periodKey: string; at: Date }) {
-  const res = await prisma.jobRun.createMany({ data: [{ job: row.job, periodKey: row.periodKey, status: "RUNNING", startedAt: row.at }], skipDuplicates: true });
+  const res = await prisma.jobRun.createMany({
+    data: [{ job: row.job, periodKey: row.periodKey, status: "RUNNING", startedAt: row.at }],
+    skipDuplicates: true,
+  });
   return res.count === 1;
 }
 
@@ -26,7 +39,11 @@ export async function takeOverJobRun(prisma: Db, id: string, at: Date, staleBefo
   const res = await prisma.jobRun.updateMany({
     where: {
       id,
-      OR: [{ status: "FAILED" }, { status: "RUNNING", finishedAt: { not: null } }, { status: "RUNNING", finishedAt: null, startedAt: { lt: staleBefore } }],
+      OR: [
+        { status: "FAILED" },
+        { status: "RUNNING", finishedAt: { not: null } },
+        { status: "RUNNING", finishedAt: null, startedAt: { lt: staleBefore } },
+      ],
     },
     data: { status: "RUNNING", startedAt: at, finishedAt: null },
   });
@@ -41,7 +58,12 @@ export async function saveJobRun(prisma: Db, id: string, startedAt: Date, state:
   return res.count === 1;
 }
 
-export async function finishJobRun(prisma: Db, id: string, startedAt: Date, state: RunState & { status: "RUNNING" | "SUCCEEDED" | "FAILED"; finishedAt: Date }) {
+export async function finishJobRun(
+  prisma: Db,
+  id: string,
+  startedAt: Date,
+  state: RunState & { status: "RUNNING" | "SUCCEEDED" | "FAILED"; finishedAt: Date },
+) {
   const res = await prisma.jobRun.updateMany({ where: { id, startedAt, finishedAt: null }, data: state });
   return res.count === 1;
 }

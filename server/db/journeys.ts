@@ -6,7 +6,16 @@ import type { Db, DbOrTx } from "./client";
 const json = (v: unknown) => v as Prisma.InputJsonValue;
 
 const journeySelect = {
-  id: true, leadId: true, projectId: true, status: true, currentPhase: true, phases: true, error: true, startedAt: true, updatedAt: true, completedAt: true,
+  id: true,
+  leadId: true,
+  projectId: true,
+  status: true,
+  currentPhase: true,
+  phases: true,
+  error: true,
+  startedAt: true,
+  updatedAt: true,
+  completedAt: true,
   lead: { select: { id: true, company: true, stage: true, latestScore: true, owner: { select: { name: true } } } },
 } satisfies Prisma.JourneySelect;
 
@@ -21,10 +30,23 @@ export function findJourneyById(prisma: DbOrTx, tenantId: string, journeyId: str
 /** Creates or replaces the lead's journey record. */
 export function saveJourney(
   prisma: DbOrTx,
-  row: { tenantId: string; leadId: string; projectId: string | null; status: JourneyStatus; currentPhase: string; phases: unknown; error: string | null; at: Date },
+  row: {
+    tenantId: string;
+    leadId: string;
+    projectId: string | null;
+    status: JourneyStatus;
+    currentPhase: string;
+    phases: unknown;
+    error: string | null;
+    at: Date;
+  },
 ) {
   const data = {
-    projectId: row.projectId, status: row.status, currentPhase: row.currentPhase, phases: json(row.phases), error: row.error,
+    projectId: row.projectId,
+    status: row.status,
+    currentPhase: row.currentPhase,
+    phases: json(row.phases),
+    error: row.error,
     completedAt: row.status === "COMPLETED" ? row.at : null,
   };
   return prisma.journey.upsert({
@@ -35,11 +57,21 @@ export function saveJourney(
   });
 }
 
-export function listJourneys(prisma: Db, tenantId: string, opts: { status?: JourneyStatus; skip: number; take: number }) {
+export function listJourneys(
+  prisma: Db,
+  tenantId: string,
+  opts: { status?: JourneyStatus; skip: number; take: number },
+) {
   const where: Prisma.JourneyWhereInput = { tenantId, ...(opts.status ? { status: opts.status } : {}) };
   return prisma.$transaction([
     prisma.journey.count({ where }),
-    prisma.journey.findMany({ where, orderBy: [{ updatedAt: "desc" }, { id: "asc" }], skip: opts.skip, take: opts.take, select: journeySelect }),
+    prisma.journey.findMany({
+      where,
+      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+      skip: opts.skip,
+      take: opts.take,
+      select: journeySelect,
+    }),
   ]);
 }
 
@@ -48,9 +80,14 @@ export function journeyProject(prisma: DbOrTx, tenantId: string, projectId: stri
   return prisma.project.findFirst({
     where: { tenantId, id: projectId },
     select: {
-      id: true, name: true, status: true,
+      id: true,
+      name: true,
+      status: true,
       guarantee: { select: { successThreshold: true, endsAt: true, status: true } },
-      milestones: { orderBy: { weekNumber: "asc" }, select: { weekNumber: true, title: true, dueDate: true, status: true, score: true } },
+      milestones: {
+        orderBy: { weekNumber: "asc" },
+        select: { weekNumber: true, title: true, dueDate: true, status: true, score: true },
+      },
     },
   });
 }

@@ -28,28 +28,36 @@ const ORDER: Record<ListLeadsInput["sort"], (d: Prisma.SortOrder) => Prisma.Lead
   stage: (d) => [{ stage: d }, { createdAt: "desc" }],
 };
 
-function leadWhere(tenantId: string, f: Omit<ListLeadsInput, "page" | "pageSize" | "sort" | "direction">): Prisma.LeadWhereInput {
+function leadWhere(
+  tenantId: string,
+  f: Omit<ListLeadsInput, "page" | "pageSize" | "sort" | "direction">,
+): Prisma.LeadWhereInput {
   const search = f.search ? containsText(f.search) : null;
   return {
     tenantId,
     ...(f.stages?.length ? { stage: { in: f.stages } } : {}),
     ...(f.source ? { source: f.source } : {}),
     ...(f.minScore !== undefined || f.maxScore !== undefined
-      ? { latestScore: { ...(f.minScore !== undefined ? { gte: f.minScore } : {}), ...(f.maxScore !== undefined ? { lte: f.maxScore } : {}) } }
+      ? {
+          latestScore: {
+            ...(f.minScore !== undefined ? { gte: f.minScore } : {}),
+            ...(f.maxScore !== undefined ? { lte: f.maxScore } : {}),
+          },
+        }
       : {}),
     ...(search
       ? {
-          OR: [
-            { company: search },
-            { contactName: search },
-            { contactEmail: search },
-          ],
+          OR: [{ company: search }, { contactName: search }, { contactEmail: search }],
         }
       : {}),
   };
 }
 
-export async function listLeads(prisma: Db, tenantId: string, input: ListLeadsInput): Promise<{ rows: LeadRow[]; total: number }> {
+export async function listLeads(
+  prisma: Db,
+  tenantId: string,
+  input: ListLeadsInput,
+): Promise<{ rows: LeadRow[]; total: number }> {
   const where = leadWhere(tenantId, input);
   const [rows, total] = await prisma.$transaction([
     prisma.lead.findMany({
@@ -109,7 +117,15 @@ export function setLeadStage(
   tenantId: string,
   leadId: string,
   from: LeadStage,
-  data: { stage: LeadStage; latestScore?: number | null; qualifiedAt?: Date | null; convertedAt?: Date; estimatedValueCents?: number; serviceType?: ServiceType; updatedAt: Date },
+  data: {
+    stage: LeadStage;
+    latestScore?: number | null;
+    qualifiedAt?: Date | null;
+    convertedAt?: Date;
+    estimatedValueCents?: number;
+    serviceType?: ServiceType;
+    updatedAt: Date;
+  },
 ) {
   return prisma.lead.updateMany({ where: { id: leadId, tenantId, stage: from }, data });
 }

@@ -53,7 +53,9 @@ export async function migrate(connectionString: string, dir = migrationsDir()): 
       const previous = applied.get(m.name);
       if (previous) {
         if (previous !== m.checksum) {
-          throw new Error(`Migration ${m.name} was edited after it was applied (checksum differs). Write a new migration instead.`);
+          throw new Error(
+            `Migration ${m.name} was edited after it was applied (checksum differs). Write a new migration instead.`,
+          );
         }
         result.alreadyApplied += 1;
         continue;
@@ -81,7 +83,9 @@ export async function migrate(connectionString: string, dir = migrationsDir()): 
 }
 
 /** The newest applied migration, for /api/health. */
-export async function latestMigration(client: { query: (sql: string) => Promise<{ rows: { migration_name: string }[] }> }) {
+export async function latestMigration(client: {
+  query: (sql: string) => Promise<{ rows: { migration_name: string }[] }>;
+}) {
   const res = await client.query(
     `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY migration_name DESC LIMIT 1`,
   );

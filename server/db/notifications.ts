@@ -8,7 +8,12 @@ function shownWhere(tenantId: string, userId: string): Prisma.NotificationWhereI
   return { tenantId, userId, heldForDigest: false, OR: [{ alertId: null }, { alert: { resolvedAt: null } }] };
 }
 
-export function listNotifications(prisma: Db, tenantId: string, userId: string, opts: { unreadOnly: boolean; take: number }) {
+export function listNotifications(
+  prisma: Db,
+  tenantId: string,
+  userId: string,
+  opts: { unreadOnly: boolean; take: number },
+) {
   return prisma.notification.findMany({
     where: { ...shownWhere(tenantId, userId), ...(opts.unreadOnly ? { readAt: null } : {}) },
     orderBy: { createdAt: "desc" },
@@ -23,7 +28,10 @@ export function countUnread(prisma: Db, tenantId: string, userId: string) {
 
 /** Marks every notification the person's bell shows as read; the count says how many changed. */
 export function markAllRead(prisma: Db, tenantId: string, userId: string, now: Date) {
-  return prisma.notification.updateMany({ where: { ...shownWhere(tenantId, userId), readAt: null }, data: { readAt: now } });
+  return prisma.notification.updateMany({
+    where: { ...shownWhere(tenantId, userId), readAt: null },
+    data: { readAt: now },
+  });
 }
 
 /** Scoped by tenant and owner: someone else's notification id matches nothing. */
@@ -38,12 +46,25 @@ export function notificationExists(prisma: Db, tenantId: string, userId: string,
 /** In-app notifications for several people at once (alerts, escalations, new self-service leads). */
 export function insertNotifications(
   prisma: DbOrTx,
-  rows: { tenantId: string; userId: string; title: string; body: string; link: string; at: Date; alertId?: string | null; heldForDigest?: boolean }[],
+  rows: {
+    tenantId: string;
+    userId: string;
+    title: string;
+    body: string;
+    link: string;
+    at: Date;
+    alertId?: string | null;
+    heldForDigest?: boolean;
+  }[],
 ) {
   return prisma.notification.createMany({ data: rows.map(({ at, ...r }) => ({ ...r, createdAt: at })) });
 }
 
 /** Who hears about something nobody owns: the tenant's active admins. */
 export function activeAdminIds(prisma: DbOrTx, tenantId: string) {
-  return prisma.user.findMany({ where: { tenantId, role: "ADMIN", disabledAt: null }, orderBy: { id: "asc" }, select: { id: true } });
+  return prisma.user.findMany({
+    where: { tenantId, role: "ADMIN", disabledAt: null },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
 }

@@ -37,5 +37,9 @@ export async function onboardingFacts(prisma: DbOrTx, tenantId: string) {
 }
 
 export function setOnboardingDismissedAt(prisma: DbOrTx, tenantId: string, at: Date | null) {
-  return prisma.tenant.update({ where: { id: tenantId }, data: { onboardingDismissedAt: at }, select: { onboardingDismissedAt: true } });
+  return prisma.tenant.update({
+    where: { id: tenantId },
+    data: { onboardingDismissedAt: at },
+    select: { onboardingDismissedAt: true },
+  });
 }

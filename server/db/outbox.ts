@@ -36,7 +36,11 @@ export function upsertOutboxMessage(prisma: DbOrTx, row: OutboxInsert) {
 /** Many at once; rows whose key exists are skipped. Returns the keys this call wrote. */
 export async function insertOutboxMessagesReturningKeys(prisma: DbOrTx, rows: OutboxInsert[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const res = await prisma.outboxMessage.createManyAndReturn({ data: rows, skipDuplicates: true, select: { idempotencyKey: true } });
+  const res = await prisma.outboxMessage.createManyAndReturn({
+    data: rows,
+    skipDuplicates: true,
+    select: { idempotencyKey: true },
+  });
   return new Set(res.map((r) => r.idempotencyKey));
 }
 
@@ -71,7 +75,14 @@ const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp(3)`;
  */
 export function claimDueMessages(
   prisma: DbOrTx,
-  opts: { now: Date; leaseUntil: Date; limit: number; channels: readonly OutboxChannel[]; tenantId?: string | null; id?: string },
+  opts: {
+    now: Date;
+    leaseUntil: Date;
+    limit: number;
+    channels: readonly OutboxChannel[];
+    tenantId?: string | null;
+    id?: string;
+  },
 ): Promise<ClaimedMessage[]> {
   if (opts.channels.length === 0) return Promise.resolve([]);
   const channels = Prisma.join(opts.channels.map((c) => Prisma.sql`${c}::"OutboxChannel"`));
@@ -98,14 +109,26 @@ export type FinishOutcome =
   | { status: "DEAD"; error: string };
 
 /** Only the lease holder finishes a row: returns false when the lease was lost (nothing changed). */
-export async function finishClaimedMessage(prisma: DbOrTx, claim: { id: string; lockedUntil: Date }, outcome: FinishOutcome) {
+export async function finishClaimedMessage(
+  prisma: DbOrTx,
+  claim: { id: string; lockedUntil: Date },
+  outcome: FinishOutcome,
+) {
   const data =
     outcome.status === "SENT"
       ? { status: "SENT" as const, sentAt: outcome.at, lastError: null, lockedUntil: null }
       : outcome.status === "FAILED"
-        ? { status: "FAILED" as const, lastError: outcome.error.slice(0, 2000), nextAttemptAt: outcome.nextAttemptAt, lockedUntil: null }
+        ? {
+            status: "FAILED" as const,
+            lastError: outcome.error.slice(0, 2000),
+            nextAttemptAt: outcome.nextAttemptAt,
+            lockedUntil: null,
+          }
         : { status: "DEAD" as const, lastError: outcome.error.slice(0, 2000), lockedUntil: null };
-  const res = await prisma.outboxMessage.updateMany({ where: { id: claim.id, status: "SENDING", lockedUntil: claim.lockedUntil }, data });
+  const res = await prisma.outboxMessage.updateMany({
+    where: { id: claim.id, status: "SENDING", lockedUntil: claim.lockedUntil },
+    data,
+  });
   return res.count === 1;
 }
 
@@ -119,10 +142,21 @@ export async function requeueMessage(prisma: DbOrTx, tenantId: string, id: strin
 }
 
 export function outboxStatusOf(prisma: DbOrTx, id: string) {
-  return prisma.outboxMessage.findUnique({ where: { id }, select: { id: true, status: true, attempts: true, lastError: true, channel: true } });
+  return prisma.outboxMessage.findUnique({
+    where: { id },
+    select: { id: true, status: true, attempts: true, lastError: true, channel: true },
+  });
 }
 
-const mailSelect = { id: true, recipient: true, subject: true, bodyText: true, status: true, createdAt: true, sentAt: true } as const;
+const mailSelect = {
+  id: true,
+  recipient: true,
+  subject: true,
+  bodyText: true,
+  status: true,
+  createdAt: true,
+  sentAt: true,
+} as const;
 
 /**
  * The dev mail viewer's reads (docs/security.md#demo-mode). Invitations are never listed: a staff
@@ -131,9 +165,19 @@ const mailSelect = { id: true, recipient: true, subject: true, bodyText: true, s
 const notAnInvitation = { NOT: { idempotencyKey: { startsWith: "invite/" } } } as const;
 
 export function listTenantEmails(prisma: DbOrTx, tenantId: string, take: number) {
-  return prisma.outboxMessage.findMany({ where: { tenantId, channel: "EMAIL", ...notAnInvitation }, orderBy: { createdAt: "desc" }, take, select: mailSelect });
+  return prisma.outboxMessage.findMany({
+    where: { tenantId, channel: "EMAIL", ...notAnInvitation },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: mailSelect,
+  });
 }
 
 export function listEmailsTo(prisma: DbOrTx, recipient: string, take: number) {
-  return prisma.outboxMessage.findMany({ where: { recipient, channel: "EMAIL", ...notAnInvitation }, orderBy: { createdAt: "desc" }, take, select: mailSelect });
+  return prisma.outboxMessage.findMany({
+    where: { recipient, channel: "EMAIL", ...notAnInvitation },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: mailSelect,
+  });
 }

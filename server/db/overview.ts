@@ -10,7 +10,12 @@ export async function executiveOverview(prisma: Db, tenantId: string, since: Dat
   const [projectsByStatus, activeAccounts, openAlerts, refundsAwaiting, contractValue] = await prisma.$transaction([
     prisma.project.groupBy({ by: ["status"], where: { tenantId }, orderBy: { status: "asc" }, _count: { _all: true } }),
     prisma.customerAccount.count({ where: { tenantId, projects: { some: { status: { in: [...IN_PROGRESS] } } } } }),
-    prisma.alert.groupBy({ by: ["severity"], where: { tenantId, resolvedAt: null }, orderBy: { severity: "asc" }, _count: { _all: true } }),
+    prisma.alert.groupBy({
+      by: ["severity"],
+      where: { tenantId, resolvedAt: null },
+      orderBy: { severity: "asc" },
+      _count: { _all: true },
+    }),
     prisma.refund.count({ where: { tenantId, status: { in: ["CLAIMED", "UNDER_REVIEW"] } } }),
     prisma.project.aggregate({ where: { tenantId, createdAt: { gte: since } }, _sum: { contractValueCents: true } }),
   ]);
@@ -30,7 +35,14 @@ export async function pipelineOverview(prisma: Db, tenantId: string, userId: str
       where: { tenantId, stage: { in: ["NEW", "QUALIFYING", "QUALIFIED", "FEASIBILITY", "PROPOSAL"] } },
       orderBy: [{ latestScore: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
       take: 10,
-      select: { id: true, company: true, stage: true, latestScore: true, source: true, owner: { select: { name: true } } },
+      select: {
+        id: true,
+        company: true,
+        stage: true,
+        latestScore: true,
+        source: true,
+        owner: { select: { name: true } },
+      },
     }),
     prisma.actionItem.count({ where: { tenantId, assigneeId: userId, status: "OPEN" } }),
   ]);

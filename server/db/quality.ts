@@ -7,7 +7,12 @@ import type { DbOrTx } from "./client";
 export function findQualityProject(prisma: DbOrTx, tenantId: string, projectId: string) {
   return prisma.project.findFirst({
     where: { tenantId, id: projectId },
-    select: { id: true, name: true, customerAccountId: true, techLead: { select: { id: true, name: true, disabledAt: true } } },
+    select: {
+      id: true,
+      name: true,
+      customerAccountId: true,
+      techLead: { select: { id: true, name: true, disabledAt: true } },
+    },
   });
 }
 
@@ -34,7 +39,12 @@ export function projectMilestoneStates(prisma: DbOrTx, tenantId: string, project
 }
 
 export function projectAlertTimes(prisma: DbOrTx, tenantId: string, projectId: string) {
-  return prisma.alert.findMany({ where: { tenantId, projectId }, orderBy: { createdAt: "desc" }, take: 500, select: { createdAt: true, resolvedAt: true } });
+  return prisma.alert.findMany({
+    where: { tenantId, projectId },
+    orderBy: { createdAt: "desc" },
+    take: 500,
+    select: { createdAt: true, resolvedAt: true },
+  });
 }
 
 export async function projectCsat(prisma: DbOrTx, tenantId: string, projectId: string) {
@@ -47,14 +57,30 @@ export async function projectCsat(prisma: DbOrTx, tenantId: string, projectId: s
 }
 
 const validationSelect = {
-  id: true, type: true, score: true, gatesPassed: true, gatesFailed: true, escalated: true, results: true, recommendations: true, createdAt: true,
+  id: true,
+  type: true,
+  score: true,
+  gatesPassed: true,
+  gatesFailed: true,
+  escalated: true,
+  results: true,
+  recommendations: true,
+  createdAt: true,
 } satisfies Prisma.QualityValidationSelect;
 
 export function insertQualityValidation(
   prisma: DbOrTx,
   row: {
-    tenantId: string; projectId: string; type: QualityValidationType; score: number; gatesPassed: number; gatesFailed: number;
-    escalated: boolean; results: Prisma.InputJsonValue; recommendations: Prisma.InputJsonValue; at: Date;
+    tenantId: string;
+    projectId: string;
+    type: QualityValidationType;
+    score: number;
+    gatesPassed: number;
+    gatesFailed: number;
+    escalated: boolean;
+    results: Prisma.InputJsonValue;
+    recommendations: Prisma.InputJsonValue;
+    at: Date;
   },
 ) {
   const { at, ...data } = row;
@@ -67,13 +93,25 @@ export async function validationPoints(prisma: DbOrTx, tenantId: string, project
     where: { tenantId, projectId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
-    select: { id: true, type: true, score: true, gatesPassed: true, gatesFailed: true, escalated: true, createdAt: true },
+    select: {
+      id: true,
+      type: true,
+      score: true,
+      gatesPassed: true,
+      gatesFailed: true,
+      escalated: true,
+      createdAt: true,
+    },
   });
   return rows.reverse();
 }
 
 export function latestValidation(prisma: DbOrTx, tenantId: string, projectId: string) {
-  return prisma.qualityValidation.findFirst({ where: { tenantId, projectId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: validationSelect });
+  return prisma.qualityValidation.findFirst({
+    where: { tenantId, projectId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: validationSelect,
+  });
 }
 
 /** Recent results, newest first: where the last manual entries are found. */
@@ -86,13 +124,22 @@ export function recentValidationResults(prisma: DbOrTx, tenantId: string, projec
   });
 }
 
-
-
 export function insertQualityAction(
   prisma: DbOrTx,
-  row: { tenantId: string; projectId: string; customerAccountId: string; assigneeId: string | null; title: string; detail: string; dueAt: Date; at: Date },
+  row: {
+    tenantId: string;
+    projectId: string;
+    customerAccountId: string;
+    assigneeId: string | null;
+    title: string;
+    detail: string;
+    dueAt: Date;
+    at: Date;
+  },
 ) {
   const { at, ...data } = row;
-  return prisma.actionItem.create({ data: { ...data, kind: "QUALITY", status: "OPEN", createdAt: at }, select: { id: true } });
+  return prisma.actionItem.create({
+    data: { ...data, kind: "QUALITY", status: "OPEN", createdAt: at },
+    select: { id: true },
+  });
 }
-

@@ -11,12 +11,35 @@ import type { Db, DbOrTx } from "./client";
 const person = { select: { id: true, name: true } } as const;
 
 export const refundSelect = {
-  id: true, amountCents: true, status: true, reason: true, decisionNote: true, reference: true, version: true, createdAt: true, updatedAt: true,
-  decidedAt: true, paidAt: true, claimedBy: person, decidedBy: person,
+  id: true,
+  amountCents: true,
+  status: true,
+  reason: true,
+  decisionNote: true,
+  reference: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  decidedAt: true,
+  paidAt: true,
+  claimedBy: person,
+  decidedBy: person,
   guarantee: {
     select: {
-      id: true, amountCents: true, status: true, remedy: true, outcome: true, tenant: { select: { currency: true } },
-      project: { select: { id: true, name: true, techLeadId: true, customerAccount: { select: { id: true, name: true, csmId: true } } } },
+      id: true,
+      amountCents: true,
+      status: true,
+      remedy: true,
+      outcome: true,
+      tenant: { select: { currency: true } },
+      project: {
+        select: {
+          id: true,
+          name: true,
+          techLeadId: true,
+          customerAccount: { select: { id: true, name: true, csmId: true } },
+        },
+      },
       refunds: { select: { id: true, status: true, amountCents: true } },
     },
   },
@@ -29,11 +52,22 @@ export function findRefund(prisma: DbOrTx, tenantId: string, refundId: string) {
 }
 
 /** One page of the queue, oldest claim first, and how many refunds the filter holds in all. */
-export function listRefunds(prisma: Db, tenantId: string, statuses: RefundStatus[] | null, page: { skip: number; take: number }) {
+export function listRefunds(
+  prisma: Db,
+  tenantId: string,
+  statuses: RefundStatus[] | null,
+  page: { skip: number; take: number },
+) {
   const where: Prisma.RefundWhereInput = { tenantId, ...(statuses ? { status: { in: statuses } } : {}) };
   return prisma.$transaction([
     prisma.refund.count({ where }),
-    prisma.refund.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: page.skip, take: page.take, select: refundSelect }),
+    prisma.refund.findMany({
+      where,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      skip: page.skip,
+      take: page.take,
+      select: refundSelect,
+    }),
   ]);
 }
 
@@ -42,9 +76,15 @@ export async function countRefundsByStatus(prisma: Db, tenantId: string) {
   return Object.fromEntries(rows.map((r) => [r.status, r._count._all])) as Partial<Record<RefundStatus, number>>;
 }
 
-export function insertRefund(prisma: DbOrTx, row: { tenantId: string; guaranteeId: string; amountCents: number; reason: string; claimedById: string; at: Date }) {
+export function insertRefund(
+  prisma: DbOrTx,
+  row: { tenantId: string; guaranteeId: string; amountCents: number; reason: string; claimedById: string; at: Date },
+) {
   const { at, ...data } = row;
-  return prisma.refund.create({ data: { ...data, status: "CLAIMED", version: 0, createdAt: at, updatedAt: at }, select: { id: true, version: true } });
+  return prisma.refund.create({
+    data: { ...data, status: "CLAIMED", version: 0, createdAt: at, updatedAt: at },
+    select: { id: true, version: true },
+  });
 }
 
 /** One transition if the refund is still at `version` and `from`; false otherwise (someone else moved it). */
@@ -53,7 +93,16 @@ export async function transitionRefundIf(
   tenantId: string,
   refundId: string,
   expected: { version: number; from: RefundStatus },
-  data: { status: RefundStatus; at: Date; decidedById?: string; decisionNote?: string; decidedAt?: Date; amountCents?: number; reference?: string; paidAt?: Date },
+  data: {
+    status: RefundStatus;
+    at: Date;
+    decidedById?: string;
+    decisionNote?: string;
+    decidedAt?: Date;
+    amountCents?: number;
+    reference?: string;
+    paidAt?: Date;
+  },
 ): Promise<boolean> {
   const { at, ...rest } = data;
   const r = await prisma.refund.updateMany({

@@ -3,7 +3,15 @@ import type { Role, StakeholderRole } from "./generated/enums";
 
 export async function createSession(
   prisma: Db,
-  data: { tenantId: string; userId: string; method: string; ip?: string | null; userAgent?: string | null; expiresAt: Date; now: Date },
+  data: {
+    tenantId: string;
+    userId: string;
+    method: string;
+    ip?: string | null;
+    userAgent?: string | null;
+    expiresAt: Date;
+    now: Date;
+  },
 ): Promise<string> {
   const [session] = await prisma.$transaction([
     prisma.userSession.create({
@@ -25,9 +33,21 @@ export async function createSession(
 }
 
 type SessionRow = {
-  id: string; expiresAt: Date; revokedAt: Date | null; lastSeenAt: Date;
-  userId: string; email: string; name: string; role: Role; tenantId: string; customerAccountId: string | null;
-  stakeholderRole: StakeholderRole | null; isApprover: boolean; disabledAt: Date | null; tenantName: string; tenantSlug: string;
+  id: string;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  lastSeenAt: Date;
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  tenantId: string;
+  customerAccountId: string | null;
+  stakeholderRole: StakeholderRole | null;
+  isApprover: boolean;
+  disabledAt: Date | null;
+  tenantName: string;
+  tenantSlug: string;
 };
 
 /**
@@ -43,10 +63,21 @@ export async function findActiveSession(prisma: Db, sessionId: string, now: Date
     WHERE s.id = ${sessionId}`;
   if (!r || r.revokedAt || r.expiresAt <= now || r.disabledAt) return null;
   return {
-    id: r.id, expiresAt: r.expiresAt, revokedAt: r.revokedAt, lastSeenAt: r.lastSeenAt,
+    id: r.id,
+    expiresAt: r.expiresAt,
+    revokedAt: r.revokedAt,
+    lastSeenAt: r.lastSeenAt,
     user: {
-      id: r.userId, email: r.email, name: r.name, role: r.role, tenantId: r.tenantId, customerAccountId: r.customerAccountId,
-      stakeholderRole: r.stakeholderRole, isApprover: r.isApprover, disabledAt: r.disabledAt, tenant: { name: r.tenantName, slug: r.tenantSlug },
+      id: r.userId,
+      email: r.email,
+      name: r.name,
+      role: r.role,
+      tenantId: r.tenantId,
+      customerAccountId: r.customerAccountId,
+      stakeholderRole: r.stakeholderRole,
+      isApprover: r.isApprover,
+      disabledAt: r.disabledAt,
+      tenant: { name: r.tenantName, slug: r.tenantSlug },
     },
   };
 }

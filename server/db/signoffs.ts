@@ -11,26 +11,77 @@ const accountScope = (customerAccountId: string | null) => (customerAccountId ? 
 export const SIGN_OFF_AUDIT_ACTION = "signoff.recorded";
 
 const entrySelect = {
-  id: true, seq: true, projectId: true, milestoneId: true, criterionId: true, userId: true, decision: true, comment: true, ip: true, userAgent: true,
-  contentHash: true, prevHash: true, hash: true, createdAt: true,
+  id: true,
+  seq: true,
+  projectId: true,
+  milestoneId: true,
+  criterionId: true,
+  userId: true,
+  decision: true,
+  comment: true,
+  ip: true,
+  userAgent: true,
+  contentHash: true,
+  prevHash: true,
+  hash: true,
+  createdAt: true,
 } satisfies Prisma.SignOffSelect;
 
 /** A criterion with what an approver needs to see and decide, and its recent decisions. */
-export function findCriterionForSignOff(prisma: DbOrTx, tenantId: string, criterionId: string, customerAccountId: string | null) {
+export function findCriterionForSignOff(
+  prisma: DbOrTx,
+  tenantId: string,
+  criterionId: string,
+  customerAccountId: string | null,
+) {
   return prisma.milestoneCriterion.findFirst({
-    where: { tenantId, id: criterionId, milestone: { tenantId, project: { tenantId, ...accountScope(customerAccountId) } } },
+    where: {
+      tenantId,
+      id: criterionId,
+      milestone: { tenantId, project: { tenantId, ...accountScope(customerAccountId) } },
+    },
     select: {
-      id: true, name: true, deliverable: true, validationMethod: true, weight: true, requiresSignOff: true, score: true, evidence: true,
+      id: true,
+      name: true,
+      deliverable: true,
+      validationMethod: true,
+      weight: true,
+      requiresSignOff: true,
+      score: true,
+      evidence: true,
       milestone: {
         select: {
-          id: true, weekNumber: true, title: true, dueDate: true, score: true, status: true, validatedAt: true,
-          project: { select: { id: true, name: true, status: true, techLeadId: true, customerAccount: { select: { id: true, csmId: true } } } },
+          id: true,
+          weekNumber: true,
+          title: true,
+          dueDate: true,
+          score: true,
+          status: true,
+          validatedAt: true,
+          project: {
+            select: {
+              id: true,
+              name: true,
+              status: true,
+              techLeadId: true,
+              customerAccount: { select: { id: true, csmId: true } },
+            },
+          },
         },
       },
       signOffs: {
         orderBy: { seq: "desc" },
         take: 20,
-        select: { id: true, seq: true, userId: true, decision: true, comment: true, createdAt: true, hash: true, user: { select: { name: true } } },
+        select: {
+          id: true,
+          seq: true,
+          userId: true,
+          decision: true,
+          comment: true,
+          createdAt: true,
+          hash: true,
+          user: { select: { name: true } },
+        },
       },
     },
   });
@@ -47,20 +98,42 @@ export function latestCriterionSignOff(prisma: DbOrTx, tenantId: string, criteri
  * project (evidence, alerts…), which therefore never wait for a sign-off.
  * Returns false when the project does not exist (in this tenant).
  */
-export async function lockProjectChain(tx: Prisma.TransactionClient, tenantId: string, projectId: string): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Project" WHERE "id" = ${projectId} AND "tenantId" = ${tenantId} FOR NO KEY UPDATE`;
+export async function lockProjectChain(
+  tx: Prisma.TransactionClient,
+  tenantId: string,
+  projectId: string,
+): Promise<boolean> {
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT "id" FROM "Project" WHERE "id" = ${projectId} AND "tenantId" = ${tenantId} FOR NO KEY UPDATE`;
   return rows.length === 1;
 }
 
 export function chainHead(prisma: DbOrTx, tenantId: string, projectId: string) {
-  return prisma.signOff.findFirst({ where: { tenantId, projectId }, orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+  return prisma.signOff.findFirst({
+    where: { tenantId, projectId },
+    orderBy: { seq: "desc" },
+    select: { seq: true, hash: true },
+  });
 }
 
 export function insertSignOff(
   tx: Prisma.TransactionClient,
   row: {
-    tenantId: string; projectId: string; milestoneId: string; criterionId: string; userId: string; seq: number; decision: SignOffDecision;
-    comment: string | null; ip: string | null; userAgent: string | null; contentHash: string; prevHash: string | null; hash: string; createdAt: Date;
+    tenantId: string;
+    projectId: string;
+    milestoneId: string;
+    criterionId: string;
+    userId: string;
+    seq: number;
+    decision: SignOffDecision;
+    comment: string | null;
+    ip: string | null;
+    userAgent: string | null;
+    contentHash: string;
+    prevHash: string | null;
+    hash: string;
+    createdAt: Date;
   },
 ) {
   return tx.signOff.create({ data: row, select: entrySelect });
@@ -71,10 +144,18 @@ export function milestoneSignOffCriteria(prisma: DbOrTx, tenantId: string, miles
   return prisma.milestone.findFirst({
     where: { tenantId, id: milestoneId },
     select: {
-      id: true, projectId: true, weekNumber: true, validatedAt: true, status: true,
+      id: true,
+      projectId: true,
+      weekNumber: true,
+      validatedAt: true,
+      status: true,
       criteria: {
         orderBy: { position: "asc" },
-        select: { id: true, requiresSignOff: true, signOffs: { orderBy: { seq: "desc" }, take: 1, select: { decision: true, createdAt: true } } },
+        select: {
+          id: true,
+          requiresSignOff: true,
+          signOffs: { orderBy: { seq: "desc" }, take: 1, select: { decision: true, createdAt: true } },
+        },
       },
     },
   });
@@ -97,14 +178,22 @@ export function projectChain(prisma: DbOrTx, tenantId: string, projectId: string
 /** The audit entries written with each sign-off: the signed content and the (seq, hash) recorded then. */
 export function signOffAuditTrail(prisma: DbOrTx, tenantId: string, projectId: string) {
   return prisma.auditEvent.findMany({
-    where: { tenantId, entityType: "SignOff", action: SIGN_OFF_AUDIT_ACTION, after: { path: ["projectId"], equals: projectId } },
+    where: {
+      tenantId,
+      entityType: "SignOff",
+      action: SIGN_OFF_AUDIT_ACTION,
+      after: { path: ["projectId"], equals: projectId },
+    },
     orderBy: { createdAt: "asc" },
     select: { entityId: true, after: true },
   });
 }
 
 export function findProjectRef(prisma: DbOrTx, tenantId: string, projectId: string, customerAccountId: string | null) {
-  return prisma.project.findFirst({ where: { tenantId, id: projectId, ...accountScope(customerAccountId) }, select: { id: true, name: true } });
+  return prisma.project.findFirst({
+    where: { tenantId, id: projectId, ...accountScope(customerAccountId) },
+    select: { id: true, name: true },
+  });
 }
 
 /** Sign-off criteria of every week of a project, with each one's latest decision. */
@@ -113,13 +202,23 @@ export function projectSignOffCriteria(prisma: DbOrTx, tenantId: string, project
     where: { tenantId, projectId },
     orderBy: { weekNumber: "asc" },
     select: {
-      id: true, weekNumber: true, title: true, status: true, dueDate: true,
+      id: true,
+      weekNumber: true,
+      title: true,
+      status: true,
+      dueDate: true,
       criteria: {
         where: { requiresSignOff: true },
         orderBy: { position: "asc" },
         select: {
-          id: true, name: true, deliverable: true,
-          signOffs: { orderBy: { seq: "desc" }, take: 1, select: { decision: true, createdAt: true, user: { select: { name: true } } } },
+          id: true,
+          name: true,
+          deliverable: true,
+          signOffs: {
+            orderBy: { seq: "desc" },
+            take: 1,
+            select: { decision: true, createdAt: true, user: { select: { name: true } } },
+          },
         },
       },
     },
@@ -127,12 +226,30 @@ export function projectSignOffCriteria(prisma: DbOrTx, tenantId: string, project
 }
 
 /** A milestone for its sign-off certificate: the project, the provider, and every signature of the week. */
-export function milestoneForCertificate(prisma: DbOrTx, tenantId: string, milestoneId: string, customerAccountId: string | null) {
+export function milestoneForCertificate(
+  prisma: DbOrTx,
+  tenantId: string,
+  milestoneId: string,
+  customerAccountId: string | null,
+) {
   return prisma.milestone.findFirst({
     where: { tenantId, id: milestoneId, project: { tenantId, ...accountScope(customerAccountId) } },
     select: {
-      id: true, weekNumber: true, title: true, dueDate: true, status: true, score: true, projectId: true,
-      project: { select: { id: true, name: true, customerAccount: { select: { name: true } }, tenant: { select: { name: true } } } },
+      id: true,
+      weekNumber: true,
+      title: true,
+      dueDate: true,
+      status: true,
+      score: true,
+      projectId: true,
+      project: {
+        select: {
+          id: true,
+          name: true,
+          customerAccount: { select: { name: true } },
+          tenant: { select: { name: true } },
+        },
+      },
       signOffs: {
         orderBy: { seq: "asc" },
         select: {

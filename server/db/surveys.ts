@@ -9,8 +9,18 @@ import type { Db, DbOrTx } from "./client";
  */
 
 export const surveyViewSelect = {
-  id: true, tenantId: true, projectId: true, milestoneId: true, recipientId: true, kind: true, trigger: true, key: true,
-  expiresAt: true, sentAt: true, answeredAt: true, createdAt: true,
+  id: true,
+  tenantId: true,
+  projectId: true,
+  milestoneId: true,
+  recipientId: true,
+  kind: true,
+  trigger: true,
+  key: true,
+  expiresAt: true,
+  sentAt: true,
+  answeredAt: true,
+  createdAt: true,
   project: { select: { name: true, customerAccountId: true } },
   milestone: { select: { weekNumber: true, title: true } },
   tenant: { select: { name: true } },
@@ -24,13 +34,28 @@ export function findSurveyByTokenHash(prisma: DbOrTx, tokenHash: string) {
 }
 
 /** A survey addressed to this customer, on a project of their account. */
-export function findPortalSurvey(prisma: DbOrTx, tenantId: string, customerAccountId: string, userId: string, surveyId: string) {
-  return prisma.survey.findFirst({ where: { tenantId, id: surveyId, recipientId: userId, project: { tenantId, customerAccountId } }, select: surveyViewSelect });
+export function findPortalSurvey(
+  prisma: DbOrTx,
+  tenantId: string,
+  customerAccountId: string,
+  userId: string,
+  surveyId: string,
+) {
+  return prisma.survey.findFirst({
+    where: { tenantId, id: surveyId, recipientId: userId, project: { tenantId, customerAccountId } },
+    select: surveyViewSelect,
+  });
 }
 
 type PortalSurveyRow = Omit<SurveyRow, "project" | "milestone" | "tenant" | "response"> & {
-  project_name: string; project_account_id: string; tenant_name: string;
-  m_week: number | null; m_title: string; r_score: number | null; r_comment: string | null; r_created_at: Date;
+  project_name: string;
+  project_account_id: string;
+  tenant_name: string;
+  m_week: number | null;
+  m_title: string;
+  r_score: number | null;
+  r_comment: string | null;
+  r_created_at: Date;
 };
 
 /**
@@ -44,9 +69,29 @@ type PortalSurveyRow = Omit<SurveyRow, "project" | "milestone" | "tenant" | "res
  * project is not one of the customer's account (unknown or another account's: "not found" to the
  * caller). Either way one statement: the project check rides along with the list.
  */
-export async function listPortalSurveys(prisma: DbOrTx, tenantId: string, customerAccountId: string, userId: string, take: number): Promise<SurveyRow[]>;
-export async function listPortalSurveys(prisma: DbOrTx, tenantId: string, customerAccountId: string, userId: string, take: number, projectId: string): Promise<SurveyRow[] | null>;
-export async function listPortalSurveys(prisma: DbOrTx, tenantId: string, customerAccountId: string, userId: string, take: number, projectId?: string): Promise<SurveyRow[] | null> {
+export async function listPortalSurveys(
+  prisma: DbOrTx,
+  tenantId: string,
+  customerAccountId: string,
+  userId: string,
+  take: number,
+): Promise<SurveyRow[]>;
+export async function listPortalSurveys(
+  prisma: DbOrTx,
+  tenantId: string,
+  customerAccountId: string,
+  userId: string,
+  take: number,
+  projectId: string,
+): Promise<SurveyRow[] | null>;
+export async function listPortalSurveys(
+  prisma: DbOrTx,
+  tenantId: string,
+  customerAccountId: string,
+  userId: string,
+  take: number,
+  projectId?: string,
+): Promise<SurveyRow[] | null> {
   const list = Prisma.sql`
     SELECT s.id, s."tenantId", s."projectId", s."milestoneId", s."recipientId", s.kind::text AS kind, s.trigger::text AS trigger, s.key,
            s."expiresAt", s."sentAt", s."answeredAt", s."createdAt",
@@ -65,23 +110,44 @@ export async function listPortalSurveys(prisma: DbOrTx, tenantId: string, custom
     rows = await prisma.$queryRaw<PortalSurveyRow[]>(list);
   } else {
     // one row with null survey columns when the project is the account's but has no survey for this person
-    const scoped = await prisma.$queryRaw<(Omit<PortalSurveyRow, "id"> & { id: string | null; project_found: boolean })[]>`
+    const scoped = await prisma.$queryRaw<
+      (Omit<PortalSurveyRow, "id"> & { id: string | null; project_found: boolean })[]
+    >`
       SELECT EXISTS (SELECT 1 FROM "Project" WHERE id = ${projectId} AND "tenantId" = ${tenantId} AND "customerAccountId" = ${customerAccountId}) AS project_found, x.*
       FROM (SELECT 1) AS one LEFT JOIN LATERAL (${list}) AS x ON true`;
     if (!scoped[0]?.project_found) return null;
-    rows = scoped.filter((r): r is typeof r & { id: string } => r.id !== null).map(({ project_found: _found, ...row }) => row);
+    rows = scoped
+      .filter((r): r is typeof r & { id: string } => r.id !== null)
+      .map(({ project_found: _found, ...row }) => row);
   }
-  return rows.map(({ project_name, project_account_id, tenant_name, m_week, m_title, r_score, r_comment, r_created_at, ...survey }) => ({
-    ...survey,
-    project: { name: project_name, customerAccountId: project_account_id },
-    milestone: m_week === null ? null : { weekNumber: m_week, title: m_title },
-    tenant: { name: tenant_name },
-    response: r_score === null ? null : { score: r_score, comment: r_comment, createdAt: r_created_at },
-  }));
+  return rows.map(
+    ({
+      project_name,
+      project_account_id,
+      tenant_name,
+      m_week,
+      m_title,
+      r_score,
+      r_comment,
+      r_created_at,
+      ...survey
+    }) => ({
+      ...survey,
+      project: { name: project_name, customerAccountId: project_account_id },
+      milestone: m_week === null ? null : { weekNumber: m_week, title: m_title },
+      tenant: { name: tenant_name },
+      response: r_score === null ? null : { score: r_score, comment: r_comment, createdAt: r_created_at },
+    }),
+  );
 }
 
 /** Closes the survey for good; 0 when it was already answered or has expired (nothing else is written then). */
-export async function markSurveyAnswered(tx: Prisma.TransactionClient, tenantId: string, surveyId: string, now: Date): Promise<number> {
+export async function markSurveyAnswered(
+  tx: Prisma.TransactionClient,
+  tenantId: string,
+  surveyId: string,
+  now: Date,
+): Promise<number> {
   const res = await tx.survey.updateMany({
     where: { tenantId, id: surveyId, answeredAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
     data: { answeredAt: now },
@@ -89,12 +155,30 @@ export async function markSurveyAnswered(tx: Prisma.TransactionClient, tenantId:
   return res.count;
 }
 
-export function insertSurveyResponse(tx: Prisma.TransactionClient, row: { tenantId: string; surveyId: string; userId: string | null; score: number; comment: string | null; createdAt: Date }) {
+export function insertSurveyResponse(
+  tx: Prisma.TransactionClient,
+  row: {
+    tenantId: string;
+    surveyId: string;
+    userId: string | null;
+    score: number;
+    comment: string | null;
+    createdAt: Date;
+  },
+) {
   return tx.surveyResponse.create({ data: row, select: { id: true } });
 }
 
-export async function projectScores(prisma: DbOrTx, tenantId: string, projectId: string, kind: SurveyKind): Promise<number[]> {
-  const rows = await prisma.surveyResponse.findMany({ where: { tenantId, survey: { tenantId, projectId, kind } }, select: { score: true } });
+export async function projectScores(
+  prisma: DbOrTx,
+  tenantId: string,
+  projectId: string,
+  kind: SurveyKind,
+): Promise<number[]> {
+  const rows = await prisma.surveyResponse.findMany({
+    where: { tenantId, survey: { tenantId, projectId, kind } },
+    select: { score: true },
+  });
   return rows.map((r) => r.score);
 }
 
@@ -112,15 +196,29 @@ export function satisfactionCriteria(prisma: DbOrTx, tenantId: string, projectId
   return prisma.milestoneCriterion.findMany({
     where: { tenantId, validationMethod: "satisfaction_survey", milestone: { tenantId, projectId } },
     orderBy: { milestone: { weekNumber: "asc" } },
-    select: { id: true, name: true, score: true, milestone: { select: { id: true, weekNumber: true, title: true, validatedAt: true } } },
+    select: {
+      id: true,
+      name: true,
+      score: true,
+      milestone: { select: { id: true, weekNumber: true, title: true, validatedAt: true } },
+    },
   });
 }
 
 // ------------------------------------------------------------------ creating surveys
 
 export type NewSurvey = {
-  tenantId: string; projectId: string; milestoneId: string | null; recipientId: string; kind: SurveyKind; trigger: SurveyTrigger;
-  key: string; tokenHash: string; expiresAt: Date; sentAt: Date; createdAt: Date;
+  tenantId: string;
+  projectId: string;
+  milestoneId: string | null;
+  recipientId: string;
+  kind: SurveyKind;
+  trigger: SurveyTrigger;
+  key: string;
+  tokenHash: string;
+  expiresAt: Date;
+  sentAt: Date;
+  createdAt: Date;
 };
 
 export async function existingSurveyKeys(prisma: DbOrTx, tenantId: string, keys: string[]): Promise<Set<string>> {
@@ -135,12 +233,19 @@ export async function insertSurveys(tx: Prisma.TransactionClient, rows: NewSurve
   await tx.survey.createMany({ data: rows, skipDuplicates: true });
   return tx.survey.findMany({
     where: { tokenHash: { in: rows.map((r) => r.tokenHash) } },
-    select: { ...surveyViewSelect, tokenHash: true, recipient: { select: { name: true, email: true, disabledAt: true } } },
+    select: {
+      ...surveyViewSelect,
+      tokenHash: true,
+      recipient: { select: { name: true, email: true, disabledAt: true } },
+    },
   });
 }
 
 /** Active customer stakeholders of the given accounts (ids are unique across tenants): who is asked. */
-export async function stakeholdersByAccount(prisma: DbOrTx, customerAccountIds: string[]): Promise<Map<string, string[]>> {
+export async function stakeholdersByAccount(
+  prisma: DbOrTx,
+  customerAccountIds: string[],
+): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (customerAccountIds.length === 0) return out;
   const rows = await prisma.user.findMany({
@@ -160,18 +265,26 @@ export function milestoneForCsat(prisma: DbOrTx, tenantId: string, milestoneId: 
   return prisma.milestone.findFirst({
     where: { tenantId, id: milestoneId },
     select: {
-      id: true, projectId: true,
+      id: true,
+      projectId: true,
       project: { select: { customerAccountId: true, status: true } },
       criteria: {
         where: { requiresSignOff: true },
-        select: { id: true, requiresSignOff: true, signOffs: { orderBy: { seq: "desc" }, take: 1, select: { decision: true, createdAt: true } } },
+        select: {
+          id: true,
+          requiresSignOff: true,
+          signOffs: { orderBy: { seq: "desc" }, take: 1, select: { decision: true, createdAt: true } },
+        },
       },
     },
   });
 }
 
 /** Milestones (all tenants) with an approval since `since`: candidates for the sign-off CSAT. */
-export async function recentlyApprovedMilestones(prisma: Db, since: Date): Promise<{ tenantId: string; milestoneId: string }[]> {
+export async function recentlyApprovedMilestones(
+  prisma: Db,
+  since: Date,
+): Promise<{ tenantId: string; milestoneId: string }[]> {
   const rows = await prisma.signOff.findMany({
     where: { decision: "APPROVED", createdAt: { gte: since } },
     distinct: ["milestoneId"],

@@ -2,7 +2,10 @@ import type { DbOrTx } from "./client";
 
 /** One-time tokens (invites) share Auth.js's VerificationToken table; only a digest is stored. */
 export function createOneTimeToken(prisma: DbOrTx, identifier: string, digest: string, expires: Date) {
-  return prisma.verificationToken.create({ data: { identifier, token: digest, expires }, select: { identifier: true } });
+  return prisma.verificationToken.create({
+    data: { identifier, token: digest, expires },
+    select: { identifier: true },
+  });
 }
 
 export function findOneTimeToken(prisma: DbOrTx, digest: string) {

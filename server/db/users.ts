@@ -29,10 +29,7 @@ export async function listUsers(
     ...(opts.role ? { role: opts.role } : {}),
     ...(search
       ? {
-          OR: [
-            { email: search },
-            { name: search },
-          ],
+          OR: [{ email: search }, { name: search }],
         }
       : {}),
   };

@@ -1,7 +1,14 @@
 import type { DbOrTx, Prisma } from "./client";
 
 /** The tenant's signed webhook endpoints and their delivery log. Every query is tenant-scoped. */
-const endpointSelect = { id: true, url: true, events: true, active: true, createdAt: true, secret: true } satisfies Prisma.WebhookEndpointSelect;
+const endpointSelect = {
+  id: true,
+  url: true,
+  events: true,
+  active: true,
+  createdAt: true,
+  secret: true,
+} satisfies Prisma.WebhookEndpointSelect;
 
 export function listEndpoints(prisma: DbOrTx, tenantId: string) {
   return prisma.webhookEndpoint.findMany({
@@ -10,7 +17,11 @@ export function listEndpoints(prisma: DbOrTx, tenantId: string) {
     select: {
       ...endpointSelect,
       _count: { select: { deliveries: true } },
-      deliveries: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { statusCode: true, error: true, createdAt: true } },
+      deliveries: {
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: 1,
+        select: { statusCode: true, error: true, createdAt: true },
+      },
     },
   });
 }
@@ -19,12 +30,20 @@ export function findEndpoint(prisma: DbOrTx, tenantId: string, id: string) {
   return prisma.webhookEndpoint.findFirst({ where: { tenantId, id }, select: endpointSelect });
 }
 
-export function insertEndpoint(prisma: DbOrTx, row: { tenantId: string; url: string; secret: string; events: string[]; at: Date }) {
+export function insertEndpoint(
+  prisma: DbOrTx,
+  row: { tenantId: string; url: string; secret: string; events: string[]; at: Date },
+) {
   const { at, ...data } = row;
   return prisma.webhookEndpoint.create({ data: { ...data, createdAt: at }, select: endpointSelect });
 }
 
-export async function updateEndpoint(prisma: DbOrTx, tenantId: string, id: string, data: { url?: string; events?: string[]; active?: boolean }) {
+export async function updateEndpoint(
+  prisma: DbOrTx,
+  tenantId: string,
+  id: string,
+  data: { url?: string; events?: string[]; active?: boolean },
+) {
   const res = await prisma.webhookEndpoint.updateMany({ where: { tenantId, id }, data });
   return res.count === 1;
 }
@@ -36,18 +55,37 @@ export async function deleteEndpoint(prisma: DbOrTx, tenantId: string, id: strin
 
 /** Active endpoints subscribed to an event, for fan-out. */
 export function subscribedEndpoints(prisma: DbOrTx, tenantId: string, event: string) {
-  return prisma.webhookEndpoint.findMany({ where: { tenantId, active: true, events: { has: event } }, orderBy: { id: "asc" }, select: { id: true, url: true } });
+  return prisma.webhookEndpoint.findMany({
+    where: { tenantId, active: true, events: { has: event } },
+    orderBy: { id: "asc" },
+    select: { id: true, url: true },
+  });
 }
 
 export function insertWebhookDelivery(
   prisma: DbOrTx,
-  row: { tenantId: string; endpointId: string; outboxMessageId: string; event: string; statusCode: number | null; durationMs: number; attempt: number; error: string | null; at: Date },
+  row: {
+    tenantId: string;
+    endpointId: string;
+    outboxMessageId: string;
+    event: string;
+    statusCode: number | null;
+    durationMs: number;
+    attempt: number;
+    error: string | null;
+    at: Date;
+  },
 ) {
   const { at, ...data } = row;
   return prisma.webhookDelivery.create({ data: { ...data, createdAt: at }, select: { id: true } });
 }
 
-export function listDeliveries(prisma: DbOrTx, tenantId: string, endpointId: string, opts: { skip: number; take: number }) {
+export function listDeliveries(
+  prisma: DbOrTx,
+  tenantId: string,
+  endpointId: string,
+  opts: { skip: number; take: number },
+) {
   const where = { tenantId, endpointId };
   return Promise.all([
     prisma.webhookDelivery.count({ where }),
@@ -57,7 +95,13 @@ export function listDeliveries(prisma: DbOrTx, tenantId: string, endpointId: str
       skip: opts.skip,
       take: opts.take,
       select: {
-        id: true, event: true, statusCode: true, durationMs: true, attempt: true, error: true, createdAt: true,
+        id: true,
+        event: true,
+        statusCode: true,
+        durationMs: true,
+        attempt: true,
+        error: true,
+        createdAt: true,
         outboxMessage: { select: { id: true, status: true, attempts: true, nextAttemptAt: true } },
       },
     }),
@@ -65,7 +109,10 @@ export function listDeliveries(prisma: DbOrTx, tenantId: string, endpointId: str
 }
 
 export function findDelivery(prisma: DbOrTx, tenantId: string, id: string) {
-  return prisma.webhookDelivery.findFirst({ where: { tenantId, id }, select: { id: true, endpointId: true, event: true, outboxMessageId: true } });
+  return prisma.webhookDelivery.findFirst({
+    where: { tenantId, id },
+    select: { id: true, endpointId: true, event: true, outboxMessageId: true },
+  });
 }
 
 export function latestDeliveryOf(prisma: DbOrTx, tenantId: string, outboxMessageId: string) {

@@ -27,10 +27,26 @@ export async function insertWorkspace(
     at: Date;
   },
 ) {
-  const tenant = await tx.tenant.create({ data: { slug: input.slug, name: input.name, createdAt: input.at }, select: { id: true, slug: true, name: true } });
-  const admin = await createUser(tx, tenant.id, { email: input.admin.email, name: input.admin.name, role: "ADMIN", passwordHash: input.admin.passwordHash, emailVerified: input.admin.emailVerified });
+  const tenant = await tx.tenant.create({
+    data: { slug: input.slug, name: input.name, createdAt: input.at },
+    select: { id: true, slug: true, name: true },
+  });
+  const admin = await createUser(tx, tenant.id, {
+    email: input.admin.email,
+    name: input.admin.name,
+    role: "ADMIN",
+    passwordHash: input.admin.passwordHash,
+    emailVerified: input.admin.emailVerified,
+  });
   await tx.tenantConfig.createMany({
-    data: Object.entries(input.configs).map(([kind, data]) => ({ tenantId: tenant.id, kind, version: 1, data, createdById: admin.id, createdAt: input.at })),
+    data: Object.entries(input.configs).map(([kind, data]) => ({
+      tenantId: tenant.id,
+      kind,
+      version: 1,
+      data,
+      createdById: admin.id,
+      createdAt: input.at,
+    })),
   });
   return { tenant, admin: { id: admin.id, email: admin.email } };
 }

@@ -28,19 +28,24 @@ export async function importRoute(kind: ImportKind, request: Request): Promise<R
     const user = await currentUser();
     if (!user) return problem(401, "Sign in to continue.");
     if (!can(user.role, PERMISSION[kind])) return problem(403, "You do not have access to this.");
-    if (crossSite(request)) return problem(403, "Cross-site requests are not accepted. Open Onward itself and try again.");
+    if (crossSite(request))
+      return problem(403, "Cross-site requests are not accepted. Open Onward itself and try again.");
     const type = request.headers.get("content-type") ?? "";
-    if (!/^multipart\/form-data\s*;/i.test(type)) return problem(415, "Send the file as multipart/form-data (a form with a “file” field).");
+    if (!/^multipart\/form-data\s*;/i.test(type))
+      return problem(415, "Send the file as multipart/form-data (a form with a “file” field).");
     const bytes = await readBodyBytes(request, MAX_BODY_BYTES);
     if (bytes === null) return problem(413, TOO_LARGE);
     let form: FormData;
     try {
       form = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": type } }).formData();
     } catch {
-      return problem(400, "The upload could not be read. Choose the file again.", { fieldErrors: { file: "Unreadable upload" } });
+      return problem(400, "The upload could not be read. Choose the file again.", {
+        fieldErrors: { file: "Unreadable upload" },
+      });
     }
     const file = form.get("file");
-    if (!(file instanceof File)) return problem(400, "Choose a CSV file to import.", { fieldErrors: { file: "Choose a CSV file" } });
+    if (!(file instanceof File))
+      return problem(400, "Choose a CSV file to import.", { fieldErrors: { file: "Choose a CSV file" } });
     if (file.size > IMPORT_LIMITS.maxBytes) return problem(413, TOO_LARGE);
     let mapping: unknown;
     const mappingText = form.get("mapping");
@@ -60,13 +65,25 @@ export async function importRoute(kind: ImportKind, request: Request): Promise<R
       const { message, fieldErrors } = describeZodError(parsed.error);
       return problem(400, message, { fieldErrors });
     }
-    const ctx = { db: db(), tenantId: user.tenantId, actorId: user.id, ip: clientIp(request), requestId, now: new Date() };
+    const ctx = {
+      db: db(),
+      tenantId: user.tenantId,
+      actorId: user.id,
+      ip: clientIp(request),
+      requestId,
+      now: new Date(),
+    };
     const content = new Uint8Array(await file.arrayBuffer());
     const fileName = (file.name || "upload.csv").slice(0, 200);
     const headers = { "cache-control": "no-store", "x-request-id": requestId };
-    if (parsed.data.dryRun) return Response.json(await previewImport(ctx, kind, fileName, content, parsed.data), { headers });
+    if (parsed.data.dryRun)
+      return Response.json(await previewImport(ctx, kind, fileName, content, parsed.data), { headers });
     const result = await runImport(ctx, kind, fileName, content, parsed.data);
-    if ("refused" in result) return Response.json({ error: result.message, rowErrors: result.errors, errorCount: result.errorCount }, { status: 400, headers });
+    if ("refused" in result)
+      return Response.json(
+        { error: result.message, rowErrors: result.errors, errorCount: result.errorCount },
+        { status: 400, headers },
+      );
     return Response.json(result, { headers });
   } catch (error) {
     return errorResponse(error, requestId, path);

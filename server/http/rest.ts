@@ -9,10 +9,10 @@ import { logger } from "@/server/logger";
 export type Extra = { fieldErrors?: Record<string, string>; headers?: Record<string, string> };
 
 export function problem(status: number, error: string, extra: Extra = {}) {
-  return Response.json(
-    extra.fieldErrors ? { error, fieldErrors: extra.fieldErrors } : { error },
-    { status, headers: { "cache-control": "no-store", ...extra.headers } },
-  );
+  return Response.json(extra.fieldErrors ? { error, fieldErrors: extra.fieldErrors } : { error }, {
+    status,
+    headers: { "cache-control": "no-store", ...extra.headers },
+  });
 }
 
 /** Unknown, revoked and malformed tokens read the same, so a response never says which tokens exist. */
@@ -21,7 +21,9 @@ export function unauthorized(sent: boolean, what: string) {
     ? problem(401, `The API token is not valid: it is unknown or revoked. ${what}`, {
         headers: { "www-authenticate": 'Bearer realm="onward", error="invalid_token"' },
       })
-    : problem(401, `Send the API token in the Authorization header: Bearer onw_… ${what}`, { headers: { "www-authenticate": 'Bearer realm="onward"' } });
+    : problem(401, `Send the API token in the Authorization header: Bearer onw_… ${what}`, {
+        headers: { "www-authenticate": 'Bearer realm="onward"' },
+      });
 }
 
 /** The body as bytes, or null when it is larger than `limit` bytes (read in chunks: a lying or absent Content-Length cannot make us buffer more). */
@@ -67,7 +69,11 @@ export async function readJson(request: Request, limit: number): Promise<{ json:
   try {
     return { json: JSON.parse(text) };
   } catch {
-    return { response: problem(400, "The body must be a JSON object (Content-Type: application/json).", { fieldErrors: { input: "Not valid JSON" } }) };
+    return {
+      response: problem(400, "The body must be a JSON object (Content-Type: application/json).", {
+        fieldErrors: { input: "Not valid JSON" },
+      }),
+    };
   }
 }
 
@@ -84,7 +90,9 @@ export function clientIp(request: Request): string {
 export function errorResponse(thrown: unknown, requestId: string, path: string) {
   const error = fromUnstorableInput(thrown) ?? thrown;
   if (error instanceof AppError && error.code !== "INTERNAL") {
-    const headers: Record<string, string> = error.retryAfterSeconds ? { "retry-after": String(error.retryAfterSeconds) } : {};
+    const headers: Record<string, string> = error.retryAfterSeconds
+      ? { "retry-after": String(error.retryAfterSeconds) }
+      : {};
     return problem(error.status, error.message, { fieldErrors: error.fieldErrors, headers });
   }
   logger.error({ err: error, requestId, path }, "REST request failed");

@@ -18,6 +18,11 @@ export function crossSite(req: Request): boolean {
   } catch {
     return true; // "null" (sandboxed frames, opaque redirects) and garbage
   }
-  const allowed = new Set([new URL(serverEnv().APP_URL).host, new URL(req.url).host, req.headers.get("host"), req.headers.get("x-forwarded-host")]);
+  const allowed = new Set([
+    new URL(serverEnv().APP_URL).host,
+    new URL(req.url).host,
+    req.headers.get("host"),
+    req.headers.get("x-forwarded-host"),
+  ]);
   return !allowed.has(host);
 }

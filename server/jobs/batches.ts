@@ -27,11 +27,20 @@ function parseCursor(cursor: string | null): { phase: string; tenantId: string; 
   return { phase, tenantId, afterId: afterId || null };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- phases of different item types in one list
-export async function runPhases(ctx: JobContext, phases: Phase<any>[], batchSize = BATCH_SIZE): Promise<"done" | "paused"> {
+export async function runPhases(
+  ctx: JobContext,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- phases of different item types in one list
+  phases: Phase<any>[],
+  batchSize = BATCH_SIZE,
+): Promise<"done" | "paused"> {
   const tenants = await listTenantsForJobs(ctx.db, ctx.tenantId);
   const resume = parseCursor(ctx.cursor);
-  const startPhase = resume ? Math.max(0, phases.findIndex((p) => p.name === resume.phase)) : 0;
+  const startPhase = resume
+    ? Math.max(
+        0,
+        phases.findIndex((p) => p.name === resume.phase),
+      )
+    : 0;
   let batches = 0;
   for (let p = startPhase; p < phases.length; p += 1) {
     const phase = phases[p];
@@ -64,7 +73,11 @@ export async function runPhases(ctx: JobContext, phases: Phase<any>[], batchSize
   return "done";
 }
 
-async function handledAsBatch<T extends { id: string }>(phase: Phase<T>, tenant: JobTenant, items: T[]): Promise<boolean> {
+async function handledAsBatch<T extends { id: string }>(
+  phase: Phase<T>,
+  tenant: JobTenant,
+  items: T[],
+): Promise<boolean> {
   if (!phase.handleBatch || items.length === 0) return false;
   try {
     await phase.handleBatch(tenant, items);

@@ -32,7 +32,9 @@ describe("parseCron", () => {
 
 describe("vercel.json", () => {
   it("declares one cron per job, at the job's schedule, under /api/cron/<job>", () => {
-    const config = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "..", "vercel.json"), "utf8")) as { crons: { path: string; schedule: string }[] };
+    const config = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "..", "vercel.json"), "utf8")) as {
+      crons: { path: string; schedule: string }[];
+    };
     const declared = Object.fromEntries(config.crons.map((c) => [c.path, c.schedule]));
     expect(declared).toEqual(Object.fromEntries(JOB_NAMES.map((name) => [`/api/cron/${name}`, JOBS[name].schedule])));
   });

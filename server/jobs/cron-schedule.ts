@@ -6,7 +6,13 @@
  */
 type Field = { values: Set<number>; any: boolean };
 
-const RANGES: [number, number][] = [[0, 59], [0, 23], [1, 31], [1, 12], [0, 7]];
+const RANGES: [number, number][] = [
+  [0, 59],
+  [0, 23],
+  [1, 31],
+  [1, 12],
+  [0, 7],
+];
 
 function parseField(text: string, [min, max]: [number, number]): Field {
   const values = new Set<number>();
@@ -21,7 +27,8 @@ function parseField(text: string, [min, max]: [number, number]): Field {
       from = Number(a);
       to = b === undefined ? (stepText === undefined ? from : max) : Number(b);
     }
-    if (!Number.isInteger(from) || !Number.isInteger(to) || from < min || to > max || from > to) throw new Error(`Out of range: "${text}" (${min}-${max})`);
+    if (!Number.isInteger(from) || !Number.isInteger(to) || from < min || to > max || from > to)
+      throw new Error(`Out of range: "${text}" (${min}-${max})`);
     for (let v = from; v <= to; v += step) values.add(v);
   }
   return { values, any: text === "*" };
@@ -32,11 +39,22 @@ export type CronSchedule = { matches: (at: Date) => boolean };
 export function parseCron(expression: string): CronSchedule {
   const parts = expression.trim().split(/\s+/);
   if (parts.length !== 5) throw new Error(`A cron expression has 5 fields: "${expression}"`);
-  const [minute, hour, dom, month, dow] = parts.map((p, i) => parseField(p, RANGES[i] as [number, number])) as [Field, Field, Field, Field, Field];
+  const [minute, hour, dom, month, dow] = parts.map((p, i) => parseField(p, RANGES[i] as [number, number])) as [
+    Field,
+    Field,
+    Field,
+    Field,
+    Field,
+  ];
   if (dow.values.has(7)) dow.values.add(0);
   return {
     matches(at: Date) {
-      if (!minute.values.has(at.getUTCMinutes()) || !hour.values.has(at.getUTCHours()) || !month.values.has(at.getUTCMonth() + 1)) return false;
+      if (
+        !minute.values.has(at.getUTCMinutes()) ||
+        !hour.values.has(at.getUTCHours()) ||
+        !month.values.has(at.getUTCMonth() + 1)
+      )
+        return false;
       const domOk = dom.values.has(at.getUTCDate());
       const dowOk = dow.values.has(at.getUTCDay());
       if (dom.any || dow.any) return domOk && dowOk;

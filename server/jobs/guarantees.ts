@@ -6,7 +6,8 @@ import type { JobDefinition } from "./runner";
 export const guaranteesJob: JobDefinition = {
   name: "guarantees",
   title: "Guarantee enforcement",
-  description: "At the end of each guarantee's clock: the final validation, the outcome, the remedy choice on failure, alerts and notifications.",
+  description:
+    "At the end of each guarantee's clock: the final validation, the outcome, the remedy choice on failure, alerts and notifications.",
   schedule: "5 * * * *",
   period: hourKey,
   async run(ctx) {

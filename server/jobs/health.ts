@@ -6,7 +6,8 @@ import type { JobDefinition } from "./runner";
 export const healthJob: JobDefinition = {
   name: "health",
   title: "Health snapshots",
-  description: "Scores every customer account's health, keeps the day's snapshot for trends, and re-plans retention when the strategy changes.",
+  description:
+    "Scores every customer account's health, keeps the day's snapshot for trends, and re-plans retention when the strategy changes.",
   schedule: "24 2 * * *",
   period: dayKey,
   async run(ctx) {

@@ -10,7 +10,8 @@ import type { JobDefinition } from "./runner";
 export const milestoneCheckJob: JobDefinition = {
   name: "milestone-check",
   title: "Weekly milestone check",
-  description: "Reminds of weeks due within 7 days, marks past-due weeks at risk with an alert and an escalation task, and escalates weeks still at risk or failed a week later.",
+  description:
+    "Reminds of weeks due within 7 days, marks past-due weeks at risk with an alert and an escalation task, and escalates weeks still at risk or failed a week later.",
   schedule: "0 8 * * 1",
   period: weekKey,
   async run(ctx) {

@@ -15,7 +15,8 @@ import type { JobDefinition } from "./runner";
 export const outboxJob: JobDefinition = {
   name: "outbox",
   title: "Outbox delivery",
-  description: "Dispatches new alerts (urgent ones at once), then sends queued email, Slack, Teams, webhook and in-app messages, retrying failures with backoff.",
+  description:
+    "Dispatches new alerts (urgent ones at once), then sends queued email, Slack, Teams, webhook and in-app messages, retrying failures with backoff.",
   schedule: "*/5 * * * *",
   period: minuteKey,
   async run(ctx) {
@@ -23,7 +24,8 @@ export const outboxJob: JobDefinition = {
     const alerts = await runPhases(ctx, [
       {
         name: "alerts",
-        load: (tenant, afterId, take) => recentAlerts(ctx.db, tenant.id, new Date(ctx.now.getTime() - ALERT_DISPATCH_WINDOW_MS), afterId, take),
+        load: (tenant, afterId, take) =>
+          recentAlerts(ctx.db, tenant.id, new Date(ctx.now.getTime() - ALERT_DISPATCH_WINDOW_MS), afterId, take),
         handle: async (tenant, alert: AlertRow) => {
           const r = await dispatchAlert(ctx.db, tenant, alert, ctx.now, config.appUrl);
           if (r.messages > 0) ctx.count(tenant.id, "alert messages queued", r.messages);
@@ -33,7 +35,10 @@ export const outboxJob: JobDefinition = {
     ]);
     if (alerts === "paused") return "paused";
     await deliverDueMessages(ctx.db, {
-      now: ctx.now, config, tenantId: ctx.tenantId, deadline: ctx.deadline,
+      now: ctx.now,
+      config,
+      tenantId: ctx.tenantId,
+      deadline: ctx.deadline,
       onResult: (msg, result) => ctx.count(msg.tenantId ?? "_all", `messages ${result}`),
     });
     return "done";

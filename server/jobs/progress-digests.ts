@@ -23,7 +23,8 @@ function countUpdate(ctx: JobContext, tenantId: string, r: UpdateResult) {
 export const progressDigestsJob: JobDefinition = {
   name: "progress-digests",
   title: "Daily progress digests",
-  description: "Writes each active project's daily progress update with trend analysis, then queues one role-specific digest per stakeholder (daily, or weekly on Mondays).",
+  description:
+    "Writes each active project's daily progress update with trend analysis, then queues one role-specific digest per stakeholder (daily, or weekly on Mondays).",
   schedule: "0 7 * * *",
   period: dayKey,
   async run(ctx) {
@@ -34,10 +35,16 @@ export const progressDigestsJob: JobDefinition = {
         batchSize: PAGE,
         load: (tenant, afterId, take) => activeProjectIdsAfter(ctx.db, tenant.id, afterId, take),
         handleBatch: async (tenant, projects: { id: string }[]) => {
-          const results = await writeProgressUpdates(ctx.db, tenant, projects.map((p) => p.id), ctx.now);
+          const results = await writeProgressUpdates(
+            ctx.db,
+            tenant,
+            projects.map((p) => p.id),
+            ctx.now,
+          );
           for (const r of results.values()) countUpdate(ctx, tenant.id, r);
         },
-        handle: async (tenant, project: { id: string }) => countUpdate(ctx, tenant.id, await writeProgressUpdate(ctx.db, tenant, project.id, ctx.now)),
+        handle: async (tenant, project: { id: string }) =>
+          countUpdate(ctx, tenant.id, await writeProgressUpdate(ctx.db, tenant, project.id, ctx.now)),
       },
       {
         name: "people",
@@ -48,7 +55,8 @@ export const progressDigestsJob: JobDefinition = {
           for (const r of results.values()) if (r === "queued") ctx.count(tenant.id, "digests queued");
         },
         handle: async (tenant, person: DigestPerson) => {
-          if ((await queueDigest(ctx.db, tenant, person, ctx.now, appUrl)) === "queued") ctx.count(tenant.id, "digests queued");
+          if ((await queueDigest(ctx.db, tenant, person, ctx.now, appUrl)) === "queued")
+            ctx.count(tenant.id, "digests queued");
         },
       },
     ]);

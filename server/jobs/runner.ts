@@ -87,7 +87,11 @@ function coveredByScheduledRun(run: Awaited<ReturnType<typeof findJobRun>>, tena
   return run?.status === "SUCCEEDED" && !(run.errors as JobError[]).some((e) => e.tenantId === tenantId);
 }
 
-export async function runJob(db: Db, def: JobDefinition, opts: { now: Date; tenantId?: string | null; budgetMs?: number }): Promise<JobRunResult> {
+export async function runJob(
+  db: Db,
+  def: JobDefinition,
+  opts: { now: Date; tenantId?: string | null; budgetMs?: number },
+): Promise<JobRunResult> {
   const tenantId = opts.tenantId ?? null;
   const periodKey = `${def.period(opts.now)}${tenantId ? `@${tenantId}` : ""}`;
   const base = { job: def.name, periodKey };
@@ -99,7 +103,14 @@ export async function runJob(db: Db, def: JobDefinition, opts: { now: Date; tena
   if (tenantId) {
     const scheduled = await findJobRun(db, def.name, def.period(opts.now));
     if (scheduled && coveredByScheduledRun(scheduled, tenantId)) {
-      return { ...base, status: "skipped", reason: "already ran for this period", runId: scheduled.id, counts: {}, errors: 0 };
+      return {
+        ...base,
+        status: "skipped",
+        reason: "already ran for this period",
+        runId: scheduled.id,
+        counts: {},
+        errors: 0,
+      };
     }
   }
 
@@ -107,16 +118,37 @@ export async function runJob(db: Db, def: JobDefinition, opts: { now: Date; tena
   const row = await findJobRun(db, def.name, periodKey);
   if (!row) return { ...base, status: "skipped", reason: "the run row could not be read", counts: {}, errors: 0 };
   if (!created) {
-    if (row.status === "SUCCEEDED") return { ...base, status: "skipped", reason: "already ran for this period", runId: row.id, counts: row.counts as JobCounts, errors: (row.errors as JobError[]).length };
+    if (row.status === "SUCCEEDED")
+      return {
+        ...base,
+        status: "skipped",
+        reason: "already ran for this period",
+        runId: row.id,
+        counts: row.counts as JobCounts,
+        errors: (row.errors as JobError[]).length,
+      };
     if (!(await takeOverJobRun(db, row.id, startedAt, new Date(startedAt.getTime() - STALE_AFTER_MS)))) {
-      return { ...base, status: "skipped", reason: "another run of this period is in progress", runId: row.id, counts: {}, errors: 0 };
+      return {
+        ...base,
+        status: "skipped",
+        reason: "another run of this period is in progress",
+        runId: row.id,
+        counts: {},
+        errors: 0,
+      };
     }
   }
 
   const counts: JobCounts = created ? {} : { ...(row.counts as JobCounts) };
   const errors: JobError[] = created ? [] : [...(row.errors as JobError[])];
   const ctx: JobContext = new JobContext(
-    db, opts.now, tenantId, wallStart + (opts.budgetMs ?? DEFAULT_BUDGET_MS), created ? null : row.cursor, counts, errors,
+    db,
+    opts.now,
+    tenantId,
+    wallStart + (opts.budgetMs ?? DEFAULT_BUDGET_MS),
+    created ? null : row.cursor,
+    counts,
+    errors,
     () => saveJobRun(db, row.id, startedAt, { counts: json(counts), errors: json(errors), cursor: ctx.cursor }),
   );
   ctx.requestId = row.id;
@@ -129,18 +161,41 @@ export async function runJob(db: Db, def: JobDefinition, opts: { now: Date; tena
     const outcome = await def.run(ctx);
     const done = outcome === "done";
     await finishJobRun(db, row.id, startedAt, {
-      status: done ? "SUCCEEDED" : "RUNNING", counts: json(counts), errors: json(errors), cursor: done ? null : ctx.cursor, finishedAt: finishedAt(),
+      status: done ? "SUCCEEDED" : "RUNNING",
+      counts: json(counts),
+      errors: json(errors),
+      cursor: done ? null : ctx.cursor,
+      finishedAt: finishedAt(),
     });
-    logger.info({ ...line, outcome, counts, errors: errors.length, durationMs: Date.now() - wallStart }, "job run finished");
+    logger.info(
+      { ...line, outcome, counts, errors: errors.length, durationMs: Date.now() - wallStart },
+      "job run finished",
+    );
     return { ...base, status: done ? "succeeded" : "paused", runId: row.id, counts, errors: errors.length };
   } catch (error) {
     if (error instanceof RunTakenOver) {
-      logger.info({ ...line, outcome: "taken over", counts, errors: errors.length, durationMs: Date.now() - wallStart }, "job run finished");
+      logger.info(
+        { ...line, outcome: "taken over", counts, errors: errors.length, durationMs: Date.now() - wallStart },
+        "job run finished",
+      );
       return { ...base, status: "skipped", reason: error.message, runId: row.id, counts, errors: errors.length };
     }
-    logger.error({ ...line, err: error, outcome: "failed", counts, errors: errors.length + 1, durationMs: Date.now() - wallStart }, "job run failed");
-    errors.push({ tenantId, ref: "run", message: error instanceof Error ? error.message.slice(0, 500) : String(error) });
-    await finishJobRun(db, row.id, startedAt, { status: "FAILED", counts: json(counts), errors: json(errors), cursor: ctx.cursor, finishedAt: finishedAt() });
+    logger.error(
+      { ...line, err: error, outcome: "failed", counts, errors: errors.length + 1, durationMs: Date.now() - wallStart },
+      "job run failed",
+    );
+    errors.push({
+      tenantId,
+      ref: "run",
+      message: error instanceof Error ? error.message.slice(0, 500) : String(error),
+    });
+    await finishJobRun(db, row.id, startedAt, {
+      status: "FAILED",
+      counts: json(counts),
+      errors: json(errors),
+      cursor: ctx.cursor,
+      finishedAt: finishedAt(),
+    });
     return { ...base, status: "failed", runId: row.id, counts, errors: errors.length };
   }
 }

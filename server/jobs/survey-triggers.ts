@@ -10,7 +10,8 @@ import type { JobDefinition } from "./runner";
 export const surveyTriggersJob: JobDefinition = {
   name: "survey-triggers",
   title: "Survey triggers",
-  description: "Creates the CSAT and NPS surveys that are due (after sign-offs, at project end, quarterly) and sends their links.",
+  description:
+    "Creates the CSAT and NPS surveys that are due (after sign-offs, at project end, quarterly) and sends their links.",
   schedule: "30 * * * *",
   period: hourKey,
   async run(ctx) {

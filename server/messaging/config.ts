@@ -15,7 +15,14 @@ export type DeliveryConfig = {
 export function deliveryConfig(): DeliveryConfig {
   const env = serverEnv();
   return {
-    email: env.RESEND_API_KEY ? { apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL ?? null, from: env.EMAIL_FROM, verifiedDomains: parseVerifiedDomains(env.EMAIL_VERIFIED_DOMAINS) } : null,
+    email: env.RESEND_API_KEY
+      ? {
+          apiKey: env.RESEND_API_KEY,
+          baseUrl: env.RESEND_BASE_URL ?? null,
+          from: env.EMAIL_FROM,
+          verifiedDomains: parseVerifiedDomains(env.EMAIL_VERIFIED_DOMAINS),
+        }
+      : null,
     allowPrivateNetworks: env.ALLOW_PRIVATE_WEBHOOKS === "1",
     appUrl: env.APP_URL.replace(/\/$/, ""),
   };

@@ -13,7 +13,12 @@ import type { RenderedMessage } from "./templates/render";
  */
 export type Person = { id: string; tenantId: string; email: string; prefs: ChannelPrefs };
 
-const OUTBOX_CHANNEL: Record<Channel, OutboxChannel> = { email: "EMAIL", slack: "SLACK", teams: "TEAMS", in_app: "IN_APP" };
+const OUTBOX_CHANNEL: Record<Channel, OutboxChannel> = {
+  email: "EMAIL",
+  slack: "SLACK",
+  teams: "TEAMS",
+  in_app: "IN_APP",
+};
 
 export function recipientRef(userId: string): string {
   return `user:${userId}`;
@@ -38,13 +43,27 @@ export function rowsForPerson(
       nextAttemptAt: opts.now,
     };
     if (channel === "email") {
-      if (!person.email) return { ...base, recipient: "", status: "DEAD", lastError: "No email address for this person" };
+      if (!person.email)
+        return { ...base, recipient: "", status: "DEAD", lastError: "No email address for this person" };
       return { ...base, recipient: person.email, bodyHtml: message.html };
     }
-    if (channel === "in_app") return { ...base, recipient: recipientRef(person.id), payload: { userId: person.id, ...message.inApp } };
+    if (channel === "in_app")
+      return { ...base, recipient: recipientRef(person.id), payload: { userId: person.id, ...message.inApp } };
     const url = channel === "slack" ? person.prefs.slackWebhookUrl : person.prefs.teamsWebhookUrl;
-    const row = { ...base, recipient: recipientRef(person.id), payload: { userId: person.id, message: (channel === "slack" ? message.slack : message.teams) as Prisma.InputJsonValue } };
-    if (!url) return { ...row, status: "DEAD", lastError: `${channel === "slack" ? "Slack" : "Teams"} is chosen but no incoming-webhook URL is set` };
+    const row = {
+      ...base,
+      recipient: recipientRef(person.id),
+      payload: {
+        userId: person.id,
+        message: (channel === "slack" ? message.slack : message.teams) as Prisma.InputJsonValue,
+      },
+    };
+    if (!url)
+      return {
+        ...row,
+        status: "DEAD",
+        lastError: `${channel === "slack" ? "Slack" : "Teams"} is chosen but no incoming-webhook URL is set`,
+      };
     return row;
   });
 }

@@ -1,8 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { BASE_DELAY_MS, MAX_ATTEMPTS, MAX_DELAY_MS, backoffMs, describeFailure, isRetryableStatus, nextStep } from "./retry";
+import {
+  BASE_DELAY_MS,
+  MAX_ATTEMPTS,
+  MAX_DELAY_MS,
+  backoffMs,
+  describeFailure,
+  isRetryableStatus,
+  nextStep,
+} from "./retry";
 
 const NOW = new Date("2030-01-01T00:00:00Z");
-const fail = (retryable: boolean, retryAfterSeconds: number | null = null) => ({ ok: false as const, retryable, error: "x", statusCode: null, durationMs: 1, retryAfterSeconds });
+const fail = (retryable: boolean, retryAfterSeconds: number | null = null) => ({
+  ok: false as const,
+  retryable,
+  error: "x",
+  statusCode: null,
+  durationMs: 1,
+  retryAfterSeconds,
+});
 
 describe("retry policy", () => {
   it("retries 408, 425, 429 and 5xx; other 4xx are final", () => {
@@ -21,7 +36,10 @@ describe("retry policy", () => {
 
   it("sent, retried until the last attempt, then dead; a final failure is dead at once", () => {
     expect(nextStep({ ok: true, statusCode: 200, durationMs: 1 }, 1, NOW)).toEqual({ status: "SENT" });
-    expect(nextStep(fail(true), 1, NOW)).toEqual({ status: "FAILED", nextAttemptAt: new Date(NOW.getTime() + BASE_DELAY_MS) });
+    expect(nextStep(fail(true), 1, NOW)).toEqual({
+      status: "FAILED",
+      nextAttemptAt: new Date(NOW.getTime() + BASE_DELAY_MS),
+    });
     expect(nextStep(fail(true), MAX_ATTEMPTS - 1, NOW).status).toBe("FAILED");
     expect(nextStep(fail(true), MAX_ATTEMPTS, NOW)).toEqual({ status: "DEAD" });
     expect(nextStep(fail(false), 1, NOW)).toEqual({ status: "DEAD" });

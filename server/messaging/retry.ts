@@ -10,7 +10,14 @@ export const MAX_DELAY_MS = 6 * 60 * 60_000;
 
 export type DeliveryOutcome =
   | { ok: true; statusCode: number | null; durationMs: number }
-  | { ok: false; retryable: boolean; error: string; statusCode: number | null; durationMs: number; retryAfterSeconds?: number | null };
+  | {
+      ok: false;
+      retryable: boolean;
+      error: string;
+      statusCode: number | null;
+      durationMs: number;
+      retryAfterSeconds?: number | null;
+    };
 
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 425 || status === 429 || status >= 500;
@@ -19,7 +26,8 @@ export function isRetryableStatus(status: number): boolean {
 /** The wait after the n-th failed attempt (n ≥ 1): 30 s, 2 min, 8 min, 32 min, ~2 h, capped at 6 h. */
 export function backoffMs(attempt: number, retryAfterSeconds?: number | null): number {
   const exponential = Math.min(BASE_DELAY_MS * BACKOFF_FACTOR ** Math.max(0, attempt - 1), MAX_DELAY_MS);
-  if (retryAfterSeconds !== null && retryAfterSeconds !== undefined) return Math.min(Math.max(retryAfterSeconds * 1000, exponential), MAX_DELAY_MS);
+  if (retryAfterSeconds !== null && retryAfterSeconds !== undefined)
+    return Math.min(Math.max(retryAfterSeconds * 1000, exponential), MAX_DELAY_MS);
   return exponential;
 }
 

@@ -8,7 +8,11 @@ import type { DeliveryConfig } from "./config";
  * the tenant's branding through the sender rule (docs/branding.md#sender). Platform mail (no tenant)
  * and tenants without branding use EMAIL_FROM unchanged.
  */
-export async function emailSenderOf(db: DbOrTx, tenantId: string | null, email: NonNullable<DeliveryConfig["email"]>): Promise<ResolvedSender> {
+export async function emailSenderOf(
+  db: DbOrTx,
+  tenantId: string | null,
+  email: NonNullable<DeliveryConfig["email"]>,
+): Promise<ResolvedSender> {
   const found = tenantId ? await findTenantBranding(db, tenantId) : null;
   return resolveSender(email.from, email.verifiedDomains ?? [], found?.branding ?? null);
 }

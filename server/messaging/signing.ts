@@ -20,12 +20,18 @@ export function secretProblem(secret: string): string | null {
   const body = secret.slice(SECRET_PREFIX.length);
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body)) return `After ${SECRET_PREFIX} a secret is base64`;
   const bytes = Buffer.from(body, "base64").length;
-  if (bytes < MIN_SECRET_BYTES) return `The secret is too short: at least ${MIN_SECRET_BYTES} random bytes (${Math.ceil(MIN_SECRET_BYTES / 3) * 4} base64 characters)`;
+  if (bytes < MIN_SECRET_BYTES)
+    return `The secret is too short: at least ${MIN_SECRET_BYTES} random bytes (${Math.ceil(MIN_SECRET_BYTES / 3) * 4} base64 characters)`;
   if (bytes > MAX_SECRET_BYTES) return `The secret is too long: at most ${MAX_SECRET_BYTES} bytes`;
   return null;
 }
 
-export function signWebhook(secret: string, id: string, timestampSeconds: number, body: string): Record<string, string> {
+export function signWebhook(
+  secret: string,
+  id: string,
+  timestampSeconds: number,
+  body: string,
+): Record<string, string> {
   const key = Buffer.from(secret.slice(SECRET_PREFIX.length), "base64");
   const signature = createHmac("sha256", key).update(`${id}.${timestampSeconds}.${body}`).digest("base64");
   return { "webhook-id": id, "webhook-timestamp": String(timestampSeconds), "webhook-signature": `v1,${signature}` };

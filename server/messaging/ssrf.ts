@@ -10,13 +10,34 @@ import { BlockList, isIP, type LookupFunction } from "node:net";
  */
 const BLOCKED = new BlockList();
 for (const [net, prefix] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.88.99.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["198.51.100.0", 24],
-  ["203.0.113.0", 24], ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) BLOCKED.addSubnet(net, prefix, "ipv4");
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
+  ["192.88.99.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
+] as const)
+  BLOCKED.addSubnet(net, prefix, "ipv4");
 for (const [net, prefix] of [
-  ["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::", 10], ["fec0::", 10], ["ff00::", 8], ["2001:db8::", 32], ["100::", 64],
-] as const) BLOCKED.addSubnet(net, prefix, "ipv6");
+  ["::", 128],
+  ["::1", 128],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["fec0::", 10],
+  ["ff00::", 8],
+  ["2001:db8::", 32],
+  ["100::", 64],
+] as const)
+  BLOCKED.addSubnet(net, prefix, "ipv6");
 
 /** The IPv4 address an IPv6 address carries (mapped ::ffff:a.b.c.d, or NAT64 64:ff9b::/96), else null. */
 function embeddedIpv4(address: string): string | null {
@@ -59,19 +80,26 @@ export function parseOutgoingUrl(raw: string, allowPrivate: boolean): URL {
   } catch {
     throw new UnsafeUrlError("Enter a full URL, e.g. https://example.com/webhooks/onward");
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new UnsafeUrlError("Only http(s) URLs can receive messages");
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new UnsafeUrlError("Only http(s) URLs can receive messages");
   if (!allowPrivate && url.protocol !== "https:") throw new UnsafeUrlError("The URL must use https://");
   if (url.username || url.password) throw new UnsafeUrlError("Put credentials in the secret, not in the URL");
   const host = url.hostname.replace(/^\[|\]$/g, "");
-  if (!allowPrivate && (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".internal") || host.endsWith(".local"))) {
+  if (
+    !allowPrivate &&
+    (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".internal") || host.endsWith(".local"))
+  ) {
     throw new UnsafeUrlError("The URL points at a private or local address");
   }
-  if (!allowPrivate && isIP(host) && isPrivateAddress(host)) throw new UnsafeUrlError("The URL points at a private or local address");
+  if (!allowPrivate && isIP(host) && isPrivateAddress(host))
+    throw new UnsafeUrlError("The URL points at a private or local address");
   return url;
 }
 
 function resolveAll(host: string): Promise<LookupAddress[]> {
-  return new Promise((resolve, reject) => dnsLookup(host, { all: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))));
+  return new Promise((resolve, reject) =>
+    dnsLookup(host, { all: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))),
+  );
 }
 
 /** Configuration-time check: the URL's shape, and every address its host resolves to. */
@@ -85,7 +113,8 @@ export async function assertSafeOutgoingUrl(raw: string, allowPrivate: boolean):
   } catch {
     throw new UnsafeUrlError(`The host ${host} could not be resolved`);
   }
-  if (addresses.length === 0 || addresses.some((a) => isPrivateAddress(a.address))) throw new UnsafeUrlError("The URL points at a private or local address");
+  if (addresses.length === 0 || addresses.some((a) => isPrivateAddress(a.address)))
+    throw new UnsafeUrlError("The URL points at a private or local address");
   return url;
 }
 
@@ -96,7 +125,14 @@ export function guardedLookup(allowPrivate: boolean): LookupFunction {
       if (err) return callback(err, "", 4);
       const list = addresses as LookupAddress[];
       const bad = !allowPrivate && (list.length === 0 || list.some((a) => isPrivateAddress(a.address)));
-      if (bad) return callback(Object.assign(new UnsafeUrlError(`Refused: ${hostname} resolves to a private or local address`), { code: "EPRIVATE" }), "", 4);
+      if (bad)
+        return callback(
+          Object.assign(new UnsafeUrlError(`Refused: ${hostname} resolves to a private or local address`), {
+            code: "EPRIVATE",
+          }),
+          "",
+          4,
+        );
       if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
       const first = list[0];
       if (!first) return callback(new UnsafeUrlError(`No address for ${hostname}`), "", 4);

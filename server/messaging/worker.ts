@@ -55,20 +55,41 @@ async function chatOutcome(db: Db, msg: ClaimedMessage, config: DeliveryConfig):
 }
 
 /** Delivers one claimed row and finishes it; "lost" when another worker took the lease meanwhile. */
-export async function deliverClaimed(db: Db, msg: ClaimedMessage, now: Date, config: DeliveryConfig): Promise<DeliveryResult> {
+export async function deliverClaimed(
+  db: Db,
+  msg: ClaimedMessage,
+  now: Date,
+  config: DeliveryConfig,
+): Promise<DeliveryResult> {
   const finish = async (outcome: DeliveryOutcome): Promise<DeliveryResult> => {
     const step = nextStep(outcome, msg.attempts, now);
-    const data: FinishOutcome = step.status === "SENT" ? { status: "SENT", at: now } : step.status === "FAILED" ? { status: "FAILED", error: outcome.ok ? "" : outcome.error, nextAttemptAt: step.nextAttemptAt } : { status: "DEAD", error: outcome.ok ? "" : outcome.error };
+    const data: FinishOutcome =
+      step.status === "SENT"
+        ? { status: "SENT", at: now }
+        : step.status === "FAILED"
+          ? { status: "FAILED", error: outcome.ok ? "" : outcome.error, nextAttemptAt: step.nextAttemptAt }
+          : { status: "DEAD", error: outcome.ok ? "" : outcome.error };
     const ok = await finishClaimedMessage(db, msg, data);
     if (!ok) return "lost";
-    if (!outcome.ok) logger.warn({ outboxId: msg.id, channel: msg.channel, attempt: msg.attempts, status: step.status, error: outcome.error }, "outbox delivery failed");
+    if (!outcome.ok)
+      logger.warn(
+        { outboxId: msg.id, channel: msg.channel, attempt: msg.attempts, status: step.status, error: outcome.error },
+        "outbox delivery failed",
+      );
     return step.status === "SENT" ? "sent" : step.status === "FAILED" ? "failed" : "dead";
   };
 
   try {
     switch (msg.channel) {
       case "EMAIL":
-        if (!config.email) return finish({ ok: false, retryable: true, statusCode: null, durationMs: 0, error: "No email provider is configured (RESEND_API_KEY)" });
+        if (!config.email)
+          return finish({
+            ok: false,
+            retryable: true,
+            statusCode: null,
+            durationMs: 0,
+            error: "No email provider is configured (RESEND_API_KEY)",
+          });
         if (!msg.recipient) return finish(undeliverable("No email address for this person"));
         return finish(await sendEmail(config.email, msg, await emailSenderOf(db, msg.tenantId, config.email)));
       case "SLACK":
@@ -82,7 +103,9 @@ export async function deliverClaimed(db: Db, msg: ClaimedMessage, now: Date, con
         return await db.$transaction(async (tx) => {
           const ok = await finishClaimedMessage(tx, msg, { status: "SENT", at: now });
           if (!ok) return "lost" as const;
-          await insertNotifications(tx, [{ tenantId, userId: p.data.userId, title: p.data.title, body: p.data.body, link: p.data.link, at: now }]);
+          await insertNotifications(tx, [
+            { tenantId, userId: p.data.userId, title: p.data.title, body: p.data.body, link: p.data.link, at: now },
+          ]);
           return "sent" as const;
         });
       }
@@ -90,12 +113,21 @@ export async function deliverClaimed(db: Db, msg: ClaimedMessage, now: Date, con
         const p = ZWebhookPayload.safeParse(msg.payload);
         const endpoint = p.success && msg.tenantId ? await findEndpoint(db, msg.tenantId, p.data.endpointId) : null;
         if (!p.success || !endpoint || !msg.tenantId) return finish(undeliverable("The webhook endpoint was deleted"));
-        const outcome = endpoint.active ? await sendSignedWebhook(endpoint, { id: msg.id, body: msg.bodyText }, config.allowPrivateNetworks) : undeliverable("The endpoint is disabled");
+        const outcome = endpoint.active
+          ? await sendSignedWebhook(endpoint, { id: msg.id, body: msg.bodyText }, config.allowPrivateNetworks)
+          : undeliverable("The endpoint is disabled");
         const result = await finish(outcome);
         if (result !== "lost") {
           await insertWebhookDelivery(db, {
-            tenantId: msg.tenantId, endpointId: endpoint.id, outboxMessageId: msg.id, event: p.data.event, attempt: msg.attempts,
-            statusCode: outcome.statusCode, durationMs: outcome.durationMs, error: outcome.ok ? null : outcome.error, at: now,
+            tenantId: msg.tenantId,
+            endpointId: endpoint.id,
+            outboxMessageId: msg.id,
+            event: p.data.event,
+            attempt: msg.attempts,
+            statusCode: outcome.statusCode,
+            durationMs: outcome.durationMs,
+            error: outcome.ok ? null : outcome.error,
+            at: now,
           });
         }
         return result;
@@ -104,7 +136,13 @@ export async function deliverClaimed(db: Db, msg: ClaimedMessage, now: Date, con
   } catch (error) {
     // our own failure (database, a bug): keep the row retryable with the reason, never crash the sweep
     logger.error({ err: error, outboxId: msg.id }, "outbox delivery crashed");
-    return finish({ ok: false, retryable: true, statusCode: null, durationMs: 0, error: `Internal error: ${error instanceof Error ? error.message : String(error)}` });
+    return finish({
+      ok: false,
+      retryable: true,
+      statusCode: null,
+      durationMs: 0,
+      error: `Internal error: ${error instanceof Error ? error.message : String(error)}`,
+    });
   }
 }
 
@@ -115,7 +153,11 @@ export async function deliverClaimed(db: Db, msg: ClaimedMessage, now: Date, con
 export async function deliverDueMessages(
   db: Db,
   opts: {
-    now: Date; config?: DeliveryConfig; tenantId?: string | null; deadline?: number; maxMessages?: number;
+    now: Date;
+    config?: DeliveryConfig;
+    tenantId?: string | null;
+    deadline?: number;
+    maxMessages?: number;
     onResult?: (msg: ClaimedMessage, result: DeliveryResult) => void;
   },
 ): Promise<SweepCounts> {
@@ -124,8 +166,11 @@ export async function deliverDueMessages(
   const max = opts.maxMessages ?? Number.POSITIVE_INFINITY;
   while (counts.claimed < max && (opts.deadline === undefined || Date.now() < opts.deadline)) {
     const batch = await claimDueMessages(db, {
-      now: opts.now, leaseUntil: new Date(opts.now.getTime() + LEASE_MS), limit: Math.min(CLAIM_BATCH, max - counts.claimed),
-      channels: deliverableChannels(config), tenantId: opts.tenantId ?? null,
+      now: opts.now,
+      leaseUntil: new Date(opts.now.getTime() + LEASE_MS),
+      limit: Math.min(CLAIM_BATCH, max - counts.claimed),
+      channels: deliverableChannels(config),
+      tenantId: opts.tenantId ?? null,
     });
     if (batch.length === 0) break;
     counts.claimed += batch.length;
@@ -139,8 +184,19 @@ export async function deliverDueMessages(
 }
 
 /** Sends one queued message right away (invitations, sign-in links, test events) if it is due. */
-export async function deliverMessageNow(db: Db, id: string, now: Date, config: DeliveryConfig = deliveryConfig()): Promise<DeliveryResult | "kept"> {
-  const [msg] = await claimDueMessages(db, { now, leaseUntil: new Date(now.getTime() + LEASE_MS), limit: 1, channels: deliverableChannels(config), id });
+export async function deliverMessageNow(
+  db: Db,
+  id: string,
+  now: Date,
+  config: DeliveryConfig = deliveryConfig(),
+): Promise<DeliveryResult | "kept"> {
+  const [msg] = await claimDueMessages(db, {
+    now,
+    leaseUntil: new Date(now.getTime() + LEASE_MS),
+    limit: 1,
+    channels: deliverableChannels(config),
+    id,
+  });
   if (!msg) return "kept";
   return deliverClaimed(db, msg, now, config);
 }

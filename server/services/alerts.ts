@@ -1,6 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { AlertsExportInput, ListAlertsInput, ResolveAlertInput } from "@/lib/schemas/alerts";
-import { countAlerts, findAlert, insertAlertRows, iterateAlerts, listAlerts, openAlertCounts, resolveOpenAlerts, type AlertInsert } from "@/server/db/alerts";
+import {
+  countAlerts,
+  findAlert,
+  insertAlertRows,
+  iterateAlerts,
+  listAlerts,
+  openAlertCounts,
+  resolveOpenAlerts,
+  type AlertInsert,
+} from "@/server/db/alerts";
 import { recordAudit } from "@/server/db/audit";
 import type { DbOrTx } from "@/server/db/client";
 import type { AlertKind } from "@/server/db/generated/enums";
@@ -23,14 +32,28 @@ export type AlertNotice = { userIds: readonly (string | null)[]; title: string; 
 
 /** One alert to raise: its kind decides its severity and urgency, and which links `about` must carry. */
 export type RaiseAlertInput = {
-  [K in AlertKind]: { kind: K; about: AboutOf[(typeof ALERT_KINDS)[K]["subject"]]; message: string; link: string; notify?: AlertNotice };
+  [K in AlertKind]: {
+    kind: K;
+    about: AboutOf[(typeof ALERT_KINDS)[K]["subject"]];
+    message: string;
+    link: string;
+    notify?: AlertNotice;
+  };
 }[AlertKind];
 
 function insertRow(tenantId: string, at: Date, a: RaiseAlertInput): AlertInsert {
   const about: Partial<AboutOf["milestone"] & AboutOf["guarantee"]> = a.about;
   return {
-    id: randomUUID(), tenantId, kind: a.kind, message: a.message, link: a.link, at,
-    projectId: about.projectId ?? null, customerAccountId: about.customerAccountId ?? null, milestoneId: about.milestoneId ?? null, guaranteeId: about.guaranteeId ?? null,
+    id: randomUUID(),
+    tenantId,
+    kind: a.kind,
+    message: a.message,
+    link: a.link,
+    at,
+    projectId: about.projectId ?? null,
+    customerAccountId: about.customerAccountId ?? null,
+    milestoneId: about.milestoneId ?? null,
+    guaranteeId: about.guaranteeId ?? null,
   };
 }
 
@@ -41,7 +64,11 @@ function insertRow(tenantId: string, at: Date, a: RaiseAlertInput): AlertInsert 
  * outbox sweep (urgent-alerts.ts) then sends the webhook event and the urgent external messages.
  * Returns the new alerts' ids, in order.
  */
-export async function raiseAlerts(tx: DbOrTx, ctx: { tenantId: string; now: Date }, alerts: readonly RaiseAlertInput[]): Promise<string[]> {
+export async function raiseAlerts(
+  tx: DbOrTx,
+  ctx: { tenantId: string; now: Date },
+  alerts: readonly RaiseAlertInput[],
+): Promise<string[]> {
   const rows = alerts.map((a) => insertRow(ctx.tenantId, ctx.now, a));
   if (rows.length === 0) return [];
   await insertAlertRows(tx, rows);
@@ -50,13 +77,26 @@ export async function raiseAlerts(tx: DbOrTx, ctx: { tenantId: string; now: Date
     const { title, body } = a.notify;
     const people = [...new Set(a.notify.userIds.filter((id): id is string => typeof id === "string"))];
     const heldForDigest = !isUrgentAlert(a.kind);
-    return people.map((userId) => ({ tenantId: ctx.tenantId, userId, title, body, link: a.link, at: ctx.now, alertId: rows[i]?.id ?? null, heldForDigest }));
+    return people.map((userId) => ({
+      tenantId: ctx.tenantId,
+      userId,
+      title,
+      body,
+      link: a.link,
+      at: ctx.now,
+      alertId: rows[i]?.id ?? null,
+      heldForDigest,
+    }));
   });
   if (notices.length > 0) await insertNotifications(tx, notices);
   return rows.map((r) => r.id);
 }
 
-export async function raiseAlert(tx: DbOrTx, ctx: { tenantId: string; now: Date }, alert: RaiseAlertInput): Promise<{ alertId: string }> {
+export async function raiseAlert(
+  tx: DbOrTx,
+  ctx: { tenantId: string; now: Date },
+  alert: RaiseAlertInput,
+): Promise<{ alertId: string }> {
   const [alertId = ""] = await raiseAlerts(tx, ctx, [alert]);
   return { alertId };
 }
@@ -70,13 +110,21 @@ export function alertHref(alert: { link: string | null; projectId: string | null
 /** The tenant's alerts page: one page of the filter, its total, and the open alerts by severity. */
 export async function alertsPage(ctx: ServiceContext, input: ListAlertsInput) {
   const [rows, total, open] = await Promise.all([
-    listAlerts(ctx.db, ctx.tenantId, { status: input.status, severity: input.severity, skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
+    listAlerts(ctx.db, ctx.tenantId, {
+      status: input.status,
+      severity: input.severity,
+      skip: (input.page - 1) * input.pageSize,
+      take: input.pageSize,
+    }),
     countAlerts(ctx.db, ctx.tenantId, input.status, input.severity),
     openAlertCounts(ctx.db, ctx.tenantId),
   ]);
   return {
     items: rows.map(({ link, projectId, project, customerAccount, ...a }) => ({
-      ...a, projectName: project?.name ?? null, accountName: customerAccount?.name ?? null, href: alertHref({ link, projectId }),
+      ...a,
+      projectName: project?.name ?? null,
+      accountName: customerAccount?.name ?? null,
+      href: alertHref({ link, projectId }),
     })),
     total,
     page: input.page,
@@ -98,12 +146,22 @@ export async function resolveAlert(ctx: ServiceContext, input: ResolveAlertInput
     const done = await resolveOpenAlerts(tx, ctx.tenantId, [alert.id], ctx.now);
     if (done.count === 0) {
       const current = await findAlert(tx, ctx.tenantId, alert.id);
-      throw new AppError("CONFLICT", `This alert was already resolved${current?.resolvedAt ? ` on ${current.resolvedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : ""}.`);
+      throw new AppError(
+        "CONFLICT",
+        `This alert was already resolved${current?.resolvedAt ? ` on ${current.resolvedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : ""}.`,
+      );
     }
     await recordAudit(tx, {
-      tenantId: ctx.tenantId, actorId: ctx.actorId, action: "alert.resolved", entityType: "Alert", entityId: alert.id,
-      before: { resolvedAt: null }, after: { resolvedAt: ctx.now.toISOString(), kind: alert.kind, severity: alert.severity, note },
-      ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+      tenantId: ctx.tenantId,
+      actorId: ctx.actorId,
+      action: "alert.resolved",
+      entityType: "Alert",
+      entityId: alert.id,
+      before: { resolvedAt: null },
+      after: { resolvedAt: ctx.now.toISOString(), kind: alert.kind, severity: alert.severity, note },
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+      at: ctx.now,
     });
     return { alertId: alert.id, resolvedAt: ctx.now };
   });
@@ -114,6 +172,12 @@ const CSV_COLUMNS = ["Severity", "Kind", "Message", "Project", "Account", "Raise
 /** The filter's alerts as CSV, in the page's order; cells that look like formulas are neutralised. */
 export function alertsCsv(ctx: ServiceContext, filter: AlertsExportInput): AsyncGenerator<string> {
   return csvChunks(CSV_COLUMNS, iterateAlerts(ctx.db, ctx.tenantId, filter), (a) => [
-    ALERT_SEVERITY_LABEL[a.severity], alertKindLabel(a.kind), a.message, a.project?.name ?? "", a.customerAccount?.name ?? "", a.createdAt.toISOString(), a.resolvedAt?.toISOString() ?? "",
+    ALERT_SEVERITY_LABEL[a.severity],
+    alertKindLabel(a.kind),
+    a.message,
+    a.project?.name ?? "",
+    a.customerAccount?.name ?? "",
+    a.createdAt.toISOString(),
+    a.resolvedAt?.toISOString() ?? "",
   ]);
 }

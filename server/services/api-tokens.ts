@@ -1,6 +1,14 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { CreateApiTokenInput } from "@/lib/schemas/quality";
-import { countActiveTokens, findApiToken, findProjectForTokens, findTokenByHash, insertApiToken, listApiTokens, markTokenRevoked } from "@/server/db/api-tokens";
+import {
+  countActiveTokens,
+  findApiToken,
+  findProjectForTokens,
+  findTokenByHash,
+  insertApiToken,
+  listApiTokens,
+  markTokenRevoked,
+} from "@/server/db/api-tokens";
 import { recordAudit } from "@/server/db/audit";
 import type { DbOrTx } from "@/server/db/client";
 import { AppError, notFound } from "@/server/errors";
@@ -35,16 +43,33 @@ export async function createApiToken(ctx: ServiceContext, input: CreateApiTokenI
   const project = await requireProject(ctx, input.projectId);
   const active = await countActiveTokens(ctx.db, ctx.tenantId, project.id);
   if (active >= MAX_ACTIVE_TOKENS_PER_PROJECT) {
-    throw new AppError("BAD_REQUEST", `${project.name} already has ${MAX_ACTIVE_TOKENS_PER_PROJECT} active API tokens, the most allowed. Revoke one you no longer use, then create the new one.`);
+    throw new AppError(
+      "BAD_REQUEST",
+      `${project.name} already has ${MAX_ACTIVE_TOKENS_PER_PROJECT} active API tokens, the most allowed. Revoke one you no longer use, then create the new one.`,
+    );
   }
   const { token, prefix, tokenHash } = newToken();
   const row = await ctx.db.$transaction(async (tx) => {
     const created = await insertApiToken(tx, {
-      tenantId: ctx.tenantId, projectId: project.id, name: input.name, prefix, tokenHash, scopes: [EVIDENCE_SCOPE], createdById: ctx.actorId, at: ctx.now,
+      tenantId: ctx.tenantId,
+      projectId: project.id,
+      name: input.name,
+      prefix,
+      tokenHash,
+      scopes: [EVIDENCE_SCOPE],
+      createdById: ctx.actorId,
+      at: ctx.now,
     });
     await recordAudit(tx, {
-      tenantId: ctx.tenantId, actorId: ctx.actorId, action: "api_token.created", entityType: "ApiToken", entityId: created.id,
-      after: { projectId: project.id, name: input.name, prefix, scopes: [EVIDENCE_SCOPE] }, ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+      tenantId: ctx.tenantId,
+      actorId: ctx.actorId,
+      action: "api_token.created",
+      entityType: "ApiToken",
+      entityId: created.id,
+      after: { projectId: project.id, name: input.name, prefix, scopes: [EVIDENCE_SCOPE] },
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+      at: ctx.now,
     });
     return created;
   });
@@ -71,9 +96,16 @@ async function revoke(ctx: ServiceContext, token: NonNullable<Awaited<ReturnType
     const count = await markTokenRevoked(tx, ctx.tenantId, token.id, ctx.now);
     if (count === 0) return false;
     await recordAudit(tx, {
-      tenantId: ctx.tenantId, actorId: ctx.actorId, action: token.projectId === null ? "api_key.revoked" : "api_token.revoked", entityType: "ApiToken", entityId: token.id,
-      before: { revokedAt: null }, after: { projectId: token.projectId, name: token.name, prefix: token.prefix, revokedAt: ctx.now.toISOString() },
-      ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+      tenantId: ctx.tenantId,
+      actorId: ctx.actorId,
+      action: token.projectId === null ? "api_key.revoked" : "api_token.revoked",
+      entityType: "ApiToken",
+      entityId: token.id,
+      before: { revokedAt: null },
+      after: { projectId: token.projectId, name: token.name, prefix: token.prefix, revokedAt: ctx.now.toISOString() },
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+      at: ctx.now,
     });
     return true;
   });
@@ -96,7 +128,10 @@ async function bearerToken(db: DbOrTx, authorization: string | null) {
   return row && row.revokedAt === null ? row : null;
 }
 
-export async function authenticateEvidenceToken(db: DbOrTx, authorization: string | null): Promise<EvidenceToken | null> {
+export async function authenticateEvidenceToken(
+  db: DbOrTx,
+  authorization: string | null,
+): Promise<EvidenceToken | null> {
   const row = await bearerToken(db, authorization);
   if (!row || row.projectId === null || !row.scopes.includes(EVIDENCE_SCOPE)) return null;
   return { id: row.id, tenantId: row.tenantId, projectId: row.projectId, createdById: row.createdById };
@@ -111,14 +146,33 @@ export const MAX_ACTIVE_TENANT_KEYS = 10;
 export async function createTenantApiKey(ctx: ServiceContext, name: string) {
   const active = await countActiveTokens(ctx.db, ctx.tenantId, null);
   if (active >= MAX_ACTIVE_TENANT_KEYS) {
-    throw new AppError("BAD_REQUEST", `This workspace already has ${MAX_ACTIVE_TENANT_KEYS} active API keys, the most allowed. Revoke one you no longer use first.`);
+    throw new AppError(
+      "BAD_REQUEST",
+      `This workspace already has ${MAX_ACTIVE_TENANT_KEYS} active API keys, the most allowed. Revoke one you no longer use first.`,
+    );
   }
   const { token, prefix, tokenHash } = newToken();
   const row = await ctx.db.$transaction(async (tx) => {
-    const created = await insertApiToken(tx, { tenantId: ctx.tenantId, projectId: null, name, prefix, tokenHash, scopes: [JOURNEY_SCOPE], createdById: ctx.actorId, at: ctx.now });
+    const created = await insertApiToken(tx, {
+      tenantId: ctx.tenantId,
+      projectId: null,
+      name,
+      prefix,
+      tokenHash,
+      scopes: [JOURNEY_SCOPE],
+      createdById: ctx.actorId,
+      at: ctx.now,
+    });
     await recordAudit(tx, {
-      tenantId: ctx.tenantId, actorId: ctx.actorId, action: "api_key.created", entityType: "ApiToken", entityId: created.id,
-      after: { name, prefix, scopes: [JOURNEY_SCOPE] }, ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+      tenantId: ctx.tenantId,
+      actorId: ctx.actorId,
+      action: "api_key.created",
+      entityType: "ApiToken",
+      entityId: created.id,
+      after: { name, prefix, scopes: [JOURNEY_SCOPE] },
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+      at: ctx.now,
     });
     return created;
   });

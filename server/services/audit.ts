@@ -21,12 +21,23 @@ export async function verifyTenantAuditChain(ctx: Pick<ServiceContext, "db" | "t
  */
 export async function verifyTenantChains(ctx: ServiceContext) {
   const audit = await verifyTenantAuditChain(ctx);
-  const signOffs = { chains: 0, entries: 0, broken: [] as { projectId: string; projectName: string; seq: number; entryId: string | null; reason: string }[] };
+  const signOffs = {
+    chains: 0,
+    entries: 0,
+    broken: [] as { projectId: string; projectName: string; seq: number; entryId: string | null; reason: string }[],
+  };
   for (const p of await projectsWithSignOffs(ctx.db, [ctx.tenantId])) {
     const v = await verifyProjectSignOffs(ctx, p.id);
     signOffs.chains += 1;
     signOffs.entries += v.entries;
-    if (v.firstBroken) signOffs.broken.push({ projectId: p.id, projectName: p.name, seq: v.firstBroken.seq, entryId: v.firstBroken.id ?? null, reason: v.firstBroken.reason });
+    if (v.firstBroken)
+      signOffs.broken.push({
+        projectId: p.id,
+        projectName: p.name,
+        seq: v.firstBroken.seq,
+        entryId: v.firstBroken.id ?? null,
+        reason: v.firstBroken.reason,
+      });
   }
   return { ...audit, ok: audit.ok && signOffs.broken.length === 0, auditOk: audit.ok, signOffs };
 }

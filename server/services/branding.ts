@@ -3,7 +3,13 @@ import { serverEnv } from "@/lib/env";
 import type { DocumentBrand } from "@/lib/html";
 import type { BrandingSettings, LogoUploadInput } from "@/lib/schemas/branding";
 import { recordAudit } from "@/server/db/audit";
-import { findBrandingLogo, findTenantBranding, saveBrandingLogo, saveBrandingSettings, type BrandingRow } from "@/server/db/branding";
+import {
+  findBrandingLogo,
+  findTenantBranding,
+  saveBrandingLogo,
+  saveBrandingSettings,
+  type BrandingRow,
+} from "@/server/db/branding";
 import type { DbOrTx } from "@/server/db/client";
 import { checkAccentColor, normalizeHex } from "@/server/engines/branding/contrast";
 import { checkLogo, type LogoType } from "@/server/engines/branding/logo";
@@ -27,7 +33,10 @@ export function logoPath(tenantId: string, logoUpdatedAt: Date): string {
 }
 
 function textSnapshot(row: BrandingRow | null) {
-  return Object.fromEntries(TEXT_FIELDS.map((f) => [f, row?.[f] ?? null])) as Record<(typeof TEXT_FIELDS)[number], string | null>;
+  return Object.fromEntries(TEXT_FIELDS.map((f) => [f, row?.[f] ?? null])) as Record<
+    (typeof TEXT_FIELDS)[number],
+    string | null
+  >;
 }
 
 function senderPreview(row: BrandingRow | null) {
@@ -46,8 +55,18 @@ export async function brandingForEditing(ctx: ServiceContext) {
     tenantName: found.tenantName,
     version: row?.version ?? 0,
     updatedAt: row?.updatedAt ?? null,
-    settings: Object.fromEntries(TEXT_FIELDS.map((f) => [f, text[f] ?? ""])) as Record<(typeof TEXT_FIELDS)[number], string>,
-    logo: row?.logoUpdatedAt && row.logoContentType ? { contentType: row.logoContentType, url: logoPath(ctx.tenantId, row.logoUpdatedAt), updatedAt: row.logoUpdatedAt } : null,
+    settings: Object.fromEntries(TEXT_FIELDS.map((f) => [f, text[f] ?? ""])) as Record<
+      (typeof TEXT_FIELDS)[number],
+      string
+    >,
+    logo:
+      row?.logoUpdatedAt && row.logoContentType
+        ? {
+            contentType: row.logoContentType,
+            url: logoPath(ctx.tenantId, row.logoUpdatedAt),
+            updatedAt: row.logoUpdatedAt,
+          }
+        : null,
     sender: senderPreview(row),
   };
 }
@@ -56,7 +75,10 @@ export async function updateBrandingSettings(ctx: ServiceContext, input: Brandin
   let accentColor: string | null = null;
   if (input.accentColor !== null) {
     const check = checkAccentColor(input.accentColor);
-    if (!check.ok) throw new AppError("BAD_REQUEST", `This accent colour is not readable enough: ${check.reason}`, { fieldErrors: { accentColor: check.reason } });
+    if (!check.ok)
+      throw new AppError("BAD_REQUEST", `This accent colour is not readable enough: ${check.reason}`, {
+        fieldErrors: { accentColor: check.reason },
+      });
     accentColor = check.hex;
   }
   const data = { ...input, accentColor };
@@ -65,28 +87,56 @@ export async function updateBrandingSettings(ctx: ServiceContext, input: Brandin
     if (!found) throw notFound("Workspace");
     const saved = await saveBrandingSettings(tx, ctx.tenantId, data, { actorId: ctx.actorId, at: ctx.now });
     await recordAudit(tx, {
-      tenantId: ctx.tenantId, actorId: ctx.actorId, action: "branding.updated", entityType: "TenantBranding", entityId: ctx.tenantId,
-      before: { version: found.branding?.version ?? 0, ...textSnapshot(found.branding) }, after: { version: saved.version, ...textSnapshot(saved) },
-      ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+      tenantId: ctx.tenantId,
+      actorId: ctx.actorId,
+      action: "branding.updated",
+      entityType: "TenantBranding",
+      entityId: ctx.tenantId,
+      before: { version: found.branding?.version ?? 0, ...textSnapshot(found.branding) },
+      after: { version: saved.version, ...textSnapshot(saved) },
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+      at: ctx.now,
     });
   });
   return brandingForEditing(ctx);
 }
 
 const logoFacts = (logo: { contentType: string; bytes: Uint8Array } | null) =>
-  logo ? { contentType: logo.contentType, bytes: logo.bytes.length, sha256: createHash("sha256").update(logo.bytes).digest("hex") } : null;
+  logo
+    ? {
+        contentType: logo.contentType,
+        bytes: logo.bytes.length,
+        sha256: createHash("sha256").update(logo.bytes).digest("hex"),
+      }
+    : null;
 
-async function writeLogo(ctx: ServiceContext, logo: { bytes: Uint8Array<ArrayBuffer>; contentType: LogoType } | null, action: string) {
+async function writeLogo(
+  ctx: ServiceContext,
+  logo: { bytes: Uint8Array<ArrayBuffer>; contentType: LogoType } | null,
+  action: string,
+) {
   await ctx.db.$transaction(async (tx) => {
     const before = await findBrandingLogo(tx, ctx.tenantId);
     // removing a logo that is not there changes nothing: no new version, no audit entry
     if (!logo && !before) return;
     const saved = await saveBrandingLogo(tx, ctx.tenantId, logo, { actorId: ctx.actorId, at: ctx.now });
     await recordAudit(tx, {
-      tenantId: ctx.tenantId, actorId: ctx.actorId, action, entityType: "TenantBranding", entityId: ctx.tenantId,
-      before: { logo: before?.logo && before.logoContentType ? logoFacts({ contentType: before.logoContentType, bytes: before.logo }) : null },
+      tenantId: ctx.tenantId,
+      actorId: ctx.actorId,
+      action,
+      entityType: "TenantBranding",
+      entityId: ctx.tenantId,
+      before: {
+        logo:
+          before?.logo && before.logoContentType
+            ? logoFacts({ contentType: before.logoContentType, bytes: before.logo })
+            : null,
+      },
       after: { version: saved.version, logo: logoFacts(logo) },
-      ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+      at: ctx.now,
     });
   });
   return brandingForEditing(ctx);
@@ -95,7 +145,10 @@ async function writeLogo(ctx: ServiceContext, logo: { bytes: Uint8Array<ArrayBuf
 export async function uploadBrandingLogo(ctx: ServiceContext, input: LogoUploadInput) {
   const bytes = new Uint8Array(Buffer.from(input.dataBase64, "base64"));
   const check = checkLogo(bytes, input.contentType);
-  if (!check.ok) throw new AppError("BAD_REQUEST", `This logo cannot be used: ${check.reason}`, { fieldErrors: { logo: check.reason } });
+  if (!check.ok)
+    throw new AppError("BAD_REQUEST", `This logo cannot be used: ${check.reason}`, {
+      fieldErrors: { logo: check.reason },
+    });
   return writeLogo(ctx, { bytes, contentType: check.contentType }, "branding.logo_uploaded");
 }
 
@@ -144,21 +197,35 @@ export async function brandingLogoDataUri(db: DbOrTx, tenantId: string): Promise
 export async function emailBrand(db: DbOrTx, tenantId: string, appUrl: string): Promise<EmailBrand | null> {
   const brand = await tenantBrand(db, tenantId);
   if (!brand?.branded) return null;
-  return { name: brand.name, accent: brand.accent, logoUrl: brand.logoPath ? `${appUrl.replace(/\/$/, "")}${brand.logoPath}` : null };
+  return {
+    name: brand.name,
+    accent: brand.accent,
+    logoUrl: brand.logoPath ? `${appUrl.replace(/\/$/, "")}${brand.logoPath}` : null,
+  };
 }
 
 /** The provider's name, logo and accent for a certificate or dossier (docs/branding.md#documents). */
 export async function documentBrand(db: DbOrTx, tenantId: string): Promise<DocumentBrand | null> {
   const brand = await tenantBrand(db, tenantId);
   if (!brand) return null;
-  return { name: brand.name, accent: brand.accent, logoDataUri: brand.logoPath ? await brandingLogoDataUri(db, tenantId) : null };
+  return {
+    name: brand.name,
+    accent: brand.accent,
+    logoDataUri: brand.logoPath ? await brandingLogoDataUri(db, tenantId) : null,
+  };
 }
 
 /**
  * For the onboarding checklist: the portal counts as branded once it has a logo or an accent colour,
  * the sender once a From name or address is set.
  */
-export async function brandingStatus(db: DbOrTx, tenantId: string): Promise<{ portalBranded: boolean; senderSet: boolean }> {
+export async function brandingStatus(
+  db: DbOrTx,
+  tenantId: string,
+): Promise<{ portalBranded: boolean; senderSet: boolean }> {
   const b = (await findTenantBranding(db, tenantId))?.branding ?? null;
-  return { portalBranded: Boolean(b?.logoUpdatedAt || b?.accentColor), senderSet: Boolean(b?.fromName || b?.fromEmail) };
+  return {
+    portalBranded: Boolean(b?.logoUpdatedAt || b?.accentColor),
+    senderSet: Boolean(b?.fromName || b?.fromEmail),
+  };
 }

@@ -1,5 +1,12 @@
 import type { z } from "zod";
-import { configVersion, ensureDefaultConfig, insertConfigVersion, latestConfig, listConfigVersions, type ConfigKind } from "@/server/db/config";
+import {
+  configVersion,
+  ensureDefaultConfig,
+  insertConfigVersion,
+  latestConfig,
+  listConfigVersions,
+  type ConfigKind,
+} from "@/server/db/config";
 import { recordAudit } from "@/server/db/audit";
 import type { Prisma } from "@/server/db/generated/client";
 import { ZEducationConfigSchema } from "@/server/engines/education/plan";
@@ -38,19 +45,33 @@ export type VersionedConfig<K extends ConfigKind> = { version: number; data: Con
 
 function parseStored<K extends ConfigKind>(kind: K, version: number, data: unknown): VersionedConfig<K> {
   const parsed = REGISTRY[kind].schema.safeParse(data);
-  if (!parsed.success) throw new AppError("INTERNAL", `Stored ${kind} configuration v${version} is invalid: ${describeZodError(parsed.error).message}`);
+  if (!parsed.success)
+    throw new AppError(
+      "INTERNAL",
+      `Stored ${kind} configuration v${version} is invalid: ${describeZodError(parsed.error).message}`,
+    );
   return { version, data: parsed.data as ConfigOf<K> };
 }
 
 export async function loadConfig<K extends ConfigKind>(ctx: ServiceContext, kind: K): Promise<VersionedConfig<K>> {
   const row =
     (await latestConfig(ctx.db, ctx.tenantId, kind)) ??
-    (await ensureDefaultConfig(ctx.db, ctx.tenantId, kind, REGISTRY[kind].defaults as unknown as Prisma.InputJsonValue, ctx.now));
+    (await ensureDefaultConfig(
+      ctx.db,
+      ctx.tenantId,
+      kind,
+      REGISTRY[kind].defaults as unknown as Prisma.InputJsonValue,
+      ctx.now,
+    ));
   if (!row) throw new AppError("INTERNAL", `Could not load the ${kind} configuration`);
   return parseStored(kind, row.version, row.data);
 }
 
-export async function loadConfigAt<K extends ConfigKind>(ctx: ServiceContext, kind: K, version: number): Promise<VersionedConfig<K>> {
+export async function loadConfigAt<K extends ConfigKind>(
+  ctx: ServiceContext,
+  kind: K,
+  version: number,
+): Promise<VersionedConfig<K>> {
   const row = await configVersion(ctx.db, ctx.tenantId, kind, version);
   if (!row) throw new AppError("NOT_FOUND", `Configuration version ${version} not found`);
   return parseStored(kind, row.version, row.data);
@@ -63,15 +84,25 @@ export async function configForEditing<K extends ConfigKind>(ctx: ServiceContext
 }
 
 /** Optimistic: the caller says which version it edited; a newer one in between is a conflict. */
-export async function updateConfig<K extends ConfigKind>(ctx: ServiceContext, kind: K, data: unknown, expectedVersion: number) {
+export async function updateConfig<K extends ConfigKind>(
+  ctx: ServiceContext,
+  kind: K,
+  data: unknown,
+  expectedVersion: number,
+) {
   const parsed = REGISTRY[kind].schema.safeParse(data);
   if (!parsed.success) {
     const { message, fieldErrors } = describeZodError(parsed.error);
-    throw new AppError("BAD_REQUEST", `This ${kind} configuration would make scores meaningless: ${message}`, { fieldErrors });
+    throw new AppError("BAD_REQUEST", `This ${kind} configuration would make scores meaningless: ${message}`, {
+      fieldErrors,
+    });
   }
   const current = await loadConfig(ctx, kind);
   if (current.version !== expectedVersion) {
-    throw new AppError("CONFLICT", `Someone saved version ${current.version} while you edited version ${expectedVersion}. Reload and apply your change again.`);
+    throw new AppError(
+      "CONFLICT",
+      `Someone saved version ${current.version} while you edited version ${expectedVersion}. Reload and apply your change again.`,
+    );
   }
   return ctx.db.$transaction(async (tx) => {
     const row = await insertConfigVersion(tx, {

@@ -18,5 +18,12 @@ export function serviceContext(ctx: {
   requestId: string;
   now: () => Date;
 }): ServiceContext {
-  return { db: ctx.db, tenantId: ctx.tenantId, actorId: ctx.user.id, ip: ctx.ip, requestId: ctx.requestId, now: ctx.now() };
+  return {
+    db: ctx.db,
+    tenantId: ctx.tenantId,
+    actorId: ctx.user.id,
+    ip: ctx.ip,
+    requestId: ctx.requestId,
+    now: ctx.now(),
+  };
 }

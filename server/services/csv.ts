@@ -5,7 +5,12 @@ import Papa from "papaparse";
  * items' rows in batches, so a long export is never held whole. Cells that look like spreadsheet
  * formulae (= + - @ …) are neutralised.
  */
-export async function* csvChunks<T>(columns: readonly string[], items: AsyncIterable<T>, toRow: (item: T) => unknown[], batchSize = 500): AsyncGenerator<string> {
+export async function* csvChunks<T>(
+  columns: readonly string[],
+  items: AsyncIterable<T>,
+  toRow: (item: T) => unknown[],
+  batchSize = 500,
+): AsyncGenerator<string> {
   yield Papa.unparse([columns]) + "\r\n";
   const batch: unknown[][] = [];
   const flush = () => Papa.unparse(batch.splice(0), { escapeFormulae: true }) + "\r\n";

@@ -4,8 +4,20 @@ import { loadKpiDetail, type KpiRow } from "@/server/db/dashboard-rows";
 import { loadTrendFacts } from "@/server/db/dashboard-trends";
 import { CASE_STUDY_MIN_SUCCESS_SCORE, KPI_DEFINITIONS, KPI_ROW_RULES } from "@/server/engines/dashboard/definitions";
 import { computeKpi, computeKpis } from "@/server/engines/dashboard/kpis";
-import { EXPANSION_SCORE_MIN, EXPANSION_STRATEGY, MAX_OPPORTUNITIES, caseStudyOpportunities, expansionOpportunities } from "@/server/engines/dashboard/opportunities";
-import { bucketDaysFor, dashboardWindows, resolveRange, trendBuckets, type DashboardRange } from "@/server/engines/dashboard/range";
+import {
+  EXPANSION_SCORE_MIN,
+  EXPANSION_STRATEGY,
+  MAX_OPPORTUNITIES,
+  caseStudyOpportunities,
+  expansionOpportunities,
+} from "@/server/engines/dashboard/opportunities";
+import {
+  bucketDaysFor,
+  dashboardWindows,
+  resolveRange,
+  trendBuckets,
+  type DashboardRange,
+} from "@/server/engines/dashboard/range";
 import { recommendationsFor } from "@/server/engines/dashboard/recommendations";
 import { dashboardSummary } from "@/server/engines/dashboard/summary";
 import { KPI_IDS, isKpiId, type KpiId } from "@/server/engines/dashboard/targets";
@@ -22,7 +34,8 @@ import { alertHref } from "./alerts";
 
 function requireRange(input: DashboardRangeInput, now: Date): DashboardRange {
   const result = resolveRange(input, now);
-  if (!result.ok) throw new AppError("BAD_REQUEST", result.problem, { fieldErrors: { [`range.${result.field}`]: result.problem } });
+  if (!result.ok)
+    throw new AppError("BAD_REQUEST", result.problem, { fieldErrors: { [`range.${result.field}`]: result.problem } });
   return result.range;
 }
 
@@ -45,7 +58,10 @@ export async function executiveDashboard(ctx: ServiceContext, input: DashboardIn
       bySeverity: data.alertsBySeverity,
       items: data.alerts.map(({ link, projectId, ...a }) => ({ ...a, href: alertHref({ link, projectId }) })),
     },
-    opportunities: { expansion: expansionOpportunities(data.expansion), caseStudies: caseStudyOpportunities(data.caseStudies) },
+    opportunities: {
+      expansion: expansionOpportunities(data.expansion),
+      caseStudies: caseStudyOpportunities(data.caseStudies),
+    },
     recommendations: recommendationsFor(kpis),
   };
 }
@@ -53,8 +69,15 @@ export async function executiveDashboard(ctx: ServiceContext, input: DashboardIn
 const NPS_DETAIL = { promoter: "Promoter (+1)", passive: "Passive (0)", detractor: "Detractor (−1)" } as const;
 /** Codes the rows carry, in words (other codes are enum values the page humanizes). */
 const DETAIL_LABELS: Partial<Record<KpiId, Record<string, string>>> = {
-  customer_retention_rate: { ACTIVE: "A project is running", ENDED_IN_RANGE: "Last project ended in the range", LAPSED: "No project in the range" },
-  case_study_generation_rate: { flag: "Stored case-study flag", derived: `Success score ≥ ${CASE_STUDY_MIN_SUCCESS_SCORE}` },
+  customer_retention_rate: {
+    ACTIVE: "A project is running",
+    ENDED_IN_RANGE: "Last project ended in the range",
+    LAPSED: "No project in the range",
+  },
+  case_study_generation_rate: {
+    flag: "Stored case-study flag",
+    derived: `Success score ≥ ${CASE_STUDY_MIN_SUCCESS_SCORE}`,
+  },
 };
 
 function rowDetail(id: KpiId, row: KpiRow): string | null {

@@ -14,7 +14,11 @@ import {
 } from "@/server/db/education";
 import { latestAccountGuaranteeCents } from "@/server/db/portal";
 import { backgroundOf } from "@/server/engines/education/background";
-import { DEFAULT_EDUCATION_LIBRARY, renderEducationBody, type EducationItemSpec } from "@/server/engines/education/library";
+import {
+  DEFAULT_EDUCATION_LIBRARY,
+  renderEducationBody,
+  type EducationItemSpec,
+} from "@/server/engines/education/library";
 import { educationProgress, planEducation } from "@/server/engines/education/plan";
 import { AppError, notFound } from "@/server/errors";
 import { DEFAULT_CURRENCY, formatMoney } from "@/lib/money";
@@ -34,14 +38,22 @@ export async function educationLibrary(ctx: Pick<ServiceContext, "db" | "tenantI
   if (items.length > 0) return items;
   await insertLibraryItems(
     ctx.db,
-    DEFAULT_EDUCATION_LIBRARY.map((item, position) => ({ tenantId: ctx.tenantId, ...item, position, createdAt: ctx.now })),
+    DEFAULT_EDUCATION_LIBRARY.map((item, position) => ({
+      tenantId: ctx.tenantId,
+      ...item,
+      position,
+      createdAt: ctx.now,
+    })),
   );
   return listLibrary(ctx.db, ctx.tenantId);
 }
 
 type Target = { leadId: string } | { customerAccountId: string };
 
-async function resolveTarget(ctx: ServiceContext, input: { leadId?: string; customerAccountId?: string }): Promise<{ target: Target; label: string }> {
+async function resolveTarget(
+  ctx: ServiceContext,
+  input: { leadId?: string; customerAccountId?: string },
+): Promise<{ target: Target; label: string }> {
   if (input.leadId) {
     const lead = await leadDetail(ctx, input.leadId);
     return { target: { leadId: lead.id }, label: lead.company };
@@ -55,16 +67,30 @@ export async function createEducationPlan(ctx: ServiceContext, input: CreateEduc
   const { target, label } = await resolveTarget(ctx, input);
   const existing = await findPlanFor(ctx.db, ctx.tenantId, target, input.serviceType);
   if (existing) {
-    throw new AppError("CONFLICT", `${label} already has an education plan for this service type (created ${existing.createdAt.toISOString().slice(0, 10)}). Track its progress instead.`);
+    throw new AppError(
+      "CONFLICT",
+      `${label} already has an education plan for this service type (created ${existing.createdAt.toISOString().slice(0, 10)}). Track its progress instead.`,
+    );
   }
-  const stakeholders = "customerAccountId" in target ? await accountStakeholders(ctx.db, ctx.tenantId, target.customerAccountId) : [];
+  const stakeholders =
+    "customerAccountId" in target ? await accountStakeholders(ctx.db, ctx.tenantId, target.customerAccountId) : [];
   const [library, config] = await Promise.all([educationLibrary(ctx), loadConfig(ctx, "education")]);
   const specs: EducationItemSpec[] = library.map((i) => ({
-    key: i.key, title: i.title, kind: i.kind as EducationItemSpec["kind"], audience: i.audience as EducationItemSpec["audience"],
-    serviceTypes: i.serviceTypes, body: i.body, durationMinutes: i.durationMinutes, deliveryMethod: i.deliveryMethod as EducationItemSpec["deliveryMethod"],
+    key: i.key,
+    title: i.title,
+    kind: i.kind as EducationItemSpec["kind"],
+    audience: i.audience as EducationItemSpec["audience"],
+    serviceTypes: i.serviceTypes,
+    body: i.body,
+    durationMinutes: i.durationMinutes,
+    deliveryMethod: i.deliveryMethod as EducationItemSpec["deliveryMethod"],
   }));
   const plan = planEducation({
-    serviceType: input.serviceType, background: input.background, library: specs, startAt: ctx.now, config: config.data,
+    serviceType: input.serviceType,
+    background: input.background,
+    library: specs,
+    startAt: ctx.now,
+    config: config.data,
     stakeholders: stakeholders.map((s) => ({ id: s.id, background: backgroundOf(s.stakeholderRole) })),
   });
   const itemIds = new Map(library.map((i) => [i.key, i.id]));
@@ -72,17 +98,43 @@ export async function createEducationPlan(ctx: ServiceContext, input: CreateEduc
     const itemId = itemIds.get(d.itemKey);
     return itemId ? [{ itemId, userId: d.stakeholderId, scheduledAt: d.scheduledAt }] : [];
   });
-  if (deliveries.length === 0) throw new AppError("BAD_REQUEST", "The content library has no item for this service type and background. Add content first.");
+  if (deliveries.length === 0)
+    throw new AppError(
+      "BAD_REQUEST",
+      "The content library has no item for this service type and background. Add content first.",
+    );
   const row = await ctx.db.$transaction(async (tx) => {
-    const created = await insertPlan(tx, { tenantId: ctx.tenantId, ...target, serviceType: input.serviceType, background: input.background, at: ctx.now }, deliveries);
+    const created = await insertPlan(
+      tx,
+      { tenantId: ctx.tenantId, ...target, serviceType: input.serviceType, background: input.background, at: ctx.now },
+      deliveries,
+    );
     await recordAudit(tx, {
-      tenantId: ctx.tenantId, actorId: ctx.actorId, action: "education.plan_created", entityType: "EducationPlan", entityId: created.id,
-      after: { ...target, serviceType: input.serviceType, background: input.background, deliveries: deliveries.length, configVersion: config.version },
-      ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+      tenantId: ctx.tenantId,
+      actorId: ctx.actorId,
+      action: "education.plan_created",
+      entityType: "EducationPlan",
+      entityId: created.id,
+      after: {
+        ...target,
+        serviceType: input.serviceType,
+        background: input.background,
+        deliveries: deliveries.length,
+        configVersion: config.version,
+      },
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+      at: ctx.now,
     });
     return created;
   });
-  return { planId: row.id, items: plan.items, estimatedCompletion: plan.estimatedCompletion, successCriteria: plan.successCriteria, explanation: plan.explanation };
+  return {
+    planId: row.id,
+    items: plan.items,
+    estimatedCompletion: plan.estimatedCompletion,
+    successCriteria: plan.successCriteria,
+    explanation: plan.explanation,
+  };
 }
 
 /** Plans of a lead or account with their deliveries and completion per stakeholder. */
@@ -94,7 +146,13 @@ export async function educationPlans(ctx: ServiceContext, input: { leadId?: stri
     const names = new Map(p.deliveries.map((d) => [d.userId, d.user?.name ?? "Primary contact"]));
     return {
       ...p,
-      progress: { ...progress, stakeholders: progress.stakeholders.map((s) => ({ ...s, name: names.get(s.stakeholderId) ?? "Primary contact" })) },
+      progress: {
+        ...progress,
+        stakeholders: progress.stakeholders.map((s) => ({
+          ...s,
+          name: names.get(s.stakeholderId) ?? "Primary contact",
+        })),
+      },
     };
   });
 }
@@ -106,14 +164,26 @@ export async function completeEducation(ctx: ServiceContext, deliveryId: string)
   return recordCompletion(ctx, delivery, "education.completed_by_staff");
 }
 
-async function recordCompletion(ctx: ServiceContext, delivery: { id: string; status: string; item: { title: string } }, action: string) {
+async function recordCompletion(
+  ctx: ServiceContext,
+  delivery: { id: string; status: string; item: { title: string } },
+  action: string,
+) {
   if (delivery.status === "COMPLETED") return { deliveryId: delivery.id, status: "COMPLETED" as const, changed: false };
   await ctx.db.$transaction(async (tx) => {
     const changed = await markDeliveryCompleted(tx, ctx.tenantId, delivery.id, ctx.now);
     if (changed === 0) return;
     await recordAudit(tx, {
-      tenantId: ctx.tenantId, actorId: ctx.actorId, action, entityType: "EducationDelivery", entityId: delivery.id,
-      before: { status: delivery.status }, after: { status: "COMPLETED", item: delivery.item.title }, ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+      tenantId: ctx.tenantId,
+      actorId: ctx.actorId,
+      action,
+      entityType: "EducationDelivery",
+      entityId: delivery.id,
+      before: { status: delivery.status },
+      after: { status: "COMPLETED", item: delivery.item.title },
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+      at: ctx.now,
     });
   });
   return { deliveryId: delivery.id, status: "COMPLETED" as const, changed: true };
@@ -128,8 +198,14 @@ export async function portalEducation(ctx: PortalContext) {
     listPortalDeliveries(ctx.db, ctx.tenantId, customerAccountId, ctx.actorId),
     latestAccountGuaranteeCents(ctx.db, ctx.tenantId, customerAccountId),
   ]);
-  const refundAmount = guaranteeCents === null ? "the guarantee amount in your agreement" : formatMoney(guaranteeCents, DEFAULT_CURRENCY, "short");
-  const items = rows.map((r) => ({ ...r, item: { ...r.item, body: renderEducationBody(r.item.body, { refundAmount }) } }));
+  const refundAmount =
+    guaranteeCents === null
+      ? "the guarantee amount in your agreement"
+      : formatMoney(guaranteeCents, DEFAULT_CURRENCY, "short");
+  const items = rows.map((r) => ({
+    ...r,
+    item: { ...r.item, body: renderEducationBody(r.item.body, { refundAmount }) },
+  }));
   const progress = educationProgress(rows.map((r) => ({ stakeholderId: ctx.actorId, status: r.status })));
   return { items, progress };
 }
@@ -138,7 +214,11 @@ export async function portalEducation(ctx: PortalContext) {
 export async function portalCompleteEducation(ctx: PortalContext, deliveryId: string) {
   const { customerAccountId } = ctx;
   const delivery = await findDelivery(ctx.db, ctx.tenantId, deliveryId);
-  if (!delivery || delivery.plan.customerAccountId !== customerAccountId || (delivery.userId !== null && delivery.userId !== ctx.actorId)) {
+  if (
+    !delivery ||
+    delivery.plan.customerAccountId !== customerAccountId ||
+    (delivery.userId !== null && delivery.userId !== ctx.actorId)
+  ) {
     throw notFound("Education item");
   }
   return recordCompletion(ctx, delivery, "education.completed");

@@ -17,23 +17,45 @@ import { codeInputs } from "./quality-inputs";
  */
 export async function recordCiEvidence(ctx: ServiceContext, token: EvidenceToken, payload: EvidencePayload) {
   if (payload.projectId !== undefined && payload.projectId !== token.projectId) {
-    throw new AppError("FORBIDDEN", "This token sends evidence for its own project only: leave projectId out, or use the token of the project you named.", {
-      fieldErrors: { projectId: "Not this token's project" },
-    });
+    throw new AppError(
+      "FORBIDDEN",
+      "This token sends evidence for its own project only: leave projectId out, or use the token of the project you named.",
+      {
+        fieldErrors: { projectId: "Not this token's project" },
+      },
+    );
   }
   const project = await requireQualityProject(ctx, token.projectId);
   const config = await loadConfig(ctx, "quality");
   return ctx.db.$transaction(async (tx) => {
     const evidence = await insertEvidence(tx, {
-      tenantId: ctx.tenantId, projectId: project.id, source: "API", apiTokenId: token.id,
-      coverage: payload.coverage, complexity: payload.complexity, maintainability: payload.maintainability,
-      vulnerabilitiesHigh: payload.vulnerabilities?.high, vulnerabilitiesCritical: payload.vulnerabilities?.critical,
-      benchmarkP95Ms: payload.benchmarkP95Ms, testsPassed: payload.tests?.passed, testsFailed: payload.tests?.failed,
-      commitSha: payload.commitSha, buildUrl: payload.buildUrl, metrics: (payload.metrics ?? {}) as Prisma.InputJsonValue, at: ctx.now,
+      tenantId: ctx.tenantId,
+      projectId: project.id,
+      source: "API",
+      apiTokenId: token.id,
+      coverage: payload.coverage,
+      complexity: payload.complexity,
+      maintainability: payload.maintainability,
+      vulnerabilitiesHigh: payload.vulnerabilities?.high,
+      vulnerabilitiesCritical: payload.vulnerabilities?.critical,
+      benchmarkP95Ms: payload.benchmarkP95Ms,
+      testsPassed: payload.tests?.passed,
+      testsFailed: payload.tests?.failed,
+      commitSha: payload.commitSha,
+      buildUrl: payload.buildUrl,
+      metrics: (payload.metrics ?? {}) as Prisma.InputJsonValue,
+      at: ctx.now,
     });
     await touchToken(tx, ctx.tenantId, token.id, ctx.now);
     const inputs = { ...codeInputs(evidence), evidenceId: evidence.id, manual: {} };
-    const validation = await storeQualityValidation(tx, ctx, { project, type: "CODE", inputs, config, trigger: "api", by: null });
+    const validation = await storeQualityValidation(tx, ctx, {
+      project,
+      type: "CODE",
+      inputs,
+      config,
+      trigger: "api",
+      by: null,
+    });
     return {
       evidenceId: evidence.id,
       projectId: project.id,
@@ -46,7 +68,15 @@ export async function recordCiEvidence(ctx: ServiceContext, token: EvidenceToken
         escalationReasons: validation.result.escalationReasons,
         failing: validation.result.gates
           .filter((g) => !g.passed)
-          .map((g) => ({ gate: g.gate, label: g.label, actual: g.actual, comparator: g.comparator, threshold: g.threshold, unit: g.unit.trim(), reason: g.reason })),
+          .map((g) => ({
+            gate: g.gate,
+            label: g.label,
+            actual: g.actual,
+            comparator: g.comparator,
+            threshold: g.threshold,
+            unit: g.unit.trim(),
+            reason: g.reason,
+          })),
       },
     };
   });

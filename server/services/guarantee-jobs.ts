@@ -13,9 +13,19 @@ import { finalizeGuarantee } from "./guarantees";
  */
 export const ENFORCEMENT_BATCH = 50;
 
-export type EnforcementCounts = { evaluated: number; succeeded: number; failed: number; skipped: number; errors: number };
+export type EnforcementCounts = {
+  evaluated: number;
+  succeeded: number;
+  failed: number;
+  skipped: number;
+  errors: number;
+};
 
-export async function enforceGuarantees(db: Db, now: Date, opts: { tenantId?: string | null } = {}): Promise<EnforcementCounts> {
+export async function enforceGuarantees(
+  db: Db,
+  now: Date,
+  opts: { tenantId?: string | null } = {},
+): Promise<EnforcementCounts> {
   const counts: EnforcementCounts = { evaluated: 0, succeeded: 0, failed: 0, skipped: 0, errors: 0 };
   for (const tenant of await listTenantsForJobs(db, opts.tenantId ?? null)) {
     let afterId: string | null = null;
@@ -23,7 +33,19 @@ export async function enforceGuarantees(db: Db, now: Date, opts: { tenantId?: st
       const batch = await guaranteesDue(db, tenant.id, now, afterId, ENFORCEMENT_BATCH);
       for (const { id } of batch) {
         try {
-          const out = await db.$transaction((tx) => finalizeGuarantee({ db: tx, tenantId: tenant.id, actorId: null, ip: null, requestId: `job:guarantees:${now.toISOString()}`, now }, id));
+          const out = await db.$transaction((tx) =>
+            finalizeGuarantee(
+              {
+                db: tx,
+                tenantId: tenant.id,
+                actorId: null,
+                ip: null,
+                requestId: `job:guarantees:${now.toISOString()}`,
+                now,
+              },
+              id,
+            ),
+          );
           if (!out) counts.skipped += 1;
           else {
             counts.evaluated += 1;
@@ -31,7 +53,10 @@ export async function enforceGuarantees(db: Db, now: Date, opts: { tenantId?: st
           }
         } catch (error) {
           counts.errors += 1;
-          logger.warn({ err: error, tenantId: tenant.id, guaranteeId: id }, "guarantee enforcement failed for one guarantee");
+          logger.warn(
+            { err: error, tenantId: tenant.id, guaranteeId: id },
+            "guarantee enforcement failed for one guarantee",
+          );
         }
         afterId = id;
       }

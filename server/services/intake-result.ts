@@ -22,7 +22,11 @@ const SHOWN_RISKS = 4;
 /** What an assessment row stores in `answers` (answers + context are what the CSM form stores too). */
 export const ZStoredIntakeSchema = z.object({
   answers: z.record(z.string(), z.enum(ANSWER_LEVELS)),
-  context: z.object({ desiredTimelineWeeks: z.number().optional(), businessCritical: z.boolean().optional(), hasFallbackPlan: z.boolean().optional() }),
+  context: z.object({
+    desiredTimelineWeeks: z.number().optional(),
+    businessCritical: z.boolean().optional(),
+    hasFallbackPlan: z.boolean().optional(),
+  }),
   selfService: z.object({
     project: ZIntakeProjectSchema,
     contact: z.object({ name: z.string(), company: z.string() }),
@@ -35,22 +39,35 @@ export type Evaluated = ReturnType<typeof evaluate>;
 
 function projectRequest(project: IntakeProject): ProjectRequest {
   return {
-    requirements: project.features, timelineWeeks: project.timelineWeeks, budgetCents: BUDGET_BANDS[project.budgetBand].cents,
-    teamSize: project.teamSize, techStack: project.techStack, integrations: project.integrations, compliance: project.compliance,
+    requirements: project.features,
+    timelineWeeks: project.timelineWeeks,
+    budgetCents: BUDGET_BANDS[project.budgetBand].cents,
+    teamSize: project.teamSize,
+    techStack: project.techStack,
+    integrations: project.integrations,
+    compliance: project.compliance,
   };
 }
 
 /** The CSM flow's defaults where the prospect gives no choice: the best-fitting service type, else MVP. */
-export function evaluate(stored: StoredIntake, configs: { qualification: QualificationConfig; feasibility: FeasibilityConfig; tiers: TierCatalogue }) {
+export function evaluate(
+  stored: StoredIntake,
+  configs: { qualification: QualificationConfig; feasibility: FeasibilityConfig; tiers: TierCatalogue },
+) {
   const qualification = scoreQualification(stored.answers, stored.context, configs.qualification);
   const request = projectRequest(stored.selfService.project);
   const feasibility = analyzeFeasibility(request, qualification.score, configs.feasibility);
   const serviceType: ServiceType = qualification.recommendedServiceTypes[0] ?? "MVP_DEVELOPMENT";
   const tiers = recommendTiers(
     {
-      serviceType, teamSize: request.teamSize, budgetCents: request.budgetCents, timelineWeeks: request.timelineWeeks,
-      complexity: feasibility.complexity, complianceRequired: request.compliance.length > 0,
-      requirementsCount: request.requirements.length, integrationsCount: request.integrations.length,
+      serviceType,
+      teamSize: request.teamSize,
+      budgetCents: request.budgetCents,
+      timelineWeeks: request.timelineWeeks,
+      complexity: feasibility.complexity,
+      complianceRequired: request.compliance.length > 0,
+      requirementsCount: request.requirements.length,
+      integrationsCount: request.integrations.length,
     },
     configs.tiers,
   );
@@ -60,8 +77,13 @@ export function evaluate(stored: StoredIntake, configs: { qualification: Qualifi
 /** docs/domain.md#guarantee success_guarantee_explanation, as the education library words it, with this tier's refund. */
 function guaranteeText(guaranteeCents: number | null) {
   const item = DEFAULT_EDUCATION_LIBRARY.find((i) => i.key === GUARANTEE_ITEM_KEY);
-  const refundAmount = guaranteeCents ? formatMoney(guaranteeCents, DEFAULT_CURRENCY, "short") : "the guarantee amount in your contract";
-  return { title: item?.title ?? "30-Day Success Guarantee", body: renderEducationBody(item?.body ?? "", { refundAmount }) };
+  const refundAmount = guaranteeCents
+    ? formatMoney(guaranteeCents, DEFAULT_CURRENCY, "short")
+    : "the guarantee amount in your contract";
+  return {
+    title: item?.title ?? "30-Day Success Guarantee",
+    body: renderEducationBody(item?.body ?? "", { refundAmount }),
+  };
 }
 
 export function maskEmail(email: string): string {
@@ -74,23 +96,53 @@ export function resultView(stored: StoredIntake, evaluated: Evaluated) {
   const { qualification: q, feasibility: f, tiers } = evaluated;
   const primary = tiers.primary;
   return {
-    score: { score: q.score, points: q.points, maxPoints: q.maxPoints, passScore: q.passScore, passed: q.passed, explanation: q.explanation },
+    score: {
+      score: q.score,
+      points: q.points,
+      maxPoints: q.maxPoints,
+      passScore: q.passScore,
+      passed: q.passed,
+      explanation: q.explanation,
+    },
     categories: q.categories.map((c) => ({ key: c.key, label: c.label, points: c.points, maxPoints: c.maxPoints })),
-    fit: q.fit.map((fit) => ({ serviceType: fit.serviceType, label: fit.label, status: fit.status, reasons: fit.reasons })),
+    fit: q.fit.map((fit) => ({
+      serviceType: fit.serviceType,
+      label: fit.label,
+      status: fit.status,
+      reasons: fit.reasons,
+    })),
     recommendedServiceTypes: q.recommendedServiceTypes,
-    improvements: q.improvements.slice(0, SHOWN_IMPROVEMENTS).map((i) => ({ criterion: i.criterion, label: i.label, gainPoints: i.gainPoints, gainScore: i.gainScore, message: i.message })),
+    improvements: q.improvements.slice(0, SHOWN_IMPROVEMENTS).map((i) => ({
+      criterion: i.criterion,
+      label: i.label,
+      gainPoints: i.gainPoints,
+      gainScore: i.gainScore,
+      message: i.message,
+    })),
     feasibility: {
-      score: f.feasibilityScore, passScore: f.passScore, successProbability: f.successProbability,
-      requiredWeeks: f.timeline.requiredWeeks, offeredWeeks: f.timeline.offeredWeeks,
-      estimatedCostCents: f.resource.estimatedCostCents, budgetCents: f.resource.budgetCents, complexity: f.complexity,
-      risks: f.riskFactors.slice(0, SHOWN_RISKS).map((r) => ({ key: r.key, label: r.label, severity: r.severity, detail: r.detail })),
+      score: f.feasibilityScore,
+      passScore: f.passScore,
+      successProbability: f.successProbability,
+      requiredWeeks: f.timeline.requiredWeeks,
+      offeredWeeks: f.timeline.offeredWeeks,
+      estimatedCostCents: f.resource.estimatedCostCents,
+      budgetCents: f.resource.budgetCents,
+      complexity: f.complexity,
+      risks: f.riskFactors
+        .slice(0, SHOWN_RISKS)
+        .map((r) => ({ key: r.key, label: r.label, severity: r.severity, detail: r.detail })),
       blockers: f.blockers.map((b) => ({ key: b.key, detail: b.detail })),
     },
     tier: primary
       ? {
-          name: primary.name, compatibility: primary.compatibility, priceCents: primary.price.cents, priceRangeCents: primary.price.rangeCents,
-          timelineWeeks: primary.estimatedTimelineWeeks, valueProposition: primary.valueProposition,
-          refundAmountCents: primary.guaranteeCents, successThreshold: primary.guarantees.successThreshold,
+          name: primary.name,
+          compatibility: primary.compatibility,
+          priceCents: primary.price.cents,
+          priceRangeCents: primary.price.rangeCents,
+          timelineWeeks: primary.estimatedTimelineWeeks,
+          valueProposition: primary.valueProposition,
+          refundAmountCents: primary.guaranteeCents,
+          successThreshold: primary.guarantees.successThreshold,
         }
       : null,
     tierReasoning: tiers.reasoning,
@@ -99,7 +151,15 @@ export function resultView(stored: StoredIntake, evaluated: Evaluated) {
   };
 }
 
-export function resultEmail(m: { tenantId: string; tenantName: string; to: string; name: string; assessmentId: string; url: string; evaluated: Evaluated }) {
+export function resultEmail(m: {
+  tenantId: string;
+  tenantName: string;
+  to: string;
+  name: string;
+  assessmentId: string;
+  url: string;
+  evaluated: Evaluated;
+}) {
   const q = m.evaluated.qualification;
   const tier = m.evaluated.tiers.primary;
   const best = q.improvements[0];
@@ -107,7 +167,9 @@ export function resultEmail(m: { tenantId: string; tenantName: string; to: strin
     `Hi ${m.name},`,
     "",
     `Thank you for taking the ${m.tenantName} readiness assessment. Your readiness score is ${q.score}/100 (${q.points} of ${q.maxPoints} points).`,
-    tier ? `Recommended package: ${tier.name}, about ${tier.estimatedTimelineWeeks} weeks, estimated ${formatMoney(tier.price.cents, DEFAULT_CURRENCY, "short")}.` : "No package fits yet; your result explains what would change that.",
+    tier
+      ? `Recommended package: ${tier.name}, about ${tier.estimatedTimelineWeeks} weeks, estimated ${formatMoney(tier.price.cents, DEFAULT_CURRENCY, "short")}.`
+      : "No package fits yet; your result explains what would change that.",
     best ? `Biggest step up: ${best.message}.` : "",
     "",
     `Your full result, with the reasons behind every number (the link works for ${RESULT_TTL_DAYS} days):`,
@@ -120,5 +182,12 @@ export function resultEmail(m: { tenantId: string; tenantName: string; to: strin
     `<p>Thank you for taking the ${escapeHtml(m.tenantName)} readiness assessment. Your readiness score is <strong>${q.score}/100</strong>.</p>`,
     `<p><a href="${escapeHtml(m.url)}">Open your full result</a> (the link works for ${RESULT_TTL_DAYS} days; keep it private).</p>`,
   ].join("");
-  return { tenantId: m.tenantId, to: m.to, subject: `Your readiness assessment with ${m.tenantName}: ${q.score}/100`, text: lines.join("\n"), html, idempotencyKey: `intake-result/${m.assessmentId}` };
+  return {
+    tenantId: m.tenantId,
+    to: m.to,
+    subject: `Your readiness assessment with ${m.tenantName}: ${q.score}/100`,
+    text: lines.join("\n"),
+    html,
+    idempotencyKey: `intake-result/${m.assessmentId}`,
+  };
 }

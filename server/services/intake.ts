@@ -7,8 +7,16 @@ import { recordAudit } from "@/server/db/audit";
 import type { Db } from "@/server/db/client";
 import type { LeadStage } from "@/server/db/generated/enums";
 import {
-  CALL_REQUEST_TITLE, csmWorkloads, findIntakeAssessment, findLeadByContactEmail, findOpenCallRequest, findTenantBySlug,
-  insertCallRequest, insertSelfServiceLead, lockProspectEmail, updateLeadForSelfService,
+  CALL_REQUEST_TITLE,
+  csmWorkloads,
+  findIntakeAssessment,
+  findLeadByContactEmail,
+  findOpenCallRequest,
+  findTenantBySlug,
+  insertCallRequest,
+  insertSelfServiceLead,
+  lockProspectEmail,
+  updateLeadForSelfService,
 } from "@/server/db/intake";
 import { activeAdminIds, insertNotifications } from "@/server/db/notifications";
 import { createOneTimeToken, findOneTimeToken } from "@/server/db/tokens";
@@ -19,7 +27,15 @@ import { logger } from "@/server/logger";
 import { deliverEmailNow, enqueueEmail } from "@/server/messaging/outbox";
 import { loadConfig, loadConfigAt } from "./config";
 import type { ServiceContext } from "./context";
-import { RESULT_TTL_DAYS, ZStoredIntakeSchema, evaluate, maskEmail, resultEmail, resultView, type StoredIntake } from "./intake-result";
+import {
+  RESULT_TTL_DAYS,
+  ZStoredIntakeSchema,
+  evaluate,
+  maskEmail,
+  resultEmail,
+  resultView,
+  type StoredIntake,
+} from "./intake-result";
 import { plural } from "@/lib/format";
 import { stageWord } from "@/lib/labels/lead-stage";
 
@@ -81,14 +97,16 @@ function checkAnswers(answers: Record<string, unknown>, keys: string[]) {
   const parsed = answersSchemaFor(keys).safeParse(answers);
   const fieldErrors: Record<string, string> = {};
   if (!parsed.success) {
-    for (const [field, message] of Object.entries(describeZodError(parsed.error).fieldErrors)) fieldErrors[field === "input" ? "answers" : `answers.${field}`] = message;
+    for (const [field, message] of Object.entries(describeZodError(parsed.error).fieldErrors))
+      fieldErrors[field === "input" ? "answers" : `answers.${field}`] = message;
   }
   const missing = keys.filter((k) => !Object.hasOwn(answers, k));
   for (const key of missing) fieldErrors[`answers.${key}`] ??= "Answer this question";
   if (Object.keys(fieldErrors).length > 0 || !parsed.success) {
-    const message = missing.length > 0
-      ? `Answer every question: ${missing.length} left unanswered (${missing.map(criterionLabel).join(", ")})`
-      : Object.values(fieldErrors).join("; ");
+    const message =
+      missing.length > 0
+        ? `Answer every question: ${missing.length} left unanswered (${missing.map(criterionLabel).join(", ")})`
+        : Object.values(fieldErrors).join("; ");
     throw new AppError("BAD_REQUEST", message, { fieldErrors });
   }
   return parsed.data;
@@ -124,10 +142,23 @@ export async function submitAssessment(ctx: PublicContext, input: IntakeSubmissi
   const { project, contact } = input;
   const stored: StoredIntake = {
     answers,
-    context: { desiredTimelineWeeks: project.timelineWeeks, businessCritical: project.businessCritical, hasFallbackPlan: project.hasFallbackPlan },
-    selfService: { project, contact: { name: contact.name, company: contact.company }, feasibilityConfigVersion: feasibilityConfig.version, tiersConfigVersion: tierConfig.version },
+    context: {
+      desiredTimelineWeeks: project.timelineWeeks,
+      businessCritical: project.businessCritical,
+      hasFallbackPlan: project.hasFallbackPlan,
+    },
+    selfService: {
+      project,
+      contact: { name: contact.name, company: contact.company },
+      feasibilityConfigVersion: feasibilityConfig.version,
+      tiersConfigVersion: tierConfig.version,
+    },
   };
-  const evaluated = evaluate(stored, { qualification: qualificationConfig.data, feasibility: feasibilityConfig.data, tiers: tierConfig.data });
+  const evaluated = evaluate(stored, {
+    qualification: qualificationConfig.data,
+    feasibility: feasibilityConfig.data,
+    tiers: tierConfig.data,
+  });
   const q = evaluated.qualification;
   const token = randomBytes(32).toString("base64url");
   const resultPath = `/assess/${tenant.slug}/result/${token}`;
@@ -148,36 +179,99 @@ export async function submitAssessment(ctx: PublicContext, input: IntakeSubmissi
         ...(ownerId && ownerId !== keptOwner ? { ownerId } : {}),
         updatedAt: ctx.now,
       });
-      if (changed.count !== 1) throw new AppError("CONFLICT", "Your assessment crossed an update on our side. Please submit it again.");
+      if (changed.count !== 1)
+        throw new AppError("CONFLICT", "Your assessment crossed an update on our side. Please submit it again.");
     } else {
       const lead = await insertSelfServiceLead(tx, {
-        tenantId: tenant.id, company: contact.company, contactName: contact.name, contactEmail: email, contactPhone: contact.phone || null,
-        stage, serviceType: q.recommendedServiceTypes[0] ?? null, ownerId, latestScore: q.score, qualifiedAt: q.passed ? ctx.now : null,
-        estimatedValueCents: evaluated.tiers.primary?.price.cents ?? null, notes: leadNotes(project), at: ctx.now,
+        tenantId: tenant.id,
+        company: contact.company,
+        contactName: contact.name,
+        contactEmail: email,
+        contactPhone: contact.phone || null,
+        stage,
+        serviceType: q.recommendedServiceTypes[0] ?? null,
+        ownerId,
+        latestScore: q.score,
+        qualifiedAt: q.passed ? ctx.now : null,
+        estimatedValueCents: evaluated.tiers.primary?.price.cents ?? null,
+        notes: leadNotes(project),
+        at: ctx.now,
       });
       leadId = lead.id;
     }
     const assessment = await insertAssessment(tx, {
-      tenantId: tenant.id, leadId, authorId: null, answers: stored, breakdown: q.categories, points: q.points, maxPoints: q.maxPoints,
-      score: q.score, fit: q.fit, configVersion: qualificationConfig.version, isDraft: false, at: ctx.now,
+      tenantId: tenant.id,
+      leadId,
+      authorId: null,
+      answers: stored,
+      breakdown: q.categories,
+      points: q.points,
+      maxPoints: q.maxPoints,
+      score: q.score,
+      fit: q.fit,
+      configVersion: qualificationConfig.version,
+      isDraft: false,
+      at: ctx.now,
     });
-    await createOneTimeToken(tx, `${TOKEN_PREFIX}${assessment.id}`, digest(token), new Date(ctx.now.getTime() + RESULT_TTL_DAYS * DAY_MS));
+    await createOneTimeToken(
+      tx,
+      `${TOKEN_PREFIX}${assessment.id}`,
+      digest(token),
+      new Date(ctx.now.getTime() + RESULT_TTL_DAYS * DAY_MS),
+    );
     const finalStage = moves ? stage : (existing?.stage ?? stage);
     await recordAudit(tx, {
-      tenantId: tenant.id, actorId: null, action: existing ? "assessment.self_service_resubmitted" : "lead.self_service_created",
-      entityType: "QualificationAssessment", entityId: assessment.id,
-      after: { leadId, score: q.score, stage: finalStage, ownerId, configVersion: qualificationConfig.version, source: "SELF_SERVICE" },
-      ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+      tenantId: tenant.id,
+      actorId: null,
+      action: existing ? "assessment.self_service_resubmitted" : "lead.self_service_created",
+      entityType: "QualificationAssessment",
+      entityId: assessment.id,
+      after: {
+        leadId,
+        score: q.score,
+        stage: finalStage,
+        ownerId,
+        configVersion: qualificationConfig.version,
+        source: "SELF_SERVICE",
+      },
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+      at: ctx.now,
     });
     const recipients = ownerId ? [ownerId] : (await activeAdminIds(tx, tenant.id)).map((u) => u.id);
-    const fits = q.recommendedServiceTypes.length > 0 ? q.fit.filter((fit) => q.recommendedServiceTypes.includes(fit.serviceType)).map((fit) => fit.label).join(", ") : "no service type yet";
+    const fits =
+      q.recommendedServiceTypes.length > 0
+        ? q.fit
+            .filter((fit) => q.recommendedServiceTypes.includes(fit.serviceType))
+            .map((fit) => fit.label)
+            .join(", ")
+        : "no service type yet";
     const body = existing
       ? `${contact.name} took the public assessment again: ${q.score}/100 (was ${existing.latestScore ?? "—"}). ${moves ? `Stage now ${stageWord(finalStage)}.` : `The lead stays at ${stageWord(finalStage)}; its stage and score were left as they are.`} Fits: ${fits}.`
       : `${contact.name} took the public assessment: ${q.score}/100, stage ${stageWord(finalStage)}. Fits: ${fits}. ${ownerId ? "" : "No CSM is available: please assign an owner."}`.trim();
-    await insertNotifications(tx, recipients.map((userId) => ({
-      tenantId: tenant.id, userId, title: `Self-service assessment: ${existing?.company ?? contact.company} scored ${q.score}`, body, link: `/leads/${leadId}`, at: ctx.now,
-    })));
-    const message = await enqueueEmail(tx, resultEmail({ tenantId: tenant.id, tenantName: tenant.name, to: email, name: contact.name, assessmentId: assessment.id, url: `${appUrl}${resultPath}`, evaluated }));
+    await insertNotifications(
+      tx,
+      recipients.map((userId) => ({
+        tenantId: tenant.id,
+        userId,
+        title: `Self-service assessment: ${existing?.company ?? contact.company} scored ${q.score}`,
+        body,
+        link: `/leads/${leadId}`,
+        at: ctx.now,
+      })),
+    );
+    const message = await enqueueEmail(
+      tx,
+      resultEmail({
+        tenantId: tenant.id,
+        tenantName: tenant.name,
+        to: email,
+        name: contact.name,
+        assessmentId: assessment.id,
+        url: `${appUrl}${resultPath}`,
+        evaluated,
+      }),
+    );
     return { messageId: message.id };
   });
   try {
@@ -210,7 +304,11 @@ export async function readResult(ctx: PublicContext, slug: string, token: string
     loadConfigAt(cc, "feasibility", stored.data.selfService.feasibilityConfigVersion),
     loadConfigAt(cc, "tiers", stored.data.selfService.tiersConfigVersion),
   ]);
-  const evaluated = evaluate(stored.data, { qualification: qualification.data, feasibility: feasibility.data, tiers: tiers.data });
+  const evaluated = evaluate(stored.data, {
+    qualification: qualification.data,
+    feasibility: feasibility.data,
+    tiers: tiers.data,
+  });
   const callRequest = await findOpenCallRequest(ctx.db, tenant.id, assessment.lead.id);
   return {
     tenant: { name: tenant.name, slug: tenant.slug },
@@ -240,18 +338,43 @@ export async function requestCall(ctx: PublicContext, slug: string, token: strin
     // the same lock as submissions: two clicks at once still make one task
     await lockProspectEmail(tx, tenant.id, lead.contactEmail.toLowerCase());
     if (await findOpenCallRequest(tx, tenant.id, lead.id)) return { requested: true, alreadyRequested: true };
-    const detail = [`${lead.contactName} (${lead.company}) asked for a call after scoring ${assessment.score}/100.`, preference ? `Preferred time: ${preference}` : ""].filter(Boolean).join("\n");
+    const detail = [
+      `${lead.contactName} (${lead.company}) asked for a call after scoring ${assessment.score}/100.`,
+      preference ? `Preferred time: ${preference}` : "",
+    ]
+      .filter(Boolean)
+      .join("\n");
     const task = await insertCallRequest(tx, {
-      tenantId: tenant.id, leadId: lead.id, assigneeId: lead.ownerId, title: `${CALL_REQUEST_TITLE}: ${lead.contactName}, ${lead.company}`,
-      detail, dueAt: nextBusinessDay(ctx.now), at: ctx.now,
+      tenantId: tenant.id,
+      leadId: lead.id,
+      assigneeId: lead.ownerId,
+      title: `${CALL_REQUEST_TITLE}: ${lead.contactName}, ${lead.company}`,
+      detail,
+      dueAt: nextBusinessDay(ctx.now),
+      at: ctx.now,
     });
     const recipients = lead.ownerId ? [lead.ownerId] : (await activeAdminIds(tx, tenant.id)).map((u) => u.id);
-    await insertNotifications(tx, recipients.map((userId) => ({
-      tenantId: tenant.id, userId, title: `${lead.company} asked for a call`, body: detail, link: `/leads/${lead.id}`, at: ctx.now,
-    })));
+    await insertNotifications(
+      tx,
+      recipients.map((userId) => ({
+        tenantId: tenant.id,
+        userId,
+        title: `${lead.company} asked for a call`,
+        body: detail,
+        link: `/leads/${lead.id}`,
+        at: ctx.now,
+      })),
+    );
     await recordAudit(tx, {
-      tenantId: tenant.id, actorId: null, action: "lead.call_requested", entityType: "ActionItem", entityId: task.id,
-      after: { leadId: lead.id, assessmentId: assessment.id }, ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+      tenantId: tenant.id,
+      actorId: null,
+      action: "lead.call_requested",
+      entityType: "ActionItem",
+      entityId: task.id,
+      after: { leadId: lead.id, assessmentId: assessment.id },
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+      at: ctx.now,
     });
     return { requested: true, alreadyRequested: false };
   });

@@ -19,7 +19,14 @@ const signOffChains: Verifier = {
   verify: async (db, now, tenantIds) => {
     const report: ChainReport = { name: "sign-off chains", chains: 0, entries: 0, broken: [] };
     for (const p of await projectsWithSignOffs(db, tenantIds)) {
-      const ctx = { db, tenantId: p.tenantId, actorId: "integrity-check", ip: "127.0.0.1", requestId: "integrity-check", now };
+      const ctx = {
+        db,
+        tenantId: p.tenantId,
+        actorId: "integrity-check",
+        ip: "127.0.0.1",
+        requestId: "integrity-check",
+        now,
+      };
       const v = await verifyProjectSignOffs(ctx, p.id);
       report.chains += 1;
       report.entries += v.entries;

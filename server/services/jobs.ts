@@ -31,8 +31,14 @@ function runView(tenantId: string, run: RunRow, now: Date) {
   const manual = run.periodKey.endsWith(`@${tenantId}`);
   const state = stateOf(run, now);
   return {
-    id: run.id, job: run.job as JobName, periodKey: manual ? run.periodKey.slice(0, -(tenantId.length + 1)) : run.periodKey, trigger: manual ? ("run now" as const) : ("scheduled" as const),
-    state, startedAt: run.startedAt, finishedAt: run.finishedAt, counts: counts[tenantId] ?? {},
+    id: run.id,
+    job: run.job as JobName,
+    periodKey: manual ? run.periodKey.slice(0, -(tenantId.length + 1)) : run.periodKey,
+    trigger: manual ? ("run now" as const) : ("scheduled" as const),
+    state,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    counts: counts[tenantId] ?? {},
     errors: errors.map((e) => ({ ref: e.ref, message: e.message })),
   };
 }
@@ -41,7 +47,13 @@ export async function jobsOverview(ctx: ServiceContext, input: { job?: JobName; 
   const runs = (await listJobRunsFor(ctx.db, ctx.tenantId, input)).map((r) => runView(ctx.tenantId, r, ctx.now));
   const jobs = JOB_NAMES.map((name) => {
     const def = JOBS[name];
-    return { name, title: def.title, description: def.description, schedule: def.schedule, lastRun: runs.find((r) => r.job === name) ?? null };
+    return {
+      name,
+      title: def.title,
+      description: def.description,
+      schedule: def.schedule,
+      lastRun: runs.find((r) => r.job === name) ?? null,
+    };
   });
   return { jobs, runs };
 }
@@ -50,9 +62,22 @@ export async function runJobNow(ctx: ServiceContext, job: JobName) {
   const result = await runJob(ctx.db, JOBS[job], { now: ctx.now, tenantId: ctx.tenantId, budgetMs: RUN_NOW_BUDGET_MS });
   await ctx.db.$transaction((tx) =>
     recordAudit(tx, {
-      tenantId: ctx.tenantId, actorId: ctx.actorId, action: "job.run_now", entityType: "JobRun", entityId: result.runId ?? null,
-      after: { job, status: result.status, reason: result.reason ?? null }, ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+      tenantId: ctx.tenantId,
+      actorId: ctx.actorId,
+      action: "job.run_now",
+      entityType: "JobRun",
+      entityId: result.runId ?? null,
+      after: { job, status: result.status, reason: result.reason ?? null },
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+      at: ctx.now,
     }),
   );
-  return { job, status: result.status, reason: result.reason ?? null, counts: result.counts[ctx.tenantId] ?? {}, errors: result.errors };
+  return {
+    job,
+    status: result.status,
+    reason: result.reason ?? null,
+    counts: result.counts[ctx.tenantId] ?? {},
+    errors: result.errors,
+  };
 }

@@ -4,12 +4,30 @@ import { findJourneyById, findJourneyByLead, journeyProject, listJourneys, saveJ
 import type { JourneyStatus } from "@/server/db/generated/enums";
 import { criterionAction } from "@/server/engines/qualification/labels";
 import {
-  JOURNEY_PHASES, PHASE_LABEL, initialPhases, journeyOutcome, nextPhase, readPhases, recoveryActionsFor, setPhase, type JourneyPhase, type PhaseState,
+  JOURNEY_PHASES,
+  PHASE_LABEL,
+  initialPhases,
+  journeyOutcome,
+  nextPhase,
+  readPhases,
+  recoveryActionsFor,
+  setPhase,
+  type JourneyPhase,
+  type PhaseState,
 } from "@/server/engines/journey/phases";
 import { journeyStatus } from "@/server/engines/journey/status";
 import { AppError, notFound } from "@/server/errors";
 import { logger } from "@/server/logger";
-import { analyzeLead, chooseTier, tierNameOf, latestFeasibilityFor, recommendForLead, reproduceAssessment, saveAssessment, tenantAnswers } from "./acquisition";
+import {
+  analyzeLead,
+  chooseTier,
+  tierNameOf,
+  latestFeasibilityFor,
+  recommendForLead,
+  reproduceAssessment,
+  saveAssessment,
+  tenantAnswers,
+} from "./acquisition";
 import { loadConfig } from "./config";
 import type { ServiceContext } from "./context";
 import { createEducationPlan } from "./education";
@@ -32,21 +50,43 @@ export async function startJourney(ctx: ServiceContext, input: StartJourneyInput
   const existing = await findJourneyByLead(ctx.db, ctx.tenantId, lead.id);
   let phases = readPhases(existing?.phases ?? initialPhases());
   let projectId = existing?.projectId ?? null;
-  if (existing && (existing.status === "MONITORING" || existing.status === "COMPLETED")) return journeyStatusFor(ctx, existing.id);
-  if (lead.stage === "LOST") throw new AppError("BAD_REQUEST", "This lead is marked lost; reopen it before starting a journey.");
+  if (existing && (existing.status === "MONITORING" || existing.status === "COMPLETED"))
+    return journeyStatusFor(ctx, existing.id);
+  if (lead.stage === "LOST")
+    throw new AppError("BAD_REQUEST", "This lead is marked lost; reopen it before starting a journey.");
   if (input.answers) await checkAnswers(ctx, input.answers);
 
   const save = async (error: string | null) => {
     const outcome = journeyOutcome(phases);
-    return saveJourney(ctx.db, { tenantId: ctx.tenantId, leadId: lead.id, projectId, status: outcome.status, currentPhase: outcome.currentPhase, phases, error, at: ctx.now });
+    return saveJourney(ctx.db, {
+      tenantId: ctx.tenantId,
+      leadId: lead.id,
+      projectId,
+      status: outcome.status,
+      currentPhase: outcome.currentPhase,
+      phases,
+      error,
+      at: ctx.now,
+    });
   };
   // a stopped or failed phase is run again (with whatever was fixed meanwhile)
-  for (const p of phases) if (p.status === "stopped" || p.status === "failed" || p.status === "in_progress") phases = setPhase(phases, p.phase, { status: "pending", error: undefined, recoveryActions: undefined, reasons: [] });
+  for (const p of phases)
+    if (p.status === "stopped" || p.status === "failed" || p.status === "in_progress")
+      phases = setPhase(phases, p.phase, {
+        status: "pending",
+        error: undefined,
+        recoveryActions: undefined,
+        reasons: [],
+      });
 
   for (const phase of JOURNEY_PHASES) {
     if (phases.find((p) => p.phase === phase)?.status === "completed") continue;
     if (phase === "monitoring") {
-      phases = setPhase(phases, "monitoring", { status: "in_progress", startedAt: new Date().toISOString(), detail: "Weekly milestones are being tracked." });
+      phases = setPhase(phases, "monitoring", {
+        status: "in_progress",
+        startedAt: new Date().toISOString(),
+        detail: "Weekly milestones are being tracked.",
+      });
       break;
     }
     phases = setPhase(phases, phase, { status: "in_progress", startedAt: new Date().toISOString() });
@@ -56,16 +96,39 @@ export async function startJourney(ctx: ServiceContext, input: StartJourneyInput
       if ("projectId" in result && typeof result.projectId === "string") projectId = result.projectId;
       const at = new Date().toISOString();
       if (result.status === "stopped") {
-        phases = setPhase(phases, phase, { status: "stopped", finishedAt: at, detail: result.detail, reasons: result.reasons, recoveryActions: recoveryActionsFor(phase, "stopped") });
+        phases = setPhase(phases, phase, {
+          status: "stopped",
+          finishedAt: at,
+          detail: result.detail,
+          reasons: result.reasons,
+          recoveryActions: recoveryActionsFor(phase, "stopped"),
+        });
         break;
       }
-      phases = setPhase(phases, phase, { status: "completed", finishedAt: at, detail: result.detail, reasons: result.reasons ?? [] });
+      phases = setPhase(phases, phase, {
+        status: "completed",
+        finishedAt: at,
+        detail: result.detail,
+        reasons: result.reasons ?? [],
+      });
     } catch (error) {
-      const message = error instanceof AppError ? error.message : "An unexpected error; nothing of this phase was saved.";
+      const message =
+        error instanceof AppError ? error.message : "An unexpected error; nothing of this phase was saved.";
       if (!(error instanceof AppError)) logger.error({ err: error, phase }, "journey phase failed unexpectedly");
       // the kickoff records its own steps on the journey: keep them
-      const stored = phase === "kickoff" ? readPhases((await findJourneyByLead(ctx.db, ctx.tenantId, lead.id))?.phases).find((p) => p.phase === "kickoff") : undefined;
-      phases = setPhase(phases, phase, { status: "failed", finishedAt: new Date().toISOString(), error: message, recoveryActions: recoveryActionsFor(phase, "failed"), steps: stored?.steps });
+      const stored =
+        phase === "kickoff"
+          ? readPhases((await findJourneyByLead(ctx.db, ctx.tenantId, lead.id))?.phases).find(
+              (p) => p.phase === "kickoff",
+            )
+          : undefined;
+      phases = setPhase(phases, phase, {
+        status: "failed",
+        finishedAt: new Date().toISOString(),
+        error: message,
+        recoveryActions: recoveryActionsFor(phase, "failed"),
+        steps: stored?.steps,
+      });
       const saved = await save(message);
       return journeyStatusFor(ctx, saved.id);
     }
@@ -79,32 +142,56 @@ async function checkAnswers(ctx: ServiceContext, answers: Record<string, unknown
   tenantAnswers((await loadConfig(ctx, "qualification")).data, answers);
 }
 
-async function runPhase(ctx: ServiceContext, phase: Exclude<JourneyPhase, "monitoring">, leadId: string, input: StartJourneyInput, appUrl: string): Promise<PhaseResult & { projectId?: string }> {
+async function runPhase(
+  ctx: ServiceContext,
+  phase: Exclude<JourneyPhase, "monitoring">,
+  leadId: string,
+  input: StartJourneyInput,
+  appUrl: string,
+): Promise<PhaseResult & { projectId?: string }> {
   switch (phase) {
     case "qualification": {
       // new answers are saved first; otherwise the latest saved assessment, recomputed for its reasons
       const latest = input.answers ? null : await latestFinalAssessment(ctx.db, ctx.tenantId, leadId);
       const result = input.answers
-        ? (await saveAssessment(ctx, { leadId, answers: input.answers, context: input.context ?? {}, isDraft: false })).result
-        : latest ? (await reproduceAssessment(ctx, latest.id)).result : null;
+        ? (await saveAssessment(ctx, { leadId, answers: input.answers, context: input.context ?? {}, isDraft: false }))
+            .result
+        : latest
+          ? (await reproduceAssessment(ctx, latest.id)).result
+          : null;
       if (!result) throw new AppError("BAD_REQUEST", "The lead has no qualification assessment yet.");
       const { score, passScore } = result;
       if (!result.passed) {
-        const missing = result.improvements.slice(0, 3).map((i) => `${criterionAction(i.criterion)} (+${i.gainScore} points)`);
-        return { status: "stopped", detail: `Qualification score ${score} is below ${passScore}: the lead is not qualified.`, reasons: [`Score ${score} < ${passScore}`, ...missing] };
+        const missing = result.improvements
+          .slice(0, 3)
+          .map((i) => `${criterionAction(i.criterion)} (+${i.gainScore} points)`);
+        return {
+          status: "stopped",
+          detail: `Qualification score ${score} is below ${passScore}: the lead is not qualified.`,
+          reasons: [`Score ${score} < ${passScore}`, ...missing],
+        };
       }
       return { status: "completed", detail: `Qualified with a score of ${score}.` };
     }
     case "feasibility": {
-      const result = input.request ? (await analyzeLead(ctx, leadId, input.request)).result : (await latestFeasibilityFor(ctx, leadId))?.result;
+      const result = input.request
+        ? (await analyzeLead(ctx, leadId, input.request)).result
+        : (await latestFeasibilityFor(ctx, leadId))?.result;
       if (!result) throw new AppError("BAD_REQUEST", "The lead has no feasibility analysis yet.");
       if (!result.passed) {
         return {
-          status: "stopped", detail: `Feasibility ${result.feasibilityScore} is below ${result.passScore}: the project is not feasible as scoped.`,
-          reasons: [`Feasibility ${result.feasibilityScore} < ${result.passScore}`, ...result.blockers.map((b) => b.detail)],
+          status: "stopped",
+          detail: `Feasibility ${result.feasibilityScore} is below ${result.passScore}: the project is not feasible as scoped.`,
+          reasons: [
+            `Feasibility ${result.feasibilityScore} < ${result.passScore}`,
+            ...result.blockers.map((b) => b.detail),
+          ],
         };
       }
-      return { status: "completed", detail: `Feasibility ${result.feasibilityScore}; success probability ${Math.round(result.successProbability * 100)}%.` };
+      return {
+        status: "completed",
+        detail: `Feasibility ${result.feasibilityScore}; success probability ${Math.round(result.successProbability * 100)}%.`,
+      };
     }
     case "tier_recommendation": {
       const chosen = await chosenTier(ctx.db, ctx.tenantId, leadId);
@@ -112,7 +199,13 @@ async function runPhase(ctx: ServiceContext, phase: Exclude<JourneyPhase, "monit
       const rec = await recommendForLead(ctx, leadId);
       const tierKey = input.tierKey ?? rec.result.primary?.key;
       if (!tierKey) {
-        return { status: "stopped", detail: "No service tier reaches the compatibility threshold.", reasons: rec.result.tiers.map((t) => `${t.name}: ${Math.round(t.compatibility * 100)}% < ${Math.round(rec.result.threshold * 100)}%`) };
+        return {
+          status: "stopped",
+          detail: "No service tier reaches the compatibility threshold.",
+          reasons: rec.result.tiers.map(
+            (t) => `${t.name}: ${Math.round(t.compatibility * 100)}% < ${Math.round(rec.result.threshold * 100)}%`,
+          ),
+        };
       }
       const picked = await chooseTier(ctx, leadId, tierKey);
       return { status: "completed", detail: `${picked.tierName} chosen.` };
@@ -120,16 +213,29 @@ async function runPhase(ctx: ServiceContext, phase: Exclude<JourneyPhase, "monit
     case "education": {
       const lead = await leadDetail(ctx, leadId);
       try {
-        const plan = await createEducationPlan(ctx, { leadId, serviceType: lead.serviceType ?? "MVP_DEVELOPMENT", background: "business" });
+        const plan = await createEducationPlan(ctx, {
+          leadId,
+          serviceType: lead.serviceType ?? "MVP_DEVELOPMENT",
+          background: "business",
+        });
         return { status: "completed", detail: plan.explanation };
       } catch (error) {
-        if (error instanceof AppError && error.code === "CONFLICT") return { status: "completed", detail: "The lead already has an education plan." };
+        if (error instanceof AppError && error.code === "CONFLICT")
+          return { status: "completed", detail: "The lead already has an education plan." };
         throw error;
       }
     }
     case "kickoff": {
-      const started = await kickoffProject(ctx, { leadId, techLeadId: input.techLeadId, stakeholders: input.stakeholders ?? [], hasUiRequirements: true }, appUrl);
-      return { status: "completed", detail: started.alreadyKickedOff ? "The project was already kicked off." : "Project kicked off.", projectId: started.projectId };
+      const started = await kickoffProject(
+        ctx,
+        { leadId, techLeadId: input.techLeadId, stakeholders: input.stakeholders ?? [], hasUiRequirements: true },
+        appUrl,
+      );
+      return {
+        status: "completed",
+        detail: started.alreadyKickedOff ? "The project was already kicked off." : "Project kicked off.",
+        projectId: started.projectId,
+      };
     }
   }
 }
@@ -141,8 +247,13 @@ export async function journeyStatusFor(ctx: ServiceContext, journeyId: string) {
   const project = journey.projectId ? await journeyProject(ctx.db, ctx.tenantId, journey.projectId) : null;
   const phases: PhaseState[] = readPhases(journey.phases);
   return {
-    journeyId: journey.id, lead: journey.lead, projectId: journey.projectId, projectName: project?.name ?? null,
-    startedAt: journey.startedAt, updatedAt: journey.updatedAt, error: journey.error,
+    journeyId: journey.id,
+    lead: journey.lead,
+    projectId: journey.projectId,
+    projectName: project?.name ?? null,
+    startedAt: journey.startedAt,
+    updatedAt: journey.updatedAt,
+    error: journey.error,
     ...journeyStatus(phases, project),
     phaseLabels: PHASE_LABEL,
   };
@@ -154,10 +265,19 @@ export async function journeyForLead(ctx: ServiceContext, leadId: string) {
   return journey ? journeyStatusFor(ctx, journey.id) : null;
 }
 
-export async function journeysPage(ctx: ServiceContext, input: { status?: JourneyStatus; page: number; pageSize: number }) {
-  const [total, rows] = await listJourneys(ctx.db, ctx.tenantId, { status: input.status, skip: (input.page - 1) * input.pageSize, take: input.pageSize });
+export async function journeysPage(
+  ctx: ServiceContext,
+  input: { status?: JourneyStatus; page: number; pageSize: number },
+) {
+  const [total, rows] = await listJourneys(ctx.db, ctx.tenantId, {
+    status: input.status,
+    skip: (input.page - 1) * input.pageSize,
+    take: input.pageSize,
+  });
   return {
-    total, page: input.page, pageSize: input.pageSize,
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
     rows: rows.map((j) => ({ ...j, phases: readPhases(j.phases), next: nextPhase(readPhases(j.phases)) })),
   };
 }

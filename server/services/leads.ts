@@ -42,7 +42,8 @@ export async function moveLead(ctx: ServiceContext, leadId: string, stage: LeadS
   if (!move.ok) throw new AppError("BAD_REQUEST", move.reason, { fieldErrors: { stage: move.reason } });
   return ctx.db.$transaction(async (tx) => {
     const changed = await setLeadStage(tx, ctx.tenantId, leadId, lead.stage, { stage, updatedAt: ctx.now });
-    if (changed.count !== 1) throw new AppError("CONFLICT", "Someone changed this lead meanwhile. Reload and try again.");
+    if (changed.count !== 1)
+      throw new AppError("CONFLICT", "Someone changed this lead meanwhile. Reload and try again.");
     await recordAudit(tx, {
       tenantId: ctx.tenantId,
       actorId: ctx.actorId,
@@ -59,10 +60,24 @@ export async function moveLead(ctx: ServiceContext, leadId: string, stage: LeadS
   });
 }
 
-const CSV_COLUMNS = ["Company", "Contact", "Email", "Source", "Stage", "Service type", "Score", "Estimated value (USD)", "Owner", "Created"];
+const CSV_COLUMNS = [
+  "Company",
+  "Contact",
+  "Email",
+  "Source",
+  "Stage",
+  "Service type",
+  "Score",
+  "Estimated value (USD)",
+  "Owner",
+  "Created",
+];
 
 /** CSV of every lead matching the filters; cells that look like formulas are neutralised. */
-export function leadsCsv(ctx: ServiceContext, filters: Omit<ListLeadsInput, "page" | "pageSize">): AsyncGenerator<string> {
+export function leadsCsv(
+  ctx: ServiceContext,
+  filters: Omit<ListLeadsInput, "page" | "pageSize">,
+): AsyncGenerator<string> {
   return csvChunks(CSV_COLUMNS, iterateLeads(ctx.db, ctx.tenantId, filters), (l) => [
     l.company,
     l.contactName,

@@ -1,4 +1,9 @@
-import { chosenChannels, readChannelPrefs, type ChannelPrefs, type UpdateChannelPrefsInput } from "@/lib/schemas/channel-prefs";
+import {
+  chosenChannels,
+  readChannelPrefs,
+  type ChannelPrefs,
+  type UpdateChannelPrefsInput,
+} from "@/lib/schemas/channel-prefs";
 import { recordAudit } from "@/server/db/audit";
 import { findPrefsOwner, writeChannelPrefs } from "@/server/db/notification-prefs";
 import { AppError, notFound } from "@/server/errors";
@@ -15,7 +20,13 @@ export async function myChannelPrefs(ctx: ServiceContext) {
   const owner = await findPrefsOwner(ctx.db, ctx.tenantId, ctx.actorId);
   if (!owner) throw notFound("User");
   const prefs = readChannelPrefs(owner.channelPrefs);
-  return { email: owner.email, channels: chosenChannels(prefs), digest: prefs.digest, slackWebhookUrl: prefs.slackWebhookUrl ?? "", teamsWebhookUrl: prefs.teamsWebhookUrl ?? "" };
+  return {
+    email: owner.email,
+    channels: chosenChannels(prefs),
+    digest: prefs.digest,
+    slackWebhookUrl: prefs.slackWebhookUrl ?? "",
+    teamsWebhookUrl: prefs.teamsWebhookUrl ?? "",
+  };
 }
 
 async function checked(field: "slackWebhookUrl" | "teamsWebhookUrl", raw: string | undefined): Promise<string | null> {
@@ -23,7 +34,10 @@ async function checked(field: "slackWebhookUrl" | "teamsWebhookUrl", raw: string
   try {
     return (await assertSafeOutgoingUrl(raw, deliveryConfig().allowPrivateNetworks)).toString();
   } catch (error) {
-    if (error instanceof UnsafeUrlError) throw new AppError("BAD_REQUEST", `This URL cannot receive messages: ${error.message}.`, { fieldErrors: { [field]: error.message } });
+    if (error instanceof UnsafeUrlError)
+      throw new AppError("BAD_REQUEST", `This URL cannot receive messages: ${error.message}.`, {
+        fieldErrors: { [field]: error.message },
+      });
     throw error;
   }
 }
@@ -34,17 +48,38 @@ export async function updateMyChannelPrefs(ctx: ServiceContext, input: UpdateCha
   const before = readChannelPrefs(owner.channelPrefs);
   const chosen = new Set(input.channels);
   const next: ChannelPrefs = {
-    email: chosen.has("email"), slack: chosen.has("slack"), teams: chosen.has("teams"), inApp: chosen.has("in_app"), digest: input.digest,
-    slackWebhookUrl: await checked("slackWebhookUrl", input.slackWebhookUrl), teamsWebhookUrl: await checked("teamsWebhookUrl", input.teamsWebhookUrl),
+    email: chosen.has("email"),
+    slack: chosen.has("slack"),
+    teams: chosen.has("teams"),
+    inApp: chosen.has("in_app"),
+    digest: input.digest,
+    slackWebhookUrl: await checked("slackWebhookUrl", input.slackWebhookUrl),
+    teamsWebhookUrl: await checked("teamsWebhookUrl", input.teamsWebhookUrl),
   };
   // webhook URLs are credentials: the audit trail records that they changed, not what they are
-  const summary = (p: ChannelPrefs) => ({ channels: chosenChannels(p), digest: p.digest, slackUrlSet: p.slackWebhookUrl !== null, teamsUrlSet: p.teamsWebhookUrl !== null });
+  const summary = (p: ChannelPrefs) => ({
+    channels: chosenChannels(p),
+    digest: p.digest,
+    slackUrlSet: p.slackWebhookUrl !== null,
+    teamsUrlSet: p.teamsWebhookUrl !== null,
+  });
   await ctx.db.$transaction(async (tx) => {
     if (!(await writeChannelPrefs(tx, ctx.tenantId, ctx.actorId, next))) throw notFound("User");
     await recordAudit(tx, {
-      tenantId: ctx.tenantId, actorId: ctx.actorId, action: "channel_prefs.updated", entityType: "User", entityId: ctx.actorId,
-      before: summary(before), after: { ...summary(next), slackUrlChanged: before.slackWebhookUrl !== next.slackWebhookUrl, teamsUrlChanged: before.teamsWebhookUrl !== next.teamsWebhookUrl },
-      ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+      tenantId: ctx.tenantId,
+      actorId: ctx.actorId,
+      action: "channel_prefs.updated",
+      entityType: "User",
+      entityId: ctx.actorId,
+      before: summary(before),
+      after: {
+        ...summary(next),
+        slackUrlChanged: before.slackWebhookUrl !== next.slackWebhookUrl,
+        teamsUrlChanged: before.teamsWebhookUrl !== next.teamsWebhookUrl,
+      },
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+      at: ctx.now,
     });
   });
   return myChannelPrefs(ctx);

@@ -9,16 +9,26 @@ export type PortalContext = ServiceContext & { customerAccountId: string };
 
 export async function portalProjects(ctx: PortalContext) {
   const rows = await listPortalProjects(ctx.db, ctx.tenantId, ctx.customerAccountId);
-  return rows.map(({ milestones, ...project }) => ({ ...project, progress: projectProgress(milestones, null, ctx.now) }));
+  return rows.map(({ milestones, ...project }) => ({
+    ...project,
+    progress: projectProgress(milestones, null, ctx.now),
+  }));
 }
 
 export async function portalProject(ctx: PortalContext, projectId: string) {
   const project = await findPortalProject(ctx.db, ctx.tenantId, ctx.customerAccountId, projectId);
   if (!project) throw notFound("Project");
-  const progress = projectProgress(project.milestones, project.guarantee && { ...project.guarantee, delays: clockDelays(project.guarantee.delays) }, ctx.now);
+  const progress = projectProgress(
+    project.milestones,
+    project.guarantee && { ...project.guarantee, delays: clockDelays(project.guarantee.delays) },
+    ctx.now,
+  );
   // docs/domain.md#sign-offs: risks in plain language, what awaits the customer's sign-off, the next deliverables
   const outlook = customerOutlook(
-    project.milestones.map((m) => ({ ...m, criteria: m.criteria.map((c) => ({ ...c, latestDecision: c.signOffs[0]?.decision ?? null })) })),
+    project.milestones.map((m) => ({
+      ...m,
+      criteria: m.criteria.map((c) => ({ ...c, latestDecision: c.signOffs[0]?.decision ?? null })),
+    })),
     progress.guaranteeDaysLeft,
     ctx.now,
   );

@@ -22,9 +22,15 @@ import { raiseAlerts, type RaiseAlertInput } from "./alerts";
  */
 /** A project off track raises one of these, critical risk the second (docs/alerts.md). */
 export const RISK_ALERT_KINDS = ["PROJECT_OFF_TRACK", "PROJECT_CRITICAL_RISK"] as const satisfies readonly AlertKind[];
-const riskAlertKind = (level: string): (typeof RISK_ALERT_KINDS)[number] => (level === "critical" ? "PROJECT_CRITICAL_RISK" : "PROJECT_OFF_TRACK");
+const riskAlertKind = (level: string): (typeof RISK_ALERT_KINDS)[number] =>
+  level === "critical" ? "PROJECT_CRITICAL_RISK" : "PROJECT_OFF_TRACK";
 
-export type StoredProgressUpdate = { version: 1; progress: ProjectProgress; analysis: ProgressAnalysis; report: ProgressReport };
+export type StoredProgressUpdate = {
+  version: 1;
+  progress: ProjectProgress;
+  analysis: ProgressAnalysis;
+  report: ProgressReport;
+};
 export type UpdateResult = { created: boolean; alerted: boolean };
 
 export function readStoredUpdate(analysis: unknown): StoredProgressUpdate | null {
@@ -36,14 +42,21 @@ type Computed = { p: ProjectForProgress; stored: StoredProgressUpdate; alertWant
 
 /** The pure part: the update of one loaded project, with the same engines as ever. */
 function computeUpdate(p: ProjectForProgress, now: Date): Computed {
-  const progress = projectProgress(p.milestones, p.guarantee && { ...p.guarantee, delays: clockDelays(p.guarantee.delays) }, now);
+  const progress = projectProgress(
+    p.milestones,
+    p.guarantee && { ...p.guarantee, delays: clockDelays(p.guarantee.delays) },
+    now,
+  );
   const history = p.progressUpdates.map((u) => ({ progress: u.progress, at: u.createdAt }));
   const report = buildProgressReport({
     now,
     since: p.progressUpdates[0]?.createdAt ?? null,
     milestones: p.milestones.map((m) => ({
       ...m,
-      criteria: m.criteria.map((c) => ({ ...c, latestSignOff: c.signOffs[0] ? { decision: c.signOffs[0].decision, at: c.signOffs[0].createdAt } : null })),
+      criteria: m.criteria.map((c) => ({
+        ...c,
+        latestSignOff: c.signOffs[0] ? { decision: c.signOffs[0].decision, at: c.signOffs[0].createdAt } : null,
+      })),
     })),
     quality: p.qualityValidations[0] ? { ...p.qualityValidations[0], at: p.qualityValidations[0].createdAt } : null,
     evidence: p.evidence[0] ? { ...p.evidence[0], at: p.evidence[0].createdAt } : null,
@@ -51,11 +64,17 @@ function computeUpdate(p: ProjectForProgress, now: Date): Computed {
   });
   const q = p.qualityValidations[0];
   const analysis = analyzeProgress({
-    now, progress, milestones: p.milestones, history, openAlerts: p.alerts,
+    now,
+    progress,
+    milestones: p.milestones,
+    history,
+    openAlerts: p.alerts,
     quality: q ? { score: q.score, escalated: q.escalated } : null,
     guarantee: p.guarantee,
   });
-  const alertWanted = isAlertingRisk(analysis.riskLevel) && !p.alerts.some((a) => (RISK_ALERT_KINDS as readonly AlertKind[]).includes(a.kind));
+  const alertWanted =
+    isAlertingRisk(analysis.riskLevel) &&
+    !p.alerts.some((a) => (RISK_ALERT_KINDS as readonly AlertKind[]).includes(a.kind));
   return { p, stored: { version: 1, progress, analysis, report }, alertWanted };
 }
 
@@ -65,7 +84,12 @@ function computeUpdate(p: ProjectForProgress, now: Date): Computed {
  * nothing twice) and, for the new ones only, their webhook events, risk alerts and notifications.
  * A project id that is not the tenant's is absent from the result.
  */
-export async function writeProgressUpdates(db: Db, tenant: JobTenant, projectIds: string[], now: Date): Promise<Map<string, UpdateResult>> {
+export async function writeProgressUpdates(
+  db: Db,
+  tenant: JobTenant,
+  projectIds: string[],
+  now: Date,
+): Promise<Map<string, UpdateResult>> {
   const periodKey = localDay(now, tenant.timezone).date;
   const results = new Map<string, UpdateResult>();
   const due: Computed[] = [];
@@ -76,32 +100,63 @@ export async function writeProgressUpdates(db: Db, tenant: JobTenant, projectIds
   if (due.length === 0) return results;
 
   await db.$transaction(async (tx) => {
-    const created = await insertProgressUpdates(tx, due.map(({ p, stored }) => ({
-      tenantId: tenant.id, projectId: p.id, periodKey, progress: stored.progress.progressPercent,
-      achievements: stored.report.achievements, analysis: stored as unknown as Prisma.InputJsonValue, at: now,
-    })));
+    const created = await insertProgressUpdates(
+      tx,
+      due.map(({ p, stored }) => ({
+        tenantId: tenant.id,
+        projectId: p.id,
+        periodKey,
+        progress: stored.progress.progressPercent,
+        achievements: stored.report.achievements,
+        analysis: stored as unknown as Prisma.InputJsonValue,
+        at: now,
+      })),
+    );
     const fresh = due.filter((c) => created.has(c.p.id));
-    await emitWebhookEvents(tx, tenant.id, "progress_update.created", now, fresh.map(({ p, stored: { progress, analysis, report } }) => ({
-      key: `progress/${p.id}/${periodKey}`,
-      data: {
-        projectId: p.id, projectName: p.name, periodKey, progressPercent: progress.progressPercent,
-        statusIndicator: analysis.statusIndicator, timelineStatus: analysis.timelineStatus, budgetStatus: analysis.budgetStatus,
-        riskLevel: analysis.riskLevel, riskSummary: analysis.riskSummary, achievements: report.achievements, upcoming: report.upcoming,
-      },
-    })));
+    await emitWebhookEvents(
+      tx,
+      tenant.id,
+      "progress_update.created",
+      now,
+      fresh.map(({ p, stored: { progress, analysis, report } }) => ({
+        key: `progress/${p.id}/${periodKey}`,
+        data: {
+          projectId: p.id,
+          projectName: p.name,
+          periodKey,
+          progressPercent: progress.progressPercent,
+          statusIndicator: analysis.statusIndicator,
+          timelineStatus: analysis.timelineStatus,
+          budgetStatus: analysis.budgetStatus,
+          riskLevel: analysis.riskLevel,
+          riskSummary: analysis.riskSummary,
+          achievements: report.achievements,
+          upcoming: report.upcoming,
+        },
+      })),
+    );
     const alerting = fresh.filter((c) => c.alertWanted);
     for (const c of fresh) results.set(c.p.id, { created: true, alerted: c.alertWanted });
     if (alerting.length === 0) return;
     // nobody owns the project: the tenant's admins hear about it (read once per page, only if needed)
     let admins: string[] | null = null;
     const raised: RaiseAlertInput[] = [];
-    for (const { p, stored: { analysis } } of alerting) {
+    for (const {
+      p,
+      stored: { analysis },
+    } of alerting) {
       const owners = [p.techLeadId, p.customerAccount.csmId].filter((id): id is string => id !== null);
       if (owners.length === 0) admins ??= (await activePeopleByRole(tx, tenant.id, ["ADMIN"])).map((u) => u.id);
       raised.push({
-        kind: riskAlertKind(analysis.riskLevel), about: { projectId: p.id, customerAccountId: p.customerAccountId },
-        message: `${p.name} is off track: ${analysis.riskSummary}`, link: `/projects/${p.id}`,
-        notify: { userIds: owners.length > 0 ? owners : (admins ?? []), title: `Risk ${analysis.riskLevel}: ${p.name}`, body: analysis.riskSummary },
+        kind: riskAlertKind(analysis.riskLevel),
+        about: { projectId: p.id, customerAccountId: p.customerAccountId },
+        message: `${p.name} is off track: ${analysis.riskSummary}`,
+        link: `/projects/${p.id}`,
+        notify: {
+          userIds: owners.length > 0 ? owners : (admins ?? []),
+          title: `Risk ${analysis.riskLevel}: ${p.name}`,
+          body: analysis.riskSummary,
+        },
       });
     }
     await raiseAlerts(tx, { tenantId: tenant.id, now }, raised);
@@ -110,7 +165,12 @@ export async function writeProgressUpdates(db: Db, tenant: JobTenant, projectIds
 }
 
 /** One project's update (the same path as a page of one). */
-export async function writeProgressUpdate(db: Db, tenant: JobTenant, projectId: string, now: Date): Promise<UpdateResult> {
+export async function writeProgressUpdate(
+  db: Db,
+  tenant: JobTenant,
+  projectId: string,
+  now: Date,
+): Promise<UpdateResult> {
   const r = (await writeProgressUpdates(db, tenant, [projectId], now)).get(projectId);
   if (!r) throw notFound("Project");
   return r;

@@ -1,7 +1,13 @@
 import { MANUAL_QUALITY_FIELDS, type ManualQualityField, type ManualQualityInput } from "@/lib/schemas/quality";
 import type { DbOrTx } from "@/server/db/client";
 import { latestEvidence, type EvidenceRow } from "@/server/db/evidence";
-import { latestSignOffDecisions, projectAlertTimes, projectCsat, projectMilestoneStates, recentValidationResults } from "@/server/db/quality";
+import {
+  latestSignOffDecisions,
+  projectAlertTimes,
+  projectCsat,
+  projectMilestoneStates,
+  recentValidationResults,
+} from "@/server/db/quality";
 import type { QualityFamily } from "@/server/engines/quality/config";
 import type { QualityMetrics } from "@/server/engines/quality/gates";
 
@@ -27,7 +33,12 @@ import type { QualityMetrics } from "@/server/engines/quality/gates";
 
 export type ManualEntry = { value: number; byId: string; byName: string; at: string };
 export type ManualEntries = Partial<Record<ManualQualityField, ManualEntry>>;
-export type QualityInputs = { metrics: QualityMetrics; sources: Record<string, string>; evidenceId: string | null; manual: ManualEntries };
+export type QualityInputs = {
+  metrics: QualityMetrics;
+  sources: Record<string, string>;
+  evidenceId: string | null;
+  manual: ManualEntries;
+};
 
 const MANUAL_GATE: Record<ManualQualityField, string> = {
   requirementsTraceability: "requirements_traceability",
@@ -36,28 +47,60 @@ const MANUAL_GATE: Record<ManualQualityField, string> = {
   communicationResponsiveness: "communication_responsiveness",
 };
 const MANUAL_FAMILY: Record<ManualQualityField, QualityFamily> = {
-  requirementsTraceability: "delivery", acceptanceCriteriaCoverage: "delivery", documentationCompleteness: "delivery", communicationResponsiveness: "process",
+  requirementsTraceability: "delivery",
+  acceptanceCriteriaCoverage: "delivery",
+  documentationCompleteness: "delivery",
+  communicationResponsiveness: "process",
 };
 
 const day = (d: Date | string) => new Date(d).toISOString().slice(0, 10);
 const r2 = (x: number) => Math.round(x * 100) / 100;
 const HOUR_MS = 3_600_000;
 
-type CodeEvidence = Pick<EvidenceRow, "id" | "source" | "coverage" | "complexity" | "maintainability" | "vulnerabilitiesHigh" | "vulnerabilitiesCritical" | "benchmarkP95Ms" | "commitSha" | "buildUrl" | "createdAt">;
+type CodeEvidence = Pick<
+  EvidenceRow,
+  | "id"
+  | "source"
+  | "coverage"
+  | "complexity"
+  | "maintainability"
+  | "vulnerabilitiesHigh"
+  | "vulnerabilitiesCritical"
+  | "benchmarkP95Ms"
+  | "commitSha"
+  | "buildUrl"
+  | "createdAt"
+>;
 
 /** The code gates' metrics and sources from one Evidence row (or none). */
 export function codeInputs(evidence: CodeEvidence | null): Pick<QualityInputs, "metrics" | "sources"> {
-  const keys = ["minimum_coverage", "maximum_complexity", "minimum_maintainability", "security_vulnerability_threshold", "performance_benchmark_threshold"] as const;
-  if (!evidence) return { metrics: {}, sources: Object.fromEntries(keys.map((k) => [k, "no data — no CI evidence received yet"])) };
+  const keys = [
+    "minimum_coverage",
+    "maximum_complexity",
+    "minimum_maintainability",
+    "security_vulnerability_threshold",
+    "performance_benchmark_threshold",
+  ] as const;
+  if (!evidence)
+    return { metrics: {}, sources: Object.fromEntries(keys.map((k) => [k, "no data — no CI evidence received yet"])) };
   const what = evidence.source === "API" ? "CI evidence" : "evidence entered by hand";
-  const ref = evidence.commitSha ? ` (commit ${evidence.commitSha.slice(0, 7)})` : evidence.buildUrl ? ` (build ${evidence.buildUrl})` : "";
+  const ref = evidence.commitSha
+    ? ` (commit ${evidence.commitSha.slice(0, 7)})`
+    : evidence.buildUrl
+      ? ` (build ${evidence.buildUrl})`
+      : "";
   const from = `from ${what} of ${day(evidence.createdAt)}${ref}`;
-  const src = (has: boolean, metric: string) => (has ? from : `no data — the ${what} of ${day(evidence.createdAt)} has no ${metric}`);
+  const src = (has: boolean, metric: string) =>
+    has ? from : `no data — the ${what} of ${day(evidence.createdAt)} has no ${metric}`;
   const hasVuln = evidence.vulnerabilitiesHigh !== null || evidence.vulnerabilitiesCritical !== null;
   return {
     metrics: {
-      coverage: evidence.coverage, complexity: evidence.complexity, maintainability: evidence.maintainability,
-      vulnerabilitiesHigh: evidence.vulnerabilitiesHigh, vulnerabilitiesCritical: evidence.vulnerabilitiesCritical, benchmarkP95Ms: evidence.benchmarkP95Ms,
+      coverage: evidence.coverage,
+      complexity: evidence.complexity,
+      maintainability: evidence.maintainability,
+      vulnerabilitiesHigh: evidence.vulnerabilitiesHigh,
+      vulnerabilitiesCritical: evidence.vulnerabilitiesCritical,
+      benchmarkP95Ms: evidence.benchmarkP95Ms,
     },
     sources: {
       minimum_coverage: src(evidence.coverage !== null, "coverage"),
@@ -71,22 +114,29 @@ export function codeInputs(evidence: CodeEvidence | null): Pick<QualityInputs, "
 
 async function deliveryInputs(db: DbOrTx, tenantId: string, projectId: string) {
   const decisions = await latestSignOffDecisions(db, tenantId, projectId);
-  if (decisions.length === 0) return { metrics: {}, sources: { stakeholder_approval_threshold: "no data — no sign-off decisions yet" } };
+  if (decisions.length === 0)
+    return { metrics: {}, sources: { stakeholder_approval_threshold: "no data — no sign-off decisions yet" } };
   const approved = decisions.filter((d) => d.decision === "APPROVED").length;
   return {
     metrics: { stakeholderApproval: r2((approved / decisions.length) * 100) },
-    sources: { stakeholder_approval_threshold: `from the latest sign-off decisions: ${approved} of ${decisions.length} criteria approved` },
+    sources: {
+      stakeholder_approval_threshold: `from the latest sign-off decisions: ${approved} of ${decisions.length} criteria approved`,
+    },
   };
 }
 
 async function processInputs(db: DbOrTx, tenantId: string, projectId: string, now: Date) {
   const [milestones, alerts, csat] = await Promise.all([
-    projectMilestoneStates(db, tenantId, projectId), projectAlertTimes(db, tenantId, projectId), projectCsat(db, tenantId, projectId),
+    projectMilestoneStates(db, tenantId, projectId),
+    projectAlertTimes(db, tenantId, projectId),
+    projectCsat(db, tenantId, projectId),
   ]);
   const metrics: QualityMetrics = {};
   const sources: Record<string, string> = {};
 
-  const counted = milestones.filter((m) => m.status === "SUCCESS" || m.status === "AT_RISK" || m.status === "FAILED" || m.dueDate <= now);
+  const counted = milestones.filter(
+    (m) => m.status === "SUCCESS" || m.status === "AT_RISK" || m.status === "FAILED" || m.dueDate <= now,
+  );
   const met = counted.filter((m) => m.status === "SUCCESS").length;
   if (counted.length === 0) sources.milestone_adherence = "no data — no milestone validated or due yet";
   else {
@@ -96,17 +146,24 @@ async function processInputs(db: DbOrTx, tenantId: string, projectId: string, no
 
   const resolved = alerts.filter((a) => a.resolvedAt !== null);
   if (resolved.length > 0) {
-    metrics.escalationResolutionHours = r2(resolved.reduce((s, a) => s + ((a.resolvedAt?.getTime() ?? 0) - a.createdAt.getTime()), 0) / resolved.length / HOUR_MS);
+    metrics.escalationResolutionHours = r2(
+      resolved.reduce((s, a) => s + ((a.resolvedAt?.getTime() ?? 0) - a.createdAt.getTime()), 0) /
+        resolved.length /
+        HOUR_MS,
+    );
     sources.escalation_resolution_time = `mean time to resolve ${resolved.length} resolved alert${resolved.length === 1 ? "" : "s"}`;
   } else if (alerts.length > 0) {
-    metrics.escalationResolutionHours = r2(alerts.reduce((s, a) => s + (now.getTime() - a.createdAt.getTime()), 0) / alerts.length / HOUR_MS);
+    metrics.escalationResolutionHours = r2(
+      alerts.reduce((s, a) => s + (now.getTime() - a.createdAt.getTime()), 0) / alerts.length / HOUR_MS,
+    );
     sources.escalation_resolution_time = `${alerts.length} open alert${alerts.length === 1 ? "" : "s"}, none resolved yet: mean hours open so far`;
   } else {
     metrics.escalationResolutionHours = 0;
     sources.escalation_resolution_time = "no alert raised for this project: nothing waited for resolution";
   }
 
-  if (csat.responses === 0 || csat.mean === null) sources.customer_satisfaction_minimum = "no data — no CSAT survey answered yet";
+  if (csat.responses === 0 || csat.mean === null)
+    sources.customer_satisfaction_minimum = "no data — no CSAT survey answered yet";
   else {
     metrics.customerSatisfaction = r2(csat.mean);
     sources.customer_satisfaction_minimum = `mean of ${csat.responses} CSAT response${csat.responses === 1 ? "" : "s"}`;
@@ -115,7 +172,14 @@ async function processInputs(db: DbOrTx, tenantId: string, projectId: string, no
 }
 
 /** Newly entered values win; others come from the latest non-code validation that stored them. */
-async function manualInputs(db: DbOrTx, tenantId: string, projectId: string, entered: ManualQualityInput | undefined, by: { id: string; name: string } | null, now: Date) {
+async function manualInputs(
+  db: DbOrTx,
+  tenantId: string,
+  projectId: string,
+  entered: ManualQualityInput | undefined,
+  by: { id: string; name: string } | null,
+  now: Date,
+) {
   const manual: ManualEntries = {};
   for (const field of MANUAL_QUALITY_FIELDS) {
     const value = entered?.[field];
@@ -127,7 +191,10 @@ async function manualInputs(db: DbOrTx, tenantId: string, projectId: string, ent
     for (const field of missing) {
       for (const row of rows) {
         const earlier = (row.results as { manual?: ManualEntries } | null)?.manual?.[field];
-        if (earlier && typeof earlier.value === "number") { manual[field] = earlier; break; }
+        if (earlier && typeof earlier.value === "number") {
+          manual[field] = earlier;
+          break;
+        }
       }
     }
   }

@@ -12,9 +12,22 @@ import {
   validationPoints,
 } from "@/server/db/quality";
 import { activeAdminIds } from "@/server/db/notifications";
-import { QUALITY_FAMILIES, type QualityConfig, type QualityFamily, type QualityValidationKind } from "@/server/engines/quality/config";
+import {
+  QUALITY_FAMILIES,
+  type QualityConfig,
+  type QualityFamily,
+  type QualityValidationKind,
+} from "@/server/engines/quality/config";
 import { fmt } from "@/server/engines/quality/gates";
-import { gateStanding, validateQuality, type FamilyResult, type GateResult, type QualityMetrics, type QualityRecommendation, type QualityValidationResult } from "@/server/engines/quality/validate";
+import {
+  gateStanding,
+  validateQuality,
+  type FamilyResult,
+  type GateResult,
+  type QualityMetrics,
+  type QualityRecommendation,
+  type QualityValidationResult,
+} from "@/server/engines/quality/validate";
 import { notFound } from "@/server/errors";
 import { raiseAlert } from "./alerts";
 import { loadConfig, type VersionedConfig } from "./config";
@@ -33,12 +46,23 @@ import { QUALITY_TYPE_LABEL } from "@/lib/labels/quality-type";
  * alert, action or notification. The action is due within the tenant's escalation-resolution time.
  */
 
-export const ENGINE_TYPE: Record<QualityType, QualityValidationKind> = { CODE: "code", DELIVERY: "delivery", PROCESS: "process", COMPREHENSIVE: "comprehensive" };
+export const ENGINE_TYPE: Record<QualityType, QualityValidationKind> = {
+  CODE: "code",
+  DELIVERY: "delivery",
+  PROCESS: "process",
+  COMPREHENSIVE: "comprehensive",
+};
 export const TYPE_FAMILIES: Record<QualityType, readonly QualityFamily[]> = {
-  CODE: ["code"], DELIVERY: ["delivery"], PROCESS: ["process"], COMPREHENSIVE: QUALITY_FAMILIES,
+  CODE: ["code"],
+  DELIVERY: ["delivery"],
+  PROCESS: ["process"],
+  COMPREHENSIVE: QUALITY_FAMILIES,
 };
 const ESCALATION_KIND = {
-  CODE: "QUALITY_ESCALATION_CODE", DELIVERY: "QUALITY_ESCALATION_DELIVERY", PROCESS: "QUALITY_ESCALATION_PROCESS", COMPREHENSIVE: "QUALITY_ESCALATION_COMPREHENSIVE",
+  CODE: "QUALITY_ESCALATION_CODE",
+  DELIVERY: "QUALITY_ESCALATION_DELIVERY",
+  PROCESS: "QUALITY_ESCALATION_PROCESS",
+  COMPREHENSIVE: "QUALITY_ESCALATION_COMPREHENSIVE",
 } as const satisfies Record<QualityType, AlertKind>;
 
 export type StoredGate = GateResult & { source: string };
@@ -60,7 +84,10 @@ export type StoredQualityResult = {
 
 export type QualityProject = NonNullable<Awaited<ReturnType<typeof findQualityProject>>>;
 
-export async function requireQualityProject(ctx: Pick<ServiceContext, "db" | "tenantId">, projectId: string): Promise<QualityProject> {
+export async function requireQualityProject(
+  ctx: Pick<ServiceContext, "db" | "tenantId">,
+  projectId: string,
+): Promise<QualityProject> {
   const project = await findQualityProject(ctx.db, ctx.tenantId, projectId);
   if (!project) throw notFound("Project");
   return project;
@@ -85,7 +112,10 @@ async function raiseEscalation(
   const techLead = project.techLead && project.techLead.disabledAt === null ? project.techLead : null;
   const steps = result.recommendations.slice(0, 3).map((r) => `- ${r.text}`);
   const action = await insertQualityAction(tx, {
-    tenantId: ctx.tenantId, projectId: project.id, customerAccountId: project.customerAccountId, assigneeId: techLead?.id ?? null,
+    tenantId: ctx.tenantId,
+    projectId: project.id,
+    customerAccountId: project.customerAccountId,
+    assigneeId: techLead?.id ?? null,
     title: `Resolve the ${label} escalation on ${project.name}`,
     detail: [message, ...steps].join("\n"),
     dueAt: new Date(ctx.now.getTime() + config.gates.process.escalation_resolution_time * HOUR_MS),
@@ -94,7 +124,10 @@ async function raiseEscalation(
   // no (active) technical lead: the tenant's admins hear about it instead, so it is never unseen
   const recipients = techLead ? [techLead.id] : (await activeAdminIds(tx, ctx.tenantId)).map((u) => u.id);
   const alert = await raiseAlert(tx, ctx, {
-    kind, about: { projectId: project.id, customerAccountId: project.customerAccountId }, message, link,
+    kind,
+    about: { projectId: project.id, customerAccountId: project.customerAccountId },
+    message,
+    link,
     notify: { userIds: recipients, title: `Quality escalation: ${project.name}`, body: message },
   });
   return { alertId: alert.alertId, created: true, actionItemId: action.id, notified: recipients.length };
@@ -104,38 +137,95 @@ async function raiseEscalation(
 export async function storeQualityValidation(
   tx: DbOrTx,
   ctx: { tenantId: string; now: Date },
-  args: { project: QualityProject; type: QualityType; inputs: QualityInputs; config: VersionedConfig<"quality">; trigger: "api" | "manual"; by: { id: string; name: string } | null },
+  args: {
+    project: QualityProject;
+    type: QualityType;
+    inputs: QualityInputs;
+    config: VersionedConfig<"quality">;
+    trigger: "api" | "manual";
+    by: { id: string; name: string } | null;
+  },
 ) {
   const { project, type, inputs, config } = args;
   const result = validateQuality(ENGINE_TYPE[type], inputs.metrics, config.data);
   const stored: StoredQualityResult = {
-    type: result.type, score: result.score, scoreReason: result.scoreReason,
+    type: result.type,
+    score: result.score,
+    scoreReason: result.scoreReason,
     gates: result.gates.map((g) => ({ ...g, source: inputs.sources[g.gate] ?? "no data" })),
-    families: result.families, escalationReasons: result.escalationReasons, metrics: inputs.metrics, manual: inputs.manual,
-    evidenceId: inputs.evidenceId, configVersion: config.version, trigger: args.trigger, validatedBy: args.by,
+    families: result.families,
+    escalationReasons: result.escalationReasons,
+    metrics: inputs.metrics,
+    manual: inputs.manual,
+    evidenceId: inputs.evidenceId,
+    configVersion: config.version,
+    trigger: args.trigger,
+    validatedBy: args.by,
   };
   const row = await insertQualityValidation(tx, {
-    tenantId: ctx.tenantId, projectId: project.id, type, score: result.score, gatesPassed: result.gatesPassed, gatesFailed: result.gatesFailed,
-    escalated: result.escalate, results: stored as unknown as Prisma.InputJsonValue, recommendations: result.recommendations as unknown as Prisma.InputJsonValue, at: ctx.now,
+    tenantId: ctx.tenantId,
+    projectId: project.id,
+    type,
+    score: result.score,
+    gatesPassed: result.gatesPassed,
+    gatesFailed: result.gatesFailed,
+    escalated: result.escalate,
+    results: stored as unknown as Prisma.InputJsonValue,
+    recommendations: result.recommendations as unknown as Prisma.InputJsonValue,
+    at: ctx.now,
   });
   const escalation = result.escalate ? await raiseEscalation(tx, ctx, project, type, result, config.data) : null;
   return {
-    validationId: row.id, type, score: result.score, gatesPassed: result.gatesPassed, gatesFailed: result.gatesFailed,
-    escalated: result.escalate, escalation, result: stored, recommendations: result.recommendations,
+    validationId: row.id,
+    type,
+    score: result.score,
+    gatesPassed: result.gatesPassed,
+    gatesFailed: result.gatesFailed,
+    escalated: result.escalate,
+    escalation,
+    result: stored,
+    recommendations: result.recommendations,
   };
 }
 
 export async function validateProjectQuality(ctx: ServiceContext, input: ValidateQualityInput) {
   const project = await requireQualityProject(ctx, input.projectId);
-  const [actor, config] = await Promise.all([findUserName(ctx.db, ctx.tenantId, ctx.actorId), loadConfig(ctx, "quality")]);
+  const [actor, config] = await Promise.all([
+    findUserName(ctx.db, ctx.tenantId, ctx.actorId),
+    loadConfig(ctx, "quality"),
+  ]);
   const by = actor ? { id: actor.id, name: actor.name } : null;
-  const inputs = await assembleQualityInputs(ctx.db, ctx.tenantId, project.id, TYPE_FAMILIES[input.type], { manual: input.manual, by, now: ctx.now });
+  const inputs = await assembleQualityInputs(ctx.db, ctx.tenantId, project.id, TYPE_FAMILIES[input.type], {
+    manual: input.manual,
+    by,
+    now: ctx.now,
+  });
   return ctx.db.$transaction(async (tx) => {
-    const out = await storeQualityValidation(tx, ctx, { project, type: input.type, inputs, config, trigger: "manual", by });
+    const out = await storeQualityValidation(tx, ctx, {
+      project,
+      type: input.type,
+      inputs,
+      config,
+      trigger: "manual",
+      by,
+    });
     await recordAudit(tx, {
-      tenantId: ctx.tenantId, actorId: ctx.actorId, action: "quality.validated", entityType: "QualityValidation", entityId: out.validationId,
-      after: { projectId: project.id, type: input.type, score: out.score, escalated: out.escalated, manual: input.manual ?? {}, configVersion: config.version },
-      ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+      tenantId: ctx.tenantId,
+      actorId: ctx.actorId,
+      action: "quality.validated",
+      entityType: "QualityValidation",
+      entityId: out.validationId,
+      after: {
+        projectId: project.id,
+        type: input.type,
+        score: out.score,
+        escalated: out.escalated,
+        manual: input.manual ?? {},
+        configVersion: config.version,
+      },
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+      at: ctx.now,
     });
     return out;
   });
@@ -154,8 +244,19 @@ export async function qualityHistory(ctx: ServiceContext, projectId: string) {
     project: { id: project.id, name: project.name },
     points,
     latest: latest
-      ? { ...latest, standing: gateStanding(latest), results: latest.results as unknown as StoredQualityResult, recommendations: latest.recommendations as unknown as QualityRecommendation[] }
+      ? {
+          ...latest,
+          standing: gateStanding(latest),
+          results: latest.results as unknown as StoredQualityResult,
+          recommendations: latest.recommendations as unknown as QualityRecommendation[],
+        }
       : null,
-    preview: { configVersion: config.version, config: config.data, metrics: inputs.metrics, sources: inputs.sources, manual: inputs.manual },
+    preview: {
+      configVersion: config.version,
+      config: config.data,
+      metrics: inputs.metrics,
+      sources: inputs.sources,
+      manual: inputs.manual,
+    },
   };
 }

@@ -6,7 +6,14 @@ import { resolveAlertsAbout } from "@/server/db/alerts";
 import { accountStakeholderIds, activeUserIds, setGuaranteeState } from "@/server/db/guarantees";
 import { insertNotifications } from "@/server/db/notifications";
 import { countRefundsByStatus, findRefund, listRefunds, transitionRefundIf, type RefundRow } from "@/server/db/refunds";
-import { STATUS_LABEL, checkPaidAmount, refundRoom, refundTransition, type RefundAction, type RefundStatus } from "@/server/engines/guarantee/refund";
+import {
+  STATUS_LABEL,
+  checkPaidAmount,
+  refundRoom,
+  refundTransition,
+  type RefundAction,
+  type RefundStatus,
+} from "@/server/engines/guarantee/refund";
 import { AppError, notFound } from "@/server/errors";
 import type { ServiceContext } from "./context";
 
@@ -31,7 +38,13 @@ function refundView(r: RefundRow) {
     currency: guarantee.tenant.currency,
     project: { id: guarantee.project.id, name: guarantee.project.name },
     customerAccount: { id: guarantee.project.customerAccount.id, name: guarantee.project.customerAccount.name },
-    guarantee: { id: guarantee.id, amountCents: guarantee.amountCents, status: guarantee.status, remedy: guarantee.remedy, roomCents: refundRoom(guarantee.amountCents, guarantee.refunds) },
+    guarantee: {
+      id: guarantee.id,
+      amountCents: guarantee.amountCents,
+      status: guarantee.status,
+      remedy: guarantee.remedy,
+      roomCents: refundRoom(guarantee.amountCents, guarantee.refunds),
+    },
   };
 }
 export type RefundView = ReturnType<typeof refundView>;
@@ -45,7 +58,12 @@ export async function refundQueue(ctx: ServiceContext, input: ListRefundsInput) 
   return { refunds: rows.map(refundView), counts, total, page: input.page, pageSize: input.pageSize };
 }
 
-type Change = { action: RefundAction; auditAction: string; data: Parameters<typeof transitionRefundIf>[4]; note?: string };
+type Change = {
+  action: RefundAction;
+  auditAction: string;
+  data: Parameters<typeof transitionRefundIf>[4];
+  note?: string;
+};
 
 async function notifyTransition(db: DbOrTx, ctx: ServiceContext, r: RefundRow, to: RefundStatus, detail: string) {
   const p = r.guarantee.project;
@@ -56,42 +74,85 @@ async function notifyTransition(db: DbOrTx, ctx: ServiceContext, r: RefundRow, t
     ...staff.map((userId) => ({ userId, link: `/projects/${p.id}/guarantee` })),
     ...customers.map((userId) => ({ userId, link: `/portal/projects/${p.id}/guarantee` })),
   ].filter((x) => x.userId !== ctx.actorId);
-  if (rows.length > 0) await insertNotifications(db, rows.map((x) => ({ tenantId: ctx.tenantId, userId: x.userId, title, body: detail, link: x.link, at: ctx.now })));
+  if (rows.length > 0)
+    await insertNotifications(
+      db,
+      rows.map((x) => ({ tenantId: ctx.tenantId, userId: x.userId, title, body: detail, link: x.link, at: ctx.now })),
+    );
 }
 
-async function transition(ctx: ServiceContext, refundId: string, expectedVersion: number, change: Change, validate?: (r: RefundRow) => void) {
+async function transition(
+  ctx: ServiceContext,
+  refundId: string,
+  expectedVersion: number,
+  change: Change,
+  validate?: (r: RefundRow) => void,
+) {
   const r = await findRefund(ctx.db, ctx.tenantId, refundId);
   if (!r) throw notFound("Refund");
   const check = refundTransition(r.status, change.action);
   if (!check.allowed) {
     if (check.alreadyDone) return { refund: refundView(r), changed: false };
-    throw new AppError(r.version === expectedVersion ? "BAD_REQUEST" : "CONFLICT", r.version === expectedVersion ? check.message : `${check.message} It changed while you were looking at it.`);
+    throw new AppError(
+      r.version === expectedVersion ? "BAD_REQUEST" : "CONFLICT",
+      r.version === expectedVersion ? check.message : `${check.message} It changed while you were looking at it.`,
+    );
   }
-  if (r.version !== expectedVersion) throw new AppError("CONFLICT", `This refund changed meanwhile (version ${r.version}, you saw ${expectedVersion}). Reload and check it again.`);
+  if (r.version !== expectedVersion)
+    throw new AppError(
+      "CONFLICT",
+      `This refund changed meanwhile (version ${r.version}, you saw ${expectedVersion}). Reload and check it again.`,
+    );
   validate?.(r);
   return ctx.db.$transaction(async (tx) => {
-    if (!(await transitionRefundIf(tx, ctx.tenantId, r.id, { version: expectedVersion, from: r.status }, change.data))) {
+    if (
+      !(await transitionRefundIf(tx, ctx.tenantId, r.id, { version: expectedVersion, from: r.status }, change.data))
+    ) {
       const now = await findRefund(tx, ctx.tenantId, r.id);
       if (now && now.status === check.to) return { refund: refundView(now), changed: false };
-      throw new AppError("CONFLICT", `Someone else changed this refund meanwhile: it is now ${now ? STATUS_LABEL[now.status] : "gone"}.`);
+      throw new AppError(
+        "CONFLICT",
+        `Someone else changed this refund meanwhile: it is now ${now ? STATUS_LABEL[now.status] : "gone"}.`,
+      );
     }
     const g = r.guarantee;
     if (check.to === "PAID") await setGuaranteeState(tx, ctx.tenantId, g.id, ["FAILED"], { status: "REMEDIED" });
     // a rejection re-opens the customer's choice of remedy (docs/domain.md#guarantee: refund, continued development or migration)
     if (check.to === "REJECTED") await setGuaranteeState(tx, ctx.tenantId, g.id, ["FAILED"], { remedy: null });
-    if (check.to === "APPROVED" || check.to === "REJECTED") await resolveAlertsAbout(tx, ctx.tenantId, ["REFUND_AWAITING_APPROVAL"], { guaranteeId: g.id }, ctx.now);
+    if (check.to === "APPROVED" || check.to === "REJECTED")
+      await resolveAlertsAbout(tx, ctx.tenantId, ["REFUND_AWAITING_APPROVAL"], { guaranteeId: g.id }, ctx.now);
     await recordAudit(tx, {
-      tenantId: ctx.tenantId, actorId: ctx.actorId, action: change.auditAction, entityType: "Refund", entityId: r.id,
+      tenantId: ctx.tenantId,
+      actorId: ctx.actorId,
+      action: change.auditAction,
+      entityType: "Refund",
+      entityId: r.id,
       before: { status: r.status, version: r.version, amountCents: r.amountCents },
       after: {
-        status: check.to, version: r.version + 1, amountCents: change.data.amountCents ?? r.amountCents, note: change.note ?? null, reference: change.data.reference ?? null,
+        status: check.to,
+        version: r.version + 1,
+        amountCents: change.data.amountCents ?? r.amountCents,
+        note: change.note ?? null,
+        reference: change.data.reference ?? null,
         paidAt: change.data.paidAt?.toISOString() ?? null,
-        ...(check.to === "PAID" ? { guaranteeStatus: "REMEDIED" } : check.to === "REJECTED" ? { guaranteeRemedy: null, remedyChoiceReopened: true } : {}),
+        ...(check.to === "PAID"
+          ? { guaranteeStatus: "REMEDIED" }
+          : check.to === "REJECTED"
+            ? { guaranteeRemedy: null, remedyChoiceReopened: true }
+            : {}),
       },
-      ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+      at: ctx.now,
     });
     const amount = formatMoney(change.data.amountCents ?? r.amountCents, g.tenant.currency);
-    await notifyTransition(tx, ctx, r, check.to, `The refund of ${amount} for ${g.project.name} is now ${STATUS_LABEL[check.to]}.${change.note ? ` ${change.note}` : ""}`);
+    await notifyTransition(
+      tx,
+      ctx,
+      r,
+      check.to,
+      `The refund of ${amount} for ${g.project.name} is now ${STATUS_LABEL[check.to]}.${change.note ? ` ${change.note}` : ""}`,
+    );
     const updated = await findRefund(tx, ctx.tenantId, r.id);
     if (!updated) throw notFound("Refund");
     return { refund: refundView(updated), changed: true };
@@ -99,36 +160,68 @@ async function transition(ctx: ServiceContext, refundId: string, expectedVersion
 }
 
 export function startRefundReview(ctx: ServiceContext, input: { refundId: string; expectedVersion: number }) {
-  return transition(ctx, input.refundId, input.expectedVersion, { action: "review", auditAction: "refund.review_started", data: { status: "UNDER_REVIEW", at: ctx.now } });
+  return transition(ctx, input.refundId, input.expectedVersion, {
+    action: "review",
+    auditAction: "refund.review_started",
+    data: { status: "UNDER_REVIEW", at: ctx.now },
+  });
 }
 
-export function approveRefund(ctx: ServiceContext, input: { refundId: string; expectedVersion: number; reason: string }) {
+export function approveRefund(
+  ctx: ServiceContext,
+  input: { refundId: string; expectedVersion: number; reason: string },
+) {
   return transition(ctx, input.refundId, input.expectedVersion, {
-    action: "approve", auditAction: "refund.approved", note: `Approved: ${input.reason}`,
+    action: "approve",
+    auditAction: "refund.approved",
+    note: `Approved: ${input.reason}`,
     data: { status: "APPROVED", at: ctx.now, decidedById: ctx.actorId, decidedAt: ctx.now, decisionNote: input.reason },
   });
 }
 
-export function rejectRefund(ctx: ServiceContext, input: { refundId: string; expectedVersion: number; reason: string }) {
+export function rejectRefund(
+  ctx: ServiceContext,
+  input: { refundId: string; expectedVersion: number; reason: string },
+) {
   return transition(ctx, input.refundId, input.expectedVersion, {
-    action: "reject", auditAction: "refund.rejected", note: `Rejected: ${input.reason} You can choose a remedy again.`,
+    action: "reject",
+    auditAction: "refund.rejected",
+    note: `Rejected: ${input.reason} You can choose a remedy again.`,
     data: { status: "REJECTED", at: ctx.now, decidedById: ctx.actorId, decidedAt: ctx.now, decisionNote: input.reason },
   });
 }
 
 export function markRefundPaid(ctx: ServiceContext, input: MarkPaidInput) {
   if (input.paidAt.getTime() > ctx.now.getTime()) {
-    throw new AppError("BAD_REQUEST", "The payment date cannot be in the future.", { fieldErrors: { paidAt: "The payment date cannot be in the future." } });
+    throw new AppError("BAD_REQUEST", "The payment date cannot be in the future.", {
+      fieldErrors: { paidAt: "The payment date cannot be in the future." },
+    });
   }
   return transition(
-    ctx, input.refundId, input.expectedVersion,
-    { action: "pay", auditAction: "refund.paid", note: `Reference ${input.reference}.`, data: { status: "PAID", at: ctx.now, amountCents: input.amountCents, reference: input.reference, paidAt: input.paidAt } },
+    ctx,
+    input.refundId,
+    input.expectedVersion,
+    {
+      action: "pay",
+      auditAction: "refund.paid",
+      note: `Reference ${input.reference}.`,
+      data: {
+        status: "PAID",
+        at: ctx.now,
+        amountCents: input.amountCents,
+        reference: input.reference,
+        paidAt: input.paidAt,
+      },
+    },
     (r) => {
       const amount = checkPaidAmount(input.amountCents, r.amountCents);
-      if (!amount.ok) throw new AppError("BAD_REQUEST", amount.message, { fieldErrors: { amountCents: amount.message } });
+      if (!amount.ok)
+        throw new AppError("BAD_REQUEST", amount.message, { fieldErrors: { amountCents: amount.message } });
       // payments are dated by day: the approval's day or later
       if (r.decidedAt && input.paidAt.toISOString().slice(0, 10) < r.decidedAt.toISOString().slice(0, 10)) {
-        throw new AppError("BAD_REQUEST", "The payment date cannot be before the approval.", { fieldErrors: { paidAt: "The payment date cannot be before the approval." } });
+        throw new AppError("BAD_REQUEST", "The payment date cannot be before the approval.", {
+          fieldErrors: { paidAt: "The payment date cannot be before the approval." },
+        });
       }
     },
   );

@@ -16,7 +16,11 @@ export const HEALTH_BATCH = 50;
 
 export type SnapshotCounts = { accounts: number; snapshots: number; plans: number; errors: number };
 
-export async function snapshotHealth(db: Db, now: Date, opts: { tenantId?: string | null } = {}): Promise<SnapshotCounts> {
+export async function snapshotHealth(
+  db: Db,
+  now: Date,
+  opts: { tenantId?: string | null } = {},
+): Promise<SnapshotCounts> {
   const counts: SnapshotCounts = { accounts: 0, snapshots: 0, plans: 0, errors: 0 };
   const day = utcDay(now);
   const requestId = `job:health:${day.toISOString().slice(0, 10)}`;
@@ -36,16 +40,31 @@ export async function snapshotHealth(db: Db, now: Date, opts: { tenantId?: strin
           }
           await db.$transaction(async (tx) => {
             const written = await refreshSnapshot(tx, {
-              tenantId: tenant.id, customerAccountId: account.id, day, score, expansionScore: a.expansion.score,
-              components: storedComponents(a) as unknown as Prisma.InputJsonValue, at: now,
+              tenantId: tenant.id,
+              customerAccountId: account.id,
+              day,
+              score,
+              expansionScore: a.expansion.score,
+              components: storedComponents(a) as unknown as Prisma.InputJsonValue,
+              at: now,
             });
             if (written !== "unchanged") counts.snapshots += 1;
-            const planId = await ensurePlan(tx, { tenantId: tenant.id, actorId: null, ip: null, requestId, now }, account, a, config.data, false);
+            const planId = await ensurePlan(
+              tx,
+              { tenantId: tenant.id, actorId: null, ip: null, requestId, now },
+              account,
+              a,
+              config.data,
+              false,
+            );
             if (planId) counts.plans += 1;
           });
         } catch (error) {
           counts.errors += 1;
-          logger.warn({ err: error, tenantId: tenant.id, accountId: account.id }, "health snapshot failed for one account");
+          logger.warn(
+            { err: error, tenantId: tenant.id, accountId: account.id },
+            "health snapshot failed for one account",
+          );
         }
         afterId = account.id;
       }

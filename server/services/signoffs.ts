@@ -17,8 +17,19 @@ import {
   projectSignOffCriteria,
   signOffAuditTrail,
 } from "@/server/db/signoffs";
-import { contentHash, nextEntry, verifyChain, type SignedContent, type StoredEntry } from "@/server/engines/signoff/chain";
-import { SIGN_OFF_CLOSED_STATUSES, milestoneSignOffState, repeatsLatest, signedContent } from "@/server/engines/signoff/state";
+import {
+  contentHash,
+  nextEntry,
+  verifyChain,
+  type SignedContent,
+  type StoredEntry,
+} from "@/server/engines/signoff/chain";
+import {
+  SIGN_OFF_CLOSED_STATUSES,
+  milestoneSignOffState,
+  repeatsLatest,
+  signedContent,
+} from "@/server/engines/signoff/state";
 import { AppError, notFound } from "@/server/errors";
 import { logger } from "@/server/logger";
 import type { ServiceContext } from "./context";
@@ -51,11 +62,19 @@ const TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
 
 type Criterion = NonNullable<Awaited<ReturnType<typeof findCriterionForSignOff>>>;
 
-async function loadCriterion(ctx: ServiceContext, criterionId: string, customerAccountId: string | null): Promise<Criterion> {
+async function loadCriterion(
+  ctx: ServiceContext,
+  criterionId: string,
+  customerAccountId: string | null,
+): Promise<Criterion> {
   const c = await findCriterionForSignOff(ctx.db, ctx.tenantId, criterionId, customerAccountId);
   if (!c) throw notFound("Criterion");
   if (!c.requiresSignOff) {
-    throw new AppError("BAD_REQUEST", `"${c.name}" is checked by the delivery team; it does not take a customer sign-off.`, { fieldErrors: { criterionId: "This criterion has no customer sign-off" } });
+    throw new AppError(
+      "BAD_REQUEST",
+      `"${c.name}" is checked by the delivery team; it does not take a customer sign-off.`,
+      { fieldErrors: { criterionId: "This criterion has no customer sign-off" } },
+    );
   }
   return c;
 }
@@ -80,7 +99,14 @@ export async function signOffReview(ctx: PortalContext, criterionId: string) {
     content,
     contentHash: contentHash(content),
     open: isOpen(c),
-    history: c.signOffs.map((s) => ({ seq: s.seq, decision: s.decision, comment: s.comment, createdAt: s.createdAt, by: s.user.name, mine: s.userId === ctx.actorId })),
+    history: c.signOffs.map((s) => ({
+      seq: s.seq,
+      decision: s.decision,
+      comment: s.comment,
+      createdAt: s.createdAt,
+      by: s.user.name,
+      mine: s.userId === ctx.actorId,
+    })),
   };
 }
 
@@ -101,53 +127,113 @@ async function withChainRetry<T>(run: () => Promise<T>): Promise<T> {
 export async function recordSignOff(ctx: SignOffContext, input: SignOffInput) {
   const c = await loadCriterion(ctx, input.criterionId, ctx.customerAccountId);
   if (!isOpen(c)) {
-    throw new AppError("BAD_REQUEST", `Week ${c.milestone.weekNumber} has not started yet; its sign-off opens when it does.`);
+    throw new AppError(
+      "BAD_REQUEST",
+      `Week ${c.milestone.weekNumber} has not started yet; its sign-off opens when it does.`,
+    );
   }
   if (!ctx.isApprover) {
-    throw new AppError("FORBIDDEN", "Only stakeholders with approval rights can sign off. Ask your product owner, or your customer success manager to grant you approval rights.");
+    throw new AppError(
+      "FORBIDDEN",
+      "Only stakeholders with approval rights can sign off. Ask your product owner, or your customer success manager to grant you approval rights.",
+    );
   }
   const request = { userId: ctx.actorId, decision: input.decision };
   const projectId = c.milestone.project.id;
   const latest = c.signOffs[0] ?? null;
   if (repeatsLatest(latest, request) && latest) {
-    return { signOffId: latest.id, seq: latest.seq, hash: latest.hash, decision: latest.decision, recorded: false, milestoneStatus: c.milestone.status };
+    return {
+      signOffId: latest.id,
+      seq: latest.seq,
+      hash: latest.hash,
+      decision: latest.decision,
+      recorded: false,
+      milestoneStatus: c.milestone.status,
+    };
   }
   const content = await contentFor(ctx, c);
   const signedHash = contentHash(content);
   if (input.contentHash && input.contentHash !== signedHash) {
-    throw new AppError("CONFLICT", "What you reviewed has changed since you opened it (a new score or evidence). Review it again before you decide.");
+    throw new AppError(
+      "CONFLICT",
+      "What you reviewed has changed since you opened it (a new score or evidence). Review it again before you decide.",
+    );
   }
   const comment = input.comment || null;
 
-  const outcome = await withChainRetry(() => ctx.db.$transaction(async (tx) => {
-    if (!(await lockProjectChain(tx, ctx.tenantId, projectId))) throw notFound("Project");
-    const current = await latestCriterionSignOff(tx, ctx.tenantId, c.id);
-    if (current && repeatsLatest(current, request)) return { row: current, recorded: false };
-    const head = await chainHead(tx, ctx.tenantId, projectId);
-    const facts = {
-      projectId, milestoneId: c.milestone.id, criterionId: c.id, userId: ctx.actorId, decision: input.decision,
-      comment, ip: ctx.ip || null, userAgent: ctx.userAgent, createdAt: ctx.now,
-    };
-    const entry = nextEntry(head, content, facts);
-    const row = await insertSignOff(tx, { tenantId: ctx.tenantId, ...facts, ...entry });
-    await recordAudit(tx, {
-      tenantId: ctx.tenantId, actorId: ctx.actorId, action: SIGN_OFF_AUDIT_ACTION, entityType: "SignOff", entityId: row.id,
-      after: { projectId, milestoneId: c.milestone.id, criterionId: c.id, seq: row.seq, decision: row.decision, contentHash: row.contentHash, hash: row.hash, content } as unknown as Prisma.InputJsonValue,
-      ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
-    });
-    const staff = [...new Set([c.milestone.project.techLeadId, c.milestone.project.customerAccount.csmId].filter((id): id is string => id !== null))];
-    const verb = input.decision === "APPROVED" ? "approved" : "requested changes to";
-    await insertNotifications(tx, staff.map((userId) => ({
-      tenantId: ctx.tenantId, userId, title: `The customer ${verb} "${c.name}" (week ${c.milestone.weekNumber} of ${c.milestone.project.name})`,
-      body: comment ?? "", link: `/projects/${projectId}#week-${c.milestone.weekNumber}`, at: ctx.now,
-    })));
-    return { row, recorded: true };
-  }, TX_OPTIONS));
+  const outcome = await withChainRetry(() =>
+    ctx.db.$transaction(async (tx) => {
+      if (!(await lockProjectChain(tx, ctx.tenantId, projectId))) throw notFound("Project");
+      const current = await latestCriterionSignOff(tx, ctx.tenantId, c.id);
+      if (current && repeatsLatest(current, request)) return { row: current, recorded: false };
+      const head = await chainHead(tx, ctx.tenantId, projectId);
+      const facts = {
+        projectId,
+        milestoneId: c.milestone.id,
+        criterionId: c.id,
+        userId: ctx.actorId,
+        decision: input.decision,
+        comment,
+        ip: ctx.ip || null,
+        userAgent: ctx.userAgent,
+        createdAt: ctx.now,
+      };
+      const entry = nextEntry(head, content, facts);
+      const row = await insertSignOff(tx, { tenantId: ctx.tenantId, ...facts, ...entry });
+      await recordAudit(tx, {
+        tenantId: ctx.tenantId,
+        actorId: ctx.actorId,
+        action: SIGN_OFF_AUDIT_ACTION,
+        entityType: "SignOff",
+        entityId: row.id,
+        after: {
+          projectId,
+          milestoneId: c.milestone.id,
+          criterionId: c.id,
+          seq: row.seq,
+          decision: row.decision,
+          contentHash: row.contentHash,
+          hash: row.hash,
+          content,
+        } as unknown as Prisma.InputJsonValue,
+        ip: ctx.ip,
+        requestId: ctx.requestId,
+        at: ctx.now,
+      });
+      const staff = [
+        ...new Set(
+          [c.milestone.project.techLeadId, c.milestone.project.customerAccount.csmId].filter(
+            (id): id is string => id !== null,
+          ),
+        ),
+      ];
+      const verb = input.decision === "APPROVED" ? "approved" : "requested changes to";
+      await insertNotifications(
+        tx,
+        staff.map((userId) => ({
+          tenantId: ctx.tenantId,
+          userId,
+          title: `The customer ${verb} "${c.name}" (week ${c.milestone.weekNumber} of ${c.milestone.project.name})`,
+          body: comment ?? "",
+          link: `/projects/${projectId}#week-${c.milestone.weekNumber}`,
+          at: ctx.now,
+        })),
+      );
+      return { row, recorded: true };
+    }, TX_OPTIONS),
+  );
 
   let milestoneStatus: string = c.milestone.status;
   if (outcome.recorded) milestoneStatus = (await afterSignOff(ctx, c.milestone.id)) ?? milestoneStatus;
   const { row } = outcome;
-  return { signOffId: row.id, seq: row.seq, hash: row.hash, decision: row.decision, recorded: outcome.recorded, milestoneStatus };
+  return {
+    signOffId: row.id,
+    seq: row.seq,
+    hash: row.hash,
+    decision: row.decision,
+    recorded: outcome.recorded,
+    milestoneStatus,
+  };
 }
 
 /**
@@ -158,7 +244,9 @@ export async function recordSignOff(ctx: SignOffContext, input: SignOffInput) {
 async function afterSignOff(ctx: ServiceContext, milestoneId: string): Promise<string | null> {
   const m = await milestoneSignOffCriteria(ctx.db, ctx.tenantId, milestoneId);
   if (!m) return null;
-  const state = milestoneSignOffState(m.criteria.map((c) => ({ requiresSignOff: c.requiresSignOff, latestDecision: c.signOffs[0]?.decision ?? null })));
+  const state = milestoneSignOffState(
+    m.criteria.map((c) => ({ requiresSignOff: c.requiresSignOff, latestDecision: c.signOffs[0]?.decision ?? null })),
+  );
   let status: string | null = null;
   if (state.allDecided && m.validatedAt) {
     try {
@@ -181,13 +269,23 @@ async function afterSignOff(ctx: ServiceContext, milestoneId: string): Promise<s
 // ------------------------------------------------------------------ verification, staff view, certificate
 
 async function verifyProject(ctx: ServiceContext, projectId: string) {
-  const [entries, audit] = await Promise.all([projectChain(ctx.db, ctx.tenantId, projectId), signOffAuditTrail(ctx.db, ctx.tenantId, projectId)]);
-  const recorded = new Map(audit.flatMap((a) => {
-    const after = a.after as { seq?: unknown; hash?: unknown; content?: unknown } | null;
-    return a.entityId && after ? [[a.entityId, after] as const] : [];
+  const [entries, audit] = await Promise.all([
+    projectChain(ctx.db, ctx.tenantId, projectId),
+    signOffAuditTrail(ctx.db, ctx.tenantId, projectId),
+  ]);
+  const recorded = new Map(
+    audit.flatMap((a) => {
+      const after = a.after as { seq?: unknown; hash?: unknown; content?: unknown } | null;
+      return a.entityId && after ? [[a.entityId, after] as const] : [];
+    }),
+  );
+  const anchors = [...recorded.values()].flatMap((a) =>
+    typeof a.seq === "number" && typeof a.hash === "string" ? [{ seq: a.seq, hash: a.hash }] : [],
+  );
+  const stored: StoredEntry[] = entries.map((e) => ({
+    ...e,
+    content: (recorded.get(e.id)?.content ?? null) as SignedContent | null,
   }));
-  const anchors = [...recorded.values()].flatMap((a) => (typeof a.seq === "number" && typeof a.hash === "string" ? [{ seq: a.seq, hash: a.hash }] : []));
-  const stored: StoredEntry[] = entries.map((e) => ({ ...e, content: (recorded.get(e.id)?.content ?? null) as SignedContent | null }));
   return { entries, verification: verifyChain(stored, anchors, { everyEntryAnchored: true }) };
 }
 
@@ -200,17 +298,46 @@ export async function verifyProjectSignOffs(ctx: ServiceContext, projectId: stri
 /** Sign-off state per week and the full chain, for technical leads and CSMs. */
 export async function projectSignOffs(ctx: ServiceContext, projectId: string) {
   if (!(await findProjectRef(ctx.db, ctx.tenantId, projectId, null))) throw notFound("Project");
-  const [weeks, { entries, verification }] = await Promise.all([projectSignOffCriteria(ctx.db, ctx.tenantId, projectId), verifyProject(ctx, projectId)]);
+  const [weeks, { entries, verification }] = await Promise.all([
+    projectSignOffCriteria(ctx.db, ctx.tenantId, projectId),
+    verifyProject(ctx, projectId),
+  ]);
   return {
     verification,
-    weeks: weeks.filter((w) => w.criteria.length > 0).map((w) => ({
-      id: w.id, weekNumber: w.weekNumber, title: w.title, status: w.status, dueDate: w.dueDate,
-      state: milestoneSignOffState(w.criteria.map((c) => ({ requiresSignOff: true, latestDecision: c.signOffs[0]?.decision ?? null }))),
-      criteria: w.criteria.map((c) => ({ id: c.id, name: c.name, deliverable: c.deliverable, latest: c.signOffs[0] ? { decision: c.signOffs[0].decision, at: c.signOffs[0].createdAt, by: c.signOffs[0].user.name } : null })),
-    })),
+    weeks: weeks
+      .filter((w) => w.criteria.length > 0)
+      .map((w) => ({
+        id: w.id,
+        weekNumber: w.weekNumber,
+        title: w.title,
+        status: w.status,
+        dueDate: w.dueDate,
+        state: milestoneSignOffState(
+          w.criteria.map((c) => ({ requiresSignOff: true, latestDecision: c.signOffs[0]?.decision ?? null })),
+        ),
+        criteria: w.criteria.map((c) => ({
+          id: c.id,
+          name: c.name,
+          deliverable: c.deliverable,
+          latest: c.signOffs[0]
+            ? { decision: c.signOffs[0].decision, at: c.signOffs[0].createdAt, by: c.signOffs[0].user.name }
+            : null,
+        })),
+      })),
     entries: entries.map((e) => ({
-      id: e.id, seq: e.seq, decision: e.decision, comment: e.comment, ip: e.ip, userAgent: e.userAgent, createdAt: e.createdAt,
-      contentHash: e.contentHash, prevHash: e.prevHash, hash: e.hash, signer: e.user.name, criterion: e.criterion.name, weekNumber: e.milestone.weekNumber,
+      id: e.id,
+      seq: e.seq,
+      decision: e.decision,
+      comment: e.comment,
+      ip: e.ip,
+      userAgent: e.userAgent,
+      createdAt: e.createdAt,
+      contentHash: e.contentHash,
+      prevHash: e.prevHash,
+      hash: e.hash,
+      signer: e.user.name,
+      criterion: e.criterion.name,
+      weekNumber: e.milestone.weekNumber,
     })),
   };
 }
@@ -224,11 +351,26 @@ export async function milestoneCertificate(ctx: ServiceContext, milestoneId: str
     provider: m.project.tenant.name,
     customer: m.project.customerAccount.name,
     project: { id: m.project.id, name: m.project.name },
-    milestone: { id: m.id, weekNumber: m.weekNumber, title: m.title, dueDate: m.dueDate, status: m.status, score: m.score },
+    milestone: {
+      id: m.id,
+      weekNumber: m.weekNumber,
+      title: m.title,
+      dueDate: m.dueDate,
+      status: m.status,
+      score: m.score,
+    },
     signatures: m.signOffs.map((s) => ({
-      seq: s.seq, decision: s.decision, comment: s.comment, createdAt: s.createdAt, ip: s.ip, userAgent: s.userAgent,
+      seq: s.seq,
+      decision: s.decision,
+      comment: s.comment,
+      createdAt: s.createdAt,
+      ip: s.ip,
+      userAgent: s.userAgent,
       signer: { name: s.user.name, email: s.user.email, stakeholderRole: s.user.stakeholderRole },
-      criterion: s.criterion, contentHash: s.contentHash, prevHash: s.prevHash, hash: s.hash,
+      criterion: s.criterion,
+      contentHash: s.contentHash,
+      prevHash: s.prevHash,
+      hash: s.hash,
     })),
     verification,
     issuedAt: ctx.now,

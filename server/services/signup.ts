@@ -7,8 +7,17 @@ import { enforce } from "@/server/auth/rate-limit";
 import { hashPassword } from "@/server/auth/password";
 import { recordAudit } from "@/server/db/audit";
 import {
-  codeHeldByOther, consumeSignup, consumeSignupCode, deleteExpiredSignups, insertSignup, insertSignupCode, pendingSignupByDigest,
-  pendingSignupWithSlug, replaceSignup, signupByEmail, usableSignupCode,
+  codeHeldByOther,
+  consumeSignup,
+  consumeSignupCode,
+  deleteExpiredSignups,
+  insertSignup,
+  insertSignupCode,
+  pendingSignupByDigest,
+  pendingSignupWithSlug,
+  replaceSignup,
+  signupByEmail,
+  usableSignupCode,
 } from "@/server/db/signups";
 import { emailTaken } from "@/server/db/users";
 import { tenantSlugExists } from "@/server/db/workspaces";
@@ -16,7 +25,13 @@ import { AppError } from "@/server/errors";
 import { deliverEmailNow, enqueueEmail } from "@/server/messaging/outbox";
 import type { PublicContext } from "./intake";
 import { tokenDigest } from "./users";
-import { emailInUseError, inWorkspaceTransaction, provisionWorkspace, slugAvailability, slugTakenError } from "./workspaces";
+import {
+  emailInUseError,
+  inWorkspaceTransaction,
+  provisionWorkspace,
+  slugAvailability,
+  slugTakenError,
+} from "./workspaces";
 
 /**
  * Self-serve workspace sign-up (docs/signup.md). Submitting the form stores a pending sign-up and
@@ -34,7 +49,8 @@ import { emailInUseError, inWorkspaceTransaction, provisionWorkspace, slugAvaila
 export const SIGNUP_TTL_HOURS = 24;
 const HOUR_MS = 3_600_000;
 
-export const SIGNUP_CLOSED_MESSAGE = "Sign-up is closed on this Onward server. Ask its administrator to create a workspace for you.";
+export const SIGNUP_CLOSED_MESSAGE =
+  "Sign-up is closed on this Onward server. Ask its administrator to create a workspace for you.";
 
 export function assertSignupAllowed(mode: SignupMode): void {
   if (mode === "closed") throw new AppError("FORBIDDEN", SIGNUP_CLOSED_MESSAGE);
@@ -46,9 +62,13 @@ export async function checkSlug(ctx: PublicContext, slug: string, mode: SignupMo
 }
 
 const invalidCode = () =>
-  new AppError("BAD_REQUEST", "This sign-up code is not valid: it may have expired or been used already. Ask for a new one.", {
-    fieldErrors: { code: "This code is not valid, expired or already used" },
-  });
+  new AppError(
+    "BAD_REQUEST",
+    "This sign-up code is not valid: it may have expired or been used already. Ask for a new one.",
+    {
+      fieldErrors: { code: "This code is not valid, expired or already used" },
+    },
+  );
 
 /** In invite mode: the usable code the founder entered, or a field error. */
 async function codeFor(ctx: PublicContext, raw: string | undefined, email: string): Promise<string> {
@@ -67,7 +87,12 @@ async function codeFor(ctx: PublicContext, raw: string | undefined, email: strin
   return code.id;
 }
 
-export async function submitSignup(ctx: PublicContext, input: SignupInput, mode: SignupMode, appUrl: string): Promise<{ status: "check-inbox" }> {
+export async function submitSignup(
+  ctx: PublicContext,
+  input: SignupInput,
+  mode: SignupMode,
+  appUrl: string,
+): Promise<{ status: "check-inbox" }> {
   assertSignupAllowed(mode);
   // per network first, so a refused request does not also use up the domain's allowance
   await enforce("signupIp", ctx.ip, "sign-ups from your network");
@@ -82,8 +107,14 @@ export async function submitSignup(ctx: PublicContext, input: SignupInput, mode:
   if (await emailTaken(ctx.db, input.email)) {
     const existingId = await ctx.db.$transaction(async (tx) => {
       await recordAudit(tx, {
-        tenantId: null, actorId: null, action: "workspace_signup.existing_account", entityType: "WorkspaceSignup",
-        after: { slug: input.slug, email: input.email }, ip: ctx.ip, requestId: ctx.requestId, at: ctx.now,
+        tenantId: null,
+        actorId: null,
+        action: "workspace_signup.existing_account",
+        entityType: "WorkspaceSignup",
+        after: { slug: input.slug, email: input.email },
+        ip: ctx.ip,
+        requestId: ctx.requestId,
+        at: ctx.now,
       });
       return (await enqueueEmail(tx, existingAccountEmail(input, appUrl))).id;
     });
@@ -93,8 +124,14 @@ export async function submitSignup(ctx: PublicContext, input: SignupInput, mode:
 
   const token = randomBytes(32).toString("base64url");
   const row = {
-    companyName: input.companyName, slug: input.slug, founderName: input.founderName, email: input.email,
-    tokenDigest: tokenDigest(token), expiresAt: new Date(ctx.now.getTime() + SIGNUP_TTL_HOURS * HOUR_MS), ip: ctx.ip, codeId,
+    companyName: input.companyName,
+    slug: input.slug,
+    founderName: input.founderName,
+    email: input.email,
+    tokenDigest: tokenDigest(token),
+    expiresAt: new Date(ctx.now.getTime() + SIGNUP_TTL_HOURS * HOUR_MS),
+    ip: ctx.ip,
+    codeId,
   };
   let messageId: string;
   try {
@@ -179,20 +216,36 @@ const invalidLink = () =>
 /** What the verification page shows, or null for an unknown, used or expired link. */
 export async function signupForToken(db: Db, token: string, now: Date) {
   const row = await pendingSignupByDigest(db, tokenDigest(token), now);
-  return row ? { companyName: row.companyName, slug: row.slug, founderName: row.founderName, email: row.email, expiresAt: row.expiresAt } : null;
+  return row
+    ? {
+        companyName: row.companyName,
+        slug: row.slug,
+        founderName: row.founderName,
+        email: row.email,
+        expiresAt: row.expiresAt,
+      }
+    : null;
 }
 
 /**
  * Opens the link: consumes the sign-up (and its code) and creates the workspace with the founder as its
  * ADMIN (password set, email verified) — one transaction. Returns the email to sign in with.
  */
-export async function completeSignup(ctx: PublicContext, token: string, password: string, mode: SignupMode): Promise<{ email: string; slug: string }> {
+export async function completeSignup(
+  ctx: PublicContext,
+  token: string,
+  password: string,
+  mode: SignupMode,
+): Promise<{ email: string; slug: string }> {
   assertSignupAllowed(mode);
   const digest = tokenDigest(token);
   const row = await pendingSignupByDigest(ctx.db, digest, ctx.now);
   if (!row) throw invalidLink();
   if (mode === "invite" && !row.codeId) {
-    throw new AppError("BAD_REQUEST", "Sign-up on this server now needs a sign-up code. Sign up again with the code you received.");
+    throw new AppError(
+      "BAD_REQUEST",
+      "Sign-up on this server now needs a sign-up code. Sign up again with the code you received.",
+    );
   }
   if (await emailTaken(ctx.db, row.email)) throw emailInUseError();
   const passwordHash = await hashPassword(password);
@@ -201,7 +254,11 @@ export async function completeSignup(ctx: PublicContext, token: string, password
     if (row.codeId && (await consumeSignupCode(tx, row.codeId, row.slug, ctx.now)).count !== 1) throw invalidCode();
     return provisionWorkspace(
       tx,
-      { name: row.companyName, slug: row.slug, admin: { email: row.email, name: row.founderName, passwordHash, emailVerified: ctx.now } },
+      {
+        name: row.companyName,
+        slug: row.slug,
+        admin: { email: row.email, name: row.founderName, passwordHash, emailVerified: ctx.now },
+      },
       { now: ctx.now, ip: ctx.ip, requestId: ctx.requestId, via: "signup" },
     );
   });
@@ -215,13 +272,26 @@ export const CODE_TTL_DAYS_DEFAULT = 14;
 
 /** `npm run signup:code`: a single-use code (printed once, stored as its SHA-256), valid `days` days. */
 export async function createSignupCode(db: Db, opts: { days: number; note: string | null; now: Date }) {
-  if (!Number.isInteger(opts.days) || opts.days < 1 || opts.days > 365) throw new AppError("BAD_REQUEST", "--days must be a whole number from 1 to 365");
+  if (!Number.isInteger(opts.days) || opts.days < 1 || opts.days > 365)
+    throw new AppError("BAD_REQUEST", "--days must be a whole number from 1 to 365");
   const chars = Array.from({ length: 16 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
   const code = [0, 4, 8, 12].map((i) => chars.slice(i, i + 4)).join("-");
   const expiresAt = new Date(opts.now.getTime() + opts.days * 24 * HOUR_MS);
   await db.$transaction(async (tx) => {
-    const created = await insertSignupCode(tx, { codeDigest: tokenDigest(chars), expiresAt, note: opts.note }, opts.now);
-    await recordAudit(tx, { tenantId: null, actorId: null, action: "signup_code.created", entityType: "SignupCode", entityId: created.id, after: { expiresAt: expiresAt.toISOString(), note: opts.note }, at: opts.now });
+    const created = await insertSignupCode(
+      tx,
+      { codeDigest: tokenDigest(chars), expiresAt, note: opts.note },
+      opts.now,
+    );
+    await recordAudit(tx, {
+      tenantId: null,
+      actorId: null,
+      action: "signup_code.created",
+      entityType: "SignupCode",
+      entityId: created.id,
+      after: { expiresAt: expiresAt.toISOString(), note: opts.note },
+      at: opts.now,
+    });
   });
   return { code, expiresAt };
 }

@@ -12,7 +12,11 @@ import { readOutcome } from "./guarantees";
  * project's deliverables. Staff of the tenant read any project's; a customer (customerAccountId given)
  * only their own account's. A guarantee not (yet) met has no dossier.
  */
-export async function successDossierFor(ctx: Pick<ServiceContext, "db" | "tenantId" | "now">, projectId: string, customerAccountId: string | null): Promise<SuccessDossier> {
+export async function successDossierFor(
+  ctx: Pick<ServiceContext, "db" | "tenantId" | "now">,
+  projectId: string,
+  customerAccountId: string | null,
+): Promise<SuccessDossier> {
   const g = customerAccountId
     ? await findAccountGuarantee(ctx.db, ctx.tenantId, customerAccountId, projectId)
     : await findProjectGuarantee(ctx.db, ctx.tenantId, projectId);
@@ -31,10 +35,22 @@ export async function successDossierFor(ctx: Pick<ServiceContext, "db" | "tenant
     customer: g.project.customerAccount.name,
     currency: inputs.tenant?.currency ?? "USD",
     project: {
-      id: g.project.id, name: g.project.name, serviceType: g.project.serviceType, tierKey: g.project.tierKey, startDate: g.project.startDate,
-      targetEndDate: g.project.targetEndDate, completedAt: g.project.completedAt, contractValueCents: g.project.contractValueCents,
+      id: g.project.id,
+      name: g.project.name,
+      serviceType: g.project.serviceType,
+      tierKey: g.project.tierKey,
+      startDate: g.project.startDate,
+      targetEndDate: g.project.targetEndDate,
+      completedAt: g.project.completedAt,
+      contractValueCents: g.project.contractValueCents,
     },
-    guarantee: { amountCents: g.amountCents, startsAt: g.startsAt, endsAt: g.endsAt, decidedAt: g.decidedAt, threshold: g.successThreshold },
+    guarantee: {
+      amountCents: g.amountCents,
+      startsAt: g.startsAt,
+      endsAt: g.endsAt,
+      decidedAt: g.decidedAt,
+      threshold: g.successThreshold,
+    },
     outcome,
     weeks: inputs.weeks,
     environments: inputs.environments,

@@ -28,7 +28,14 @@ import {
 import { milestoneSignOffState } from "@/server/engines/signoff/state";
 import { csatSummary, npsSummary, satisfactionCriterionScore } from "@/server/engines/surveys/scores";
 import {
-  CATCH_UP_DAYS, milestoneCsatDue, projectEndDue, quarterOf, quarterlyNpsDue, surveyExpiry, surveyQuestion, type DueSurvey,
+  CATCH_UP_DAYS,
+  milestoneCsatDue,
+  projectEndDue,
+  quarterOf,
+  quarterlyNpsDue,
+  surveyExpiry,
+  surveyQuestion,
+  type DueSurvey,
 } from "@/server/engines/surveys/triggers";
 import { AppError, notFound } from "@/server/errors";
 import { logger } from "@/server/logger";
@@ -68,27 +75,51 @@ export const surveyTokenDigest = (token: string) => createHash("sha256").update(
 type Candidate = DueSurvey & { tenantId: string };
 type CreatedSurvey = Awaited<ReturnType<typeof insertSurveys>>[number];
 
-const isExpired = (s: { expiresAt: Date | null }, now: Date) => s.expiresAt !== null && s.expiresAt.getTime() <= now.getTime();
+const isExpired = (s: { expiresAt: Date | null }, now: Date) =>
+  s.expiresAt !== null && s.expiresAt.getTime() <= now.getTime();
 
 function questionOf(s: Pick<SurveyRow, "kind" | "trigger" | "project" | "tenant" | "milestone">): string {
-  return surveyQuestion({ kind: s.kind, trigger: s.trigger, projectName: s.project.name, providerName: s.tenant.name, milestone: s.milestone });
+  return surveyQuestion({
+    kind: s.kind,
+    trigger: s.trigger,
+    projectName: s.project.name,
+    providerName: s.tenant.name,
+    milestone: s.milestone,
+  });
 }
 
-function surveyEmail(s: CreatedSurvey, token: string, appUrl: string, to: { name: string; email: string }, brand: EmailBrand | null) {
+function surveyEmail(
+  s: CreatedSurvey,
+  token: string,
+  appUrl: string,
+  to: { name: string; email: string },
+  brand: EmailBrand | null,
+) {
   const provider = brand?.name ?? s.tenant.name;
   const url = `${appUrl.replace(/\/$/, "")}/survey/${token}`;
   const question = questionOf({ ...s, tenant: { ...s.tenant, name: provider } });
-  const subject = s.kind === "NPS"
-    ? `One question from ${provider}`
-    : s.milestone ? `Week ${s.milestone.weekNumber} of ${s.project.name}: how did it go?` : `${s.project.name}: how satisfied are you?`;
+  const subject =
+    s.kind === "NPS"
+      ? `One question from ${provider}`
+      : s.milestone
+        ? `Week ${s.milestone.weekNumber} of ${s.project.name}: how did it go?`
+        : `${s.project.name}: how satisfied are you?`;
   const until = s.expiresAt ? s.expiresAt.toISOString().slice(0, 10) : null;
   const first = to.name.split(" ")[0] ?? to.name;
   const text = [
-    `Hi ${first},`, "", question, "Answer on a scale from 0 to 10 — it takes a few seconds and needs no sign-in:", url, "",
-    `The link works once${until ? ` and until ${until}` : ""}. You can also answer in your project portal.`, "", `— ${provider}`,
+    `Hi ${first},`,
+    "",
+    question,
+    "Answer on a scale from 0 to 10 — it takes a few seconds and needs no sign-in:",
+    url,
+    "",
+    `The link works once${until ? ` and until ${until}` : ""}. You can also answer in your project portal.`,
+    "",
+    `— ${provider}`,
   ].join("\n");
-  const html = `${brand ? emailBrandHeader(brand) : ""}<p>Hi ${escapeHtml(first)},</p><p>${escapeHtml(question)}</p><p><a href="${escapeHtml(url)}">Answer on a scale from 0 to 10</a> — it takes a few seconds and needs no sign-in.</p>`
-    + `<p>The link works once${until ? ` and until ${until}` : ""}. You can also answer in your project portal.</p><p>— ${escapeHtml(provider)}</p>`;
+  const html =
+    `${brand ? emailBrandHeader(brand) : ""}<p>Hi ${escapeHtml(first)},</p><p>${escapeHtml(question)}</p><p><a href="${escapeHtml(url)}">Answer on a scale from 0 to 10</a> — it takes a few seconds and needs no sign-in.</p>` +
+    `<p>The link works once${until ? ` and until ${until}` : ""}. You can also answer in your project portal.</p><p>— ${escapeHtml(provider)}</p>`;
   return { tenantId: s.tenantId, to: to.email, subject, text, html, idempotencyKey: `survey/${s.tenantId}/${s.key}` };
 }
 
@@ -114,21 +145,32 @@ async function createSurveys(db: Db, due: readonly Candidate[], now: Date): Prom
     const fresh: { row: NewSurvey; token: string }[] = [];
     for (const tenantId of new Set(batch.map((s) => s.tenantId))) {
       const mine = batch.filter((s) => s.tenantId === tenantId);
-      const existing = await existingSurveyKeys(db, tenantId, mine.map((s) => s.key));
+      const existing = await existingSurveyKeys(
+        db,
+        tenantId,
+        mine.map((s) => s.key),
+      );
       for (const s of mine) {
         if (existing.has(s.key)) continue;
         const token = newSurveyToken();
-        fresh.push({ token, row: { ...s, tokenHash: surveyTokenDigest(token), expiresAt: surveyExpiry(now), sentAt: now, createdAt: now } });
+        fresh.push({
+          token,
+          row: { ...s, tokenHash: surveyTokenDigest(token), expiresAt: surveyExpiry(now), sentAt: now, createdAt: now },
+        });
       }
     }
     if (fresh.length === 0) continue;
     for (const f of fresh) await brandOf(f.row.tenantId);
     const tokens = new Map(fresh.map((f) => [f.row.tokenHash, f.token]));
     created += await db.$transaction(async (tx) => {
-      const rows = await insertSurveys(tx, fresh.map((f) => f.row));
+      const rows = await insertSurveys(
+        tx,
+        fresh.map((f) => f.row),
+      );
       for (const row of rows) {
         const token = row.tokenHash ? tokens.get(row.tokenHash) : undefined;
-        if (token && row.recipient && !row.recipient.disabledAt) await enqueueEmail(tx, surveyEmail(row, token, appUrl, row.recipient, await brandOf(row.tenantId)));
+        if (token && row.recipient && !row.recipient.disabledAt)
+          await enqueueEmail(tx, surveyEmail(row, token, appUrl, row.recipient, await brandOf(row.tenantId)));
       }
       return rows.length;
     });
@@ -140,11 +182,17 @@ async function createSurveys(db: Db, due: readonly Candidate[], now: Date): Prom
 async function milestoneCsatCandidates(db: Db, tenantId: string, milestoneId: string, now: Date): Promise<Candidate[]> {
   const m = await milestoneForCsat(db, tenantId, milestoneId);
   if (!m || m.project.status === "CANCELLED") return [];
-  const state = milestoneSignOffState(m.criteria.map((c) => ({ requiresSignOff: c.requiresSignOff, latestDecision: c.signOffs[0]?.decision ?? null })));
+  const state = milestoneSignOffState(
+    m.criteria.map((c) => ({ requiresSignOff: c.requiresSignOff, latestDecision: c.signOffs[0]?.decision ?? null })),
+  );
   if (!state.signedOff) return [];
   const signedOffAt = new Date(Math.max(...m.criteria.map((c) => c.signOffs[0]?.createdAt.getTime() ?? 0)));
-  const recipients = (await stakeholdersByAccount(db, [m.project.customerAccountId])).get(m.project.customerAccountId) ?? [];
-  return milestoneCsatDue({ projectId: m.projectId, milestoneId: m.id, signedOffAt }, recipients, now).map((s) => ({ ...s, tenantId }));
+  const recipients =
+    (await stakeholdersByAccount(db, [m.project.customerAccountId])).get(m.project.customerAccountId) ?? [];
+  return milestoneCsatDue({ projectId: m.projectId, milestoneId: m.id, signedOffAt }, recipients, now).map((s) => ({
+    ...s,
+    tenantId,
+  }));
 }
 
 /** Right after a sign-off completes a milestone: its CSAT goes out now rather than at the next job run. */
@@ -166,10 +214,19 @@ export async function triggerDueSurveys(db: Db, now: Date): Promise<{ created: n
   const ended = await projectsEndedSince(db, since, now);
   const { sendAt } = quarterOf(now);
   const accounts = now.getTime() >= sendAt.getTime() ? await accountsWithProjects(db, sendAt) : [];
-  const people = await stakeholdersByAccount(db, [...ended.map((p) => p.customerAccountId), ...accounts.map((a) => a.id)]);
+  const people = await stakeholdersByAccount(db, [
+    ...ended.map((p) => p.customerAccountId),
+    ...accounts.map((a) => a.id),
+  ]);
   for (const p of ended) {
     const recipients = people.get(p.customerAccountId) ?? [];
-    due.push(...projectEndDue({ projectId: p.id, status: p.status, targetEndDate: p.targetEndDate, completedAt: p.completedAt }, recipients, now).map((s) => ({ ...s, tenantId: p.tenantId })));
+    due.push(
+      ...projectEndDue(
+        { projectId: p.id, status: p.status, targetEndDate: p.targetEndDate, completedAt: p.completedAt },
+        recipients,
+        now,
+      ).map((s) => ({ ...s, tenantId: p.tenantId })),
+    );
   }
   for (const a of accounts) {
     due.push(...quarterlyNpsDue(a.projects, people.get(a.id) ?? [], now).map((s) => ({ ...s, tenantId: a.tenantId })));
@@ -182,37 +239,86 @@ export async function triggerDueSurveys(db: Db, now: Date): Promise<{ created: n
 type AnswerMeta = { db: Db; ip: string; requestId: string; now: Date };
 
 /** Closes the survey and stores the answer in one transaction; an answered or closed survey writes nothing. */
-async function recordAnswer(meta: AnswerMeta, survey: SurveyRow, answer: { userId: string | null; score: number; comment: string | null; via: "link" | "portal" }) {
-  if (survey.answeredAt) throw new AppError("CONFLICT", "This survey was already answered. Thank you — there is nothing more to do.");
-  if (isExpired(survey, meta.now)) throw new AppError("BAD_REQUEST", `This survey closed on ${survey.expiresAt?.toISOString().slice(0, 10)}. Thank you all the same.`);
+async function recordAnswer(
+  meta: AnswerMeta,
+  survey: SurveyRow,
+  answer: { userId: string | null; score: number; comment: string | null; via: "link" | "portal" },
+) {
+  if (survey.answeredAt)
+    throw new AppError("CONFLICT", "This survey was already answered. Thank you — there is nothing more to do.");
+  if (isExpired(survey, meta.now))
+    throw new AppError(
+      "BAD_REQUEST",
+      `This survey closed on ${survey.expiresAt?.toISOString().slice(0, 10)}. Thank you all the same.`,
+    );
   await meta.db.$transaction(async (tx) => {
     if ((await markSurveyAnswered(tx, survey.tenantId, survey.id, meta.now)) === 0) {
       throw new AppError("CONFLICT", "This survey was already answered. Thank you — there is nothing more to do.");
     }
-    await insertSurveyResponse(tx, { tenantId: survey.tenantId, surveyId: survey.id, userId: answer.userId, score: answer.score, comment: answer.comment, createdAt: meta.now });
+    await insertSurveyResponse(tx, {
+      tenantId: survey.tenantId,
+      surveyId: survey.id,
+      userId: answer.userId,
+      score: answer.score,
+      comment: answer.comment,
+      createdAt: meta.now,
+    });
     await recordAudit(tx, {
-      tenantId: survey.tenantId, actorId: answer.userId, action: "survey.answered", entityType: "Survey", entityId: survey.id,
-      after: { kind: survey.kind, trigger: survey.trigger, projectId: survey.projectId, score: answer.score, via: answer.via }, ip: meta.ip, requestId: meta.requestId, at: meta.now,
+      tenantId: survey.tenantId,
+      actorId: answer.userId,
+      action: "survey.answered",
+      entityType: "Survey",
+      entityId: survey.id,
+      after: {
+        kind: survey.kind,
+        trigger: survey.trigger,
+        projectId: survey.projectId,
+        score: answer.score,
+        via: answer.via,
+      },
+      ip: meta.ip,
+      requestId: meta.requestId,
+      at: meta.now,
     });
   });
   let satisfaction: Awaited<ReturnType<typeof feedSatisfaction>> | null = null;
   if (survey.kind === "CSAT" && answer.userId) {
-    const ctx: ServiceContext = { db: meta.db, tenantId: survey.tenantId, actorId: answer.userId, ip: meta.ip, requestId: meta.requestId, now: meta.now };
+    const ctx: ServiceContext = {
+      db: meta.db,
+      tenantId: survey.tenantId,
+      actorId: answer.userId,
+      ip: meta.ip,
+      requestId: meta.requestId,
+      now: meta.now,
+    };
     try {
       satisfaction = await feedSatisfaction(ctx, survey.projectId, false);
     } catch (err) {
       // the answer is stored; the week is re-run at its next validation or from the project page
-      logger.error({ err, surveyId: survey.id, requestId: meta.requestId }, "satisfaction criterion not updated after a CSAT answer");
+      logger.error(
+        { err, surveyId: survey.id, requestId: meta.requestId },
+        "satisfaction criterion not updated after a CSAT answer",
+      );
     }
   }
   return { surveyId: survey.id, kind: survey.kind, score: answer.score, satisfaction };
 }
 
 function surveyView(s: SurveyRow, now: Date) {
-  const state = s.answeredAt ? "answered" as const : isExpired(s, now) ? "expired" as const : "open" as const;
+  const state = s.answeredAt ? ("answered" as const) : isExpired(s, now) ? ("expired" as const) : ("open" as const);
   return {
-    id: s.id, kind: s.kind, trigger: s.trigger, state, question: questionOf(s), projectId: s.projectId, projectName: s.project.name, providerName: s.tenant.name,
-    milestone: s.milestone, expiresAt: s.expiresAt, answeredAt: s.answeredAt, response: s.response,
+    id: s.id,
+    kind: s.kind,
+    trigger: s.trigger,
+    state,
+    question: questionOf(s),
+    projectId: s.projectId,
+    projectName: s.project.name,
+    providerName: s.tenant.name,
+    milestone: s.milestone,
+    expiresAt: s.expiresAt,
+    answeredAt: s.answeredAt,
+    response: s.response,
   };
 }
 
@@ -227,7 +333,11 @@ async function surveyForToken(ctx: PublicSurveyContext, token: string) {
   await enforce("surveyIp", ctx.ip, "survey link requests from your network");
   await enforce("surveyToken", digest, "requests for this survey link");
   const survey = await findSurveyByTokenHash(ctx.db, digest);
-  if (!survey) throw new AppError("NOT_FOUND", "This survey link is not valid. Open the link in our latest email, or answer in your project portal.");
+  if (!survey)
+    throw new AppError(
+      "NOT_FOUND",
+      "This survey link is not valid. Open the link in our latest email, or answer in your project portal.",
+    );
   return survey;
 }
 
@@ -240,14 +350,20 @@ export async function surveyByToken(ctx: PublicSurveyContext, token: string) {
 
 export async function answerSurveyByToken(ctx: PublicSurveyContext, input: AnswerSurveyByTokenInput) {
   const survey = await surveyForToken(ctx, input.token);
-  return recordAnswer(ctx, survey, { userId: survey.recipientId, score: input.score, comment: input.comment || null, via: "link" });
+  return recordAnswer(ctx, survey, {
+    userId: survey.recipientId,
+    score: input.score,
+    comment: input.comment || null,
+    via: "link",
+  });
 }
 
 /** The signed-in customer's surveys (of one of their projects when given): open ones first, then answered. */
 export async function portalSurveys(ctx: PortalContext, projectId?: string) {
-  const rows = projectId === undefined
-    ? await listPortalSurveys(ctx.db, ctx.tenantId, ctx.customerAccountId, ctx.actorId, PORTAL_SURVEYS)
-    : await listPortalSurveys(ctx.db, ctx.tenantId, ctx.customerAccountId, ctx.actorId, PORTAL_SURVEYS, projectId);
+  const rows =
+    projectId === undefined
+      ? await listPortalSurveys(ctx.db, ctx.tenantId, ctx.customerAccountId, ctx.actorId, PORTAL_SURVEYS)
+      : await listPortalSurveys(ctx.db, ctx.tenantId, ctx.customerAccountId, ctx.actorId, PORTAL_SURVEYS, projectId);
   if (!rows) throw notFound("Project");
   const views = rows.map((s) => surveyView(s, ctx.now));
   return [...views.filter((v) => v.state === "open"), ...views.filter((v) => v.state === "answered")];
@@ -256,7 +372,12 @@ export async function portalSurveys(ctx: PortalContext, projectId?: string) {
 export async function answerPortalSurvey(ctx: PortalContext, input: AnswerSurveyInput) {
   const survey = await findPortalSurvey(ctx.db, ctx.tenantId, ctx.customerAccountId, ctx.actorId, input.surveyId);
   if (!survey) throw notFound("Survey");
-  return recordAnswer(ctx, survey, { userId: ctx.actorId, score: input.score, comment: input.comment || null, via: "portal" });
+  return recordAnswer(ctx, survey, {
+    userId: ctx.actorId,
+    score: input.score,
+    comment: input.comment || null,
+    via: "portal",
+  });
 }
 
 // ------------------------------------------------------------------ satisfaction criterion and staff view
@@ -269,7 +390,10 @@ export async function answerPortalSurvey(ctx: PortalContext, input: AnswerSurvey
  * the technical lead is told.
  */
 async function feedSatisfaction(ctx: ServiceContext, projectId: string, byLead: boolean) {
-  const [criteria, scores] = await Promise.all([satisfactionCriteria(ctx.db, ctx.tenantId, projectId), projectScores(ctx.db, ctx.tenantId, projectId, "CSAT")]);
+  const [criteria, scores] = await Promise.all([
+    satisfactionCriteria(ctx.db, ctx.tenantId, projectId),
+    projectScores(ctx.db, ctx.tenantId, projectId, "CSAT"),
+  ]);
   const csat = csatSummary(scores);
   if (csat.mean === null) return { csat, criterionScore: null, applied: [] };
   const criterionScore = satisfactionCriterionScore(csat.mean);
@@ -278,7 +402,12 @@ async function feedSatisfaction(ctx: ServiceContext, projectId: string, byLead: 
     if (!byLead && (!c.milestone.validatedAt || c.score === criterionScore)) continue;
     const change = `${c.name}: ${c.score ?? "not scored"} → ${criterionScore}`;
     const reason = `CSAT ${csat.mean} ${byLead ? "applied to" : "arrived for"} week ${c.milestone.weekNumber}'s survey criterion (${change})`;
-    const res = await revalidateMilestone(ctx, c.milestone.id, { reason, bySystem: !byLead }, new Map([[c.id, criterionScore]]));
+    const res = await revalidateMilestone(
+      ctx,
+      c.milestone.id,
+      { reason, bySystem: !byLead },
+      new Map([[c.id, criterionScore]]),
+    );
     applied.push({ weekNumber: c.milestone.weekNumber, status: res.status, score: res.result.score });
   }
   return { csat, criterionScore, applied };
@@ -288,9 +417,11 @@ async function feedSatisfaction(ctx: ServiceContext, projectId: string, byLead: 
 export async function applySatisfactionScore(ctx: ServiceContext, projectId: string) {
   if (!(await findProjectRef(ctx.db, ctx.tenantId, projectId, null))) throw notFound("Project");
   const criteria = await satisfactionCriteria(ctx.db, ctx.tenantId, projectId);
-  if (criteria.length === 0) throw new AppError("BAD_REQUEST", "This project has no satisfaction-survey criterion to score.");
+  if (criteria.length === 0)
+    throw new AppError("BAD_REQUEST", "This project has no satisfaction-survey criterion to score.");
   const res = await feedSatisfaction(ctx, projectId, true);
-  if (res.criterionScore === null) throw new AppError("BAD_REQUEST", "No CSAT answer yet: there is no satisfaction score to apply.");
+  if (res.criterionScore === null)
+    throw new AppError("BAD_REQUEST", "No CSAT answer yet: there is no satisfaction score to apply.");
   return res;
 }
 
@@ -309,8 +440,18 @@ export async function projectSurveyResults(ctx: ServiceContext, projectId: strin
     nps: npsSummary(npsScores),
     satisfaction: {
       suggestedScore: csat.mean === null ? null : satisfactionCriterionScore(csat.mean),
-      criteria: criteria.map((c) => ({ id: c.id, name: c.name, score: c.score, weekNumber: c.milestone.weekNumber, validated: c.milestone.validatedAt !== null })),
+      criteria: criteria.map((c) => ({
+        id: c.id,
+        name: c.name,
+        score: c.score,
+        weekNumber: c.milestone.weekNumber,
+        validated: c.milestone.validatedAt !== null,
+      })),
     },
-    surveys: rows.map((s) => ({ ...surveyView(s, ctx.now), recipientName: s.recipient?.name ?? null, sentAt: s.sentAt })),
+    surveys: rows.map((s) => ({
+      ...surveyView(s, ctx.now),
+      recipientName: s.recipient?.name ?? null,
+      sentAt: s.sentAt,
+    })),
   };
 }

@@ -19,25 +19,61 @@ export const ALERT_DISPATCH_WINDOW_MS = 24 * 60 * 60_000;
 
 export type AlertRow = Awaited<ReturnType<typeof recentAlerts>>[number];
 
-export async function dispatchAlert(db: Db, tenant: JobTenant, alert: AlertRow, now: Date, appUrl: string): Promise<{ webhooks: number; messages: number }> {
+export async function dispatchAlert(
+  db: Db,
+  tenant: JobTenant,
+  alert: AlertRow,
+  now: Date,
+  appUrl: string,
+): Promise<{ webhooks: number; messages: number }> {
   const url = `${appUrl}${alert.link ?? (alert.project ? `/projects/${alert.project.id}` : "/dashboard")}`;
   const label = alertKindLabel(alert.kind);
   const webhooks = await emitWebhookEvent(db, {
-    tenantId: tenant.id, event: "alert.created", key: `alert/${alert.id}`, at: now,
-    data: { alertId: alert.id, severity: alert.severity, kind: alert.kind, label, message: alert.message, url, projectId: alert.project?.id ?? null, projectName: alert.project?.name ?? null, raisedAt: alert.createdAt.toISOString() },
+    tenantId: tenant.id,
+    event: "alert.created",
+    key: `alert/${alert.id}`,
+    at: now,
+    data: {
+      alertId: alert.id,
+      severity: alert.severity,
+      kind: alert.kind,
+      label,
+      message: alert.message,
+      url,
+      projectId: alert.project?.id ?? null,
+      projectName: alert.project?.name ?? null,
+      raisedAt: alert.createdAt.toISOString(),
+    },
   });
   if (alert.resolvedAt || !isUrgentAlert(alert.kind)) return { webhooks, messages: 0 };
 
-  const owners = [alert.project?.techLeadId, alert.project?.customerAccount.csmId ?? alert.customerAccount?.csmId].filter((id): id is string => typeof id === "string");
+  const owners = [
+    alert.project?.techLeadId,
+    alert.project?.customerAccount.csmId ?? alert.customerAccount?.csmId,
+  ].filter((id): id is string => typeof id === "string");
   let people = await activePeople(db, tenant.id, [...new Set(owners)]);
-  if (alertWantsExecutives(alert.kind)) people = [...people, ...(await activePeopleByRole(db, tenant.id, ["EXECUTIVE"])).filter((e) => !people.some((p) => p.id === e.id))];
+  if (alertWantsExecutives(alert.kind))
+    people = [
+      ...people,
+      ...(await activePeopleByRole(db, tenant.id, ["EXECUTIVE"])).filter((e) => !people.some((p) => p.id === e.id)),
+    ];
   if (people.length === 0) people = await activePeopleByRole(db, tenant.id, ["ADMIN"]);
 
-  const message = renderMessage(alertDocument({ severity: alert.severity, label, message: alert.message, url, projectName: alert.project?.name ?? null }, `${appUrl}/settings/notifications`));
+  const message = renderMessage(
+    alertDocument(
+      { severity: alert.severity, label, message: alert.message, url, projectName: alert.project?.name ?? null },
+      `${appUrl}/settings/notifications`,
+    ),
+  );
   const rows = people.flatMap((person) => {
     const prefs = readChannelPrefs(person.channelPrefs);
     const channels = chosenChannels(prefs).filter((c) => c !== "in_app");
-    return rowsForPerson({ id: person.id, tenantId: tenant.id, email: person.email, prefs }, message, `alert/${alert.id}/${person.id}`, { now, channels });
+    return rowsForPerson(
+      { id: person.id, tenantId: tenant.id, email: person.email, prefs },
+      message,
+      `alert/${alert.id}/${person.id}`,
+      { now, channels },
+    );
   });
   return { webhooks, messages: await insertOutboxMessages(db, rows) };
 }

@@ -53,7 +53,12 @@ export function accountOptions(ctx: ServiceContext) {
  * invitation's link to the admin who sent it, since the demo's mail viewer never shows invitations
  * (docs/security.md#demo-mode).
  */
-export async function inviteUser(ctx: ServiceContext, input: InviteUserInput, appUrl: string, opts: { revealLink?: boolean } = {}) {
+export async function inviteUser(
+  ctx: ServiceContext,
+  input: InviteUserInput,
+  appUrl: string,
+  opts: { revealLink?: boolean } = {},
+) {
   if (input.role === "CUSTOMER" && input.customerAccountId) {
     const account = await findCustomerAccount(ctx.db, ctx.tenantId, input.customerAccountId);
     if (!account) throw notFound("Customer account");
@@ -94,8 +99,14 @@ export async function inviteUser(ctx: ServiceContext, input: InviteUserInput, ap
 }
 
 export function inviteEmail(tenantId: string, userId: string, input: InviteUserInput, appUrl: string, token: string) {
-  const link = input.role === "CUSTOMER" ? `${appUrl}/login?email=${encodeURIComponent(input.email)}` : `${appUrl}/invite/${token}`;
-  const action = input.role === "CUSTOMER" ? "sign in with a one-time link sent to this address" : "choose your password (the link works for 7 days)";
+  const link =
+    input.role === "CUSTOMER"
+      ? `${appUrl}/login?email=${encodeURIComponent(input.email)}`
+      : `${appUrl}/invite/${token}`;
+  const action =
+    input.role === "CUSTOMER"
+      ? "sign in with a one-time link sent to this address"
+      : "choose your password (the link works for 7 days)";
   return {
     tenantId,
     to: input.email,
@@ -111,7 +122,12 @@ export async function setUserDisabled(ctx: ServiceContext, userId: string, disab
   const target = await findTenantUser(ctx.db, ctx.tenantId, userId);
   if (!target) throw notFound("User");
   return ctx.db.$transaction(async (tx) => {
-    const updated = await setUserDisabledAt(tx, ctx.tenantId, target.id, disabled ? (target.disabledAt ?? ctx.now) : null);
+    const updated = await setUserDisabledAt(
+      tx,
+      ctx.tenantId,
+      target.id,
+      disabled ? (target.disabledAt ?? ctx.now) : null,
+    );
     if (disabled) await revokeUserSessions(tx, ctx.tenantId, target.id, ctx.now);
     await recordAudit(tx, {
       tenantId: ctx.tenantId,
@@ -131,7 +147,8 @@ export async function setUserDisabled(ctx: ServiceContext, userId: string, disab
 
 /** Redeems a staff invite: sets the password once; the token is deleted in the same transaction. */
 export async function acceptInvite(prisma: Db, token: string, password: string, now: Date): Promise<{ email: string }> {
-  const invalid = () => new AppError("BAD_REQUEST", "This invitation link is invalid or has expired. Ask your admin for a new one.");
+  const invalid = () =>
+    new AppError("BAD_REQUEST", "This invitation link is invalid or has expired. Ask your admin for a new one.");
   const digest = tokenDigest(token);
   const row = await findOneTimeToken(prisma, digest);
   if (!row || !row.identifier.startsWith("invite:") || row.expires <= now) throw invalid();
@@ -143,7 +160,14 @@ export async function acceptInvite(prisma: Db, token: string, password: string, 
     const consumed = await consumeOneTimeToken(tx, digest);
     if (consumed.count !== 1) throw invalid();
     await setPassword(tx, user.tenantId, user.id, passwordHash);
-    await recordAudit(tx, { tenantId: user.tenantId, actorId: user.id, action: "user.password_set", entityType: "User", entityId: user.id, at: now });
+    await recordAudit(tx, {
+      tenantId: user.tenantId,
+      actorId: user.id,
+      action: "user.password_set",
+      entityType: "User",
+      entityId: user.id,
+      at: now,
+    });
   });
   return { email };
 }

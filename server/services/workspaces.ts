@@ -6,7 +6,12 @@ import { emailTaken } from "@/server/db/users";
 import { insertWorkspace, listWorkspaces, tenantSlugExists } from "@/server/db/workspaces";
 import { TENANT_CONFIG_DEFAULTS } from "@/server/engines/tenant-defaults";
 import { AppError } from "@/server/errors";
-import { ZCreateWorkspaceSchema, slugProblem, type CreateWorkspaceInput, type SlugAvailability } from "@/lib/schemas/signup";
+import {
+  ZCreateWorkspaceSchema,
+  slugProblem,
+  type CreateWorkspaceInput,
+  type SlugAvailability,
+} from "@/lib/schemas/signup";
 import { describeZodError } from "@/server/errors";
 import { INVITE_TTL_DAYS, issueInviteToken } from "./users";
 
@@ -28,9 +33,13 @@ export async function slugAvailability(db: Db, slug: string, now: Date): Promise
 }
 
 export const slugTakenError = () =>
-  new AppError("CONFLICT", "This workspace address is already taken. Choose another one.", { fieldErrors: { slug: "This address is already taken" } });
+  new AppError("CONFLICT", "This workspace address is already taken. Choose another one.", {
+    fieldErrors: { slug: "This address is already taken" },
+  });
 export const emailInUseError = () =>
-  new AppError("CONFLICT", "Someone with this email already has an Onward account.", { fieldErrors: { email: "This email is already in use" } });
+  new AppError("CONFLICT", "Someone with this email already has an Onward account.", {
+    fieldErrors: { email: "This email is already in use" },
+  });
 
 /**
  * Creates the workspace inside the caller's transaction (so a sign-up's token and code are consumed with
@@ -38,7 +47,11 @@ export const emailInUseError = () =>
  */
 export async function provisionWorkspace(
   tx: Prisma.TransactionClient,
-  input: { name: string; slug: string; admin: { email: string; name: string; passwordHash: string | null; emailVerified: Date | null } },
+  input: {
+    name: string;
+    slug: string;
+    admin: { email: string; name: string; passwordHash: string | null; emailVerified: Date | null };
+  },
   meta: ProvisionMeta,
 ) {
   const created = await insertWorkspace(tx, {
@@ -66,7 +79,11 @@ export async function provisionWorkspace(
  * Runs `work` (which calls provisionWorkspace) in one transaction. A slug or email that another request
  * took in between fails the unique index; it is reported as the same clear 409 as the checks before.
  */
-export async function inWorkspaceTransaction<T>(db: Db, keys: { slug: string; email: string }, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+export async function inWorkspaceTransaction<T>(
+  db: Db,
+  keys: { slug: string; email: string },
+  work: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
   try {
     return await db.$transaction(work);
   } catch (error) {
@@ -92,15 +109,28 @@ export async function createWorkspaceForOperator(db: Db, raw: unknown, appUrl: s
   const input: CreateWorkspaceInput = parsed.data;
   if ((await slugAvailability(db, input.slug, now)) === "taken") throw slugTakenError();
   if (await emailTaken(db, input.adminEmail)) throw emailInUseError();
-  const { created, token } = await inWorkspaceTransaction(db, { slug: input.slug, email: input.adminEmail }, async (tx) => {
-    const created = await provisionWorkspace(
-      tx,
-      { name: input.name, slug: input.slug, admin: { email: input.adminEmail, name: input.adminName, passwordHash: null, emailVerified: null } },
-      { now, via: "cli" },
-    );
-    return { created, token: await issueInviteToken(tx, input.adminEmail, now) };
-  });
-  return { tenant: created.tenant, adminEmail: created.admin.email, link: `${appUrl}/invite/${token}`, linkValidDays: INVITE_TTL_DAYS };
+  const { created, token } = await inWorkspaceTransaction(
+    db,
+    { slug: input.slug, email: input.adminEmail },
+    async (tx) => {
+      const created = await provisionWorkspace(
+        tx,
+        {
+          name: input.name,
+          slug: input.slug,
+          admin: { email: input.adminEmail, name: input.adminName, passwordHash: null, emailVerified: null },
+        },
+        { now, via: "cli" },
+      );
+      return { created, token: await issueInviteToken(tx, input.adminEmail, now) };
+    },
+  );
+  return {
+    tenant: created.tenant,
+    adminEmail: created.admin.email,
+    link: `${appUrl}/invite/${token}`,
+    linkValidDays: INVITE_TTL_DAYS,
+  };
 }
 
 /** The operator CLI's `tenant:list`. */

@@ -12,7 +12,10 @@ import { PrismaClient } from "@/server/db/generated/client";
 const clients: PrismaClient[] = [];
 
 export function countingCaller(user: SessionUser, now: () => Date) {
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL ?? "" }), log: [{ emit: "event", level: "query" }] });
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL ?? "" }),
+    log: [{ emit: "event", level: "query" }],
+  });
   clients.push(client);
   const statements: string[] = [];
   client.$on("query", (e) => statements.push(e.query));

@@ -10,22 +10,52 @@ const HOUR = 3_600_000;
 const DECIDED = ["SUCCEEDED", "FAILED", "REMEDIED"] as const;
 const RUNNING = ["KICKOFF", "ACTIVE", "AT_RISK"];
 
-export async function oracleFacts(db: Db, tenantId: string, w: { from: Date; to: Date; previousFrom: Date }): Promise<KpiFacts> {
+export async function oracleFacts(
+  db: Db,
+  tenantId: string,
+  w: { from: Date; to: Date; previousFrom: Date },
+): Promise<KpiFacts> {
   const inRange = (d: Date | null | undefined) => !!d && d >= w.from && d < w.to;
   const [leads, guarantees, projects, milestones, quality, answers] = await Promise.all([
     db.lead.findMany({ where: { tenantId }, select: { createdAt: true, convertedAt: true } }),
     db.guarantee.findMany({
       where: { tenantId, status: { in: [...DECIDED] } },
-      select: { status: true, decidedAt: true, endsAt: true, outcome: true, refunds: { select: { id: true } }, project: { select: { lead: { select: { qualifiedAt: true } } } } },
+      select: {
+        status: true,
+        decidedAt: true,
+        endsAt: true,
+        outcome: true,
+        refunds: { select: { id: true } },
+        project: { select: { lead: { select: { qualifiedAt: true } } } },
+      },
     }),
     db.project.findMany({
       where: { tenantId },
-      select: { id: true, customerAccountId: true, status: true, createdAt: true, completedAt: true, updatedAt: true, kickoff: true, contractValueCents: true,
-        guarantee: { select: { decidedAt: true } }, lead: { select: { qualifiedAt: true } } },
+      select: {
+        id: true,
+        customerAccountId: true,
+        status: true,
+        createdAt: true,
+        completedAt: true,
+        updatedAt: true,
+        kickoff: true,
+        contractValueCents: true,
+        guarantee: { select: { decidedAt: true } },
+        lead: { select: { qualifiedAt: true } },
+      },
     }),
-    db.milestone.findMany({ where: { tenantId, status: { in: ["SUCCESS", "AT_RISK", "FAILED"] } }, select: { status: true, validatedAt: true, dueDate: true } }),
-    db.qualityValidation.findMany({ where: { tenantId }, select: { gatesPassed: true, gatesFailed: true, createdAt: true } }),
-    db.surveyResponse.findMany({ where: { tenantId }, select: { score: true, createdAt: true, survey: { select: { kind: true } } } }),
+    db.milestone.findMany({
+      where: { tenantId, status: { in: ["SUCCESS", "AT_RISK", "FAILED"] } },
+      select: { status: true, validatedAt: true, dueDate: true },
+    }),
+    db.qualityValidation.findMany({
+      where: { tenantId },
+      select: { gatesPassed: true, gatesFailed: true, createdAt: true },
+    }),
+    db.surveyResponse.findMany({
+      where: { tenantId },
+      select: { score: true, createdAt: true, survey: { select: { kind: true } } },
+    }),
   ]);
 
   const created = leads.filter((l) => inRange(l.createdAt));
@@ -40,14 +70,21 @@ export async function oracleFacts(db: Db, tenantId: string, w: { from: Date; to:
   const onboarded = projects.flatMap((p) => {
     const qualifiedAt = p.lead?.qualifiedAt;
     if (!qualifiedAt) return [];
-    const launch = (Array.isArray(p.kickoff) ? p.kickoff : []).find((x) => (x as { phase?: string }).phase === "launch") as { status?: string; finishedAt?: string } | undefined;
-    const at = !launch ? p.createdAt : launch.status === "completed" && launch.finishedAt ? new Date(launch.finishedAt) : null;
+    const launch = (Array.isArray(p.kickoff) ? p.kickoff : []).find(
+      (x) => (x as { phase?: string }).phase === "launch",
+    ) as { status?: string; finishedAt?: string } | undefined;
+    const at = !launch
+      ? p.createdAt
+      : launch.status === "completed" && launch.finishedAt
+        ? new Date(launch.finishedAt)
+        : null;
     return at && inRange(at) ? [Math.max(0, (at.getTime() - qualifiedAt.getTime()) / HOUR)] : [];
   });
 
   const histogram = (kind: string): ScoreCount[] => {
     const counts = new Map<number, number>();
-    for (const a of answers) if (a.survey.kind === kind && inRange(a.createdAt)) counts.set(a.score, (counts.get(a.score) ?? 0) + 1);
+    for (const a of answers)
+      if (a.survey.kind === kind && inRange(a.createdAt)) counts.set(a.score, (counts.get(a.score) ?? 0) + 1);
     return [...counts].map(([score, count]) => ({ score, count }));
   };
 
@@ -63,7 +100,9 @@ export async function oracleFacts(db: Db, tenantId: string, w: { from: Date; to:
   const seen = new Set<string>();
   let bookedCents = 0;
   let expansionCents = 0;
-  const booked = projects.filter((p) => p.status !== "CANCELLED").sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
+  const booked = projects
+    .filter((p) => p.status !== "CANCELLED")
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
   for (const p of booked) {
     const returning = seen.has(p.customerAccountId);
     seen.add(p.customerAccountId);
@@ -77,7 +116,11 @@ export async function oracleFacts(db: Db, tenantId: string, w: { from: Date; to:
   return {
     leads: { created: created.length, converted: created.filter((l) => l.convertedAt).length },
     qualification: { decided: qualified.length, succeeded: qualified.filter((g) => g.status === "SUCCEEDED").length },
-    onboarding: { customers: onboarded.length, totalHours: onboarded.reduce((s, h) => s + h, 0), withinTarget: onboarded.filter((h) => h <= 48).length },
+    onboarding: {
+      customers: onboarded.length,
+      totalHours: onboarded.reduce((s, h) => s + h, 0),
+      withinTarget: onboarded.filter((h) => h <= 48).length,
+    },
     guarantees: {
       decided: decided.length,
       succeeded: decided.filter((g) => g.status === "SUCCEEDED").length,
@@ -86,12 +129,23 @@ export async function oracleFacts(db: Db, tenantId: string, w: { from: Date; to:
     },
     milestones: {
       validated: validated.length,
-      onTime: validated.filter((m) => m.status === "SUCCESS" && m.validatedAt && m.validatedAt.getTime() <= m.dueDate.getTime() + TIMELINE_GRACE_HOURS * HOUR).length,
+      onTime: validated.filter(
+        (m) =>
+          m.status === "SUCCESS" &&
+          m.validatedAt &&
+          m.validatedAt.getTime() <= m.dueDate.getTime() + TIMELINE_GRACE_HOURS * HOUR,
+      ).length,
     },
-    gates: { passed: gates.reduce((s, q) => s + q.gatesPassed, 0), failed: gates.reduce((s, q) => s + q.gatesFailed, 0) },
+    gates: {
+      passed: gates.reduce((s, q) => s + q.gatesPassed, 0),
+      failed: gates.reduce((s, q) => s + q.gatesFailed, 0),
+    },
     csat: histogram("CSAT"),
     nps: histogram("NPS"),
-    retention: { previous: [...accounts.values()].filter((a) => a.previous).length, retained: [...accounts.values()].filter((a) => a.previous && a.current).length },
+    retention: {
+      previous: [...accounts.values()].filter((a) => a.previous).length,
+      retained: [...accounts.values()].filter((a) => a.previous && a.current).length,
+    },
     expansion: { bookedCents, expansionCents },
   };
 }

@@ -16,8 +16,17 @@ let prisma: Db | undefined;
 export async function sessionUserOf(where: Prisma.UserWhereInput, sessionId = "test-session"): Promise<SessionUser> {
   const u = await testDb().user.findFirstOrThrow({ where, include: { tenant: true } });
   return {
-    id: u.id, sessionId, tenantId: u.tenantId, tenantName: u.tenant.name, tenantSlug: u.tenant.slug, role: u.role, name: u.name, email: u.email,
-    customerAccountId: u.customerAccountId, stakeholderRole: u.stakeholderRole, isApprover: u.isApprover,
+    id: u.id,
+    sessionId,
+    tenantId: u.tenantId,
+    tenantName: u.tenant.name,
+    tenantSlug: u.tenant.slug,
+    role: u.role,
+    name: u.name,
+    email: u.email,
+    customerAccountId: u.customerAccountId,
+    stakeholderRole: u.stakeholderRole,
+    isApprover: u.isApprover,
   };
 }
 
@@ -47,7 +56,12 @@ async function makeUser(
   tenant: { id: string; name: string; slug: string },
   tag: string,
   role: Role,
-  extra: { customerAccountId?: string; stakeholderRole?: StakeholderRole; isApprover?: boolean; passwordHash?: string } = {},
+  extra: {
+    customerAccountId?: string;
+    stakeholderRole?: StakeholderRole;
+    isApprover?: boolean;
+    passwordHash?: string;
+  } = {},
 ): Promise<SessionUser> {
   const u = await db.user.create({
     data: {
@@ -117,8 +131,23 @@ async function makeProject(db: Db, tenantId: string, customerAccountId: string, 
         score: week === 1 ? 90 : null,
         criteria: {
           create: [
-            { tenantId, position: 1, name: "Requirements Analysis Complete", weight: 0.6, validationMethod: "stakeholder_sign_off", deliverable: "Spec", requiresSignOff: true },
-            { tenantId, position: 2, name: "System Architecture Designed", weight: 0.4, validationMethod: "technical_review", deliverable: "Diagrams" },
+            {
+              tenantId,
+              position: 1,
+              name: "Requirements Analysis Complete",
+              weight: 0.6,
+              validationMethod: "stakeholder_sign_off",
+              deliverable: "Spec",
+              requiresSignOff: true,
+            },
+            {
+              tenantId,
+              position: 2,
+              name: "System Architecture Designed",
+              weight: 0.4,
+              validationMethod: "technical_review",
+              deliverable: "Diagrams",
+            },
           ],
         },
       },
@@ -144,25 +173,43 @@ export async function createTenantFixture(label: string, now = new Date()) {
     EXECUTIVE: await makeUser(db, tenant, tag, "EXECUTIVE"),
     CSM: await makeUser(db, tenant, tag, "CSM"),
     TECH_LEAD: await makeUser(db, tenant, tag, "TECH_LEAD"),
-    CUSTOMER: await makeUser(db, tenant, tag, "CUSTOMER", { customerAccountId: accountA.id, stakeholderRole: "PRODUCT_OWNER", isApprover: true }),
+    CUSTOMER: await makeUser(db, tenant, tag, "CUSTOMER", {
+      customerAccountId: accountA.id,
+      stakeholderRole: "PRODUCT_OWNER",
+      isApprover: true,
+    }),
   } satisfies Record<Role, SessionUser>;
-  const otherAccountCustomer = await makeUser(db, tenant, `${tag}-b`, "CUSTOMER", { customerAccountId: accountB.id, stakeholderRole: "MEMBER" });
+  const otherAccountCustomer = await makeUser(db, tenant, `${tag}-b`, "CUSTOMER", {
+    customerAccountId: accountB.id,
+    stakeholderRole: "MEMBER",
+  });
   const start = new Date(now.getTime() - 10 * 86_400_000);
   const projectA = await makeProject(db, tenant.id, accountA.id, `Project A ${tag}`, start);
   const projectB = await makeProject(db, tenant.id, accountB.id, `Project B ${tag}`, start);
   const lead = await db.lead.create({
-    data: { tenantId: tenant.id, company: `Lead Co ${tag}`, contactName: "Lee Lead", contactEmail: `lee-${tag}@example.com`, ownerId: users.CSM.id },
+    data: {
+      tenantId: tenant.id,
+      company: `Lead Co ${tag}`,
+      contactName: "Lee Lead",
+      contactEmail: `lee-${tag}@example.com`,
+      ownerId: users.CSM.id,
+    },
   });
   const notifications: Record<string, string> = {};
   for (const user of [...Object.values(users), otherAccountCustomer]) {
-    const n = await db.notification.create({ data: { tenantId: tenant.id, userId: user.id, title: "Welcome", createdAt: now } });
+    const n = await db.notification.create({
+      data: { tenantId: tenant.id, userId: user.id, title: "Welcome", createdAt: now },
+    });
     notifications[user.id] = n.id;
   }
   return { tenant, tag, accountA, accountB, users, otherAccountCustomer, projectA, projectB, lead, notifications };
 }
 
 /** A fresh NEW lead in the fixture's tenant (for procedures that change a lead). */
-export function createLeadFor(f: { tenant: { id: string }; tag: string }, data: { company?: string; latestScore?: number } = {}) {
+export function createLeadFor(
+  f: { tenant: { id: string }; tag: string },
+  data: { company?: string; latestScore?: number } = {},
+) {
   return testDb().lead.create({
     data: {
       tenantId: f.tenant.id,
@@ -204,13 +251,23 @@ export async function leadThrough(f: TenantFixture, step: "assessed" | "analyzed
 /** A project kicked off by the fixture's CSM from a fresh lead (docs/domain.md#kickoff), with the fixture's tech lead. */
 export async function kickedOffProject(
   f: TenantFixture,
-  stakeholders: { name: string; email: string; stakeholderRole: "PRODUCT_OWNER" | "TECHNICAL_LEAD" | "EXECUTIVE_SPONSOR" | "MEMBER"; isApprover: boolean }[] = [],
+  stakeholders: {
+    name: string;
+    email: string;
+    stakeholderRole: "PRODUCT_OWNER" | "TECHNICAL_LEAD" | "EXECUTIVE_SPONSOR" | "MEMBER";
+    isApprover: boolean;
+  }[] = [],
   serviceType?: "MVP_DEVELOPMENT" | "LEGACY_MODERNIZATION" | "TEAM_AUGMENTATION",
 ) {
   const { leadId } = await leadThrough(f, "proposal");
   // the lead's service type comes from its service fit; a test may pin it (as a CSM would on the lead)
   if (serviceType) await testDb().lead.update({ where: { id: leadId }, data: { serviceType } });
-  const started = await callerFor(f.users.CSM).kickoff.start({ leadId, techLeadId: f.users.TECH_LEAD.id, hasUiRequirements: true, stakeholders });
+  const started = await callerFor(f.users.CSM).kickoff.start({
+    leadId,
+    techLeadId: f.users.TECH_LEAD.id,
+    hasUiRequirements: true,
+    stakeholders,
+  });
   return { leadId, ...started };
 }
 
@@ -220,10 +277,18 @@ export async function kickedOffProject(
  */
 export async function educationPlanFor(f: TenantFixture, target: "account" | "lead" = "account") {
   const csm = callerFor(f.users.CSM);
-  const input = target === "account"
-    ? { customerAccountId: f.accountA.id, serviceType: "MVP_DEVELOPMENT" as const, background: "business" as const }
-    : { leadId: (await createLeadFor(f)).id, serviceType: "MVP_DEVELOPMENT" as const, background: "business" as const };
-  const existing = target === "account" ? await testDb().educationPlan.findFirst({ where: { customerAccountId: f.accountA.id } }) : null;
+  const input =
+    target === "account"
+      ? { customerAccountId: f.accountA.id, serviceType: "MVP_DEVELOPMENT" as const, background: "business" as const }
+      : {
+          leadId: (await createLeadFor(f)).id,
+          serviceType: "MVP_DEVELOPMENT" as const,
+          background: "business" as const,
+        };
+  const existing =
+    target === "account"
+      ? await testDb().educationPlan.findFirst({ where: { customerAccountId: f.accountA.id } })
+      : null;
   const planId = existing?.id ?? (await csm.education.createPlan(input)).planId;
   const deliveries = await testDb().educationDelivery.findMany({ where: { planId }, orderBy: { scheduledAt: "asc" } });
   const mine = deliveries.find((d) => d.userId === f.users.CUSTOMER.id) ?? deliveries[0];
@@ -236,7 +301,9 @@ const journeys = new Map<string, Promise<string>>();
 export function journeyFor(f: TenantFixture): Promise<string> {
   let id = journeys.get(f.tag);
   if (!id) {
-    id = leadThrough(f, "assessed").then(async ({ leadId }) => (await callerFor(f.users.CSM).journeys.start({ leadId })).journeyId);
+    id = leadThrough(f, "assessed").then(
+      async ({ leadId }) => (await callerFor(f.users.CSM).journeys.start({ leadId })).journeyId,
+    );
     journeys.set(f.tag, id);
   }
   return id;
@@ -255,7 +322,14 @@ export async function codeOf(p: Promise<unknown>): Promise<string> {
 
 /** What an HTTP client would see: the message after the app's error formatter. */
 export function shown(error: TRPCError, path: string) {
-  return getErrorShape({ config: appRouter._def._config, error, type: "mutation", path, input: undefined, ctx: undefined });
+  return getErrorShape({
+    config: appRouter._def._config,
+    error,
+    type: "mutation",
+    path,
+    input: undefined,
+    ctx: undefined,
+  });
 }
 
 /** The error shape a failing call would send, or null when the call succeeds. */
@@ -286,7 +360,13 @@ export async function signOffCriterionOf(projectId: string, weekNumber = 2) {
  */
 export async function openSurveyFor(
   f: TenantFixture,
-  opts: { projectId?: string; recipientId?: string | null; kind?: "CSAT" | "NPS"; expiresAt?: Date; milestoneId?: string } = {},
+  opts: {
+    projectId?: string;
+    recipientId?: string | null;
+    kind?: "CSAT" | "NPS";
+    expiresAt?: Date;
+    milestoneId?: string;
+  } = {},
 ) {
   const token = newSurveyToken();
   const survey = await testDb().survey.create({
@@ -320,25 +400,54 @@ export function satisfactionProjectOf(f: TenantFixture): Promise<string> {
       const start = new Date(Date.now() - 27 * 86_400_000);
       const project = await db.project.create({
         data: {
-          tenantId: f.tenant.id, customerAccountId: f.accountA.id, name: `Satisfaction ${f.tag}`, serviceType: "MVP_DEVELOPMENT", tierKey: "startup_mvp",
-          contractValueCents: 1_000_000, status: "ACTIVE", startDate: start, targetEndDate: new Date(start.getTime() + 28 * 86_400_000),
+          tenantId: f.tenant.id,
+          customerAccountId: f.accountA.id,
+          name: `Satisfaction ${f.tag}`,
+          serviceType: "MVP_DEVELOPMENT",
+          tierKey: "startup_mvp",
+          contractValueCents: 1_000_000,
+          status: "ACTIVE",
+          startDate: start,
+          targetEndDate: new Date(start.getTime() + 28 * 86_400_000),
         },
       });
       await db.milestone.create({
         data: {
-          tenantId: f.tenant.id, projectId: project.id, weekNumber: 4, title: "Delivery & Knowledge Transfer", dueDate: new Date(start.getTime() + 28 * 86_400_000),
-          minimumSuccessThreshold: 90, escalationThreshold: 75, status: "IN_PROGRESS",
+          tenantId: f.tenant.id,
+          projectId: project.id,
+          weekNumber: 4,
+          title: "Delivery & Knowledge Transfer",
+          dueDate: new Date(start.getTime() + 28 * 86_400_000),
+          minimumSuccessThreshold: 90,
+          escalationThreshold: 75,
+          status: "IN_PROGRESS",
           criteria: {
             create: [
-              { tenantId: f.tenant.id, position: 1, name: "Production Deployment", weight: 0.7, validationMethod: "deployment_verification", deliverable: "Live system" },
-              { tenantId: f.tenant.id, position: 2, name: "Customer Satisfaction Survey", weight: 0.3, validationMethod: "satisfaction_survey", deliverable: "Customer satisfaction score ≥ 8.5/10" },
+              {
+                tenantId: f.tenant.id,
+                position: 1,
+                name: "Production Deployment",
+                weight: 0.7,
+                validationMethod: "deployment_verification",
+                deliverable: "Live system",
+              },
+              {
+                tenantId: f.tenant.id,
+                position: 2,
+                name: "Customer Satisfaction Survey",
+                weight: 0.3,
+                validationMethod: "satisfaction_survey",
+                deliverable: "Customer satisfaction score ≥ 8.5/10",
+              },
             ],
           },
         },
       });
       const { surveyId } = await openSurveyFor(f, { projectId: project.id });
       await db.survey.update({ where: { id: surveyId }, data: { answeredAt: new Date() } });
-      await db.surveyResponse.create({ data: { tenantId: f.tenant.id, surveyId, userId: f.users.CUSTOMER.id, score: 9 } });
+      await db.surveyResponse.create({
+        data: { tenantId: f.tenant.id, surveyId, userId: f.users.CUSTOMER.id, score: 9 },
+      });
       return project.id;
     })();
     satisfactionProjects.set(f.tag, made);
@@ -375,7 +484,16 @@ export function concurrencyDb(): Db {
  */
 export async function guaranteeProjectFor(
   f: TenantFixture,
-  opts: { accountId?: string; weeksMet?: number; coverage?: number | null; csat?: number[]; startDaysAgo?: number; days?: number; amountCents?: number; now?: Date } = {},
+  opts: {
+    accountId?: string;
+    weeksMet?: number;
+    coverage?: number | null;
+    csat?: number[];
+    startDaysAgo?: number;
+    days?: number;
+    amountCents?: number;
+    now?: Date;
+  } = {},
 ) {
   const db = testDb();
   const now = opts.now ?? new Date();
@@ -384,10 +502,24 @@ export async function guaranteeProjectFor(
   const weeksMet = opts.weeksMet ?? 4;
   const project = await db.project.create({
     data: {
-      tenantId: f.tenant.id, customerAccountId: opts.accountId ?? f.accountA.id, name: `Guarantee ${randomUUID().slice(0, 6)}`, serviceType: "MVP_DEVELOPMENT",
-      tierKey: "startup_mvp", contractValueCents: 4_000_000, status: "ACTIVE", startDate: start, targetEndDate: new Date(start.getTime() + 28 * day), techLeadId: f.users.TECH_LEAD.id,
+      tenantId: f.tenant.id,
+      customerAccountId: opts.accountId ?? f.accountA.id,
+      name: `Guarantee ${randomUUID().slice(0, 6)}`,
+      serviceType: "MVP_DEVELOPMENT",
+      tierKey: "startup_mvp",
+      contractValueCents: 4_000_000,
+      status: "ACTIVE",
+      startDate: start,
+      targetEndDate: new Date(start.getTime() + 28 * day),
+      techLeadId: f.users.TECH_LEAD.id,
       guarantee: {
-        create: { tenantId: f.tenant.id, amountCents: opts.amountCents ?? 2_000_000, successThreshold: 85, startsAt: start, endsAt: new Date(start.getTime() + (opts.days ?? 30) * day) },
+        create: {
+          tenantId: f.tenant.id,
+          amountCents: opts.amountCents ?? 2_000_000,
+          successThreshold: 85,
+          startsAt: start,
+          endsAt: new Date(start.getTime() + (opts.days ?? 30) * day),
+        },
       },
     },
     select: { id: true, guarantee: { select: { id: true } } },
@@ -397,27 +529,85 @@ export async function guaranteeProjectFor(
     const validated = due <= now;
     await db.milestone.create({
       data: {
-        tenantId: f.tenant.id, projectId: project.id, weekNumber: week, title: `Week ${week}`, dueDate: due, minimumSuccessThreshold: 85, escalationThreshold: 70,
-        status: !validated ? "PENDING" : week <= weeksMet ? "SUCCESS" : "FAILED", score: !validated ? null : week <= weeksMet ? 92 : 55, validatedAt: validated ? due : null,
-        criteria: { create: [{ tenantId: f.tenant.id, position: 1, name: "Core Features Implementation", weight: 1, validationMethod: "automated_testing", deliverable: "Working core features" }] },
+        tenantId: f.tenant.id,
+        projectId: project.id,
+        weekNumber: week,
+        title: `Week ${week}`,
+        dueDate: due,
+        minimumSuccessThreshold: 85,
+        escalationThreshold: 70,
+        status: !validated ? "PENDING" : week <= weeksMet ? "SUCCESS" : "FAILED",
+        score: !validated ? null : week <= weeksMet ? 92 : 55,
+        validatedAt: validated ? due : null,
+        criteria: {
+          create: [
+            {
+              tenantId: f.tenant.id,
+              position: 1,
+              name: "Core Features Implementation",
+              weight: 1,
+              validationMethod: "automated_testing",
+              deliverable: "Working core features",
+            },
+          ],
+        },
       },
     });
   }
   if (opts.coverage !== null) {
-    await db.evidence.create({ data: { tenantId: f.tenant.id, projectId: project.id, source: "API", coverage: opts.coverage ?? 96, commitSha: "feedface01234567", createdAt: new Date(start.getTime() + 20 * day) } });
+    await db.evidence.create({
+      data: {
+        tenantId: f.tenant.id,
+        projectId: project.id,
+        source: "API",
+        coverage: opts.coverage ?? 96,
+        commitSha: "feedface01234567",
+        createdAt: new Date(start.getTime() + 20 * day),
+      },
+    });
   }
   for (const score of opts.csat ?? [9]) {
-    const survey = await db.survey.create({ data: { tenantId: f.tenant.id, projectId: project.id, kind: "CSAT", trigger: "MANUAL", key: `g/${randomUUID()}`, recipientId: f.users.CUSTOMER.id } });
-    await db.surveyResponse.create({ data: { tenantId: f.tenant.id, surveyId: survey.id, userId: f.users.CUSTOMER.id, score, comment: score >= 8 ? "Delivered what we needed." : "Too slow.", createdAt: new Date(start.getTime() + 25 * day) } });
+    const survey = await db.survey.create({
+      data: {
+        tenantId: f.tenant.id,
+        projectId: project.id,
+        kind: "CSAT",
+        trigger: "MANUAL",
+        key: `g/${randomUUID()}`,
+        recipientId: f.users.CUSTOMER.id,
+      },
+    });
+    await db.surveyResponse.create({
+      data: {
+        tenantId: f.tenant.id,
+        surveyId: survey.id,
+        userId: f.users.CUSTOMER.id,
+        score,
+        comment: score >= 8 ? "Delivered what we needed." : "Too slow.",
+        createdAt: new Date(start.getTime() + 25 * day),
+      },
+    });
   }
   return { projectId: project.id, guaranteeId: project.guarantee?.id ?? "" };
 }
 
 /** A guarantee of account A decided by the final validation now: success (4 weeks met, 96 %, CSAT 9) or failure (1 week, 80 %, CSAT 6). */
-export async function decidedGuaranteeFor(f: TenantFixture, outcome: "success" | "failure", opts: { accountId?: string } = {}) {
+export async function decidedGuaranteeFor(
+  f: TenantFixture,
+  outcome: "success" | "failure",
+  opts: { accountId?: string } = {},
+) {
   const { finalizeGuarantee } = await import("@/server/services/guarantees");
-  const made = await guaranteeProjectFor(f, outcome === "success" ? { ...opts } : { ...opts, weeksMet: 1, coverage: 80, csat: [6] });
-  await testDb().$transaction((tx) => finalizeGuarantee({ db: tx, tenantId: f.tenant.id, actorId: null, ip: null, requestId: null, now: new Date() }, made.guaranteeId));
+  const made = await guaranteeProjectFor(
+    f,
+    outcome === "success" ? { ...opts } : { ...opts, weeksMet: 1, coverage: 80, csat: [6] },
+  );
+  await testDb().$transaction((tx) =>
+    finalizeGuarantee(
+      { db: tx, tenantId: f.tenant.id, actorId: null, ip: null, requestId: null, now: new Date() },
+      made.guaranteeId,
+    ),
+  );
   return made;
 }
 
@@ -449,7 +639,13 @@ export async function refundAt(f: TenantFixture, status: "CLAIMED" | "UNDER_REVI
 export async function proposedDelayFor(f: TenantFixture, days = 2) {
   const g = await testDb().guarantee.findUniqueOrThrow({ where: { projectId: f.projectA.id }, select: { id: true } });
   const d = await testDb().guaranteeDelay.create({
-    data: { tenantId: f.tenant.id, guaranteeId: g.id, reason: "Customer API credentials arrived late", days, recordedById: f.users.TECH_LEAD.id },
+    data: {
+      tenantId: f.tenant.id,
+      guaranteeId: g.id,
+      reason: "Customer API credentials arrived late",
+      days,
+      recordedById: f.users.TECH_LEAD.id,
+    },
     select: { id: true },
   });
   return d.id;
@@ -458,7 +654,14 @@ export async function proposedDelayFor(f: TenantFixture, days = 2) {
 /** An open retention task of account A, assigned to the fixture's CSM. */
 export async function retentionTaskFor(f: TenantFixture) {
   const a = await testDb().actionItem.create({
-    data: { tenantId: f.tenant.id, customerAccountId: f.accountA.id, kind: "RETENTION", title: "Call the sponsor", assigneeId: f.users.CSM.id, dueAt: new Date(Date.now() + 3 * 86_400_000) },
+    data: {
+      tenantId: f.tenant.id,
+      customerAccountId: f.accountA.id,
+      kind: "RETENTION",
+      title: "Call the sponsor",
+      assigneeId: f.users.CSM.id,
+      dueAt: new Date(Date.now() + 3 * 86_400_000),
+    },
     select: { id: true },
   });
   return a.id;

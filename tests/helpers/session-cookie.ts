@@ -8,7 +8,16 @@ import { encode } from "next-auth/jwt";
  */
 export const SESSION_COOKIE = "authjs.session-token";
 
-export async function sessionCookieFor(session: { sessionId: string; userId: string }, secret: string, maxAgeSeconds = 86_400): Promise<string> {
-  const value = await encode({ token: { sid: session.sessionId, sub: session.userId }, secret, salt: SESSION_COOKIE, maxAge: maxAgeSeconds });
+export async function sessionCookieFor(
+  session: { sessionId: string; userId: string },
+  secret: string,
+  maxAgeSeconds = 86_400,
+): Promise<string> {
+  const value = await encode({
+    token: { sid: session.sessionId, sub: session.userId },
+    secret,
+    salt: SESSION_COOKIE,
+    maxAge: maxAgeSeconds,
+  });
   return `${SESSION_COOKIE}=${value}`;
 }

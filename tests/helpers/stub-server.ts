@@ -6,7 +6,13 @@ import type { AddressInfo } from "node:net";
  * request (headers and raw body) and answers with scripted responses per path — real HTTP from the
  * real SDKs and our own client, no mocks of our code.
  */
-export type StubRequest = { method: string; path: string; headers: IncomingMessage["headers"]; body: string; json: unknown };
+export type StubRequest = {
+  method: string;
+  path: string;
+  headers: IncomingMessage["headers"];
+  body: string;
+  json: unknown;
+};
 export type StubResponse = { status: number; body?: unknown; headers?: Record<string, string> };
 
 export type Stub = {
@@ -38,7 +44,10 @@ export async function startStub(): Promise<Stub> {
       requests.push({ method: req.method ?? "GET", path, headers: req.headers, body, json });
       const queue = scripts.get(path);
       const next = queue && queue.length > 1 ? queue.shift() : queue?.[0];
-      const response = next ?? { status: 200, body: path.endsWith("/emails") ? { id: `email_${++emailIds}` } : { ok: true } };
+      const response = next ?? {
+        status: 200,
+        body: path.endsWith("/emails") ? { id: `email_${++emailIds}` } : { ok: true },
+      };
       res.writeHead(response.status, { "content-type": "application/json", ...response.headers });
       res.end(JSON.stringify(response.body ?? {}));
     });

@@ -11,11 +11,16 @@ import { callerFor, createTenantFixture, testDb } from "../helpers/fixtures";
  *   the expansion trend reads one row a day.
  */
 const DAY = 86_400_000;
-const dayOf = (now: Date, daysAgo: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - daysAgo * DAY);
+const dayOf = (now: Date, daysAgo: number) =>
+  new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - daysAgo * DAY);
 
 async function latestOf(accountId: string) {
   const a = await testDb().customerAccount.findUniqueOrThrow({ where: { id: accountId } });
-  return { day: a.latestHealthDay?.toISOString().slice(0, 10) ?? null, score: a.latestHealthScore, expansion: a.latestExpansionScore };
+  return {
+    day: a.latestHealthDay?.toISOString().slice(0, 10) ?? null,
+    score: a.latestHealthScore,
+    expansion: a.latestExpansionScore,
+  };
 }
 
 describe("an account's newest health snapshot", () => {
@@ -23,20 +28,43 @@ describe("an account's newest health snapshot", () => {
     const now = new Date();
     const f = await createTenantFixture("latest-health", now);
     const db = testDb();
-    const snap = (daysAgo: number, score: number, expansionScore: number | null) =>
-      ({ tenantId: f.tenant.id, customerAccountId: f.accountA.id, day: dayOf(now, daysAgo), score, expansionScore, components: {} });
+    const snap = (daysAgo: number, score: number, expansionScore: number | null) => ({
+      tenantId: f.tenant.id,
+      customerAccountId: f.accountA.id,
+      day: dayOf(now, daysAgo),
+      score,
+      expansionScore,
+      components: {},
+    });
     expect(await latestOf(f.accountA.id)).toEqual({ day: null, score: null, expansion: null });
 
     await db.healthSnapshot.create({ data: snap(2, 50, 60) });
     await db.healthSnapshot.create({ data: snap(0, 70, 80) });
     await db.healthSnapshot.create({ data: snap(5, 10, 10) }); // an older day arriving late changes nothing
-    expect(await latestOf(f.accountA.id)).toEqual({ day: dayOf(now, 0).toISOString().slice(0, 10), score: 70, expansion: 80 });
+    expect(await latestOf(f.accountA.id)).toEqual({
+      day: dayOf(now, 0).toISOString().slice(0, 10),
+      score: 70,
+      expansion: 80,
+    });
 
-    await db.healthSnapshot.update({ where: { customerAccountId_day: { customerAccountId: f.accountA.id, day: dayOf(now, 0) } }, data: { score: 72, expansionScore: null } });
-    expect(await latestOf(f.accountA.id)).toEqual({ day: dayOf(now, 0).toISOString().slice(0, 10), score: 72, expansion: null });
+    await db.healthSnapshot.update({
+      where: { customerAccountId_day: { customerAccountId: f.accountA.id, day: dayOf(now, 0) } },
+      data: { score: 72, expansionScore: null },
+    });
+    expect(await latestOf(f.accountA.id)).toEqual({
+      day: dayOf(now, 0).toISOString().slice(0, 10),
+      score: 72,
+      expansion: null,
+    });
 
-    await db.healthSnapshot.delete({ where: { customerAccountId_day: { customerAccountId: f.accountA.id, day: dayOf(now, 0) } } });
-    expect(await latestOf(f.accountA.id)).toEqual({ day: dayOf(now, 2).toISOString().slice(0, 10), score: 50, expansion: 60 });
+    await db.healthSnapshot.delete({
+      where: { customerAccountId_day: { customerAccountId: f.accountA.id, day: dayOf(now, 0) } },
+    });
+    expect(await latestOf(f.accountA.id)).toEqual({
+      day: dayOf(now, 2).toISOString().slice(0, 10),
+      score: 50,
+      expansion: 60,
+    });
 
     await db.healthSnapshot.deleteMany({ where: { customerAccountId: f.accountA.id } });
     expect(await latestOf(f.accountA.id)).toEqual({ day: null, score: null, expansion: null });
@@ -62,9 +90,30 @@ describe("the dashboard's expansion list", () => {
     const db = testDb();
     await db.healthSnapshot.createMany({
       data: [
-        { tenantId: f.tenant.id, customerAccountId: f.accountA.id, day: dayOf(now, 20), score: 88, expansionScore: 91, components: {} },
-        { tenantId: f.tenant.id, customerAccountId: f.accountA.id, day: dayOf(now, 1), score: 40, expansionScore: 12, components: {} },
-        { tenantId: f.tenant.id, customerAccountId: f.accountB.id, day: dayOf(now, 1), score: 95, expansionScore: 85, components: {} },
+        {
+          tenantId: f.tenant.id,
+          customerAccountId: f.accountA.id,
+          day: dayOf(now, 20),
+          score: 88,
+          expansionScore: 91,
+          components: {},
+        },
+        {
+          tenantId: f.tenant.id,
+          customerAccountId: f.accountA.id,
+          day: dayOf(now, 1),
+          score: 40,
+          expansionScore: 12,
+          components: {},
+        },
+        {
+          tenantId: f.tenant.id,
+          customerAccountId: f.accountB.id,
+          day: dayOf(now, 1),
+          score: 95,
+          expansionScore: 85,
+          components: {},
+        },
       ],
     });
     const exec = callerFor(f.users.EXECUTIVE, () => now);
@@ -73,13 +122,21 @@ describe("the dashboard's expansion list", () => {
     expect(current.opportunities.expansion.map((o) => o.title)).toEqual([f.accountB.name]);
     expect(current.opportunities.expansion[0]?.reason).toContain("health 95, expansion potential 85");
 
-    const earlier = await exec.dashboard.summary({ range: { from: new Date(now.getTime() - 60 * DAY), to: new Date(now.getTime() - 10 * DAY) } });
+    const earlier = await exec.dashboard.summary({
+      range: { from: new Date(now.getTime() - 60 * DAY), to: new Date(now.getTime() - 10 * DAY) },
+    });
     expect(earlier.opportunities.expansion.map((o) => o.title)).toEqual([f.accountA.name]);
     expect(earlier.opportunities.expansion[0]?.reason).toContain("health 88, expansion potential 91");
   });
 });
 
-type DayRow = { day: string; snapshots: number; scoreSum: string; expansionSnapshots: number; expansionScoreSum: string };
+type DayRow = {
+  day: string;
+  snapshots: number;
+  scoreSum: string;
+  expansionSnapshots: number;
+  expansionScoreSum: string;
+};
 const daysOf = (tenantId: string) => testDb().$queryRaw<DayRow[]>`
   SELECT to_char(day, 'YYYY-MM-DD') AS day, snapshots, "scoreSum"::text AS "scoreSum", "expansionSnapshots", "expansionScoreSum"::text AS "expansionScoreSum"
   FROM "TenantHealthDay" WHERE "tenantId" = ${tenantId} ORDER BY day`;
@@ -90,15 +147,31 @@ describe("the tenant's daily health sums", () => {
     const now = new Date();
     const f = await createTenantFixture("health-days", now);
     const db = testDb();
-    const key = (accountId: string, daysAgo: number) => ({ customerAccountId_day: { customerAccountId: accountId, day: dayOf(now, daysAgo) } });
-    const snap = (accountId: string, daysAgo: number, score: number, expansionScore: number | null) =>
-      ({ tenantId: f.tenant.id, customerAccountId: accountId, day: dayOf(now, daysAgo), score, expansionScore, components: {} });
+    const key = (accountId: string, daysAgo: number) => ({
+      customerAccountId_day: { customerAccountId: accountId, day: dayOf(now, daysAgo) },
+    });
+    const snap = (accountId: string, daysAgo: number, score: number, expansionScore: number | null) => ({
+      tenantId: f.tenant.id,
+      customerAccountId: accountId,
+      day: dayOf(now, daysAgo),
+      score,
+      expansionScore,
+      components: {},
+    });
     const d0 = dayOf(now, 0).toISOString().slice(0, 10);
     const d3 = dayOf(now, 3).toISOString().slice(0, 10);
 
     await db.healthSnapshot.create({ data: snap(f.accountA.id, 0, 70.1, 80.3) });
     await db.healthSnapshot.createMany({ data: [snap(f.accountB.id, 0, 60.2, null), snap(f.accountA.id, 3, 50, 40)] });
-    expect((await daysOf(f.tenant.id)).map((r) => [r.day, r.snapshots, num(r.scoreSum), r.expansionSnapshots, num(r.expansionScoreSum)])).toEqual([
+    expect(
+      (await daysOf(f.tenant.id)).map((r) => [
+        r.day,
+        r.snapshots,
+        num(r.scoreSum),
+        r.expansionSnapshots,
+        num(r.expansionScoreSum),
+      ]),
+    ).toEqual([
       [d3, 1, 50, 1, 40],
       [d0, 2, 130.3, 1, 80.3],
     ]);
@@ -106,7 +179,13 @@ describe("the tenant's daily health sums", () => {
     // a same-day recompute (the health job's upsert): the old values out, the new in — exactly
     await db.healthSnapshot.update({ where: key(f.accountA.id, 0), data: { score: 71.7, expansionScore: null } });
     await db.healthSnapshot.update({ where: key(f.accountB.id, 0), data: { expansionScore: 33.3 } });
-    expect((await daysOf(f.tenant.id)).at(-1)).toEqual({ day: d0, snapshots: 2, scoreSum: "131.900000000000000000000000000000", expansionSnapshots: 1, expansionScoreSum: "33.300000000000000000000000000000" });
+    expect((await daysOf(f.tenant.id)).at(-1)).toEqual({
+      day: d0,
+      snapshots: 2,
+      scoreSum: "131.900000000000000000000000000000",
+      expansionSnapshots: 1,
+      expansionScoreSum: "33.300000000000000000000000000000",
+    });
 
     await db.healthSnapshot.delete({ where: key(f.accountA.id, 3) });
     expect((await daysOf(f.tenant.id)).map((r) => r.day)).toEqual([d0]);
@@ -118,7 +197,16 @@ describe("the tenant's daily health sums", () => {
     const db = testDb();
     const tenant = await db.tenant.create({ data: { slug: `health-days-gone-${Date.now()}`, name: "Gone Ltd" } });
     const account = await db.customerAccount.create({ data: { tenantId: tenant.id, name: "Gone account" } });
-    await db.healthSnapshot.create({ data: { tenantId: tenant.id, customerAccountId: account.id, day: dayOf(new Date(), 0), score: 50, expansionScore: 50, components: {} } });
+    await db.healthSnapshot.create({
+      data: {
+        tenantId: tenant.id,
+        customerAccountId: account.id,
+        day: dayOf(new Date(), 0),
+        score: 50,
+        expansionScore: 50,
+        components: {},
+      },
+    });
     expect(await daysOf(tenant.id)).toHaveLength(1);
     await db.tenant.delete({ where: { id: tenant.id } });
     expect(await daysOf(tenant.id)).toEqual([]);
@@ -142,14 +230,28 @@ describe("the tenant's daily health sums", () => {
     const now = new Date();
     const f = await createTenantFixture("health-days-trend", now);
     const values: [string, number, number | null][] = [
-      [f.accountA.id, 1, 61.2], [f.accountB.id, 1, 70.4], [f.accountA.id, 2, null], [f.accountA.id, 9, 20], [f.accountB.id, 9, 33.3], [f.accountA.id, 25, 90],
+      [f.accountA.id, 1, 61.2],
+      [f.accountB.id, 1, 70.4],
+      [f.accountA.id, 2, null],
+      [f.accountA.id, 9, 20],
+      [f.accountB.id, 9, 33.3],
+      [f.accountA.id, 25, 90],
     ];
     await testDb().healthSnapshot.createMany({
-      data: values.map(([accountId, daysAgo, expansionScore]) => ({ tenantId: f.tenant.id, customerAccountId: accountId, day: dayOf(now, daysAgo), score: 50, expansionScore, components: {} })),
+      data: values.map(([accountId, daysAgo, expansionScore]) => ({
+        tenantId: f.tenant.id,
+        customerAccountId: accountId,
+        day: dayOf(now, daysAgo),
+        score: 50,
+        expansionScore,
+        components: {},
+      })),
     });
     const trends = await callerFor(f.users.EXECUTIVE, () => now).dashboard.trends({ range: { days: 30 } });
     const expected = trends.points.map((p) => {
-      const inside = values.filter(([, daysAgo, x]) => x !== null && dayOf(now, daysAgo) >= p.from && dayOf(now, daysAgo) < p.to).map(([, , x]) => x as number);
+      const inside = values
+        .filter(([, daysAgo, x]) => x !== null && dayOf(now, daysAgo) >= p.from && dayOf(now, daysAgo) < p.to)
+        .map(([, , x]) => x as number);
       return inside.length ? Math.round((inside.reduce((a, b) => a + b, 0) / inside.length) * 10) / 10 : null;
     });
     expect(trends.points.map((p) => p.expansionScore)).toEqual(expected);

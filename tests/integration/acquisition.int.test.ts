@@ -1,11 +1,21 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ALL_FULL_ANSWERS, SAMPLE_REQUEST, callerFor, createLeadFor, createTenantFixture, kickedOffProject, shapeOf, testDb, type TenantFixture, codeOf } from "../helpers/fixtures";
+import {
+  ALL_FULL_ANSWERS,
+  SAMPLE_REQUEST,
+  callerFor,
+  createLeadFor,
+  createTenantFixture,
+  kickedOffProject,
+  shapeOf,
+  testDb,
+  type TenantFixture,
+  codeOf,
+} from "../helpers/fixtures";
 
 let f: TenantFixture;
 beforeAll(async () => {
   f = await createTenantFixture("acq");
 });
-
 
 describe("a converted or lost lead is closed to acquisition steps", () => {
   it("refuses qualification, feasibility and tier matching alike, with the same words, and writes nothing", async () => {
@@ -13,7 +23,10 @@ describe("a converted or lost lead is closed to acquisition steps", () => {
     const { leadId } = await kickedOffProject(f);
     const lost = await createLeadFor(f);
     await testDb().lead.update({ where: { id: lost.id }, data: { stage: "LOST" } });
-    for (const [id, word] of [[leadId, "converted"], [lost.id, "lost"]] as const) {
+    for (const [id, word] of [
+      [leadId, "converted"],
+      [lost.id, "lost"],
+    ] as const) {
       const before = {
         tiers: await testDb().tierRecommendation.count({ where: { leadId: id } }),
         feasibility: await testDb().feasibilityAnalysis.count({ where: { leadId: id } }),
@@ -26,9 +39,14 @@ describe("a converted or lost lead is closed to acquisition steps", () => {
         () => csm.tiers.recommend({ leadId: id }),
       ];
       for (const attempt of attempts) {
-        const error = await attempt().then(() => null, (e: unknown) => e as { code?: string; message?: string });
+        const error = await attempt().then(
+          () => null,
+          (e: unknown) => e as { code?: string; message?: string },
+        );
         expect(error?.code).toBe("BAD_REQUEST");
-        expect(error?.message).toBe(`This lead is ${word}: its qualification, feasibility and tiers stay as they were.`);
+        expect(error?.message).toBe(
+          `This lead is ${word}: its qualification, feasibility and tiers stay as they were.`,
+        );
       }
       expect({
         tiers: await testDb().tierRecommendation.count({ where: { leadId: id } }),
@@ -60,9 +78,18 @@ describe("CSM acquisition flow through the routers", () => {
   it("a low score marks the lead unqualified; a draft only moves a new lead to qualifying", async () => {
     const csm = callerFor(f.users.CSM);
     const draftLead = await createLeadFor(f);
-    const draft = await csm.qualification.save({ leadId: draftLead.id, answers: { clear_requirements: "full" }, context: {}, isDraft: true });
+    const draft = await csm.qualification.save({
+      leadId: draftLead.id,
+      answers: { clear_requirements: "full" },
+      context: {},
+      isDraft: true,
+    });
     expect(draft.stage).toBe("QUALIFYING");
-    const low = await csm.qualification.save({ leadId: draftLead.id, answers: { clear_requirements: "full" }, context: {} });
+    const low = await csm.qualification.save({
+      leadId: draftLead.id,
+      answers: { clear_requirements: "full" },
+      context: {},
+    });
     expect(low.result.score).toBeLessThan(60);
     expect(low.stage).toBe("UNQUALIFIED");
   });
@@ -94,7 +121,11 @@ describe("CSM acquisition flow through the routers", () => {
     await csm.qualification.save({ leadId: lead.id, answers: ALL_FULL_ANSWERS, context: {} });
     const feas = await csm.feasibility.analyze({ leadId: lead.id, request: SAMPLE_REQUEST });
     // a later assessment must not change the stored analysis' success probability
-    await csm.qualification.save({ leadId: lead.id, answers: { ...ALL_FULL_ANSWERS, clear_requirements: "none" }, context: {} });
+    await csm.qualification.save({
+      leadId: lead.id,
+      answers: { ...ALL_FULL_ANSWERS, clear_requirements: "none" },
+      context: {},
+    });
     const readBack = await exec.feasibility.latest({ leadId: lead.id });
     expect(readBack?.result).toEqual(feas.result);
     expect(readBack?.request.requirements).toEqual(SAMPLE_REQUEST.requirements);
@@ -126,9 +157,13 @@ describe("CSM acquisition flow through the routers", () => {
       { ...SAMPLE_REQUEST, teamSize: "ten" },
       { ...SAMPLE_REQUEST, requirements: [] },
     ]) {
-      expect(await codeOf(csm.feasibility.analyze({ leadId: lead.id, request: request as typeof SAMPLE_REQUEST }))).toBe("BAD_REQUEST");
+      expect(
+        await codeOf(csm.feasibility.analyze({ leadId: lead.id, request: request as typeof SAMPLE_REQUEST })),
+      ).toBe("BAD_REQUEST");
     }
-    expect(await codeOf(csm.qualification.save({ leadId: lead.id, answers: { made_up: "full" } as never, context: {} }))).toBe("BAD_REQUEST");
+    expect(
+      await codeOf(csm.qualification.save({ leadId: lead.id, answers: { made_up: "full" } as never, context: {} })),
+    ).toBe("BAD_REQUEST");
     expect(await testDb().feasibilityAnalysis.count({ where: { tenantId: f.tenant.id } })).toBe(before);
     expect(await codeOf(csm.qualification.history({ leadId: "nope" }))).toBe("NOT_FOUND");
   });
@@ -141,15 +176,31 @@ describe("tenant configuration", () => {
     const csm = callerFor(own.users.CSM);
     const current = await admin.config.get({ kind: "qualification" });
     const data = current.data as { criteria: Record<string, Record<string, number>> };
-    const criteria = { ...data.criteria, technical_readiness: { ...data.criteria.technical_readiness, security_review_done: 15 } };
+    const criteria = {
+      ...data.criteria,
+      technical_readiness: { ...data.criteria.technical_readiness, security_review_done: 15 },
+    };
     await admin.config.update({ kind: "qualification", data: { ...data, criteria }, expectedVersion: current.version });
     const lead = await createLeadFor(own);
-    const saved = await csm.qualification.save({ leadId: lead.id, answers: { ...ALL_FULL_ANSWERS, security_review_done: "full" }, context: {} });
+    const saved = await csm.qualification.save({
+      leadId: lead.id,
+      answers: { ...ALL_FULL_ANSWERS, security_review_done: "full" },
+      context: {},
+    });
     expect(saved.result.maxPoints).toBe(250);
     expect(saved.result.points).toBe(250);
-    const shape = await shapeOf(csm.qualification.save({ leadId: lead.id, answers: { security_review_done: "full", vibes: "full" }, context: {} }), "qualification.save");
+    const shape = await shapeOf(
+      csm.qualification.save({
+        leadId: lead.id,
+        answers: { security_review_done: "full", vibes: "full" },
+        context: {},
+      }),
+      "qualification.save",
+    );
     expect(shape?.data.code).toBe("BAD_REQUEST");
-    expect((shape?.data as { fieldErrors?: Record<string, string> }).fieldErrors).toEqual({ "answers.vibes": '"vibes" is not a qualification criterion' });
+    expect((shape?.data as { fieldErrors?: Record<string, string> }).fieldErrors).toEqual({
+      "answers.vibes": '"vibes" is not a qualification criterion',
+    });
     expect(await testDb().qualificationAssessment.count({ where: { leadId: lead.id } })).toBe(1);
   });
 
@@ -167,7 +218,9 @@ describe("tenant configuration", () => {
     const good = { ...current.data, weights: { technical: 0.5, timeline: 0.25, resource: 0.25 } };
     const saved = await admin.config.update({ kind: "feasibility", data: good, expectedVersion: current.version });
     expect(saved.version).toBe(current.version + 1);
-    expect(await codeOf(admin.config.update({ kind: "feasibility", data: good, expectedVersion: current.version }))).toBe("CONFLICT");
+    expect(
+      await codeOf(admin.config.update({ kind: "feasibility", data: good, expectedVersion: current.version })),
+    ).toBe("CONFLICT");
     const audit = await testDb().auditEvent.count({ where: { tenantId: f.tenant.id, action: "config.updated" } });
     expect(audit).toBe(1);
   });
@@ -180,7 +233,9 @@ describe("bad input on the remaining acquisition procedures", () => {
     expect(await codeOf(admin.qualification.reproduce({ assessmentId: "" }))).toBe("BAD_REQUEST");
     expect(await codeOf(admin.qualification.reproduce({ assessmentId: "no-such-assessment" }))).toBe("NOT_FOUND");
     expect(await codeOf(admin.config.get({ kind: "pricing" as never }))).toBe("BAD_REQUEST");
-    expect(await codeOf(admin.config.update({ kind: "tiers", data: [1, 2] as never, expectedVersion: 1 }))).toBe("BAD_REQUEST");
+    expect(await codeOf(admin.config.update({ kind: "tiers", data: [1, 2] as never, expectedVersion: 1 }))).toBe(
+      "BAD_REQUEST",
+    );
     expect(await codeOf(admin.config.update({ kind: "tiers", data: {}, expectedVersion: 0 }))).toBe("BAD_REQUEST");
     expect(await codeOf(admin.tiers.choose({ leadId: f.lead.id, tierKey: "" }))).toBe("BAD_REQUEST");
     expect(await testDb().tenantConfig.count({ where: { tenantId: f.tenant.id } })).toBe(before);

@@ -42,33 +42,52 @@ function freshIp(): string {
 describe("checkCredentials", () => {
   it("accepts the right password, with the email in any case or surrounding spaces", async () => {
     const u = await userWithPassword("right");
-    expect(await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp())).toEqual({ ok: true, userId: u.id, tenantId: f.tenant.id });
-    expect(await checkCredentials(testDb(), { email: `  ${u.email.toUpperCase()} `, password: PASSWORD }, freshIp())).toMatchObject({ ok: true });
+    expect(await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp())).toEqual({
+      ok: true,
+      userId: u.id,
+      tenantId: f.tenant.id,
+    });
+    expect(
+      await checkCredentials(testDb(), { email: `  ${u.email.toUpperCase()} `, password: PASSWORD }, freshIp()),
+    ).toMatchObject({ ok: true });
   });
 
   it("refuses a wrong password, an unknown email and malformed input alike", async () => {
     const u = await userWithPassword("wrong");
     const invalid = { ok: false, reason: "invalid" };
-    expect(await checkCredentials(testDb(), { email: u.email, password: "correct horse battery!" }, freshIp())).toEqual(invalid);
-    expect(await checkCredentials(testDb(), { email: `nobody-${randomUUID()}@example.com`, password: PASSWORD }, freshIp())).toEqual(invalid);
+    expect(await checkCredentials(testDb(), { email: u.email, password: "correct horse battery!" }, freshIp())).toEqual(
+      invalid,
+    );
+    expect(
+      await checkCredentials(testDb(), { email: `nobody-${randomUUID()}@example.com`, password: PASSWORD }, freshIp()),
+    ).toEqual(invalid);
     expect(await checkCredentials(testDb(), { email: u.email }, freshIp())).toEqual(invalid);
     expect(await checkCredentials(testDb(), "not an object", freshIp())).toEqual(invalid);
   });
 
   it("refuses a customer even with the right password (customers sign in by magic link)", async () => {
     const u = await userWithPassword("cust", { role: "CUSTOMER" });
-    expect(await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp())).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp())).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("refuses a disabled user even with the right password", async () => {
     const u = await userWithPassword("disabled", { disabled: true });
-    expect(await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp())).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp())).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("after 10 failures for one account, the next attempt is throttled even with the right password", async () => {
     const u = await userWithPassword("throttle");
     for (let i = 0; i < 10; i += 1) {
-      expect(await checkCredentials(testDb(), { email: u.email, password: `guess ${i}` }, freshIp())).toEqual({ ok: false, reason: "invalid" });
+      expect(await checkCredentials(testDb(), { email: u.email, password: `guess ${i}` }, freshIp())).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     }
     const outcome = await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp());
     expect(outcome).toMatchObject({ ok: false, reason: "throttled" });
@@ -77,19 +96,28 @@ describe("checkCredentials", () => {
 
   it("once throttled, stays throttled (the right password does not get through)", async () => {
     const u = await userWithPassword("locked");
-    for (let i = 0; i < 11; i += 1) await checkCredentials(testDb(), { email: u.email, password: `guess ${i}` }, freshIp());
+    for (let i = 0; i < 11; i += 1)
+      await checkCredentials(testDb(), { email: u.email, password: `guess ${i}` }, freshIp());
     const outcome = await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp());
     expect(outcome).toMatchObject({ ok: false, reason: "throttled" });
   });
 
   it("a successful sign-in resets the account's failure count", async () => {
     const u = await userWithPassword("reset");
-    for (let i = 0; i < 9; i += 1) await checkCredentials(testDb(), { email: u.email, password: `guess ${i}` }, freshIp());
-    expect(await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp())).toMatchObject({ ok: true });
+    for (let i = 0; i < 9; i += 1)
+      await checkCredentials(testDb(), { email: u.email, password: `guess ${i}` }, freshIp());
+    expect(await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp())).toMatchObject({
+      ok: true,
+    });
     for (let i = 0; i < 9; i += 1) {
-      expect(await checkCredentials(testDb(), { email: u.email, password: `again ${i}` }, freshIp())).toEqual({ ok: false, reason: "invalid" });
+      expect(await checkCredentials(testDb(), { email: u.email, password: `again ${i}` }, freshIp())).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     }
-    expect(await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp())).toMatchObject({ ok: true });
+    expect(await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp())).toMatchObject({
+      ok: true,
+    });
   });
 
   // the per-IP limit (LIMITS.loginIp) is driven through the sign-in action in tests/security/rate-limits.int.test.ts
@@ -97,8 +125,11 @@ describe("checkCredentials", () => {
   it("the limit is per account: another account is not throttled by someone else's failures", async () => {
     const victim = await userWithPassword("victim");
     const other = await userWithPassword("bystander");
-    for (let i = 0; i < 12; i += 1) await checkCredentials(testDb(), { email: victim.email, password: `guess ${i}` }, freshIp());
-    expect(await checkCredentials(testDb(), { email: other.email, password: PASSWORD }, freshIp())).toMatchObject({ ok: true });
+    for (let i = 0; i < 12; i += 1)
+      await checkCredentials(testDb(), { email: victim.email, password: `guess ${i}` }, freshIp());
+    expect(await checkCredentials(testDb(), { email: other.email, password: PASSWORD }, freshIp())).toMatchObject({
+      ok: true,
+    });
   });
 });
 
@@ -107,7 +138,13 @@ describe("checkCredentials", () => {
 describe("sessions (findActiveSession / revokeSession)", () => {
   async function session(label: string, now: Date, ttlMs = 3_600_000) {
     const u = await userWithPassword(label);
-    const id = await createSession(testDb(), { tenantId: f.tenant.id, userId: u.id, method: "password", expiresAt: new Date(now.getTime() + ttlMs), now });
+    const id = await createSession(testDb(), {
+      tenantId: f.tenant.id,
+      userId: u.id,
+      method: "password",
+      expiresAt: new Date(now.getTime() + ttlMs),
+      now,
+    });
     return { u, id, expiresAt: new Date(now.getTime() + ttlMs) };
   }
 
@@ -118,7 +155,14 @@ describe("sessions (findActiveSession / revokeSession)", () => {
     expect(active).toMatchObject({
       id,
       lastSeenAt: now,
-      user: { id: u.id, email: u.email, role: "CSM", tenantId: f.tenant.id, disabledAt: null, tenant: { name: f.tenant.name, slug: f.tenant.slug } },
+      user: {
+        id: u.id,
+        email: u.email,
+        role: "CSM",
+        tenantId: f.tenant.id,
+        disabledAt: null,
+        tenant: { name: f.tenant.name, slug: f.tenant.slug },
+      },
     });
     expect((await testDb().user.findUniqueOrThrow({ where: { id: u.id } })).lastLoginAt).toEqual(now);
   });
@@ -172,8 +216,15 @@ describe("sendMagicLink", () => {
 
   it("sends nothing to staff, unknown or disabled addresses", async () => {
     const disabled = await userWithPassword("disabled-cust", { role: "CUSTOMER", disabled: true });
-    for (const email of [f.users.CSM.email, f.users.ADMIN.email, `nobody-${randomUUID()}@example.com`, disabled.email]) {
-      expect(await sendMagicLink(testDb(), email, `http://localhost:3000/x?token=${randomUUID()}`, in15min, now)).toBe(false);
+    for (const email of [
+      f.users.CSM.email,
+      f.users.ADMIN.email,
+      `nobody-${randomUUID()}@example.com`,
+      disabled.email,
+    ]) {
+      expect(await sendMagicLink(testDb(), email, `http://localhost:3000/x?token=${randomUUID()}`, in15min, now)).toBe(
+        false,
+      );
       expect(await outboxFor(email)).toEqual([]);
     }
   });

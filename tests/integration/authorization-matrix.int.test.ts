@@ -59,7 +59,11 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
   "users.accountOptions": { allow: ["ADMIN"], scope: "own" },
   "users.invite": {
     allow: ["ADMIN"],
-    input: (f, actor) => ({ email: `invitee-${actor}-${f.tag}@example.com`.toLowerCase(), name: "New Person", role: "CSM" }),
+    input: (f, actor) => ({
+      email: `invitee-${actor}-${f.tag}@example.com`.toLowerCase(),
+      name: "New Person",
+      role: "CSM",
+    }),
     scope: "own",
   },
   "users.setDisabled": {
@@ -70,28 +74,51 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
   "overview.executive": { allow: ["ADMIN", "EXECUTIVE"], scope: "own" },
   // docs/domain.md#kpis: the executive dashboard reads the caller's own tenant only
   "dashboard.summary": { allow: ["ADMIN", "EXECUTIVE"], input: () => ({ range: { days: 90 } }), scope: "own" },
-  "dashboard.kpi": { allow: ["ADMIN", "EXECUTIVE"], input: () => ({ id: "project_success_rate", range: { days: 90 } }), scope: "own" },
+  "dashboard.kpi": {
+    allow: ["ADMIN", "EXECUTIVE"],
+    input: () => ({ id: "project_success_rate", range: { days: 90 } }),
+    scope: "own",
+  },
   "dashboard.trends": { allow: ["ADMIN", "EXECUTIVE"], input: () => ({ range: { days: 30 } }), scope: "own" },
   "overview.pipeline": { allow: ["ADMIN", "EXECUTIVE", "CSM"], scope: "own" },
   "overview.delivery": { allow: STAFF, scope: "own" },
   "portal.projects": { allow: ["CUSTOMER"], scope: "own" },
   "portal.project": { allow: ["CUSTOMER"], input: (f) => ({ projectId: f.projectA.id }), scope: "account" },
   "portal.education": { allow: ["CUSTOMER"], scope: "own" },
-  "portal.completeEducation": { allow: ["CUSTOMER"], input: async (f) => ({ deliveryId: (await educationPlanFor(f)).deliveryId }), scope: "account" },
+  "portal.completeEducation": {
+    allow: ["CUSTOMER"],
+    input: async (f) => ({ deliveryId: (await educationPlanFor(f)).deliveryId }),
+    scope: "account",
+  },
   "education.library": { allow: ["ADMIN", "EXECUTIVE", "CSM"], scope: "own" },
-  "education.plans": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: (f) => ({ customerAccountId: f.accountA.id }), scope: "tenant" },
-  "education.createPlan": {
-    allow: ["ADMIN", "CSM"],
-    input: async (f) => ({ leadId: (await createLeadFor(f)).id, serviceType: "MVP_DEVELOPMENT", background: "technical" }),
+  "education.plans": {
+    allow: ["ADMIN", "EXECUTIVE", "CSM"],
+    input: (f) => ({ customerAccountId: f.accountA.id }),
     scope: "tenant",
   },
-  "education.complete": { allow: ["ADMIN", "CSM"], input: async (f) => ({ deliveryId: (await educationPlanFor(f, "lead")).deliveryId }), scope: "tenant" },
+  "education.createPlan": {
+    allow: ["ADMIN", "CSM"],
+    input: async (f) => ({
+      leadId: (await createLeadFor(f)).id,
+      serviceType: "MVP_DEVELOPMENT",
+      background: "technical",
+    }),
+    scope: "tenant",
+  },
+  "education.complete": {
+    allow: ["ADMIN", "CSM"],
+    input: async (f) => ({ deliveryId: (await educationPlanFor(f, "lead")).deliveryId }),
+    scope: "tenant",
+  },
   "projects.list": { allow: STAFF, input: () => ({}), scope: "own" },
   "projects.get": { allow: STAFF, input: (f) => ({ projectId: f.projectA.id }), scope: "tenant" },
   "projects.validateMilestone": {
     allow: ["ADMIN", "TECH_LEAD"],
     input: async (f) => {
-      const week = await testDb().milestone.findFirstOrThrow({ where: { projectId: f.projectA.id, weekNumber: 2 }, select: { id: true, criteria: { select: { id: true } } } });
+      const week = await testDb().milestone.findFirstOrThrow({
+        where: { projectId: f.projectA.id, weekNumber: 2 },
+        select: { id: true, criteria: { select: { id: true } } },
+      });
       // every criterion, none scored yet: a validation that leaves the week in progress
       return { milestoneId: week.id, scores: week.criteria.map((c) => ({ criterionId: c.id, score: null })) };
     },
@@ -100,11 +127,15 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
   "projects.updateEnvironment": {
     allow: ["ADMIN", "TECH_LEAD"],
     input: async (f) => ({
-      environmentId: (await testDb().environment.upsert({
-        where: { projectId_kind: { projectId: f.projectA.id, kind: "STAGING" } },
-        create: { tenantId: f.tenant.id, projectId: f.projectA.id, kind: "STAGING" }, update: {},
-      })).id,
-      status: "READY", url: "https://staging.example.com",
+      environmentId: (
+        await testDb().environment.upsert({
+          where: { projectId_kind: { projectId: f.projectA.id, kind: "STAGING" } },
+          create: { tenantId: f.tenant.id, projectId: f.projectA.id, kind: "STAGING" },
+          update: {},
+        })
+      ).id,
+      status: "READY",
+      url: "https://staging.example.com",
     }),
     scope: "tenant",
   },
@@ -113,21 +144,47 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     allow: STAFF,
     // a fresh open alert per call: resolving is once only
     input: async (f) => ({
-      alertId: (await testDb().alert.create({ data: { tenantId: f.tenant.id, projectId: f.projectA.id, severity: "WARNING", kind: "PROJECT_OFF_TRACK", message: "Matrix alert" } })).id,
+      alertId: (
+        await testDb().alert.create({
+          data: {
+            tenantId: f.tenant.id,
+            projectId: f.projectA.id,
+            severity: "WARNING",
+            kind: "PROJECT_OFF_TRACK",
+            message: "Matrix alert",
+          },
+        })
+      ).id,
     }),
     scope: "tenant",
   },
   "projects.updateAction": {
     allow: ["ADMIN", "CSM", "TECH_LEAD"],
     input: async (f) => ({
-      actionId: (await testDb().actionItem.create({ data: { tenantId: f.tenant.id, projectId: f.projectA.id, kind: "RECOVERY", title: "Matrix action" } })).id,
+      actionId: (
+        await testDb().actionItem.create({
+          data: { tenantId: f.tenant.id, projectId: f.projectA.id, kind: "RECOVERY", title: "Matrix action" },
+        })
+      ).id,
       status: "DONE",
     }),
     scope: "tenant",
   },
-  "kickoff.start": { allow: ["ADMIN", "CSM"], input: async (f) => ({ leadId: (await leadThrough(f, "proposal")).leadId }), scope: "tenant" },
-  "journeys.start": { allow: ["ADMIN", "CSM"], input: async (f) => ({ leadId: (await leadThrough(f, "assessed")).leadId }), scope: "tenant" },
-  "journeys.status": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: async (f) => ({ journeyId: await journeyFor(f) }), scope: "tenant" },
+  "kickoff.start": {
+    allow: ["ADMIN", "CSM"],
+    input: async (f) => ({ leadId: (await leadThrough(f, "proposal")).leadId }),
+    scope: "tenant",
+  },
+  "journeys.start": {
+    allow: ["ADMIN", "CSM"],
+    input: async (f) => ({ leadId: (await leadThrough(f, "assessed")).leadId }),
+    scope: "tenant",
+  },
+  "journeys.status": {
+    allow: ["ADMIN", "EXECUTIVE", "CSM"],
+    input: async (f) => ({ journeyId: await journeyFor(f) }),
+    scope: "tenant",
+  },
   "journeys.forLead": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: (f) => ({ leadId: f.lead.id }), scope: "tenant" },
   "journeys.list": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: () => ({}), scope: "own" },
   "apiKeys.list": { allow: ["ADMIN"], scope: "own" },
@@ -135,9 +192,17 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
   "apiKeys.revoke": {
     allow: ["ADMIN"],
     input: async (f, actor) => ({
-      tokenId: (await testDb().apiToken.create({
-        data: { tenantId: f.tenant.id, name: `Matrix key ${actor}`, prefix: "onw_matrix01", tokenHash: `matrix-key-${f.tag}-${actor}-${Math.random()}`, scopes: ["journeys:write"] },
-      })).id,
+      tokenId: (
+        await testDb().apiToken.create({
+          data: {
+            tenantId: f.tenant.id,
+            name: `Matrix key ${actor}`,
+            prefix: "onw_matrix01",
+            tokenHash: `matrix-key-${f.tag}-${actor}-${Math.random()}`,
+            scopes: ["journeys:write"],
+          },
+        })
+      ).id,
     }),
     scope: "tenant",
   },
@@ -163,7 +228,11 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     input: async (f) => ({ leadId: (await createLeadFor(f)).id, answers: ALL_FULL_ANSWERS, context: {} }),
     scope: "tenant",
   },
-  "qualification.history": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: (f) => ({ leadId: f.lead.id }), scope: "tenant" },
+  "qualification.history": {
+    allow: ["ADMIN", "EXECUTIVE", "CSM"],
+    input: (f) => ({ leadId: f.lead.id }),
+    scope: "tenant",
+  },
   "qualification.reproduce": {
     allow: ["ADMIN", "EXECUTIVE", "CSM"],
     input: async (f) => ({ assessmentId: (await leadThrough(f, "assessed")).assessmentId }),
@@ -174,9 +243,21 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     input: async (f) => ({ leadId: (await leadThrough(f, "assessed")).leadId, request: SAMPLE_REQUEST }),
     scope: "tenant",
   },
-  "feasibility.latest": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: async (f) => ({ leadId: (await leadThrough(f, "analyzed")).leadId }), scope: "tenant" },
-  "tiers.latest": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: async (f) => ({ leadId: (await leadThrough(f, "recommended")).leadId }), scope: "tenant" },
-  "tiers.recommend": { allow: ["ADMIN", "CSM"], input: async (f) => ({ leadId: (await leadThrough(f, "analyzed")).leadId }), scope: "tenant" },
+  "feasibility.latest": {
+    allow: ["ADMIN", "EXECUTIVE", "CSM"],
+    input: async (f) => ({ leadId: (await leadThrough(f, "analyzed")).leadId }),
+    scope: "tenant",
+  },
+  "tiers.latest": {
+    allow: ["ADMIN", "EXECUTIVE", "CSM"],
+    input: async (f) => ({ leadId: (await leadThrough(f, "recommended")).leadId }),
+    scope: "tenant",
+  },
+  "tiers.recommend": {
+    allow: ["ADMIN", "CSM"],
+    input: async (f) => ({ leadId: (await leadThrough(f, "analyzed")).leadId }),
+    scope: "tenant",
+  },
   "tiers.choose": {
     allow: ["ADMIN", "CSM"],
     input: async (f) => {
@@ -191,7 +272,14 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     // each caller edits its own tenant's current version (a stale version would be a conflict)
     input: async (f, _actor, user) => {
       const current = await loadConfig(
-        { db: testDb(), tenantId: user?.tenantId ?? f.tenant.id, actorId: user?.id ?? "", ip: "", requestId: "", now: new Date() },
+        {
+          db: testDb(),
+          tenantId: user?.tenantId ?? f.tenant.id,
+          actorId: user?.id ?? "",
+          ip: "",
+          requestId: "",
+          now: new Date(),
+        },
         "education",
       );
       return { kind: "education", data: current.data, expectedVersion: current.version };
@@ -207,40 +295,120 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
   // public (docs/domain.md#self-service-assessment): no sign-in; a submission writes only the prospect's own lead, a token reads or
   // books a call only for its own result. 9 submissions per run stay under the per-IP limit of 10.
   "intake.form": { allow: EVERYONE, public: true, input: (f) => ({ tenantSlug: f.tenant.slug }), scope: "own" },
-  "intake.submit": { allow: EVERYONE, public: true, input: (f, actor) => intakeSubmission(f, `prospect-${actor}`), scope: "own" },
-  "intake.result": { allow: EVERYONE, public: true, input: async (f) => ({ tenantSlug: f.tenant.slug, token: await intakeToken(f) }), scope: "own" },
-  "intake.requestCall": { allow: EVERYONE, public: true, input: async (f) => ({ tenantSlug: f.tenant.slug, token: await intakeToken(f) }), scope: "own" },
+  "intake.submit": {
+    allow: EVERYONE,
+    public: true,
+    input: (f, actor) => intakeSubmission(f, `prospect-${actor}`),
+    scope: "own",
+  },
+  "intake.result": {
+    allow: EVERYONE,
+    public: true,
+    input: async (f) => ({ tenantSlug: f.tenant.slug, token: await intakeToken(f) }),
+    scope: "own",
+  },
+  "intake.requestCall": {
+    allow: EVERYONE,
+    public: true,
+    input: async (f) => ({ tenantSlug: f.tenant.slug, token: await intakeToken(f) }),
+    scope: "own",
+  },
   // docs/ci-evidence.md: quality gates and CI tokens — technical lead and admin write, CSM and executive read
-  "quality.validate": { allow: ["ADMIN", "TECH_LEAD"], input: (f) => ({ projectId: f.projectA.id, type: "COMPREHENSIVE", manual: { documentationCompleteness: 95 } }), scope: "tenant" },
+  "quality.validate": {
+    allow: ["ADMIN", "TECH_LEAD"],
+    input: (f) => ({ projectId: f.projectA.id, type: "COMPREHENSIVE", manual: { documentationCompleteness: 95 } }),
+    scope: "tenant",
+  },
   "quality.history": { allow: STAFF, input: (f) => ({ projectId: f.projectA.id }), scope: "tenant" },
   "apiTokens.list": { allow: STAFF, input: (f) => ({ projectId: f.projectA.id }), scope: "tenant" },
-  "apiTokens.create": { allow: ["ADMIN", "TECH_LEAD"], input: (f, actor) => ({ projectId: f.projectA.id, name: `Matrix ${actor}` }), scope: "tenant" },
+  "apiTokens.create": {
+    allow: ["ADMIN", "TECH_LEAD"],
+    input: (f, actor) => ({ projectId: f.projectA.id, name: `Matrix ${actor}` }),
+    scope: "tenant",
+  },
   "apiTokens.revoke": {
     allow: ["ADMIN", "TECH_LEAD"],
     input: async (f, actor) => ({
-      tokenId: (await testDb().apiToken.create({
-        data: { tenantId: f.tenant.id, projectId: f.projectA.id, name: `Matrix ${actor}`, prefix: "onw_matrix00", tokenHash: `matrix-${f.tag}-${actor}-${Math.random()}`, scopes: ["evidence:write"] },
-      })).id,
+      tokenId: (
+        await testDb().apiToken.create({
+          data: {
+            tenantId: f.tenant.id,
+            projectId: f.projectA.id,
+            name: `Matrix ${actor}`,
+            prefix: "onw_matrix00",
+            tokenHash: `matrix-${f.tag}-${actor}-${Math.random()}`,
+            scopes: ["evidence:write"],
+          },
+        })
+      ).id,
     }),
     scope: "tenant",
   },
   "evidence.list": { allow: STAFF, input: (f) => ({ projectId: f.projectA.id }), scope: "tenant" },
   // docs/architecture.md#messaging: everyone's own notification preferences; webhooks and jobs for admins (a job run is scoped to the caller's tenant)
   "preferences.channels": { allow: EVERYONE, scope: "own" },
-  "preferences.updateChannels": { allow: EVERYONE, input: () => ({ channels: ["email", "in_app"], digest: "daily" }), scope: "own" },
+  "preferences.updateChannels": {
+    allow: EVERYONE,
+    input: () => ({ channels: ["email", "in_app"], digest: "daily" }),
+    scope: "own",
+  },
   "webhooks.list": { allow: ["ADMIN"], scope: "own" },
   "webhooks.get": { allow: ["ADMIN"], input: async (f) => ({ endpointId: await matrixEndpoint(f) }), scope: "tenant" },
-  "webhooks.create": { allow: ["ADMIN"], input: (_f, actor) => ({ url: `https://93.184.215.14/onward/${actor}`, events: ["alert.created"] }), scope: "own" },
-  "webhooks.update": { allow: ["ADMIN"], input: async (f) => ({ endpointId: await matrixEndpoint(f), active: true }), scope: "tenant" },
-  "webhooks.remove": { allow: ["ADMIN"], input: async (f) => ({ endpointId: await matrixEndpoint(f) }), scope: "tenant" },
-  "webhooks.sendTest": { allow: ["ADMIN"], input: async (f) => ({ endpointId: await matrixEndpoint(f) }), scope: "tenant" },
-  "webhooks.deliveries": { allow: ["ADMIN"], input: async (f) => ({ endpointId: await matrixEndpoint(f) }), scope: "tenant" },
-  "webhooks.redeliver": { allow: ["ADMIN"], input: async (f) => ({ deliveryId: await matrixWebhookDelivery(f) }), scope: "tenant" },
+  "webhooks.create": {
+    allow: ["ADMIN"],
+    input: (_f, actor) => ({ url: `https://93.184.215.14/onward/${actor}`, events: ["alert.created"] }),
+    scope: "own",
+  },
+  "webhooks.update": {
+    allow: ["ADMIN"],
+    input: async (f) => ({ endpointId: await matrixEndpoint(f), active: true }),
+    scope: "tenant",
+  },
+  "webhooks.remove": {
+    allow: ["ADMIN"],
+    input: async (f) => ({ endpointId: await matrixEndpoint(f) }),
+    scope: "tenant",
+  },
+  "webhooks.sendTest": {
+    allow: ["ADMIN"],
+    input: async (f) => ({ endpointId: await matrixEndpoint(f) }),
+    scope: "tenant",
+  },
+  "webhooks.deliveries": {
+    allow: ["ADMIN"],
+    input: async (f) => ({ endpointId: await matrixEndpoint(f) }),
+    scope: "tenant",
+  },
+  "webhooks.redeliver": {
+    allow: ["ADMIN"],
+    input: async (f) => ({ deliveryId: await matrixWebhookDelivery(f) }),
+    scope: "tenant",
+  },
   "audit.verify": { allow: ["ADMIN"], scope: "own" },
   // portal branding and the email sender: admins of the caller's own tenant only
   "branding.get": { allow: ["ADMIN"], scope: "own" },
-  "branding.update": { allow: ["ADMIN"], input: () => ({ displayName: "Matrix Labs", accentColor: "#1d4ed8", supportEmail: "", fromName: "", fromEmail: "", replyTo: "" }), scope: "own" },
-  "branding.uploadLogo": { allow: ["ADMIN"], input: () => ({ contentType: "image/svg+xml", dataBase64: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>').toString("base64") }), scope: "own" },
+  "branding.update": {
+    allow: ["ADMIN"],
+    input: () => ({
+      displayName: "Matrix Labs",
+      accentColor: "#1d4ed8",
+      supportEmail: "",
+      fromName: "",
+      fromEmail: "",
+      replyTo: "",
+    }),
+    scope: "own",
+  },
+  "branding.uploadLogo": {
+    allow: ["ADMIN"],
+    input: () => ({
+      contentType: "image/svg+xml",
+      dataBase64: Buffer.from(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>',
+      ).toString("base64"),
+    }),
+    scope: "own",
+  },
   "branding.removeLogo": { allow: ["ADMIN"], scope: "own" },
   // the setup checklist reads and hides the caller's own workspace's (docs/onboarding.md)
   "onboarding.checklist": { allow: ["ADMIN"], scope: "own" },
@@ -248,51 +416,128 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
   "jobs.list": { allow: ["ADMIN"], input: () => ({}), scope: "own" },
   "jobs.runNow": { allow: ["ADMIN"], input: () => ({ job: "outbox" }), scope: "own" },
   // docs/domain.md#surveys: sign-offs (an approver customer of the project's account) and surveys; staff read them
-  "portal.signOffReview": { allow: ["CUSTOMER"], input: async (f) => ({ criterionId: (await signOffCriterionOf(f.projectA.id)).criterionId }), scope: "account" },
+  "portal.signOffReview": {
+    allow: ["CUSTOMER"],
+    input: async (f) => ({ criterionId: (await signOffCriterionOf(f.projectA.id)).criterionId }),
+    scope: "account",
+  },
   // repeated approvals by the same approver are idempotent, so every allowed call succeeds
-  "portal.signOff": { allow: ["CUSTOMER"], input: async (f) => ({ criterionId: (await signOffCriterionOf(f.projectA.id)).criterionId, decision: "APPROVED" }), scope: "account" },
+  "portal.signOff": {
+    allow: ["CUSTOMER"],
+    input: async (f) => ({ criterionId: (await signOffCriterionOf(f.projectA.id)).criterionId, decision: "APPROVED" }),
+    scope: "account",
+  },
   "portal.surveys": { allow: ["CUSTOMER"], scope: "own" },
-  "portal.answerSurvey": { allow: ["CUSTOMER"], input: async (f) => ({ surveyId: (await openSurveyFor(f)).surveyId, score: 9 }), scope: "account" },
+  "portal.answerSurvey": {
+    allow: ["CUSTOMER"],
+    input: async (f) => ({ surveyId: (await openSurveyFor(f)).surveyId, score: 9 }),
+    scope: "account",
+  },
   "signoffs.forProject": { allow: STAFF, input: (f) => ({ projectId: f.projectA.id }), scope: "tenant" },
   "signoffs.verify": { allow: STAFF, input: (f) => ({ projectId: f.projectA.id }), scope: "tenant" },
   "surveys.forProject": { allow: STAFF, input: (f) => ({ projectId: f.projectA.id }), scope: "tenant" },
-  "surveys.applyToMilestone": { allow: ["ADMIN", "TECH_LEAD"], input: async (f) => ({ projectId: await satisfactionProjectOf(f) }), scope: "tenant" },
+  "surveys.applyToMilestone": {
+    allow: ["ADMIN", "TECH_LEAD"],
+    input: async (f) => ({ projectId: await satisfactionProjectOf(f) }),
+    scope: "tenant",
+  },
   // public: the one-time link is the credential; each answering call gets a fresh link
-  "surveys.byToken": { allow: EVERYONE, public: true, input: async (f) => ({ token: (await openSurveyFor(f)).token }), scope: "own" },
-  "surveys.answerByToken": { allow: EVERYONE, public: true, input: async (f) => ({ token: (await openSurveyFor(f)).token, score: 8 }), scope: "own" },
+  "surveys.byToken": {
+    allow: EVERYONE,
+    public: true,
+    input: async (f) => ({ token: (await openSurveyFor(f)).token }),
+    scope: "own",
+  },
+  "surveys.answerByToken": {
+    allow: EVERYONE,
+    public: true,
+    input: async (f) => ({ token: (await openSurveyFor(f)).token, score: 8 }),
+    scope: "own",
+  },
   // docs/domain.md#guarantee: the guarantee (staff read; technical leads record delays; executives close early), refunds
   // (only executives approve or reject), retention (CSMs manage it); customers decide delays and choose a
   // remedy only for their own account's projects. Each changing call gets a fresh record.
   "guarantees.forProject": { allow: STAFF, input: (f) => ({ projectId: f.projectA.id }), scope: "tenant" },
-  "guarantees.recordDelay": { allow: ["ADMIN", "TECH_LEAD"], input: (f) => ({ projectId: f.projectA.id, reason: "Waiting for the customer's test data", days: 1 }), scope: "tenant" },
-  "guarantees.closeEarly": {
-    allow: ["ADMIN", "EXECUTIVE"],
-    input: async (f) => ({ projectId: (await guaranteeProjectFor(f, { startDaysAgo: 20 })).projectId, reason: "Delivered early; the customer asked to close." }),
+  "guarantees.recordDelay": {
+    allow: ["ADMIN", "TECH_LEAD"],
+    input: (f) => ({ projectId: f.projectA.id, reason: "Waiting for the customer's test data", days: 1 }),
     scope: "tenant",
   },
-  "guarantees.reproduce": { allow: STAFF, input: async (f) => ({ projectId: (await succeededGuaranteeOf(f)).projectId }), scope: "tenant" },
-  "guarantees.dossier": { allow: STAFF, input: async (f) => ({ projectId: (await succeededGuaranteeOf(f)).projectId }), scope: "tenant" },
+  "guarantees.closeEarly": {
+    allow: ["ADMIN", "EXECUTIVE"],
+    input: async (f) => ({
+      projectId: (await guaranteeProjectFor(f, { startDaysAgo: 20 })).projectId,
+      reason: "Delivered early; the customer asked to close.",
+    }),
+    scope: "tenant",
+  },
+  "guarantees.reproduce": {
+    allow: STAFF,
+    input: async (f) => ({ projectId: (await succeededGuaranteeOf(f)).projectId }),
+    scope: "tenant",
+  },
+  "guarantees.dossier": {
+    allow: STAFF,
+    input: async (f) => ({ projectId: (await succeededGuaranteeOf(f)).projectId }),
+    scope: "tenant",
+  },
   "refunds.list": { allow: ["ADMIN", "EXECUTIVE"], input: () => ({}), scope: "own" },
-  "refunds.startReview": { allow: ["ADMIN", "EXECUTIVE"], input: async (f) => pick(await refundAt(f, "CLAIMED")), scope: "tenant" },
-  "refunds.approve": { allow: ["EXECUTIVE"], input: async (f) => ({ ...pick(await refundAt(f, "UNDER_REVIEW")), reason: "Criteria clearly missed." }), scope: "tenant" },
-  "refunds.reject": { allow: ["EXECUTIVE"], input: async (f) => ({ ...pick(await refundAt(f, "UNDER_REVIEW")), reason: "Delay was caused by the customer." }), scope: "tenant" },
+  "refunds.startReview": {
+    allow: ["ADMIN", "EXECUTIVE"],
+    input: async (f) => pick(await refundAt(f, "CLAIMED")),
+    scope: "tenant",
+  },
+  "refunds.approve": {
+    allow: ["EXECUTIVE"],
+    input: async (f) => ({ ...pick(await refundAt(f, "UNDER_REVIEW")), reason: "Criteria clearly missed." }),
+    scope: "tenant",
+  },
+  "refunds.reject": {
+    allow: ["EXECUTIVE"],
+    input: async (f) => ({ ...pick(await refundAt(f, "UNDER_REVIEW")), reason: "Delay was caused by the customer." }),
+    scope: "tenant",
+  },
   "refunds.markPaid": {
     allow: ["ADMIN", "EXECUTIVE"],
-    input: async (f) => ({ ...pick(await refundAt(f, "APPROVED")), amountCents: 2_000_000, reference: "WIRE-0001", paidAt: new Date() }),
+    input: async (f) => ({
+      ...pick(await refundAt(f, "APPROVED")),
+      amountCents: 2_000_000,
+      reference: "WIRE-0001",
+      paidAt: new Date(),
+    }),
     scope: "tenant",
   },
   "retention.accounts": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: () => ({}), scope: "own" },
-  "retention.account": { allow: ["ADMIN", "EXECUTIVE", "CSM"], input: (f) => ({ accountId: f.accountA.id }), scope: "tenant" },
+  "retention.account": {
+    allow: ["ADMIN", "EXECUTIVE", "CSM"],
+    input: (f) => ({ accountId: f.accountA.id }),
+    scope: "tenant",
+  },
   "retention.recompute": { allow: ["ADMIN", "CSM"], input: (f) => ({ accountId: f.accountA.id }), scope: "tenant" },
-  "retention.updateTask": { allow: ["ADMIN", "CSM"], input: async (f) => ({ op: "complete", actionId: await retentionTaskFor(f) }), scope: "tenant" },
+  "retention.updateTask": {
+    allow: ["ADMIN", "CSM"],
+    input: async (f) => ({ op: "complete", actionId: await retentionTaskFor(f) }),
+    scope: "tenant",
+  },
   "portal.guarantee": { allow: ["CUSTOMER"], input: (f) => ({ projectId: f.projectA.id }), scope: "account" },
-  "portal.decideDelay": { allow: ["CUSTOMER"], input: async (f) => ({ delayId: await proposedDelayFor(f), decision: "DISPUTE", note: "Our data was on time." }), scope: "account" },
-  "portal.chooseRemedy": {
+  "portal.decideDelay": {
     allow: ["CUSTOMER"],
-    input: async (f) => ({ projectId: (await decidedGuaranteeFor(f, "failure")).projectId, remedy: "CONTINUED_DEVELOPMENT" }),
+    input: async (f) => ({ delayId: await proposedDelayFor(f), decision: "DISPUTE", note: "Our data was on time." }),
     scope: "account",
   },
-  "portal.dossier": { allow: ["CUSTOMER"], input: async (f) => ({ projectId: (await succeededGuaranteeOf(f)).projectId }), scope: "account" },
+  "portal.chooseRemedy": {
+    allow: ["CUSTOMER"],
+    input: async (f) => ({
+      projectId: (await decidedGuaranteeFor(f, "failure")).projectId,
+      remedy: "CONTINUED_DEVELOPMENT",
+    }),
+    scope: "account",
+  },
+  "portal.dossier": {
+    allow: ["CUSTOMER"],
+    input: async (f) => ({ projectId: (await succeededGuaranteeOf(f)).projectId }),
+    scope: "account",
+  },
   // docs/signup.md: self-serve sign-up is public (tests run with SIGNUP=open); each submit is a fresh company and domain
   "signup.checkSlug": { allow: EVERYONE, public: true, input: (f) => ({ slug: f.tenant.slug }), scope: "own" },
   "signup.submit": { allow: EVERYONE, public: true, input: () => matrixSignup(), scope: "own" },
@@ -300,15 +545,28 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
 
 function matrixSignup() {
   const tag = randomUUID().slice(0, 12);
-  return { companyName: `Matrix ${tag}`, slug: `matrix-${tag}`, founderName: "Morgan Matrix", email: `founder@m-${tag}.example.com` };
+  return {
+    companyName: `Matrix ${tag}`,
+    slug: `matrix-${tag}`,
+    founderName: "Morgan Matrix",
+    email: `founder@m-${tag}.example.com`,
+  };
 }
 
-const pick = (r: { refundId: string; expectedVersion: number }) => ({ refundId: r.refundId, expectedVersion: r.expectedVersion });
+const pick = (r: { refundId: string; expectedVersion: number }) => ({
+  refundId: r.refundId,
+  expectedVersion: r.expectedVersion,
+});
 
 /** A fresh webhook endpoint of the fixture's tenant; its loopback URL is refused or unreachable, so a test event fails fast. */
 async function matrixEndpoint(f: TenantFixture) {
   const endpoint = await testDb().webhookEndpoint.create({
-    data: { tenantId: f.tenant.id, url: "http://127.0.0.1:9/matrix", secret: `whsec_${Buffer.alloc(32, 7).toString("base64")}`, events: ["alert.created"] },
+    data: {
+      tenantId: f.tenant.id,
+      url: "http://127.0.0.1:9/matrix",
+      secret: `whsec_${Buffer.alloc(32, 7).toString("base64")}`,
+      events: ["alert.created"],
+    },
   });
   return endpoint.id;
 }
@@ -318,11 +576,28 @@ async function matrixWebhookDelivery(f: TenantFixture) {
   const endpointId = await matrixEndpoint(f);
   const message = await testDb().outboxMessage.create({
     data: {
-      tenantId: f.tenant.id, channel: "WEBHOOK", recipient: "http://127.0.0.1:9/matrix", subject: "test.ping", bodyText: "{}", status: "FAILED", attempts: 1,
-      idempotencyKey: `matrix/${endpointId}`, payload: { endpointId, event: "test.ping" },
+      tenantId: f.tenant.id,
+      channel: "WEBHOOK",
+      recipient: "http://127.0.0.1:9/matrix",
+      subject: "test.ping",
+      bodyText: "{}",
+      status: "FAILED",
+      attempts: 1,
+      idempotencyKey: `matrix/${endpointId}`,
+      payload: { endpointId, event: "test.ping" },
     },
   });
-  const delivery = await testDb().webhookDelivery.create({ data: { tenantId: f.tenant.id, endpointId, outboxMessageId: message.id, event: "test.ping", attempt: 1, statusCode: 500, error: "HTTP 500" } });
+  const delivery = await testDb().webhookDelivery.create({
+    data: {
+      tenantId: f.tenant.id,
+      endpointId,
+      outboxMessageId: message.id,
+      event: "test.ping",
+      attempt: 1,
+      statusCode: 500,
+      error: "HTTP 500",
+    },
+  });
   return delivery.id;
 }
 
@@ -330,8 +605,22 @@ function intakeSubmission(f: TenantFixture, local: string) {
   return {
     tenantSlug: f.tenant.slug,
     answers: ALL_FULL_ANSWERS,
-    project: { features: SAMPLE_REQUEST.requirements, timelineWeeks: 8, budgetBand: "100k_250k" as const, teamSize: 3, techStack: [], integrations: [], compliance: [], businessCritical: false, hasFallbackPlan: true },
-    contact: { name: "Pat Prospect", email: `${local}-${f.tag}@example.com`.toLowerCase(), company: `Prospect Co ${f.tag}` },
+    project: {
+      features: SAMPLE_REQUEST.requirements,
+      timelineWeeks: 8,
+      budgetBand: "100k_250k" as const,
+      teamSize: 3,
+      techStack: [],
+      integrations: [],
+      compliance: [],
+      businessCritical: false,
+      hasFallbackPlan: true,
+    },
+    contact: {
+      name: "Pat Prospect",
+      email: `${local}-${f.tag}@example.com`.toLowerCase(),
+      company: `Prospect Co ${f.tag}`,
+    },
   };
 }
 
@@ -353,7 +642,9 @@ function actorUserId(f: TenantFixture, actor: string): string | undefined {
   return undefined;
 }
 
-const procedures = Object.keys((appRouter._def as unknown as { procedures: Record<string, unknown> }).procedures).sort();
+const procedures = Object.keys(
+  (appRouter._def as unknown as { procedures: Record<string, unknown> }).procedures,
+).sort();
 
 type Outcome = "ok" | TRPCError["code"];
 
@@ -415,7 +706,8 @@ describe("authorization matrix", () => {
     for (const [label, user, kind] of outsiders) {
       const outcome = await call(user, path, await inputFor(label, user));
       cells += 1;
-      if (outcome === "ok" && (!entry.allow.includes(user.role) || (entry.scope !== "own" && !entry.public))) unexpectedAllows += 1;
+      if (outcome === "ok" && (!entry.allow.includes(user.role) || (entry.scope !== "own" && !entry.public)))
+        unexpectedAllows += 1;
       if (!entry.allow.includes(user.role)) {
         expect(outcome, `${label} should be refused`).toBe("FORBIDDEN");
       } else if (entry.scope === "own") {

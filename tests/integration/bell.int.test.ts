@@ -3,7 +3,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { personSelect } from "@/server/db/automation";
 import { queueDigest } from "@/server/services/digests";
 import { writeProgressUpdate } from "@/server/services/progress-updates";
-import { callerFor, codeOf, createTenantFixture, kickedOffProject, testDb, type TenantFixture } from "../helpers/fixtures";
+import {
+  callerFor,
+  codeOf,
+  createTenantFixture,
+  kickedOffProject,
+  testDb,
+  type TenantFixture,
+} from "../helpers/fixtures";
 
 /**
  * The bell follows the digest rule (docs/alerts.md#the-bell): an urgent alert's notification shows at
@@ -28,41 +35,65 @@ beforeAll(async () => {
   const criterionId = week1.criteria[0]?.id ?? "";
   const hash = createHash("sha256").update(`bell/${criterionId}`).digest("hex");
   await testDb().signOff.create({
-    data: { tenantId: f.tenant.id, projectId, milestoneId: week1.id, criterionId, userId: f.users.CUSTOMER.id, seq: 1, decision: "APPROVED", contentHash: hash, hash },
+    data: {
+      tenantId: f.tenant.id,
+      projectId,
+      milestoneId: week1.id,
+      criterionId,
+      userId: f.users.CUSTOMER.id,
+      seq: 1,
+      decision: "APPROVED",
+      contentHash: hash,
+      hash,
+    },
   });
 });
 
 describe("the bell", () => {
   it("shows urgent verdicts at once, holds the others for the digest, and hides superseded ones", async () => {
     const lead = callerFor(f.users.TECH_LEAD);
-    const bell = async () => (await lead.notifications.list({ take: 50 })).map((n) => n.title).filter((t) => t.startsWith("Week 1 of"));
+    const bell = async () =>
+      (await lead.notifications.list({ take: 50 })).map((n) => n.title).filter((t) => t.startsWith("Week 1 of"));
     const unread = async () => (await lead.notifications.unreadCount()).unread;
     const before = await unread();
 
-    expect((await lead.projects.validateMilestone({ milestoneId: week1.id, scores: scores(80) })).status).toBe("AT_RISK");
+    expect((await lead.projects.validateMilestone({ milestoneId: week1.id, scores: scores(80) })).status).toBe(
+      "AT_RISK",
+    );
     // at risk is not urgent: stored for the digest, not in the bell
     expect(await bell()).toEqual([]);
     expect(await unread()).toBe(before);
 
-    expect((await lead.projects.validateMilestone({ milestoneId: week1.id, scores: scores(60) })).status).toBe("FAILED");
+    expect((await lead.projects.validateMilestone({ milestoneId: week1.id, scores: scores(60) })).status).toBe(
+      "FAILED",
+    );
     // failed is urgent: in the bell at once
     expect(await bell()).toEqual([expect.stringMatching(/^Week 1 of .* is failed: 60 /)]);
     expect(await unread()).toBe(before + 1);
 
-    expect((await lead.projects.validateMilestone({ milestoneId: week1.id, scores: scores(75) })).status).toBe("AT_RISK");
+    expect((await lead.projects.validateMilestone({ milestoneId: week1.id, scores: scores(75) })).status).toBe(
+      "AT_RISK",
+    );
     // the failed verdict was superseded seconds later: it leaves the bell, unread or not
     expect(await bell()).toEqual([]);
     expect(await unread()).toBe(before);
     // three notifications were written, one per verdict; the bell shows none of them
-    expect(await testDb().notification.count({ where: { userId: f.users.TECH_LEAD.id, alert: { milestoneId: week1.id } } })).toBe(3);
+    expect(
+      await testDb().notification.count({ where: { userId: f.users.TECH_LEAD.id, alert: { milestoneId: week1.id } } }),
+    ).toBe(3);
 
     // the digest sums up what still holds: the current at-risk verdict only
     const now = new Date();
-    const tenant = await testDb().tenant.findUniqueOrThrow({ where: { id: f.tenant.id }, select: { id: true, name: true, timezone: true, currency: true } });
+    const tenant = await testDb().tenant.findUniqueOrThrow({
+      where: { id: f.tenant.id },
+      select: { id: true, name: true, timezone: true, currency: true },
+    });
     const person = await testDb().user.findUniqueOrThrow({ where: { id: f.users.TECH_LEAD.id }, select: personSelect });
     await writeProgressUpdate(testDb(), tenant, projectId, now);
     expect(await queueDigest(testDb(), tenant, person, now, "http://localhost:3000")).toBe("queued");
-    const [digest] = await testDb().outboxMessage.findMany({ where: { idempotencyKey: { startsWith: `digest/${person.id}/` }, channel: "EMAIL" } });
+    const [digest] = await testDb().outboxMessage.findMany({
+      where: { idempotencyKey: { startsWith: `digest/${person.id}/` }, channel: "EMAIL" },
+    });
     expect(digest?.bodyText).toMatch(/Week 1 of .* is at risk: 75 /);
     expect(digest?.bodyText).not.toMatch(/is at risk: 80 /);
     expect(digest?.bodyText).not.toMatch(/is failed: 60 /);
@@ -72,7 +103,12 @@ describe("the bell", () => {
     const csm = callerFor(f.users.CSM);
     const db = testDb();
     await db.notification.createMany({
-      data: [1, 2, 3].map((i) => ({ tenantId: f.tenant.id, userId: f.users.CSM.id, title: `Task ${i} assigned to you`, link: "/projects" })),
+      data: [1, 2, 3].map((i) => ({
+        tenantId: f.tenant.id,
+        userId: f.users.CSM.id,
+        title: `Task ${i} assigned to you`,
+        link: "/projects",
+      })),
     });
     const start = (await csm.notifications.unreadCount()).unread;
     expect(start).toBeGreaterThanOrEqual(3);
@@ -81,7 +117,9 @@ describe("the bell", () => {
     expect((await csm.notifications.unreadCount()).unread).toBe(start - 1);
     expect((await csm.notifications.list({ take: 50 })).find((n) => n.id === first?.id)?.readAt).toBeInstanceOf(Date);
 
-    expect(await codeOf(csm.notifications.markRead({ notificationId: f.notifications[f.users.EXECUTIVE.id] ?? "" }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(csm.notifications.markRead({ notificationId: f.notifications[f.users.EXECUTIVE.id] ?? "" })),
+    ).toBe("NOT_FOUND");
     expect(await csm.notifications.markAllRead()).toEqual({ marked: start - 1 });
     expect((await csm.notifications.unreadCount()).unread).toBe(0);
     // someone else's stay unread

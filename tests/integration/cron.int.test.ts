@@ -37,11 +37,15 @@ async function twiceThenAgain(route: (r: Request) => Promise<Response>) {
   const [a, b] = await Promise.all([call(route), call(route)]);
   expect([a.status, b.status]).toEqual([200, 200]);
   const pair = [await json(a), await json(b)];
-  expect(pair.filter((r) => r.status !== "skipped"), JSON.stringify(pair)).toHaveLength(1);
+  expect(
+    pair.filter((r) => r.status !== "skipped"),
+    JSON.stringify(pair),
+  ).toHaveLength(1);
   let last = await json(await call(route));
   for (let i = 0; i < 20 && last.status === "paused"; i += 1) last = await json(await call(route));
   // (the outbox's period is a minute: a call in the next minute is a new period and may run)
-  if (pair.every((r) => r.status !== "paused") && last.periodKey === pair[0]?.periodKey) expect(last).toMatchObject({ status: "skipped", reason: "already ran for this period" });
+  if (pair.every((r) => r.status !== "paused") && last.periodKey === pair[0]?.periodKey)
+    expect(last).toMatchObject({ status: "skipped", reason: "already ran for this period" });
   return [...pair, last];
 }
 
@@ -56,11 +60,17 @@ beforeAll(async () => {
 afterAll(async () => stub.stop());
 
 /** The outbox route runs once a minute (its period); later tests deliver with the worker itself. */
-const deliver = () => Promise.all([deliverDueMessages(db(), { now: new Date(), tenantId: f.tenant.id }), deliverDueMessages(db(), { now: new Date(), tenantId: f.tenant.id })]);
+const deliver = () =>
+  Promise.all([
+    deliverDueMessages(db(), { now: new Date(), tenantId: f.tenant.id }),
+    deliverDueMessages(db(), { now: new Date(), tenantId: f.tenant.id }),
+  ]);
 
 /** Emails the stub received for this tenant's people, by recipient and idempotency key. */
 async function mailsFor(prefix: string) {
-  const emails = new Set((await db().user.findMany({ where: { tenantId: f.tenant.id }, select: { email: true } })).map((u) => u.email));
+  const emails = new Set(
+    (await db().user.findMany({ where: { tenantId: f.tenant.id }, select: { email: true } })).map((u) => u.email),
+  );
   return stub
     .to("/emails")
     .filter((r) => emails.has((r.json as { to: string }).to) && String(r.headers["idempotency-key"]).startsWith(prefix))
@@ -84,7 +94,9 @@ describe("cron routes", { timeout: 300_000 }, () => {
 
   it("progress digests: one run per period, then exactly one email per recipient however often the outbox runs", async () => {
     const results = await twiceThenAgain(digestsRoute);
-    expect(results.every((r) => r.job === "progress-digests" && r.periodKey === new Date().toISOString().slice(0, 10))).toBe(true);
+    expect(
+      results.every((r) => r.job === "progress-digests" && r.periodKey === new Date().toISOString().slice(0, 10)),
+    ).toBe(true);
     expect(await db().progressUpdate.count({ where: { tenantId: f.tenant.id } })).toBe(2);
 
     await twiceThenAgain(outboxRoute);
@@ -97,7 +109,10 @@ describe("cron routes", { timeout: 300_000 }, () => {
 
   it("milestone check: reminders once, an overdue week at risk with one alert, sent at once to the admins", async () => {
     const now = Date.now();
-    await db().milestone.updateMany({ where: { projectId: f.projectB.id, weekNumber: 2 }, data: { dueDate: new Date(now - 86_400_000), status: "PENDING" } });
+    await db().milestone.updateMany({
+      where: { projectId: f.projectB.id, weekNumber: 2 },
+      data: { dueDate: new Date(now - 86_400_000), status: "PENDING" },
+    });
     await twiceThenAgain(milestonesRoute);
 
     const week2 = await db().milestone.findFirstOrThrow({ where: { projectId: f.projectB.id, weekNumber: 2 } });
@@ -107,20 +122,29 @@ describe("cron routes", { timeout: 300_000 }, () => {
     expect((await db().project.findUniqueOrThrow({ where: { id: f.projectB.id } })).status).toBe("AT_RISK");
     // account A's week 2 is due in 4 days: one reminder per channel to its approver
     const weekA2 = await db().milestone.findFirstOrThrow({ where: { projectId: f.projectA.id, weekNumber: 2 } });
-    expect(await db().outboxMessage.count({ where: { idempotencyKey: { startsWith: `milestone-due/${weekA2.id}/` } } })).toBe(2);
+    expect(
+      await db().outboxMessage.count({ where: { idempotencyKey: { startsWith: `milestone-due/${weekA2.id}/` } } }),
+    ).toBe(2);
 
     // the sweep turns the new urgent alert into messages, then delivers (tenant-scoped "run now", a
     // minute on: the scheduled run of this minute, above, already covered the tenant)
     await runJob(db(), JOBS.outbox, { now: new Date(Date.now() + 60_000), tenantId: f.tenant.id });
     await deliver();
-    expect(await mailsFor("milestone-due/")).toEqual([`${f.users.CUSTOMER.email} milestone-due/${weekA2.id}/${f.users.CUSTOMER.id}/email`]);
+    expect(await mailsFor("milestone-due/")).toEqual([
+      `${f.users.CUSTOMER.email} milestone-due/${weekA2.id}/${f.users.CUSTOMER.id}/email`,
+    ]);
     const alert = await db().alert.findFirstOrThrow({ where: { projectId: f.projectB.id, kind: "MILESTONE_OVERDUE" } });
-    expect(await mailsFor(`alert/${alert.id}/`)).toEqual([`${f.users.ADMIN.email} alert/${alert.id}/${f.users.ADMIN.id}/email`]);
+    expect(await mailsFor(`alert/${alert.id}/`)).toEqual([
+      `${f.users.ADMIN.email} alert/${alert.id}/${f.users.ADMIN.id}/email`,
+    ]);
   });
 
   it("education deliveries: each due item sent once", async () => {
     const { planId } = await educationPlanFor(f);
-    await db().educationDelivery.updateMany({ where: { planId }, data: { scheduledAt: new Date(Date.now() - 60_000) } });
+    await db().educationDelivery.updateMany({
+      where: { planId },
+      data: { scheduledAt: new Date(Date.now() - 60_000) },
+    });
     const deliveries = await db().educationDelivery.findMany({ where: { planId } });
     await twiceThenAgain(educationRoute);
     expect(await db().educationDelivery.count({ where: { planId, status: "SENT" } })).toBe(deliveries.length);
@@ -141,14 +165,20 @@ describe("cron routes", { timeout: 300_000 }, () => {
   it("the Jobs page shows scheduled runs with this tenant's counts, and runs a job now for this tenant only", async () => {
     const admin = callerFor(f.users.ADMIN);
     const { planId } = await educationPlanFor(f, "lead");
-    await db().educationDelivery.updateMany({ where: { planId }, data: { scheduledAt: new Date(Date.now() - 60_000) } });
+    await db().educationDelivery.updateMany({
+      where: { planId },
+      data: { scheduledAt: new Date(Date.now() - 60_000) },
+    });
     // the next hour: this hour's scheduled run (the education test above) already covered the tenant
     const nextHour = new Date(Date.now() + 3_600_000);
     const later = callerFor(f.users.ADMIN, () => nextHour);
     const run = await later.jobs.runNow({ job: "education-deliveries" });
     expect(run.status).toBe("succeeded");
     expect(run.counts["items sent"]).toBeGreaterThan(0);
-    expect(await later.jobs.runNow({ job: "education-deliveries" })).toMatchObject({ status: "skipped", reason: "already ran for this period" });
+    expect(await later.jobs.runNow({ job: "education-deliveries" })).toMatchObject({
+      status: "skipped",
+      reason: "already ran for this period",
+    });
 
     const { jobs, runs } = await admin.jobs.list({});
     expect(jobs.map((j) => j.name)).toEqual([...JOB_NAMES]);
@@ -167,15 +197,36 @@ describe("cron routes", { timeout: 300_000 }, () => {
 
   it("'run now' in a period the scheduled run already covered says so, runs nothing and records no run", async () => {
     const at = new Date("2032-03-04T10:20:00Z");
-    const scheduled = { job: "education-deliveries", periodKey: hourKey(at), counts: {}, startedAt: at, finishedAt: at };
+    const scheduled = {
+      job: "education-deliveries",
+      periodKey: hourKey(at),
+      counts: {},
+      startedAt: at,
+      finishedAt: at,
+    };
     await db().jobRun.create({ data: { ...scheduled, status: "SUCCEEDED", errors: [] } });
     const admin = callerFor(f.users.ADMIN, () => at);
-    expect(await admin.jobs.runNow({ job: "education-deliveries" })).toMatchObject({ status: "skipped", reason: "already ran for this period", counts: {} });
-    expect(await db().jobRun.count({ where: { job: "education-deliveries", periodKey: `${hourKey(at)}@${f.tenant.id}` } })).toBe(0);
+    expect(await admin.jobs.runNow({ job: "education-deliveries" })).toMatchObject({
+      status: "skipped",
+      reason: "already ran for this period",
+      counts: {},
+    });
+    expect(
+      await db().jobRun.count({ where: { job: "education-deliveries", periodKey: `${hourKey(at)}@${f.tenant.id}` } }),
+    ).toBe(0);
 
     // a scheduled run that failed for this tenant leaves "run now" free to retry the tenant's share
     const next = new Date(at.getTime() + 3_600_000);
-    await db().jobRun.create({ data: { ...scheduled, periodKey: hourKey(next), status: "SUCCEEDED", errors: [{ tenantId: f.tenant.id, ref: "delivery", message: "timeout" }] } });
-    expect((await callerFor(f.users.ADMIN, () => next).jobs.runNow({ job: "education-deliveries" })).status).toBe("succeeded");
+    await db().jobRun.create({
+      data: {
+        ...scheduled,
+        periodKey: hourKey(next),
+        status: "SUCCEEDED",
+        errors: [{ tenantId: f.tenant.id, ref: "delivery", message: "timeout" }],
+      },
+    });
+    expect((await callerFor(f.users.ADMIN, () => next).jobs.runNow({ job: "education-deliveries" })).status).toBe(
+      "succeeded",
+    );
   });
 });

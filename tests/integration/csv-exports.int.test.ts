@@ -10,14 +10,18 @@ import { createLeadFor, createTenantFixture, type TenantFixture } from "../helpe
  * leads page links its export with the same `sort` and `dir` it sorts by.
  */
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/server/auth/current-user", () => ({ currentUser: async () => session.user, loadSessionUser: async () => session.user }));
+vi.mock("@/server/auth/current-user", () => ({
+  currentUser: async () => session.user,
+  loadSessionUser: async () => session.user,
+}));
 
 const APP = "http://localhost:3000";
 let f: TenantFixture;
 
 beforeAll(async () => {
   f = await createTenantFixture("csv-export");
-  for (const company of ["Zephyr Renée", "Alpha ≥ Co", "Mango Works"]) await createLeadFor(f, { company: `${company} ${f.tag}` });
+  for (const company of ["Zephyr Renée", "Alpha ≥ Co", "Mango Works"])
+    await createLeadFor(f, { company: `${company} ${f.tag}` });
 });
 
 async function bytes(res: Response): Promise<Uint8Array> {
@@ -27,12 +31,17 @@ async function bytes(res: Response): Promise<Uint8Array> {
 describe("CSV exports", () => {
   it("start with a UTF-8 byte-order mark and keep accented text intact", async () => {
     session.user = f.users.CSM;
-    for (const res of [await exportLeads(new Request(`${APP}/api/leads/export?sort=company&dir=asc`)), await exportAlerts(new Request(`${APP}/api/alerts/export?status=all`))]) {
+    for (const res of [
+      await exportLeads(new Request(`${APP}/api/leads/export?sort=company&dir=asc`)),
+      await exportAlerts(new Request(`${APP}/api/alerts/export?status=all`)),
+    ]) {
       expect(res.status).toBe(200);
       const body = await bytes(res);
       expect([...body.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     }
-    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await bytes(await exportLeads(new Request(`${APP}/api/leads/export?sort=company&dir=asc`))));
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(
+      await bytes(await exportLeads(new Request(`${APP}/api/leads/export?sort=company&dir=asc`))),
+    );
     expect(text).toContain("Zephyr Renée");
     expect(text).toContain("Alpha ≥ Co");
   });

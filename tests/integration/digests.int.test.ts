@@ -20,13 +20,25 @@ const people: Record<string, string> = {};
 
 async function customer(role: StakeholderRole, label: string, prefs: Record<string, unknown> = {}) {
   const u = await db().user.create({
-    data: { tenantId: f.tenant.id, email: `${label}-${f.tag}@acme.test`, name: label, role: "CUSTOMER", customerAccountId: f.accountA.id, stakeholderRole: role, channelPrefs: prefs as never },
+    data: {
+      tenantId: f.tenant.id,
+      email: `${label}-${f.tag}@acme.test`,
+      name: label,
+      role: "CUSTOMER",
+      customerAccountId: f.accountA.id,
+      stakeholderRole: role,
+      channelPrefs: prefs as never,
+    },
   });
   people[label] = u.id;
   return u;
 }
 
-const digestRows = (userId: string) => db().outboxMessage.findMany({ where: { idempotencyKey: { startsWith: `digest/${userId}/` } }, orderBy: { idempotencyKey: "asc" } });
+const digestRows = (userId: string) =>
+  db().outboxMessage.findMany({
+    where: { idempotencyKey: { startsWith: `digest/${userId}/` } },
+    orderBy: { idempotencyKey: "asc" },
+  });
 const sweep = (now = NOW) => deliverDueMessages(db(), { now, tenantId: f.tenant.id });
 
 beforeAll(async () => {
@@ -48,16 +60,24 @@ afterAll(async () => stub.stop());
 
 describe("progress-digests job", () => {
   it("runs once per period even when started twice at the same moment, then again", async () => {
-    const results = await Promise.all([runJob(db(), JOBS["progress-digests"], { now: NOW, tenantId: f.tenant.id }), runJob(db(), JOBS["progress-digests"], { now: NOW, tenantId: f.tenant.id })]);
+    const results = await Promise.all([
+      runJob(db(), JOBS["progress-digests"], { now: NOW, tenantId: f.tenant.id }),
+      runJob(db(), JOBS["progress-digests"], { now: NOW, tenantId: f.tenant.id }),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(["skipped", "succeeded"]);
-    const again = await runJob(db(), JOBS["progress-digests"], { now: new Date(NOW.getTime() + 3_600_000), tenantId: f.tenant.id });
+    const again = await runJob(db(), JOBS["progress-digests"], {
+      now: new Date(NOW.getTime() + 3_600_000),
+      tenantId: f.tenant.id,
+    });
     expect(again).toMatchObject({ status: "skipped", reason: "already ran for this period" });
     const done = results.find((r) => r.status === "succeeded");
     expect(done?.counts[f.tenant.id]).toMatchObject({ "progress updates": 2 });
 
     const updates = await db().progressUpdate.findMany({ where: { tenantId: f.tenant.id } });
     expect(updates.map((u) => u.periodKey)).toEqual([DAY, DAY]);
-    const runs = await db().jobRun.findMany({ where: { job: "progress-digests", periodKey: { endsWith: `@${f.tenant.id}` } } });
+    const runs = await db().jobRun.findMany({
+      where: { job: "progress-digests", periodKey: { endsWith: `@${f.tenant.id}` } },
+    });
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ status: "SUCCEEDED", cursor: null });
   });
@@ -88,14 +108,32 @@ describe("progress-digests job", () => {
     expect(await digestRows(people.weekly ?? "")).toEqual([]);
     expect(await digestRows(people.quiet ?? "")).toEqual([]);
     const slack = await digestRows(people.slacker ?? "");
-    expect(slack.map((r) => [r.channel, r.status, r.lastError])).toEqual([["SLACK", "DEAD", "Slack is chosen but no incoming-webhook URL is set"]]);
+    expect(slack.map((r) => [r.channel, r.status, r.lastError])).toEqual([
+      ["SLACK", "DEAD", "Slack is chosen but no incoming-webhook URL is set"],
+    ]);
   });
 
   it("10 events in a day still make 1 digest, delivered once through Resend", async () => {
     const po = people.po ?? "";
     for (let i = 1; i <= 10; i += 1) {
-      await db().notification.create({ data: { tenantId: f.tenant.id, userId: po, title: `Event ${i}`, createdAt: new Date(NOW.getTime() - i * 60_000) } });
-      await db().alert.create({ data: { tenantId: f.tenant.id, projectId: f.projectA.id, severity: "WARNING", kind: "MILESTONE_AT_RISK", message: `Warning ${i}`, createdAt: NOW } });
+      await db().notification.create({
+        data: {
+          tenantId: f.tenant.id,
+          userId: po,
+          title: `Event ${i}`,
+          createdAt: new Date(NOW.getTime() - i * 60_000),
+        },
+      });
+      await db().alert.create({
+        data: {
+          tenantId: f.tenant.id,
+          projectId: f.projectA.id,
+          severity: "WARNING",
+          kind: "MILESTONE_AT_RISK",
+          message: `Warning ${i}`,
+          createdAt: NOW,
+        },
+      });
     }
     const { queueDigest } = await import("@/server/services/digests");
     const person = await db().user.findUniqueOrThrow({ where: { id: po } });
@@ -111,15 +149,34 @@ describe("progress-digests job", () => {
   });
 
   it("an urgent alert goes out at once, even to someone whose digest is off", async () => {
-    await db().user.update({ where: { id: f.users.EXECUTIVE.id }, data: { channelPrefs: { email: true, inApp: true, digest: "off" } } });
+    await db().user.update({
+      where: { id: f.users.EXECUTIVE.id },
+      data: { channelPrefs: { email: true, inApp: true, digest: "off" } },
+    });
     const later = new Date(NOW.getTime() + 10 * 60_000);
-    const alert = await db().alert.create({ data: { tenantId: f.tenant.id, projectId: f.projectB.id, severity: "CRITICAL", kind: "REFUND_AWAITING_APPROVAL", message: "A refund was claimed", link: `/projects/${f.projectB.id}`, createdAt: later } });
+    const alert = await db().alert.create({
+      data: {
+        tenantId: f.tenant.id,
+        projectId: f.projectB.id,
+        severity: "CRITICAL",
+        kind: "REFUND_AWAITING_APPROVAL",
+        message: "A refund was claimed",
+        link: `/projects/${f.projectB.id}`,
+        createdAt: later,
+      },
+    });
     await runJob(db(), JOBS.outbox, { now: later, tenantId: f.tenant.id });
-    const mail = stub.to("/emails").filter((r) => r.headers["idempotency-key"] === `alert/${alert.id}/${f.users.EXECUTIVE.id}/email`);
+    const mail = stub
+      .to("/emails")
+      .filter((r) => r.headers["idempotency-key"] === `alert/${alert.id}/${f.users.EXECUTIVE.id}/email`);
     expect(mail).toHaveLength(1);
-    expect((mail[0]?.json as { subject: string }).subject).toBe(`[Critical] ${f.projectB.name}: Refund awaiting approval`);
+    expect((mail[0]?.json as { subject: string }).subject).toBe(
+      `[Critical] ${f.projectB.name}: Refund awaiting approval`,
+    );
     await runJob(db(), JOBS.outbox, { now: new Date(later.getTime() + 5 * 60_000), tenantId: f.tenant.id });
-    expect(stub.requests.filter((r) => r.headers["idempotency-key"] === `alert/${alert.id}/${f.users.EXECUTIVE.id}/email`)).toHaveLength(1);
+    expect(
+      stub.requests.filter((r) => r.headers["idempotency-key"] === `alert/${alert.id}/${f.users.EXECUTIVE.id}/email`),
+    ).toHaveLength(1);
   });
 
   it("raises one risk alert for a project at high risk, and resumes a run cut by its time budget", async () => {
@@ -133,14 +190,19 @@ describe("progress-digests job", () => {
     expect(paused.finishedAt).not.toBeNull();
     expect(paused.cursor).toMatch(/^projects\|/);
     let result = first;
-    for (let i = 0; i < 5 && result.status === "paused"; i += 1) result = await runJob(db(), JOBS["progress-digests"], { now: next, tenantId: f.tenant.id, budgetMs: 0 });
+    for (let i = 0; i < 5 && result.status === "paused"; i += 1)
+      result = await runJob(db(), JOBS["progress-digests"], { now: next, tenantId: f.tenant.id, budgetMs: 0 });
     expect(result.status).toBe("succeeded");
     expect(result.counts[f.tenant.id]).toMatchObject({ "progress updates": 2, "risk alerts": 1 });
     expect(await db().progressUpdate.count({ where: { tenantId: f.tenant.id, periodKey: "2031-03-05" } })).toBe(2);
-    const risk = await db().alert.findMany({ where: { projectId: f.projectB.id, kind: { in: ["PROJECT_OFF_TRACK", "PROJECT_CRITICAL_RISK"] } } });
+    const risk = await db().alert.findMany({
+      where: { projectId: f.projectB.id, kind: { in: ["PROJECT_OFF_TRACK", "PROJECT_CRITICAL_RISK"] } },
+    });
     expect(risk).toHaveLength(1);
     expect(risk[0]?.message).toMatch(/off track: Risk (high|critical)/);
-    expect(await db().outboxMessage.count({ where: { idempotencyKey: `digest/${people.sponsor}/2031-03-05/email` } })).toBe(1);
+    expect(
+      await db().outboxMessage.count({ where: { idempotencyKey: `digest/${people.sponsor}/2031-03-05/email` } }),
+    ).toBe(1);
   });
 });
 
@@ -148,23 +210,55 @@ describe("preferences", () => {
   const me = () => callerFor(f.users.CSM);
 
   it("reads the defaults and saves channels and frequency, audited without URLs", async () => {
-    expect(await me().preferences.channels()).toMatchObject({ channels: ["email", "in_app"], digest: "daily", slackWebhookUrl: "" });
-    const saved = await me().preferences.updateChannels({ channels: ["email", "slack"], digest: "weekly", slackWebhookUrl: `${stub.url}/slack/me` });
-    expect(saved).toMatchObject({ channels: ["email", "slack"], digest: "weekly", slackWebhookUrl: `${stub.url}/slack/me` });
-    const audit = await db().auditEvent.findFirstOrThrow({ where: { actorId: f.users.CSM.id, action: "channel_prefs.updated" } });
+    expect(await me().preferences.channels()).toMatchObject({
+      channels: ["email", "in_app"],
+      digest: "daily",
+      slackWebhookUrl: "",
+    });
+    const saved = await me().preferences.updateChannels({
+      channels: ["email", "slack"],
+      digest: "weekly",
+      slackWebhookUrl: `${stub.url}/slack/me`,
+    });
+    expect(saved).toMatchObject({
+      channels: ["email", "slack"],
+      digest: "weekly",
+      slackWebhookUrl: `${stub.url}/slack/me`,
+    });
+    const audit = await db().auditEvent.findFirstOrThrow({
+      where: { actorId: f.users.CSM.id, action: "channel_prefs.updated" },
+    });
     expect(JSON.stringify(audit.after)).not.toContain(stub.url);
   });
 
   it("refuses unknown channels and a chat channel without its URL, changing nothing", async () => {
     const before = await me().preferences.channels();
-    const unknown = await shapeOf(me().preferences.updateChannels({ channels: ["email", "fax"] as never, digest: "daily" }), "preferences.updateChannels");
+    const unknown = await shapeOf(
+      me().preferences.updateChannels({ channels: ["email", "fax"] as never, digest: "daily" }),
+      "preferences.updateChannels",
+    );
     expect(unknown?.data.code).toBe("BAD_REQUEST");
     expect(unknown?.message).toMatch(/Unknown channel "fax"/);
-    const noUrl = await shapeOf(me().preferences.updateChannels({ channels: ["teams"], digest: "daily" }), "preferences.updateChannels");
-    expect((noUrl?.data as { fieldErrors?: Record<string, string> }).fieldErrors?.teamsWebhookUrl).toMatch(/Teams incoming-webhook URL/);
-    const badUrl = await shapeOf(me().preferences.updateChannels({ channels: ["slack"], digest: "daily", slackWebhookUrl: "ftp://hooks.example/x" }), "preferences.updateChannels");
+    const noUrl = await shapeOf(
+      me().preferences.updateChannels({ channels: ["teams"], digest: "daily" }),
+      "preferences.updateChannels",
+    );
+    expect((noUrl?.data as { fieldErrors?: Record<string, string> }).fieldErrors?.teamsWebhookUrl).toMatch(
+      /Teams incoming-webhook URL/,
+    );
+    const badUrl = await shapeOf(
+      me().preferences.updateChannels({
+        channels: ["slack"],
+        digest: "daily",
+        slackWebhookUrl: "ftp://hooks.example/x",
+      }),
+      "preferences.updateChannels",
+    );
     expect((badUrl?.data as { fieldErrors?: Record<string, string> }).fieldErrors?.slackWebhookUrl).toMatch(/http/);
-    const frequency = await shapeOf(me().preferences.updateChannels({ channels: [], digest: "hourly" as never }), "preferences.updateChannels");
+    const frequency = await shapeOf(
+      me().preferences.updateChannels({ channels: [], digest: "hourly" as never }),
+      "preferences.updateChannels",
+    );
     expect(frequency?.message).toMatch(/daily or weekly/);
     expect(await me().preferences.channels()).toEqual(before);
   });

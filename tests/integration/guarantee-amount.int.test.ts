@@ -9,7 +9,10 @@ import { callerFor, createTenantFixture, kickedOffProject, testDb, type TenantFi
  */
 async function oneProject(f: TenantFixture) {
   const started = await kickedOffProject(f);
-  const project = await testDb().project.findUniqueOrThrow({ where: { id: started.projectId }, include: { guarantee: true } });
+  const project = await testDb().project.findUniqueOrThrow({
+    where: { id: started.projectId },
+    include: { guarantee: true },
+  });
   const card = await callerFor(f.users.CSM).tiers.latest({ leadId: started.leadId });
   const chosen = card.tiers.find((t) => t.chosen);
   const page = await callerFor(f.users.TECH_LEAD).guarantees.forProject({ projectId: project.id });
@@ -22,7 +25,9 @@ describe("the guarantee amount", () => {
     const { started, project, chosen, page } = await oneProject(f);
     const contract = project.contractValueCents;
     expect(chosen?.priceCents).toBe(contract);
-    expect(chosen?.valueProposition).toContain(`Backed by a ${formatMoney(contract, DEFAULT_CURRENCY, "short")} refund guarantee`);
+    expect(chosen?.valueProposition).toContain(
+      `Backed by a ${formatMoney(contract, DEFAULT_CURRENCY, "short")} refund guarantee`,
+    );
     expect(started.plan?.guarantee.amountCents).toBe(contract);
     expect(project.guarantee?.amountCents).toBe(contract);
     expect(JSON.stringify(page)).toContain(`"amountCents":${contract}`);

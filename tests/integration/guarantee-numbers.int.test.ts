@@ -35,8 +35,20 @@ describe("guarantee days left", () => {
   it("counts an acknowledged delay's pause on the portal project page too", async () => {
     const { projectId, guaranteeId } = await guaranteeProjectFor(f, { startDaysAgo: 10, days: 30, now });
     // a 2-day delay acknowledged yesterday: paused until tomorrow, the end moved by 2 days
-    await testDb().guaranteeDelay.create({ data: { tenantId: f.tenant.id, guaranteeId, reason: "Waiting for API keys", days: 2, status: "ACKNOWLEDGED", createdAt: new Date(now.getTime() - DAY) } });
-    await testDb().guarantee.update({ where: { id: guaranteeId }, data: { endsAt: new Date(now.getTime() + 22 * DAY) } });
+    await testDb().guaranteeDelay.create({
+      data: {
+        tenantId: f.tenant.id,
+        guaranteeId,
+        reason: "Waiting for API keys",
+        days: 2,
+        status: "ACKNOWLEDGED",
+        createdAt: new Date(now.getTime() - DAY),
+      },
+    });
+    await testDb().guarantee.update({
+      where: { id: guaranteeId },
+      data: { endsAt: new Date(now.getTime() + 22 * DAY) },
+    });
     const s = await screens(projectId);
     expect(s.staff.clock).toMatchObject({ state: "paused", daysLeft: 21 });
     expect(s.portalGuarantee.clock.daysLeft).toBe(21);
@@ -62,7 +74,9 @@ describe("the projection of a running guarantee", () => {
     expect(g.preview?.assumptions).toEqual([
       "2 of 4 weekly milestones are not validated yet and count as not delivered until they are.",
       // the fixture's coverage report is withheld and its CSAT answer falls after today
-      ...(g.preview?.criteria ?? []).filter((c) => c.metric !== "delivery").map((c) => `${c.name}: no data yet, so it counts 0 until there is.`),
+      ...(g.preview?.criteria ?? [])
+        .filter((c) => c.metric !== "delivery")
+        .map((c) => `${c.name}: no data yet, so it counts 0 until there is.`),
     ]);
     const staff = await callerFor(f.users.CSM, () => now).guarantees.forProject({ projectId });
     expect(staff.preview?.assumptions).toEqual(g.preview?.assumptions);

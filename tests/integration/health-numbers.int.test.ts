@@ -22,12 +22,23 @@ describe("one score: the list and the account page", () => {
   it("agree after the facts change later the same day (the daily run replaces the day's score)", async () => {
     await snapshotHealth(testDb(), now, { tenantId: f.tenant.id });
     const csm = callerFor(f.users.CSM, () => now);
-    const before = (await csm.retention.accounts({ sort: "name" })).accounts.find((a) => a.id === f.accountA.id)?.health;
+    const before = (await csm.retention.accounts({ sort: "name" })).accounts.find(
+      (a) => a.id === f.accountA.id,
+    )?.health;
     expect(before).toEqual(expect.any(Number));
 
     // two escalations later that day: the score drops
     for (const kind of ["QUALITY_ESCALATION_CODE", "QUALITY_ESCALATION_DELIVERY"] as const) {
-      await testDb().alert.create({ data: { tenantId: f.tenant.id, customerAccountId: f.accountA.id, severity: "HIGH", kind, message: "Escalated", createdAt: new Date(now.getTime() + 60_000) } });
+      await testDb().alert.create({
+        data: {
+          tenantId: f.tenant.id,
+          customerAccountId: f.accountA.id,
+          severity: "HIGH",
+          kind,
+          message: "Escalated",
+          createdAt: new Date(now.getTime() + 60_000),
+        },
+      });
     }
     const later = new Date(now.getTime() + 2 * 60_000);
     const run = await snapshotHealth(testDb(), later, { tenantId: f.tenant.id });
@@ -51,9 +62,19 @@ describe("the account list in SQL", () => {
     const names = Array.from({ length: 1_001 }, (_, i) => `Acct ${String(i).padStart(4, "0")}`);
     await testDb().customerAccount.createMany({ data: names.map((name) => ({ tenantId: g.tenant.id, name })) });
     await testDb().customerAccount.create({ data: { tenantId: g.tenant.id, name: "Zephyr Worst" } });
-    const all = await testDb().customerAccount.findMany({ where: { tenantId: g.tenant.id, name: { in: [...names, "Zephyr Worst"] } }, select: { id: true, name: true } });
+    const all = await testDb().customerAccount.findMany({
+      where: { tenantId: g.tenant.id, name: { in: [...names, "Zephyr Worst"] } },
+      select: { id: true, name: true },
+    });
     await testDb().healthSnapshot.createMany({
-      data: all.map((a) => ({ tenantId: g.tenant.id, customerAccountId: a.id, day, score: a.name === "Zephyr Worst" ? 3 : 50 + (Number(a.name.slice(-4)) % 40), expansionScore: 40, components: {} })),
+      data: all.map((a) => ({
+        tenantId: g.tenant.id,
+        customerAccountId: a.id,
+        day,
+        score: a.name === "Zephyr Worst" ? 3 : 50 + (Number(a.name.slice(-4)) % 40),
+        expansionScore: 40,
+        components: {},
+      })),
     });
     const csm = callerFor(g.users.CSM, () => now);
     const lowest = await csm.retention.accounts({ sort: "health_asc" });
@@ -80,12 +101,17 @@ describe("no data is not zero", () => {
     const run = await snapshotHealth(testDb(), now, { tenantId: g.tenant.id });
     expect(run).toMatchObject({ accounts: 2, snapshots: 0, plans: 0, errors: 0 });
     expect(await testDb().retentionPlan.count({ where: { customerAccountId: g.accountB.id } })).toBe(0);
-    expect(await testDb().alert.count({ where: { customerAccountId: g.accountB.id, kind: "ACCOUNT_AT_RISK" } })).toBe(0);
+    expect(await testDb().alert.count({ where: { customerAccountId: g.accountB.id, kind: "ACCOUNT_AT_RISK" } })).toBe(
+      0,
+    );
 
     const csm = callerFor(g.users.CSM, () => now);
     const page = await csm.retention.account({ accountId: g.accountB.id });
     expect(page.live.health.score).toBeNull();
-    expect(page.live.health.components.find((c) => c.key === "engagement")).toMatchObject({ available: false, display: null });
+    expect(page.live.health.components.find((c) => c.key === "engagement")).toMatchObject({
+      available: false,
+      display: null,
+    });
     expect(page.current).toBeNull();
     expect(page.noPlanReason).toMatch(/^Not scored yet/);
     const row = (await csm.retention.accounts({ sort: "name" })).accounts.find((a) => a.id === g.accountB.id);
@@ -109,7 +135,16 @@ describe("every account in a strategy band has a plan or says why not", () => {
     const { projectId } = await guaranteeProjectFor(g, { weeksMet: 2, csat: [6] });
     expect(projectId).toBeTruthy();
     // the day's score recorded earlier (an import or an earlier run), but no plan made
-    await testDb().healthSnapshot.create({ data: { tenantId: g.tenant.id, customerAccountId: g.accountA.id, day: utcDay(now), score: 62, expansionScore: 40, components: {} } });
+    await testDb().healthSnapshot.create({
+      data: {
+        tenantId: g.tenant.id,
+        customerAccountId: g.accountA.id,
+        day: utcDay(now),
+        score: 62,
+        expansionScore: 40,
+        components: {},
+      },
+    });
     const csm = callerFor(g.users.CSM, () => now);
     const before = (await csm.retention.accounts({ sort: "name" })).accounts.find((a) => a.id === g.accountA.id);
     expect(before).toMatchObject({ strategy: null, noPlanReason: expect.stringMatching(/^No plan yet/) });

@@ -53,7 +53,11 @@ describe("runPhases", () => {
     expect(pages).toEqual([["item-00", "item-01", "item-02"], ["item-03", "item-04", "item-05"], ["item-06"]]);
     expect(done).toEqual(items.map((i) => i.id));
     expect(errors).toEqual([]);
-    expect(cursors).toEqual([`things|${f.tenant.id}|item-02`, `things|${f.tenant.id}|item-05`, `things|${f.tenant.id}|item-06`]);
+    expect(cursors).toEqual([
+      `things|${f.tenant.id}|item-02`,
+      `things|${f.tenant.id}|item-05`,
+      `things|${f.tenant.id}|item-06`,
+    ]);
   });
 
   it("handles a failed page item by item: the bad item is recorded alone, the rest of its page and the later pages are done", async () => {

@@ -1,7 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/customer-journey/initiate/route";
 import { GET } from "@/app/api/v1/customer-journey/[id]/status/route";
-import { ALL_FULL_ANSWERS, SAMPLE_REQUEST, callerFor, createLeadFor, createTenantFixture, testDb, type TenantFixture } from "../helpers/fixtures";
+import {
+  ALL_FULL_ANSWERS,
+  SAMPLE_REQUEST,
+  callerFor,
+  createLeadFor,
+  createTenantFixture,
+  testDb,
+  type TenantFixture,
+} from "../helpers/fixtures";
 
 let f: TenantFixture;
 let other: TenantFixture;
@@ -14,13 +22,20 @@ beforeAll(async () => {
 });
 
 const initiate = (token: string | null, body: unknown) =>
-  POST(new Request("http://localhost/api/v1/customer-journey/initiate", {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  }));
+  POST(
+    new Request("http://localhost/api/v1/customer-journey/initiate", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }),
+  );
 const status = (token: string | null, id: string) =>
-  GET(new Request(`http://localhost/api/v1/customer-journey/${id}/status`, { headers: token ? { authorization: `Bearer ${token}` } : {} }), { params: Promise.resolve({ id }) });
+  GET(
+    new Request(`http://localhost/api/v1/customer-journey/${id}/status`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    }),
+    { params: Promise.resolve({ id }) },
+  );
 
 describe("journey REST API (seed §6.2) with tenant API keys", () => {
   it("initiates a journey and reads its computed status", async () => {
@@ -31,7 +46,9 @@ describe("journey REST API (seed §6.2) with tenant API keys", () => {
     expect(body.status).toBe("MONITORING");
     const read = await status(key, body.journeyId);
     expect(read.status).toBe(200);
-    expect(((await read.json()) as { journeyId: string; overallProgress: number }).overallProgress).toBe(body.overallProgress);
+    expect(((await read.json()) as { journeyId: string; overallProgress: number }).overallProgress).toBe(
+      body.overallProgress,
+    );
     // the plaintext key is shown once; only its digest is stored
     expect(JSON.stringify(await callerFor(f.users.ADMIN).apiKeys.list())).not.toContain(key);
   });
@@ -46,7 +63,11 @@ describe("journey REST API (seed §6.2) with tenant API keys", () => {
     await callerFor(f.users.ADMIN).apiKeys.revoke({ tokenId: revoked.id });
     expect((await initiate(revoked.token, { leadId: lead.id })).status).toBe(401);
     // a project token cannot be revoked as a key, nor a key through the project tokens
-    expect(await callerFor(f.users.TECH_LEAD).apiTokens.revoke({ tokenId: (await callerFor(f.users.ADMIN).apiKeys.create({ name: "K" })).id }).catch((e: Error) => e.message)).toMatch(/not found/i);
+    expect(
+      await callerFor(f.users.TECH_LEAD)
+        .apiTokens.revoke({ tokenId: (await callerFor(f.users.ADMIN).apiKeys.create({ name: "K" })).id })
+        .catch((e: Error) => e.message),
+    ).toMatch(/not found/i);
     const otherKey = (await callerFor(other.users.ADMIN).apiKeys.create({ name: "Other" })).token;
     expect((await initiate(otherKey, { leadId: lead.id })).status).toBe(404);
     const journey = await testDb().journey.findFirst({ where: { tenantId: f.tenant.id } });
@@ -59,7 +80,9 @@ describe("journey REST API (seed §6.2) with tenant API keys", () => {
     expect((await initiate(key, "{not json")).status).toBe(400);
     const bad = await initiate(key, { leadId: lead.id, request: { ...SAMPLE_REQUEST, timelineWeeks: 0 } });
     expect(bad.status).toBe(400);
-    expect(Object.keys(((await bad.json()) as { fieldErrors: Record<string, string> }).fieldErrors)).toContain("request.timelineWeeks");
+    expect(Object.keys(((await bad.json()) as { fieldErrors: Record<string, string> }).fieldErrors)).toContain(
+      "request.timelineWeeks",
+    );
     expect((await initiate(key, { leadId: lead.id, notes: "x".repeat(70_000) })).status).toBe(413);
     expect(await testDb().journey.count({ where: { leadId: lead.id } })).toBe(0);
   });

@@ -18,7 +18,12 @@ describe("demo journeys", () => {
       const phase = (name: string) => status.phases.find((p) => p.phase === name)?.status;
       if (phase("kickoff") === "completed") {
         expect({ journey: j.id, phases: status.phases.map((p) => [p.phase, p.status]) }).toMatchObject({
-          phases: expect.arrayContaining([["qualification", "completed"], ["feasibility", "completed"], ["tier_recommendation", "completed"], ["education", "completed"]]),
+          phases: expect.arrayContaining([
+            ["qualification", "completed"],
+            ["feasibility", "completed"],
+            ["tier_recommendation", "completed"],
+            ["education", "completed"],
+          ]),
         });
       }
     }

@@ -1,13 +1,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_KICKOFF_CONFIG } from "@/server/engines/kickoff/config";
 import { DEFAULT_MILESTONES_CONFIG } from "@/server/engines/milestones/config";
-import { callerFor, createTenantFixture, kickedOffProject, leadThrough, testDb, type TenantFixture, codeOf } from "../helpers/fixtures";
+import {
+  callerFor,
+  createTenantFixture,
+  kickedOffProject,
+  leadThrough,
+  testDb,
+  type TenantFixture,
+  codeOf,
+} from "../helpers/fixtures";
 
 let f: TenantFixture;
 beforeAll(async () => {
   f = await createTenantFixture("kick");
 });
-
 
 async function countsFor(tenantId: string) {
   const db = testDb();
@@ -25,25 +32,41 @@ async function countsFor(tenantId: string) {
 
 describe("project kickoff (seed §4.1)", () => {
   it("turns a lead with a chosen tier into an account and a project in six recorded phases", async () => {
-    const started = await kickedOffProject(f, [{ name: "Pat Owner", email: `pat-${f.tag}@example.com`, stakeholderRole: "PRODUCT_OWNER", isApprover: true }]);
+    const started = await kickedOffProject(f, [
+      { name: "Pat Owner", email: `pat-${f.tag}@example.com`, stakeholderRole: "PRODUCT_OWNER", isApprover: true },
+    ]);
     expect(started.alreadyKickedOff).toBe(false);
     const db = testDb();
     const project = await db.project.findUniqueOrThrow({
       where: { id: started.projectId },
-      include: { team: true, environments: true, guarantee: true, milestones: { include: { criteria: true }, orderBy: { weekNumber: "asc" } }, journey: true },
+      include: {
+        team: true,
+        environments: true,
+        guarantee: true,
+        milestones: { include: { criteria: true }, orderBy: { weekNumber: "asc" } },
+        journey: true,
+      },
     });
     expect(project.status).toBe("ACTIVE");
     expect((project.kickoff as { phase: string; status: string }[]).map((p) => [p.phase, p.status])).toEqual([
-      ["setup", "completed"], ["delivery_team", "completed"], ["environments", "completed"],
-      ["stakeholder_onboarding", "completed"], ["guarantee_activation", "completed"], ["launch", "completed"],
+      ["setup", "completed"],
+      ["delivery_team", "completed"],
+      ["environments", "completed"],
+      ["stakeholder_onboarding", "completed"],
+      ["guarantee_activation", "completed"],
+      ["launch", "completed"],
     ]);
     // docs/domain.md#kickoff: the service type's required roles, plus the UI specialist because the project has UI requirements
     const team = DEFAULT_KICKOFF_CONFIG.teams[project.serviceType];
-    expect(project.team.map((t) => t.role)).toEqual(expect.arrayContaining([...team.required.map((r) => r.role), "ui_ux_specialist"]));
+    expect(project.team.map((t) => t.role)).toEqual(
+      expect.arrayContaining([...team.required.map((r) => r.role), "ui_ux_specialist"]),
+    );
     expect(project.team.map((t) => t.role)).not.toContain("security_specialist");
     expect(project.environments.map((e) => e.kind).sort()).toEqual(["DEVELOPMENT", "PRODUCTION", "STAGING"]);
     expect(project.guarantee?.amountCents).toBe(project.contractValueCents);
-    expect(project.guarantee && (project.guarantee.endsAt.getTime() - project.guarantee.startsAt.getTime()) / 86_400_000).toBe(30);
+    expect(
+      project.guarantee && (project.guarantee.endsAt.getTime() - project.guarantee.startsAt.getTime()) / 86_400_000,
+    ).toBe(30);
     const template = DEFAULT_MILESTONES_CONFIG.templates[project.serviceType];
     expect(project.milestones.map((m) => m.title)).toEqual(template.map((t) => t.title));
     const [week1] = project.milestones;
@@ -56,20 +79,42 @@ describe("project kickoff (seed §4.1)", () => {
     const invited = await db.user.findUniqueOrThrow({ where: { email: `pat-${f.tag}@example.com` } });
     expect(invited.customerAccountId).toBe(project.customerAccountId);
     expect(await db.outboxMessage.count({ where: { idempotencyKey: `invite/${invited.id}` } })).toBe(1);
-    expect(await db.auditEvent.count({ where: { tenantId: f.tenant.id, action: "project.kicked_off", entityId: project.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { tenantId: f.tenant.id, action: "project.kicked_off", entityId: project.id },
+      }),
+    ).toBe(1);
   });
 
   it("a technical lead records an environment's status and URL; bad URLs and other tenants are refused", async () => {
     const { projectId } = await kickedOffProject(f);
     const staging = await testDb().environment.findFirstOrThrow({ where: { projectId, kind: "STAGING" } });
     const lead = callerFor(f.users.TECH_LEAD);
-    await lead.projects.updateEnvironment({ environmentId: staging.id, status: "READY", url: "https://staging.example.com" });
-    expect(await testDb().environment.findUniqueOrThrow({ where: { id: staging.id } })).toMatchObject({ status: "READY", url: "https://staging.example.com" });
+    await lead.projects.updateEnvironment({
+      environmentId: staging.id,
+      status: "READY",
+      url: "https://staging.example.com",
+    });
+    expect(await testDb().environment.findUniqueOrThrow({ where: { id: staging.id } })).toMatchObject({
+      status: "READY",
+      url: "https://staging.example.com",
+    });
     for (const url of ["javascript:alert(1)", "not a url", "ftp://files.example.com"]) {
-      expect(await codeOf(lead.projects.updateEnvironment({ environmentId: staging.id, status: "READY", url })), url).toBe("BAD_REQUEST");
+      expect(
+        await codeOf(lead.projects.updateEnvironment({ environmentId: staging.id, status: "READY", url })),
+        url,
+      ).toBe("BAD_REQUEST");
     }
     const other = await createTenantFixture("kick-env");
-    expect(await codeOf(callerFor(other.users.TECH_LEAD).projects.updateEnvironment({ environmentId: staging.id, status: "FAILED", url: null }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(
+        callerFor(other.users.TECH_LEAD).projects.updateEnvironment({
+          environmentId: staging.id,
+          status: "FAILED",
+          url: null,
+        }),
+      ),
+    ).toBe("NOT_FOUND");
     expect((await testDb().environment.findUniqueOrThrow({ where: { id: staging.id } })).status).toBe("READY");
     expect(await testDb().auditEvent.count({ where: { entityId: staging.id, action: "environment.updated" } })).toBe(1);
   });
@@ -92,11 +137,18 @@ describe("project kickoff (seed §4.1)", () => {
     expect(status?.journey?.status).toBe("FAILED");
     expect(status?.journey?.currentPhase).toBe("kickoff");
     expect(status?.kickoff?.steps.map((p) => [p.phase, p.status])).toEqual([
-      ["setup", "completed"], ["delivery_team", "completed"], ["environments", "completed"],
-      ["stakeholder_onboarding", "failed"], ["guarantee_activation", "pending"], ["launch", "pending"],
+      ["setup", "completed"],
+      ["delivery_team", "completed"],
+      ["environments", "completed"],
+      ["stakeholder_onboarding", "failed"],
+      ["guarantee_activation", "pending"],
+      ["launch", "pending"],
     ]);
     expect((await testDb().lead.findUniqueOrThrow({ where: { id: leadId } })).stage).toBe("PROPOSAL");
-    const retried = await callerFor(f.users.CSM).kickoff.start({ leadId, stakeholders: [{ ...taken, email: `fixed-${f.tag}@example.com` }] });
+    const retried = await callerFor(f.users.CSM).kickoff.start({
+      leadId,
+      stakeholders: [{ ...taken, email: `fixed-${f.tag}@example.com` }],
+    });
     expect(retried.alreadyKickedOff).toBe(false);
     expect((await callerFor(f.users.CSM).kickoff.status({ leadId }))?.journey?.status).toBe("MONITORING");
   });
@@ -114,7 +166,13 @@ describe("project kickoff (seed §4.1)", () => {
       { leadId, techLeadId: f.users.CSM.id },
       { leadId, stakeholders: [{ name: "", email: "x@example.com", stakeholderRole: "MEMBER" }] },
       { leadId, stakeholders: [{ name: "A", email: "not-an-email", stakeholderRole: "MEMBER" }] },
-      { leadId, stakeholders: [{ name: "A", email: "a@example.com", stakeholderRole: "MEMBER" }, { name: "B", email: "A@example.com", stakeholderRole: "MEMBER" }] },
+      {
+        leadId,
+        stakeholders: [
+          { name: "A", email: "a@example.com", stakeholderRole: "MEMBER" },
+          { name: "B", email: "A@example.com", stakeholderRole: "MEMBER" },
+        ],
+      },
       { leadId, projectName: "x" },
     ]) {
       expect(await codeOf(csm.kickoff.start(input as never)), JSON.stringify(input)).toBe("BAD_REQUEST");

@@ -23,7 +23,12 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 describe("lead pipeline", () => {
   it("creates, filters, sorts and pages leads within the tenant only", async () => {
     const csm = callerFor(a.users.CSM);
-    const created = await csm.leads.create({ company: "Zeta Widgets", contactName: "Zed", contactEmail: "ZED@Example.com", estimatedValueCents: 9_900_000 });
+    const created = await csm.leads.create({
+      company: "Zeta Widgets",
+      contactName: "Zed",
+      contactEmail: "ZED@Example.com",
+      estimatedValueCents: 9_900_000,
+    });
     expect(created.stage).toBe("NEW");
     expect(created.contactEmail).toBe("zed@example.com");
     await createLeadFor(a, { company: "Alpha % Co", latestScore: 80 });
@@ -67,14 +72,21 @@ describe("lead pipeline", () => {
   });
 
   it("exports CSV with formula cells neutralised and no other tenant's rows", async () => {
-    await createLeadFor(a, { company: "=HYPERLINK(\"http://evil\")" });
-    const ctx = { db: testDb(), tenantId: a.tenant.id, actorId: a.users.CSM.id, ip: "", requestId: "", now: new Date() };
+    await createLeadFor(a, { company: '=HYPERLINK("http://evil")' });
+    const ctx = {
+      db: testDb(),
+      tenantId: a.tenant.id,
+      actorId: a.users.CSM.id,
+      ip: "",
+      requestId: "",
+      now: new Date(),
+    };
     let csv = "";
     for await (const chunk of leadsCsv(ctx, { sort: "company", direction: "asc" })) csv += chunk;
     const rows = Papa.parse<string[]>(csv.trim()).data;
     expect(rows[0]?.[0]).toBe("Company");
     const companies = rows.slice(1).map((r) => r[0]);
-    expect(companies).toContain("'=HYPERLINK(\"http://evil\")");
+    expect(companies).toContain('\'=HYPERLINK("http://evil")');
     expect(companies.some((c) => c?.includes("other tenant"))).toBe(false);
     const total = await testDb().lead.count({ where: { tenantId: a.tenant.id } });
     expect(rows.length - 1).toBe(total);

@@ -33,7 +33,12 @@ function writeMigration(dir: string, name: string, sql: string) {
 }
 
 async function historyRows(name: string) {
-  const res = await client.query<{ checksum: string; finished_at: Date | null; rolled_back_at: Date | null; applied_steps_count: number }>(
+  const res = await client.query<{
+    checksum: string;
+    finished_at: Date | null;
+    rolled_back_at: Date | null;
+    applied_steps_count: number;
+  }>(
     `SELECT checksum, finished_at, rolled_back_at, applied_steps_count FROM "_prisma_migrations" WHERE migration_name = $1`,
     [name],
   );
@@ -53,7 +58,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const tables = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE tablename LIKE $1`, [`vitest_${RUN}_%`]);
+  const tables = await client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE tablename LIKE $1`, [
+    `vitest_${RUN}_%`,
+  ]);
   for (const { tablename } of tables.rows) await client.query(`DROP TABLE IF EXISTS "${tablename}"`);
   await client.query(`DELETE FROM "_prisma_migrations" WHERE migration_name LIKE $1`, [`${PREFIX}%`]);
   await client.end();
@@ -102,7 +109,10 @@ describe("migrate()", () => {
     const second = `${PREFIX}_ordered_2_alter`;
     const first = `${PREFIX}_ordered_1_create`;
     // written second-first: the alter only works if the create ran before it
-    const dir = tempMigrations({ [second]: `ALTER TABLE "${table}" ADD COLUMN label text;`, [first]: `CREATE TABLE "${table}" (id int);` });
+    const dir = tempMigrations({
+      [second]: `ALTER TABLE "${table}" ADD COLUMN label text;`,
+      [first]: `CREATE TABLE "${table}" (id int);`,
+    });
     expect((await migrate(url(), dir)).applied).toEqual([first, second]);
     expect(await tableExists(table)).toBe(true);
   });
@@ -124,7 +134,9 @@ describe("migrate()", () => {
   it("rolls a failing migration back completely and records nothing, so a fixed version can run", async () => {
     const name = `${PREFIX}_failing`;
     const table = `vitest_${RUN}_half_done`;
-    const dir = tempMigrations({ [name]: `CREATE TABLE "${table}" (id int);\nINSERT INTO "${table}" VALUES (1);\nSELECT 1 / 0;\n` });
+    const dir = tempMigrations({
+      [name]: `CREATE TABLE "${table}" (id int);\nINSERT INTO "${table}" VALUES (1);\nSELECT 1 / 0;\n`,
+    });
 
     await expect(migrate(url(), dir)).rejects.toThrow(new RegExp(`Migration ${name} failed: .*division by zero`));
     expect(await tableExists(table)).toBe(false);

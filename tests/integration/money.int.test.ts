@@ -1,5 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ALL_FULL_ANSWERS, SAMPLE_REQUEST, callerFor, createLeadFor, createTenantFixture, kickedOffProject, shapeOf, testDb, type TenantFixture } from "../helpers/fixtures";
+import {
+  ALL_FULL_ANSWERS,
+  SAMPLE_REQUEST,
+  callerFor,
+  createLeadFor,
+  createTenantFixture,
+  kickedOffProject,
+  shapeOf,
+  testDb,
+  type TenantFixture,
+} from "../helpers/fixtures";
 
 /** Money columns hold a 32-bit integer of cents: larger amounts are refused as bad input (docs/money.md). */
 
@@ -15,7 +25,12 @@ describe("an amount above what a money column holds", () => {
     const csm = callerFor(f.users.CSM);
     const before = await testDb().lead.count({ where: { tenantId: f.tenant.id } });
     const shape = await shapeOf(
-      csm.leads.create({ company: "Huge Co", contactName: "Hu Ge", contactEmail: "huge@example.com", estimatedValueCents: FIFTY_MILLION_CENTS }),
+      csm.leads.create({
+        company: "Huge Co",
+        contactName: "Hu Ge",
+        contactEmail: "huge@example.com",
+        estimatedValueCents: FIFTY_MILLION_CENTS,
+      }),
       "leads.create",
     );
     expect(shape?.data.code).toBe("BAD_REQUEST");
@@ -28,7 +43,10 @@ describe("an amount above what a money column holds", () => {
     const current = await admin.config.get({ kind: "tiers" });
     const data = structuredClone(current.data) as { tiers: Record<string, { priceRangeCents: [number, number] }> };
     for (const tier of Object.values(data.tiers)) tier.priceRangeCents = [FIFTY_MILLION_CENTS, FIFTY_MILLION_CENTS];
-    const shape = await shapeOf(admin.config.update({ kind: "tiers", data, expectedVersion: current.version }), "config.update");
+    const shape = await shapeOf(
+      admin.config.update({ kind: "tiers", data, expectedVersion: current.version }),
+      "config.update",
+    );
     expect(shape?.data.code).toBe("BAD_REQUEST");
     expect(shape?.message).toContain("21,474,836.47");
     expect((await admin.config.get({ kind: "tiers" })).version).toBe(current.version);
@@ -46,7 +64,10 @@ describe("an amount above what a money column holds", () => {
     const csm = callerFor(f.users.CSM);
     const lead = await createLeadFor(f);
     await csm.qualification.save({ leadId: lead.id, answers: ALL_FULL_ANSWERS, context: {} });
-    const shape = await shapeOf(csm.feasibility.analyze({ leadId: lead.id, request: { ...SAMPLE_REQUEST, budgetCents: 1e17 } }), "feasibility.analyze");
+    const shape = await shapeOf(
+      csm.feasibility.analyze({ leadId: lead.id, request: { ...SAMPLE_REQUEST, budgetCents: 1e17 } }),
+      "feasibility.analyze",
+    );
     expect(shape?.data.code).toBe("BAD_REQUEST");
     expect(shape?.message).toContain("21,474,836.47");
     expect(await testDb().feasibilityAnalysis.count({ where: { leadId: lead.id } })).toBe(0);

@@ -1,7 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/server/auth/session-user";
 import { createWorkspaceForOperator } from "@/server/services/workspaces";
-import { ALL_FULL_ANSWERS, callerFor, codeOf, createTenantFixture, sessionUserOf, testDb, type TenantFixture } from "../helpers/fixtures";
+import {
+  ALL_FULL_ANSWERS,
+  callerFor,
+  codeOf,
+  createTenantFixture,
+  sessionUserOf,
+  testDb,
+  type TenantFixture,
+} from "../helpers/fixtures";
 
 /**
  * The setup checklist (docs/onboarding.md) on a brand-new workspace: every item is read from data, so
@@ -18,14 +26,26 @@ let fixture: TenantFixture;
 beforeAll(async () => {
   fixture = await createTenantFixture("onboarding-fixture");
   const slug = `onb-${Date.now().toString(36)}`;
-  const created = await createWorkspaceForOperator(testDb(), { name: "Harbor Digital", slug, adminEmail: `founder@${slug}.example.com`, adminName: "Hana Harbor" }, "http://localhost:3000", NOW);
+  const created = await createWorkspaceForOperator(
+    testDb(),
+    { name: "Harbor Digital", slug, adminEmail: `founder@${slug}.example.com`, adminName: "Hana Harbor" },
+    "http://localhost:3000",
+    NOW,
+  );
   tenantId = created.tenant.id;
   admin = await sessionUserOf({ email: `founder@${slug}.example.com` });
 });
 
 const done = async (user: SessionUser) => {
   const list = await callerFor(user).onboarding.checklist();
-  return { count: list.done, items: list.items.filter((i) => i.done).map((i) => i.key).sort(), dismissed: list.dismissed };
+  return {
+    count: list.done,
+    items: list.items
+      .filter((i) => i.done)
+      .map((i) => i.key)
+      .sort(),
+    dismissed: list.dismissed,
+  };
 };
 
 describe("the setup checklist", () => {
@@ -39,20 +59,49 @@ describe("the setup checklist", () => {
     await me.users.invite({ email: `casey-${tenantId}@example.com`, name: "Casey", role: "CSM" });
     expect((await done(admin)).items).toEqual(["teamInvited"]);
 
-    await me.branding.update({ displayName: "", accentColor: "#0e7490", supportEmail: "", fromName: "", fromEmail: "", replyTo: "" });
+    await me.branding.update({
+      displayName: "",
+      accentColor: "#0e7490",
+      supportEmail: "",
+      fromName: "",
+      fromEmail: "",
+      replyTo: "",
+    });
     expect((await done(admin)).items).toEqual(["portalBranded", "teamInvited"]);
-    await me.branding.update({ displayName: "", accentColor: "#0e7490", supportEmail: "", fromName: "Harbor Digital", fromEmail: "", replyTo: "" });
+    await me.branding.update({
+      displayName: "",
+      accentColor: "#0e7490",
+      supportEmail: "",
+      fromName: "Harbor Digital",
+      fromEmail: "",
+      replyTo: "",
+    });
     expect((await done(admin)).items).toContain("senderSet");
 
-    await me.preferences.updateChannels({ channels: ["email", "slack"], digest: "daily", slackWebhookUrl: "http://127.0.0.1:9/slack" });
+    await me.preferences.updateChannels({
+      channels: ["email", "slack"],
+      digest: "daily",
+      slackWebhookUrl: "http://127.0.0.1:9/slack",
+    });
     expect((await done(admin)).items).toContain("chatConnected");
 
-    const lead = await me.leads.create({ company: "Pier Nine Logistics", contactName: "Pia", contactEmail: "pia@piernine.example.com" });
+    const lead = await me.leads.create({
+      company: "Pier Nine Logistics",
+      contactName: "Pia",
+      contactEmail: "pia@piernine.example.com",
+    });
     expect((await done(admin)).items).toContain("hasLeads");
     expect((await done(admin)).items).not.toContain("qualificationRun");
     await me.qualification.save({ leadId: lead.id, answers: ALL_FULL_ANSWERS, context: {} });
     const now = await done(admin);
-    expect(now.items).toEqual(["chatConnected", "hasLeads", "portalBranded", "qualificationRun", "senderSet", "teamInvited"]);
+    expect(now.items).toEqual([
+      "chatConnected",
+      "hasLeads",
+      "portalBranded",
+      "qualificationRun",
+      "senderSet",
+      "teamInvited",
+    ]);
     expect(now.count).toBe(6);
   });
 
@@ -70,8 +119,15 @@ describe("the setup checklist", () => {
 
   it("is hidden and brought back by the admin, audited both ways; bad input writes nothing", async () => {
     const me = callerFor(admin);
-    const audits = () => testDb().auditEvent.findMany({ where: { tenantId, action: { startsWith: "onboarding." } }, orderBy: { seq: "asc" }, select: { action: true, actorId: true } });
-    expect(await codeOf(me.onboarding.setDismissed({ dismissed: "yes" } as unknown as { dismissed: boolean }))).toBe("BAD_REQUEST");
+    const audits = () =>
+      testDb().auditEvent.findMany({
+        where: { tenantId, action: { startsWith: "onboarding." } },
+        orderBy: { seq: "asc" },
+        select: { action: true, actorId: true },
+      });
+    expect(await codeOf(me.onboarding.setDismissed({ dismissed: "yes" } as unknown as { dismissed: boolean }))).toBe(
+      "BAD_REQUEST",
+    );
     expect(await audits()).toEqual([]);
     expect(await me.onboarding.setDismissed({ dismissed: true })).toEqual({ dismissed: true });
     expect((await done(admin)).dismissed).toBe(true);

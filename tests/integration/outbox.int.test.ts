@@ -23,15 +23,27 @@ const db = () => testDb();
 beforeAll(async () => {
   stub = await startStub();
   f = await createTenantFixture("outbox");
-  config = { email: { apiKey: "re_test_key", baseUrl: stub.url, from: "Onward <no-reply@onward.test>" }, allowPrivateNetworks: true, appUrl: "http://localhost:3000" };
+  config = {
+    email: { apiKey: "re_test_key", baseUrl: stub.url, from: "Onward <no-reply@onward.test>" },
+    allowPrivateNetworks: true,
+    appUrl: "http://localhost:3000",
+  };
 });
 afterAll(async () => stub.stop());
 beforeEach(() => stub.reset());
 
-const sweep = (now: Date, over: Partial<DeliveryConfig> = {}) => deliverDueMessages(db(), { now, config: { ...config, ...over }, tenantId: f.tenant.id });
+const sweep = (now: Date, over: Partial<DeliveryConfig> = {}) =>
+  deliverDueMessages(db(), { now, config: { ...config, ...over }, tenantId: f.tenant.id });
 
 async function email(now: Date, key = `test/${randomUUID()}`) {
-  await enqueueEmail(db(), { tenantId: f.tenant.id, to: "pat@example.com", subject: "Hello", text: "Plain body", html: "<p>Hello</p>", idempotencyKey: key });
+  await enqueueEmail(db(), {
+    tenantId: f.tenant.id,
+    to: "pat@example.com",
+    subject: "Hello",
+    text: "Plain body",
+    html: "<p>Hello</p>",
+    idempotencyKey: key,
+  });
   await db().outboxMessage.update({ where: { idempotencyKey: key }, data: { nextAttemptAt: now } });
   return key;
 }
@@ -39,14 +51,31 @@ async function email(now: Date, key = `test/${randomUUID()}`) {
 const row = (key: string) => db().outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: key } });
 
 const message = renderMessage({
-  subject: "Project Apollo - Week 2 Executive Summary", intro: "Hello <Sam> & team", trailer: null, footer: "footer",
-  sections: [{ title: "Apollo", facts: [{ label: "Progress", value: "50.0% complete" }], lists: [{ heading: "Upcoming", items: ["Week 3"] }], note: null, link: { label: "Open", url: "http://localhost:3000/dashboard" } }],
+  subject: "Project Apollo - Week 2 Executive Summary",
+  intro: "Hello <Sam> & team",
+  trailer: null,
+  footer: "footer",
+  sections: [
+    {
+      title: "Apollo",
+      facts: [{ label: "Progress", value: "50.0% complete" }],
+      lists: [{ heading: "Upcoming", items: ["Week 3"] }],
+      note: null,
+      link: { label: "Open", url: "http://localhost:3000/dashboard" },
+    },
+  ],
   inApp: { title: "Digest", body: "Two projects", link: "/projects" },
 });
 
 async function person(prefs: Partial<ChannelPrefs>) {
   const user = await db().user.create({
-    data: { tenantId: f.tenant.id, email: `p-${randomUUID().slice(0, 8)}@example.com`, name: "Pat", role: "TECH_LEAD", channelPrefs: { ...DEFAULT_CHANNEL_PREFS, ...prefs } },
+    data: {
+      tenantId: f.tenant.id,
+      email: `p-${randomUUID().slice(0, 8)}@example.com`,
+      name: "Pat",
+      role: "TECH_LEAD",
+      channelPrefs: { ...DEFAULT_CHANNEL_PREFS, ...prefs },
+    },
   });
   return { id: user.id, tenantId: f.tenant.id, email: user.email, prefs: { ...DEFAULT_CHANNEL_PREFS, ...prefs } };
 }
@@ -59,7 +88,12 @@ describe("email through Resend", () => {
     const [req] = stub.to("/emails");
     expect(req?.headers["idempotency-key"]).toBe(key);
     expect(req?.headers.authorization).toBe("Bearer re_test_key");
-    expect(req?.json).toMatchObject({ to: "pat@example.com", subject: "Hello", text: "Plain body", html: "<p>Hello</p>" });
+    expect(req?.json).toMatchObject({
+      to: "pat@example.com",
+      subject: "Hello",
+      text: "Plain body",
+      html: "<p>Hello</p>",
+    });
     expect(await row(key)).toMatchObject({ status: "SENT", attempts: 1, lastError: null, lockedUntil: null });
     expect(await sweep(now)).toMatchObject({ claimed: 0 });
     expect(stub.to("/emails")).toHaveLength(1);
@@ -67,7 +101,10 @@ describe("email through Resend", () => {
 
   it("retries after a 500 once the backoff has passed, with the same idempotency key", async () => {
     const now = new Date();
-    stub.script("/emails", [{ status: 500, body: { statusCode: 500, name: "internal_server_error", message: "boom" } }, { status: 200, body: { id: "e1" } }]);
+    stub.script("/emails", [
+      { status: 500, body: { statusCode: 500, name: "internal_server_error", message: "boom" } },
+      { status: 200, body: { id: "e1" } },
+    ]);
     const key = await email(now);
     expect(await sweep(now)).toMatchObject({ claimed: 1, failed: 1 });
     const failed = await row(key);
@@ -85,7 +122,9 @@ describe("email through Resend", () => {
 
   it("does not retry a 400: dead at once with the reason kept", async () => {
     const now = new Date();
-    stub.script("/emails", [{ status: 422, body: { statusCode: 422, name: "validation_error", message: "Invalid `to` field" } }]);
+    stub.script("/emails", [
+      { status: 422, body: { statusCode: 422, name: "validation_error", message: "Invalid `to` field" } },
+    ]);
     const key = await email(now);
     expect(await sweep(now)).toMatchObject({ dead: 1 });
     const dead = await row(key);
@@ -135,7 +174,13 @@ describe("claiming", () => {
     const now = new Date();
     const key = await email(now);
     const { id } = await row(key);
-    const [claimed] = await claimDueMessages(db(), { now, leaseUntil: new Date(now.getTime() + LEASE_MS), limit: 1, channels: ["EMAIL"], id });
+    const [claimed] = await claimDueMessages(db(), {
+      now,
+      leaseUntil: new Date(now.getTime() + LEASE_MS),
+      limit: 1,
+      channels: ["EMAIL"],
+      id,
+    });
     expect(claimed).toMatchObject({ id, attempts: 1 });
     expect(await sweep(new Date(now.getTime() + LEASE_MS - 1))).toMatchObject({ claimed: 0 });
     expect(await sweep(new Date(now.getTime() + LEASE_MS + 1))).toMatchObject({ claimed: 1, sent: 1 });
@@ -146,15 +191,31 @@ describe("claiming", () => {
 describe("Slack, Teams and in-app", () => {
   it("posts Slack blocks and a Teams adaptive card to the person's incoming webhooks", async () => {
     const now = new Date();
-    const p = await person({ email: false, slack: true, teams: true, inApp: false, slackWebhookUrl: `${stub.url}/slack/hook`, teamsWebhookUrl: `${stub.url}/teams/hook` });
+    const p = await person({
+      email: false,
+      slack: true,
+      teams: true,
+      inApp: false,
+      slackWebhookUrl: `${stub.url}/slack/hook`,
+      teamsWebhookUrl: `${stub.url}/teams/hook`,
+    });
     const key = `digest-test/${p.id}`;
     expect(await insertOutboxMessages(db(), rowsForPerson(p, message, key, { now }))).toBe(2);
     expect(await insertOutboxMessages(db(), rowsForPerson(p, message, key, { now }))).toBe(0);
     expect(await sweep(now)).toMatchObject({ sent: 2 });
-    const slack = stub.to("/slack/hook")[0]?.json as { text: string; blocks: { type: string; text?: { text: string } }[] };
-    expect(slack.blocks[0]).toMatchObject({ type: "header", text: { text: "Project Apollo - Week 2 Executive Summary" } });
+    const slack = stub.to("/slack/hook")[0]?.json as {
+      text: string;
+      blocks: { type: string; text?: { text: string } }[];
+    };
+    expect(slack.blocks[0]).toMatchObject({
+      type: "header",
+      text: { text: "Project Apollo - Week 2 Executive Summary" },
+    });
     expect(slack.blocks[1]?.text?.text).toBe("Hello &lt;Sam&gt; &amp; team");
-    const teams = stub.to("/teams/hook")[0]?.json as { type: string; attachments: { contentType: string; content: { type: string; body: { type: string }[] } }[] };
+    const teams = stub.to("/teams/hook")[0]?.json as {
+      type: string;
+      attachments: { contentType: string; content: { type: string; body: { type: string }[] } }[];
+    };
     expect(teams.type).toBe("message");
     expect(teams.attachments[0]?.contentType).toBe("application/vnd.microsoft.card.adaptive");
     expect(teams.attachments[0]?.content.body.some((b) => b.type === "FactSet")).toBe(true);
@@ -162,10 +223,19 @@ describe("Slack, Teams and in-app", () => {
 
   it("a chosen channel without a URL is stored dead with the reason; a private URL is refused when not allowed", async () => {
     const now = new Date();
-    const p = await person({ email: false, inApp: false, slack: true, teams: true, teamsWebhookUrl: `${stub.url}/teams/private` });
+    const p = await person({
+      email: false,
+      inApp: false,
+      slack: true,
+      teams: true,
+      teamsWebhookUrl: `${stub.url}/teams/private`,
+    });
     const key = `contact-test/${p.id}`;
     await insertOutboxMessages(db(), rowsForPerson(p, message, key, { now }));
-    expect(await row(`${key}/slack`)).toMatchObject({ status: "DEAD", lastError: "slack is chosen but no incoming-webhook URL is set".replace("slack", "Slack") });
+    expect(await row(`${key}/slack`)).toMatchObject({
+      status: "DEAD",
+      lastError: "slack is chosen but no incoming-webhook URL is set".replace("slack", "Slack"),
+    });
     expect(await sweep(now, { allowPrivateNetworks: false })).toMatchObject({ dead: 1 });
     expect((await row(`${key}/teams`)).lastError).toMatch(/private|https/);
     expect(stub.requests).toHaveLength(0);

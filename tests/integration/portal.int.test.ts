@@ -22,7 +22,10 @@ let completedId: string;
 const as = (user: SessionUser) => callerFor(user, () => NOW);
 
 async function code(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
   return error.code;
 }
@@ -36,8 +39,16 @@ beforeAll(async () => {
   await db.project.update({ where: { id: a.projectB.id }, data: { status: "AT_RISK" } });
   const completed = await db.project.create({
     data: {
-      tenantId: t, customerAccountId: a.accountA.id, name: `Old ${a.tag}`, serviceType: "MVP_DEVELOPMENT", tierKey: "startup_mvp",
-      contractValueCents: 1_000_000, status: "COMPLETED", startDate: new Date(NOW.getTime() - 120 * DAY), targetEndDate: new Date(NOW.getTime() - 90 * DAY), createdAt: new Date(NOW.getTime() - 120 * DAY),
+      tenantId: t,
+      customerAccountId: a.accountA.id,
+      name: `Old ${a.tag}`,
+      serviceType: "MVP_DEVELOPMENT",
+      tierKey: "startup_mvp",
+      contractValueCents: 1_000_000,
+      status: "COMPLETED",
+      startDate: new Date(NOW.getTime() - 120 * DAY),
+      targetEndDate: new Date(NOW.getTime() - 90 * DAY),
+      createdAt: new Date(NOW.getTime() - 120 * DAY),
     },
   });
   completedId = completed.id;
@@ -49,9 +60,16 @@ beforeAll(async () => {
       { tenantId: t, severity: "CRITICAL", kind: "REFUND_AWAITING_APPROVAL", message: "done", resolvedAt: NOW },
     ],
   });
-  const guarantees = await db.guarantee.findMany({ where: { tenantId: t }, select: { id: true }, orderBy: { id: "asc" } });
+  const guarantees = await db.guarantee.findMany({
+    where: { tenantId: t },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
   await db.refund.createMany({
-    data: guarantees.flatMap((g, i) => [{ tenantId: t, guaranteeId: g.id, amountCents: 100, status: i === 0 ? "CLAIMED" : "UNDER_REVIEW" } as const, { tenantId: t, guaranteeId: g.id, amountCents: 100, status: "PAID" } as const]),
+    data: guarantees.flatMap((g, i) => [
+      { tenantId: t, guaranteeId: g.id, amountCents: 100, status: i === 0 ? "CLAIMED" : "UNDER_REVIEW" } as const,
+      { tenantId: t, guaranteeId: g.id, amountCents: 100, status: "PAID" } as const,
+    ]),
   });
   await db.lead.createMany({
     data: [
@@ -75,7 +93,13 @@ describe("portal.projects", () => {
   it("lists only the customer's own account's projects, each with its progress", async () => {
     const projects = await as(a.users.CUSTOMER).portal.projects();
     expect(projects.map((p) => p.id)).toEqual([a.projectA.id, completedId]);
-    expect(projects[0]?.progress).toMatchObject({ totalWeeks: 4, metWeeks: 1, progressPercent: 25, currentWeek: 2, overdueWeeks: [] });
+    expect(projects[0]?.progress).toMatchObject({
+      totalWeeks: 4,
+      metWeeks: 1,
+      progressPercent: 25,
+      currentWeek: 2,
+      overdueWeeks: [],
+    });
     expect(projects[0]?.progress.explanation).toContain("1 of 4 weekly milestones met (25%)");
     expect(projects[1]?.progress).toMatchObject({ totalWeeks: 0, progressPercent: 0 });
   });
@@ -91,7 +115,10 @@ describe("portal.project", () => {
     const project = await as(a.users.CUSTOMER).portal.project({ projectId: a.projectA.id });
     expect(project.id).toBe(a.projectA.id);
     expect(project.milestones.map((m) => m.weekNumber)).toEqual([1, 2, 3, 4]);
-    expect(project.milestones[0]?.criteria.map((c) => c.name)).toEqual(["Requirements Analysis Complete", "System Architecture Designed"]);
+    expect(project.milestones[0]?.criteria.map((c) => c.name)).toEqual([
+      "Requirements Analysis Complete",
+      "System Architecture Designed",
+    ]);
     expect(project.progress.guaranteeDaysLeft).toBe(20); // guarantee ends 30 days after a start 10 days ago
     expect(project.progress.explanation).toContain("20 days left on the 30-day guarantee");
     expect(project).not.toHaveProperty("contractValueCents");
@@ -127,14 +154,26 @@ describe("the portal project page's cost", () => {
     });
     expect(big._count.signOffs).toBeGreaterThan(1);
     expect(big._count.surveys).toBeGreaterThan(1);
-    const bigCustomer = await sessionUserOf({ role: "CUSTOMER", customerAccountId: big.customerAccountId }, "portal-cost-test");
+    const bigCustomer = await sessionUserOf(
+      { role: "CUSTOMER", customerAccountId: big.customerAccountId },
+      "portal-cost-test",
+    );
     const counts = [];
-    for (const [user, projectId] of [[a.users.CUSTOMER, a.projectA.id], [bigCustomer, big.id]] as const) {
+    for (const [user, projectId] of [
+      [a.users.CUSTOMER, a.projectA.id],
+      [bigCustomer, big.id],
+    ] as const) {
       const { count, caller } = countingCaller(user, () => NOW);
       expect((await caller.portal.project({ projectId })).id).toBe(projectId);
-      counts.push([await count((c) => c.portal.project({ projectId })), await count((c) => c.portal.surveys({ projectId }))]);
+      counts.push([
+        await count((c) => c.portal.project({ projectId })),
+        await count((c) => c.portal.surveys({ projectId })),
+      ]);
     }
-    expect(counts).toEqual([[1, 1], [1, 1]]);
+    expect(counts).toEqual([
+      [1, 1],
+      [1, 1],
+    ]);
   });
 });
 
@@ -157,20 +196,29 @@ describe("overview", () => {
 
   it("another tenant's executive numbers are its own fixture's only", async () => {
     const res = await as(b.users.EXECUTIVE).overview.executive();
-    expect(res).toEqual({ projectsByStatus: [{ status: "ACTIVE", count: 2 }], activeAccounts: 2, openAlerts: [], refundsAwaiting: 0, bookedSinceCents: 5_000_000 });
+    expect(res).toEqual({
+      projectsByStatus: [{ status: "ACTIVE", count: 2 }],
+      activeAccounts: 2,
+      openAlerts: [],
+      refundsAwaiting: 0,
+      bookedSinceCents: 5_000_000,
+    });
   });
 
-  it.each(["ADMIN", "EXECUTIVE", "CSM"] as const)("pipeline as %s: leads by stage, open leads by score, own open tasks", async (role) => {
-    const res = await as(a.users[role]).overview.pipeline();
-    expect([...res.byStage].sort((x, y) => x.stage.localeCompare(y.stage))).toEqual([
-      { stage: "LOST", count: 1 },
-      { stage: "NEW", count: 3 }, // two of this test's plus the fixture's unscored lead
-      { stage: "QUALIFIED", count: 1 },
-    ]);
-    // unscored leads sort last
-    expect(res.topLeads.map((l) => l.company)).toEqual(["Top", "High", "Low", a.lead.company]);
-    expect(res.myOpenTasks).toBe({ ADMIN: 1, EXECUTIVE: 0, CSM: 2 }[role]);
-  });
+  it.each(["ADMIN", "EXECUTIVE", "CSM"] as const)(
+    "pipeline as %s: leads by stage, open leads by score, own open tasks",
+    async (role) => {
+      const res = await as(a.users[role]).overview.pipeline();
+      expect([...res.byStage].sort((x, y) => x.stage.localeCompare(y.stage))).toEqual([
+        { stage: "LOST", count: 1 },
+        { stage: "NEW", count: 3 }, // two of this test's plus the fixture's unscored lead
+        { stage: "QUALIFIED", count: 1 },
+      ]);
+      // unscored leads sort last
+      expect(res.topLeads.map((l) => l.company)).toEqual(["Top", "High", "Low", a.lead.company]);
+      expect(res.myOpenTasks).toBe({ ADMIN: 1, EXECUTIVE: 0, CSM: 2 }[role]);
+    },
+  );
 
   it("another tenant's pipeline holds only its own fixture lead", async () => {
     const res = await as(b.users.CSM).overview.pipeline();
@@ -179,13 +227,16 @@ describe("overview", () => {
     expect(res.myOpenTasks).toBe(0);
   });
 
-  it.each(["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD"] as const)("delivery as %s: in-progress projects of this tenant and this week's milestones", async (role) => {
-    const res = await as(a.users[role]).overview.delivery();
-    expect(res.projects.map((p) => p.id).sort()).toEqual([a.projectA.id, a.projectB.id].sort());
-    expect(res.projects.find((p) => p.id === a.projectA.id)?.customerAccount.name).toBe(a.accountA.name);
-    expect(res.dueThisWeek).toBe(2); // week 2 of each project is due this Sunday
-    expect(res.failingGates).toBe(0);
-  });
+  it.each(["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD"] as const)(
+    "delivery as %s: in-progress projects of this tenant and this week's milestones",
+    async (role) => {
+      const res = await as(a.users[role]).overview.delivery();
+      expect(res.projects.map((p) => p.id).sort()).toEqual([a.projectA.id, a.projectB.id].sort());
+      expect(res.projects.find((p) => p.id === a.projectA.id)?.customerAccount.name).toBe(a.accountA.name);
+      expect(res.dueThisWeek).toBe(2); // week 2 of each project is due this Sunday
+      expect(res.failingGates).toBe(0);
+    },
+  );
 
   it("another tenant's delivery view has its own two projects and none of this tenant's", async () => {
     const res = await as(b.users.TECH_LEAD).overview.delivery();

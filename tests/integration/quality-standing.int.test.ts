@@ -11,7 +11,17 @@ beforeAll(async () => {
 
 async function latestStanding(gatesPassed: number, gatesFailed: number, escalated: boolean) {
   await testDb().qualityValidation.create({
-    data: { tenantId: f.tenant.id, projectId: f.projectA.id, type: "COMPREHENSIVE", score: 88, gatesPassed, gatesFailed, escalated, results: { gates: [] }, createdAt: new Date(Date.now() + (seq += 1) * 1000) },
+    data: {
+      tenantId: f.tenant.id,
+      projectId: f.projectA.id,
+      type: "COMPREHENSIVE",
+      score: 88,
+      gatesPassed,
+      gatesFailed,
+      escalated,
+      results: { gates: [] },
+      createdAt: new Date(Date.now() + (seq += 1) * 1000),
+    },
   });
   return (await callerFor(f.users.CSM).quality.history({ projectId: f.projectA.id })).latest?.standing;
 }

@@ -25,20 +25,26 @@ describe("PostgreSQL-backed rate limits", () => {
   });
 
   // PostgreSQL only: the embedded database has one session, nothing to terminate
-  it.runIf(process.env.TEST_DATABASE_URL)("keeps working when the server drops its idle connections (no crash of the process)", async () => {
-    const key = `dropped-${randomUUID()}`;
-    expect(await hit("magicLink", key)).toBe(0);
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    try {
-      const dropped = await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()", [RATE_POOL_NAME]);
-      expect(dropped.rowCount).toBeGreaterThan(0);
-    } finally {
-      await admin.end();
-    }
-    // the pool hears the loss on its idle connection (without a listener that event ends the process)
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(await hit("magicLink", key)).toBe(0);
-    expect((await blockedFor("magicLink", key)) === 0).toBe(true);
-  });
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    "keeps working when the server drops its idle connections (no crash of the process)",
+    async () => {
+      const key = `dropped-${randomUUID()}`;
+      expect(await hit("magicLink", key)).toBe(0);
+      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await admin.connect();
+      try {
+        const dropped = await admin.query(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()",
+          [RATE_POOL_NAME],
+        );
+        expect(dropped.rowCount).toBeGreaterThan(0);
+      } finally {
+        await admin.end();
+      }
+      // the pool hears the loss on its idle connection (without a listener that event ends the process)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await hit("magicLink", key)).toBe(0);
+      expect((await blockedFor("magicLink", key)) === 0).toBe(true);
+    },
+  );
 });

@@ -1,5 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { codeOf, callerFor, concurrencyDb, createTenantFixture, decidedGuaranteeFor, refundAt, shapeOf, testDb, type TenantFixture } from "../helpers/fixtures";
+import {
+  codeOf,
+  callerFor,
+  concurrencyDb,
+  createTenantFixture,
+  decidedGuaranteeFor,
+  refundAt,
+  shapeOf,
+  testDb,
+  type TenantFixture,
+} from "../helpers/fixtures";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 
@@ -11,7 +21,12 @@ import { createInnerContext } from "@/server/api/trpc";
 let f: TenantFixture;
 
 const refundOf = (id: string) => testDb().refund.findUniqueOrThrow({ where: { id } });
-const audits = (id: string) => testDb().auditEvent.findMany({ where: { entityType: "Refund", entityId: id }, orderBy: { createdAt: "asc" }, select: { action: true, actorId: true, before: true, after: true } });
+const audits = (id: string) =>
+  testDb().auditEvent.findMany({
+    where: { entityType: "Refund", entityId: id },
+    orderBy: { createdAt: "asc" },
+    select: { action: true, actorId: true, before: true, after: true },
+  });
 
 beforeAll(async () => {
   f = await createTenantFixture("refunds");
@@ -25,49 +40,127 @@ describe("the refund workflow", () => {
 
     const reviewed = await exec.refunds.startReview({ refundId, expectedVersion: 0 });
     expect(reviewed).toMatchObject({ changed: true, refund: { status: "UNDER_REVIEW", version: 1 } });
-    const approved = await exec.refunds.approve({ refundId, expectedVersion: 1, reason: "Weeks 2–4 failed validation." });
-    expect(approved.refund).toMatchObject({ status: "APPROVED", version: 2, decisionNote: "Weeks 2–4 failed validation.", decidedBy: { id: f.users.EXECUTIVE.id } });
-    expect(await testDb().alert.count({ where: { projectId, kind: "REFUND_AWAITING_APPROVAL", resolvedAt: null } })).toBe(0);
+    const approved = await exec.refunds.approve({
+      refundId,
+      expectedVersion: 1,
+      reason: "Weeks 2–4 failed validation.",
+    });
+    expect(approved.refund).toMatchObject({
+      status: "APPROVED",
+      version: 2,
+      decisionNote: "Weeks 2–4 failed validation.",
+      decidedBy: { id: f.users.EXECUTIVE.id },
+    });
+    expect(
+      await testDb().alert.count({ where: { projectId, kind: "REFUND_AWAITING_APPROVAL", resolvedAt: null } }),
+    ).toBe(0);
 
     const paidAt = new Date(Date.now() - 60_000);
-    const paid = await callerFor(f.users.ADMIN).refunds.markPaid({ refundId, expectedVersion: 2, amountCents: 2_000_000, reference: "WIRE-2026-0042", paidAt });
-    expect(paid.refund).toMatchObject({ status: "PAID", version: 3, amountCents: 2_000_000, reference: "WIRE-2026-0042", paidAt });
-    expect(await testDb().guarantee.findUniqueOrThrow({ where: { projectId } })).toMatchObject({ status: "REMEDIED", remedy: "REFUND" });
+    const paid = await callerFor(f.users.ADMIN).refunds.markPaid({
+      refundId,
+      expectedVersion: 2,
+      amountCents: 2_000_000,
+      reference: "WIRE-2026-0042",
+      paidAt,
+    });
+    expect(paid.refund).toMatchObject({
+      status: "PAID",
+      version: 3,
+      amountCents: 2_000_000,
+      reference: "WIRE-2026-0042",
+      paidAt,
+    });
+    expect(await testDb().guarantee.findUniqueOrThrow({ where: { projectId } })).toMatchObject({
+      status: "REMEDIED",
+      remedy: "REFUND",
+    });
 
-    expect((await audits(refundId)).map((a) => [a.action, (a.before as { status?: string } | null)?.status ?? null, (a.after as { status: string }).status])).toEqual([
+    expect(
+      (await audits(refundId)).map((a) => [
+        a.action,
+        (a.before as { status?: string } | null)?.status ?? null,
+        (a.after as { status: string }).status,
+      ]),
+    ).toEqual([
       ["refund.claimed", null, "CLAIMED"],
       ["refund.review_started", "CLAIMED", "UNDER_REVIEW"],
       ["refund.approved", "UNDER_REVIEW", "APPROVED"],
       ["refund.paid", "APPROVED", "PAID"],
     ]);
-    const told = await testDb().notification.findMany({ where: { userId: f.users.CUSTOMER.id, title: { startsWith: "Refund" }, link: { contains: projectId } }, select: { title: true } });
-    expect(told.map((n) => n.title.split(":")[0]).sort()).toEqual(["Refund approved", "Refund paid", "Refund under review"]);
+    const told = await testDb().notification.findMany({
+      where: { userId: f.users.CUSTOMER.id, title: { startsWith: "Refund" }, link: { contains: projectId } },
+      select: { title: true },
+    });
+    expect(told.map((n) => n.title.split(":")[0]).sort()).toEqual([
+      "Refund approved",
+      "Refund paid",
+      "Refund under review",
+    ]);
   });
 
   it("only an executive approves or rejects; admins may review and record payments", async () => {
     const { refundId } = await refundAt(f, "UNDER_REVIEW");
     for (const user of [f.users.ADMIN, f.users.CSM, f.users.TECH_LEAD, f.users.CUSTOMER]) {
-      expect(await codeOf(callerFor(user).refunds.approve({ refundId, expectedVersion: 1, reason: "Looks justified to me." })), user.role).toBe("FORBIDDEN");
-      expect(await codeOf(callerFor(user).refunds.reject({ refundId, expectedVersion: 1, reason: "Looks unjustified to me." })), user.role).toBe("FORBIDDEN");
+      expect(
+        await codeOf(
+          callerFor(user).refunds.approve({ refundId, expectedVersion: 1, reason: "Looks justified to me." }),
+        ),
+        user.role,
+      ).toBe("FORBIDDEN");
+      expect(
+        await codeOf(
+          callerFor(user).refunds.reject({ refundId, expectedVersion: 1, reason: "Looks unjustified to me." }),
+        ),
+        user.role,
+      ).toBe("FORBIDDEN");
     }
     expect(await refundOf(refundId)).toMatchObject({ status: "UNDER_REVIEW", version: 1 });
-    expect(await codeOf(callerFor(f.users.EXECUTIVE).refunds.approve({ refundId, expectedVersion: 1, reason: "" }))).toBe("BAD_REQUEST");
+    expect(
+      await codeOf(callerFor(f.users.EXECUTIVE).refunds.approve({ refundId, expectedVersion: 1, reason: "" })),
+    ).toBe("BAD_REQUEST");
   });
 
   it("refuses every illegal transition (400) and a stale version (409); nothing is written", async () => {
     const exec = callerFor(f.users.EXECUTIVE);
     const claimed = await refundAt(f, "CLAIMED");
-    expect(await codeOf(exec.refunds.approve({ refundId: claimed.refundId, expectedVersion: 0, reason: "Skipping the review" }))).toBe("BAD_REQUEST");
-    expect(await codeOf(exec.refunds.reject({ refundId: claimed.refundId, expectedVersion: 0, reason: "Skipping the review" }))).toBe("BAD_REQUEST");
-    expect(await codeOf(exec.refunds.markPaid({ refundId: claimed.refundId, expectedVersion: 0, amountCents: 100, reference: "REF-1", paidAt: new Date() }))).toBe("BAD_REQUEST");
+    expect(
+      await codeOf(
+        exec.refunds.approve({ refundId: claimed.refundId, expectedVersion: 0, reason: "Skipping the review" }),
+      ),
+    ).toBe("BAD_REQUEST");
+    expect(
+      await codeOf(
+        exec.refunds.reject({ refundId: claimed.refundId, expectedVersion: 0, reason: "Skipping the review" }),
+      ),
+    ).toBe("BAD_REQUEST");
+    expect(
+      await codeOf(
+        exec.refunds.markPaid({
+          refundId: claimed.refundId,
+          expectedVersion: 0,
+          amountCents: 100,
+          reference: "REF-1",
+          paidAt: new Date(),
+        }),
+      ),
+    ).toBe("BAD_REQUEST");
     expect(await refundOf(claimed.refundId)).toMatchObject({ status: "CLAIMED", version: 0 });
 
     const approved = await refundAt(f, "APPROVED");
-    const illegal = await shapeOf(exec.refunds.reject({ refundId: approved.refundId, expectedVersion: 2, reason: "Too late now" }), "refunds.reject");
-    expect(illegal?.message).toBe("You cannot reject a refund that is approved: only a refund that is under review can be.");
-    expect(await codeOf(exec.refunds.startReview({ refundId: approved.refundId, expectedVersion: 2 }))).toBe("BAD_REQUEST");
+    const illegal = await shapeOf(
+      exec.refunds.reject({ refundId: approved.refundId, expectedVersion: 2, reason: "Too late now" }),
+      "refunds.reject",
+    );
+    expect(illegal?.message).toBe(
+      "You cannot reject a refund that is approved: only a refund that is under review can be.",
+    );
+    expect(await codeOf(exec.refunds.startReview({ refundId: approved.refundId, expectedVersion: 2 }))).toBe(
+      "BAD_REQUEST",
+    );
     // a stale page: the caller saw version 1 (under review) and tries to reject
-    expect(await codeOf(exec.refunds.reject({ refundId: approved.refundId, expectedVersion: 1, reason: "Stale decision" }))).toBe("CONFLICT");
+    expect(
+      await codeOf(exec.refunds.reject({ refundId: approved.refundId, expectedVersion: 1, reason: "Stale decision" })),
+    ).toBe("CONFLICT");
     expect(await refundOf(approved.refundId)).toMatchObject({ status: "APPROVED", version: 2 });
     expect((await audits(approved.refundId)).length).toBe(3);
   });
@@ -76,28 +169,62 @@ describe("the refund workflow", () => {
     const { refundId } = await refundAt(f, "APPROVED");
     const exec = callerFor(f.users.EXECUTIVE);
     const base = { refundId, expectedVersion: 2, reference: "WIRE-1", paidAt: new Date() };
-    expect((await shapeOf(exec.refunds.markPaid({ ...base, amountCents: -1 }), "refunds.markPaid"))?.data.fieldErrors).toHaveProperty("amountCents");
-    expect((await shapeOf(exec.refunds.markPaid({ ...base, amountCents: 1.5 }), "refunds.markPaid"))?.data.fieldErrors).toHaveProperty("amountCents");
+    expect(
+      (await shapeOf(exec.refunds.markPaid({ ...base, amountCents: -1 }), "refunds.markPaid"))?.data.fieldErrors,
+    ).toHaveProperty("amountCents");
+    expect(
+      (await shapeOf(exec.refunds.markPaid({ ...base, amountCents: 1.5 }), "refunds.markPaid"))?.data.fieldErrors,
+    ).toHaveProperty("amountCents");
     const over = await shapeOf(exec.refunds.markPaid({ ...base, amountCents: 2_000_001 }), "refunds.markPaid");
-    expect(over?.data).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { amountCents: "The payment cannot exceed the approved 2000000 cents." } });
-    const future = await shapeOf(exec.refunds.markPaid({ ...base, amountCents: 100, paidAt: new Date(Date.now() + 86_400_000) }), "refunds.markPaid");
-    expect(future?.data).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { paidAt: "The payment date cannot be in the future." } });
-    expect(await refundOf(refundId)).toMatchObject({ status: "APPROVED", version: 2, amountCents: 2_000_000, reference: null });
+    expect(over?.data).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { amountCents: "The payment cannot exceed the approved 2000000 cents." },
+    });
+    const future = await shapeOf(
+      exec.refunds.markPaid({ ...base, amountCents: 100, paidAt: new Date(Date.now() + 86_400_000) }),
+      "refunds.markPaid",
+    );
+    expect(future?.data).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { paidAt: "The payment date cannot be in the future." },
+    });
+    expect(await refundOf(refundId)).toMatchObject({
+      status: "APPROVED",
+      version: 2,
+      amountCents: 2_000_000,
+      reference: null,
+    });
   });
 
   it("a rejection re-opens the customer's choice; all refunds together never exceed the guarantee amount", async () => {
     const { refundId, projectId } = await refundAt(f, "UNDER_REVIEW");
-    await callerFor(f.users.EXECUTIVE).refunds.reject({ refundId, expectedVersion: 1, reason: "The delay was on the customer's side." });
+    await callerFor(f.users.EXECUTIVE).refunds.reject({
+      refundId,
+      expectedVersion: 1,
+      reason: "The delay was on the customer's side.",
+    });
     const g = await testDb().guarantee.findUniqueOrThrow({ where: { projectId } });
     expect(g).toMatchObject({ status: "FAILED", remedy: null });
     const customer = callerFor(f.users.CUSTOMER);
-    expect((await shapeOf(customer.portal.chooseRemedy({ projectId, remedy: "REFUND", amountCents: 2_000_001 }), "portal.chooseRemedy"))?.data.code).toBe("BAD_REQUEST");
+    expect(
+      (
+        await shapeOf(
+          customer.portal.chooseRemedy({ projectId, remedy: "REFUND", amountCents: 2_000_001 }),
+          "portal.chooseRemedy",
+        )
+      )?.data.code,
+    ).toBe("BAD_REQUEST");
     const second = await customer.portal.chooseRemedy({ projectId, remedy: "REFUND", amountCents: 1_500_000 });
     expect(second.changed).toBe(true);
     const refunds = await testDb().refund.findMany({ where: { guaranteeId: g.id }, orderBy: { createdAt: "asc" } });
-    expect(refunds.map((r) => [r.status, r.amountCents])).toEqual([["REJECTED", 2_000_000], ["CLAIMED", 1_500_000]]);
+    expect(refunds.map((r) => [r.status, r.amountCents])).toEqual([
+      ["REJECTED", 2_000_000],
+      ["CLAIMED", 1_500_000],
+    ]);
     const exec = callerFor(f.users.EXECUTIVE);
-    expect((await exec.refunds.list({ status: "OPEN" })).refunds.find((r) => r.id === second.refundId)?.guarantee.roomCents).toBe(500_000);
+    expect(
+      (await exec.refunds.list({ status: "OPEN" })).refunds.find((r) => r.id === second.refundId)?.guarantee.roomCents,
+    ).toBe(500_000);
   });
 });
 
@@ -140,7 +267,13 @@ describe("the queue", () => {
     await decidedGuaranteeFor(f, "failure");
     const exec = callerFor(f.users.EXECUTIVE);
     const approved = await refundAt(f, "APPROVED");
-    await exec.refunds.markPaid({ refundId: approved.refundId, expectedVersion: 2, amountCents: 1_000_000, reference: "WIRE-9", paidAt: new Date() });
+    await exec.refunds.markPaid({
+      refundId: approved.refundId,
+      expectedVersion: 2,
+      amountCents: 1_000_000,
+      reference: "WIRE-9",
+      paidAt: new Date(),
+    });
     const open = await exec.refunds.list({});
     expect(open.refunds.every((r) => ["CLAIMED", "UNDER_REVIEW", "APPROVED"].includes(r.status))).toBe(true);
     const all = await exec.refunds.list({ status: "ALL" });
@@ -148,7 +281,14 @@ describe("the queue", () => {
     expect(all.counts.PAID).toBeGreaterThanOrEqual(1);
     const other = await createTenantFixture("refunds-other");
     expect((await callerFor(other.users.EXECUTIVE).refunds.list({ status: "ALL" })).refunds).toEqual([]);
-    expect(await codeOf(callerFor(other.users.EXECUTIVE).refunds.startReview({ refundId: all.refunds[0]?.id ?? "", expectedVersion: 0 }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(
+        callerFor(other.users.EXECUTIVE).refunds.startReview({
+          refundId: all.refunds[0]?.id ?? "",
+          expectedVersion: 0,
+        }),
+      ),
+    ).toBe("NOT_FOUND");
   });
 
   it("pages in the database, oldest claim first, with the total of the filter", async () => {

@@ -25,11 +25,17 @@ describe("demo seed", () => {
     for (const kind of CONFIG_KIND_VALUES) {
       expect((await loadConfig(ctx, kind)).version).toBe(1);
     }
-    const assessments = await db.qualificationAssessment.findMany({ where: { tenantId: tenant.id, isDraft: false }, select: { id: true } });
+    const assessments = await db.qualificationAssessment.findMany({
+      where: { tenantId: tenant.id, isDraft: false },
+      select: { id: true },
+    });
     expect(assessments.length).toBeGreaterThan(5);
     for (const a of assessments) expect((await reproduceAssessment(ctx, a.id)).identical).toBe(true);
     // every seeded project's sign-off chain verifies (the seed signs with the app's own engine)
-    const projects = await db.project.findMany({ where: { tenantId: tenant.id, signOffs: { some: {} } }, select: { id: true } });
+    const projects = await db.project.findMany({
+      where: { tenantId: tenant.id, signOffs: { some: {} } },
+      select: { id: true },
+    });
     expect(projects.length).toBeGreaterThan(2);
     for (const p of projects) expect((await verifyProjectSignOffs(ctx, p.id)).firstBroken).toBeNull();
     // every demo tenant's audit trail is one intact hash chain (the database links the seed's rows too)
@@ -41,7 +47,11 @@ describe("demo seed", () => {
       expect(audit.headSeq).toBe(audit.entries);
     }
     // the demo's feasibility analyses come from the engine: the lead page recomputes the stored score
-    const analysed = await db.feasibilityAnalysis.findMany({ where: { tenantId: tenant.id }, select: { leadId: true }, distinct: ["leadId"] });
+    const analysed = await db.feasibilityAnalysis.findMany({
+      where: { tenantId: tenant.id },
+      select: { leadId: true },
+      distinct: ["leadId"],
+    });
     expect(analysed.length).toBeGreaterThan(3);
     for (const { leadId } of analysed) {
       const latest = await latestFeasibilityFor(ctx, leadId);
@@ -50,15 +60,21 @@ describe("demo seed", () => {
     // every demo guarantee follows docs/tiers-and-guarantees.md#guarantee-amount, and the chosen tier's card says the same amount
     const catalogue = (await loadConfig(ctx, "tiers")).data;
     const guaranteed = await db.project.findMany({
-      where: { tenantId: tenant.id }, select: { tierKey: true, contractValueCents: true, leadId: true, guarantee: { select: { amountCents: true } } },
+      where: { tenantId: tenant.id },
+      select: { tierKey: true, contractValueCents: true, leadId: true, guarantee: { select: { amountCents: true } } },
     });
     expect(guaranteed.length).toBeGreaterThan(5);
     for (const p of guaranteed) {
       const amount = guaranteeAmount(catalogue.tiers[p.tierKey]?.guarantees, p.contractValueCents).amountCents;
       expect(p.guarantee?.amountCents).toBe(amount);
       if (!p.leadId) continue;
-      const card = await db.tierRecommendation.findFirst({ where: { leadId: p.leadId, chosen: true }, select: { reasoning: true } });
-      expect((card?.reasoning as { valueProposition?: string } | undefined)?.valueProposition).toContain(`Backed by a ${formatMoney(amount, DEFAULT_CURRENCY, "short")} refund guarantee`);
+      const card = await db.tierRecommendation.findFirst({
+        where: { leadId: p.leadId, chosen: true },
+        select: { reasoning: true },
+      });
+      expect((card?.reasoning as { valueProposition?: string } | undefined)?.valueProposition).toContain(
+        `Backed by a ${formatMoney(amount, DEFAULT_CURRENCY, "short")} refund guarantee`,
+      );
     }
   });
 });

@@ -17,7 +17,14 @@ const PASSWORD = "harbor-founder-2026";
 
 /** A caller with no session from an address of its own (or the one given), at a chosen moment. */
 function visitor(opts: { now?: Date; ip?: string } = {}) {
-  return createCaller(createInnerContext({ user: null, db: testDb(), ip: opts.ip ?? callerIp(), now: opts.now ? () => opts.now as Date : undefined }));
+  return createCaller(
+    createInnerContext({
+      user: null,
+      db: testDb(),
+      ip: opts.ip ?? callerIp(),
+      now: opts.now ? () => opts.now as Date : undefined,
+    }),
+  );
 }
 
 const publicCtx = (now = new Date(), ip = callerIp()) => ({ db: testDb(), ip, requestId: randomUUID(), now });
@@ -25,22 +32,35 @@ const publicCtx = (now = new Date(), ip = callerIp()) => ({ db: testDb(), ip, re
 /** A fresh slug and an address on a domain of its own (per-domain limits persist for the whole run). */
 function applicant(label = "co") {
   const tag = randomUUID().slice(0, 8);
-  return { companyName: `Harbor ${label} ${tag}`, slug: `${label}-${tag}`, founderName: "Hana Harbor", email: `hana@${label}-${tag}.example.com` };
+  return {
+    companyName: `Harbor ${label} ${tag}`,
+    slug: `${label}-${tag}`,
+    founderName: "Hana Harbor",
+    email: `hana@${label}-${tag}.example.com`,
+  };
 }
 
 async function thrown(promise: Promise<unknown>): Promise<TRPCError | AppError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (error instanceof TRPCError || error instanceof AppError) return error;
   throw new Error(`expected a refusal, got ${String(error)}`);
 }
 /** The field errors the client receives (the error formatter's, for tRPC calls). */
 const fieldErrorsOf = (e: TRPCError | AppError): Record<string, string> =>
-  e instanceof AppError ? (e.fieldErrors ?? {}) : ((shown(e, "signup.submit").data as { fieldErrors?: Record<string, string> }).fieldErrors ?? {});
+  e instanceof AppError
+    ? (e.fieldErrors ?? {})
+    : ((shown(e, "signup.submit").data as { fieldErrors?: Record<string, string> }).fieldErrors ?? {});
 const codeOf = (e: TRPCError | AppError) => e.code;
 
 /** The token in the newest verification email sent to the address. */
 async function verificationToken(email: string): Promise<string> {
-  const message = await testDb().outboxMessage.findFirst({ where: { recipient: email, idempotencyKey: { startsWith: "signup-verify/" } }, orderBy: { createdAt: "desc" } });
+  const message = await testDb().outboxMessage.findFirst({
+    where: { recipient: email, idempotencyKey: { startsWith: "signup-verify/" } },
+    orderBy: { createdAt: "desc" },
+  });
   const token = message?.bodyText.match(/\/signup\/verify\/([A-Za-z0-9_-]+)/)?.[1];
   if (!token) throw new Error(`no verification link sent to ${email}`);
   return token;
@@ -74,10 +94,14 @@ afterAll(() => {
 describe("signup.checkSlug", () => {
   it("answers available, taken, reserved or invalid", async () => {
     const v = visitor();
-    expect(await v.signup.checkSlug({ slug: `free-${randomUUID().slice(0, 8)}` })).toEqual({ availability: "available" });
+    expect(await v.signup.checkSlug({ slug: `free-${randomUUID().slice(0, 8)}` })).toEqual({
+      availability: "available",
+    });
     expect(await v.signup.checkSlug({ slug: existing.tenant.slug })).toEqual({ availability: "taken" });
     for (const slug of ["admin", "api", "www", "signup", "_next", "onward", "dev"]) {
-      expect(await v.signup.checkSlug({ slug }), slug).toEqual({ availability: slug === "_next" ? "invalid" : "reserved" });
+      expect(await v.signup.checkSlug({ slug }), slug).toEqual({
+        availability: slug === "_next" ? "invalid" : "reserved",
+      });
     }
     for (const slug of ["ab", "-acme", "acme-", "Acme", "ac me", "a".repeat(41), "acmé", ""]) {
       expect(await v.signup.checkSlug({ slug }), JSON.stringify(slug)).toEqual({ availability: "invalid" });
@@ -102,8 +126,12 @@ describe("signup.checkSlug", () => {
     const t0 = new Date();
     const a = applicant("exp");
     await visitor({ now: t0 }).signup.submit(a);
-    expect(await visitor({ now: new Date(t0.getTime() + 24 * HOUR - 1) }).signup.checkSlug({ slug: a.slug })).toEqual({ availability: "taken" });
-    expect(await visitor({ now: new Date(t0.getTime() + 24 * HOUR) }).signup.checkSlug({ slug: a.slug })).toEqual({ availability: "available" });
+    expect(await visitor({ now: new Date(t0.getTime() + 24 * HOUR - 1) }).signup.checkSlug({ slug: a.slug })).toEqual({
+      availability: "taken",
+    });
+    expect(await visitor({ now: new Date(t0.getTime() + 24 * HOUR) }).signup.checkSlug({ slug: a.slug })).toEqual({
+      availability: "available",
+    });
   });
 });
 
@@ -120,7 +148,9 @@ describe("signup.submit and completing the sign-up", () => {
     // nothing of the workspace exists before verification
     expect(await db.tenant.count({ where: { slug: a.slug } })).toBe(0);
     expect(await db.user.count({ where: { email: a.email } })).toBe(0);
-    const requested = await db.auditEvent.findFirstOrThrow({ where: { action: "workspace_signup.requested", entityId: row.id } });
+    const requested = await db.auditEvent.findFirstOrThrow({
+      where: { action: "workspace_signup.requested", entityId: row.id },
+    });
     expect(requested.tenantId).toBeNull();
 
     const token = await verificationToken(a.email);
@@ -128,7 +158,11 @@ describe("signup.submit and completing the sign-up", () => {
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { recipient: a.email } });
     expect(mail.bodyText).toContain(a.companyName);
     expect(mail.bodyText).not.toMatch(/workspace_signup|slug|tenant/i);
-    expect(await signupForToken(db, token, now)).toMatchObject({ companyName: a.companyName, slug: a.slug, email: a.email });
+    expect(await signupForToken(db, token, now)).toMatchObject({
+      companyName: a.companyName,
+      slug: a.slug,
+      email: a.email,
+    });
 
     const done = await completeSignup(publicCtx(new Date(now.getTime() + HOUR)), token, PASSWORD, "open");
     expect(done).toEqual({ email: a.email, slug: a.slug });
@@ -145,17 +179,35 @@ describe("signup.submit and completing the sign-up", () => {
     expect(configs.map((c) => c.kind).sort()).toEqual([...CONFIG_KIND_VALUES].sort());
     for (const c of configs) {
       expect(c.version).toBe(1);
-      expect(c.data).toEqual(JSON.parse(JSON.stringify(TENANT_CONFIG_DEFAULTS[c.kind as keyof typeof TENANT_CONFIG_DEFAULTS])));
-      expect((await loadConfig({ db, tenantId: tenant.id, actorId: "", ip: "", requestId: "", now }, c.kind as (typeof CONFIG_KIND_VALUES)[number])).version).toBe(1);
+      expect(c.data).toEqual(
+        JSON.parse(JSON.stringify(TENANT_CONFIG_DEFAULTS[c.kind as keyof typeof TENANT_CONFIG_DEFAULTS])),
+      );
+      expect(
+        (
+          await loadConfig(
+            { db, tenantId: tenant.id, actorId: "", ip: "", requestId: "", now },
+            c.kind as (typeof CONFIG_KIND_VALUES)[number],
+          )
+        ).version,
+      ).toBe(1);
     }
     // no demo data
     const where = { tenantId: tenant.id };
-    const demo = [await db.lead.count({ where }), await db.project.count({ where }), await db.customerAccount.count({ where }), await db.alert.count({ where }), await db.survey.count({ where })];
+    const demo = [
+      await db.lead.count({ where }),
+      await db.project.count({ where }),
+      await db.customerAccount.count({ where }),
+      await db.alert.count({ where }),
+      await db.survey.count({ where }),
+    ];
     expect(demo).toEqual([0, 0, 0, 0, 0]);
     // audited in the new workspace's own chain, which verifies
     const audit = await db.auditEvent.findMany({ where: { tenantId: tenant.id } });
     expect(audit.map((e) => e.action)).toEqual(["workspace.created"]);
-    expect(audit[0]).toMatchObject({ actorId: admin?.id, after: expect.objectContaining({ slug: a.slug, via: "signup" }) });
+    expect(audit[0]).toMatchObject({
+      actorId: admin?.id,
+      after: expect.objectContaining({ slug: a.slug, via: "signup" }),
+    });
     expect((await verifyTenantAuditChain({ db, tenantId: tenant.id, now })).firstBad).toBeNull();
     // the link is spent
     expect(await db.workspaceSignup.count({ where: { email: a.email } })).toBe(0);
@@ -170,7 +222,10 @@ describe("signup.submit and completing the sign-up", () => {
     const a = applicant("race");
     await visitor().signup.submit(a);
     const token = await verificationToken(a.email);
-    const results = await Promise.allSettled([completeSignup(publicCtx(), token, PASSWORD, "open"), completeSignup(publicCtx(), token, PASSWORD, "open")]);
+    const results = await Promise.allSettled([
+      completeSignup(publicCtx(), token, PASSWORD, "open"),
+      completeSignup(publicCtx(), token, PASSWORD, "open"),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const failed = results.find((r) => r.status === "rejected");
     expect((failed as PromiseRejectedResult).reason).toBeInstanceOf(AppError);
@@ -230,7 +285,9 @@ describe("signup.submit and completing the sign-up", () => {
     expect(codeOf(await thrown(completeSignup(publicCtx(), first, PASSWORD, "open")))).toBe("BAD_REQUEST");
     await completeSignup(publicCtx(), second, PASSWORD, "open");
     expect(await testDb().tenant.count({ where: { slug: changed.slug } })).toBe(1);
-    expect(await testDb().auditEvent.count({ where: { action: "workspace_signup.resent", entityId: rows[0]?.id } })).toBe(1);
+    expect(
+      await testDb().auditEvent.count({ where: { action: "workspace_signup.resent", entityId: rows[0]?.id } }),
+    ).toBe(1);
   });
 
   it("answers an email that already has an Onward user exactly like anyone else, and mails them to sign in instead", async () => {
@@ -243,7 +300,9 @@ describe("signup.submit and completing the sign-up", () => {
     expect(await db.workspaceSignup.count({ where: { email: taken.email } })).toBe(0);
     expect(await db.workspaceSignup.count({ where: { slug: taken.slug } })).toBe(0);
     expect(await db.tenant.count({ where: { slug: taken.slug } })).toBe(0);
-    const mail = await db.outboxMessage.findFirstOrThrow({ where: { recipient: taken.email, subject: "You already have an Onward account" } });
+    const mail = await db.outboxMessage.findFirstOrThrow({
+      where: { recipient: taken.email, subject: "You already have an Onward account" },
+    });
     expect(mail.bodyText).toContain("/login");
     expect(mail.bodyText).not.toContain("/signup/verify/");
   });
@@ -265,13 +324,19 @@ describe("signup.submit and completing the sign-up", () => {
     expect(bySlug.map((r) => r.email)).toEqual([other.email]);
     // and the first founder can start over with their email
     await visitor({ now: later }).signup.submit({ ...a, slug: `${a.slug}-again` });
-    expect((await testDb().workspaceSignup.findUniqueOrThrow({ where: { email: a.email } })).slug).toBe(`${a.slug}-again`);
+    expect((await testDb().workspaceSignup.findUniqueOrThrow({ where: { email: a.email } })).slug).toBe(
+      `${a.slug}-again`,
+    );
   });
 
   it("refuses a password outside the policy on the verification step (schema shared with invitations)", async () => {
     const { ZAcceptInviteSchema } = await import("@/lib/schemas/users");
-    expect(ZAcceptInviteSchema.safeParse({ token: "t".repeat(43), password: "short", confirm: "short" }).success).toBe(false);
-    expect(ZAcceptInviteSchema.safeParse({ token: "t".repeat(43), password: PASSWORD, confirm: `${PASSWORD}x` }).success).toBe(false);
+    expect(ZAcceptInviteSchema.safeParse({ token: "t".repeat(43), password: "short", confirm: "short" }).success).toBe(
+      false,
+    );
+    expect(
+      ZAcceptInviteSchema.safeParse({ token: "t".repeat(43), password: PASSWORD, confirm: `${PASSWORD}x` }).success,
+    ).toBe(false);
   });
 });
 
@@ -323,7 +388,9 @@ describe("SIGNUP=invite", () => {
     const stored = await testDb().signupCode.findMany({ where: { note: "test", usedAt: null } });
     expect(JSON.stringify(stored)).not.toContain(code);
     // case and dashes do not matter
-    expect(await visitor().signup.submit({ ...a, code: code.toLowerCase().replace(/-/g, "") })).toEqual({ status: "check-inbox" });
+    expect(await visitor().signup.submit({ ...a, code: code.toLowerCase().replace(/-/g, "") })).toEqual({
+      status: "check-inbox",
+    });
     // while that sign-up is pending, the code is held for it
     const other = applicant("inv2");
     expect(Object.keys(fieldErrorsOf(await thrown(visitor().signup.submit({ ...other, code }))))).toEqual(["code"]);

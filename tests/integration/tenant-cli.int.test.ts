@@ -17,9 +17,18 @@ const root = path.resolve(import.meta.dirname, "..", "..");
 const run = promisify(execFile);
 
 async function cli(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL, APP_URL: "https://onward.example.com", NODE_ENV: "production" as const };
+  const env = {
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL,
+    APP_URL: "https://onward.example.com",
+    NODE_ENV: "production" as const,
+  };
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", path.join("scripts", script), ...args], { cwd: root, env, timeout: 60_000 });
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", path.join("scripts", script), ...args], {
+      cwd: root,
+      env,
+      timeout: 60_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -38,7 +47,17 @@ afterAll(() => {
 
 describe("npm run tenant:create / tenant:list", () => {
   it("creates a workspace through the provisioning service and prints a set-password link that acceptInvite redeems", async () => {
-    const created = await cli("tenant.ts", ["create", "--name", `Harbor CLI ${tag}`, "--slug", slug, "--admin-email", adminEmail.toUpperCase(), "--admin-name", "Olive Operator"]);
+    const created = await cli("tenant.ts", [
+      "create",
+      "--name",
+      `Harbor CLI ${tag}`,
+      "--slug",
+      slug,
+      "--admin-email",
+      adminEmail.toUpperCase(),
+      "--admin-name",
+      "Olive Operator",
+    ]);
     expect(created.stderr).toBe("");
     expect(created.code).toBe(0);
     const link = created.stdout.match(/^https:\/\/onward\.example\.com\/invite\/([A-Za-z0-9_-]{43})$/m);
@@ -47,8 +66,12 @@ describe("npm run tenant:create / tenant:list", () => {
     const db = testDb();
     const tenant = await db.tenant.findUniqueOrThrow({ where: { slug }, include: { users: true, configs: true } });
     expect(tenant.name).toBe(`Harbor CLI ${tag}`);
-    expect(tenant.users.map((u) => [u.email, u.name, u.role, u.passwordHash])).toEqual([[adminEmail, "Olive Operator", "ADMIN", null]]);
-    expect(tenant.configs.map((c) => `${c.kind}@${c.version}`).sort()).toEqual(CONFIG_KIND_VALUES.map((k) => `${k}@1`).sort());
+    expect(tenant.users.map((u) => [u.email, u.name, u.role, u.passwordHash])).toEqual([
+      [adminEmail, "Olive Operator", "ADMIN", null],
+    ]);
+    expect(tenant.configs.map((c) => `${c.kind}@${c.version}`).sort()).toEqual(
+      CONFIG_KIND_VALUES.map((k) => `${k}@1`).sort(),
+    );
     expect(await db.lead.count({ where: { tenantId: tenant.id } })).toBe(0);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { tenantId: tenant.id, action: "workspace.created" } });
     expect(audit.after).toMatchObject({ via: "cli", slug });
@@ -56,7 +79,9 @@ describe("npm run tenant:create / tenant:list", () => {
     // the admin follows the link: the staff invitation's page sets the password, then they can sign in
     const token = link?.[1] ?? "";
     expect(await acceptInvite(db, token, "operator-made-2026", new Date())).toEqual({ email: adminEmail });
-    expect(await checkCredentials(db, { email: adminEmail, password: "operator-made-2026" }, callerIp())).toMatchObject({ ok: true, tenantId: tenant.id });
+    expect(await checkCredentials(db, { email: adminEmail, password: "operator-made-2026" }, callerIp())).toMatchObject(
+      { ok: true, tenantId: tenant.id },
+    );
 
     const listed = await cli("tenant.ts", ["list"]);
     expect(listed.code).toBe(0);
@@ -66,9 +91,21 @@ describe("npm run tenant:create / tenant:list", () => {
   });
 
   it.each([
-    ["a taken slug", () => ["--name", "Again", "--slug", slug, "--admin-email", `x-${tag}@example.com`], /^error: --slug: This address is already taken\n$/],
-    ["a reserved slug", () => ["--name", "Admin Co", "--slug", "admin", "--admin-email", `y-${tag}@example.com`], /^error: --slug: This address is reserved/],
-    ["an email already in use", () => ["--name", "Other Co", "--slug", `cli-other-${tag}`, "--admin-email", adminEmail], /^error: --admin-email: This email is already in use\n$/],
+    [
+      "a taken slug",
+      () => ["--name", "Again", "--slug", slug, "--admin-email", `x-${tag}@example.com`],
+      /^error: --slug: This address is already taken\n$/,
+    ],
+    [
+      "a reserved slug",
+      () => ["--name", "Admin Co", "--slug", "admin", "--admin-email", `y-${tag}@example.com`],
+      /^error: --slug: This address is reserved/,
+    ],
+    [
+      "an email already in use",
+      () => ["--name", "Other Co", "--slug", `cli-other-${tag}`, "--admin-email", adminEmail],
+      /^error: --admin-email: This email is already in use\n$/,
+    ],
     ["a missing option", () => ["--name", "Lonely"], /^error: missing --slug, --admin-email/],
   ])("refuses %s with one line and exit 1, creating nothing", async (_label, args, message) => {
     const before = await testDb().tenant.count();
@@ -90,7 +127,13 @@ describe("npm run signup:code", () => {
     const row = await testDb().signupCode.findFirstOrThrow({ where: { note: `cli ${tag}` } });
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(3 * 86_400_000);
     const ctx = { db: testDb(), ip: callerIp(), requestId: "cli-test", now: new Date() };
-    const input = { companyName: "Code Co", slug: `code-${tag}`, founderName: "Cody", email: `cody@code-${tag}.example.com`, code };
+    const input = {
+      companyName: "Code Co",
+      slug: `code-${tag}`,
+      founderName: "Cody",
+      email: `cody@code-${tag}.example.com`,
+      code,
+    };
     expect(await submitSignup(ctx, input, "invite", "https://onward.example.com")).toEqual({ status: "check-inbox" });
     expect((await testDb().workspaceSignup.findUniqueOrThrow({ where: { email: input.email } })).codeId).toBe(row.id);
 

@@ -6,7 +6,13 @@ import { callerFor, createTenantFixture, testDb } from "../helpers/fixtures";
 describe("/api/trpc body limit", () => {
   it("refuses a body over 512 KB with 413 in tRPC's error shape, one entry per batched call", async () => {
     const big = JSON.stringify({ 0: { json: { comment: "x".repeat(600 * 1024) } } });
-    const res = await POST(new Request("http://localhost/api/trpc/signoffs.sign,surveys.answer?batch=1", { method: "POST", headers: { "content-type": "application/json" }, body: big }));
+    const res = await POST(
+      new Request("http://localhost/api/trpc/signoffs.sign,surveys.answer?batch=1", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: big,
+      }),
+    );
     expect(res.status).toBe(413);
     const body = (await res.json()) as { error: { json: { message: string; data: { code: string; path: string } } } }[];
     expect(body.map((b) => b.error.json.data.path)).toEqual(["signoffs.sign", "surveys.answer"]);
@@ -14,7 +20,13 @@ describe("/api/trpc body limit", () => {
   });
 
   it("refuses a lying Content-Length before reading", async () => {
-    const res = await POST(new Request("http://localhost/api/trpc/leads.create", { method: "POST", headers: { "content-type": "application/json", "content-length": String(10 * 1024 * 1024) }, body: "{}" }));
+    const res = await POST(
+      new Request("http://localhost/api/trpc/leads.create", {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": String(10 * 1024 * 1024) },
+        body: "{}",
+      }),
+    );
     expect(res.status).toBe(413);
   });
 });

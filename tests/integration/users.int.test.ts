@@ -11,11 +11,13 @@ const DAY = 86_400_000;
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
   return error;
 }
-
 
 async function counts(tenantId: string) {
   const db = testDb();
@@ -87,11 +89,20 @@ describe("users.list", () => {
 describe("users.invite", () => {
   it("invites staff: user, hashed one-time token, audit entry and an email with the link", async () => {
     const email = `ivy-${a.tag}@example.com`;
-    const user = await admin().users.invite({ email: `  ${email.toUpperCase()} `, name: "Ivy Invitee", role: "TECH_LEAD" });
+    const user = await admin().users.invite({
+      email: `  ${email.toUpperCase()} `,
+      name: "Ivy Invitee",
+      role: "TECH_LEAD",
+    });
     expect(user).toMatchObject({ email, name: "Ivy Invitee", role: "TECH_LEAD", disabledAt: null });
 
     const row = await testDb().user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(row).toMatchObject({ tenantId: a.tenant.id, invitedById: a.users.ADMIN.id, passwordHash: null, customerAccountId: null });
+    expect(row).toMatchObject({
+      tenantId: a.tenant.id,
+      invitedById: a.users.ADMIN.id,
+      passwordHash: null,
+      customerAccountId: null,
+    });
 
     const message = await testDb().outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: `invite/${user.id}` } });
     expect(message).toMatchObject({ channel: "EMAIL", recipient: email, tenantId: a.tenant.id, status: "PENDING" });
@@ -115,7 +126,13 @@ describe("users.invite", () => {
     try {
       const user = await admin().users.invite({ email, name: "Dee Demo", role: "CSM" });
       expect(user.inviteUrl).toBe(`http://localhost:3000/invite/${await inviteEmailToken(user.id)}`);
-      const customer = await admin().users.invite({ email: `demo-cust-${a.tag}@customer.test`, name: "Cy", role: "CUSTOMER", customerAccountId: a.accountB.id, stakeholderRole: "MEMBER" });
+      const customer = await admin().users.invite({
+        email: `demo-cust-${a.tag}@customer.test`,
+        name: "Cy",
+        role: "CUSTOMER",
+        customerAccountId: a.accountB.id,
+        stakeholderRole: "MEMBER",
+      });
       expect(customer.inviteUrl).toBeNull();
     } finally {
       vi.unstubAllEnvs();
@@ -124,15 +141,27 @@ describe("users.invite", () => {
     const tenantMail = await listTenantEmails(testDb(), a.tenant.id, 500);
     expect(tenantMail.filter((m) => m.subject?.includes("invited"))).toEqual([]);
     // the invitation itself is queued as usual
-    expect(await testDb().outboxMessage.count({ where: { recipient: email, idempotencyKey: { startsWith: "invite/" } } })).toBe(1);
+    expect(
+      await testDb().outboxMessage.count({ where: { recipient: email, idempotencyKey: { startsWith: "invite/" } } }),
+    ).toBe(1);
   });
 
   it("invites a customer of the tenant's own account with a sign-in email and no password token", async () => {
     const email = `buyer-${a.tag}@customer.test`;
     const user = await admin().users.invite({
-      email, name: "Bea Buyer", role: "CUSTOMER", customerAccountId: a.accountB.id, stakeholderRole: "EXECUTIVE_SPONSOR", isApprover: true,
+      email,
+      name: "Bea Buyer",
+      role: "CUSTOMER",
+      customerAccountId: a.accountB.id,
+      stakeholderRole: "EXECUTIVE_SPONSOR",
+      isApprover: true,
     });
-    expect(user).toMatchObject({ role: "CUSTOMER", stakeholderRole: "EXECUTIVE_SPONSOR", isApprover: true, customerAccount: { id: a.accountB.id } });
+    expect(user).toMatchObject({
+      role: "CUSTOMER",
+      stakeholderRole: "EXECUTIVE_SPONSOR",
+      isApprover: true,
+      customerAccount: { id: a.accountB.id },
+    });
     const message = await testDb().outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: `invite/${user.id}` } });
     expect(message.bodyText).toContain(`/login?email=${encodeURIComponent(email)}`);
     expect(await testDb().verificationToken.count({ where: { identifier: `invite:${email}` } })).toBe(0);
@@ -141,7 +170,13 @@ describe("users.invite", () => {
   it("refuses another tenant's customer account as NOT_FOUND and writes nothing", async () => {
     const before = await counts(a.tenant.id);
     const error = await trpcError(
-      admin().users.invite({ email: `x-${a.tag}@customer.test`, name: "X", role: "CUSTOMER", customerAccountId: b.accountA.id, stakeholderRole: "MEMBER" }),
+      admin().users.invite({
+        email: `x-${a.tag}@customer.test`,
+        name: "X",
+        role: "CUSTOMER",
+        customerAccountId: b.accountA.id,
+        stakeholderRole: "MEMBER",
+      }),
     );
     expect(error.code).toBe("NOT_FOUND");
     expect(await counts(a.tenant.id)).toEqual(before);
@@ -188,7 +223,9 @@ describe("users.setDisabled", () => {
 
   it("disabling revokes all the user's sessions (only theirs), keeps the first disable time, and is audited", async () => {
     const target = a.users.TECH_LEAD;
-    await testDb().userSession.create({ data: { tenantId: a.tenant.id, userId: target.id, method: "password", expiresAt: new Date(Date.now() + DAY) } });
+    await testDb().userSession.create({
+      data: { tenantId: a.tenant.id, userId: target.id, method: "password", expiresAt: new Date(Date.now() + DAY) },
+    });
     const t1 = new Date("2031-01-01T10:00:00Z");
     const t2 = new Date("2031-01-02T10:00:00Z");
     const t3 = new Date("2031-01-03T10:00:00Z");
@@ -205,16 +242,27 @@ describe("users.setDisabled", () => {
 
     const audit = await testDb().auditEvent.findMany({ where: { entityId: target.id }, orderBy: { createdAt: "asc" } });
     expect(audit.map((e) => e.action)).toEqual(["user.disabled", "user.disabled", "user.enabled"]);
-    expect(audit[0]).toMatchObject({ actorId: a.users.ADMIN.id, tenantId: a.tenant.id, before: { disabledAt: null }, after: { disabledAt: t1.toISOString() } });
+    expect(audit[0]).toMatchObject({
+      actorId: a.users.ADMIN.id,
+      tenantId: a.tenant.id,
+      before: { disabledAt: null },
+      after: { disabledAt: t1.toISOString() },
+    });
     expect(audit[2]).toMatchObject({ before: { disabledAt: t1.toISOString() }, after: { disabledAt: null } });
   });
 
   it("an unknown id or another tenant's user is NOT_FOUND and nothing changes", async () => {
-    expect((await trpcError(admin().users.setDisabled({ userId: "no-such-user", disabled: true }))).code).toBe("NOT_FOUND");
+    expect((await trpcError(admin().users.setDisabled({ userId: "no-such-user", disabled: true }))).code).toBe(
+      "NOT_FOUND",
+    );
     const before = await counts(b.tenant.id);
-    expect((await trpcError(admin().users.setDisabled({ userId: b.users.CSM.id, disabled: true }))).code).toBe("NOT_FOUND");
+    expect((await trpcError(admin().users.setDisabled({ userId: b.users.CSM.id, disabled: true }))).code).toBe(
+      "NOT_FOUND",
+    );
     expect((await testDb().user.findUniqueOrThrow({ where: { id: b.users.CSM.id } })).disabledAt).toBeNull();
-    expect((await testDb().userSession.findUniqueOrThrow({ where: { id: b.users.CSM.sessionId } })).revokedAt).toBeNull();
+    expect(
+      (await testDb().userSession.findUniqueOrThrow({ where: { id: b.users.CSM.sessionId } })).revokedAt,
+    ).toBeNull();
     expect(await counts(b.tenant.id)).toEqual(before);
   });
 });
@@ -229,7 +277,10 @@ describe("acceptInvite", () => {
   }
 
   async function appError(promise: Promise<unknown>): Promise<AppError> {
-    const error = await promise.then(() => undefined, (e: unknown) => e);
+    const error = await promise.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
     return error;
   }
@@ -256,13 +307,17 @@ describe("acceptInvite", () => {
     const expiry = invitedAt.getTime() + 7 * DAY;
     expect((await appError(acceptInvite(testDb(), late.token, password, new Date(expiry)))).code).toBe("BAD_REQUEST");
     expect((await testDb().user.findUniqueOrThrow({ where: { id: late.user.id } })).passwordHash).toBeNull();
-    await expect(acceptInvite(testDb(), early.token, password, new Date(expiry - 1))).resolves.toEqual({ email: early.email });
+    await expect(acceptInvite(testDb(), early.token, password, new Date(expiry - 1))).resolves.toEqual({
+      email: early.email,
+    });
   });
 
   it("refuses an unknown token and a magic-link token (not an invite)", async () => {
     expect((await appError(acceptInvite(testDb(), "x".repeat(43), password, new Date()))).code).toBe("BAD_REQUEST");
     const raw = `magic-${a.tag}-${"y".repeat(30)}`;
-    await testDb().verificationToken.create({ data: { identifier: a.users.CSM.email, token: sha256(raw), expires: new Date(Date.now() + DAY) } });
+    await testDb().verificationToken.create({
+      data: { identifier: a.users.CSM.email, token: sha256(raw), expires: new Date(Date.now() + DAY) },
+    });
     expect((await appError(acceptInvite(testDb(), raw, password, new Date()))).code).toBe("BAD_REQUEST");
     expect((await testDb().user.findUniqueOrThrow({ where: { id: a.users.CSM.id } })).passwordHash).toBeNull();
   });

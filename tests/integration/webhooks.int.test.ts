@@ -27,20 +27,32 @@ const endpointCount = () => testDb().webhookEndpoint.count({ where: { tenantId: 
 function verify(secret: string, path: string) {
   const req = stub.to(path).at(-1);
   if (!req) throw new Error(`nothing received at ${path}`);
-  const headers = { "webhook-id": String(req.headers["webhook-id"]), "webhook-timestamp": String(req.headers["webhook-timestamp"]), "webhook-signature": String(req.headers["webhook-signature"]) };
-  return { payload: new Webhook(secret).verify(req.body, headers) as { type: string; data: Record<string, unknown> }, headers };
+  const headers = {
+    "webhook-id": String(req.headers["webhook-id"]),
+    "webhook-timestamp": String(req.headers["webhook-timestamp"]),
+    "webhook-signature": String(req.headers["webhook-signature"]),
+  };
+  return {
+    payload: new Webhook(secret).verify(req.body, headers) as { type: string; data: Record<string, unknown> },
+    headers,
+  };
 }
 
 describe("webhook endpoints", () => {
   it("creates an endpoint with a generated secret shown once, audited without the secret", async () => {
-    const { endpoint, secret } = await admin().webhooks.create({ url: `${stub.url}/hooks/created`, events: ["alert.created"] });
+    const { endpoint, secret } = await admin().webhooks.create({
+      url: `${stub.url}/hooks/created`,
+      events: ["alert.created"],
+    });
     expect(secret).toMatch(/^whsec_/);
     expect(endpoint).toMatchObject({ url: `${stub.url}/hooks/created`, events: ["alert.created"], active: true });
     expect(endpoint).not.toHaveProperty("secret");
     expect(endpoint.secretHint).toBe(`${secret.slice(0, 10)}…`);
     const listed = await admin().webhooks.list();
     expect(listed.find((e) => e.id === endpoint.id)).not.toHaveProperty("secret");
-    const audit = await testDb().auditEvent.findFirstOrThrow({ where: { tenantId: a.tenant.id, action: "webhook.created", entityId: endpoint.id } });
+    const audit = await testDb().auditEvent.findFirstOrThrow({
+      where: { tenantId: a.tenant.id, action: "webhook.created", entityId: endpoint.id },
+    });
     expect(JSON.stringify(audit.after)).not.toContain(secret);
   });
 
@@ -51,19 +63,29 @@ describe("webhook endpoints", () => {
       [{ url: "ftp://example.com/hook", events: ["alert.created"] }, "url", /http/],
       [{ url: `${stub.url}/hooks/x`, events: ["alert.created"], secret: "whsec_c2hvcnQ=" }, "secret", /too short/],
       [{ url: `${stub.url}/hooks/x`, events: ["alert.created"], secret: "my-password-123" }, "secret", /whsec_/],
-      [{ url: `${stub.url}/hooks/x`, events: ["alert.created", "lunch.ordered"] }, "events.1", /Unknown event "lunch.ordered"/],
+      [
+        { url: `${stub.url}/hooks/x`, events: ["alert.created", "lunch.ordered"] },
+        "events.1",
+        /Unknown event "lunch.ordered"/,
+      ],
       [{ url: `${stub.url}/hooks/x`, events: [] }, "events", /at least one event/],
     ];
     for (const [input, field, message] of cases) {
       const shape = await shapeOf(admin().webhooks.create(input as never), "webhooks.create");
       expect(shape?.data.code, JSON.stringify(input)).toBe("BAD_REQUEST");
-      expect((shape?.data as { fieldErrors?: Record<string, string> }).fieldErrors?.[field], JSON.stringify(input)).toMatch(message);
+      expect(
+        (shape?.data as { fieldErrors?: Record<string, string> }).fieldErrors?.[field],
+        JSON.stringify(input),
+      ).toMatch(message);
     }
     expect(await endpointCount()).toBe(before);
   });
 
   it("sends a signed test event that verifies with the Standard Webhooks library, and logs it", async () => {
-    const { endpoint, secret } = await admin().webhooks.create({ url: `${stub.url}/hooks/test`, events: ["progress_update.created"] });
+    const { endpoint, secret } = await admin().webhooks.create({
+      url: `${stub.url}/hooks/test`,
+      events: ["progress_update.created"],
+    });
     const result = await admin().webhooks.sendTest({ endpointId: endpoint.id });
     expect(result).toMatchObject({ result: "sent", statusCode: 200, error: null });
     const { payload, headers } = verify(secret, "/hooks/test");
@@ -72,11 +94,20 @@ describe("webhook endpoints", () => {
     expect(headers["webhook-id"]).toBe(`msg_${result.messageId}`);
     const log = await admin().webhooks.deliveries({ endpointId: endpoint.id });
     expect(log.total).toBe(1);
-    expect(log.rows[0]).toMatchObject({ event: "test.ping", statusCode: 200, attempt: 1, error: null, outboxMessage: { status: "SENT" } });
+    expect(log.rows[0]).toMatchObject({
+      event: "test.ping",
+      statusCode: 200,
+      attempt: 1,
+      error: null,
+      outboxMessage: { status: "SENT" },
+    });
   });
 
   it("a 500 is logged and retryable; redelivery sends the same message again under the same id", async () => {
-    const { endpoint, secret } = await admin().webhooks.create({ url: `${stub.url}/hooks/flaky`, events: ["alert.created"] });
+    const { endpoint, secret } = await admin().webhooks.create({
+      url: `${stub.url}/hooks/flaky`,
+      events: ["alert.created"],
+    });
     stub.script("/hooks/flaky", [{ status: 500, body: { error: "down" } }, { status: 204 }]);
     const first = await admin().webhooks.sendTest({ endpointId: endpoint.id });
     expect(first).toMatchObject({ result: "failed", statusCode: 500 });
@@ -91,7 +122,9 @@ describe("webhook endpoints", () => {
     expect(ids).toHaveLength(2);
     expect(ids[0]).toBe(ids[1]);
     expect((await admin().webhooks.deliveries({ endpointId: endpoint.id })).total).toBe(2);
-    expect(await testDb().auditEvent.count({ where: { tenantId: a.tenant.id, action: "webhook.redelivered" } })).toBe(1);
+    expect(await testDb().auditEvent.count({ where: { tenantId: a.tenant.id, action: "webhook.redelivered" } })).toBe(
+      1,
+    );
   });
 
   it("a 4xx is final: the message is dead and not retried", async () => {
@@ -109,12 +142,23 @@ describe("webhook endpoints", () => {
     // a minute no scheduled outbox run (cron.int.test.ts) can have covered: "run now" would say it already ran
     const now = new Date(Date.now() + 2 * 60_000);
     const alert = await testDb().alert.create({
-      data: { tenantId: a.tenant.id, projectId: a.projectA.id, severity: "WARNING", kind: "MILESTONE_AT_RISK", message: "Week 2 is at risk", link: `/projects/${a.projectA.id}`, createdAt: now },
+      data: {
+        tenantId: a.tenant.id,
+        projectId: a.projectA.id,
+        severity: "WARNING",
+        kind: "MILESTONE_AT_RISK",
+        message: "Week 2 is at risk",
+        link: `/projects/${a.projectA.id}`,
+        createdAt: now,
+      },
     });
     const first = await runJob(testDb(), JOBS.outbox, { now, tenantId: a.tenant.id });
     expect(first.status).toBe("succeeded");
     const { payload } = verify(alerts.secret, "/hooks/alerts");
-    expect(payload).toMatchObject({ type: "alert.created", data: { alertId: alert.id, severity: "WARNING", kind: "MILESTONE_AT_RISK", label: "Week at risk" } });
+    expect(payload).toMatchObject({
+      type: "alert.created",
+      data: { alertId: alert.id, severity: "WARNING", kind: "MILESTONE_AT_RISK", label: "Week at risk" },
+    });
     expect(stub.to("/hooks/progress-only")).toHaveLength(0);
     await runJob(testDb(), JOBS.outbox, { now: new Date(now.getTime() + 5 * 60_000), tenantId: a.tenant.id });
     expect(stub.to("/hooks/alerts")).toHaveLength(1);
@@ -123,17 +167,32 @@ describe("webhook endpoints", () => {
   it("disable, edit, delete; other tenants' endpoints are not found", async () => {
     const { endpoint } = await admin().webhooks.create({ url: `${stub.url}/hooks/edit`, events: ["alert.created"] });
     await admin().webhooks.update({ endpointId: endpoint.id, active: false });
-    expect((await shapeOf(admin().webhooks.sendTest({ endpointId: endpoint.id }), "webhooks.sendTest"))?.message).toMatch(/disabled/);
-    expect((await shapeOf(admin().webhooks.update({ endpointId: endpoint.id, url: "mailto:x@y.z" }), "webhooks.update"))?.data.code).toBe("BAD_REQUEST");
-    const edited = await admin().webhooks.update({ endpointId: endpoint.id, events: ["milestone.overdue", "alert.created"], active: true });
+    expect(
+      (await shapeOf(admin().webhooks.sendTest({ endpointId: endpoint.id }), "webhooks.sendTest"))?.message,
+    ).toMatch(/disabled/);
+    expect(
+      (await shapeOf(admin().webhooks.update({ endpointId: endpoint.id, url: "mailto:x@y.z" }), "webhooks.update"))
+        ?.data.code,
+    ).toBe("BAD_REQUEST");
+    const edited = await admin().webhooks.update({
+      endpointId: endpoint.id,
+      events: ["milestone.overdue", "alert.created"],
+      active: true,
+    });
     expect(edited).toMatchObject({ events: ["milestone.overdue", "alert.created"], active: true });
 
     const outsider = callerFor(b.users.ADMIN);
     // one call at a time: a call started before the previous one is awaited can reject unawaited (an unhandled rejection)
-    for (const call of [() => outsider.webhooks.get({ endpointId: endpoint.id }), () => outsider.webhooks.sendTest({ endpointId: endpoint.id }), () => outsider.webhooks.remove({ endpointId: endpoint.id })]) {
+    for (const call of [
+      () => outsider.webhooks.get({ endpointId: endpoint.id }),
+      () => outsider.webhooks.sendTest({ endpointId: endpoint.id }),
+      () => outsider.webhooks.remove({ endpointId: endpoint.id }),
+    ]) {
       await expect(call()).rejects.toSatisfy((e: unknown) => e instanceof TRPCError && e.code === "NOT_FOUND");
     }
     await admin().webhooks.remove({ endpointId: endpoint.id });
-    expect((await shapeOf(admin().webhooks.get({ endpointId: endpoint.id }), "webhooks.get"))?.data.code).toBe("NOT_FOUND");
+    expect((await shapeOf(admin().webhooks.get({ endpointId: endpoint.id }), "webhooks.get"))?.data.code).toBe(
+      "NOT_FOUND",
+    );
   });
 });

@@ -9,9 +9,26 @@ import { createInnerContext } from "@/server/api/trpc";
 import { createPrismaClient, type Db } from "@/server/db/client";
 import { migrate } from "@/server/db/migrate";
 import { verifyAllChains } from "@/server/services/integrity";
-import { backupEmbedded, backupServer, compareCounts, readManifest, restoreEmbedded, restoreServer, tableCounts, withClient, type Counts } from "../../scripts/backup-lib";
+import {
+  backupEmbedded,
+  backupServer,
+  compareCounts,
+  readManifest,
+  restoreEmbedded,
+  restoreServer,
+  tableCounts,
+  withClient,
+  type Counts,
+} from "../../scripts/backup-lib";
 import { serveEmbeddedDb, startEmbeddedDb, type EmbeddedDb } from "../../scripts/embedded-db";
-import { callerFor, createTenantFixture, refundAt, signOffCriterionOf, testDb, type TenantFixture } from "../helpers/fixtures";
+import {
+  callerFor,
+  createTenantFixture,
+  refundAt,
+  signOffCriterionOf,
+  testDb,
+  type TenantFixture,
+} from "../helpers/fixtures";
 import { recordFigure } from "./figures";
 
 /**
@@ -45,8 +62,16 @@ beforeAll(async () => {
   f = await createTenantFixture("backup");
   other = await createTenantFixture("backup-other");
   const week2 = await signOffCriterionOf(f.projectA.id);
-  await callerFor(f.users.CUSTOMER).portal.signOff({ criterionId: week2.criterionId, decision: "CHANGES_REQUESTED", comment: "Export flow missing." });
-  await callerFor(f.users.CUSTOMER).portal.signOff({ criterionId: week2.criterionId, decision: "APPROVED", comment: "Now complete." });
+  await callerFor(f.users.CUSTOMER).portal.signOff({
+    criterionId: week2.criterionId,
+    decision: "CHANGES_REQUESTED",
+    comment: "Export flow missing.",
+  });
+  await callerFor(f.users.CUSTOMER).portal.signOff({
+    criterionId: week2.criterionId,
+    decision: "APPROVED",
+    comment: "Now complete.",
+  });
   await refundAt(f, "APPROVED");
 
   if (server) {
@@ -80,7 +105,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const restoredCaller = (user: TenantFixture["users"][keyof TenantFixture["users"]]) => createCaller(createInnerContext({ user, db: restoredDb }));
+const restoredCaller = (user: TenantFixture["users"][keyof TenantFixture["users"]]) =>
+  createCaller(createInnerContext({ user, db: restoredDb }));
 
 describe("backup and restore", () => {
   it("restores identical row counts for every table, and the manifest says so", async () => {
@@ -115,7 +141,9 @@ describe("backup and restore", () => {
         `${compareCounts(backupCounts, restoreCounts).tables} tables compared, ${compareCounts(backupCounts, restoreCounts).rows} rows, ${compareCounts(backupCounts, restoreCounts).mismatches.length} mismatches`,
         ...reports.map((r) => `${r.name}: ${r.chains} verified (${r.entries} entries), ${r.broken.length} broken`),
       ],
-      ok: compareCounts(backupCounts, restoreCounts).mismatches.length === 0 && reports.every((r) => r.broken.length === 0),
+      ok:
+        compareCounts(backupCounts, restoreCounts).mismatches.length === 0 &&
+        reports.every((r) => r.broken.length === 0),
     });
   });
 
@@ -124,7 +152,9 @@ describe("backup and restore", () => {
     expect(project).toEqual(await callerFor(f.users.CSM).projects.get({ projectId: f.projectA.id }));
     const now = new Date();
     const at = () => now;
-    const dashboard = await createCaller(createInnerContext({ user: f.users.EXECUTIVE, db: restoredDb, now: at })).dashboard.summary({});
+    const dashboard = await createCaller(
+      createInnerContext({ user: f.users.EXECUTIVE, db: restoredDb, now: at }),
+    ).dashboard.summary({});
     expect(dashboard).toEqual(await callerFor(f.users.EXECUTIVE, at).dashboard.summary({}));
   });
 
@@ -135,16 +165,25 @@ describe("backup and restore", () => {
 
   it("npm run db:restore restores the file into a new target, counts its tables and verifies its chains", async () => {
     const name = `onward_cli_${randomUUID().slice(0, 8)}`;
-    const target = server ? Object.assign(new URL(server), { pathname: `/${name}` }).toString() : path.join(dir, "cli-restore");
+    const target = server
+      ? Object.assign(new URL(server), { pathname: `/${name}` }).toString()
+      : path.join(dir, "cli-restore");
     if (server) await withClient(server, (c) => c.query(`CREATE DATABASE ${name}`));
     try {
       const root = path.resolve(import.meta.dirname, "..", "..");
-      const run = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts", "restore.ts"), file, "--into", target], { cwd: root, encoding: "utf8", env: { ...process.env, DATABASE_URL: "" } });
+      const run = spawnSync(
+        process.execPath,
+        ["--import", "tsx", path.join(root, "scripts", "restore.ts"), file, "--into", target],
+        { cwd: root, encoding: "utf8", env: { ...process.env, DATABASE_URL: "" } },
+      );
       expect(run.stdout).toMatch(/• \d+ tables, \d+ rows restored, 0 mismatches/);
       // it reports the chains exactly as they verify on the original (on PostgreSQL the dump is the whole
       // test database, where other files break chains on purpose) and exits 1 only if one is broken
       const original = await verifyAllChains(testDb(), new Date());
-      for (const r of original) expect(run.stdout).toContain(`• ${r.name}: ${r.chains} verified (${r.entries} entries), ${r.broken.length} broken`);
+      for (const r of original)
+        expect(run.stdout).toContain(
+          `• ${r.name}: ${r.chains} verified (${r.entries} entries), ${r.broken.length} broken`,
+        );
       const broken = original.flatMap((r) => r.broken);
       expect(run.stderr.split("\n").filter((l) => l.startsWith("  ✗"))).toEqual(broken.map((b) => `  ✗ ${b}`));
       expect(run.status).toBe(broken.length === 0 ? 0 : 1);

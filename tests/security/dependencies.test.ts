@@ -17,7 +17,11 @@ const readJson = <T>(file: string) => JSON.parse(readFileSync(path.join(root, fi
 /** semver order, prereleases included (5.0.0-beta.30 < 5.0.0-beta.32 < 5.0.0). */
 function compareVersions(a: string, b: string): number {
   const split = (v: string) => {
-    const [core = "", pre] = v.replace(/^[v=^~]/, "").split("+")[0]?.split(/-(.*)/s) ?? [];
+    const [core = "", pre] =
+      v
+        .replace(/^[v=^~]/, "")
+        .split("+")[0]
+        ?.split(/-(.*)/s) ?? [];
     return { core: core.split(".").map(Number), pre: pre === undefined ? null : pre.split(".") };
   };
   const x = split(a);
@@ -59,9 +63,16 @@ describe("dependency version floors", () => {
       const locked = lock.packages[`node_modules/${name}`]?.version;
       const installed = readJson<{ version: string }>(path.join("node_modules", name, "package.json")).version;
       expect(declared, `${name} must be a pinned production dependency`).toMatch(/^\d+\.\d+\.\d+(-[\w.]+)?$/);
-      for (const [where, version] of [["package.json", declared], ["package-lock.json", locked], ["node_modules", installed]] as const) {
+      for (const [where, version] of [
+        ["package.json", declared],
+        ["package-lock.json", locked],
+        ["node_modules", installed],
+      ] as const) {
         expect(version, `${name} in ${where}`).toBeDefined();
-        expect(compareVersions(version ?? "0.0.0", floor), `${name} ${version} in ${where} is below the floor ${floor}`).toBeGreaterThanOrEqual(0);
+        expect(
+          compareVersions(version ?? "0.0.0", floor),
+          `${name} ${version} in ${where} is below the floor ${floor}`,
+        ).toBeGreaterThanOrEqual(0);
       }
       lines.push(`${name} ${installed} ≥ ${floor}`);
     }

@@ -6,7 +6,8 @@ import path from "node:path";
  * `npm run test:security` (scripts/security-report.ts) prints them side by side after the run; it
  * gives each run a directory of its own (SECURITY_FIGURES_DIR) so concurrent runs do not mix.
  */
-export const FIGURES_DIR = process.env.SECURITY_FIGURES_DIR ?? path.resolve(import.meta.dirname, "..", "..", ".cache", "security");
+export const FIGURES_DIR =
+  process.env.SECURITY_FIGURES_DIR ?? path.resolve(import.meta.dirname, "..", "..", ".cache", "security");
 
 export type Figure = { title: string; lines: string[]; ok: boolean };
 

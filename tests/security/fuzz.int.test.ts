@@ -45,7 +45,13 @@ async function call(user: SessionUser | null, path: string, input: unknown): Pro
   if (!fn) throw new Error(`no procedure ${path}`);
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([fn(input), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${CALL_TIMEOUT_MS} ms`)), CALL_TIMEOUT_MS)))]);
+    await Promise.race([
+      fn(input),
+      new Promise(
+        (_, reject) =>
+          (timer = setTimeout(() => reject(new Error(`no answer within ${CALL_TIMEOUT_MS} ms`)), CALL_TIMEOUT_MS)),
+      ),
+    ]);
     return "ok";
   } catch (error) {
     if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") return error.code;
@@ -67,7 +73,13 @@ async function admittedCallers(path: string): Promise<(SessionUser | null)[]> {
 
 function describeInput(input: unknown): string {
   try {
-    const text = JSON.stringify(input, (_k, v: unknown) => (typeof v === "bigint" ? `${v}n` : typeof v === "string" && v.length > 80 ? `${v.slice(0, 40)}…(${v.length} chars)` : v));
+    const text = JSON.stringify(input, (_k, v: unknown) =>
+      typeof v === "bigint"
+        ? `${v}n`
+        : typeof v === "string" && v.length > 80
+          ? `${v.slice(0, 40)}…(${v.length} chars)`
+          : v,
+    );
     return (text ?? String(input)).slice(0, 400);
   } catch {
     return String(input).slice(0, 400);
@@ -87,10 +99,24 @@ beforeAll(async () => {
   f = await createTenantFixture("fuzz");
   other = await createTenantFixture("fuzz-other");
   const db = testDb();
-  const milestones = await db.milestone.findMany({ where: { projectId: { in: [f.projectA.id, other.projectA.id] } }, select: { id: true, criteria: { select: { id: true } } } });
+  const milestones = await db.milestone.findMany({
+    where: { projectId: { in: [f.projectA.id, other.projectA.id] } },
+    select: { id: true, criteria: { select: { id: true } } },
+  });
   ids = [
-    f.tenant.id, f.projectA.id, f.projectB.id, f.accountA.id, f.accountB.id, f.lead.id, f.tenant.slug, ...Object.values(f.users).map((u) => u.id), ...Object.values(f.notifications),
-    other.projectA.id, other.lead.id, other.users.ADMIN.id, other.tenant.slug,
+    f.tenant.id,
+    f.projectA.id,
+    f.projectB.id,
+    f.accountA.id,
+    f.accountB.id,
+    f.lead.id,
+    f.tenant.slug,
+    ...Object.values(f.users).map((u) => u.id),
+    ...Object.values(f.notifications),
+    other.projectA.id,
+    other.lead.id,
+    other.users.ADMIN.id,
+    other.tenant.slug,
     ...milestones.flatMap((m) => [m.id, ...m.criteria.map((c) => c.id)]),
   ];
   console.info(`fuzz: seed ${SEED}, ${RUNS} runs per procedure, ${procedures.length} procedures`);
@@ -98,7 +124,10 @@ beforeAll(async () => {
 
 afterAll(() => {
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(0);
-  const spread = [...outcomes].sort((x, y) => y[1] - x[1]).map(([k, n]) => `${k} ${n}`).join(", ");
+  const spread = [...outcomes]
+    .sort((x, y) => y[1] - x[1])
+    .map(([k, n]) => `${k} ${n}`)
+    .join(", ");
   recordFigure("fuzz", {
     title: "fuzzing (tRPC caller)",
     lines: [

@@ -15,7 +15,13 @@ const check = (ok: boolean, what: string) => {
 };
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(";").map((d) => d.trim().split(/\s+/)).filter((p) => p[0]).map(([name = "", ...values]) => [name, values]));
+  return new Map(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((p) => p[0])
+      .map(([name = "", ...values]) => [name, values]),
+  );
 }
 
 async function configHeaders(env: "production" | "test") {
@@ -23,7 +29,11 @@ async function configHeaders(env: "production" | "test") {
   vi.resetModules();
   const config = (await import("@/next.config")).default;
   const rules = (await config.headers?.()) ?? [];
-  return { config, rules, all: new Map(rules.flatMap((r) => r.headers.map((h) => [h.key.toLowerCase(), h.value] as const))) };
+  return {
+    config,
+    rules,
+    all: new Map(rules.flatMap((r) => r.headers.map((h) => [h.key.toLowerCase(), h.value] as const))),
+  };
 }
 
 afterEach(() => {
@@ -38,7 +48,10 @@ describe("content security policy for pages (lib/csp.ts)", () => {
     check(scripts.includes(`'nonce-${nonce}'`), "script-src carries the nonce");
     check(!scripts.includes("'unsafe-inline'"), "no 'unsafe-inline' for scripts");
     check(!scripts.includes("'unsafe-eval'"), "no 'unsafe-eval' in production");
-    check(!scripts.some((s) => s === "*" || s === "http:" || s === "https:" || s === "data:"), "no wildcard script sources");
+    check(
+      !scripts.some((s) => s === "*" || s === "http:" || s === "https:" || s === "data:"),
+      "no wildcard script sources",
+    );
     check((csp.get("frame-ancestors") ?? []).join(" ") === "'none'", "frame-ancestors 'none'");
     check((csp.get("object-src") ?? []).join(" ") === "'none'", "object-src 'none'");
     check((csp.get("default-src") ?? []).join(" ") === "'self'", "default-src 'self'");
@@ -53,7 +66,10 @@ describe("content security policy for pages (lib/csp.ts)", () => {
   it("makes a fresh, unguessable nonce for every request", () => {
     const nonces = new Set(Array.from({ length: 1000 }, () => newNonce()));
     check(nonces.size === 1000, "1000 distinct nonces");
-    check([...nonces].every((n) => Buffer.from(n, "base64").length === 16), "128-bit nonces");
+    check(
+      [...nonces].every((n) => Buffer.from(n, "base64").length === 16),
+      "128-bit nonces",
+    );
   });
 
   it("is set by proxy.ts on every page response and handed to Next.js through the request", async () => {
@@ -63,8 +79,14 @@ describe("content security policy for pages (lib/csp.ts)", () => {
     const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
     check(Boolean(nonce), "the page response carries a nonce CSP");
     check(response.headers.get("x-middleware-request-x-nonce") === nonce, "the layout receives the same nonce");
-    check(response.headers.get("x-middleware-request-content-security-policy") === policy, "Next.js receives the policy to nonce its own scripts");
-    check(response.status === 200 && !response.headers.get("location"), "the proxy decides no access: pages check it themselves");
+    check(
+      response.headers.get("x-middleware-request-content-security-policy") === policy,
+      "Next.js receives the policy to nonce its own scripts",
+    );
+    check(
+      response.status === 200 && !response.headers.get("location"),
+      "the proxy decides no access: pages check it themselves",
+    );
     const second = proxy(new NextRequest("http://localhost:3000/dashboard")).headers.get("content-security-policy");
     check(second !== policy, "each request gets its own nonce");
     const matcher = JSON.stringify(config.matcher);
@@ -75,15 +97,26 @@ describe("content security policy for pages (lib/csp.ts)", () => {
 describe("headers on every response (next.config.ts)", () => {
   it("sets nosniff, a referrer policy, no framing, a locked-down CSP for non-pages, and HSTS in production", async () => {
     const { config, rules, all } = await configHeaders("production");
-    check(rules.some((r) => r.source === "/:path*"), "headers apply to every path");
+    check(
+      rules.some((r) => r.source === "/:path*"),
+      "headers apply to every path",
+    );
     check(all.get("x-content-type-options") === "nosniff", "X-Content-Type-Options: nosniff");
-    check(["no-referrer", "strict-origin-when-cross-origin", "same-origin", "strict-origin"].includes(all.get("referrer-policy") ?? ""), "Referrer-Policy");
+    check(
+      ["no-referrer", "strict-origin-when-cross-origin", "same-origin", "strict-origin"].includes(
+        all.get("referrer-policy") ?? "",
+      ),
+      "Referrer-Policy",
+    );
     check(all.get("x-frame-options") === "DENY", "X-Frame-Options: DENY");
     const csp = directives(all.get("content-security-policy") ?? "");
     check((csp.get("frame-ancestors") ?? []).join(" ") === "'none'", "API CSP frame-ancestors 'none'");
     check((csp.get("default-src") ?? []).join(" ") === "'none'", "API CSP default-src 'none'");
     const hsts = all.get("strict-transport-security") ?? "";
-    check(/max-age=(\d+)/.test(hsts) && Number(/max-age=(\d+)/.exec(hsts)?.[1]) >= 31_536_000, "HSTS for at least a year in production");
+    check(
+      /max-age=(\d+)/.test(hsts) && Number(/max-age=(\d+)/.exec(hsts)?.[1]) >= 31_536_000,
+      "HSTS for at least a year in production",
+    );
     check(config.poweredByHeader === false, "no X-Powered-By");
   });
 
@@ -94,6 +127,10 @@ describe("headers on every response (next.config.ts)", () => {
 
   it("reports how many header checks ran", () => {
     expect(checks).toBeGreaterThanOrEqual(25);
-    recordFigure("headers", { title: "security headers", lines: [`${checks} header checks passed (CSP, nonce, proxy, next.config, HSTS)`], ok: true });
+    recordFigure("headers", {
+      title: "security headers",
+      lines: [`${checks} header checks passed (CSP, nonce, proxy, next.config, HSTS)`],
+      ok: true,
+    });
   });
 });

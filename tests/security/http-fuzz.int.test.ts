@@ -13,7 +13,17 @@ import type { SessionUser } from "@/server/auth/session-user";
 import { checkHealth } from "@/server/services/health";
 import { callerFor, createTenantFixture, testDb, type TenantFixture } from "../helpers/fixtures";
 import { recordFigure } from "./figures";
-import { PROTO_KEYS, POLLUTION, deepNesting, hostileNumber, hostileString, polluted, prototypeSnapshot, protoObject, shapedBy } from "./hostile";
+import {
+  PROTO_KEYS,
+  POLLUTION,
+  deepNesting,
+  hostileNumber,
+  hostileString,
+  polluted,
+  prototypeSnapshot,
+  protoObject,
+  shapedBy,
+} from "./hostile";
 
 /**
  * Malformed and hostile requests over HTTP, through the real route handlers (docs/security.md): /api/trpc
@@ -23,12 +33,17 @@ import { PROTO_KEYS, POLLUTION, deepNesting, hostileNumber, hostileString, pollu
  * schemas. Expected: every answer below 500, Object.prototype untouched, the database healthy.
  */
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/server/auth/current-user", () => ({ currentUser: async () => session.user, loadSessionUser: async () => session.user }));
+vi.mock("@/server/auth/current-user", () => ({
+  currentUser: async () => session.user,
+  loadSessionUser: async () => session.user,
+}));
 
 const PER_PROCEDURE = Number(process.env.HTTP_FUZZ_RUNS ?? 20);
 const REST_RUNS = Number(process.env.REST_FUZZ_RUNS ?? 200);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647);
-const procedures = Object.keys((appRouter._def as unknown as { procedures: Record<string, unknown> }).procedures).sort();
+const procedures = Object.keys(
+  (appRouter._def as unknown as { procedures: Record<string, unknown> }).procedures,
+).sort();
 
 let f: TenantFixture;
 let before = "";
@@ -40,7 +55,10 @@ const startedAt = Date.now();
 const jsonValue: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
   v: fc.oneof(
     { depthSize: "small" },
-    { weight: 4, arbitrary: fc.oneof(hostileString, hostileNumber.filter(Number.isFinite), fc.boolean(), fc.constant(null)) },
+    {
+      weight: 4,
+      arbitrary: fc.oneof(hostileString, hostileNumber.filter(Number.isFinite), fc.boolean(), fc.constant(null)),
+    },
     { weight: 2, arbitrary: protoObject },
     { weight: 1, arbitrary: deepNesting },
     { weight: 1, arbitrary: fc.array(tie("v"), { maxLength: 4 }) },
@@ -58,11 +76,46 @@ function toJson(value: unknown): string {
 }
 
 /** superjson `meta` that tries to walk into prototypes or instantiate odd types */
-const metaPath = fc.constantFrom("", "a", "0", "__proto__", "__proto__.polluted", "constructor.prototype.polluted", "a.__proto__.polluted", "prototype", "a.b.c.d.e.f");
-const hostileMeta = fc.record({
-  values: fc.dictionary(metaPath, fc.constantFrom<unknown>(["Date"], ["map"], ["set"], ["bigint"], ["regexp"], ["undefined"], ["number"], ["class", "Object"], ["custom", "Function"], ["symbol", "x"], [["class", "__proto__"]], "Date", 42, null), { maxKeys: 3 }),
-  referentialEqualities: fc.oneof(fc.dictionary(metaPath, fc.array(metaPath, { maxLength: 3 }), { maxKeys: 3 }), fc.constant(["__proto__"])),
-}, { requiredKeys: [] });
+const metaPath = fc.constantFrom(
+  "",
+  "a",
+  "0",
+  "__proto__",
+  "__proto__.polluted",
+  "constructor.prototype.polluted",
+  "a.__proto__.polluted",
+  "prototype",
+  "a.b.c.d.e.f",
+);
+const hostileMeta = fc.record(
+  {
+    values: fc.dictionary(
+      metaPath,
+      fc.constantFrom<unknown>(
+        ["Date"],
+        ["map"],
+        ["set"],
+        ["bigint"],
+        ["regexp"],
+        ["undefined"],
+        ["number"],
+        ["class", "Object"],
+        ["custom", "Function"],
+        ["symbol", "x"],
+        [["class", "__proto__"]],
+        "Date",
+        42,
+        null,
+      ),
+      { maxKeys: 3 },
+    ),
+    referentialEqualities: fc.oneof(
+      fc.dictionary(metaPath, fc.array(metaPath, { maxLength: 3 }), { maxKeys: 3 }),
+      fc.constant(["__proto__"]),
+    ),
+  },
+  { requiredKeys: [] },
+);
 
 /** A whole request body: wholly malformed text, or an envelope tRPC would parse. */
 const bodyText: fc.Arbitrary<string> = fc.oneof(
@@ -70,30 +123,76 @@ const bodyText: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 200 }) },
   { weight: 3, arbitrary: jsonValue.map(toJson) },
   { weight: 4, arbitrary: fc.tuple(jsonValue, hostileMeta).map(([json, meta]) => toJson({ json, meta })) },
-  { weight: 1, arbitrary: fc.constantFrom(
-    `{"json":{"__proto__":${JSON.stringify(POLLUTION)}}}`,
-    `{"__proto__":{"json":1},"json":{"constructor":{"prototype":${JSON.stringify(POLLUTION)}}}}`,
-    `{"0":{"json":{"__proto__":${JSON.stringify(POLLUTION)}}},"__proto__":{"polluted":"yes"}}`,
-    `${"[".repeat(100_000)}${"]".repeat(100_000)}`,
-    `${'{"a":'.repeat(50_000)}1${"}".repeat(50_000)}`,
-    `{"json":"${"x".repeat(600 * 1024)}"}`,
-    "", "null", "{", "\u0000", "\"\\u0000\"", "{\"json\":\"\\u0000\"}", "{\"json\":{\"id\":\"\\ud800\"}}",
-  ) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      `{"json":{"__proto__":${JSON.stringify(POLLUTION)}}}`,
+      `{"__proto__":{"json":1},"json":{"constructor":{"prototype":${JSON.stringify(POLLUTION)}}}}`,
+      `{"0":{"json":{"__proto__":${JSON.stringify(POLLUTION)}}},"__proto__":{"polluted":"yes"}}`,
+      `${"[".repeat(100_000)}${"]".repeat(100_000)}`,
+      `${'{"a":'.repeat(50_000)}1${"}".repeat(50_000)}`,
+      `{"json":"${"x".repeat(600 * 1024)}"}`,
+      "",
+      "null",
+      "{",
+      "\u0000",
+      '"\\u0000"',
+      '{"json":"\\u0000"}',
+      '{"json":{"id":"\\ud800"}}',
+    ),
+  },
 );
 
-type Case = { path: string; method: "GET" | "POST"; batch: boolean; text: string; type: string; user: SessionUser | null };
+type Case = {
+  path: string;
+  method: "GET" | "POST";
+  batch: boolean;
+  text: string;
+  type: string;
+  user: SessionUser | null;
+};
 
 function caseFor(procedure: string): fc.Arbitrary<Case> {
   return fc.record({
     path: fc.oneof(
       { weight: 6, arbitrary: fc.constant(procedure) },
-      { weight: 1, arbitrary: fc.array(fc.constantFrom(...procedures), { minLength: 2, maxLength: 12 }).map((ps) => [procedure, ...ps].join(",")) },
-      { weight: 1, arbitrary: fc.constantFrom("__proto__", "constructor", "__proto__.polluted", `${procedure}.__proto__`, "constructor.prototype", "../../api/health", "%00", "a".repeat(5000), `${procedure},`.repeat(200)) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .array(fc.constantFrom(...procedures), { minLength: 2, maxLength: 12 })
+          .map((ps) => [procedure, ...ps].join(",")),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          "__proto__",
+          "constructor",
+          "__proto__.polluted",
+          `${procedure}.__proto__`,
+          "constructor.prototype",
+          "../../api/health",
+          "%00",
+          "a".repeat(5000),
+          `${procedure},`.repeat(200),
+        ),
+      },
     ),
     method: fc.constantFrom("GET" as const, "POST" as const),
     batch: fc.boolean(),
     text: bodyText,
-    type: fc.oneof({ weight: 8, arbitrary: fc.constant("application/json") }, { weight: 1, arbitrary: fc.constantFrom("text/plain", "application/json; charset=utf-16", "multipart/form-data", "application/octet-stream", "") }),
+    type: fc.oneof(
+      { weight: 8, arbitrary: fc.constant("application/json") },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          "text/plain",
+          "application/json; charset=utf-16",
+          "multipart/form-data",
+          "application/octet-stream",
+          "",
+        ),
+      },
+    ),
     user: fc.constantFrom(null, f.users.ADMIN, f.users.CSM, f.users.CUSTOMER),
   });
 }
@@ -101,8 +200,15 @@ function caseFor(procedure: string): fc.Arbitrary<Case> {
 function requestFor(c: Case): Request {
   const base = `http://localhost:3000/api/trpc/${encodeURIComponent(c.path).replace(/%2C/g, ",").replace(/%2E/g, ".")}`;
   const text = c.batch ? `{"0":${c.text || "null"}}` : c.text;
-  if (c.method === "GET") return new Request(`${base}?${c.batch ? "batch=1&" : ""}input=${encodeURIComponent(text.slice(0, 8_000).toWellFormed())}`);
-  return new Request(`${base}${c.batch ? "?batch=1" : ""}`, { method: "POST", headers: c.type ? { "content-type": c.type } : {}, body: text });
+  if (c.method === "GET")
+    return new Request(
+      `${base}?${c.batch ? "batch=1&" : ""}input=${encodeURIComponent(text.slice(0, 8_000).toWellFormed())}`,
+    );
+  return new Request(`${base}${c.batch ? "?batch=1" : ""}`, {
+    method: "POST",
+    headers: c.type ? { "content-type": c.type } : {},
+    body: text,
+  });
 }
 
 async function expectBelow500(what: string, res: Response) {
@@ -135,7 +241,10 @@ describe("malformed and hostile requests over HTTP", () => {
       fc.asyncProperty(caseFor(procedure), async (c) => {
         session.user = c.user;
         const req = requestFor(c);
-        await expectBelow500(`${c.method} ${req.url.slice(0, 120)} ${c.text.slice(0, 120)}`, c.method === "GET" ? await trpcGet(req) : await trpcPost(req));
+        await expectBelow500(
+          `${c.method} ${req.url.slice(0, 120)} ${c.text.slice(0, 120)}`,
+          c.method === "GET" ? await trpcGet(req) : await trpcPost(req),
+        );
         return true;
       }),
       { numRuns: PER_PROCEDURE, seed: SEED + procedures.indexOf(procedure) },
@@ -146,64 +255,115 @@ describe("malformed and hostile requests over HTTP", () => {
   it(`REST: /api/v1/evidence with a valid token and ${REST_RUNS} hostile bodies`, { timeout: 300_000 }, async () => {
     // one token per 100 posts keeps the per-token rate limit (120 a minute) out of the way
     const tokens: { token: string }[] = [];
-    for (let n = 0; n < Math.ceil(REST_RUNS / 100); n += 1) tokens.push(await callerFor(f.users.TECH_LEAD).apiTokens.create({ projectId: f.projectA.id, name: `Fuzz ${n}` }));
+    for (let n = 0; n < Math.ceil(REST_RUNS / 100); n += 1)
+      tokens.push(await callerFor(f.users.TECH_LEAD).apiTokens.create({ projectId: f.projectA.id, name: `Fuzz ${n}` }));
     const start = failures.length;
     let i = 0;
     await fc.assert(
-      fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: shapedBy(ZEvidencePayloadSchema, [f.projectA.id, f.projectB.id]).map(toJson) }, { weight: 1, arbitrary: bodyText }), async (text) => {
-        const token = tokens[Math.floor(i++ / 100)]?.token ?? "";
-        const res = await evidencePost(new Request("http://localhost/api/v1/evidence", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: text }));
-        await expectBelow500(`POST /api/v1/evidence ${text.slice(0, 200)}`, res);
-        return true;
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          { weight: 3, arbitrary: shapedBy(ZEvidencePayloadSchema, [f.projectA.id, f.projectB.id]).map(toJson) },
+          { weight: 1, arbitrary: bodyText },
+        ),
+        async (text) => {
+          const token = tokens[Math.floor(i++ / 100)]?.token ?? "";
+          const res = await evidencePost(
+            new Request("http://localhost/api/v1/evidence", {
+              method: "POST",
+              headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+              body: text,
+            }),
+          );
+          await expectBelow500(`POST /api/v1/evidence ${text.slice(0, 200)}`, res);
+          return true;
+        },
+      ),
       { numRuns: REST_RUNS, seed: SEED },
     );
     expect(failures.slice(start, start + 3)).toEqual([]);
   });
 
-  it(`REST: /api/v1/customer-journey/* with a valid key and ${REST_RUNS} hostile bodies and ids`, { timeout: 300_000 }, async () => {
-    // one key per 50 calls (the per-key limit is 60 a minute); a tenant holds at most 10 active keys
-    const keys: { token: string }[] = [];
-    for (let n = 0; n < Math.min(10, Math.ceil((2 * REST_RUNS) / 50)); n += 1) keys.push(await callerFor(f.users.ADMIN).apiKeys.create({ name: `Fuzz ${n}` }));
-    const start = failures.length;
-    let i = 0;
-    const key = () => keys[Math.floor(i++ / 50) % keys.length]?.token ?? "";
-    await fc.assert(
-      fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: shapedBy(ZStartJourneySchema, [f.lead.id]).map(toJson) }, { weight: 1, arbitrary: bodyText }), async (text) => {
-        const res = await journeyInitiate(new Request("http://localhost/api/v1/customer-journey/initiate", { method: "POST", headers: { authorization: `Bearer ${key()}`, "content-type": "application/json" }, body: text }));
-        await expectBelow500(`POST /api/v1/customer-journey/initiate ${text.slice(0, 200)}`, res);
-        return true;
-      }),
-      { numRuns: REST_RUNS, seed: SEED },
-    );
-    await fc.assert(
-      fc.asyncProperty(fc.oneof(hostileString, fc.constantFrom(...PROTO_KEYS)), async (id) => {
-        const res = await journeyStatus(new Request(`http://localhost/api/v1/customer-journey/${encodeURIComponent(id.slice(0, 2000).toWellFormed())}/status`, { headers: { authorization: `Bearer ${key()}` } }), { params: Promise.resolve({ id }) });
-        await expectBelow500(`GET /api/v1/customer-journey/${JSON.stringify(id.slice(0, 80))}/status`, res);
-        return true;
-      }),
-      { numRuns: REST_RUNS, seed: SEED },
-    );
-    expect(failures.slice(start, start + 3)).toEqual([]);
-  });
+  it(
+    `REST: /api/v1/customer-journey/* with a valid key and ${REST_RUNS} hostile bodies and ids`,
+    { timeout: 300_000 },
+    async () => {
+      // one key per 50 calls (the per-key limit is 60 a minute); a tenant holds at most 10 active keys
+      const keys: { token: string }[] = [];
+      for (let n = 0; n < Math.min(10, Math.ceil((2 * REST_RUNS) / 50)); n += 1)
+        keys.push(await callerFor(f.users.ADMIN).apiKeys.create({ name: `Fuzz ${n}` }));
+      const start = failures.length;
+      let i = 0;
+      const key = () => keys[Math.floor(i++ / 50) % keys.length]?.token ?? "";
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            { weight: 3, arbitrary: shapedBy(ZStartJourneySchema, [f.lead.id]).map(toJson) },
+            { weight: 1, arbitrary: bodyText },
+          ),
+          async (text) => {
+            const res = await journeyInitiate(
+              new Request("http://localhost/api/v1/customer-journey/initiate", {
+                method: "POST",
+                headers: { authorization: `Bearer ${key()}`, "content-type": "application/json" },
+                body: text,
+              }),
+            );
+            await expectBelow500(`POST /api/v1/customer-journey/initiate ${text.slice(0, 200)}`, res);
+            return true;
+          },
+        ),
+        { numRuns: REST_RUNS, seed: SEED },
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(hostileString, fc.constantFrom(...PROTO_KEYS)), async (id) => {
+          const res = await journeyStatus(
+            new Request(
+              `http://localhost/api/v1/customer-journey/${encodeURIComponent(id.slice(0, 2000).toWellFormed())}/status`,
+              { headers: { authorization: `Bearer ${key()}` } },
+            ),
+            { params: Promise.resolve({ id }) },
+          );
+          await expectBelow500(`GET /api/v1/customer-journey/${JSON.stringify(id.slice(0, 80))}/status`, res);
+          return true;
+        }),
+        { numRuns: REST_RUNS, seed: SEED },
+      );
+      expect(failures.slice(start, start + 3)).toEqual([]);
+    },
+  );
 
-  it("cookie routes with hostile route parameters (certificate, dossier) never answer ≥ 500", { timeout: 300_000 }, async () => {
-    const start = failures.length;
-    const routes = [
-      ["/api/portal/certificate", (r: Request, id: string) => certificate(r, { params: Promise.resolve({ milestoneId: id }) })],
-      ["/api/dossier", (r: Request, id: string) => dossier(r, { params: Promise.resolve({ projectId: id }) })],
-    ] as const;
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...routes), fc.constantFrom(f.users.ADMIN, f.users.CUSTOMER), fc.oneof(hostileString, fc.constantFrom(...PROTO_KEYS, f.projectA.id)), async ([path, handler], user, id) => {
-        session.user = user;
-        const res = await handler(new Request(`http://localhost${path}/${encodeURIComponent(id.slice(0, 2000).toWellFormed())}`), id);
-        await expectBelow500(`GET ${path}/${JSON.stringify(id.slice(0, 80))} as ${user.role}`, res);
-        return true;
-      }),
-      { numRuns: REST_RUNS, seed: SEED },
-    );
-    expect(failures.slice(start, start + 3)).toEqual([]);
-  });
+  it(
+    "cookie routes with hostile route parameters (certificate, dossier) never answer ≥ 500",
+    { timeout: 300_000 },
+    async () => {
+      const start = failures.length;
+      const routes = [
+        [
+          "/api/portal/certificate",
+          (r: Request, id: string) => certificate(r, { params: Promise.resolve({ milestoneId: id }) }),
+        ],
+        ["/api/dossier", (r: Request, id: string) => dossier(r, { params: Promise.resolve({ projectId: id }) })],
+      ] as const;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...routes),
+          fc.constantFrom(f.users.ADMIN, f.users.CUSTOMER),
+          fc.oneof(hostileString, fc.constantFrom(...PROTO_KEYS, f.projectA.id)),
+          async ([path, handler], user, id) => {
+            session.user = user;
+            const res = await handler(
+              new Request(`http://localhost${path}/${encodeURIComponent(id.slice(0, 2000).toWellFormed())}`),
+              id,
+            );
+            await expectBelow500(`GET ${path}/${JSON.stringify(id.slice(0, 80))} as ${user.role}`, res);
+            return true;
+          },
+        ),
+        { numRuns: REST_RUNS, seed: SEED },
+      );
+      expect(failures.slice(start, start + 3)).toEqual([]);
+    },
+  );
 
   it("leaves Object.prototype untouched and the server healthy", async () => {
     expect(polluted()).toEqual([]);

@@ -27,7 +27,13 @@ vi.mock("@/server/auth/current-user", () => ({ currentUser: async () => req.user
 vi.mock("server-only", () => ({}));
 vi.mock("next/headers", () => ({
   headers: async () => req.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
+  cookies: async () => ({
+    get: () => undefined,
+    getAll: () => [],
+    has: () => false,
+    set: () => undefined,
+    delete: () => undefined,
+  }),
 }));
 
 type Line = Record<string, unknown> & { msg: string; level: number };
@@ -60,8 +66,14 @@ describe("structured logs carry the request id", () => {
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(fresh.headers.get("x-middleware-request-x-request-id")).toBe(id);
     expect(fresh.headers.get("x-middleware-request-x-request-path")).toBe("/leads");
-    expect(proxy(new NextRequest("http://localhost/", { headers: { "x-request-id": "lb-42" } })).headers.get("x-request-id")).toBe("lb-42");
-    expect(proxy(new NextRequest("http://localhost/", { headers: { "x-request-id": "bad id; with spaces" } })).headers.get("x-request-id")).not.toContain("bad");
+    expect(
+      proxy(new NextRequest("http://localhost/", { headers: { "x-request-id": "lb-42" } })).headers.get("x-request-id"),
+    ).toBe("lb-42");
+    expect(
+      proxy(new NextRequest("http://localhost/", { headers: { "x-request-id": "bad id; with spaces" } })).headers.get(
+        "x-request-id",
+      ),
+    ).not.toContain("bad");
     checks.push("proxy: x-request-id on page requests and responses ✓");
   });
 
@@ -71,21 +83,39 @@ describe("structured logs carry the request id", () => {
     req.headers = new Headers({ "x-request-id": requestId, "x-request-path": "/settings" });
     await expect(requirePermission("users:manage")).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
     const [line] = linesWith(requestId);
-    expect(line).toMatchObject({ msg: "page denied: missing permission", level: 40, userId: f.users.CUSTOMER.id, role: "CUSTOMER", tenantId: f.tenant.id, permission: "users:manage", path: "/settings" });
+    expect(line).toMatchObject({
+      msg: "page denied: missing permission",
+      level: 40,
+      userId: f.users.CUSTOMER.id,
+      role: "CUSTOMER",
+      tenantId: f.tenant.id,
+      permission: "users:manage",
+      path: "/settings",
+    });
     expect(typeof line?.time).toBe("number");
     checks.push("page denial: 1 warn line with user, role, tenant, permission, path, request id ✓");
   });
 
   it("a job run logs its start and finish with the run id as request id, counts and duration", async () => {
     const def: JobDefinition = {
-      name: "health", title: "ops test", description: "", schedule: "* * * * *", period: () => `ops-${randomUUID()}`,
+      name: "health",
+      title: "ops test",
+      description: "",
+      schedule: "* * * * *",
+      period: () => `ops-${randomUUID()}`,
       run: async (ctx) => (ctx.count(f.tenant.id, "checked", 2), "done"),
     };
     const result = await runJob(testDb(), def, { now: new Date() });
     expect(result.status).toBe("succeeded");
     const run = linesWith(result.runId ?? "");
     expect(run.map((l) => l.msg)).toEqual(["job run started", "job run finished"]);
-    expect(run[1]).toMatchObject({ job: "health", periodKey: result.periodKey, outcome: "done", counts: { [f.tenant.id]: { checked: 2 } }, errors: 0 });
+    expect(run[1]).toMatchObject({
+      job: "health",
+      periodKey: result.periodKey,
+      outcome: "done",
+      counts: { [f.tenant.id]: { checked: 2 } },
+      errors: 0,
+    });
     expect(typeof run[1]?.durationMs).toBe("number");
     checks.push("job run: start + finish lines with run id, counts, duration, errors ✓");
   });
@@ -94,7 +124,9 @@ describe("structured logs carry the request id", () => {
     const requestId = `trpc-${randomUUID()}`;
     req.headers = new Headers();
     req.user = null;
-    const res = await trpcGet(new Request("http://localhost/api/trpc/leads.list", { headers: { "x-request-id": requestId } }));
+    const res = await trpcGet(
+      new Request("http://localhost/api/trpc/leads.list", { headers: { "x-request-id": requestId } }),
+    );
     expect(res.status).toBe(401);
     expect(res.headers.get("x-request-id")).toBe(requestId);
     const msgs = linesWith(requestId).map((l) => l.msg);
@@ -105,9 +137,19 @@ describe("structured logs carry the request id", () => {
 
   it("redacts secrets wherever they sit", () => {
     const requestId = `redact-${randomUUID()}`;
-    logger.info({ requestId, password: "hunter2", token: "onw_secret", headers: { authorization: "Bearer onw_x", cookie: "authjs.session-token=abc" }, user: { passwordHash: "$argon2id$x" } }, "redaction probe");
+    logger.info(
+      {
+        requestId,
+        password: "hunter2",
+        token: "onw_secret",
+        headers: { authorization: "Bearer onw_x", cookie: "authjs.session-token=abc" },
+        user: { passwordHash: "$argon2id$x" },
+      },
+      "redaction probe",
+    );
     const text = JSON.stringify(linesWith(requestId));
-    for (const secret of ["hunter2", "onw_secret", "Bearer onw_x", "authjs.session-token=abc", "$argon2id$x"]) expect(text).not.toContain(secret);
+    for (const secret of ["hunter2", "onw_secret", "Bearer onw_x", "authjs.session-token=abc", "$argon2id$x"])
+      expect(text).not.toContain(secret);
     expect(text).toContain("[Redacted]");
     checks.push("redaction: password, token, authorization, cookie, password hash ✓");
   });

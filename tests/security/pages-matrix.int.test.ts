@@ -6,7 +6,16 @@ import type { SessionUser } from "@/server/auth/session-user";
 import type { Role } from "@/server/db/generated/enums";
 import { submitAssessment } from "@/server/services/intake";
 import { submitSignup } from "@/server/services/signup";
-import { ALL_FULL_ANSWERS, SAMPLE_REQUEST, createTenantFixture, journeyFor, openSurveyFor, signOffCriterionOf, testDb, type TenantFixture } from "../helpers/fixtures";
+import {
+  ALL_FULL_ANSWERS,
+  SAMPLE_REQUEST,
+  createTenantFixture,
+  journeyFor,
+  openSurveyFor,
+  signOffCriterionOf,
+  testDb,
+  type TenantFixture,
+} from "../helpers/fixtures";
 import { recordFigure } from "./figures";
 
 /**
@@ -24,9 +33,15 @@ import { recordFigure } from "./figures";
  * procedures, which tests/integration/authorization-matrix.int.test.ts covers. e2e/security.spec.ts
  * visits a sample of pages on a running server as each role.
  */
-const cell = vi.hoisted(() => ({ user: null as SessionUser | null, headers: { host: "localhost:3000" } as Record<string, string> }));
+const cell = vi.hoisted(() => ({
+  user: null as SessionUser | null,
+  headers: { host: "localhost:3000" } as Record<string, string>,
+}));
 vi.mock("server-only", () => ({}));
-vi.mock("@/server/auth/current-user", () => ({ currentUser: async () => cell.user, loadSessionUser: async () => cell.user }));
+vi.mock("@/server/auth/current-user", () => ({
+  currentUser: async () => cell.user,
+  loadSessionUser: async () => cell.user,
+}));
 vi.mock("@/lib/trpc/server", async () => {
   const { callerFor } = await import("../helpers/fixtures");
   return { api: async () => callerFor(cell.user) };
@@ -52,7 +67,16 @@ const STAFF = ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD"] as const;
 const EVERYONE = [...STAFF, "CUSTOMER"] as const;
 const CALLERS = ["anonymous", ...EVERYONE, "otherTenantAdmin", "otherTenantCustomer", "otherAccountCustomer"] as const;
 type Caller = (typeof CALLERS)[number];
-const homes = { ADMIN: "redirect:/settings", EXECUTIVE: "redirect:/dashboard", CSM: "redirect:/leads", TECH_LEAD: "redirect:/projects", CUSTOMER: "redirect:/portal", otherTenantAdmin: "redirect:/settings", otherTenantCustomer: "redirect:/portal", otherAccountCustomer: "redirect:/portal" } as const;
+const homes = {
+  ADMIN: "redirect:/settings",
+  EXECUTIVE: "redirect:/dashboard",
+  CSM: "redirect:/leads",
+  TECH_LEAD: "redirect:/projects",
+  CUSTOMER: "redirect:/portal",
+  otherTenantAdmin: "redirect:/settings",
+  otherTenantCustomer: "redirect:/portal",
+  otherAccountCustomer: "redirect:/portal",
+} as const;
 
 const PAGE_MATRIX: Record<string, PageEntry> = {
   "/": { allow: "public", scope: "own", outcomes: { anonymous: "login", ...homes } },
@@ -61,17 +85,37 @@ const PAGE_MATRIX: Record<string, PageEntry> = {
   // the invitation token is checked when the form is submitted (users.acceptInvite-style procedure)
   "/invite/[token]": { allow: "public", params: () => ({ token: "not-a-real-invite" }), scope: "own" },
   "/assess/[slug]": { allow: "public", params: (f) => ({ slug: f.tenant.slug }), scope: "own" },
-  "/assess/[slug]/result/[token]": { allow: "public", params: async (f) => ({ slug: f.tenant.slug, token: await intakeToken(f) }), scope: "own" },
+  "/assess/[slug]/result/[token]": {
+    allow: "public",
+    params: async (f) => ({ slug: f.tenant.slug, token: await intakeToken(f) }),
+    scope: "own",
+  },
   // docs/signup.md: public sign-up; the verification page is reached with a fresh pending sign-up's link per caller
   "/signup": { allow: "public", scope: "own" },
-  "/signup/verify/[token]": { allow: "public", params: async () => ({ token: await pendingSignupToken() }), scope: "own" },
-  "/survey/[token]": { allow: "public", params: async (f) => ({ token: (await openSurveyFor(f)).token }), scope: "own" },
+  "/signup/verify/[token]": {
+    allow: "public",
+    params: async () => ({ token: await pendingSignupToken() }),
+    scope: "own",
+  },
+  "/survey/[token]": {
+    allow: "public",
+    params: async (f) => ({ token: (await openSurveyFor(f)).token }),
+    scope: "own",
+  },
   // demo/development only (404 in production, see below); a mailbox by address is how demo customers read magic links
   "/dev/mail": { allow: "public", scope: "own" },
   "/dashboard": { allow: ["ADMIN", "EXECUTIVE"], scope: "own" },
-  "/dashboard/kpis/[id]": { allow: ["ADMIN", "EXECUTIVE"], params: () => ({ id: "project_success_rate" }), scope: "own" },
+  "/dashboard/kpis/[id]": {
+    allow: ["ADMIN", "EXECUTIVE"],
+    params: () => ({ id: "project_success_rate" }),
+    scope: "own",
+  },
   "/journeys": { allow: ["ADMIN", "EXECUTIVE", "CSM"], scope: "own" },
-  "/journeys/[id]": { allow: ["ADMIN", "EXECUTIVE", "CSM"], params: async (f) => ({ id: await journeyFor(f) }), scope: "tenant" },
+  "/journeys/[id]": {
+    allow: ["ADMIN", "EXECUTIVE", "CSM"],
+    params: async (f) => ({ id: await journeyFor(f) }),
+    scope: "tenant",
+  },
   "/leads": { allow: ["ADMIN", "EXECUTIVE", "CSM"], scope: "own" },
   // CSV import (docs/import.md): whoever may create leads / manage accounts
   "/leads/import": { allow: ["ADMIN", "CSM"], scope: "own" },
@@ -103,7 +147,9 @@ const PAGE_MATRIX: Record<string, PageEntry> = {
   "/portal/preferences": { allow: ["CUSTOMER"], scope: "own" },
   "/portal/projects/[id]": { allow: ["CUSTOMER"], params: (f) => ({ id: f.projectA.id }), scope: "account" },
   "/portal/projects/[id]/sign-off/[criterionId]": {
-    allow: ["CUSTOMER"], params: async (f) => ({ id: f.projectA.id, criterionId: (await signOffCriterionOf(f.projectA.id)).criterionId }), scope: "account",
+    allow: ["CUSTOMER"],
+    params: async (f) => ({ id: f.projectA.id, criterionId: (await signOffCriterionOf(f.projectA.id)).criterionId }),
+    scope: "account",
   },
 };
 
@@ -112,7 +158,12 @@ async function pendingSignupToken(): Promise<string> {
   const tag = randomUUID().slice(0, 12);
   const email = `founder@p-${tag}.example.com`;
   const ctx = { db: testDb(), ip: `pages-signup-${tag}`, requestId: "pages", now: new Date() };
-  await submitSignup(ctx, { companyName: `Pages ${tag}`, slug: `pages-${tag}`, founderName: "Page Founder", email }, "open", "http://localhost:3000");
+  await submitSignup(
+    ctx,
+    { companyName: `Pages ${tag}`, slug: `pages-${tag}`, founderName: "Page Founder", email },
+    "open",
+    "http://localhost:3000",
+  );
   const message = await testDb().outboxMessage.findFirstOrThrow({ where: { recipient: email } });
   const token = message.bodyText.match(/\/signup\/verify\/([A-Za-z0-9_-]+)/)?.[1];
   if (!token) throw new Error("no verification link in the sign-up email");
@@ -126,10 +177,28 @@ function intakeToken(f: TenantFixture): Promise<string> {
     const submission = {
       tenantSlug: f.tenant.slug,
       answers: ALL_FULL_ANSWERS,
-      project: { features: SAMPLE_REQUEST.requirements, timelineWeeks: 8, budgetBand: "100k_250k" as const, teamSize: 3, techStack: [], integrations: [], compliance: [], businessCritical: false, hasFallbackPlan: true },
-      contact: { name: "Page Prospect", email: `pages-${f.tag}@example.com`.toLowerCase(), company: `Pages Co ${f.tag}` },
+      project: {
+        features: SAMPLE_REQUEST.requirements,
+        timelineWeeks: 8,
+        budgetBand: "100k_250k" as const,
+        teamSize: 3,
+        techStack: [],
+        integrations: [],
+        compliance: [],
+        businessCritical: false,
+        hasFallbackPlan: true,
+      },
+      contact: {
+        name: "Page Prospect",
+        email: `pages-${f.tag}@example.com`.toLowerCase(),
+        company: `Pages Co ${f.tag}`,
+      },
     };
-    token = submitAssessment({ db: testDb(), ip: `pages-${f.tag}`, requestId: "pages", now: new Date() }, submission, "http://localhost:3000").then((r) => r.token);
+    token = submitAssessment(
+      { db: testDb(), ip: `pages-${f.tag}`, requestId: "pages", now: new Date() },
+      submission,
+      "http://localhost:3000",
+    ).then((r) => r.token);
     intakeTokens.set(f.tag, token);
   }
   return token;
@@ -139,8 +208,16 @@ const endpoints = new Map<string, Promise<string>>();
 function endpointOf(f: TenantFixture): Promise<string> {
   let id = endpoints.get(f.tag);
   if (!id) {
-    id = testDb().webhookEndpoint
-      .create({ data: { tenantId: f.tenant.id, url: "https://hooks.example.com/onward", secret: `whsec_${Buffer.alloc(32, 9).toString("base64")}`, events: ["alert.created"] }, select: { id: true } })
+    id = testDb()
+      .webhookEndpoint.create({
+        data: {
+          tenantId: f.tenant.id,
+          url: "https://hooks.example.com/onward",
+          secret: `whsec_${Buffer.alloc(32, 9).toString("base64")}`,
+          events: ["alert.created"],
+        },
+        select: { id: true },
+      })
       .then((e) => e.id);
     endpoints.set(f.tag, id);
   }
@@ -156,10 +233,18 @@ function pageFiles(dir: string): string[] {
   });
 }
 /** app/(staff)/leads/[id]/page.tsx → /leads/[id] */
-const pagePath = (file: string) => `/${path.relative(appDir, path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).join("/")}`;
+const pagePath = (file: string) =>
+  `/${path
+    .relative(appDir, path.dirname(file))
+    .split(path.sep)
+    .filter((s) => s && !/^\(.*\)$/.test(s))
+    .join("/")}`;
 const FILES = new Map(pageFiles(appDir).map((f) => [pagePath(f), f]));
 
-type PageFn = (props: { params: Promise<Record<string, string>>; searchParams: Promise<Record<string, string>> }) => unknown;
+type PageFn = (props: {
+  params: Promise<Record<string, string>>;
+  searchParams: Promise<Record<string, string>>;
+}) => unknown;
 
 /** What Next.js would answer: redirect() and notFound() throw errors that carry a digest. */
 async function render(page: PageFn, params: Record<string, string>): Promise<Outcome> {
@@ -177,7 +262,12 @@ async function render(page: PageFn, params: Record<string, string>): Promise<Out
   }
 }
 
-function expectedOutcome(entry: PageEntry, caller: Caller, role: Role | null, kind: "tenant" | "account" | null): Outcome {
+function expectedOutcome(
+  entry: PageEntry,
+  caller: Caller,
+  role: Role | null,
+  kind: "tenant" | "account" | null,
+): Outcome {
   const override = entry.outcomes?.[caller];
   if (override) return override;
   if (entry.allow === "public") return "ok";
@@ -208,34 +298,47 @@ describe("page authorization matrix", () => {
     expect(stale, "entries for pages that no longer exist").toEqual([]);
   });
 
-  it.each([...FILES.keys()].sort())("%s answers every caller as its entry says, on its own (no layout, no proxy)", async (route) => {
-    const entry = PAGE_MATRIX[route];
-    const file = FILES.get(route);
-    if (!entry || !file) throw new Error(`no authorization entry for page ${route}`);
-    const page = ((await import(/* @vite-ignore */ file)) as { default: PageFn }).default;
-    const params = (await entry.params?.(a)) ?? {};
-    const users: Record<Caller, [SessionUser | null, "tenant" | "account" | null]> = {
-      anonymous: [null, null],
-      ADMIN: [a.users.ADMIN, null], EXECUTIVE: [a.users.EXECUTIVE, null], CSM: [a.users.CSM, null], TECH_LEAD: [a.users.TECH_LEAD, null], CUSTOMER: [a.users.CUSTOMER, null],
-      otherTenantAdmin: [b.users.ADMIN, "tenant"], otherTenantCustomer: [b.users.CUSTOMER, "tenant"], otherAccountCustomer: [a.otherAccountCustomer, "account"],
-    };
-    for (const caller of CALLERS) {
-      const [user, kind] = users[caller];
-      cell.user = user;
-      const expected = expectedOutcome(entry, caller, user?.role ?? null, kind);
-      // a public page may be reached by a fresh token per caller (a survey link answers once)
-      const outcome = await render(page, entry.allow === "public" && entry.params ? await entry.params(a) : params);
-      cells += 1;
-      if (outcome === "ok" && expected !== "ok") unexpectedAllows += 1;
-      expect(outcome, `${route} as ${caller}`).toBe(expected);
-    }
-  });
+  it.each([...FILES.keys()].sort())(
+    "%s answers every caller as its entry says, on its own (no layout, no proxy)",
+    async (route) => {
+      const entry = PAGE_MATRIX[route];
+      const file = FILES.get(route);
+      if (!entry || !file) throw new Error(`no authorization entry for page ${route}`);
+      const page = ((await import(/* @vite-ignore */ file)) as { default: PageFn }).default;
+      const params = (await entry.params?.(a)) ?? {};
+      const users: Record<Caller, [SessionUser | null, "tenant" | "account" | null]> = {
+        anonymous: [null, null],
+        ADMIN: [a.users.ADMIN, null],
+        EXECUTIVE: [a.users.EXECUTIVE, null],
+        CSM: [a.users.CSM, null],
+        TECH_LEAD: [a.users.TECH_LEAD, null],
+        CUSTOMER: [a.users.CUSTOMER, null],
+        otherTenantAdmin: [b.users.ADMIN, "tenant"],
+        otherTenantCustomer: [b.users.CUSTOMER, "tenant"],
+        otherAccountCustomer: [a.otherAccountCustomer, "account"],
+      };
+      for (const caller of CALLERS) {
+        const [user, kind] = users[caller];
+        cell.user = user;
+        const expected = expectedOutcome(entry, caller, user?.role ?? null, kind);
+        // a public page may be reached by a fresh token per caller (a survey link answers once)
+        const outcome = await render(page, entry.allow === "public" && entry.params ? await entry.params(a) : params);
+        cells += 1;
+        if (outcome === "ok" && expected !== "ok") unexpectedAllows += 1;
+        expect(outcome, `${route} as ${caller}`).toBe(expected);
+      }
+    },
+  );
 
   // docs/security.md#demo-mode: the mail viewer exists in demo mode (and under next dev) for this machine only
   const DEV_MAIL_CLOSED: [string, Record<string, string>, Record<string, string>][] = [
     ["a production build without demo mode", { NODE_ENV: "production", ONWARD_DEMO: "0" }, { host: "localhost:3000" }],
     ["a test run without demo mode", { ONWARD_DEMO: "0" }, { host: "localhost:3000" }],
-    ["demo mode, a visitor behind a proxy", { ONWARD_DEMO: "1" }, { host: "localhost:3000", "x-forwarded-for": "203.0.113.7" }],
+    [
+      "demo mode, a visitor behind a proxy",
+      { ONWARD_DEMO: "1" },
+      { host: "localhost:3000", "x-forwarded-for": "203.0.113.7" },
+    ],
     ["demo mode, a public host name", { ONWARD_DEMO: "1" }, { host: "onward.example.com" }],
   ];
   for (const [label, env, headers] of DEV_MAIL_CLOSED) {
@@ -266,7 +369,9 @@ describe("page authorization matrix", () => {
     expect(cells).toBe(FILES.size * CALLERS.length + 3 * DEV_MAIL_CLOSED.length);
     recordFigure("pages-matrix", {
       title: "page authorization matrix",
-      lines: [`${FILES.size} pages × ${CALLERS.length} callers + ${3 * DEV_MAIL_CLOSED.length} dev-mail checks = ${cells} cells, ${unexpectedAllows} unexpected allows`],
+      lines: [
+        `${FILES.size} pages × ${CALLERS.length} callers + ${3 * DEV_MAIL_CLOSED.length} dev-mail checks = ${cells} cells, ${unexpectedAllows} unexpected allows`,
+      ],
       ok: unexpectedAllows === 0,
     });
   });

@@ -22,7 +22,13 @@ import { recordFigure } from "./figures";
 const req = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock("next/headers", () => ({
   headers: async () => req.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
+  cookies: async () => ({
+    get: () => undefined,
+    getAll: () => [],
+    has: () => false,
+    set: () => undefined,
+    delete: () => undefined,
+  }),
 }));
 
 const holder = globalThis as unknown as { onwardRatePool?: pg.Pool; onwardLimiters?: Map<string, unknown> };
@@ -56,7 +62,11 @@ const form = (fields: Record<string, string>) => {
   return data;
 };
 /** The action's state, or "signed-in" when it redirected (Auth.js signed the user in / sent the link). */
-async function run(action: (prev: LoginState, data: FormData) => Promise<LoginState>, fields: Record<string, string>, ip: string) {
+async function run(
+  action: (prev: LoginState, data: FormData) => Promise<LoginState>,
+  fields: Record<string, string>,
+  ip: string,
+) {
   from(ip);
   try {
     return await action({}, form(fields));
@@ -75,10 +85,26 @@ beforeAll(async () => {
 });
 
 async function staffUser(label: string) {
-  return testDb().user.create({ data: { tenantId: f.tenant.id, email: `${label}-${randomUUID().slice(0, 8)}@${f.tenant.slug}.test`, name: label, role: "CSM", passwordHash } });
+  return testDb().user.create({
+    data: {
+      tenantId: f.tenant.id,
+      email: `${label}-${randomUUID().slice(0, 8)}@${f.tenant.slug}.test`,
+      name: label,
+      role: "CSM",
+      passwordHash,
+    },
+  });
 }
 async function customer(label: string) {
-  return testDb().user.create({ data: { tenantId: f.tenant.id, email: `${label}-${randomUUID().slice(0, 8)}@${f.tenant.slug}.test`, name: label, role: "CUSTOMER", customerAccountId: f.accountA.id } });
+  return testDb().user.create({
+    data: {
+      tenantId: f.tenant.id,
+      email: `${label}-${randomUUID().slice(0, 8)}@${f.tenant.slug}.test`,
+      name: label,
+      role: "CUSTOMER",
+      customerAccountId: f.accountA.id,
+    },
+  });
 }
 const sessionsOf = (userId: string) => testDb().userSession.count({ where: { userId } });
 const linksFor = (email: string) => testDb().verificationToken.count({ where: { identifier: email } });
@@ -92,11 +118,15 @@ describe("sign-in (passwordSignIn action)", () => {
     const u = await staffUser("acct");
     for (let i = 0; i < LIMITS.loginEmail.points; i += 1) {
       if (i === 5) await secondAppInstance();
-      expect(await run(passwordSignIn, { email: u.email, password: `guess ${i}` }, freshIp())).toMatchObject({ error: "Email or password is incorrect." });
+      expect(await run(passwordSignIn, { email: u.email, password: `guess ${i}` }, freshIp())).toMatchObject({
+        error: "Email or password is incorrect.",
+      });
     }
     await secondAppInstance();
     const refused = await run(passwordSignIn, { email: u.email, password: PASSWORD }, freshIp());
-    expect(refused).toMatchObject({ error: expect.stringMatching(/Too many failed sign-in attempts\. Try again in \d+ minutes?\./) });
+    expect(refused).toMatchObject({
+      error: expect.stringMatching(/Too many failed sign-in attempts\. Try again in \d+ minutes?\./),
+    });
     expectWait(refused !== "redirected" ? refused.retryAfterSeconds : 0, "loginEmail");
     expect(await sessionsOf(u.id)).toBe(0);
     const other = await staffUser("acct-other");
@@ -109,7 +139,13 @@ describe("sign-in (passwordSignIn action)", () => {
     const ip = freshIp();
     for (let i = 0; i < LIMITS.loginIp.points; i += 1) {
       if (i === 50) await secondAppInstance();
-      expect(await run(passwordSignIn, { email: `spray-${i}-${randomUUID().slice(0, 6)}@example.com`, password: "Winter2031!" }, ip)).toMatchObject({ error: "Email or password is incorrect." });
+      expect(
+        await run(
+          passwordSignIn,
+          { email: `spray-${i}-${randomUUID().slice(0, 6)}@example.com`, password: "Winter2031!" },
+          ip,
+        ),
+      ).toMatchObject({ error: "Email or password is incorrect." });
     }
     await secondAppInstance();
     const u = await staffUser("ip-victim");
@@ -130,12 +166,18 @@ describe("magic links (requestMagicLink action)", () => {
       expect(await run(requestMagicLink, { email: c.email }, freshIp())).toBe("redirected");
     }
     await secondAppInstance();
-    const [links, mails] = [await linksFor(c.email), await testDb().outboxMessage.count({ where: { recipient: c.email } })];
+    const [links, mails] = [
+      await linksFor(c.email),
+      await testDb().outboxMessage.count({ where: { recipient: c.email } }),
+    ];
     expect(links).toBe(LIMITS.magicLink.points);
     const refused = await run(requestMagicLink, { email: c.email }, freshIp());
     expect(refused).toMatchObject({ error: expect.stringMatching(/for this address\. Try again in \d+ minutes?\./) });
     expectWait(refused !== "redirected" ? refused.retryAfterSeconds : 0, "magicLink");
-    expect([await linksFor(c.email), await testDb().outboxMessage.count({ where: { recipient: c.email } })]).toEqual([links, mails]);
+    expect([await linksFor(c.email), await testDb().outboxMessage.count({ where: { recipient: c.email } })]).toEqual([
+      links,
+      mails,
+    ]);
     expect(await run(requestMagicLink, { email: (await customer("link-other")).email }, freshIp())).toBe("redirected");
     record("magicLink", "throttled message + wait");
   });
@@ -144,7 +186,9 @@ describe("magic links (requestMagicLink action)", () => {
     const ip = freshIp();
     for (let i = 0; i < LIMITS.magicLinkIp.points; i += 1) {
       if (i === 10) await secondAppInstance();
-      expect(await run(requestMagicLink, { email: `nobody-${i}-${randomUUID().slice(0, 6)}@example.com` }, ip)).toBe("redirected");
+      expect(await run(requestMagicLink, { email: `nobody-${i}-${randomUUID().slice(0, 6)}@example.com` }, ip)).toBe(
+        "redirected",
+      );
     }
     await secondAppInstance();
     const c = await customer("link-ip");
@@ -160,9 +204,16 @@ describe("magic links (requestMagicLink action)", () => {
 
 const trpcUrl = (path: string, input?: unknown) =>
   `http://localhost/api/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`}`;
-const viewSurvey = (token: string, ip: string) => trpcGet(new Request(trpcUrl("surveys.byToken", { token }), { headers: { "x-forwarded-for": ip } }));
+const viewSurvey = (token: string, ip: string) =>
+  trpcGet(new Request(trpcUrl("surveys.byToken", { token }), { headers: { "x-forwarded-for": ip } }));
 const answerSurvey = (token: string, ip: string) =>
-  trpcPost(new Request(trpcUrl("surveys.answerByToken"), { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": ip }, body: JSON.stringify({ json: { token, score: 8 } }) }));
+  trpcPost(
+    new Request(trpcUrl("surveys.answerByToken"), {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": ip },
+      body: JSON.stringify({ json: { token, score: 8 } }),
+    }),
+  );
 const answered = (surveyId: string) => testDb().surveyResponse.count({ where: { surveyId } });
 const bogusToken = () => randomUUID().replaceAll("-", "").padEnd(43, "x");
 
@@ -204,14 +255,30 @@ describe("one-time survey links (/api/trpc surveys.byToken / answerByToken)", ()
   });
 });
 
-const GOOD_EVIDENCE = { coverage: 96.5, complexity: 8, maintainability: 9.1, vulnerabilities: { high: 0, critical: 0 }, tests: { passed: 10, failed: 0 }, commitSha: "abcdef1234567" };
+const GOOD_EVIDENCE = {
+  coverage: 96.5,
+  complexity: 8,
+  maintainability: 9.1,
+  vulnerabilities: { high: 0, critical: 0 },
+  tests: { passed: 10, failed: 0 },
+  commitSha: "abcdef1234567",
+};
 const postEvidence = (token: string, body: unknown) =>
-  evidencePost(new Request("http://localhost/api/v1/evidence", { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(body) }));
+  evidencePost(
+    new Request("http://localhost/api/v1/evidence", {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    }),
+  );
 
 describe("REST APIs", () => {
   it(`evidence API: ${LIMITS.evidenceToken.points} posts per token, then 429 + Retry-After; nothing is stored`, async () => {
     await testDb().project.update({ where: { id: f.projectA.id }, data: { techLeadId: f.users.TECH_LEAD.id } });
-    const { token } = await callerFor(f.users.TECH_LEAD).apiTokens.create({ projectId: f.projectA.id, name: "Busy pipeline" });
+    const { token } = await callerFor(f.users.TECH_LEAD).apiTokens.create({
+      projectId: f.projectA.id,
+      name: "Busy pipeline",
+    });
     // bodies that fail validation still count: the limit is checked before the body is read
     for (let i = 0; i < LIMITS.evidenceToken.points; i += 1) {
       if (i === 60) await secondAppInstance();
@@ -223,7 +290,10 @@ describe("REST APIs", () => {
     expect(refused.status).toBe(429);
     expectWait(Number(refused.headers.get("retry-after")), "evidenceToken");
     expect(await testDb().evidence.count({ where: { tenantId: f.tenant.id } })).toBe(before);
-    const other = await callerFor(f.users.TECH_LEAD).apiTokens.create({ projectId: f.projectA.id, name: "Quiet pipeline" });
+    const other = await callerFor(f.users.TECH_LEAD).apiTokens.create({
+      projectId: f.projectA.id,
+      name: "Quiet pipeline",
+    });
     expect((await postEvidence(other.token, GOOD_EVIDENCE)).status).toBe(201);
     record("evidenceToken", "429 + Retry-After");
   });
@@ -231,7 +301,12 @@ describe("REST APIs", () => {
   it(`journey API: ${LIMITS.journeyKey.points} calls per key, then 429 + Retry-After`, async () => {
     const key = (await callerFor(f.users.ADMIN).apiKeys.create({ name: "Busy CRM" })).token;
     const status = (k: string, id: string) =>
-      journeyStatus(new Request(`http://localhost/api/v1/customer-journey/${id}/status`, { headers: { authorization: `Bearer ${k}` } }), { params: Promise.resolve({ id }) });
+      journeyStatus(
+        new Request(`http://localhost/api/v1/customer-journey/${id}/status`, {
+          headers: { authorization: `Bearer ${k}` },
+        }),
+        { params: Promise.resolve({ id }) },
+      );
     for (let i = 0; i < LIMITS.journeyKey.points; i += 1) {
       if (i === 30) await secondAppInstance();
       expect((await status(key, `missing-${i}`)).status).toBe(404);
@@ -247,10 +322,21 @@ describe("REST APIs", () => {
 });
 
 const submitSignup = (input: Record<string, string>, ip: string) =>
-  trpcPost(new Request(trpcUrl("signup.submit"), { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": ip }, body: JSON.stringify({ json: input }) }));
+  trpcPost(
+    new Request(trpcUrl("signup.submit"), {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": ip },
+      body: JSON.stringify({ json: input }),
+    }),
+  );
 function signupInput(domain = `d-${randomUUID().slice(0, 12)}.example.com`) {
   const tag = randomUUID().slice(0, 12);
-  return { companyName: `Limits ${tag}`, slug: `limits-${tag}`, founderName: "Lee Limits", email: `lee-${tag}@${domain}` };
+  return {
+    companyName: `Limits ${tag}`,
+    slug: `limits-${tag}`,
+    founderName: "Lee Limits",
+    email: `lee-${tag}@${domain}`,
+  };
 }
 const pendingFor = (email: string) => testDb().workspaceSignup.count({ where: { email } });
 
@@ -293,12 +379,24 @@ describe("workspace sign-up (/api/trpc signup.submit, docs/signup.md#limits)", (
 });
 
 /** The self-service assessment limits (docs/domain.md#self-service-assessment) are driven in tests/integration/intake.int.test.ts. */
-const ELSEWHERE: Partial<Record<LimitName, string>> = { intakeIp: "intake.int.test.ts", intakeEmail: "intake.int.test.ts" };
+const ELSEWHERE: Partial<Record<LimitName, string>> = {
+  intakeIp: "intake.int.test.ts",
+  intakeEmail: "intake.int.test.ts",
+};
 
 afterAll(() => {
   const names = Object.keys(LIMITS) as LimitName[];
-  const lines = names.map((name) => results.get(name) ?? (ELSEWHERE[name] ? `${name}: ${LIMITS[name].points} / ${LIMITS[name].duration / 60} min, tested in ${ELSEWHERE[name]}` : `${name}: not tested ✗`));
+  const lines = names.map(
+    (name) =>
+      results.get(name) ??
+      (ELSEWHERE[name]
+        ? `${name}: ${LIMITS[name].points} / ${LIMITS[name].duration / 60} min, tested in ${ELSEWHERE[name]}`
+        : `${name}: not tested ✗`),
+  );
   const ok = names.every((name) => results.has(name) || ELSEWHERE[name]);
-  recordFigure("rate-limits", { title: "Rate limits (PostgreSQL-backed)", lines: [...lines, `${instances} simulated second app instances`], ok });
+  recordFigure("rate-limits", {
+    title: "Rate limits (PostgreSQL-backed)",
+    lines: [...lines, `${instances} simulated second app instances`],
+    ok,
+  });
 });
-

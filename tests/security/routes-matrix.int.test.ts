@@ -3,7 +3,17 @@ import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/server/auth/session-user";
 import { listMigrations } from "@/server/db/migrate";
-import { ALL_FULL_ANSWERS, SAMPLE_REQUEST, callerFor, createLeadFor, createTenantFixture, journeyFor, succeededGuaranteeOf, testDb, type TenantFixture } from "../helpers/fixtures";
+import {
+  ALL_FULL_ANSWERS,
+  SAMPLE_REQUEST,
+  callerFor,
+  createLeadFor,
+  createTenantFixture,
+  journeyFor,
+  succeededGuaranteeOf,
+  testDb,
+  type TenantFixture,
+} from "../helpers/fixtures";
 import { recordFigure } from "./figures";
 
 /**
@@ -25,7 +35,10 @@ const cell = vi.hoisted(() => {
   process.env.CRON_SECRET = "routes-matrix-cron-secret-0123456789";
   return { user: null as SessionUser | null };
 });
-vi.mock("@/server/auth/current-user", () => ({ currentUser: async () => cell.user, loadSessionUser: async () => cell.user }));
+vi.mock("@/server/auth/current-user", () => ({
+  currentUser: async () => cell.user,
+  loadSessionUser: async () => cell.user,
+}));
 vi.mock("@/server/jobs/runner", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/server/jobs/runner")>()),
   runJob: async (_db: unknown, def: { name: string }) => ({ job: def.name, periodKey: "matrix", status: "ran" }),
@@ -33,8 +46,19 @@ vi.mock("@/server/jobs/runner", async (importOriginal) => ({
 
 const ROLES = ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD", "CUSTOMER"] as const;
 const CALLERS = [
-  "anonymous", ...ROLES, "otherTenantAdmin", "otherTenantCustomer", "otherAccountCustomer",
-  "projectToken", "otherTenantProjectToken", "tenantKey", "otherTenantKey", "revokedToken", "malformedBearer", "cronSecret", "wrongCronSecret",
+  "anonymous",
+  ...ROLES,
+  "otherTenantAdmin",
+  "otherTenantCustomer",
+  "otherAccountCustomer",
+  "projectToken",
+  "otherTenantProjectToken",
+  "tenantKey",
+  "otherTenantKey",
+  "revokedToken",
+  "malformedBearer",
+  "cronSecret",
+  "wrongCronSecret",
 ] as const;
 type Caller = (typeof CALLERS)[number];
 type Credentials = { user: SessionUser | null; bearer: string | null };
@@ -54,25 +78,58 @@ let b: TenantFixture;
 let matrixAlert: Promise<unknown> | undefined;
 let logoOnce: Promise<unknown> | undefined;
 /** tenant A's logo, uploaded once by its admin (the route is public, so every caller reads it) */
-const matrixLogo = () => (logoOnce ??= callerFor(a.users.ADMIN).branding.uploadLogo({
-  contentType: "image/svg+xml", dataBase64: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>').toString("base64"),
-}));
+const matrixLogo = () =>
+  (logoOnce ??= callerFor(a.users.ADMIN).branding.uploadLogo({
+    contentType: "image/svg+xml",
+    dataBase64: Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>',
+    ).toString("base64"),
+  }));
 let creds: Record<Caller, Credentials>;
 const SECRET = process.env.CRON_SECRET ?? "";
-const json = (body: unknown): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const json = (body: unknown): RequestInit => ({
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body),
+});
 const STAFF_200 = { ADMIN: 200, EXECUTIVE: 200, CSM: 200, TECH_LEAD: 200 } as const;
 const allCallers = (status: number) => Object.fromEntries(CALLERS.map((c) => [c, status])) as Record<Caller, number>;
-const CRON: MethodSpec = { request: async () => ({ url: "http://localhost/api/cron/x" }), expect: { cronSecret: 200 }, otherwise: 401 };
-const cronRoute: RouteEntry = { auth: "Bearer CRON_SECRET", methods: { GET: CRON, POST: { ...CRON, request: async () => ({ url: "http://localhost/api/cron/x", init: { method: "POST" } }) } } };
+const CRON: MethodSpec = {
+  request: async () => ({ url: "http://localhost/api/cron/x" }),
+  expect: { cronSecret: 200 },
+  otherwise: 401,
+};
+const cronRoute: RouteEntry = {
+  auth: "Bearer CRON_SECRET",
+  methods: {
+    GET: CRON,
+    POST: { ...CRON, request: async () => ({ url: "http://localhost/api/cron/x", init: { method: "POST" } }) },
+  },
+};
 
 function importSpec(kind: "leads" | "accounts"): MethodSpec {
   return {
     request: async () => {
       const form = new FormData();
-      form.set("file", new File([`Company,Email,Name\nMatrix Co ${kind},matrix@${kind}.example,Matrix Person\n`], `${kind}.csv`, { type: "text/csv" }));
+      form.set(
+        "file",
+        new File([`Company,Email,Name\nMatrix Co ${kind},matrix@${kind}.example,Matrix Person\n`], `${kind}.csv`, {
+          type: "text/csv",
+        }),
+      );
       return { url: `http://localhost/api/import/${kind}`, init: { method: "POST", body: form } };
     },
-    expect: { ADMIN: 200, EXECUTIVE: 403, CSM: 200, TECH_LEAD: 403, CUSTOMER: 403, otherTenantAdmin: 200, otherTenantCustomer: 403, otherAccountCustomer: 403 }, otherwise: 401,
+    expect: {
+      ADMIN: 200,
+      EXECUTIVE: 403,
+      CSM: 200,
+      TECH_LEAD: 403,
+      CUSTOMER: 403,
+      otherTenantAdmin: 200,
+      otherTenantCustomer: 403,
+      otherAccountCustomer: 403,
+    },
+    otherwise: 401,
     check: async (c, res) => {
       if (res.status === 200) expect(await res.json()).toMatchObject({ dryRun: true, rowCount: 1 });
     },
@@ -80,111 +137,259 @@ function importSpec(kind: "leads" | "accounts"): MethodSpec {
 }
 
 const ROUTES: Record<string, RouteEntry> = {
-  "/api/health": { auth: "public (up/down and migration name only)", methods: { GET: {
-    request: async () => ({ url: "http://localhost/api/health" }), expect: allCallers(200), otherwise: 200,
-    check: async (_c, res) => {
-      const newest = listMigrations(path.resolve(import.meta.dirname, "..", "..", "prisma", "migrations")).at(-1)?.name;
-      expect(await res.json()).toEqual({ ok: true, database: "up", migration: newest });
-    },
-  } } },
-  "/api/auth/[...nextauth]": { auth: "Auth.js (its own CSRF token; see session-cookies.int.test.ts)", methods: {
-    GET: { request: async () => ({ url: "http://localhost:3000/api/auth/session" }), expect: allCallers(200), otherwise: 200, check: async (_c, res) => expect(await res.json()).toBeNull() },
-    // a POST without Auth.js's CSRF token signs nobody in, whoever sends it
-    POST: {
-      request: async () => ({ url: "http://localhost:3000/api/auth/callback/credentials", init: { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `email=${encodeURIComponent(a.users.CSM.email)}&password=x` } }),
-      expect: allCallers(302), otherwise: 302,
-      check: async (_c, res) => expect(res.headers.get("location")).toMatch(/error=MissingCSRF/),
-    },
-  } },
-  "/api/trpc/[trpc]": { auth: "session; per procedure in tests/integration/authorization-matrix.int.test.ts", methods: {
-    GET: {
-      request: async () => ({ url: `http://localhost/api/trpc/users.list?input=${encodeURIComponent(JSON.stringify({ json: { page: 1, pageSize: 5 } }))}` }),
-      expect: { ADMIN: 200, EXECUTIVE: 403, CSM: 403, TECH_LEAD: 403, CUSTOMER: 403, otherTenantAdmin: 200, otherTenantCustomer: 403, otherAccountCustomer: 403 }, otherwise: 401,
-      check: async (c, res) => {
-        if (c === "otherTenantAdmin") expect(await res.text()).not.toContain(a.users.CSM.email);
+  "/api/health": {
+    auth: "public (up/down and migration name only)",
+    methods: {
+      GET: {
+        request: async () => ({ url: "http://localhost/api/health" }),
+        expect: allCallers(200),
+        otherwise: 200,
+        check: async (_c, res) => {
+          const newest = listMigrations(path.resolve(import.meta.dirname, "..", "..", "prisma", "migrations")).at(
+            -1,
+          )?.name;
+          expect(await res.json()).toEqual({ ok: true, database: "up", migration: newest });
+        },
       },
     },
-    POST: {
-      request: async () => ({ url: "http://localhost/api/trpc/users.setDisabled", init: json({ json: { userId: a.users.TECH_LEAD.id, disabled: false } }) }),
-      expect: { ADMIN: 200, EXECUTIVE: 403, CSM: 403, TECH_LEAD: 403, CUSTOMER: 403, otherTenantAdmin: 404, otherTenantCustomer: 403, otherAccountCustomer: 403 }, otherwise: 401,
+  },
+  "/api/auth/[...nextauth]": {
+    auth: "Auth.js (its own CSRF token; see session-cookies.int.test.ts)",
+    methods: {
+      GET: {
+        request: async () => ({ url: "http://localhost:3000/api/auth/session" }),
+        expect: allCallers(200),
+        otherwise: 200,
+        check: async (_c, res) => expect(await res.json()).toBeNull(),
+      },
+      // a POST without Auth.js's CSRF token signs nobody in, whoever sends it
+      POST: {
+        request: async () => ({
+          url: "http://localhost:3000/api/auth/callback/credentials",
+          init: {
+            method: "POST",
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+            body: `email=${encodeURIComponent(a.users.CSM.email)}&password=x`,
+          },
+        }),
+        expect: allCallers(302),
+        otherwise: 302,
+        check: async (_c, res) => expect(res.headers.get("location")).toMatch(/error=MissingCSRF/),
+      },
     },
-  } },
-  "/api/alerts/export": { auth: "session, alerts:read", methods: { GET: {
-    request: async () => {
-      await (matrixAlert ??= testDb().alert.create({ data: { tenantId: a.tenant.id, projectId: a.projectA.id, severity: "HIGH", kind: "PROJECT_OFF_TRACK", message: "Routes matrix alert" } }));
-      return { url: "http://localhost/api/alerts/export?status=all" };
+  },
+  "/api/trpc/[trpc]": {
+    auth: "session; per procedure in tests/integration/authorization-matrix.int.test.ts",
+    methods: {
+      GET: {
+        request: async () => ({
+          url: `http://localhost/api/trpc/users.list?input=${encodeURIComponent(JSON.stringify({ json: { page: 1, pageSize: 5 } }))}`,
+        }),
+        expect: {
+          ADMIN: 200,
+          EXECUTIVE: 403,
+          CSM: 403,
+          TECH_LEAD: 403,
+          CUSTOMER: 403,
+          otherTenantAdmin: 200,
+          otherTenantCustomer: 403,
+          otherAccountCustomer: 403,
+        },
+        otherwise: 401,
+        check: async (c, res) => {
+          if (c === "otherTenantAdmin") expect(await res.text()).not.toContain(a.users.CSM.email);
+        },
+      },
+      POST: {
+        request: async () => ({
+          url: "http://localhost/api/trpc/users.setDisabled",
+          init: json({ json: { userId: a.users.TECH_LEAD.id, disabled: false } }),
+        }),
+        expect: {
+          ADMIN: 200,
+          EXECUTIVE: 403,
+          CSM: 403,
+          TECH_LEAD: 403,
+          CUSTOMER: 403,
+          otherTenantAdmin: 404,
+          otherTenantCustomer: 403,
+          otherAccountCustomer: 403,
+        },
+        otherwise: 401,
+      },
     },
-    expect: { ...STAFF_200, CUSTOMER: 403, otherTenantAdmin: 200, otherTenantCustomer: 403, otherAccountCustomer: 403 }, otherwise: 401,
-    check: async (c, res) => {
-      const csv = await res.text();
-      if (c === "otherTenantAdmin") expect(csv, "another tenant's export").not.toContain("Routes matrix alert");
-      if (c === "ADMIN") expect(csv).toContain("Routes matrix alert");
+  },
+  "/api/alerts/export": {
+    auth: "session, alerts:read",
+    methods: {
+      GET: {
+        request: async () => {
+          await (matrixAlert ??= testDb().alert.create({
+            data: {
+              tenantId: a.tenant.id,
+              projectId: a.projectA.id,
+              severity: "HIGH",
+              kind: "PROJECT_OFF_TRACK",
+              message: "Routes matrix alert",
+            },
+          }));
+          return { url: "http://localhost/api/alerts/export?status=all" };
+        },
+        expect: {
+          ...STAFF_200,
+          CUSTOMER: 403,
+          otherTenantAdmin: 200,
+          otherTenantCustomer: 403,
+          otherAccountCustomer: 403,
+        },
+        otherwise: 401,
+        check: async (c, res) => {
+          const csv = await res.text();
+          if (c === "otherTenantAdmin") expect(csv, "another tenant's export").not.toContain("Routes matrix alert");
+          if (c === "ADMIN") expect(csv).toContain("Routes matrix alert");
+        },
+      },
     },
-  } } },
-  "/api/leads/export": { auth: "session, pipeline:read", methods: { GET: {
-    request: async () => ({ url: "http://localhost/api/leads/export" }),
-    expect: { ADMIN: 200, EXECUTIVE: 200, CSM: 200, TECH_LEAD: 403, CUSTOMER: 403, otherTenantAdmin: 200, otherTenantCustomer: 403, otherAccountCustomer: 403 }, otherwise: 401,
-    check: async (c, res) => {
-      const csv = await res.text();
-      if (c === "otherTenantAdmin") expect(csv, "another tenant's export").not.toContain(a.lead.company);
-      if (c === "ADMIN") expect(csv).toContain(a.lead.company);
+  },
+  "/api/leads/export": {
+    auth: "session, pipeline:read",
+    methods: {
+      GET: {
+        request: async () => ({ url: "http://localhost/api/leads/export" }),
+        expect: {
+          ADMIN: 200,
+          EXECUTIVE: 200,
+          CSM: 200,
+          TECH_LEAD: 403,
+          CUSTOMER: 403,
+          otherTenantAdmin: 200,
+          otherTenantCustomer: 403,
+          otherAccountCustomer: 403,
+        },
+        otherwise: 401,
+        check: async (c, res) => {
+          const csv = await res.text();
+          if (c === "otherTenantAdmin") expect(csv, "another tenant's export").not.toContain(a.lead.company);
+          if (c === "ADMIN") expect(csv).toContain(a.lead.company);
+        },
+      },
     },
-  } } },
+  },
   // CSV import (docs/import.md): a dry run here, so the matrix writes nothing; tenant B's admin previews into B
   "/api/import/leads": { auth: "session, leads:write; same-origin POST", methods: { POST: importSpec("leads") } },
-  "/api/import/accounts": { auth: "session, accounts:write; same-origin POST", methods: { POST: importSpec("accounts") } },
-  "/api/portal/certificate/[milestoneId]": { auth: "session; customer of the account or staff with delivery:read", methods: { GET: {
-    request: async () => {
-      const week = await testDb().milestone.findFirstOrThrow({ where: { projectId: a.projectA.id, weekNumber: 1 }, select: { id: true } });
-      return { url: `http://localhost/api/portal/certificate/${week.id}`, params: { milestoneId: week.id } };
-    },
-    expect: { ...STAFF_200, CUSTOMER: 200, otherTenantAdmin: 404, otherTenantCustomer: 404, otherAccountCustomer: 404 }, otherwise: 401,
-  } } },
-  "/api/branding/logo/[tenantId]": { auth: "public (a tenant's logo appears in its emails)", methods: { GET: {
-    request: async () => {
-      await matrixLogo();
-      return { url: `http://localhost/api/branding/logo/${a.tenant.id}`, params: { tenantId: a.tenant.id } };
-    },
-    expect: allCallers(200), otherwise: 200,
-    check: async (_c, res) => {
-      expect(res.headers.get("content-type")).toBe("image/svg+xml");
-      expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
-    },
-  } } },
-  "/api/dossier/[projectId]": { auth: "session; customer of the account or staff with delivery:read", methods: { GET: {
-    request: async () => {
-      const { projectId } = await succeededGuaranteeOf(a);
-      return { url: `http://localhost/api/dossier/${projectId}`, params: { projectId } };
-    },
-    expect: { ...STAFF_200, CUSTOMER: 200, otherTenantAdmin: 404, otherTenantCustomer: 404, otherAccountCustomer: 404 }, otherwise: 401,
-  } } },
-  "/api/v1/evidence": { auth: "Bearer project API token (evidence:write); no cookies", methods: {
-    POST: {
-      request: async () => ({ url: "http://localhost/api/v1/evidence", init: json({ coverage: 91, tests: { passed: 10, failed: 0 } }) }),
-      expect: { projectToken: 201, otherTenantProjectToken: 201 }, otherwise: 401,
-      check: async (c, res) => {
-        if (c !== "otherTenantProjectToken") return;
-        // B's token writes to B's own project only
-        const { projectId } = (await res.json()) as { projectId?: string };
-        expect(projectId === undefined || projectId === b.projectA.id).toBe(true);
+  "/api/import/accounts": {
+    auth: "session, accounts:write; same-origin POST",
+    methods: { POST: importSpec("accounts") },
+  },
+  "/api/portal/certificate/[milestoneId]": {
+    auth: "session; customer of the account or staff with delivery:read",
+    methods: {
+      GET: {
+        request: async () => {
+          const week = await testDb().milestone.findFirstOrThrow({
+            where: { projectId: a.projectA.id, weekNumber: 1 },
+            select: { id: true },
+          });
+          return { url: `http://localhost/api/portal/certificate/${week.id}`, params: { milestoneId: week.id } };
+        },
+        expect: {
+          ...STAFF_200,
+          CUSTOMER: 200,
+          otherTenantAdmin: 404,
+          otherTenantCustomer: 404,
+          otherAccountCustomer: 404,
+        },
+        otherwise: 401,
       },
     },
-    GET: { request: async () => ({ url: "http://localhost/api/v1/evidence" }), expect: {}, otherwise: 405 },
-  } },
-  "/api/v1/customer-journey/initiate": { auth: "Bearer tenant API key (journeys:write); no cookies", methods: {
-    POST: {
-      request: async () => ({ url: "http://localhost/api/v1/customer-journey/initiate", init: json({ leadId: (await createLeadFor(a)).id, answers: ALL_FULL_ANSWERS, request: SAMPLE_REQUEST }) }),
-      expect: { tenantKey: 200, otherTenantKey: 404 }, otherwise: 401,
+  },
+  "/api/branding/logo/[tenantId]": {
+    auth: "public (a tenant's logo appears in its emails)",
+    methods: {
+      GET: {
+        request: async () => {
+          await matrixLogo();
+          return { url: `http://localhost/api/branding/logo/${a.tenant.id}`, params: { tenantId: a.tenant.id } };
+        },
+        expect: allCallers(200),
+        otherwise: 200,
+        check: async (_c, res) => {
+          expect(res.headers.get("content-type")).toBe("image/svg+xml");
+          expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
+        },
+      },
     },
-    GET: { request: async () => ({ url: "http://localhost/api/v1/customer-journey/initiate" }), expect: {}, otherwise: 405 },
-  } },
-  "/api/v1/customer-journey/[id]/status": { auth: "Bearer tenant API key (journeys:write); no cookies", methods: { GET: {
-    request: async () => {
-      const id = await journeyFor(a);
-      return { url: `http://localhost/api/v1/customer-journey/${id}/status`, params: { id } };
+  },
+  "/api/dossier/[projectId]": {
+    auth: "session; customer of the account or staff with delivery:read",
+    methods: {
+      GET: {
+        request: async () => {
+          const { projectId } = await succeededGuaranteeOf(a);
+          return { url: `http://localhost/api/dossier/${projectId}`, params: { projectId } };
+        },
+        expect: {
+          ...STAFF_200,
+          CUSTOMER: 200,
+          otherTenantAdmin: 404,
+          otherTenantCustomer: 404,
+          otherAccountCustomer: 404,
+        },
+        otherwise: 401,
+      },
     },
-    expect: { tenantKey: 200, otherTenantKey: 404 }, otherwise: 401,
-  } } },
+  },
+  "/api/v1/evidence": {
+    auth: "Bearer project API token (evidence:write); no cookies",
+    methods: {
+      POST: {
+        request: async () => ({
+          url: "http://localhost/api/v1/evidence",
+          init: json({ coverage: 91, tests: { passed: 10, failed: 0 } }),
+        }),
+        expect: { projectToken: 201, otherTenantProjectToken: 201 },
+        otherwise: 401,
+        check: async (c, res) => {
+          if (c !== "otherTenantProjectToken") return;
+          // B's token writes to B's own project only
+          const { projectId } = (await res.json()) as { projectId?: string };
+          expect(projectId === undefined || projectId === b.projectA.id).toBe(true);
+        },
+      },
+      GET: { request: async () => ({ url: "http://localhost/api/v1/evidence" }), expect: {}, otherwise: 405 },
+    },
+  },
+  "/api/v1/customer-journey/initiate": {
+    auth: "Bearer tenant API key (journeys:write); no cookies",
+    methods: {
+      POST: {
+        request: async () => ({
+          url: "http://localhost/api/v1/customer-journey/initiate",
+          init: json({ leadId: (await createLeadFor(a)).id, answers: ALL_FULL_ANSWERS, request: SAMPLE_REQUEST }),
+        }),
+        expect: { tenantKey: 200, otherTenantKey: 404 },
+        otherwise: 401,
+      },
+      GET: {
+        request: async () => ({ url: "http://localhost/api/v1/customer-journey/initiate" }),
+        expect: {},
+        otherwise: 405,
+      },
+    },
+  },
+  "/api/v1/customer-journey/[id]/status": {
+    auth: "Bearer tenant API key (journeys:write); no cookies",
+    methods: {
+      GET: {
+        request: async () => {
+          const id = await journeyFor(a);
+          return { url: `http://localhost/api/v1/customer-journey/${id}/status`, params: { id } };
+        },
+        expect: { tenantKey: 200, otherTenantKey: 404 },
+        otherwise: 401,
+      },
+    },
+  },
 };
 
 const appDir = path.resolve(import.meta.dirname, "..", "..", "app");
@@ -196,7 +401,12 @@ function routeFiles(dir: string): string[] {
   });
 }
 /** app/(group)/api/x/[id]/route.ts → /api/x/[id] */
-const routePath = (file: string) => `/${path.relative(appDir, path.dirname(file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join("/")}`;
+const routePath = (file: string) =>
+  `/${path
+    .relative(appDir, path.dirname(file))
+    .split(path.sep)
+    .filter((s) => !/^\(.*\)$/.test(s))
+    .join("/")}`;
 const FILES = new Map(routeFiles(appDir).map((f) => [routePath(f), f]));
 // every cron route, present and future, has the same rule: the cron secret and nothing else
 for (const route of FILES.keys()) if (route.startsWith("/api/cron/")) ROUTES[route] = cronRoute;
@@ -208,20 +418,32 @@ let unexpectedAllows = 0;
 beforeAll(async () => {
   a = await createTenantFixture("routes-a");
   b = await createTenantFixture("routes-b");
-  const projectToken = async (f: TenantFixture) => (await callerFor(f.users.TECH_LEAD).apiTokens.create({ projectId: f.projectA.id, name: "Routes matrix" })).token;
-  const tenantKey = async (f: TenantFixture) => (await callerFor(f.users.ADMIN).apiKeys.create({ name: "Routes matrix" })).token;
+  const projectToken = async (f: TenantFixture) =>
+    (await callerFor(f.users.TECH_LEAD).apiTokens.create({ projectId: f.projectA.id, name: "Routes matrix" })).token;
+  const tenantKey = async (f: TenantFixture) =>
+    (await callerFor(f.users.ADMIN).apiKeys.create({ name: "Routes matrix" })).token;
   const revoked = await callerFor(a.users.TECH_LEAD).apiTokens.create({ projectId: a.projectA.id, name: "Revoked" });
   await callerFor(a.users.TECH_LEAD).apiTokens.revoke({ tokenId: revoked.id });
   const session = (user: SessionUser): Credentials => ({ user, bearer: null });
   const bearer = (token: string): Credentials => ({ user: null, bearer: token });
   creds = {
     anonymous: { user: null, bearer: null },
-    ADMIN: session(a.users.ADMIN), EXECUTIVE: session(a.users.EXECUTIVE), CSM: session(a.users.CSM), TECH_LEAD: session(a.users.TECH_LEAD), CUSTOMER: session(a.users.CUSTOMER),
-    otherTenantAdmin: session(b.users.ADMIN), otherTenantCustomer: session(b.users.CUSTOMER), otherAccountCustomer: session(a.otherAccountCustomer),
-    projectToken: bearer(await projectToken(a)), otherTenantProjectToken: bearer(await projectToken(b)),
-    tenantKey: bearer(await tenantKey(a)), otherTenantKey: bearer(await tenantKey(b)),
-    revokedToken: bearer(revoked.token), malformedBearer: bearer("onw_' OR 1=1 --"),
-    cronSecret: bearer(SECRET), wrongCronSecret: bearer(`${SECRET.slice(0, -1)}x`),
+    ADMIN: session(a.users.ADMIN),
+    EXECUTIVE: session(a.users.EXECUTIVE),
+    CSM: session(a.users.CSM),
+    TECH_LEAD: session(a.users.TECH_LEAD),
+    CUSTOMER: session(a.users.CUSTOMER),
+    otherTenantAdmin: session(b.users.ADMIN),
+    otherTenantCustomer: session(b.users.CUSTOMER),
+    otherAccountCustomer: session(a.otherAccountCustomer),
+    projectToken: bearer(await projectToken(a)),
+    otherTenantProjectToken: bearer(await projectToken(b)),
+    tenantKey: bearer(await tenantKey(a)),
+    otherTenantKey: bearer(await tenantKey(b)),
+    revokedToken: bearer(revoked.token),
+    malformedBearer: bearer("onw_' OR 1=1 --"),
+    cronSecret: bearer(SECRET),
+    wrongCronSecret: bearer(`${SECRET.slice(0, -1)}x`),
   };
 });
 
@@ -241,17 +463,31 @@ describe("route authorization matrix", () => {
   it("the bearer-token routes never look at the session cookie (so they need no CSRF defence)", async () => {
     const { readFileSync } = await import("node:fs");
     const root = path.resolve(appDir, "..");
-    const sources = [...FILES].filter(([p]) => p.startsWith("/api/v1/") || p.startsWith("/api/cron/")).map(([, f]) => f)
-      .concat(["server/http/journey-api.ts", "server/http/rest.ts", "server/jobs/cron-http.ts"].map((f) => path.join(root, f)));
-    for (const file of sources) expect(readFileSync(file, "utf8"), file).not.toMatch(/current-user|auth\/config|next\/headers|cookies\(/);
+    const sources = [...FILES]
+      .filter(([p]) => p.startsWith("/api/v1/") || p.startsWith("/api/cron/"))
+      .map(([, f]) => f)
+      .concat(
+        ["server/http/journey-api.ts", "server/http/rest.ts", "server/jobs/cron-http.ts"].map((f) =>
+          path.join(root, f),
+        ),
+      );
+    for (const file of sources)
+      expect(readFileSync(file, "utf8"), file).not.toMatch(/current-user|auth\/config|next\/headers|cookies\(/);
   });
 
-  const rows = Object.entries(ROUTES).flatMap(([route, entry]) => Object.keys(entry.methods).map((m) => [route, m] as const));
+  const rows = Object.entries(ROUTES).flatMap(([route, entry]) =>
+    Object.keys(entry.methods).map((m) => [route, m] as const),
+  );
   it.each(rows)("%s %s answers every caller as expected", async (route, method) => {
     const file = FILES.get(route);
     const spec = ROUTES[route]?.methods[method as "GET" | "POST"];
     if (!file || !spec) throw new Error(`no route ${route} ${method}`);
-    const handler = ((await import(/* @vite-ignore */ file)) as Record<string, (r: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>>)[method];
+    const handler = (
+      (await import(/* @vite-ignore */ file)) as Record<
+        string,
+        (r: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>
+      >
+    )[method];
     if (!handler) throw new Error(`${route} exports no ${method}`);
     const { NextRequest } = await import("next/server");
     // Auth.js logs each refused CSRF check to console.error; those refusals are the expected answer here
@@ -262,7 +498,10 @@ describe("route authorization matrix", () => {
       cell.user = user;
       const headers = new Headers(init.headers);
       if (bearer) headers.set("authorization", `Bearer ${bearer}`);
-      const res = await handler(new NextRequest(url, { ...init, method, headers } as ConstructorParameters<typeof NextRequest>[1]), { params: Promise.resolve(params) });
+      const res = await handler(
+        new NextRequest(url, { ...init, method, headers } as ConstructorParameters<typeof NextRequest>[1]),
+        { params: Promise.resolve(params) },
+      );
       const expected = spec.expect[caller] ?? spec.otherwise;
       cells += 1;
       if (res.status !== expected && res.status < 300 && expected >= 400) unexpectedAllows += 1;
@@ -277,7 +516,9 @@ describe("route authorization matrix", () => {
     expect(unexpectedAllows).toBe(0);
     recordFigure("routes-matrix", {
       title: "route authorization matrix",
-      lines: [`${FILES.size} route files, ${rows.length} route×method rows × ${CALLERS.length} callers = ${cells} cells, ${unexpectedAllows} unexpected allows`],
+      lines: [
+        `${FILES.size} route files, ${rows.length} route×method rows × ${CALLERS.length} callers = ${cells} cells, ${unexpectedAllows} unexpected allows`,
+      ],
       ok: unexpectedAllows === 0,
     });
   });

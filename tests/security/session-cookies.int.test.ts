@@ -26,7 +26,13 @@ beforeAll(async () => {
 
 async function staffUser() {
   return testDb().user.create({
-    data: { tenantId: f.tenant.id, email: `cookie-${randomUUID().slice(0, 8)}@${f.tenant.slug}.test`, name: "Cookie CSM", role: "CSM", passwordHash: await hashPassword(PASSWORD) },
+    data: {
+      tenantId: f.tenant.id,
+      email: `cookie-${randomUUID().slice(0, 8)}@${f.tenant.slug}.test`,
+      name: "Cookie CSM",
+      role: "CSM",
+      passwordHash: await hashPassword(PASSWORD),
+    },
   });
 }
 
@@ -35,10 +41,18 @@ function setCookies(res: Response): SetCookie[] {
   return res.headers.getSetCookie().map((line) => {
     const [pair = "", ...attrs] = line.split(";").map((s) => s.trim());
     const eq = pair.indexOf("=");
-    return { name: pair.slice(0, eq), value: pair.slice(eq + 1), attributes: new Set(attrs.map((a) => a.toLowerCase())) };
+    return {
+      name: pair.slice(0, eq),
+      value: pair.slice(eq + 1),
+      attributes: new Set(attrs.map((a) => a.toLowerCase())),
+    };
   });
 }
-const cookieHeader = (cookies: SetCookie[]) => cookies.filter((c) => c.value).map((c) => `${c.name}=${c.value}`).join("; ");
+const cookieHeader = (cookies: SetCookie[]) =>
+  cookies
+    .filter((c) => c.value)
+    .map((c) => `${c.name}=${c.value}`)
+    .join("; ");
 
 async function csrf(base: string) {
   const res = await GET(new NextRequest(`${base}/api/auth/csrf`));
@@ -48,12 +62,19 @@ async function csrf(base: string) {
 
 async function signIn(base: string, email: string, withCsrf = true) {
   const { csrfToken, cookies } = await csrf(base);
-  const form = new URLSearchParams({ email, password: PASSWORD, callbackUrl: `${base}/leads`, ...(withCsrf ? { csrfToken } : {}) });
-  const res = await POST(new NextRequest(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(cookies) },
-    body: form.toString(),
-  }));
+  const form = new URLSearchParams({
+    email,
+    password: PASSWORD,
+    callbackUrl: `${base}/leads`,
+    ...(withCsrf ? { csrfToken } : {}),
+  });
+  const res = await POST(
+    new NextRequest(`${base}/api/auth/callback/credentials`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(cookies) },
+      body: form.toString(),
+    }),
+  );
   return { res, cookies: [...cookies, ...setCookies(res)] };
 }
 
@@ -64,9 +85,13 @@ describe("session cookie flags", () => {
     expect(tally(res.status)).toBe(302);
     const token = cookies.find((c) => c.name === "__Secure-authjs.session-token");
     expect(tally(token), "session cookie set").toBeDefined();
-    expect(tally([...(token?.attributes ?? [])])).toEqual(expect.arrayContaining(["httponly", "secure", "samesite=lax", "path=/"]));
+    expect(tally([...(token?.attributes ?? [])])).toEqual(
+      expect.arrayContaining(["httponly", "secure", "samesite=lax", "path=/"]),
+    );
     const csrfCookie = cookies.find((c) => c.name === "__Host-authjs.csrf-token");
-    expect(tally([...(csrfCookie?.attributes ?? [])])).toEqual(expect.arrayContaining(["httponly", "secure", "samesite=lax"]));
+    expect(tally([...(csrfCookie?.attributes ?? [])])).toEqual(
+      expect.arrayContaining(["httponly", "secure", "samesite=lax"]),
+    );
     expect(tally(await testDb().userSession.count({ where: { userId: user.id, revokedAt: null } }))).toBe(1);
   });
 
@@ -93,18 +118,29 @@ describe("session cookie flags", () => {
     const { cookies } = await signIn(base, user.email);
     const row = await testDb().userSession.findFirstOrThrow({ where: { userId: user.id } });
     expect(await findActiveSession(testDb(), row.id, new Date())).not.toBeNull();
-    const res = await POST(new NextRequest(`${base}/api/auth/signout`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(cookies) },
-      body: new URLSearchParams({ csrfToken: csrfOf(cookies), callbackUrl: `${base}/login` }).toString(),
-    }));
+    const res = await POST(
+      new NextRequest(`${base}/api/auth/signout`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(cookies) },
+        body: new URLSearchParams({ csrfToken: csrfOf(cookies), callbackUrl: `${base}/login` }).toString(),
+      }),
+    );
     expect(tally(res.status)).toBe(302);
-    expect(tally(await findActiveSession(testDb(), row.id, new Date())), "the session row no longer authenticates").toBeNull();
+    expect(
+      tally(await findActiveSession(testDb(), row.id, new Date())),
+      "the session row no longer authenticates",
+    ).toBeNull();
     expect((await testDb().userSession.findUniqueOrThrow({ where: { id: row.id } })).revokedAt).not.toBeNull();
   });
 
   it("reports the figure", () => {
-    recordFigure("session-cookies", { title: "session cookies", lines: [`${checks} checks: HttpOnly + SameSite=Lax always, Secure/__Secure- over https, CSRF token required to sign in, logout revokes the DB session`], ok: true });
+    recordFigure("session-cookies", {
+      title: "session cookies",
+      lines: [
+        `${checks} checks: HttpOnly + SameSite=Lax always, Secure/__Secure- over https, CSRF token required to sign in, logout revokes the DB session`,
+      ],
+      ok: true,
+    });
   });
 });
 

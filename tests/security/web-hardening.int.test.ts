@@ -16,7 +16,10 @@ import { recordFigure } from "./figures";
  * itself is covered by session-cookies.int.test.ts).
  */
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/server/auth/current-user", () => ({ currentUser: async () => session.user, loadSessionUser: async () => session.user }));
+vi.mock("@/server/auth/current-user", () => ({
+  currentUser: async () => session.user,
+  loadSessionUser: async () => session.user,
+}));
 
 const failure = vi.hoisted(() => ({ next: null as Error | null }));
 vi.mock("@/server/services/leads", async (importOriginal) => {
@@ -44,7 +47,8 @@ beforeAll(async () => {
 });
 
 const APP = "http://localhost:3000";
-const leadInput = (company: string) => JSON.stringify({ json: { company, contactName: "Casey Cross", contactEmail: "casey@example.com" } });
+const leadInput = (company: string) =>
+  JSON.stringify({ json: { company, contactName: "Casey Cross", contactEmail: "casey@example.com" } });
 const leadsNamed = (company: string) => testDb().lead.count({ where: { tenantId: f.tenant.id, company } });
 
 function post(path: string, body: string, headers: Record<string, string>) {
@@ -59,7 +63,11 @@ describe("cross-site requests to /api/trpc", () => {
     ["a look-alike Origin", { origin: "http://localhost:3000.evil.example", "content-type": "application/json" }, 403],
     ["Origin: null (sandboxed frame)", { origin: "null", "content-type": "application/json" }, 403],
     ["Sec-Fetch-Site: cross-site", { "sec-fetch-site": "cross-site", "content-type": "application/json" }, 403],
-    ["Sec-Fetch-Site: same-site (a sibling subdomain)", { "sec-fetch-site": "same-site", "content-type": "application/json" }, 403],
+    [
+      "Sec-Fetch-Site: same-site (a sibling subdomain)",
+      { "sec-fetch-site": "same-site", "content-type": "application/json" },
+      403,
+    ],
     ["a text/plain body (a form on another site)", { "content-type": "text/plain" }, 415],
     ["a urlencoded form body", { "content-type": "application/x-www-form-urlencoded" }, 415],
     ["a multipart form body", { "content-type": "multipart/form-data; boundary=x" }, 415],
@@ -79,7 +87,10 @@ describe("cross-site requests to /api/trpc", () => {
 
   it("answers a refused batch with one error per call, as the client expects", async () => {
     session.user = f.users.CSM;
-    const res = await post("leads.create,leads.create?batch=1", JSON.stringify({ 0: { json: {} }, 1: { json: {} } }), { origin: "https://evil.example", "content-type": "application/json" });
+    const res = await post("leads.create,leads.create?batch=1", JSON.stringify({ 0: { json: {} }, 1: { json: {} } }), {
+      origin: "https://evil.example",
+      "content-type": "application/json",
+    });
     expect(tally(res.status)).toBe(403);
     expect(((await res.json()) as TrpcError[]).map((e) => e.error.json.data.code)).toEqual(["FORBIDDEN", "FORBIDDEN"]);
   });
@@ -88,14 +99,24 @@ describe("cross-site requests to /api/trpc", () => {
     session.user = f.users.CSM;
     const cases: [string, Record<string, string>, string?][] = [
       ["APP_URL", { origin: APP, "sec-fetch-site": "same-origin" }],
-      ["this host behind a proxy", { origin: "https://onward.example.com", host: "onward.example.com" }, "http://onward.example.com"],
+      [
+        "this host behind a proxy",
+        { origin: "https://onward.example.com", host: "onward.example.com" },
+        "http://onward.example.com",
+      ],
       ["a server-side caller", {}],
       ["JSON with a charset", { "content-type": "application/json; charset=utf-8" }],
     ];
     for (const [label, headers, base] of cases) {
       const company = `Same-origin ${label} ${f.tag}`;
       const url = `${base ?? APP}/api/trpc/leads.create`;
-      const res = await trpcPost(new Request(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: leadInput(company) }));
+      const res = await trpcPost(
+        new Request(url, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body: leadInput(company),
+        }),
+      );
       expect(tally(res.status), label).toBe(200);
       expect(await leadsNamed(company), label).toBe(1);
     }
@@ -104,7 +125,11 @@ describe("cross-site requests to /api/trpc", () => {
   it("never runs a mutation over GET (no state change from a link or an <img>)", async () => {
     session.user = f.users.CSM;
     const company = `GET mutation ${f.tag}`;
-    const res = await trpcGet(new Request(`${APP}/api/trpc/leads.create?input=${encodeURIComponent(leadInput(company))}`, { headers: { origin: "https://evil.example" } }));
+    const res = await trpcGet(
+      new Request(`${APP}/api/trpc/leads.create?input=${encodeURIComponent(leadInput(company))}`, {
+        headers: { origin: "https://evil.example" },
+      }),
+    );
     expect(tally(res.status)).toBe(405);
     expect(await leadsNamed(company)).toBe(0);
   });
@@ -132,7 +157,9 @@ describe("REST routes that use the session cookie", () => {
     await csv.text();
     const week = await testDb().milestone.findFirstOrThrow({ where: { projectId: f.projectA.id, weekNumber: 1 } });
     session.user = f.users.CUSTOMER;
-    const cert = await certificate(new Request(`${APP}/api/portal/certificate/${week.id}`), { params: Promise.resolve({ milestoneId: week.id }) });
+    const cert = await certificate(new Request(`${APP}/api/portal/certificate/${week.id}`), {
+      params: Promise.resolve({ milestoneId: week.id }),
+    });
     expect(tally([200, 404]), "the certificate answers (404 when week 1 has no sign-off yet)").toContain(cert.status);
     await cert.text();
     expect(tally(await counts())).toEqual(before);
@@ -146,13 +173,21 @@ describe("error bodies in production", () => {
     try {
       session.user = f.users.CSM;
       failure.next = new Error('invalid input syntax: SELECT "passwordHash" FROM "User" WHERE id = $1');
-      const res = await trpcGet(new Request(`${APP}/api/trpc/leads.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`, { headers: { "x-request-id": "req-hardening-500" } }));
+      const res = await trpcGet(
+        new Request(`${APP}/api/trpc/leads.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`, {
+          headers: { "x-request-id": "req-hardening-500" },
+        }),
+      );
       expect(tally(res.status)).toBe(500);
       expect(res.headers.get("x-request-id")).toBe("req-hardening-500");
       const text = await res.text();
-      for (const leak of ["SELECT", "passwordHash", "stack", "at ", "/work/", "node_modules", ".ts:"]) expect(tally(text), `body leaks ${leak}`).not.toContain(leak);
+      for (const leak of ["SELECT", "passwordHash", "stack", "at ", "/work/", "node_modules", ".ts:"])
+        expect(tally(text), `body leaks ${leak}`).not.toContain(leak);
       expect((JSON.parse(text) as TrpcError).error.json.message).toMatch(/Something went wrong on our side/);
-      expect(logged).toHaveBeenCalledWith(expect.objectContaining({ path: "leads.list", requestId: "req-hardening-500" }), "procedure failed");
+      expect(logged).toHaveBeenCalledWith(
+        expect.objectContaining({ path: "leads.list", requestId: "req-hardening-500" }),
+        "procedure failed",
+      );
     } finally {
       logged.mockRestore();
       vi.unstubAllEnvs();
@@ -181,7 +216,11 @@ describe("error bodies in production", () => {
   });
 
   it("REST routes answer a bare 500 for unexpected errors", async () => {
-    const res = errorResponse(new Error('duplicate key value violates unique constraint "User_email_key" (SELECT * FROM "User")'), "req-rest-500", "/api/v1/evidence");
+    const res = errorResponse(
+      new Error('duplicate key value violates unique constraint "User_email_key" (SELECT * FROM "User")'),
+      "req-rest-500",
+      "/api/v1/evidence",
+    );
     expect(tally(res.status)).toBe(500);
     const text = await res.text();
     expect(text).not.toMatch(/SELECT|User_email_key|stack/);
@@ -222,10 +261,20 @@ describe("logs", () => {
     const info = vi.spyOn(logger, "info");
     try {
       session.user = f.users.TECH_LEAD;
-      const res = await trpcGet(new Request(`${APP}/api/trpc/leads.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`, { headers: { "x-request-id": "req-denied-1" } }));
+      const res = await trpcGet(
+        new Request(`${APP}/api/trpc/leads.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`, {
+          headers: { "x-request-id": "req-denied-1" },
+        }),
+      );
       expect(tally(res.status)).toBe(403);
       expect(info).toHaveBeenCalledWith(
-        expect.objectContaining({ path: "leads.list", userId: f.users.TECH_LEAD.id, role: "TECH_LEAD", permission: "pipeline:read", requestId: "req-denied-1" }),
+        expect.objectContaining({
+          path: "leads.list",
+          userId: f.users.TECH_LEAD.id,
+          role: "TECH_LEAD",
+          permission: "pipeline:read",
+          requestId: "req-denied-1",
+        }),
         "denied: missing permission",
       );
     } finally {
@@ -238,11 +287,20 @@ describe("logs", () => {
     const url = `${APP}/api/trpc/session.me`;
     const fresh = (await trpcGet(new Request(url))).headers.get("x-request-id") ?? "";
     expect(tally(fresh)).toMatch(/^[0-9a-f-]{36}$/);
-    const hostile = (await trpcGet(new Request(url, { headers: { "x-request-id": `a"}{"admin":true ${"x".repeat(300)}` } }))).headers.get("x-request-id") ?? "";
+    const hostile =
+      (
+        await trpcGet(new Request(url, { headers: { "x-request-id": `a"}{"admin":true ${"x".repeat(300)}` } }))
+      ).headers.get("x-request-id") ?? "";
     expect(tally(hostile)).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("reports the figure", () => {
-    recordFigure("web-hardening", { title: "web hardening", lines: [`${checks} checks: cross-site POSTs refused (403/415), cookie routes GET-only and read-only, no internals in error bodies, bypass headers inert, denials logged with request id`], ok: true });
+    recordFigure("web-hardening", {
+      title: "web hardening",
+      lines: [
+        `${checks} checks: cross-site POSTs refused (403/415), cookie routes GET-only and read-only, no internals in error bodies, bypass headers inert, denials logged with request id`,
+      ],
+      ok: true,
+    });
   });
 });

@@ -10,7 +10,15 @@ import type { Reporter, SerializedError, TestModule } from "vitest/node";
  */
 export type Problem = { where: string; message: string; stack?: string };
 
-const brief = (e: SerializedError) => ({ message: `${e.name ? `${e.name}: ` : ""}${e.message}`, stack: e.stack?.split("\n").filter((l) => /^\s+at /.test(l) && !l.includes("node_modules")).slice(0, 6).map((l) => l.trim()).join("\n") });
+const brief = (e: SerializedError) => ({
+  message: `${e.name ? `${e.name}: ` : ""}${e.message}`,
+  stack: e.stack
+    ?.split("\n")
+    .filter((l) => /^\s+at /.test(l) && !l.includes("node_modules"))
+    .slice(0, 6)
+    .map((l) => l.trim())
+    .join("\n"),
+});
 
 export default class ProblemsReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>) {
@@ -18,7 +26,8 @@ export default class ProblemsReporter implements Reporter {
     for (const mod of testModules) {
       for (const e of mod.errors()) problems.push({ where: mod.relativeModuleId, ...brief(e) });
       for (const suite of mod.children.allSuites()) {
-        for (const e of suite.errors()) problems.push({ where: `${mod.relativeModuleId} > ${suite.fullName}`, ...brief(e) });
+        for (const e of suite.errors())
+          problems.push({ where: `${mod.relativeModuleId} > ${suite.fullName}`, ...brief(e) });
       }
     }
     const file = process.env.VITEST_PROBLEMS_FILE;

@@ -13,8 +13,10 @@ const SKIPPED = new Set(["node_modules", "generated", ".next"]);
 /** the migration that created the chain backfills the existing rows before its triggers exist */
 const ALLOWED = new Set([path.join("prisma", "migrations", "20261202142500_audit_chain", "migration.sql")]);
 
-const PRISMA_WRITE = /\b(auditEvent|auditChainHead|signOff)\s*\.\s*(update|updateMany|updateManyAndReturn|delete|deleteMany|upsert)\s*\(/;
-const SQL_WRITE = /\b(UPDATE|DELETE\s+FROM|TRUNCATE(\s+TABLE)?)\s+(ONLY\s+)?"?(public"?\."?)?"(AuditEvent|AuditChainHead|SignOff)"/i;
+const PRISMA_WRITE =
+  /\b(auditEvent|auditChainHead|signOff)\s*\.\s*(update|updateMany|updateManyAndReturn|delete|deleteMany|upsert)\s*\(/;
+const SQL_WRITE =
+  /\b(UPDATE|DELETE\s+FROM|TRUNCATE(\s+TABLE)?)\s+(ONLY\s+)?"?(public"?\."?)?"(AuditEvent|AuditChainHead|SignOff)"/i;
 
 function offendingLines(text: string): string[] {
   return text.split("\n").filter((line) => PRISMA_WRITE.test(line) || SQL_WRITE.test(line));
@@ -32,10 +34,22 @@ function files(dir: string): string[] {
 describe("audit and sign-off rows are append-only in the code", () => {
   it("recognises the forbidden writes (so the scan below would fail on one)", () => {
     for (const bad of [
-      "await tx.auditEvent.update({ where: { id } })", "db.auditEvent.deleteMany({})", "prisma.signOff.upsert({", "tx.auditChainHead.update({",
-      'UPDATE "AuditEvent" SET action = 1', 'delete from "SignOff" where id = $1', 'DELETE FROM public."AuditEvent"', 'TRUNCATE "AuditEvent"',
-    ]) expect(offendingLines(bad), bad).toHaveLength(1);
-    for (const fine of ["tx.auditEvent.create({", "db.auditEvent.findMany({", 'INSERT INTO "AuditEvent"', 'SELECT * FROM "SignOff"']) {
+      "await tx.auditEvent.update({ where: { id } })",
+      "db.auditEvent.deleteMany({})",
+      "prisma.signOff.upsert({",
+      "tx.auditChainHead.update({",
+      'UPDATE "AuditEvent" SET action = 1',
+      'delete from "SignOff" where id = $1',
+      'DELETE FROM public."AuditEvent"',
+      'TRUNCATE "AuditEvent"',
+    ])
+      expect(offendingLines(bad), bad).toHaveLength(1);
+    for (const fine of [
+      "tx.auditEvent.create({",
+      "db.auditEvent.findMany({",
+      'INSERT INTO "AuditEvent"',
+      'SELECT * FROM "SignOff"',
+    ]) {
       expect(offendingLines(fine), fine).toHaveLength(0);
     }
   });
@@ -43,7 +57,9 @@ describe("audit and sign-off rows are append-only in the code", () => {
   it(`no file under ${SCANNED.join(", ")} updates or deletes them`, () => {
     const found = SCANNED.flatMap((dir) => files(path.join(root, dir)))
       .filter((file) => !ALLOWED.has(path.relative(root, file)))
-      .flatMap((file) => offendingLines(readFileSync(file, "utf8")).map((line) => `${path.relative(root, file)}: ${line.trim()}`));
+      .flatMap((file) =>
+        offendingLines(readFileSync(file, "utf8")).map((line) => `${path.relative(root, file)}: ${line.trim()}`),
+      );
     expect(found).toEqual([]);
   });
 });

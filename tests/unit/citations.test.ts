@@ -13,7 +13,17 @@ import { describe, expect, it } from "vitest";
 const root = path.resolve(import.meta.dirname, "..", "..");
 
 // .ci/ is CI's own script, not the application's code
-const SKIP_DIRS = new Set(["node_modules", ".next", ".data", ".cache", ".git", ".ci", "coverage", "test-results", "playwright-report"]);
+const SKIP_DIRS = new Set([
+  "node_modules",
+  ".next",
+  ".data",
+  ".cache",
+  ".git",
+  ".ci",
+  "coverage",
+  "test-results",
+  "playwright-report",
+]);
 const SKIP_PATHS = new Set(["server/db/generated", "bench/results"]);
 
 /** What a comment or a doc must not cite. */
@@ -71,7 +81,11 @@ function lineComments(text: string, marker: string): [number, string][] {
         if (c === "\\") i++;
         else if (c === quote) quote = null;
       } else if (c === '"' || (marker === "#" && c === "'")) quote = c;
-      else if (line.startsWith(marker, i) && (marker !== "#" || i === 0 || /\s/.test(line[i - 1] ?? "")) && !line.startsWith("#!", i)) {
+      else if (
+        line.startsWith(marker, i) &&
+        (marker !== "#" || i === 0 || /\s/.test(line[i - 1] ?? "")) &&
+        !line.startsWith("#!", i)
+      ) {
         out.push([offset + i, line.slice(i)]);
         break;
       }
@@ -115,7 +129,13 @@ function anchorsOf(markdown: string): Set<string> {
   for (const line of markdown.split("\n")) {
     if (line.startsWith("```")) inFence = !inFence;
     const heading = inFence ? null : /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
-    if (heading?.[1]) anchors.add(heading[1].toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, "").replace(/\s/g, "-"));
+    if (heading?.[1])
+      anchors.add(
+        heading[1]
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+          .replace(/\s/g, "-"),
+      );
   }
   return anchors;
 }
@@ -125,7 +145,8 @@ function brokenCitation(target: string, from: string): string | null {
   const [file = "", anchor] = target.split("#");
   const resolved = path.normalize(path.join(from, file));
   if (!existsSync(path.join(root, resolved))) return `${target}: no file ${resolved}`;
-  if (anchor && !anchorsOf(readFileSync(path.join(root, resolved), "utf8")).has(anchor)) return `${target}: no heading #${anchor} in ${resolved}`;
+  if (anchor && !anchorsOf(readFileSync(path.join(root, resolved), "utf8")).has(anchor))
+    return `${target}: no heading #${anchor} in ${resolved}`;
   return null;
 }
 
@@ -140,47 +161,70 @@ describe("citations", () => {
       "/** a doc comment */",
       "export const A = () => <p>// not a comment either {/* a JSX comment */}</p>;",
     ].join("\n");
-    expect(tsComments(sample, "sample.tsx").map(([, c]) => c)).toEqual(["// a line comment", "/** a doc comment */", "/* a JSX comment */"]);
-    expect(OFFENDERS.some(({ re }) => re.test("(seed §3.1)")) && OFFENDERS.some(({ re }) => re.test("issue 7"))).toBe(true);
+    expect(tsComments(sample, "sample.tsx").map(([, c]) => c)).toEqual([
+      "// a line comment",
+      "/** a doc comment */",
+      "/* a JSX comment */",
+    ]);
+    expect(OFFENDERS.some(({ re }) => re.test("(seed §3.1)")) && OFFENDERS.some(({ re }) => re.test("issue 7"))).toBe(
+      true,
+    );
   });
 
-  it("comments cite no specification section, issue number or path outside the repository", () => {
-    const offending: string[] = [];
-    for (const file of sources) {
-      const { text, comments } = source(file);
-      for (const [offset, comment] of comments) {
-        const hit = OFFENDERS.find(({ re }) => re.test(comment));
-        if (hit) offending.push(`${file}:${lineOf(text, offset)} cites ${hit.what}: ${comment.split("\n").find((l) => hit.re.test(l))?.trim().slice(0, 120)}`);
+  it(
+    "comments cite no specification section, issue number or path outside the repository",
+    () => {
+      const offending: string[] = [];
+      for (const file of sources) {
+        const { text, comments } = source(file);
+        for (const [offset, comment] of comments) {
+          const hit = OFFENDERS.find(({ re }) => re.test(comment));
+          if (hit)
+            offending.push(
+              `${file}:${lineOf(text, offset)} cites ${hit.what}: ${comment
+                .split("\n")
+                .find((l) => hit.re.test(l))
+                ?.trim()
+                .slice(0, 120)}`,
+            );
+        }
       }
-    }
-    expect(sources.length).toBeGreaterThan(100);
-    expect(offending, offending.join("\n")).toEqual([]);
-  }, PARSE_ALL_TIMEOUT_MS);
+      expect(sources.length).toBeGreaterThan(100);
+      expect(offending, offending.join("\n")).toEqual([]);
+    },
+    PARSE_ALL_TIMEOUT_MS,
+  );
 
   it("the docs cite no issue number or path outside the repository", () => {
     const offending = docs.flatMap((file) =>
       readFileSync(path.join(root, file), "utf8")
         .split("\n")
-        .flatMap((line, i) => OFFENDERS.filter(({ re }) => re.test(line)).map(({ what }) => `${file}:${i + 1} cites ${what}`)),
+        .flatMap((line, i) =>
+          OFFENDERS.filter(({ re }) => re.test(line)).map(({ what }) => `${file}:${i + 1} cites ${what}`),
+        ),
     );
     expect(offending, offending.join("\n")).toEqual([]);
   });
 
-  it("every docs/….md#anchor a comment or a doc cites exists", () => {
-    const broken: string[] = [];
-    for (const file of sources) {
-      const { text, comments } = source(file);
-      for (const [offset, comment] of comments)
-        for (const m of comment.matchAll(CODE_CITATION)) {
-          const problem = brokenCitation(m[1] ?? "", "");
-          if (problem) broken.push(`${file}:${lineOf(text, offset)} ${problem}`);
-        }
-    }
-    for (const file of docs)
-      for (const m of readFileSync(path.join(root, file), "utf8").matchAll(DOC_LINK)) {
-        const problem = brokenCitation(m[1] ?? "", path.dirname(file));
-        if (problem) broken.push(`${file} ${problem}`);
+  it(
+    "every docs/….md#anchor a comment or a doc cites exists",
+    () => {
+      const broken: string[] = [];
+      for (const file of sources) {
+        const { text, comments } = source(file);
+        for (const [offset, comment] of comments)
+          for (const m of comment.matchAll(CODE_CITATION)) {
+            const problem = brokenCitation(m[1] ?? "", "");
+            if (problem) broken.push(`${file}:${lineOf(text, offset)} ${problem}`);
+          }
       }
-    expect(broken, broken.join("\n")).toEqual([]);
-  }, PARSE_ALL_TIMEOUT_MS);
+      for (const file of docs)
+        for (const m of readFileSync(path.join(root, file), "utf8").matchAll(DOC_LINK)) {
+          const problem = brokenCitation(m[1] ?? "", path.dirname(file));
+          if (problem) broken.push(`${file} ${problem}`);
+        }
+      expect(broken, broken.join("\n")).toEqual([]);
+    },
+    PARSE_ALL_TIMEOUT_MS,
+  );
 });

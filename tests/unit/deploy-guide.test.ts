@@ -9,14 +9,29 @@ import { describe, expect, it } from "vitest";
  */
 const root = path.resolve(import.meta.dirname, "..", "..");
 const guide = readFileSync(path.join(root, "docs", "deploy.md"), "utf8");
-const scripts = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+const scripts = (
+  JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }
+).scripts;
 
 describe("the deploy guide", () => {
   it("names only npm scripts that exist", () => {
     const named = [...guide.matchAll(/npm (?:run (?:--silent )?)?([a-z][\w:-]*)/g)].map((m) => m[1] ?? "");
     const builtin = new Set(["ci", "install", "run"]);
     const used = [...new Set(named.filter((n) => !builtin.has(n)))];
-    expect(used).toEqual(expect.arrayContaining(["start", "build", "db:migrate", "scheduler", "tenant:create", "tenant:list", "signup:code", "db:backup", "db:restore", "vercel-build"]));
+    expect(used).toEqual(
+      expect.arrayContaining([
+        "start",
+        "build",
+        "db:migrate",
+        "scheduler",
+        "tenant:create",
+        "tenant:list",
+        "signup:code",
+        "db:backup",
+        "db:restore",
+        "vercel-build",
+      ]),
+    );
     for (const name of used) expect(scripts[name], `npm run ${name}`).toBeTypeOf("string");
   });
 
@@ -30,8 +45,10 @@ describe("the deploy guide", () => {
   });
 
   it("lets Vercel call a route for every cron in vercel.json", () => {
-    const crons = (JSON.parse(readFileSync(path.join(root, "vercel.json"), "utf8")) as { crons: { path: string }[] }).crons;
+    const crons = (JSON.parse(readFileSync(path.join(root, "vercel.json"), "utf8")) as { crons: { path: string }[] })
+      .crons;
     expect(crons.length).toBeGreaterThan(0);
-    for (const c of crons) expect(existsSync(path.join(root, "app", `${c.path.slice(1)}`, "route.ts")), c.path).toBe(true);
+    for (const c of crons)
+      expect(existsSync(path.join(root, "app", `${c.path.slice(1)}`, "route.ts")), c.path).toBe(true);
   });
 });

@@ -17,7 +17,13 @@ function textBoxes(svg: string): (Box & { text: string })[] {
     const anchor = attr(tag, "text-anchor") ?? "start";
     const left = anchor === "end" ? x - width : anchor === "middle" ? x - width / 2 : x;
     const middle = attr(tag, "dominant-baseline") === "middle";
-    return { text, left, right: left + width, top: middle ? y - size / 2 : y - size, bottom: middle ? y + size / 2 : y };
+    return {
+      text,
+      left,
+      right: left + width,
+      top: middle ? y - size / 2 : y - size,
+      bottom: middle ? y + size / 2 : y,
+    };
   });
 }
 
@@ -29,25 +35,44 @@ function pointBoxes(svg: string): Box[] {
 }
 
 const day = (d: number) => new Date(Date.UTC(2026, 10, d));
-const point = (d: number, score: number, type = "COMPREHENSIVE"): QualityPoint => ({ id: `q${d}${type}`, type, score, escalated: score < 70, createdAt: day(d) });
+const point = (d: number, score: number, type = "COMPREHENSIVE"): QualityPoint => ({
+  id: `q${d}${type}`,
+  type,
+  score,
+  escalated: score < 70,
+  createdAt: day(d),
+});
 
 describe("quality score chart", () => {
   it("draws no label over a point, wherever the latest scores sit against the escalation line", () => {
     for (const latest of [72, 75, 80, 100, 0, 50]) {
-      const svg = renderToStaticMarkup(createElement(QualityScoreChart, {
-        points: [point(1, 90), point(4, 66), point(8, 80, "CODE"), point(12, latest), point(12, latest + (latest > 90 ? -3 : 3), "CODE")],
-        escalationScore: 70,
-      }));
+      const svg = renderToStaticMarkup(
+        createElement(QualityScoreChart, {
+          points: [
+            point(1, 90),
+            point(4, 66),
+            point(8, 80, "CODE"),
+            point(12, latest),
+            point(12, latest + (latest > 90 ? -3 : 3), "CODE"),
+          ],
+          escalationScore: 70,
+        }),
+      );
       const points = pointBoxes(svg);
       expect(points.length).toBe(5);
       for (const label of textBoxes(svg)) {
-        expect(points.some((p) => overlaps(label, p)), `"${label.text}" over a point (latest ${latest})`).toBe(false);
+        expect(
+          points.some((p) => overlaps(label, p)),
+          `"${label.text}" over a point (latest ${latest})`,
+        ).toBe(false);
       }
     }
   });
 
   it("still names the escalation line", () => {
-    const html = renderToStaticMarkup(createElement(QualityScoreChart, { points: [point(1, 90), point(5, 60)], escalationScore: 70 }));
+    const html = renderToStaticMarkup(
+      createElement(QualityScoreChart, { points: [point(1, 90), point(5, 60)], escalationScore: 70 }),
+    );
     expect(html).toMatch(/[Ee]scalation below 70/);
   });
 });

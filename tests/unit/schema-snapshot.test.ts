@@ -15,7 +15,9 @@ describe("migrations", () => {
   it("cover the current schema: prisma/schema.prisma equals the snapshot of the last migration", () => {
     const schema = readFileSync(path.join(root, "prisma", "schema.prisma"), "utf8");
     const snapshot = readFileSync(path.join(root, "prisma", "migrations", "schema.snapshot.prisma"), "utf8");
-    expect(normalise(schema), "schema.prisma changed without `npm run db:migration:new -- <name>`").toBe(normalise(snapshot));
+    expect(normalise(schema), "schema.prisma changed without `npm run db:migration:new -- <name>`").toBe(
+      normalise(snapshot),
+    );
   });
 
   it("are named <14-digit timestamp>_<name> and sort in the order they were written", () => {

@@ -20,7 +20,11 @@ const AUTH_ERRORS: Record<string, string> = {
   Configuration: "Sign-in is not available right now. Try again in a minute.",
 };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await currentUser();
   if (user) redirect(ROLE_HOME[user.role]);
   const params = await searchParams;
@@ -51,7 +55,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           ) : null}
           {created ? (
             <Alert variant="success">
-              <AlertDescription>Your workspace is ready. Sign in with your email and the password you chose.</AlertDescription>
+              <AlertDescription>
+                Your workspace is ready. Sign in with your email and the password you chose.
+              </AlertDescription>
             </Alert>
           ) : null}
           {firstRun ? (
@@ -60,7 +66,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
                 <p className="font-medium text-foreground">This server has no workspace yet.</p>
                 <p>
                   Sign-up is closed, so the operator creates the first one on the server:{" "}
-                  <code className="break-all rounded bg-muted px-1 py-0.5 text-xs">npm run tenant:create -- --name &quot;Your company&quot; --slug your-company --admin-email you@example.com</code>{" "}
+                  <code className="break-all rounded bg-muted px-1 py-0.5 text-xs">
+                    npm run tenant:create -- --name &quot;Your company&quot; --slug your-company --admin-email
+                    you@example.com
+                  </code>{" "}
                   and opens the link it prints to choose the admin&apos;s password.
                 </p>
               </AlertDescription>
@@ -70,7 +79,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           {mode !== "closed" ? (
             <p className="text-center text-sm text-muted-foreground">
               New to Onward?{" "}
-              <Link href="/signup" className="font-medium text-foreground underline underline-offset-4">Create your workspace</Link>
+              <Link href="/signup" className="font-medium text-foreground underline underline-offset-4">
+                Create your workspace
+              </Link>
             </p>
           ) : null}
         </CardContent>

@@ -22,7 +22,9 @@ export default function SignupPage() {
         </CardHeader>
         <CardContent className="text-sm">
           Already have an account?{" "}
-          <Link href="/login" className="font-medium underline underline-offset-4">Sign in</Link>
+          <Link href="/login" className="font-medium underline underline-offset-4">
+            Sign in
+          </Link>
         </CardContent>
       </Card>
     );
@@ -33,7 +35,8 @@ export default function SignupPage() {
       <CardHeader>
         <CardTitle as="h1">Create your workspace</CardTitle>
         <CardDescription>
-          Run your whole customer journey in Onward. Tell us about your company; we email you a link to confirm and choose your password.
+          Run your whole customer journey in Onward. Tell us about your company; we email you a link to confirm and
+          choose your password.
         </CardDescription>
       </CardHeader>
       <CardContent>

@@ -22,12 +22,18 @@ export default async function PortalHome() {
       ) : (
         <div className="grid gap-4 md:grid-cols-2">
           {projects.map((p) => (
-            <Link key={p.id} href={`/portal/projects/${p.id}`} className="rounded-xl focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+            <Link
+              key={p.id}
+              href={`/portal/projects/${p.id}`}
+              className="rounded-xl focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+            >
               <Card className="h-full transition-colors hover:border-primary/50">
                 <CardHeader>
                   <div className="flex items-start justify-between gap-2">
                     <CardTitle as="h2">{p.name}</CardTitle>
-                    <Badge variant={PROJECT_STATUS[p.status]?.tone ?? "outline"}>{PROJECT_STATUS[p.status]?.label ?? p.status}</Badge>
+                    <Badge variant={PROJECT_STATUS[p.status]?.tone ?? "outline"}>
+                      {PROJECT_STATUS[p.status]?.label ?? p.status}
+                    </Badge>
                   </div>
                   <CardDescription>{SERVICE_TYPE[p.serviceType] ?? p.serviceType}</CardDescription>
                 </CardHeader>

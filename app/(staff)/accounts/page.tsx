@@ -22,7 +22,11 @@ const SORTS = { health_asc: "Health, lowest first", health_desc: "Health, highes
 type Sort = keyof typeof SORTS;
 
 /** The CSM's accounts by health (docs/domain.md#retention): score, 30-day trend, expansion potential, strategy, open tasks. */
-export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccountsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission("retention:read");
   const params = await searchParams;
   const sort = (Object.keys(SORTS) as Sort[]).find((s) => s === params.sort) ?? "health_asc";
@@ -42,20 +46,36 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="Customer health"
         description="Customer health from delivery, satisfaction and engagement; the retention strategy each account is on."
-        actions={can(user.role, "accounts:write") ? <Button asChild variant="outline"><Link href="/accounts/import"><Upload aria-hidden /> Import CSV</Link></Button> : null}
+        actions={
+          can(user.role, "accounts:write") ? (
+            <Button asChild variant="outline">
+              <Link href="/accounts/import">
+                <Upload aria-hidden /> Import CSV
+              </Link>
+            </Button>
+          ) : null
+        }
       />
       <nav aria-label="Sort accounts" className="mb-4 flex flex-wrap gap-2">
         {(Object.keys(SORTS) as Sort[]).map((s) => (
-          <Link key={s} href={href({ sort: s })} aria-current={s === sort ? "page" : undefined}
-            className="rounded-md border px-3 py-1 text-sm aria-[current=page]:border-primary aria-[current=page]:bg-primary aria-[current=page]:text-primary-foreground">
+          <Link
+            key={s}
+            href={href({ sort: s })}
+            aria-current={s === sort ? "page" : undefined}
+            className="rounded-md border px-3 py-1 text-sm aria-[current=page]:border-primary aria-[current=page]:bg-primary aria-[current=page]:text-primary-foreground"
+          >
             {SORTS[s]}
           </Link>
         ))}
       </nav>
       <nav aria-label="Filter accounts by health" className="mb-4 flex flex-wrap gap-2">
         {([null, ...Object.keys(HEALTH_BAND)] as (HealthBand | null)[]).map((b) => (
-          <Link key={b ?? "all"} href={href({ band: b })} aria-current={(b ?? undefined) === band ? "page" : undefined}
-            className="rounded-md border px-3 py-1 text-sm aria-[current=page]:border-primary aria-[current=page]:bg-primary aria-[current=page]:text-primary-foreground">
+          <Link
+            key={b ?? "all"}
+            href={href({ band: b })}
+            aria-current={(b ?? undefined) === band ? "page" : undefined}
+            className="rounded-md border px-3 py-1 text-sm aria-[current=page]:border-primary aria-[current=page]:bg-primary aria-[current=page]:text-primary-foreground"
+          >
             {b ? HEALTH_BAND[b] : "All"}
           </Link>
         ))}
@@ -63,11 +83,25 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       <Card>
         <CardContent>
           {accounts.length === 0 ? (
-            band ? <EmptyState title="No account in this band" description="Choose another band, or all accounts." headingAs="h2" />
-              : <EmptyState title="No customer accounts yet" description="An account is created when a lead's project is kicked off, or imported from a CSV file." headingAs="h2" />
+            band ? (
+              <EmptyState
+                title="No account in this band"
+                description="Choose another band, or all accounts."
+                headingAs="h2"
+              />
+            ) : (
+              <EmptyState
+                title="No customer accounts yet"
+                description="An account is created when a lead's project is kicked off, or imported from a CSV file."
+                headingAs="h2"
+              />
+            )
           ) : (
             <Table>
-              <TableCaption>Each account&apos;s current score, recorded by the daily run or a recompute; the trend covers the last 30 days.</TableCaption>
+              <TableCaption>
+                Each account&apos;s current score, recorded by the daily run or a recompute; the trend covers the last
+                30 days.
+              </TableCaption>
               <TableHeader>
                 <TableRow>
                   <TableHead>Account</TableHead>
@@ -83,15 +117,36 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                 {accounts.map((a) => (
                   <TableRow key={a.id}>
                     <TableCell>
-                      <Link href={`/accounts/${a.id}`} className="font-medium underline">{a.name}</Link>
-                      <span className="block text-xs text-muted-foreground">{a.industry ?? "—"} · CSM {a.csm?.name ?? "unassigned"}</span>
+                      <Link href={`/accounts/${a.id}`} className="font-medium underline">
+                        {a.name}
+                      </Link>
+                      <span className="block text-xs text-muted-foreground">
+                        {a.industry ?? "—"} · CSM {a.csm?.name ?? "unassigned"}
+                      </span>
                     </TableCell>
-                    <TableCell className="text-right">{a.health === null ? "—" : <Badge variant={healthTone(a.health)}>{a.health}</Badge>}</TableCell>
+                    <TableCell className="text-right">
+                      {a.health === null ? "—" : <Badge variant={healthTone(a.health)}>{a.health}</Badge>}
+                    </TableCell>
                     <TableCell>
-                      <Sparkline points={a.trend.map((t) => t.score)} label={a.change === null ? "Not enough history" : `${a.change >= 0 ? "Up" : "Down"} ${Math.abs(a.change)} points over ${a.trend.length} days`} />
+                      <Sparkline
+                        points={a.trend.map((t) => t.score)}
+                        label={
+                          a.change === null
+                            ? "Not enough history"
+                            : `${a.change >= 0 ? "Up" : "Down"} ${Math.abs(a.change)} points over ${a.trend.length} days`
+                        }
+                      />
                     </TableCell>
                     <TableCell className="text-right">{a.expansion ?? "—"}</TableCell>
-                    <TableCell>{a.strategy ? <Badge variant={STRATEGY[a.strategy]?.tone ?? "outline"}>{STRATEGY[a.strategy]?.label ?? a.strategy}</Badge> : <span className="text-muted-foreground">{a.noPlanReason}</span>}</TableCell>
+                    <TableCell>
+                      {a.strategy ? (
+                        <Badge variant={STRATEGY[a.strategy]?.tone ?? "outline"}>
+                          {STRATEGY[a.strategy]?.label ?? a.strategy}
+                        </Badge>
+                      ) : (
+                        <span className="text-muted-foreground">{a.noPlanReason}</span>
+                      )}
+                    </TableCell>
                     <TableCell className="text-right">{a.openTasks}</TableCell>
                     <TableCell>{a.nextTouchpointAt ? formatDate(a.nextTouchpointAt) : "—"}</TableCell>
                   </TableRow>

@@ -25,7 +25,11 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
  * Every alert of the tenant (the dashboard shows the 8 most severe open ones): open, resolved or all,
  * by severity, 25 a page, most severe and newest first. Staff who deal with one resolve it with a note.
  */
-export default async function AlertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AlertsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const me = await requirePermission("alerts:read");
   const params = await searchParams;
   const status = ALERT_STATUS_FILTERS.find((s) => s === one(params.status)) ?? "open";
@@ -44,25 +48,48 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
     if ((p.page ?? 1) > 1) q.set("page", String(p.page));
     return `/alerts?${q.toString()}`;
   };
-  const chip = "rounded-md border px-3 py-1 text-sm aria-[current=page]:border-primary aria-[current=page]:bg-primary aria-[current=page]:text-primary-foreground";
+  const chip =
+    "rounded-md border px-3 py-1 text-sm aria-[current=page]:border-primary aria-[current=page]:bg-primary aria-[current=page]:text-primary-foreground";
 
   return (
     <>
       <PageHeader
         title="Alerts"
         description={`${openTotal} open. Raised by validations, jobs, quality gates and refund claims; a later validation resolves a week's alerts itself.`}
-        actions={<a href={`/api/alerts/export?${new URLSearchParams({ status, ...(severity ? { severity } : {}) }).toString()}`} className="text-sm font-medium text-primary underline-offset-4 hover:underline" download>Download CSV</a>}
+        actions={
+          <a
+            href={`/api/alerts/export?${new URLSearchParams({ status, ...(severity ? { severity } : {}) }).toString()}`}
+            className="text-sm font-medium text-primary underline-offset-4 hover:underline"
+            download
+          >
+            Download CSV
+          </a>
+        }
       />
       <div className="mb-4 grid gap-2">
         <nav aria-label="Alert status" className="flex flex-wrap gap-2">
           {ALERT_STATUS_FILTERS.map((s) => (
-            <Link key={s} href={href({ status: s, page: 1 })} aria-current={s === status ? "page" : undefined} className={chip}>{STATUS_LABEL[s]}</Link>
+            <Link
+              key={s}
+              href={href({ status: s, page: 1 })}
+              aria-current={s === status ? "page" : undefined}
+              className={chip}
+            >
+              {STATUS_LABEL[s]}
+            </Link>
           ))}
         </nav>
         <nav aria-label="Severity" className="flex flex-wrap gap-2">
-          <Link href={href({ severity: null, page: 1 })} aria-current={!severity ? "page" : undefined} className={chip}>Any severity</Link>
+          <Link href={href({ severity: null, page: 1 })} aria-current={!severity ? "page" : undefined} className={chip}>
+            Any severity
+          </Link>
           {ALERT_SEVERITIES.map((s) => (
-            <Link key={s} href={href({ severity: s, page: 1 })} aria-current={s === severity ? "page" : undefined} className={chip}>
+            <Link
+              key={s}
+              href={href({ severity: s, page: 1 })}
+              aria-current={s === severity ? "page" : undefined}
+              className={chip}
+            >
               {ALERT_SEVERITY[s]?.label ?? s} ({data.open[s] ?? 0} open)
             </Link>
           ))}
@@ -74,12 +101,17 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
             <EmptyState
               headingAs="h2"
               title={status === "open" ? "No open alerts" : "No alerts here"}
-              description={status === "open" ? "Escalations, risks and refund claims show up here when they are raised." : "Try another filter."}
+              description={
+                status === "open"
+                  ? "Escalations, risks and refund claims show up here when they are raised."
+                  : "Try another filter."
+              }
             />
           ) : (
             <Table>
               <TableCaption>
-                {data.total} alert{data.total === 1 ? "" : "s"} · page {data.page} of {pages} · most severe first, then newest
+                {data.total} alert{data.total === 1 ? "" : "s"} · page {data.page} of {pages} · most severe first, then
+                newest
               </TableCaption>
               <TableHeader>
                 <TableRow>
@@ -92,10 +124,22 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
               <TableBody>
                 {data.items.map((a) => (
                   <TableRow key={a.id} className="align-top">
-                    <TableCell><Badge variant={ALERT_SEVERITY[a.severity]?.tone ?? "outline"}>{ALERT_SEVERITY[a.severity]?.label ?? a.severity}</Badge></TableCell>
+                    <TableCell>
+                      <Badge variant={ALERT_SEVERITY[a.severity]?.tone ?? "outline"}>
+                        {ALERT_SEVERITY[a.severity]?.label ?? a.severity}
+                      </Badge>
+                    </TableCell>
                     <TableCell className="max-w-xl whitespace-normal">
-                      {a.href ? <Link href={a.href} className="font-medium underline-offset-4 hover:underline">{a.message}</Link> : <span className="font-medium">{a.message}</span>}
-                      <span className="block text-xs text-muted-foreground">{[alertKindLabel(a.kind), a.projectName, a.accountName].filter(Boolean).join(" · ")}</span>
+                      {a.href ? (
+                        <Link href={a.href} className="font-medium underline-offset-4 hover:underline">
+                          {a.message}
+                        </Link>
+                      ) : (
+                        <span className="font-medium">{a.message}</span>
+                      )}
+                      <span className="block text-xs text-muted-foreground">
+                        {[alertKindLabel(a.kind), a.projectName, a.accountName].filter(Boolean).join(" · ")}
+                      </span>
                     </TableCell>
                     <TableCell className="whitespace-nowrap text-sm">{formatDateTime(a.createdAt)}</TableCell>
                     <TableCell className="min-w-56 whitespace-normal">
@@ -114,9 +158,23 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           )}
           {pages > 1 ? (
             <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-              {data.page > 1 ? <Link href={href({ page: data.page - 1 })} className="underline">Previous page</Link> : <span />}
-              <span className="text-muted-foreground">Page {data.page} of {pages}</span>
-              {data.page < pages ? <Link href={href({ page: data.page + 1 })} className="underline">Next page</Link> : <span />}
+              {data.page > 1 ? (
+                <Link href={href({ page: data.page - 1 })} className="underline">
+                  Previous page
+                </Link>
+              ) : (
+                <span />
+              )}
+              <span className="text-muted-foreground">
+                Page {data.page} of {pages}
+              </span>
+              {data.page < pages ? (
+                <Link href={href({ page: data.page + 1 })} className="underline">
+                  Next page
+                </Link>
+              ) : (
+                <span />
+              )}
             </nav>
           ) : null}
         </CardContent>

@@ -9,8 +9,15 @@ export default function DashboardError({ error, reset }: { error: Error & { dige
     <Alert variant="destructive" className="max-w-2xl">
       <AlertTitle>Could not load the dashboard</AlertTitle>
       <AlertDescription>
-        <p>{error.digest ? `The error has been logged (reference ${error.digest}).` : error.message || "Something went wrong."} Try again in a moment.</p>
-        <Button variant="outline" size="sm" onClick={reset}>Try again</Button>
+        <p>
+          {error.digest
+            ? `The error has been logged (reference ${error.digest}).`
+            : error.message || "Something went wrong."}{" "}
+          Try again in a moment.
+        </p>
+        <Button variant="outline" size="sm" onClick={reset}>
+          Try again
+        </Button>
       </AlertDescription>
     </Alert>
   );

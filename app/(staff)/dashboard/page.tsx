@@ -17,7 +17,13 @@ import type { TrendPoint } from "@/server/engines/dashboard/trends";
 export const metadata: Metadata = { title: "Dashboard" };
 
 type Params = Record<string, string | string[] | undefined>;
-async function Trends({ trends, currency }: { trends: Promise<{ points: TrendPoint[]; bucketDays: number }>; currency: string }) {
+async function Trends({
+  trends,
+  currency,
+}: {
+  trends: Promise<{ points: TrendPoint[]; bucketDays: number }>;
+  currency: string;
+}) {
   const t = await trends;
   return <TrendsSection points={t.points} bucketDays={t.bucketDays} currency={currency} />;
 }

@@ -20,18 +20,29 @@ export const metadata: Metadata = { title: "Journeys" };
 
 const PAGE_SIZE = 20;
 
-export default async function JourneysPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function JourneysPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePermission("pipeline:read");
   const params = await searchParams;
   const status = JOURNEY_STATUSES.find((s) => s === params.status);
-  const page = Math.max(1, Math.min(10_000, Number.parseInt(typeof params.page === "string" ? params.page : "1", 10) || 1));
+  const page = Math.max(
+    1,
+    Math.min(10_000, Number.parseInt(typeof params.page === "string" ? params.page : "1", 10) || 1),
+  );
   const input = ZListJourneysSchema.parse({ status, page, pageSize: PAGE_SIZE });
   const { rows, total } = await (await api()).journeys.list(input);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const href = (p: number) => `/journeys?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) }).toString()}`;
+  const href = (p: number) =>
+    `/journeys?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) }).toString()}`;
   return (
     <>
-      <PageHeader title="Journeys" description="Every lead's journey from qualification to monitoring: where it is, where it stopped and why." />
+      <PageHeader
+        title="Journeys"
+        description="Every lead's journey from qualification to monitoring: where it is, where it stopped and why."
+      />
       <Card>
         <CardHeader>
           <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter journeys">
@@ -39,10 +50,16 @@ export default async function JourneysPage({ searchParams }: { searchParams: Pro
               <span>Status</span>
               <NativeSelect name="status" defaultValue={status ?? ""} className="w-44">
                 <option value="">Any</option>
-                {JOURNEY_STATUSES.map((s) => <option key={s} value={s}>{JOURNEY_STATUS[s]?.label ?? s}</option>)}
+                {JOURNEY_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {JOURNEY_STATUS[s]?.label ?? s}
+                  </option>
+                ))}
               </NativeSelect>
             </label>
-            <Button type="submit" variant="outline">Apply</Button>
+            <Button type="submit" variant="outline">
+              Apply
+            </Button>
           </form>
         </CardHeader>
         <CardContent>
@@ -67,10 +84,25 @@ export default async function JourneysPage({ searchParams }: { searchParams: Pro
                     const done = j.phases.filter((p) => p.status === "completed").length;
                     return (
                       <TableRow key={j.id}>
-                        <TableCell className="font-medium"><Link className="hover:underline" href={`/journeys/${j.id}`}>{j.lead.company}</Link></TableCell>
-                        <TableCell><Badge variant={JOURNEY_STATUS[j.status]?.tone ?? "outline"}>{JOURNEY_STATUS[j.status]?.label ?? j.status}</Badge></TableCell>
-                        <TableCell>{PHASE_LABEL[j.currentPhase as keyof typeof PHASE_LABEL] ?? j.currentPhase}</TableCell>
-                        <TableCell><ProgressBar value={(done / j.phases.length) * 100} label={`${j.lead.company}: ${done} of ${j.phases.length} phases`} /></TableCell>
+                        <TableCell className="font-medium">
+                          <Link className="hover:underline" href={`/journeys/${j.id}`}>
+                            {j.lead.company}
+                          </Link>
+                        </TableCell>
+                        <TableCell>
+                          <Badge variant={JOURNEY_STATUS[j.status]?.tone ?? "outline"}>
+                            {JOURNEY_STATUS[j.status]?.label ?? j.status}
+                          </Badge>
+                        </TableCell>
+                        <TableCell>
+                          {PHASE_LABEL[j.currentPhase as keyof typeof PHASE_LABEL] ?? j.currentPhase}
+                        </TableCell>
+                        <TableCell>
+                          <ProgressBar
+                            value={(done / j.phases.length) * 100}
+                            label={`${j.lead.company}: ${done} of ${j.phases.length} phases`}
+                          />
+                        </TableCell>
                         <TableCell>{j.lead.owner?.name ?? "—"}</TableCell>
                         <TableCell className="tabular-nums">{formatDateTime(j.updatedAt)}</TableCell>
                       </TableRow>

@@ -13,7 +13,10 @@ export const metadata: Metadata = { title: "Notifications" };
 export default async function NotificationsPage() {
   await requirePermission("notifications:read");
   const trpc = await api();
-  const [items, { unread }] = await Promise.all([trpc.notifications.list({ take: 50 }), trpc.notifications.unreadCount()]);
+  const [items, { unread }] = await Promise.all([
+    trpc.notifications.list({ take: 50 }),
+    trpc.notifications.unreadCount(),
+  ]);
   const now = new Date();
   return (
     <>
@@ -32,7 +35,13 @@ export default async function NotificationsPage() {
                 <li key={n.id} className="flex items-start justify-between gap-4 py-3">
                   <div>
                     <p className={n.readAt ? "text-muted-foreground" : "font-medium"}>
-                      {n.link ? <Link className="hover:underline" href={n.link}>{n.title}</Link> : n.title}
+                      {n.link ? (
+                        <Link className="hover:underline" href={n.link}>
+                          {n.title}
+                        </Link>
+                      ) : (
+                        n.title
+                      )}
                     </p>
                     {n.body ? <p className="text-sm text-muted-foreground">{n.body}</p> : null}
                   </div>

@@ -24,7 +24,11 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" && v !=
 
 /** A weekly milestone's colour in the row's mini timeline. */
 const WEEK_TONE: Record<string, string> = {
-  SUCCESS: "bg-emerald-500", AT_RISK: "bg-amber-500", FAILED: "bg-red-500", IN_PROGRESS: "bg-sky-500", PENDING: "bg-muted-foreground/25",
+  SUCCESS: "bg-emerald-500",
+  AT_RISK: "bg-amber-500",
+  FAILED: "bg-red-500",
+  IN_PROGRESS: "bg-sky-500",
+  PENDING: "bg-muted-foreground/25",
 };
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Params> }) {
@@ -52,11 +56,19 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   const atRisk = overview.projects.filter((p) => p.status === "AT_RISK").length;
   return (
     <>
-      <PageHeader title="Projects" description="Every project with its weekly milestones; open one to validate a week, follow quality gates and manage CI tokens." />
+      <PageHeader
+        title="Projects"
+        description="Every project with its weekly milestones; open one to validate a week, follow quality gates and manage CI tokens."
+      />
       <section aria-label="Delivery summary" className="grid gap-4 sm:grid-cols-3">
         <StatTile label="Projects in progress" value={overview.projects.length} />
         <StatTile label="Milestones due this week" value={overview.dueThisWeek} hint="Monday to Sunday" />
-        <StatTile label="Escalated quality checks" value={overview.failingGates} tone={overview.failingGates > 0 ? "destructive" : "neutral"} hint={atRisk > 0 ? `${plural(atRisk, "project")} at risk` : "this week"} />
+        <StatTile
+          label="Escalated quality checks"
+          value={overview.failingGates}
+          tone={overview.failingGates > 0 ? "destructive" : "neutral"}
+          hint={atRisk > 0 ? `${plural(atRisk, "project")} at risk` : "this week"}
+        />
       </section>
       <Card className="mt-6">
         <CardHeader>
@@ -69,7 +81,11 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
               <span>Status</span>
               <NativeSelect name="status" defaultValue={input.status ?? ""} className="w-40">
                 <option value="">Any</option>
-                {PROJECT_STATUSES.map((s) => <option key={s} value={s}>{PROJECT_STATUS[s]?.label ?? s}</option>)}
+                {PROJECT_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {PROJECT_STATUS[s]?.label ?? s}
+                  </option>
+                ))}
               </NativeSelect>
             </label>
             {user.role === "TECH_LEAD" ? (
@@ -77,12 +93,21 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
                 <input type="checkbox" name="mine" value="1" defaultChecked={input.mine} className="size-4" /> Only mine
               </label>
             ) : null}
-            <Button type="submit" variant="outline">Apply</Button>
+            <Button type="submit" variant="outline">
+              Apply
+            </Button>
           </form>
         </CardHeader>
         <CardContent>
           {rows.length === 0 ? (
-            <EmptyState title="No projects match" description={total === 0 && !input.search && !input.status ? "Kick off a lead with a chosen tier to start one." : "Try other filters."} />
+            <EmptyState
+              title="No projects match"
+              description={
+                total === 0 && !input.search && !input.status
+                  ? "Kick off a lead with a chosen tier to start one."
+                  : "Try other filters."
+              }
+            />
           ) : (
             <div className="overflow-x-auto">
               <Table>
@@ -101,16 +126,29 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
                 <TableBody>
                   {rows.map((p) => (
                     <TableRow key={p.id}>
-                      <TableCell className="font-medium"><Link href={`/projects/${p.id}`} className="hover:underline">{p.name}</Link></TableCell>
+                      <TableCell className="font-medium">
+                        <Link href={`/projects/${p.id}`} className="hover:underline">
+                          {p.name}
+                        </Link>
+                      </TableCell>
                       <TableCell>{p.customerAccount.name}</TableCell>
                       <TableCell>{SERVICE_TYPE[p.serviceType] ?? p.serviceType}</TableCell>
-                      <TableCell><Badge variant={PROJECT_STATUS[p.status]?.tone ?? "outline"}>{PROJECT_STATUS[p.status]?.label ?? p.status}</Badge></TableCell>
+                      <TableCell>
+                        <Badge variant={PROJECT_STATUS[p.status]?.tone ?? "outline"}>
+                          {PROJECT_STATUS[p.status]?.label ?? p.status}
+                        </Badge>
+                      </TableCell>
                       <TableCell>
                         <ul className="flex gap-1" aria-label="Weekly milestones">
                           {p.milestones.map((m) => (
-                            <li key={m.weekNumber} title={`Week ${m.weekNumber}: ${MILESTONE_STATUS[m.status]?.label ?? m.status}${m.score !== null ? ` (${m.score})` : ""}`}>
+                            <li
+                              key={m.weekNumber}
+                              title={`Week ${m.weekNumber}: ${MILESTONE_STATUS[m.status]?.label ?? m.status}${m.score !== null ? ` (${m.score})` : ""}`}
+                            >
                               <span className={`block h-3 w-5 rounded-sm ${WEEK_TONE[m.status] ?? "bg-muted"}`} />
-                              <span className="sr-only">Week {m.weekNumber}: {MILESTONE_STATUS[m.status]?.label ?? m.status}</span>
+                              <span className="sr-only">
+                                Week {m.weekNumber}: {MILESTONE_STATUS[m.status]?.label ?? m.status}
+                              </span>
                             </li>
                           ))}
                         </ul>

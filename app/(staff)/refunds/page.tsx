@@ -21,7 +21,15 @@ type Params = Record<string, string | string[] | undefined>;
 type Filter = (typeof REFUND_FILTERS)[number];
 const PAGE_SIZE = 25;
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v !== "" ? v : undefined);
-const FILTER_LABEL: Record<Filter, string> = { OPEN: "Open", ALL: "All", CLAIMED: "Claimed", UNDER_REVIEW: "Under review", APPROVED: "Approved", PAID: "Paid", REJECTED: "Rejected" };
+const FILTER_LABEL: Record<Filter, string> = {
+  OPEN: "Open",
+  ALL: "All",
+  CLAIMED: "Claimed",
+  UNDER_REVIEW: "Under review",
+  APPROVED: "Approved",
+  PAID: "Paid",
+  REJECTED: "Rejected",
+};
 
 /** The executives' refund queue: claimed → under review → approved → paid, or rejected; 25 a page, oldest claim first. */
 export default async function RefundsPage({ searchParams }: { searchParams: Promise<Params> }) {
@@ -43,22 +51,36 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
 
   return (
     <>
-      <PageHeader title="Refunds" description={`${plural(open, "open refund")}. Approving or rejecting is for executives; every step is audited and the customer is told.`} />
+      <PageHeader
+        title="Refunds"
+        description={`${plural(open, "open refund")}. Approving or rejecting is for executives; every step is audited and the customer is told.`}
+      />
       <nav aria-label="Refund status" className="mb-4 flex flex-wrap gap-2">
         {REFUND_FILTERS.map((f) => (
-          <Link key={f} href={`/refunds?status=${f}`} aria-current={f === status ? "page" : undefined}
-            className="rounded-md border px-3 py-1 text-sm aria-[current=page]:border-primary aria-[current=page]:bg-primary aria-[current=page]:text-primary-foreground">
-            {FILTER_LABEL[f]}{f !== "OPEN" && f !== "ALL" ? ` (${counts[f] ?? 0})` : ""}
+          <Link
+            key={f}
+            href={`/refunds?status=${f}`}
+            aria-current={f === status ? "page" : undefined}
+            className="rounded-md border px-3 py-1 text-sm aria-[current=page]:border-primary aria-[current=page]:bg-primary aria-[current=page]:text-primary-foreground"
+          >
+            {FILTER_LABEL[f]}
+            {f !== "OPEN" && f !== "ALL" ? ` (${counts[f] ?? 0})` : ""}
           </Link>
         ))}
       </nav>
       <Card>
         <CardContent>
           {refunds.length === 0 ? (
-            <EmptyState title="No refunds here" description="A refund appears when a customer chooses it after a failed guarantee." headingAs="h2" />
+            <EmptyState
+              title="No refunds here"
+              description="A refund appears when a customer chooses it after a failed guarantee."
+              headingAs="h2"
+            />
           ) : (
             <Table>
-              <TableCaption>{total} refund{total === 1 ? "" : "s"} · oldest claim first.</TableCaption>
+              <TableCaption>
+                {total} refund{total === 1 ? "" : "s"} · oldest claim first.
+              </TableCaption>
               <TableHeader>
                 <TableRow>
                   <TableHead>Project</TableHead>
@@ -72,21 +94,54 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
                 {refunds.map((r) => (
                   <TableRow key={r.id} className="align-top">
                     <TableCell className="whitespace-normal">
-                      <Link href={`/projects/${r.project.id}/guarantee`} className="font-medium underline">{r.project.name}</Link>
+                      <Link href={`/projects/${r.project.id}/guarantee`} className="font-medium underline">
+                        {r.project.name}
+                      </Link>
                       <span className="block text-muted-foreground">{r.customerAccount.name}</span>
                     </TableCell>
                     <TableCell className="text-right">
                       {formatMoney(r.amountCents, r.currency)}
-                      <span className="block text-xs text-muted-foreground">of {formatMoney(r.guarantee.amountCents, r.currency)}</span>
+                      <span className="block text-xs text-muted-foreground">
+                        of {formatMoney(r.guarantee.amountCents, r.currency)}
+                      </span>
                     </TableCell>
-                    <TableCell><Badge variant={REFUND_STATUS[r.status]?.tone ?? "outline"}>{REFUND_STATUS[r.status]?.label ?? r.status}</Badge></TableCell>
+                    <TableCell>
+                      <Badge variant={REFUND_STATUS[r.status]?.tone ?? "outline"}>
+                        {REFUND_STATUS[r.status]?.label ?? r.status}
+                      </Badge>
+                    </TableCell>
                     <TableCell className="max-w-sm whitespace-normal text-sm">
-                      <p>Claimed {formatDate(r.createdAt)}{r.claimedBy ? ` by ${r.claimedBy.name}` : ""}{r.reason ? `: ${r.reason}` : ""}</p>
-                      {r.decidedAt ? <p className="text-muted-foreground">{r.status === "REJECTED" ? "Rejected" : "Approved"} {formatDate(r.decidedAt)}{r.decidedBy ? ` by ${r.decidedBy.name}` : ""}{r.decisionNote ? `: ${r.decisionNote}` : ""}</p> : null}
-                      {r.paidAt ? <p className="text-muted-foreground">Paid {formatDate(r.paidAt)}, reference {r.reference}</p> : null}
+                      <p>
+                        Claimed {formatDate(r.createdAt)}
+                        {r.claimedBy ? ` by ${r.claimedBy.name}` : ""}
+                        {r.reason ? `: ${r.reason}` : ""}
+                      </p>
+                      {r.decidedAt ? (
+                        <p className="text-muted-foreground">
+                          {r.status === "REJECTED" ? "Rejected" : "Approved"} {formatDate(r.decidedAt)}
+                          {r.decidedBy ? ` by ${r.decidedBy.name}` : ""}
+                          {r.decisionNote ? `: ${r.decisionNote}` : ""}
+                        </p>
+                      ) : null}
+                      {r.paidAt ? (
+                        <p className="text-muted-foreground">
+                          Paid {formatDate(r.paidAt)}, reference {r.reference}
+                        </p>
+                      ) : null}
                     </TableCell>
                     <TableCell className="min-w-64 whitespace-normal">
-                      <RefundActions refund={{ id: r.id, status: r.status, version: r.version, amountCents: r.amountCents, currency: r.currency, projectName: r.project.name }} canApprove={canApprove} canProcess={canProcess} />
+                      <RefundActions
+                        refund={{
+                          id: r.id,
+                          status: r.status,
+                          version: r.version,
+                          amountCents: r.amountCents,
+                          currency: r.currency,
+                          projectName: r.project.name,
+                        }}
+                        canApprove={canApprove}
+                        canProcess={canProcess}
+                      />
                     </TableCell>
                   </TableRow>
                 ))}

@@ -23,12 +23,19 @@ export const metadata: Metadata = { title: "Settings" };
 
 const PAGE_SIZE = 20;
 
-export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const me = await requirePermission("users:read");
   const params = await searchParams;
   const search = typeof params.q === "string" ? params.q.slice(0, 100) : "";
   const role = ROLES.find((r) => r === params.role);
-  const page = Math.max(1, Math.min(10_000, Number.parseInt(typeof params.page === "string" ? params.page : "1", 10) || 1));
+  const page = Math.max(
+    1,
+    Math.min(10_000, Number.parseInt(typeof params.page === "string" ? params.page : "1", 10) || 1),
+  );
   const trpc = await api();
   const manage = can(me.role, "users:manage");
   const [{ rows, total }, accounts, auditChain] = await Promise.all([
@@ -40,7 +47,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   // session, and a statement interleaved into that transaction breaks it
   const checklist = can(me.role, "onboarding:manage") ? await trpc.onboarding.checklist() : null;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const href = (p: number) => `/settings?${new URLSearchParams({ ...(search ? { q: search } : {}), ...(role ? { role } : {}), page: String(p) })}`;
+  const href = (p: number) =>
+    `/settings?${new URLSearchParams({ ...(search ? { q: search } : {}), ...(role ? { role } : {}), page: String(p) })}`;
 
   return (
     <>
@@ -59,16 +67,30 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <CardHeader>
           <CardTitle as="h2">Users ({total})</CardTitle>
           <form className="mt-2 flex flex-wrap gap-2" role="search" aria-label="Filter users">
-            <label className="sr-only" htmlFor="user-search">Search by name or email</label>
-            <Input id="user-search" name="q" defaultValue={search} placeholder="Search name or email" className="w-64" />
-            <label className="sr-only" htmlFor="user-role">Role</label>
+            <label className="sr-only" htmlFor="user-search">
+              Search by name or email
+            </label>
+            <Input
+              id="user-search"
+              name="q"
+              defaultValue={search}
+              placeholder="Search name or email"
+              className="w-64"
+            />
+            <label className="sr-only" htmlFor="user-role">
+              Role
+            </label>
             <NativeSelect id="user-role" name="role" defaultValue={role ?? ""} wrapperClassName="w-48">
               <option value="">All roles</option>
               {ROLES.map((r) => (
-                <option key={r} value={r}>{ROLE_LABEL[r]}</option>
+                <option key={r} value={r}>
+                  {ROLE_LABEL[r]}
+                </option>
               ))}
             </NativeSelect>
-            <Button type="submit" variant="secondary">Filter</Button>
+            <Button type="submit" variant="secondary">
+              Filter
+            </Button>
           </form>
         </CardHeader>
         <CardContent>
@@ -84,7 +106,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
                   <TableHead>Role</TableHead>
                   <TableHead>Last sign-in</TableHead>
                   <TableHead>Status</TableHead>
-                  {manage ? <TableHead><span className="sr-only">Actions</span></TableHead> : null}
+                  {manage ? (
+                    <TableHead>
+                      <span className="sr-only">Actions</span>
+                    </TableHead>
+                  ) : null}
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -94,13 +120,26 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
                     <TableCell>{u.email}</TableCell>
                     <TableCell>
                       {ROLE_LABEL[u.role]}
-                      {u.customerAccount ? <span className="block text-xs text-muted-foreground">{u.customerAccount.name}{u.isApprover ? " · approver" : ""}</span> : null}
+                      {u.customerAccount ? (
+                        <span className="block text-xs text-muted-foreground">
+                          {u.customerAccount.name}
+                          {u.isApprover ? " · approver" : ""}
+                        </span>
+                      ) : null}
                     </TableCell>
                     <TableCell>{u.lastLoginAt ? formatDate(u.lastLoginAt) : "Never"}</TableCell>
-                    <TableCell>{u.disabledAt ? <Badge variant="destructive">Disabled</Badge> : <Badge variant="success">Active</Badge>}</TableCell>
+                    <TableCell>
+                      {u.disabledAt ? (
+                        <Badge variant="destructive">Disabled</Badge>
+                      ) : (
+                        <Badge variant="success">Active</Badge>
+                      )}
+                    </TableCell>
                     {manage ? (
                       <TableCell className="text-right">
-                        {u.id === me.id ? null : <UserStatusButton userId={u.id} name={u.name} disabled={Boolean(u.disabledAt)} />}
+                        {u.id === me.id ? null : (
+                          <UserStatusButton userId={u.id} name={u.name} disabled={Boolean(u.disabledAt)} />
+                        )}
                       </TableCell>
                     ) : null}
                   </TableRow>

@@ -25,32 +25,51 @@ export const metadata: Metadata = { title: "Dev mail" };
  * their tenant's mail; anyone local may open one address's inbox, which is how a demo customer reads
  * their magic link. Invitations are never shown.
  */
-export default async function DevMailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DevMailPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   if (!isDevMailEnabled() || !isLoopbackRequest(await headers())) notFound();
   const params = await searchParams;
   const to = ZEmailSchema.safeParse(params.to);
   const user = await currentUser();
   const staff = user && can(user.role, "devmail:read");
-  const mails = to.success ? await listEmailsTo(db(), to.data, 20) : staff ? await listTenantEmails(db(), user.tenantId, 50) : [];
+  const mails = to.success
+    ? await listEmailsTo(db(), to.data, 20)
+    : staff
+      ? await listTenantEmails(db(), user.tenantId, 50)
+      : [];
   return (
     <main className="mx-auto grid max-w-3xl gap-6 p-6">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Dev mail viewer</h1>
-        <Link className="text-sm text-primary underline" href="/">Back to Onward</Link>
+        <Link className="text-sm text-primary underline" href="/">
+          Back to Onward
+        </Link>
       </div>
-      <p className="text-sm text-muted-foreground">No email provider is configured, so messages stay in Onward&apos;s outbox. This page exists only in the demo.</p>
+      <p className="text-sm text-muted-foreground">
+        No email provider is configured, so messages stay in Onward&apos;s outbox. This page exists only in the demo.
+      </p>
       <form className="flex gap-2" aria-label="Open an inbox">
-        <label htmlFor="to" className="sr-only">Email address</label>
+        <label htmlFor="to" className="sr-only">
+          Email address
+        </label>
         <Input id="to" name="to" type="email" placeholder="po@acme.test" defaultValue={to.success ? to.data : ""} />
         <Button type="submit">Open inbox</Button>
       </form>
       {mails.length === 0 ? (
-        <EmptyState title="No messages" description={to.success ? `Nothing has been sent to ${to.data} yet.` : "Enter an address to read its mail."} />
+        <EmptyState
+          title="No messages"
+          description={to.success ? `Nothing has been sent to ${to.data} yet.` : "Enter an address to read its mail."}
+        />
       ) : (
         mails.map((m) => (
           <Card key={m.id} data-testid="mail">
             <CardHeader>
-              <CardTitle as="h2" className="text-base">{m.subject}</CardTitle>
+              <CardTitle as="h2" className="text-base">
+                {m.subject}
+              </CardTitle>
               <p className="text-xs text-muted-foreground">
                 to {m.recipient} · {formatDate(m.createdAt)} · <Badge variant="outline">{m.status.toLowerCase()}</Badge>
               </p>
@@ -58,7 +77,13 @@ export default async function DevMailPage({ searchParams }: { searchParams: Prom
             <CardContent>
               <pre className="font-sans text-sm break-words whitespace-pre-wrap">
                 {m.bodyText.split(/(https?:\/\/\S+)/g).map((part, i) =>
-                  /^https?:\/\//.test(part) ? <a key={i} className="text-primary underline" href={part}>{part}</a> : part,
+                  /^https?:\/\//.test(part) ? (
+                    <a key={i} className="text-primary underline" href={part}>
+                      {part}
+                    </a>
+                  ) : (
+                    part
+                  ),
                 )}
               </pre>
             </CardContent>

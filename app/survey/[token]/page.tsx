@@ -14,9 +14,11 @@ async function load(token: string) {
   try {
     return await (await api()).surveys.byToken({ token });
   } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) return { state: "invalid" as const, message: error.message };
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
+      return { state: "invalid" as const, message: error.message };
     // rate-limited (server/auth/rate-limit.ts surveyIp / surveyToken): the message says how long to wait
-    if (error instanceof TRPCError && error.code === "TOO_MANY_REQUESTS") return { state: "throttled" as const, message: error.message };
+    if (error instanceof TRPCError && error.code === "TOO_MANY_REQUESTS")
+      return { state: "throttled" as const, message: error.message };
     throw error;
   }
 }
@@ -26,7 +28,9 @@ function Shell({ title, description, children }: { title: string; description?: 
     <main id="main" className="grid min-h-dvh place-items-center bg-muted/40 p-4">
       <Card className="w-full max-w-xl">
         <CardHeader>
-          <CardTitle as="h1" className="text-xl">{title}</CardTitle>
+          <CardTitle as="h1" className="text-xl">
+            {title}
+          </CardTitle>
           {description ? <CardDescription>{description}</CardDescription> : null}
         </CardHeader>
         {children ? <CardContent>{children}</CardContent> : null}
@@ -41,12 +45,26 @@ export default async function SurveyLinkPage({ params }: { params: Promise<{ tok
   const survey = await load(token);
   if (survey.state === "throttled") return <Shell title="Please wait a moment" description={survey.message} />;
   if (survey.state === "invalid") return <Shell title="This survey link is not valid" description={survey.message} />;
-  if (survey.state === "answered") return <Shell title="Already answered — thank you" description="This survey has been answered. There is nothing more to do." />;
+  if (survey.state === "answered")
+    return (
+      <Shell
+        title="Already answered — thank you"
+        description="This survey has been answered. There is nothing more to do."
+      />
+    );
   if (survey.state === "expired") {
-    return <Shell title="This survey has closed" description={`It was open until ${survey.expiresAt ? formatDate(survey.expiresAt) : "its end date"}. Thank you all the same.`} />;
+    return (
+      <Shell
+        title="This survey has closed"
+        description={`It was open until ${survey.expiresAt ? formatDate(survey.expiresAt) : "its end date"}. Thank you all the same.`}
+      />
+    );
   }
   return (
-    <Shell title={`${survey.providerName} · ${survey.projectName}`} description="One question, about ten seconds. No sign-in needed.">
+    <Shell
+      title={`${survey.providerName} · ${survey.projectName}`}
+      description="One question, about ten seconds. No sign-in needed."
+    >
       <SurveyForm question={survey.question} kind={survey.kind} target={{ token }} />
     </Shell>
   );

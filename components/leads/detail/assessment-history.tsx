@@ -14,12 +14,30 @@ import type { AssessmentRow } from "./types";
 function Reproduce({ assessmentId }: { assessmentId: string }) {
   const trpc = useTRPC();
   const [requested, setRequested] = useState(false);
-  const query = useQuery({ ...trpc.qualification.reproduce.queryOptions({ assessmentId }), enabled: requested, retry: false });
+  const query = useQuery({
+    ...trpc.qualification.reproduce.queryOptions({ assessmentId }),
+    enabled: requested,
+    retry: false,
+  });
   if (!requested) {
-    return <Button size="sm" variant="outline" onClick={() => setRequested(true)}>Reproduce</Button>;
+    return (
+      <Button size="sm" variant="outline" onClick={() => setRequested(true)}>
+        Reproduce
+      </Button>
+    );
   }
-  if (query.isPending) return <span className="text-sm text-muted-foreground" role="status">Recomputing…</span>;
-  if (query.error) return <span className="text-sm text-destructive" role="alert">{query.error.message}</span>;
+  if (query.isPending)
+    return (
+      <span className="text-sm text-muted-foreground" role="status">
+        Recomputing…
+      </span>
+    );
+  if (query.error)
+    return (
+      <span className="text-sm text-destructive" role="alert">
+        {query.error.message}
+      </span>
+    );
   const { recomputedScore, identical } = query.data;
   return (
     <span role="status" className={identical ? "text-sm text-success" : "text-sm text-destructive"}>
@@ -36,7 +54,11 @@ export function AssessmentHistory({ rows }: { rows: AssessmentRow[] }) {
       </CardHeader>
       <CardContent>
         {rows.length === 0 ? (
-          <EmptyState title="No assessments yet" description="Saved drafts and assessments appear here." headingAs="h3" />
+          <EmptyState
+            title="No assessments yet"
+            description="Saved drafts and assessments appear here."
+            headingAs="h3"
+          />
         ) : (
           <Table>
             <TableCaption className="sr-only">Qualification assessments of this lead, newest first</TableCaption>
@@ -56,9 +78,13 @@ export function AssessmentHistory({ rows }: { rows: AssessmentRow[] }) {
                   <TableCell>{formatDate(a.createdAt)}</TableCell>
                   <TableCell>{a.author?.name ?? "Self-service (prospect)"}</TableCell>
                   <TableCell className="tabular-nums">{a.score.toFixed(1)}</TableCell>
-                  <TableCell>{a.isDraft ? <Badge variant="outline">Draft</Badge> : <Badge variant="secondary">Final</Badge>}</TableCell>
+                  <TableCell>
+                    {a.isDraft ? <Badge variant="outline">Draft</Badge> : <Badge variant="secondary">Final</Badge>}
+                  </TableCell>
                   <TableCell>v{a.configVersion}</TableCell>
-                  <TableCell><Reproduce assessmentId={a.id} /></TableCell>
+                  <TableCell>
+                    <Reproduce assessmentId={a.id} />
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -19,25 +19,39 @@ import type { LatestFeasibility } from "./types";
 import { formatDate } from "@/lib/format";
 
 const list = (v: FormDataEntryValue | null, sep: RegExp) =>
-  String(v ?? "").split(sep).map((s) => s.trim()).filter((s) => s.length > 0);
+  String(v ?? "")
+    .split(sep)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 
 /** "" stays undefined so the schema says "Enter the … as a number" instead of reading 0. */
 function num(v: FormDataEntryValue | null): number | undefined {
-  const s = String(v ?? "").trim().replace(/,/g, "");
+  const s = String(v ?? "")
+    .trim()
+    .replace(/,/g, "");
   if (s === "") return undefined;
   const n = Number(s);
   return Number.isFinite(n) ? n : Number.NaN;
 }
 
 /** The project request form (CSM/admin) and the latest result, read back from the server after a reload. */
-export function FeasibilityCard({ leadId, initial, canWrite }: { leadId: string; initial: LatestFeasibility | null; canWrite: boolean }) {
+export function FeasibilityCard({
+  leadId,
+  initial,
+  canWrite,
+}: {
+  leadId: string;
+  initial: LatestFeasibility | null;
+  canWrite: boolean;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const analyze = useMutation(
     trpc.feasibility.analyze.mutationOptions({
       onSuccess: () => router.refresh(),
-      onError: (error) => setFieldErrors((error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {}),
+      onError: (error) =>
+        setFieldErrors((error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {}),
     }),
   );
 
@@ -72,46 +86,73 @@ export function FeasibilityCard({ leadId, initial, canWrite }: { leadId: string;
       <CardHeader>
         <CardTitle as="h2">Feasibility</CardTitle>
         <CardDescription>
-          {canWrite ? "Describe the project request; the analysis needs a saved qualification assessment." : "The latest analysis of the project request."}
+          {canWrite
+            ? "Describe the project request; the analysis needs a saved qualification assessment."
+            : "The latest analysis of the project request."}
           {initial && !analyze.data ? ` Last analysed ${formatDate(initial.analyzedAt)}.` : ""}
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-6">
         {canWrite ? (
-        <form onSubmit={submit} className="grid gap-4" noValidate>
-          <FormField id="feas-requirements" label="Requirements (one per line)" error={err("requirements")} required>
-            <Textarea name="requirements" rows={5} defaultValue={req?.requirements.join("\n")} />
-          </FormField>
-          <div className="grid gap-4 sm:grid-cols-3">
-            <FormField id="feas-weeks" label="Timeline (weeks)" error={err("timelineWeeks")} required>
-              <Input name="timelineWeeks" type="number" inputMode="numeric" min={1} defaultValue={req?.timelineWeeks} />
+          <form onSubmit={submit} className="grid gap-4" noValidate>
+            <FormField id="feas-requirements" label="Requirements (one per line)" error={err("requirements")} required>
+              <Textarea name="requirements" rows={5} defaultValue={req?.requirements.join("\n")} />
             </FormField>
-            <FormField id="feas-budget" label="Budget (USD)" error={err("budgetCents")} required>
-              <Input name="budget" inputMode="decimal" placeholder="e.g. 80000" defaultValue={req ? formatMoneyPlain(req.budgetCents) : undefined} />
+            <div className="grid gap-4 sm:grid-cols-3">
+              <FormField id="feas-weeks" label="Timeline (weeks)" error={err("timelineWeeks")} required>
+                <Input
+                  name="timelineWeeks"
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  defaultValue={req?.timelineWeeks}
+                />
+              </FormField>
+              <FormField id="feas-budget" label="Budget (USD)" error={err("budgetCents")} required>
+                <Input
+                  name="budget"
+                  inputMode="decimal"
+                  placeholder="e.g. 80000"
+                  defaultValue={req ? formatMoneyPlain(req.budgetCents) : undefined}
+                />
+              </FormField>
+              <FormField id="feas-team" label="Customer team size" error={err("teamSize")} required>
+                <Input name="teamSize" type="number" inputMode="numeric" min={0} defaultValue={req?.teamSize} />
+              </FormField>
+            </div>
+            <FormField id="feas-stack" label="Tech stack (comma-separated)" error={err("techStack")}>
+              <Input
+                name="techStack"
+                placeholder="React, Node.js, PostgreSQL"
+                defaultValue={req?.techStack.join(", ")}
+              />
             </FormField>
-            <FormField id="feas-team" label="Customer team size" error={err("teamSize")} required>
-              <Input name="teamSize" type="number" inputMode="numeric" min={0} defaultValue={req?.teamSize} />
+            <FormField id="feas-integrations" label="Integrations (comma-separated)" error={err("integrations")}>
+              <Input name="integrations" placeholder="Stripe, Salesforce" defaultValue={req?.integrations.join(", ")} />
             </FormField>
-          </div>
-          <FormField id="feas-stack" label="Tech stack (comma-separated)" error={err("techStack")}>
-            <Input name="techStack" placeholder="React, Node.js, PostgreSQL" defaultValue={req?.techStack.join(", ")} />
-          </FormField>
-          <FormField id="feas-integrations" label="Integrations (comma-separated)" error={err("integrations")}>
-            <Input name="integrations" placeholder="Stripe, Salesforce" defaultValue={req?.integrations.join(", ")} />
-          </FormField>
-          <FormField id="feas-compliance" label="Compliance (comma-separated)" error={err("compliance")}>
-            <Input name="compliance" placeholder="GDPR, SOC 2" defaultValue={req?.compliance.join(", ")} />
-          </FormField>
-          {analyze.error ? <Alert variant="destructive"><AlertDescription>{analyze.error.message}</AlertDescription></Alert> : null}
-          <div>
-            <Button type="submit" disabled={analyze.isPending}>{analyze.isPending ? "Analysing…" : "Analyse feasibility"}</Button>
-          </div>
-        </form>
+            <FormField id="feas-compliance" label="Compliance (comma-separated)" error={err("compliance")}>
+              <Input name="compliance" placeholder="GDPR, SOC 2" defaultValue={req?.compliance.join(", ")} />
+            </FormField>
+            {analyze.error ? (
+              <Alert variant="destructive">
+                <AlertDescription>{analyze.error.message}</AlertDescription>
+              </Alert>
+            ) : null}
+            <div>
+              <Button type="submit" disabled={analyze.isPending}>
+                {analyze.isPending ? "Analysing…" : "Analyse feasibility"}
+              </Button>
+            </div>
+          </form>
         ) : null}
         {shown ? (
           <FeasibilityResultView result={shown.result} configVersion={shown.configVersion} />
         ) : canWrite ? null : (
-          <EmptyState title="Not analysed yet" description="A CSM runs the feasibility analysis after qualifying the lead." headingAs="h3" />
+          <EmptyState
+            title="Not analysed yet"
+            description="A CSM runs the feasibility analysis after qualifying the lead."
+            headingAs="h3"
+          />
         )}
       </CardContent>
     </Card>

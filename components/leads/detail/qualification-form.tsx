@@ -10,7 +10,12 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { useTRPC } from "@/lib/trpc/client";
-import { categoryLabel, criterionLabel, type Answer, type QualificationConfig } from "@/server/engines/qualification/config";
+import {
+  categoryLabel,
+  criterionLabel,
+  type Answer,
+  type QualificationConfig,
+} from "@/server/engines/qualification/config";
 import { scoreQualification, type QualificationContext } from "@/server/engines/qualification/score";
 import { CriterionRadios } from "./criterion-radios";
 import { QualificationPreview } from "./qualification-preview";
@@ -25,7 +30,9 @@ export function QualificationForm({ leadId, initial, config: CONFIG, configVersi
   const router = useRouter();
   // answers to criteria the tenant has since removed are dropped
   const [answers, setAnswers] = useState<Record<string, Answer>>(() =>
-    Object.fromEntries(Object.entries(initial?.answers ?? {}).filter(([k]) => Object.values(CONFIG.criteria).some((c) => k in c))),
+    Object.fromEntries(
+      Object.entries(initial?.answers ?? {}).filter(([k]) => Object.values(CONFIG.criteria).some((c) => k in c)),
+    ),
   );
   const [weeks, setWeeks] = useState(initial?.context.desiredTimelineWeeks?.toString() ?? "");
   const [businessCritical, setBusinessCritical] = useState(initial?.context.businessCritical ?? false);
@@ -64,11 +71,20 @@ export function QualificationForm({ leadId, initial, config: CONFIG, configVersi
         <CardDescription>Answer each criterion: full, partial or none (blank counts as none).</CardDescription>
       </CardHeader>
       <CardContent>
-        <form onSubmit={(e) => { e.preventDefault(); submit(false); }} className="grid gap-6 lg:grid-cols-[1fr_minmax(0,22rem)]" noValidate>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit(false);
+          }}
+          className="grid gap-6 lg:grid-cols-[1fr_minmax(0,22rem)]"
+          noValidate
+        >
           <div className="grid gap-5">
             {Object.entries(CONFIG.criteria).map(([category, criteria]) => (
               <section key={category} aria-labelledby={`cat-${category}`} className="grid gap-2">
-                <h3 id={`cat-${category}`} className="font-medium">{categoryLabel(category)}</h3>
+                <h3 id={`cat-${category}`} className="font-medium">
+                  {categoryLabel(category)}
+                </h3>
                 <div className="grid gap-2 sm:grid-cols-2">
                   {Object.entries(criteria).map(([key, max]) => (
                     <CriterionRadios
@@ -85,25 +101,49 @@ export function QualificationForm({ leadId, initial, config: CONFIG, configVersi
               </section>
             ))}
             <section aria-labelledby="context-heading" className="grid gap-3">
-              <h3 id="context-heading" className="font-medium">Context</h3>
+              <h3 id="context-heading" className="font-medium">
+                Context
+              </h3>
               <FormField id="qual-weeks" label="Desired timeline (weeks)" error={weeksError} className="max-w-xs">
-                <Input type="number" inputMode="numeric" min={1} max={520} value={weeks} onChange={(e) => setWeeks(e.target.value)} />
+                <Input
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={520}
+                  value={weeks}
+                  onChange={(e) => setWeeks(e.target.value)}
+                />
               </FormField>
               <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" checked={businessCritical} onChange={(e) => setBusinessCritical(e.target.checked)} className="size-4 accent-primary" />
+                <input
+                  type="checkbox"
+                  checked={businessCritical}
+                  onChange={(e) => setBusinessCritical(e.target.checked)}
+                  className="size-4 accent-primary"
+                />
                 The system is business critical
               </label>
               <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" checked={hasFallbackPlan} onChange={(e) => setHasFallbackPlan(e.target.checked)} className="size-4 accent-primary" />
+                <input
+                  type="checkbox"
+                  checked={hasFallbackPlan}
+                  onChange={(e) => setHasFallbackPlan(e.target.checked)}
+                  className="size-4 accent-primary"
+                />
                 A fallback plan exists
               </label>
             </section>
-            {save.error ? <Alert variant="destructive"><AlertDescription>{save.error.message}</AlertDescription></Alert> : null}
+            {save.error ? (
+              <Alert variant="destructive">
+                <AlertDescription>{save.error.message}</AlertDescription>
+              </Alert>
+            ) : null}
             {saved ? (
               <Alert variant="success">
                 <AlertDescription>
-                  Saved{save.variables?.isDraft ? " as draft" : ""}: score {saved.result.score.toFixed(1)}/100
-                  ({saved.result.points}/{saved.result.maxPoints} points, configuration v{saved.configVersion}); lead stage is now {LEAD_STAGE[saved.stage] ?? saved.stage}.
+                  Saved{save.variables?.isDraft ? " as draft" : ""}: score {saved.result.score.toFixed(1)}/100 (
+                  {saved.result.points}/{saved.result.maxPoints} points, configuration v{saved.configVersion}); lead
+                  stage is now {LEAD_STAGE[saved.stage] ?? saved.stage}.
                 </AlertDescription>
               </Alert>
             ) : null}

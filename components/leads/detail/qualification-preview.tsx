@@ -1,12 +1,24 @@
 import type { QualificationResult } from "@/server/engines/qualification/score";
 import { Bar, CategoryBars, FitList } from "./score-bars";
 
-export function QualificationPreview({ result, configVersion }: { result: QualificationResult; configVersion: number | null }) {
+export function QualificationPreview({
+  result,
+  configVersion,
+}: {
+  result: QualificationResult;
+  configVersion: number | null;
+}) {
   const top = result.improvements.slice(0, 3);
   return (
-    <section aria-labelledby="preview-heading" aria-live="polite" className="grid gap-4 rounded-lg border bg-muted/30 p-4">
+    <section
+      aria-labelledby="preview-heading"
+      aria-live="polite"
+      className="grid gap-4 rounded-lg border bg-muted/30 p-4"
+    >
       <div>
-        <h3 id="preview-heading" className="font-semibold">Live preview</h3>
+        <h3 id="preview-heading" className="font-semibold">
+          Live preview
+        </h3>
         <p className="text-xs text-muted-foreground">
           Preview uses the default scoring; the saved score uses the tenant&apos;s configuration
           {configVersion === null ? "" : ` v${configVersion}`}.
@@ -14,10 +26,12 @@ export function QualificationPreview({ result, configVersion }: { result: Qualif
       </div>
       <div className="grid gap-1">
         <p className="text-3xl font-semibold tabular-nums">
-          {result.score.toFixed(1)}<span className="text-base font-normal text-muted-foreground">/100</span>
+          {result.score.toFixed(1)}
+          <span className="text-base font-normal text-muted-foreground">/100</span>
         </p>
         <p className="text-sm text-muted-foreground tabular-nums">
-          {result.points}/{result.maxPoints} points · {result.passed ? "qualifies" : `below the ${result.passScore} bar`}
+          {result.points}/{result.maxPoints} points ·{" "}
+          {result.passed ? "qualifies" : `below the ${result.passScore} bar`}
         </p>
         <Bar value={result.score} max={100} label={`Preview score ${result.score} of 100`} />
       </div>
@@ -35,7 +49,9 @@ export function QualificationPreview({ result, configVersion }: { result: Qualif
           <p className="text-sm text-muted-foreground">Every criterion is answered &quot;full&quot;.</p>
         ) : (
           <ol className="list-decimal pl-5 text-sm">
-            {top.map((i) => <li key={i.criterion}>{i.message}</li>)}
+            {top.map((i) => (
+              <li key={i.criterion}>{i.message}</li>
+            ))}
           </ol>
         )}
       </div>

@@ -4,7 +4,14 @@ import type { CategoryResult, FitStatus, ServiceFit } from "@/server/engines/qua
 export function Bar({ value, max, label }: { value: number; max: number; label: string }) {
   const pct = max > 0 ? Math.max(0, Math.min(100, (value / max) * 100)) : 0;
   return (
-    <div role="progressbar" aria-label={label} aria-valuenow={value} aria-valuemin={0} aria-valuemax={max} className="h-2 w-full overflow-hidden rounded-full bg-muted">
+    <div
+      role="progressbar"
+      aria-label={label}
+      aria-valuenow={value}
+      aria-valuemin={0}
+      aria-valuemax={max}
+      className="h-2 w-full overflow-hidden rounded-full bg-muted"
+    >
       <div className="h-full rounded-full bg-primary transition-[width]" style={{ width: `${pct}%` }} />
     </div>
   );
@@ -17,7 +24,9 @@ export function CategoryBars({ categories }: { categories: CategoryResult[] }) {
         <li key={c.key} className="grid gap-1">
           <div className="flex justify-between text-sm">
             <span>{c.label}</span>
-            <span className="tabular-nums text-muted-foreground">{c.points}/{c.maxPoints}</span>
+            <span className="tabular-nums text-muted-foreground">
+              {c.points}/{c.maxPoints}
+            </span>
           </div>
           <Bar value={c.points} max={c.maxPoints} label={`${c.label}: ${c.points} of ${c.maxPoints} points`} />
         </li>
@@ -46,7 +55,9 @@ export function FitList({ fit }: { fit: ServiceFit[] }) {
             </div>
             {f.reasons.length > 0 ? (
               <ul className="mt-2 list-disc pl-5 text-sm text-muted-foreground">
-                {f.reasons.map((r) => <li key={r}>{r}</li>)}
+                {f.reasons.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
               </ul>
             ) : null}
           </li>

@@ -24,7 +24,8 @@ export function StageSelector({ leadId, stage }: { leadId: string; stage: LeadSt
     }),
   );
 
-  if (options.length === 0) return <p className="text-sm text-muted-foreground">This lead&apos;s stage no longer changes by hand.</p>;
+  if (options.length === 0)
+    return <p className="text-sm text-muted-foreground">This lead&apos;s stage no longer changes by hand.</p>;
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -35,7 +36,9 @@ export function StageSelector({ leadId, stage }: { leadId: string; stage: LeadSt
     <form onSubmit={submit} className="grid gap-2">
       <div className="flex flex-wrap items-end gap-2">
         <div className="grid gap-1">
-          <label htmlFor="lead-stage" className="text-sm font-medium">Move to stage</label>
+          <label htmlFor="lead-stage" className="text-sm font-medium">
+            Move to stage
+          </label>
           <NativeSelect
             id="lead-stage"
             value={target}
@@ -43,14 +46,22 @@ export function StageSelector({ leadId, stage }: { leadId: string; stage: LeadSt
             wrapperClassName="w-48"
           >
             <option value="">Choose a stage…</option>
-            {options.map((s) => <option key={s} value={s}>{LEAD_STAGE[s] ?? s}</option>)}
+            {options.map((s) => (
+              <option key={s} value={s}>
+                {LEAD_STAGE[s] ?? s}
+              </option>
+            ))}
           </NativeSelect>
         </div>
         <Button type="submit" variant="secondary" disabled={!target || move.isPending}>
           {move.isPending ? "Moving…" : "Change stage"}
         </Button>
       </div>
-      {move.error ? <Alert variant="destructive"><AlertDescription>{move.error.message}</AlertDescription></Alert> : null}
+      {move.error ? (
+        <Alert variant="destructive">
+          <AlertDescription>{move.error.message}</AlertDescription>
+        </Alert>
+      ) : null}
     </form>
   );
 }

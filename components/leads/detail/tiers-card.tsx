@@ -21,13 +21,22 @@ export function TiersCard({ leadId, initial, canWrite }: { leadId: string; initi
   const recommend = useMutation(trpc.tiers.recommend.mutationOptions());
   const choose = useMutation(trpc.tiers.choose.mutationOptions({ onSuccess: () => router.refresh() }));
   const fresh = recommend.data;
-  const chosenKey = choose.data?.tierKey ?? (fresh ? null : initial.chosen?.tierKey ?? null);
+  const chosenKey = choose.data?.tierKey ?? (fresh ? null : (initial.chosen?.tierKey ?? null));
   const threshold = fresh?.result.threshold ?? initial.threshold ?? 0.6;
   const tiers: TierView[] = fresh
-    ? [...fresh.result.tiers].sort((a, b) => b.compatibility - a.compatibility).map((t) => ({
-        key: t.key, name: t.name, compatibility: t.compatibility, recommended: t.compatibility >= threshold, priceCents: t.price.cents,
-        timelineWeeks: t.estimatedTimelineWeeks, valueProposition: t.valueProposition, reasoning: t.reasoning, chosen: false,
-      }))
+    ? [...fresh.result.tiers]
+        .sort((a, b) => b.compatibility - a.compatibility)
+        .map((t) => ({
+          key: t.key,
+          name: t.name,
+          compatibility: t.compatibility,
+          recommended: t.compatibility >= threshold,
+          priceCents: t.price.cents,
+          timelineWeeks: t.estimatedTimelineWeeks,
+          valueProposition: t.valueProposition,
+          reasoning: t.reasoning,
+          chosen: false,
+        }))
     : initial.tiers;
 
   return (
@@ -35,25 +44,49 @@ export function TiersCard({ leadId, initial, canWrite }: { leadId: string; initi
       <CardHeader>
         <CardTitle as="h2">Service tiers</CardTitle>
         <CardDescription>
-          Matched on the latest feasibility analysis; recommended at {formatPercent(threshold * 100)} compatibility or more.
+          Matched on the latest feasibility analysis; recommended at {formatPercent(threshold * 100)} compatibility or
+          more.
           {!fresh && initial.recommendedAt ? ` Last run ${formatDate(initial.recommendedAt)}.` : ""}
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
         {canWrite ? (
           <div>
-            <Button onClick={() => { choose.reset(); recommend.mutate({ leadId }); }} disabled={recommend.isPending}>
+            <Button
+              onClick={() => {
+                choose.reset();
+                recommend.mutate({ leadId });
+              }}
+              disabled={recommend.isPending}
+            >
               {recommend.isPending ? "Recommending…" : tiers.length > 0 ? "Recommend again" : "Recommend tiers"}
             </Button>
           </div>
         ) : null}
-        {recommend.error ? <Alert variant="destructive"><AlertDescription>{recommend.error.message}</AlertDescription></Alert> : null}
-        {choose.error ? <Alert variant="destructive"><AlertDescription>{choose.error.message}</AlertDescription></Alert> : null}
+        {recommend.error ? (
+          <Alert variant="destructive">
+            <AlertDescription>{recommend.error.message}</AlertDescription>
+          </Alert>
+        ) : null}
+        {choose.error ? (
+          <Alert variant="destructive">
+            <AlertDescription>{choose.error.message}</AlertDescription>
+          </Alert>
+        ) : null}
         {choose.data ? (
-          <Alert variant="success"><AlertDescription>Chose {choose.data.tierName} at {formatMoney(choose.data.priceCents)}; the lead is now at the proposal stage.</AlertDescription></Alert>
+          <Alert variant="success">
+            <AlertDescription>
+              Chose {choose.data.tierName} at {formatMoney(choose.data.priceCents)}; the lead is now at the proposal
+              stage.
+            </AlertDescription>
+          </Alert>
         ) : null}
         {tiers.length === 0 ? (
-          <EmptyState title="No recommendation yet" description="Run the feasibility analysis, then recommend tiers." headingAs="h3" />
+          <EmptyState
+            title="No recommendation yet"
+            description="Run the feasibility analysis, then recommend tiers."
+            headingAs="h3"
+          />
         ) : (
           <ul className="grid gap-3">
             {tiers.map((t) => (
@@ -71,7 +104,11 @@ export function TiersCard({ leadId, initial, canWrite }: { leadId: string; initi
                 </p>
                 <p className="text-sm text-muted-foreground">{t.valueProposition}</p>
                 {t.reasoning.length > 0 ? (
-                  <ul className="list-disc pl-5 text-sm">{t.reasoning.map((r) => <li key={r}>{r}</li>)}</ul>
+                  <ul className="list-disc pl-5 text-sm">
+                    {t.reasoning.map((r) => (
+                      <li key={r}>{r}</li>
+                    ))}
+                  </ul>
                 ) : null}
                 {canWrite ? (
                   <div>
@@ -81,7 +118,13 @@ export function TiersCard({ leadId, initial, canWrite }: { leadId: string; initi
                       disabled={choose.isPending}
                       onClick={() => choose.mutate({ leadId, tierKey: t.key })}
                     >
-                      {choose.isPending && choose.variables?.tierKey === t.key ? "Choosing…" : <>Choose this tier<span className="sr-only"> ({t.name})</span></>}
+                      {choose.isPending && choose.variables?.tierKey === t.key ? (
+                        "Choosing…"
+                      ) : (
+                        <>
+                          Choose this tier<span className="sr-only"> ({t.name})</span>
+                        </>
+                      )}
                     </Button>
                   </div>
                 ) : null}

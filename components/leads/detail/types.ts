@@ -37,5 +37,7 @@ export function readBreakdown(value: unknown): CategoryResult[] {
 }
 
 export function readFit(value: unknown): ServiceFit[] {
-  return Array.isArray(value) ? value.filter((f): f is ServiceFit => isRecord(f) && typeof f.status === "string" && Array.isArray(f.reasons)) : [];
+  return Array.isArray(value)
+    ? value.filter((f): f is ServiceFit => isRecord(f) && typeof f.status === "string" && Array.isArray(f.reasons))
+    : [];
 }

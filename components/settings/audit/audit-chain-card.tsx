@@ -20,27 +20,48 @@ export function AuditChainCard({ result }: { result: Verification }) {
       </CardHeader>
       <CardContent className="space-y-3 text-sm">
         <p>
-          {result.ok ? <Badge variant="success">All chains intact</Badge> : <Badge variant="destructive">A chain is broken</Badge>}{" "}
+          {result.ok ? (
+            <Badge variant="success">All chains intact</Badge>
+          ) : (
+            <Badge variant="destructive">A chain is broken</Badge>
+          )}{" "}
           Recomputed {formatDate(result.checkedAt)}; each entry hashes every stored field and the one before it.
         </p>
         <ul className="space-y-1">
           <li>
             Audit trail: {plural(result.entries, "entry", "entries")} —{" "}
-            {result.auditOk ? "intact" : <span className="font-medium text-destructive">broken at #{result.firstBad?.seq}</span>}
+            {result.auditOk ? (
+              "intact"
+            ) : (
+              <span className="font-medium text-destructive">broken at #{result.firstBad?.seq}</span>
+            )}
           </li>
           <li>
-            Sign-offs: {plural(signOffs.chains, "project", "projects")}, {plural(signOffs.entries, "entry", "entries")} —{" "}
-            {signOffs.broken.length === 0 ? "intact" : <span className="font-medium text-destructive">{plural(signOffs.broken.length, "project", "projects")} broken</span>}
+            Sign-offs: {plural(signOffs.chains, "project", "projects")}, {plural(signOffs.entries, "entry", "entries")}{" "}
+            —{" "}
+            {signOffs.broken.length === 0 ? (
+              "intact"
+            ) : (
+              <span className="font-medium text-destructive">
+                {plural(signOffs.broken.length, "project", "projects")} broken
+              </span>
+            )}
           </li>
         </ul>
         {result.firstBad ? (
           <Alert variant="destructive">
-            <AlertDescription>Audit trail: {result.firstBad.reason}{result.firstBad.id ? ` (entry ${result.firstBad.id})` : ""}</AlertDescription>
+            <AlertDescription>
+              Audit trail: {result.firstBad.reason}
+              {result.firstBad.id ? ` (entry ${result.firstBad.id})` : ""}
+            </AlertDescription>
           </Alert>
         ) : null}
         {signOffs.broken.map((b) => (
           <Alert variant="destructive" key={b.projectId}>
-            <AlertDescription>Sign-offs of {b.projectName}: {b.reason}{b.entryId ? ` (entry ${b.entryId})` : ""}</AlertDescription>
+            <AlertDescription>
+              Sign-offs of {b.projectName}: {b.reason}
+              {b.entryId ? ` (entry ${b.entryId})` : ""}
+            </AlertDescription>
           </Alert>
         ))}
       </CardContent>

@@ -25,9 +25,26 @@ export function LogoUpload({ logo, name }: { logo: { url: string; contentType: s
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const onError = (e: { message: string; data?: unknown }) => setError((e.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors?.logo ?? e.message);
-  const upload = useMutation(trpc.branding.uploadLogo.mutationOptions({ onSuccess: () => { setDone("Logo uploaded."); router.refresh(); }, onError }));
-  const remove = useMutation(trpc.branding.removeLogo.mutationOptions({ onSuccess: () => { setDone("Logo removed."); router.refresh(); }, onError }));
+  const onError = (e: { message: string; data?: unknown }) =>
+    setError((e.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors?.logo ?? e.message);
+  const upload = useMutation(
+    trpc.branding.uploadLogo.mutationOptions({
+      onSuccess: () => {
+        setDone("Logo uploaded.");
+        router.refresh();
+      },
+      onError,
+    }),
+  );
+  const remove = useMutation(
+    trpc.branding.removeLogo.mutationOptions({
+      onSuccess: () => {
+        setDone("Logo removed.");
+        router.refresh();
+      },
+      onError,
+    }),
+  );
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -36,7 +53,10 @@ export function LogoUpload({ logo, name }: { logo: { url: string; contentType: s
     const file = new FormData(event.currentTarget).get("logo");
     if (!(file instanceof File) || file.size === 0) return setError("Choose a PNG or SVG file.");
     if (!isLogoType(file.type)) return setError("Upload a PNG or SVG file.");
-    if (file.size > MAX_LOGO_BYTES) return setError(`The file is ${Math.ceil(file.size / 1024)} KB; logos may be at most ${MAX_LOGO_BYTES / 1024} KB.`);
+    if (file.size > MAX_LOGO_BYTES)
+      return setError(
+        `The file is ${Math.ceil(file.size / 1024)} KB; logos may be at most ${MAX_LOGO_BYTES / 1024} KB.`,
+      );
     upload.mutate({ contentType: file.type, dataBase64: toBase64(await file.arrayBuffer()) });
   }
 
@@ -51,13 +71,37 @@ export function LogoUpload({ logo, name }: { logo: { url: string; contentType: s
           <span className="text-sm text-muted-foreground">No logo: the portal shows your name.</span>
         )}
       </div>
-      {done ? <Alert variant="success"><AlertDescription>{done}</AlertDescription></Alert> : null}
-      <FormField id="branding-logo" label="Logo file" error={error} description="PNG or SVG, at most 256 KB. SVGs may not contain scripts, event handlers or links to other files.">
+      {done ? (
+        <Alert variant="success">
+          <AlertDescription>{done}</AlertDescription>
+        </Alert>
+      ) : null}
+      <FormField
+        id="branding-logo"
+        label="Logo file"
+        error={error}
+        description="PNG or SVG, at most 256 KB. SVGs may not contain scripts, event handlers or links to other files."
+      >
         <Input name="logo" type="file" accept="image/png,image/svg+xml" />
       </FormField>
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={busy}>{upload.isPending ? "Uploading…" : "Upload logo"}</Button>
-        {logo ? <Button type="button" variant="outline" disabled={busy} onClick={() => { setError(null); setDone(null); remove.mutate(); }}>Remove logo</Button> : null}
+        <Button type="submit" disabled={busy}>
+          {upload.isPending ? "Uploading…" : "Upload logo"}
+        </Button>
+        {logo ? (
+          <Button
+            type="button"
+            variant="outline"
+            disabled={busy}
+            onClick={() => {
+              setError(null);
+              setDone(null);
+              remove.mutate();
+            }}
+          >
+            Remove logo
+          </Button>
+        ) : null}
       </div>
     </form>
   );

@@ -6,14 +6,30 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { CHANNELS, CHANNEL_LABEL, DIGEST_FREQUENCIES, ZUpdateChannelPrefsSchema, type Channel, type DigestFrequency } from "@/lib/schemas/channel-prefs";
+import {
+  CHANNELS,
+  CHANNEL_LABEL,
+  DIGEST_FREQUENCIES,
+  ZUpdateChannelPrefsSchema,
+  type Channel,
+  type DigestFrequency,
+} from "@/lib/schemas/channel-prefs";
 import { useTRPC } from "@/lib/trpc/client";
 import { fieldError, formErrors } from "@/lib/form-errors";
 
-type Prefs = { email: string; channels: Channel[]; digest: DigestFrequency; slackWebhookUrl: string; teamsWebhookUrl: string };
+type Prefs = {
+  email: string;
+  channels: Channel[];
+  digest: DigestFrequency;
+  slackWebhookUrl: string;
+  teamsWebhookUrl: string;
+};
 
 const DIGEST_TEXT: Record<DigestFrequency, { label: string; description: string }> = {
-  daily: { label: "Daily", description: "One message a day with your projects' progress and what happened since yesterday." },
+  daily: {
+    label: "Daily",
+    description: "One message a day with your projects' progress and what happened since yesterday.",
+  },
   weekly: { label: "Weekly", description: "One message on Mondays." },
   off: { label: "Off", description: "No digest. Urgent alerts still reach you." },
 };
@@ -31,7 +47,8 @@ export function PreferencesForm({ initial, urgentNote }: { initial: Prefs; urgen
         setFieldErrors({});
         setSaved(true);
       },
-      onError: (error) => setFieldErrors((error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {}),
+      onError: (error) =>
+        setFieldErrors((error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {}),
     }),
   );
 
@@ -52,41 +69,102 @@ export function PreferencesForm({ initial, urgentNote }: { initial: Prefs; urgen
     save.mutate(parsed.data);
   }
 
-  const toggle = (c: Channel, on: boolean) => setChannels((current) => (on ? CHANNELS.filter((x) => x === c || current.includes(x)) : current.filter((x) => x !== c)));
+  const toggle = (c: Channel, on: boolean) =>
+    setChannels((current) =>
+      on ? CHANNELS.filter((x) => x === c || current.includes(x)) : current.filter((x) => x !== c),
+    );
 
   return (
     <form onSubmit={submit} className="grid max-w-xl gap-6" noValidate aria-label="Notification preferences">
-      {saved ? <Alert variant="success"><AlertDescription>Saved. The next digest follows these settings.</AlertDescription></Alert> : null}
-      {save.error && Object.keys(fieldErrors).length === 0 ? <Alert variant="destructive"><AlertDescription>{save.error.message}</AlertDescription></Alert> : null}
+      {saved ? (
+        <Alert variant="success">
+          <AlertDescription>Saved. The next digest follows these settings.</AlertDescription>
+        </Alert>
+      ) : null}
+      {save.error && Object.keys(fieldErrors).length === 0 ? (
+        <Alert variant="destructive">
+          <AlertDescription>{save.error.message}</AlertDescription>
+        </Alert>
+      ) : null}
       <fieldset className="grid gap-3">
         <legend className="mb-1 font-medium">Channels</legend>
         {CHANNELS.map((c) => (
           <label key={c} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={channels.includes(c)} onChange={(e) => toggle(c, e.target.checked)} className="size-4 accent-primary" />
+            <input
+              type="checkbox"
+              checked={channels.includes(c)}
+              onChange={(e) => toggle(c, e.target.checked)}
+              className="size-4 accent-primary"
+            />
             {CHANNEL_LABEL[c]}
             {c === "email" ? <span className="text-muted-foreground">({initial.email})</span> : null}
           </label>
         ))}
-        {fieldError(fieldErrors, "channels") ? <p role="alert" className="text-sm font-medium text-destructive">{fieldError(fieldErrors, "channels")}</p> : null}
+        {fieldError(fieldErrors, "channels") ? (
+          <p role="alert" className="text-sm font-medium text-destructive">
+            {fieldError(fieldErrors, "channels")}
+          </p>
+        ) : null}
       </fieldset>
-      <FormField id="pref-slack" label="Slack incoming-webhook URL" error={fieldErrors.slackWebhookUrl} required={channels.includes("slack")} description="From a Slack app's Incoming Webhooks page (https://hooks.slack.com/services/…).">
-        <Input name="slackWebhookUrl" type="url" inputMode="url" defaultValue={initial.slackWebhookUrl} autoComplete="off" />
+      <FormField
+        id="pref-slack"
+        label="Slack incoming-webhook URL"
+        error={fieldErrors.slackWebhookUrl}
+        required={channels.includes("slack")}
+        description="From a Slack app's Incoming Webhooks page (https://hooks.slack.com/services/…)."
+      >
+        <Input
+          name="slackWebhookUrl"
+          type="url"
+          inputMode="url"
+          defaultValue={initial.slackWebhookUrl}
+          autoComplete="off"
+        />
       </FormField>
-      <FormField id="pref-teams" label="Microsoft Teams incoming-webhook URL" error={fieldErrors.teamsWebhookUrl} required={channels.includes("teams")} description="From a Teams channel's Workflows or Incoming Webhook connector.">
-        <Input name="teamsWebhookUrl" type="url" inputMode="url" defaultValue={initial.teamsWebhookUrl} autoComplete="off" />
+      <FormField
+        id="pref-teams"
+        label="Microsoft Teams incoming-webhook URL"
+        error={fieldErrors.teamsWebhookUrl}
+        required={channels.includes("teams")}
+        description="From a Teams channel's Workflows or Incoming Webhook connector."
+      >
+        <Input
+          name="teamsWebhookUrl"
+          type="url"
+          inputMode="url"
+          defaultValue={initial.teamsWebhookUrl}
+          autoComplete="off"
+        />
       </FormField>
       <fieldset className="grid gap-3">
         <legend className="mb-1 font-medium">Progress digest</legend>
         {DIGEST_FREQUENCIES.map((d) => (
           <label key={d} className="flex items-start gap-2 text-sm">
-            <input type="radio" name="digest" value={d} defaultChecked={initial.digest === d} className="mt-0.5 size-4 accent-primary" />
-            <span><span className="font-medium">{DIGEST_TEXT[d].label}</span> <span className="text-muted-foreground">— {DIGEST_TEXT[d].description}</span></span>
+            <input
+              type="radio"
+              name="digest"
+              value={d}
+              defaultChecked={initial.digest === d}
+              className="mt-0.5 size-4 accent-primary"
+            />
+            <span>
+              <span className="font-medium">{DIGEST_TEXT[d].label}</span>{" "}
+              <span className="text-muted-foreground">— {DIGEST_TEXT[d].description}</span>
+            </span>
           </label>
         ))}
-        {fieldErrors.digest ? <p role="alert" className="text-sm font-medium text-destructive">{fieldErrors.digest}</p> : null}
+        {fieldErrors.digest ? (
+          <p role="alert" className="text-sm font-medium text-destructive">
+            {fieldErrors.digest}
+          </p>
+        ) : null}
       </fieldset>
       <p className="text-sm text-muted-foreground">{urgentNote}</p>
-      <div><Button type="submit" disabled={save.isPending}>{save.isPending ? "Saving…" : "Save preferences"}</Button></div>
+      <div>
+        <Button type="submit" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : "Save preferences"}
+        </Button>
+      </div>
     </form>
   );
 }

@@ -12,10 +12,19 @@ export function DismissChecklistButton({ dismissed }: { dismissed: boolean }) {
   const mutation = useMutation(trpc.onboarding.setDismissed.mutationOptions({ onSuccess: () => router.refresh() }));
   return (
     <div className="flex flex-col items-end gap-1">
-      <Button size="sm" variant={dismissed ? "outline" : "ghost"} disabled={mutation.isPending} onClick={() => mutation.mutate({ dismissed: !dismissed })}>
+      <Button
+        size="sm"
+        variant={dismissed ? "outline" : "ghost"}
+        disabled={mutation.isPending}
+        onClick={() => mutation.mutate({ dismissed: !dismissed })}
+      >
         {dismissed ? "Show setup checklist" : "Hide checklist"}
       </Button>
-      {mutation.error ? <p role="alert" className="text-xs text-destructive">{mutation.error.message}</p> : null}
+      {mutation.error ? (
+        <p role="alert" className="text-xs text-destructive">
+          {mutation.error.message}
+        </p>
+      ) : null}
     </div>
   );
 }

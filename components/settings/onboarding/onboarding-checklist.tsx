@@ -12,10 +12,16 @@ export function OnboardingChecklist({ checklist }: { checklist: Checklist }) {
     <Card data-testid="onboarding-checklist" aria-labelledby="onboarding-title">
       <CardHeader className="grid-cols-[1fr_auto]">
         <div className="grid gap-1.5">
-          <CardTitle as="h2" id="onboarding-title">{checklist.complete ? "Your workspace is set up" : "Set up your workspace"}</CardTitle>
+          <CardTitle as="h2" id="onboarding-title">
+            {checklist.complete ? "Your workspace is set up" : "Set up your workspace"}
+          </CardTitle>
           <CardDescription data-testid="onboarding-progress">
             {checklist.done} of {checklist.total} done
-            {checklist.complete ? "" : checklist.requiredLeft === 1 ? " · 1 step left" : ` · ${checklist.requiredLeft} steps left`}
+            {checklist.complete
+              ? ""
+              : checklist.requiredLeft === 1
+                ? " · 1 step left"
+                : ` · ${checklist.requiredLeft} steps left`}
           </CardDescription>
         </div>
         <DismissChecklistButton dismissed={false} />
@@ -34,19 +40,38 @@ export function OnboardingChecklist({ checklist }: { checklist: Checklist }) {
       <CardContent>
         <ol className="grid gap-1">
           {checklist.items.map((item) => (
-            <li key={item.key} data-testid={`onboarding-${item.key}`} data-done={item.done} className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md px-2 py-2 hover:bg-muted/50">
-              {item.done ? <CheckCircle2 aria-hidden className="size-5 shrink-0 text-success" /> : <Circle aria-hidden className="size-5 shrink-0 text-muted-foreground" />}
+            <li
+              key={item.key}
+              data-testid={`onboarding-${item.key}`}
+              data-done={item.done}
+              className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md px-2 py-2 hover:bg-muted/50"
+            >
+              {item.done ? (
+                <CheckCircle2 aria-hidden className="size-5 shrink-0 text-success" />
+              ) : (
+                <Circle aria-hidden className="size-5 shrink-0 text-muted-foreground" />
+              )}
               <div className="min-w-0 flex-1">
-                <p className={item.done ? "font-medium text-muted-foreground line-through decoration-1" : "font-medium"}>
+                <p
+                  className={item.done ? "font-medium text-muted-foreground line-through decoration-1" : "font-medium"}
+                >
                   {item.title}
                   <span className="sr-only">{item.done ? " (done)" : " (to do)"}</span>
-                  {item.optional ? <Badge variant="outline" className="ml-2 align-middle">Optional</Badge> : null}
+                  {item.optional ? (
+                    <Badge variant="outline" className="ml-2 align-middle">
+                      Optional
+                    </Badge>
+                  ) : null}
                 </p>
                 <p className="text-sm text-muted-foreground">{item.description}</p>
               </div>
               {item.done ? null : (
-                <Link href={item.href} className="text-sm font-medium text-primary underline-offset-4 hover:underline focus-visible:rounded-sm focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
-                  {item.action}<span className="sr-only">: {item.title}</span>
+                <Link
+                  href={item.href}
+                  className="text-sm font-medium text-primary underline-offset-4 hover:underline focus-visible:rounded-sm focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+                >
+                  {item.action}
+                  <span className="sr-only">: {item.title}</span>
                 </Link>
               )}
             </li>

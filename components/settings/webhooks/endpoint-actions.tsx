@@ -7,31 +7,61 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/lib/trpc/client";
 
-export function attemptSummary(r: { result: string; statusCode: number | null; error: string | null; durationMs: number | null }): string {
-  if (r.result === "sent") return `Delivered: HTTP ${r.statusCode ?? "?"}${r.durationMs !== null ? ` in ${r.durationMs} ms` : ""}.`;
+export function attemptSummary(r: {
+  result: string;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number | null;
+}): string {
+  if (r.result === "sent")
+    return `Delivered: HTTP ${r.statusCode ?? "?"}${r.durationMs !== null ? ` in ${r.durationMs} ms` : ""}.`;
   if (r.result === "kept" || r.result === "lost") return "Queued: the next delivery sweep sends it.";
   const what = r.result === "failed" ? "Failed; it will be retried with backoff" : "Failed for good (not retried)";
   return `${what}: ${r.error ?? (r.statusCode !== null ? `HTTP ${r.statusCode}` : "no answer")}.`;
 }
 
 /** Send a test event, enable or disable, delete (with a confirming second click). */
-export function EndpointActions({ endpointId, url, active, afterDelete }: { endpointId: string; url: string; active: boolean; afterDelete?: string }) {
+export function EndpointActions({
+  endpointId,
+  url,
+  active,
+  afterDelete,
+}: {
+  endpointId: string;
+  url: string;
+  active: boolean;
+  afterDelete?: string;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const test = useMutation(trpc.webhooks.sendTest.mutationOptions({ onSettled: () => router.refresh() }));
   const toggle = useMutation(trpc.webhooks.update.mutationOptions({ onSuccess: () => router.refresh() }));
   const remove = useMutation(
-    trpc.webhooks.remove.mutationOptions({ onSuccess: () => (afterDelete ? router.push(afterDelete) : router.refresh()) }),
+    trpc.webhooks.remove.mutationOptions({
+      onSuccess: () => (afterDelete ? router.push(afterDelete) : router.refresh()),
+    }),
   );
   const error = test.error ?? toggle.error ?? remove.error;
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex flex-wrap justify-end gap-2">
-        <Button size="sm" variant="outline" disabled={test.isPending || !active} onClick={() => test.mutate({ endpointId })}>
-          <Send aria-hidden /> {test.isPending ? "Sending…" : "Send test event"}<span className="sr-only"> to {url}</span>
+        <Button
+          size="sm"
+          variant="outline"
+          disabled={test.isPending || !active}
+          onClick={() => test.mutate({ endpointId })}
+        >
+          <Send aria-hidden /> {test.isPending ? "Sending…" : "Send test event"}
+          <span className="sr-only"> to {url}</span>
         </Button>
-        <Button size="sm" variant="ghost" disabled={toggle.isPending} onClick={() => toggle.mutate({ endpointId, active: !active })} aria-label={`${active ? "Disable" : "Enable"} ${url}`}>
+        <Button
+          size="sm"
+          variant="ghost"
+          disabled={toggle.isPending}
+          onClick={() => toggle.mutate({ endpointId, active: !active })}
+          aria-label={`${active ? "Disable" : "Enable"} ${url}`}
+        >
           {active ? "Disable" : "Enable"}
         </Button>
         <Button

@@ -26,7 +26,8 @@ export function NewEndpointForm() {
         setFieldErrors({});
         router.refresh();
       },
-      onError: (error) => setFieldErrors((error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {}),
+      onError: (error) =>
+        setFieldErrors((error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {}),
     }),
   );
 
@@ -36,7 +37,11 @@ export function NewEndpointForm() {
     const form = new FormData(formElement);
     setCreated(null);
     setCopied(false);
-    const input = { url: String(form.get("url") ?? ""), events: form.getAll("events").map(String), secret: String(form.get("secret") ?? "").trim() || undefined };
+    const input = {
+      url: String(form.get("url") ?? ""),
+      events: form.getAll("events").map(String),
+      secret: String(form.get("secret") ?? "").trim() || undefined,
+    };
     const parsed = ZCreateWebhookSchema.safeParse(input);
     if (!parsed.success) {
       setFieldErrors(formErrors(parsed.error));
@@ -51,10 +56,23 @@ export function NewEndpointForm() {
         <Alert variant="success">
           <AlertTitle>Endpoint added</AlertTitle>
           <AlertDescription>
-            <p>Copy the signing secret for {created.url} now: it is not shown again. Verify each request&apos;s webhook-signature header with it (Standard Webhooks).</p>
+            <p>
+              Copy the signing secret for {created.url} now: it is not shown again. Verify each request&apos;s
+              webhook-signature header with it (Standard Webhooks).
+            </p>
             <div className="flex w-full items-center gap-2">
-              <code className="min-w-0 flex-1 truncate rounded bg-muted px-2 py-1 font-mono text-xs" data-testid="webhook-secret">{created.secret}</code>
-              <Button type="button" size="sm" variant="outline" onClick={() => void navigator.clipboard?.writeText(created.secret).then(() => setCopied(true))}>
+              <code
+                className="min-w-0 flex-1 truncate rounded bg-muted px-2 py-1 font-mono text-xs"
+                data-testid="webhook-secret"
+              >
+                {created.secret}
+              </code>
+              <Button
+                type="button"
+                size="sm"
+                variant="outline"
+                onClick={() => void navigator.clipboard?.writeText(created.secret).then(() => setCopied(true))}
+              >
                 <Copy aria-hidden /> {copied ? "Copied" : "Copy"}
               </Button>
             </div>
@@ -62,26 +80,67 @@ export function NewEndpointForm() {
         </Alert>
       ) : null}
       {create.error && !fieldErrors.url && !fieldErrors.secret ? (
-        <Alert variant="destructive"><AlertDescription>{create.error.message}</AlertDescription></Alert>
+        <Alert variant="destructive">
+          <AlertDescription>{create.error.message}</AlertDescription>
+        </Alert>
       ) : null}
-      <FormField id="webhook-url" label="Endpoint URL" error={fieldErrors.url} required description="https, on a public address. Onward POSTs signed JSON to it.">
-        <Input name="url" type="url" inputMode="url" placeholder="https://example.com/webhooks/onward" autoComplete="off" />
+      <FormField
+        id="webhook-url"
+        label="Endpoint URL"
+        error={fieldErrors.url}
+        required
+        description="https, on a public address. Onward POSTs signed JSON to it."
+      >
+        <Input
+          name="url"
+          type="url"
+          inputMode="url"
+          placeholder="https://example.com/webhooks/onward"
+          autoComplete="off"
+        />
       </FormField>
-      <fieldset className="grid gap-2" aria-describedby={fieldError(fieldErrors, "events") ? "webhook-events-error" : undefined}>
-        <legend className="mb-1 text-sm font-medium">Events <span aria-hidden className="text-destructive">*</span></legend>
+      <fieldset
+        className="grid gap-2"
+        aria-describedby={fieldError(fieldErrors, "events") ? "webhook-events-error" : undefined}
+      >
+        <legend className="mb-1 text-sm font-medium">
+          Events{" "}
+          <span aria-hidden className="text-destructive">
+            *
+          </span>
+        </legend>
         {WEBHOOK_EVENTS.map((event) => (
           <label key={event} className="flex items-start gap-2 text-sm">
-            <input type="checkbox" name="events" value={event} defaultChecked={event === "alert.created"} className="mt-0.5 size-4 accent-primary" />
-            <span><code>{event}</code> <span className="text-muted-foreground">— {WEBHOOK_EVENT_LABEL[event]}</span></span>
+            <input
+              type="checkbox"
+              name="events"
+              value={event}
+              defaultChecked={event === "alert.created"}
+              className="mt-0.5 size-4 accent-primary"
+            />
+            <span>
+              <code>{event}</code> <span className="text-muted-foreground">— {WEBHOOK_EVENT_LABEL[event]}</span>
+            </span>
           </label>
         ))}
-        {fieldError(fieldErrors, "events") ? <p id="webhook-events-error" role="alert" className="text-sm font-medium text-destructive">{fieldError(fieldErrors, "events")}</p> : null}
+        {fieldError(fieldErrors, "events") ? (
+          <p id="webhook-events-error" role="alert" className="text-sm font-medium text-destructive">
+            {fieldError(fieldErrors, "events")}
+          </p>
+        ) : null}
       </fieldset>
-      <FormField id="webhook-secret" label="Signing secret (optional)" error={fieldErrors.secret} description="Leave empty to generate one. Your own must be whsec_ followed by at least 24 random bytes in base64.">
+      <FormField
+        id="webhook-secret"
+        label="Signing secret (optional)"
+        error={fieldErrors.secret}
+        description="Leave empty to generate one. Your own must be whsec_ followed by at least 24 random bytes in base64."
+      >
         <Input name="secret" autoComplete="off" spellCheck={false} />
       </FormField>
       <div>
-        <Button type="submit" disabled={create.isPending}>{create.isPending ? "Adding…" : "Add endpoint"}</Button>
+        <Button type="submit" disabled={create.isPending}>
+          {create.isPending ? "Adding…" : "Add endpoint"}
+        </Button>
       </div>
     </form>
   );

@@ -14,7 +14,8 @@ export function RedeliverButton({ deliveryId, event }: { deliveryId: string; eve
   return (
     <div className="flex flex-col items-end gap-1">
       <Button size="sm" variant="ghost" disabled={redeliver.isPending} onClick={() => redeliver.mutate({ deliveryId })}>
-        <RotateCcw aria-hidden /> {redeliver.isPending ? "Sending…" : "Redeliver"}<span className="sr-only"> this {event} message</span>
+        <RotateCcw aria-hidden /> {redeliver.isPending ? "Sending…" : "Redeliver"}
+        <span className="sr-only"> this {event} message</span>
       </Button>
       <p role="status" className="max-w-64 text-right text-xs text-muted-foreground">
         {redeliver.data ? attemptSummary(redeliver.data) : null}

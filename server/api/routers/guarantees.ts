@@ -1,5 +1,11 @@
 import { ZCloseEarlySchema, ZProjectGuaranteeSchema, ZRecordDelaySchema } from "@/lib/schemas/guarantees";
-import { ZApproveRefundSchema, ZListRefundsSchema, ZMarkPaidSchema, ZRejectRefundSchema, ZStartReviewSchema } from "@/lib/schemas/refunds";
+import {
+  ZApproveRefundSchema,
+  ZListRefundsSchema,
+  ZMarkPaidSchema,
+  ZRejectRefundSchema,
+  ZStartReviewSchema,
+} from "@/lib/schemas/refunds";
 import { serviceContext } from "@/server/services/context";
 import { closeGuaranteeEarly, projectGuarantee, recordDelay, reproduceOutcome } from "@/server/services/guarantees";
 import { approveRefund, markRefundPaid, refundQueue, rejectRefund, startRefundReview } from "@/server/services/refunds";

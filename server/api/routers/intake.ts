@@ -1,4 +1,9 @@
-import { ZIntakeCallRequestSchema, ZIntakeFormSchema, ZIntakeResultSchema, ZIntakeSubmissionSchema } from "@/lib/schemas/intake";
+import {
+  ZIntakeCallRequestSchema,
+  ZIntakeFormSchema,
+  ZIntakeResultSchema,
+  ZIntakeSubmissionSchema,
+} from "@/lib/schemas/intake";
 import { serverEnv } from "@/lib/env";
 import { intakeForm, readResult, requestCall, submitAssessment, type PublicContext } from "@/server/services/intake";
 import { createTRPCRouter, publicProcedure, type TRPCContext } from "../trpc";
@@ -7,7 +12,12 @@ import { createTRPCRouter, publicProcedure, type TRPCContext } from "../trpc";
  * The public self-service assessment (docs/domain.md#self-service-assessment): no sign-in. The tenant comes from the page's slug;
  * reading a result or booking a call needs the result link's token, and writes only to that lead.
  */
-const publicContext = (ctx: TRPCContext): PublicContext => ({ db: ctx.db, ip: ctx.ip, requestId: ctx.requestId, now: ctx.now() });
+const publicContext = (ctx: TRPCContext): PublicContext => ({
+  db: ctx.db,
+  ip: ctx.ip,
+  requestId: ctx.requestId,
+  now: ctx.now(),
+});
 
 export const intakeRouter = createTRPCRouter({
   form: publicProcedure

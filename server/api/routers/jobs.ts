@@ -5,6 +5,10 @@ import { createTRPCRouter, permissionProcedure } from "../trpc";
 
 /** Scheduled jobs: runs (this tenant's share) and "run now" for this tenant. Admin only. */
 export const jobsRouter = createTRPCRouter({
-  list: permissionProcedure("jobs:manage").input(ZListJobRunsSchema).query(({ ctx, input }) => jobsOverview(serviceContext(ctx), input)),
-  runNow: permissionProcedure("jobs:manage").input(ZRunJobSchema).mutation(({ ctx, input }) => runJobNow(serviceContext(ctx), input.job)),
+  list: permissionProcedure("jobs:manage")
+    .input(ZListJobRunsSchema)
+    .query(({ ctx, input }) => jobsOverview(serviceContext(ctx), input)),
+  runNow: permissionProcedure("jobs:manage")
+    .input(ZRunJobSchema)
+    .mutation(({ ctx, input }) => runJobNow(serviceContext(ctx), input.job)),
 });

@@ -1,5 +1,10 @@
 import { ZListNotificationsSchema, ZMarkNotificationReadSchema } from "@/lib/schemas/notifications";
-import { markAllNotificationsRead, markNotificationRead, myNotifications, myUnreadCount } from "@/server/services/notifications";
+import {
+  markAllNotificationsRead,
+  markNotificationRead,
+  myNotifications,
+  myUnreadCount,
+} from "@/server/services/notifications";
 import { serviceContext } from "@/server/services/context";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
@@ -11,5 +16,7 @@ export const notificationsRouter = createTRPCRouter({
   markRead: permissionProcedure("notifications:read")
     .input(ZMarkNotificationReadSchema)
     .mutation(({ ctx, input }) => markNotificationRead(serviceContext(ctx), input.notificationId)),
-  markAllRead: permissionProcedure("notifications:read").mutation(({ ctx }) => markAllNotificationsRead(serviceContext(ctx))),
+  markAllRead: permissionProcedure("notifications:read").mutation(({ ctx }) =>
+    markAllNotificationsRead(serviceContext(ctx)),
+  ),
 });

@@ -18,36 +18,66 @@ export const portalRouter = createTRPCRouter({
   ),
   project: portalProcedure
     .input(ZPortalProjectSchema)
-    .query(({ ctx, input }) => portalProject({ ...serviceContext(ctx), customerAccountId: ctx.customerAccountId }, input.projectId)),
-  education: portalProcedure.query(({ ctx }) => portalEducation({ ...serviceContext(ctx), customerAccountId: ctx.customerAccountId })),
+    .query(({ ctx, input }) =>
+      portalProject({ ...serviceContext(ctx), customerAccountId: ctx.customerAccountId }, input.projectId),
+    ),
+  education: portalProcedure.query(({ ctx }) =>
+    portalEducation({ ...serviceContext(ctx), customerAccountId: ctx.customerAccountId }),
+  ),
   completeEducation: portalProcedure
     .input(ZCompleteEducationSchema)
-    .mutation(({ ctx, input }) => portalCompleteEducation({ ...serviceContext(ctx), customerAccountId: ctx.customerAccountId }, input.deliveryId)),
+    .mutation(({ ctx, input }) =>
+      portalCompleteEducation({ ...serviceContext(ctx), customerAccountId: ctx.customerAccountId }, input.deliveryId),
+    ),
   // docs/domain.md#surveys: milestone sign-off and surveys
   signOffReview: portalProcedure
     .input(ZSignOffReviewSchema)
-    .query(({ ctx, input }) => signOffReview({ ...serviceContext(ctx), customerAccountId: ctx.customerAccountId }, input.criterionId)),
-  signOff: portalProcedure
-    .input(ZSignOffSchema)
-    .mutation(({ ctx, input }) =>
-      recordSignOff({ ...serviceContext(ctx), customerAccountId: ctx.customerAccountId, userAgent: ctx.userAgent, isApprover: ctx.user.isApprover }, input),
+    .query(({ ctx, input }) =>
+      signOffReview({ ...serviceContext(ctx), customerAccountId: ctx.customerAccountId }, input.criterionId),
     ),
+  signOff: portalProcedure.input(ZSignOffSchema).mutation(({ ctx, input }) =>
+    recordSignOff(
+      {
+        ...serviceContext(ctx),
+        customerAccountId: ctx.customerAccountId,
+        userAgent: ctx.userAgent,
+        isApprover: ctx.user.isApprover,
+      },
+      input,
+    ),
+  ),
   surveys: portalProcedure
     .input(ZPortalSurveysSchema)
-    .query(({ ctx, input }) => portalSurveys({ ...serviceContext(ctx), customerAccountId: ctx.customerAccountId }, input?.projectId)),
+    .query(({ ctx, input }) =>
+      portalSurveys({ ...serviceContext(ctx), customerAccountId: ctx.customerAccountId }, input?.projectId),
+    ),
   answerSurvey: portalProcedure
     .input(ZAnswerSurveySchema)
-    .mutation(({ ctx, input }) => answerPortalSurvey({ ...serviceContext(ctx), customerAccountId: ctx.customerAccountId }, input)),
+    .mutation(({ ctx, input }) =>
+      answerPortalSurvey({ ...serviceContext(ctx), customerAccountId: ctx.customerAccountId }, input),
+    ),
   // docs/domain.md#guarantee: the guarantee clock's delays, the remedy choice on failure, the success dossier
   guarantee: portalProcedure
     .input(ZProjectGuaranteeSchema)
-    .query(({ ctx, input }) => portalGuarantee({ ...serviceContext(ctx), customerAccountId: ctx.customerAccountId }, input.projectId)),
+    .query(({ ctx, input }) =>
+      portalGuarantee({ ...serviceContext(ctx), customerAccountId: ctx.customerAccountId }, input.projectId),
+    ),
   decideDelay: portalProcedure
     .input(ZDecideDelaySchema)
-    .mutation(({ ctx, input }) => decideDelay({ ...serviceContext(ctx), customerAccountId: ctx.customerAccountId, isApprover: ctx.user.isApprover }, input)),
+    .mutation(({ ctx, input }) =>
+      decideDelay(
+        { ...serviceContext(ctx), customerAccountId: ctx.customerAccountId, isApprover: ctx.user.isApprover },
+        input,
+      ),
+    ),
   chooseRemedy: portalProcedure
     .input(ZChooseRemedySchema)
-    .mutation(({ ctx, input }) => chooseRemedy({ ...serviceContext(ctx), customerAccountId: ctx.customerAccountId, isApprover: ctx.user.isApprover }, input)),
+    .mutation(({ ctx, input }) =>
+      chooseRemedy(
+        { ...serviceContext(ctx), customerAccountId: ctx.customerAccountId, isApprover: ctx.user.isApprover },
+        input,
+      ),
+    ),
   dossier: portalProcedure
     .input(ZProjectGuaranteeSchema)
     .query(({ ctx, input }) => successDossierFor(serviceContext(ctx), input.projectId, ctx.customerAccountId)),

@@ -6,5 +6,7 @@ import { createTRPCRouter, permissionProcedure } from "../trpc";
 /** Everyone's own notification channels and digest frequency. */
 export const preferencesRouter = createTRPCRouter({
   channels: permissionProcedure("preferences:write").query(({ ctx }) => myChannelPrefs(serviceContext(ctx))),
-  updateChannels: permissionProcedure("preferences:write").input(ZUpdateChannelPrefsSchema).mutation(({ ctx, input }) => updateMyChannelPrefs(serviceContext(ctx), input)),
+  updateChannels: permissionProcedure("preferences:write")
+    .input(ZUpdateChannelPrefsSchema)
+    .mutation(({ ctx, input }) => updateMyChannelPrefs(serviceContext(ctx), input)),
 });

@@ -1,10 +1,22 @@
 import { ZKickoffSchema } from "@/lib/schemas/kickoff";
 import { ZLeadIdSchema } from "@/lib/schemas/leads";
-import { ZListProjectsSchema, ZProjectIdSchema, ZUpdateActionSchema, ZUpdateEnvironmentSchema, ZValidateMilestoneSchema } from "@/lib/schemas/projects";
+import {
+  ZListProjectsSchema,
+  ZProjectIdSchema,
+  ZUpdateActionSchema,
+  ZUpdateEnvironmentSchema,
+  ZValidateMilestoneSchema,
+} from "@/lib/schemas/projects";
 import { serverEnv } from "@/lib/env";
 import { serviceContext } from "@/server/services/context";
 import { kickoffOptions, kickoffProject, kickoffStatus } from "@/server/services/kickoff";
-import { projectDetail, projectsPage, setEnvironment, updateActionStatus, validateMilestoneFor } from "@/server/services/projects";
+import {
+  projectDetail,
+  projectsPage,
+  setEnvironment,
+  updateActionStatus,
+  validateMilestoneFor,
+} from "@/server/services/projects";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
 export const projectsRouter = createTRPCRouter({

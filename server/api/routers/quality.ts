@@ -1,5 +1,10 @@
 import { ZListEvidenceSchema } from "@/lib/schemas/evidence";
-import { ZCreateApiTokenSchema, ZProjectRefSchema, ZRevokeApiTokenSchema, ZValidateQualitySchema } from "@/lib/schemas/quality";
+import {
+  ZCreateApiTokenSchema,
+  ZProjectRefSchema,
+  ZRevokeApiTokenSchema,
+  ZValidateQualitySchema,
+} from "@/lib/schemas/quality";
 import { createApiToken, projectApiTokens, revokeApiToken } from "@/server/services/api-tokens";
 import { serviceContext } from "@/server/services/context";
 import { projectEvidence } from "@/server/services/evidence";

@@ -1,9 +1,20 @@
 import { ZAnswerSurveyByTokenSchema, ZProjectSurveysSchema, ZSurveyByTokenSchema } from "@/lib/schemas/surveys";
-import { answerSurveyByToken, applySatisfactionScore, projectSurveyResults, surveyByToken, type PublicSurveyContext } from "@/server/services/surveys";
+import {
+  answerSurveyByToken,
+  applySatisfactionScore,
+  projectSurveyResults,
+  surveyByToken,
+  type PublicSurveyContext,
+} from "@/server/services/surveys";
 import { serviceContext } from "@/server/services/context";
 import { createTRPCRouter, permissionProcedure, publicProcedure, type TRPCContext } from "../trpc";
 
-const publicContext = (ctx: TRPCContext): PublicSurveyContext => ({ db: ctx.db, ip: ctx.ip, requestId: ctx.requestId, now: ctx.now() });
+const publicContext = (ctx: TRPCContext): PublicSurveyContext => ({
+  db: ctx.db,
+  ip: ctx.ip,
+  requestId: ctx.requestId,
+  now: ctx.now(),
+});
 
 /**
  * CSAT / NPS (docs/domain.md#surveys). Staff read results per project; the technical lead applies the mean CSAT to the

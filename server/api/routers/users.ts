@@ -12,7 +12,9 @@ export const usersRouter = createTRPCRouter({
   accountOptions: permissionProcedure("users:manage").query(({ ctx }) => accountOptions(serviceContext(ctx))),
   invite: permissionProcedure("users:manage")
     .input(ZInviteUserSchema)
-    .mutation(({ ctx, input }) => inviteUser(serviceContext(ctx), input, serverEnv().APP_URL, { revealLink: isDemoMode() })),
+    .mutation(({ ctx, input }) =>
+      inviteUser(serviceContext(ctx), input, serverEnv().APP_URL, { revealLink: isDemoMode() }),
+    ),
   setDisabled: permissionProcedure("users:manage")
     .input(ZSetUserDisabledSchema)
     .mutation(({ ctx, input }) => setUserDisabled(serviceContext(ctx), input.userId, input.disabled)),

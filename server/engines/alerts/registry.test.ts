@@ -1,19 +1,35 @@
 import { describe, expect, it } from "vitest";
-import { ALERT_KINDS, ESCALATION_KINDS, WEEK_ALERT_KINDS, alertKindLabel, alertWantsExecutives, isUrgentAlert } from "./registry";
+import {
+  ALERT_KINDS,
+  ESCALATION_KINDS,
+  WEEK_ALERT_KINDS,
+  alertKindLabel,
+  alertWantsExecutives,
+  isUrgentAlert,
+} from "./registry";
 
 const kinds = Object.keys(ALERT_KINDS) as (keyof typeof ALERT_KINDS)[];
 
 describe("the alert registry", () => {
   it("urgency follows the kind: failed, overdue and escalated weeks, escalations, refunds and high risks go out at once", () => {
-    expect(kinds.filter((k) => !isUrgentAlert(k)).sort()).toEqual(["ACCOUNT_AT_RISK", "GUARANTEE_MET", "MILESTONE_AT_RISK"]);
+    expect(kinds.filter((k) => !isUrgentAlert(k)).sort()).toEqual([
+      "ACCOUNT_AT_RISK",
+      "GUARANTEE_MET",
+      "MILESTONE_AT_RISK",
+    ]);
     expect(isUrgentAlert("MILESTONE_FAILED")).toBe(true);
     expect(isUrgentAlert("REFUND_AWAITING_APPROVAL")).toBe(true);
   });
 
   it("executives hear about escalations, refunds and critical risks", () => {
     expect(kinds.filter(alertWantsExecutives).sort()).toEqual([
-      "MILESTONE_ESCALATION", "PROJECT_CRITICAL_RISK", "QUALITY_ESCALATION_CODE", "QUALITY_ESCALATION_COMPREHENSIVE",
-      "QUALITY_ESCALATION_DELIVERY", "QUALITY_ESCALATION_PROCESS", "REFUND_AWAITING_APPROVAL",
+      "MILESTONE_ESCALATION",
+      "PROJECT_CRITICAL_RISK",
+      "QUALITY_ESCALATION_CODE",
+      "QUALITY_ESCALATION_COMPREHENSIVE",
+      "QUALITY_ESCALATION_DELIVERY",
+      "QUALITY_ESCALATION_PROCESS",
+      "REFUND_AWAITING_APPROVAL",
     ]);
   });
 

@@ -60,14 +60,18 @@ describe("PNG logos", () => {
     const big = new Uint8Array(MAX_LOGO_BYTES + 1);
     big.set(fixturePng);
     expect(checkLogo(big, "image/png")).toMatchObject({ ok: false, reason: expect.stringContaining("at most 256 KB") });
-    expect(checkLogo(fixturePng, "image/svg+xml")).toMatchObject({ ok: false, reason: "This file is a PNG image, not an SVG." });
+    expect(checkLogo(fixturePng, "image/svg+xml")).toMatchObject({
+      ok: false,
+      reason: "This file is a PNG image, not an SVG.",
+    });
     expect(checkLogo(svg('<svg xmlns="http://www.w3.org/2000/svg"/>'), "image/png")).toMatchObject({ ok: false });
     expect(checkLogo(new Uint8Array(), "image/png")).toMatchObject({ ok: false, reason: "The file is empty." });
   });
 });
 
 describe("SVG logos", () => {
-  const ok = '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"><defs><linearGradient id="g"/></defs><rect width="10" height="10" fill="url(#g)"/><use xlink:href="#g"/><style>rect{fill:#123}</style></svg>';
+  const ok =
+    '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"><defs><linearGradient id="g"/></defs><rect width="10" height="10" fill="url(#g)"/><use xlink:href="#g"/><style>rect{fill:#123}</style></svg>';
 
   it("accepts a self-contained SVG with local references", () => {
     expect(checkSvg(svg(ok))).toEqual({ ok: true, contentType: "image/svg+xml", width: null, height: null });
@@ -80,13 +84,28 @@ describe("SVG logos", () => {
     ['<svg xmlns="http://www.w3.org/2000/svg"><rect ONCLICK = "x"/></svg>', "event handlers (onclick)"],
     ['<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><div/></foreignObject></svg>', "foreignObject"],
     ['<svg xmlns="http://www.w3.org/2000/svg"><a href="javascript:alert(1)"><rect/></a></svg>', "javascript:"],
-    ['<svg xmlns="http://www.w3.org/2000/svg"><a href="jav&#x61;script&colon;alert(1)"><rect/></a></svg>', "javascript:"],
-    ['<svg xmlns="http://www.w3.org/2000/svg"><set attributeName="href" to="java\tscript:alert(1)"/></svg>', "javascript:"],
-    ['<svg xmlns="http://www.w3.org/2000/svg"><image href="https://evil.example/x.png"/></svg>', 'href="https://evil.example/x.png"'],
+    [
+      '<svg xmlns="http://www.w3.org/2000/svg"><a href="jav&#x61;script&colon;alert(1)"><rect/></a></svg>',
+      "javascript:",
+    ],
+    [
+      '<svg xmlns="http://www.w3.org/2000/svg"><set attributeName="href" to="java\tscript:alert(1)"/></svg>',
+      "javascript:",
+    ],
+    [
+      '<svg xmlns="http://www.w3.org/2000/svg"><image href="https://evil.example/x.png"/></svg>',
+      'href="https://evil.example/x.png"',
+    ],
     ['<svg xmlns="http://www.w3.org/2000/svg"><use xlink:href="other.svg#a"/></svg>', 'href="other.svg#a"'],
-    ['<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:url(https://evil.example/a)"/></svg>', "url(https://evil.example/a)"],
+    [
+      '<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:url(https://evil.example/a)"/></svg>',
+      "url(https://evil.example/a)",
+    ],
     ['<svg xmlns="http://www.w3.org/2000/svg"><style>@import "https://evil.example/a.css";</style></svg>', "@import"],
-    ['<svg xmlns="http://www.w3.org/2000/svg"><image href="data:image/svg+xml;base64,AAAA"/></svg>', "other files or sites"],
+    [
+      '<svg xmlns="http://www.w3.org/2000/svg"><image href="data:image/svg+xml;base64,AAAA"/></svg>',
+      "other files or sites",
+    ],
     ['<!DOCTYPE svg [<!ENTITY x "y">]><svg xmlns="http://www.w3.org/2000/svg">&x;</svg>', "DOCTYPE"],
     ['<?xml-stylesheet href="https://evil.example/a.css"?><svg xmlns="http://www.w3.org/2000/svg"/>', "style sheet"],
     ['<svg xmlns="http://www.w3.org/2000/svg"><iframe src="#"/></svg>', "embed other documents"],
@@ -98,13 +117,22 @@ describe("SVG logos", () => {
   });
 
   it("refuses bytes that are not UTF-8", () => {
-    expect(checkSvg(new Uint8Array([0x3c, 0x73, 0x76, 0x67, 0xff, 0xfe]))).toMatchObject({ ok: false, reason: "This SVG is not valid UTF-8 text." });
+    expect(checkSvg(new Uint8Array([0x3c, 0x73, 0x76, 0x67, 0xff, 0xfe]))).toMatchObject({
+      ok: false,
+      reason: "This SVG is not valid UTF-8 text.",
+    });
   });
 });
 
 describe("the sender rule", () => {
   const operator = "Onward <no-reply@onward.local>";
-  const none: SenderSettings = { displayName: null, fromName: null, fromEmail: null, replyTo: null, supportEmail: null };
+  const none: SenderSettings = {
+    displayName: null,
+    fromName: null,
+    fromEmail: null,
+    replyTo: null,
+    supportEmail: null,
+  };
 
   it("parses and formats mailboxes", () => {
     expect(parseMailbox(operator)).toEqual({ name: "Onward", address: "no-reply@onward.local" });
@@ -113,26 +141,58 @@ describe("the sender rule", () => {
     expect(formatMailbox("Northwind Labs", "a@b.test")).toBe("Northwind Labs <a@b.test>");
     expect(formatMailbox('Acme, "the" Inc.', "a@b.test")).toBe('"Acme, \\"the\\" Inc." <a@b.test>');
     expect(formatMailbox("Evil\r\nBcc: x@y.test", "a@b.test")).toBe('"Evil Bcc: x@y.test" <a@b.test>');
-    expect(parseVerifiedDomains(" northwind.test, @Mail.Example.org ,,")).toEqual(["northwind.test", "mail.example.org"]);
+    expect(parseVerifiedDomains(" northwind.test, @Mail.Example.org ,,")).toEqual([
+      "northwind.test",
+      "mail.example.org",
+    ]);
   });
 
   it("without branding: EMAIL_FROM as it is, no reply-to", () => {
-    expect(resolveSender(operator, ["northwind.test"], null)).toEqual({ from: operator, replyTo: null, address: "operator", note: null });
+    expect(resolveSender(operator, ["northwind.test"], null)).toEqual({
+      from: operator,
+      replyTo: null,
+      address: "operator",
+      note: null,
+    });
     expect(resolveSender(operator, [], none)).toMatchObject({ from: operator, replyTo: null });
   });
 
   it("a verified domain: the tenant's own name and address", () => {
-    const s = resolveSender(operator, ["northwind.test"], { ...none, displayName: "Northwind", fromName: "Northwind Delivery", fromEmail: "hello@Northwind.test", replyTo: "pm@northwind.test", supportEmail: "help@northwind.test" });
-    expect(s).toEqual({ from: "Northwind Delivery <hello@Northwind.test>", replyTo: "pm@northwind.test", address: "tenant", note: null });
+    const s = resolveSender(operator, ["northwind.test"], {
+      ...none,
+      displayName: "Northwind",
+      fromName: "Northwind Delivery",
+      fromEmail: "hello@Northwind.test",
+      replyTo: "pm@northwind.test",
+      supportEmail: "help@northwind.test",
+    });
+    expect(s).toEqual({
+      from: "Northwind Delivery <hello@Northwind.test>",
+      replyTo: "pm@northwind.test",
+      address: "tenant",
+      note: null,
+    });
   });
 
   it("an unverified domain (or a subdomain of a verified one): the operator's address with the tenant's name", () => {
-    const s = resolveSender(operator, ["northwind.test"], { ...none, displayName: "Northwind", fromEmail: "hello@mail.northwind.test", supportEmail: "help@northwind.test" });
-    expect(s).toMatchObject({ from: "Northwind <no-reply@onward.local>", replyTo: "help@northwind.test", address: "operator" });
+    const s = resolveSender(operator, ["northwind.test"], {
+      ...none,
+      displayName: "Northwind",
+      fromEmail: "hello@mail.northwind.test",
+      supportEmail: "help@northwind.test",
+    });
+    expect(s).toMatchObject({
+      from: "Northwind <no-reply@onward.local>",
+      replyTo: "help@northwind.test",
+      address: "operator",
+    });
     expect(s.note).toContain("mail.northwind.test is not a verified sending domain");
   });
 
   it("only a display name: the operator's address under that name", () => {
-    expect(resolveSender(operator, [], { ...none, displayName: "Northwind" })).toMatchObject({ from: "Northwind <no-reply@onward.local>", replyTo: null });
+    expect(resolveSender(operator, [], { ...none, displayName: "Northwind" })).toMatchObject({
+      from: "Northwind <no-reply@onward.local>",
+      replyTo: null,
+    });
   });
 });

@@ -34,7 +34,8 @@ export function contrastRatio(a: string, b: string): number {
 /** Rounded down to two decimals, so a shown 4.50 is never really 4.499. */
 const floor2 = (n: number) => Math.floor(n * 100) / 100;
 
-export type AccentCheck = { ok: true; hex: string; ratio: number } | { ok: false; ratio: number | null; reason: string };
+export type AccentCheck =
+  { ok: true; hex: string; ratio: number } | { ok: false; ratio: number | null; reason: string };
 
 export function checkAccentColor(input: string): AccentCheck {
   const hex = normalizeHex(input);

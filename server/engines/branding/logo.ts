@@ -12,7 +12,8 @@ export const MAX_LOGO_SIDE = 4096;
 export const LOGO_TYPES = ["image/png", "image/svg+xml"] as const;
 export type LogoType = (typeof LOGO_TYPES)[number];
 
-export type LogoCheck = { ok: true; contentType: LogoType; width: number | null; height: number | null } | { ok: false; reason: string };
+export type LogoCheck =
+  { ok: true; contentType: LogoType; width: number | null; height: number | null } | { ok: false; reason: string };
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const IEND = [0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];
@@ -31,10 +32,14 @@ export function checkPng(bytes: Uint8Array): LogoCheck {
   const width = view.getUint32(16);
   const height = view.getUint32(20);
   if (width < MIN_LOGO_SIDE || height < MIN_LOGO_SIDE || width > MAX_LOGO_SIDE || height > MAX_LOGO_SIDE) {
-    return { ok: false, reason: `The image is ${width} × ${height} pixels; each side must be between ${MIN_LOGO_SIDE} and ${MAX_LOGO_SIDE} pixels.` };
+    return {
+      ok: false,
+      reason: `The image is ${width} × ${height} pixels; each side must be between ${MIN_LOGO_SIDE} and ${MAX_LOGO_SIDE} pixels.`,
+    };
   }
   const tail = bytes.subarray(bytes.length - IEND.length);
-  if (!IEND.every((b, i) => tail[i] === b)) return { ok: false, reason: "This PNG is cut short (it has no end marker)." };
+  if (!IEND.every((b, i) => tail[i] === b))
+    return { ok: false, reason: "This PNG is cut short (it has no end marker)." };
   return { ok: true, contentType: "image/png", width, height };
 }
 
@@ -72,23 +77,36 @@ export function checkSvg(bytes: Uint8Array): LogoCheck {
   const svg = decodeReferences(text.replace(/^\uFEFF/, ""));
   if (!/<svg[\s>]/i.test(svg)) return { ok: false, reason: "This file is not an SVG image (no <svg> element)." };
   if (/<!DOCTYPE|<!ENTITY/i.test(svg)) return { ok: false, reason: "SVG logos may not declare a DOCTYPE or entities." };
-  if (/<\?xml-stylesheet/i.test(svg)) return { ok: false, reason: "SVG logos may not load a style sheet from elsewhere." };
+  if (/<\?xml-stylesheet/i.test(svg))
+    return { ok: false, reason: "SVG logos may not load a style sheet from elsewhere." };
   if (/<(?:[a-z_][\w.-]*:)?script[\s>/]/i.test(svg)) return { ok: false, reason: "SVG logos may not contain scripts." };
   const handler = /[\s"'/]on([a-z]+)\s*=/i.exec(svg);
-  if (handler) return { ok: false, reason: `SVG logos may not contain event handlers (on${handler[1]?.toLowerCase()}).` };
-  if (/<(?:[a-z_][\w.-]*:)?foreignObject[\s>/]/i.test(svg)) return { ok: false, reason: "SVG logos may not contain a foreignObject element." };
-  if (/<(?:[a-z_][\w.-]*:)?(?:iframe|embed|object)[\s>/]/i.test(svg)) return { ok: false, reason: "SVG logos may not embed other documents." };
+  if (handler)
+    return { ok: false, reason: `SVG logos may not contain event handlers (on${handler[1]?.toLowerCase()}).` };
+  if (/<(?:[a-z_][\w.-]*:)?foreignObject[\s>/]/i.test(svg))
+    return { ok: false, reason: "SVG logos may not contain a foreignObject element." };
+  if (/<(?:[a-z_][\w.-]*:)?(?:iframe|embed|object)[\s>/]/i.test(svg))
+    return { ok: false, reason: "SVG logos may not embed other documents." };
   const compact = svg.replace(/[\s\u0000-\u001f]+/g, "").toLowerCase();
-  if (compact.includes("javascript:") || compact.includes("vbscript:")) return { ok: false, reason: "SVG logos may not contain javascript: links." };
+  if (compact.includes("javascript:") || compact.includes("vbscript:"))
+    return { ok: false, reason: "SVG logos may not contain javascript: links." };
   const external = externalReference(svg);
-  if (external) return { ok: false, reason: `SVG logos may not refer to other files or sites (${external}); embed everything in the SVG itself.` };
+  if (external)
+    return {
+      ok: false,
+      reason: `SVG logos may not refer to other files or sites (${external}); embed everything in the SVG itself.`,
+    };
   return { ok: true, contentType: "image/svg+xml", width: null, height: null };
 }
 
 /** The whole check for an uploaded logo, by what the bytes are (the declared type must agree). */
 export function checkLogo(bytes: Uint8Array, declared: LogoType): LogoCheck {
   if (bytes.length === 0) return { ok: false, reason: "The file is empty." };
-  if (bytes.length > MAX_LOGO_BYTES) return { ok: false, reason: `The file is ${Math.ceil(bytes.length / 1024)} KB; logos may be at most ${MAX_LOGO_BYTES / 1024} KB.` };
+  if (bytes.length > MAX_LOGO_BYTES)
+    return {
+      ok: false,
+      reason: `The file is ${Math.ceil(bytes.length / 1024)} KB; logos may be at most ${MAX_LOGO_BYTES / 1024} KB.`,
+    };
   if (declared === "image/png") return checkPng(bytes);
   if (isPng(bytes)) return { ok: false, reason: "This file is a PNG image, not an SVG." };
   return checkSvg(bytes);

@@ -26,13 +26,19 @@ export type ResolvedSender = {
 export function parseMailbox(value: string): { name: string | null; address: string } {
   const m = /^\s*(.*?)\s*<\s*([^<>\s]+)\s*>\s*$/.exec(value);
   if (!m) return { name: null, address: value.trim() };
-  const name = (m[1] ?? "").replace(/^"(.*)"$/, "$1").replace(/\\(.)/g, "$1").trim();
+  const name = (m[1] ?? "")
+    .replace(/^"(.*)"$/, "$1")
+    .replace(/\\(.)/g, "$1")
+    .trim();
   return { name: name || null, address: m[2] ?? "" };
 }
 
 /** A display name as RFC 5322 wants it: line breaks and angle brackets dropped, quoted when it has specials. */
 export function formatMailbox(name: string | null, address: string): string {
-  const clean = (name ?? "").replace(/[\r\n<>]+/g, " ").replace(/\s+/g, " ").trim();
+  const clean = (name ?? "")
+    .replace(/[\r\n<>]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (!clean) return address;
   const quoted = /[()<>[\]:;@\\,."]/.test(clean) ? `"${clean.replace(/(["\\])/g, "\\$1")}"` : clean;
   return `${quoted} <${address}>`;
@@ -44,19 +50,32 @@ export function emailDomain(address: string): string {
 
 /** "example.com, Mail.Example.org" → ["example.com", "mail.example.org"]; exact domains, no wildcards. */
 export function parseVerifiedDomains(value: string | undefined): string[] {
-  return (value ?? "").split(",").map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter((d) => d.length > 0);
+  return (value ?? "")
+    .split(",")
+    .map((d) => d.trim().toLowerCase().replace(/^@/, ""))
+    .filter((d) => d.length > 0);
 }
 
-export function resolveSender(operatorFrom: string, verifiedDomains: readonly string[], tenant: SenderSettings | null): ResolvedSender {
+export function resolveSender(
+  operatorFrom: string,
+  verifiedDomains: readonly string[],
+  tenant: SenderSettings | null,
+): ResolvedSender {
   const operator = parseMailbox(operatorFrom);
   if (!tenant) return { from: operatorFrom, replyTo: null, address: "operator", note: null };
   const replyTo = tenant.replyTo ?? tenant.supportEmail ?? null;
   const name = tenant.fromName ?? tenant.displayName;
   if (tenant.fromEmail) {
     const domain = emailDomain(tenant.fromEmail);
-    if (verifiedDomains.includes(domain)) return { from: formatMailbox(name, tenant.fromEmail), replyTo, address: "tenant", note: null };
+    if (verifiedDomains.includes(domain))
+      return { from: formatMailbox(name, tenant.fromEmail), replyTo, address: "tenant", note: null };
     const note = `${domain} is not a verified sending domain of this installation, so emails are sent from ${operator.address}.`;
     return { from: name ? formatMailbox(name, operator.address) : operatorFrom, replyTo, address: "operator", note };
   }
-  return { from: name ? formatMailbox(name, operator.address) : operatorFrom, replyTo, address: "operator", note: null };
+  return {
+    from: name ? formatMailbox(name, operator.address) : operatorFrom,
+    replyTo,
+    address: "operator",
+    note: null,
+  };
 }

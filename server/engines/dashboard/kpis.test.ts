@@ -10,8 +10,17 @@ const MONTH: KpiFacts = {
   guarantees: { decided: 20, succeeded: 19, claimed: 1, caseStudies: 6 }, // 95 % · 5 % claims · 6/19 case studies
   milestones: { validated: 40, onTime: 35 }, // 87.5 %
   gates: { passed: 98, failed: 2 }, // 98 % → on target
-  csat: [{ score: 10, count: 2 }, { score: 8, count: 2 }, { score: 7, count: 1 }], // 43 / 5 = 8.6
-  nps: [{ score: 10, count: 6 }, { score: 9, count: 2 }, { score: 8, count: 1 }, { score: 3, count: 1 }], // (8 − 1) / 10 = +70
+  csat: [
+    { score: 10, count: 2 },
+    { score: 8, count: 2 },
+    { score: 7, count: 1 },
+  ], // 43 / 5 = 8.6
+  nps: [
+    { score: 10, count: 6 },
+    { score: 9, count: 2 },
+    { score: 8, count: 1 },
+    { score: 3, count: 1 },
+  ], // (8 − 1) / 10 = +70
   retention: { previous: 10, retained: 9 }, // 90 %
   expansion: { bookedCents: 1_000_000_00, expansionCents: 400_000_00 }, // 40 %
 };
@@ -44,13 +53,29 @@ describe("KPI formulas on hand-made data", () => {
     expect(k.denominator).toEqual({ label: "guarantees decided in the range", value: 20 });
     expect(k.explanation).toBe("19 guarantees met of 20 guarantees decided in the range: 95%.");
     expect(kpi("net_promoter_score").explanation).toBe("8 promoters − 1 detractor among 10 answers (1 passive): +70.");
-    expect(kpi("time_to_onboarding").explanation).toBe("200 hours over 4 customers: 50 hours on average; 2 of 4 within 48 hours.");
-    expect(kpi("expansion_revenue_rate").explanation).toBe("$400,000 of $1,000,000 booked in the range came from returning customers: 40%.");
+    expect(kpi("time_to_onboarding").explanation).toBe(
+      "200 hours over 4 customers: 50 hours on average; 2 of 4 within 48 hours.",
+    );
+    expect(kpi("expansion_revenue_rate").explanation).toBe(
+      "$400,000 of $1,000,000 booked in the range came from returning customers: 40%.",
+    );
   });
 
   it("NPS counts passives (7–8) only in the denominator and can be negative", () => {
-    expect(npsTotals([{ score: 7, count: 3 }, { score: 8, count: 1 }])).toEqual({ promoters: 0, passives: 4, detractors: 0, responses: 4 });
-    const grim = computeKpi("net_promoter_score", { ...EMPTY_FACTS, nps: [{ score: 0, count: 3 }, { score: 6, count: 1 }, { score: 9, count: 1 }] });
+    expect(
+      npsTotals([
+        { score: 7, count: 3 },
+        { score: 8, count: 1 },
+      ]),
+    ).toEqual({ promoters: 0, passives: 4, detractors: 0, responses: 4 });
+    const grim = computeKpi("net_promoter_score", {
+      ...EMPTY_FACTS,
+      nps: [
+        { score: 0, count: 3 },
+        { score: 6, count: 1 },
+        { score: 9, count: 1 },
+      ],
+    });
     expect(grim.value).toBe(-60);
     expect(grim.display).toBe("-60");
     expect(grim.status).toBe("missed");
@@ -62,7 +87,10 @@ describe("KPI formulas on hand-made data", () => {
   });
 
   it("case studies are a share of the met guarantees, not of all decided ones", () => {
-    const k = computeKpi("case_study_generation_rate", { ...EMPTY_FACTS, guarantees: { decided: 10, succeeded: 2, claimed: 8, caseStudies: 1 } });
+    const k = computeKpi("case_study_generation_rate", {
+      ...EMPTY_FACTS,
+      guarantees: { decided: 10, succeeded: 2, claimed: 8, caseStudies: 1 },
+    });
     expect(k.value).toBe(50);
     expect(k.denominator.value).toBe(2);
   });
@@ -109,7 +137,9 @@ describe("status against the §7.1 targets", () => {
   });
 
   it("uses the seed's targets", () => {
-    expect(Object.fromEntries(KPI_IDS.map((id) => [id, `${KPI_TARGETS[id].direction} ${KPI_TARGETS[id].value}`]))).toEqual({
+    expect(
+      Object.fromEntries(KPI_IDS.map((id) => [id, `${KPI_TARGETS[id].direction} ${KPI_TARGETS[id].value}`])),
+    ).toEqual({
       lead_to_customer_conversion_rate: "atLeast 25",
       qualification_accuracy: "atLeast 90",
       time_to_onboarding: "atMost 48",

@@ -1,7 +1,18 @@
 import { formatMoney } from "@/lib/money";
 import { npsClass } from "@/server/engines/surveys/scores";
 import { KPI_DEFINITIONS } from "./definitions";
-import { KPI_IDS, KPI_TARGETS, formatKpiValue, formatTarget, kpiStatus, type KpiGroup, type KpiId, type KpiStatus, type KpiTarget, type KpiUnit } from "./targets";
+import {
+  KPI_IDS,
+  KPI_TARGETS,
+  formatKpiValue,
+  formatTarget,
+  kpiStatus,
+  type KpiGroup,
+  type KpiId,
+  type KpiStatus,
+  type KpiTarget,
+  type KpiUnit,
+} from "./targets";
 import { formatHours, formatNumber, plural } from "@/lib/format";
 
 /** How many answers gave each score (0–10): what the data layer counts for CSAT and NPS. */
@@ -61,7 +72,10 @@ export function ratio(numerator: number, denominator: number, scale: 100 | 1): n
 }
 
 export function csatTotals(histogram: readonly ScoreCount[]): { sum: number; responses: number } {
-  return histogram.reduce((t, h) => ({ sum: t.sum + h.score * h.count, responses: t.responses + h.count }), { sum: 0, responses: 0 });
+  return histogram.reduce((t, h) => ({ sum: t.sum + h.score * h.count, responses: t.responses + h.count }), {
+    sum: 0,
+    responses: 0,
+  });
 }
 
 export function npsTotals(histogram: readonly ScoreCount[]) {

@@ -1,8 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { EXPANSION_SCORE_MIN, caseStudyOpportunities, expansionOpportunities, isExpansionCandidate, type ExpansionCandidate } from "./opportunities";
+import {
+  EXPANSION_SCORE_MIN,
+  caseStudyOpportunities,
+  expansionOpportunities,
+  isExpansionCandidate,
+  type ExpansionCandidate,
+} from "./opportunities";
 
 const account = (over: Partial<ExpansionCandidate>): ExpansionCandidate => ({
-  accountId: "a1", accountName: "Acme", healthScore: 90, expansionScore: 60, strategy: null, nextTouchpointAt: null, latestProjectId: "p1", ...over,
+  accountId: "a1",
+  accountName: "Acme",
+  healthScore: 90,
+  expansionScore: 60,
+  strategy: null,
+  nextTouchpointAt: null,
+  latestProjectId: "p1",
+  ...over,
 });
 
 describe("expansion opportunities", () => {
@@ -16,7 +29,13 @@ describe("expansion opportunities", () => {
   it("rank by expansion potential and say why", () => {
     const found = expansionOpportunities([
       account({ accountId: "a", accountName: "Low", expansionScore: 76 }),
-      account({ accountId: "b", accountName: "Planned", expansionScore: 84, strategy: "HIGH_SATISFACTION_EXPANSION", healthScore: 91.6 }),
+      account({
+        accountId: "b",
+        accountName: "Planned",
+        expansionScore: 84,
+        strategy: "HIGH_SATISFACTION_EXPANSION",
+        healthScore: 91.6,
+      }),
       account({ accountId: "c", accountName: "Skip", expansionScore: 40 }),
     ]);
     expect(found.map((o) => o.title)).toEqual(["Planned", "Low"]);
@@ -29,8 +48,22 @@ describe("expansion opportunities", () => {
 describe("case-study opportunities", () => {
   it("are listed newest first, saying whether the flag was stored or derived", () => {
     const found = caseStudyOpportunities([
-      { projectId: "p1", projectName: "Old", accountName: "A", successScore: 100, decidedAt: new Date("2026-01-01"), source: "derived" },
-      { projectId: "p2", projectName: "New", accountName: "B", successScore: 92, decidedAt: new Date("2026-02-01"), source: "flag" },
+      {
+        projectId: "p1",
+        projectName: "Old",
+        accountName: "A",
+        successScore: 100,
+        decidedAt: new Date("2026-01-01"),
+        source: "derived",
+      },
+      {
+        projectId: "p2",
+        projectName: "New",
+        accountName: "B",
+        successScore: 92,
+        decidedAt: new Date("2026-02-01"),
+        source: "flag",
+      },
     ]);
     expect(found.map((o) => o.title)).toEqual(["New · B", "Old · A"]);
     expect(found[0]?.reason).toBe("The success validation flagged case-study potential (success score 92).");

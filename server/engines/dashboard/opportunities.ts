@@ -49,9 +49,10 @@ export function expansionOpportunities(candidates: readonly ExpansionCandidate[]
     .sort((a, b) => (b.expansionScore ?? -1) - (a.expansionScore ?? -1) || a.accountName.localeCompare(b.accountName))
     .slice(0, MAX_OPPORTUNITIES)
     .map((c) => {
-      const why = c.strategy === EXPANSION_STRATEGY
-        ? "retention plan: high-satisfaction expansion"
-        : `expansion potential ${fmt(c.expansionScore)} ≥ ${EXPANSION_SCORE_MIN}`;
+      const why =
+        c.strategy === EXPANSION_STRATEGY
+          ? "retention plan: high-satisfaction expansion"
+          : `expansion potential ${fmt(c.expansionScore)} ≥ ${EXPANSION_SCORE_MIN}`;
       return {
         kind: "expansion",
         key: `expansion:${c.accountId}`,
@@ -71,9 +72,10 @@ export function caseStudyOpportunities(candidates: readonly CaseStudyCandidate[]
       kind: "case_study",
       key: `case_study:${c.projectId}`,
       title: `${c.projectName} · ${c.accountName}`,
-      reason: c.source === "flag"
-        ? `The success validation flagged case-study potential (success score ${fmt(c.successScore)}).`
-        : `Guarantee met with a success score of ${fmt(c.successScore)}.`,
+      reason:
+        c.source === "flag"
+          ? `The success validation flagged case-study potential (success score ${fmt(c.successScore)}).`
+          : `Guarantee met with a success score of ${fmt(c.successScore)}.`,
       href: `/projects/${c.projectId}`,
       at: c.decidedAt,
     }));

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { DAY_MS, MAX_RANGE_DAYS, bucketDaysFor, dashboardWindows, resolveRange, trendBuckets, type DashboardRange } from "./range";
+import {
+  DAY_MS,
+  MAX_RANGE_DAYS,
+  bucketDaysFor,
+  dashboardWindows,
+  resolveRange,
+  trendBuckets,
+  type DashboardRange,
+} from "./range";
 
 const NOW = new Date("2026-11-25T10:30:00.000Z");
 const daysBefore = (n: number) => new Date(NOW.getTime() - n * DAY_MS);
@@ -22,11 +30,20 @@ describe("resolveRange", () => {
   });
 
   it("refuses a preset that is not offered", () => {
-    expect(problem({ days: 45 })).toEqual({ ok: false, field: "days", problem: "Choose a range of 30, 90, 365 days (got 45)." });
+    expect(problem({ days: 45 })).toEqual({
+      ok: false,
+      field: "days",
+      problem: "Choose a range of 30, 90, 365 days (got 45).",
+    });
   });
 
   it("accepts a sane explicit range", () => {
-    expect(ok({ from: daysBefore(60), to: daysBefore(30) })).toEqual({ from: daysBefore(60), to: daysBefore(30), days: 30, preset: null });
+    expect(ok({ from: daysBefore(60), to: daysBefore(30) })).toEqual({
+      from: daysBefore(60),
+      to: daysBefore(30),
+      days: 30,
+      preset: null,
+    });
     // exactly one day, exactly the maximum, ending tomorrow: all still fine
     expect(ok({ from: daysBefore(2), to: daysBefore(1) }).days).toBe(1);
     expect(ok({ from: daysBefore(MAX_RANGE_DAYS), to: NOW }).days).toBe(MAX_RANGE_DAYS);
@@ -36,15 +53,23 @@ describe("resolveRange", () => {
   it("refuses a reversed range, naming both dates", () => {
     const r = problem({ from: daysBefore(1), to: daysBefore(30) });
     expect(r.field).toBe("from");
-    expect(r.problem).toBe("The range is reversed: it starts on 2026-11-24 but ends on 2026-10-26. Put the earlier date first.");
+    expect(r.problem).toBe(
+      "The range is reversed: it starts on 2026-11-24 but ends on 2026-10-26. Put the earlier date first.",
+    );
     expect(problem({ from: NOW, to: NOW }).problem).toMatch(/reversed/);
   });
 
   it("refuses absurd ranges: under a day, over two years, in the future, decades ago, invalid dates", () => {
-    expect(problem({ from: new Date(NOW.getTime() - DAY_MS + 1), to: NOW }).problem).toBe("A range covers at least one day.");
+    expect(problem({ from: new Date(NOW.getTime() - DAY_MS + 1), to: NOW }).problem).toBe(
+      "A range covers at least one day.",
+    );
     expect(problem({ from: daysBefore(MAX_RANGE_DAYS + 1), to: NOW }).problem).toMatch(/at most 731 days/);
-    expect(problem({ from: daysBefore(5), to: new Date(NOW.getTime() + DAY_MS + 1) }).problem).toMatch(/ends in the future/);
-    expect(problem({ from: new Date("1900-01-01T00:00:00Z"), to: new Date("1900-06-01T00:00:00Z") }).problem).toMatch(/more than 10 years ago/);
+    expect(problem({ from: daysBefore(5), to: new Date(NOW.getTime() + DAY_MS + 1) }).problem).toMatch(
+      /ends in the future/,
+    );
+    expect(problem({ from: new Date("1900-01-01T00:00:00Z"), to: new Date("1900-06-01T00:00:00Z") }).problem).toMatch(
+      /more than 10 years ago/,
+    );
     expect(problem({ from: new Date("nope"), to: NOW }).field).toBe("from");
     expect(problem({ from: daysBefore(5) }).field).toBe("to");
   });

@@ -17,7 +17,8 @@ export const SUMMARY_SUCCESS_DAYS = 30;
 
 export type RangeInput = { days?: number; from?: Date; to?: Date };
 export type DashboardRange = { from: Date; to: Date; days: number; preset: RangePreset | null };
-export type RangeResult = { ok: true; range: DashboardRange } | { ok: false; field: "days" | "from" | "to"; problem: string };
+export type RangeResult =
+  { ok: true; range: DashboardRange } | { ok: false; field: "days" | "from" | "to"; problem: string };
 
 export function isRangePreset(days: number): days is RangePreset {
   return (RANGE_PRESETS as readonly number[]).includes(days);
@@ -27,21 +28,50 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export function resolveRange(input: RangeInput, now: Date): RangeResult {
   if (input.days !== undefined) {
-    if (!isRangePreset(input.days)) return { ok: false, field: "days", problem: `Choose a range of ${RANGE_PRESETS.join(", ")} days (got ${input.days}).` };
-    return { ok: true, range: { from: new Date(now.getTime() - input.days * DAY_MS), to: now, days: input.days, preset: input.days } };
+    if (!isRangePreset(input.days))
+      return {
+        ok: false,
+        field: "days",
+        problem: `Choose a range of ${RANGE_PRESETS.join(", ")} days (got ${input.days}).`,
+      };
+    return {
+      ok: true,
+      range: { from: new Date(now.getTime() - input.days * DAY_MS), to: now, days: input.days, preset: input.days },
+    };
   }
   const { from, to } = input;
-  if (!from || Number.isNaN(from.getTime())) return { ok: false, field: "from", problem: "Give the range's start date (from)." };
+  if (!from || Number.isNaN(from.getTime()))
+    return { ok: false, field: "from", problem: "Give the range's start date (from)." };
   if (!to || Number.isNaN(to.getTime())) return { ok: false, field: "to", problem: "Give the range's end date (to)." };
   const span = to.getTime() - from.getTime();
-  if (span <= 0) return { ok: false, field: "from", problem: `The range is reversed: it starts on ${day(from)} but ends on ${day(to)}. Put the earlier date first.` };
+  if (span <= 0)
+    return {
+      ok: false,
+      field: "from",
+      problem: `The range is reversed: it starts on ${day(from)} but ends on ${day(to)}. Put the earlier date first.`,
+    };
   if (span < DAY_MS) return { ok: false, field: "to", problem: "A range covers at least one day." };
   const days = span / DAY_MS;
-  if (days > MAX_RANGE_DAYS) return { ok: false, field: "from", problem: `A range covers at most ${MAX_RANGE_DAYS} days (two years); ${day(from)} to ${day(to)} is ${Math.round(days)} days.` };
-  if (to.getTime() > now.getTime() + DAY_MS) return { ok: false, field: "to", problem: `The range ends in the future (${day(to)}). End it today at the latest.` };
+  if (days > MAX_RANGE_DAYS)
+    return {
+      ok: false,
+      field: "from",
+      problem: `A range covers at most ${MAX_RANGE_DAYS} days (two years); ${day(from)} to ${day(to)} is ${Math.round(days)} days.`,
+    };
+  if (to.getTime() > now.getTime() + DAY_MS)
+    return {
+      ok: false,
+      field: "to",
+      problem: `The range ends in the future (${day(to)}). End it today at the latest.`,
+    };
   const earliest = new Date(now);
   earliest.setUTCFullYear(earliest.getUTCFullYear() - MAX_LOOKBACK_YEARS);
-  if (from < earliest) return { ok: false, field: "from", problem: `The range starts on ${day(from)}, more than ${MAX_LOOKBACK_YEARS} years ago. Pick a start after ${day(earliest)}.` };
+  if (from < earliest)
+    return {
+      ok: false,
+      field: "from",
+      problem: `The range starts on ${day(from)}, more than ${MAX_LOOKBACK_YEARS} years ago. Pick a start after ${day(earliest)}.`,
+    };
   return { ok: true, range: { from, to, days: Math.round(days * 10) / 10, preset: null } };
 }
 
@@ -52,7 +82,14 @@ export function resolveRange(input: RangeInput, now: Date): RangeResult {
  *  - [monthStart, now): this calendar month in UTC (revenue this month, docs/domain.md#dashboard);
  *  - [successFrom, now): the last 30 days (the summary's success rate, docs/domain.md#dashboard).
  */
-export type DashboardWindows = { from: Date; to: Date; previousFrom: Date; monthStart: Date; successFrom: Date; now: Date };
+export type DashboardWindows = {
+  from: Date;
+  to: Date;
+  previousFrom: Date;
+  monthStart: Date;
+  successFrom: Date;
+  now: Date;
+};
 
 export function dashboardWindows(range: DashboardRange, now: Date): DashboardWindows {
   const span = range.to.getTime() - range.from.getTime();
@@ -83,7 +120,11 @@ export function trendBuckets(range: DashboardRange, bucketDays: number): TrendBu
   const end = range.to.getTime();
   const buckets: TrendBucket[] = [];
   for (let index = 0; start + index * size < end; index += 1) {
-    buckets.push({ index, from: new Date(start + index * size), to: new Date(Math.min(end, start + (index + 1) * size)) });
+    buckets.push({
+      index,
+      from: new Date(start + index * size),
+      to: new Date(Math.min(end, start + (index + 1) * size)),
+    });
   }
   return buckets;
 }

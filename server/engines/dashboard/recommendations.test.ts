@@ -5,7 +5,10 @@ import { MAX_HIGH_PRIORITY, recommendationsFor } from "./recommendations";
 const facts: KpiFacts = {
   ...EMPTY_FACTS,
   guarantees: { decided: 4, succeeded: 2, claimed: 2, caseStudies: 2 }, // success 50 % (missed), claims 50 % (missed), case studies 100 %
-  csat: [{ score: 8, count: 10 }, { score: 9, count: 2 }], // 8.17 (missed by 4 %)
+  csat: [
+    { score: 8, count: 10 },
+    { score: 9, count: 2 },
+  ], // 8.17 (missed by 4 %)
   gates: { passed: 99, failed: 1 }, // 99 % (met)
 };
 
@@ -17,7 +20,9 @@ describe("recommendations", () => {
       ["project_success_rate", "high"],
       ["customer_satisfaction_score", "medium"],
     ]);
-    expect(recs[1]?.because).toBe("Project success rate is 50% against a target of ≥ 95%. 2 guarantees met of 4 guarantees decided in the range: 50%.");
+    expect(recs[1]?.because).toBe(
+      "Project success rate is 50% against a target of ≥ 95%. 2 guarantees met of 4 guarantees decided in the range: 50%.",
+    );
     expect(recs[2]?.because).toContain("8.2/10 against a target of ≥ 8.5/10");
     expect(recs[2]?.because).toContain("98 points over 12 answers");
     for (const r of recs) {
@@ -36,11 +41,19 @@ describe("recommendations", () => {
       milestones: { validated: 10, onTime: 8 }, // 80 % against ≥ 90 %: 11 % short
       gates: { passed: 90, failed: 10 }, // 90 % against ≥ 98 %: 8 % short
       csat: [{ score: 7, count: 4 }], // 7 against ≥ 8.5: 18 % short
-      nps: [{ score: 9, count: 1 }, { score: 7, count: 1 }], // +50 against ≥ 70: 29 % short
+      nps: [
+        { score: 9, count: 1 },
+        { score: 7, count: 1 },
+      ], // +50 against ≥ 70: 29 % short
     };
     const recs = recommendationsFor(computeKpis(many));
     expect(recs.length).toBeGreaterThanOrEqual(8);
-    expect(recs.map((r) => r.kpiId).slice(0, 4)).toEqual(["success_guarantee_claim_rate", "case_study_generation_rate", "qualification_accuracy", "net_promoter_score"]);
+    expect(recs.map((r) => r.kpiId).slice(0, 4)).toEqual([
+      "success_guarantee_claim_rate",
+      "case_study_generation_rate",
+      "qualification_accuracy",
+      "net_promoter_score",
+    ]);
     const high = recs.filter((r) => r.priority === "high");
     expect(high).toHaveLength(MAX_HIGH_PRIORITY);
     expect(recs.slice(0, MAX_HIGH_PRIORITY).every((r) => r.priority === "high")).toBe(true);

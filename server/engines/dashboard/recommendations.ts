@@ -33,62 +33,98 @@ type Rule = { title: string; actions: string[]; href: string };
 const RULES: Record<KpiId, Rule> = {
   lead_to_customer_conversion_rate: {
     title: "Convert more of the pipeline",
-    actions: ["Review leads stalled at feasibility and proposal with their CSM", "Follow up qualified leads within a day of their assessment"],
+    actions: [
+      "Review leads stalled at feasibility and proposal with their CSM",
+      "Follow up qualified leads within a day of their assessment",
+    ],
     href: "/leads",
   },
   qualification_accuracy: {
     title: "Qualify more strictly",
-    actions: ["Compare the qualification breakdowns of failed projects with successful ones", "Raise the fit matrix's minimum score or re-weight criteria in Scoring"],
+    actions: [
+      "Compare the qualification breakdowns of failed projects with successful ones",
+      "Raise the fit matrix's minimum score or re-weight criteria in Scoring",
+    ],
     href: "/settings/scoring",
   },
   time_to_onboarding: {
     title: "Onboard customers faster",
-    actions: ["Run feasibility and the tier recommendation the day a lead qualifies", "Prepare the kickoff (team, environments) while the proposal is out"],
+    actions: [
+      "Run feasibility and the tier recommendation the day a lead qualifies",
+      "Prepare the kickoff (team, environments) while the proposal is out",
+    ],
     href: "/leads",
   },
   project_success_rate: {
     title: "Protect the guarantee on running projects",
-    actions: ["Review every at-risk project with its technical lead this week", "Escalate milestones below their escalation threshold the day they are validated"],
+    actions: [
+      "Review every at-risk project with its technical lead this week",
+      "Escalate milestones below their escalation threshold the day they are validated",
+    ],
     href: "/projects",
   },
   timeline_adherence: {
     title: "Bring milestones back on schedule",
-    actions: ["Re-plan the scope of lagging weeks with the customer's product owner", "Add capacity to the criteria that keep slipping"],
+    actions: [
+      "Re-plan the scope of lagging weeks with the customer's product owner",
+      "Add capacity to the criteria that keep slipping",
+    ],
     href: "/projects",
   },
   quality_gate_pass_rate: {
     title: "Fix failing quality gates at the source",
-    actions: ["Make the most-failed gates block merges in CI", "Schedule the recommended fixes from the latest quality validations"],
+    actions: [
+      "Make the most-failed gates block merges in CI",
+      "Schedule the recommended fixes from the latest quality validations",
+    ],
     href: "/projects",
   },
   customer_satisfaction_score: {
     title: "Lift customer satisfaction",
-    actions: ["Call the customers behind the lowest CSAT answers this week", "Act on the survey comments with the delivery teams"],
+    actions: [
+      "Call the customers behind the lowest CSAT answers this week",
+      "Act on the survey comments with the delivery teams",
+    ],
     href: "/dashboard/kpis/customer_satisfaction_score",
   },
   net_promoter_score: {
     title: "Turn detractors around",
-    actions: ["Hold an executive call with each detractor's sponsor", "Ask promoters for referrals while satisfaction is high"],
+    actions: [
+      "Hold an executive call with each detractor's sponsor",
+      "Ask promoters for referrals while satisfaction is high",
+    ],
     href: "/dashboard/kpis/net_promoter_score",
   },
   success_guarantee_claim_rate: {
     title: "Reduce guarantee claims",
-    actions: ["Run a root-cause review of every claimed guarantee", "Start recovery actions from the first at-risk milestone, not the last"],
+    actions: [
+      "Run a root-cause review of every claimed guarantee",
+      "Start recovery actions from the first at-risk milestone, not the last",
+    ],
     href: "/dashboard/kpis/success_guarantee_claim_rate",
   },
   customer_retention_rate: {
     title: "Win back lapsed customers",
-    actions: ["Start a retention plan for every customer whose last project ended", "Offer a follow-on scope at each guarantee success"],
+    actions: [
+      "Start a retention plan for every customer whose last project ended",
+      "Offer a follow-on scope at each guarantee success",
+    ],
     href: "/dashboard/kpis/customer_retention_rate",
   },
   expansion_revenue_rate: {
     title: "Grow existing accounts",
-    actions: ["Work the expansion opportunities listed on this dashboard", "Propose maintenance or a second phase at project completion"],
+    actions: [
+      "Work the expansion opportunities listed on this dashboard",
+      "Propose maintenance or a second phase at project completion",
+    ],
     href: "/dashboard#opportunities",
   },
   case_study_generation_rate: {
     title: "Turn successes into case studies",
-    actions: ["Ask each customer with a met guarantee for a case study within two weeks", "Collect testimonials with the final satisfaction survey"],
+    actions: [
+      "Ask each customer with a met guarantee for a case study within two weeks",
+      "Collect testimonials with the final satisfaction survey",
+    ],
     href: "/dashboard#opportunities",
   },
 };

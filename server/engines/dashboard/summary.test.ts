@@ -5,7 +5,14 @@ import { dashboardSummary } from "./summary";
 describe("summary", () => {
   it("revenue this month is contract value booked less refunds paid, in cents", () => {
     const s = dashboardSummary(
-      { activeCustomers: 3, projectsInProgress: 4, success30: { decided: 4, succeeded: 3 }, bookedMonthCents: 12_000_000, refundedMonthCents: 2_500_000, refundsAwaiting: 1 },
+      {
+        activeCustomers: 3,
+        projectsInProgress: 4,
+        success30: { decided: 4, succeeded: 3 },
+        bookedMonthCents: 12_000_000,
+        refundedMonthCents: 2_500_000,
+        refundsAwaiting: 1,
+      },
       { ...EMPTY_FACTS, csat: [{ score: 9, count: 3 }], nps: [{ score: 10, count: 1 }] },
     );
     expect(s.revenueThisMonth).toEqual({ netCents: 9_500_000, bookedCents: 12_000_000, refundedCents: 2_500_000 });
@@ -15,7 +22,17 @@ describe("summary", () => {
   });
 
   it("of an empty tenant is zeros and no data", () => {
-    const s = dashboardSummary({ activeCustomers: 0, projectsInProgress: 0, success30: { decided: 0, succeeded: 0 }, bookedMonthCents: 0, refundedMonthCents: 0, refundsAwaiting: 0 }, EMPTY_FACTS);
+    const s = dashboardSummary(
+      {
+        activeCustomers: 0,
+        projectsInProgress: 0,
+        success30: { decided: 0, succeeded: 0 },
+        bookedMonthCents: 0,
+        refundedMonthCents: 0,
+        refundsAwaiting: 0,
+      },
+      EMPTY_FACTS,
+    );
     expect(s.successRate30.value).toBeNull();
     expect(s.successRate30.display).toBe("no data");
     expect(s.csat.display).toBe("no data");

@@ -38,7 +38,11 @@ export function dashboardSummary(s: SummaryFacts, facts: KpiFacts): DashboardSum
     projectsInProgress: s.projectsInProgress,
     refundsAwaiting: s.refundsAwaiting,
     successRate30: { value: success, display: formatKpiValue(success, "percent"), ...s.success30 },
-    revenueThisMonth: { netCents: s.bookedMonthCents - s.refundedMonthCents, bookedCents: s.bookedMonthCents, refundedCents: s.refundedMonthCents },
+    revenueThisMonth: {
+      netCents: s.bookedMonthCents - s.refundedMonthCents,
+      bookedCents: s.bookedMonthCents,
+      refundedCents: s.refundedMonthCents,
+    },
     csat: { value: csatValue, display: formatKpiValue(csatValue, "score10"), responses: csat.responses },
     nps: { value: npsValue, display: formatKpiValue(npsValue, "nps"), responses: nps.responses },
   };

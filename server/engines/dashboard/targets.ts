@@ -42,18 +42,78 @@ export type KpiStatus = "met" | "missed" | "no_data";
 
 /** docs/domain.md#kpis `customer_success_kpis`: target and measurement cadence of each KPI. */
 export const KPI_TARGETS: Record<KpiId, KpiTarget & { unit: KpiUnit; group: KpiGroup; measurement: string }> = {
-  lead_to_customer_conversion_rate: { direction: "atLeast", value: 25, unit: "percent", group: "acquisition", measurement: "monthly" },
-  qualification_accuracy: { direction: "atLeast", value: 90, unit: "percent", group: "acquisition", measurement: "weekly" },
-  time_to_onboarding: { direction: "atMost", value: 48, unit: "hours", group: "acquisition", measurement: "per customer" },
+  lead_to_customer_conversion_rate: {
+    direction: "atLeast",
+    value: 25,
+    unit: "percent",
+    group: "acquisition",
+    measurement: "monthly",
+  },
+  qualification_accuracy: {
+    direction: "atLeast",
+    value: 90,
+    unit: "percent",
+    group: "acquisition",
+    measurement: "weekly",
+  },
+  time_to_onboarding: {
+    direction: "atMost",
+    value: 48,
+    unit: "hours",
+    group: "acquisition",
+    measurement: "per customer",
+  },
   project_success_rate: { direction: "atLeast", value: 95, unit: "percent", group: "delivery", measurement: "monthly" },
-  timeline_adherence: { direction: "atLeast", value: 90, unit: "percent", group: "delivery", measurement: "per project" },
-  quality_gate_pass_rate: { direction: "atLeast", value: 98, unit: "percent", group: "delivery", measurement: "weekly" },
-  customer_satisfaction_score: { direction: "atLeast", value: 8.5, unit: "score10", group: "satisfaction", measurement: "per project" },
+  timeline_adherence: {
+    direction: "atLeast",
+    value: 90,
+    unit: "percent",
+    group: "delivery",
+    measurement: "per project",
+  },
+  quality_gate_pass_rate: {
+    direction: "atLeast",
+    value: 98,
+    unit: "percent",
+    group: "delivery",
+    measurement: "weekly",
+  },
+  customer_satisfaction_score: {
+    direction: "atLeast",
+    value: 8.5,
+    unit: "score10",
+    group: "satisfaction",
+    measurement: "per project",
+  },
   net_promoter_score: { direction: "atLeast", value: 70, unit: "nps", group: "satisfaction", measurement: "quarterly" },
-  success_guarantee_claim_rate: { direction: "atMost", value: 2, unit: "percent", group: "satisfaction", measurement: "monthly" },
-  customer_retention_rate: { direction: "atLeast", value: 90, unit: "percent", group: "retention", measurement: "annually" },
-  expansion_revenue_rate: { direction: "atLeast", value: 40, unit: "percent", group: "retention", measurement: "quarterly" },
-  case_study_generation_rate: { direction: "atLeast", value: 30, unit: "percent", group: "retention", measurement: "quarterly" },
+  success_guarantee_claim_rate: {
+    direction: "atMost",
+    value: 2,
+    unit: "percent",
+    group: "satisfaction",
+    measurement: "monthly",
+  },
+  customer_retention_rate: {
+    direction: "atLeast",
+    value: 90,
+    unit: "percent",
+    group: "retention",
+    measurement: "annually",
+  },
+  expansion_revenue_rate: {
+    direction: "atLeast",
+    value: 40,
+    unit: "percent",
+    group: "retention",
+    measurement: "quarterly",
+  },
+  case_study_generation_rate: {
+    direction: "atLeast",
+    value: 30,
+    unit: "percent",
+    group: "retention",
+    measurement: "quarterly",
+  },
 };
 
 /** Absorbs floating-point noise (e.g. 100 × 19 / 20) so a value exactly on its target counts as met. */

@@ -21,9 +21,23 @@ describe("trends", () => {
       health: [{ bucket: 0, expansionScoreSum: 150, snapshots: 2 }],
     });
     expect(points).toHaveLength(3);
-    expect(points[0]).toMatchObject({ successRate: 50, decided: 2, csat: null, nps: null, expansionScore: 75, expansionShare: null, bookedCents: 0 });
+    expect(points[0]).toMatchObject({
+      successRate: 50,
+      decided: 2,
+      csat: null,
+      nps: null,
+      expansionScore: 75,
+      expansionShare: null,
+      bookedCents: 0,
+    });
     expect(points[1]).toMatchObject({ successRate: null, csat: 8, csatResponses: 3, nps: -50, npsResponses: 4 });
-    expect(points[2]).toMatchObject({ bookedCents: 500_000, refundedCents: 100_000, netRevenueCents: 400_000, expansionCents: 125_000, expansionShare: 25 });
+    expect(points[2]).toMatchObject({
+      bookedCents: 500_000,
+      refundedCents: 100_000,
+      netRevenueCents: 400_000,
+      expansionCents: 125_000,
+      expansionShare: 25,
+    });
   });
 
   it("of an empty tenant are gaps and zeros, never NaN", () => {

@@ -40,7 +40,8 @@ export function assembleTrends(buckets: readonly TrendBucket[], facts: TrendFact
     const success = facts.success.filter((r) => r.bucket === b.index);
     const decided = success.reduce((s, r) => s + r.decided, 0);
     const succeeded = success.reduce((s, r) => s + r.succeeded, 0);
-    const scores = (kind: "CSAT" | "NPS"): ScoreCount[] => facts.satisfaction.filter((r) => r.bucket === b.index && r.kind === kind);
+    const scores = (kind: "CSAT" | "NPS"): ScoreCount[] =>
+      facts.satisfaction.filter((r) => r.bucket === b.index && r.kind === kind);
     const csat = csatTotals(scores("CSAT"));
     const nps = npsTotals(scores("NPS"));
     const booked = facts.booked.filter((r) => r.bucket === b.index);
@@ -62,7 +63,13 @@ export function assembleTrends(buckets: readonly TrendBucket[], facts: TrendFact
       netRevenueCents: bookedCents - refundedCents,
       expansionCents,
       expansionShare: round1(ratio(expansionCents, bookedCents, 100)),
-      expansionScore: round1(ratio(health.reduce((s, r) => s + r.expansionScoreSum, 0), health.reduce((s, r) => s + r.snapshots, 0), 1)),
+      expansionScore: round1(
+        ratio(
+          health.reduce((s, r) => s + r.expansionScoreSum, 0),
+          health.reduce((s, r) => s + r.snapshots, 0),
+          1,
+        ),
+      ),
     };
   });
 }

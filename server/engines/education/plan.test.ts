@@ -1,17 +1,37 @@
 import { describe, expect, it } from "vitest";
 import type { ServiceType } from "@/server/db/generated/enums";
 import { DEFAULT_EDUCATION_LIBRARY, GUARANTEE_ITEM_KEY, OVERVIEW_ITEM_KEY, renderEducationBody } from "./library";
-import { DEFAULT_EDUCATION_CONFIG, ZEducationConfigSchema, educationProgress, planEducation, type Background, type PlannedDelivery } from "./plan";
+import {
+  DEFAULT_EDUCATION_CONFIG,
+  ZEducationConfigSchema,
+  educationProgress,
+  planEducation,
+  type Background,
+  type PlannedDelivery,
+} from "./plan";
 
 const START = new Date("2030-03-04T09:30:00.000Z"); // a Monday morning, before the 14:00 UTC send hour
 const SERVICES: ServiceType[] = ["MVP_DEVELOPMENT", "LEGACY_MODERNIZATION", "TEAM_AUGMENTATION"];
 
-const plan = (serviceType: ServiceType, background: Background, stakeholders: { id: string; background?: Background }[] = [{ id: "u1" }], startAt = START) =>
-  planEducation({ serviceType, background, stakeholders, library: DEFAULT_EDUCATION_LIBRARY, startAt, config: DEFAULT_EDUCATION_CONFIG });
+const plan = (
+  serviceType: ServiceType,
+  background: Background,
+  stakeholders: { id: string; background?: Background }[] = [{ id: "u1" }],
+  startAt = START,
+) =>
+  planEducation({
+    serviceType,
+    background,
+    stakeholders,
+    library: DEFAULT_EDUCATION_LIBRARY,
+    startAt,
+    config: DEFAULT_EDUCATION_CONFIG,
+  });
 const keys = (p: { items: { key: string }[] }) => p.items.map((i) => i.key);
 const byDay = (deliveries: PlannedDelivery[]) => {
   const days = new Map<string, number>();
-  for (const d of deliveries) days.set(d.scheduledAt.toISOString().slice(0, 10), (days.get(d.scheduledAt.toISOString().slice(0, 10)) ?? 0) + 1);
+  for (const d of deliveries)
+    days.set(d.scheduledAt.toISOString().slice(0, 10), (days.get(d.scheduledAt.toISOString().slice(0, 10)) ?? 0) + 1);
   return days;
 };
 
@@ -28,7 +48,9 @@ describe("DEFAULT_EDUCATION_LIBRARY", () => {
   it("fills the refund amount per project instead of the seed's $150,000", () => {
     const guarantee = DEFAULT_EDUCATION_LIBRARY.find((i) => i.key === GUARANTEE_ITEM_KEY)?.body ?? "";
     expect(guarantee).not.toContain("$150,000");
-    expect(renderEducationBody(guarantee, { refundAmount: "$500,000" })).toContain("full refund of the guarantee amount ($500,000)");
+    expect(renderEducationBody(guarantee, { refundAmount: "$500,000" })).toContain(
+      "full refund of the guarantee amount ($500,000)",
+    );
     expect(renderEducationBody(guarantee, {})).toContain("{{refundAmount}}");
   });
 
@@ -49,9 +71,21 @@ describe("planEducation: items", () => {
   it("business stakeholders get no technical deep-dives; technical get both", () => {
     const business = plan("MVP_DEVELOPMENT", "business");
     const technical = plan("MVP_DEVELOPMENT", "technical");
-    expect(keys(business)).toEqual([GUARANTEE_ITEM_KEY, OVERVIEW_ITEM_KEY, "first_week_checklist", "signing_off_weekly_milestone", "reading_progress_updates"]);
-    expect(keys(technical)).toEqual([...keys(business).slice(0, 4), "quality_gates_and_ci", "reading_progress_updates"]);
-    expect(technical.items.find((i) => i.key === "quality_gates_and_ci")?.reason).toMatch(/technical stakeholders only/);
+    expect(keys(business)).toEqual([
+      GUARANTEE_ITEM_KEY,
+      OVERVIEW_ITEM_KEY,
+      "first_week_checklist",
+      "signing_off_weekly_milestone",
+      "reading_progress_updates",
+    ]);
+    expect(keys(technical)).toEqual([
+      ...keys(business).slice(0, 4),
+      "quality_gates_and_ci",
+      "reading_progress_updates",
+    ]);
+    expect(technical.items.find((i) => i.key === "quality_gates_and_ci")?.reason).toMatch(
+      /technical stakeholders only/,
+    );
   });
 
   it("filters by service type", () => {
@@ -81,9 +115,12 @@ describe("planEducation: schedule", () => {
   it("spreads six items over 3 days, 2 a day, at 14:00 and 15:00 UTC", () => {
     const p = plan("MVP_DEVELOPMENT", "technical");
     expect(p.deliveries.map((d) => d.scheduledAt.toISOString())).toEqual([
-      "2030-03-04T14:00:00.000Z", "2030-03-04T15:00:00.000Z",
-      "2030-03-05T14:00:00.000Z", "2030-03-05T15:00:00.000Z",
-      "2030-03-06T14:00:00.000Z", "2030-03-06T15:00:00.000Z",
+      "2030-03-04T14:00:00.000Z",
+      "2030-03-04T15:00:00.000Z",
+      "2030-03-05T14:00:00.000Z",
+      "2030-03-05T15:00:00.000Z",
+      "2030-03-06T14:00:00.000Z",
+      "2030-03-06T15:00:00.000Z",
     ]);
     expect(p.estimatedCompletion.toISOString()).toBe("2030-03-07T15:00:00.000Z");
     expect(p.deliveries[1]?.method).toBe("interactive_demo"); // the overview's seed interactive elements
@@ -101,7 +138,14 @@ describe("planEducation: schedule", () => {
   it("starts the next day when the send hour has passed", () => {
     const p = plan("MVP_DEVELOPMENT", "business", [{ id: "u1" }], new Date("2030-03-04T14:00:01.000Z"));
     expect(p.deliveries[0]?.scheduledAt.toISOString()).toBe("2030-03-05T14:00:00.000Z");
-    expect(plan("MVP_DEVELOPMENT", "business", [{ id: "u1" }], new Date("2030-03-04T14:00:00.000Z")).deliveries[0]?.scheduledAt.toISOString()).toBe("2030-03-04T14:00:00.000Z");
+    expect(
+      plan(
+        "MVP_DEVELOPMENT",
+        "business",
+        [{ id: "u1" }],
+        new Date("2030-03-04T14:00:00.000Z"),
+      ).deliveries[0]?.scheduledAt.toISOString(),
+    ).toBe("2030-03-04T14:00:00.000Z");
   });
 
   it("makes the plan longer, never a day fuller, when items do not fit", () => {
@@ -118,30 +162,47 @@ describe("planEducation: schedule", () => {
 
   it("states success criteria with the item count", () => {
     expect(plan("MVP_DEVELOPMENT", "business").successCriteria[0]).toBe("All 5 items completed within 7 days");
-    expect(plan("MVP_DEVELOPMENT", "business", [{ id: "a" }, { id: "b", background: "technical" }]).successCriteria[0]).toBe("Every stakeholder's items (5–6) completed within 7 days");
+    expect(
+      plan("MVP_DEVELOPMENT", "business", [{ id: "a" }, { id: "b", background: "technical" }]).successCriteria[0],
+    ).toBe("Every stakeholder's items (5–6) completed within 7 days");
   });
 });
 
 describe("educationProgress", () => {
   it("is 0% with nothing completed, and explains an empty plan", () => {
     expect(educationProgress([])).toMatchObject({ total: 0, percent: 0, explanation: "No education deliveries yet." });
-    const p = educationProgress([{ stakeholderId: "a", status: "SENT" }, { stakeholderId: "a", status: "SCHEDULED" }]);
+    const p = educationProgress([
+      { stakeholderId: "a", status: "SENT" },
+      { stakeholderId: "a", status: "SCHEDULED" },
+    ]);
     expect(p).toMatchObject({ total: 2, completed: 0, percent: 0, stakeholdersDone: 0 });
-    expect(p.explanation).toBe("0 of 2 completed (0%); 1 sent and not yet completed, 1 still scheduled; 0 of 1 stakeholder finished.");
+    expect(p.explanation).toBe(
+      "0 of 2 completed (0%); 1 sent and not yet completed, 1 still scheduled; 0 of 1 stakeholder finished.",
+    );
   });
 
   it("computes partial completion per stakeholder and overall", () => {
     const p = educationProgress([
-      { stakeholderId: "a", status: "COMPLETED" }, { stakeholderId: "a", status: "COMPLETED" }, { stakeholderId: "a", status: "SENT" },
-      { stakeholderId: "b", status: "COMPLETED" }, { stakeholderId: "b", status: "COMPLETED" }, { stakeholderId: "b", status: "COMPLETED" },
+      { stakeholderId: "a", status: "COMPLETED" },
+      { stakeholderId: "a", status: "COMPLETED" },
+      { stakeholderId: "a", status: "SENT" },
+      { stakeholderId: "b", status: "COMPLETED" },
+      { stakeholderId: "b", status: "COMPLETED" },
+      { stakeholderId: "b", status: "COMPLETED" },
     ]);
     expect(p.percent).toBe(83.3);
-    expect(p.stakeholders.map((s) => [s.stakeholderId, s.percent])).toEqual([["a", 66.7], ["b", 100]]);
+    expect(p.stakeholders.map((s) => [s.stakeholderId, s.percent])).toEqual([
+      ["a", 66.7],
+      ["b", 100],
+    ]);
     expect(p.stakeholdersDone).toBe(1);
   });
 
   it("is 100% when everything is completed", () => {
-    const p = educationProgress([{ stakeholderId: null, status: "COMPLETED" }, { stakeholderId: null, status: "COMPLETED" }]);
+    const p = educationProgress([
+      { stakeholderId: null, status: "COMPLETED" },
+      { stakeholderId: null, status: "COMPLETED" },
+    ]);
     expect(p).toMatchObject({ percent: 100, stakeholdersDone: 1 });
     expect(p.explanation).toBe("2 of 2 completed (100%); 1 of 1 stakeholder finished.");
   });
@@ -156,7 +217,10 @@ describe("ZEducationConfigSchema", () => {
     [{ spreadDays: 0 }, "The spread in days is at least 1"],
     [{ sendHourUtc: 24 }, "The send hour (UTC) is at most 23"],
     [{ maxPerDay: 2.5 }, "Use a whole number for items per day"],
-    [{ sendHourUtc: 23, slotSpacingMinutes: 90 }, "The last of 2 daily items would go out after midnight UTC; send earlier, fewer or closer together"],
+    [
+      { sendHourUtc: 23, slotSpacingMinutes: 90 },
+      "The last of 2 daily items would go out after midnight UTC; send earlier, fewer or closer together",
+    ],
     [{ spreadDays: 10 }, "Items arrive over 10 days, so completion cannot be expected within 7"],
     [{ leadItemKeys: ["a", "a"] }, "A lead item is listed twice"],
   ])("refuses %j with the reason", (change, message) => {

@@ -49,7 +49,11 @@ const READING_ALLOWANCE_DAYS = 1;
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const whole = (what: string, min: number, max: number) =>
-  z.number().int(`Use a whole number for ${what}`).min(min, `${capitalise(what)} is at least ${min}`).max(max, `${capitalise(what)} is at most ${max}`);
+  z
+    .number()
+    .int(`Use a whole number for ${what}`)
+    .min(min, `${capitalise(what)} is at least ${min}`)
+    .max(max, `${capitalise(what)} is at most ${max}`);
 
 export const ZEducationConfigSchema = z
   .object({
@@ -58,21 +62,42 @@ export const ZEducationConfigSchema = z
     maxPerDay: whole("items per day", 1, 10),
     slotSpacingMinutes: whole("the minutes between two items", 5, 720),
     completionDays: whole("the completion deadline in days", 1, 90),
-    leadItemKeys: z.array(z.string().trim().min(1).max(64)).max(10, "At most 10 lead items")
+    leadItemKeys: z
+      .array(z.string().trim().min(1).max(64))
+      .max(10, "At most 10 lead items")
       .refine((keys) => new Set(keys).size === keys.length, "A lead item is listed twice"),
   })
   .superRefine((c, ctx) => {
     const lastMinute = c.sendHourUtc * 60 + (c.maxPerDay - 1) * c.slotSpacingMinutes;
     if (lastMinute >= MINUTES_PER_DAY) {
-      ctx.addIssue({ code: "custom", path: ["slotSpacingMinutes"], message: `The last of ${c.maxPerDay} daily items would go out after midnight UTC; send earlier, fewer or closer together` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["slotSpacingMinutes"],
+        message: `The last of ${c.maxPerDay} daily items would go out after midnight UTC; send earlier, fewer or closer together`,
+      });
     }
     if (c.spreadDays > c.completionDays) {
-      ctx.addIssue({ code: "custom", path: ["completionDays"], message: `Items arrive over ${c.spreadDays} days, so completion cannot be expected within ${c.completionDays}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["completionDays"],
+        message: `Items arrive over ${c.spreadDays} days, so completion cannot be expected within ${c.completionDays}`,
+      });
     }
   }) satisfies z.ZodType<EducationConfig>;
 
-export type PlannedItem = { key: string; title: string; reason: string; durationMinutes: number; deliveryMethod: DeliveryMethod };
-export type PlannedDelivery = { itemKey: string; stakeholderId: string | null; scheduledAt: Date; method: DeliveryMethod };
+export type PlannedItem = {
+  key: string;
+  title: string;
+  reason: string;
+  durationMinutes: number;
+  deliveryMethod: DeliveryMethod;
+};
+export type PlannedDelivery = {
+  itemKey: string;
+  stakeholderId: string | null;
+  scheduledAt: Date;
+  method: DeliveryMethod;
+};
 export type EducationPlan = {
   items: PlannedItem[];
   deliveries: PlannedDelivery[];
@@ -97,7 +122,8 @@ const AUDIENCES: Record<Background, readonly EducationItemSpec["audience"][]> = 
 };
 
 function reasonFor(item: EducationItemSpec, leadKeys: readonly string[]): string {
-  if (item.key === GUARANTEE_ITEM_KEY) return "Everyone starts with the guarantee: what counts as success (40/30/30) and the remedies.";
+  if (item.key === GUARANTEE_ITEM_KEY)
+    return "Everyone starts with the guarantee: what counts as success (40/30/30) and the remedies.";
   if (item.key === OVERVIEW_ITEM_KEY) return "How the 30 days run, phase by phase, and what to expect.";
   if (leadKeys.includes(item.key)) return "Placed first by your education settings.";
   const scope = item.serviceTypes.length === 1 ? " on this kind of project" : "";
@@ -107,12 +133,26 @@ function reasonFor(item: EducationItemSpec, leadKeys: readonly string[]): string
 }
 
 /** The ordered items for one background: lead items, then by audience group, library order within a group. */
-export function selectItems(serviceType: ServiceType, background: Background, library: readonly EducationItemSpec[], leadKeys: readonly string[]): EducationItemSpec[] {
+export function selectItems(
+  serviceType: ServiceType,
+  background: Background,
+  library: readonly EducationItemSpec[],
+  leadKeys: readonly string[],
+): EducationItemSpec[] {
   const lead = leadKeys.flatMap((key) => library.filter((item) => item.key === key).slice(0, 1));
   const audiences = AUDIENCES[background];
-  const rest = library.filter((item) => !leadKeys.includes(item.key) && item.serviceTypes.includes(serviceType) && audiences.includes(item.audience));
+  const rest = library.filter(
+    (item) =>
+      !leadKeys.includes(item.key) && item.serviceTypes.includes(serviceType) && audiences.includes(item.audience),
+  );
   const rank = (item: EducationItemSpec) => audiences.indexOf(item.audience);
-  return [...lead, ...rest.map((item, index) => ({ item, index })).sort((a, b) => rank(a.item) - rank(b.item) || a.index - b.index).map((x) => x.item)];
+  return [
+    ...lead,
+    ...rest
+      .map((item, index) => ({ item, index }))
+      .sort((a, b) => rank(a.item) - rank(b.item) || a.index - b.index)
+      .map((x) => x.item),
+  ];
 }
 
 /** Send times for `count` items: evenly over max(spreadDays, ceil(count / maxPerDay)) days, slots within a day. */
@@ -134,9 +174,10 @@ export function planEducation(input: PlanEducationInput): EducationPlan {
   const config = input.config ?? DEFAULT_EDUCATION_CONFIG;
   const leadKeys = config.leadItemKeys;
   const unique = [...new Map(input.stakeholders.map((s) => [s.id, s] as const)).values()];
-  const recipients: { id: string | null; background: Background }[] = unique.length === 0
-    ? [{ id: null, background: input.background }]
-    : unique.map((s) => ({ id: s.id, background: s.background ?? input.background }));
+  const recipients: { id: string | null; background: Background }[] =
+    unique.length === 0
+      ? [{ id: null, background: input.background }]
+      : unique.map((s) => ({ id: s.id, background: s.background ?? input.background }));
 
   const union: EducationItemSpec[] = [];
   const deliveries: PlannedDelivery[] = [];
@@ -144,7 +185,8 @@ export function planEducation(input: PlanEducationInput): EducationPlan {
   let maxDays = 0;
   const backgrounds = [input.background, ...recipients.map((r) => r.background)];
   for (const background of backgrounds) {
-    for (const item of selectItems(input.serviceType, background, input.library, leadKeys)) if (!union.includes(item)) union.push(item);
+    for (const item of selectItems(input.serviceType, background, input.library, leadKeys))
+      if (!union.includes(item)) union.push(item);
   }
   for (const recipient of recipients) {
     const items = selectItems(input.serviceType, recipient.background, input.library, leadKeys);
@@ -153,26 +195,41 @@ export function planEducation(input: PlanEducationInput): EducationPlan {
     maxDays = Math.max(maxDays, Math.max(config.spreadDays, Math.ceil(items.length / Math.max(1, config.maxPerDay))));
     items.forEach((item, i) => {
       const scheduledAt = times[i];
-      if (scheduledAt) deliveries.push({ itemKey: item.key, stakeholderId: recipient.id, scheduledAt, method: item.deliveryMethod });
+      if (scheduledAt)
+        deliveries.push({ itemKey: item.key, stakeholderId: recipient.id, scheduledAt, method: item.deliveryMethod });
     });
   }
 
   const last = deliveries.reduce((max, d) => Math.max(max, d.scheduledAt.getTime()), input.startAt.getTime());
   const estimatedCompletion = new Date(last + READING_ALLOWANCE_DAYS * DAY_MS);
   const sizes = [...counts].sort((a, b) => a - b);
-  const itemsPhrase = sizes.length <= 1 ? `All ${sizes[0] ?? 0} items` : `Every stakeholder's items (${sizes[0]}–${sizes.at(-1)})`;
+  const itemsPhrase =
+    sizes.length <= 1 ? `All ${sizes[0] ?? 0} items` : `Every stakeholder's items (${sizes[0]}–${sizes.at(-1)})`;
   const successCriteria = [`${itemsPhrase} completed within ${config.completionDays} days`];
-  if (union.some((i) => i.key === GUARANTEE_ITEM_KEY)) successCriteria.push("Every stakeholder has read the guarantee's success criteria before the first weekly milestone");
-  if (union.some((i) => i.key === OVERVIEW_ITEM_KEY)) successCriteria.push("Every stakeholder knows the five delivery phases and what each day brings");
+  if (union.some((i) => i.key === GUARANTEE_ITEM_KEY))
+    successCriteria.push(
+      "Every stakeholder has read the guarantee's success criteria before the first weekly milestone",
+    );
+  if (union.some((i) => i.key === OVERVIEW_ITEM_KEY))
+    successCriteria.push("Every stakeholder knows the five delivery phases and what each day brings");
 
-  const overflow = maxDays > config.spreadDays ? ` (${sizes.at(-1)} items at ${config.maxPerDay} a day need more than ${config.spreadDays} days)` : "";
+  const overflow =
+    maxDays > config.spreadDays
+      ? ` (${sizes.at(-1)} items at ${config.maxPerDay} a day need more than ${config.spreadDays} days)`
+      : "";
   const hour = String(config.sendHourUtc).padStart(2, "0");
   const explanation =
     `${plural(union.length, "item")} for ${plural(recipients.length, "recipient")}, at most ${config.maxPerDay} a day from ${hour}:00 UTC, ` +
     `over ${plural(maxDays, "day")}${overflow}; complete by ${estimatedCompletion.toISOString().slice(0, 10)}.`;
 
   return {
-    items: union.map((item) => ({ key: item.key, title: item.title, reason: reasonFor(item, leadKeys), durationMinutes: item.durationMinutes, deliveryMethod: item.deliveryMethod })),
+    items: union.map((item) => ({
+      key: item.key,
+      title: item.title,
+      reason: reasonFor(item, leadKeys),
+      durationMinutes: item.durationMinutes,
+      deliveryMethod: item.deliveryMethod,
+    })),
     deliveries,
     estimatedCompletion,
     successCriteria,

@@ -21,11 +21,20 @@ const percentOf = (part: number, total: number) => (total === 0 ? 0 : Math.round
 function tally(rows: readonly ProgressDelivery[]): Tally {
   const completed = rows.filter((r) => r.status === "COMPLETED").length;
   const sent = rows.filter((r) => r.status === "SENT").length;
-  return { total: rows.length, completed, sent, scheduled: rows.length - completed - sent, percent: percentOf(completed, rows.length) };
+  return {
+    total: rows.length,
+    completed,
+    sent,
+    scheduled: rows.length - completed - sent,
+    percent: percentOf(completed, rows.length),
+  };
 }
 
 function describe(t: Tally): string {
-  const waiting = [t.sent > 0 ? `${t.sent} sent and not yet completed` : "", t.scheduled > 0 ? `${t.scheduled} still scheduled` : ""].filter(Boolean);
+  const waiting = [
+    t.sent > 0 ? `${t.sent} sent and not yet completed` : "",
+    t.scheduled > 0 ? `${t.scheduled} still scheduled` : "",
+  ].filter(Boolean);
   return `${t.completed} of ${t.total} completed (${t.percent}%)${waiting.length > 0 ? `; ${waiting.join(", ")}` : ""}`;
 }
 
@@ -39,8 +48,9 @@ export function educationProgress(deliveries: readonly ProgressDelivery[]): Educ
   });
   const overall = tally(deliveries);
   const stakeholdersDone = stakeholders.filter((s) => s.total > 0 && s.completed === s.total).length;
-  const explanation = deliveries.length === 0
-    ? "No education deliveries yet."
-    : `${describe(overall)}; ${stakeholdersDone} of ${plural(stakeholders.length, "stakeholder")} finished.`;
+  const explanation =
+    deliveries.length === 0
+      ? "No education deliveries yet."
+      : `${describe(overall)}; ${stakeholdersDone} of ${plural(stakeholders.length, "stakeholder")} finished.`;
   return { ...overall, stakeholders, stakeholdersDone, explanation };
 }

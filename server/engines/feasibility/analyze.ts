@@ -25,8 +25,29 @@
  * Decision: stop with a blocker or below the pass score [70]; proceed at ≥ [85]; else proceed with conditions.
  */
 import { DEFAULT_FEASIBILITY_CONFIG, type FeasibilityConfig, type FeasibilityWeights } from "./config";
-import { BLOCKER_LABEL, classifyComplexity, blockers, decide, recommendApproach, riskFactors, type Blocker, type Complexity, type Decision, type RiskFactor } from "./risks";
-import { assessResource, assessTechnical, assessTimeline, normalizeRequest, round1, type ProjectRequest, type ResourceAssessment, type TechnicalAssessment, type TimelineAssessment } from "./rules";
+import {
+  BLOCKER_LABEL,
+  classifyComplexity,
+  blockers,
+  decide,
+  recommendApproach,
+  riskFactors,
+  type Blocker,
+  type Complexity,
+  type Decision,
+  type RiskFactor,
+} from "./risks";
+import {
+  assessResource,
+  assessTechnical,
+  assessTimeline,
+  normalizeRequest,
+  round1,
+  type ProjectRequest,
+  type ResourceAssessment,
+  type TechnicalAssessment,
+  type TimelineAssessment,
+} from "./rules";
 import { plural } from "@/lib/format";
 
 export type { ProjectRequest, Penalty, ResourceAssessment, TechnicalAssessment, TimelineAssessment } from "./rules";
@@ -54,8 +75,13 @@ export type FeasibilityResult = {
 };
 
 /** docs/domain.md#feasibility: the weighted sum of the three sub-scores, one decimal. */
-export function weightedFeasibility(scores: { technical: number; timeline: number; resource: number }, weights: FeasibilityWeights): number {
-  return round1(scores.technical * weights.technical + scores.timeline * weights.timeline + scores.resource * weights.resource);
+export function weightedFeasibility(
+  scores: { technical: number; timeline: number; resource: number },
+  weights: FeasibilityWeights,
+): number {
+  return round1(
+    scores.technical * weights.technical + scores.timeline * weights.timeline + scores.resource * weights.resource,
+  );
 }
 
 function successProbability(feasibility: number, qualification: number, blocked: boolean, config: FeasibilityConfig) {
@@ -83,7 +109,10 @@ export function analyzeFeasibility(
   const timeline = assessTimeline(scope, config);
   const resource = assessResource(scope, timeline.requiredWeeks, config);
   const { weights } = config;
-  const feasibilityScore = weightedFeasibility({ technical: technical.score, timeline: timeline.score, resource: resource.score }, weights);
+  const feasibilityScore = weightedFeasibility(
+    { technical: technical.score, timeline: timeline.score, resource: resource.score },
+    weights,
+  );
   const facts = { scope, technical, timeline, resource, qualificationScore: qualification };
 
   const blocks = blockers(facts, config);
@@ -93,19 +122,32 @@ export function analyzeFeasibility(
   const probability = successProbability(feasibilityScore, qualification, blocks.length > 0, config);
   const passed = feasibilityScore >= config.passScore;
 
-  const explanation = [
-    `Feasibility ${feasibilityScore} = technical ${technical.score} × ${weights.technical} + timeline ${timeline.score} × ${weights.timeline} + resource ${resource.score} × ${weights.resource}`,
-    `${passed ? "at or above" : "below"} the ${config.passScore} bar`,
-    `success probability ${probability.value}`,
-    `${complexity.level} complexity`,
-    blocks.length > 0 ? `${plural(blocks.length, "blocker")}: ${blocks.map((b) => BLOCKER_LABEL[b.key]).join(", ")}` : "no blockers",
-  ].join("; ") + ".";
+  const explanation =
+    [
+      `Feasibility ${feasibilityScore} = technical ${technical.score} × ${weights.technical} + timeline ${timeline.score} × ${weights.timeline} + resource ${resource.score} × ${weights.resource}`,
+      `${passed ? "at or above" : "below"} the ${config.passScore} bar`,
+      `success probability ${probability.value}`,
+      `${complexity.level} complexity`,
+      blocks.length > 0
+        ? `${plural(blocks.length, "blocker")}: ${blocks.map((b) => BLOCKER_LABEL[b.key]).join(", ")}`
+        : "no blockers",
+    ].join("; ") + ".";
 
   return {
-    technical, timeline, resource, weights, feasibilityScore, passScore: config.passScore, passed, decision,
-    successProbability: probability.value, successProbabilityReasons: probability.reasons,
-    complexity: complexity.level, complexityReason: complexity.reason,
-    riskFactors: risks, blockers: blocks,
+    technical,
+    timeline,
+    resource,
+    weights,
+    feasibilityScore,
+    passScore: config.passScore,
+    passed,
+    decision,
+    successProbability: probability.value,
+    successProbabilityReasons: probability.reasons,
+    complexity: complexity.level,
+    complexityReason: complexity.reason,
+    riskFactors: risks,
+    blockers: blocks,
     recommendedApproach: recommendApproach(facts, decision, complexity.level, risks, blocks, config),
     explanation,
   };

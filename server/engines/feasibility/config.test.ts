@@ -26,18 +26,30 @@ describe("ZFeasibilityConfigSchema", () => {
   });
 
   it("refuses a negative weight, success weights off 1, a proceed score below the pass score", () => {
-    expect(messages({ ...d, weights: { technical: -0.2, timeline: 0.6, resource: 0.6 } })).toEqual(["weights.technical: The technical weight is at least 0"]);
+    expect(messages({ ...d, weights: { technical: -0.2, timeline: 0.6, resource: 0.6 } })).toEqual([
+      "weights.technical: The technical weight is at least 0",
+    ]);
     expect(messages({ ...d, successProbability: { ...d.successProbability, qualificationWeight: 0.5 } })).toEqual([
       "successProbability: Success probability weights must add up to 1 (they add up to 1.1)",
     ]);
-    expect(messages({ ...d, proceedScore: 60 })).toEqual(["proceedScore: The proceed score (60) must not be below the pass score (70)"]);
+    expect(messages({ ...d, proceedScore: 60 })).toEqual([
+      "proceedScore: The proceed score (60) must not be below the pass score (70)",
+    ]);
   });
 
   it("refuses unbounded rule parameters with the field and the bound", () => {
-    expect(messages({ ...d, resource: { ...d.resource, weeklyDeliveryCostCents: 0 } })).toEqual(["resource.weeklyDeliveryCostCents: The weekly delivery cost in cents is at least 1"]);
-    expect(messages({ ...d, timeline: { ...d.timeline, zeroScoreRatio: 1 } })).toEqual(["timeline.zeroScoreRatio: The zero-score timeline ratio is at most 0.99"]);
-    expect(messages({ ...d, technical: { ...d.technical, integrationPenalty: 500 } })).toEqual(["technical.integrationPenalty: The integration penalty is at most 100 points"]);
+    expect(messages({ ...d, resource: { ...d.resource, weeklyDeliveryCostCents: 0 } })).toEqual([
+      "resource.weeklyDeliveryCostCents: The weekly delivery cost in cents is at least 1",
+    ]);
+    expect(messages({ ...d, timeline: { ...d.timeline, zeroScoreRatio: 1 } })).toEqual([
+      "timeline.zeroScoreRatio: The zero-score timeline ratio is at most 0.99",
+    ]);
+    expect(messages({ ...d, technical: { ...d.technical, integrationPenalty: 500 } })).toEqual([
+      "technical.integrationPenalty: The integration penalty is at most 100 points",
+    ]);
     expect(messages({ ...d, passScore: "seventy" })).toEqual(["passScore: The pass score must be a number"]);
-    expect(messages({ ...d, complexity: { ...d.complexity, lowMaxWeeks: 20 } })).toEqual(["complexity.lowMaxWeeks: Low complexity must end at or before high complexity starts"]);
+    expect(messages({ ...d, complexity: { ...d.complexity, lowMaxWeeks: 20 } })).toEqual([
+      "complexity.lowMaxWeeks: Low complexity must end at or before high complexity starts",
+    ]);
   });
 });

@@ -106,7 +106,18 @@ export const DEFAULT_FEASIBILITY_CONFIG: FeasibilityConfig = {
     maxStackSize: 8,
     extraStackPenalty: 2,
     extraStackPenaltyCap: 10,
-    legacyTech: ["cobol", "fortran", "vb6", "visual basic 6", "delphi", "powerbuilder", "as/400", "mainframe", "coldfusion", "classic asp"],
+    legacyTech: [
+      "cobol",
+      "fortran",
+      "vb6",
+      "visual basic 6",
+      "delphi",
+      "powerbuilder",
+      "as/400",
+      "mainframe",
+      "coldfusion",
+      "classic asp",
+    ],
     legacyTechPenalty: 8,
     legacyTechPenaltyCap: 16,
     largeScopeRequirements: 40,
@@ -117,7 +128,13 @@ export const DEFAULT_FEASIBILITY_CONFIG: FeasibilityConfig = {
   // the demo seed's historical-rate formula: (0.6 × feasibility + 0.4 × qualification) / 100 × 0.97
   successProbability: { feasibilityWeight: 0.6, qualificationWeight: 0.4, ceiling: 0.97, blockerCap: 0.5 },
   // docs/domain.md#tiers: Startup MVP (low–medium) runs 4–8 weeks, Enterprise MVP (medium–high, compliance) 6–12
-  complexity: { lowMaxWeeks: 6, lowMaxIntegrations: 2, highAboveWeeks: 12, highMinIntegrations: 7, highMinCompliance: 2 },
+  complexity: {
+    lowMaxWeeks: 6,
+    lowMaxIntegrations: 2,
+    highAboveWeeks: 12,
+    highMinIntegrations: 7,
+    highMinCompliance: 2,
+  },
 };
 
 // ---------------------------------------------------------------- validation (tenant edits)
@@ -127,10 +144,12 @@ export const WEIGHT_SUM_TOLERANCE = 1e-6;
 const MAX_WEEKLY_COST_CENTS = 1_000_000_000; // $10M a week: above any delivery team
 
 const num = (what: string, min: number, max: number, unit = "") =>
-  z.number({ message: `The ${what} must be a number` })
+  z
+    .number({ message: `The ${what} must be a number` })
     .min(min, `The ${what} is at least ${min}${unit}`)
     .max(max, `The ${what} is at most ${max}${unit}`);
-const int = (what: string, min: number, max: number, unit = "") => num(what, min, max, unit).int(`The ${what} must be a whole number`);
+const int = (what: string, min: number, max: number, unit = "") =>
+  num(what, min, max, unit).int(`The ${what} must be a whole number`);
 const fraction = (what: string) => num(what, 0, 1);
 const penalty = (what: string) => num(what, 0, 100, " points");
 
@@ -146,7 +165,11 @@ function sumsToOne(label: string) {
 export const ZFeasibilityConfigSchema = z
   .object({
     weights: z
-      .object({ technical: fraction("technical weight"), timeline: fraction("timeline weight"), resource: fraction("resource weight") })
+      .object({
+        technical: fraction("technical weight"),
+        timeline: fraction("timeline weight"),
+        resource: fraction("resource weight"),
+      })
       .superRefine(sumsToOne("Weights")),
     passScore: num("pass score", 0, 100),
     proceedScore: num("proceed score", 0, 100),
@@ -167,14 +190,19 @@ export const ZFeasibilityConfigSchema = z
       integrationPenalty: penalty("integration penalty"),
       integrationPenaltyCap: penalty("integration penalty cap"),
       compliancePenalties: z
-        .record(z.string().trim().min(1, "Name the compliance regime").max(40, "Regime names are at most 40 characters"), penalty("compliance penalty"))
+        .record(
+          z.string().trim().min(1, "Name the compliance regime").max(40, "Regime names are at most 40 characters"),
+          penalty("compliance penalty"),
+        )
         .refine((r) => Object.keys(r).length <= 50, "At most 50 compliance regimes"),
       otherCompliancePenalty: penalty("penalty for other compliance regimes"),
       emptyStackPenalty: penalty("undecided-stack penalty"),
       maxStackSize: int("comfortable stack size", 1, 50, " technologies"),
       extraStackPenalty: penalty("extra-technology penalty"),
       extraStackPenaltyCap: penalty("extra-technology penalty cap"),
-      legacyTech: z.array(z.string().trim().min(1, "Legacy technology names cannot be blank").max(60)).max(100, "At most 100 legacy technologies"),
+      legacyTech: z
+        .array(z.string().trim().min(1, "Legacy technology names cannot be blank").max(60))
+        .max(100, "At most 100 legacy technologies"),
       legacyTechPenalty: penalty("legacy-technology penalty"),
       legacyTechPenaltyCap: penalty("legacy-technology penalty cap"),
       largeScopeRequirements: int("large-scope threshold", 1, 500, " requirements"),
@@ -189,7 +217,9 @@ export const ZFeasibilityConfigSchema = z
         ceiling: num("probability ceiling", 0.01, 1),
         blockerCap: fraction("probability cap with blockers"),
       })
-      .superRefine((p, ctx) => sumsToOne("Success probability weights")({ f: p.feasibilityWeight, q: p.qualificationWeight }, ctx)),
+      .superRefine((p, ctx) =>
+        sumsToOne("Success probability weights")({ f: p.feasibilityWeight, q: p.qualificationWeight }, ctx),
+      ),
     complexity: z.object({
       lowMaxWeeks: int("low-complexity week limit", 1, 104, " weeks"),
       lowMaxIntegrations: int("low-complexity integration limit", 0, 100),
@@ -200,9 +230,17 @@ export const ZFeasibilityConfigSchema = z
   })
   .superRefine((c, ctx) => {
     if (c.proceedScore < c.passScore) {
-      ctx.addIssue({ code: "custom", path: ["proceedScore"], message: `The proceed score (${c.proceedScore}) must not be below the pass score (${c.passScore})` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["proceedScore"],
+        message: `The proceed score (${c.proceedScore}) must not be below the pass score (${c.passScore})`,
+      });
     }
     if (c.complexity.lowMaxWeeks > c.complexity.highAboveWeeks) {
-      ctx.addIssue({ code: "custom", path: ["complexity", "lowMaxWeeks"], message: "Low complexity must end at or before high complexity starts" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["complexity", "lowMaxWeeks"],
+        message: "Low complexity must end at or before high complexity starts",
+      });
     }
   }) satisfies z.ZodType<FeasibilityConfig>;

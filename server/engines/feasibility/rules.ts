@@ -33,8 +33,20 @@ export type Scope = {
 
 export type Penalty = { key: string; points: number; reason: string };
 export type TechnicalAssessment = { score: number; penalties: Penalty[]; legacyTech: string[]; reasons: string[] };
-export type TimelineAssessment = { score: number; requiredWeeks: number; offeredWeeks: number; ratio: number; reasons: string[] };
-export type ResourceAssessment = { score: number; estimatedCostCents: number; budgetCents: number; coverage: number; reasons: string[] };
+export type TimelineAssessment = {
+  score: number;
+  requiredWeeks: number;
+  offeredWeeks: number;
+  ratio: number;
+  reasons: string[];
+};
+export type ResourceAssessment = {
+  score: number;
+  estimatedCostCents: number;
+  budgetCents: number;
+  coverage: number;
+  reasons: string[];
+};
 
 export const round1 = (n: number) => Math.round(n * 10) / 10;
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
@@ -80,7 +92,8 @@ export function requiredWeeks(scope: Scope, config: FeasibilityConfig): { weeks:
   const integration = scope.integrations.length * t.weeksPerIntegration;
   const compliance = scope.compliance.length * t.weeksPerComplianceRegime;
   const weeks = Math.max(1, Math.ceil(t.baseWeeks + build + integration + compliance));
-  const reason = `Needs ${plural(weeks, "week")}: ${t.baseWeeks} base + ${plural(scope.requirements, "requirement")} ÷ ${t.requirementsPerWeek} per week (${round1(build)})` +
+  const reason =
+    `Needs ${plural(weeks, "week")}: ${t.baseWeeks} base + ${plural(scope.requirements, "requirement")} ÷ ${t.requirementsPerWeek} per week (${round1(build)})` +
     ` + ${plural(scope.integrations.length, "integration")} × ${t.weeksPerIntegration} + ${plural(scope.compliance.length, "compliance regime")} × ${t.weeksPerComplianceRegime}, rounded up`;
   return { weeks, reason };
 }
@@ -90,9 +103,10 @@ export function assessTimeline(scope: Scope, config: FeasibilityConfig): Timelin
   // rounded once and used everywhere (score, risks, blockers) so they never disagree at an edge
   const ratio = round3(scope.timelineWeeks / weeks);
   const score = shortfallScore(ratio, config.timeline.zeroScoreRatio);
-  const verdict = ratio >= 1
-    ? `${plural(scope.timelineWeeks, "week")} offered cover the ${weeks} needed → 100`
-    : `${plural(scope.timelineWeeks, "week")} offered are ${pct(ratio)} of the ${weeks} needed → ${score} (0 at ≤ ${pct(config.timeline.zeroScoreRatio)}, 100 at 100%)`;
+  const verdict =
+    ratio >= 1
+      ? `${plural(scope.timelineWeeks, "week")} offered cover the ${weeks} needed → 100`
+      : `${plural(scope.timelineWeeks, "week")} offered are ${pct(ratio)} of the ${weeks} needed → ${score} (0 at ≤ ${pct(config.timeline.zeroScoreRatio)}, 100 at 100%)`;
   return { score, requiredWeeks: weeks, offeredWeeks: scope.timelineWeeks, ratio, reasons: [reason, verdict] };
 }
 
@@ -108,7 +122,8 @@ export function assessResource(scope: Scope, weeksNeeded: number, config: Feasib
       : `Budget ${formatMoney(scope.budgetCents, DEFAULT_CURRENCY, "whole")} covers ${pct(coverage)} of it → ${budgetScore} (0 at ≤ ${pct(r.zeroScoreCoverage)})`,
   ];
   const teamPenalty = scope.teamSize < 1 ? r.noTeamPenalty : scope.teamSize < 2 ? r.soloTeamPenalty : 0;
-  if (scope.teamSize < 1) reasons.push(`No one on the customer's side to review and sign off the weekly milestones: −${teamPenalty}`);
+  if (scope.teamSize < 1)
+    reasons.push(`No one on the customer's side to review and sign off the weekly milestones: −${teamPenalty}`);
   else if (scope.teamSize < 2) reasons.push(`A one-person team carries every review and sign-off: −${teamPenalty}`);
   else reasons.push(`A team of ${scope.teamSize} can take part in reviews and sign-offs`);
   const score = round1(Math.max(0, budgetScore - teamPenalty));
@@ -122,24 +137,50 @@ export function assessTechnical(scope: Scope, config: FeasibilityConfig): Techni
     if (points > 0) penalties.push({ key, points: round1(points), reason: `${reason}: −${round1(points)}` });
   };
   const n = scope.integrations.length;
-  add("integrations", Math.min(t.integrationPenaltyCap, n * t.integrationPenalty), `${plural(n, "integration")} × ${t.integrationPenalty} (at most ${t.integrationPenaltyCap})`);
+  add(
+    "integrations",
+    Math.min(t.integrationPenaltyCap, n * t.integrationPenalty),
+    `${plural(n, "integration")} × ${t.integrationPenalty} (at most ${t.integrationPenaltyCap})`,
+  );
   const regimePoints = new Map(Object.entries(t.compliancePenalties).map(([k, v]) => [regimeKey(k), v]));
   for (const regime of scope.compliance) {
     const known = regimePoints.get(regimeKey(regime));
-    add(`compliance:${regimeKey(regime)}`, known ?? t.otherCompliancePenalty, `${regime} compliance${known === undefined ? " (other regime)" : ""}`);
+    add(
+      `compliance:${regimeKey(regime)}`,
+      known ?? t.otherCompliancePenalty,
+      `${regime} compliance${known === undefined ? " (other regime)" : ""}`,
+    );
   }
   if (scope.techStack.length === 0) add("stack_undecided", t.emptyStackPenalty, "No technology stack decided yet");
   const extra = scope.techStack.length - t.maxStackSize;
-  if (extra > 0) add("stack_breadth", Math.min(t.extraStackPenaltyCap, extra * t.extraStackPenalty), `${scope.techStack.length} technologies, ${extra} beyond ${t.maxStackSize}`);
-  const legacyTech = scope.techStack.filter((tech) => t.legacyTech.some((l) => tech.toLowerCase().includes(l.toLowerCase())));
-  if (legacyTech.length > 0) add("legacy_tech", Math.min(t.legacyTechPenaltyCap, legacyTech.length * t.legacyTechPenalty), `Legacy technology needing scarce skills (${legacyTech.join(", ")})`);
+  if (extra > 0)
+    add(
+      "stack_breadth",
+      Math.min(t.extraStackPenaltyCap, extra * t.extraStackPenalty),
+      `${scope.techStack.length} technologies, ${extra} beyond ${t.maxStackSize}`,
+    );
+  const legacyTech = scope.techStack.filter((tech) =>
+    t.legacyTech.some((l) => tech.toLowerCase().includes(l.toLowerCase())),
+  );
+  if (legacyTech.length > 0)
+    add(
+      "legacy_tech",
+      Math.min(t.legacyTechPenaltyCap, legacyTech.length * t.legacyTechPenalty),
+      `Legacy technology needing scarce skills (${legacyTech.join(", ")})`,
+    );
   const over = scope.requirements - t.largeScopeRequirements;
-  if (over > 0) add("large_scope", Math.min(t.scopePenaltyCap, over * t.extraRequirementPenalty), `${scope.requirements} requirements, ${over} beyond ${t.largeScopeRequirements}`);
+  if (over > 0)
+    add(
+      "large_scope",
+      Math.min(t.scopePenaltyCap, over * t.extraRequirementPenalty),
+      `${scope.requirements} requirements, ${over} beyond ${t.largeScopeRequirements}`,
+    );
 
   const total = penalties.reduce((s, p) => s + p.points, 0);
   const score = round1(Math.max(0, 100 - total));
-  const reasons = penalties.length === 0
-    ? ["No technical risk found in integrations, compliance, stack or scope → 100"]
-    : [...penalties.map((p) => p.reason), `100 − ${round1(total)} = ${score}`];
+  const reasons =
+    penalties.length === 0
+      ? ["No technical risk found in integrations, compliance, stack or scope → 100"]
+      : [...penalties.map((p) => p.reason), `100 − ${round1(total)} = ${score}`];
   return { score, penalties, legacyTech, reasons };
 }

@@ -4,7 +4,12 @@ import { DAY_MS, checkNewDelay, endAfterAcknowledging, guaranteeClock, mergeInte
 const START = new Date("2026-03-01T09:00:00.000Z");
 const day = (n: number) => new Date(START.getTime() + n * DAY_MS);
 const END = day(30);
-const delay = (id: string, at: number, days: number, status: ClockDelay["status"] = "ACKNOWLEDGED"): ClockDelay => ({ id, days, status, recordedAt: day(at) });
+const delay = (id: string, at: number, days: number, status: ClockDelay["status"] = "ACKNOWLEDGED"): ClockDelay => ({
+  id,
+  days,
+  status,
+  recordedAt: day(at),
+});
 const LIMITS = { maxDaysPerDelay: 30, maxTotalDays: 60 };
 
 /** Acknowledges each delay in turn the way the service does: the stored end moves after each. */
@@ -22,7 +27,14 @@ function acknowledgeAll(delays: ClockDelay[]): Date {
 describe("guarantee clock with pauses", () => {
   it("runs 30 days without delays", () => {
     const c = guaranteeClock({ startsAt: START, endsAt: END, delays: [] }, day(10));
-    expect(c).toMatchObject({ activeDays: 30, pausedDays: 0, state: "running", daysLeft: 20, endsAt: END, baseEndsAt: END });
+    expect(c).toMatchObject({
+      activeDays: 30,
+      pausedDays: 0,
+      state: "running",
+      daysLeft: 20,
+      endsAt: END,
+      baseEndsAt: END,
+    });
     expect(c.explanation).toBe("30 day guarantee from 2026-03-01; ends 2026-03-31; 20 days left.");
   });
 
@@ -38,10 +50,23 @@ describe("guarantee clock with pauses", () => {
     const delays = [delay("a", 10, 5), delay("b", 12, 5)];
     const endsAt = acknowledgeAll(delays);
     expect(endsAt).toEqual(day(37));
-    expect(guaranteeClock({ startsAt: START, endsAt, delays }, day(20))).toMatchObject({ pausedDays: 7, activeDays: 30 });
+    expect(guaranteeClock({ startsAt: START, endsAt, delays }, day(20))).toMatchObject({
+      pausedDays: 7,
+      activeDays: 30,
+    });
     // the same whichever was acknowledged first
     expect(acknowledgeAll([delay("b", 12, 5), delay("a", 10, 5)])).toEqual(day(37));
-    expect(mergeIntervals([{ from: 5, to: 10 }, { from: 0, to: 3 }, { from: 3, to: 4 }, { from: 8, to: 12 }])).toEqual([{ from: 0, to: 4 }, { from: 5, to: 12 }]);
+    expect(
+      mergeIntervals([
+        { from: 5, to: 10 },
+        { from: 0, to: 3 },
+        { from: 3, to: 4 },
+        { from: 8, to: 12 },
+      ]),
+    ).toEqual([
+      { from: 0, to: 4 },
+      { from: 5, to: 12 },
+    ]);
   });
 
   it("a delay recorded near the end still moves the end by its full length", () => {
@@ -60,7 +85,10 @@ describe("guarantee clock with pauses", () => {
   });
 
   it("has ended once the (moved) end has passed", () => {
-    expect(guaranteeClock({ startsAt: START, endsAt: END, delays: [] }, END)).toMatchObject({ state: "ended", daysLeft: 0 });
+    expect(guaranteeClock({ startsAt: START, endsAt: END, delays: [] }, END)).toMatchObject({
+      state: "ended",
+      daysLeft: 0,
+    });
   });
 });
 
@@ -84,11 +112,21 @@ describe("checkNewDelay", () => {
   it("caps the total of acknowledged and undecided delays; disputed ones do not count", () => {
     const delays = [delay("a", 1, 30), delay("b", 2, 25, "PROPOSED"), delay("c", 3, 30, "DISPUTED")];
     expect(checkNewDelay({ ...active, endsAt: day(60), delays }, 5, LIMITS, day(5))).toEqual({ ok: true });
-    expect(checkNewDelay({ ...active, endsAt: day(60), delays }, 6, LIMITS, day(5))).toMatchObject({ ok: false, field: "days" });
+    expect(checkNewDelay({ ...active, endsAt: day(60), delays }, 6, LIMITS, day(5))).toMatchObject({
+      ok: false,
+      field: "days",
+    });
   });
 
   it("refuses once the clock has ended or the guarantee is decided", () => {
-    expect(checkNewDelay(active, 3, LIMITS, END)).toMatchObject({ ok: false, field: "guarantee", message: "The guarantee's clock has already ended." });
-    expect(checkNewDelay({ ...active, status: "FAILED" }, 3, LIMITS, day(5))).toMatchObject({ ok: false, field: "guarantee" });
+    expect(checkNewDelay(active, 3, LIMITS, END)).toMatchObject({
+      ok: false,
+      field: "guarantee",
+      message: "The guarantee's clock has already ended.",
+    });
+    expect(checkNewDelay({ ...active, status: "FAILED" }, 3, LIMITS, day(5))).toMatchObject({
+      ok: false,
+      field: "guarantee",
+    });
   });
 });

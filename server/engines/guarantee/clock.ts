@@ -21,7 +21,9 @@ export type Interval = { from: number; to: number };
 export const DAY_MS = 86_400_000;
 
 /** Stored delay rows (recorded at their creation) as the clock reads them. */
-export function clockDelays(rows: readonly { id: string; days: number; status: DelayStatus; createdAt: Date }[]): ClockDelay[] {
+export function clockDelays(
+  rows: readonly { id: string; days: number; status: DelayStatus; createdAt: Date }[],
+): ClockDelay[] {
   return rows.map((d) => ({ id: d.id, days: d.days, status: d.status, recordedAt: d.createdAt }));
 }
 
@@ -89,35 +91,72 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
  * The clock of a guarantee whose stored dates are `startsAt`/`endsAt` with these delays. `endsAt` must
  * already include the acknowledged delays (as every write keeps it).
  */
-export function guaranteeClock(input: { startsAt: Date; endsAt: Date; delays: readonly ClockDelay[] }, now: Date): GuaranteeClock {
+export function guaranteeClock(
+  input: { startsAt: Date; endsAt: Date; delays: readonly ClockDelay[] },
+  now: Date,
+): GuaranteeClock {
   const start = input.startsAt.getTime();
   const merged = pauses(input.delays);
   const end = input.endsAt.getTime();
   const activeMs = Math.max(0, end - start - overlapMs(merged, start, end));
   const pausedMs = end - start - activeMs;
   const t = now.getTime();
-  const state: ClockState = t >= end ? "ended" : t < start ? "not_started" : merged.some((p) => p.from <= t && t < p.to && p.from < end) ? "paused" : "running";
+  const state: ClockState =
+    t >= end
+      ? "ended"
+      : t < start
+        ? "not_started"
+        : merged.some((p) => p.from <= t && t < p.to && p.from < end)
+          ? "paused"
+          : "running";
   const lengthDays = wholeDays(activeMs);
-  const daysLeft = state === "ended" ? 0 : state === "not_started" ? lengthDays : Math.min(lengthDays, wholeDays(end - t - overlapMs(merged, t, end)));
+  const daysLeft =
+    state === "ended"
+      ? 0
+      : state === "not_started"
+        ? lengthDays
+        : Math.min(lengthDays, wholeDays(end - t - overlapMs(merged, t, end)));
   const pending = input.delays
     .filter((d) => d.status === "PROPOSED")
-    .map((d) => ({ id: d.id, days: d.days, wouldEndAt: new Date(clockEnd(start, activeMs, mergeIntervals([...merged, delayInterval(d)]))) }));
+    .map((d) => ({
+      id: d.id,
+      days: d.days,
+      wouldEndAt: new Date(clockEnd(start, activeMs, mergeIntervals([...merged, delayInterval(d)]))),
+    }));
   const parts = [`${days1(activeMs)} day guarantee from ${isoDay(input.startsAt)}`];
-  parts.push(pausedMs > 0 ? `paused ${plural(days1(pausedMs), "day")} by acknowledged customer delays, so it ends ${isoDay(input.endsAt)}` : `ends ${isoDay(input.endsAt)}`);
   parts.push(
-    state === "ended" ? "the clock has ended"
-      : state === "not_started" ? `not started: starts ${isoDay(input.startsAt)} with ${plural(daysLeft, "day")} to run`
-      : state === "paused" ? `paused now; ${plural(daysLeft, "day")} left` : `${plural(daysLeft, "day")} left`,
+    pausedMs > 0
+      ? `paused ${plural(days1(pausedMs), "day")} by acknowledged customer delays, so it ends ${isoDay(input.endsAt)}`
+      : `ends ${isoDay(input.endsAt)}`,
+  );
+  parts.push(
+    state === "ended"
+      ? "the clock has ended"
+      : state === "not_started"
+        ? `not started: starts ${isoDay(input.startsAt)} with ${plural(daysLeft, "day")} to run`
+        : state === "paused"
+          ? `paused now; ${plural(daysLeft, "day")} left`
+          : `${plural(daysLeft, "day")} left`,
   );
   if (pending.length > 0) parts.push(`${plural(pending.length, "delay")} await the customer's decision`);
   return {
-    startsAt: input.startsAt, baseEndsAt: new Date(start + activeMs), endsAt: input.endsAt, activeDays: days1(activeMs), pausedDays: days1(pausedMs),
-    state, daysLeft, pending, explanation: `${parts.join("; ")}.`,
+    startsAt: input.startsAt,
+    baseEndsAt: new Date(start + activeMs),
+    endsAt: input.endsAt,
+    activeDays: days1(activeMs),
+    pausedDays: days1(pausedMs),
+    state,
+    daysLeft,
+    pending,
+    explanation: `${parts.join("; ")}.`,
   };
 }
 
 /** The end date after the customer acknowledges `delayId` (the other acknowledged delays stay). */
-export function endAfterAcknowledging(input: { startsAt: Date; endsAt: Date; delays: readonly ClockDelay[] }, delayId: string): Date {
+export function endAfterAcknowledging(
+  input: { startsAt: Date; endsAt: Date; delays: readonly ClockDelay[] },
+  delayId: string,
+): Date {
   const start = input.startsAt.getTime();
   const before = pauses(input.delays);
   const activeMs = Math.max(0, input.endsAt.getTime() - start - overlapMs(before, start, input.endsAt.getTime()));
@@ -134,13 +173,25 @@ export function checkNewDelay(
   limits: { maxDaysPerDelay: number; maxTotalDays: number },
   now: Date,
 ): DelayCheck {
-  if (input.status !== "ACTIVE" && input.status !== "PAUSED") return { ok: false, field: "guarantee", message: "The guarantee has been decided: its clock can no longer change." };
-  if (now.getTime() >= input.endsAt.getTime()) return { ok: false, field: "guarantee", message: "The guarantee's clock has already ended." };
-  if (!Number.isInteger(days) || days < 1) return { ok: false, field: "days", message: "A delay is at least 1 whole day." };
-  if (days > limits.maxDaysPerDelay) return { ok: false, field: "days", message: `A single delay is at most ${limits.maxDaysPerDelay} days.` };
+  if (input.status !== "ACTIVE" && input.status !== "PAUSED")
+    return {
+      ok: false,
+      field: "guarantee",
+      message: "The guarantee has been decided: its clock can no longer change.",
+    };
+  if (now.getTime() >= input.endsAt.getTime())
+    return { ok: false, field: "guarantee", message: "The guarantee's clock has already ended." };
+  if (!Number.isInteger(days) || days < 1)
+    return { ok: false, field: "days", message: "A delay is at least 1 whole day." };
+  if (days > limits.maxDaysPerDelay)
+    return { ok: false, field: "days", message: `A single delay is at most ${limits.maxDaysPerDelay} days.` };
   const claimed = input.delays.filter((d) => d.status !== "DISPUTED").reduce((s, d) => s + d.days, 0);
   if (claimed + days > limits.maxTotalDays) {
-    return { ok: false, field: "days", message: `Delays on this guarantee may total at most ${limits.maxTotalDays} days; ${claimed} are already recorded (acknowledged or awaiting the customer).` };
+    return {
+      ok: false,
+      field: "days",
+      message: `Delays on this guarantee may total at most ${limits.maxTotalDays} days; ${claimed} are already recorded (acknowledged or awaiting the customer).`,
+    };
   }
   return { ok: true };
 }

@@ -6,16 +6,34 @@ import { escapeHtml, printableDocument, type DocumentBrand } from "@/lib/html";
 import type { SuccessDossier } from "./dossier";
 
 const e = (v: string | number | null | undefined) => escapeHtml(v === null || v === undefined ? "—" : String(v));
-const list = (items: readonly string[], empty: string) => (items.length === 0 ? `<p class="empty">${e(empty)}</p>` : `<ul>${items.map((i) => `<li>${e(i)}</li>`).join("")}</ul>`);
-const SERVICE: Record<string, string> = { MVP_DEVELOPMENT: "MVP development", LEGACY_MODERNIZATION: "Legacy modernization", TEAM_AUGMENTATION: "Team augmentation" };
+const list = (items: readonly string[], empty: string) =>
+  items.length === 0 ? `<p class="empty">${e(empty)}</p>` : `<ul>${items.map((i) => `<li>${e(i)}</li>`).join("")}</ul>`;
+const SERVICE: Record<string, string> = {
+  MVP_DEVELOPMENT: "MVP development",
+  LEGACY_MODERNIZATION: "Legacy modernization",
+  TEAM_AUGMENTATION: "Team augmentation",
+};
 
 export function renderDossierHtml(d: SuccessDossier, brand?: DocumentBrand): string {
   const s = d.projectSummary;
   const title = `Success dossier — ${d.project.name}`;
-  const metrics = d.metricsEvidence.map((m) => `<tr><th scope="row">${e(m.criterion)}</th><td>${e(m.target)}</td><td>${e(m.actual)}</td><td>${e(m.achievementScore)}</td><td>${e(m.weightedScore)}</td></tr>
-<tr class="detail"><td colspan="5">${list(m.evidence, "No evidence")}<p class="note">${e(m.confirmation)}</p></td></tr>`).join("\n");
-  const weeks = d.technicalDeliverables.weeks.map((w) => `<section class="week"><h3>Week ${w.weekNumber}: ${e(w.title)} — ${e(w.status.toLowerCase().replace("_", " "))}${w.score === null ? "" : `, score ${e(w.score)}`}</h3>${list(w.deliverables, "No deliverables recorded")}</section>`).join("\n");
-  const achievements = d.achievements.map((a) => `${a.achievement}: ${a.actual} vs target ${a.target} (${a.improvement >= 0 ? "+" : ""}${a.improvement}%)`);
+  const metrics = d.metricsEvidence
+    .map(
+      (
+        m,
+      ) => `<tr><th scope="row">${e(m.criterion)}</th><td>${e(m.target)}</td><td>${e(m.actual)}</td><td>${e(m.achievementScore)}</td><td>${e(m.weightedScore)}</td></tr>
+<tr class="detail"><td colspan="5">${list(m.evidence, "No evidence")}<p class="note">${e(m.confirmation)}</p></td></tr>`,
+    )
+    .join("\n");
+  const weeks = d.technicalDeliverables.weeks
+    .map(
+      (w) =>
+        `<section class="week"><h3>Week ${w.weekNumber}: ${e(w.title)} — ${e(w.status.toLowerCase().replace("_", " "))}${w.score === null ? "" : `, score ${e(w.score)}`}</h3>${list(w.deliverables, "No deliverables recorded")}</section>`,
+    )
+    .join("\n");
+  const achievements = d.achievements.map(
+    (a) => `${a.achievement}: ${a.actual} vs target ${a.target} (${a.improvement >= 0 ? "+" : ""}${a.improvement}%)`,
+  );
   return printableDocument({
     title,
     brand,
@@ -59,7 +77,10 @@ ${weeks}
 <h2>Business impact</h2>
 ${list(d.businessImpact, "—")}
 <h2>What could come next</h2>
-${list(d.expansionOpportunities.map((o) => `${o.title}: ${o.reason}`), "No expansion opportunity identified.")}
+${list(
+  d.expansionOpportunities.map((o) => `${o.title}: ${o.reason}`),
+  "No expansion opportunity identified.",
+)}
 <p class="note">To save as PDF, use your browser's Print command and choose "Save as PDF".</p>`,
   });
 }

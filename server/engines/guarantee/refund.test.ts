@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { REFUND_ACTIONS, REFUND_STATUSES, checkClaimAmount, checkPaidAmount, refundRoom, refundTransition, type RefundAction, type RefundStatus } from "./refund";
+import {
+  REFUND_ACTIONS,
+  REFUND_STATUSES,
+  checkClaimAmount,
+  checkPaidAmount,
+  refundRoom,
+  refundTransition,
+  type RefundAction,
+  type RefundStatus,
+} from "./refund";
 import { remedyChoice } from "./remedy";
 
 const LEGAL: [RefundStatus, RefundAction, RefundStatus][] = [
@@ -14,7 +23,9 @@ describe("refund state machine", () => {
     expect(refundTransition(from, action)).toEqual({ allowed: true, to });
   });
 
-  const illegal = REFUND_STATUSES.flatMap((s) => REFUND_ACTIONS.map((a) => [s, a] as const)).filter(([s, a]) => !LEGAL.some(([f, x]) => f === s && x === a));
+  const illegal = REFUND_STATUSES.flatMap((s) => REFUND_ACTIONS.map((a) => [s, a] as const)).filter(
+    ([s, a]) => !LEGAL.some(([f, x]) => f === s && x === a),
+  );
   it.each(illegal)("refuses %s --%s", (from, action) => {
     const r = refundTransition(from, action);
     expect(r.allowed).toBe(false);
@@ -22,18 +33,39 @@ describe("refund state machine", () => {
 
   it("has 4 legal and 16 refused transitions; a repeat of the last one is recognised as already done", () => {
     expect(illegal).toHaveLength(16);
-    expect(refundTransition("APPROVED", "approve")).toEqual({ allowed: false, alreadyDone: true, message: "This refund is already approved." });
+    expect(refundTransition("APPROVED", "approve")).toEqual({
+      allowed: false,
+      alreadyDone: true,
+      message: "This refund is already approved.",
+    });
     expect(refundTransition("PAID", "pay")).toMatchObject({ alreadyDone: true });
-    expect(refundTransition("REJECTED", "approve")).toEqual({ allowed: false, alreadyDone: false, message: "You cannot approve a refund that is rejected: that is final." });
-    expect(refundTransition("CLAIMED", "approve")).toEqual({ allowed: false, alreadyDone: false, message: "You cannot approve a refund that is claimed: only a refund that is under review can be." });
-    expect(refundTransition("PAID", "reject")).toMatchObject({ alreadyDone: false, message: "You cannot reject a refund that is paid: that is final." });
+    expect(refundTransition("REJECTED", "approve")).toEqual({
+      allowed: false,
+      alreadyDone: false,
+      message: "You cannot approve a refund that is rejected: that is final.",
+    });
+    expect(refundTransition("CLAIMED", "approve")).toEqual({
+      allowed: false,
+      alreadyDone: false,
+      message: "You cannot approve a refund that is claimed: only a refund that is under review can be.",
+    });
+    expect(refundTransition("PAID", "reject")).toMatchObject({
+      alreadyDone: false,
+      message: "You cannot reject a refund that is paid: that is final.",
+    });
   });
 });
 
 describe("refund amounts (integer cents, capped at the guarantee amount in total)", () => {
   it("counts every refund that is not rejected against the guarantee amount", () => {
     expect(refundRoom(10_000, [])).toBe(10_000);
-    expect(refundRoom(10_000, [{ status: "PAID", amountCents: 4_000 }, { status: "REJECTED", amountCents: 9_000 }, { status: "UNDER_REVIEW", amountCents: 1_000 }])).toBe(5_000);
+    expect(
+      refundRoom(10_000, [
+        { status: "PAID", amountCents: 4_000 },
+        { status: "REJECTED", amountCents: 9_000 },
+        { status: "UNDER_REVIEW", amountCents: 1_000 },
+      ]),
+    ).toBe(5_000);
     expect(refundRoom(10_000, [{ status: "PAID", amountCents: 10_000 }])).toBe(0);
   });
 
@@ -50,23 +82,51 @@ describe("refund amounts (integer cents, capped at the guarantee amount in total
   it("accepts a claim up to exactly what is left, and a payment up to the approved amount", () => {
     expect(checkClaimAmount(10_000, 10_000)).toEqual({ ok: true });
     expect(checkPaidAmount(10_000, 10_000)).toEqual({ ok: true });
-    expect(checkPaidAmount(10_001, 10_000)).toEqual({ ok: false, message: "The payment cannot exceed the approved 10000 cents." });
+    expect(checkPaidAmount(10_001, 10_000)).toEqual({
+      ok: false,
+      message: "The payment cannot exceed the approved 10000 cents.",
+    });
     expect(checkPaidAmount(0, 10_000)).toMatchObject({ ok: false });
   });
 });
 
 describe("remedy choice (seed §1.3)", () => {
   it("opens only on a failed guarantee", () => {
-    expect(remedyChoice({ status: "ACTIVE", remedy: null }, "REFUND")).toMatchObject({ ok: false, code: "BAD_REQUEST" });
-    expect(remedyChoice({ status: "SUCCEEDED", remedy: null }, "REFUND")).toEqual({ ok: false, code: "BAD_REQUEST", message: "The guarantee was met, so there is no remedy to choose." });
-    expect(remedyChoice({ status: "FAILED", remedy: null }, "REFUND")).toEqual({ ok: true, idempotent: false, nextStatus: "FAILED" });
-    expect(remedyChoice({ status: "FAILED", remedy: null }, "CONTINUED_DEVELOPMENT")).toEqual({ ok: true, idempotent: false, nextStatus: "REMEDIED" });
+    expect(remedyChoice({ status: "ACTIVE", remedy: null }, "REFUND")).toMatchObject({
+      ok: false,
+      code: "BAD_REQUEST",
+    });
+    expect(remedyChoice({ status: "SUCCEEDED", remedy: null }, "REFUND")).toEqual({
+      ok: false,
+      code: "BAD_REQUEST",
+      message: "The guarantee was met, so there is no remedy to choose.",
+    });
+    expect(remedyChoice({ status: "FAILED", remedy: null }, "REFUND")).toEqual({
+      ok: true,
+      idempotent: false,
+      nextStatus: "FAILED",
+    });
+    expect(remedyChoice({ status: "FAILED", remedy: null }, "CONTINUED_DEVELOPMENT")).toEqual({
+      ok: true,
+      idempotent: false,
+      nextStatus: "REMEDIED",
+    });
   });
 
   it("is made once: the same choice again is idempotent, another one a conflict", () => {
-    expect(remedyChoice({ status: "FAILED", remedy: "REFUND" }, "REFUND")).toEqual({ ok: true, idempotent: true, nextStatus: "FAILED" });
-    expect(remedyChoice({ status: "REMEDIED", remedy: "MIGRATION_ASSISTANCE" }, "MIGRATION_ASSISTANCE")).toMatchObject({ ok: true, idempotent: true });
-    expect(remedyChoice({ status: "FAILED", remedy: "REFUND" }, "MIGRATION_ASSISTANCE")).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(remedyChoice({ status: "FAILED", remedy: "REFUND" }, "REFUND")).toEqual({
+      ok: true,
+      idempotent: true,
+      nextStatus: "FAILED",
+    });
+    expect(remedyChoice({ status: "REMEDIED", remedy: "MIGRATION_ASSISTANCE" }, "MIGRATION_ASSISTANCE")).toMatchObject({
+      ok: true,
+      idempotent: true,
+    });
+    expect(remedyChoice({ status: "FAILED", remedy: "REFUND" }, "MIGRATION_ASSISTANCE")).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
     expect(remedyChoice({ status: "REMEDIED", remedy: null }, "REFUND")).toMatchObject({ ok: false, code: "CONFLICT" });
   });
 });

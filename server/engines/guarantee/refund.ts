@@ -23,7 +23,11 @@ export const REFUND_TRANSITIONS: Record<RefundAction, { from: RefundStatus; to: 
 
 export const FINAL_REFUND_STATUSES: readonly RefundStatus[] = ["PAID", "REJECTED"];
 export const STATUS_LABEL: Record<RefundStatus, string> = {
-  CLAIMED: "claimed", UNDER_REVIEW: "under review", APPROVED: "approved", PAID: "paid", REJECTED: "rejected",
+  CLAIMED: "claimed",
+  UNDER_REVIEW: "under review",
+  APPROVED: "approved",
+  PAID: "paid",
+  REJECTED: "rejected",
 };
 
 export type TransitionCheck =
@@ -34,13 +38,23 @@ export type TransitionCheck =
 export function refundTransition(current: RefundStatus, action: RefundAction): TransitionCheck {
   const t = REFUND_TRANSITIONS[action];
   if (current === t.from) return { allowed: true, to: t.to };
-  if (current === t.to) return { allowed: false, alreadyDone: true, message: `This refund is already ${STATUS_LABEL[current]}.` };
-  const why = FINAL_REFUND_STATUSES.includes(current) ? "that is final" : `only a refund that is ${STATUS_LABEL[t.from]} can be`;
-  return { allowed: false, alreadyDone: false, message: `You cannot ${t.verb} a refund that is ${STATUS_LABEL[current]}: ${why}.` };
+  if (current === t.to)
+    return { allowed: false, alreadyDone: true, message: `This refund is already ${STATUS_LABEL[current]}.` };
+  const why = FINAL_REFUND_STATUSES.includes(current)
+    ? "that is final"
+    : `only a refund that is ${STATUS_LABEL[t.from]} can be`;
+  return {
+    allowed: false,
+    alreadyDone: false,
+    message: `You cannot ${t.verb} a refund that is ${STATUS_LABEL[current]}: ${why}.`,
+  };
 }
 
 /** Cents still available for refunds: the guarantee amount less every refund not rejected. */
-export function refundRoom(guaranteeAmountCents: number, refunds: readonly { status: RefundStatus; amountCents: number }[]): number {
+export function refundRoom(
+  guaranteeAmountCents: number,
+  refunds: readonly { status: RefundStatus; amountCents: number }[],
+): number {
   const committed = refunds.filter((r) => r.status !== "REJECTED").reduce((s, r) => s + r.amountCents, 0);
   return Math.max(0, guaranteeAmountCents - committed);
 }
@@ -56,13 +70,18 @@ function positiveCents(amountCents: number): AmountCheck | null {
 export function checkClaimAmount(amountCents: number, roomCents: number): AmountCheck {
   const bad = positiveCents(amountCents);
   if (bad) return bad;
-  if (amountCents > roomCents) return { ok: false, message: `At most ${roomCents} cents can still be refunded on this guarantee (its amount less the other refunds).` };
+  if (amountCents > roomCents)
+    return {
+      ok: false,
+      message: `At most ${roomCents} cents can still be refunded on this guarantee (its amount less the other refunds).`,
+    };
   return { ok: true };
 }
 
 export function checkPaidAmount(amountCents: number, approvedCents: number): AmountCheck {
   const bad = positiveCents(amountCents);
   if (bad) return bad;
-  if (amountCents > approvedCents) return { ok: false, message: `The payment cannot exceed the approved ${approvedCents} cents.` };
+  if (amountCents > approvedCents)
+    return { ok: false, message: `The payment cannot exceed the approved ${approvedCents} cents.` };
   return { ok: true };
 }

@@ -22,16 +22,29 @@ export type RemedyCheck =
   | { ok: true; idempotent: boolean; nextStatus: GuaranteeStatus }
   | { ok: false; code: "BAD_REQUEST" | "CONFLICT"; message: string };
 
-export function remedyChoice(guarantee: { status: GuaranteeStatus; remedy: RemedyChoice | null }, choice: RemedyChoice): RemedyCheck {
+export function remedyChoice(
+  guarantee: { status: GuaranteeStatus; remedy: RemedyChoice | null },
+  choice: RemedyChoice,
+): RemedyCheck {
   const { status, remedy } = guarantee;
   if (status === "ACTIVE" || status === "PAUSED") {
-    return { ok: false, code: "BAD_REQUEST", message: "The guarantee is still running: a remedy can be chosen only if its final validation fails." };
+    return {
+      ok: false,
+      code: "BAD_REQUEST",
+      message: "The guarantee is still running: a remedy can be chosen only if its final validation fails.",
+    };
   }
-  if (status === "SUCCEEDED") return { ok: false, code: "BAD_REQUEST", message: "The guarantee was met, so there is no remedy to choose." };
+  if (status === "SUCCEEDED")
+    return { ok: false, code: "BAD_REQUEST", message: "The guarantee was met, so there is no remedy to choose." };
   if (remedy === choice) return { ok: true, idempotent: true, nextStatus: status };
   if (remedy !== null) {
-    return { ok: false, code: "CONFLICT", message: `A remedy was already chosen: ${REMEDY_LABEL[remedy].toLowerCase()}.` };
+    return {
+      ok: false,
+      code: "CONFLICT",
+      message: `A remedy was already chosen: ${REMEDY_LABEL[remedy].toLowerCase()}.`,
+    };
   }
-  if (status === "REMEDIED") return { ok: false, code: "CONFLICT", message: "This guarantee has already been remedied." };
+  if (status === "REMEDIED")
+    return { ok: false, code: "CONFLICT", message: "This guarantee has already been remedied." };
   return { ok: true, idempotent: false, nextStatus: choice === "REFUND" ? "FAILED" : "REMEDIED" };
 }

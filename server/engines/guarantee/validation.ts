@@ -77,27 +77,60 @@ function measureDelivery(f: ValidationFacts): Measured {
     confirmed: approvals.length > 0,
     by,
     testimonials: [],
-    text: approvals.length > 0 ? `${plural(approvals.length, "deliverable sign-off")} approved by ${by.join(", ")}` : "No customer sign-off recorded by the clock's end",
+    text:
+      approvals.length > 0
+        ? `${plural(approvals.length, "deliverable sign-off")} approved by ${by.join(", ")}`
+        : "No customer sign-off recorded by the clock's end",
   };
-  if (weeks.length === 0) return { actual: null, evidence: ["The project has no weekly milestones"], confirmation, note: "no weekly milestones" };
+  if (weeks.length === 0)
+    return {
+      actual: null,
+      evidence: ["The project has no weekly milestones"],
+      confirmation,
+      note: "no weekly milestones",
+    };
   const met = weeks.filter((w) => w.status === "SUCCESS" && within(w.validatedAt, f.endsAt));
   const evidence = weeks.map((w) => {
     const onTime = w.status === "SUCCESS" && within(w.validatedAt, f.endsAt);
-    const state = onTime ? "met" : w.status === "SUCCESS" ? "met after the clock's end" : w.status.toLowerCase().replace("_", " ");
+    const state = onTime
+      ? "met"
+      : w.status === "SUCCESS"
+        ? "met after the clock's end"
+        : w.status.toLowerCase().replace("_", " ");
     return `Week ${w.weekNumber} (${w.title}): ${state}${w.score === null ? "" : `, score ${w.score}`}`;
   });
-  return { actual: round2((met.length / weeks.length) * 100), evidence, confirmation, note: `${met.length} of ${weeks.length} weekly milestones met in time` };
+  return {
+    actual: round2((met.length / weeks.length) * 100),
+    evidence,
+    confirmation,
+    note: `${met.length} of ${weeks.length} weekly milestones met in time`,
+  };
 }
 
 function measureCoverage(f: ValidationFacts): Measured {
   const inTime = f.coverage.filter((c) => within(c.at, f.endsAt)).sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   const latest = inTime[0];
-  const confirmation: StakeholderConfirmation = { confirmed: false, by: [], testimonials: [], text: "Measured by CI; no stakeholder confirmation needed" };
-  if (!latest) return { actual: null, evidence: ["No CI coverage evidence received by the clock's end"], confirmation, note: "no coverage evidence" };
-  const source = [latest.commitSha ? `commit ${latest.commitSha.slice(0, 12)}` : null, latest.buildUrl].filter(Boolean).join(", ");
+  const confirmation: StakeholderConfirmation = {
+    confirmed: false,
+    by: [],
+    testimonials: [],
+    text: "Measured by CI; no stakeholder confirmation needed",
+  };
+  if (!latest)
+    return {
+      actual: null,
+      evidence: ["No CI coverage evidence received by the clock's end"],
+      confirmation,
+      note: "no coverage evidence",
+    };
+  const source = [latest.commitSha ? `commit ${latest.commitSha.slice(0, 12)}` : null, latest.buildUrl]
+    .filter(Boolean)
+    .join(", ");
   return {
     actual: round2(latest.value),
-    evidence: [`Latest CI evidence before the clock's end (${latest.at.slice(0, 10)}): ${fmt(latest.value)}% coverage${source ? ` (${source})` : ""}`],
+    evidence: [
+      `Latest CI evidence before the clock's end (${latest.at.slice(0, 10)}): ${fmt(latest.value)}% coverage${source ? ` (${source})` : ""}`,
+    ],
     confirmation,
     note: `${fmt(latest.value)}% coverage`,
   };
@@ -112,9 +145,17 @@ function measureCsat(f: ValidationFacts): Measured {
     confirmed: answers.length > 0,
     by,
     testimonials,
-    text: answers.length > 0 ? `${plural(answers.length, "CSAT answer")}${by.length ? ` from ${by.join(", ")}` : ""}` : "No CSAT answer by the clock's end",
+    text:
+      answers.length > 0
+        ? `${plural(answers.length, "CSAT answer")}${by.length ? ` from ${by.join(", ")}` : ""}`
+        : "No CSAT answer by the clock's end",
   };
-  return { actual: summary.mean, evidence: [summary.explanation], confirmation, note: summary.mean === null ? "no CSAT answer" : `mean CSAT ${summary.mean}/10` };
+  return {
+    actual: summary.mean,
+    evidence: [summary.explanation],
+    confirmation,
+    note: summary.mean === null ? "no CSAT answer" : `mean CSAT ${summary.mean}/10`,
+  };
 }
 
 /** Positive survey comments (CSAT or NPS, score ≥ 8) given by the clock's end, newest first. */
@@ -125,18 +166,33 @@ export function testimonialsOf(f: Pick<ValidationFacts, "responses" | "endsAt">)
     .map((r) => `“${r.comment?.trim()}”${r.by ? ` — ${r.by}` : ""}`);
 }
 
-const MEASURE: Record<GuaranteeMetric, (f: ValidationFacts) => Measured> = { delivery: measureDelivery, coverage: measureCoverage, csat: measureCsat };
+const MEASURE: Record<GuaranteeMetric, (f: ValidationFacts) => Measured> = {
+  delivery: measureDelivery,
+  coverage: measureCoverage,
+  csat: measureCsat,
+};
 
 function scoreCriterion(c: GuaranteeCriterion, f: ValidationFacts): CriterionResult {
   const m = MEASURE[c.metric](f);
   const achievementScore = m.actual === null ? 0 : Math.min(100, round2((m.actual / c.target) * 100));
   const weightedScore = round2(achievementScore * c.weight);
-  const reason = m.actual === null
-    ? `No data (${m.note}): achievement 0 × weight ${c.weight} = 0`
-    : `${m.note} against a target of ${c.target}: achievement ${achievementScore} × weight ${c.weight} = ${weightedScore}`;
+  const reason =
+    m.actual === null
+      ? `No data (${m.note}): achievement 0 × weight ${c.weight} = 0`
+      : `${m.note} against a target of ${c.target}: achievement ${achievementScore} × weight ${c.weight} = ${weightedScore}`;
   return {
-    key: c.key, name: c.name, metric: c.metric, unit: METRIC_UNIT[c.metric], target: c.target, actual: m.actual,
-    achievementScore, weight: c.weight, weightedScore, evidence: m.evidence, stakeholderConfirmation: m.confirmation, reason,
+    key: c.key,
+    name: c.name,
+    metric: c.metric,
+    unit: METRIC_UNIT[c.metric],
+    target: c.target,
+    actual: m.actual,
+    achievementScore,
+    weight: c.weight,
+    weightedScore,
+    evidence: m.evidence,
+    stakeholderConfirmation: m.confirmation,
+    reason,
   };
 }
 
@@ -151,14 +207,25 @@ export function finalValidation(facts: ValidationFacts, threshold: number, confi
   const caseStudyReasons = !overallSuccess
     ? ["The guarantee was not met"]
     : [
-        successScore >= minSuccessScore ? `Success score ${successScore} ≥ ${minSuccessScore}` : `Success score ${successScore} is below ${minSuccessScore}`,
+        successScore >= minSuccessScore
+          ? `Success score ${successScore} ≥ ${minSuccessScore}`
+          : `Success score ${successScore} is below ${minSuccessScore}`,
         weak.length === 0
           ? `Every criterion achieved ≥ ${minCriterionAchievement}`
           : `${weak.map((c) => `${c.name} achieved ${c.achievementScore}`).join("; ")} (below ${minCriterionAchievement})`,
       ];
   const sum = criteria.map((c) => `${c.weightedScore} (${c.name})`).join(" + ");
   const explanation = `${sum} = ${successScore}, ${overallSuccess ? "at or above" : "below"} the guarantee's threshold of ${threshold}: ${overallSuccess ? "met" : "not met"}.`;
-  return { successScore, threshold, overallSuccess, margin, criteria, caseStudyPotential, caseStudyReasons, explanation };
+  return {
+    successScore,
+    threshold,
+    overallSuccess,
+    margin,
+    criteria,
+    caseStudyPotential,
+    caseStudyReasons,
+    explanation,
+  };
 }
 
 /** A final validation run before the clock's end, with what it assumes about what has not happened yet. */
@@ -174,8 +241,11 @@ export function projectValidation(facts: ValidationFacts, threshold: number, con
   const assumptions: string[] = [];
   const open = facts.weeks.filter((w) => !within(w.validatedAt, facts.endsAt)).length;
   if (open > 0) {
-    assumptions.push(`${open} of ${facts.weeks.length} weekly milestone${facts.weeks.length === 1 ? "" : "s"} ${open === 1 ? "is" : "are"} not validated yet and count${open === 1 ? "s" : ""} as not delivered until ${open === 1 ? "it is" : "they are"}.`);
+    assumptions.push(
+      `${open} of ${facts.weeks.length} weekly milestone${facts.weeks.length === 1 ? "" : "s"} ${open === 1 ? "is" : "are"} not validated yet and count${open === 1 ? "s" : ""} as not delivered until ${open === 1 ? "it is" : "they are"}.`,
+    );
   }
-  for (const c of result.criteria) if (c.actual === null) assumptions.push(`${c.name}: no data yet, so it counts 0 until there is.`);
+  for (const c of result.criteria)
+    if (c.actual === null) assumptions.push(`${c.name}: no data yet, so it counts 0 until there is.`);
   return { ...result, assumptions };
 }

@@ -35,9 +35,13 @@ export function decodeCsv(bytes: Uint8Array): { ok: true; text: string } | { ok:
   } catch {
     const lenient = new TextDecoder("utf-8").decode(bytes);
     const line = lenient.slice(0, Math.max(0, lenient.indexOf("\uFFFD"))).split("\n").length;
-    return { ok: false, message: `The file is not UTF-8 text (the first unreadable character is on line ${line}). ${SAVE_AS_UTF8}` };
+    return {
+      ok: false,
+      message: `The file is not UTF-8 text (the first unreadable character is on line ${line}). ${SAVE_AS_UTF8}`,
+    };
   }
-  if (text.includes("\u0000")) return { ok: false, message: `The file contains binary data, not text. ${SAVE_AS_UTF8}` };
+  if (text.includes("\u0000"))
+    return { ok: false, message: `The file contains binary data, not text. ${SAVE_AS_UTF8}` };
   if (text.trim() === "") return { ok: false, message: "The file is empty." };
   return { ok: true, text };
 }
@@ -86,7 +90,11 @@ export function parseCsv(text: string, maxRows: number = IMPORT_LIMITS.maxRows):
 
 /** Both steps, with the size limit first. */
 export function readCsv(bytes: Uint8Array, limits: { maxBytes: number; maxRows: number } = IMPORT_LIMITS): CsvResult {
-  if (bytes.length > limits.maxBytes) return { ok: false, message: `The file is larger than ${limits.maxBytes / 1024 / 1024} MB. Split it into smaller files.` };
+  if (bytes.length > limits.maxBytes)
+    return {
+      ok: false,
+      message: `The file is larger than ${limits.maxBytes / 1024 / 1024} MB. Split it into smaller files.`,
+    };
   const decoded = decodeCsv(bytes);
   if (!decoded.ok) return decoded;
   return parseCsv(decoded.text, limits.maxRows);

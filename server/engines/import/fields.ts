@@ -6,7 +6,18 @@
 export const IMPORT_KINDS = ["leads", "accounts"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
-export const LEAD_FIELDS = ["externalId", "company", "contactName", "firstName", "lastName", "email", "phone", "estimatedValue", "source", "notes"] as const;
+export const LEAD_FIELDS = [
+  "externalId",
+  "company",
+  "contactName",
+  "firstName",
+  "lastName",
+  "email",
+  "phone",
+  "estimatedValue",
+  "source",
+  "notes",
+] as const;
 export const ACCOUNT_FIELDS = ["externalId", "name", "website", "industry"] as const;
 export type LeadField = (typeof LEAD_FIELDS)[number];
 export type AccountField = (typeof ACCOUNT_FIELDS)[number];
@@ -16,21 +27,73 @@ export type FieldDef = { label: string; required?: boolean; hint?: string; alias
 
 export const FIELDS: { leads: Record<LeadField, FieldDef>; accounts: Record<AccountField, FieldDef> } = {
   leads: {
-    externalId: { label: "External ID", hint: "The record's id in your CRM; re-importing the file updates the same leads", aliases: ["External ID", "Record ID", "Lead ID", "Contact ID", "Id", "Record ID - Contact", "HubSpot ID", "Salesforce ID"] },
-    company: { label: "Company", required: true, aliases: ["Company", "Company name", "Company / Account", "Account Name", "Associated Company", "Organization", "Organisation", "Organization Name"] },
-    contactName: { label: "Contact name", hint: "Or map first and last name", aliases: ["Contact name", "Full name", "Name", "Contact"] },
+    externalId: {
+      label: "External ID",
+      hint: "The record's id in your CRM; re-importing the file updates the same leads",
+      aliases: [
+        "External ID",
+        "Record ID",
+        "Lead ID",
+        "Contact ID",
+        "Id",
+        "Record ID - Contact",
+        "HubSpot ID",
+        "Salesforce ID",
+      ],
+    },
+    company: {
+      label: "Company",
+      required: true,
+      aliases: [
+        "Company",
+        "Company name",
+        "Company / Account",
+        "Account Name",
+        "Associated Company",
+        "Organization",
+        "Organisation",
+        "Organization Name",
+      ],
+    },
+    contactName: {
+      label: "Contact name",
+      hint: "Or map first and last name",
+      aliases: ["Contact name", "Full name", "Name", "Contact"],
+    },
     firstName: { label: "First name", aliases: ["First Name", "Given name", "Forename"] },
     lastName: { label: "Last name", aliases: ["Last Name", "Surname", "Family name"] },
-    email: { label: "Email", required: true, aliases: ["Email", "Email address", "E-mail", "E-mail address", "Contact email", "Work email"] },
-    phone: { label: "Phone", aliases: ["Phone Number", "Phone", "Mobile Phone Number", "Mobile Phone", "Mobile", "Telephone"] },
-    estimatedValue: { label: "Estimated value", hint: "In your workspace's currency", aliases: ["Estimated value", "Amount", "Deal amount", "Deal value", "Annual Revenue", "Value"] },
+    email: {
+      label: "Email",
+      required: true,
+      aliases: ["Email", "Email address", "E-mail", "E-mail address", "Contact email", "Work email"],
+    },
+    phone: {
+      label: "Phone",
+      aliases: ["Phone Number", "Phone", "Mobile Phone Number", "Mobile Phone", "Mobile", "Telephone"],
+    },
+    estimatedValue: {
+      label: "Estimated value",
+      hint: "In your workspace's currency",
+      aliases: ["Estimated value", "Amount", "Deal amount", "Deal value", "Annual Revenue", "Value"],
+    },
     source: { label: "Source", aliases: ["Original Source", "Lead Source", "Source", "Original Source Type"] },
     notes: { label: "Notes", aliases: ["Notes", "Description", "Comments"] },
   },
   accounts: {
-    externalId: { label: "External ID", hint: "The record's id in your CRM; re-importing the file updates the same accounts", aliases: ["External ID", "Record ID", "Account ID", "Company ID", "Id", "HubSpot ID", "Salesforce ID"] },
-    name: { label: "Account name", required: true, aliases: ["Account Name", "Company name", "Company", "Name", "Organization", "Organisation"] },
-    website: { label: "Website", aliases: ["Website", "Website URL", "Company Domain Name", "Domain", "Web site", "URL"] },
+    externalId: {
+      label: "External ID",
+      hint: "The record's id in your CRM; re-importing the file updates the same accounts",
+      aliases: ["External ID", "Record ID", "Account ID", "Company ID", "Id", "HubSpot ID", "Salesforce ID"],
+    },
+    name: {
+      label: "Account name",
+      required: true,
+      aliases: ["Account Name", "Company name", "Company", "Name", "Organization", "Organisation"],
+    },
+    website: {
+      label: "Website",
+      aliases: ["Website", "Website URL", "Company Domain Name", "Domain", "Web site", "URL"],
+    },
     industry: { label: "Industry", aliases: ["Industry", "Sector"] },
   },
 };
@@ -47,7 +110,11 @@ export function fieldDef(kind: ImportKind, field: ImportField): FieldDef {
 export type ColumnMapping = Partial<Record<ImportField, number>>;
 
 export function normalizeHeader(header: string): string {
-  return header.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]/g, "");
+  return header
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
 }
 
 /**
@@ -76,9 +143,15 @@ export function missingColumns(kind: ImportKind, mapping: ColumnMapping): string
   const missing: string[] = [];
   for (const field of fieldsOf(kind)) {
     const def = fieldDef(kind, field);
-    if (def.required && mapping[field] === undefined) missing.push(`Choose the column that holds ${def.label.toLowerCase()}.`);
+    if (def.required && mapping[field] === undefined)
+      missing.push(`Choose the column that holds ${def.label.toLowerCase()}.`);
   }
-  if (kind === "leads" && mapping.contactName === undefined && mapping.firstName === undefined && mapping.lastName === undefined) {
+  if (
+    kind === "leads" &&
+    mapping.contactName === undefined &&
+    mapping.firstName === undefined &&
+    mapping.lastName === undefined
+  ) {
     missing.push("Choose the column that holds the contact name (or the first and last name columns).");
   }
   return missing;

@@ -21,9 +21,14 @@ describe("reading the file", () => {
   });
 
   it("detects semicolons, keeps semicolons and newlines inside quoted fields", () => {
-    const t = table('Company;Email;Notes\n"Acme; Inc.";a@acme.test;"line one\nline two; still"\nGlobex;g@globex.test;x\n');
+    const t = table(
+      'Company;Email;Notes\n"Acme; Inc.";a@acme.test;"line one\nline two; still"\nGlobex;g@globex.test;x\n',
+    );
     expect(t.delimiter).toBe(";");
-    expect(t.rows.map((r) => r.cells)).toEqual([["Acme; Inc.", "a@acme.test", "line one\nline two; still"], ["Globex", "g@globex.test", "x"]]);
+    expect(t.rows.map((r) => r.cells)).toEqual([
+      ["Acme; Inc.", "a@acme.test", "line one\nline two; still"],
+      ["Globex", "g@globex.test", "x"],
+    ]);
     // row numbers are records, as a spreadsheet counts them
     expect(t.rows.map((r) => r.row)).toEqual([2, 3]);
   });
@@ -47,8 +52,14 @@ describe("reading the file", () => {
   });
 
   it("refuses UTF-16, workbooks, binary and empty files", () => {
-    expect(decodeCsv(new Uint8Array([0xff, 0xfe, 0x41, 0x00]))).toMatchObject({ ok: false, message: expect.stringMatching(/UTF-16/) });
-    expect(decodeCsv(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]))).toMatchObject({ ok: false, message: expect.stringMatching(/xlsx/) });
+    expect(decodeCsv(new Uint8Array([0xff, 0xfe, 0x41, 0x00]))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/UTF-16/),
+    });
+    expect(decodeCsv(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/xlsx/),
+    });
     expect(decodeCsv(utf8("a,b\n\u0000\n"))).toMatchObject({ ok: false, message: expect.stringMatching(/binary/) });
     expect(decodeCsv(new Uint8Array())).toEqual({ ok: false, message: "The file is empty." });
     expect(decodeCsv(new Uint8Array([0xef, 0xbb, 0xbf, 0x0a]))).toEqual({ ok: false, message: "The file is empty." });
@@ -60,11 +71,17 @@ describe("reading the file", () => {
     expect(parseCsv(rows(10), 10).ok).toBe(true);
     expect(parseCsv(rows(11), 10)).toEqual({ ok: false, message: expect.stringMatching(/more than 10 rows/) });
     expect(readCsv(utf8(rows(10_001)))).toEqual({ ok: false, message: expect.stringMatching(/more than 10,000 rows/) });
-    expect(readCsv(new Uint8Array(6 * 1024 * 1024))).toEqual({ ok: false, message: expect.stringMatching(/larger than 5 MB/) });
+    expect(readCsv(new Uint8Array(6 * 1024 * 1024))).toEqual({
+      ok: false,
+      message: expect.stringMatching(/larger than 5 MB/),
+    });
   });
 
   it("refuses an unclosed quote", () => {
-    expect(parseCsv('Company,Email\n"Acme,a@acme.test\n')).toMatchObject({ ok: false, message: expect.stringMatching(/not closed/) });
+    expect(parseCsv('Company,Email\n"Acme,a@acme.test\n')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not closed/),
+    });
   });
 });
 
@@ -75,17 +92,55 @@ describe("matching headers", () => {
   });
 
   it("maps HubSpot's default contact export", () => {
-    const headers = ["Record ID", "First Name", "Last Name", "Email", "Phone Number", "Company name", "Annual Revenue", "Original Source", "Create Date"];
-    expect(autoMap("leads", headers)).toEqual({ externalId: 0, firstName: 1, lastName: 2, email: 3, phone: 4, company: 5, estimatedValue: 6, source: 7 });
+    const headers = [
+      "Record ID",
+      "First Name",
+      "Last Name",
+      "Email",
+      "Phone Number",
+      "Company name",
+      "Annual Revenue",
+      "Original Source",
+      "Create Date",
+    ];
+    expect(autoMap("leads", headers)).toEqual({
+      externalId: 0,
+      firstName: 1,
+      lastName: 2,
+      email: 3,
+      phone: 4,
+      company: 5,
+      estimatedValue: 6,
+      source: 7,
+    });
     expect(missingColumns("leads", autoMap("leads", headers))).toEqual([]);
   });
 
   it("maps Salesforce's lead and account exports (API and report names)", () => {
-    expect(autoMap("leads", ["Id", "FirstName", "LastName", "Company", "Email", "Phone", "LeadSource", "AnnualRevenue"])).toEqual({
-      externalId: 0, firstName: 1, lastName: 2, company: 3, email: 4, phone: 5, source: 6, estimatedValue: 7,
+    expect(
+      autoMap("leads", ["Id", "FirstName", "LastName", "Company", "Email", "Phone", "LeadSource", "AnnualRevenue"]),
+    ).toEqual({
+      externalId: 0,
+      firstName: 1,
+      lastName: 2,
+      company: 3,
+      email: 4,
+      phone: 5,
+      source: 6,
+      estimatedValue: 7,
     });
-    expect(autoMap("accounts", ["Account ID", "Account Name", "Website", "Industry"])).toEqual({ externalId: 0, name: 1, website: 2, industry: 3 });
-    expect(autoMap("accounts", ["Record ID", "Company name", "Company Domain Name", "Industry"])).toEqual({ externalId: 0, name: 1, website: 2, industry: 3 });
+    expect(autoMap("accounts", ["Account ID", "Account Name", "Website", "Industry"])).toEqual({
+      externalId: 0,
+      name: 1,
+      website: 2,
+      industry: 3,
+    });
+    expect(autoMap("accounts", ["Record ID", "Company name", "Company Domain Name", "Industry"])).toEqual({
+      externalId: 0,
+      name: 1,
+      website: 2,
+      industry: 3,
+    });
   });
 
   it("prefers Amount over Annual Revenue and never maps one column twice", () => {
@@ -150,16 +205,27 @@ describe("money", () => {
 });
 
 describe("rows", () => {
-  const hubspot = (rows: string) => table(`Record ID,First Name,Last Name,Email,Phone Number,Company name,Annual Revenue,Original Source\n${rows}`);
+  const hubspot = (rows: string) =>
+    table(`Record ID,First Name,Last Name,Email,Phone Number,Company name,Annual Revenue,Original Source\n${rows}`);
 
   it("builds leads from HubSpot rows and stores formulas as plain text", () => {
-    const t = hubspot('101,Renée,Dubois,RENEE@Cafe.test,+33 1 23 45 67 89,"=cmd|\' /C calc\'!A0","1.234,56",@SUM(A1)\n');
+    const t = hubspot(
+      '101,Renée,Dubois,RENEE@Cafe.test,+33 1 23 45 67 89,"=cmd|\' /C calc\'!A0","1.234,56",@SUM(A1)\n',
+    );
     const { records, errors } = validateLeadRows(t, autoMap("leads", t.headers), "EUR");
     expect(errors).toEqual([]);
-    expect(records).toEqual([{
-      row: 2, externalId: "101", company: "=cmd|' /C calc'!A0", contactName: "Renée Dubois", contactEmail: "renee@cafe.test",
-      contactPhone: "+33 1 23 45 67 89", estimatedValueCents: 123_456, originalSource: "@SUM(A1)",
-    }]);
+    expect(records).toEqual([
+      {
+        row: 2,
+        externalId: "101",
+        company: "=cmd|' /C calc'!A0",
+        contactName: "Renée Dubois",
+        contactEmail: "renee@cafe.test",
+        contactPhone: "+33 1 23 45 67 89",
+        estimatedValueCents: 123_456,
+        originalSource: "@SUM(A1)",
+      },
+    ]);
   });
 
   it("names the row and the column of every problem", () => {
@@ -180,9 +246,13 @@ describe("rows", () => {
     const t = hubspot("1,Ann,Lee,a@a.test,,A,,\n2,Bo,Li,A@a.test,,B,,\n1,Cy,Ng,c@c.test,,C,,\n");
     const { records, errors } = validateLeadRows(t, autoMap("leads", t.headers), "USD");
     expect(records.map((r) => r.row)).toEqual([2, 3]);
-    expect(errors).toEqual([{ row: 4, column: "Record ID", message: "Same external ID as row 2; keep one of the two rows." }]);
+    expect(errors).toEqual([
+      { row: 4, column: "Record ID", message: "Same external ID as row 2; keep one of the two rows." },
+    ]);
     const noIds = table("Email,Name,Company\na@a.test,A,A\nA@A.test,B,B\n");
-    expect(validateLeadRows(noIds, autoMap("leads", noIds.headers), "USD").errors).toEqual([{ row: 3, column: "Email", message: "Same email as row 2; keep one of the two rows." }]);
+    expect(validateLeadRows(noIds, autoMap("leads", noIds.headers), "USD").errors).toEqual([
+      { row: 3, column: "Email", message: "Same email as row 2; keep one of the two rows." },
+    ]);
   });
 
   it("normalises websites and builds accounts", () => {
@@ -190,7 +260,9 @@ describe("rows", () => {
     expect(normalizeWebsite("http://acme.com")).toBe("http://acme.com");
     expect(normalizeWebsite("javascript:alert(1)")).toBeNull();
     expect(normalizeWebsite("not a site")).toBeNull();
-    const t = table("Account Name;Website;Industry\nAcme Health;acmehealth.example;Healthcare\nNo Site;;\nBad;ftp://x.example;\n");
+    const t = table(
+      "Account Name;Website;Industry\nAcme Health;acmehealth.example;Healthcare\nNo Site;;\nBad;ftp://x.example;\n",
+    );
     const { records, errors } = validateAccountRows(t, autoMap("accounts", t.headers));
     expect(records).toEqual([
       { row: 2, name: "Acme Health", website: "https://acmehealth.example", industry: "Healthcare" },
@@ -202,19 +274,43 @@ describe("rows", () => {
 
 describe("matching stored records", () => {
   const stored = (over: Partial<StoredLead>): StoredLead => ({
-    id: "l1", externalId: null, company: "Acme", contactName: "Ann Lee", contactEmail: "ann@acme.test", contactPhone: null, estimatedValueCents: null, originalSource: null, notes: null, ...over,
+    id: "l1",
+    externalId: null,
+    company: "Acme",
+    contactName: "Ann Lee",
+    contactEmail: "ann@acme.test",
+    contactPhone: null,
+    estimatedValueCents: null,
+    originalSource: null,
+    notes: null,
+    ...over,
   });
   const columns = { externalId: "Record ID", key: "Email" };
-  const lead = (over: object) => ({ row: 2, company: "Acme", contactName: "Ann Lee", contactEmail: "ann@acme.test", ...over });
+  const lead = (over: object) => ({
+    row: 2,
+    company: "Acme",
+    contactName: "Ann Lee",
+    contactEmail: "ann@acme.test",
+    ...over,
+  });
 
   it("matches by external ID first, then by email; updates only what differs", () => {
-    const { planned, errors } = planImport("leads", [
-      lead({ row: 2, externalId: "7", company: "Acme Inc" }),
-      lead({ row: 3, contactEmail: "new@acme.test" }),
-      lead({ row: 4, contactEmail: "bo@acme.test" }),
-    ], [stored({ id: "byId", externalId: "7" }), stored({ id: "byEmail", contactEmail: "bo@acme.test" })], columns);
+    const { planned, errors } = planImport(
+      "leads",
+      [
+        lead({ row: 2, externalId: "7", company: "Acme Inc" }),
+        lead({ row: 3, contactEmail: "new@acme.test" }),
+        lead({ row: 4, contactEmail: "bo@acme.test" }),
+      ],
+      [stored({ id: "byId", externalId: "7" }), stored({ id: "byEmail", contactEmail: "bo@acme.test" })],
+      columns,
+    );
     expect(errors).toEqual([]);
-    expect(planned.map((p) => [p.action, "id" in p ? p.id : null])).toEqual([["update", "byId"], ["create", null], ["unchanged", "byEmail"]]);
+    expect(planned.map((p) => [p.action, "id" in p ? p.id : null])).toEqual([
+      ["update", "byId"],
+      ["create", null],
+      ["unchanged", "byEmail"],
+    ]);
     expect(planned[0]).toMatchObject({ changes: { company: "Acme Inc" } });
   });
 
@@ -228,7 +324,9 @@ describe("matching stored records", () => {
   it("refuses to guess between two stored leads with the row's email", () => {
     const { planned, errors } = planImport("leads", [lead({})], [stored({ id: "a" }), stored({ id: "b" })], columns);
     expect(planned).toEqual([]);
-    expect(errors).toEqual([{ row: 2, column: "Email", message: expect.stringMatching(/^2 leads already have this email/) }]);
+    expect(errors).toEqual([
+      { row: 2, column: "Email", message: expect.stringMatching(/^2 leads already have this email/) },
+    ]);
   });
 
   it("matches accounts by website domain, then by name", () => {
@@ -236,11 +334,20 @@ describe("matching stored records", () => {
       { id: "web", externalId: null, name: "Acme Health", website: "https://www.acmehealth.example", industry: null },
       { id: "named", externalId: null, name: "Globex Retail", website: null, industry: "Retail" },
     ];
-    const { planned } = planImport("accounts", [
-      { row: 2, name: "ACME (renamed)", website: "https://acmehealth.example" },
-      { row: 3, name: "globex retail", industry: "Retail" },
-      { row: 4, name: "Initech" },
-    ], accounts, { externalId: "Record ID", key: "Account Name" });
-    expect(planned.map((p) => [p.action, "id" in p ? p.id : null])).toEqual([["update", "web"], ["update", "named"], ["create", null]]);
+    const { planned } = planImport(
+      "accounts",
+      [
+        { row: 2, name: "ACME (renamed)", website: "https://acmehealth.example" },
+        { row: 3, name: "globex retail", industry: "Retail" },
+        { row: 4, name: "Initech" },
+      ],
+      accounts,
+      { externalId: "Record ID", key: "Account Name" },
+    );
+    expect(planned.map((p) => [p.action, "id" in p ? p.id : null])).toEqual([
+      ["update", "web"],
+      ["update", "named"],
+      ["create", null],
+    ]);
   });
 });

@@ -19,7 +19,13 @@ export type StoredLead = {
   originalSource: string | null;
   notes: string | null;
 };
-export type StoredAccount = { id: string; externalId: string | null; name: string; website: string | null; industry: string | null };
+export type StoredAccount = {
+  id: string;
+  externalId: string | null;
+  name: string;
+  website: string | null;
+  industry: string | null;
+};
 export type Stored = StoredLead | StoredAccount;
 
 export type Planned<R extends ImportRecord> =
@@ -43,12 +49,29 @@ function index<T extends Stored>(stored: readonly T[], key: (s: T) => string | n
   return map;
 }
 
-export function planImport(kind: "leads", records: readonly LeadRecord[], stored: readonly StoredLead[], columns: { externalId: string; key: string }): ImportPlan<LeadRecord>;
-export function planImport(kind: "accounts", records: readonly AccountRecord[], stored: readonly StoredAccount[], columns: { externalId: string; key: string }): ImportPlan<AccountRecord>;
-export function planImport(kind: ImportKind, records: readonly ImportRecord[], stored: readonly Stored[], columns: { externalId: string; key: string }): ImportPlan<ImportRecord> {
+export function planImport(
+  kind: "leads",
+  records: readonly LeadRecord[],
+  stored: readonly StoredLead[],
+  columns: { externalId: string; key: string },
+): ImportPlan<LeadRecord>;
+export function planImport(
+  kind: "accounts",
+  records: readonly AccountRecord[],
+  stored: readonly StoredAccount[],
+  columns: { externalId: string; key: string },
+): ImportPlan<AccountRecord>;
+export function planImport(
+  kind: ImportKind,
+  records: readonly ImportRecord[],
+  stored: readonly Stored[],
+  columns: { externalId: string; key: string },
+): ImportPlan<ImportRecord> {
   const byExternalId = index(stored, (s) => s.externalId);
   const byEmail = index(stored as StoredLead[], (s) => (kind === "leads" ? s.contactEmail.toLowerCase() : null));
-  const byDomain = index(stored as StoredAccount[], (s) => (kind === "accounts" && s.website ? websiteDomain(s.website) : null));
+  const byDomain = index(stored as StoredAccount[], (s) =>
+    kind === "accounts" && s.website ? websiteDomain(s.website) : null,
+  );
   const byName = index(stored as StoredAccount[], (s) => (kind === "accounts" ? s.name.trim().toLowerCase() : null));
   const claimed = new Map<string, number>();
   const planned: Planned<ImportRecord>[] = [];
@@ -75,7 +98,11 @@ export function planImport(kind: ImportKind, records: readonly ImportRecord[], s
       }
     }
     if (candidates.length > 1) {
-      errors.push({ row: record.row, column: what === "external ID" ? columns.externalId : columns.key, message: `${candidates.length} ${NOUN[kind]} already have this ${what}; merge them in Onward or map an external ID column.` });
+      errors.push({
+        row: record.row,
+        column: what === "external ID" ? columns.externalId : columns.key,
+        message: `${candidates.length} ${NOUN[kind]} already have this ${what}; merge them in Onward or map an external ID column.`,
+      });
       continue;
     }
     const match = candidates[0];
@@ -85,7 +112,11 @@ export function planImport(kind: ImportKind, records: readonly ImportRecord[], s
     }
     const earlier = claimed.get(match.id);
     if (earlier !== undefined) {
-      errors.push({ row: record.row, column: columns.key, message: `Row ${earlier} already updates the same ${kind === "leads" ? "lead" : "account"} (same ${what}); keep one of the two rows.` });
+      errors.push({
+        row: record.row,
+        column: columns.key,
+        message: `Row ${earlier} already updates the same ${kind === "leads" ? "lead" : "account"} (same ${what}); keep one of the two rows.`,
+      });
       continue;
     }
     claimed.set(match.id, record.row);
@@ -94,7 +125,11 @@ export function planImport(kind: ImportKind, records: readonly ImportRecord[], s
       if (field === "row" || value === undefined) continue;
       if ((match as Record<string, unknown>)[field] !== value) changes[field] = value;
     }
-    planned.push(Object.keys(changes).length === 0 ? { action: "unchanged", record, id: match.id } : { action: "update", record, id: match.id, changes });
+    planned.push(
+      Object.keys(changes).length === 0
+        ? { action: "unchanged", record, id: match.id }
+        : { action: "update", record, id: match.id, changes },
+    );
   }
   return { planned, errors };
 }

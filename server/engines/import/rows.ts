@@ -35,7 +35,14 @@ export type Validated<R> = { records: R[]; errors: RowError[] };
 
 const MAX_EXTERNAL_ID = 100;
 
-function reader(kind: ImportKind, table: CsvTable, mapping: ColumnMapping, cells: string[], row: number, errors: RowError[]) {
+function reader(
+  kind: ImportKind,
+  table: CsvTable,
+  mapping: ColumnMapping,
+  cells: string[],
+  row: number,
+  errors: RowError[],
+) {
   const column = (field: ImportField) => {
     const index = mapping[field];
     return index === undefined ? fieldDef(kind, field).label : (table.headers[index] ?? fieldDef(kind, field).label);
@@ -55,7 +62,11 @@ function reader(kind: ImportKind, table: CsvTable, mapping: ColumnMapping, cells
 /** text of at most `max` characters, or an error on the row */
 function text(r: ReturnType<typeof reader>, field: ImportField, max: number): string | undefined {
   const value = r.get(field);
-  if (value !== undefined && value.length > max) r.fail(field, `At most ${max.toLocaleString("en-US")} characters (this one has ${value.length.toLocaleString("en-US")}).`);
+  if (value !== undefined && value.length > max)
+    r.fail(
+      field,
+      `At most ${max.toLocaleString("en-US")} characters (this one has ${value.length.toLocaleString("en-US")}).`,
+    );
   return value;
 }
 
@@ -77,8 +88,10 @@ export function validateLeadRows(table: CsvTable, mapping: ColumnMapping, curren
       const issue = firstIssue(shape.company.safeParse(company));
       if (issue) r.fail("company", issue);
     }
-    const nameField: ImportField = r.get("contactName") !== undefined || mapping.firstName === undefined ? "contactName" : "firstName";
-    const contactName = r.get("contactName") ?? ([r.get("firstName"), r.get("lastName")].filter(Boolean).join(" ") || undefined);
+    const nameField: ImportField =
+      r.get("contactName") !== undefined || mapping.firstName === undefined ? "contactName" : "firstName";
+    const contactName =
+      r.get("contactName") ?? ([r.get("firstName"), r.get("lastName")].filter(Boolean).join(" ") || undefined);
     if (contactName === undefined) r.fail(nameField, "The contact name is empty.");
     else {
       const issue = firstIssue(shape.contactName.safeParse(contactName));
@@ -135,7 +148,11 @@ export function normalizeWebsite(value: string): string | null {
 /** The domain accounts are matched on: host without "www.", lower case. */
 export function websiteDomain(website: string): string | null {
   try {
-    return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(website) ? website : `https://${website}`).hostname.toLowerCase().replace(/^www\./, "") || null;
+    return (
+      new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(website) ? website : `https://${website}`).hostname
+        .toLowerCase()
+        .replace(/^www\./, "") || null
+    );
   } catch {
     return null;
   }
@@ -153,7 +170,8 @@ export function validateAccountRows(table: CsvTable, mapping: ColumnMapping): Va
     else if (name.length > 160) r.fail("name", "At most 160 characters.");
     const websiteText = r.get("website");
     const website = websiteText === undefined ? undefined : normalizeWebsite(websiteText);
-    if (website === null) r.fail("website", `“${websiteText?.slice(0, 60)}” is not a web address (like acme.com or https://acme.com).`);
+    if (website === null)
+      r.fail("website", `“${websiteText?.slice(0, 60)}” is not a web address (like acme.com or https://acme.com).`);
     else if (website !== undefined && website.length > 200) r.fail("website", "At most 200 characters.");
     const industry = text(r, "industry", 80);
     if (errors.length > before) continue;
@@ -183,7 +201,13 @@ export function matchKeys(kind: ImportKind, record: ImportRecord): { key: string
 }
 
 /** Two rows that would land on the same record: the later one is an error naming the earlier one. */
-function dropInFileDuplicates<R extends ImportRecord>(kind: ImportKind, records: R[], errors: RowError[], table: CsvTable, mapping: ColumnMapping): Validated<R> {
+function dropInFileDuplicates<R extends ImportRecord>(
+  kind: ImportKind,
+  records: R[],
+  errors: RowError[],
+  table: CsvTable,
+  mapping: ColumnMapping,
+): Validated<R> {
   const seen = new Map<string, number>();
   const kept: R[] = [];
   for (const record of records) {
@@ -191,9 +215,20 @@ function dropInFileDuplicates<R extends ImportRecord>(kind: ImportKind, records:
     const keys = record.externalId ? matchKeys(kind, record).slice(0, 1) : matchKeys(kind, record);
     const clash = keys.find((k) => seen.has(k.key));
     if (clash) {
-      const field: ImportField = clash.what === "external ID" ? "externalId" : clash.what === "email" ? "email" : clash.what === "website" ? "website" : "name";
+      const field: ImportField =
+        clash.what === "external ID"
+          ? "externalId"
+          : clash.what === "email"
+            ? "email"
+            : clash.what === "website"
+              ? "website"
+              : "name";
       const index = mapping[field];
-      errors.push({ row: record.row, column: index === undefined ? fieldDef(kind, field).label : (table.headers[index] ?? field), message: `Same ${clash.what} as row ${seen.get(clash.key)}; keep one of the two rows.` });
+      errors.push({
+        row: record.row,
+        column: index === undefined ? fieldDef(kind, field).label : (table.headers[index] ?? field),
+        message: `Same ${clash.what} as row ${seen.get(clash.key)}; keep one of the two rows.`,
+      });
       continue;
     }
     for (const k of keys) seen.set(k.key, record.row);

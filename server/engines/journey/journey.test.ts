@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { initialPhases, journeyOutcome, nextPhase, readPhases, setPhase, type PhaseState } from "./phases";
 import { journeyStatus, type StatusMilestone } from "./status";
 
-const done = (phases: PhaseState[], ...names: PhaseState["phase"][]) => names.reduce((p, n) => setPhase(p, n, { status: "completed" }), phases);
+const done = (phases: PhaseState[], ...names: PhaseState["phase"][]) =>
+  names.reduce((p, n) => setPhase(p, n, { status: "completed" }), phases);
 
 describe("journey phases", () => {
   it("runs in the seed's order and resumes at the first phase not completed", () => {
@@ -12,13 +13,28 @@ describe("journey phases", () => {
   });
 
   it("a stopped phase stops the journey there; a failed one fails it there", () => {
-    expect(journeyOutcome(setPhase(initialPhases(), "qualification", { status: "stopped" }))).toEqual({ status: "STOPPED", currentPhase: "qualification" });
-    expect(journeyOutcome(setPhase(done(initialPhases(), "qualification", "feasibility", "tier_recommendation", "education"), "kickoff", { status: "failed" })))
-      .toEqual({ status: "FAILED", currentPhase: "kickoff" });
+    expect(journeyOutcome(setPhase(initialPhases(), "qualification", { status: "stopped" }))).toEqual({
+      status: "STOPPED",
+      currentPhase: "qualification",
+    });
+    expect(
+      journeyOutcome(
+        setPhase(done(initialPhases(), "qualification", "feasibility", "tier_recommendation", "education"), "kickoff", {
+          status: "failed",
+        }),
+      ),
+    ).toEqual({ status: "FAILED", currentPhase: "kickoff" });
   });
 
   it("monitoring in progress is MONITORING, completed is COMPLETED", () => {
-    const launched = done(initialPhases(), "qualification", "feasibility", "tier_recommendation", "education", "kickoff");
+    const launched = done(
+      initialPhases(),
+      "qualification",
+      "feasibility",
+      "tier_recommendation",
+      "education",
+      "kickoff",
+    );
     expect(journeyOutcome(setPhase(launched, "monitoring", { status: "in_progress" })).status).toBe("MONITORING");
     expect(journeyOutcome(setPhase(launched, "monitoring", { status: "completed" })).status).toBe("COMPLETED");
   });
@@ -30,15 +46,34 @@ describe("journey phases", () => {
   });
 });
 
-const week = (weekNumber: number, status: string, score: number | null): StatusMilestone =>
-  ({ weekNumber, title: `Week ${weekNumber}`, dueDate: new Date(Date.UTC(2026, 10, 7 * weekNumber)), status, score });
+const week = (weekNumber: number, status: string, score: number | null): StatusMilestone => ({
+  weekNumber,
+  title: `Week ${weekNumber}`,
+  dueDate: new Date(Date.UTC(2026, 10, 7 * weekNumber)),
+  status,
+  score,
+});
 
 describe("journey status (computed, never constant)", () => {
-  const launched = setPhase(done(initialPhases(), "qualification", "feasibility", "tier_recommendation", "education", "kickoff"), "monitoring", { status: "in_progress" });
+  const launched = setPhase(
+    done(initialPhases(), "qualification", "feasibility", "tier_recommendation", "education", "kickoff"),
+    "monitoring",
+    { status: "in_progress" },
+  );
   const guarantee = { successThreshold: 85, endsAt: new Date(Date.UTC(2026, 11, 1)), status: "ACTIVE" };
 
   it("progress: 10 points per set-up phase, 50 × share of weeks met", () => {
-    const s = journeyStatus(launched, { id: "p", status: "ACTIVE", guarantee, milestones: [week(1, "SUCCESS", 90), week(2, "SUCCESS", 88), week(3, "IN_PROGRESS", null), week(4, "PENDING", null)] });
+    const s = journeyStatus(launched, {
+      id: "p",
+      status: "ACTIVE",
+      guarantee,
+      milestones: [
+        week(1, "SUCCESS", 90),
+        week(2, "SUCCESS", 88),
+        week(3, "IN_PROGRESS", null),
+        week(4, "PENDING", null),
+      ],
+    });
     expect(s.overallProgress).toBe(75);
     expect(s.currentPhase).toBe("monitoring");
     expect(s.successMetrics).toMatchObject({ currentScore: 89, threshold: 85, onTrack: true, riskLevel: "low" });
@@ -46,15 +81,31 @@ describe("journey status (computed, never constant)", () => {
   });
 
   it("risk: high when a week failed, medium when at risk", () => {
-    const failed = journeyStatus(launched, { id: "p", status: "AT_RISK", guarantee, milestones: [week(1, "FAILED", 60), week(2, "PENDING", null)] });
+    const failed = journeyStatus(launched, {
+      id: "p",
+      status: "AT_RISK",
+      guarantee,
+      milestones: [week(1, "FAILED", 60), week(2, "PENDING", null)],
+    });
     expect(failed.successMetrics.riskLevel).toBe("high");
-    const atRisk = journeyStatus(launched, { id: "p", status: "AT_RISK", guarantee, milestones: [week(1, "SUCCESS", 90), week(2, "AT_RISK", 80)] });
+    const atRisk = journeyStatus(launched, {
+      id: "p",
+      status: "AT_RISK",
+      guarantee,
+      milestones: [week(1, "SUCCESS", 90), week(2, "AT_RISK", 80)],
+    });
     expect(atRisk.successMetrics).toMatchObject({ currentScore: 85, riskLevel: "medium" });
   });
 
   it("a journey stopped at qualification has 0 progress and no project", () => {
     const s = journeyStatus(setPhase(initialPhases(), "qualification", { status: "stopped" }), null);
-    expect(s).toMatchObject({ status: "STOPPED", currentPhase: "qualification", overallProgress: 0, nextMilestone: null, estimatedCompletion: null });
+    expect(s).toMatchObject({
+      status: "STOPPED",
+      currentPhase: "qualification",
+      overallProgress: 0,
+      nextMilestone: null,
+      estimatedCompletion: null,
+    });
     expect(s.successMetrics.currentScore).toBeNull();
   });
 });

@@ -9,11 +9,25 @@
  * - A stopped or failed journey resumes at that phase: completed phases are never run twice.
  * - The kickoff phase keeps its own six steps (docs/domain.md#kickoff) in `steps`.
  */
-export const JOURNEY_PHASES = ["qualification", "feasibility", "tier_recommendation", "education", "kickoff", "monitoring"] as const;
+export const JOURNEY_PHASES = [
+  "qualification",
+  "feasibility",
+  "tier_recommendation",
+  "education",
+  "kickoff",
+  "monitoring",
+] as const;
 export type JourneyPhase = (typeof JOURNEY_PHASES)[number];
 export type PhaseStatus = "pending" | "in_progress" | "completed" | "stopped" | "failed";
 
-export type JourneyStep = { phase: string; status: "pending" | "in_progress" | "completed" | "failed"; startedAt: string | null; finishedAt: string | null; detail: string | null; error?: string };
+export type JourneyStep = {
+  phase: string;
+  status: "pending" | "in_progress" | "completed" | "failed";
+  startedAt: string | null;
+  finishedAt: string | null;
+  detail: string | null;
+  error?: string;
+};
 
 export type PhaseState = {
   phase: JourneyPhase;
@@ -30,15 +44,29 @@ export type PhaseState = {
   steps?: JourneyStep[];
 };
 
-export type JourneyOutcome = { status: "IN_PROGRESS" | "STOPPED" | "FAILED" | "MONITORING" | "COMPLETED"; currentPhase: JourneyPhase };
+export type JourneyOutcome = {
+  status: "IN_PROGRESS" | "STOPPED" | "FAILED" | "MONITORING" | "COMPLETED";
+  currentPhase: JourneyPhase;
+};
 
 export const PHASE_LABEL: Record<JourneyPhase, string> = {
-  qualification: "Qualification", feasibility: "Feasibility", tier_recommendation: "Tier recommendation",
-  education: "Education", kickoff: "Kickoff", monitoring: "Monitoring",
+  qualification: "Qualification",
+  feasibility: "Feasibility",
+  tier_recommendation: "Tier recommendation",
+  education: "Education",
+  kickoff: "Kickoff",
+  monitoring: "Monitoring",
 };
 
 export function initialPhases(): PhaseState[] {
-  return JOURNEY_PHASES.map((phase) => ({ phase, status: "pending", startedAt: null, finishedAt: null, detail: null, reasons: [] }));
+  return JOURNEY_PHASES.map((phase) => ({
+    phase,
+    status: "pending",
+    startedAt: null,
+    finishedAt: null,
+    detail: null,
+    reasons: [],
+  }));
 }
 
 /** Names stored by earlier versions for a phase ("tier" was written for the tier recommendation). */
@@ -47,7 +75,9 @@ const PHASE_ALIASES: Record<string, JourneyPhase> = { tier: "tier_recommendation
 /** Reads stored phases defensively: known aliases renamed, unknown entries dropped, missing phases pending, order fixed. */
 export function readPhases(value: unknown): PhaseState[] {
   const raw = Array.isArray(value) ? (value as Partial<PhaseState>[]) : [];
-  const stored = raw.map((x) => (x && typeof x.phase === "string" && PHASE_ALIASES[x.phase] ? { ...x, phase: PHASE_ALIASES[x.phase] } : x));
+  const stored = raw.map((x) =>
+    x && typeof x.phase === "string" && PHASE_ALIASES[x.phase] ? { ...x, phase: PHASE_ALIASES[x.phase] } : x,
+  );
   return initialPhases().map((p) => {
     const s = stored.find((x) => x && x.phase === p.phase);
     return s ? { ...p, ...s, reasons: Array.isArray(s.reasons) ? s.reasons : [] } : p;
@@ -55,7 +85,11 @@ export function readPhases(value: unknown): PhaseState[] {
 }
 
 /** A copy of `phases` with one phase changed. */
-export function setPhase(phases: readonly PhaseState[], phase: JourneyPhase, patch: Partial<Omit<PhaseState, "phase">>): PhaseState[] {
+export function setPhase(
+  phases: readonly PhaseState[],
+  phase: JourneyPhase,
+  patch: Partial<Omit<PhaseState, "phase">>,
+): PhaseState[] {
   return phases.map((p) => (p.phase === phase ? { ...p, ...patch } : p));
 }
 
@@ -80,10 +114,20 @@ export function journeyOutcome(phases: readonly PhaseState[]): JourneyOutcome {
 export function recoveryActionsFor(phase: JourneyPhase, status: "stopped" | "failed"): string[] {
   if (status === "stopped") {
     const stopped: Record<JourneyPhase, string[]> = {
-      qualification: ["Work on the missing criteria with the prospect (see the reasons), then re-assess", "Or mark the lead lost with a note, and offer the self-service assessment for later"],
-      feasibility: ["Re-scope the request (fewer requirements, a longer timeline or a larger budget) and analyse again", "Discuss the blockers with the customer's technical lead"],
-      tier_recommendation: ["No tier reaches the compatibility threshold: check the tier catalogue or propose a custom package"],
-      education: [], kickoff: [], monitoring: [],
+      qualification: [
+        "Work on the missing criteria with the prospect (see the reasons), then re-assess",
+        "Or mark the lead lost with a note, and offer the self-service assessment for later",
+      ],
+      feasibility: [
+        "Re-scope the request (fewer requirements, a longer timeline or a larger budget) and analyse again",
+        "Discuss the blockers with the customer's technical lead",
+      ],
+      tier_recommendation: [
+        "No tier reaches the compatibility threshold: check the tier catalogue or propose a custom package",
+      ],
+      education: [],
+      kickoff: [],
+      monitoring: [],
     };
     return stopped[phase];
   }
@@ -92,7 +136,9 @@ export function recoveryActionsFor(phase: JourneyPhase, status: "stopped" | "fai
     feasibility: ["Run the feasibility analysis on the lead page (it needs the project request), then resume"],
     tier_recommendation: ["Run the tier recommendation on the lead page, then resume"],
     education: ["Check the content library has items for this service type, then resume"],
-    kickoff: ["Read the failed kickoff step below, fix its input (e.g. a stakeholder email already in use) and resume; nothing was saved"],
+    kickoff: [
+      "Read the failed kickoff step below, fix its input (e.g. a stakeholder email already in use) and resume; nothing was saved",
+    ],
     monitoring: ["Open the project and check its milestones"],
   };
   return failed[phase];

@@ -13,7 +13,13 @@
  */
 import { journeyOutcome, type PhaseState } from "./phases";
 
-export type StatusMilestone = { weekNumber: number; title: string; dueDate: Date; status: string; score: number | null };
+export type StatusMilestone = {
+  weekNumber: number;
+  title: string;
+  dueDate: Date;
+  status: string;
+  score: number | null;
+};
 export type StatusProject = {
   id: string;
   status: string;
@@ -33,26 +39,33 @@ export function journeyStatus(phases: readonly PhaseState[], project: StatusProj
   const monitoring = weeks.length === 0 ? 0 : (met / weeks.length) * MONITORING_POINTS;
   const monitoringStarted = phases.some((p) => p.phase === "monitoring" && p.status !== "pending");
   const overallProgress = round1(setup + (monitoringStarted ? monitoring : 0));
-  const progressReason = `${setup / SETUP_POINTS} of 5 set-up phases done (${setup} points)` +
-    (monitoringStarted ? `; ${met} of ${weeks.length} weekly milestones met (${round1(monitoring)} of ${MONITORING_POINTS} points)` : "");
+  const progressReason =
+    `${setup / SETUP_POINTS} of 5 set-up phases done (${setup} points)` +
+    (monitoringStarted
+      ? `; ${met} of ${weeks.length} weekly milestones met (${round1(monitoring)} of ${MONITORING_POINTS} points)`
+      : "");
 
   const validated = weeks.filter((m) => m.score !== null && m.status !== "PENDING" && m.status !== "IN_PROGRESS");
   const threshold = project?.guarantee?.successThreshold ?? null;
-  const currentScore = validated.length === 0 ? null : round1(validated.reduce((s, m) => s + (m.score ?? 0), 0) / validated.length);
+  const currentScore =
+    validated.length === 0 ? null : round1(validated.reduce((s, m) => s + (m.score ?? 0), 0) / validated.length);
   const anyFailed = weeks.some((m) => m.status === "FAILED");
   const anyAtRisk = weeks.some((m) => m.status === "AT_RISK");
   let riskLevel: "low" | "medium" | "high" = "low";
   const riskReasons: string[] = [];
   if (anyFailed) riskReasons.push("a weekly milestone failed");
   if (anyAtRisk) riskReasons.push("a weekly milestone is at risk");
-  if (currentScore !== null && threshold !== null && currentScore < threshold) riskReasons.push(`success score ${currentScore} is below the guarantee's ${threshold}`);
+  if (currentScore !== null && threshold !== null && currentScore < threshold)
+    riskReasons.push(`success score ${currentScore} is below the guarantee's ${threshold}`);
   if (anyFailed || (currentScore !== null && threshold !== null && currentScore < threshold - 10)) riskLevel = "high";
   else if (anyAtRisk || (currentScore !== null && threshold !== null && currentScore < threshold)) riskLevel = "medium";
 
-  const next = [...weeks].sort((a, b) => a.dueDate.getTime() - b.dueDate.getTime()).find((m) => m.status !== "SUCCESS") ?? null;
+  const next =
+    [...weeks].sort((a, b) => a.dueDate.getTime() - b.dueDate.getTime()).find((m) => m.status !== "SUCCESS") ?? null;
   const lastDue = weeks.reduce<Date | null>((max, m) => (max === null || m.dueDate > max ? m.dueDate : max), null);
   const guaranteeEnd = project?.guarantee?.endsAt ?? null;
-  const estimatedCompletion = lastDue && guaranteeEnd ? (guaranteeEnd > lastDue ? guaranteeEnd : lastDue) : (lastDue ?? guaranteeEnd);
+  const estimatedCompletion =
+    lastDue && guaranteeEnd ? (guaranteeEnd > lastDue ? guaranteeEnd : lastDue) : (lastDue ?? guaranteeEnd);
 
   return {
     status: outcome.status,
@@ -65,9 +78,14 @@ export function journeyStatus(phases: readonly PhaseState[], project: StatusProj
       threshold,
       onTrack: currentScore === null || threshold === null ? null : currentScore >= threshold,
       riskLevel,
-      reasons: riskReasons.length > 0 ? riskReasons : [validated.length === 0 ? "no week validated yet" : "every validated week is on track"],
+      reasons:
+        riskReasons.length > 0
+          ? riskReasons
+          : [validated.length === 0 ? "no week validated yet" : "every validated week is on track"],
     },
-    nextMilestone: next ? { weekNumber: next.weekNumber, title: next.title, dueDate: next.dueDate, status: next.status } : null,
+    nextMilestone: next
+      ? { weekNumber: next.weekNumber, title: next.title, dueDate: next.dueDate, status: next.status }
+      : null,
     estimatedCompletion,
   };
 }

@@ -17,7 +17,14 @@ import { z } from "zod";
 import type { EnvironmentKind, ServiceType } from "@/server/db/generated/enums";
 import { SERVICE_TYPES } from "@/server/engines/qualification/config";
 
-export const KICKOFF_PHASES = ["setup", "delivery_team", "environments", "stakeholder_onboarding", "guarantee_activation", "launch"] as const;
+export const KICKOFF_PHASES = [
+  "setup",
+  "delivery_team",
+  "environments",
+  "stakeholder_onboarding",
+  "guarantee_activation",
+  "launch",
+] as const;
 export type KickoffPhase = (typeof KICKOFF_PHASES)[number];
 export const TEAM_CONDITIONS = ["has_ui_requirements", "has_compliance_requirements"] as const;
 export type TeamCondition = (typeof TEAM_CONDITIONS)[number];
@@ -46,8 +53,13 @@ export type KickoffConfig = {
   firstMilestoneDays: number;
 };
 
-const role = (r: string, specialization: string, capacity: number, buildsFeatures: boolean, extra: Partial<RoleSpec> = {}): RoleSpec =>
-  ({ role: r, specialization, capacity, buildsFeatures, ...extra });
+const role = (
+  r: string,
+  specialization: string,
+  capacity: number,
+  buildsFeatures: boolean,
+  extra: Partial<RoleSpec> = {},
+): RoleSpec => ({ role: r, specialization, capacity, buildsFeatures, ...extra });
 const UI_AND_SECURITY: ConditionalRoleSpec[] = [
   { ...role("ui_ux_specialist", "user_experience", 0.5, true), condition: "has_ui_requirements" },
   { ...role("security_specialist", "compliance_security", 0.5, false), condition: "has_compliance_requirements" },
@@ -102,14 +114,23 @@ export const DEFAULT_KICKOFF_CONFIG: KickoffConfig = {
 // ---------------------------------------------------------------- validation (tenant edits)
 
 const KEY = /^[a-z][a-z0-9_]{0,63}$/;
-const keySchema = (what: string) => z.string({ message: `The ${what} must be text` })
-  .regex(KEY, `The ${what} is 1–64 lower-case letters, digits or underscores, starting with a letter`);
+const keySchema = (what: string) =>
+  z
+    .string({ message: `The ${what} must be text` })
+    .regex(KEY, `The ${what} is 1–64 lower-case letters, digits or underscores, starting with a letter`);
 const num = (what: string, min: number, max: number, unit = "") =>
-  z.number({ message: `The ${what} must be a number` }).min(min, `The ${what} is at least ${min}${unit}`).max(max, `The ${what} is at most ${max}${unit}`);
+  z
+    .number({ message: `The ${what} must be a number` })
+    .min(min, `The ${what} is at least ${min}${unit}`)
+    .max(max, `The ${what} is at most ${max}${unit}`);
 
 const roleFields = {
   role: keySchema("role"),
-  specialization: z.string().trim().min(1, "Give the role a specialization").max(80, "A specialization is at most 80 characters"),
+  specialization: z
+    .string()
+    .trim()
+    .min(1, "Give the role a specialization")
+    .max(80, "A specialization is at most 80 characters"),
   capacity: num("capacity", 0, 20, " FTE").positive("A role's capacity is above 0 FTE (remove the role instead)"),
   buildsFeatures: z.boolean({ message: "Say whether the role counts toward velocity (true or false)" }),
   useTechStack: z.boolean().optional(),
@@ -117,7 +138,14 @@ const roleFields = {
 const ZRoleSchema = z.object(roleFields);
 const ZTeamSchema = z.object({
   required: z.array(ZRoleSchema).min(1, "A team needs at least one required role").max(30, "At most 30 required roles"),
-  optional: z.array(z.object({ ...roleFields, condition: z.enum(TEAM_CONDITIONS, { message: `The condition is one of: ${TEAM_CONDITIONS.join(", ")}` }) })).max(30),
+  optional: z
+    .array(
+      z.object({
+        ...roleFields,
+        condition: z.enum(TEAM_CONDITIONS, { message: `The condition is one of: ${TEAM_CONDITIONS.join(", ")}` }),
+      }),
+    )
+    .max(30),
 });
 
 export const ZKickoffConfigSchema = z
@@ -127,22 +155,32 @@ export const ZKickoffConfigSchema = z
       { message: "Teams are given per service type" },
     ),
     tierRoles: z.record(keySchema("tier key"), z.array(ZRoleSchema).max(10, "At most 10 extra roles per tier")),
-    velocity: z.object({ pointsPerFteWeek: num("points per FTE-week", 0, 100).positive("Points per FTE-week must be above 0") }),
+    velocity: z.object({
+      pointsPerFteWeek: num("points per FTE-week", 0, 100).positive("Points per FTE-week must be above 0"),
+    }),
     guarantee: z.object({
       successThreshold: num("guarantee success threshold", 0, 100),
       days: num("guarantee period", 1, 365, " days").int("The guarantee period is in whole days"),
     }),
-    environments: z.array(z.enum(ENVIRONMENT_KINDS, { message: `Environments are ${ENVIRONMENT_KINDS.join(", ")}` }))
+    environments: z
+      .array(z.enum(ENVIRONMENT_KINDS, { message: `Environments are ${ENVIRONMENT_KINDS.join(", ")}` }))
       .min(1, "Provision at least one environment")
       .refine((e) => new Set(e).size === e.length, "Each environment is listed once"),
-    firstMilestoneDays: num("first milestone offset", 1, 60, " days").int("The first milestone offset is in whole days"),
+    firstMilestoneDays: num("first milestone offset", 1, 60, " days").int(
+      "The first milestone offset is in whole days",
+    ),
   })
   .superRefine((c, ctx) => {
     for (const t of SERVICE_TYPES) {
       const team = c.teams[t];
       const seen = new Set<string>();
       for (const r of [...team.required, ...team.optional]) {
-        if (seen.has(r.role)) ctx.addIssue({ code: "custom", path: ["teams", t], message: `The ${t.toLowerCase()} team lists the role "${r.role}" twice; merge them into one with the total capacity` });
+        if (seen.has(r.role))
+          ctx.addIssue({
+            code: "custom",
+            path: ["teams", t],
+            message: `The ${t.toLowerCase()} team lists the role "${r.role}" twice; merge them into one with the total capacity`,
+          });
         seen.add(r.role);
       }
     }

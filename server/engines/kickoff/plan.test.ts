@@ -4,8 +4,11 @@ import { planKickoff, roleLabel, type KickoffInput } from "./plan";
 
 const START = new Date("2026-03-02T09:00:00.000Z");
 const MVP: KickoffInput = {
-  serviceType: "MVP_DEVELOPMENT", tierKey: "startup_mvp", contractValueCents: 9_500_000,
-  requirements: { hasUiRequirements: false, hasComplianceRequirements: false }, startDate: START,
+  serviceType: "MVP_DEVELOPMENT",
+  tierKey: "startup_mvp",
+  contractValueCents: 9_500_000,
+  requirements: { hasUiRequirements: false, hasComplianceRequirements: false },
+  startDate: START,
 };
 
 describe("planKickoff", () => {
@@ -19,10 +22,17 @@ describe("planKickoff", () => {
       ["devops_engineer", "ci_cd_deployment", 1, true],
     ]);
     expect(p.teamCapacity).toBe(7);
-    expect(p.teamCapacityReason).toBe("7 FTE = Requirements analyst 1 + Solution architect 1 + Full stack developer 3 + QA engineer 1 + DevOps engineer 1");
+    expect(p.teamCapacityReason).toBe(
+      "7 FTE = Requirements analyst 1 + Solution architect 1 + Full stack developer 3 + QA engineer 1 + DevOps engineer 1",
+    );
     expect(p.estimatedVelocity.pointsPerWeek).toBe(32);
-    expect(p.estimatedVelocity.reason).toBe("4 FTE building features (Full stack developer 3, QA engineer 1) × 8 points per FTE-week = 32 points a week");
-    expect(p.notes).toEqual(["UI/UX specialist not added: no UI requirements", "Security specialist not added: no compliance requirements"]);
+    expect(p.estimatedVelocity.reason).toBe(
+      "4 FTE building features (Full stack developer 3, QA engineer 1) × 8 points per FTE-week = 32 points a week",
+    );
+    expect(p.notes).toEqual([
+      "UI/UX specialist not added: no UI requirements",
+      "Security specialist not added: no compliance requirements",
+    ]);
   });
 
   it("adds the optional roles when their condition holds, with the reason", () => {
@@ -46,13 +56,20 @@ describe("planKickoff", () => {
     const enterprise = planKickoff({ ...MVP, tierKey: "enterprise_mvp" });
     expect(enterprise.team.at(-1)).toMatchObject({ role: "enterprise_architect", capacity: 0.5, required: true });
     expect(enterprise.teamCapacity).toBe(7.5);
-    const legacy = planKickoff({ ...MVP, serviceType: "LEGACY_MODERNIZATION", tierKey: "legacy_modernization_accelerated" });
+    const legacy = planKickoff({
+      ...MVP,
+      serviceType: "LEGACY_MODERNIZATION",
+      tierKey: "legacy_modernization_accelerated",
+    });
     expect(legacy.team.slice(-2).map((m) => m.role)).toEqual(["legacy_specialist", "security_expert"]);
     expect(planKickoff({ ...MVP, tierKey: "custom_tier" }).team).toHaveLength(5);
   });
 
   it("does not add a tier role the team already has", () => {
-    const config: KickoffConfig = { ...DEFAULT_KICKOFF_CONFIG, tierRoles: { startup_mvp: [{ role: "qa_engineer", specialization: "x", capacity: 1, buildsFeatures: true }] } };
+    const config: KickoffConfig = {
+      ...DEFAULT_KICKOFF_CONFIG,
+      tierRoles: { startup_mvp: [{ role: "qa_engineer", specialization: "x", capacity: 1, buildsFeatures: true }] },
+    };
     const p = planKickoff(MVP, config);
     expect(p.team.filter((m) => m.role === "qa_engineer")).toHaveLength(1);
     expect(p.notes).toContain("QA engineer from the chosen tier is already on the team");
@@ -71,7 +88,9 @@ describe("planKickoff", () => {
     const p = planKickoff(MVP);
     expect(p.guarantee).toMatchObject({ amountCents: 9_500_000, successThreshold: 85, startsAt: START });
     expect(p.guarantee.endsAt.toISOString()).toBe("2026-04-01T09:00:00.000Z");
-    expect(p.guarantee.reasons[0]).toBe("Guarantee amount $95,000: the contract value (the tier is no longer in the catalogue).");
+    expect(p.guarantee.reasons[0]).toBe(
+      "Guarantee amount $95,000: the contract value (the tier is no longer in the catalogue).",
+    );
     const tier = planKickoff({ ...MVP, successThreshold: 80 });
     expect(tier.guarantee.successThreshold).toBe(80);
     expect(tier.guarantee.reasons[1]).toBe("Success threshold 80 from the chosen tier");
@@ -80,18 +99,36 @@ describe("planKickoff", () => {
   it("guarantees the tier's refund cap, never more than the contract value (docs/tiers-and-guarantees.md)", () => {
     const within = planKickoff({ ...MVP, tierGuarantee: { deliveryGuarantee: true, refundAmountCents: 15_000_000 } });
     expect(within.guarantee.amountCents).toBe(9_500_000);
-    expect(within.guarantee.reasons[0]).toBe("Guarantee amount $95,000: the contract value, within the tier's $150,000 refund cap.");
+    expect(within.guarantee.reasons[0]).toBe(
+      "Guarantee amount $95,000: the contract value, within the tier's $150,000 refund cap.",
+    );
     const capped = planKickoff({ ...MVP, tierGuarantee: { deliveryGuarantee: true, refundAmountCents: 5_000_000 } });
     expect(capped.guarantee.amountCents).toBe(5_000_000);
-    expect(capped.guarantee.reasons[0]).toBe("Guarantee amount $50,000: the tier's refund cap, below the $95,000 contract value.");
-    expect(planKickoff({ ...MVP, tierGuarantee: { deliveryGuarantee: false, refundAmountCents: 15_000_000 } }).guarantee.amountCents).toBe(0);
+    expect(capped.guarantee.reasons[0]).toBe(
+      "Guarantee amount $50,000: the tier's refund cap, below the $95,000 contract value.",
+    );
+    expect(
+      planKickoff({ ...MVP, tierGuarantee: { deliveryGuarantee: false, refundAmountCents: 15_000_000 } }).guarantee
+        .amountCents,
+    ).toBe(0);
   });
 
   it("lists the environments as pending, the first milestone at +7 days, the six phases in order", () => {
     const p = planKickoff(MVP);
-    expect(p.environments).toEqual([{ kind: "DEVELOPMENT", status: "PENDING" }, { kind: "STAGING", status: "PENDING" }, { kind: "PRODUCTION", status: "PENDING" }]);
+    expect(p.environments).toEqual([
+      { kind: "DEVELOPMENT", status: "PENDING" },
+      { kind: "STAGING", status: "PENDING" },
+      { kind: "PRODUCTION", status: "PENDING" },
+    ]);
     expect(p.firstMilestoneDate.toISOString()).toBe("2026-03-09T09:00:00.000Z");
-    expect(p.phases).toEqual(["setup", "delivery_team", "environments", "stakeholder_onboarding", "guarantee_activation", "launch"]);
+    expect(p.phases).toEqual([
+      "setup",
+      "delivery_team",
+      "environments",
+      "stakeholder_onboarding",
+      "guarantee_activation",
+      "launch",
+    ]);
   });
 
   it("refuses fractional or negative cents, an invalid date and a threshold off 0–100", () => {

@@ -14,7 +14,14 @@
 import type { ServiceType } from "@/server/db/generated/enums";
 import type { TierGuarantees } from "@/server/engines/tiers/config";
 import { guaranteeAmount } from "@/server/engines/tiers/guarantee";
-import { DEFAULT_KICKOFF_CONFIG, KICKOFF_PHASES, type KickoffConfig, type KickoffPhase, type RoleSpec, type TeamCondition } from "./config";
+import {
+  DEFAULT_KICKOFF_CONFIG,
+  KICKOFF_PHASES,
+  type KickoffConfig,
+  type KickoffPhase,
+  type RoleSpec,
+  type TeamCondition,
+} from "./config";
 import { SERVICE_TYPE_LABELS } from "@/server/engines/qualification/labels";
 
 const DAY_MS = 86_400_000;
@@ -33,7 +40,14 @@ export type KickoffInput = {
   tierGuarantee?: Pick<TierGuarantees, "deliveryGuarantee" | "refundAmountCents">;
 };
 
-export type TeamMember = { role: string; specialization: string; capacity: number; required: boolean; buildsFeatures: boolean; reason: string };
+export type TeamMember = {
+  role: string;
+  specialization: string;
+  capacity: number;
+  required: boolean;
+  buildsFeatures: boolean;
+  reason: string;
+};
 export type KickoffPlan = {
   team: TeamMember[];
   teamCapacity: number;
@@ -49,12 +63,19 @@ export type KickoffPlan = {
 
 const CONDITION_TEXT: Record<TeamCondition, { holds: string; fails: string }> = {
   has_ui_requirements: { holds: "the project has UI requirements", fails: "no UI requirements" },
-  has_compliance_requirements: { holds: "the project has compliance requirements", fails: "no compliance requirements" },
+  has_compliance_requirements: {
+    holds: "the project has compliance requirements",
+    fails: "no compliance requirements",
+  },
 };
 const r2 = (x: number) => Math.round(x * 100 + 1e-9) / 100;
 const addDays = (d: Date, days: number) => new Date(d.getTime() + days * DAY_MS);
 
-const ACRONYMS: [RegExp, string][] = [[/\bui ux\b/g, "UI/UX"], [/\bqa\b/g, "QA"], [/\bdevops\b/g, "DevOps"]];
+const ACRONYMS: [RegExp, string][] = [
+  [/\bui ux\b/g, "UI/UX"],
+  [/\bqa\b/g, "QA"],
+  [/\bdevops\b/g, "DevOps"],
+];
 /** "ui_ux_specialist" → "UI/UX specialist". */
 export const roleLabel = (role: string): string => {
   const words = ACRONYMS.reduce((w, [pattern, text]) => w.replace(pattern, text), role.replaceAll("_", " "));
@@ -64,12 +85,20 @@ export const roleLabel = (role: string): string => {
 function member(spec: RoleSpec, required: boolean, reason: string, techStack: string[] | undefined): TeamMember {
   const stack = techStack?.map((s) => s.trim()).filter(Boolean) ?? [];
   const specialization = spec.useTechStack && stack.length > 0 ? stack.join(", ") : spec.specialization;
-  return { role: spec.role, specialization, capacity: spec.capacity, required, buildsFeatures: spec.buildsFeatures, reason };
+  return {
+    role: spec.role,
+    specialization,
+    capacity: spec.capacity,
+    required,
+    buildsFeatures: spec.buildsFeatures,
+    reason,
+  };
 }
 
 export function planKickoff(input: KickoffInput, config: KickoffConfig = DEFAULT_KICKOFF_CONFIG): KickoffPlan {
   const { serviceType, tierKey, contractValueCents, requirements, startDate, techStack } = input;
-  if (!Number.isSafeInteger(contractValueCents) || contractValueCents < 0) throw new RangeError("planKickoff: the contract value must be a whole, non-negative number of cents");
+  if (!Number.isSafeInteger(contractValueCents) || contractValueCents < 0)
+    throw new RangeError("planKickoff: the contract value must be a whole, non-negative number of cents");
   if (Number.isNaN(startDate.getTime())) throw new RangeError("planKickoff: the start date is not a valid date");
   if (input.successThreshold !== undefined && !(input.successThreshold >= 0 && input.successThreshold <= 100)) {
     throw new RangeError("planKickoff: the success threshold is a score from 0 to 100");
@@ -84,11 +113,13 @@ export function planKickoff(input: KickoffInput, config: KickoffConfig = DEFAULT
     has_compliance_requirements: requirements.hasComplianceRequirements,
   };
   for (const r of teamConfig.optional) {
-    if (holds[r.condition]) team.push(member(r, false, `added because ${CONDITION_TEXT[r.condition].holds}`, techStack));
+    if (holds[r.condition])
+      team.push(member(r, false, `added because ${CONDITION_TEXT[r.condition].holds}`, techStack));
     else notes.push(`${roleLabel(r.role)} not added: ${CONDITION_TEXT[r.condition].fails}`);
   }
   for (const r of config.tierRoles[tierKey] ?? []) {
-    if (team.some((m) => m.role === r.role)) notes.push(`${roleLabel(r.role)} from the chosen tier is already on the team`);
+    if (team.some((m) => m.role === r.role))
+      notes.push(`${roleLabel(r.role)} from the chosen tier is already on the team`);
     else team.push(member(r, true, `promised by the tier's team composition`, techStack));
   }
 
@@ -107,9 +138,10 @@ export function planKickoff(input: KickoffInput, config: KickoffConfig = DEFAULT
     teamCapacityReason: `${teamCapacity} FTE = ${team.map((m) => `${roleLabel(m.role)} ${m.capacity}`).join(" + ")}`,
     estimatedVelocity: {
       pointsPerWeek,
-      reason: builders.length > 0
-        ? `${buildFte} FTE building features (${builders.map((m) => `${roleLabel(m.role)} ${m.capacity}`).join(", ")}) × ${pointsPerFteWeek} points per FTE-week = ${pointsPerWeek} points a week`
-        : "No role on the team builds features: no velocity estimate (0)",
+      reason:
+        builders.length > 0
+          ? `${buildFte} FTE building features (${builders.map((m) => `${roleLabel(m.role)} ${m.capacity}`).join(", ")}) × ${pointsPerFteWeek} points per FTE-week = ${pointsPerWeek} points a week`
+          : "No role on the team builds features: no velocity estimate (0)",
     },
     environments: config.environments.map((kind) => ({ kind, status: "PENDING" as const })),
     guarantee: {

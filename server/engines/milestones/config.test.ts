@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { AUTOMATED_METHODS, DEFAULT_MILESTONES_CONFIG, SIGN_OFF_METHODS, VALIDATION_METHODS, ZMilestonesConfigSchema, type MilestonesConfig } from "./config";
+import {
+  AUTOMATED_METHODS,
+  DEFAULT_MILESTONES_CONFIG,
+  SIGN_OFF_METHODS,
+  VALIDATION_METHODS,
+  ZMilestonesConfigSchema,
+  type MilestonesConfig,
+} from "./config";
 
 const d = DEFAULT_MILESTONES_CONFIG;
 const messages = (input: unknown) => {
@@ -28,18 +35,24 @@ describe("DEFAULT_MILESTONES_CONFIG", () => {
       [4, "Delivery & Knowledge Transfer", 90, 75],
     ]);
     expect(mvp[0]?.criteria.map((c) => [c.weight, c.validationMethod])).toEqual([
-      [0.3, "stakeholder_sign_off"], [0.4, "technical_review"], [0.2, "automated_verification"], [0.1, "stakeholder_feedback"],
+      [0.3, "stakeholder_sign_off"],
+      [0.4, "technical_review"],
+      [0.2, "automated_verification"],
+      [0.1, "stakeholder_feedback"],
     ]);
   });
 
-  it.each(Object.entries(d.templates))("%s: weekly weights sum to 1, escalation ≤ success, a sign-off criterion, known methods", (_type, weeks) => {
-    for (const w of weeks) {
-      expect(w.criteria.reduce((s, c) => s + c.weight, 0)).toBeCloseTo(1, 9);
-      expect(w.escalationThreshold).toBeLessThanOrEqual(w.minimumSuccessThreshold);
-      for (const c of w.criteria) expect(VALIDATION_METHODS).toContain(c.validationMethod);
-    }
-    expect(weeks.flatMap((w) => w.criteria).some((c) => c.validationMethod === "stakeholder_sign_off")).toBe(true);
-  });
+  it.each(Object.entries(d.templates))(
+    "%s: weekly weights sum to 1, escalation ≤ success, a sign-off criterion, known methods",
+    (_type, weeks) => {
+      for (const w of weeks) {
+        expect(w.criteria.reduce((s, c) => s + c.weight, 0)).toBeCloseTo(1, 9);
+        expect(w.escalationThreshold).toBeLessThanOrEqual(w.minimumSuccessThreshold);
+        for (const c of w.criteria) expect(VALIDATION_METHODS).toContain(c.validationMethod);
+      }
+      expect(weeks.flatMap((w) => w.criteria).some((c) => c.validationMethod === "stakeholder_sign_off")).toBe(true);
+    },
+  );
 
   it("keeps sign-off and automated methods apart", () => {
     expect(SIGN_OFF_METHODS).toEqual(["stakeholder_sign_off", "stakeholder_demo", "user_testing"]);
@@ -49,34 +62,85 @@ describe("DEFAULT_MILESTONES_CONFIG", () => {
 
 describe("ZMilestonesConfigSchema", () => {
   it("refuses weights summing to 0.9, naming the week and the sum", () => {
-    const c = withMvp((weeks) => { if (weeks[1]?.criteria[0]) weeks[1].criteria[0].weight = 0.4; });
-    expect(messages(c)).toEqual(["templates.MVP_DEVELOPMENT.1.criteria: Week 2 of mvp_development: criterion weights must add up to 1 (they add up to 0.9)"]);
+    const c = withMvp((weeks) => {
+      if (weeks[1]?.criteria[0]) weeks[1].criteria[0].weight = 0.4;
+    });
+    expect(messages(c)).toEqual([
+      "templates.MVP_DEVELOPMENT.1.criteria: Week 2 of mvp_development: criterion weights must add up to 1 (they add up to 0.9)",
+    ]);
   });
 
   it("refuses gaps and repeats in week numbers", () => {
-    expect(messages(withMvp((weeks) => { if (weeks[3]) weeks[3].week = 5; }))).toEqual([
+    expect(
+      messages(
+        withMvp((weeks) => {
+          if (weeks[3]) weeks[3].week = 5;
+        }),
+      ),
+    ).toEqual([
       "templates.MVP_DEVELOPMENT: The mvp_development weeks must be numbered 1 to 4 without gaps or repeats (they are 1, 2, 3, 5)",
     ]);
-    expect(messages(withMvp((weeks) => { if (weeks[3]) weeks[3].week = 3; }))).toHaveLength(1);
+    expect(
+      messages(
+        withMvp((weeks) => {
+          if (weeks[3]) weeks[3].week = 3;
+        }),
+      ),
+    ).toHaveLength(1);
   });
 
   it("refuses an escalation threshold above the success threshold and thresholds off 0–100", () => {
-    expect(messages(withMvp((weeks) => { if (weeks[0]) weeks[0].escalationThreshold = 90; }))).toEqual([
+    expect(
+      messages(
+        withMvp((weeks) => {
+          if (weeks[0]) weeks[0].escalationThreshold = 90;
+        }),
+      ),
+    ).toEqual([
       "templates.MVP_DEVELOPMENT.0.escalationThreshold: Week 1 of mvp_development: the escalation threshold (90) must not be above the minimum success threshold (85)",
     ]);
-    expect(messages(withMvp((weeks) => { if (weeks[0]) weeks[0].minimumSuccessThreshold = 120; }))).toEqual([
+    expect(
+      messages(
+        withMvp((weeks) => {
+          if (weeks[0]) weeks[0].minimumSuccessThreshold = 120;
+        }),
+      ),
+    ).toEqual([
       "templates.MVP_DEVELOPMENT.0.minimumSuccessThreshold: The minimum success threshold is a score from 0 to 100",
     ]);
   });
 
   it("refuses a week without criteria, a zero weight, an unknown method and a duplicate criterion", () => {
-    expect(messages(withMvp((weeks) => { if (weeks[0]) weeks[0].criteria = []; }))).toEqual(["templates.MVP_DEVELOPMENT.0.criteria: A milestone needs at least one criterion"]);
-    const zero = messages(withMvp((weeks) => { if (weeks[1]?.criteria[2]) weeks[1].criteria[2].weight = 0; }));
-    expect(zero[0]).toBe("templates.MVP_DEVELOPMENT.1.criteria.2.weight: A criterion weight is above 0 (remove the criterion instead)");
-    const method = messages(withMvp((weeks) => { if (weeks[0]?.criteria[0]) weeks[0].criteria[0].validationMethod = "vibes"; }));
-    expect(method[0]).toMatch(/^templates\.MVP_DEVELOPMENT\.0\.criteria\.0\.validationMethod: The validation method is one of: stakeholder_sign_off/);
-    const dup = withMvp((weeks) => { const w = weeks[1]; if (w?.criteria[1] && w.criteria[0]) w.criteria[1].name = w.criteria[0].name; });
-    expect(messages(dup)).toEqual(['templates.MVP_DEVELOPMENT.1.criteria.1.name: Week 2 of mvp_development: the criterion "Core Features Implementation" appears twice; give each criterion its own name']);
+    expect(
+      messages(
+        withMvp((weeks) => {
+          if (weeks[0]) weeks[0].criteria = [];
+        }),
+      ),
+    ).toEqual(["templates.MVP_DEVELOPMENT.0.criteria: A milestone needs at least one criterion"]);
+    const zero = messages(
+      withMvp((weeks) => {
+        if (weeks[1]?.criteria[2]) weeks[1].criteria[2].weight = 0;
+      }),
+    );
+    expect(zero[0]).toBe(
+      "templates.MVP_DEVELOPMENT.1.criteria.2.weight: A criterion weight is above 0 (remove the criterion instead)",
+    );
+    const method = messages(
+      withMvp((weeks) => {
+        if (weeks[0]?.criteria[0]) weeks[0].criteria[0].validationMethod = "vibes";
+      }),
+    );
+    expect(method[0]).toMatch(
+      /^templates\.MVP_DEVELOPMENT\.0\.criteria\.0\.validationMethod: The validation method is one of: stakeholder_sign_off/,
+    );
+    const dup = withMvp((weeks) => {
+      const w = weeks[1];
+      if (w?.criteria[1] && w.criteria[0]) w.criteria[1].name = w.criteria[0].name;
+    });
+    expect(messages(dup)).toEqual([
+      'templates.MVP_DEVELOPMENT.1.criteria.1.name: Week 2 of mvp_development: the criterion "Core Features Implementation" appears twice; give each criterion its own name',
+    ]);
   });
 
   it("requires a template for every service type", () => {

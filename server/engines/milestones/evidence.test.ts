@@ -4,8 +4,15 @@ import { AUTOMATED_METHODS } from "./config";
 import { scoreFromEvidence, type EvidenceMetrics } from "./evidence";
 
 const GREEN: EvidenceMetrics = {
-  coverage: 96, complexity: 8, maintainability: 9, vulnerabilitiesHigh: 0, vulnerabilitiesCritical: 0, benchmarkP95Ms: 250,
-  testsPassed: 120, testsFailed: 0, commitSha: "abc123",
+  coverage: 96,
+  complexity: 8,
+  maintainability: 9,
+  vulnerabilitiesHigh: 0,
+  vulnerabilitiesCritical: 0,
+  benchmarkP95Ms: 250,
+  testsPassed: 120,
+  testsFailed: 0,
+  commitSha: "abc123",
 };
 
 describe("scoreFromEvidence", () => {
@@ -22,7 +29,10 @@ describe("scoreFromEvidence", () => {
 
   it("automated_testing: mean of the pass rate and coverage against the 95% gate", () => {
     const r = scoreFromEvidence("automated_testing", { testsPassed: 90, testsFailed: 10, coverage: 76 });
-    expect(r).toEqual({ score: 85, reasons: ["90 of 100 tests pass = 90", "coverage 76% against the 95% gate = 80", "mean of 2 checks = 85"] });
+    expect(r).toEqual({
+      score: 85,
+      reasons: ["90 of 100 tests pass = 90", "coverage 76% against the 95% gate = 80", "mean of 2 checks = 85"],
+    });
   });
 
   it("automated_verification falls back to 'the pipeline reported a build' without test counts", () => {
@@ -39,12 +49,21 @@ describe("scoreFromEvidence", () => {
   it("security_audit: −25 per high vulnerability over the threshold, 0 with a critical one", () => {
     expect(scoreFromEvidence("security_audit", { vulnerabilitiesHigh: 2, vulnerabilitiesCritical: 0 })?.score).toBe(50);
     expect(scoreFromEvidence("security_audit", { vulnerabilitiesHigh: 0, vulnerabilitiesCritical: 1 })?.score).toBe(0);
-    const lenient = { ...DEFAULT_QUALITY_GATES, code: { ...DEFAULT_QUALITY_GATES.code, security_vulnerability_threshold: 2 } };
+    const lenient = {
+      ...DEFAULT_QUALITY_GATES,
+      code: { ...DEFAULT_QUALITY_GATES.code, security_vulnerability_threshold: 2 },
+    };
     expect(scoreFromEvidence("security_audit", { vulnerabilitiesHigh: 2 }, lenient)?.score).toBe(100);
   });
 
   it("automated_quality_checks: coverage, complexity, maintainability and security against the gates", () => {
-    const r = scoreFromEvidence("automated_quality_checks", { coverage: 95, complexity: 20, maintainability: 8.5, vulnerabilitiesHigh: 0, vulnerabilitiesCritical: 0 });
+    const r = scoreFromEvidence("automated_quality_checks", {
+      coverage: 95,
+      complexity: 20,
+      maintainability: 8.5,
+      vulnerabilitiesHigh: 0,
+      vulnerabilitiesCritical: 0,
+    });
     expect(r?.score).toBe(87.5); // (100 + 50 + 100 + 100) / 4
     expect(r?.reasons).toContain("complexity 20 against the maximum 10 = 50");
   });

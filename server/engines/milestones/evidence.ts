@@ -23,7 +23,10 @@ import { DEFAULT_QUALITY_GATES, type QualityGates } from "@/server/engines/quali
 import type { QualityMetrics } from "@/server/engines/quality/gates";
 
 /** The Evidence row's fields (CI API or manual entry). */
-export type EvidenceMetrics = Pick<QualityMetrics, "coverage" | "complexity" | "maintainability" | "vulnerabilitiesHigh" | "vulnerabilitiesCritical" | "benchmarkP95Ms"> & {
+export type EvidenceMetrics = Pick<
+  QualityMetrics,
+  "coverage" | "complexity" | "maintainability" | "vulnerabilitiesHigh" | "vulnerabilitiesCritical" | "benchmarkP95Ms"
+> & {
   testsPassed?: number | null;
   testsFailed?: number | null;
   commitSha?: string | null;
@@ -46,7 +49,8 @@ const METHOD_CHECKS: Record<string, CheckName[]> = {
   security_audit: ["security"],
 };
 
-const val = (v: number | null | undefined): number | null => (typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : null);
+const val = (v: number | null | undefined): number | null =>
+  typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : null;
 const r1 = (x: number) => Math.round(x * 10 + 1e-9) / 10;
 const pct = (x: number) => Math.min(100, Math.max(0, x));
 
@@ -96,7 +100,9 @@ function check(name: CheckName, e: EvidenceMetrics, g: QualityGates["code"]): Ch
       return { score: s, reason: `p95 ${p95} ms against the ${budget} ms budget = ${r1(s)}` };
     }
     case "build":
-      return e.commitSha || e.buildUrl ? { score: 100, reason: `CI reported build ${e.commitSha ?? e.buildUrl} = 100` } : null;
+      return e.commitSha || e.buildUrl
+        ? { score: 100, reason: `CI reported build ${e.commitSha ?? e.buildUrl} = 100` }
+        : null;
   }
 }
 

@@ -17,11 +17,21 @@ describe("planMilestones", () => {
 
   it("copies thresholds and criteria with positions and sign-off flags", () => {
     const [w1, , w3] = planMilestones(MVP_MILESTONES, START);
-    expect(w1).toMatchObject({ title: "Foundation & Architecture", minimumSuccessThreshold: 85, escalationThreshold: 70 });
+    expect(w1).toMatchObject({
+      title: "Foundation & Architecture",
+      minimumSuccessThreshold: 85,
+      escalationThreshold: 70,
+    });
     expect(w1?.criteria.map((c) => [c.position, c.validationMethod, c.requiresSignOff])).toEqual([
-      [0, "stakeholder_sign_off", true], [1, "technical_review", false], [2, "automated_verification", false], [3, "stakeholder_feedback", false],
+      [0, "stakeholder_sign_off", true],
+      [1, "technical_review", false],
+      [2, "automated_verification", false],
+      [3, "stakeholder_feedback", false],
     ]);
-    expect(w3?.criteria.filter((c) => c.requiresSignOff).map((c) => c.validationMethod)).toEqual(["stakeholder_demo", "user_testing"]);
+    expect(w3?.criteria.filter((c) => c.requiresSignOff).map((c) => c.validationMethod)).toEqual([
+      "stakeholder_demo",
+      "user_testing",
+    ]);
   });
 
   it("orders weeks whatever the template order, and plans every default template", () => {

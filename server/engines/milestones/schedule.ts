@@ -43,7 +43,11 @@ export function planMilestones(templates: readonly MilestoneTemplate[], startDat
       minimumSuccessThreshold: t.minimumSuccessThreshold,
       escalationThreshold: t.escalationThreshold,
       criteria: t.criteria.map((c, position) => ({
-        position, name: c.name, weight: c.weight, validationMethod: c.validationMethod, deliverable: c.deliverable,
+        position,
+        name: c.name,
+        weight: c.weight,
+        validationMethod: c.validationMethod,
+        deliverable: c.deliverable,
         requiresSignOff: requiresSignOff(c.validationMethod),
       })),
     }));

@@ -11,7 +11,12 @@ function week1With(scores: (number | null)[], patch: Partial<CriterionInput>[] =
   return {
     minimumSuccessThreshold: week1?.minimumSuccessThreshold ?? 85,
     escalationThreshold: week1?.escalationThreshold ?? 70,
-    criteria: (week1?.criteria ?? []).map((c, i) => ({ ...c, score: scores[i] ?? null, signOff: "APPROVED" as const, ...patch[i] })),
+    criteria: (week1?.criteria ?? []).map((c, i) => ({
+      ...c,
+      score: scores[i] ?? null,
+      signOff: "APPROVED" as const,
+      ...patch[i],
+    })),
   };
 }
 
@@ -59,10 +64,19 @@ describe("validateMilestone: sign-offs", () => {
     expect(r.score).toBe(63); // 0 + 36 + 18 + 9
     expect(r.bestCaseScore).toBe(93); // 30 + 36 + 18 + 9
     expect([r.scoredStatus, r.bestCaseStatus]).toEqual(["failed", "success"]);
-    expect(r.pendingSignOffs).toEqual([{ name: "Requirements Analysis Complete", validationMethod: "stakeholder_sign_off", decision: "none", reason: "awaiting the customer's sign-off" }]);
+    expect(r.pendingSignOffs).toEqual([
+      {
+        name: "Requirements Analysis Complete",
+        validationMethod: "stakeholder_sign_off",
+        decision: "none",
+        reason: "awaiting the customer's sign-off",
+      },
+    ]);
     // the entered 95 does not count before approval; only the follow-up is due, no escalation
     expect(r.contributions[0]).toMatchObject({ score: 0, source: "pending_sign_off" });
-    expect(r.actions.map((a) => [a.kind, a.title])).toEqual([["FOLLOW_UP", 'Request the customer\'s sign-off on "Requirements Analysis Complete"']]);
+    expect(r.actions.map((a) => [a.kind, a.title])).toEqual([
+      ["FOLLOW_UP", 'Request the customer\'s sign-off on "Requirements Analysis Complete"'],
+    ]);
   });
 
   it("treats requested changes as no approval and says so", () => {
@@ -78,7 +92,9 @@ describe("validateMilestone: sign-offs", () => {
     expect(r.status).toBe("failed");
     expect(r.provisional).toBe(true);
     expect(r.actions.map((a) => a.kind)).toEqual(["FOLLOW_UP", "ESCALATION", "ESCALATION", "ESCALATION"]);
-    expect(r.actions[1]?.detail).toMatch(/^Best-case score 58 is below the 70 escalation threshold: the milestone cannot pass even with every sign-off\./);
+    expect(r.actions[1]?.detail).toMatch(
+      /^Best-case score 58 is below the 70 escalation threshold: the milestone cannot pass even with every sign-off\./,
+    );
   });
 
   it("counts an approval without an entered score as 100", () => {
@@ -136,7 +152,9 @@ describe("validateMilestone: missing scores and evidence", () => {
     expect(r).toMatchObject({ status: "not_scored", provisional: true, score: 81, bestCaseScore: 91 });
     expect(r.contributions[3]).toMatchObject({ score: 0, source: "unscored" });
     expect(r.actions).toEqual([]);
-    expect(r.reasons.at(-1)).toBe("Not scored yet: Team Communication Established. The week stays in progress until every criterion is scored.");
+    expect(r.reasons.at(-1)).toBe(
+      "Not scored yet: Team Communication Established. The week stays in progress until every criterion is scored.",
+    );
   });
 
   it("a week scored 0 on what was scored and blank elsewhere is still pending, never failed", () => {

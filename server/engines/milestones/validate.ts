@@ -20,7 +20,13 @@
  * - criterion scores are clamped to 0–100.
  */
 import type { QualityGates } from "@/server/engines/quality/config";
-import { escalationActions, recoveryActions, signOffActions, type MilestoneAction, type WeakCriterion } from "./actions";
+import {
+  escalationActions,
+  recoveryActions,
+  signOffActions,
+  type MilestoneAction,
+  type WeakCriterion,
+} from "./actions";
 import { requiresSignOff as methodRequiresSignOff } from "./config";
 import { scoreFromEvidence, type EvidenceMetrics } from "./evidence";
 import { plural } from "@/lib/format";
@@ -64,7 +70,12 @@ export type CriterionContribution = {
   source: ScoreSource;
   reason: string;
 };
-export type PendingSignOff = { name: string; validationMethod: string; decision: "none" | "changes_requested"; reason: string };
+export type PendingSignOff = {
+  name: string;
+  validationMethod: string;
+  decision: "none" | "changes_requested";
+  reason: string;
+};
 
 export type MilestoneValidationResult = {
   status: MilestoneValidationStatus;
@@ -92,7 +103,10 @@ const clampScore = (s: number | null | undefined): number | null =>
   typeof s === "number" && Number.isFinite(s) ? Math.min(100, Math.max(0, s)) : null;
 
 /** docs/domain.md#milestones: the status a (rounded) score earns against the milestone's thresholds. */
-export function statusForScore(score: number, t: { minimumSuccessThreshold: number; escalationThreshold: number }): ScoredStatus {
+export function statusForScore(
+  score: number,
+  t: { minimumSuccessThreshold: number; escalationThreshold: number },
+): ScoredStatus {
   const s = round2(score);
   if (s >= t.minimumSuccessThreshold) return "success";
   if (s >= t.escalationThreshold) return "at_risk";
@@ -104,15 +118,35 @@ type Counted = CriterionContribution & { pending: PendingSignOff | null; deliver
 function countCriterion(c: CriterionInput, input: MilestoneInput): Counted {
   const signOff = c.requiresSignOff ?? methodRequiresSignOff(c.validationMethod);
   const entered = clampScore(c.score);
-  const base = { name: c.name, weight: c.weight, validationMethod: c.validationMethod, requiresSignOff: signOff, deliverable: c.deliverable };
-  const counted = (score: number, source: ScoreSource, reason: string): Counted =>
-    ({ ...base, score, weightedScore: round2(c.weight * score), source, reason: `${reason}; × ${c.weight} = ${fmt(c.weight * score)}`, pending: null });
+  const base = {
+    name: c.name,
+    weight: c.weight,
+    validationMethod: c.validationMethod,
+    requiresSignOff: signOff,
+    deliverable: c.deliverable,
+  };
+  const counted = (score: number, source: ScoreSource, reason: string): Counted => ({
+    ...base,
+    score,
+    weightedScore: round2(c.weight * score),
+    source,
+    reason: `${reason}; × ${c.weight} = ${fmt(c.weight * score)}`,
+    pending: null,
+  });
 
   if (signOff && c.signOff !== "APPROVED") {
     const decision = c.signOff === "CHANGES_REQUESTED" ? "changes_requested" : "none";
-    const why = decision === "changes_requested" ? "the customer requested changes" : "awaiting the customer's sign-off";
+    const why =
+      decision === "changes_requested" ? "the customer requested changes" : "awaiting the customer's sign-off";
     const reason = `${why}: counts 0 until approved (best case 100 × ${c.weight} = ${fmt(c.weight * 100)})`;
-    return { ...base, score: 0, weightedScore: 0, source: "pending_sign_off", reason, pending: { name: c.name, validationMethod: c.validationMethod, decision, reason: why } };
+    return {
+      ...base,
+      score: 0,
+      weightedScore: 0,
+      source: "pending_sign_off",
+      reason,
+      pending: { name: c.name, validationMethod: c.validationMethod, decision, reason: why },
+    };
   }
   if (signOff) {
     return entered === null
@@ -141,18 +175,38 @@ export function validateMilestone(input: MilestoneInput): MilestoneValidationRes
   // waiting only means something while a sign-off could still make the week succeed; when even the best
   // case misses the bar, the week is at risk (or failed) now, whatever the customer decides. A criterion
   // nobody scored yet is different: judging the week without it would be judging a guess.
-  const status: MilestoneValidationStatus = notScored ? "not_scored" : !provisional ? scoredStatus : bestCaseStatus === "success" ? "pending_sign_off" : bestCaseStatus;
+  const status: MilestoneValidationStatus = notScored
+    ? "not_scored"
+    : !provisional
+      ? scoredStatus
+      : bestCaseStatus === "success"
+        ? "pending_sign_off"
+        : bestCaseStatus;
 
   const weak: WeakCriterion[] = counted
     .filter((c) => !open(c) && c.score < t.minimumSuccessThreshold)
-    .map((c) => ({ name: c.name, score: c.score, weight: c.weight, pointsLost: c.weight * (100 - c.score), deliverable: c.deliverable }))
+    .map((c) => ({
+      name: c.name,
+      score: c.score,
+      weight: c.weight,
+      pointsLost: c.weight * (100 - c.score),
+      deliverable: c.deliverable,
+    }))
     .sort((a, b) => b.pointsLost - a.pointsLost);
   // while sign-offs are pending, act on what even the best case gives; while criteria are not scored, no verdict
   const outlook = notScored ? null : provisional ? bestCaseStatus : scoredStatus;
   const actions = [
-    ...signOffActions(counted.flatMap((c) => (c.pending ? [{ name: c.name, decision: c.pending.decision, deliverable: c.deliverable }] : []))),
-    ...(outlook === "at_risk" ? recoveryActions(provisional ? bestCaseScore : score, t, weak, provisional ? "Best-case score" : "Score") : []),
-    ...(outlook === "failed" ? escalationActions(provisional ? bestCaseScore : score, t, weak, provisional ? "Best-case score" : "Score") : []),
+    ...signOffActions(
+      counted.flatMap((c) =>
+        c.pending ? [{ name: c.name, decision: c.pending.decision, deliverable: c.deliverable }] : [],
+      ),
+    ),
+    ...(outlook === "at_risk"
+      ? recoveryActions(provisional ? bestCaseScore : score, t, weak, provisional ? "Best-case score" : "Score")
+      : []),
+    ...(outlook === "failed"
+      ? escalationActions(provisional ? bestCaseScore : score, t, weak, provisional ? "Best-case score" : "Score")
+      : []),
   ];
 
   const sum = `Weighted score ${fmt(score)} = ${counted.map((c) => `${c.weight} × ${fmt(c.score)}`).join(" + ")}`;
@@ -161,14 +215,25 @@ export function validateMilestone(input: MilestoneInput): MilestoneValidationRes
   if (notScored) {
     reasons.push(`Not scored yet: ${unscored.join(", ")}. The week stays in progress until every criterion is scored.`);
   } else if (provisional) {
-    reasons.push(`${plural(pendingSignOffs.length, "criterion")} await the customer's sign-off: the score is provisional (${scoredStatus.replace("_", " ")}); with every sign-off approved at 100 it would be ${fmt(bestCaseScore)} (${bestCaseStatus.replace("_", " ")})`);
+    reasons.push(
+      `${plural(pendingSignOffs.length, "criterion")} await the customer's sign-off: the score is provisional (${scoredStatus.replace("_", " ")}); with every sign-off approved at 100 it would be ${fmt(bestCaseScore)} (${bestCaseStatus.replace("_", " ")})`,
+    );
   } else {
     reasons.push(`${fmt(score)} → ${status.replace("_", " ")}`);
   }
 
   return {
-    status, score, provisional, bestCaseScore, scoredStatus, bestCaseStatus, ...t,
+    status,
+    score,
+    provisional,
+    bestCaseScore,
+    scoredStatus,
+    bestCaseStatus,
+    ...t,
     contributions: counted.map(({ pending: _p, deliverable: _d, ...c }) => c),
-    pendingSignOffs, unscored, reasons, actions,
+    pendingSignOffs,
+    unscored,
+    reasons,
+    actions,
   };
 }

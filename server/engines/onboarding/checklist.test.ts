@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { CHECKLIST_ITEMS, buildChecklist, type OnboardingFacts } from "./checklist";
 
-const none: OnboardingFacts = { teamInvited: false, portalBranded: false, senderSet: false, chatConnected: false, hasLeads: false, ciTokenCreated: false, qualificationRun: false, kickoffStarted: false };
+const none: OnboardingFacts = {
+  teamInvited: false,
+  portalBranded: false,
+  senderSet: false,
+  chatConnected: false,
+  hasLeads: false,
+  ciTokenCreated: false,
+  qualificationRun: false,
+  kickoffStarted: false,
+};
 
 describe("setup checklist", () => {
   it("starts at 0 of 8 with every required item left", () => {
@@ -11,7 +20,15 @@ describe("setup checklist", () => {
   });
 
   it("ticks exactly what the facts say, and is complete without the optional items", () => {
-    const list = buildChecklist({ ...none, teamInvited: true, portalBranded: true, senderSet: true, hasLeads: true, qualificationRun: true, kickoffStarted: true });
+    const list = buildChecklist({
+      ...none,
+      teamInvited: true,
+      portalBranded: true,
+      senderSet: true,
+      hasLeads: true,
+      qualificationRun: true,
+      kickoffStarted: true,
+    });
     expect([list.done, list.requiredLeft, list.complete]).toEqual([6, 0, true]);
     expect(list.items.filter((i) => !i.done).map((i) => i.key)).toEqual(["chatConnected", "ciTokenCreated"]);
     expect(list.items.filter((i) => !i.done).every((i) => i.optional)).toBe(true);

@@ -4,7 +4,8 @@ import { stageWord } from "@/lib/labels/lead-stage";
  * only kickoff (a project created from the lead) converts it. Saving an assessment moves a lead
  * itself (stageAfterAssessment). Seed docs/domain.md#journey: a score below 60 stops the journey as unqualified.
  */
-export type LeadStage = "NEW" | "QUALIFYING" | "QUALIFIED" | "UNQUALIFIED" | "FEASIBILITY" | "PROPOSAL" | "CONVERTED" | "LOST";
+export type LeadStage =
+  "NEW" | "QUALIFYING" | "QUALIFIED" | "UNQUALIFIED" | "FEASIBILITY" | "PROPOSAL" | "CONVERTED" | "LOST";
 
 export const MANUAL_TRANSITIONS: Record<LeadStage, readonly LeadStage[]> = {
   NEW: ["QUALIFYING", "LOST"],
@@ -22,14 +23,19 @@ export type StageMove = { ok: true } | { ok: false; reason: string };
 export function canMoveLead(from: LeadStage, to: LeadStage): StageMove {
   if (from === to) return { ok: false, reason: `The lead is already ${stageWord(to)}.` };
   if (to === "CONVERTED") return { ok: false, reason: "A lead is converted by kicking off its project, not by hand." };
-  if (from === "CONVERTED") return { ok: false, reason: "A converted lead has a project; its stage no longer changes." };
+  if (from === "CONVERTED")
+    return { ok: false, reason: "A converted lead has a project; its stage no longer changes." };
   if (to === "QUALIFIED" && from !== "FEASIBILITY") {
     return { ok: false, reason: "A lead becomes qualified by saving an assessment that scores 60 or more." };
   }
-  if (to === "UNQUALIFIED") return { ok: false, reason: "A lead becomes unqualified by saving an assessment that scores below 60." };
+  if (to === "UNQUALIFIED")
+    return { ok: false, reason: "A lead becomes unqualified by saving an assessment that scores below 60." };
   return MANUAL_TRANSITIONS[from].includes(to)
     ? { ok: true }
-    : { ok: false, reason: `A ${stageWord(from)} lead cannot move to ${stageWord(to)}: allowed are ${MANUAL_TRANSITIONS[from].map((s) => stageWord(s)).join(", ") || "none"}.` };
+    : {
+        ok: false,
+        reason: `A ${stageWord(from)} lead cannot move to ${stageWord(to)}: allowed are ${MANUAL_TRANSITIONS[from].map((s) => stageWord(s)).join(", ") || "none"}.`,
+      };
 }
 
 /** Where a saved (non-draft) assessment puts a lead; later stages are left alone. */

@@ -27,7 +27,11 @@ describe("digestPeriod", () => {
   it("daily every day, weekly on Mondays only, off never", () => {
     expect(monday.weekday).toBe(WEEKLY_DIGEST_WEEKDAY);
     expect(digestPeriod("daily", tuesday)).toEqual({ cadence: "daily", periodKey: "2026-11-24", label: "2026-11-24" });
-    expect(digestPeriod("weekly", monday)).toEqual({ cadence: "weekly", periodKey: "2026-W48", label: "week 48 of 2026" });
+    expect(digestPeriod("weekly", monday)).toEqual({
+      cadence: "weekly",
+      periodKey: "2026-W48",
+      label: "week 48 of 2026",
+    });
     expect(digestPeriod("weekly", tuesday)).toBeNull();
     expect(digestPeriod("off", monday)).toBeNull();
   });

@@ -45,6 +45,11 @@ export function localDay(now: Date, timeZone: string): LocalDay {
 
 export function digestPeriod(frequency: DigestFrequency, day: LocalDay): DigestPeriod | null {
   if (frequency === "daily") return { cadence: "daily", periodKey: day.date, label: day.date };
-  if (frequency === "weekly" && day.weekday === WEEKLY_DIGEST_WEEKDAY) return { cadence: "weekly", periodKey: day.isoWeek, label: `week ${day.isoWeek.slice(6)} of ${day.isoWeek.slice(0, 4)}` };
+  if (frequency === "weekly" && day.weekday === WEEKLY_DIGEST_WEEKDAY)
+    return {
+      cadence: "weekly",
+      periodKey: day.isoWeek,
+      label: `week ${day.isoWeek.slice(6)} of ${day.isoWeek.slice(0, 4)}`,
+    };
   return null;
 }

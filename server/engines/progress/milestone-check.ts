@@ -5,7 +5,13 @@
  */
 import type { MilestoneStatus } from "./project-progress";
 
-export type CheckedMilestone = { id: string; weekNumber: number; title: string; dueDate: Date; status: MilestoneStatus };
+export type CheckedMilestone = {
+  id: string;
+  weekNumber: number;
+  title: string;
+  dueDate: Date;
+  status: MilestoneStatus;
+};
 
 /** A week due within this many days gets a reminder. */
 export const REMINDER_WINDOW_DAYS = 7;
@@ -23,10 +29,14 @@ export type MilestoneCheck = {
 
 export function checkMilestones(milestones: readonly CheckedMilestone[], now: Date): MilestoneCheck {
   const t = now.getTime();
-  const reminders = milestones.filter((m) => OPEN.includes(m.status) && m.dueDate.getTime() >= t && m.dueDate.getTime() - t <= REMINDER_WINDOW_DAYS * DAY_MS);
+  const reminders = milestones.filter(
+    (m) =>
+      OPEN.includes(m.status) && m.dueDate.getTime() >= t && m.dueDate.getTime() - t <= REMINDER_WINDOW_DAYS * DAY_MS,
+  );
   const overdue = milestones.filter((m) => OPEN.includes(m.status) && m.dueDate.getTime() < t);
   const escalations = milestones.filter(
-    (m) => (m.status === "AT_RISK" || m.status === "FAILED") && t - m.dueDate.getTime() >= ESCALATION_AFTER_DAYS * DAY_MS,
+    (m) =>
+      (m.status === "AT_RISK" || m.status === "FAILED") && t - m.dueDate.getTime() >= ESCALATION_AFTER_DAYS * DAY_MS,
   );
   const byWeek = (a: CheckedMilestone, b: CheckedMilestone) => a.weekNumber - b.weekNumber;
   return { reminders: reminders.sort(byWeek), overdue: overdue.sort(byWeek), escalations: escalations.sort(byWeek) };

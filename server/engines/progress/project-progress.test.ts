@@ -4,17 +4,32 @@ import { projectProgress, type MilestoneStatus, type ProgressMilestone } from ".
 const DAY = 86_400_000;
 const NOW = new Date("2030-03-13T12:00:00.000Z");
 
-function week(weekNumber: number, status: MilestoneStatus, dueDate = new Date(NOW.getTime() + weekNumber * 7 * DAY)): ProgressMilestone {
+function week(
+  weekNumber: number,
+  status: MilestoneStatus,
+  dueDate = new Date(NOW.getTime() + weekNumber * 7 * DAY),
+): ProgressMilestone {
   return { weekNumber, status, dueDate };
 }
 
 /** a 30-day guarantee without delays that ends `msFromNow` after NOW */
-const guaranteeEnding = (msFromNow: number) => ({ startsAt: new Date(NOW.getTime() + msFromNow - 30 * DAY), endsAt: new Date(NOW.getTime() + msFromNow), delays: [] });
+const guaranteeEnding = (msFromNow: number) => ({
+  startsAt: new Date(NOW.getTime() + msFromNow - 30 * DAY),
+  endsAt: new Date(NOW.getTime() + msFromNow),
+  delays: [],
+});
 
 describe("projectProgress", () => {
   it("reports zero progress and no current week when there are no milestones", () => {
     const p = projectProgress([], null, NOW);
-    expect(p).toMatchObject({ totalWeeks: 0, metWeeks: 0, progressPercent: 0, currentWeek: null, overdueWeeks: [], guaranteeDaysLeft: null });
+    expect(p).toMatchObject({
+      totalWeeks: 0,
+      metWeeks: 0,
+      progressPercent: 0,
+      currentWeek: null,
+      overdueWeeks: [],
+      guaranteeDaysLeft: null,
+    });
     expect(p.explanation).toBe("No weekly milestones yet.");
   });
 
@@ -34,7 +49,11 @@ describe("projectProgress", () => {
   });
 
   it("the current week is the first week not met, even if a later week is met", () => {
-    const p = projectProgress([week(1, "SUCCESS"), week(2, "FAILED"), week(3, "SUCCESS"), week(4, "PENDING")], null, NOW);
+    const p = projectProgress(
+      [week(1, "SUCCESS"), week(2, "FAILED"), week(3, "SUCCESS"), week(4, "PENDING")],
+      null,
+      NOW,
+    );
     expect(p.currentWeek).toBe(2);
     expect(p.progressPercent).toBe(50);
   });
@@ -54,7 +73,13 @@ describe("projectProgress", () => {
     it("pending and in-progress weeks past due are overdue; met, failed and at-risk weeks are not", () => {
       const past = new Date(NOW.getTime() - DAY);
       const p = projectProgress(
-        [week(1, "SUCCESS", past), week(2, "PENDING", past), week(3, "IN_PROGRESS", past), week(4, "FAILED", past), week(5, "AT_RISK", past)],
+        [
+          week(1, "SUCCESS", past),
+          week(2, "PENDING", past),
+          week(3, "IN_PROGRESS", past),
+          week(4, "FAILED", past),
+          week(5, "AT_RISK", past),
+        ],
         null,
         NOW,
       );
@@ -85,7 +110,9 @@ describe("projectProgress", () => {
       const p = projectProgress([], guaranteeEnding(32 * DAY), NOW);
       expect(p.guaranteeDaysLeft).toBe(30);
       expect(p.guaranteeStartsAt).toEqual(new Date(NOW.getTime() + 2 * DAY));
-      expect(p.explanation).toContain(`the 30-day guarantee starts ${new Date(NOW.getTime() + 2 * DAY).toISOString().slice(0, 10)}`);
+      expect(p.explanation).toContain(
+        `the 30-day guarantee starts ${new Date(NOW.getTime() + 2 * DAY).toISOString().slice(0, 10)}`,
+      );
     });
 
     it("is null without a guarantee, and the explanation does not mention one", () => {
@@ -97,7 +124,12 @@ describe("projectProgress", () => {
 
   it("explains every number in one sentence", () => {
     const p = projectProgress(
-      [week(1, "SUCCESS", new Date(NOW.getTime() - 8 * DAY)), week(2, "IN_PROGRESS", new Date(NOW.getTime() - DAY)), week(3, "PENDING"), week(4, "PENDING")],
+      [
+        week(1, "SUCCESS", new Date(NOW.getTime() - 8 * DAY)),
+        week(2, "IN_PROGRESS", new Date(NOW.getTime() - DAY)),
+        week(3, "PENDING"),
+        week(4, "PENDING"),
+      ],
       guaranteeEnding(12.5 * DAY),
       NOW,
     );
@@ -108,8 +140,15 @@ describe("projectProgress", () => {
 
   it("gives the same result whatever order the milestones come in", () => {
     const past = new Date(NOW.getTime() - DAY);
-    const ordered = [week(1, "SUCCESS", past), week(2, "PENDING", past), week(3, "IN_PROGRESS", past), week(4, "PENDING")];
-    const shuffled = [ordered[2], ordered[0], ordered[3], ordered[1]].filter((m): m is ProgressMilestone => m !== undefined);
+    const ordered = [
+      week(1, "SUCCESS", past),
+      week(2, "PENDING", past),
+      week(3, "IN_PROGRESS", past),
+      week(4, "PENDING"),
+    ];
+    const shuffled = [ordered[2], ordered[0], ordered[3], ordered[1]].filter(
+      (m): m is ProgressMilestone => m !== undefined,
+    );
     const reversed = [...ordered].reverse();
     const expected = projectProgress(ordered, guaranteeEnding(3 * DAY), NOW);
     expect(expected.overdueWeeks).toEqual([2, 3]);

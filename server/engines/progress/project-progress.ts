@@ -42,10 +42,13 @@ export function projectProgress(
   const guaranteeStartsAt = clock?.state === "not_started" ? clock.startsAt : null;
 
   const parts = [
-    totalWeeks === 0 ? "No weekly milestones yet" : `${metWeeks} of ${totalWeeks} weekly milestones met (${progressPercent}%)`,
+    totalWeeks === 0
+      ? "No weekly milestones yet"
+      : `${metWeeks} of ${totalWeeks} weekly milestones met (${progressPercent}%)`,
   ];
   if (overdueWeeks.length > 0) parts.push(`week ${overdueWeeks.join(", ")} past due without validation`);
-  if (clock && guaranteeStartsAt) parts.push(`the ${clock.activeDays}-day guarantee starts ${guaranteeStartsAt.toISOString().slice(0, 10)}`);
+  if (clock && guaranteeStartsAt)
+    parts.push(`the ${clock.activeDays}-day guarantee starts ${guaranteeStartsAt.toISOString().slice(0, 10)}`);
   else if (clock) parts.push(`${plural(clock.daysLeft, "day")} left on the ${clock.activeDays}-day guarantee`);
 
   return {

@@ -13,7 +13,12 @@ export type ReportMilestone = {
   status: MilestoneStatus;
   score: number | null;
   validatedAt: Date | null;
-  criteria: readonly { name: string; deliverable: string; requiresSignOff: boolean; latestSignOff: { decision: "APPROVED" | "CHANGES_REQUESTED"; at: Date } | null }[];
+  criteria: readonly {
+    name: string;
+    deliverable: string;
+    requiresSignOff: boolean;
+    latestSignOff: { decision: "APPROVED" | "CHANGES_REQUESTED"; at: Date } | null;
+  }[];
 };
 
 export type ReportInput = {
@@ -22,7 +27,14 @@ export type ReportInput = {
   since: Date | null;
   milestones: readonly ReportMilestone[];
   quality: { score: number; gatesPassed: number; gatesFailed: number; escalated: boolean; at: Date } | null;
-  evidence: { coverage: number | null; testsPassed: number | null; testsFailed: number | null; commitSha: string | null; buildUrl: string | null; at: Date } | null;
+  evidence: {
+    coverage: number | null;
+    testsPassed: number | null;
+    testsFailed: number | null;
+    commitSha: string | null;
+    buildUrl: string | null;
+    at: Date;
+  } | null;
   environments: readonly { kind: string; status: string }[];
 };
 
@@ -35,7 +47,14 @@ export type ProgressReport = {
   deliverables: { weekNumber: number; name: string; deliverable: string }[];
   pendingSignOffs: { weekNumber: number; name: string }[];
   quality: { score: number; gatesPassed: number; gatesFailed: number; escalated: boolean; at: string } | null;
-  evidence: { coverage: number | null; testsPassed: number | null; testsFailed: number | null; commitSha: string | null; buildUrl: string | null; at: string } | null;
+  evidence: {
+    coverage: number | null;
+    testsPassed: number | null;
+    testsFailed: number | null;
+    commitSha: string | null;
+    buildUrl: string | null;
+    at: string;
+  } | null;
   environments: { kind: string; status: string }[];
 };
 
@@ -50,20 +69,28 @@ export function buildProgressReport(input: ReportInput): ProgressReport {
 
   const achievements: string[] = [];
   for (const m of weeks) {
-    if (m.status === "SUCCESS" && within(m.validatedAt)) achievements.push(`Week ${m.weekNumber} "${m.title}" met${m.score !== null ? ` (score ${Math.round(m.score)})` : ""}`);
+    if (m.status === "SUCCESS" && within(m.validatedAt))
+      achievements.push(
+        `Week ${m.weekNumber} "${m.title}" met${m.score !== null ? ` (score ${Math.round(m.score)})` : ""}`,
+      );
     for (const c of m.criteria) {
-      if (c.latestSignOff?.decision === "APPROVED" && within(c.latestSignOff.at)) achievements.push(`Signed off: ${c.name} (week ${m.weekNumber})`);
+      if (c.latestSignOff?.decision === "APPROVED" && within(c.latestSignOff.at))
+        achievements.push(`Signed off: ${c.name} (week ${m.weekNumber})`);
     }
   }
   if (input.quality && within(input.quality.at) && !input.quality.escalated) {
-    achievements.push(`Quality validation passed ${input.quality.gatesPassed} of ${input.quality.gatesPassed + input.quality.gatesFailed} gates (score ${Math.round(input.quality.score)})`);
+    achievements.push(
+      `Quality validation passed ${input.quality.gatesPassed} of ${input.quality.gatesPassed + input.quality.gatesFailed} gates (score ${Math.round(input.quality.score)})`,
+    );
   }
 
   const open = weeks.filter((m) => m.status !== "SUCCESS");
   const current = open[0] ?? weeks.at(-1) ?? null;
   const upcoming = open.filter((m) => m.dueDate.getTime() >= input.now.getTime()).slice(0, UPCOMING_LIMIT);
   const pendingSignOffs = open.flatMap((m) =>
-    m.criteria.filter((c) => c.requiresSignOff && c.latestSignOff?.decision !== "APPROVED").map((c) => ({ weekNumber: m.weekNumber, name: c.name })),
+    m.criteria
+      .filter((c) => c.requiresSignOff && c.latestSignOff?.decision !== "APPROVED")
+      .map((c) => ({ weekNumber: m.weekNumber, name: c.name })),
   );
 
   return {
@@ -71,7 +98,10 @@ export function buildProgressReport(input: ReportInput): ProgressReport {
     achievements,
     upcoming: upcoming.map((m) => ({ weekNumber: m.weekNumber, title: m.title, dueDate: m.dueDate.toISOString() })),
     nextMilestoneDate: upcoming[0]?.dueDate.toISOString() ?? null,
-    deliverables: current && current.status !== "SUCCESS" ? current.criteria.map((c) => ({ weekNumber: current.weekNumber, name: c.name, deliverable: c.deliverable })) : [],
+    deliverables:
+      current && current.status !== "SUCCESS"
+        ? current.criteria.map((c) => ({ weekNumber: current.weekNumber, name: c.name, deliverable: c.deliverable }))
+        : [],
     pendingSignOffs,
     quality: input.quality ? { ...input.quality, at: input.quality.at.toISOString() } : null,
     evidence: input.evidence ? { ...input.evidence, at: input.evidence.at.toISOString() } : null,

@@ -73,11 +73,12 @@ export const DIGEST_EVENT_LIMIT = 10;
 
 const shortDate = (iso: string) => new Date(iso).toISOString().slice(0, 10);
 
-
 function budgetLine(u: ProjectUpdate) {
   const a = u.analysis;
-  if (a.budgetStatus === "guarantee_claimed") return `Guarantee claimed (${formatMoney(a.exposureCents, u.currency, "whole")})`;
-  if (a.budgetStatus === "guarantee_at_risk") return `Fixed price; ${formatMoney(a.exposureCents, u.currency, "whole")} guarantee at risk`;
+  if (a.budgetStatus === "guarantee_claimed")
+    return `Guarantee claimed (${formatMoney(a.exposureCents, u.currency, "whole")})`;
+  if (a.budgetStatus === "guarantee_at_risk")
+    return `Fixed price; ${formatMoney(a.exposureCents, u.currency, "whole")} guarantee at risk`;
   return "Within budget (fixed price)";
 }
 
@@ -89,22 +90,35 @@ function commonFacts(u: ProjectUpdate) {
   ];
 }
 
-const upcomingItems = (r: ProgressReport) => r.upcoming.map((m) => `Week ${m.weekNumber}: ${m.title} (due ${shortDate(m.dueDate)})`);
+const upcomingItems = (r: ProgressReport) =>
+  r.upcoming.map((m) => `Week ${m.weekNumber}: ${m.title} (due ${shortDate(m.dueDate)})`);
 const orNone = (items: string[], none: string) => (items.length > 0 ? items : [none]);
 
 export function stakeholderSection(format: UpdateFormat, u: ProjectUpdate): UpdateSection {
   const r = u.report;
   const a = u.analysis;
   const week = r.weekNumber !== null ? ` - Week ${r.weekNumber}` : "";
-  const base = { projectId: u.projectId, title: `${u.projectName}${week}`, priority: isAlertingRisk(a.riskLevel) ? ("high" as const) : ("normal" as const) };
+  const base = {
+    projectId: u.projectId,
+    title: `${u.projectName}${week}`,
+    priority: isAlertingRisk(a.riskLevel) ? ("high" as const) : ("normal" as const),
+  };
   const risk = { label: "Risk", value: `${a.riskLevel}${a.riskLevel !== "low" ? ` — ${a.reasons.join("; ")}` : ""}` };
-  const achievements = { heading: "Key achievements", items: orNone(r.achievements, "No new milestone results since the last update.") };
+  const achievements = {
+    heading: "Key achievements",
+    items: orNone(r.achievements, "No new milestone results since the last update."),
+  };
   const upcoming = { heading: "Upcoming milestones", items: orNone(upcomingItems(r), "No milestone due ahead.") };
 
   if (format === "executive") {
     return {
       ...base,
-      facts: [...commonFacts(u), { label: "Budget", value: budgetLine(u) }, risk, ...(r.nextMilestoneDate ? [{ label: "Next review", value: shortDate(r.nextMilestoneDate) }] : [])],
+      facts: [
+        ...commonFacts(u),
+        { label: "Budget", value: budgetLine(u) },
+        risk,
+        ...(r.nextMilestoneDate ? [{ label: "Next review", value: shortDate(r.nextMilestoneDate) }] : []),
+      ],
       lists: [achievements, upcoming],
       note: a.riskLevel !== "low" ? a.riskSummary : null,
       link: { label: "Open the executive view", url: u.executiveUrl },
@@ -116,22 +130,40 @@ export function stakeholderSection(format: UpdateFormat, u: ProjectUpdate): Upda
     const evidence = e
       ? [
           e.coverage !== null ? `coverage ${e.coverage}%` : null,
-          e.testsPassed !== null || e.testsFailed !== null ? `${e.testsPassed ?? 0} tests passed, ${e.testsFailed ?? 0} failed` : null,
+          e.testsPassed !== null || e.testsFailed !== null
+            ? `${e.testsPassed ?? 0} tests passed, ${e.testsFailed ?? 0} failed`
+            : null,
           e.commitSha ? `commit ${e.commitSha.slice(0, 7)}` : null,
           `reported ${shortDate(e.at)}`,
-        ].filter((s): s is string => s !== null).join(", ")
+        ]
+          .filter((s): s is string => s !== null)
+          .join(", ")
       : "No CI evidence received yet";
     return {
       ...base,
       facts: [
         ...commonFacts(u),
-        { label: "Quality gates", value: q ? `${q.gatesPassed} of ${q.gatesPassed + q.gatesFailed} passed, score ${Math.round(q.score)}${q.escalated ? " (escalated)" : ""}` : "Not validated yet" },
+        {
+          label: "Quality gates",
+          value: q
+            ? `${q.gatesPassed} of ${q.gatesPassed + q.gatesFailed} passed, score ${Math.round(q.score)}${q.escalated ? " (escalated)" : ""}`
+            : "Not validated yet",
+        },
         { label: "Evidence", value: evidence },
-        { label: "Trend", value: `${TREND_LABEL[a.trend]}${a.velocityPerWeek !== null ? ` (${a.velocityPerWeek} points/week)` : ""}` },
+        {
+          label: "Trend",
+          value: `${TREND_LABEL[a.trend]}${a.velocityPerWeek !== null ? ` (${a.velocityPerWeek} points/week)` : ""}`,
+        },
         risk,
       ],
       lists: [
-        { heading: "Environments", items: orNone(r.environments.map((env) => `${env.kind.toLowerCase()}: ${env.status.toLowerCase()}`), "No environments provisioned.") },
+        {
+          heading: "Environments",
+          items: orNone(
+            r.environments.map((env) => `${env.kind.toLowerCase()}: ${env.status.toLowerCase()}`),
+            "No environments provisioned.",
+          ),
+        },
         achievements,
         upcoming,
       ],
@@ -144,8 +176,20 @@ export function stakeholderSection(format: UpdateFormat, u: ProjectUpdate): Upda
       ...base,
       facts: [...commonFacts(u), risk],
       lists: [
-        { heading: "Deliverables this week", items: orNone(r.deliverables.map((d) => `${d.name}: ${d.deliverable}`), "Nothing open this week.") },
-        { heading: "Sign-offs pending", items: orNone(r.pendingSignOffs.map((s) => `Week ${s.weekNumber}: ${s.name}`), "No sign-off waiting.") },
+        {
+          heading: "Deliverables this week",
+          items: orNone(
+            r.deliverables.map((d) => `${d.name}: ${d.deliverable}`),
+            "Nothing open this week.",
+          ),
+        },
+        {
+          heading: "Sign-offs pending",
+          items: orNone(
+            r.pendingSignOffs.map((s) => `Week ${s.weekNumber}: ${s.name}`),
+            "No sign-off waiting.",
+          ),
+        },
         upcoming,
         achievements,
       ],
@@ -173,7 +217,9 @@ export function composeDigest(input: {
   totalEvents?: number;
 }): Digest | null {
   if (input.updates.length === 0) return null;
-  const ranked = [...input.updates].sort((a, b) => b.analysis.riskPoints - a.analysis.riskPoints || a.projectName.localeCompare(b.projectName));
+  const ranked = [...input.updates].sort(
+    (a, b) => b.analysis.riskPoints - a.analysis.riskPoints || a.projectName.localeCompare(b.projectName),
+  );
   const kept = ranked.slice(0, DIGEST_PROJECT_LIMIT);
   const sections = kept.map((u) => stakeholderSection(input.format, u));
   const priority = sections.some((s) => s.priority === "high") ? "high" : "normal";
@@ -190,7 +236,10 @@ export function composeDigest(input: {
     sections,
     omittedProjects: ranked.length - kept.length,
     events: input.events.slice(0, DIGEST_EVENT_LIMIT),
-    omittedEvents: Math.max(0, (input.totalEvents ?? input.events.length) - Math.min(input.events.length, DIGEST_EVENT_LIMIT)),
+    omittedEvents: Math.max(
+      0,
+      (input.totalEvents ?? input.events.length) - Math.min(input.events.length, DIGEST_EVENT_LIMIT),
+    ),
     priority,
   };
 }

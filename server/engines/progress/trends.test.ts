@@ -1,17 +1,36 @@
 import { describe, expect, it } from "vitest";
 import { projectProgress, type MilestoneStatus } from "./project-progress";
-import { RISK_LEVEL_FLOOR, RISK_POINTS, STALL_DAYS, analyzeProgress, isAlertingRisk, riskLevelFor, type TrendInput } from "./trends";
+import {
+  RISK_LEVEL_FLOOR,
+  RISK_POINTS,
+  STALL_DAYS,
+  analyzeProgress,
+  isAlertingRisk,
+  riskLevelFor,
+  type TrendInput,
+} from "./trends";
 
 const DAY = 86_400_000;
 const NOW = new Date("2030-03-13T12:00:00.000Z");
 
 function input(statuses: MilestoneStatus[], over: Partial<TrendInput> = {}, firstDueInDays = 7): TrendInput {
-  const milestones = statuses.map((status, i) => ({ weekNumber: i + 1, status, dueDate: new Date(NOW.getTime() + (firstDueInDays + i * 7) * DAY) }));
-  const guarantee = over.guarantee === undefined ? { amountCents: 2_500_000, endsAt: new Date(NOW.getTime() + 20 * DAY), status: "ACTIVE" as const } : over.guarantee;
+  const milestones = statuses.map((status, i) => ({
+    weekNumber: i + 1,
+    status,
+    dueDate: new Date(NOW.getTime() + (firstDueInDays + i * 7) * DAY),
+  }));
+  const guarantee =
+    over.guarantee === undefined
+      ? { amountCents: 2_500_000, endsAt: new Date(NOW.getTime() + 20 * DAY), status: "ACTIVE" as const }
+      : over.guarantee;
   return {
     now: NOW,
     milestones,
-    progress: projectProgress(milestones, guarantee && { startsAt: new Date(guarantee.endsAt.getTime() - 30 * DAY), endsAt: guarantee.endsAt, delays: [] }, NOW),
+    progress: projectProgress(
+      milestones,
+      guarantee && { startsAt: new Date(guarantee.endsAt.getTime() - 30 * DAY), endsAt: guarantee.endsAt, delays: [] },
+      NOW,
+    ),
     history: [],
     openAlerts: [],
     quality: null,
@@ -37,7 +56,17 @@ describe("riskLevelFor", () => {
 describe("analyzeProgress", () => {
   it("a fresh project with nothing due is on schedule, low risk, within budget", () => {
     const a = analyzeProgress(input(["PENDING", "PENDING", "PENDING", "PENDING"]));
-    expect(a).toMatchObject({ statusIndicator: "on_track", timelineStatus: "on_schedule", scheduleVariance: 0, riskLevel: "low", riskPoints: 0, budgetStatus: "within_budget", exposureCents: 0, trend: "first_update", velocityPerWeek: null });
+    expect(a).toMatchObject({
+      statusIndicator: "on_track",
+      timelineStatus: "on_schedule",
+      scheduleVariance: 0,
+      riskLevel: "low",
+      riskPoints: 0,
+      budgetStatus: "within_budget",
+      exposureCents: 0,
+      trend: "first_update",
+      velocityPerWeek: null,
+    });
     expect(a.riskSummary).toMatch(/No risk found/);
   });
 
@@ -57,7 +86,9 @@ describe("analyzeProgress", () => {
   });
 
   it("a failed week puts the guarantee at risk and, with a high alert, makes the risk high", () => {
-    const a = analyzeProgress(input(["FAILED", "PENDING", "PENDING", "PENDING"], { openAlerts: [{ severity: "HIGH" }] }, -1));
+    const a = analyzeProgress(
+      input(["FAILED", "PENDING", "PENDING", "PENDING"], { openAlerts: [{ severity: "HIGH" }] }, -1),
+    );
     expect(a.riskPoints).toBe(RISK_POINTS.failedWeek + RISK_POINTS.highAlert + RISK_POINTS.behindSchedule);
     expect(a.riskLevel).toBe("high");
     expect(a.statusIndicator).toBe("off_track");
@@ -67,11 +98,17 @@ describe("analyzeProgress", () => {
   });
 
   it("reaches critical when failures, escalations and a closing guarantee pile up", () => {
-    const a = analyzeProgress(input(["FAILED", "AT_RISK", "PENDING", "PENDING"], {
-      openAlerts: [{ severity: "CRITICAL" }],
-      quality: { score: 61, escalated: true },
-      guarantee: { amountCents: 100, endsAt: new Date(NOW.getTime() + 3 * DAY), status: "ACTIVE" },
-    }, -8));
+    const a = analyzeProgress(
+      input(
+        ["FAILED", "AT_RISK", "PENDING", "PENDING"],
+        {
+          openAlerts: [{ severity: "CRITICAL" }],
+          quality: { score: 61, escalated: true },
+          guarantee: { amountCents: 100, endsAt: new Date(NOW.getTime() + 3 * DAY), status: "ACTIVE" },
+        },
+        -8,
+      ),
+    );
     expect(a.riskLevel).toBe("critical");
     expect(a.reasons.some((r) => r.includes("left on the guarantee"))).toBe(true);
     expect(a.reasons.some((r) => r.includes("quality validation escalated"))).toBe(true);
@@ -93,9 +130,19 @@ describe("analyzeProgress", () => {
     expect(improving.velocityPerWeek).toBe(25);
     const declining = analyzeProgress({ ...base, history: [{ progress: 50, at: new Date(NOW.getTime() - DAY) }] });
     expect(declining.trend).toBe("declining");
-    const steady = analyzeProgress({ ...base, history: [{ progress: 25, at: new Date(NOW.getTime() - (STALL_DAYS - 1) * DAY) }] });
+    const steady = analyzeProgress({
+      ...base,
+      history: [{ progress: 25, at: new Date(NOW.getTime() - (STALL_DAYS - 1) * DAY) }],
+    });
     expect(steady.trend).toBe("steady");
-    const stalled = analyzeProgress({ ...base, history: [{ progress: 0, at: new Date(NOW.getTime() - 20 * DAY) }, { progress: 25, at: new Date(NOW.getTime() - STALL_DAYS * DAY) }, { progress: 25, at: new Date(NOW.getTime() - DAY) }] });
+    const stalled = analyzeProgress({
+      ...base,
+      history: [
+        { progress: 0, at: new Date(NOW.getTime() - 20 * DAY) },
+        { progress: 25, at: new Date(NOW.getTime() - STALL_DAYS * DAY) },
+        { progress: 25, at: new Date(NOW.getTime() - DAY) },
+      ],
+    });
     expect(stalled.trend).toBe("stalled");
     expect(stalled.riskPoints).toBe(RISK_POINTS.stalled);
   });

@@ -21,7 +21,11 @@ export type TrendInput = {
   history: readonly { progress: number; at: Date }[];
   openAlerts: readonly { severity: AlertSeverity }[];
   quality: { score: number; escalated: boolean } | null;
-  guarantee: { amountCents: number; endsAt: Date; status: "ACTIVE" | "PAUSED" | "SUCCEEDED" | "FAILED" | "REMEDIED" } | null;
+  guarantee: {
+    amountCents: number;
+    endsAt: Date;
+    status: "ACTIVE" | "PAUSED" | "SUCCEEDED" | "FAILED" | "REMEDIED";
+  } | null;
 };
 
 export type ProgressAnalysis = {
@@ -95,7 +99,9 @@ function timelineOf(input: TrendInput): { status: TimelineStatus; variance: numb
 
 function trendOf(input: TrendInput): { trend: ProgressTrend; velocity: number | null } {
   const { now, progress } = input;
-  const history = [...input.history].filter((h) => h.at.getTime() <= now.getTime()).sort((a, b) => a.at.getTime() - b.at.getTime());
+  const history = [...input.history]
+    .filter((h) => h.at.getTime() <= now.getTime())
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
   const last = history.at(-1);
   if (!last) return { trend: "first_update", velocity: null };
   const windowStart = now.getTime() - VELOCITY_WINDOW_DAYS * DAY_MS;
@@ -122,10 +128,16 @@ export function analyzeProgress(input: TrendInput): ProgressAnalysis {
 
   const failed = input.milestones.filter((m) => m.status === "FAILED").map((m) => m.weekNumber);
   const atRisk = input.milestones.filter((m) => m.status === "AT_RISK").map((m) => m.weekNumber);
-  if (failed.length > 0) add(RISK_POINTS.failedWeek * failed.length, `${plural(failed.length, "failed week")} (week ${failed.join(", ")})`);
-  if (atRisk.length > 0) add(RISK_POINTS.atRiskWeek * atRisk.length, `${plural(atRisk.length, "week")} at risk (week ${atRisk.join(", ")})`);
+  if (failed.length > 0)
+    add(RISK_POINTS.failedWeek * failed.length, `${plural(failed.length, "failed week")} (week ${failed.join(", ")})`);
+  if (atRisk.length > 0)
+    add(RISK_POINTS.atRiskWeek * atRisk.length, `${plural(atRisk.length, "week")} at risk (week ${atRisk.join(", ")})`);
   const overdue = input.progress.overdueWeeks;
-  if (overdue.length > 0) add(RISK_POINTS.overdueWeek * overdue.length, `${plural(overdue.length, "week")} past due without validation (week ${overdue.join(", ")})`);
+  if (overdue.length > 0)
+    add(
+      RISK_POINTS.overdueWeek * overdue.length,
+      `${plural(overdue.length, "week")} past due without validation (week ${overdue.join(", ")})`,
+    );
 
   const bySeverity = (s: AlertSeverity) => input.openAlerts.filter((a) => a.severity === s).length;
   const critical = bySeverity("CRITICAL");
@@ -134,21 +146,25 @@ export function analyzeProgress(input: TrendInput): ProgressAnalysis {
   if (critical > 0) add(RISK_POINTS.criticalAlert * critical, `${plural(critical, "open critical alert")}`);
   if (high > 0) add(RISK_POINTS.highAlert * high, `${plural(high, "open high alert")}`);
   if (warning > 0) add(RISK_POINTS.warningAlert * warning, `${plural(warning, "open warning")}`);
-  if (input.quality?.escalated) add(RISK_POINTS.qualityEscalated, `the latest quality validation escalated (score ${input.quality.score})`);
+  if (input.quality?.escalated)
+    add(RISK_POINTS.qualityEscalated, `the latest quality validation escalated (score ${input.quality.score})`);
 
   const timeline = timelineOf(input);
-  if (timeline.status === "behind") add(RISK_POINTS.behindSchedule, `behind schedule by ${Math.abs(timeline.variance)} points`);
+  if (timeline.status === "behind")
+    add(RISK_POINTS.behindSchedule, `behind schedule by ${Math.abs(timeline.variance)} points`);
   const { trend, velocity } = trendOf(input);
   if (trend === "stalled") add(RISK_POINTS.stalled, `no progress for ${STALL_DAYS}+ days`);
 
   const daysLeft = input.progress.guaranteeDaysLeft;
-  const guaranteeOpen = input.guarantee !== null && (input.guarantee.status === "ACTIVE" || input.guarantee.status === "PAUSED");
+  const guaranteeOpen =
+    input.guarantee !== null && (input.guarantee.status === "ACTIVE" || input.guarantee.status === "PAUSED");
   if (guaranteeOpen && daysLeft !== null && daysLeft <= GUARANTEE_ENDING_DAYS && timeline.status === "behind") {
     add(RISK_POINTS.guaranteeEndingBehind, `${plural(daysLeft, "day")} left on the guarantee while behind schedule`);
   }
 
   const riskLevel = riskLevelFor(points);
-  const statusIndicator: StatusIndicator = riskLevel === "low" ? "on_track" : riskLevel === "medium" ? "needs_attention" : "off_track";
+  const statusIndicator: StatusIndicator =
+    riskLevel === "low" ? "on_track" : riskLevel === "medium" ? "needs_attention" : "off_track";
 
   let budgetStatus: BudgetStatus = "within_budget";
   let exposureCents = 0;
@@ -160,7 +176,10 @@ export function analyzeProgress(input: TrendInput): ProgressAnalysis {
     exposureCents = input.guarantee.amountCents;
   }
 
-  const riskSummary = reasons.length === 0 ? "No risk found: every due week is met and nothing is open." : `Risk ${riskLevel} (${points} points): ${reasons.join("; ")}.`;
+  const riskSummary =
+    reasons.length === 0
+      ? "No risk found: every due week is met and nothing is open."
+      : `Risk ${riskLevel} (${points} points): ${reasons.join("; ")}.`;
   return {
     statusIndicator,
     timelineStatus: timeline.status,
@@ -176,6 +195,21 @@ export function analyzeProgress(input: TrendInput): ProgressAnalysis {
   };
 }
 
-export const STATUS_LABEL: Record<StatusIndicator, string> = { on_track: "On track", needs_attention: "Needs attention", off_track: "Off track" };
-export const TIMELINE_LABEL: Record<TimelineStatus, string> = { completed: "Completed", ahead: "Ahead of schedule", on_schedule: "On schedule", behind: "Behind schedule" };
-export const TREND_LABEL: Record<ProgressTrend, string> = { first_update: "First update", improving: "Improving", steady: "Steady", stalled: "Stalled", declining: "Declining" };
+export const STATUS_LABEL: Record<StatusIndicator, string> = {
+  on_track: "On track",
+  needs_attention: "Needs attention",
+  off_track: "Off track",
+};
+export const TIMELINE_LABEL: Record<TimelineStatus, string> = {
+  completed: "Completed",
+  ahead: "Ahead of schedule",
+  on_schedule: "On schedule",
+  behind: "Behind schedule",
+};
+export const TREND_LABEL: Record<ProgressTrend, string> = {
+  first_update: "First update",
+  improving: "Improving",
+  steady: "Steady",
+  stalled: "Stalled",
+  declining: "Declining",
+};

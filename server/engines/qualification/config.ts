@@ -9,11 +9,23 @@
 import { z } from "zod";
 import type { ServiceType } from "@/server/db/generated/enums";
 
-export { ANSWER_MEANING, CATEGORY_LABELS, CRITERION_TEXT, SERVICE_TYPE_LABELS, categoryLabel, criterionAction, criterionLabel } from "./labels";
+export {
+  ANSWER_MEANING,
+  CATEGORY_LABELS,
+  CRITERION_TEXT,
+  SERVICE_TYPE_LABELS,
+  categoryLabel,
+  criterionAction,
+  criterionLabel,
+} from "./labels";
 
 export const ANSWER_LEVELS = ["full", "partial", "none"] as const;
 export type Answer = (typeof ANSWER_LEVELS)[number];
-export const SERVICE_TYPES = ["MVP_DEVELOPMENT", "LEGACY_MODERNIZATION", "TEAM_AUGMENTATION"] as const satisfies readonly ServiceType[];
+export const SERVICE_TYPES = [
+  "MVP_DEVELOPMENT",
+  "LEGACY_MODERNIZATION",
+  "TEAM_AUGMENTATION",
+] as const satisfies readonly ServiceType[];
 
 /**
  * A disqualifier rules a service out whatever the score (docs/domain.md#service-fit "disqualifiers"). The seed only names
@@ -52,7 +64,12 @@ export type QualificationConfig = {
 
 /** docs/domain.md#qualification QUALIFICATION_CRITERIA, verbatim. */
 export const SEED_CRITERIA: Record<string, Record<string, number>> = {
-  technical_readiness: { existing_codebase: 25, development_team: 20, project_documentation: 15, technical_stack_clarity: 10 },
+  technical_readiness: {
+    existing_codebase: 25,
+    development_team: 20,
+    project_documentation: 15,
+    technical_stack_clarity: 10,
+  },
   business_readiness: { clear_requirements: 30, defined_timeline: 20, stakeholder_alignment: 15, success_criteria: 10 },
   financial_readiness: { budget_defined: 25, decision_authority: 20, contract_timeline: 10 },
   organizational_readiness: { change_management: 15, team_availability: 10, communication_structure: 10 },
@@ -72,13 +89,28 @@ export const CATEGORY_PRESENT_SHARE = 0.7;
 export const CATEGORY_PARTIAL_SHARE = 0.35;
 
 export const DEFAULT_DISQUALIFIER_RULES: Record<string, DisqualifierRule> = {
-  no_stakeholder_alignment: { kind: "answer_none", label: "No stakeholder alignment", criteria: ["stakeholder_alignment"] },
+  no_stakeholder_alignment: {
+    kind: "answer_none",
+    label: "No stakeholder alignment",
+    criteria: ["stakeholder_alignment"],
+  },
   unrealistic_timeline: { kind: "timeline_under", label: "Unrealistic timeline", minWeeks: MIN_REALISTIC_WEEKS },
   no_technical_team: { kind: "answer_none", label: "No technical team", criteria: ["development_team"] },
-  business_critical_without_fallback: { kind: "critical_without_fallback", label: "Business critical without fallback" },
+  business_critical_without_fallback: {
+    kind: "critical_without_fallback",
+    label: "Business critical without fallback",
+  },
   // augmentation embeds engineers in the customer's team: it must exist and have time to work with them
-  no_existing_team: { kind: "answer_none", label: "No existing team", criteria: ["development_team", "team_availability"] },
-  poor_communication_structure: { kind: "answer_none", label: "Poor communication structure", criteria: ["communication_structure"] },
+  no_existing_team: {
+    kind: "answer_none",
+    label: "No existing team",
+    criteria: ["development_team", "team_availability"],
+  },
+  poor_communication_structure: {
+    kind: "answer_none",
+    label: "Poor communication structure",
+    criteria: ["communication_structure"],
+  },
 };
 
 export const DEFAULT_QUALIFICATION_CONFIG: QualificationConfig = {
@@ -88,17 +120,20 @@ export const DEFAULT_QUALIFICATION_CONFIG: QualificationConfig = {
   // docs/domain.md#service-fit SERVICE_FIT_MATRIX, keyed by our ServiceType enum
   fitMatrix: {
     MVP_DEVELOPMENT: {
-      idealScoreRange: [70, 100], minimumScore: 60,
+      idealScoreRange: [70, 100],
+      minimumScore: 60,
       keyFactors: ["clear_requirements", "defined_timeline", "budget_defined"],
       disqualifiers: ["no_stakeholder_alignment", "unrealistic_timeline"],
     },
     LEGACY_MODERNIZATION: {
-      idealScoreRange: [75, 100], minimumScore: 65,
+      idealScoreRange: [75, 100],
+      minimumScore: 65,
       keyFactors: ["existing_codebase", "technical_readiness", "change_management"],
       disqualifiers: ["no_technical_team", "business_critical_without_fallback"],
     },
     TEAM_AUGMENTATION: {
-      idealScoreRange: [65, 100], minimumScore: 55,
+      idealScoreRange: [65, 100],
+      minimumScore: 55,
       keyFactors: ["development_team", "clear_requirements", "communication_structure"],
       disqualifiers: ["no_existing_team", "poor_communication_structure"],
     },
@@ -123,17 +158,29 @@ export const DEFAULT_CRITERION_KEYS: readonly string[] = [...criterionIndex(DEFA
 const MAX_POINTS_PER_CRITERION = 1000;
 const MAX_TIMELINE_WEEKS = 520;
 const KEY = /^[a-z][a-z0-9_]{0,63}$/;
-const keySchema = z.string().regex(KEY, "Keys are 1–64 lower-case letters, digits or underscores, starting with a letter");
-const labelSchema = z.string().trim().min(1, "Give the disqualifier a label").max(120, "Labels are at most 120 characters");
+const keySchema = z
+  .string()
+  .regex(KEY, "Keys are 1–64 lower-case letters, digits or underscores, starting with a letter");
+const labelSchema = z
+  .string()
+  .trim()
+  .min(1, "Give the disqualifier a label")
+  .max(120, "Labels are at most 120 characters");
 const points = z
   .number({ message: "Points must be a number" })
   .int("Points must be whole numbers")
   .min(0, "Points cannot be negative")
   .max(MAX_POINTS_PER_CRITERION, "A criterion is worth at most 1,000 points");
-const score = (what: string) => z.number({ message: `The ${what} must be a number` })
-  .min(0, `The ${what} is a score from 0 to 100`).max(100, `The ${what} is a score from 0 to 100`);
-const share = (what: string) => z.number({ message: `The ${what} must be a number` })
-  .min(0, `The ${what} is a fraction from 0 to 1 (0.5 = half)`).max(1, `The ${what} is a fraction from 0 to 1 (0.5 = half)`);
+const score = (what: string) =>
+  z
+    .number({ message: `The ${what} must be a number` })
+    .min(0, `The ${what} is a score from 0 to 100`)
+    .max(100, `The ${what} is a score from 0 to 100`);
+const share = (what: string) =>
+  z
+    .number({ message: `The ${what} must be a number` })
+    .min(0, `The ${what} is a fraction from 0 to 1 (0.5 = half)`)
+    .max(1, `The ${what} is a fraction from 0 to 1 (0.5 = half)`);
 
 const ZFitRuleSchema = z.object({
   idealScoreRange: z.tuple([score("ideal range start"), score("ideal range end")]),
@@ -142,14 +189,27 @@ const ZFitRuleSchema = z.object({
   disqualifiers: z.array(keySchema).max(20, "At most 20 disqualifiers per service"),
 });
 
-const ZDisqualifierRuleSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("answer_none"), label: labelSchema, criteria: z.array(keySchema).min(1, "Name at least one criterion").max(20) }),
-  z.object({
-    kind: z.literal("timeline_under"), label: labelSchema,
-    minWeeks: z.number().int("Use whole weeks").min(1, "The minimum timeline is at least 1 week").max(MAX_TIMELINE_WEEKS, "The minimum timeline is at most 520 weeks"),
-  }),
-  z.object({ kind: z.literal("critical_without_fallback"), label: labelSchema }),
-], { message: "A disqualifier rule's kind is answer_none, timeline_under or critical_without_fallback" });
+const ZDisqualifierRuleSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({
+      kind: z.literal("answer_none"),
+      label: labelSchema,
+      criteria: z.array(keySchema).min(1, "Name at least one criterion").max(20),
+    }),
+    z.object({
+      kind: z.literal("timeline_under"),
+      label: labelSchema,
+      minWeeks: z
+        .number()
+        .int("Use whole weeks")
+        .min(1, "The minimum timeline is at least 1 week")
+        .max(MAX_TIMELINE_WEEKS, "The minimum timeline is at most 520 weeks"),
+    }),
+    z.object({ kind: z.literal("critical_without_fallback"), label: labelSchema }),
+  ],
+  { message: "A disqualifier rule's kind is answer_none, timeline_under or critical_without_fallback" },
+);
 
 /** Cross-field checks: everything a name points at must exist, ranges must be ordered. */
 function checkReferences(config: QualificationConfig, ctx: z.RefinementCtx): void {
@@ -158,13 +218,16 @@ function checkReferences(config: QualificationConfig, ctx: z.RefinementCtx): voi
   let total = 0;
   for (const [category, criteria] of Object.entries(config.criteria)) {
     const entries = Object.entries(criteria);
-    if (entries.length === 0) issue(["criteria", category], `The category "${category}" has no criteria; add one or remove the category`);
+    if (entries.length === 0)
+      issue(["criteria", category], `The category "${category}" has no criteria; add one or remove the category`);
     for (const [key, value] of entries) {
       total += value;
       const previous = owner.get(key);
       const path = ["criteria", category, key];
-      if (previous !== undefined) issue(path, `The criterion "${key}" appears in both ${previous} and ${category}; keep it in one`);
-      if (Object.hasOwn(config.criteria, key)) issue(path, `"${key}" is already a category name; give the criterion another key`);
+      if (previous !== undefined)
+        issue(path, `The criterion "${key}" appears in both ${previous} and ${category}; keep it in one`);
+      if (Object.hasOwn(config.criteria, key))
+        issue(path, `"${key}" is already a category name; give the criterion another key`);
       owner.set(key, category);
     }
   }
@@ -174,7 +237,10 @@ function checkReferences(config: QualificationConfig, ctx: z.RefinementCtx): voi
   for (const [key, rule] of Object.entries(rules)) {
     if (rule.kind !== "answer_none") continue;
     for (const criterion of rule.criteria.filter((c) => !owner.has(c))) {
-      issue(["disqualifierRules", key, "criteria"], `The disqualifier "${rule.label}" reads the criterion "${criterion}", which the criteria do not include`);
+      issue(
+        ["disqualifierRules", key, "criteria"],
+        `The disqualifier "${rule.label}" reads the criterion "${criterion}", which the criteria do not include`,
+      );
     }
   }
 
@@ -183,14 +249,24 @@ function checkReferences(config: QualificationConfig, ctx: z.RefinementCtx): voi
     const [low, high] = fit.idealScoreRange;
     const at = (field: string) => ["fitMatrix", serviceType, field];
     if (low < fit.minimumScore) {
-      issue(at("idealScoreRange"), `The ideal range for ${serviceType} starts at ${low}, below its minimum score ${fit.minimumScore}; it must start at or above the minimum`);
+      issue(
+        at("idealScoreRange"),
+        `The ideal range for ${serviceType} starts at ${low}, below its minimum score ${fit.minimumScore}; it must start at or above the minimum`,
+      );
     }
-    if (low > high) issue(at("idealScoreRange"), `The ideal range for ${serviceType} starts above where it ends (${low} > ${high}); put the lower bound first`);
+    if (low > high)
+      issue(
+        at("idealScoreRange"),
+        `The ideal range for ${serviceType} starts above where it ends (${low} > ${high}); put the lower bound first`,
+      );
     for (const factor of fit.keyFactors.filter((f) => !owner.has(f) && !Object.hasOwn(config.criteria, f))) {
       issue(at("keyFactors"), `The key factor "${factor}" for ${serviceType} is neither a criterion nor a category`);
     }
     for (const d of fit.disqualifiers.filter((x) => !Object.hasOwn(rules, x))) {
-      issue(at("disqualifiers"), `The disqualifier "${d}" for ${serviceType} is not defined; known: ${Object.keys(rules).join(", ") || "none"}`);
+      issue(
+        at("disqualifiers"),
+        `The disqualifier "${d}" for ${serviceType} is not defined; known: ${Object.keys(rules).join(", ") || "none"}`,
+      );
     }
   }
   if (config.categoryFactorShares.partial > config.categoryFactorShares.present) {
@@ -205,8 +281,12 @@ export const ZQualificationConfigSchema = z
       .refine((c) => Object.keys(c).length > 0, "Add at least one category of criteria"),
     partialCredit: share("partial credit"),
     passScore: score("pass score"),
-    fitMatrix: z.record(z.enum(SERVICE_TYPES), ZFitRuleSchema, { message: "The fit matrix needs a rule for every service type" }),
-    disqualifierRules: z.record(keySchema, ZDisqualifierRuleSchema).default(() => structuredClone(DEFAULT_DISQUALIFIER_RULES)),
+    fitMatrix: z.record(z.enum(SERVICE_TYPES), ZFitRuleSchema, {
+      message: "The fit matrix needs a rule for every service type",
+    }),
+    disqualifierRules: z
+      .record(keySchema, ZDisqualifierRuleSchema)
+      .default(() => structuredClone(DEFAULT_DISQUALIFIER_RULES)),
     categoryFactorShares: z
       .object({ present: share("'present' share"), partial: share("'partly present' share") })
       .default(() => ({ present: CATEGORY_PRESENT_SHARE, partial: CATEGORY_PARTIAL_SHARE })),

@@ -20,7 +20,13 @@ export type QualificationContext = {
 
 export type FitStatus = "ideal" | "fits" | "below_minimum" | "disqualified";
 export type Presence = "yes" | "partial" | "no";
-export type KeyFactorResult = { key: string; label: string; kind: "criterion" | "category"; present: Presence; reason: string };
+export type KeyFactorResult = {
+  key: string;
+  label: string;
+  kind: "criterion" | "category";
+  present: Presence;
+  reason: string;
+};
 export type DisqualifierResult = { key: string; label: string; applies: boolean; reason: string };
 export type ServiceFit = {
   serviceType: ServiceType;
@@ -46,23 +52,44 @@ const PRESENCE_VALUE: Record<Presence, number> = { yes: 1, partial: 0.5, no: 0 }
 const STATUS_RANK: Record<FitStatus, number> = { ideal: 0, fits: 1, below_minimum: 2, disqualified: 3 };
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
-export function evaluateDisqualifier(key: string, rule: DisqualifierRule | undefined, facts: FitFacts): DisqualifierResult {
+export function evaluateDisqualifier(
+  key: string,
+  rule: DisqualifierRule | undefined,
+  facts: FitFacts,
+): DisqualifierResult {
   if (!rule) return { key, label: key, applies: false, reason: "Not defined in the configuration, so it cannot apply" };
   const base = { key, label: rule.label };
   if (rule.kind === "answer_none") {
     const states = rule.criteria.map((c) => ({ label: criterionLabel(c), answer: facts.answers.get(c) ?? "none" }));
     const absent = states.filter((s) => s.answer === "none");
-    if (absent.length > 0) return { ...base, applies: true, reason: `${absent.map((s) => s.label).join(" and ")} answered "none" (or left blank)` };
+    if (absent.length > 0)
+      return {
+        ...base,
+        applies: true,
+        reason: `${absent.map((s) => s.label).join(" and ")} answered "none" (or left blank)`,
+      };
     return { ...base, applies: false, reason: states.map((s) => `${s.label} is ${s.answer}`).join("; ") };
   }
   if (rule.kind === "timeline_under") {
     const weeks = facts.context.desiredTimelineWeeks;
-    if (weeks === undefined) return { ...base, applies: false, reason: "No desired timeline given, so it cannot be judged unrealistic" };
-    if (weeks < rule.minWeeks) return { ...base, applies: true, reason: `A desired timeline of ${plural(weeks, "week")} is under the ${rule.minWeeks}-week minimum for a fixed-scope project` };
-    return { ...base, applies: false, reason: `A desired timeline of ${weeks} weeks meets the ${rule.minWeeks}-week minimum` };
+    if (weeks === undefined)
+      return { ...base, applies: false, reason: "No desired timeline given, so it cannot be judged unrealistic" };
+    if (weeks < rule.minWeeks)
+      return {
+        ...base,
+        applies: true,
+        reason: `A desired timeline of ${plural(weeks, "week")} is under the ${rule.minWeeks}-week minimum for a fixed-scope project`,
+      };
+    return {
+      ...base,
+      applies: false,
+      reason: `A desired timeline of ${weeks} weeks meets the ${rule.minWeeks}-week minimum`,
+    };
   }
-  if (facts.context.businessCritical !== true) return { ...base, applies: false, reason: "The system is not marked business critical" };
-  if (facts.context.hasFallbackPlan === true) return { ...base, applies: false, reason: "Business critical, but a fallback plan exists" };
+  if (facts.context.businessCritical !== true)
+    return { ...base, applies: false, reason: "The system is not marked business critical" };
+  if (facts.context.hasFallbackPlan === true)
+    return { ...base, applies: false, reason: "Business critical, but a fallback plan exists" };
   return { ...base, applies: true, reason: "The system is business critical and no fallback plan is recorded" };
 }
 
@@ -72,18 +99,36 @@ export function evaluateKeyFactor(key: string, facts: FitFacts, config: Qualific
     const share = category.maxPoints > 0 ? category.points / category.maxPoints : 0;
     const { present, partial } = config.categoryFactorShares;
     const level: Presence = share >= present ? "yes" : share >= partial ? "partial" : "no";
-    const rule = level === "yes" ? `present at ≥ ${pct(present)}` : level === "partial" ? `partly present at ≥ ${pct(partial)}` : `below ${pct(partial)}`;
-    return { key, label: categoryLabel(key), kind: "category", present: level, reason: `${categoryLabel(key)}: ${category.points}/${category.maxPoints} points (${pct(share)}, ${rule})` };
+    const rule =
+      level === "yes"
+        ? `present at ≥ ${pct(present)}`
+        : level === "partial"
+          ? `partly present at ≥ ${pct(partial)}`
+          : `below ${pct(partial)}`;
+    return {
+      key,
+      label: categoryLabel(key),
+      kind: "category",
+      present: level,
+      reason: `${categoryLabel(key)}: ${category.points}/${category.maxPoints} points (${pct(share)}, ${rule})`,
+    };
   }
   const answer = facts.answers.get(key) ?? "none";
   const level: Presence = answer === "full" ? "yes" : answer === "partial" ? "partial" : "no";
-  return { key, label: criterionLabel(key), kind: "criterion", present: level, reason: `${criterionLabel(key)} answered "${answer}"` };
+  return {
+    key,
+    label: criterionLabel(key),
+    kind: "criterion",
+    present: level,
+    reason: `${criterionLabel(key)} answered "${answer}"`,
+  };
 }
 
 function scoreReason(score: number, minimum: number, [low, high]: [number, number]): string {
   if (score >= low && score <= high) return `Score ${score} is within the ideal range ${low}–${high}`;
   if (score > high) return `Score ${score} meets the minimum ${minimum} and is above the ideal range ${low}–${high}`;
-  if (score >= minimum) return `Score ${score} meets the minimum ${minimum} but is below the ideal range ${low}–${high} (${(low - score).toFixed(1)} short)`;
+  if (score >= minimum)
+    return `Score ${score} meets the minimum ${minimum} but is below the ideal range ${low}–${high} (${(low - score).toFixed(1)} short)`;
   return `Score ${score} is below the minimum ${minimum} (${(minimum - score).toFixed(1)} short)`;
 }
 
@@ -91,23 +136,50 @@ export function evaluateFit(serviceType: ServiceType, facts: FitFacts, config: Q
   const rule = config.fitMatrix[serviceType];
   const [low, high] = rule.idealScoreRange;
   const keyFactors = rule.keyFactors.map((k) => evaluateKeyFactor(k, facts, config));
-  const disqualifiers = rule.disqualifiers.map((k) => evaluateDisqualifier(k, Object.hasOwn(config.disqualifierRules, k) ? config.disqualifierRules[k] : undefined, facts));
+  const disqualifiers = rule.disqualifiers.map((k) =>
+    evaluateDisqualifier(
+      k,
+      Object.hasOwn(config.disqualifierRules, k) ? config.disqualifierRules[k] : undefined,
+      facts,
+    ),
+  );
   const applying = disqualifiers.filter((d) => d.applies);
   const inIdeal = facts.score >= low && facts.score <= high;
-  const status: FitStatus = applying.length > 0 ? "disqualified" : inIdeal ? "ideal" : facts.score >= rule.minimumScore ? "fits" : "below_minimum";
-  const coverage = keyFactors.length === 0 ? 1 : keyFactors.reduce((s, f) => s + PRESENCE_VALUE[f.present], 0) / keyFactors.length;
+  const status: FitStatus =
+    applying.length > 0
+      ? "disqualified"
+      : inIdeal
+        ? "ideal"
+        : facts.score >= rule.minimumScore
+          ? "fits"
+          : "below_minimum";
+  const coverage =
+    keyFactors.length === 0 ? 1 : keyFactors.reduce((s, f) => s + PRESENCE_VALUE[f.present], 0) / keyFactors.length;
 
   const reasons = [scoreReason(facts.score, rule.minimumScore, rule.idealScoreRange)];
   const byLevel = (level: Presence) => keyFactors.filter((f) => f.present === level).map((f) => f.label);
-  const factorParts = [["present", byLevel("yes")], ["partly present", byLevel("partial")], ["missing", byLevel("no")]] as const;
-  const factorText = factorParts.filter(([, labels]) => labels.length > 0).map(([what, labels]) => `${what}: ${labels.join(", ")}`);
+  const factorParts = [
+    ["present", byLevel("yes")],
+    ["partly present", byLevel("partial")],
+    ["missing", byLevel("no")],
+  ] as const;
+  const factorText = factorParts
+    .filter(([, labels]) => labels.length > 0)
+    .map(([what, labels]) => `${what}: ${labels.join(", ")}`);
   if (factorText.length > 0) reasons.push(`Key factors ${factorText.join("; ")}`);
   if (applying.length > 0) {
     reasons.push(`Ruled out whatever the score by ${applying.map((d) => `${d.label} (${d.reason})`).join("; ")}`);
   }
   return {
-    serviceType, label: SERVICE_TYPE_LABELS[serviceType], status, minimumScore: rule.minimumScore, idealRange: [low, high],
-    keyFactors, keyFactorCoverage: Math.round(coverage * 100) / 100, disqualifiers, reasons,
+    serviceType,
+    label: SERVICE_TYPE_LABELS[serviceType],
+    status,
+    minimumScore: rule.minimumScore,
+    idealRange: [low, high],
+    keyFactors,
+    keyFactorCoverage: Math.round(coverage * 100) / 100,
+    disqualifiers,
+    reasons,
   };
 }
 
@@ -117,7 +189,7 @@ export function rankFits(fits: readonly ServiceFit[], score: number): ServiceFit
     (a, b) =>
       STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
       b.keyFactorCoverage - a.keyFactorCoverage ||
-      (score - b.minimumScore) - (score - a.minimumScore) ||
+      score - b.minimumScore - (score - a.minimumScore) ||
       SERVICE_TYPES.indexOf(a.serviceType) - SERVICE_TYPES.indexOf(b.serviceType),
   );
 }

@@ -51,4 +51,5 @@ export const criterionLabel = (key: string): string => CRITERION_TEXT[key]?.labe
 export const categoryLabel = (key: string): string => CATEGORY_LABELS[key] ?? humanize(key);
 
 /** The action sentence for a criterion ("Define measurable success criteria"). */
-export const criterionAction = (key: string): string => CRITERION_TEXT[key]?.action ?? `Improve ${humanize(key).toLowerCase()}`;
+export const criterionAction = (key: string): string =>
+  CRITERION_TEXT[key]?.action ?? `Improve ${humanize(key).toLowerCase()}`;

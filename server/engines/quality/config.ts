@@ -69,8 +69,18 @@ export const DEFAULT_QUALITY_GATES: QualityGates = {
     security_vulnerability_threshold: 0,
     performance_benchmark_threshold: DEFAULT_P95_BUDGET_MS,
   },
-  delivery: { requirements_traceability: 100, acceptance_criteria_coverage: 100, stakeholder_approval_threshold: 85, documentation_completeness: 90 },
-  process: { milestone_adherence: 90, communication_responsiveness: 95, escalation_resolution_time: 24, customer_satisfaction_minimum: 8 },
+  delivery: {
+    requirements_traceability: 100,
+    acceptance_criteria_coverage: 100,
+    stakeholder_approval_threshold: 85,
+    documentation_completeness: 90,
+  },
+  process: {
+    milestone_adherence: 90,
+    communication_responsiveness: 95,
+    escalation_resolution_time: 24,
+    customer_satisfaction_minimum: 8,
+  },
 };
 
 export const DEFAULT_QUALITY_WEIGHTS: Record<QualityFamily, number> = { code: 0.4, delivery: 0.3, process: 0.3 };
@@ -88,7 +98,8 @@ export const WEIGHT_SUM_TOLERANCE = 1e-9;
 const GATE_COUNT = 13;
 
 const num = (what: string, min: number, max: number, unit = "") =>
-  z.number({ message: `The ${what} must be a number` })
+  z
+    .number({ message: `The ${what} must be a number` })
     .min(min, `The ${what} is at least ${min}${unit}`)
     .max(max, `The ${what} is at most ${max}${unit}`);
 const percent = (what: string) => num(what, 0, 100, "%");
@@ -100,7 +111,9 @@ export const ZQualityConfigSchema = z.object({
       minimum_coverage: percent("minimum coverage"),
       maximum_complexity: num("maximum complexity", 1, 100),
       minimum_maintainability: num("minimum maintainability", 0, 10, " (a 0–10 score)"),
-      security_vulnerability_threshold: num("allowed high and critical vulnerabilities", 0, 1000).int("Vulnerabilities are counted in whole numbers"),
+      security_vulnerability_threshold: num("allowed high and critical vulnerabilities", 0, 1000).int(
+        "Vulnerabilities are counted in whole numbers",
+      ),
       performance_benchmark_threshold: num("p95 response-time budget", 1, 60_000, " ms"),
     }),
     delivery: z.object({
@@ -121,11 +134,16 @@ export const ZQualityConfigSchema = z.object({
     .superRefine((w, ctx) => {
       const sum = w.code + w.delivery + w.process;
       if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {
-        ctx.addIssue({ code: "custom", message: `The code, delivery and process weights must add up to 1 (they add up to ${Number(sum.toFixed(4))})` });
+        ctx.addIssue({
+          code: "custom",
+          message: `The code, delivery and process weights must add up to 1 (they add up to ${Number(sum.toFixed(4))})`,
+        });
       }
     }),
   escalation: z.object({
     escalationScore: num("escalation score", 0, 100),
-    maxFailedGates: num("number of failed gates tolerated", 0, GATE_COUNT).int("Failed gates are counted in whole numbers"),
+    maxFailedGates: num("number of failed gates tolerated", 0, GATE_COUNT).int(
+      "Failed gates are counted in whole numbers",
+    ),
   }),
 }) satisfies z.ZodType<QualityConfig>;

@@ -4,9 +4,20 @@ import { qualityEscalation, validateQuality, type QualityMetrics } from "./valid
 
 /** Every gate met exactly at its threshold (docs/domain.md#quality-gates numbers; p95 budget 400 ms is ours). */
 const AT_THRESHOLD: QualityMetrics = {
-  coverage: 95, complexity: 10, maintainability: 8.5, vulnerabilitiesHigh: 0, vulnerabilitiesCritical: 0, benchmarkP95Ms: 400,
-  requirementsTraceability: 100, acceptanceCriteriaCoverage: 100, stakeholderApproval: 85, documentationCompleteness: 90,
-  milestoneAdherence: 90, communicationResponsiveness: 95, escalationResolutionHours: 24, customerSatisfaction: 8,
+  coverage: 95,
+  complexity: 10,
+  maintainability: 8.5,
+  vulnerabilitiesHigh: 0,
+  vulnerabilitiesCritical: 0,
+  benchmarkP95Ms: 400,
+  requirementsTraceability: 100,
+  acceptanceCriteriaCoverage: 100,
+  stakeholderApproval: 85,
+  documentationCompleteness: 90,
+  milestoneAdherence: 90,
+  communicationResponsiveness: 95,
+  escalationResolutionHours: 24,
+  customerSatisfaction: 8,
 };
 
 describe("validateQuality", () => {
@@ -41,14 +52,25 @@ describe("validateQuality", () => {
   it("weights the comprehensive score 0.4 / 0.3 / 0.3 (seed §4.2) and explains it", () => {
     // code 4/5 = 80, delivery 3/4 = 75, process 4/4 = 100 → 32 + 22.5 + 30 = 84.5
     const r = validateQuality("comprehensive", { ...AT_THRESHOLD, coverage: 91, documentationCompleteness: 80 });
-    expect(r.families.map((f) => [f.family, f.score])).toEqual([["code", 80], ["delivery", 75], ["process", 100]]);
+    expect(r.families.map((f) => [f.family, f.score])).toEqual([
+      ["code", 80],
+      ["delivery", 75],
+      ["process", 100],
+    ]);
     expect(r.score).toBe(84.5);
     expect(r.scoreReason).toBe("Comprehensive 84.5 = code 80 × 0.4 + delivery 75 × 0.3 + process 100 × 0.3");
     expect(r).toMatchObject({ gatesPassed: 11, gatesFailed: 2, escalate: false });
   });
 
   it("scores a single family on its own gates only", () => {
-    const r = validateQuality("code", { coverage: 96, complexity: 12, maintainability: 9, vulnerabilitiesHigh: 0, vulnerabilitiesCritical: 0, benchmarkP95Ms: 300 });
+    const r = validateQuality("code", {
+      coverage: 96,
+      complexity: 12,
+      maintainability: 9,
+      vulnerabilitiesHigh: 0,
+      vulnerabilitiesCritical: 0,
+      benchmarkP95Ms: 300,
+    });
     expect(r.gates).toHaveLength(5);
     expect(r.score).toBe(80);
     expect(r.escalate).toBe(false); // exactly 80 is not below 80
@@ -58,21 +80,34 @@ describe("validateQuality", () => {
   });
 
   it("fails a gate without data with the reason 'no data'", () => {
-    const r = validateQuality("delivery", { requirementsTraceability: 100, acceptanceCriteriaCoverage: 100, stakeholderApproval: 90 });
+    const r = validateQuality("delivery", {
+      requirementsTraceability: 100,
+      acceptanceCriteriaCoverage: 100,
+      stakeholderApproval: 90,
+    });
     const docs = r.gates.find((g) => g.gate === "documentation_completeness");
     expect(docs).toMatchObject({ actual: null, passed: false });
     expect(docs?.reason).toContain("no data");
     expect(r.score).toBe(75);
-    expect(r.recommendations[0]?.text).toBe("No documentation completeness data: report it (CI evidence API or manual entry) so the gate can be checked");
+    expect(r.recommendations[0]?.text).toBe(
+      "No documentation completeness data: report it (CI evidence API or manual entry) so the gate can be checked",
+    );
   });
 
   it("adds high and critical vulnerabilities (seed §4.2) and ranks the critical recommendation first", () => {
-    const r = validateQuality("code", { ...AT_THRESHOLD, coverage: 90, vulnerabilitiesHigh: 1, vulnerabilitiesCritical: 2 });
+    const r = validateQuality("code", {
+      ...AT_THRESHOLD,
+      coverage: 90,
+      vulnerabilitiesHigh: 1,
+      vulnerabilitiesCritical: 2,
+    });
     const sec = r.gates.find((g) => g.gate === "security_vulnerability_threshold");
     expect(sec).toMatchObject({ actual: 3, passed: false, impact: "critical" });
     expect(sec?.reason).toBe("High and critical vulnerabilities 3 (1 high + 2 critical) misses the gate ≤ 0");
     expect(r.recommendations.map((x) => x.gate)).toEqual(["security_vulnerability_threshold", "minimum_coverage"]);
-    expect(r.recommendations[1]?.text).toBe("Test coverage 90% < 95%: add tests for the uncovered modules first, then block merges that lower coverage below the gate");
+    expect(r.recommendations[1]?.text).toBe(
+      "Test coverage 90% < 95%: add tests for the uncovered modules first, then block merges that lower coverage below the gate",
+    );
   });
 
   it("escalates on 3 failed gates but not on 2 (seed: more than 2)", () => {
@@ -81,9 +116,21 @@ describe("validateQuality", () => {
     expect(two.escalate).toBe(false);
     // with the default bar, 3 failures also pull the score below 80 (77); a bar of 0 isolates the count rule
     const noBar = { ...DEFAULT_QUALITY_CONFIG, escalation: { escalationScore: 0, maxFailedGates: 2 } };
-    const three = validateQuality("comprehensive", { ...AT_THRESHOLD, coverage: 90, documentationCompleteness: 80, customerSatisfaction: 7 }, noBar);
-    expect(three).toMatchObject({ gatesFailed: 3, score: 77, escalate: true, escalationReasons: ["3 gates failed, more than the 2 tolerated"] });
-    expect(validateQuality("comprehensive", { ...AT_THRESHOLD, coverage: 90, documentationCompleteness: 80 }, noBar).escalate).toBe(false);
+    const three = validateQuality(
+      "comprehensive",
+      { ...AT_THRESHOLD, coverage: 90, documentationCompleteness: 80, customerSatisfaction: 7 },
+      noBar,
+    );
+    expect(three).toMatchObject({
+      gatesFailed: 3,
+      score: 77,
+      escalate: true,
+      escalationReasons: ["3 gates failed, more than the 2 tolerated"],
+    });
+    expect(
+      validateQuality("comprehensive", { ...AT_THRESHOLD, coverage: 90, documentationCompleteness: 80 }, noBar)
+        .escalate,
+    ).toBe(false);
   });
 });
 

@@ -12,8 +12,23 @@
  * - escalate when the score < escalationScore (80) or gates failed > maxFailedGates (2) (docs/domain.md#quality-gates).
  * - recommendations are ordered by impact (critical first), then in gate order.
  */
-import { DEFAULT_QUALITY_CONFIG, QUALITY_FAMILIES, type QualityConfig, type QualityFamily, type QualityValidationKind } from "./config";
-import { GATES_BY_FAMILY, fmt, gateThreshold, passes, type Comparator, type GateDefinition, type Impact, type QualityMetrics } from "./gates";
+import {
+  DEFAULT_QUALITY_CONFIG,
+  QUALITY_FAMILIES,
+  type QualityConfig,
+  type QualityFamily,
+  type QualityValidationKind,
+} from "./config";
+import {
+  GATES_BY_FAMILY,
+  fmt,
+  gateThreshold,
+  passes,
+  type Comparator,
+  type GateDefinition,
+  type Impact,
+  type QualityMetrics,
+} from "./gates";
 
 export type { Comparator, Impact, QualityMetrics } from "./gates";
 
@@ -31,7 +46,13 @@ export type GateResult = {
   reason: string;
 };
 
-export type FamilyResult = { family: QualityFamily; score: number; gatesPassed: number; gatesTotal: number; reason: string };
+export type FamilyResult = {
+  family: QualityFamily;
+  score: number;
+  gatesPassed: number;
+  gatesTotal: number;
+  reason: string;
+};
 export type QualityRecommendation = { gate: string; family: QualityFamily; impact: Impact; text: string };
 
 export type QualityValidationResult = {
@@ -56,18 +77,37 @@ function checkGate(def: GateDefinition, metrics: QualityMetrics, config: Quality
   const threshold = gateThreshold(config.gates, def);
   const { actual, note } = def.read(metrics);
   const bound = `${def.comparator} ${fmt(threshold)}${def.unit}`;
-  const base = { gate: def.key, label: def.label, family: def.family, threshold, comparator: def.comparator, unit: def.unit, actual, impact: def.impact };
-  if (actual === null) return { ...base, passed: false, reason: `${def.label}: no data — the gate (${bound}) cannot be met without a measurement` };
+  const base = {
+    gate: def.key,
+    label: def.label,
+    family: def.family,
+    threshold,
+    comparator: def.comparator,
+    unit: def.unit,
+    actual,
+    impact: def.impact,
+  };
+  if (actual === null)
+    return {
+      ...base,
+      passed: false,
+      reason: `${def.label}: no data — the gate (${bound}) cannot be met without a measurement`,
+    };
   const passed = passes(actual, def.comparator, threshold);
   const detail = note ? ` (${note})` : "";
-  return { ...base, passed, reason: `${def.label} ${fmt(actual)}${def.unit}${detail} ${passed ? "meets" : "misses"} the gate ${bound}` };
+  return {
+    ...base,
+    passed,
+    reason: `${def.label} ${fmt(actual)}${def.unit}${detail} ${passed ? "meets" : "misses"} the gate ${bound}`,
+  };
 }
 
 function recommend(result: GateResult, def: GateDefinition): QualityRecommendation {
   const bound = `${result.comparator === "≥" ? "<" : ">"} ${fmt(result.threshold)}${result.unit}`;
-  const text = result.actual === null
-    ? `No ${def.label.toLowerCase()} data: report it (CI evidence API or manual entry) so the gate can be checked`
-    : `${def.label} ${fmt(result.actual)}${result.unit} ${bound}: ${def.advice}`;
+  const text =
+    result.actual === null
+      ? `No ${def.label.toLowerCase()} data: report it (CI evidence API or manual entry) so the gate can be checked`
+      : `${def.label} ${fmt(result.actual)}${result.unit} ${bound}: ${def.advice}`;
   return { gate: result.gate, family: result.family, impact: result.impact, text };
 }
 
@@ -79,7 +119,11 @@ function recommend(result: GateResult, def: GateDefinition): QualityRecommendati
 export type GateStanding = { state: "escalated" | "gates_failed" | "all_passed"; failed: number; total: number };
 export function gateStanding(v: { escalated: boolean; gatesPassed: number; gatesFailed: number }): GateStanding {
   const total = v.gatesPassed + v.gatesFailed;
-  return { state: v.escalated ? "escalated" : v.gatesFailed > 0 ? "gates_failed" : "all_passed", failed: v.gatesFailed, total };
+  return {
+    state: v.escalated ? "escalated" : v.gatesFailed > 0 ? "gates_failed" : "all_passed",
+    failed: v.gatesFailed,
+    total,
+  };
 }
 
 /** docs/domain.md#quality-gates: escalate below the score bar or with too many failed gates. */
@@ -87,7 +131,8 @@ export function qualityEscalation(score: number, gatesFailed: number, config: Qu
   const { escalationScore, maxFailedGates } = config.escalation;
   const reasons: string[] = [];
   if (score < escalationScore) reasons.push(`Quality score ${fmt(score)} is below ${fmt(escalationScore)}`);
-  if (gatesFailed > maxFailedGates) reasons.push(`${gatesFailed} gates failed, more than the ${maxFailedGates} tolerated`);
+  if (gatesFailed > maxFailedGates)
+    reasons.push(`${gatesFailed} gates failed, more than the ${maxFailedGates} tolerated`);
   return { escalate: reasons.length > 0, reasons };
 }
 
@@ -109,7 +154,14 @@ export function validateQuality(
     });
     const passed = results.filter((r) => r.passed).length;
     const raw = results.length > 0 ? (passed / results.length) * 100 : 0;
-    return { family, raw, score: round2(raw), gatesPassed: passed, gatesTotal: results.length, reason: `${passed} of ${results.length} ${family} gates passed = ${fmt(raw)}` };
+    return {
+      family,
+      raw,
+      score: round2(raw),
+      gatesPassed: passed,
+      gatesTotal: results.length,
+      reason: `${passed} of ${results.length} ${family} gates passed = ${fmt(raw)}`,
+    };
   });
 
   let score: number;
@@ -129,7 +181,15 @@ export function validateQuality(
   const { escalate, reasons } = qualityEscalation(score, gatesFailed, config);
   recommendations.sort((a, b) => IMPACT_ORDER[a.impact] - IMPACT_ORDER[b.impact]);
   return {
-    type, gates, families: familyResults.map(({ raw: _raw, ...f }) => f), score, scoreReason, gatesPassed, gatesFailed,
-    escalate, escalationReasons: reasons, recommendations,
+    type,
+    gates,
+    families: familyResults.map(({ raw: _raw, ...f }) => f),
+    score,
+    scoreReason,
+    gatesPassed,
+    gatesFailed,
+    escalate,
+    escalationReasons: reasons,
+    recommendations,
   };
 }

@@ -12,11 +12,24 @@
  */
 import { z } from "zod";
 
-export const HEALTH_COMPONENTS = ["milestoneSuccess", "csat", "nps", "signOffLatency", "escalations", "qualityGates", "education", "engagement"] as const;
+export const HEALTH_COMPONENTS = [
+  "milestoneSuccess",
+  "csat",
+  "nps",
+  "signOffLatency",
+  "escalations",
+  "qualityGates",
+  "education",
+  "engagement",
+] as const;
 export type HealthComponent = (typeof HEALTH_COMPONENTS)[number];
 export const EXPANSION_FACTORS = ["health", "guaranteeSuccess", "satisfaction", "advocacy", "relationship"] as const;
 export type ExpansionFactor = (typeof EXPANSION_FACTORS)[number];
-export const STRATEGIES = ["HIGH_SATISFACTION_EXPANSION", "MODERATE_SATISFACTION_IMPROVEMENT", "AT_RISK_RECOVERY"] as const;
+export const STRATEGIES = [
+  "HIGH_SATISFACTION_EXPANSION",
+  "MODERATE_SATISFACTION_IMPROVEMENT",
+  "AT_RISK_RECOVERY",
+] as const;
 export type Strategy = (typeof STRATEGIES)[number];
 
 export type PlaybookAction = { key: string; title: string; dueDays: number };
@@ -47,13 +60,24 @@ const action = (key: string, title: string, dueDays: number): PlaybookAction => 
 
 export const DEFAULT_RETENTION_CONFIG: RetentionConfig = {
   health: {
-    weights: { milestoneSuccess: 0.25, csat: 0.2, nps: 0.1, signOffLatency: 0.1, escalations: 0.1, qualityGates: 0.1, education: 0.05, engagement: 0.1 },
+    weights: {
+      milestoneSuccess: 0.25,
+      csat: 0.2,
+      nps: 0.1,
+      signOffLatency: 0.1,
+      escalations: 0.1,
+      qualityGates: 0.1,
+      education: 0.05,
+      engagement: 0.1,
+    },
     windowDays: 180,
     signOffLatency: { targetHours: 48, maxHours: 168 },
     escalationPenalty: 25,
     engagement: { windowDays: 30, targetActiveDays: 8 },
   },
-  expansion: { weights: { health: 0.35, guaranteeSuccess: 0.25, satisfaction: 0.15, advocacy: 0.15, relationship: 0.1 } },
+  expansion: {
+    weights: { health: 0.35, guaranteeSuccess: 0.25, satisfaction: 0.15, advocacy: 0.15, relationship: 0.1 },
+  },
   strategy: { healthHigh: 85, healthModerate: 70, expansionHigh: 70 }, // docs/domain.md#retention _determine_retention_strategy
   playbooks: {
     HIGH_SATISFACTION_EXPANSION: {
@@ -101,15 +125,25 @@ export const DEFAULT_RETENTION_CONFIG: RetentionConfig = {
 export const WEIGHT_SUM_TOLERANCE = 1e-6;
 
 const num = (what: string, min: number, max: number) =>
-  z.number({ message: `The ${what} must be a number` }).min(min, `The ${what} is at least ${min}`).max(max, `The ${what} is at most ${max}`);
+  z
+    .number({ message: `The ${what} must be a number` })
+    .min(min, `The ${what} is at least ${min}`)
+    .max(max, `The ${what} is at most ${max}`);
 const wholeDays = (what: string, min: number, max: number) => num(what, min, max).int(`The ${what} is in whole days`);
 
 function weightsSchema<K extends string>(keys: readonly K[], label: string) {
   return z
-    .object(Object.fromEntries(keys.map((k) => [k, num(`weight of ${k}`, 0, 1)])) as Record<K, ReturnType<typeof num>>, { message: `${label} are given per key` })
+    .object(
+      Object.fromEntries(keys.map((k) => [k, num(`weight of ${k}`, 0, 1)])) as Record<K, ReturnType<typeof num>>,
+      { message: `${label} are given per key` },
+    )
     .superRefine((w, ctx) => {
       const sum = Object.values<number>(w as Record<string, number>).reduce((a, b) => a + b, 0);
-      if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) ctx.addIssue({ code: "custom", message: `${label} must add up to 1 (they add up to ${Number(sum.toFixed(4))})` });
+      if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE)
+        ctx.addIssue({
+          code: "custom",
+          message: `${label} must add up to 1 (they add up to ${Number(sum.toFixed(4))})`,
+        });
     });
 }
 
@@ -119,7 +153,10 @@ const ZActionSchema = z.object({
   dueDays: wholeDays("action due date", 0, 365),
 });
 const ZPlaybookSchema = z.object({
-  immediate: z.array(ZActionSchema).min(1, "A strategy needs at least one immediate action").max(10, "At most 10 immediate actions"),
+  immediate: z
+    .array(ZActionSchema)
+    .min(1, "A strategy needs at least one immediate action")
+    .max(10, "At most 10 immediate actions"),
   followUp: z.array(ZActionSchema).max(10, "At most 10 follow-up actions"),
   successMetrics: z.array(z.string().trim().min(1).max(200)).min(1, "Give at least one success metric").max(10),
   expectedOutcome: z.string().trim().min(1, "Describe the expected outcome").max(300),
@@ -130,23 +167,47 @@ export const ZRetentionConfigSchema = z
     health: z.object({
       weights: weightsSchema(HEALTH_COMPONENTS, "Health weights"),
       windowDays: wholeDays("health window", 7, 730),
-      signOffLatency: z.object({ targetHours: num("target sign-off latency", 0, 720), maxHours: num("longest sign-off latency", 1, 2160) }),
+      signOffLatency: z.object({
+        targetHours: num("target sign-off latency", 0, 720),
+        maxHours: num("longest sign-off latency", 1, 2160),
+      }),
       escalationPenalty: num("escalation penalty", 0, 100),
-      engagement: z.object({ windowDays: wholeDays("engagement window", 1, 365), targetActiveDays: wholeDays("target active days", 1, 365) }),
+      engagement: z.object({
+        windowDays: wholeDays("engagement window", 1, 365),
+        targetActiveDays: wholeDays("target active days", 1, 365),
+      }),
     }),
     expansion: z.object({ weights: weightsSchema(EXPANSION_FACTORS, "Expansion weights") }),
-    strategy: z.object({ healthHigh: num("high health line", 0, 100), healthModerate: num("moderate health line", 0, 100), expansionHigh: num("expansion line", 0, 100) }),
-    playbooks: z.object(Object.fromEntries(STRATEGIES.map((s) => [s, ZPlaybookSchema])) as Record<Strategy, typeof ZPlaybookSchema>),
+    strategy: z.object({
+      healthHigh: num("high health line", 0, 100),
+      healthModerate: num("moderate health line", 0, 100),
+      expansionHigh: num("expansion line", 0, 100),
+    }),
+    playbooks: z.object(
+      Object.fromEntries(STRATEGIES.map((s) => [s, ZPlaybookSchema])) as Record<Strategy, typeof ZPlaybookSchema>,
+    ),
     nextTouchpointDays: wholeDays("next touchpoint", 1, 90),
   })
   .superRefine((c, ctx) => {
     if (c.strategy.healthModerate > c.strategy.healthHigh) {
-      ctx.addIssue({ code: "custom", path: ["strategy", "healthModerate"], message: "The moderate health line cannot be above the high one" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["strategy", "healthModerate"],
+        message: "The moderate health line cannot be above the high one",
+      });
     }
     if (c.health.signOffLatency.maxHours <= c.health.signOffLatency.targetHours) {
-      ctx.addIssue({ code: "custom", path: ["health", "signOffLatency", "maxHours"], message: "The longest sign-off latency must be above the target" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["health", "signOffLatency", "maxHours"],
+        message: "The longest sign-off latency must be above the target",
+      });
     }
     if (c.health.engagement.targetActiveDays > c.health.engagement.windowDays) {
-      ctx.addIssue({ code: "custom", path: ["health", "engagement", "targetActiveDays"], message: "The target active days cannot exceed the engagement window" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["health", "engagement", "targetActiveDays"],
+        message: "The target active days cannot exceed the engagement window",
+      });
     }
   }) satisfies z.ZodType<RetentionConfig>;

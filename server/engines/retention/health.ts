@@ -56,7 +56,12 @@ export function median(xs: readonly number[]): number | null {
   return s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
 
-function part(key: HealthComponent, display: string | null, score: number | null, reason: string): WeightedPart<HealthComponent> {
+function part(
+  key: HealthComponent,
+  display: string | null,
+  score: number | null,
+  reason: string,
+): WeightedPart<HealthComponent> {
   return { key, label: HEALTH_LABEL[key], display, score: score === null ? null : round1(clamp100(score)), reason };
 }
 
@@ -68,50 +73,103 @@ export function healthComponents(f: HealthFacts, config: RetentionConfig["health
   return [
     f.milestones.validated === 0
       ? part("milestoneSuccess", null, null, "No weekly milestone validated in the window.")
-      : part("milestoneSuccess", `${f.milestones.met} of ${f.milestones.validated} weeks met`, (100 * f.milestones.met) / f.milestones.validated, `${f.milestones.met} of ${f.milestones.validated} validated weeks met their threshold.`),
+      : part(
+          "milestoneSuccess",
+          `${f.milestones.met} of ${f.milestones.validated} weeks met`,
+          (100 * f.milestones.met) / f.milestones.validated,
+          `${f.milestones.met} of ${f.milestones.validated} validated weeks met their threshold.`,
+        ),
     f.csat.mean === null
       ? part("csat", null, null, "No CSAT answer in the window.")
-      : part("csat", `${f.csat.mean}/10`, f.csat.mean * 10, `Mean of ${plural(f.csat.responses, "CSAT answer")}: ${f.csat.mean}/10 (× 10).`),
+      : part(
+          "csat",
+          `${f.csat.mean}/10`,
+          f.csat.mean * 10,
+          `Mean of ${plural(f.csat.responses, "CSAT answer")}: ${f.csat.mean}/10 (× 10).`,
+        ),
     f.nps.score === null
       ? part("nps", null, null, "No NPS answer in the window.")
-      : part("nps", `NPS ${f.nps.score}`, (f.nps.score + 100) / 2, `NPS ${f.nps.score} from ${plural(f.nps.responses, "answer")}, mapped from −100…100 to 0…100.`),
+      : part(
+          "nps",
+          `NPS ${f.nps.score}`,
+          (f.nps.score + 100) / 2,
+          `NPS ${f.nps.score} from ${plural(f.nps.responses, "answer")}, mapped from −100…100 to 0…100.`,
+        ),
     latency === null
       ? part("signOffLatency", null, null, "No customer sign-off in the window.")
       : part(
           "signOffLatency",
           `${formatHours(latency)} median`,
-          latency <= targetHours ? 100 : latency >= maxHours ? 0 : (100 * (maxHours - latency)) / (maxHours - targetHours),
+          latency <= targetHours
+            ? 100
+            : latency >= maxHours
+              ? 0
+              : (100 * (maxHours - latency)) / (maxHours - targetHours),
           `Median ${formatHours(latency)} from due date to sign-off over ${plural(f.signOffLatencyHours.length, "sign-off")} (≤ ${formatHours(targetHours)} scores 100, ≥ ${formatHours(maxHours)} scores 0).`,
         ),
-    part("escalations", `${plural(f.escalations, "escalation")}`, 100 - config.escalationPenalty * f.escalations, `${plural(f.escalations, "escalation")} in the window, ${config.escalationPenalty} points each.`),
+    part(
+      "escalations",
+      `${plural(f.escalations, "escalation")}`,
+      100 - config.escalationPenalty * f.escalations,
+      `${plural(f.escalations, "escalation")} in the window, ${config.escalationPenalty} points each.`,
+    ),
     gates === 0
       ? part("qualityGates", null, null, "No quality validation in the window.")
-      : part("qualityGates", `${f.qualityGates.passed} of ${gates} gates passed`, (100 * f.qualityGates.passed) / gates, `${f.qualityGates.passed} of ${gates} quality gates passed.`),
+      : part(
+          "qualityGates",
+          `${f.qualityGates.passed} of ${gates} gates passed`,
+          (100 * f.qualityGates.passed) / gates,
+          `${f.qualityGates.passed} of ${gates} quality gates passed.`,
+        ),
     f.education.sent === 0
       ? part("education", null, null, "No education content sent yet.")
-      : part("education", `${f.education.completed} of ${f.education.sent} completed`, (100 * f.education.completed) / f.education.sent, `${f.education.completed} of ${f.education.sent} education items completed.`),
-    f.engagement.portalDays < config.engagement.windowDays && f.engagement.activeDays < config.engagement.targetActiveDays
+      : part(
+          "education",
+          `${f.education.completed} of ${f.education.sent} completed`,
+          (100 * f.education.completed) / f.education.sent,
+          `${f.education.completed} of ${f.education.sent} education items completed.`,
+        ),
+    f.engagement.portalDays < config.engagement.windowDays &&
+    f.engagement.activeDays < config.engagement.targetActiveDays
       ? part(
-          "engagement", null, null,
+          "engagement",
+          null,
+          null,
           f.engagement.portalDays === 0 && f.engagement.activeDays === 0
             ? "The portal has not been open to the account for a full day yet."
             : `The portal has been open to the account for ${f.engagement.portalDays} of the ${config.engagement.windowDays} days measured (${plural(f.engagement.activeDays, "active day")} so far): scored once it has been open for the whole period.`,
         )
-      : part("engagement", `${plural(f.engagement.activeDays, "active day")}`, engagement, `${plural(f.engagement.activeDays, "day")} with portal activity in the last ${config.engagement.windowDays} days (target ${config.engagement.targetActiveDays}).`),
+      : part(
+          "engagement",
+          `${plural(f.engagement.activeDays, "active day")}`,
+          engagement,
+          `${plural(f.engagement.activeDays, "day")} with portal activity in the last ${config.engagement.windowDays} days (target ${config.engagement.targetActiveDays}).`,
+        ),
   ];
 }
 
 /** "No escalation" says nothing on its own: it counts as data only next to another component's data. */
-function withEscalationEvidence(parts: WeightedPart<HealthComponent>[], escalations: number): WeightedPart<HealthComponent>[] {
+function withEscalationEvidence(
+  parts: WeightedPart<HealthComponent>[],
+  escalations: number,
+): WeightedPart<HealthComponent>[] {
   const others = parts.some((p) => p.key !== "escalations" && p.score !== null);
   if (others || escalations > 0) return parts;
-  return parts.map((p) => (p.key === "escalations" ? { ...p, display: null, score: null, reason: "No escalation, and nothing else known about the account yet." } : p));
+  return parts.map((p) =>
+    p.key === "escalations"
+      ? { ...p, display: null, score: null, reason: "No escalation, and nothing else known about the account yet." }
+      : p,
+  );
 }
 
-export const NOT_SCORED = "Not scored yet: no delivery, survey, quality, education or portal data about the account so far.";
+export const NOT_SCORED =
+  "Not scored yet: no delivery, survey, quality, education or portal data about the account so far.";
 
 export function healthScore(f: HealthFacts, config: RetentionConfig["health"]): HealthScore {
-  const { score, parts } = weightedScore(withEscalationEvidence(healthComponents(f, config), f.escalations), config.weights);
+  const { score, parts } = weightedScore(
+    withEscalationEvidence(healthComponents(f, config), f.escalations),
+    config.weights,
+  );
   if (!parts.some((p) => p.available)) return { score: null, components: parts, explanation: NOT_SCORED };
   return { score, components: parts, explanation: explainWeighted(score, parts) };
 }

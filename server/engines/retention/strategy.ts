@@ -18,13 +18,22 @@ export type StrategyChoice = { strategy: Strategy; reason: string };
 
 export function retentionStrategy(health: number, expansion: number, t: RetentionConfig["strategy"]): StrategyChoice {
   if (health >= t.healthHigh && expansion >= t.expansionHigh) {
-    return { strategy: "HIGH_SATISFACTION_EXPANSION", reason: `Health ${health} ≥ ${t.healthHigh} and expansion potential ${expansion} ≥ ${t.expansionHigh}.` };
+    return {
+      strategy: "HIGH_SATISFACTION_EXPANSION",
+      reason: `Health ${health} ≥ ${t.healthHigh} and expansion potential ${expansion} ≥ ${t.expansionHigh}.`,
+    };
   }
   if (health >= t.healthModerate && health < t.healthHigh) {
-    return { strategy: "MODERATE_SATISFACTION_IMPROVEMENT", reason: `Health ${health} is between ${t.healthModerate} and ${t.healthHigh}.` };
+    return {
+      strategy: "MODERATE_SATISFACTION_IMPROVEMENT",
+      reason: `Health ${health} is between ${t.healthModerate} and ${t.healthHigh}.`,
+    };
   }
   if (health >= t.healthHigh) {
-    return { strategy: "AT_RISK_RECOVERY", reason: `Health ${health} ≥ ${t.healthHigh} but expansion potential ${expansion} < ${t.expansionHigh}: high health without expansion potential calls for at-risk recovery.` };
+    return {
+      strategy: "AT_RISK_RECOVERY",
+      reason: `Health ${health} ≥ ${t.healthHigh} but expansion potential ${expansion} < ${t.expansionHigh}: high health without expansion potential calls for at-risk recovery.`,
+    };
   }
   return { strategy: "AT_RISK_RECOVERY", reason: `Health ${health} < ${t.healthModerate}.` };
 }
@@ -41,14 +50,24 @@ export type TriggerFacts = {
   escalations: number;
 };
 
-type Condition = { condition: string; comparator: "≥" | "≤" | "="; threshold: number | string | boolean; actual: (f: TriggerFacts) => number | string | boolean | null };
+type Condition = {
+  condition: string;
+  comparator: "≥" | "≤" | "=";
+  threshold: number | string | boolean;
+  actual: (f: TriggerFacts) => number | string | boolean | null;
+};
 
 /** docs/domain.md#retention RETENTION_STRATEGIES[*].trigger_conditions */
 export const TRIGGER_CONDITIONS: Record<Strategy, Condition[]> = {
   HIGH_SATISFACTION_EXPANSION: [
     { condition: "satisfaction_score", comparator: "≥", threshold: 9.0, actual: (f) => f.satisfaction },
     { condition: "success_score", comparator: "≥", threshold: 95.0, actual: (f) => f.successScore },
-    { condition: "project_completion", comparator: "=", threshold: "on_time", actual: (f) => (f.onTime === null ? null : f.onTime ? "on_time" : "late") },
+    {
+      condition: "project_completion",
+      comparator: "=",
+      threshold: "on_time",
+      actual: (f) => (f.onTime === null ? null : f.onTime ? "on_time" : "late"),
+    },
   ],
   MODERATE_SATISFACTION_IMPROVEMENT: [
     { condition: "satisfaction_score", comparator: "≥", threshold: 7.0, actual: (f) => f.satisfaction },
@@ -62,7 +81,14 @@ export const TRIGGER_CONDITIONS: Record<Strategy, Condition[]> = {
   ],
 };
 
-export type TriggerResult = { condition: string; comparator: string; threshold: number | string | boolean; actual: number | string | boolean | null; met: boolean | null; text: string };
+export type TriggerResult = {
+  condition: string;
+  comparator: string;
+  threshold: number | string | boolean;
+  actual: number | string | boolean | null;
+  met: boolean | null;
+  text: string;
+};
 
 /** The trigger conditions and their values as the account page says them (the keys stay in stored plans). */
 const CONDITION_LABEL: Record<string, string> = {
@@ -81,10 +107,14 @@ export function evaluateTriggers(strategy: Strategy, f: TriggerFacts): TriggerRe
     let met: boolean | null = null;
     if (actual !== null) {
       if (c.comparator === "=") met = actual === c.threshold;
-      else if (typeof actual === "number" && typeof c.threshold === "number") met = c.comparator === "≥" ? actual >= c.threshold : actual <= c.threshold;
+      else if (typeof actual === "number" && typeof c.threshold === "number")
+        met = c.comparator === "≥" ? actual >= c.threshold : actual <= c.threshold;
     }
     const label = CONDITION_LABEL[c.condition] ?? c.condition.replaceAll("_", " ");
-    const text = actual === null ? `${label} ${c.comparator} ${valueWords(c.threshold)}: no data` : `${label} ${c.comparator} ${valueWords(c.threshold)}: actual ${valueWords(actual)} — ${met ? "met" : "not met"}`;
+    const text =
+      actual === null
+        ? `${label} ${c.comparator} ${valueWords(c.threshold)}: no data`
+        : `${label} ${c.comparator} ${valueWords(c.threshold)}: actual ${valueWords(actual)} — ${met ? "met" : "not met"}`;
     return { condition: c.condition, comparator: c.comparator, threshold: c.threshold, actual, met, text };
   });
 }
@@ -100,9 +130,17 @@ export type RetentionPlanDraft = StrategyChoice & {
   nextTouchpointAt: Date;
 };
 
-const dated = (a: PlaybookAction, phase: PlannedAction["phase"], now: Date): PlannedAction => ({ key: a.key, title: a.title, phase, dueAt: new Date(now.getTime() + a.dueDays * DAY_MS) });
+const dated = (a: PlaybookAction, phase: PlannedAction["phase"], now: Date): PlannedAction => ({
+  key: a.key,
+  title: a.title,
+  phase,
+  dueAt: new Date(now.getTime() + a.dueDays * DAY_MS),
+});
 
-export function planRetention(input: { health: number; expansion: number; facts: TriggerFacts; now: Date }, config: RetentionConfig): RetentionPlanDraft {
+export function planRetention(
+  input: { health: number; expansion: number; facts: TriggerFacts; now: Date },
+  config: RetentionConfig,
+): RetentionPlanDraft {
   const choice = retentionStrategy(input.health, input.expansion, config.strategy);
   const playbook = config.playbooks[choice.strategy];
   return {
@@ -110,7 +148,10 @@ export function planRetention(input: { health: number; expansion: number; facts:
     healthScore: input.health,
     expansionScore: input.expansion,
     triggers: evaluateTriggers(choice.strategy, input.facts),
-    actions: [...playbook.immediate.map((a) => dated(a, "immediate", input.now)), ...playbook.followUp.map((a) => dated(a, "follow_up", input.now))],
+    actions: [
+      ...playbook.immediate.map((a) => dated(a, "immediate", input.now)),
+      ...playbook.followUp.map((a) => dated(a, "follow_up", input.now)),
+    ],
     successMetrics: [...playbook.successMetrics],
     expectedOutcome: playbook.expectedOutcome,
     nextTouchpointAt: new Date(input.now.getTime() + config.nextTouchpointDays * DAY_MS),

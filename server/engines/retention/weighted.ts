@@ -27,7 +27,10 @@ export const round1 = (x: number) => Math.round(x * 10 + (x >= 0 ? EPSILON : -EP
 export const round3 = (x: number) => Math.round(x * 1000 + EPSILON) / 1000;
 export const clamp100 = (x: number) => Math.min(100, Math.max(0, x));
 
-export function weightedScore<K extends string>(parts: readonly WeightedPart<K>[], weights: Record<K, number>): { score: number; parts: ScoredPart<K>[] } {
+export function weightedScore<K extends string>(
+  parts: readonly WeightedPart<K>[],
+  weights: Record<K, number>,
+): { score: number; parts: ScoredPart<K>[] } {
   const availableWeight = parts.reduce((s, p) => s + (p.score === null ? 0 : weights[p.key]), 0);
   const scored = parts.map((p): ScoredPart<K> => {
     const available = p.score !== null && availableWeight > 0;
@@ -35,7 +38,10 @@ export function weightedScore<K extends string>(parts: readonly WeightedPart<K>[
     const exact = available ? (weights[p.key] / availableWeight) * (p.score ?? 0) : 0;
     return { ...p, available, weight: weights[p.key], effectiveWeight, contribution: round1(exact) };
   });
-  const exactTotal = parts.reduce((s, p) => s + (p.score === null || availableWeight === 0 ? 0 : (weights[p.key] / availableWeight) * p.score), 0);
+  const exactTotal = parts.reduce(
+    (s, p) => s + (p.score === null || availableWeight === 0 ? 0 : (weights[p.key] / availableWeight) * p.score),
+    0,
+  );
   return { score: round1(clamp100(exactTotal)), parts: scored };
 }
 
@@ -43,10 +49,18 @@ export function weightedScore<K extends string>(parts: readonly WeightedPart<K>[
 export function explainWeighted<K extends string>(score: number, parts: readonly ScoredPart<K>[]): string {
   const used = [...parts].filter((p) => p.available).sort((a, b) => b.contribution - a.contribution);
   const missing = parts.filter((p) => !p.available);
-  const sum = used.map((p) => `${p.contribution} ${p.label.toLowerCase()} (${p.score} × ${p.effectiveWeight})`).join(" + ");
-  const tail = missing.length > 0 ? ` No data yet for ${missing.map((p) => p.label.toLowerCase()).join(", ")}: their weight went to the others.` : "";
+  const sum = used
+    .map((p) => `${p.contribution} ${p.label.toLowerCase()} (${p.score} × ${p.effectiveWeight})`)
+    .join(" + ");
+  const tail =
+    missing.length > 0
+      ? ` No data yet for ${missing.map((p) => p.label.toLowerCase()).join(", ")}: their weight went to the others.`
+      : "";
   const lost = (p: ScoredPart<K>) => p.effectiveWeight * (100 - (p.score ?? 0));
   const weakest = [...used].sort((a, b) => lost(b) - lost(a))[0];
-  const drag = weakest && lost(weakest) >= 0.05 ? ` The biggest drag is ${weakest.label.toLowerCase()} at ${weakest.score} (−${round1(lost(weakest))} points): ${weakest.reason}` : "";
+  const drag =
+    weakest && lost(weakest) >= 0.05
+      ? ` The biggest drag is ${weakest.label.toLowerCase()} at ${weakest.score} (−${round1(lost(weakest))} points): ${weakest.reason}`
+      : "";
   return `${score} = ${sum || "0"}.${tail}${drag}`;
 }

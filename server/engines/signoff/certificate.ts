@@ -29,29 +29,40 @@ export type CertificateData = {
   issuedAt: Date;
 };
 
-
 const DECISION: Record<SignOffDecision, string> = { APPROVED: "Approved", CHANGES_REQUESTED: "Changes requested" };
 const utc = (d: Date) => `${d.toISOString().replace("T", " ").slice(0, 19)} UTC`;
 
 export function certificateFileName(d: Pick<CertificateData, "project" | "milestone">): string {
-  const slug = d.project.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "project";
+  const slug =
+    d.project.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || "project";
   return `sign-off-certificate-${slug}-week-${d.milestone.weekNumber}.html`;
 }
 
 function verificationText(v: ChainVerification): { ok: boolean; text: string } {
   if (v.intact) {
     const content = v.contentChecked > 0 ? `; the signed content of ${v.contentChecked} of them matches its hash` : "";
-    return { ok: true, text: `The project's sign-off chain was recomputed when this certificate was issued: all ${v.entries} entries are intact${content}.` };
+    return {
+      ok: true,
+      text: `The project's sign-off chain was recomputed when this certificate was issued: all ${v.entries} entries are intact${content}.`,
+    };
   }
-  return { ok: false, text: `The project's sign-off chain is broken at entry #${v.firstBroken?.seq}: ${v.firstBroken?.reason ?? "unknown"}` };
+  return {
+    ok: false,
+    text: `The project's sign-off chain is broken at entry #${v.firstBroken?.seq}: ${v.firstBroken?.reason ?? "unknown"}`,
+  };
 }
 
 function signatureRows(d: CertificateData): string {
   if (d.signatures.length === 0) return `<p class="empty">No signature has been recorded for this week yet.</p>`;
-  return d.signatures.map((s) => {
-    const e = (v: string | null | undefined) => escapeHtml(v ?? "—");
-    const role = stakeholderRoleLabel(s.signer.stakeholderRole);
-    return `<section class="sig">
+  return d.signatures
+    .map((s) => {
+      const e = (v: string | null | undefined) => escapeHtml(v ?? "—");
+      const role = stakeholderRoleLabel(s.signer.stakeholderRole);
+      return `<section class="sig">
   <h3>#${s.seq} · ${e(s.criterion.name)} — <span class="${s.decision === "APPROVED" ? "ok" : "warn"}">${DECISION[s.decision]}</span></h3>
   <dl>
     <dt>Deliverable</dt><dd>${e(s.criterion.deliverable)}</dd>
@@ -65,7 +76,8 @@ function signatureRows(d: CertificateData): string {
     <dt>Entry hash</dt><dd class="hash">${e(s.hash)}</dd>
   </dl>
 </section>`;
-  }).join("\n");
+    })
+    .join("\n");
 }
 
 export function renderCertificateHtml(d: CertificateData, brand?: DocumentBrand): string {

@@ -1,11 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { canonicalJson, contentHash, entryHash, nextEntry, sha256Hex, verifyChain, type SignedContent, type StoredEntry } from "./chain";
+import {
+  canonicalJson,
+  contentHash,
+  entryHash,
+  nextEntry,
+  sha256Hex,
+  verifyChain,
+  type SignedContent,
+  type StoredEntry,
+} from "./chain";
 
 const content = (criterionId: string, score: number | null = 80): SignedContent => ({
   version: 1,
   project: { id: "p1", name: "Patient Intake" },
   milestone: { id: "m1", weekNumber: 1, title: "Foundation", dueDate: "2026-01-08T00:00:00.000Z" },
-  criterion: { id: criterionId, name: "Requirements Analysis Complete", deliverable: "Spec", validationMethod: "stakeholder_sign_off", weight: 0.3 },
+  criterion: {
+    id: criterionId,
+    name: "Requirements Analysis Complete",
+    deliverable: "Spec",
+    validationMethod: "stakeholder_sign_off",
+    weight: 0.3,
+  },
   evidence: { summary: "scored 80", links: [{ label: "Build", url: "https://ci.example/1" }] },
   scoreSoFar: { criterion: score, milestone: 72.5, milestoneStatus: "IN_PROGRESS" },
 });
@@ -16,8 +31,15 @@ function chain(n: number): StoredEntry[] {
   for (let i = 0; i < n; i += 1) {
     const c = content(`c${i % 2}`);
     const facts = {
-      projectId: "p1", milestoneId: "m1", criterionId: `c${i % 2}`, userId: `u${i % 3}`, decision: i % 4 === 3 ? "CHANGES_REQUESTED" as const : "APPROVED" as const,
-      comment: i % 2 ? `comment ${i}` : null, ip: "203.0.113.9", userAgent: "Mozilla/5.0", createdAt: new Date(Date.UTC(2026, 0, 8, 10, i)),
+      projectId: "p1",
+      milestoneId: "m1",
+      criterionId: `c${i % 2}`,
+      userId: `u${i % 3}`,
+      decision: i % 4 === 3 ? ("CHANGES_REQUESTED" as const) : ("APPROVED" as const),
+      comment: i % 2 ? `comment ${i}` : null,
+      ip: "203.0.113.9",
+      userAgent: "Mozilla/5.0",
+      createdAt: new Date(Date.UTC(2026, 0, 8, 10, i)),
     };
     const head = out.at(-1);
     const e = nextEntry(head ? { seq: head.seq, hash: head.hash } : null, c, facts);
@@ -28,12 +50,21 @@ function chain(n: number): StoredEntry[] {
 
 describe("canonical JSON", () => {
   it("sorts keys at every depth, keeps array order, drops undefined, has no whitespace", () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, 1], c: "x" }, e: undefined, f: null })).toBe('{"a":{"c":"x","d":[3,1]},"b":1,"f":null}');
+    expect(canonicalJson({ b: 1, a: { d: [3, 1], c: "x" }, e: undefined, f: null })).toBe(
+      '{"a":{"c":"x","d":[3,1]},"b":1,"f":null}',
+    );
   });
 
   it("gives the same hash whatever order the object was built in", () => {
     const a = content("c1");
-    const b: SignedContent = { scoreSoFar: a.scoreSoFar, evidence: a.evidence, criterion: a.criterion, milestone: a.milestone, project: a.project, version: 1 };
+    const b: SignedContent = {
+      scoreSoFar: a.scoreSoFar,
+      evidence: a.evidence,
+      criterion: a.criterion,
+      milestone: a.milestone,
+      project: a.project,
+      version: 1,
+    };
     expect(contentHash(b)).toBe(contentHash(a));
     expect(contentHash(a)).toBe(sha256Hex(canonicalJson(a)));
     expect(contentHash(content("c1", 81))).not.toBe(contentHash(a));
@@ -59,14 +90,27 @@ describe("hash chain", () => {
     if (!e) throw new Error("no entry");
     const base = entryHash(e.prevHash, e.contentHash, e);
     expect(base).toBe(e.hash);
-    for (const patch of [{ comment: "edited" }, { ip: "198.51.100.1" }, { userAgent: "curl" }, { decision: "CHANGES_REQUESTED" as const }, { createdAt: new Date(0) }, { userId: "other" }, { criterionId: "c9" }]) {
+    for (const patch of [
+      { comment: "edited" },
+      { ip: "198.51.100.1" },
+      { userAgent: "curl" },
+      { decision: "CHANGES_REQUESTED" as const },
+      { createdAt: new Date(0) },
+      { userId: "other" },
+      { criterionId: "c9" },
+    ]) {
       expect(entryHash(e.prevHash, e.contentHash, { ...e, ...patch }), JSON.stringify(patch)).not.toBe(base);
     }
   });
 
   it("an intact chain verifies, with every kept content checked", () => {
     const c = chain(6);
-    expect(verifyChain(c, c.map((e) => ({ seq: e.seq, hash: e.hash })))).toEqual({ intact: true, entries: 6, contentChecked: 6, headHash: c[5]?.hash, firstBroken: null });
+    expect(
+      verifyChain(
+        c,
+        c.map((e) => ({ seq: e.seq, hash: e.hash })),
+      ),
+    ).toEqual({ intact: true, entries: 6, contentChecked: 6, headHash: c[5]?.hash, firstBroken: null });
     expect(verifyChain([])).toMatchObject({ intact: true, entries: 0, headHash: null });
   });
 
@@ -118,7 +162,10 @@ describe("hash chain", () => {
     c[1] = { ...(c[1] as StoredEntry), content: content("c1", 100) };
     expect(verifyChain(c).firstBroken).toMatchObject({ seq: 2, kind: "content_mismatch" });
     const d = chain(3);
-    expect(verifyChain(d, [{ seq: 2, hash: "0".repeat(64) }]).firstBroken).toMatchObject({ seq: 2, kind: "anchor_mismatch" });
+    expect(verifyChain(d, [{ seq: 2, hash: "0".repeat(64) }]).firstBroken).toMatchObject({
+      seq: 2,
+      kind: "anchor_mismatch",
+    });
   });
 
   it("detects a first entry that claims a predecessor", () => {
@@ -131,6 +178,9 @@ describe("hash chain", () => {
     const c = chain(4);
     const anchors = c.slice(0, 3).map((e) => ({ seq: e.seq, hash: e.hash }));
     expect(verifyChain(c, anchors).intact).toBe(true);
-    expect(verifyChain(c, anchors, { everyEntryAnchored: true }).firstBroken).toMatchObject({ seq: 4, kind: "unrecorded_entry" });
+    expect(verifyChain(c, anchors, { everyEntryAnchored: true }).firstBroken).toMatchObject({
+      seq: 4,
+      kind: "unrecorded_entry",
+    });
   });
 });

@@ -73,8 +73,16 @@ export type SignOffFacts = {
 /** Only the named facts are hashed (never whatever else the caller's object carries). */
 export function entryHash(prevHash: string | null, contentHashHex: string, f: SignOffFacts): string {
   const metadata = canonicalJson({
-    seq: f.seq, projectId: f.projectId, milestoneId: f.milestoneId, criterionId: f.criterionId, userId: f.userId,
-    decision: f.decision, comment: f.comment, ip: f.ip, userAgent: f.userAgent, createdAt: f.createdAt.toISOString(),
+    seq: f.seq,
+    projectId: f.projectId,
+    milestoneId: f.milestoneId,
+    criterionId: f.criterionId,
+    userId: f.userId,
+    decision: f.decision,
+    comment: f.comment,
+    ip: f.ip,
+    userAgent: f.userAgent,
+    createdAt: f.createdAt.toISOString(),
   });
   return sha256Hex(`${prevHash ?? ""}\n${contentHashHex}\n${metadata}`);
 }
@@ -103,7 +111,13 @@ export type StoredEntry = SignOffFacts & {
 export type BrokenLink = {
   seq: number;
   id?: string;
-  kind: "missing_entry" | "prev_hash_mismatch" | "hash_mismatch" | "content_mismatch" | "anchor_mismatch" | "unrecorded_entry";
+  kind:
+    | "missing_entry"
+    | "prev_hash_mismatch"
+    | "hash_mismatch"
+    | "content_mismatch"
+    | "anchor_mismatch"
+    | "unrecorded_entry";
   reason: string;
 };
 
@@ -132,7 +146,11 @@ export function verifyChain(
   let contentChecked = 0;
   const bySeq = new Map<number, StoredEntry>();
   const result = (firstBroken: BrokenLink | null): ChainVerification => ({
-    intact: firstBroken === null, entries: entries.length, contentChecked, headHash: entries.at(-1)?.hash ?? null, firstBroken,
+    intact: firstBroken === null,
+    entries: entries.length,
+    contentChecked,
+    headHash: entries.at(-1)?.hash ?? null,
+    firstBroken,
   });
 
   for (const [i, e] of entries.entries()) {
@@ -140,7 +158,11 @@ export function verifyChain(
     const at = { seq: e.seq, id: e.id };
     if (e.seq !== expectedSeq) {
       // the missing entry is the first bad one: name its seq (the entry found in its place has its own)
-      return result({ seq: expectedSeq, kind: "missing_entry", reason: `Expected entry #${expectedSeq} but found #${e.seq}: an entry was removed or renumbered.` });
+      return result({
+        seq: expectedSeq,
+        kind: "missing_entry",
+        reason: `Expected entry #${expectedSeq} but found #${e.seq}: an entry was removed or renumbered.`,
+      });
     }
     if (e.prevHash !== (prev?.hash ?? null)) {
       const reason = prev
@@ -149,11 +171,19 @@ export function verifyChain(
       return result({ ...at, kind: "prev_hash_mismatch", reason });
     }
     if (entryHash(e.prevHash, e.contentHash, e) !== e.hash) {
-      return result({ ...at, kind: "hash_mismatch", reason: `Entry #${e.seq} was changed after it was recorded: its hash no longer matches its decision, signer, comment, time or content hash.` });
+      return result({
+        ...at,
+        kind: "hash_mismatch",
+        reason: `Entry #${e.seq} was changed after it was recorded: its hash no longer matches its decision, signer, comment, time or content hash.`,
+      });
     }
     if (e.content) {
       if (contentHash(e.content) !== e.contentHash) {
-        return result({ ...at, kind: "content_mismatch", reason: `The content kept for entry #${e.seq} is not what was signed: its hash differs.` });
+        return result({
+          ...at,
+          kind: "content_mismatch",
+          reason: `The content kept for entry #${e.seq} is not what was signed: its hash differs.`,
+        });
       }
       contentChecked += 1;
     }
@@ -162,13 +192,30 @@ export function verifyChain(
   }
   for (const anchor of [...anchors].sort((x, y) => x.seq - y.seq)) {
     const e = bySeq.get(anchor.seq);
-    if (!e) return result({ seq: anchor.seq, kind: "missing_entry", reason: `Entry #${anchor.seq} was recorded (audit trail) but is missing from the chain.` });
-    if (e.hash !== anchor.hash) return result({ seq: e.seq, id: e.id, kind: "anchor_mismatch", reason: `Entry #${e.seq}'s hash differs from the one recorded when it was signed.` });
+    if (!e)
+      return result({
+        seq: anchor.seq,
+        kind: "missing_entry",
+        reason: `Entry #${anchor.seq} was recorded (audit trail) but is missing from the chain.`,
+      });
+    if (e.hash !== anchor.hash)
+      return result({
+        seq: e.seq,
+        id: e.id,
+        kind: "anchor_mismatch",
+        reason: `Entry #${e.seq}'s hash differs from the one recorded when it was signed.`,
+      });
   }
   if (options.everyEntryAnchored) {
     const anchored = new Set(anchors.map((a) => a.seq));
     const unrecorded = entries.find((e) => !anchored.has(e.seq));
-    if (unrecorded) return result({ seq: unrecorded.seq, id: unrecorded.id, kind: "unrecorded_entry", reason: `Entry #${unrecorded.seq} has no record in the audit trail: it was not written by a sign-off.` });
+    if (unrecorded)
+      return result({
+        seq: unrecorded.seq,
+        id: unrecorded.id,
+        kind: "unrecorded_entry",
+        reason: `Entry #${unrecorded.seq} has no record in the audit trail: it was not written by a sign-off.`,
+      });
   }
   return result(null);
 }

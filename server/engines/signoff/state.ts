@@ -10,7 +10,15 @@ export const SIGN_OFF_CLOSED_STATUSES = ["PENDING"] as const;
 export type CriterionFacts = {
   project: { id: string; name: string };
   milestone: { id: string; weekNumber: number; title: string; dueDate: Date; score: number | null; status: string };
-  criterion: { id: string; name: string; deliverable: string; validationMethod: string; weight: number; score: number | null; evidence: unknown };
+  criterion: {
+    id: string;
+    name: string;
+    deliverable: string;
+    validationMethod: string;
+    weight: number;
+    score: number | null;
+    evidence: unknown;
+  };
   latestBuild: { commitSha: string | null; buildUrl: string | null; createdAt: Date } | null;
 };
 
@@ -25,7 +33,8 @@ export function signedContent(f: CriterionFacts): SignedContent {
   const links: EvidenceLink[] = [];
   if (stored && Array.isArray(stored.links)) {
     for (const l of stored.links as { label?: unknown; url?: unknown }[]) {
-      if (typeof l?.url === "string" && isHttpUrl(l.url)) links.push({ label: typeof l.label === "string" ? l.label : l.url, url: l.url });
+      if (typeof l?.url === "string" && isHttpUrl(l.url))
+        links.push({ label: typeof l.label === "string" ? l.label : l.url, url: l.url });
     }
   }
   if (f.latestBuild?.buildUrl && isHttpUrl(f.latestBuild.buildUrl)) {
@@ -35,8 +44,19 @@ export function signedContent(f: CriterionFacts): SignedContent {
   return {
     version: SIGNED_CONTENT_VERSION,
     project: { id: f.project.id, name: f.project.name },
-    milestone: { id: f.milestone.id, weekNumber: f.milestone.weekNumber, title: f.milestone.title, dueDate: f.milestone.dueDate.toISOString() },
-    criterion: { id: f.criterion.id, name: f.criterion.name, deliverable: f.criterion.deliverable, validationMethod: f.criterion.validationMethod, weight: f.criterion.weight },
+    milestone: {
+      id: f.milestone.id,
+      weekNumber: f.milestone.weekNumber,
+      title: f.milestone.title,
+      dueDate: f.milestone.dueDate.toISOString(),
+    },
+    criterion: {
+      id: f.criterion.id,
+      name: f.criterion.name,
+      deliverable: f.criterion.deliverable,
+      validationMethod: f.criterion.validationMethod,
+      weight: f.criterion.weight,
+    },
     evidence: { summary: typeof stored?.reason === "string" ? stored.reason : null, links },
     scoreSoFar: { criterion: f.criterion.score, milestone: f.milestone.score, milestoneStatus: f.milestone.status },
   };
@@ -47,7 +67,10 @@ export function signedContent(f: CriterionFacts): SignedContent {
  * (no newer decision by anyone since) records nothing new — a double click, a retry or fifty
  * concurrent submissions give one entry.
  */
-export function repeatsLatest(latest: { userId: string; decision: SignOffDecision } | null, request: { userId: string; decision: SignOffDecision }): boolean {
+export function repeatsLatest(
+  latest: { userId: string; decision: SignOffDecision } | null,
+  request: { userId: string; decision: SignOffDecision },
+): boolean {
   return latest !== null && latest.userId === request.userId && latest.decision === request.decision;
 }
 
@@ -63,7 +86,9 @@ export type MilestoneSignOffState = {
 };
 
 /** Where a milestone's sign-offs stand, from each sign-off criterion's latest decision. */
-export function milestoneSignOffState(criteria: readonly { requiresSignOff: boolean; latestDecision: SignOffDecision | null }[]): MilestoneSignOffState {
+export function milestoneSignOffState(
+  criteria: readonly { requiresSignOff: boolean; latestDecision: SignOffDecision | null }[],
+): MilestoneSignOffState {
   const needing = criteria.filter((c) => c.requiresSignOff);
   const decided = needing.filter((c) => c.latestDecision !== null).length;
   const approved = needing.filter((c) => c.latestDecision === "APPROVED").length;

@@ -3,7 +3,12 @@ import { csatSummary, npsClass, npsSummary, satisfactionCriterionScore } from ".
 
 describe("NPS classes at their boundaries", () => {
   it.each([
-    [0, "detractor"], [6, "detractor"], [7, "passive"], [8, "passive"], [9, "promoter"], [10, "promoter"],
+    [0, "detractor"],
+    [6, "detractor"],
+    [7, "passive"],
+    [8, "passive"],
+    [9, "promoter"],
+    [10, "promoter"],
   ] as const)("%i is a %s", (score, cls) => {
     expect(npsClass(score)).toBe(cls);
   });
@@ -48,8 +53,14 @@ describe("CSAT mean", () => {
     expect(csatSummary([8, 9])).toMatchObject({ mean: 8.5, meetsTarget: true });
     expect(csatSummary([8, 9, 8])).toMatchObject({ mean: 8.33, meetsTarget: false });
     // 51 eights and 49 nines: 8.49 → not met; one more nine instead: 8.5 → met
-    expect(csatSummary([...Array(51).fill(8), ...Array(49).fill(9)] as number[])).toMatchObject({ mean: 8.49, meetsTarget: false });
-    expect(csatSummary([...Array(50).fill(8), ...Array(50).fill(9)] as number[])).toMatchObject({ mean: 8.5, meetsTarget: true });
+    expect(csatSummary([...Array(51).fill(8), ...Array(49).fill(9)] as number[])).toMatchObject({
+      mean: 8.49,
+      meetsTarget: false,
+    });
+    expect(csatSummary([...Array(50).fill(8), ...Array(50).fill(9)] as number[])).toMatchObject({
+      mean: 8.5,
+      meetsTarget: true,
+    });
   });
 
   it("handles the ends of the scale", () => {

@@ -17,7 +17,8 @@ export const CSAT_TARGET = 8.5;
 export const NPS_TARGET = 70;
 
 const EPSILON = 1e-9;
-const round = (x: number, digits: number) => Math.round(x * 10 ** digits + (x >= 0 ? EPSILON : -EPSILON)) / 10 ** digits;
+const round = (x: number, digits: number) =>
+  Math.round(x * 10 ** digits + (x >= 0 ? EPSILON : -EPSILON)) / 10 ** digits;
 
 export type CsatSummary = {
   responses: number;
@@ -63,13 +64,27 @@ export function npsSummary(scores: readonly number[]): NpsSummary {
   const counts = { promoter: 0, passive: 0, detractor: 0 };
   for (const s of scores) counts[npsClass(s)] += 1;
   const n = scores.length;
-  if (n === 0) return { responses: 0, promoters: 0, passives: 0, detractors: 0, score: null, meetsTarget: null, explanation: "No NPS answer yet." };
+  if (n === 0)
+    return {
+      responses: 0,
+      promoters: 0,
+      passives: 0,
+      detractors: 0,
+      score: null,
+      meetsTarget: null,
+      explanation: "No NPS answer yet.",
+    };
   const raw = (100 * (counts.promoter - counts.detractor)) / n;
   const score = round(raw, 1);
   const meetsTarget = raw >= NPS_TARGET - EPSILON;
   const pct = (k: number) => `${round((100 * k) / n, 1)}%`;
   return {
-    responses: n, promoters: counts.promoter, passives: counts.passive, detractors: counts.detractor, score, meetsTarget,
+    responses: n,
+    promoters: counts.promoter,
+    passives: counts.passive,
+    detractors: counts.detractor,
+    score,
+    meetsTarget,
     explanation: `${pct(counts.promoter)} promoters (9–10) − ${pct(counts.detractor)} detractors (0–6) of ${n} answer${n === 1 ? "" : "s"} = ${score} (target ≥ ${NPS_TARGET}: ${meetsTarget ? "met" : "not met"}).`,
   };
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { CATCH_UP_DAYS, milestoneCsatDue, projectEndDue, projectEndedAt, quarterOf, quarterlyNpsDue, surveyExpiry, surveyQuestion } from "./triggers";
+import {
+  CATCH_UP_DAYS,
+  milestoneCsatDue,
+  projectEndDue,
+  projectEndedAt,
+  quarterOf,
+  quarterlyNpsDue,
+  surveyExpiry,
+  surveyQuestion,
+} from "./triggers";
 
 const DAY = 86_400_000;
 const NOW = new Date("2026-05-20T12:00:00Z");
@@ -9,15 +18,39 @@ describe("CSAT after a signed-off milestone", () => {
   it("asks every stakeholder, keyed per milestone and person", () => {
     const due = milestoneCsatDue({ projectId: "p", milestoneId: "m", signedOffAt: ago(1) }, ["u1", "u2"], NOW);
     expect(due).toEqual([
-      { projectId: "p", milestoneId: "m", recipientId: "u1", kind: "CSAT", trigger: "MILESTONE_SIGN_OFF", key: "csat/m/u1" },
-      { projectId: "p", milestoneId: "m", recipientId: "u2", kind: "CSAT", trigger: "MILESTONE_SIGN_OFF", key: "csat/m/u2" },
+      {
+        projectId: "p",
+        milestoneId: "m",
+        recipientId: "u1",
+        kind: "CSAT",
+        trigger: "MILESTONE_SIGN_OFF",
+        key: "csat/m/u1",
+      },
+      {
+        projectId: "p",
+        milestoneId: "m",
+        recipientId: "u2",
+        kind: "CSAT",
+        trigger: "MILESTONE_SIGN_OFF",
+        key: "csat/m/u2",
+      },
     ]);
   });
 
   it("catches up for CATCH_UP_DAYS, not longer, and never for a future sign-off", () => {
-    expect(milestoneCsatDue({ projectId: "p", milestoneId: "m", signedOffAt: ago(CATCH_UP_DAYS) }, ["u"], NOW)).toHaveLength(1);
-    expect(milestoneCsatDue({ projectId: "p", milestoneId: "m", signedOffAt: new Date(ago(CATCH_UP_DAYS).getTime() - 1) }, ["u"], NOW)).toHaveLength(0);
-    expect(milestoneCsatDue({ projectId: "p", milestoneId: "m", signedOffAt: new Date(NOW.getTime() + 1) }, ["u"], NOW)).toHaveLength(0);
+    expect(
+      milestoneCsatDue({ projectId: "p", milestoneId: "m", signedOffAt: ago(CATCH_UP_DAYS) }, ["u"], NOW),
+    ).toHaveLength(1);
+    expect(
+      milestoneCsatDue(
+        { projectId: "p", milestoneId: "m", signedOffAt: new Date(ago(CATCH_UP_DAYS).getTime() - 1) },
+        ["u"],
+        NOW,
+      ),
+    ).toHaveLength(0);
+    expect(
+      milestoneCsatDue({ projectId: "p", milestoneId: "m", signedOffAt: new Date(NOW.getTime() + 1) }, ["u"], NOW),
+    ).toHaveLength(0);
   });
 });
 
@@ -55,7 +88,14 @@ describe("quarterly NPS", () => {
     const projects = [{ id: "p", status: "ACTIVE", startDate: new Date("2026-03-01T00:00:00Z") }];
     expect(quarterlyNpsDue(projects, ["u"], new Date("2026-04-15T09:59:59Z"))).toEqual([]);
     expect(quarterlyNpsDue(projects, ["u"], new Date("2026-04-15T10:00:00Z"))).toEqual([
-      { projectId: "p", milestoneId: null, recipientId: "u", kind: "NPS", trigger: "QUARTERLY", key: "nps/quarterly/2026-Q2/u" },
+      {
+        projectId: "p",
+        milestoneId: null,
+        recipientId: "u",
+        kind: "NPS",
+        trigger: "QUARTERLY",
+        key: "nps/quarterly/2026-Q2/u",
+      },
     ]);
   });
 
@@ -67,7 +107,9 @@ describe("quarterly NPS", () => {
       { id: "gone", status: "CANCELLED", startDate: new Date("2026-03-01T00:00:00Z") },
     ];
     expect(quarterlyNpsDue(projects, ["u"], NOW)[0]?.projectId).toBe("new");
-    expect(quarterlyNpsDue([{ id: "later", status: "ACTIVE", startDate: new Date("2026-05-01T00:00:00Z") }], ["u"], NOW)).toEqual([]);
+    expect(
+      quarterlyNpsDue([{ id: "later", status: "ACTIVE", startDate: new Date("2026-05-01T00:00:00Z") }], ["u"], NOW),
+    ).toEqual([]);
   });
 });
 
@@ -78,8 +120,19 @@ describe("links and questions", () => {
 
   it("asks about the week, the project, or the recommendation", () => {
     const base = { projectName: "Intake", providerName: "Northwind Labs" };
-    expect(surveyQuestion({ ...base, kind: "CSAT", trigger: "MILESTONE_SIGN_OFF", milestone: { weekNumber: 2, title: "Core" } })).toBe("How satisfied are you with week 2 (Core) of Intake?");
-    expect(surveyQuestion({ ...base, kind: "CSAT", trigger: "PROJECT_END", milestone: null })).toBe("How satisfied are you with Intake overall?");
-    expect(surveyQuestion({ ...base, kind: "NPS", trigger: "QUARTERLY", milestone: null })).toBe("How likely are you to recommend Northwind Labs to a friend or colleague?");
+    expect(
+      surveyQuestion({
+        ...base,
+        kind: "CSAT",
+        trigger: "MILESTONE_SIGN_OFF",
+        milestone: { weekNumber: 2, title: "Core" },
+      }),
+    ).toBe("How satisfied are you with week 2 (Core) of Intake?");
+    expect(surveyQuestion({ ...base, kind: "CSAT", trigger: "PROJECT_END", milestone: null })).toBe(
+      "How satisfied are you with Intake overall?",
+    );
+    expect(surveyQuestion({ ...base, kind: "NPS", trigger: "QUARTERLY", milestone: null })).toBe(
+      "How likely are you to recommend Northwind Labs to a friend or colleague?",
+    );
   });
 });

@@ -15,7 +15,14 @@
 export type SurveyKind = "CSAT" | "NPS";
 export type SurveyTrigger = "MILESTONE_SIGN_OFF" | "PROJECT_END" | "QUARTERLY" | "MANUAL";
 
-export type DueSurvey = { projectId: string; milestoneId: string | null; recipientId: string; kind: SurveyKind; trigger: SurveyTrigger; key: string };
+export type DueSurvey = {
+  projectId: string;
+  milestoneId: string | null;
+  recipientId: string;
+  kind: SurveyKind;
+  trigger: SurveyTrigger;
+  key: string;
+};
 
 const DAY_MS = 86_400_000;
 /** a link stays answerable this long */
@@ -36,29 +43,60 @@ export const surveyKeys = {
 
 export const surveyExpiry = (now: Date) => new Date(now.getTime() + SURVEY_TTL_DAYS * DAY_MS);
 
-const recent = (at: Date, now: Date) => at.getTime() <= now.getTime() && now.getTime() - at.getTime() <= CATCH_UP_DAYS * DAY_MS;
+const recent = (at: Date, now: Date) =>
+  at.getTime() <= now.getTime() && now.getTime() - at.getTime() <= CATCH_UP_DAYS * DAY_MS;
 
-export function milestoneCsatDue(m: { projectId: string; milestoneId: string; signedOffAt: Date }, recipients: readonly string[], now: Date): DueSurvey[] {
+export function milestoneCsatDue(
+  m: { projectId: string; milestoneId: string; signedOffAt: Date },
+  recipients: readonly string[],
+  now: Date,
+): DueSurvey[] {
   if (!recent(m.signedOffAt, now)) return [];
   return recipients.map((recipientId) => ({
-    projectId: m.projectId, milestoneId: m.milestoneId, recipientId, kind: "CSAT", trigger: "MILESTONE_SIGN_OFF", key: surveyKeys.milestoneCsat(m.milestoneId, recipientId),
+    projectId: m.projectId,
+    milestoneId: m.milestoneId,
+    recipientId,
+    kind: "CSAT",
+    trigger: "MILESTONE_SIGN_OFF",
+    key: surveyKeys.milestoneCsat(m.milestoneId, recipientId),
   }));
 }
 
 /** When the project ended, or null while it runs (or when it was cancelled). */
-export function projectEndedAt(p: { status: string; targetEndDate: Date; completedAt: Date | null }, now: Date): Date | null {
+export function projectEndedAt(
+  p: { status: string; targetEndDate: Date; completedAt: Date | null },
+  now: Date,
+): Date | null {
   if (p.status === "CANCELLED") return null;
   const passed = [p.completedAt, p.targetEndDate].filter((d): d is Date => d !== null && d.getTime() <= now.getTime());
   if (passed.length > 0) return new Date(Math.min(...passed.map((d) => d.getTime())));
   return (ENDED_STATUSES as readonly string[]).includes(p.status) ? now : null;
 }
 
-export function projectEndDue(p: { projectId: string; status: string; targetEndDate: Date; completedAt: Date | null }, recipients: readonly string[], now: Date): DueSurvey[] {
+export function projectEndDue(
+  p: { projectId: string; status: string; targetEndDate: Date; completedAt: Date | null },
+  recipients: readonly string[],
+  now: Date,
+): DueSurvey[] {
   const ended = projectEndedAt(p, now);
   if (!ended || !recent(ended, now)) return [];
   return recipients.flatMap((recipientId) => [
-    { projectId: p.projectId, milestoneId: null, recipientId, kind: "CSAT" as const, trigger: "PROJECT_END" as const, key: surveyKeys.projectEndCsat(p.projectId, recipientId) },
-    { projectId: p.projectId, milestoneId: null, recipientId, kind: "NPS" as const, trigger: "PROJECT_END" as const, key: surveyKeys.projectEndNps(p.projectId, recipientId) },
+    {
+      projectId: p.projectId,
+      milestoneId: null,
+      recipientId,
+      kind: "CSAT" as const,
+      trigger: "PROJECT_END" as const,
+      key: surveyKeys.projectEndCsat(p.projectId, recipientId),
+    },
+    {
+      projectId: p.projectId,
+      milestoneId: null,
+      recipientId,
+      kind: "NPS" as const,
+      trigger: "PROJECT_END" as const,
+      key: surveyKeys.projectEndNps(p.projectId, recipientId),
+    },
   ]);
 }
 
@@ -66,22 +104,43 @@ export function projectEndDue(p: { projectId: string; status: string; targetEndD
 export function quarterOf(now: Date): { period: string; sendAt: Date } {
   const year = now.getUTCFullYear();
   const quarter = Math.floor(now.getUTCMonth() / 3);
-  return { period: `${year}-Q${quarter + 1}`, sendAt: new Date(Date.UTC(year, quarter * 3, QUARTERLY_SEND_DAY, QUARTERLY_SEND_HOUR_UTC)) };
+  return {
+    period: `${year}-Q${quarter + 1}`,
+    sendAt: new Date(Date.UTC(year, quarter * 3, QUARTERLY_SEND_DAY, QUARTERLY_SEND_HOUR_UTC)),
+  };
 }
 
-export function quarterlyNpsDue(projects: readonly { id: string; status: string; startDate: Date }[], recipients: readonly string[], now: Date): DueSurvey[] {
+export function quarterlyNpsDue(
+  projects: readonly { id: string; status: string; startDate: Date }[],
+  recipients: readonly string[],
+  now: Date,
+): DueSurvey[] {
   const { period, sendAt } = quarterOf(now);
   if (now.getTime() < sendAt.getTime()) return [];
   const latest = projects
     .filter((p) => p.status !== "CANCELLED" && p.startDate.getTime() <= sendAt.getTime())
     .sort((a, b) => b.startDate.getTime() - a.startDate.getTime() || a.id.localeCompare(b.id))[0];
   if (!latest) return [];
-  return recipients.map((recipientId) => ({ projectId: latest.id, milestoneId: null, recipientId, kind: "NPS", trigger: "QUARTERLY", key: surveyKeys.quarterlyNps(period, recipientId) }));
+  return recipients.map((recipientId) => ({
+    projectId: latest.id,
+    milestoneId: null,
+    recipientId,
+    kind: "NPS",
+    trigger: "QUARTERLY",
+    key: surveyKeys.quarterlyNps(period, recipientId),
+  }));
 }
 
 /** The question a survey asks, in the customer's words. */
-export function surveyQuestion(s: { kind: SurveyKind; trigger: SurveyTrigger; projectName: string; providerName: string; milestone: { weekNumber: number; title: string } | null }): string {
+export function surveyQuestion(s: {
+  kind: SurveyKind;
+  trigger: SurveyTrigger;
+  projectName: string;
+  providerName: string;
+  milestone: { weekNumber: number; title: string } | null;
+}): string {
   if (s.kind === "NPS") return `How likely are you to recommend ${s.providerName} to a friend or colleague?`;
-  if (s.milestone) return `How satisfied are you with week ${s.milestone.weekNumber} (${s.milestone.title}) of ${s.projectName}?`;
+  if (s.milestone)
+    return `How satisfied are you with week ${s.milestone.weekNumber} (${s.milestone.title}) of ${s.projectName}?`;
   return `How satisfied are you with ${s.projectName} overall?`;
 }

@@ -12,10 +12,21 @@ export type CompanySize = "startup" | "smb" | "enterprise";
 
 export const COMPLEXITY_LEVELS = ["low", "medium", "high"] as const satisfies readonly Complexity[];
 export const COMPANY_SIZES = ["startup", "smb", "enterprise"] as const satisfies readonly CompanySize[];
-export const TIER_SERVICE_TYPES = ["MVP_DEVELOPMENT", "LEGACY_MODERNIZATION", "TEAM_AUGMENTATION"] as const satisfies readonly ServiceType[];
+export const TIER_SERVICE_TYPES = [
+  "MVP_DEVELOPMENT",
+  "LEGACY_MODERNIZATION",
+  "TEAM_AUGMENTATION",
+] as const satisfies readonly ServiceType[];
 
 /** The six things compatibility is made of; each scores 0–1 and is weighted. */
-export const COMPATIBILITY_FACTORS = ["serviceType", "budget", "teamSize", "timeline", "complexity", "compliance"] as const;
+export const COMPATIBILITY_FACTORS = [
+  "serviceType",
+  "budget",
+  "teamSize",
+  "timeline",
+  "complexity",
+  "compliance",
+] as const;
 export type CompatibilityFactor = (typeof COMPATIBILITY_FACTORS)[number];
 /** The three things that move a price from the bottom of its tier range to the top. */
 export const PRICING_FACTORS = ["complexity", "timelinePressure", "teamSize"] as const;
@@ -82,18 +93,31 @@ export const DEFAULT_TIER_CATALOGUE: TierCatalogue = {
       timelineWeeks: [4, 8],
       teamComposition: { aiAgents: 3, humanOversight: "part_time", customerSuccessManager: "shared" },
       guarantees: { deliveryGuarantee: true, refundAmountCents: 15_000_000, successThreshold: 80 },
-      idealCriteria: { teamSize: [1, 10], budgetRangeCents: [5_000_000, 20_000_000], complexity: ["low", "medium"], serviceTypes: ALL_MVP },
+      idealCriteria: {
+        teamSize: [1, 10],
+        budgetRangeCents: [5_000_000, 20_000_000],
+        complexity: ["low", "medium"],
+        serviceTypes: ALL_MVP,
+      },
     },
     enterprise_mvp: {
       name: "Enterprise MVP Package",
       targetCustomers: ["enterprises", "established_companies", "large_teams"],
       priceRangeCents: [20_000_000, 50_000_000],
       timelineWeeks: [6, 12],
-      teamComposition: { aiAgents: 5, humanOversight: "full_time", customerSuccessManager: "dedicated", enterpriseArchitect: true },
+      teamComposition: {
+        aiAgents: 5,
+        humanOversight: "full_time",
+        customerSuccessManager: "dedicated",
+        enterpriseArchitect: true,
+      },
       guarantees: { deliveryGuarantee: true, refundAmountCents: 50_000_000, successThreshold: 85 },
       idealCriteria: {
-        teamSize: [10, 100], budgetRangeCents: [15_000_000, 100_000_000], complianceRequirements: true,
-        complexity: ["medium", "high"], serviceTypes: ALL_MVP,
+        teamSize: [10, 100],
+        budgetRangeCents: [15_000_000, 100_000_000],
+        complianceRequirements: true,
+        complexity: ["medium", "high"],
+        serviceTypes: ALL_MVP,
       },
     },
     legacy_modernization_accelerated: {
@@ -103,18 +127,30 @@ export const DEFAULT_TIER_CATALOGUE: TierCatalogue = {
       timelineWeeks: [8, 16],
       teamComposition: { aiAgents: 6, humanOversight: "full_time", legacySpecialist: true, securityExpert: true },
       guarantees: {
-        deliveryGuarantee: true, refundAmountCents: 75_000_000, successThreshold: 85,
+        deliveryGuarantee: true,
+        refundAmountCents: 75_000_000,
+        successThreshold: 85,
         additional: ["50% performance improvement", "90% vulnerability reduction"],
       },
       idealCriteria: {
-        teamSize: [10, 500], budgetRangeCents: [25_000_000, 150_000_000], complianceRequirements: true,
-        complexity: ["medium", "high"], serviceTypes: ["LEGACY_MODERNIZATION"],
+        teamSize: [10, 500],
+        budgetRangeCents: [25_000_000, 150_000_000],
+        complianceRequirements: true,
+        complexity: ["medium", "high"],
+        serviceTypes: ["LEGACY_MODERNIZATION"],
       },
     },
   },
   // Ours (the seed leaves _calculate_tier_compatibility undefined): what the customer needs built and
   // can pay for dominate; team size, timeline, complexity and compliance refine the fit.
-  compatibilityWeights: { serviceType: 0.3, budget: 0.25, teamSize: 0.15, timeline: 0.1, complexity: 0.1, compliance: 0.1 },
+  compatibilityWeights: {
+    serviceType: 0.3,
+    budget: 0.25,
+    teamSize: 0.15,
+    timeline: 0.1,
+    complexity: 0.1,
+    compliance: 0.1,
+  },
   // Ours (the specification's _calculate_dynamic_pricing is undefined): scope/complexity drives cost most.
   pricingWeights: { complexity: 0.5, timelinePressure: 0.3, teamSize: 0.2 },
   threshold: 0.6,
@@ -134,7 +170,10 @@ const weight = z.number().min(0, "A weight cannot be negative").max(1, "A weight
 function orderedRange(label: string, item: z.ZodNumber, show: (n: number) => string = String) {
   return z.tuple([item, item]).superRefine(([low, high], ctx) => {
     if (low > high) {
-      ctx.addIssue({ code: "custom", message: `The ${label} starts above where it ends (${show(low)} > ${show(high)}); put the lower bound first` });
+      ctx.addIssue({
+        code: "custom",
+        message: `The ${label} starts above where it ends (${show(low)} > ${show(high)}); put the lower bound first`,
+      });
     }
   });
 }
@@ -143,7 +182,10 @@ function weightsSumToOne(label: string) {
   return (weights: Record<string, number>, ctx: z.RefinementCtx) => {
     const sum = Object.values(weights).reduce((a, b) => a + b, 0);
     if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {
-      ctx.addIssue({ code: "custom", message: `The ${label} weights add up to ${Number(sum.toFixed(4))}, they must add up to 1` });
+      ctx.addIssue({
+        code: "custom",
+        message: `The ${label} weights add up to ${Number(sum.toFixed(4))}, they must add up to 1`,
+      });
     }
   };
 }
@@ -152,16 +194,28 @@ const ZTierDefinitionSchema = z.object({
   name: z.string().trim().min(1, "Name the tier").max(120, "Tier names are at most 120 characters"),
   targetCustomers: z.array(z.string().trim().min(1).max(80)).max(20),
   priceRangeCents: orderedRange("price range", zMoneyCents("price"), showMoney),
-  timelineWeeks: orderedRange("timeline", z.number().int("Use whole weeks").min(1, "A timeline is at least 1 week").max(MAX_WEEKS, "At most 104 weeks")),
-  teamComposition: z.record(z.string().min(1).max(64), z.union([z.string().max(80), z.number().min(0).max(1000), z.boolean()])),
+  timelineWeeks: orderedRange(
+    "timeline",
+    z.number().int("Use whole weeks").min(1, "A timeline is at least 1 week").max(MAX_WEEKS, "At most 104 weeks"),
+  ),
+  teamComposition: z.record(
+    z.string().min(1).max(64),
+    z.union([z.string().max(80), z.number().min(0).max(1000), z.boolean()]),
+  ),
   guarantees: z.object({
     deliveryGuarantee: z.boolean(),
     refundAmountCents: zMoneyCents("refund amount"),
-    successThreshold: z.number().min(0, "The success threshold is a % from 0 to 100").max(100, "The success threshold is a % from 0 to 100"),
+    successThreshold: z
+      .number()
+      .min(0, "The success threshold is a % from 0 to 100")
+      .max(100, "The success threshold is a % from 0 to 100"),
     additional: z.array(z.string().trim().min(1).max(120)).max(10).optional(),
   }),
   idealCriteria: z.object({
-    teamSize: orderedRange("ideal team size", z.number().int("Use whole people").min(0, "A team size cannot be negative").max(MAX_TEAM)),
+    teamSize: orderedRange(
+      "ideal team size",
+      z.number().int("Use whole people").min(0, "A team size cannot be negative").max(MAX_TEAM),
+    ),
     budgetRangeCents: orderedRange("ideal budget range", zMoneyCents("ideal budget"), showMoney),
     complianceRequirements: z.boolean().optional(),
     complexity: z.array(z.enum(COMPLEXITY_LEVELS)).min(1, "Accept at least one complexity level"),
@@ -173,11 +227,26 @@ const TIER_KEY = /^[a-z0-9_]{1,64}$/;
 
 export const ZTierCatalogueSchema = z.object({
   tiers: z
-    .record(z.string().regex(TIER_KEY, "Tier keys are 1–64 lower-case letters, digits or underscores"), ZTierDefinitionSchema)
+    .record(
+      z.string().regex(TIER_KEY, "Tier keys are 1–64 lower-case letters, digits or underscores"),
+      ZTierDefinitionSchema,
+    )
     .refine((tiers) => Object.keys(tiers).length > 0, "The catalogue needs at least one tier"),
   compatibilityWeights: z
-    .object({ serviceType: weight, budget: weight, teamSize: weight, timeline: weight, complexity: weight, compliance: weight })
+    .object({
+      serviceType: weight,
+      budget: weight,
+      teamSize: weight,
+      timeline: weight,
+      complexity: weight,
+      compliance: weight,
+    })
     .superRefine(weightsSumToOne("compatibility")),
-  pricingWeights: z.object({ complexity: weight, timelinePressure: weight, teamSize: weight }).superRefine(weightsSumToOne("pricing")),
-  threshold: z.number().min(0, "The threshold is a compatibility from 0 to 1").max(1, "The threshold is a compatibility from 0 to 1"),
+  pricingWeights: z
+    .object({ complexity: weight, timelinePressure: weight, teamSize: weight })
+    .superRefine(weightsSumToOne("pricing")),
+  threshold: z
+    .number()
+    .min(0, "The threshold is a compatibility from 0 to 1")
+    .max(1, "The threshold is a compatibility from 0 to 1"),
 }) satisfies z.ZodType<TierCatalogue>;

@@ -6,8 +6,13 @@ import type { ServiceType } from "@/server/db/generated/enums";
 import { DEFAULT_CURRENCY, formatMoney } from "@/lib/money";
 import { SERVICE_TYPE_LABELS } from "../qualification/labels";
 import {
-  COMPATIBILITY_FACTORS, COMPLEXITY_LEVELS,
-  type CompanySize, type CompatibilityFactor, type Complexity, type Range, type TierDefinition,
+  COMPATIBILITY_FACTORS,
+  COMPLEXITY_LEVELS,
+  type CompanySize,
+  type CompatibilityFactor,
+  type Complexity,
+  type Range,
+  type TierDefinition,
 } from "./config";
 
 /**
@@ -44,8 +49,12 @@ export type FactorScore = {
 };
 
 export const FACTOR_LABELS: Record<CompatibilityFactor, string> = {
-  serviceType: "service type", budget: "budget fit", teamSize: "team size fit",
-  timeline: "timeline fit", complexity: "complexity match", compliance: "compliance match",
+  serviceType: "service type",
+  budget: "budget fit",
+  teamSize: "team size fit",
+  timeline: "timeline fit",
+  complexity: "complexity match",
+  compliance: "compliance match",
 };
 
 /** Service names inside a sentence: "MVP development", "legacy modernization". */
@@ -79,7 +88,8 @@ function rangeReason(what: string, value: number, range: Range, show: (n: number
   const [low, high] = range;
   const span = `${show(low)}–${show(high)}`;
   if (score === 1) return `${what} ${show(value)} is inside the ideal ${span}`;
-  if (value < low) return `${what} ${show(value)} is below the ideal ${span} (no fit at ${show(low * LOWER_ZERO_RATIO)} or less)`;
+  if (value < low)
+    return `${what} ${show(value)} is below the ideal ${span} (no fit at ${show(low * LOWER_ZERO_RATIO)} or less)`;
   return `${what} ${show(value)} is above the ideal ${span} (no fit at ${show(high * UPPER_ZERO_RATIO)} or more)`;
 }
 
@@ -102,24 +112,33 @@ function serviceType(p: TierProfile, tier: TierDefinition): Scored {
 function budget(p: TierProfile, tier: TierDefinition): Scored {
   const range = tier.idealCriteria.budgetRangeCents;
   const score = rangeFit(p.budgetCents, range);
-  return { score, reason: rangeReason("budget", p.budgetCents, range, dollars, score), ideal: `a budget of ${dollars(range[0])}–${dollars(range[1])}` };
+  return {
+    score,
+    reason: rangeReason("budget", p.budgetCents, range, dollars, score),
+    ideal: `a budget of ${dollars(range[0])}–${dollars(range[1])}`,
+  };
 }
 
 function teamSize(p: TierProfile, tier: TierDefinition): Scored {
   const range = tier.idealCriteria.teamSize;
   const score = rangeFit(p.teamSize, range);
-  return { score, reason: rangeReason("a team of", p.teamSize, range, people, score), ideal: `a team of ${range[0]}–${range[1]} people` };
+  return {
+    score,
+    reason: rangeReason("a team of", p.teamSize, range, people, score),
+    ideal: `a team of ${range[0]}–${range[1]} people`,
+  };
 }
 
 function timeline(p: TierProfile, tier: TierDefinition): Scored {
   const [low, high] = tier.timelineWeeks;
   const score = rangeFit(p.timelineWeeks, [low, high]);
   const span = `the tier's ${low}–${high} weeks`;
-  const reason = score === 1
-    ? `the wanted ${weeks(p.timelineWeeks)} fit ${span}`
-    : p.timelineWeeks < low
-      ? `the wanted ${weeks(p.timelineWeeks)} are shorter than ${span} (no fit at ${weeks(low * LOWER_ZERO_RATIO)} or less)`
-      : `the wanted ${weeks(p.timelineWeeks)} are longer than ${span} (no fit at ${weeks(high * UPPER_ZERO_RATIO)} or more)`;
+  const reason =
+    score === 1
+      ? `the wanted ${weeks(p.timelineWeeks)} fit ${span}`
+      : p.timelineWeeks < low
+        ? `the wanted ${weeks(p.timelineWeeks)} are shorter than ${span} (no fit at ${weeks(low * LOWER_ZERO_RATIO)} or less)`
+        : `the wanted ${weeks(p.timelineWeeks)} are longer than ${span} (no fit at ${weeks(high * UPPER_ZERO_RATIO)} or more)`;
   return { score, reason, ideal: `a timeline of ${low}–${high} weeks` };
 }
 
@@ -129,31 +148,68 @@ function complexity(p: TierProfile, tier: TierDefinition): Scored {
   const distance = Math.min(...accepted.map((c) => Math.abs(index(c) - index(p.complexity))));
   const list = accepted.join(" or ");
   const ideal = `${list} complexity`;
-  if (distance === 0) return { score: 1, reason: `${p.complexity} complexity is what the tier is built for (${list})`, ideal };
-  if (distance === 1) return { score: ADJACENT_COMPLEXITY_SCORE, reason: `${p.complexity} complexity is one level off the tier's ${list}`, ideal };
+  if (distance === 0)
+    return { score: 1, reason: `${p.complexity} complexity is what the tier is built for (${list})`, ideal };
+  if (distance === 1)
+    return {
+      score: ADJACENT_COMPLEXITY_SCORE,
+      reason: `${p.complexity} complexity is one level off the tier's ${list}`,
+      ideal,
+    };
   return { score: 0, reason: `${p.complexity} complexity is two levels off the tier's ${list}`, ideal };
 }
 
 function compliance(p: TierProfile, tier: TierDefinition): Scored {
   const ready = tier.idealCriteria.complianceRequirements === true;
-  if (p.complianceRequired && ready) return { score: 1, reason: "compliance is required and the tier is built for it", ideal: "compliance needs it covers" };
-  if (p.complianceRequired) return { score: 0, reason: "compliance is required but the tier is not built for it", ideal: "no compliance requirements" };
+  if (p.complianceRequired && ready)
+    return {
+      score: 1,
+      reason: "compliance is required and the tier is built for it",
+      ideal: "compliance needs it covers",
+    };
+  if (p.complianceRequired)
+    return {
+      score: 0,
+      reason: "compliance is required but the tier is not built for it",
+      ideal: "no compliance requirements",
+    };
   if (ready) {
-    return { score: OVERPROVISIONED_COMPLIANCE_SCORE, reason: "no compliance needs: the tier's compliance set-up is more than needed", ideal: "compliance requirements" };
+    return {
+      score: OVERPROVISIONED_COMPLIANCE_SCORE,
+      reason: "no compliance needs: the tier's compliance set-up is more than needed",
+      ideal: "compliance requirements",
+    };
   }
   return { score: 1, reason: "no compliance needs and the tier adds none", ideal: "no compliance requirements" };
 }
 
 const SCORERS: Record<CompatibilityFactor, (p: TierProfile, tier: TierDefinition) => Scored> = {
-  serviceType, budget, teamSize, timeline, complexity, compliance,
+  serviceType,
+  budget,
+  teamSize,
+  timeline,
+  complexity,
+  compliance,
 };
 
 /** Every factor for one tier, in COMPATIBILITY_FACTORS order. */
-export function scoreFactors(profile: TierProfile, tier: TierDefinition, weights: Record<CompatibilityFactor, number>): FactorScore[] {
+export function scoreFactors(
+  profile: TierProfile,
+  tier: TierDefinition,
+  weights: Record<CompatibilityFactor, number>,
+): FactorScore[] {
   return COMPATIBILITY_FACTORS.map((factor) => {
     const { score, reason, ideal } = SCORERS[factor](profile, tier);
     const weight = weights[factor];
-    return { factor, label: FACTOR_LABELS[factor], weight, score: round3(score), contribution: round3(weight * score), reason, ideal };
+    return {
+      factor,
+      label: FACTOR_LABELS[factor],
+      weight,
+      score: round3(score),
+      contribution: round3(weight * score),
+      reason,
+      ideal,
+    };
   });
 }
 

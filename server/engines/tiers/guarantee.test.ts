@@ -8,13 +8,20 @@ describe("guarantee amount", () => {
     expect(guaranteeAmount(tier, 9_140_000)).toMatchObject({ amountCents: 9_140_000, basis: "contract_value" });
     expect(guaranteeAmount(tier, 15_000_000)).toMatchObject({ amountCents: 15_000_000, basis: "contract_value" });
     expect(guaranteeAmount(tier, 15_000_001)).toMatchObject({ amountCents: 15_000_000, basis: "refund_cap" });
-    expect(guaranteeAmount(tier, 9_140_000).reason).toBe("Guarantee amount $91,400: the contract value, within the tier's $150,000 refund cap.");
-    expect(guaranteeAmount(tier, 20_000_000).reason).toBe("Guarantee amount $150,000: the tier's refund cap, below the $200,000 contract value.");
+    expect(guaranteeAmount(tier, 9_140_000).reason).toBe(
+      "Guarantee amount $91,400: the contract value, within the tier's $150,000 refund cap.",
+    );
+    expect(guaranteeAmount(tier, 20_000_000).reason).toBe(
+      "Guarantee amount $150,000: the tier's refund cap, below the $200,000 contract value.",
+    );
   });
 
   it("is 0 without a refund guarantee, and the contract value for a tier no longer in the catalogue", () => {
     expect(guaranteeAmount({ ...tier, deliveryGuarantee: false }, 9_000_000).amountCents).toBe(0);
-    expect(guaranteeAmount({ ...tier, refundAmountCents: 0 }, 9_000_000)).toMatchObject({ amountCents: 0, basis: "no_refund" });
+    expect(guaranteeAmount({ ...tier, refundAmountCents: 0 }, 9_000_000)).toMatchObject({
+      amountCents: 0,
+      basis: "no_refund",
+    });
     expect(guaranteeAmount(undefined, 9_000_000)).toMatchObject({ amountCents: 9_000_000, basis: "contract_value" });
   });
 

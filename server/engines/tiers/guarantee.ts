@@ -14,12 +14,31 @@ export type GuaranteeAmount = {
   reason: string;
 };
 
-export function guaranteeAmount(guarantees: Pick<TierGuarantees, "deliveryGuarantee" | "refundAmountCents"> | undefined, contractValueCents: number): GuaranteeAmount {
-  if (!Number.isSafeInteger(contractValueCents) || contractValueCents < 0) throw new RangeError("guaranteeAmount: the contract value must be a whole, non-negative number of cents");
+export function guaranteeAmount(
+  guarantees: Pick<TierGuarantees, "deliveryGuarantee" | "refundAmountCents"> | undefined,
+  contractValueCents: number,
+): GuaranteeAmount {
+  if (!Number.isSafeInteger(contractValueCents) || contractValueCents < 0)
+    throw new RangeError("guaranteeAmount: the contract value must be a whole, non-negative number of cents");
   const contract = formatMoney(contractValueCents, DEFAULT_CURRENCY, "short");
-  if (!guarantees) return { amountCents: contractValueCents, basis: "contract_value", reason: `Guarantee amount ${contract}: the contract value (the tier is no longer in the catalogue).` };
+  if (!guarantees)
+    return {
+      amountCents: contractValueCents,
+      basis: "contract_value",
+      reason: `Guarantee amount ${contract}: the contract value (the tier is no longer in the catalogue).`,
+    };
   const cap = guarantees.refundAmountCents;
-  if (!guarantees.deliveryGuarantee || cap <= 0) return { amountCents: 0, basis: "no_refund", reason: "No refund: the tier carries no refund guarantee." };
-  if (cap < contractValueCents) return { amountCents: cap, basis: "refund_cap", reason: `Guarantee amount ${formatMoney(cap, DEFAULT_CURRENCY, "short")}: the tier's refund cap, below the ${contract} contract value.` };
-  return { amountCents: contractValueCents, basis: "contract_value", reason: `Guarantee amount ${contract}: the contract value, within the tier's ${formatMoney(cap, DEFAULT_CURRENCY, "short")} refund cap.` };
+  if (!guarantees.deliveryGuarantee || cap <= 0)
+    return { amountCents: 0, basis: "no_refund", reason: "No refund: the tier carries no refund guarantee." };
+  if (cap < contractValueCents)
+    return {
+      amountCents: cap,
+      basis: "refund_cap",
+      reason: `Guarantee amount ${formatMoney(cap, DEFAULT_CURRENCY, "short")}: the tier's refund cap, below the ${contract} contract value.`,
+    };
+  return {
+    amountCents: contractValueCents,
+    basis: "contract_value",
+    reason: `Guarantee amount ${contract}: the contract value, within the tier's ${formatMoney(cap, DEFAULT_CURRENCY, "short")} refund cap.`,
+  };
 }

@@ -69,14 +69,23 @@ export function roundPriceInRange(rawCents: number, [low, high]: Range): number 
   return rounded;
 }
 
-export function estimatePrice(profile: TierProfile, tier: TierDefinition, weights: Record<PricingFactor, number>): PriceEstimate {
+export function estimatePrice(
+  profile: TierProfile,
+  tier: TierDefinition,
+  weights: Record<PricingFactor, number>,
+): PriceEstimate {
   const range = tier.priceRangeCents;
   const raw: Record<PricingFactor, { score: number; reason: string }> = {
     complexity: complexityFactor(profile),
     timelinePressure: timelinePressure(profile, tier.timelineWeeks),
     teamSize: teamSizeFactor(profile, tier.idealCriteria.teamSize),
   };
-  const factors = PRICING_FACTORS.map((factor) => ({ factor, weight: weights[factor], score: round3(raw[factor].score), reason: raw[factor].reason }));
+  const factors = PRICING_FACTORS.map((factor) => ({
+    factor,
+    weight: weights[factor],
+    score: round3(raw[factor].score),
+    reason: raw[factor].reason,
+  }));
   const position = round3(clamp01(factors.reduce((sum, f) => sum + f.weight * f.score, 0)));
   const [low, high] = range;
   const cents = roundPriceInRange(low + (high - low) * position, range);
@@ -92,7 +101,8 @@ export function estimatePrice(profile: TierProfile, tier: TierDefinition, weight
 
 export function estimateTimeline(profile: TierProfile, tier: TierDefinition): TimelineEstimate {
   const [min, max] = tier.timelineWeeks;
-  const scope = BASE_WEEKS + WEEKS_PER_REQUIREMENT * profile.requirementsCount + WEEKS_PER_INTEGRATION * profile.integrationsCount;
+  const scope =
+    BASE_WEEKS + WEEKS_PER_REQUIREMENT * profile.requirementsCount + WEEKS_PER_INTEGRATION * profile.integrationsCount;
   const multiplier = COMPLEXITY_TIME_MULTIPLIER[profile.complexity];
   const rawWeeks = Math.ceil(round3(scope * multiplier));
   const weeks = Math.min(max, Math.max(min, rawWeeks));

@@ -6,16 +6,36 @@ import { PRICE_ROUNDING_CENTS, roundPriceInRange } from "./pricing";
 import { recommendTiers, type TierProfile, type TierResult } from "./recommend";
 
 const STARTUP: TierProfile = {
-  serviceType: "MVP_DEVELOPMENT", teamSize: 5, budgetCents: 10_000_000, timelineWeeks: 6, complexity: "low",
-  complianceRequired: false, requirementsCount: 12, integrationsCount: 2, companySize: "startup",
+  serviceType: "MVP_DEVELOPMENT",
+  teamSize: 5,
+  budgetCents: 10_000_000,
+  timelineWeeks: 6,
+  complexity: "low",
+  complianceRequired: false,
+  requirementsCount: 12,
+  integrationsCount: 2,
+  companySize: "startup",
 };
 const ENTERPRISE: TierProfile = {
-  serviceType: "MVP_DEVELOPMENT", teamSize: 50, budgetCents: 40_000_000, timelineWeeks: 10, complexity: "high",
-  complianceRequired: true, requirementsCount: 30, integrationsCount: 6, companySize: "enterprise",
+  serviceType: "MVP_DEVELOPMENT",
+  teamSize: 50,
+  budgetCents: 40_000_000,
+  timelineWeeks: 10,
+  complexity: "high",
+  complianceRequired: true,
+  requirementsCount: 30,
+  integrationsCount: 6,
+  companySize: "enterprise",
 };
 const LEGACY: TierProfile = {
-  serviceType: "LEGACY_MODERNIZATION", teamSize: 80, budgetCents: 60_000_000, timelineWeeks: 12, complexity: "high",
-  complianceRequired: true, requirementsCount: 25, integrationsCount: 8,
+  serviceType: "LEGACY_MODERNIZATION",
+  teamSize: 80,
+  budgetCents: 60_000_000,
+  timelineWeeks: 12,
+  complexity: "high",
+  complianceRequired: true,
+  requirementsCount: 25,
+  integrationsCount: 8,
 };
 
 const tier = (r: { tiers: TierResult[] }, key: string): TierResult => {
@@ -23,7 +43,8 @@ const tier = (r: { tiers: TierResult[] }, key: string): TierResult => {
   if (!found) throw new Error(`no tier ${key}`);
   return found;
 };
-const price = (profile: TierProfile, key = "startup_mvp", catalogue = DEFAULT_TIER_CATALOGUE) => tier(recommendTiers(profile, catalogue), key).price.cents;
+const price = (profile: TierProfile, key = "startup_mvp", catalogue = DEFAULT_TIER_CATALOGUE) =>
+  tier(recommendTiers(profile, catalogue), key).price.cents;
 
 /** The default catalogue with other compatibility weights (the rest zero). */
 function withWeights(weights: Partial<TierCatalogue["compatibilityWeights"]>): TierCatalogue {
@@ -34,8 +55,14 @@ function withWeights(weights: Partial<TierCatalogue["compatibilityWeights"]>): T
 describe("compatibility threshold (seed §2.1: ≥ 0.6 is recommended)", () => {
   // enterprise_mvp with the default weights: service 0.3 + team 0.15 + complexity 0.1 + compliance 0.5 × 0.1, budget and timeline 0
   const exactlyAtThreshold: TierProfile = {
-    serviceType: "MVP_DEVELOPMENT", teamSize: 20, budgetCents: 2_000_000, timelineWeeks: 2, complexity: "high",
-    complianceRequired: false, requirementsCount: 5, integrationsCount: 0,
+    serviceType: "MVP_DEVELOPMENT",
+    teamSize: 20,
+    budgetCents: 2_000_000,
+    timelineWeeks: 2,
+    complexity: "high",
+    complianceRequired: false,
+    requirementsCount: 5,
+    integrationsCount: 0,
   };
 
   it("recommends a tier at exactly 0.6 with the default weights", () => {
@@ -77,7 +104,9 @@ describe("recommendTiers", () => {
     // the guarantee amount is the estimated price, within the tier's $150,000 refund cap (docs/tiers-and-guarantees.md)
     expect(r.primary?.price.cents).toBeLessThan(15_000_000);
     expect(r.primary?.guaranteeCents).toBe(r.primary?.price.cents);
-    expect(r.primary?.valueProposition).toContain(`a ${formatMoney(r.primary?.price.cents ?? 0, DEFAULT_CURRENCY, "short")} refund guarantee at 80% success threshold`);
+    expect(r.primary?.valueProposition).toContain(
+      `a ${formatMoney(r.primary?.price.cents ?? 0, DEFAULT_CURRENCY, "short")} refund guarantee at 80% success threshold`,
+    );
     expect(r.primary?.valueProposition).toContain("startups like yours");
   });
 
@@ -87,7 +116,9 @@ describe("recommendTiers", () => {
     expect(tier(r, "startup_mvp").recommended).toBe(false);
     expect(tier(r, "startup_mvp").factors.find((f) => f.factor === "compliance")?.score).toBe(0);
     expect(r.primary?.guaranteeCents).toBe(r.primary?.price.cents);
-    expect(r.primary?.valueProposition).toContain(`${formatMoney(r.primary?.price.cents ?? 0, DEFAULT_CURRENCY, "short")} refund guarantee at 85% success threshold`);
+    expect(r.primary?.valueProposition).toContain(
+      `${formatMoney(r.primary?.price.cents ?? 0, DEFAULT_CURRENCY, "short")} refund guarantee at 85% success threshold`,
+    );
     expect(r.primary?.valueProposition).not.toContain("$500,000");
   });
 
@@ -95,7 +126,9 @@ describe("recommendTiers", () => {
     const r = recommendTiers(LEGACY, DEFAULT_TIER_CATALOGUE);
     expect(r.primary?.key).toBe("legacy_modernization_accelerated");
     expect(r.primary?.guaranteeCents).toBe(r.primary?.price.cents);
-    expect(r.primary?.valueProposition).toContain(`${formatMoney(r.primary?.guaranteeCents ?? 0, DEFAULT_CURRENCY, "short")} refund guarantee at 85% success threshold`);
+    expect(r.primary?.valueProposition).toContain(
+      `${formatMoney(r.primary?.guaranteeCents ?? 0, DEFAULT_CURRENCY, "short")} refund guarantee at 85% success threshold`,
+    );
     expect(r.primary?.valueProposition).toContain("50% performance improvement and 90% vulnerability reduction");
   });
 
@@ -112,19 +145,40 @@ describe("recommendTiers", () => {
 
   it("compatibility is Σ weight × factor score, each factor with a reason", () => {
     const enterprise = tier(recommendTiers(STARTUP, DEFAULT_TIER_CATALOGUE), "enterprise_mvp");
-    expect(enterprise.factors.map((f) => f.factor)).toEqual(["serviceType", "budget", "teamSize", "timeline", "complexity", "compliance"]);
+    expect(enterprise.factors.map((f) => f.factor)).toEqual([
+      "serviceType",
+      "budget",
+      "teamSize",
+      "timeline",
+      "complexity",
+      "compliance",
+    ]);
     expect(enterprise.compatibility).toBe(0.583); // 0.3 + 0.25 × 0.333 + 0 + 0.1 + 0.1 × 0.5 + 0.1 × 0.5
     for (const f of enterprise.factors) expect(f.reason.length).toBeGreaterThan(10);
-    expect(enterprise.factors.find((f) => f.factor === "budget")?.reason).toContain("below the ideal $150,000–$1,000,000");
+    expect(enterprise.factors.find((f) => f.factor === "budget")?.reason).toContain(
+      "below the ideal $150,000–$1,000,000",
+    );
   });
 
   it("no tier qualifies → primary null, with the closest tier and what would change that", () => {
-    const hopeless: TierProfile = { ...STARTUP, serviceType: "TEAM_AUGMENTATION", teamSize: 300, budgetCents: 1_000_000, timelineWeeks: 2, complexity: "high", complianceRequired: true };
+    const hopeless: TierProfile = {
+      ...STARTUP,
+      serviceType: "TEAM_AUGMENTATION",
+      teamSize: 300,
+      budgetCents: 1_000_000,
+      timelineWeeks: 2,
+      complexity: "high",
+      complianceRequired: true,
+    };
     const r = recommendTiers(hopeless, DEFAULT_TIER_CATALOGUE);
     expect(r.primary).toBeNull();
     expect(r.recommended).toEqual([]);
-    expect(r.reasoning[0]).toMatch(/^No tier reaches the 0.6 compatibility threshold; the closest is Enterprise MVP Package at 0.500/);
-    expect(r.reasoning.at(-1)).toMatch(/budget of \$150,000–\$1,000,000 would add 0.250, to 0.750 — enough to recommend it/);
+    expect(r.reasoning[0]).toMatch(
+      /^No tier reaches the 0.6 compatibility threshold; the closest is Enterprise MVP Package at 0.500/,
+    );
+    expect(r.reasoning.at(-1)).toMatch(
+      /budget of \$150,000–\$1,000,000 would add 0.250, to 0.750 — enough to recommend it/,
+    );
   });
 
   it("explains the primary: strongest and weakest factors, price and timeline", () => {
@@ -132,7 +186,9 @@ describe("recommendTiers", () => {
     expect(r.reasoning[0]).toMatch(/^Enterprise MVP Package fits best at 0\.\d{3} compatibility/);
     expect(r.reasoning.some((l) => l.startsWith("Strongest: "))).toBe(true);
     expect(r.reasoning.some((l) => l.startsWith("Weakest: team size fit"))).toBe(true);
-    expect(r.reasoning.some((l) => /^Estimated \$[\d,]+ within \$200,000–\$500,000, about \d+ weeks\.$/.test(l))).toBe(true);
+    expect(r.reasoning.some((l) => /^Estimated \$[\d,]+ within \$200,000–\$500,000, about \d+ weeks\.$/.test(l))).toBe(
+      true,
+    );
   });
 
   it("is deterministic", () => {
@@ -142,8 +198,18 @@ describe("recommendTiers", () => {
 
 describe("dynamic price", () => {
   const profiles: TierProfile[] = [
-    STARTUP, ENTERPRISE, LEGACY,
-    { ...STARTUP, teamSize: 0, budgetCents: 0, timelineWeeks: 104, complexity: "low", requirementsCount: 0, integrationsCount: 0 },
+    STARTUP,
+    ENTERPRISE,
+    LEGACY,
+    {
+      ...STARTUP,
+      teamSize: 0,
+      budgetCents: 0,
+      timelineWeeks: 104,
+      complexity: "low",
+      requirementsCount: 0,
+      integrationsCount: 0,
+    },
     { ...ENTERPRISE, teamSize: 10_000, timelineWeeks: 1, requirementsCount: 1000, integrationsCount: 200 },
   ];
 
@@ -187,8 +253,22 @@ describe("dynamic price", () => {
   });
 
   it("is the range's low at no pressure and its high at full pressure", () => {
-    const calm: TierProfile = { ...STARTUP, teamSize: 1, timelineWeeks: 8, complexity: "low", requirementsCount: 0, integrationsCount: 0 };
-    const rush: TierProfile = { ...STARTUP, teamSize: 10, timelineWeeks: 4, complexity: "high", requirementsCount: 40, integrationsCount: 10 };
+    const calm: TierProfile = {
+      ...STARTUP,
+      teamSize: 1,
+      timelineWeeks: 8,
+      complexity: "low",
+      requirementsCount: 0,
+      integrationsCount: 0,
+    };
+    const rush: TierProfile = {
+      ...STARTUP,
+      teamSize: 10,
+      timelineWeeks: 4,
+      complexity: "high",
+      requirementsCount: 40,
+      integrationsCount: 10,
+    };
     expect(price(calm)).toBe(7_500_000);
     expect(price(rush)).toBe(15_000_000);
   });
@@ -220,19 +300,28 @@ describe("ZTierCatalogueSchema", () => {
   });
 
   it("refuses compatibility weights that do not add up to 1, saying so", () => {
-    const bad = { ...DEFAULT_TIER_CATALOGUE, compatibilityWeights: { ...DEFAULT_TIER_CATALOGUE.compatibilityWeights, serviceType: 0.2 } };
+    const bad = {
+      ...DEFAULT_TIER_CATALOGUE,
+      compatibilityWeights: { ...DEFAULT_TIER_CATALOGUE.compatibilityWeights, serviceType: 0.2 },
+    };
     expect(messages(bad)).toContain("The compatibility weights add up to 0.9, they must add up to 1");
   });
 
   it("refuses pricing weights that do not add up to 1", () => {
-    const bad = { ...DEFAULT_TIER_CATALOGUE, pricingWeights: { complexity: 0.5, timelinePressure: 0.5, teamSize: 0.2 } };
+    const bad = {
+      ...DEFAULT_TIER_CATALOGUE,
+      pricingWeights: { complexity: 0.5, timelinePressure: 0.5, teamSize: 0.2 },
+    };
     expect(messages(bad)).toContain("The pricing weights add up to 1.2, they must add up to 1");
   });
 
   it("refuses unordered ranges, naming the range and both values", () => {
     const startup = DEFAULT_TIER_CATALOGUE.tiers.startup_mvp;
     if (!startup) throw new Error("seed tier missing");
-    const bad = { ...DEFAULT_TIER_CATALOGUE, tiers: { startup_mvp: { ...startup, priceRangeCents: [20_000_000, 15_000_000], timelineWeeks: [8, 4] } } };
+    const bad = {
+      ...DEFAULT_TIER_CATALOGUE,
+      tiers: { startup_mvp: { ...startup, priceRangeCents: [20_000_000, 15_000_000], timelineWeeks: [8, 4] } },
+    };
     expect(messages(bad)).toEqual([
       "The price range starts above where it ends ($200,000 > $150,000); put the lower bound first",
       "The timeline starts above where it ends (8 > 4); put the lower bound first",
@@ -242,10 +331,17 @@ describe("ZTierCatalogueSchema", () => {
   it("refuses negative money, a threshold outside 0–1 and an empty catalogue", () => {
     const startup = DEFAULT_TIER_CATALOGUE.tiers.startup_mvp;
     if (!startup) throw new Error("seed tier missing");
-    const negative = { ...DEFAULT_TIER_CATALOGUE, tiers: { startup_mvp: { ...startup, guarantees: { ...startup.guarantees, refundAmountCents: -1 } } } };
+    const negative = {
+      ...DEFAULT_TIER_CATALOGUE,
+      tiers: { startup_mvp: { ...startup, guarantees: { ...startup.guarantees, refundAmountCents: -1 } } },
+    };
     expect(messages(negative)).toContain("The refund amount cannot be negative");
-    expect(messages({ ...DEFAULT_TIER_CATALOGUE, threshold: 1.2 })).toContain("The threshold is a compatibility from 0 to 1");
-    expect(messages({ ...DEFAULT_TIER_CATALOGUE, threshold: -0.1 })).toContain("The threshold is a compatibility from 0 to 1");
+    expect(messages({ ...DEFAULT_TIER_CATALOGUE, threshold: 1.2 })).toContain(
+      "The threshold is a compatibility from 0 to 1",
+    );
+    expect(messages({ ...DEFAULT_TIER_CATALOGUE, threshold: -0.1 })).toContain(
+      "The threshold is a compatibility from 0 to 1",
+    );
     expect(messages({ ...DEFAULT_TIER_CATALOGUE, tiers: {} })).toContain("The catalogue needs at least one tier");
   });
 });

@@ -44,7 +44,9 @@ const COMPANY_SIZE_TARGETS: Record<NonNullable<TierProfile["companySize"]>, stri
 };
 
 const AUDIENCE_PHRASE: Record<NonNullable<TierProfile["companySize"]>, string> = {
-  startup: "startups like yours", smb: "growing companies like yours", enterprise: "enterprises like yours",
+  startup: "startups like yours",
+  smb: "growing companies like yours",
+  enterprise: "enterprises like yours",
 };
 
 const words = (s: string) => s.replace(/_/g, " ");
@@ -54,7 +56,10 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** "aiAgents: 3" → "3 AI agents"; "humanOversight: part_time" → "part-time human oversight"; true → the role. */
 export function describeTeam(team: TierDefinition["teamComposition"]): string {
   const parts = Object.entries(team).flatMap(([key, value]) => {
-    const role = key.replace(/([A-Z])/g, " $1").toLowerCase().replace(/^ai\b/, "AI");
+    const role = key
+      .replace(/([A-Z])/g, " $1")
+      .toLowerCase()
+      .replace(/^ai\b/, "AI");
     if (typeof value === "number") return value > 0 ? [`${value} ${role}`] : [];
     if (typeof value === "boolean") return value ? [`${/^[aeiou]/i.test(role) ? "an" : "a"} ${role}`] : [];
     return [`${value.replace(/_/g, "-")} ${role}`];
@@ -82,19 +87,32 @@ export function guaranteeSentence(g: TierGuarantees, priceCents: number): string
 
 /** What a factor costs the tier: weight × (1 − score). */
 const lost = (f: FactorScore) => round3(f.weight * (1 - f.score));
-const strongest = (factors: FactorScore[]) => [...factors].sort((a, b) => b.contribution - a.contribution || a.factor.localeCompare(b.factor))[0];
-const weakest = (factors: FactorScore[]) => [...factors].filter((f) => lost(f) > 0).sort((a, b) => lost(b) - lost(a) || a.factor.localeCompare(b.factor))[0];
+const strongest = (factors: FactorScore[]) =>
+  [...factors].sort((a, b) => b.contribution - a.contribution || a.factor.localeCompare(b.factor))[0];
+const weakest = (factors: FactorScore[]) =>
+  [...factors].filter((f) => lost(f) > 0).sort((a, b) => lost(b) - lost(a) || a.factor.localeCompare(b.factor))[0];
 
-function tierReasoning(factors: FactorScore[], compatibility: number, threshold: number, timeline: TimelineEstimate, profile: TierProfile): string[] {
+function tierReasoning(
+  factors: FactorScore[],
+  compatibility: number,
+  threshold: number,
+  timeline: TimelineEstimate,
+  profile: TierProfile,
+): string[] {
   const lines: string[] = [];
   const best = strongest(factors);
   const worst = weakest(factors);
   const verdict = compatibility >= threshold ? "meets" : "is below";
   lines.push(`Compatibility ${fmt(compatibility)} ${verdict} the ${threshold} threshold.`);
-  if (best) lines.push(`Strongest: ${best.label} (${best.score.toFixed(2)} × ${best.weight} = ${fmt(best.contribution)}) — ${best.reason}.`);
-  if (worst) lines.push(`Weakest: ${worst.label} (${worst.score.toFixed(2)}, costs ${fmt(lost(worst))}) — ${worst.reason}.`);
+  if (best)
+    lines.push(
+      `Strongest: ${best.label} (${best.score.toFixed(2)} × ${best.weight} = ${fmt(best.contribution)}) — ${best.reason}.`,
+    );
+  if (worst)
+    lines.push(`Weakest: ${worst.label} (${worst.score.toFixed(2)}, costs ${fmt(lost(worst))}) — ${worst.reason}.`);
   else lines.push("Every factor fits fully.");
-  if (timeline.weeks > profile.timelineWeeks) lines.push(`Expect about ${timeline.weeks} weeks, longer than the ${profile.timelineWeeks} weeks wanted.`);
+  if (timeline.weeks > profile.timelineWeeks)
+    lines.push(`Expect about ${timeline.weeks} weeks, longer than the ${profile.timelineWeeks} weeks wanted.`);
   return lines;
 }
 
@@ -122,13 +140,17 @@ function evaluateTier(key: string, tier: TierDefinition, profile: TierProfile, c
 
 /** Why none qualifies: the closest tier's missing factors, biggest first, until the threshold would be reached. */
 function whatWouldChange(closest: TierResult, threshold: number): string[] {
-  const gaps = closest.factors.filter((f) => lost(f) > 0).sort((a, b) => lost(b) - lost(a) || a.factor.localeCompare(b.factor));
+  const gaps = closest.factors
+    .filter((f) => lost(f) > 0)
+    .sort((a, b) => lost(b) - lost(a) || a.factor.localeCompare(b.factor));
   const lines: string[] = [];
   let reached = closest.compatibility;
   for (const f of gaps) {
     reached = round3(reached + lost(f));
     const enough = reached >= threshold;
-    lines.push(`${capitalise(f.label)} is ${f.score.toFixed(2)}: ${f.reason}. ${capitalise(f.ideal)} would add ${fmt(lost(f))}, to ${fmt(reached)}${enough ? " — enough to recommend it." : "."}`);
+    lines.push(
+      `${capitalise(f.label)} is ${f.score.toFixed(2)}: ${f.reason}. ${capitalise(f.ideal)} would add ${fmt(lost(f))}, to ${fmt(reached)}${enough ? " — enough to recommend it." : "."}`,
+    );
     if (enough) break;
   }
   return lines;
@@ -150,7 +172,8 @@ function overallReasoning(sorted: TierResult[], recommended: TierResult[], thres
     `Estimated ${formatMoney(primary.price.cents, DEFAULT_CURRENCY, "short")} within ${formatMoney(primary.price.rangeCents[0], DEFAULT_CURRENCY, "short")}–${formatMoney(primary.price.rangeCents[1], DEFAULT_CURRENCY, "short")}, about ${primary.estimatedTimelineWeeks} weeks.`,
   ];
   const others = recommended.slice(1);
-  if (others.length > 0) lines.push(`Also recommended: ${others.map((t) => `${t.name} (${fmt(t.compatibility)})`).join(", ")}.`);
+  if (others.length > 0)
+    lines.push(`Also recommended: ${others.map((t) => `${t.name} (${fmt(t.compatibility)})`).join(", ")}.`);
   const runnerUp = sorted.find((t) => !t.recommended);
   const gap = runnerUp ? weakest(runnerUp.factors) : undefined;
   if (runnerUp && gap) lines.push(`${runnerUp.name} falls short at ${fmt(runnerUp.compatibility)}: ${gap.reason}.`);

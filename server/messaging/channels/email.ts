@@ -17,7 +17,14 @@ export async function sendEmail(
   let error: { name?: string; message: string } | null;
   try {
     ({ error } = await resend.emails.send(
-      { from: sender.from, ...(sender.replyTo ? { replyTo: sender.replyTo } : {}), to: msg.recipient, subject: msg.subject ?? "", text: msg.bodyText, ...(msg.bodyHtml ? { html: msg.bodyHtml } : {}) },
+      {
+        from: sender.from,
+        ...(sender.replyTo ? { replyTo: sender.replyTo } : {}),
+        to: msg.recipient,
+        subject: msg.subject ?? "",
+        text: msg.bodyText,
+        ...(msg.bodyHtml ? { html: msg.bodyHtml } : {}),
+      },
       { idempotencyKey: msg.idempotencyKey, signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) },
     ));
   } catch (thrown) {
@@ -29,5 +36,11 @@ export async function sendEmail(
   const statusCode = typeof raw === "number" ? raw : null;
   // no status: the request never got an answer (network, timeout) — worth another try
   const retryable = statusCode === null || isRetryableStatus(statusCode);
-  return { ok: false, retryable, statusCode, durationMs, error: describeFailure(statusCode, `${error.name ?? "error"}: ${error.message}`) };
+  return {
+    ok: false,
+    retryable,
+    statusCode,
+    durationMs,
+    error: describeFailure(statusCode, `${error.name ?? "error"}: ${error.message}`),
+  };
 }

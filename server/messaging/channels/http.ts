@@ -31,7 +31,12 @@ export function postJson(
   try {
     url = parseOutgoingUrl(rawUrl, opts.allowPrivate);
   } catch (error) {
-    return Promise.resolve({ kind: "error", error: error instanceof Error ? error.message : String(error), unsafe: true, durationMs: 0 });
+    return Promise.resolve({
+      kind: "error",
+      error: error instanceof Error ? error.message : String(error),
+      unsafe: true,
+      durationMs: 0,
+    });
   }
   const client = url.protocol === "https:" ? https : http;
   return new Promise((resolve) => {
@@ -39,7 +44,12 @@ export function postJson(
       url,
       {
         method: "POST",
-        headers: { "content-type": "application/json", "user-agent": "Onward-Webhooks/1", ...opts.headers, "content-length": Buffer.byteLength(body) },
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "Onward-Webhooks/1",
+          ...opts.headers,
+          "content-length": Buffer.byteLength(body),
+        },
         lookup: guardedLookup(opts.allowPrivate),
         timeout: opts.timeoutMs ?? HTTP_TIMEOUT_MS,
       },
@@ -59,11 +69,17 @@ export function postJson(
             durationMs: elapsed(),
           }),
         );
-        res.on("error", (error) => resolve({ kind: "error", error: error.message, unsafe: false, durationMs: elapsed() }));
+        res.on("error", (error) =>
+          resolve({ kind: "error", error: error.message, unsafe: false, durationMs: elapsed() }),
+        );
       },
     );
-    req.on("timeout", () => req.destroy(new Error(`No response within ${Math.round((opts.timeoutMs ?? HTTP_TIMEOUT_MS) / 1000)} s`)));
-    req.on("error", (error) => resolve({ kind: "error", error: error.message, unsafe: error instanceof UnsafeUrlError, durationMs: elapsed() }));
+    req.on("timeout", () =>
+      req.destroy(new Error(`No response within ${Math.round((opts.timeoutMs ?? HTTP_TIMEOUT_MS) / 1000)} s`)),
+    );
+    req.on("error", (error) =>
+      resolve({ kind: "error", error: error.message, unsafe: error instanceof UnsafeUrlError, durationMs: elapsed() }),
+    );
     req.end(body);
   });
 }

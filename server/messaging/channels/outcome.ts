@@ -4,9 +4,16 @@ import type { HttpResult } from "./http";
 /** An HTTP result as a delivery outcome: 2xx sent; retryable statuses and transport errors retried. */
 export function outcomeOf(result: HttpResult): DeliveryOutcome {
   if (result.kind === "error") {
-    return { ok: false, retryable: !result.unsafe, statusCode: null, durationMs: result.durationMs, error: describeFailure(null, result.error) };
+    return {
+      ok: false,
+      retryable: !result.unsafe,
+      statusCode: null,
+      durationMs: result.durationMs,
+      error: describeFailure(null, result.error),
+    };
   }
-  if (result.status >= 200 && result.status < 300) return { ok: true, statusCode: result.status, durationMs: result.durationMs };
+  if (result.status >= 200 && result.status < 300)
+    return { ok: true, statusCode: result.status, durationMs: result.durationMs };
   const redirect = result.status >= 300 && result.status < 400;
   return {
     ok: false,

@@ -27,7 +27,10 @@ export type MessageDoc = {
 };
 
 export type SlackMessage = { text: string; blocks: unknown[] };
-export type TeamsMessage = { type: "message"; attachments: { contentType: string; contentUrl: null; content: unknown }[] };
+export type TeamsMessage = {
+  type: "message";
+  attachments: { contentType: string; contentUrl: null; content: unknown }[];
+};
 
 export type RenderedMessage = {
   subject: string;
@@ -40,7 +43,6 @@ export type RenderedMessage = {
 
 /** Slack allows 50 blocks a message; sections beyond these are left to the email and the app. */
 export const SLACK_SECTION_LIMIT = 8;
-
 
 /** Slack mrkdwn control characters (&, <, >) escaped as Slack asks. */
 function slackEscape(s: string): string {
@@ -108,16 +110,41 @@ function renderSlack(doc: MessageDoc): SlackMessage {
     blocks.push({
       type: "section",
       text: { type: "mrkdwn", text: clip(`*${slackEscape(s.title)}*`, 3000) },
-      ...(s.facts.length > 0 ? { fields: s.facts.slice(0, 10).map((f) => ({ type: "mrkdwn", text: clip(`*${slackEscape(f.label)}*\n${slackEscape(f.value)}`, 2000) })) } : {}),
+      ...(s.facts.length > 0
+        ? {
+            fields: s.facts
+              .slice(0, 10)
+              .map((f) => ({ type: "mrkdwn", text: clip(`*${slackEscape(f.label)}*\n${slackEscape(f.value)}`, 2000) })),
+          }
+        : {}),
     });
-    const lists = s.lists.map((l) => `*${slackEscape(l.heading)}*\n${l.items.map((i) => `• ${slackEscape(i)}`).join("\n")}`).join("\n\n");
+    const lists = s.lists
+      .map((l) => `*${slackEscape(l.heading)}*\n${l.items.map((i) => `• ${slackEscape(i)}`).join("\n")}`)
+      .join("\n\n");
     if (lists) blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(lists, 3000) } });
-    if (s.link) blocks.push({ type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: clip(s.link.label, 75) }, url: s.link.url }] });
+    if (s.link)
+      blocks.push({
+        type: "actions",
+        elements: [{ type: "button", text: { type: "plain_text", text: clip(s.link.label, 75) }, url: s.link.url }],
+      });
   }
   const hidden = doc.sections.length - SLACK_SECTION_LIMIT;
-  if (hidden > 0) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `…and ${hidden} more in the email and in Onward.` }] });
+  if (hidden > 0)
+    blocks.push({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: `…and ${hidden} more in the email and in Onward.` }],
+    });
   if (doc.trailer) {
-    blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(`*${slackEscape(doc.trailer.heading)}*\n${doc.trailer.items.map((i) => `• ${slackEscape(i)}`).join("\n")}`, 3000) } });
+    blocks.push({
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        text: clip(
+          `*${slackEscape(doc.trailer.heading)}*\n${doc.trailer.items.map((i) => `• ${slackEscape(i)}`).join("\n")}`,
+          3000,
+        ),
+      },
+    });
   }
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: clip(slackEscape(doc.footer), 3000) }] });
   return { text: clip(`${doc.subject} — ${doc.intro}`, 3000), blocks };
@@ -129,13 +156,34 @@ function renderTeams(doc: MessageDoc): TeamsMessage {
     { type: "TextBlock", text: doc.intro, wrap: true },
   ];
   for (const s of doc.sections) {
-    body.push({ type: "TextBlock", text: s.title, size: "Medium", weight: "Bolder", wrap: true, separator: true, spacing: "Medium" });
-    if (s.facts.length > 0) body.push({ type: "FactSet", facts: s.facts.map((f) => ({ title: f.label, value: f.value })) });
-    for (const l of s.lists) body.push({ type: "TextBlock", text: `**${l.heading}**\n\n${l.items.map((i) => `- ${i}`).join("\n")}`, wrap: true });
+    body.push({
+      type: "TextBlock",
+      text: s.title,
+      size: "Medium",
+      weight: "Bolder",
+      wrap: true,
+      separator: true,
+      spacing: "Medium",
+    });
+    if (s.facts.length > 0)
+      body.push({ type: "FactSet", facts: s.facts.map((f) => ({ title: f.label, value: f.value })) });
+    for (const l of s.lists)
+      body.push({
+        type: "TextBlock",
+        text: `**${l.heading}**\n\n${l.items.map((i) => `- ${i}`).join("\n")}`,
+        wrap: true,
+      });
     if (s.note) body.push({ type: "TextBlock", text: s.note, wrap: true, isSubtle: true });
-    if (s.link) body.push({ type: "ActionSet", actions: [{ type: "Action.OpenUrl", title: s.link.label, url: s.link.url }] });
+    if (s.link)
+      body.push({ type: "ActionSet", actions: [{ type: "Action.OpenUrl", title: s.link.label, url: s.link.url }] });
   }
-  if (doc.trailer) body.push({ type: "TextBlock", text: `**${doc.trailer.heading}**\n\n${doc.trailer.items.map((i) => `- ${i}`).join("\n")}`, wrap: true, separator: true });
+  if (doc.trailer)
+    body.push({
+      type: "TextBlock",
+      text: `**${doc.trailer.heading}**\n\n${doc.trailer.items.map((i) => `- ${i}`).join("\n")}`,
+      wrap: true,
+      separator: true,
+    });
   body.push({ type: "TextBlock", text: doc.footer, wrap: true, isSubtle: true, size: "Small" });
   return {
     type: "message",
@@ -143,12 +191,25 @@ function renderTeams(doc: MessageDoc): TeamsMessage {
       {
         contentType: "application/vnd.microsoft.card.adaptive",
         contentUrl: null,
-        content: { $schema: "http://adaptivecards.io/schemas/adaptive-card.json", type: "AdaptiveCard", version: "1.4", body, msteams: { width: "Full" } },
+        content: {
+          $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+          type: "AdaptiveCard",
+          version: "1.4",
+          body,
+          msteams: { width: "Full" },
+        },
       },
     ],
   };
 }
 
 export function renderMessage(doc: MessageDoc): RenderedMessage {
-  return { subject: doc.subject, text: renderText(doc), html: renderHtml(doc), slack: renderSlack(doc), teams: renderTeams(doc), inApp: doc.inApp };
+  return {
+    subject: doc.subject,
+    text: renderText(doc),
+    html: renderHtml(doc),
+    slack: renderSlack(doc),
+    teams: renderTeams(doc),
+    inApp: doc.inApp,
+  };
 }

@@ -10,10 +10,16 @@ import { formErrors } from "@/lib/form-errors";
 export type InviteState = { error?: string; fieldErrors?: Record<string, string> };
 
 export async function acceptInviteAction(_prev: InviteState, form: FormData): Promise<InviteState> {
-  const parsed = ZAcceptInviteSchema.safeParse({ token: form.get("token"), password: form.get("password"), confirm: form.get("confirm") });
+  const parsed = ZAcceptInviteSchema.safeParse({
+    token: form.get("token"),
+    password: form.get("password"),
+    confirm: form.get("confirm"),
+  });
   if (!parsed.success) {
     const fieldErrors = formErrors(parsed.error);
-    return fieldErrors.token ? { error: "This invitation link is invalid or has expired. Ask your admin for a new one." } : { fieldErrors };
+    return fieldErrors.token
+      ? { error: "This invitation link is invalid or has expired. Ask your admin for a new one." }
+      : { fieldErrors };
   }
   try {
     await acceptInvite(db(), parsed.data.token, parsed.data.password, new Date());

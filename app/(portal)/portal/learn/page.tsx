@@ -16,16 +16,25 @@ export default async function PortalLearnPage() {
   return (
     <TRPCReactProvider>
       <h1 className="mb-1 text-2xl font-semibold tracking-tight">Getting started</h1>
-      <p className="mb-4 text-muted-foreground">What the guarantee covers, how the weeks run and what we need from you.</p>
+      <p className="mb-4 text-muted-foreground">
+        What the guarantee covers, how the weeks run and what we need from you.
+      </p>
       {items.length === 0 ? (
-        <EmptyState title="Nothing to read yet" description="Your customer success manager prepares these when your project is being set up." />
+        <EmptyState
+          title="Nothing to read yet"
+          description="Your customer success manager prepares these when your project is being set up."
+        />
       ) : (
         <div className="grid gap-4">
           <div className="grid gap-1">
             <ProgressBar value={progress.percent} label="Items read" />
-            <p className="text-sm text-muted-foreground">{progress.completed} of {progress.total} read.</p>
+            <p className="text-sm text-muted-foreground">
+              {progress.completed} of {progress.total} read.
+            </p>
           </div>
-          {items.map((entry) => <EducationItem key={entry.id} entry={entry} />)}
+          {items.map((entry) => (
+            <EducationItem key={entry.id} entry={entry} />
+          ))}
         </div>
       )}
     </TRPCReactProvider>

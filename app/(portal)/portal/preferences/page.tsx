@@ -15,10 +15,16 @@ export default async function PortalPreferencesPage() {
   return (
     <TRPCReactProvider>
       <h1 className="mb-1 text-2xl font-semibold tracking-tight">Notification preferences</h1>
-      <p className="mb-4 text-muted-foreground">How you hear about your project: the channels we use and how often you get a progress update written for your role.</p>
+      <p className="mb-4 text-muted-foreground">
+        How you hear about your project: the channels we use and how often you get a progress update written for your
+        role.
+      </p>
       <Card>
         <CardContent>
-          <PreferencesForm initial={prefs} urgentNote="At most one progress update a day reaches you, however much happens. Milestones waiting for your sign-off also appear in the portal." />
+          <PreferencesForm
+            initial={prefs}
+            urgentNote="At most one progress update a day reaches you, however much happens. Milestones waiting for your sign-off also appear in the portal."
+          />
         </CardContent>
       </Card>
     </TRPCReactProvider>

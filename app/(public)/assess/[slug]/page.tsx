@@ -19,7 +19,10 @@ async function loadForm(slug: string) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const form = await loadForm((await params).slug);
-  return { title: `Readiness assessment · ${form.tenant.name}`, description: `Find out in five minutes whether your project is ready for a fixed-scope delivery with ${form.tenant.name}.` };
+  return {
+    title: `Readiness assessment · ${form.tenant.name}`,
+    description: `Find out in five minutes whether your project is ready for a fixed-scope delivery with ${form.tenant.name}.`,
+  };
 }
 
 export default async function AssessPage({ params }: Props) {
@@ -31,8 +34,9 @@ export default async function AssessPage({ params }: Props) {
         <div className="grid gap-1">
           <h1 className="text-2xl font-semibold tracking-tight">Is your project ready to start?</h1>
           <p className="text-muted-foreground">
-            Answer {form.categories.reduce((n, c) => n + c.criteria.length, 0)} short questions and a few project basics. You get your readiness score,
-            the services and package that fit, and what would improve your chances, right away. Your answers are kept if the page reloads.
+            Answer {form.categories.reduce((n, c) => n + c.criteria.length, 0)} short questions and a few project
+            basics. You get your readiness score, the services and package that fit, and what would improve your
+            chances, right away. Your answers are kept if the page reloads.
           </p>
         </div>
         <IntakeWizard form={form} />

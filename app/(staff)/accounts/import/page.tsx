@@ -14,7 +14,11 @@ export default async function ImportAccountsPage() {
       <PageHeader
         title="Import customer accounts"
         description="Bring your customers over from a spreadsheet or a CRM export. Nothing is saved until you choose Import."
-        actions={<Link href="/accounts" className="text-sm underline">Back to accounts</Link>}
+        actions={
+          <Link href="/accounts" className="text-sm underline">
+            Back to accounts
+          </Link>
+        }
       />
       <ImportWizard kind="accounts" />
     </>

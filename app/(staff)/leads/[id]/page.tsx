@@ -51,7 +51,11 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ id:
     <>
       <LeadHeader lead={lead} canWrite={canWrite} />
       <div className="grid gap-6">
-        <JourneyCard leadId={lead.id} journey={journey} canStart={can(me.role, "kickoff:write") && lead.stage !== "LOST"} />
+        <JourneyCard
+          leadId={lead.id}
+          journey={journey}
+          canStart={can(me.role, "kickoff:write") && lead.stage !== "LOST"}
+        />
         {canWrite && !closed ? (
           <QualificationForm
             leadId={lead.id}
@@ -68,10 +72,18 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ id:
           <TiersCard leadId={lead.id} initial={tiers} canWrite={canWrite && !closed} />
         </div>
         <KickoffCard
-          leadId={lead.id} company={lead.company} tierName={chosenTier?.name ?? null} status={kickoff}
-          canKickoff={can(me.role, "kickoff:write")} stage={lead.stage}
+          leadId={lead.id}
+          company={lead.company}
+          tierName={chosenTier?.name ?? null}
+          status={kickoff}
+          canKickoff={can(me.role, "kickoff:write")}
+          stage={lead.stage}
         />
-        <EducationCard target={{ leadId: lead.id }} defaultServiceType={lead.serviceType} canWrite={canWrite && !closed} />
+        <EducationCard
+          target={{ leadId: lead.id }}
+          defaultServiceType={lead.serviceType}
+          canWrite={canWrite && !closed}
+        />
       </div>
     </>
   );

@@ -14,7 +14,11 @@ export default async function ImportLeadsPage() {
       <PageHeader
         title="Import leads"
         description="Bring your leads over from a spreadsheet or a CRM export. Nothing is saved until you choose Import."
-        actions={<Link href="/leads" className="text-sm underline">Back to the pipeline</Link>}
+        actions={
+          <Link href="/leads" className="text-sm underline">
+            Back to the pipeline
+          </Link>
+        }
       />
       <ImportWizard kind="leads" />
     </>

@@ -26,7 +26,14 @@ import { GUARANTEE_STATUS } from "@/components/guarantee/labels";
 
 export const metadata: Metadata = { title: "Project" };
 
-type Phase = { phase: string; status: string; startedAt: string | null; finishedAt: string | null; detail: string | null; error?: string };
+type Phase = {
+  phase: string;
+  status: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  detail: string | null;
+  error?: string;
+};
 
 export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requirePermission("delivery:read");
@@ -52,22 +59,39 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       />
       <div className="mb-6 flex flex-wrap items-center gap-3 text-sm">
         <Badge variant={status?.tone ?? "outline"}>{status?.label ?? project.status}</Badge>
-        <span>Started {formatDate(project.startDate)}, target {formatDate(project.targetEndDate)}</span>
+        <span>
+          Started {formatDate(project.startDate)}, target {formatDate(project.targetEndDate)}
+        </span>
         <span>Technical lead: {project.techLead?.name ?? "unassigned"}</span>
         <span>CSM: {project.customerAccount.csm?.name ?? "unassigned"}</span>
         {project.guarantee ? (
-          <span>Guarantee {formatMoney(project.guarantee.amountCents)} at ≥ {project.guarantee.successThreshold}%, until {formatDate(project.guarantee.endsAt)} ({(GUARANTEE_STATUS[project.guarantee.status]?.label ?? "running").toLowerCase()})</span>
+          <span>
+            Guarantee {formatMoney(project.guarantee.amountCents)} at ≥ {project.guarantee.successThreshold}%, until{" "}
+            {formatDate(project.guarantee.endsAt)} (
+            {(GUARANTEE_STATUS[project.guarantee.status]?.label ?? "running").toLowerCase()})
+          </span>
         ) : null}
-        {project.leadId && can(me.role, "pipeline:read") ? <Link className="underline" href={`/leads/${project.leadId}`}>Lead</Link> : null}
+        {project.leadId && can(me.role, "pipeline:read") ? (
+          <Link className="underline" href={`/leads/${project.leadId}`}>
+            Lead
+          </Link>
+        ) : null}
       </div>
       <div className="grid gap-6">
         <GuaranteeSummaryCard projectId={project.id} />
         <section aria-labelledby="weeks-heading" className="grid gap-4">
-          <h2 id="weeks-heading" className="text-lg font-semibold">Weekly milestones</h2>
+          <h2 id="weeks-heading" className="text-lg font-semibold">
+            Weekly milestones
+          </h2>
           <ol className="grid gap-4">
             {project.milestones.map((m) => (
               <li key={m.id}>
-                <MilestoneCard milestone={m} canValidate={canValidate} evidence={project.latestEvidence} gates={project.qualityGates} />
+                <MilestoneCard
+                  milestone={m}
+                  canValidate={canValidate}
+                  evidence={project.latestEvidence}
+                  gates={project.qualityGates}
+                />
               </li>
             ))}
           </ol>
@@ -78,7 +102,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
               <CardTitle as="h2">Action items</CardTitle>
               <CardDescription>Open recovery, escalation and follow-up actions, oldest deadline first.</CardDescription>
             </CardHeader>
-            <CardContent><ActionItems items={project.actionItems} canWrite={can(me.role, "actions:write")} now={now} /></CardContent>
+            <CardContent>
+              <ActionItems items={project.actionItems} canWrite={can(me.role, "actions:write")} now={now} />
+            </CardContent>
           </Card>
           <TeamCard team={project.team} environments={project.environments} canWrite={canValidate} />
         </div>
@@ -101,10 +127,18 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
                     <li key={p.phase} className="grid gap-0.5">
                       <span className="flex items-center gap-2 font-medium">
                         {kickoffPhaseLabel(p.phase)}
-                        <Badge variant={p.status === "completed" ? "success" : p.status === "failed" ? "destructive" : "outline"}>{stepStatusLabel(p.status)}</Badge>
+                        <Badge
+                          variant={
+                            p.status === "completed" ? "success" : p.status === "failed" ? "destructive" : "outline"
+                          }
+                        >
+                          {stepStatusLabel(p.status)}
+                        </Badge>
                       </span>
                       {p.detail ? <span className="text-muted-foreground">{p.detail}</span> : null}
-                      {p.finishedAt ? <span className="text-xs text-muted-foreground">{formatDateTime(p.finishedAt)}</span> : null}
+                      {p.finishedAt ? (
+                        <span className="text-xs text-muted-foreground">{formatDateTime(p.finishedAt)}</span>
+                      ) : null}
                     </li>
                   ))}
                 </ol>
@@ -113,7 +147,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           ) : null}
         </div>
         {can(me.role, "pipeline:read") ? (
-          <EducationCard target={{ customerAccountId: project.customerAccount.id }} defaultServiceType={project.serviceType} canWrite={can(me.role, "leads:write")} />
+          <EducationCard
+            target={{ customerAccountId: project.customerAccount.id }}
+            defaultServiceType={project.serviceType}
+            canWrite={can(me.role, "leads:write")}
+          />
         ) : null}
       </div>
     </>

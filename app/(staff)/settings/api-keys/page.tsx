@@ -9,7 +9,10 @@ export default async function ApiKeysPage() {
   await requirePermission("config:write");
   return (
     <>
-      <PageHeader title="API keys" description="Keys for the journey REST API. Each key is shown once; only its hash is stored." />
+      <PageHeader
+        title="API keys"
+        description="Keys for the journey REST API. Each key is shown once; only its hash is stored."
+      />
       <ApiKeysCard />
     </>
   );

@@ -27,12 +27,18 @@ export default async function BrandingPage() {
             <CardTitle as="h2">Name, colour and sender</CardTitle>
             <CardDescription>Empty fields keep Onward&apos;s defaults.</CardDescription>
           </CardHeader>
-          <CardContent><BrandingForm initial={branding.settings} /></CardContent>
+          <CardContent>
+            <BrandingForm initial={branding.settings} />
+          </CardContent>
         </Card>
         <div className="grid content-start gap-6">
           <Card>
-            <CardHeader><CardTitle as="h2">Logo</CardTitle></CardHeader>
-            <CardContent><LogoUpload logo={branding.logo} name={name} /></CardContent>
+            <CardHeader>
+              <CardTitle as="h2">Logo</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <LogoUpload logo={branding.logo} name={name} />
+            </CardContent>
           </Card>
           <Card>
             <CardHeader>
@@ -40,9 +46,21 @@ export default async function BrandingPage() {
               <CardDescription>What your customers see in their inbox with the saved settings.</CardDescription>
             </CardHeader>
             <CardContent className="grid gap-2 text-sm">
-              <p><span className="text-muted-foreground">From:</span> <span className="break-all font-medium" data-testid="branding-sender-from">{branding.sender.from}</span></p>
-              <p><span className="text-muted-foreground">Replies go to:</span> <span className="break-all">{branding.sender.replyTo ?? "the sender"}</span></p>
-              {branding.sender.note ? <Alert><AlertDescription>{branding.sender.note}</AlertDescription></Alert> : null}
+              <p>
+                <span className="text-muted-foreground">From:</span>{" "}
+                <span className="break-all font-medium" data-testid="branding-sender-from">
+                  {branding.sender.from}
+                </span>
+              </p>
+              <p>
+                <span className="text-muted-foreground">Replies go to:</span>{" "}
+                <span className="break-all">{branding.sender.replyTo ?? "the sender"}</span>
+              </p>
+              {branding.sender.note ? (
+                <Alert>
+                  <AlertDescription>{branding.sender.note}</AlertDescription>
+                </Alert>
+              ) : null}
             </CardContent>
           </Card>
         </div>

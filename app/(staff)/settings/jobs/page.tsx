@@ -30,7 +30,9 @@ export default async function JobsPage() {
         description="Scheduled work: digests, milestone checks, surveys, education and message delivery. Each job runs once per period; running it again for the same period sends nothing twice."
       />
       <Card className="mb-6">
-        <CardHeader><CardTitle as="h2">Jobs</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle as="h2">Jobs</CardTitle>
+        </CardHeader>
         <CardContent>
           <Table>
             <TableCaption className="sr-only">Scheduled jobs</TableCaption>
@@ -39,7 +41,9 @@ export default async function JobsPage() {
                 <TableHead>Job</TableHead>
                 <TableHead>Schedule</TableHead>
                 <TableHead>Last run</TableHead>
-                <TableHead><span className="sr-only">Actions</span></TableHead>
+                <TableHead>
+                  <span className="sr-only">Actions</span>
+                </TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -53,14 +57,18 @@ export default async function JobsPage() {
                   <TableCell>
                     {job.lastRun ? (
                       <span className="flex flex-col gap-1">
-                        <Badge variant={RUN_STATE[job.lastRun.state]?.variant ?? "secondary"}>{RUN_STATE[job.lastRun.state]?.label ?? job.lastRun.state}</Badge>
+                        <Badge variant={RUN_STATE[job.lastRun.state]?.variant ?? "secondary"}>
+                          {RUN_STATE[job.lastRun.state]?.label ?? job.lastRun.state}
+                        </Badge>
                         <span className="text-xs text-muted-foreground">{formatDateTime(job.lastRun.startedAt)}</span>
                       </span>
                     ) : (
                       <span className="text-muted-foreground">never</span>
                     )}
                   </TableCell>
-                  <TableCell className="text-right"><RunNowButton job={job.name} title={job.title} /></TableCell>
+                  <TableCell className="text-right">
+                    <RunNowButton job={job.name} title={job.title} />
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -68,10 +76,15 @@ export default async function JobsPage() {
         </CardContent>
       </Card>
       <Card>
-        <CardHeader><CardTitle as="h2">Recent runs</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle as="h2">Recent runs</CardTitle>
+        </CardHeader>
         <CardContent>
           {runs.length === 0 ? (
-            <EmptyState title="No runs yet" description="Runs appear here once the scheduler calls a job, or after “Run now”." />
+            <EmptyState
+              title="No runs yet"
+              description="Runs appear here once the scheduler calls a job, or after “Run now”."
+            />
           ) : (
             <Table>
               <TableCaption className="sr-only">Recent job runs with what they did for this tenant</TableCaption>
@@ -89,22 +102,38 @@ export default async function JobsPage() {
               <TableBody>
                 {runs.map((run) => (
                   <TableRow key={run.id}>
-                    <TableCell className="font-medium">{jobs.find((j) => j.name === run.job)?.title ?? run.job}</TableCell>
+                    <TableCell className="font-medium">
+                      {jobs.find((j) => j.name === run.job)?.title ?? run.job}
+                    </TableCell>
                     <TableCell>
                       <span className="font-mono text-xs">{run.periodKey}</span>
                       <span className="block text-xs text-muted-foreground">{run.trigger}</span>
                     </TableCell>
                     <TableCell>{formatDateTime(run.startedAt)}</TableCell>
                     <TableCell>{run.finishedAt ? formatDateTime(run.finishedAt) : "—"}</TableCell>
-                    <TableCell><Badge variant={RUN_STATE[run.state]?.variant ?? "secondary"}>{RUN_STATE[run.state]?.label ?? run.state}</Badge></TableCell>
+                    <TableCell>
+                      <Badge variant={RUN_STATE[run.state]?.variant ?? "secondary"}>
+                        {RUN_STATE[run.state]?.label ?? run.state}
+                      </Badge>
+                    </TableCell>
                     <TableCell className="max-w-xs whitespace-normal text-sm">
                       <Counts counts={run.counts} />
                     </TableCell>
                     <TableCell className="max-w-xs whitespace-normal text-xs">
-                      {run.errors.length === 0 ? "—" : (
+                      {run.errors.length === 0 ? (
+                        "—"
+                      ) : (
                         <details>
-                          <summary className="cursor-pointer text-destructive">{plural(run.errors.length, "error")}</summary>
-                          <ul className="mt-1 list-disc pl-4">{run.errors.map((e, i) => <li key={i}><span className="font-mono">{e.ref}</span>: {e.message}</li>)}</ul>
+                          <summary className="cursor-pointer text-destructive">
+                            {plural(run.errors.length, "error")}
+                          </summary>
+                          <ul className="mt-1 list-disc pl-4">
+                            {run.errors.map((e, i) => (
+                              <li key={i}>
+                                <span className="font-mono">{e.ref}</span>: {e.message}
+                              </li>
+                            ))}
+                          </ul>
                         </details>
                       )}
                     </TableCell>

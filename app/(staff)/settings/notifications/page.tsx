@@ -13,10 +13,16 @@ export default async function NotificationSettingsPage() {
   const prefs = await (await api()).preferences.channels();
   return (
     <>
-      <PageHeader title="Notification settings" description="Where Onward reaches you, and how often you get the progress digest of your projects." />
+      <PageHeader
+        title="Notification settings"
+        description="Where Onward reaches you, and how often you get the progress digest of your projects."
+      />
       <Card>
         <CardContent>
-          <PreferencesForm initial={prefs} urgentNote="Urgent alerts — a failed or overdue milestone, an escalation, a refund — are sent at once on your email, Slack and Teams channels, whatever the digest setting." />
+          <PreferencesForm
+            initial={prefs}
+            urgentNote="Urgent alerts — a failed or overdue milestone, an escalation, a refund — are sent at once on your email, Slack and Teams channels, whatever the digest setting."
+          />
         </CardContent>
       </Card>
     </>

@@ -9,8 +9,15 @@ export default function ScoringError({ error, reset }: { error: Error & { digest
     <Alert variant="destructive" className="max-w-2xl">
       <AlertTitle>Could not load the scoring configuration</AlertTitle>
       <AlertDescription>
-        <p>{error.digest ? `The error has been logged (reference ${error.digest}).` : error.message || "Something went wrong."} Try again in a moment.</p>
-        <Button variant="outline" size="sm" onClick={reset}>Try again</Button>
+        <p>
+          {error.digest
+            ? `The error has been logged (reference ${error.digest}).`
+            : error.message || "Something went wrong."}{" "}
+          Try again in a moment.
+        </p>
+        <Button variant="outline" size="sm" onClick={reset}>
+          Try again
+        </Button>
       </AlertDescription>
     </Alert>
   );

@@ -19,13 +19,21 @@ export default async function WebhooksPage() {
   const endpoints = await (await api()).webhooks.list();
   return (
     <>
-      <PageHeader title="Webhooks" description="Onward POSTs signed JSON (Standard Webhooks: HMAC-SHA256 over id, timestamp and body) to your endpoints when things happen. Failed deliveries are retried with backoff." />
+      <PageHeader
+        title="Webhooks"
+        description="Onward POSTs signed JSON (Standard Webhooks: HMAC-SHA256 over id, timestamp and body) to your endpoints when things happen. Failed deliveries are retried with backoff."
+      />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <Card>
-          <CardHeader><CardTitle as="h2">Endpoints ({endpoints.length})</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle as="h2">Endpoints ({endpoints.length})</CardTitle>
+          </CardHeader>
           <CardContent>
             {endpoints.length === 0 ? (
-              <EmptyState title="No endpoints yet" description="Add one to receive alerts, overdue milestones and daily progress updates in your own systems." />
+              <EmptyState
+                title="No endpoints yet"
+                description="Add one to receive alerts, overdue milestones and daily progress updates in your own systems."
+              />
             ) : (
               <Table>
                 <TableCaption className="sr-only">Webhook endpoints</TableCaption>
@@ -33,31 +41,56 @@ export default async function WebhooksPage() {
                   <TableRow>
                     <TableHead>Endpoint</TableHead>
                     <TableHead>Last delivery</TableHead>
-                    <TableHead><span className="sr-only">Actions</span></TableHead>
+                    <TableHead>
+                      <span className="sr-only">Actions</span>
+                    </TableHead>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
                   {endpoints.map((e) => (
                     <TableRow key={e.id}>
                       <TableCell className="max-w-sm whitespace-normal">
-                        <Link href={`/settings/webhooks/${e.id}`} className="font-medium break-all text-primary underline-offset-4 hover:underline">{e.url}</Link>
+                        <Link
+                          href={`/settings/webhooks/${e.id}`}
+                          className="font-medium break-all text-primary underline-offset-4 hover:underline"
+                        >
+                          {e.url}
+                        </Link>
                         <span className="mt-1 flex flex-wrap gap-1">
                           <Badge variant={e.active ? "success" : "secondary"}>{e.active ? "active" : "disabled"}</Badge>
-                          {e.events.map((ev) => <Badge key={ev} variant="outline"><code>{ev}</code></Badge>)}
+                          {e.events.map((ev) => (
+                            <Badge key={ev} variant="outline">
+                              <code>{ev}</code>
+                            </Badge>
+                          ))}
                         </span>
-                        <span className="mt-1 block font-mono text-xs text-muted-foreground">secret {e.secretHint}</span>
+                        <span className="mt-1 block font-mono text-xs text-muted-foreground">
+                          secret {e.secretHint}
+                        </span>
                       </TableCell>
                       <TableCell className="text-sm">
                         {e.lastDelivery ? (
                           <>
-                            <Badge variant={e.lastDelivery.statusCode !== null && e.lastDelivery.statusCode < 300 ? "success" : "destructive"}>
+                            <Badge
+                              variant={
+                                e.lastDelivery.statusCode !== null && e.lastDelivery.statusCode < 300
+                                  ? "success"
+                                  : "destructive"
+                              }
+                            >
                               {e.lastDelivery.statusCode ?? "no answer"}
                             </Badge>
-                            <span className="block text-xs text-muted-foreground">{formatDateTime(e.lastDelivery.createdAt)} · {e.deliveries} in all</span>
+                            <span className="block text-xs text-muted-foreground">
+                              {formatDateTime(e.lastDelivery.createdAt)} · {e.deliveries} in all
+                            </span>
                           </>
-                        ) : <span className="text-muted-foreground">none yet</span>}
+                        ) : (
+                          <span className="text-muted-foreground">none yet</span>
+                        )}
                       </TableCell>
-                      <TableCell className="text-right"><EndpointActions endpointId={e.id} url={e.url} active={e.active} /></TableCell>
+                      <TableCell className="text-right">
+                        <EndpointActions endpointId={e.id} url={e.url} active={e.active} />
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
@@ -68,9 +101,13 @@ export default async function WebhooksPage() {
         <Card>
           <CardHeader>
             <CardTitle as="h2">Add an endpoint</CardTitle>
-            <CardDescription>Choose the events it receives. A test event can be sent to any endpoint at any time.</CardDescription>
+            <CardDescription>
+              Choose the events it receives. A test event can be sent to any endpoint at any time.
+            </CardDescription>
           </CardHeader>
-          <CardContent><NewEndpointForm /></CardContent>
+          <CardContent>
+            <NewEndpointForm />
+          </CardContent>
         </Card>
       </div>
     </>

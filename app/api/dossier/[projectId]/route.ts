@@ -14,7 +14,14 @@ const LOCKED_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none';
 
 function problem(status: number, error: string) {
   // this route sets its own CSP (next.config.ts leaves it out), so its refusals carry the locked-down one
-  return new Response(error, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "content-security-policy": LOCKED_CSP } });
+  return new Response(error, {
+    status,
+    headers: {
+      "content-type": "text/plain; charset=utf-8",
+      "cache-control": "no-store",
+      "content-security-policy": LOCKED_CSP,
+    },
+  });
 }
 
 /**
@@ -32,7 +39,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ proj
   const parsed = ZIdSchema.safeParse((await params).projectId);
   if (!parsed.success) return problem(404, "Project not found");
   try {
-    const dossier = await successDossierFor({ db: db(), tenantId: user.tenantId, now: new Date() }, parsed.data, customer ? user.customerAccountId : null);
+    const dossier = await successDossierFor(
+      { db: db(), tenantId: user.tenantId, now: new Date() },
+      parsed.data,
+      customer ? user.customerAccountId : null,
+    );
     const download = new URL(request.url).searchParams.get("download") === "1";
     // the provider's name, logo and accent (docs/branding.md#documents); none set → as before
     const brand = await documentBrand(db(), user.tenantId);
@@ -42,7 +53,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ proj
         "content-disposition": `${download ? "attachment" : "inline"}; filename="${dossierFileName(dossier)}"`,
         "cache-control": "no-store",
         // the document carries no script: nothing but its own inline styles and the embedded logo may load
-        "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+        "content-security-policy":
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
       },
     });
   } catch (error) {

@@ -12,7 +12,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const user = await currentUser();
   if (!user) return Response.json({ error: "Sign in to continue." }, { status: 401 });
-  if (!can(user.role, "pipeline:read")) return Response.json({ error: "You do not have access to this." }, { status: 403 });
+  if (!can(user.role, "pipeline:read"))
+    return Response.json({ error: "You do not have access to this." }, { status: 403 });
   const params = new URL(request.url).searchParams;
   const num = (k: string) => (params.get(k) ? Number(params.get(k)) : undefined);
   const parsed = ZListLeadsSchema.safeParse({
@@ -26,7 +27,14 @@ export async function GET(request: Request) {
   });
   if (!parsed.success) return Response.json({ error: describeZodError(parsed.error).message }, { status: 400 });
   const { page: _page, pageSize: _pageSize, ...filters } = parsed.data;
-  const ctx = { db: db(), tenantId: user.tenantId, actorId: user.id, ip: "", requestId: crypto.randomUUID(), now: new Date() };
+  const ctx = {
+    db: db(),
+    tenantId: user.tenantId,
+    actorId: user.id,
+    ip: "",
+    requestId: crypto.randomUUID(),
+    now: new Date(),
+  };
   const day = ctx.now.toISOString().slice(0, 10);
   return csvResponse(leadsCsv(ctx, filters), `leads-${user.tenantSlug}-${day}.csv`);
 }

@@ -14,14 +14,18 @@ const TRPC_MAX_BODY_BYTES = 512 * 1024;
 function refuse(req: Request, status: number, code: string, message: string, requestId: string) {
   const url = new URL(req.url);
   const paths = decodeURIComponent(url.pathname.replace(/^\/api\/trpc\//, "")).split(",");
-  const error = (path: string) => ({ error: { json: { message, code: -32600, data: { code, httpStatus: status, path } } } });
+  const error = (path: string) => ({
+    error: { json: { message, code: -32600, data: { code, httpStatus: status, path } } },
+  });
   const body = url.searchParams.get("batch") === "1" ? paths.map(error) : error(paths[0] ?? "");
   return Response.json(body, { status, headers: { "x-request-id": requestId, "cache-control": "no-store" } });
 }
 
 /** One access line per call: request id, procedures, status, duration (docs/security.md). */
 function logRequest(req: Request, requestId: string, status: number, startedAt: number) {
-  const paths = decodeURIComponent(new URL(req.url).pathname.replace(/^\/api\/trpc\//, "")).split(",").slice(0, 20);
+  const paths = decodeURIComponent(new URL(req.url).pathname.replace(/^\/api\/trpc\//, ""))
+    .split(",")
+    .slice(0, 20);
   logger.info({ requestId, method: req.method, paths, status, durationMs: Date.now() - startedAt }, "trpc request");
 }
 
@@ -38,11 +42,32 @@ async function handle(req: Request, requestId: string) {
   headers.set("x-request-id", requestId);
   let request = new Request(req.url, { method: req.method, headers });
   if (req.method === "POST") {
-    if (crossSite(req)) return refuse(req, 403, "FORBIDDEN", "Cross-site requests are not accepted. Open Onward itself and try again.", requestId);
+    if (crossSite(req))
+      return refuse(
+        req,
+        403,
+        "FORBIDDEN",
+        "Cross-site requests are not accepted. Open Onward itself and try again.",
+        requestId,
+      );
     const type = req.headers.get("content-type") ?? "";
-    if (!/^application\/json\s*(;|$)/i.test(type)) return refuse(req, 415, "UNSUPPORTED_MEDIA_TYPE", "Send the request as JSON (Content-Type: application/json).", requestId);
+    if (!/^application\/json\s*(;|$)/i.test(type))
+      return refuse(
+        req,
+        415,
+        "UNSUPPORTED_MEDIA_TYPE",
+        "Send the request as JSON (Content-Type: application/json).",
+        requestId,
+      );
     const text = await readBody(req, TRPC_MAX_BODY_BYTES);
-    if (text === null) return refuse(req, 413, "PAYLOAD_TOO_LARGE", `The request is larger than ${TRPC_MAX_BODY_BYTES / 1024} KB. Shorten the text you entered and try again.`, requestId);
+    if (text === null)
+      return refuse(
+        req,
+        413,
+        "PAYLOAD_TOO_LARGE",
+        `The request is larger than ${TRPC_MAX_BODY_BYTES / 1024} KB. Shorten the text you entered and try again.`,
+        requestId,
+      );
     request = new Request(req.url, { method: req.method, headers, body: text });
   }
   const response = await fetchRequestHandler({
@@ -52,7 +77,10 @@ async function handle(req: Request, requestId: string) {
     createContext: () => createTRPCContext({ headers: request.headers }),
     responseMeta: ({ errors }) => {
       // tRPC answers TOO_MANY_REQUESTS with 429 itself; the wait comes from the AppError (server/auth/rate-limit.ts)
-      const wait = Math.max(0, ...errors.map((e) => (e.cause instanceof AppError ? (e.cause.retryAfterSeconds ?? 0) : 0)));
+      const wait = Math.max(
+        0,
+        ...errors.map((e) => (e.cause instanceof AppError ? (e.cause.retryAfterSeconds ?? 0) : 0)),
+      );
       return wait > 0 ? { headers: { "retry-after": String(wait) } } : {};
     },
   });

@@ -25,9 +25,13 @@ export async function POST(request: Request) {
 
     const wait = await hit("evidenceToken", token.id);
     if (wait > 0) {
-      return problem(429, `Too many evidence posts with this token (at most ${LIMITS.evidenceToken.points} a minute). Try again in ${wait} s.`, {
-        headers: { "retry-after": String(wait) },
-      });
+      return problem(
+        429,
+        `Too many evidence posts with this token (at most ${LIMITS.evidenceToken.points} a minute). Try again in ${wait} s.`,
+        {
+          headers: { "retry-after": String(wait) },
+        },
+      );
     }
 
     const body = await readJson(request, EVIDENCE_MAX_BODY_BYTES);
@@ -38,7 +42,14 @@ export async function POST(request: Request) {
       return problem(400, message, { fieldErrors });
     }
 
-    const ctx = { db: prisma, tenantId: token.tenantId, actorId: token.createdById ?? "", ip: clientIp(request), requestId, now: new Date() };
+    const ctx = {
+      db: prisma,
+      tenantId: token.tenantId,
+      actorId: token.createdById ?? "",
+      ip: clientIp(request),
+      requestId,
+      now: new Date(),
+    };
     const result = await recordCiEvidence(ctx, token, parsed.data);
     return Response.json(result, { status: 201, headers: { "cache-control": "no-store" } });
   } catch (error) {

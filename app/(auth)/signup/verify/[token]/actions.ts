@@ -20,10 +20,16 @@ import { randomUUID } from "node:crypto";
  * invitation's policy), the workspace is created, and they are signed in the way the login page does it.
  */
 export async function completeSignupAction(_prev: InviteState, form: FormData): Promise<InviteState> {
-  const parsed = ZAcceptInviteSchema.safeParse({ token: form.get("token"), password: form.get("password"), confirm: form.get("confirm") });
+  const parsed = ZAcceptInviteSchema.safeParse({
+    token: form.get("token"),
+    password: form.get("password"),
+    confirm: form.get("confirm"),
+  });
   if (!parsed.success) {
     const fieldErrors = formErrors(parsed.error);
-    return fieldErrors.token ? { error: "This confirmation link is invalid or has expired. Sign up again: it takes a minute." } : { fieldErrors };
+    return fieldErrors.token
+      ? { error: "This confirmation link is invalid or has expired. Sign up again: it takes a minute." }
+      : { fieldErrors };
   }
   const h = await headers();
   let email: string;

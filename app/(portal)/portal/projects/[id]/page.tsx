@@ -35,13 +35,20 @@ export default async function PortalProjectPage({ params }: { params: Promise<{ 
   const awaiting = new Set(user.isApprover ? outlook.awaitingSignOff : []);
   return (
     <>
-      <Link href="/portal" className="text-sm text-primary underline">All projects</Link>
+      <Link href="/portal" className="text-sm text-primary underline">
+        All projects
+      </Link>
       <div className="mt-2 mb-6 flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{project.name}</h1>
-          <p className="text-muted-foreground">{SERVICE_TYPE[project.serviceType] ?? project.serviceType} · {formatDate(project.startDate)} – {formatDate(project.targetEndDate)}</p>
+          <p className="text-muted-foreground">
+            {SERVICE_TYPE[project.serviceType] ?? project.serviceType} · {formatDate(project.startDate)} –{" "}
+            {formatDate(project.targetEndDate)}
+          </p>
         </div>
-        <Badge variant={PROJECT_STATUS[project.status]?.tone ?? "outline"}>{PROJECT_STATUS[project.status]?.label ?? project.status}</Badge>
+        <Badge variant={PROJECT_STATUS[project.status]?.tone ?? "outline"}>
+          {PROJECT_STATUS[project.status]?.label ?? project.status}
+        </Badge>
       </div>
       <div className="grid gap-6">
         <Card>
@@ -52,20 +59,48 @@ export default async function PortalProjectPage({ params }: { params: Promise<{ 
           <CardContent className="grid gap-3">
             <ProgressBar value={progress.progressPercent} label="Overall progress" />
             <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
-              <div><dt className="text-muted-foreground">Current week</dt><dd className="font-medium">{progress.currentWeek ?? "All met"}</dd></div>
-              <div><dt className="text-muted-foreground">Weeks met</dt><dd className="font-medium">{progress.metWeeks} of {progress.totalWeeks}</dd></div>
-              <div><dt className="text-muted-foreground">Guarantee</dt><dd className="font-medium"><Link href={`/portal/projects/${project.id}/guarantee`} className="text-primary underline">{progress.guaranteeStartsAt ? `Starts ${formatDate(progress.guaranteeStartsAt)}` : progress.guaranteeDaysLeft === null ? "Details" : `${plural(progress.guaranteeDaysLeft, "day")} left`}</Link></dd></div>
-              <div><dt className="text-muted-foreground">Awaiting your sign-off</dt><dd className="font-medium">{awaiting.size}</dd></div>
+              <div>
+                <dt className="text-muted-foreground">Current week</dt>
+                <dd className="font-medium">{progress.currentWeek ?? "All met"}</dd>
+              </div>
+              <div>
+                <dt className="text-muted-foreground">Weeks met</dt>
+                <dd className="font-medium">
+                  {progress.metWeeks} of {progress.totalWeeks}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-muted-foreground">Guarantee</dt>
+                <dd className="font-medium">
+                  <Link href={`/portal/projects/${project.id}/guarantee`} className="text-primary underline">
+                    {progress.guaranteeStartsAt
+                      ? `Starts ${formatDate(progress.guaranteeStartsAt)}`
+                      : progress.guaranteeDaysLeft === null
+                        ? "Details"
+                        : `${plural(progress.guaranteeDaysLeft, "day")} left`}
+                  </Link>
+                </dd>
+              </div>
+              <div>
+                <dt className="text-muted-foreground">Awaiting your sign-off</dt>
+                <dd className="font-medium">{awaiting.size}</dd>
+              </div>
             </dl>
             <p className="text-sm text-muted-foreground">
-              New to how the weeks and the guarantee work? <Link href="/portal/learn" className="text-primary underline">Read Getting started</Link>.
+              New to how the weeks and the guarantee work?{" "}
+              <Link href="/portal/learn" className="text-primary underline">
+                Read Getting started
+              </Link>
+              .
             </p>
           </CardContent>
         </Card>
         <OutlookCard projectId={project.id} outlook={outlook} />
         {openSurveys.length > 0 ? (
           <section aria-labelledby="surveys-heading" className="grid gap-4">
-            <h2 id="surveys-heading" className="text-lg font-semibold">Tell us how it is going</h2>
+            <h2 id="surveys-heading" className="text-lg font-semibold">
+              Tell us how it is going
+            </h2>
             {openSurveys.map((s) => (
               <Card key={s.id}>
                 <CardContent>
@@ -76,11 +111,18 @@ export default async function PortalProjectPage({ params }: { params: Promise<{ 
           </section>
         ) : null}
         <section aria-labelledby="weeks-heading" className="grid gap-4">
-          <h2 id="weeks-heading" className="text-lg font-semibold">Weekly milestones</h2>
+          <h2 id="weeks-heading" className="text-lg font-semibold">
+            Weekly milestones
+          </h2>
           <ol className="grid gap-4">
             {project.milestones.map((m) => (
               <li key={m.id}>
-                <PortalMilestoneCard projectId={project.id} milestone={m} awaiting={awaiting} canApprove={user.isApprover} />
+                <PortalMilestoneCard
+                  projectId={project.id}
+                  milestone={m}
+                  awaiting={awaiting}
+                  canApprove={user.isApprover}
+                />
               </li>
             ))}
           </ol>

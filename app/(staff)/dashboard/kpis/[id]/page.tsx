@@ -26,12 +26,21 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 const num = (x: number) => (Math.round(x * 10) / 10 || 0).toLocaleString("en-US", { maximumFractionDigits: 1 });
 
 /** One KPI opened: its definition, numerator and denominator, and the rows behind them (paged). */
-export default async function KpiPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Params> }) {
+export default async function KpiPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Params>;
+}) {
   await requirePermission("dashboard:read");
   const [{ id }, query] = await Promise.all([params, searchParams]);
   if (!isKpiId(id)) notFound();
   const days = rangeFromParam(query.range);
-  const page = Math.max(1, Math.min(10_000, Number.parseInt(typeof query.page === "string" ? query.page : "1", 10) || 1));
+  const page = Math.max(
+    1,
+    Math.min(10_000, Number.parseInt(typeof query.page === "string" ? query.page : "1", 10) || 1),
+  );
   const d = await (await api()).dashboard.kpi({ id, range: { days }, page, pageSize: PAGE_SIZE });
   const { kpi } = d;
   const status = KPI_STATUS[kpi.status];
@@ -39,7 +48,12 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={withRange("/dashboard", days)} className="text-muted-foreground underline-offset-4 hover:text-foreground hover:underline">← Executive dashboard</Link>
+        <Link
+          href={withRange("/dashboard", days)}
+          className="text-muted-foreground underline-offset-4 hover:text-foreground hover:underline"
+        >
+          ← Executive dashboard
+        </Link>
       </p>
       <PageHeader
         title={kpi.label}
@@ -60,18 +74,34 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
               <dt className="font-medium">Definition</dt>
               <dd>{kpi.definition}</dd>
               <dt className="font-medium">Numerator</dt>
-              <dd><span className="font-semibold tabular-nums">{amount(kpi.numerator.value)}</span> {kpi.numerator.label}</dd>
+              <dd>
+                <span className="font-semibold tabular-nums">{amount(kpi.numerator.value)}</span> {kpi.numerator.label}
+              </dd>
               <dt className="font-medium">Denominator</dt>
-              <dd><span className="font-semibold tabular-nums">{amount(kpi.denominator.value)}</span> {kpi.denominator.label}</dd>
+              <dd>
+                <span className="font-semibold tabular-nums">{amount(kpi.denominator.value)}</span>{" "}
+                {kpi.denominator.label}
+              </dd>
               <dt className="font-medium">Result</dt>
               <dd>{kpi.explanation}</dd>
             </dl>
           </CardContent>
         </Card>
         <section aria-labelledby="rows-heading" className="grid gap-3">
-          <h2 id="rows-heading" className="text-lg font-semibold">Rows behind the numbers ({d.total})</h2>
-          <KpiRowsTable rows={d.rows} columns={d.columns} currency={d.tenant.currency} caption={`${kpi.label}: ${plural(d.total, "row")}, page ${d.page} of ${d.pages}`} />
-          <Pagination page={d.page} pages={d.pages} href={(p) => withRange(`/dashboard/kpis/${id}`, days, { page: String(p) })} />
+          <h2 id="rows-heading" className="text-lg font-semibold">
+            Rows behind the numbers ({d.total})
+          </h2>
+          <KpiRowsTable
+            rows={d.rows}
+            columns={d.columns}
+            currency={d.tenant.currency}
+            caption={`${kpi.label}: ${plural(d.total, "row")}, page ${d.page} of ${d.pages}`}
+          />
+          <Pagination
+            page={d.page}
+            pages={d.pages}
+            href={(p) => withRange(`/dashboard/kpis/${id}`, days, { page: String(p) })}
+          />
         </section>
       </div>
     </>

@@ -41,23 +41,36 @@ export default async function ProjectGuaranteePage({ params }: { params: Promise
 
   return (
     <>
-      <Link href={`/projects/${g.project.id}`} className="text-sm text-primary underline">Back to {g.project.name}</Link>
-      <PageHeader title={`Guarantee: ${g.project.name}`} description={`${g.project.customerAccount.name} · ${formatMoney(g.amountCents, g.currency)} · success threshold ${g.successThreshold}`} actions={<Badge variant={status.tone}>{status.label}</Badge>} />
+      <Link href={`/projects/${g.project.id}`} className="text-sm text-primary underline">
+        Back to {g.project.name}
+      </Link>
+      <PageHeader
+        title={`Guarantee: ${g.project.name}`}
+        description={`${g.project.customerAccount.name} · ${formatMoney(g.amountCents, g.currency)} · success threshold ${g.successThreshold}`}
+        actions={<Badge variant={status.tone}>{status.label}</Badge>}
+      />
       <div className="grid gap-6">
         <Card>
           <CardHeader>
             <CardTitle as="h2">Clock</CardTitle>
-            <CardDescription>30 days of active time; acknowledged customer-caused delays pause it and move the end. Every change is in the audit trail.</CardDescription>
+            <CardDescription>
+              30 days of active time; acknowledged customer-caused delays pause it and move the end. Every change is in
+              the audit trail.
+            </CardDescription>
           </CardHeader>
           <CardContent className="grid gap-4">
             <ClockPanel clock={g.clock} />
             <section aria-labelledby="delays-heading" className="grid gap-2">
-              <h3 id="delays-heading" className="font-medium">Customer-caused delays</h3>
+              <h3 id="delays-heading" className="font-medium">
+                Customer-caused delays
+              </h3>
               <DelaysList delays={g.delays} />
             </section>
             {running && can(me.role, "guarantee:write") ? (
               <section aria-labelledby="record-heading" className="grid gap-2">
-                <h3 id="record-heading" className="font-medium">Record a delay</h3>
+                <h3 id="record-heading" className="font-medium">
+                  Record a delay
+                </h3>
                 <DelayForm projectId={g.project.id} maxDays={g.delayLimits.maxDaysPerDelay} />
               </section>
             ) : null}
@@ -74,13 +87,38 @@ export default async function ProjectGuaranteePage({ params }: { params: Promise
             </CardDescription>
           </CardHeader>
           <CardContent className="grid gap-3">
-            {result ? <ValidationTable criteria={result.criteria} successScore={result.successScore} threshold={result.threshold} caption={result.overallSuccess ? "Met" : "Not met"} /> : null}
-            {reproduced ? <p className="text-sm text-muted-foreground">Re-run on the stored facts: {reproduced.identical ? "identical result." : "the result differs — check the configuration version."}</p> : null}
-            {g.outcome ? <p className="text-sm">Case-study potential: <span className="font-medium">{g.outcome.caseStudyPotential ? "yes" : "no"}</span> — {g.outcome.caseStudyReasons.join("; ")}.</p> : null}
+            {result ? (
+              <ValidationTable
+                criteria={result.criteria}
+                successScore={result.successScore}
+                threshold={result.threshold}
+                caption={result.overallSuccess ? "Met" : "Not met"}
+              />
+            ) : null}
+            {reproduced ? (
+              <p className="text-sm text-muted-foreground">
+                Re-run on the stored facts:{" "}
+                {reproduced.identical ? "identical result." : "the result differs — check the configuration version."}
+              </p>
+            ) : null}
+            {g.outcome ? (
+              <p className="text-sm">
+                Case-study potential: <span className="font-medium">{g.outcome.caseStudyPotential ? "yes" : "no"}</span>{" "}
+                — {g.outcome.caseStudyReasons.join("; ")}.
+              </p>
+            ) : null}
             {g.status === "SUCCEEDED" ? (
               <div className="flex flex-wrap gap-2">
-                <Button asChild variant="outline"><a href={`/api/dossier/${g.project.id}`} target="_blank" rel="noopener">Open the success dossier</a></Button>
-                <Button asChild><a href={`/api/dossier/${g.project.id}?download=1`} download>Download the success dossier</a></Button>
+                <Button asChild variant="outline">
+                  <a href={`/api/dossier/${g.project.id}`} target="_blank" rel="noopener">
+                    Open the success dossier
+                  </a>
+                </Button>
+                <Button asChild>
+                  <a href={`/api/dossier/${g.project.id}?download=1`} download>
+                    Download the success dossier
+                  </a>
+                </Button>
               </div>
             ) : null}
             {running && can(me.role, "guarantee:finalize") ? <CloseEarlyForm projectId={g.project.id} /> : null}
@@ -92,13 +130,19 @@ export default async function ProjectGuaranteePage({ params }: { params: Promise
             <CardHeader>
               <CardTitle as="h2">Remedy</CardTitle>
               <CardDescription>
-                {g.remedy ? `The customer chose: ${REMEDY_LABEL[g.remedy].toLowerCase()}.` : "The customer has not chosen yet: a refund, continued development at no cost, or migration assistance."}
+                {g.remedy
+                  ? `The customer chose: ${REMEDY_LABEL[g.remedy].toLowerCase()}.`
+                  : "The customer has not chosen yet: a refund, continued development at no cost, or migration assistance."}
                 {` Refundable amount left: ${formatMoney(g.refundRoomCents, g.currency)}.`}
               </CardDescription>
             </CardHeader>
             <CardContent className="grid gap-3">
               <RefundsList refunds={g.refunds} currency={g.currency} />
-              {can(me.role, "refunds:read") && g.refunds.length > 0 ? <Link href="/refunds" className="text-sm font-medium text-primary underline">Open the refund queue</Link> : null}
+              {can(me.role, "refunds:read") && g.refunds.length > 0 ? (
+                <Link href="/refunds" className="text-sm font-medium text-primary underline">
+                  Open the refund queue
+                </Link>
+              ) : null}
             </CardContent>
           </Card>
         ) : null}

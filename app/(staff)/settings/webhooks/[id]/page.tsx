@@ -26,13 +26,25 @@ const OUTCOME: Record<string, { label: string; variant: "success" | "destructive
 };
 
 /** One endpoint's delivery log: every attempt with its status code, duration and error; redeliver any message. */
-export default async function WebhookDeliveriesPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function WebhookDeliveriesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePermission("webhooks:manage");
   const { id } = await params;
   const query = await searchParams;
-  const page = Math.max(1, Math.min(10_000, Number.parseInt(typeof query.page === "string" ? query.page : "1", 10) || 1));
+  const page = Math.max(
+    1,
+    Math.min(10_000, Number.parseInt(typeof query.page === "string" ? query.page : "1", 10) || 1),
+  );
   const trpc = await api();
-  const loaded = await Promise.all([trpc.webhooks.get({ endpointId: id }), trpc.webhooks.deliveries({ endpointId: id, page, pageSize: PAGE_SIZE })]).catch((error: unknown) => {
+  const loaded = await Promise.all([
+    trpc.webhooks.get({ endpointId: id }),
+    trpc.webhooks.deliveries({ endpointId: id, page, pageSize: PAGE_SIZE }),
+  ]).catch((error: unknown) => {
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
     throw error;
   });
@@ -40,22 +52,42 @@ export default async function WebhookDeliveriesPage({ params, searchParams }: { 
   const pages = Math.max(1, Math.ceil(log.total / PAGE_SIZE));
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/settings/webhooks" className="text-primary underline-offset-4 hover:underline">← All endpoints</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href="/settings/webhooks" className="text-primary underline-offset-4 hover:underline">
+          ← All endpoints
+        </Link>
+      </p>
       <PageHeader
         title="Delivery log"
         description={endpoint.url}
-        actions={<EndpointActions endpointId={endpoint.id} url={endpoint.url} active={endpoint.active} afterDelete="/settings/webhooks" />}
+        actions={
+          <EndpointActions
+            endpointId={endpoint.id}
+            url={endpoint.url}
+            active={endpoint.active}
+            afterDelete="/settings/webhooks"
+          />
+        }
       />
       <p className="mb-4 flex flex-wrap gap-1 text-sm">
         <Badge variant={endpoint.active ? "success" : "secondary"}>{endpoint.active ? "active" : "disabled"}</Badge>
-        {endpoint.events.map((ev) => <Badge key={ev} variant="outline"><code>{ev}</code></Badge>)}
+        {endpoint.events.map((ev) => (
+          <Badge key={ev} variant="outline">
+            <code>{ev}</code>
+          </Badge>
+        ))}
         <span className="ml-2 font-mono text-xs text-muted-foreground">secret {endpoint.secretHint}</span>
       </p>
       <Card>
-        <CardHeader><CardTitle as="h2">Attempts ({log.total})</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle as="h2">Attempts ({log.total})</CardTitle>
+        </CardHeader>
         <CardContent>
           {log.rows.length === 0 ? (
-            <EmptyState title="Nothing sent yet" description="Send a test event, or wait for the next subscribed event." />
+            <EmptyState
+              title="Nothing sent yet"
+              description="Send a test event, or wait for the next subscribed event."
+            />
           ) : (
             <Table>
               <TableCaption className="sr-only">Delivery attempts to {endpoint.url}, newest first</TableCaption>
@@ -67,29 +99,47 @@ export default async function WebhookDeliveriesPage({ params, searchParams }: { 
                   <TableHead>Duration</TableHead>
                   <TableHead>Attempt</TableHead>
                   <TableHead>Message</TableHead>
-                  <TableHead><span className="sr-only">Actions</span></TableHead>
+                  <TableHead>
+                    <span className="sr-only">Actions</span>
+                  </TableHead>
                 </TableRow>
               </TableHeader>
               <TableBody>
                 {log.rows.map((d) => (
                   <TableRow key={d.id} data-testid="delivery-row">
                     <TableCell>{formatDateTime(d.createdAt)}</TableCell>
-                    <TableCell className="text-xs"><code>{d.event}</code></TableCell>
+                    <TableCell className="text-xs">
+                      <code>{d.event}</code>
+                    </TableCell>
                     <TableCell className="max-w-xs whitespace-normal">
-                      <Badge variant={d.statusCode !== null && d.statusCode < 300 ? "success" : "destructive"}>{d.statusCode !== null ? `HTTP ${d.statusCode}` : "no answer"}</Badge>
-                      {d.error ? <span className="mt-1 block text-xs break-words text-muted-foreground">{d.error}</span> : null}
+                      <Badge variant={d.statusCode !== null && d.statusCode < 300 ? "success" : "destructive"}>
+                        {d.statusCode !== null ? `HTTP ${d.statusCode}` : "no answer"}
+                      </Badge>
+                      {d.error ? (
+                        <span className="mt-1 block text-xs break-words text-muted-foreground">{d.error}</span>
+                      ) : null}
                     </TableCell>
                     <TableCell>{d.durationMs !== null ? `${d.durationMs} ms` : "—"}</TableCell>
                     <TableCell>{d.attempt}</TableCell>
                     <TableCell>
                       {d.outboxMessage ? (
                         <>
-                          <Badge variant={OUTCOME[d.outboxMessage.status]?.variant ?? "secondary"}>{OUTCOME[d.outboxMessage.status]?.label ?? d.outboxMessage.status}</Badge>
-                          {d.outboxMessage.status === "FAILED" ? <span className="block text-xs text-muted-foreground">next try {formatDateTime(d.outboxMessage.nextAttemptAt)}</span> : null}
+                          <Badge variant={OUTCOME[d.outboxMessage.status]?.variant ?? "secondary"}>
+                            {OUTCOME[d.outboxMessage.status]?.label ?? d.outboxMessage.status}
+                          </Badge>
+                          {d.outboxMessage.status === "FAILED" ? (
+                            <span className="block text-xs text-muted-foreground">
+                              next try {formatDateTime(d.outboxMessage.nextAttemptAt)}
+                            </span>
+                          ) : null}
                         </>
-                      ) : "—"}
+                      ) : (
+                        "—"
+                      )}
                     </TableCell>
-                    <TableCell className="text-right">{d.outboxMessage ? <RedeliverButton deliveryId={d.id} event={d.event} /> : null}</TableCell>
+                    <TableCell className="text-right">
+                      {d.outboxMessage ? <RedeliverButton deliveryId={d.id} event={d.event} /> : null}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -4,7 +4,16 @@ import { brandingLogo } from "@/server/services/branding";
 
 export const dynamic = "force-dynamic";
 
-const notFound = () => new Response("Logo not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff", "content-security-policy": "default-src 'none'; frame-ancestors 'none'" } });
+const notFound = () =>
+  new Response("Logo not found", {
+    status: 404,
+    headers: {
+      "content-type": "text/plain; charset=utf-8",
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+      "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+    },
+  });
 
 /**
  * GET /api/branding/logo/<tenantId>?v=<version> — a tenant's portal logo (docs/branding.md#logo-url).
@@ -24,7 +33,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ tena
       "content-type": logo.contentType,
       "content-length": String(logo.bytes.length),
       "x-content-type-options": "nosniff",
-      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      "content-security-policy":
+        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
       "content-disposition": `inline; filename="logo.${logo.contentType === "image/png" ? "png" : "svg"}"`,
       "cache-control": current ? "public, max-age=31536000, immutable" : "public, max-age=300",
       // mail clients and their image proxies load it from other origins

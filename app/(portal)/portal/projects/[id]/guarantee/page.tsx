@@ -43,11 +43,15 @@ export default async function PortalGuaranteePage({ params }: { params: Promise<
   // its forms call tRPC from the browser: the provider lives here, not in the portal layout (bench/README.md, P3)
   return (
     <TRPCReactProvider>
-      <Link href={`/portal/projects/${g.project.id}`} className="text-sm text-primary underline">Back to the project</Link>
+      <Link href={`/portal/projects/${g.project.id}`} className="text-sm text-primary underline">
+        Back to the project
+      </Link>
       <div className="mt-2 mb-6 flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Success guarantee: {g.project.name}</h1>
-          <p className="text-muted-foreground">{formatMoney(g.amountCents, g.currency)} guarantee · success threshold {g.successThreshold} of 100</p>
+          <p className="text-muted-foreground">
+            {formatMoney(g.amountCents, g.currency)} guarantee · success threshold {g.successThreshold} of 100
+          </p>
         </div>
         <Badge variant={status.tone}>{status.label}</Badge>
       </div>
@@ -58,8 +62,16 @@ export default async function PortalGuaranteePage({ params }: { params: Promise<
             <AlertDescription>
               <p>Your success dossier documents the results, the evidence and what you told us.</p>
               <div className="mt-2 flex flex-wrap gap-2">
-                <Button asChild size="sm" variant="outline"><a href={`/api/dossier/${g.project.id}`} target="_blank" rel="noopener">View the success dossier</a></Button>
-                <Button asChild size="sm"><a href={`/api/dossier/${g.project.id}?download=1`} download>Download the success dossier</a></Button>
+                <Button asChild size="sm" variant="outline">
+                  <a href={`/api/dossier/${g.project.id}`} target="_blank" rel="noopener">
+                    View the success dossier
+                  </a>
+                </Button>
+                <Button asChild size="sm">
+                  <a href={`/api/dossier/${g.project.id}?download=1`} download>
+                    Download the success dossier
+                  </a>
+                </Button>
               </div>
             </AlertDescription>
           </Alert>
@@ -69,12 +81,23 @@ export default async function PortalGuaranteePage({ params }: { params: Promise<
           <Card>
             <CardHeader>
               <CardTitle as="h2">Your remedy</CardTitle>
-              <CardDescription>The success criteria were not met ({g.outcome.successScore} against {g.outcome.threshold}). As promised, you choose what happens next.</CardDescription>
+              <CardDescription>
+                The success criteria were not met ({g.outcome.successScore} against {g.outcome.threshold}). As promised,
+                you choose what happens next.
+              </CardDescription>
             </CardHeader>
             <CardContent className="grid gap-3">
-              {g.remedyOpen && user.isApprover ? <RemedyForm projectId={g.project.id} refundCents={g.refundRoomCents} currency={g.currency} /> : null}
-              {g.remedyOpen && !user.isApprover ? <p className="text-sm">An approver of your organisation will choose the remedy.</p> : null}
-              {g.remedy ? <p className="text-sm">You chose: <span className="font-medium">{REMEDY[g.remedy]?.label ?? g.remedy}</span>.</p> : null}
+              {g.remedyOpen && user.isApprover ? (
+                <RemedyForm projectId={g.project.id} refundCents={g.refundRoomCents} currency={g.currency} />
+              ) : null}
+              {g.remedyOpen && !user.isApprover ? (
+                <p className="text-sm">An approver of your organisation will choose the remedy.</p>
+              ) : null}
+              {g.remedy ? (
+                <p className="text-sm">
+                  You chose: <span className="font-medium">{REMEDY[g.remedy]?.label ?? g.remedy}</span>.
+                </p>
+              ) : null}
               <RefundsList refunds={g.refunds} currency={g.currency} />
             </CardContent>
           </Card>
@@ -83,17 +106,24 @@ export default async function PortalGuaranteePage({ params }: { params: Promise<
         <Card>
           <CardHeader>
             <CardTitle as="h2">Guarantee clock</CardTitle>
-            <CardDescription>If something on your side holds the work up, the team records it as a delay. When you acknowledge it, the clock pauses and the end date moves; a disputed delay changes nothing.</CardDescription>
+            <CardDescription>
+              If something on your side holds the work up, the team records it as a delay. When you acknowledge it, the
+              clock pauses and the end date moves; a disputed delay changes nothing.
+            </CardDescription>
           </CardHeader>
           <CardContent className="grid gap-4">
             <ClockPanel clock={g.clock} />
             <DelaysList
               delays={g.delays}
               action={(d) =>
-                d.status !== "PROPOSED" ? null
-                  : !running ? <p className="text-xs text-muted-foreground">Not decided before the guarantee was decided.</p>
-                  : user.isApprover ? <DelayDecision delayId={d.id} days={d.days} wouldEndAt={pending.get(d.id) ?? null} />
-                  : <p className="text-xs text-muted-foreground">Waiting for an approver of your organisation.</p>}
+                d.status !== "PROPOSED" ? null : !running ? (
+                  <p className="text-xs text-muted-foreground">Not decided before the guarantee was decided.</p>
+                ) : user.isApprover ? (
+                  <DelayDecision delayId={d.id} days={d.days} wouldEndAt={pending.get(d.id) ?? null} />
+                ) : (
+                  <p className="text-xs text-muted-foreground">Waiting for an approver of your organisation.</p>
+                )
+              }
             />
           </CardContent>
         </Card>
@@ -102,20 +132,37 @@ export default async function PortalGuaranteePage({ params }: { params: Promise<
           <Card>
             <CardHeader>
               <CardTitle as="h2">Final validation</CardTitle>
-              <CardDescription>Measured on {formatDate(g.outcome.evaluatedAt)}: {g.outcome.explanation}</CardDescription>
+              <CardDescription>
+                Measured on {formatDate(g.outcome.evaluatedAt)}: {g.outcome.explanation}
+              </CardDescription>
             </CardHeader>
             <CardContent>
-              <ValidationTable criteria={g.outcome.criteria} successScore={g.outcome.successScore} threshold={g.outcome.threshold} caption="Each criterion's target, the measured value and its share of the score." />
+              <ValidationTable
+                criteria={g.outcome.criteria}
+                successScore={g.outcome.successScore}
+                threshold={g.outcome.threshold}
+                caption="Each criterion's target, the measured value and its share of the score."
+              />
             </CardContent>
           </Card>
         ) : g.preview ? (
           <Card>
             <CardHeader>
               <CardTitle as="h2">How it stands today</CardTitle>
-              <CardDescription>The success criteria, weighted: MVP delivered (40%), test coverage of at least 95% (30%) and satisfaction of at least 8.5 out of 10 (30%), measured on today&apos;s data. The guarantee is decided on {formatDate(g.endsAt)}.{g.preview.assumptions.length > 0 ? ` This projection assumes: ${g.preview.assumptions.join(" ")}` : ""}</CardDescription>
+              <CardDescription>
+                The success criteria, weighted: MVP delivered (40%), test coverage of at least 95% (30%) and
+                satisfaction of at least 8.5 out of 10 (30%), measured on today&apos;s data. The guarantee is decided on{" "}
+                {formatDate(g.endsAt)}.
+                {g.preview.assumptions.length > 0 ? ` This projection assumes: ${g.preview.assumptions.join(" ")}` : ""}
+              </CardDescription>
             </CardHeader>
             <CardContent>
-              <ValidationTable criteria={g.preview.criteria} successScore={g.preview.successScore} threshold={g.preview.threshold} caption="If the guarantee were decided today." />
+              <ValidationTable
+                criteria={g.preview.criteria}
+                successScore={g.preview.successScore}
+                threshold={g.preview.threshold}
+                caption="If the guarantee were decided today."
+              />
             </CardContent>
           </Card>
         ) : null}

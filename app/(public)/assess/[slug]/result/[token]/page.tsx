@@ -9,7 +9,11 @@ import { api } from "@/lib/trpc/server";
 type Props = { params: Promise<{ slug: string; token: string }> };
 
 // the link is the only key to this page: keep it out of search engines and referrers
-export const metadata: Metadata = { title: "Your readiness result", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const metadata: Metadata = {
+  title: "Your readiness result",
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+};
 
 /** Public, but only with the token from the submission (or its email): a wrong token is a 404. */
 async function loadResult(slug: string, token: string) {
@@ -30,11 +34,15 @@ export default async function AssessResultPage({ params }: Props) {
       <main className="mx-auto grid w-full max-w-2xl gap-4 px-4 pb-12">
         <div className="flex flex-wrap items-end justify-between gap-2">
           <h1 className="text-2xl font-semibold tracking-tight">Your result</h1>
-          <Link href="#next-step" className="text-sm text-primary underline-offset-4 hover:underline">Book a call</Link>
+          <Link href="#next-step" className="text-sm text-primary underline-offset-4 hover:underline">
+            Book a call
+          </Link>
         </div>
         <IntakeResultView result={result} token={token} />
         <p className="text-center text-sm">
-          <Link href={`/assess/${result.tenant.slug}`} className="text-primary underline-offset-4 hover:underline">Take the assessment again</Link>
+          <Link href={`/assess/${result.tenant.slug}`} className="text-primary underline-offset-4 hover:underline">
+            Take the assessment again
+          </Link>
         </p>
       </main>
     </>
