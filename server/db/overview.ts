@@ -2,31 +2,9 @@ import type { Db } from "./client";
 
 /**
  * The first numbers each role sees. Each is a constant number of aggregate queries (groupBy /
- * count), never a loop over rows; the dashboard issue replaces the executive one with full KPIs.
+ * count), never a loop over rows; the executive's numbers are the dashboard's (server/services/dashboard.ts).
  */
 const IN_PROGRESS = ["KICKOFF", "ACTIVE", "AT_RISK"] as const;
-
-export async function executiveOverview(prisma: Db, tenantId: string, since: Date) {
-  const [projectsByStatus, activeAccounts, openAlerts, refundsAwaiting, contractValue] = await prisma.$transaction([
-    prisma.project.groupBy({ by: ["status"], where: { tenantId }, orderBy: { status: "asc" }, _count: { _all: true } }),
-    prisma.customerAccount.count({ where: { tenantId, projects: { some: { status: { in: [...IN_PROGRESS] } } } } }),
-    prisma.alert.groupBy({
-      by: ["severity"],
-      where: { tenantId, resolvedAt: null },
-      orderBy: { severity: "asc" },
-      _count: { _all: true },
-    }),
-    prisma.refund.count({ where: { tenantId, status: { in: ["CLAIMED", "UNDER_REVIEW"] } } }),
-    prisma.project.aggregate({ where: { tenantId, createdAt: { gte: since } }, _sum: { contractValueCents: true } }),
-  ]);
-  return {
-    projectsByStatus: projectsByStatus.map((r) => ({ status: r.status, count: countOf(r._count) })),
-    activeAccounts,
-    openAlerts: openAlerts.map((r) => ({ severity: r.severity, count: countOf(r._count) })),
-    refundsAwaiting,
-    bookedSinceCents: contractValue._sum.contractValueCents ?? 0,
-  };
-}
 
 export async function pipelineOverview(prisma: Db, tenantId: string, userId: string) {
   const [byStage, topLeads, myOpenTasks] = await prisma.$transaction([

@@ -6,6 +6,7 @@ import type { SessionUser } from "@/server/auth/session-user";
 import { createInnerContext } from "@/server/api/trpc";
 import { appRouter, createCaller } from "@/server/api/root";
 import { TRPCError } from "@trpc/server";
+import { AppError } from "@/server/errors";
 import { getErrorShape } from "@trpc/server/unstable-core-do-not-import";
 import { DEFAULT_CRITERION_KEYS } from "@/server/engines/qualification/config";
 import { newSurveyToken, surveyTokenDigest } from "@/server/services/surveys";
@@ -309,13 +310,13 @@ export function journeyFor(f: TenantFixture): Promise<string> {
   return id;
 }
 
-/** The tRPC error code a call fails with, or "ok" (anything else that is thrown fails the test). */
+/** The tRPC (or service AppError) code a call fails with, or "ok" (anything else thrown fails the test). */
 export async function codeOf(p: Promise<unknown>): Promise<string> {
   try {
     await p;
     return "ok";
   } catch (error) {
-    if (error instanceof TRPCError) return error.code;
+    if (error instanceof TRPCError || error instanceof AppError) return error.code;
     throw error;
   }
 }

@@ -71,7 +71,6 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     input: (f) => ({ userId: f.users.CSM.id, disabled: false }),
     scope: "tenant",
   },
-  "overview.executive": { allow: ["ADMIN", "EXECUTIVE"], scope: "own" },
   // docs/domain.md#kpis: the executive dashboard reads the caller's own tenant only
   "dashboard.summary": { allow: ["ADMIN", "EXECUTIVE"], input: () => ({ range: { days: 90 } }), scope: "own" },
   "dashboard.kpi": {
@@ -90,7 +89,6 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     input: async (f) => ({ deliveryId: (await educationPlanFor(f)).deliveryId }),
     scope: "account",
   },
-  "education.library": { allow: ["ADMIN", "EXECUTIVE", "CSM"], scope: "own" },
   "education.plans": {
     allow: ["ADMIN", "EXECUTIVE", "CSM"],
     input: (f) => ({ customerAccountId: f.accountA.id }),
@@ -476,11 +474,6 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     input: async (f) => ({ projectId: (await succeededGuaranteeOf(f)).projectId }),
     scope: "tenant",
   },
-  "guarantees.dossier": {
-    allow: STAFF,
-    input: async (f) => ({ projectId: (await succeededGuaranteeOf(f)).projectId }),
-    scope: "tenant",
-  },
   "refunds.list": { allow: ["ADMIN", "EXECUTIVE"], input: () => ({}), scope: "own" },
   "refunds.startReview": {
     allow: ["ADMIN", "EXECUTIVE"],
@@ -531,11 +524,6 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
       projectId: (await decidedGuaranteeFor(f, "failure")).projectId,
       remedy: "CONTINUED_DEVELOPMENT",
     }),
-    scope: "account",
-  },
-  "portal.dossier": {
-    allow: ["CUSTOMER"],
-    input: async (f) => ({ projectId: (await succeededGuaranteeOf(f)).projectId }),
     scope: "account",
   },
   // docs/signup.md: self-serve sign-up is public (tests run with SIGNUP=open); each submit is a fresh company and domain

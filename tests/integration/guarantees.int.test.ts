@@ -7,6 +7,7 @@ import { seedDemo } from "@/prisma/seed";
 import { DEFAULT_GUARANTEE_CONFIG } from "@/server/engines/guarantee/config";
 import { enforceGuarantees } from "@/server/services/guarantee-jobs";
 import { readOutcome, reproduceOutcome } from "@/server/services/guarantees";
+import { successDossierFor } from "@/server/services/success-dossier";
 import {
   callerFor,
   codeOf,
@@ -420,7 +421,10 @@ describe("the customer's remedy choice", () => {
 describe("the success dossier", () => {
   it("documents a met guarantee for staff and for the customer; none for a failed one or another account", async () => {
     const { projectId } = await decidedGuaranteeFor(f, "success");
-    const staff = await callerFor(f.users.EXECUTIVE).guarantees.dossier({ projectId });
+    // what GET /api/dossier/<projectId> renders: staff read any project of the tenant, a customer their account's
+    const dossierOf = (tenantId: string, id: string, customerAccountId: string | null) =>
+      successDossierFor({ db: testDb(), tenantId, now: new Date() }, id, customerAccountId);
+    const staff = await dossierOf(f.tenant.id, projectId, null);
     expect(staff.projectSummary).toMatchObject({ successScore: 100, guaranteeThreshold: 85, successMargin: 15 });
     expect(staff.achievements.map((a) => a.criterion)).toEqual([
       "Functional MVP delivered within timeline",
@@ -430,14 +434,14 @@ describe("the success dossier", () => {
     expect(staff.stakeholderTestimonials).toEqual([`“Delivered what we needed.” — ${f.users.CUSTOMER.name}`]);
     expect(staff.caseStudy.potential).toBe(true);
     expect(staff.expansionOpportunities.map((o) => o.key)).toContain("additional_mvp_features");
-    expect(await callerFor(f.users.CUSTOMER).portal.dossier({ projectId })).toEqual({
+    expect(await dossierOf(f.tenant.id, projectId, f.accountA.id)).toEqual({
       ...staff,
       issuedAt: expect.any(Date),
     });
 
     const failed = await decidedGuaranteeFor(f, "failure");
-    expect(await codeOf(callerFor(f.users.CUSTOMER).portal.dossier({ projectId: failed.projectId }))).toBe("CONFLICT");
-    expect(await codeOf(callerFor(f.otherAccountCustomer).portal.dossier({ projectId }))).toBe("NOT_FOUND");
+    expect(await codeOf(dossierOf(f.tenant.id, failed.projectId, f.accountA.id))).toBe("CONFLICT");
+    expect(await codeOf(dossierOf(f.tenant.id, projectId, f.accountB.id))).toBe("NOT_FOUND");
   });
 });
 
@@ -464,7 +468,9 @@ describe("tenant isolation", () => {
     const other = await createTenantFixture(`guarantee-other-${randomUUID().slice(0, 4)}`);
     const { projectId } = await decidedGuaranteeFor(f, "success");
     expect(await codeOf(callerFor(other.users.EXECUTIVE).guarantees.forProject({ projectId }))).toBe("NOT_FOUND");
-    expect(await codeOf(callerFor(other.users.EXECUTIVE).guarantees.dossier({ projectId }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(successDossierFor({ db: testDb(), tenantId: other.tenant.id, now: new Date() }, projectId, null)),
+    ).toBe("NOT_FOUND");
     expect(await codeOf(callerFor(other.users.CUSTOMER).portal.guarantee({ projectId }))).toBe("NOT_FOUND");
   });
 });

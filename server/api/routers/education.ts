@@ -1,10 +1,9 @@
 import { ZCompleteEducationSchema, ZCreateEducationPlanSchema, ZEducationPlansSchema } from "@/lib/schemas/education";
 import { serviceContext } from "@/server/services/context";
-import { completeEducation, createEducationPlan, educationLibrary, educationPlans } from "@/server/services/education";
+import { completeEducation, createEducationPlan, educationPlans } from "@/server/services/education";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
 export const educationRouter = createTRPCRouter({
-  library: permissionProcedure("pipeline:read").query(({ ctx }) => educationLibrary(serviceContext(ctx))),
   plans: permissionProcedure("pipeline:read")
     .input(ZEducationPlansSchema)
     .query(({ ctx, input }) => educationPlans(serviceContext(ctx), input)),

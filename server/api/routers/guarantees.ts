@@ -9,7 +9,6 @@ import {
 import { serviceContext } from "@/server/services/context";
 import { closeGuaranteeEarly, projectGuarantee, recordDelay, reproduceOutcome } from "@/server/services/guarantees";
 import { approveRefund, markRefundPaid, refundQueue, rejectRefund, startRefundReview } from "@/server/services/refunds";
-import { successDossierFor } from "@/server/services/success-dossier";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
 /** Staff side of the 30-day guarantee (docs/domain.md#guarantee): clock and delays, final validation, success dossier. */
@@ -26,9 +25,6 @@ export const guaranteesRouter = createTRPCRouter({
   reproduce: permissionProcedure("delivery:read")
     .input(ZProjectGuaranteeSchema)
     .query(({ ctx, input }) => reproduceOutcome(serviceContext(ctx), input.projectId)),
-  dossier: permissionProcedure("delivery:read")
-    .input(ZProjectGuaranteeSchema)
-    .query(({ ctx, input }) => successDossierFor(serviceContext(ctx), input.projectId, null)),
 });
 
 /** The refund workflow: the queue and one procedure per transition (approve and reject: executives only). */

@@ -6,7 +6,6 @@ import { ZAnswerSurveySchema, ZPortalSurveysSchema } from "@/lib/schemas/surveys
 import { portalCompleteEducation, portalEducation } from "@/server/services/education";
 import { chooseRemedy, decideDelay, portalGuarantee } from "@/server/services/guarantees";
 import { portalProject, portalProjects } from "@/server/services/portal";
-import { successDossierFor } from "@/server/services/success-dossier";
 import { recordSignOff, signOffReview } from "@/server/services/signoffs";
 import { answerPortalSurvey, portalSurveys } from "@/server/services/surveys";
 import { serviceContext } from "@/server/services/context";
@@ -78,7 +77,4 @@ export const portalRouter = createTRPCRouter({
         input,
       ),
     ),
-  dossier: portalProcedure
-    .input(ZProjectGuaranteeSchema)
-    .query(({ ctx, input }) => successDossierFor(serviceContext(ctx), input.projectId, ctx.customerAccountId)),
 });
