@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { TRPCError } from "@trpc/server";
 import { GUARANTEE_STATUS } from "@/components/guarantee/labels";
 import { HealthBreakdown } from "@/components/retention/health-breakdown";
 import { HistoryChart } from "@/components/retention/history-chart";
@@ -16,6 +14,7 @@ import { api } from "@/lib/trpc/server";
 import { formatDate } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
+import { orNotFound } from "@/lib/trpc/or-not-found";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -25,13 +24,7 @@ type Trigger = { condition: string; text: string; met: boolean | null };
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requirePermission("retention:read");
   const { id } = await params;
-  let view;
-  try {
-    view = await (await api()).retention.account({ accountId: id });
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
+  const view = await orNotFound((await api()).retention.account({ accountId: id }));
   const { account, live, plan, current } = view;
   const stored = current?.components?.health ?? null;
   const canWrite = can(me.role, "retention:write");

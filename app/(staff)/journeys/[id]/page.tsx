@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { TRPCError } from "@trpc/server";
 import { JOURNEY_STATUS, RISK_TONE } from "@/components/journeys/labels";
 import { JourneyTimeline } from "@/components/journeys/journey-timeline";
 import { ProgressBar } from "@/components/portal/progress-bar";
@@ -12,19 +10,14 @@ import { api } from "@/lib/trpc/server";
 import { formatDate } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
+import { orNotFound } from "@/lib/trpc/or-not-found";
 
 export const metadata: Metadata = { title: "Journey" };
 
 export default async function JourneyPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requirePermission("pipeline:read");
   const { id } = await params;
-  let j;
-  try {
-    j = await (await api()).journeys.status({ journeyId: id });
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
+  const j = await orNotFound((await api()).journeys.status({ journeyId: id }));
   const status = JOURNEY_STATUS[j.status];
   const m = j.successMetrics;
   return (

@@ -1,6 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { TRPCError } from "@trpc/server";
 import { EducationCard } from "@/components/education/education-card";
 import { AssessmentHistory } from "@/components/leads/detail/assessment-history";
 import { FeasibilityCard } from "@/components/leads/detail/feasibility-card";
@@ -15,13 +13,15 @@ import { api } from "@/lib/trpc/server";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
 import type { QualificationConfig } from "@/server/engines/qualification/config";
+import { orNotFound } from "@/lib/trpc/or-not-found";
 
 export const metadata: Metadata = { title: "Lead" };
 
 async function loadLead(leadId: string) {
   const trpc = await api();
-  try {
-    return await Promise.all([
+  // another tenant's lead, an unknown id and a malformed id all read "not found"
+  return orNotFound(
+    Promise.all([
       trpc.leads.get({ leadId }),
       trpc.qualification.history({ leadId }),
       trpc.feasibility.latest({ leadId }),
@@ -29,12 +29,8 @@ async function loadLead(leadId: string) {
       trpc.config.get({ kind: "qualification" }),
       trpc.kickoff.status({ leadId }),
       trpc.journeys.forLead({ leadId }),
-    ]);
-  } catch (error) {
-    // another tenant's lead, an unknown id and a malformed id all read "not found"
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
+    ]),
+  );
 }
 
 export default async function LeadDetailPage({ params }: { params: Promise<{ id: string }> }) {

@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { TRPCError } from "@trpc/server";
 import { EducationCard } from "@/components/education/education-card";
 import { GuaranteeSummaryCard } from "@/components/guarantee/guarantee-summary-card";
 import { ActionItems } from "@/components/projects/action-items";
@@ -23,6 +21,7 @@ import { can } from "@/server/auth/permissions";
 import { kickoffPhaseLabel } from "@/lib/labels/kickoff-phase";
 import { stepStatusLabel } from "@/lib/labels/step-status";
 import { GUARANTEE_STATUS } from "@/components/guarantee/labels";
+import { orNotFound } from "@/lib/trpc/or-not-found";
 
 export const metadata: Metadata = { title: "Project" };
 
@@ -38,14 +37,8 @@ type Phase = {
 export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requirePermission("delivery:read");
   const { id } = await params;
-  let project;
-  try {
-    project = await (await api()).projects.get({ projectId: id });
-  } catch (error) {
-    // another tenant's project, an unknown id and a malformed id all read "not found"
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
+  // another tenant's project, an unknown id and a malformed id all read "not found"
+  const project = await orNotFound((await api()).projects.get({ projectId: id }));
   const canValidate = can(me.role, "delivery:write");
   const phases = (Array.isArray(project.kickoff) ? project.kickoff : []) as Phase[];
   const status = PROJECT_STATUS[project.status];

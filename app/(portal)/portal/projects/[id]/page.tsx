@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { TRPCError } from "@trpc/server";
 import { PROJECT_STATUS, SERVICE_TYPE } from "@/components/shell/labels";
 import { OutlookCard } from "@/components/portal/outlook-card";
 import { PortalMilestoneCard } from "@/components/portal/portal-milestone-card";
@@ -12,18 +10,14 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { api } from "@/lib/trpc/server";
 import { formatDate, plural } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
+import { orNotFound } from "@/lib/trpc/or-not-found";
 
 export const metadata: Metadata = { title: "Project" };
 
 async function loadProject(projectId: string) {
   const caller = await api();
-  try {
-    return await Promise.all([caller.portal.project({ projectId }), caller.portal.surveys({ projectId })]);
-  } catch (error) {
-    // another account's project, an unknown id and a malformed id all read "not found"
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
+  // another account's project, an unknown id and a malformed id all read "not found"
+  return orNotFound(Promise.all([caller.portal.project({ projectId }), caller.portal.surveys({ projectId })]));
 }
 
 export default async function PortalProjectPage({ params }: { params: Promise<{ id: string }> }) {

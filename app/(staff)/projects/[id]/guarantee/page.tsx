@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { TRPCError } from "@trpc/server";
 import { ClockPanel } from "@/components/guarantee/clock-panel";
 import { CloseEarlyForm } from "@/components/guarantee/close-early-form";
 import { DelayForm } from "@/components/guarantee/delay-form";
@@ -19,6 +17,7 @@ import { formatDateTime } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
 import { REMEDY_LABEL } from "@/server/engines/guarantee/remedy";
+import { orNotFound } from "@/lib/trpc/or-not-found";
 
 export const metadata: Metadata = { title: "Guarantee" };
 
@@ -27,13 +26,7 @@ export default async function ProjectGuaranteePage({ params }: { params: Promise
   const me = await requirePermission("delivery:read");
   const { id } = await params;
   const trpc = await api();
-  let g;
-  try {
-    g = await trpc.guarantees.forProject({ projectId: id });
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
+  const g = await orNotFound(trpc.guarantees.forProject({ projectId: id }));
   const running = g.status === "ACTIVE" || g.status === "PAUSED";
   const reproduced = g.outcome ? await trpc.guarantees.reproduce({ projectId: id }) : null;
   const status = GUARANTEE_STATUS[g.status] ?? { label: g.status, tone: "outline" as const };

@@ -1,7 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { EndpointActions } from "@/components/settings/webhooks/endpoint-actions";
 import { RedeliverButton } from "@/components/settings/webhooks/redeliver-button";
 import { PageHeader } from "@/components/shell/page-header";
@@ -13,6 +11,7 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { api } from "@/lib/trpc/server";
 import { formatDateTime } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
+import { orNotFound } from "@/lib/trpc/or-not-found";
 
 export const metadata: Metadata = { title: "Webhook deliveries" };
 
@@ -41,14 +40,12 @@ export default async function WebhookDeliveriesPage({
     Math.min(10_000, Number.parseInt(typeof query.page === "string" ? query.page : "1", 10) || 1),
   );
   const trpc = await api();
-  const loaded = await Promise.all([
-    trpc.webhooks.get({ endpointId: id }),
-    trpc.webhooks.deliveries({ endpointId: id, page, pageSize: PAGE_SIZE }),
-  ]).catch((error: unknown) => {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  });
-  const [endpoint, log] = loaded;
+  const [endpoint, log] = await orNotFound(
+    Promise.all([
+      trpc.webhooks.get({ endpointId: id }),
+      trpc.webhooks.deliveries({ endpointId: id, page, pageSize: PAGE_SIZE }),
+    ]),
+  );
   const pages = Math.max(1, Math.ceil(log.total / PAGE_SIZE));
   return (
     <>

@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { TRPCError } from "@trpc/server";
 import { ClockPanel } from "@/components/guarantee/clock-panel";
 import { DelayDecision } from "@/components/guarantee/delay-decision";
 import { DelaysList } from "@/components/guarantee/delays-list";
@@ -18,6 +16,7 @@ import { api } from "@/lib/trpc/server";
 import { formatMoney } from "@/lib/money";
 import { formatDate } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
+import { orNotFound } from "@/lib/trpc/or-not-found";
 
 export const metadata: Metadata = { title: "Success guarantee" };
 
@@ -28,14 +27,8 @@ export const metadata: Metadata = { title: "Success guarantee" };
 export default async function PortalGuaranteePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("portal:read");
   const { id } = await params;
-  let g;
-  try {
-    g = await (await api()).portal.guarantee({ projectId: id });
-  } catch (error) {
-    // another account's project, an unknown id and a malformed id all read "not found"
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
+  // another account's project, an unknown id and a malformed id all read "not found"
+  const g = await orNotFound((await api()).portal.guarantee({ projectId: id }));
   const running = g.status === "ACTIVE" || g.status === "PAUSED";
   const status = GUARANTEE_STATUS[g.status] ?? { label: g.status, tone: "outline" as const };
   const pending = new Map(g.clock.pending.map((p) => [p.id, p.wouldEndAt]));

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { TRPCError } from "@trpc/server";
 import { MILESTONE_STATUS } from "@/components/shell/labels";
 import { SignOffForm } from "@/components/portal/sign-off-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -11,17 +10,13 @@ import { TRPCReactProvider } from "@/lib/trpc/client";
 import { api } from "@/lib/trpc/server";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
+import { orNotFound } from "@/lib/trpc/or-not-found";
 
 export const metadata: Metadata = { title: "Sign-off" };
 
 async function loadReview(criterionId: string) {
-  try {
-    return await (await api()).portal.signOffReview({ criterionId });
-  } catch (error) {
-    // another account's criterion, an unknown or malformed id, one without customer sign-off: not found
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
+  // another account's criterion, an unknown or malformed id, one without customer sign-off: not found
+  return orNotFound((await api()).portal.signOffReview({ criterionId }));
 }
 
 /** What an approver signs: exactly this content (its hash goes with the decision), then the decision itself. */
