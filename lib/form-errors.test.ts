@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ZKickoffSchema } from "@/lib/schemas/kickoff";
 import { describeZodError } from "@/server/errors";
-import { fieldError, formErrors } from "./form-errors";
+import { fieldError, fieldErrorsOf, formErrors } from "./form-errors";
 
 describe("formErrors", () => {
   const input = {
@@ -36,5 +36,18 @@ describe("formErrors", () => {
       "Choose at least one event",
     );
     expect(fieldError({}, "events")).toBeUndefined();
+  });
+});
+
+describe("fieldErrorsOf", () => {
+  it("reads the formatter's field errors from a tRPC error, and nothing from anything else", () => {
+    expect(
+      fieldErrorsOf({ data: { code: "BAD_REQUEST", fieldErrors: { "stakeholders.0.email": "Enter a valid email" } } }),
+    ).toEqual({
+      "stakeholders.0.email": "Enter a valid email",
+    });
+    expect(fieldErrorsOf({ data: { code: "NOT_FOUND" } })).toEqual({});
+    expect(fieldErrorsOf({ data: null })).toEqual({});
+    expect(fieldErrorsOf(null)).toEqual({});
   });
 });

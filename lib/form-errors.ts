@@ -25,3 +25,11 @@ export function fieldError(errors: Record<string, string>, field: string): strin
     undefined
   );
 }
+
+/** The field errors the app's error formatter adds to a tRPC error (server/api/trpc.ts), keyed like formErrors. */
+export function fieldErrorsOf(error: { data?: unknown } | null | undefined): Record<string, string> {
+  const data = error?.data;
+  if (typeof data !== "object" || data === null || !("fieldErrors" in data)) return {};
+  const fieldErrors = (data as { fieldErrors?: unknown }).fieldErrors;
+  return typeof fieldErrors === "object" && fieldErrors !== null ? (fieldErrors as Record<string, string>) : {};
+}

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Building2, CheckCircle2, MailCheck } from "lucide-react";
 import { ZSignupSchema, suggestSlug, type SlugAvailability } from "@/lib/schemas/signup";
-import { INPUT_KEY, formErrors } from "@/lib/form-errors";
+import { INPUT_KEY, formErrors, fieldErrorsOf } from "@/lib/form-errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -73,7 +73,7 @@ export function SignupForm({ needsCode, host }: { needsCode: boolean; host: stri
     submit.mutate(parsed.data, {
       onSuccess: () => setSentTo(parsed.data.email),
       onError: (error) => {
-        const fieldErrors = (error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {};
+        const fieldErrors = fieldErrorsOf(error);
         setErrors(Object.keys(fieldErrors).length > 0 ? fieldErrors : { [INPUT_KEY]: error.message });
       },
     });

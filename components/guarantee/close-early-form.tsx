@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import { useTRPC } from "@/lib/trpc/client";
-import { fieldErrorsOf } from "./field-errors";
+import { fieldErrorsOf } from "@/lib/form-errors";
 
 /** An executive ends a running guarantee now (delivered early, contract ended): the final validation runs on today's data. */
 export function CloseEarlyForm({ projectId }: { projectId: string }) {

@@ -9,7 +9,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import { useTRPC } from "@/lib/trpc/client";
 import { formatDate, plural } from "@/lib/format";
-import { fieldErrorsOf } from "./field-errors";
+import { fieldErrorsOf } from "@/lib/form-errors";
 
 /** The customer's approver acknowledges a delay (the clock pauses, the end moves) or disputes it with a reason. */
 export function DelayDecision({

@@ -9,7 +9,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { useTRPC } from "@/lib/trpc/client";
-import { fieldErrorsOf } from "./field-errors";
+import { fieldErrorsOf } from "@/lib/form-errors";
 
 /** A technical lead records a customer-caused delay; the customer then acknowledges or disputes it. */
 export function DelayForm({ projectId, maxDays }: { projectId: string; maxDays: number }) {

@@ -10,7 +10,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { useTRPC } from "@/lib/trpc/client";
-import { fieldErrorsOf } from "./field-errors";
+import { fieldErrorsOf } from "@/lib/form-errors";
 
 type Refund = {
   id: string;

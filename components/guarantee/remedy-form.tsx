@@ -9,7 +9,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import { useTRPC } from "@/lib/trpc/client";
 import { formatMoney } from "@/lib/money";
-import { fieldErrorsOf } from "./field-errors";
+import { fieldErrorsOf } from "@/lib/form-errors";
 import { REMEDY } from "./labels";
 
 type Remedy = "REFUND" | "CONTINUED_DEVELOPMENT" | "MIGRATION_ASSISTANCE";

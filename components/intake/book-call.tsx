@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { useTRPC } from "@/lib/trpc/client";
+import { fieldErrorsOf } from "@/lib/form-errors";
 
 /** The next step: ask the tenant's customer success manager for a call about this result. */
 export function BookCall({
@@ -36,7 +37,7 @@ export function BookCall({
       </Alert>
     );
   }
-  const error = (book.error?.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors?.preference;
+  const error = fieldErrorsOf(book.error).preference;
   return (
     <form
       className="grid gap-4"

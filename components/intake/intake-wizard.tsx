@@ -26,6 +26,7 @@ import {
   type Step,
 } from "./draft";
 import { CATEGORY_INTRO, categoryTitle } from "./questions";
+import { fieldErrorsOf } from "@/lib/form-errors";
 
 export type IntakeFormData = {
   tenant: { name: string; slug: string };
@@ -147,7 +148,7 @@ function Wizard({ form }: { form: IntakeFormData }) {
         },
         onError: (error) => {
           // field errors go next to their field, on their step; anything else shows above the buttons
-          const server = (error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {};
+          const server = fieldErrorsOf(error);
           const mapped = Object.fromEntries(Object.entries(server).map(([k, v]) => [fieldKey(k), v]));
           setErrors(mapped);
           const first = Object.keys(mapped)[0];

@@ -20,7 +20,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { ZCreateLeadSchema } from "@/lib/schemas/leads";
 import { useTRPC } from "@/lib/trpc/client";
-import { formErrors } from "@/lib/form-errors";
+import { formErrors, fieldErrorsOf } from "@/lib/form-errors";
 
 export function NewLeadDialog() {
   const trpc = useTRPC();
@@ -30,8 +30,7 @@ export function NewLeadDialog() {
   const create = useMutation(
     trpc.leads.create.mutationOptions({
       onSuccess: (lead) => router.push(`/leads/${lead.id}`),
-      onError: (error) =>
-        setFieldErrors((error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {}),
+      onError: (error) => setFieldErrors(fieldErrorsOf(error)),
     }),
   );
 

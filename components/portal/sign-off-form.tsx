@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { MAX_SIGN_OFF_COMMENT } from "@/lib/schemas/limits";
 import { useTRPC } from "@/lib/trpc/client";
+import { fieldErrorsOf } from "@/lib/form-errors";
 
 type Decision = "APPROVED" | "CHANGES_REQUESTED";
 const CHOICES: { value: Decision; label: string; hint: string }[] = [
@@ -43,8 +44,7 @@ export function SignOffForm({
   const signOff = useMutation(
     trpc.portal.signOff.mutationOptions({
       onSuccess: () => router.refresh(),
-      onError: (error) =>
-        setFieldErrors((error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {}),
+      onError: (error) => setFieldErrors(fieldErrorsOf(error)),
     }),
   );
 

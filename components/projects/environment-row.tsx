@@ -11,6 +11,7 @@ import { ENVIRONMENT_STATUSES } from "@/lib/schemas/projects";
 import { ENVIRONMENT_KIND_LABEL, ENVIRONMENT_STATUS_LABEL } from "@/lib/labels/environment";
 import { useTRPC } from "@/lib/trpc/client";
 import type { ProjectView } from "./types";
+import { fieldErrorsOf } from "@/lib/form-errors";
 
 const ENV_TONE: Record<string, "success" | "warning" | "destructive" | "outline"> = {
   READY: "success",
@@ -34,8 +35,7 @@ export function EnvironmentRow({ env, canWrite }: { env: ProjectView["environmen
       },
     }),
   );
-  const error =
-    (save.error?.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors?.url ?? save.error?.message;
+  const error = fieldErrorsOf(save.error).url ?? save.error?.message;
   const label = ENVIRONMENT_KIND_LABEL[env.kind];
   if (editing) {
     return (

@@ -12,6 +12,7 @@ import { ACTION_KIND_LABEL } from "@/lib/labels/action-kind";
 import { validateMilestone, type MilestoneValidationStatus } from "@/server/engines/milestones/validate";
 import type { QualityGates } from "@/server/engines/quality/config";
 import type { MilestoneView, ProjectView } from "./types";
+import { fieldErrorsOf } from "@/lib/form-errors";
 
 export const ENGINE_STATUS: Record<
   MilestoneValidationStatus,
@@ -54,8 +55,7 @@ export function MilestoneValidationForm({
   const validate = useMutation(
     trpc.projects.validateMilestone.mutationOptions({
       onSuccess: () => router.refresh(),
-      onError: (error) =>
-        setFieldErrors((error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {}),
+      onError: (error) => setFieldErrors(fieldErrorsOf(error)),
     }),
   );
 

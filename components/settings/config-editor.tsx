@@ -11,6 +11,7 @@ import { formatDate } from "@/lib/format";
 import type { AppRouter } from "@/server/api/root";
 import { conflictVersion, type ConfigKind } from "./config-draft";
 import { DraftEditor, type ServerRefusal } from "./draft-editor";
+import { fieldErrorsOf } from "@/lib/form-errors";
 
 export type EditableConfig = inferRouterOutputs<AppRouter>["config"]["get"];
 
@@ -76,7 +77,7 @@ export function ConfigEditor({
     update.error && update.error.data?.code !== "CONFLICT"
       ? {
           message: update.error.message,
-          fieldErrors: (update.error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {},
+          fieldErrors: fieldErrorsOf(update.error),
           data: update.variables?.data,
         }
       : null;

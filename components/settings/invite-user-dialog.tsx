@@ -21,7 +21,7 @@ import { NativeSelect } from "@/components/ui/select";
 import { ROLES, STAKEHOLDER_ROLES, ZInviteUserSchema } from "@/lib/schemas/users";
 import { useTRPC } from "@/lib/trpc/client";
 import { ROLE_LABEL } from "@/server/auth/permissions";
-import { formErrors } from "@/lib/form-errors";
+import { formErrors, fieldErrorsOf } from "@/lib/form-errors";
 import { STAKEHOLDER_ROLE_LABEL } from "@/lib/labels/stakeholder-role";
 
 export function InviteUserDialog({ accounts }: { accounts: { id: string; name: string }[] }) {
@@ -40,8 +40,7 @@ export function InviteUserDialog({ accounts }: { accounts: { id: string; name: s
         setFieldErrors({});
         router.refresh();
       },
-      onError: (error) =>
-        setFieldErrors((error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {}),
+      onError: (error) => setFieldErrors(fieldErrorsOf(error)),
     }),
   );
 

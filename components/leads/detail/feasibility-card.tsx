@@ -14,7 +14,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { ZProjectRequestSchema } from "@/lib/schemas/feasibility";
 import { useTRPC } from "@/lib/trpc/client";
 import { FeasibilityResultView } from "./feasibility-result";
-import { formErrors } from "@/lib/form-errors";
+import { formErrors, fieldErrorsOf } from "@/lib/form-errors";
 import type { LatestFeasibility } from "./types";
 import { formatDate } from "@/lib/format";
 
@@ -50,8 +50,7 @@ export function FeasibilityCard({
   const analyze = useMutation(
     trpc.feasibility.analyze.mutationOptions({
       onSuccess: () => router.refresh(),
-      onError: (error) =>
-        setFieldErrors((error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {}),
+      onError: (error) => setFieldErrors(fieldErrorsOf(error)),
     }),
   );
 

@@ -13,7 +13,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { STAKEHOLDER_ROLES } from "@/lib/schemas/users";
 import { ZKickoffSchema } from "@/lib/schemas/kickoff";
-import { formErrors } from "@/lib/form-errors";
+import { formErrors, fieldErrorsOf } from "@/lib/form-errors";
 import { useTRPC } from "@/lib/trpc/client";
 import type { RouterOutputs } from "./types";
 import { STAKEHOLDER_ROLE_LABEL } from "@/lib/labels/stakeholder-role";
@@ -60,7 +60,7 @@ export function KickoffCard({
     trpc.kickoff.start.mutationOptions({
       onSuccess: (data) => router.push(`/projects/${data.projectId}`),
       onError: (error) => {
-        setFieldErrors((error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {});
+        setFieldErrors(fieldErrorsOf(error));
         router.refresh();
       },
     }),

@@ -14,6 +14,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useTRPC } from "@/lib/trpc/client";
 import { formatDateTime } from "@/lib/format";
+import { fieldErrorsOf } from "@/lib/form-errors";
 
 /** Workspace API keys for the journey REST API: create (shown once), list, revoke. */
 export function ApiKeysCard() {
@@ -33,7 +34,7 @@ export function ApiKeysCard() {
     }),
   );
   const revoke = useMutation(trpc.apiKeys.revoke.mutationOptions({ onSuccess: () => void refresh() }));
-  const fieldError = (create.error?.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors?.name;
+  const fieldError = fieldErrorsOf(create.error).name;
   return (
     <Card>
       <CardHeader>

@@ -7,7 +7,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { formErrors } from "@/lib/form-errors";
+import { formErrors, fieldErrorsOf } from "@/lib/form-errors";
 import { ZBrandingSettingsSchema } from "@/lib/schemas/branding";
 import { useTRPC } from "@/lib/trpc/client";
 import { MIN_CONTRAST, checkAccentColor } from "@/server/engines/branding/contrast";
@@ -57,8 +57,7 @@ export function BrandingForm({ initial }: { initial: Settings }) {
         setSaved(true);
         router.refresh();
       },
-      onError: (error) =>
-        setFieldErrors((error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {}),
+      onError: (error) => setFieldErrors(fieldErrorsOf(error)),
     }),
   );
 

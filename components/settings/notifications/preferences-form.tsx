@@ -15,7 +15,7 @@ import {
   type DigestFrequency,
 } from "@/lib/schemas/channel-prefs";
 import { useTRPC } from "@/lib/trpc/client";
-import { fieldError, formErrors } from "@/lib/form-errors";
+import { fieldError, formErrors, fieldErrorsOf } from "@/lib/form-errors";
 
 type Prefs = {
   email: string;
@@ -47,8 +47,7 @@ export function PreferencesForm({ initial, urgentNote }: { initial: Prefs; urgen
         setFieldErrors({});
         setSaved(true);
       },
-      onError: (error) =>
-        setFieldErrors((error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {}),
+      onError: (error) => setFieldErrors(fieldErrorsOf(error)),
     }),
   );
 

@@ -8,7 +8,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { fieldError, formErrors } from "@/lib/form-errors";
+import { fieldError, formErrors, fieldErrorsOf } from "@/lib/form-errors";
 import { WEBHOOK_EVENTS, WEBHOOK_EVENT_LABEL, ZCreateWebhookSchema } from "@/lib/schemas/webhooks";
 import { useTRPC } from "@/lib/trpc/client";
 
@@ -26,8 +26,7 @@ export function NewEndpointForm() {
         setFieldErrors({});
         router.refresh();
       },
-      onError: (error) =>
-        setFieldErrors((error.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {}),
+      onError: (error) => setFieldErrors(fieldErrorsOf(error)),
     }),
   );
 
