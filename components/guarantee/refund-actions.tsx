@@ -44,7 +44,8 @@ export function RefundActions({
   const [amount, setAmount] = useState(formatMoneyPlain(refund.amountCents, refund.currency));
   const [amountError, setAmountError] = useState<string | undefined>();
   const [reference, setReference] = useState("");
-  const [paidOn, setPaidOn] = useState(today);
+  // null: "today", read when shown and when sent, so a page left open past midnight does not send yesterday
+  const [paidOn, setPaidOn] = useState<string | null>(null);
   const done = { onSuccess: () => router.refresh() };
   const review = useMutation(trpc.refunds.startReview.mutationOptions(done));
   const approve = useMutation(trpc.refunds.approve.mutationOptions(done));
@@ -119,7 +120,7 @@ export function RefundActions({
             ...base,
             amountCents: paid.cents ?? Number.NaN,
             reference,
-            paidAt: paidOn === today() ? new Date() : new Date(`${paidOn}T12:00:00.000Z`),
+            paidAt: paidOn === null || paidOn === today() ? new Date() : new Date(`${paidOn}T12:00:00.000Z`),
           });
         }}
       >
@@ -131,7 +132,7 @@ export function RefundActions({
             <Input value={reference} onChange={(e) => setReference(e.target.value)} maxLength={100} />
           </FormField>
           <FormField id={`${id}-paid`} label="Paid on" error={errors.paidAt} required>
-            <Input type="date" value={paidOn} max={today()} onChange={(e) => setPaidOn(e.target.value)} />
+            <Input type="date" value={paidOn ?? today()} max={today()} onChange={(e) => setPaidOn(e.target.value)} />
           </FormField>
         </div>
         {general}
