@@ -31,6 +31,7 @@ const nextConfig: NextConfig = {
     "@electric-sql/pglite-socket",
     "rate-limiter-flexible",
   ],
+  // eslint-disable-next-line @typescript-eslint/require-await -- Next's NextConfig types headers() as returning a Promise
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -32,7 +32,7 @@ export async function load(
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       { url, connections: opts.connections, duration: opts.durationS, headers: opts.headers },
-      (err, res) => (err ? reject(err) : resolve(res)),
+      (err, res) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(res)),
     );
     instance.on("response", (_client, statusCode: number, _bytes: number, responseTime: number) => {
       times.push(responseTime);

@@ -35,7 +35,7 @@ export async function startRawServer(databaseUrl: string, port: number, poolMax:
   const server: Server = createServer((req, res) => {
     const q = new URL(req.url ?? "/", "http://raw").searchParams;
     const statements = dashboardStatements(q.get("tenant") ?? "", Number(q.get("days") ?? 90), new Date());
-    Promise.all(statements.map((s) => pool.query(s.text, s.values)))
+    Promise.all(statements.map((s) => pool.query<Record<string, unknown>>(s.text, s.values)))
       .then((results) => {
         res.writeHead(200, { "content-type": "application/json" });
         res.end(JSON.stringify(results.map((r) => r.rows)));

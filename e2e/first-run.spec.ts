@@ -28,7 +28,11 @@ type Started = {
 };
 
 /** An empty database: a fresh PostgreSQL database next to the test one, or a fresh embedded data dir. */
-async function emptyDatabase(): Promise<{ env: Record<string, string>; url: string; drop: () => Promise<void> }> {
+async function emptyDatabase(): Promise<{
+  env: Record<string, string>;
+  url: string;
+  drop: () => void | Promise<void>;
+}> {
   if (TEST_PG) {
     const db = await createSiblingDatabase(TEST_PG, "onward_firstrun");
     return { env: { DATABASE_URL: db.url }, url: db.url, drop: db.drop };
@@ -38,7 +42,7 @@ async function emptyDatabase(): Promise<{ env: Record<string, string>; url: stri
   return {
     env: { ONWARD_DATA_DIR: dir, EMBEDDED_DB_PORT: String(port) },
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
-    drop: async () => rmSync(dir, { recursive: true, force: true }),
+    drop: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
 

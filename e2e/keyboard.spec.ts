@@ -15,7 +15,7 @@ async function tabTo(page: Page, target: Locator, { backwards = false, max = 250
     if (await target.evaluate((el) => el === document.activeElement)) return;
     await page.keyboard.press(backwards ? "Shift+Tab" : "Tab");
   }
-  throw new Error(`${target} never got the focus after ${max} key presses`);
+  throw new Error(`${target.toString()} never got the focus after ${max} key presses`);
 }
 
 async function signInWithKeyboard(page: Page, email: string) {

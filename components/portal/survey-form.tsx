@@ -64,7 +64,7 @@ export function SurveyForm({ question, kind, target }: Props) {
   }
 
   return (
-    <form onSubmit={submit} noValidate className="grid gap-4" aria-label="Survey">
+    <form onSubmit={(event) => void submit(event)} noValidate className="grid gap-4" aria-label="Survey">
       <fieldset className="grid gap-2" aria-describedby={scoreError ? `${id}-score-error` : `${id}-scale`}>
         <legend className="mb-1 font-medium">{question}</legend>
         <div className="flex flex-wrap gap-1.5">

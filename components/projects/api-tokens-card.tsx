@@ -80,7 +80,7 @@ export function NewToken({ token, onDismiss }: { token: string; onDismiss: () =>
             type="button"
             variant="outline"
             onClick={() =>
-              navigator.clipboard.writeText(token).then(
+              void navigator.clipboard.writeText(token).then(
                 () => setCopied("copied"),
                 () => setCopied("failed"),
               )

@@ -10,7 +10,6 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { useTRPC } from "@/lib/trpc/client";
 import { formatDateTime } from "@/lib/format";
 import { QUALITY_TYPE_LABEL } from "@/lib/labels/quality-type";
-import type { QualityValidationType } from "@/server/db/generated/enums";
 import { QualityScoreChart } from "./quality-score-chart";
 import { QualityValidationForm } from "./quality-validation-form";
 
@@ -71,8 +70,7 @@ export function QualityCard({ projectId, canWrite }: { projectId: string; canWri
                 <section aria-labelledby="quality-latest" className="grid gap-3">
                   <div className="flex flex-wrap items-baseline justify-between gap-2">
                     <h3 id="quality-latest" className="font-medium">
-                      Latest: {QUALITY_TYPE_LABEL[latest.type as QualityValidationType] ?? "Quality"} score{" "}
-                      {num(latest.score)}
+                      Latest: {QUALITY_TYPE_LABEL[latest.type] ?? "Quality"} score {num(latest.score)}
                     </h3>
                     <span className="text-sm text-muted-foreground">
                       {formatDateTime(latest.createdAt)} ·{" "}

@@ -57,7 +57,7 @@ export function QualityValidationForm({
 }: {
   projectId: string;
   preview: Preview;
-  onDone: () => void;
+  onDone: () => void | Promise<void>;
 }) {
   const trpc = useTRPC();
   const validate = useMutation(trpc.quality.validate.mutationOptions({ onSuccess: onDone }));

@@ -79,7 +79,7 @@ export function setIn(value: unknown, path: Path, next: unknown): unknown {
   if (path.length === 0) return next;
   const [head, ...rest] = path;
   if (typeof head === "number") {
-    const array = Array.isArray(value) ? [...value] : [];
+    const array: unknown[] = Array.isArray(value) ? [...(value as unknown[])] : [];
     array[head] = setIn(array[head], rest, next);
     return array;
   }

@@ -1,5 +1,6 @@
 "use client";
 
+import { formText } from "@/lib/form-data";
 import { useMutation } from "@tanstack/react-query";
 import { UserPlus } from "lucide-react";
 import { useRouter } from "next/navigation";
@@ -54,11 +55,11 @@ export function InviteUserDialog({ accounts }: { accounts: { id: string; name: s
     setDemoLink(null);
     const customer = role === "CUSTOMER";
     const input = {
-      email: String(form.get("email") ?? ""),
-      name: String(form.get("name") ?? ""),
+      email: formText(form.get("email")),
+      name: formText(form.get("name")),
       role,
-      customerAccountId: customer ? String(form.get("customerAccountId") ?? "") || undefined : undefined,
-      stakeholderRole: customer ? String(form.get("stakeholderRole") ?? "") || undefined : undefined,
+      customerAccountId: customer ? formText(form.get("customerAccountId")) || undefined : undefined,
+      stakeholderRole: customer ? formText(form.get("stakeholderRole")) || undefined : undefined,
       isApprover: customer ? form.get("isApprover") === "on" : false,
     };
     // the same schema the server uses: instant, field-level messages

@@ -25,7 +25,7 @@ type ErrorBody = { error?: { json?: { message?: unknown; data?: { fieldErrors?: 
  * The input must be plain JSON (no Date, Map, undefined values are dropped), which superjson reads as is;
  * the answer is not returned (reading it back would need superjson): use it for "did it work" forms.
  */
-export async function mutate<R extends keyof Inputs & string, P extends keyof Inputs[R] & string>(
+export async function mutate<R extends keyof Inputs, P extends keyof Inputs[R] & string>(
   router: R,
   procedure: P,
   input: Inputs[R][P],

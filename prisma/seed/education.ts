@@ -1,7 +1,6 @@
 import { DEFAULT_EDUCATION_CONFIG, planEducation } from "../../server/engines/education/plan";
 import { DEFAULT_EDUCATION_LIBRARY } from "../../server/engines/education/library";
 import { backgroundOf } from "../../server/engines/education/background";
-import type { StakeholderRole } from "../../server/db/generated/enums";
 import { addDays, addHours, type SeedContext } from "./context";
 
 /**
@@ -11,7 +10,7 @@ import { addDays, addHours, type SeedContext } from "./context";
  */
 export function buildEducation(ctx: SeedContext): void {
   const { rows, tenantId, now } = ctx;
-  const roles = new Map(rows.customer.map((u) => [u.id, u.stakeholderRole as StakeholderRole | null | undefined]));
+  const roles = new Map(rows.customer.map((u) => [u.id, u.stakeholderRole]));
   const createdAt = ctx.daysAgo(140);
   const itemIds = new Map<string, string>();
   DEFAULT_EDUCATION_LIBRARY.forEach((item, position) => {

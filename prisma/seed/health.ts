@@ -1,6 +1,5 @@
-import type { Prisma } from "../../server/db/generated/client";
 import { DEFAULT_RETENTION_CONFIG, type RetentionConfig } from "../../server/engines/retention/config";
-import { expansionPotential, type ExpansionFacts, type ServiceType } from "../../server/engines/retention/expansion";
+import { expansionPotential, type ExpansionFacts } from "../../server/engines/retention/expansion";
 import { healthScore, type HealthFacts } from "../../server/engines/retention/health";
 import { planRetention, type TriggerFacts } from "../../server/engines/retention/strategy";
 import type { StoredComponents } from "../../server/services/retention";
@@ -57,7 +56,7 @@ function accountAsOf(ctx: SeedContext, account: AccountRef, day: Date) {
     activeProjects: projects.filter((p) => !completed.includes(p) && !guarantees.some((x) => x.p.id === p.id)).length,
     endedProjects: projects.filter((p) => !completed.includes(p) && guarantees.some((x) => x.p.id === p.id)).length,
     succeededServiceTypes: [
-      ...new Set(guarantees.filter((x) => x.g?.status === "SUCCEEDED").map((x) => x.p.serviceType as ServiceType)),
+      ...new Set(guarantees.filter((x) => x.g?.status === "SUCCEEDED").map((x) => x.p.serviceType)),
     ],
     largestContractCents: projects.reduce((m, p) => Math.max(m, p.contractValueCents), 0),
     lastCompleted:
@@ -139,7 +138,7 @@ export function buildHealth(ctx: SeedContext): void {
         day,
         score: health.score,
         expansionScore: expansion.score,
-        components: components as unknown as Prisma.InputJsonObject,
+        components: components,
         createdAt: computedAt < now ? computedAt : now,
       });
     }
@@ -162,7 +161,7 @@ export function buildHealth(ctx: SeedContext): void {
       strategy: plan.strategy,
       healthScore: plan.healthScore,
       expansionScore: plan.expansionScore,
-      triggers: { reason: plan.reason, conditions: plan.triggers } as unknown as Prisma.InputJsonObject,
+      triggers: { reason: plan.reason, conditions: plan.triggers },
       successMetrics: plan.successMetrics,
       expectedOutcome: plan.expectedOutcome,
       nextTouchpointAt: plan.nextTouchpointAt,

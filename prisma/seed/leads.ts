@@ -1,4 +1,3 @@
-import type { Prisma } from "../../server/db/generated/client";
 import type { LeadStage } from "../../server/db/generated/enums";
 import { analyzeFeasibility } from "../../server/engines/feasibility/analyze";
 import { DEFAULT_FEASIBILITY_CONFIG } from "../../server/engines/feasibility/config";
@@ -76,11 +75,11 @@ export function buildLeads(ctx: SeedContext): Map<string, LeadFacts> {
         tenantId,
         leadId: id,
         answers: { answers, context: {} },
-        breakdown: result.categories as unknown as Prisma.InputJsonValue,
+        breakdown: result.categories,
         points: result.points,
         maxPoints: result.maxPoints,
         score: result.score,
-        fit: result.fit as unknown as Prisma.InputJsonValue,
+        fit: result.fit,
         configVersion: 1,
         isDraft,
         authorId: ownerId,
@@ -159,8 +158,8 @@ function pushFeasibility(
     resourceScore: result.resource.score,
     feasibilityScore: result.feasibilityScore,
     successProbability: result.successProbability,
-    risks: result.riskFactors as unknown as Prisma.InputJsonValue,
-    blockers: result.blockers as unknown as Prisma.InputJsonValue,
+    risks: result.riskFactors,
+    blockers: result.blockers,
     recommendation: result.decision,
   });
   return result.feasibilityScore;

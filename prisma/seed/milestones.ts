@@ -1,4 +1,3 @@
-import type { Prisma } from "../../server/db/generated/client";
 import type { MilestoneStatus, SignOffDecision } from "../../server/db/generated/enums";
 import { SIGN_OFF_AUDIT_ACTION } from "../../server/db/signoffs";
 import { SIGN_OFF_METHODS, milestoneTemplates, type MilestoneTemplate } from "./catalogue";
@@ -258,7 +257,7 @@ function chainSignOffs(ctx: SeedContext, projectId: string, pending: PendingSign
           contentHash: entry.contentHash,
           hash: entry.hash,
           content: s.content,
-        } as unknown as Prisma.InputJsonObject,
+        },
       });
       head = { seq: entry.seq, hash: entry.hash };
     });

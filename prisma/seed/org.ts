@@ -79,5 +79,5 @@ export function buildOrg(ctx: SeedContext, passwordHash: string): void {
 
 /** TenantConfig v1 per kind: the engines' own defaults (the seed's numbers), so stored config always parses. */
 function configData(): Record<string, Prisma.InputJsonObject> {
-  return TENANT_CONFIG_DEFAULTS as unknown as Record<string, Prisma.InputJsonObject>;
+  return TENANT_CONFIG_DEFAULTS;
 }

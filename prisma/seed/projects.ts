@@ -1,4 +1,3 @@
-import type { Prisma } from "../../server/db/generated/client";
 import type { EnvironmentStatus, ProjectStatus } from "../../server/db/generated/enums";
 import { DEFAULT_GUARANTEE_CONFIG } from "../../server/engines/guarantee/config";
 import { finalValidation, type ValidationFacts } from "../../server/engines/guarantee/validation";
@@ -250,14 +249,14 @@ function buildGuarantee(ctx: SeedContext, p: ProjectRef) {
     remedy: ended && !succeeded ? "REFUND" : null,
     decidedAt,
     outcome: ended
-      ? ({
+      ? {
           ...result,
           evaluatedAt: iso(p.guaranteeEnd),
           configVersion: 1,
           trigger: "clock_end",
           closedReason: null,
           facts,
-        } as unknown as Prisma.InputJsonObject)
+        }
       : undefined,
     createdAt: addHours(p.createdAt, 2),
   });

@@ -1,4 +1,3 @@
-import type { Prisma } from "../../server/db/generated/client";
 import { DEFAULT_QUALITY_CONFIG } from "../../server/engines/quality/config";
 import type { QualityMetrics } from "../../server/engines/quality/gates";
 import { validateQuality } from "../../server/engines/quality/validate";
@@ -189,8 +188,8 @@ export function buildQuality(ctx: SeedContext, p: ProjectRef): { lastCoverage: n
         configVersion: 1,
         trigger: "manual",
         validatedBy: null,
-      } as unknown as Prisma.InputJsonValue,
-      recommendations: result.recommendations as unknown as Prisma.InputJsonValue,
+      },
+      recommendations: result.recommendations,
     });
   }
   return { lastCoverage, escalations };

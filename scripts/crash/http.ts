@@ -75,7 +75,7 @@ export async function trpc<T>(
     error?: { json: { message: string } };
   } | null;
   if (body?.result)
-    return { status: res.status, data: superjson.deserialize(body.result.data as never) as T, error: null };
+    return { status: res.status, data: superjson.deserialize<T>(body.result.data as never), error: null };
   return { status: res.status, data: null, error: body?.error?.json.message ?? `HTTP ${res.status}` };
 }
 

@@ -40,7 +40,7 @@ async function requestMeta(): Promise<{ ip: string; userAgent: string | null }> 
  * Prisma adapter. Initialised lazily so `next build` needs no database or secret.
  */
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  adapter: PrismaAdapter(db() as never),
+  adapter: PrismaAdapter(db()),
   secret: process.env.AUTH_SECRET,
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },

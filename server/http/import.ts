@@ -37,7 +37,7 @@ export async function importRoute(kind: ImportKind, request: Request): Promise<R
     if (bytes === null) return problem(413, TOO_LARGE);
     let form: FormData;
     try {
-      form = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": type } }).formData();
+      form = await new Response(bytes, { headers: { "content-type": type } }).formData();
     } catch {
       return problem(400, "The upload could not be read. Choose the file again.", {
         fieldErrors: { file: "Unreadable upload" },

@@ -11,9 +11,10 @@ import type { JobContext } from "./runner";
  */
 export type Phase<T extends { id: string }> = {
   name: string;
-  load: (tenant: JobTenant, afterId: string | null, take: number) => Promise<T[]>;
-  handle: (tenant: JobTenant, item: T) => Promise<void>;
-  handleBatch?: (tenant: JobTenant, items: T[]) => Promise<void>;
+  // methods (not function properties) so phases of different item types fit in one Phase<Item>[] list
+  load(tenant: JobTenant, afterId: string | null, take: number): T[] | Promise<T[]>;
+  handle(tenant: JobTenant, item: T): void | Promise<void>;
+  handleBatch?(tenant: JobTenant, items: T[]): void | Promise<void>;
   /** page size of this phase (else the runner's) */
   batchSize?: number;
 };
@@ -29,8 +30,7 @@ function parseCursor(cursor: string | null): { phase: string; tenantId: string; 
 
 export async function runPhases(
   ctx: JobContext,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- phases of different item types in one list
-  phases: Phase<any>[],
+  phases: Phase<{ id: string }>[],
   batchSize = BATCH_SIZE,
 ): Promise<"done" | "paused"> {
   const tenants = await listTenantsForJobs(ctx.db, ctx.tenantId);

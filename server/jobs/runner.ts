@@ -44,7 +44,7 @@ export class JobContext {
     public cursor: string | null,
     readonly counts: JobCounts,
     readonly errors: JobError[],
-    private readonly persist: () => Promise<boolean>,
+    private readonly persist: () => boolean | Promise<boolean>,
   ) {}
 
   count(tenantId: string, key: string, n = 1) {

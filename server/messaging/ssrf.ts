@@ -123,7 +123,7 @@ export function guardedLookup(allowPrivate: boolean): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, "", 4);
-      const list = addresses as LookupAddress[];
+      const list = addresses;
       const bad = !allowPrivate && (list.length === 0 || list.some((a) => isPrivateAddress(a.address)));
       if (bad)
         return callback(

@@ -147,7 +147,7 @@ export async function analyzeLead(ctx: ServiceContext, leadId: string, request: 
   if (!assessment)
     throw new AppError("BAD_REQUEST", "Save a qualification assessment first: success probability depends on it.");
   const config = await loadConfig(ctx, "feasibility");
-  const result = analyzeFeasibility(request as ProjectRequest, assessment.score, config.data);
+  const result = analyzeFeasibility(request, assessment.score, config.data);
   await ctx.db.$transaction(async (tx) => {
     const row = await insertFeasibility(tx, {
       tenantId: ctx.tenantId,
@@ -209,7 +209,7 @@ export async function latestFeasibilityFor(ctx: ServiceContext, leadId: string) 
   const score =
     input.qualificationScore ?? (await latestFinalAssessment(ctx.db, ctx.tenantId, leadId, row.createdAt))?.score ?? 0;
   const config = await loadConfigAt(ctx, "feasibility", row.configVersion);
-  const result = analyzeFeasibility(input.request as ProjectRequest, score, config.data);
+  const result = analyzeFeasibility(input.request, score, config.data);
   return {
     analysisId: row.id,
     analyzedAt: row.createdAt,

@@ -8,7 +8,6 @@ import {
   type ConfigKind,
 } from "@/server/db/config";
 import { recordAudit } from "@/server/db/audit";
-import type { Prisma } from "@/server/db/generated/client";
 import { ZEducationConfigSchema } from "@/server/engines/education/plan";
 import { ZFeasibilityConfigSchema } from "@/server/engines/feasibility/config";
 import { ZQualificationConfigSchema } from "@/server/engines/qualification/config";
@@ -56,13 +55,7 @@ function parseStored<K extends ConfigKind>(kind: K, version: number, data: unkno
 export async function loadConfig<K extends ConfigKind>(ctx: ServiceContext, kind: K): Promise<VersionedConfig<K>> {
   const row =
     (await latestConfig(ctx.db, ctx.tenantId, kind)) ??
-    (await ensureDefaultConfig(
-      ctx.db,
-      ctx.tenantId,
-      kind,
-      REGISTRY[kind].defaults as unknown as Prisma.InputJsonValue,
-      ctx.now,
-    ));
+    (await ensureDefaultConfig(ctx.db, ctx.tenantId, kind, REGISTRY[kind].defaults, ctx.now));
   if (!row) throw new AppError("INTERNAL", `Could not load the ${kind} configuration`);
   return parseStored(kind, row.version, row.data);
 }
@@ -109,7 +102,7 @@ export async function updateConfig<K extends ConfigKind>(
       tenantId: ctx.tenantId,
       kind,
       version: current.version + 1,
-      data: parsed.data as unknown as Prisma.InputJsonValue,
+      data: parsed.data,
       createdById: ctx.actorId,
       at: ctx.now,
     });
@@ -119,8 +112,8 @@ export async function updateConfig<K extends ConfigKind>(
       action: "config.updated",
       entityType: "TenantConfig",
       entityId: `${kind}@${row.version}`,
-      before: current.data as unknown as Prisma.InputJsonValue,
-      after: parsed.data as unknown as Prisma.InputJsonValue,
+      before: current.data,
+      after: parsed.data,
       ip: ctx.ip,
       requestId: ctx.requestId,
       at: ctx.now,

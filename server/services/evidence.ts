@@ -1,6 +1,5 @@
 import type { EvidencePayload } from "@/lib/schemas/evidence";
 import { touchToken } from "@/server/db/api-tokens";
-import type { Prisma } from "@/server/db/client";
 import { insertEvidence, listEvidence } from "@/server/db/evidence";
 import { AppError } from "@/server/errors";
 import type { EvidenceToken } from "./api-tokens";
@@ -43,7 +42,7 @@ export async function recordCiEvidence(ctx: ServiceContext, token: EvidenceToken
       testsFailed: payload.tests?.failed,
       commitSha: payload.commitSha,
       buildUrl: payload.buildUrl,
-      metrics: (payload.metrics ?? {}) as Prisma.InputJsonValue,
+      metrics: payload.metrics ?? {},
       at: ctx.now,
     });
     await touchToken(tx, ctx.tenantId, token.id, ctx.now);

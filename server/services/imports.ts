@@ -153,7 +153,7 @@ async function check(
     plan = planImport("leads", records, stored, {
       ...columns,
       key: columnName(kind, table, mapping, "email"),
-    }) as ImportPlan<ImportRecord>;
+    });
     invalid = errors;
   } else {
     const { records, errors } = validateAccountRows(table, mapping);
@@ -161,7 +161,7 @@ async function check(
     plan = planImport("accounts", records, await storedAccounts(db, tenantId), {
       ...columns,
       key: columnName(kind, table, mapping, key),
-    }) as ImportPlan<ImportRecord>;
+    });
     invalid = errors;
   }
   const errors = [...invalid, ...plan.errors].sort((x, y) => x.row - y.row);
@@ -288,12 +288,10 @@ export async function runImport(
       let created: number;
       if (kind === "leads") {
         created = await insertLeads(tx, ctx.tenantId, ctx.actorId, creates as LeadRecord[], ctx.now);
-        for (const u of updates)
-          await updateLeadFromImport(tx, ctx.tenantId, u.id, u.changes as Partial<LeadRecord>, ctx.now);
+        for (const u of updates) await updateLeadFromImport(tx, ctx.tenantId, u.id, u.changes, ctx.now);
       } else {
         created = await insertAccounts(tx, ctx.tenantId, creates as AccountRecord[], ctx.now);
-        for (const u of updates)
-          await updateAccountFromImport(tx, ctx.tenantId, u.id, u.changes as Partial<AccountRecord>);
+        for (const u of updates) await updateAccountFromImport(tx, ctx.tenantId, u.id, u.changes);
       }
       const summary: ImportSummary = {
         dryRun: false,

@@ -1,6 +1,6 @@
 import { clockDelays } from "@/server/engines/guarantee/clock";
 import type { JobTenant } from "@/server/db/automation";
-import type { Db, Prisma } from "@/server/db/client";
+import type { Db } from "@/server/db/client";
 import { activePeopleByRole } from "@/server/db/automation";
 import type { AlertKind } from "@/server/db/generated/enums";
 import { insertProgressUpdates, projectsForProgress, type ProjectForProgress } from "@/server/db/progress-updates";
@@ -108,7 +108,7 @@ export async function writeProgressUpdates(
         periodKey,
         progress: stored.progress.progressPercent,
         achievements: stored.report.achievements,
-        analysis: stored as unknown as Prisma.InputJsonValue,
+        analysis: stored,
         at: now,
       })),
     );

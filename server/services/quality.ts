@@ -1,6 +1,6 @@
 import type { QualityType, ValidateQualityInput } from "@/lib/schemas/quality";
 import { recordAudit } from "@/server/db/audit";
-import type { DbOrTx, Prisma } from "@/server/db/client";
+import type { DbOrTx } from "@/server/db/client";
 import { alertsAbout } from "@/server/db/alerts";
 import type { AlertKind } from "@/server/db/generated/enums";
 import {
@@ -170,8 +170,8 @@ export async function storeQualityValidation(
     gatesPassed: result.gatesPassed,
     gatesFailed: result.gatesFailed,
     escalated: result.escalate,
-    results: stored as unknown as Prisma.InputJsonValue,
-    recommendations: result.recommendations as unknown as Prisma.InputJsonValue,
+    results: stored,
+    recommendations: result.recommendations,
     at: ctx.now,
   });
   const escalation = result.escalate ? await raiseEscalation(tx, ctx, project, type, result, config.data) : null;

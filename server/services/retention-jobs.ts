@@ -1,4 +1,4 @@
-import type { Db, Prisma } from "@/server/db/client";
+import type { Db } from "@/server/db/client";
 import { listTenantsForJobs } from "@/server/db/automation";
 import { accountsAfter, refreshSnapshot } from "@/server/db/retention";
 import { logger } from "@/server/logger";
@@ -45,7 +45,7 @@ export async function snapshotHealth(
               day,
               score,
               expansionScore: a.expansion.score,
-              components: storedComponents(a) as unknown as Prisma.InputJsonValue,
+              components: storedComponents(a),
               at: now,
             });
             if (written !== "unchanged") counts.snapshots += 1;

@@ -1,6 +1,5 @@
 import type { SignOffInput } from "@/lib/schemas/signoffs";
 import { recordAudit } from "@/server/db/audit";
-import type { Prisma } from "@/server/db/generated/client";
 import { latestEvidence } from "@/server/db/evidence";
 import { insertNotifications } from "@/server/db/notifications";
 import {
@@ -195,7 +194,7 @@ export async function recordSignOff(ctx: SignOffContext, input: SignOffInput) {
           contentHash: row.contentHash,
           hash: row.hash,
           content,
-        } as unknown as Prisma.InputJsonValue,
+        },
         ip: ctx.ip,
         requestId: ctx.requestId,
         at: ctx.now,

@@ -57,7 +57,7 @@ export async function provisionWorkspace(
   const created = await insertWorkspace(tx, {
     slug: input.slug,
     name: input.name,
-    configs: TENANT_CONFIG_DEFAULTS as unknown as Record<string, Prisma.InputJsonValue>,
+    configs: TENANT_CONFIG_DEFAULTS,
     admin: input.admin,
     at: meta.now,
   });

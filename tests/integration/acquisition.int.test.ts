@@ -161,9 +161,9 @@ describe("CSM acquisition flow through the routers", () => {
         await codeOf(csm.feasibility.analyze({ leadId: lead.id, request: request as typeof SAMPLE_REQUEST })),
       ).toBe("BAD_REQUEST");
     }
-    expect(
-      await codeOf(csm.qualification.save({ leadId: lead.id, answers: { made_up: "full" } as never, context: {} })),
-    ).toBe("BAD_REQUEST");
+    expect(await codeOf(csm.qualification.save({ leadId: lead.id, answers: { made_up: "full" }, context: {} }))).toBe(
+      "BAD_REQUEST",
+    );
     expect(await testDb().feasibilityAnalysis.count({ where: { tenantId: f.tenant.id } })).toBe(before);
     expect(await codeOf(csm.qualification.history({ leadId: "nope" }))).toBe("NOT_FOUND");
   });

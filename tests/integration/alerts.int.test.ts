@@ -12,8 +12,8 @@ import { callerFor, codeOf, createTenantFixture, shapeOf, testDb, type TenantFix
 // the export route reads the signed-in user through currentUser(); here it is the test's user
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/server/auth/current-user", () => ({
-  currentUser: async () => session.user,
-  loadSessionUser: async () => session.user,
+  currentUser: () => session.user,
+  loadSessionUser: () => session.user,
 }));
 
 let f: TenantFixture;
@@ -82,7 +82,7 @@ describe("alerts.list", () => {
     ).toMatchObject({ data: { code: "BAD_REQUEST" } });
     expect(await shapeOf(callerFor(f.users.CSM).alerts.list({ pageSize: 1000 }), "alerts.list")).toMatchObject({
       data: { code: "BAD_REQUEST" },
-      message: expect.stringMatching(/100 rows/),
+      message: expect.stringMatching(/100 rows/) as string,
     });
   });
 });
@@ -106,7 +106,7 @@ describe("alerts.resolve", () => {
     expect(await shapeOf(callerFor(f.users.CSM).alerts.resolve({ alertId: alert.id }), "alerts.resolve")).toMatchObject(
       {
         data: { code: "CONFLICT" },
-        message: expect.stringMatching(/already resolved on \d{4}-\d\d-\d\d \d\d:\d\d UTC/),
+        message: expect.stringMatching(/already resolved on \d{4}-\d\d-\d\d \d\d:\d\d UTC/) as string,
       },
     );
     expect(await testDb().auditEvent.count({ where: { entityType: "Alert", entityId: alert.id } })).toBe(1);
@@ -125,7 +125,7 @@ describe("alerts.resolve", () => {
         "alerts.resolve",
       ),
     ).toMatchObject({
-      data: { code: "BAD_REQUEST", fieldErrors: { note: expect.stringMatching(/under 500 characters/) } },
+      data: { code: "BAD_REQUEST", fieldErrors: { note: expect.stringMatching(/under 500 characters/) as string } },
     });
     expect((await testDb().alert.findUniqueOrThrow({ where: { id: alert.id } })).resolvedAt).toBeNull();
     expect(await testDb().auditEvent.count({ where: { entityType: "Alert", entityId: alert.id } })).toBe(0);

@@ -323,7 +323,7 @@ describe("the sender, as the Resend SDK posts it", () => {
     expect(posted.reply_to).toBe("help@northwind.test");
     expect((await admin(a).get()).sender).toMatchObject({
       address: "operator",
-      note: expect.stringContaining("unverified.test is not a verified sending domain"),
+      note: expect.stringContaining("unverified.test is not a verified sending domain") as string,
     });
   });
 });

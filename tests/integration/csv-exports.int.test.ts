@@ -11,8 +11,8 @@ import { createLeadFor, createTenantFixture, type TenantFixture } from "../helpe
  */
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/server/auth/current-user", () => ({
-  currentUser: async () => session.user,
-  loadSessionUser: async () => session.user,
+  currentUser: () => session.user,
+  loadSessionUser: () => session.user,
 }));
 
 const APP = "http://localhost:3000";

@@ -355,24 +355,24 @@ describe("bad input", () => {
     const day = (n: number) => new Date(now.getTime() - n * DAY);
     expect(await refusal(ask().summary({ range: { from: day(1), to: day(30) } }), "dashboard.summary")).toMatchObject({
       code: "BAD_REQUEST",
-      message: expect.stringMatching(/^The range is reversed: it starts on .* but ends on .*/),
+      message: expect.stringMatching(/^The range is reversed: it starts on .* but ends on .*/) as string,
     });
     expect(
       await refusal(
         ask().trends({ range: { from: new Date("1900-01-01"), to: new Date("1900-03-01") } }),
         "dashboard.trends",
       ),
-    ).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/more than 10 years ago/) });
+    ).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/more than 10 years ago/) as string });
     expect(await refusal(ask().summary({ range: { from: day(1000), to: now } }), "dashboard.summary")).toMatchObject({
       code: "BAD_REQUEST",
-      message: expect.stringMatching(/at most 731 days/),
+      message: expect.stringMatching(/at most 731 days/) as string,
     });
     expect(
       await refusal(
         ask().summary({ range: { from: day(10), to: new Date(now.getTime() + 30 * DAY) } }),
         "dashboard.summary",
       ),
-    ).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/ends in the future/) });
+    ).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/ends in the future/) as string });
     expect(await refusal(ask().summary({ range: { days: 45 } }), "dashboard.summary")).toEqual({
       code: "BAD_REQUEST",
       message: "Choose a range of 30, 90, 365 days (got 45).",

@@ -144,12 +144,20 @@ describe("API tokens", () => {
   });
 });
 
+/** The JSON answers of POST /api/v1/evidence, as these tests read them. */
+type Stored = {
+  evidenceId: string;
+  projectId: string;
+  codeGates: { validationId: string; escalated: boolean; failing: { gate: string }[] };
+};
+type Refused = { error: string; fieldErrors: Record<string, string> };
+
 describe("POST /api/v1/evidence", () => {
   it("stores the evidence, marks the token used and validates the code gates from it", async () => {
     const { token, id } = await tokenFor(f, f.projectA.id);
     const res = await post(token, GOOD);
     expect(res.status).toBe(201);
-    const body = await res.json();
+    const body = (await res.json()) as Stored;
     expect(body).toMatchObject({
       projectId: f.projectA.id,
       codeGates: { score: 100, gatesPassed: 5, gatesFailed: 0, escalated: false, failing: [] },
@@ -214,7 +222,7 @@ describe("POST /api/v1/evidence", () => {
       const res = await post(token, GOOD);
       expect(res.status, token).toBe(401);
       expect(res.headers.get("www-authenticate")).toContain('error="invalid_token"');
-      messages.add((await res.json()).error);
+      messages.add(((await res.json()) as Refused).error);
     }
     expect(messages.size).toBe(1);
     const basic = await post(null, GOOD, { authorization: `Basic ${Buffer.from("a:b").toString("base64")}` });
@@ -226,7 +234,7 @@ describe("POST /api/v1/evidence", () => {
     const tokenB = await tokenFor(f, f.projectB.id, "Project B pipeline");
     const res = await post(tokenB.token, { coverage: 97 });
     expect(res.status).toBe(201);
-    const body = await res.json();
+    const body = (await res.json()) as Stored;
     expect(body.projectId).toBe(f.projectB.id);
     expect((await testDb().evidence.findUniqueOrThrow({ where: { id: body.evidenceId } })).projectId).toBe(
       f.projectB.id,
@@ -241,7 +249,7 @@ describe("POST /api/v1/evidence", () => {
     ] as const) {
       const refused = await post(token, { coverage: 97, projectId });
       expect(refused.status).toBe(403);
-      expect((await refused.json()).fieldErrors).toHaveProperty("projectId");
+      expect(((await refused.json()) as Refused).fieldErrors).toHaveProperty("projectId");
     }
     expect(await countsFor(f.tenant.id)).toEqual(before);
     expect(await countsFor(other.tenant.id)).toEqual(beforeOther);
@@ -280,7 +288,7 @@ describe("POST /api/v1/evidence", () => {
     const before = await countsFor(f.tenant.id);
     const res = await post(token, payload);
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = (await res.json()) as Refused;
     expect(typeof body.error).toBe("string");
     expect(Object.keys(body.fieldErrors)).toContain(field);
     expect(await countsFor(f.tenant.id)).toEqual(before);
@@ -298,7 +306,7 @@ describe("POST /api/v1/evidence", () => {
     const before = await countsFor(f.tenant.id);
     const notJson = await post(token, "coverage=95");
     expect(notJson.status).toBe(400);
-    expect((await notJson.json()).fieldErrors).toEqual({ input: "Not valid JSON" });
+    expect(((await notJson.json()) as Refused).fieldErrors).toEqual({ input: "Not valid JSON" });
     const huge = await post(token, JSON.stringify({ coverage: 90, metrics: { note: "x".repeat(70 * 1024) } }));
     expect(huge.status).toBe(413);
     // no Content-Length to trust: the streamed body is still cut off at the limit
@@ -337,7 +345,7 @@ describe("POST /api/v1/evidence", () => {
     };
     const res = await post(token, failing);
     expect(res.status).toBe(201);
-    const body = await res.json();
+    const body = (await res.json()) as Stored;
     expect(body.codeGates).toMatchObject({ score: 0, gatesFailed: 5, escalated: true });
     expect(body.codeGates.failing.map((g: { gate: string }) => g.gate)).toContain("security_vulnerability_threshold");
 
@@ -363,7 +371,7 @@ describe("POST /api/v1/evidence", () => {
 
     // a second failing build while the alert is open: stored as escalated, no second alert, action or notification
     const again = await post(token, failing);
-    expect((await again.json()).codeGates.escalated).toBe(true);
+    expect(((await again.json()) as Stored).codeGates.escalated).toBe(true);
     expect(await testDb().alert.count({ where: { projectId: f.projectA.id, kind: "QUALITY_ESCALATION_CODE" } })).toBe(
       1,
     );

@@ -387,7 +387,7 @@ describe("the customer's remedy choice", () => {
     );
     expect(over?.data).toMatchObject({
       code: "BAD_REQUEST",
-      fieldErrors: { amountCents: expect.stringContaining("At most 2000000 cents") },
+      fieldErrors: { amountCents: expect.stringContaining("At most 2000000 cents") as string },
     });
     expect(await testDb().refund.count({ where: { guaranteeId } })).toBe(0);
     expect((await guaranteeOf(projectId)).remedy).toBeNull();
@@ -436,7 +436,7 @@ describe("the success dossier", () => {
     expect(staff.expansionOpportunities.map((o) => o.key)).toContain("additional_mvp_features");
     expect(await dossierOf(f.tenant.id, projectId, f.accountA.id)).toEqual({
       ...staff,
-      issuedAt: expect.any(Date),
+      issuedAt: expect.any(Date) as Date,
     });
 
     const failed = await decidedGuaranteeFor(f, "failure");

@@ -115,7 +115,11 @@ describe("no data is not zero", () => {
     expect(page.current).toBeNull();
     expect(page.noPlanReason).toMatch(/^Not scored yet/);
     const row = (await csm.retention.accounts({ sort: "name" })).accounts.find((a) => a.id === g.accountB.id);
-    expect(row).toMatchObject({ health: null, strategy: null, noPlanReason: expect.stringMatching(/^Not scored yet/) });
+    expect(row).toMatchObject({
+      health: null,
+      strategy: null,
+      noPlanReason: expect.stringMatching(/^Not scored yet/) as string,
+    });
     expect((await csm.retention.recompute({ accountId: g.accountB.id })).planId).toBeNull();
   });
 
@@ -147,7 +151,7 @@ describe("every account in a strategy band has a plan or says why not", () => {
     });
     const csm = callerFor(g.users.CSM, () => now);
     const before = (await csm.retention.accounts({ sort: "name" })).accounts.find((a) => a.id === g.accountA.id);
-    expect(before).toMatchObject({ strategy: null, noPlanReason: expect.stringMatching(/^No plan yet/) });
+    expect(before).toMatchObject({ strategy: null, noPlanReason: expect.stringMatching(/^No plan yet/) as string });
     await snapshotHealth(testDb(), new Date(now.getTime() + DAY / 24), { tenantId: g.tenant.id });
     const after = (await csm.retention.accounts({ sort: "name" })).accounts.find((a) => a.id === g.accountA.id);
     expect(after?.strategy).not.toBeNull();

@@ -13,8 +13,8 @@ import { createTenantFixture, testDb, type TenantFixture } from "../helpers/fixt
  */
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/server/auth/current-user", () => ({
-  currentUser: async () => session.user,
-  loadSessionUser: async () => session.user,
+  currentUser: () => session.user,
+  loadSessionUser: () => session.user,
 }));
 
 const FIXTURE = new Uint8Array(
@@ -209,7 +209,7 @@ describe("lead import", () => {
     );
     expect(status).toBe(400);
     expect(body.rowErrors).toEqual([
-      { row: 2, column: "Email", message: expect.stringMatching(/^2 leads already have this email/) },
+      { row: 2, column: "Email", message: expect.stringMatching(/^2 leads already have this email/) as string },
     ]);
   });
 

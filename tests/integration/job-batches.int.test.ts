@@ -19,7 +19,7 @@ function contextFor(tenantId: string, cursor: string | null = null) {
   const counts: JobCounts = {};
   const errors: JobError[] = [];
   const cursors: (string | null)[] = [];
-  const ctx = new JobContext(testDb(), new Date(), tenantId, Date.now() + 60_000, cursor, counts, errors, async () => {
+  const ctx = new JobContext(testDb(), new Date(), tenantId, Date.now() + 60_000, cursor, counts, errors, () => {
     cursors.push(ctx.cursor);
     return true;
   });
@@ -31,13 +31,13 @@ function phaseWith(bad: string | null, done: string[], pages: string[][]): Phase
   return {
     name: "things",
     batchSize: 3,
-    load: async (_tenant, afterId, take) => items.filter((i) => afterId === null || i.id > afterId).slice(0, take),
-    handleBatch: async (_tenant, page) => {
+    load: (_tenant, afterId, take) => items.filter((i) => afterId === null || i.id > afterId).slice(0, take),
+    handleBatch: (_tenant, page) => {
       if (page.some((i) => i.id === bad)) throw new Error("page failed");
       pages.push(page.map((i) => i.id));
       done.push(...page.map((i) => i.id));
     },
-    handle: async (_tenant, item) => {
+    handle: (_tenant, item) => {
       if (item.id === bad) throw new Error(`cannot handle ${item.id}`);
       done.push(item.id);
     },

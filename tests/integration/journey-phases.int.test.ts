@@ -23,7 +23,7 @@ describe("demo journeys", () => {
             ["feasibility", "completed"],
             ["tier_recommendation", "completed"],
             ["education", "completed"],
-          ]),
+          ]) as unknown[],
         });
       }
     }

@@ -257,7 +257,7 @@ describe("concurrency", () => {
     const wins = [a, r].filter((o) => o.status === "fulfilled" && o.value.changed);
     expect(wins).toHaveLength(1);
     const lost = [a, r].find((o) => o.status === "rejected");
-    expect((lost as PromiseRejectedResult | undefined)?.reason.code).toBe("CONFLICT");
+    expect(lost?.reason).toMatchObject({ code: "CONFLICT" });
     expect((await refundOf(refundId)).version).toBe(2);
   });
 });

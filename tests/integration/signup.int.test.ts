@@ -206,7 +206,7 @@ describe("signup.submit and completing the sign-up", () => {
     expect(audit.map((e) => e.action)).toEqual(["workspace.created"]);
     expect(audit[0]).toMatchObject({
       actorId: admin?.id,
-      after: expect.objectContaining({ slug: a.slug, via: "signup" }),
+      after: expect.objectContaining({ slug: a.slug, via: "signup" }) as object,
     });
     expect((await verifyTenantAuditChain({ db, tenantId: tenant.id, now })).firstBad).toBeNull();
     // the link is spent

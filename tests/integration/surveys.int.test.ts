@@ -296,7 +296,7 @@ describe("the week-4 satisfaction criterion (seed §3.1: CSAT ≥ 8.5/10)", () =
       where: { entityType: "Milestone", entityId: week4.id },
       orderBy: { createdAt: "desc" },
     });
-    expect(audit).toMatchObject({ actorId: null, after: expect.objectContaining({ reason }) });
+    expect(audit).toMatchObject({ actorId: null, after: expect.objectContaining({ reason }) as object });
 
     // an answer that leaves the mean where it was changes no score: no re-validation
     const count = await testDb().milestoneValidation.count({ where: { milestoneId: week4.id } });

@@ -67,7 +67,12 @@ async function runMutations(
   await client.query(`CREATE TEMP TABLE ${saved} AS SELECT * FROM "${table}" WHERE ${where}`, [scope.value]);
   const head =
     table === "AuditEvent"
-      ? (await client.query(`SELECT "seq", "hash" FROM "AuditChainHead" WHERE "tenantId" = $1`, [scope.value])).rows[0]
+      ? (
+          await client.query<{ seq: number; hash: string }>(
+            `SELECT "seq", "hash" FROM "AuditChainHead" WHERE "tenantId" = $1`,
+            [scope.value],
+          )
+        ).rows[0]
       : null;
   const rows = (
     await client.query<Row>(`SELECT "id", "seq", "hash", "prevHash" FROM "${table}" WHERE ${where} ORDER BY "seq"`, [
@@ -290,8 +295,11 @@ describe("the audit-event chain", () => {
       },
     ];
     expect(
-      (await client.query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE "tenantId" = $1`, [f.tenant.id])).rows[0]
-        .n,
+      (
+        await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE "tenantId" = $1`, [
+          f.tenant.id,
+        ])
+      ).rows[0]?.n,
     ).toBeGreaterThanOrEqual(6);
     await runMutations("AuditEvent", { column: "tenantId", value: f.tenant.id }, mutations, verify);
     expect(misses).toEqual([]);

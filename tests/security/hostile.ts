@@ -301,7 +301,14 @@ export function inputSchemaOf(inputs: readonly unknown[]): unknown {
   const zods = inputs.filter(isZod);
   if (zods.length <= 1) return zods[0];
   if (zods.every((z) => z._zod.def.type === "object")) {
-    return { _zod: { def: { type: "object", shape: Object.assign({}, ...zods.map((z) => z._zod.def.shape)) } } };
+    return {
+      _zod: {
+        def: {
+          type: "object",
+          shape: Object.assign({}, ...zods.map((z) => z._zod.def.shape)) as Record<string, unknown>,
+        },
+      },
+    };
   }
   return zods[0];
 }

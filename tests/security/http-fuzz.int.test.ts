@@ -34,8 +34,8 @@ import {
  */
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/server/auth/current-user", () => ({
-  currentUser: async () => session.user,
-  loadSessionUser: async () => session.user,
+  currentUser: () => session.user,
+  loadSessionUser: () => session.user,
 }));
 
 const PER_PROCEDURE = Number(process.env.HTTP_FUZZ_RUNS ?? 20);

@@ -23,11 +23,11 @@ import { recordFigure } from "./figures";
 const req = vi.hoisted(() => ({ headers: new Headers(), user: null as SessionUser | null }));
 // as in pages-matrix.int.test.ts: next-auth's auth() cannot read a session cookie under vitest, so the page's
 // signed-in user is supplied (a real fixture user); everything after it — the guard, the logger — is real
-vi.mock("@/server/auth/current-user", () => ({ currentUser: async () => req.user }));
+vi.mock("@/server/auth/current-user", () => ({ currentUser: () => req.user }));
 vi.mock("server-only", () => ({}));
 vi.mock("next/headers", () => ({
-  headers: async () => req.headers,
-  cookies: async () => ({
+  headers: () => req.headers,
+  cookies: () => ({
     get: () => undefined,
     getAll: () => [],
     has: () => false,
@@ -60,7 +60,7 @@ afterAll(() => {
 });
 
 describe("structured logs carry the request id", () => {
-  it("proxy.ts gives every page request an id (on the request for the page, and on the response), keeping a sane one", async () => {
+  it("proxy.ts gives every page request an id (on the request for the page, and on the response), keeping a sane one", () => {
     const fresh = proxy(new NextRequest("http://localhost/leads"));
     const id = fresh.headers.get("x-request-id");
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
@@ -103,6 +103,7 @@ describe("structured logs carry the request id", () => {
       description: "",
       schedule: "* * * * *",
       period: () => `ops-${randomUUID()}`,
+      // eslint-disable-next-line @typescript-eslint/require-await -- JobDefinition.run returns a promise; this one has nothing to wait for
       run: async (ctx) => (ctx.count(f.tenant.id, "checked", 2), "done"),
     };
     const result = await runJob(testDb(), def, { now: new Date() });

@@ -33,22 +33,22 @@ import { recordFigure } from "./figures";
  * procedures, which tests/integration/authorization-matrix.int.test.ts covers. e2e/security.spec.ts
  * visits a sample of pages on a running server as each role.
  */
-const cell = vi.hoisted(() => ({
-  user: null as SessionUser | null,
-  headers: { host: "localhost:3000" } as Record<string, string>,
+const cell = vi.hoisted((): { user: SessionUser | null; headers: Record<string, string> } => ({
+  user: null,
+  headers: { host: "localhost:3000" },
 }));
 vi.mock("server-only", () => ({}));
 vi.mock("@/server/auth/current-user", () => ({
-  currentUser: async () => cell.user,
-  loadSessionUser: async () => cell.user,
+  currentUser: () => cell.user,
+  loadSessionUser: () => cell.user,
 }));
 vi.mock("@/lib/trpc/server", async () => {
   const { callerFor } = await import("../helpers/fixtures");
-  return { api: async () => callerFor(cell.user) };
+  return { api: () => callerFor(cell.user) };
 });
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers(cell.headers),
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
+  headers: () => new Headers(cell.headers),
+  cookies: () => ({ get: () => undefined, getAll: () => [], has: () => false }),
 }));
 
 type Outcome = "ok" | "login" | "notFound" | `redirect:${string}`;

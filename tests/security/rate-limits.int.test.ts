@@ -21,8 +21,8 @@ import { recordFigure } from "./figures";
  */
 const req = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock("next/headers", () => ({
-  headers: async () => req.headers,
-  cookies: async () => ({
+  headers: () => req.headers,
+  cookies: () => ({
     get: () => undefined,
     getAll: () => [],
     has: () => false,
@@ -125,7 +125,7 @@ describe("sign-in (passwordSignIn action)", () => {
     await secondAppInstance();
     const refused = await run(passwordSignIn, { email: u.email, password: PASSWORD }, freshIp());
     expect(refused).toMatchObject({
-      error: expect.stringMatching(/Too many failed sign-in attempts\. Try again in \d+ minutes?\./),
+      error: expect.stringMatching(/Too many failed sign-in attempts\. Try again in \d+ minutes?\./) as string,
     });
     expectWait(refused !== "redirected" ? refused.retryAfterSeconds : 0, "loginEmail");
     expect(await sessionsOf(u.id)).toBe(0);
@@ -150,7 +150,7 @@ describe("sign-in (passwordSignIn action)", () => {
     await secondAppInstance();
     const u = await staffUser("ip-victim");
     const refused = await run(passwordSignIn, { email: u.email, password: PASSWORD }, ip);
-    expect(refused).toMatchObject({ error: expect.stringMatching(/Too many failed sign-in attempts/) });
+    expect(refused).toMatchObject({ error: expect.stringMatching(/Too many failed sign-in attempts/) as string });
     expectWait(refused !== "redirected" ? refused.retryAfterSeconds : 0, "loginIp");
     expect(await sessionsOf(u.id)).toBe(0);
     expect(await run(passwordSignIn, { email: u.email, password: PASSWORD }, freshIp())).toBe("redirected");
@@ -172,7 +172,9 @@ describe("magic links (requestMagicLink action)", () => {
     ];
     expect(links).toBe(LIMITS.magicLink.points);
     const refused = await run(requestMagicLink, { email: c.email }, freshIp());
-    expect(refused).toMatchObject({ error: expect.stringMatching(/for this address\. Try again in \d+ minutes?\./) });
+    expect(refused).toMatchObject({
+      error: expect.stringMatching(/for this address\. Try again in \d+ minutes?\./) as string,
+    });
     expectWait(refused !== "redirected" ? refused.retryAfterSeconds : 0, "magicLink");
     expect([await linksFor(c.email), await testDb().outboxMessage.count({ where: { recipient: c.email } })]).toEqual([
       links,
@@ -193,7 +195,7 @@ describe("magic links (requestMagicLink action)", () => {
     await secondAppInstance();
     const c = await customer("link-ip");
     const refused = await run(requestMagicLink, { email: c.email }, ip);
-    expect(refused).toMatchObject({ error: expect.stringMatching(/from your network/) });
+    expect(refused).toMatchObject({ error: expect.stringMatching(/from your network/) as string });
     expectWait(refused !== "redirected" ? refused.retryAfterSeconds : 0, "magicLinkIp");
     expect(await linksFor(c.email)).toBe(0);
     expect(await run(requestMagicLink, { email: c.email }, freshIp())).toBe("redirected");

@@ -36,12 +36,12 @@ const cell = vi.hoisted(() => {
   return { user: null as SessionUser | null };
 });
 vi.mock("@/server/auth/current-user", () => ({
-  currentUser: async () => cell.user,
-  loadSessionUser: async () => cell.user,
+  currentUser: () => cell.user,
+  loadSessionUser: () => cell.user,
 }));
 vi.mock("@/server/jobs/runner", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/server/jobs/runner")>()),
-  runJob: async (_db: unknown, def: { name: string }) => ({ job: def.name, periodKey: "matrix", status: "ran" }),
+  runJob: (_db: unknown, def: { name: string }) => ({ job: def.name, periodKey: "matrix", status: "ran" }),
 }));
 
 const ROLES = ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD", "CUSTOMER"] as const;
@@ -63,13 +63,14 @@ const CALLERS = [
 type Caller = (typeof CALLERS)[number];
 type Credentials = { user: SessionUser | null; bearer: string | null };
 
+type MethodRequest = { url: string; init?: RequestInit; params?: Record<string, string> };
 type MethodSpec = {
-  request: () => Promise<{ url: string; init?: RequestInit; params?: Record<string, string> }>;
+  request: () => MethodRequest | Promise<MethodRequest>;
   /** expected status per caller; callers not listed get `otherwise` */
   expect: Partial<Record<Caller, number>>;
   otherwise: number;
   /** extra checks on an answer (e.g. another tenant's export holds none of tenant A's rows) */
-  check?: (caller: Caller, res: Response) => Promise<void>;
+  check?: (caller: Caller, res: Response) => void | Promise<void>;
 };
 type RouteEntry = { auth: string; methods: Partial<Record<"GET" | "POST", MethodSpec>> };
 
@@ -95,7 +96,7 @@ const json = (body: unknown): RequestInit => ({
 const STAFF_200 = { ADMIN: 200, EXECUTIVE: 200, CSM: 200, TECH_LEAD: 200 } as const;
 const allCallers = (status: number) => Object.fromEntries(CALLERS.map((c) => [c, status])) as Record<Caller, number>;
 const CRON: MethodSpec = {
-  request: async () => ({ url: "http://localhost/api/cron/x" }),
+  request: () => ({ url: "http://localhost/api/cron/x" }),
   expect: { cronSecret: 200 },
   otherwise: 401,
 };
@@ -103,13 +104,13 @@ const cronRoute: RouteEntry = {
   auth: "Bearer CRON_SECRET",
   methods: {
     GET: CRON,
-    POST: { ...CRON, request: async () => ({ url: "http://localhost/api/cron/x", init: { method: "POST" } }) },
+    POST: { ...CRON, request: () => ({ url: "http://localhost/api/cron/x", init: { method: "POST" } }) },
   },
 };
 
 function importSpec(kind: "leads" | "accounts"): MethodSpec {
   return {
-    request: async () => {
+    request: () => {
       const form = new FormData();
       form.set(
         "file",
@@ -141,7 +142,7 @@ const ROUTES: Record<string, RouteEntry> = {
     auth: "public (up/down and migration name only)",
     methods: {
       GET: {
-        request: async () => ({ url: "http://localhost/api/health" }),
+        request: () => ({ url: "http://localhost/api/health" }),
         expect: allCallers(200),
         otherwise: 200,
         check: async (_c, res) => {
@@ -157,14 +158,14 @@ const ROUTES: Record<string, RouteEntry> = {
     auth: "Auth.js (its own CSRF token; see session-cookies.int.test.ts)",
     methods: {
       GET: {
-        request: async () => ({ url: "http://localhost:3000/api/auth/session" }),
+        request: () => ({ url: "http://localhost:3000/api/auth/session" }),
         expect: allCallers(200),
         otherwise: 200,
         check: async (_c, res) => expect(await res.json()).toBeNull(),
       },
       // a POST without Auth.js's CSRF token signs nobody in, whoever sends it
       POST: {
-        request: async () => ({
+        request: () => ({
           url: "http://localhost:3000/api/auth/callback/credentials",
           init: {
             method: "POST",
@@ -174,7 +175,7 @@ const ROUTES: Record<string, RouteEntry> = {
         }),
         expect: allCallers(302),
         otherwise: 302,
-        check: async (_c, res) => expect(res.headers.get("location")).toMatch(/error=MissingCSRF/),
+        check: (_c, res) => expect(res.headers.get("location")).toMatch(/error=MissingCSRF/),
       },
     },
   },
@@ -182,7 +183,7 @@ const ROUTES: Record<string, RouteEntry> = {
     auth: "session; per procedure in tests/integration/authorization-matrix.int.test.ts",
     methods: {
       GET: {
-        request: async () => ({
+        request: () => ({
           url: `http://localhost/api/trpc/users.list?input=${encodeURIComponent(JSON.stringify({ json: { page: 1, pageSize: 5 } }))}`,
         }),
         expect: {
@@ -201,7 +202,7 @@ const ROUTES: Record<string, RouteEntry> = {
         },
       },
       POST: {
-        request: async () => ({
+        request: () => ({
           url: "http://localhost/api/trpc/users.setDisabled",
           init: json({ json: { userId: a.users.TECH_LEAD.id, disabled: false } }),
         }),
@@ -255,7 +256,7 @@ const ROUTES: Record<string, RouteEntry> = {
     auth: "session, pipeline:read",
     methods: {
       GET: {
-        request: async () => ({ url: "http://localhost/api/leads/export" }),
+        request: () => ({ url: "http://localhost/api/leads/export" }),
         expect: {
           ADMIN: 200,
           EXECUTIVE: 200,
@@ -313,7 +314,7 @@ const ROUTES: Record<string, RouteEntry> = {
         },
         expect: allCallers(200),
         otherwise: 200,
-        check: async (_c, res) => {
+        check: (_c, res) => {
           expect(res.headers.get("content-type")).toBe("image/svg+xml");
           expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
         },
@@ -343,7 +344,7 @@ const ROUTES: Record<string, RouteEntry> = {
     auth: "Bearer project API token (evidence:write); no cookies",
     methods: {
       POST: {
-        request: async () => ({
+        request: () => ({
           url: "http://localhost/api/v1/evidence",
           init: json({ coverage: 91, tests: { passed: 10, failed: 0 } }),
         }),
@@ -356,7 +357,7 @@ const ROUTES: Record<string, RouteEntry> = {
           expect(projectId === undefined || projectId === b.projectA.id).toBe(true);
         },
       },
-      GET: { request: async () => ({ url: "http://localhost/api/v1/evidence" }), expect: {}, otherwise: 405 },
+      GET: { request: () => ({ url: "http://localhost/api/v1/evidence" }), expect: {}, otherwise: 405 },
     },
   },
   "/api/v1/customer-journey/initiate": {
@@ -371,7 +372,7 @@ const ROUTES: Record<string, RouteEntry> = {
         otherwise: 401,
       },
       GET: {
-        request: async () => ({ url: "http://localhost/api/v1/customer-journey/initiate" }),
+        request: () => ({ url: "http://localhost/api/v1/customer-journey/initiate" }),
         expect: {},
         otherwise: 405,
       },

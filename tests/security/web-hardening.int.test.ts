@@ -17,8 +17,8 @@ import { recordFigure } from "./figures";
  */
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/server/auth/current-user", () => ({
-  currentUser: async () => session.user,
-  loadSessionUser: async () => session.user,
+  currentUser: () => session.user,
+  loadSessionUser: () => session.user,
 }));
 
 const failure = vi.hoisted(() => ({ next: null as Error | null }));

@@ -1,5 +1,6 @@
 "use server";
 
+import { formText } from "@/lib/form-data";
 import { AuthError } from "next-auth";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { headers } from "next/headers";
@@ -20,7 +21,7 @@ export type LoginState = {
 
 export async function passwordSignIn(_prev: LoginState, form: FormData): Promise<LoginState> {
   const parsed = ZCredentialsSchema.safeParse({ email: form.get("email"), password: form.get("password") });
-  const email = String(form.get("email") ?? "");
+  const email = formText(form.get("email"));
   if (!parsed.success) return { fieldErrors: formErrors(parsed.error), email };
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: "/" });
@@ -42,7 +43,7 @@ export async function passwordSignIn(_prev: LoginState, form: FormData): Promise
 
 export async function requestMagicLink(_prev: LoginState, form: FormData): Promise<LoginState> {
   const parsed = ZEmailSchema.safeParse(form.get("email"));
-  const email = String(form.get("email") ?? "");
+  const email = formText(form.get("email"));
   if (!parsed.success)
     return { fieldErrors: { email: parsed.error.issues[0]?.message ?? "Enter a valid email address" }, email };
   // per network first, so a refused request does not also use up the address's allowance

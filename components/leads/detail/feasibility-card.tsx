@@ -1,5 +1,6 @@
 "use client";
 
+import { formText } from "@/lib/form-data";
 import { formatMoneyPlain, readMoneyField } from "@/lib/money";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
@@ -19,16 +20,14 @@ import type { LatestFeasibility } from "./types";
 import { formatDate } from "@/lib/format";
 
 const list = (v: FormDataEntryValue | null, sep: RegExp) =>
-  String(v ?? "")
+  formText(v)
     .split(sep)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 
 /** "" stays undefined so the schema says "Enter the … as a number" instead of reading 0. */
 function num(v: FormDataEntryValue | null): number | undefined {
-  const s = String(v ?? "")
-    .trim()
-    .replace(/,/g, "");
+  const s = formText(v).trim().replace(/,/g, "");
   if (s === "") return undefined;
   const n = Number(s);
   return Number.isFinite(n) ? n : Number.NaN;

@@ -1,5 +1,6 @@
 "use client";
 
+import { formText } from "@/lib/form-data";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -88,9 +89,9 @@ export function KickoffCard({
     const form = new FormData(event.currentTarget);
     const input = {
       leadId,
-      projectName: String(form.get("projectName") ?? "").trim() || undefined,
-      startDate: String(form.get("startDate") ?? "") || undefined,
-      techLeadId: String(form.get("techLeadId") ?? "") || undefined,
+      projectName: formText(form.get("projectName")).trim() || undefined,
+      startDate: formText(form.get("startDate")) || undefined,
+      techLeadId: formText(form.get("techLeadId")) || undefined,
       hasUiRequirements: form.get("hasUiRequirements") === "on",
       hasComplianceRequirements: form.get("hasComplianceRequirements") === "on",
       stakeholders: stakeholders.filter((s) => s.name.trim() !== "" || s.email.trim() !== ""),

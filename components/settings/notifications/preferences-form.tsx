@@ -1,5 +1,6 @@
 "use client";
 
+import { formText } from "@/lib/form-data";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -57,9 +58,9 @@ export function PreferencesForm({ initial, urgentNote }: { initial: Prefs; urgen
     setSaved(false);
     const parsed = ZUpdateChannelPrefsSchema.safeParse({
       channels,
-      digest: String(form.get("digest") ?? ""),
-      slackWebhookUrl: String(form.get("slackWebhookUrl") ?? ""),
-      teamsWebhookUrl: String(form.get("teamsWebhookUrl") ?? ""),
+      digest: formText(form.get("digest")),
+      slackWebhookUrl: formText(form.get("slackWebhookUrl")),
+      teamsWebhookUrl: formText(form.get("teamsWebhookUrl")),
     });
     if (!parsed.success) {
       setFieldErrors(formErrors(parsed.error));

@@ -1,5 +1,6 @@
 "use client";
 
+import { formText } from "@/lib/form-data";
 import { useMutation } from "@tanstack/react-query";
 import { Copy } from "lucide-react";
 import { useRouter } from "next/navigation";
@@ -37,9 +38,9 @@ export function NewEndpointForm() {
     setCreated(null);
     setCopied(false);
     const input = {
-      url: String(form.get("url") ?? ""),
+      url: formText(form.get("url")),
       events: form.getAll("events").map(String),
-      secret: String(form.get("secret") ?? "").trim() || undefined,
+      secret: formText(form.get("secret")).trim() || undefined,
     };
     const parsed = ZCreateWebhookSchema.safeParse(input);
     if (!parsed.success) {

@@ -50,7 +50,7 @@ describe("PNG logos", () => {
     expect(checkPng(fixturePng.subarray(0, fixturePng.length - 4))).toMatchObject({ ok: false });
     const huge = new Uint8Array(fixturePng);
     new DataView(huge.buffer).setUint32(16, 100_000);
-    expect(checkPng(huge)).toMatchObject({ ok: false, reason: expect.stringContaining("100000 × 32") });
+    expect(checkPng(huge)).toMatchObject({ ok: false, reason: expect.stringContaining("100000 × 32") as string });
     const tiny = new Uint8Array(fixturePng);
     new DataView(tiny.buffer).setUint32(20, 1);
     expect(checkPng(tiny)).toMatchObject({ ok: false });
@@ -59,7 +59,10 @@ describe("PNG logos", () => {
   it("refuses files over 256 KB and a declared type the bytes contradict", () => {
     const big = new Uint8Array(MAX_LOGO_BYTES + 1);
     big.set(fixturePng);
-    expect(checkLogo(big, "image/png")).toMatchObject({ ok: false, reason: expect.stringContaining("at most 256 KB") });
+    expect(checkLogo(big, "image/png")).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("at most 256 KB") as string,
+    });
     expect(checkLogo(fixturePng, "image/svg+xml")).toMatchObject({
       ok: false,
       reason: "This file is a PNG image, not an SVG.",

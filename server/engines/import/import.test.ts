@@ -54,13 +54,16 @@ describe("reading the file", () => {
   it("refuses UTF-16, workbooks, binary and empty files", () => {
     expect(decodeCsv(new Uint8Array([0xff, 0xfe, 0x41, 0x00]))).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/UTF-16/),
+      message: expect.stringMatching(/UTF-16/) as string,
     });
     expect(decodeCsv(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]))).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/xlsx/),
+      message: expect.stringMatching(/xlsx/) as string,
     });
-    expect(decodeCsv(utf8("a,b\n\u0000\n"))).toMatchObject({ ok: false, message: expect.stringMatching(/binary/) });
+    expect(decodeCsv(utf8("a,b\n\u0000\n"))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/binary/) as string,
+    });
     expect(decodeCsv(new Uint8Array())).toEqual({ ok: false, message: "The file is empty." });
     expect(decodeCsv(new Uint8Array([0xef, 0xbb, 0xbf, 0x0a]))).toEqual({ ok: false, message: "The file is empty." });
     expect(parseCsv("Company,Email\n")).toEqual({ ok: false, message: "The file has a header row but no data rows." });
@@ -69,18 +72,24 @@ describe("reading the file", () => {
   it("refuses more rows than the limit, and a file over the size limit", () => {
     const rows = (n: number) => "Company\n" + Array.from({ length: n }, (_, i) => `C${i}`).join("\n");
     expect(parseCsv(rows(10), 10).ok).toBe(true);
-    expect(parseCsv(rows(11), 10)).toEqual({ ok: false, message: expect.stringMatching(/more than 10 rows/) });
-    expect(readCsv(utf8(rows(10_001)))).toEqual({ ok: false, message: expect.stringMatching(/more than 10,000 rows/) });
+    expect(parseCsv(rows(11), 10)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/more than 10 rows/) as string,
+    });
+    expect(readCsv(utf8(rows(10_001)))).toEqual({
+      ok: false,
+      message: expect.stringMatching(/more than 10,000 rows/) as string,
+    });
     expect(readCsv(new Uint8Array(6 * 1024 * 1024))).toEqual({
       ok: false,
-      message: expect.stringMatching(/larger than 5 MB/),
+      message: expect.stringMatching(/larger than 5 MB/) as string,
     });
   });
 
   it("refuses an unclosed quote", () => {
     expect(parseCsv('Company,Email\n"Acme,a@acme.test\n')).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/not closed/),
+      message: expect.stringMatching(/not closed/) as string,
     });
   });
 });
@@ -234,10 +243,10 @@ describe("rows", () => {
     expect(records).toEqual([]);
     expect(errors).toEqual([
       { row: 2, column: "Email", message: "“not-an-email” is not a valid email address." },
-      { row: 2, column: "Annual Revenue", message: expect.stringMatching(/not an amount/) },
+      { row: 2, column: "Annual Revenue", message: expect.stringMatching(/not an amount/) as string },
       { row: 3, column: "Company name", message: "The company is empty." },
       { row: 3, column: "First Name", message: "The contact name is empty." },
-      { row: 3, column: "Annual Revenue", message: expect.stringMatching(/above \$21,474,836\.47/) },
+      { row: 3, column: "Annual Revenue", message: expect.stringMatching(/above \$21,474,836\.47/) as string },
       { row: 4, column: "Annual Revenue", message: "The amount cannot be negative." },
     ]);
   });
@@ -268,7 +277,9 @@ describe("rows", () => {
       { row: 2, name: "Acme Health", website: "https://acmehealth.example", industry: "Healthcare" },
       { row: 3, name: "No Site" },
     ]);
-    expect(errors).toEqual([{ row: 4, column: "Website", message: expect.stringMatching(/not a web address/) }]);
+    expect(errors).toEqual([
+      { row: 4, column: "Website", message: expect.stringMatching(/not a web address/) as string },
+    ]);
   });
 });
 
@@ -325,7 +336,7 @@ describe("matching stored records", () => {
     const { planned, errors } = planImport("leads", [lead({})], [stored({ id: "a" }), stored({ id: "b" })], columns);
     expect(planned).toEqual([]);
     expect(errors).toEqual([
-      { row: 2, column: "Email", message: expect.stringMatching(/^2 leads already have this email/) },
+      { row: 2, column: "Email", message: expect.stringMatching(/^2 leads already have this email/) as string },
     ]);
   });
 

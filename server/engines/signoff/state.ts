@@ -29,7 +29,8 @@ const isHttpUrl = (url: string) => /^https?:\/\//i.test(url);
  * of the last validation and any links in it) and the latest CI build, and the score so far.
  */
 export function signedContent(f: CriterionFacts): SignedContent {
-  const stored = (f.criterion.evidence ?? null) as { reason?: unknown; links?: unknown } | null;
+  const raw: unknown = f.criterion.evidence ?? null;
+  const stored = typeof raw === "object" && raw !== null ? (raw as { reason?: unknown; links?: unknown }) : null;
   const links: EvidenceLink[] = [];
   if (stored && Array.isArray(stored.links)) {
     for (const l of stored.links as { label?: unknown; url?: unknown }[]) {

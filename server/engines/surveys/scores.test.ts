@@ -34,7 +34,7 @@ describe("NPS = % promoters − % detractors", () => {
     // 8 promoters, 1 detractor, 1 passive of 10: 80 − 10 = 70
     expect(npsSummary([10, 10, 10, 10, 9, 9, 9, 9, 6, 8])).toMatchObject({ score: 70, meetsTarget: true });
     // 1 000 answers: 799 promoters, 100 detractors → 69.9
-    const scores = [...Array(799).fill(10), ...Array(100).fill(0), ...Array(101).fill(7)] as number[];
+    const scores = [...Array<number>(799).fill(10), ...Array<number>(100).fill(0), ...Array<number>(101).fill(7)];
     expect(npsSummary(scores)).toMatchObject({ score: 69.9, meetsTarget: false });
   });
 
@@ -53,11 +53,11 @@ describe("CSAT mean", () => {
     expect(csatSummary([8, 9])).toMatchObject({ mean: 8.5, meetsTarget: true });
     expect(csatSummary([8, 9, 8])).toMatchObject({ mean: 8.33, meetsTarget: false });
     // 51 eights and 49 nines: 8.49 → not met; one more nine instead: 8.5 → met
-    expect(csatSummary([...Array(51).fill(8), ...Array(49).fill(9)] as number[])).toMatchObject({
+    expect(csatSummary([...Array<number>(51).fill(8), ...Array<number>(49).fill(9)])).toMatchObject({
       mean: 8.49,
       meetsTarget: false,
     });
-    expect(csatSummary([...Array(50).fill(8), ...Array(50).fill(9)] as number[])).toMatchObject({
+    expect(csatSummary([...Array<number>(50).fill(8), ...Array<number>(50).fill(9)])).toMatchObject({
       mean: 8.5,
       meetsTarget: true,
     });
