@@ -39,6 +39,69 @@ const config = [
     files: ["tests/**", "e2e/**"],
     rules: { "@typescript-eslint/unbound-method": "off" },
   },
+  // Boundaries (docs/architecture.md#layers). Components reach data through tRPC, never the data layer or a
+  // service; engines are pure: no data access and no clock of their own. Type-only imports are fine.
+  {
+    files: ["components/**/*.ts", "components/**/*.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "@/server/db/*",
+                "!@/server/db/generated",
+                "!@/server/db/generated/*",
+                "@/server/services/*",
+                "@/server/api/routers/*",
+              ],
+              allowTypeImports: true,
+              message: "Components read and write through tRPC; the data layer and services stay on the server.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["server/engines/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "@/server/db/*",
+                "!@/server/db/generated",
+                "!@/server/db/generated/*",
+                "@/server/services/*",
+                "@/server/api/*",
+                "@/server/jobs/*",
+                "@/server/http/*",
+                "@prisma/*",
+              ],
+              allowTypeImports: true,
+              message: "Engines are pure: the service loads the data and passes it in.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "Engines take the clock as an argument (now).",
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "Engines take the clock as an argument (now).",
+        },
+      ],
+    },
+  },
   // JavaScript files are not in the TypeScript project: keep them on the untyped rules.
   {
     files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
