@@ -30,26 +30,35 @@ export function RefundsList({ refunds, currency }: { refunds: RefundRow[]; curre
               {REFUND_STATUS[r.status]?.label ?? r.status}
             </Badge>
           </div>
-          <p className="text-muted-foreground">
-            Claimed {formatDate(r.createdAt)}
-            {r.claimedBy ? ` by ${r.claimedBy.name}` : ""}
-            {r.reason ? `: ${r.reason}` : ""}
-          </p>
-          {r.decidedAt ? (
-            <p className="text-muted-foreground">
-              {r.status === "REJECTED" ? "Rejected" : "Approved"} {formatDate(r.decidedAt)}
-              {r.decidedBy ? ` by ${r.decidedBy.name}` : ""}
-              {r.decisionNote ? `: ${r.decisionNote}` : ""}
-            </p>
-          ) : null}
-          {r.paidAt ? (
-            <p className="text-muted-foreground">
-              Paid {formatDate(r.paidAt)}
-              {r.reference ? `, reference ${r.reference}` : ""}
-            </p>
-          ) : null}
+          <RefundSteps refund={r} />
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A refund's workflow in words: claimed, approved or rejected, paid — each with who, when and why. */
+export function RefundSteps({ refund: r }: { refund: RefundRow }) {
+  return (
+    <>
+      <p className="text-muted-foreground">
+        Claimed {formatDate(r.createdAt)}
+        {r.claimedBy ? ` by ${r.claimedBy.name}` : ""}
+        {r.reason ? `: ${r.reason}` : ""}
+      </p>
+      {r.decidedAt ? (
+        <p className="text-muted-foreground">
+          {r.status === "REJECTED" ? "Rejected" : "Approved"} {formatDate(r.decidedAt)}
+          {r.decidedBy ? ` by ${r.decidedBy.name}` : ""}
+          {r.decisionNote ? `: ${r.decisionNote}` : ""}
+        </p>
+      ) : null}
+      {r.paidAt ? (
+        <p className="text-muted-foreground">
+          Paid {formatDate(r.paidAt)}
+          {r.reference ? `, reference ${r.reference}` : ""}
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import type { DelayStatus, GuaranteeStatus, ProjectStatus, Remedy } from "./generated/enums";
 import type { Prisma } from "./generated/client";
 import type { Db, DbOrTx } from "./client";
+import { refundFields } from "./refunds";
 
 /**
  * Guarantees, their customer-caused delays and what the final validation reads (docs/domain.md#guarantee). Every query
@@ -53,21 +54,7 @@ export const guaranteeSelect = {
   },
   refunds: {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      amountCents: true,
-      status: true,
-      reason: true,
-      decisionNote: true,
-      reference: true,
-      version: true,
-      createdAt: true,
-      updatedAt: true,
-      decidedAt: true,
-      paidAt: true,
-      claimedBy: person,
-      decidedBy: person,
-    },
+    select: refundFields,
   },
 } satisfies Prisma.GuaranteeSelect;
 

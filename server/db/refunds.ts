@@ -10,7 +10,8 @@ import type { Db, DbOrTx } from "./client";
 
 const person = { select: { id: true, name: true } } as const;
 
-export const refundSelect = {
+/** A refund's own fields and the people of its steps, as every screen shows them. */
+export const refundFields = {
   id: true,
   amountCents: true,
   status: true,
@@ -24,6 +25,10 @@ export const refundSelect = {
   paidAt: true,
   claimedBy: person,
   decidedBy: person,
+} as const;
+
+export const refundSelect = {
+  ...refundFields,
   guarantee: {
     select: {
       id: true,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { REFUND_STATUS } from "@/components/guarantee/labels";
 import { RefundActions } from "@/components/guarantee/refund-actions";
+import { RefundSteps } from "@/components/guarantee/refunds-list";
 import { PageHeader } from "@/components/shell/page-header";
 import { Pagination } from "@/components/shell/pagination";
 import { Badge } from "@/components/ui/badge";
@@ -11,7 +12,7 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { REFUND_FILTERS, ZListRefundsSchema } from "@/lib/schemas/refunds";
 import { api } from "@/lib/trpc/server";
 import { formatMoney } from "@/lib/money";
-import { formatDate, plural } from "@/lib/format";
+import { plural } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
 
@@ -111,23 +112,7 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
                       </Badge>
                     </TableCell>
                     <TableCell className="max-w-sm whitespace-normal text-sm">
-                      <p>
-                        Claimed {formatDate(r.createdAt)}
-                        {r.claimedBy ? ` by ${r.claimedBy.name}` : ""}
-                        {r.reason ? `: ${r.reason}` : ""}
-                      </p>
-                      {r.decidedAt ? (
-                        <p className="text-muted-foreground">
-                          {r.status === "REJECTED" ? "Rejected" : "Approved"} {formatDate(r.decidedAt)}
-                          {r.decidedBy ? ` by ${r.decidedBy.name}` : ""}
-                          {r.decisionNote ? `: ${r.decisionNote}` : ""}
-                        </p>
-                      ) : null}
-                      {r.paidAt ? (
-                        <p className="text-muted-foreground">
-                          Paid {formatDate(r.paidAt)}, reference {r.reference}
-                        </p>
-                      ) : null}
+                      <RefundSteps refund={r} />
                     </TableCell>
                     <TableCell className="min-w-64 whitespace-normal">
                       <RefundActions
