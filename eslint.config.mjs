@@ -13,7 +13,7 @@ const config = [
       ".cache/**",
       ".data/**",
       "node_modules/**",
-      "server/db/generated/**",
+      "generated/prisma/**",
       "next-env.d.ts",
       "test-results/**",
       "playwright-report/**",
@@ -49,13 +49,7 @@ const config = [
         {
           patterns: [
             {
-              group: [
-                "@/server/db/*",
-                "!@/server/db/generated",
-                "!@/server/db/generated/*",
-                "@/server/services/*",
-                "@/server/api/routers/*",
-              ],
+              group: ["@/server/db/*", "@/server/services/*", "@/server/api/routers/*"],
               allowTypeImports: true,
               message: "Components read and write through tRPC; the data layer and services stay on the server.",
             },
@@ -65,7 +59,7 @@ const config = [
     },
   },
   {
-    files: ["server/engines/**/*.ts"],
+    files: ["domain/**/*.ts"],
     ignores: ["**/*.test.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
@@ -73,17 +67,7 @@ const config = [
         {
           patterns: [
             {
-              group: [
-                "@/server/db/*",
-                "!@/server/db/generated",
-                "!@/server/db/generated/*",
-                "@/server/services/*",
-                "@/server/api/*",
-                "@/server/jobs/*",
-                "@/server/http/*",
-                "@prisma/*",
-              ],
-              allowTypeImports: true,
+              group: ["@/server/*", "@/trpc/*", "@/generated/prisma/client", "@prisma/*", "../../server/*"],
               message: "Engines are pure: the service loads the data and passes it in.",
             },
           ],
@@ -98,6 +82,23 @@ const config = [
         {
           selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
           message: "Engines take the clock as an argument (now).",
+        },
+      ],
+    },
+  },
+  // lib/ is shared by the browser and the server: it may use domain/ and the generated enums, never server/.
+  {
+    files: ["lib/**/*.ts", "lib/**/*.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/server/*", "@/trpc/*", "@/generated/prisma/client", "../server/*", "../../server/*"],
+              message: "lib/ never imports server code: move the pure part to domain/ (docs/architecture.md#layers).",
+            },
+          ],
         },
       ],
     },

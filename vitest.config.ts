@@ -19,6 +19,7 @@ export default defineConfig({
           include: [
             "server/**/*.test.ts",
             "lib/**/*.test.ts",
+            "domain/**/*.test.ts",
             "tests/unit/**/*.test.ts",
             "tests/security/**/*.test.ts",
           ],

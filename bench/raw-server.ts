@@ -2,10 +2,10 @@ import { createServer, type Server } from "node:http";
 import pg from "pg";
 import type { DbOrTx } from "@/server/db/client";
 import { factsQuery, listsQuery } from "@/server/db/dashboard";
-import { Prisma } from "@/server/db/generated/client";
-import { KPI_ROW_RULES } from "@/server/engines/dashboard/definitions";
-import { EXPANSION_SCORE_MIN, EXPANSION_STRATEGY, MAX_OPPORTUNITIES } from "@/server/engines/dashboard/opportunities";
-import { dashboardWindows, resolveRange } from "@/server/engines/dashboard/range";
+import { Prisma } from "@/generated/prisma/client";
+import { KPI_ROW_RULES } from "@/domain/dashboard/definitions";
+import { EXPANSION_SCORE_MIN, EXPANSION_STRATEGY, MAX_OPPORTUNITIES } from "@/domain/dashboard/opportunities";
+import { dashboardWindows, resolveRange } from "@/domain/dashboard/range";
 
 /**
  * The limit of P1 (bench/README.md): a bare Node HTTP server that runs the very statements

@@ -1,5 +1,5 @@
 import { hash } from "@node-rs/argon2";
-import type { PrismaClient, Prisma } from "../server/db/generated/client";
+import type { PrismaClient, Prisma } from "../generated/prisma/client";
 import { insertAlertRows } from "../server/db/alerts";
 import { buildActivity } from "./seed/activity";
 import { ROW_ORDER, SeedContext, type Rows, type TenantSpec } from "./seed/context";

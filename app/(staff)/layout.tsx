@@ -1,6 +1,6 @@
 import { notFound, redirect } from "next/navigation";
 import { StaffShell } from "@/components/shell/staff-shell";
-import { api } from "@/lib/trpc/server";
+import { api } from "@/trpc/server";
 import { isDevMailEnabled } from "@/lib/demo";
 import { currentUser } from "@/server/auth/current-user";
 

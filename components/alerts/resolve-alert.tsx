@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { ALERT_NOTE_MAX } from "@/lib/schemas/alerts";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/trpc/client";
 
 /**
  * Marks one alert dealt with, with an optional note for the audit trail. Folded behind "Resolve…" so

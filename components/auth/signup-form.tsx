@@ -6,7 +6,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { Building2, CheckCircle2, MailCheck } from "lucide-react";
 import { ZSignupSchema, suggestSlug, type SlugAvailability } from "@/lib/schemas/signup";
 import { INPUT_KEY, formErrors, fieldErrorsOf } from "@/lib/form-errors";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/trpc/client";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";

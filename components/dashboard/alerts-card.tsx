@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ALERT_SEVERITY, alertKindLabel } from "@/components/shell/labels";
-import type { AlertKind } from "@/server/db/generated/enums";
+import type { AlertKind } from "@/generated/prisma/enums";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -1,9 +1,9 @@
 import type { BadgeProps } from "@/components/ui/badge";
 import { formatMoney } from "@/lib/money";
 import { formatHours, formatNumber } from "@/lib/format";
-import type { ValueKind } from "@/server/engines/dashboard/definitions";
-import { DEFAULT_RANGE_DAYS, RANGE_PRESETS, type RangePreset } from "@/server/engines/dashboard/range";
-import type { KpiStatus } from "@/server/engines/dashboard/targets";
+import type { ValueKind } from "@/domain/dashboard/definitions";
+import { DEFAULT_RANGE_DAYS, RANGE_PRESETS, type RangePreset } from "@/domain/dashboard/range";
+import type { KpiStatus } from "@/domain/dashboard/targets";
 
 type Tone = NonNullable<BadgeProps["variant"]>;
 

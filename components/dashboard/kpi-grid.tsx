@@ -2,9 +2,9 @@ import { formatMoney } from "@/lib/money";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/utils";
-import type { KpiResult } from "@/server/engines/dashboard/kpis";
-import type { RangePreset } from "@/server/engines/dashboard/range";
-import { KPI_GROUPS, KPI_GROUP_LABELS } from "@/server/engines/dashboard/targets";
+import type { KpiResult } from "@/domain/dashboard/kpis";
+import type { RangePreset } from "@/domain/dashboard/range";
+import { KPI_GROUPS, KPI_GROUP_LABELS } from "@/domain/dashboard/targets";
 import { KPI_STATUS, withRange } from "./format";
 
 const ACCENT = { met: "bg-success", missed: "bg-destructive", no_data: "bg-muted-foreground/30" } as const;

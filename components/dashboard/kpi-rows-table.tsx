@@ -2,7 +2,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
-import type { KpiColumns } from "@/server/engines/dashboard/definitions";
+import type { KpiColumns } from "@/domain/dashboard/definitions";
 import { formatValue, humanize } from "./format";
 
 type Row = {

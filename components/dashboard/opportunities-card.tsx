@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate } from "@/lib/format";
-import type { Opportunity } from "@/server/engines/dashboard/opportunities";
+import type { Opportunity } from "@/domain/dashboard/opportunities";
 
 function OpportunityList({ items, empty, at }: { items: Opportunity[]; empty: string; at: string }) {
   if (items.length === 0) return <p className="text-sm text-muted-foreground">{empty}</p>;

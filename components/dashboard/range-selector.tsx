@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { cn } from "@/lib/utils";
-import { RANGE_PRESETS, type RangePreset } from "@/server/engines/dashboard/range";
+import { RANGE_PRESETS, type RangePreset } from "@/domain/dashboard/range";
 import { withRange } from "./format";
 
 /** The date range as links (the range lives in the URL): keyboard-reachable, shareable, no script needed. */

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { Recommendation } from "@/server/engines/dashboard/recommendations";
-import type { RangePreset } from "@/server/engines/dashboard/range";
+import type { Recommendation } from "@/domain/dashboard/recommendations";
+import type { RangePreset } from "@/domain/dashboard/range";
 import { withRange } from "./format";
 
 /** Rule-based advice: one per KPI missing its target, with the numbers that triggered it. */

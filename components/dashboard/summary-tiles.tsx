@@ -1,7 +1,7 @@
 import { StatTile } from "@/components/ui/stat-tile";
 import { formatMoney } from "@/lib/money";
-import type { DashboardSummary } from "@/server/engines/dashboard/summary";
-import { KPI_TARGETS, kpiStatus } from "@/server/engines/dashboard/targets";
+import type { DashboardSummary } from "@/domain/dashboard/summary";
+import { KPI_TARGETS, kpiStatus } from "@/domain/dashboard/targets";
 
 const TONE = { met: "success", missed: "destructive", no_data: "neutral" } as const;
 

@@ -2,8 +2,8 @@ import type { TrendChartPoint } from "@/components/charts/trend-charts";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatMoney } from "@/lib/money";
 import { formatDate } from "@/lib/format";
-import type { TrendPoint } from "@/server/engines/dashboard/trends";
-import { KPI_TARGETS } from "@/server/engines/dashboard/targets";
+import type { TrendPoint } from "@/domain/dashboard/trends";
+import { KPI_TARGETS } from "@/domain/dashboard/targets";
 import { ChartsSkeleton, LazyTrendCharts } from "./trend-charts-lazy";
 
 const dash = (v: number | null, unit = "") => (v === null ? "—" : `${v}${unit}`);

@@ -2,11 +2,11 @@ import Link from "next/link";
 import { TRPCError } from "@trpc/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { api } from "@/lib/trpc/server";
+import { api } from "@/trpc/server";
 import { formatMoney } from "@/lib/money";
 import { ClockPanel } from "./clock-panel";
 import { GUARANTEE_STATUS, REFUND_STATUS } from "./labels";
-import { REMEDY_LABEL } from "@/server/engines/guarantee/remedy";
+import { REMEDY_LABEL } from "@/domain/guarantee/remedy";
 import { plural } from "@/lib/format";
 
 /**

@@ -11,9 +11,9 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { ColumnMapping, ImportField, ImportKind } from "@/server/engines/import/fields";
-import { IMPORT_LIMITS } from "@/server/engines/import/limits";
-import type { RowError } from "@/server/engines/import/rows";
+import type { ColumnMapping, ImportField, ImportKind } from "@/domain/import/fields";
+import { IMPORT_LIMITS } from "@/domain/import/limits";
+import type { RowError } from "@/domain/import/rows";
 import type { ImportPreview, ImportSummary, PreviewRow } from "@/server/services/imports";
 
 type Answer = { status: number; body: Record<string, unknown> };

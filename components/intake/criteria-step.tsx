@@ -1,5 +1,5 @@
 import { cn } from "@/lib/utils";
-import type { Answer } from "@/server/engines/qualification/config";
+import type { Answer } from "@/domain/qualification/config";
 import { ANSWER_CHOICES, questionFor } from "./questions";
 
 type Props = {

@@ -1,5 +1,5 @@
 import { ZIntakeContactSchema, ZIntakeProjectSchema } from "@/lib/schemas/intake";
-import type { Answer } from "@/server/engines/qualification/config";
+import type { Answer } from "@/domain/qualification/config";
 
 /**
  * The form as the prospect is filling it in: text as typed, kept in sessionStorage so a reload (or a

@@ -8,8 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ZIntakeContactSchema, ZIntakeProjectSchema } from "@/lib/schemas/intake";
-import { useTRPC } from "@/lib/trpc/client";
-import type { Answer } from "@/server/engines/qualification/config";
+import { useTRPC } from "@/trpc/client";
+import type { Answer } from "@/domain/qualification/config";
 import { CriteriaStep } from "./criteria-step";
 import { ContactStep, ProjectStep, TechnologyStep } from "./details-steps";
 import {

@@ -1,5 +1,5 @@
-import type { Answer } from "@/server/engines/qualification/config";
-import { categoryLabel, criterionLabel } from "@/server/engines/qualification/labels";
+import type { Answer } from "@/domain/qualification/config";
+import { categoryLabel, criterionLabel } from "@/domain/qualification/labels";
 
 /**
  * The qualification criteria (docs/domain.md#qualification) asked in a prospect's words. The answers map onto the CSM

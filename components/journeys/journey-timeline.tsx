@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/lib/format";
-import type { PhaseState } from "@/server/engines/journey/phases";
+import type { PhaseState } from "@/domain/journey/phases";
 import { PHASE_STATUS_TONE } from "./labels";
 import { kickoffPhaseLabel } from "@/lib/labels/kickoff-phase";
 import { stepStatusLabel } from "@/lib/labels/step-status";

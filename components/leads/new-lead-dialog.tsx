@@ -19,7 +19,7 @@ import {
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { ZCreateLeadSchema } from "@/lib/schemas/leads";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/trpc/client";
 import { formErrors, fieldErrorsOf } from "@/lib/form-errors";
 
 export function NewLeadDialog() {

@@ -2,7 +2,7 @@ import { AlertTriangle, CircleAlert, Info } from "lucide-react";
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatDate } from "@/lib/format";
-import type { CustomerOutlook } from "@/server/engines/progress/customer-outlook";
+import type { CustomerOutlook } from "@/domain/progress/customer-outlook";
 
 const ICON = { critical: CircleAlert, warning: AlertTriangle, info: Info } as const;
 const TONE = { critical: "text-destructive", warning: "text-warning", info: "text-muted-foreground" } as const;

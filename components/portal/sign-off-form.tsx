@@ -9,7 +9,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { MAX_SIGN_OFF_COMMENT } from "@/lib/schemas/limits";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/trpc/client";
 import { fieldErrorsOf } from "@/lib/form-errors";
 
 type Decision = "APPROVED" | "CHANGES_REQUESTED";

@@ -5,7 +5,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { MAX_SURVEY_COMMENT } from "@/lib/schemas/limits";
-import { mutate, MutationError } from "@/lib/trpc/mutate";
+import { mutate, MutationError } from "@/trpc/mutate";
 import { cn } from "@/lib/utils";
 
 const SCORES = Array.from({ length: 11 }, (_, i) => i);
@@ -20,7 +20,7 @@ type Props = {
 /**
  * One CSAT / NPS question on the 0–10 scale (a native radio group: arrow keys move, the focus ring shows),
  * an optional comment, one button. Used in the portal and on the one-time link's page. It posts to the tRPC
- * route without the tRPC client (lib/trpc/mutate.ts): neither page ships react-query or superjson for it.
+ * route without the tRPC client (trpc/mutate.ts): neither page ships react-query or superjson for it.
  */
 export function SurveyForm({ question, kind, target }: Props) {
   const id = useId();

@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { ENVIRONMENT_STATUSES } from "@/lib/schemas/projects";
 import { ENVIRONMENT_KIND_LABEL, ENVIRONMENT_STATUS_LABEL } from "@/lib/labels/environment";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/trpc/client";
 import type { ProjectView } from "./types";
 import { fieldErrorsOf } from "@/lib/form-errors";
 

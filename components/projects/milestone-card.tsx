@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatDate, formatDateTime } from "@/lib/format";
-import type { QualityGates } from "@/server/engines/quality/config";
+import type { QualityGates } from "@/domain/quality/config";
 import { MilestoneValidationForm } from "./milestone-validation-form";
 import type { MilestoneView, ProjectView } from "./types";
 

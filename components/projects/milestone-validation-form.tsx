@@ -7,10 +7,10 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/trpc/client";
 import { ACTION_KIND_LABEL } from "@/lib/labels/action-kind";
-import { validateMilestone, type MilestoneValidationStatus } from "@/server/engines/milestones/validate";
-import type { QualityGates } from "@/server/engines/quality/config";
+import { validateMilestone, type MilestoneValidationStatus } from "@/domain/milestones/validate";
+import type { QualityGates } from "@/domain/quality/config";
 import type { MilestoneView, ProjectView } from "./types";
 import { fieldErrorsOf } from "@/lib/form-errors";
 

@@ -16,11 +16,11 @@ import {
   type ManualQualityField,
   type QualityType,
 } from "@/lib/schemas/quality";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/trpc/client";
 import { formatDate } from "@/lib/format";
 import { QUALITY_TYPE_LABEL } from "@/lib/labels/quality-type";
 import type { AppRouter } from "@/server/api/root";
-import { validateQuality } from "@/server/engines/quality/validate";
+import { validateQuality } from "@/domain/quality/validate";
 
 type Preview = inferRouterOutputs<AppRouter>["quality"]["history"]["preview"];
 

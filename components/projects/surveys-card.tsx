@@ -10,9 +10,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { StatTile } from "@/components/ui/stat-tile";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/trpc/client";
 import { formatDate, plural } from "@/lib/format";
-import { CSAT_TARGET, NPS_TARGET } from "@/server/engines/surveys/scores";
+import { CSAT_TARGET, NPS_TARGET } from "@/domain/surveys/scores";
 import { MILESTONE_STATUS } from "@/components/shell/labels";
 
 const TRIGGER: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { roleLabel } from "@/server/engines/kickoff/plan";
+import { roleLabel } from "@/domain/kickoff/plan";
 import { EnvironmentRow } from "./environment-row";
 import type { ProjectView } from "./types";
 

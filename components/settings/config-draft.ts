@@ -1,19 +1,19 @@
 import type { z } from "zod";
 import type { CONFIG_KIND_VALUES } from "@/lib/schemas/config";
-import { ZEducationConfigSchema } from "@/server/engines/education/plan";
-import { ZFeasibilityConfigSchema } from "@/server/engines/feasibility/config";
+import { ZEducationConfigSchema } from "@/domain/education/plan";
+import { ZFeasibilityConfigSchema } from "@/domain/feasibility/config";
 import {
   CATEGORY_LABELS,
   CRITERION_TEXT,
   SERVICE_TYPE_LABELS,
   ZQualificationConfigSchema,
-} from "@/server/engines/qualification/config";
-import { ZTierCatalogueSchema } from "@/server/engines/tiers/config";
-import { ZKickoffConfigSchema } from "@/server/engines/kickoff/config";
-import { ZMilestonesConfigSchema } from "@/server/engines/milestones/config";
-import { ZQualityConfigSchema } from "@/server/engines/quality/config";
-import { ZGuaranteeConfigSchema } from "@/server/engines/guarantee/config";
-import { ZRetentionConfigSchema } from "@/server/engines/retention/config";
+} from "@/domain/qualification/config";
+import { ZTierCatalogueSchema } from "@/domain/tiers/config";
+import { ZKickoffConfigSchema } from "@/domain/kickoff/config";
+import { ZMilestonesConfigSchema } from "@/domain/milestones/config";
+import { ZQualityConfigSchema } from "@/domain/quality/config";
+import { ZGuaranteeConfigSchema } from "@/domain/guarantee/config";
+import { ZRetentionConfigSchema } from "@/domain/retention/config";
 
 /**
  * Pure helpers for the scoring configuration editor: a draft is the configuration JSON being edited

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/trpc/client";
 import { formatDate } from "@/lib/format";
 import type { AppRouter } from "@/server/api/root";
 import { conflictVersion, type ConfigKind } from "./config-draft";

@@ -5,7 +5,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/utils";
-import { WEIGHT_SUM_TOLERANCE } from "@/server/engines/feasibility/config";
+import { WEIGHT_SUM_TOLERANCE } from "@/domain/feasibility/config";
 import { asArray, finite, formatNumber, getIn, parseNumber, pathKey, sumOf, tidy, type Path } from "./config-draft";
 
 /**

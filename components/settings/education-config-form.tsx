@@ -2,8 +2,8 @@
 
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { DEFAULT_EDUCATION_LIBRARY } from "@/server/engines/education/library";
-import { SERVICE_TYPE_LABELS } from "@/server/engines/qualification/config";
+import { DEFAULT_EDUCATION_LIBRARY } from "@/domain/education/library";
+import { SERVICE_TYPE_LABELS } from "@/domain/qualification/config";
 import { asArray, getIn, humanize } from "./config-draft";
 import { ListField, NumberField, Section, useDraft } from "./config-fields";
 

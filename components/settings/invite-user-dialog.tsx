@@ -20,7 +20,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { ROLES, STAKEHOLDER_ROLES, ZInviteUserSchema } from "@/lib/schemas/users";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/trpc/client";
 import { ROLE_LABEL } from "@/server/auth/permissions";
 import { formErrors, fieldErrorsOf } from "@/lib/form-errors";
 import { STAKEHOLDER_ROLE_LABEL } from "@/lib/labels/stakeholder-role";

@@ -12,12 +12,7 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { cn } from "@/lib/utils";
-import {
-  SERVICE_TYPES,
-  SERVICE_TYPE_LABELS,
-  categoryLabel,
-  criterionLabel,
-} from "@/server/engines/qualification/config";
+import { SERVICE_TYPES, SERVICE_TYPE_LABELS, categoryLabel, criterionLabel } from "@/domain/qualification/config";
 import { asArray, asRecord, finite, getIn, pathKey, sumOf, tidy } from "./config-draft";
 import { NumberCell, NumberField, Section, fieldId, useDraft } from "./config-fields";
 

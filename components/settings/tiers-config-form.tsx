@@ -1,12 +1,7 @@
 "use client";
 
-import {
-  COMPATIBILITY_FACTORS,
-  COMPLEXITY_LEVELS,
-  PRICING_FACTORS,
-  TIER_SERVICE_TYPES,
-} from "@/server/engines/tiers/config";
-import { SERVICE_TYPE_LABELS } from "@/server/engines/qualification/config";
+import { COMPATIBILITY_FACTORS, COMPLEXITY_LEVELS, PRICING_FACTORS, TIER_SERVICE_TYPES } from "@/domain/tiers/config";
+import { SERVICE_TYPE_LABELS } from "@/domain/qualification/config";
 import { asRecord, finite, getIn, segmentLabel, tidy } from "./config-draft";
 import {
   CheckboxField,

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/trpc/client";
 
 export function UserStatusButton({ userId, name, disabled }: { userId: string; name: string; disabled: boolean }) {
   const trpc = useTRPC();

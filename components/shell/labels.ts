@@ -1,5 +1,5 @@
-import { ALERT_SEVERITY_LABEL } from "@/server/engines/alerts/registry";
-import { SERVICE_TYPE_LABELS } from "@/server/engines/qualification/labels";
+import { ALERT_SEVERITY_LABEL } from "@/domain/alerts/registry";
+import { SERVICE_TYPE_LABELS } from "@/domain/qualification/labels";
 import type { BadgeProps } from "@/components/ui/badge";
 import { LEAD_STAGE_LABEL } from "@/lib/labels/lead-stage";
 import { MILESTONE_STATUS_LABEL } from "@/lib/labels/milestone-status";
@@ -30,7 +30,7 @@ export const LEAD_STAGE: Record<string, string> = LEAD_STAGE_LABEL;
 export const SERVICE_TYPE: Record<string, string> = SERVICE_TYPE_LABELS;
 
 /** What raised an alert, as people say it: the alert registry's label (docs/alerts.md). */
-export { alertKindLabel } from "@/server/engines/alerts/registry";
+export { alertKindLabel } from "@/domain/alerts/registry";
 
 export const ALERT_SEVERITY: Record<string, { label: string; tone: Tone }> = {
   INFO: { label: ALERT_SEVERITY_LABEL.INFO, tone: "secondary" },

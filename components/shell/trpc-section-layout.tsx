@@ -1,4 +1,4 @@
-import { TRPCReactProvider } from "@/lib/trpc/client";
+import { TRPCReactProvider } from "@/trpc/client";
 
 /**
  * The layout of every staff section whose client components call tRPC hooks. The staff shell itself

@@ -1,4 +1,4 @@
-import type { ActionKind } from "@/server/db/generated/enums";
+import type { ActionKind } from "@/generated/prisma/enums";
 
 /** What kind of task an action item is, in words. */
 export const ACTION_KIND_LABEL: Record<ActionKind, string> = {

@@ -1,4 +1,4 @@
-import type { EnvironmentKind, EnvironmentStatus } from "@/server/db/generated/enums";
+import type { EnvironmentKind, EnvironmentStatus } from "@/generated/prisma/enums";
 
 /** A project's environments and their provisioning states, in words. */
 export const ENVIRONMENT_KIND_LABEL: Record<EnvironmentKind, string> = {

@@ -1,4 +1,4 @@
-import type { KickoffPhase } from "@/server/engines/kickoff/config";
+import type { KickoffPhase } from "@/domain/kickoff/config";
 
 /** The six kickoff steps as people name them (docs: the kickoff runs them in this order). */
 export const KICKOFF_PHASE_LABEL: Record<KickoffPhase, string> = {

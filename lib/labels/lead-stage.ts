@@ -1,4 +1,4 @@
-import type { LeadStage } from "@/server/db/generated/enums";
+import type { LeadStage } from "@/generated/prisma/enums";
 
 /** The pipeline stages as the lead pages, notifications and error messages name them. */
 export const LEAD_STAGE_LABEL: Record<LeadStage, string> = {

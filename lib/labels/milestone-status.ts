@@ -1,4 +1,4 @@
-import type { MilestoneStatus } from "@/server/db/generated/enums";
+import type { MilestoneStatus } from "@/generated/prisma/enums";
 
 /** A week's state in words, for screens, notifications and emails alike. */
 export const MILESTONE_STATUS_LABEL: Record<MilestoneStatus, string> = {

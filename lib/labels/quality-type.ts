@@ -1,4 +1,4 @@
-import type { QualityValidationType } from "@/server/db/generated/enums";
+import type { QualityValidationType } from "@/generated/prisma/enums";
 
 /** What each kind of quality validation is called on screens and in messages. */
 export const QUALITY_TYPE_LABEL: Record<QualityValidationType, string> = {

@@ -1,4 +1,4 @@
-import type { RetentionStrategy } from "@/server/db/generated/enums";
+import type { RetentionStrategy } from "@/generated/prisma/enums";
 
 /** The retention strategies as the account page, tasks and notifications name them. */
 export const RETENTION_STRATEGY_LABEL: Record<RetentionStrategy, string> = {

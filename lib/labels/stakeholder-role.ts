@@ -1,4 +1,4 @@
-import type { StakeholderRole } from "@/server/db/generated/enums";
+import type { StakeholderRole } from "@/generated/prisma/enums";
 
 /** What a customer stakeholder's role is called everywhere (portal, invites, kickoff, certificates). */
 export const STAKEHOLDER_ROLE_LABEL: Record<StakeholderRole, string> = {

@@ -1,4 +1,4 @@
-import type { PhaseStatus } from "@/server/engines/journey/phases";
+import type { PhaseStatus } from "@/domain/journey/phases";
 
 /** The state of a journey phase or kickoff step, in words. */
 export const STEP_STATUS_LABEL: Record<PhaseStatus, string> = {

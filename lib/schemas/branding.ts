@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { LOGO_TYPES, MAX_LOGO_BYTES } from "@/server/engines/branding/logo";
+import { LOGO_TYPES, MAX_LOGO_BYTES } from "@/domain/branding/logo";
 
 /**
  * Portal branding and email sender (docs/branding.md). An empty field means "not set" (Onward's default).
  * The accent colour's contrast and the logo's content are checked by the service with the engines in
- * server/engines/branding, which give the measured reason.
+ * domain/branding, which give the measured reason.
  */
 const blankToNull = (v: string) => (v === "" ? null : v);
 

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { DEFAULT_RANGE_DAYS, RANGE_PRESETS } from "@/server/engines/dashboard/range";
+import { DEFAULT_RANGE_DAYS, RANGE_PRESETS } from "@/domain/dashboard/range";
 import { ZPaginationSchema } from "./common";
 
 /**
  * The dashboard's range: a preset `{ days: 30 | 90 | 365 }` (ending now) or explicit `{ from, to }`
  * dates. The shape is checked here; whether the dates make sense (order, length, not in the future)
- * is the dashboard engine's rule (server/engines/dashboard/range.ts), answered with a 400 too.
+ * is the dashboard engine's rule (domain/dashboard/range.ts), answered with a 400 too.
  */
 export const ZDashboardRangeSchema = z
   .strictObject({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TIER_SERVICE_TYPES } from "@/server/engines/tiers/config";
+import { TIER_SERVICE_TYPES } from "@/domain/tiers/config";
 import { ZIdSchema } from "./common";
 
 export const EDUCATION_BACKGROUNDS = ["technical", "business"] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { analyzeFeasibility, type ProjectRequest } from "@/server/engines/feasibility/analyze";
+import { analyzeFeasibility, type ProjectRequest } from "@/domain/feasibility/analyze";
 import { ZAnalyzeFeasibilitySchema, ZProjectRequestSchema } from "./feasibility";
 import { MAX_MONEY_CENTS } from "@/lib/money";
 

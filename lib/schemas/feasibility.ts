@@ -27,7 +27,7 @@ function tagList(what: string) {
     .default([]);
 }
 
-/** The project request the feasibility engine analyses (server/engines/feasibility/analyze.ts). */
+/** The project request the feasibility engine analyses (domain/feasibility/analyze.ts). */
 export const ZProjectRequestSchema = z.object({
   requirements: z
     .array(

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ACCOUNT_FIELDS, LEAD_FIELDS } from "@/server/engines/import/fields";
+import { ACCOUNT_FIELDS, LEAD_FIELDS } from "@/domain/import/fields";
 
 /** The form fields of POST /api/import/{leads|accounts} besides the file (docs/import.md#the-api). */
 export const IMPORT_MODES = ["all", "skip"] as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ANSWER_LEVELS } from "@/server/engines/qualification/config";
+import { ANSWER_LEVELS } from "@/domain/qualification/config";
 import { ZEmailSchema, ZPersonNameSchema } from "./common";
 import { ZProjectRequestSchema } from "./feasibility";
 

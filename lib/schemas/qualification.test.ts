@@ -1,9 +1,5 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import {
-  scoreQualification,
-  type QualificationAnswers,
-  type QualificationContext,
-} from "@/server/engines/qualification/score";
+import { scoreQualification, type QualificationAnswers, type QualificationContext } from "@/domain/qualification/score";
 import {
   answersSchemaFor,
   DEFAULT_CRITERION_KEYS,

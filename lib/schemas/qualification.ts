@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ANSWER_LEVELS, DEFAULT_CRITERION_KEYS } from "@/server/engines/qualification/config";
+import { ANSWER_LEVELS, DEFAULT_CRITERION_KEYS } from "@/domain/qualification/config";
 import { ZIdSchema } from "./common";
 
 export {
@@ -9,7 +9,7 @@ export {
   CRITERION_TEXT,
   DEFAULT_CRITERION_KEYS,
   criterionLabel,
-} from "@/server/engines/qualification/config";
+} from "@/domain/qualification/config";
 
 const ANSWER_MESSAGE = 'Answer "full", "partial" or "none"';
 const ZAnswerSchema = z.enum(ANSWER_LEVELS, { message: ANSWER_MESSAGE });
@@ -39,7 +39,7 @@ export function answersSchemaFor(criterionKeys: readonly string[]) {
 /** Answers for the seed's 14 criteria (docs/domain.md#qualification). */
 export const ZQualificationAnswersSchema = answersSchemaFor(DEFAULT_CRITERION_KEYS);
 
-/** Facts the disqualifiers need (see server/engines/qualification/fit.ts). */
+/** Facts the disqualifiers need (see domain/qualification/fit.ts). */
 export const ZQualificationContextSchema = z.object({
   desiredTimelineWeeks: z
     .number({ message: "Enter the desired timeline in weeks as a number" })

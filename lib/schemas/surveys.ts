@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SCALE_MAX, SCALE_MIN } from "@/server/engines/surveys/scores";
+import { SCALE_MAX, SCALE_MIN } from "@/domain/surveys/scores";
 import { ZIdSchema } from "./common";
 import { MAX_SURVEY_COMMENT } from "./limits";
 

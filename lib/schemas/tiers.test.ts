@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import type { TierProfile } from "@/server/engines/tiers/recommend";
+import type { TierProfile } from "@/domain/tiers/recommend";
 import { ZChooseTierSchema, ZRecommendTiersSchema, ZTierProfileSchema, type TierProfileInput } from "./tiers";
 
 const messageAt = (result: { error?: { issues: { path: PropertyKey[]; message: string }[] } }, path: string) =>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { zMoneyCents } from "@/lib/money";
-import { COMPANY_SIZES, COMPLEXITY_LEVELS, TIER_SERVICE_TYPES } from "@/server/engines/tiers/config";
+import { COMPANY_SIZES, COMPLEXITY_LEVELS, TIER_SERVICE_TYPES } from "@/domain/tiers/config";
 import { ZIdSchema } from "./common";
 
 /** Recommend tiers for a lead: the profile comes from its qualification and feasibility records. */

@@ -1,4 +1,4 @@
-import type { Prisma } from "../../server/db/generated/client";
+import type { Prisma } from "../../generated/prisma/client";
 import type { AlertInsert } from "../../server/db/alerts";
 import { addDays, addHours, type SeedContext } from "./context";
 import type { LeadFacts } from "./leads";

@@ -1,15 +1,15 @@
 /**
- * The seed's delivery numbers come from the engines (server/engines/milestones, quality, kickoff), so the
+ * The seed's delivery numbers come from the engines (domain/milestones, quality, kickoff), so the
  * demo data and the product agree on every threshold and weight.
  */
-import { DEFAULT_KICKOFF_CONFIG } from "../../server/engines/kickoff/config";
+import { DEFAULT_KICKOFF_CONFIG } from "../../domain/kickoff/config";
 import {
   DEFAULT_MILESTONES_CONFIG,
   SIGN_OFF_METHODS as ENGINE_SIGN_OFF_METHODS,
   type MilestoneTemplate,
-} from "../../server/engines/milestones/config";
-import { DEFAULT_QUALITY_GATES, DEFAULT_QUALITY_WEIGHTS } from "../../server/engines/quality/config";
-import type { ServiceType } from "../../server/db/generated/enums";
+} from "../../domain/milestones/config";
+import { DEFAULT_QUALITY_GATES, DEFAULT_QUALITY_WEIGHTS } from "../../domain/quality/config";
+import type { ServiceType } from "../../generated/prisma/enums";
 
 export type TierKey = "startup_mvp" | "enterprise_mvp" | "legacy_modernization_accelerated";
 export type { MilestoneTemplate };

@@ -1,4 +1,4 @@
-import type { Prisma } from "../../server/db/generated/client";
+import type { Prisma } from "../../generated/prisma/client";
 import type {
   LeadSource,
   LeadStage,
@@ -6,7 +6,7 @@ import type {
   Role,
   ServiceType,
   StakeholderRole,
-} from "../../server/db/generated/enums";
+} from "../../generated/prisma/enums";
 import type { AlertInsert } from "../../server/db/alerts";
 import type { TierKey } from "./catalogue";
 import { Rng, idFactory } from "./random";

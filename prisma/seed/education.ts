@@ -1,6 +1,6 @@
-import { DEFAULT_EDUCATION_CONFIG, planEducation } from "../../server/engines/education/plan";
-import { DEFAULT_EDUCATION_LIBRARY } from "../../server/engines/education/library";
-import { backgroundOf } from "../../server/engines/education/background";
+import { DEFAULT_EDUCATION_CONFIG, planEducation } from "../../domain/education/plan";
+import { DEFAULT_EDUCATION_LIBRARY } from "../../domain/education/library";
+import { backgroundOf } from "../../domain/education/background";
 import { addDays, addHours, type SeedContext } from "./context";
 
 /**

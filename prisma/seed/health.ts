@@ -1,7 +1,7 @@
-import { DEFAULT_RETENTION_CONFIG, type RetentionConfig } from "../../server/engines/retention/config";
-import { expansionPotential, type ExpansionFacts } from "../../server/engines/retention/expansion";
-import { healthScore, type HealthFacts } from "../../server/engines/retention/health";
-import { planRetention, type TriggerFacts } from "../../server/engines/retention/strategy";
+import { DEFAULT_RETENTION_CONFIG, type RetentionConfig } from "../../domain/retention/config";
+import { expansionPotential, type ExpansionFacts } from "../../domain/retention/expansion";
+import { healthScore, type HealthFacts } from "../../domain/retention/health";
+import { planRetention, type TriggerFacts } from "../../domain/retention/strategy";
 import type { StoredComponents } from "../../server/services/retention";
 import { addDays, utcDay, type AccountRef, type SeedContext } from "./context";
 import { Rng, clamp } from "./random";

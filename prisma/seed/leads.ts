@@ -1,8 +1,8 @@
-import type { LeadStage } from "../../server/db/generated/enums";
-import { analyzeFeasibility } from "../../server/engines/feasibility/analyze";
-import { DEFAULT_FEASIBILITY_CONFIG } from "../../server/engines/feasibility/config";
-import { DEFAULT_TIER_CATALOGUE } from "../../server/engines/tiers/config";
-import { guaranteeSentence } from "../../server/engines/tiers/recommend";
+import type { LeadStage } from "../../generated/prisma/enums";
+import { analyzeFeasibility } from "../../domain/feasibility/analyze";
+import { DEFAULT_FEASIBILITY_CONFIG } from "../../domain/feasibility/config";
+import { DEFAULT_TIER_CATALOGUE } from "../../domain/tiers/config";
+import { guaranteeSentence } from "../../domain/tiers/recommend";
 import type { TierKey } from "./catalogue";
 import { addDays, addHours, iso, type LeadSpec, type SeedContext } from "./context";
 import { answersInBand } from "./qualification";

@@ -1,9 +1,9 @@
-import type { MilestoneStatus, SignOffDecision } from "../../server/db/generated/enums";
+import type { MilestoneStatus, SignOffDecision } from "../../generated/prisma/enums";
 import { SIGN_OFF_AUDIT_ACTION } from "../../server/db/signoffs";
 import { SIGN_OFF_METHODS, milestoneTemplates, type MilestoneTemplate } from "./catalogue";
 import { addDays, addHours, type Scenario, type SeedContext } from "./context";
-import { nextEntry, type SignedContent } from "../../server/engines/signoff/chain";
-import { signedContent } from "../../server/engines/signoff/state";
+import { nextEntry, type SignedContent } from "../../domain/signoff/chain";
+import { signedContent } from "../../domain/signoff/state";
 import type { ProjectRef } from "./projects";
 import { clamp, round1, type Rng } from "./random";
 

@@ -1,5 +1,5 @@
-import type { Prisma } from "../../server/db/generated/client";
-import { TENANT_CONFIG_DEFAULTS } from "../../server/engines/tenant-defaults";
+import type { Prisma } from "../../generated/prisma/client";
+import { TENANT_CONFIG_DEFAULTS } from "../../domain/tenant-defaults";
 import { addHours, type SeedContext } from "./context";
 import { HEALTH_DAYS } from "./health";
 

@@ -1,8 +1,8 @@
-import type { EnvironmentStatus, ProjectStatus } from "../../server/db/generated/enums";
-import { DEFAULT_GUARANTEE_CONFIG } from "../../server/engines/guarantee/config";
-import { finalValidation, type ValidationFacts } from "../../server/engines/guarantee/validation";
-import { DEFAULT_TIER_CATALOGUE } from "../../server/engines/tiers/config";
-import { guaranteeAmount } from "../../server/engines/tiers/guarantee";
+import type { EnvironmentStatus, ProjectStatus } from "../../generated/prisma/enums";
+import { DEFAULT_GUARANTEE_CONFIG } from "../../domain/guarantee/config";
+import { finalValidation, type ValidationFacts } from "../../domain/guarantee/validation";
+import { DEFAULT_TIER_CATALOGUE } from "../../domain/tiers/config";
+import { guaranteeAmount } from "../../domain/tiers/guarantee";
 import { GUARANTEE_DAYS, GUARANTEE_SUCCESS_THRESHOLD } from "./catalogue";
 import { addDays, addHours, iso, type AccountRef, type ProjectSpec, type Scenario, type SeedContext } from "./context";
 import { buildMilestones, type MilestoneFacts } from "./milestones";
@@ -176,7 +176,7 @@ function buildEnvironments(ctx: SeedContext, p: ProjectRef): void {
 }
 
 /**
- * docs/domain.md#success-validation final validation by the app's own engine (server/engines/guarantee), on the facts this seed
+ * docs/domain.md#success-validation final validation by the app's own engine (domain/guarantee), on the facts this seed
  * wrote for the project (weeks, sign-offs, CI coverage, survey answers), stored with the outcome exactly as
  * the enforcement job stores it — so "reproduce" gives the same result. Only ended projects have an
  * outcome; a failed one carries remedy REFUND and its refund claim (REMEDIED once the refund was paid).

@@ -1,9 +1,5 @@
-import {
-  DEFAULT_CRITERION_KEYS,
-  DEFAULT_QUALIFICATION_CONFIG,
-  type Answer,
-} from "../../server/engines/qualification/config";
-import { scoreQualification, type QualificationResult } from "../../server/engines/qualification/score";
+import { DEFAULT_CRITERION_KEYS, DEFAULT_QUALIFICATION_CONFIG, type Answer } from "../../domain/qualification/config";
+import { scoreQualification, type QualificationResult } from "../../domain/qualification/score";
 import type { Rng } from "./random";
 
 export type { Answer };

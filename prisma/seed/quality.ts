@@ -1,6 +1,6 @@
-import { DEFAULT_QUALITY_CONFIG } from "../../server/engines/quality/config";
-import type { QualityMetrics } from "../../server/engines/quality/gates";
-import { validateQuality } from "../../server/engines/quality/validate";
+import { DEFAULT_QUALITY_CONFIG } from "../../domain/quality/config";
+import type { QualityMetrics } from "../../domain/quality/gates";
+import { validateQuality } from "../../domain/quality/validate";
 import { addDays, addHours, type Scenario, type SeedContext } from "./context";
 import type { ProjectRef } from "./projects";
 import { clamp, round1 } from "./random";

@@ -1,4 +1,4 @@
-import type { Prisma } from "../../server/db/generated/client";
+import type { Prisma } from "../../generated/prisma/client";
 import { addDays, addHours, type SeedContext } from "./context";
 import type { MilestoneFacts } from "./milestones";
 import type { ProjectRef } from "./projects";

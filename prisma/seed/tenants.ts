@@ -1,4 +1,4 @@
-import type { Role, StakeholderRole } from "../../server/db/generated/enums";
+import type { Role, StakeholderRole } from "../../generated/prisma/enums";
 import type { TenantSpec } from "./context";
 
 /**

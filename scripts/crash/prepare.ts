@@ -1,6 +1,6 @@
 import type { Db } from "../../server/db/client";
 import { createSession } from "../../server/db/sessions";
-import { SIGN_OFF_CLOSED_STATUSES } from "../../server/engines/signoff/state";
+import { SIGN_OFF_CLOSED_STATUSES } from "../../domain/signoff/state";
 import { createTenantFixture, refundAt, signOffCriterionOf, type TenantFixture } from "../../tests/helpers/fixtures";
 
 /**

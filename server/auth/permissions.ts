@@ -1,4 +1,4 @@
-import type { Role } from "@/server/db/generated/enums";
+import type { Role } from "@/generated/prisma/enums";
 
 /**
  * Role → permission map: procedures and pages ask for a permission, never for a role list, so

@@ -1,4 +1,4 @@
-import type { Role, StakeholderRole } from "@/server/db/generated/enums";
+import type { Role, StakeholderRole } from "@/generated/prisma/enums";
 
 /** What every server-side check knows about the caller, loaded from the database per request. */
 export type SessionUser = {

@@ -1,4 +1,4 @@
-import type { Prisma } from "./generated/client";
+import type { Prisma } from "@/generated/prisma/client";
 import type { DbOrTx } from "./client";
 
 /** Stored results of the acquisition engines (assessments, feasibility analyses, tier recommendations). */

@@ -1,8 +1,8 @@
 import type { AlertStatusFilter } from "@/lib/schemas/alerts";
 import type { DbOrTx } from "./client";
-import type { Prisma } from "./generated/client";
-import type { AlertKind, AlertSeverity } from "./generated/enums";
-import { ALERT_KINDS } from "../engines/alerts/registry";
+import type { Prisma } from "@/generated/prisma/client";
+import type { AlertKind, AlertSeverity } from "@/generated/prisma/enums";
+import { ALERT_KINDS } from "@/domain/alerts/registry";
 
 /** The alerts page's filter: a tenant, open/resolved/all, optionally one severity. */
 function alertWhere(tenantId: string, status: AlertStatusFilter, severity?: AlertSeverity): Prisma.AlertWhereInput {

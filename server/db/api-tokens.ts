@@ -1,4 +1,4 @@
-import type { Prisma } from "./generated/client";
+import type { Prisma } from "@/generated/prisma/client";
 import type { DbOrTx } from "./client";
 
 /** Per-project API tokens (CI evidence). Only a SHA-256 digest of the secret is ever stored. */

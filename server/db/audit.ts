@@ -1,5 +1,5 @@
-import { Prisma } from "@/server/db/generated/client";
-import type { AuditChainRow } from "@/server/engines/audit/chain";
+import { Prisma } from "@/generated/prisma/client";
+import type { AuditChainRow } from "@/domain/audit/chain";
 import type { Db } from "./client";
 
 /**

@@ -1,5 +1,5 @@
-import type { Role } from "./generated/enums";
-import { Prisma } from "./generated/client";
+import type { Role } from "@/generated/prisma/enums";
+import { Prisma } from "@/generated/prisma/client";
 import type { Db, DbOrTx } from "./client";
 
 /** Readers the scheduled jobs share: tenants, the people to message, recent alerts. Tenant-scoped. */

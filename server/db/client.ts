@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient, type Prisma } from "./generated/client";
+import { PrismaClient, type Prisma } from "@/generated/prisma/client";
 
 /**
  * The one Prisma client. Created lazily so importing server code (or `next build`) never opens a

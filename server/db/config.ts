@@ -1,4 +1,4 @@
-import type { Prisma } from "./generated/client";
+import type { Prisma } from "@/generated/prisma/client";
 import type { DbOrTx } from "./client";
 
 import { CONFIG_KIND_VALUES } from "@/lib/schemas/config";

@@ -1,4 +1,4 @@
-import type { KpiId } from "@/server/engines/dashboard/targets";
+import type { KpiId } from "@/domain/dashboard/targets";
 import type { Db } from "./client";
 import { factsQuery, toFacts, type FactWindows } from "./dashboard";
 import {
@@ -13,7 +13,7 @@ import {
   within,
   type RowRules,
 } from "./dashboard-sources";
-import { Prisma } from "./generated/client";
+import { Prisma } from "@/generated/prisma/client";
 
 /**
  * The rows behind one KPI, paged, in one generic shape (the engine names each KPI's columns). They are

@@ -1,4 +1,4 @@
-import { Prisma } from "./generated/client";
+import { Prisma } from "@/generated/prisma/client";
 
 /**
  * The row sets behind the executive KPIs, as SQL fragments over one tenant. The aggregates

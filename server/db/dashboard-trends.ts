@@ -1,7 +1,7 @@
-import type { TrendFacts } from "@/server/engines/dashboard/trends";
+import type { TrendFacts } from "@/domain/dashboard/trends";
 import type { Db } from "./client";
 import { bookedProjects, decidedGuarantees, surveyAnswers, ts, within, type RowRules } from "./dashboard-sources";
-import { Prisma } from "./generated/client";
+import { Prisma } from "@/generated/prisma/client";
 
 type TrendRow = { series: string; bucket: number; kind: string | null; score: number | null; a: number; b: number };
 

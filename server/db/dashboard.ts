@@ -1,8 +1,8 @@
-import type { CaseStudyCandidate, ExpansionCandidate } from "@/server/engines/dashboard/opportunities";
-import type { KpiFacts } from "@/server/engines/dashboard/kpis";
-import type { SummaryFacts } from "@/server/engines/dashboard/summary";
+import type { CaseStudyCandidate, ExpansionCandidate } from "@/domain/dashboard/opportunities";
+import type { KpiFacts } from "@/domain/dashboard/kpis";
+import type { SummaryFacts } from "@/domain/dashboard/summary";
 import type { Db, DbOrTx } from "./client";
-import type { AlertKind, AlertSeverity } from "./generated/enums";
+import type { AlertKind, AlertSeverity } from "@/generated/prisma/enums";
 import {
   accountActivity,
   bookedProjects,
@@ -17,7 +17,7 @@ import {
   within,
   type RowRules,
 } from "./dashboard-sources";
-import { Prisma } from "./generated/client";
+import { Prisma } from "@/generated/prisma/client";
 
 /**
  * The executive dashboard's reads. Each function issues a fixed number of statements whatever the

@@ -1,5 +1,5 @@
-import type { EducationStatus, ServiceType } from "./generated/enums";
-import type { Prisma } from "./generated/client";
+import type { EducationStatus, ServiceType } from "@/generated/prisma/enums";
+import type { Prisma } from "@/generated/prisma/client";
 import type { DbOrTx } from "./client";
 
 /** Education library, plans and deliveries (docs/domain.md#education). Every read is scoped by tenant. */

@@ -1,5 +1,5 @@
-import type { EvidenceSource } from "./generated/enums";
-import type { Prisma } from "./generated/client";
+import type { EvidenceSource } from "@/generated/prisma/enums";
+import type { Prisma } from "@/generated/prisma/client";
 import type { DbOrTx } from "./client";
 
 /** Code-quality evidence (CI API or entered by hand). Every read is scoped by tenant and project. */

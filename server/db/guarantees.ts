@@ -1,5 +1,5 @@
-import type { DelayStatus, GuaranteeStatus, ProjectStatus, Remedy } from "./generated/enums";
-import type { Prisma } from "./generated/client";
+import type { DelayStatus, GuaranteeStatus, ProjectStatus, Remedy } from "@/generated/prisma/enums";
+import type { Prisma } from "@/generated/prisma/client";
 import type { Db, DbOrTx } from "./client";
 import { refundFields } from "./refunds";
 

@@ -1,5 +1,5 @@
-import type { AccountRecord, LeadRecord } from "@/server/engines/import/rows";
-import type { StoredAccount, StoredLead } from "@/server/engines/import/plan";
+import type { AccountRecord, LeadRecord } from "@/domain/import/rows";
+import type { StoredAccount, StoredLead } from "@/domain/import/plan";
 import type { DbOrTx, Prisma } from "./client";
 
 /** Data functions of the CSV import (docs/import.md); every query is scoped to the tenant. */

@@ -1,5 +1,5 @@
-import type { Prisma } from "./generated/client";
-import type { LeadStage, ServiceType } from "./generated/enums";
+import type { Prisma } from "@/generated/prisma/client";
+import type { LeadStage, ServiceType } from "@/generated/prisma/enums";
 import type { DbOrTx } from "./client";
 
 /**

@@ -1,5 +1,5 @@
-import type { JourneyStatus } from "./generated/enums";
-import type { Prisma } from "./generated/client";
+import type { JourneyStatus } from "@/generated/prisma/enums";
+import type { Prisma } from "@/generated/prisma/client";
 import type { Db, DbOrTx } from "./client";
 
 /** Journey rows (docs/domain.md#journey): one per lead, its phases as JSON. Every query is tenant-scoped. */

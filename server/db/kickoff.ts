@@ -1,5 +1,5 @@
-import type { EnvironmentKind, ServiceType, StakeholderRole } from "./generated/enums";
-import type { Prisma } from "./generated/client";
+import type { EnvironmentKind, ServiceType, StakeholderRole } from "@/generated/prisma/enums";
+import type { Prisma } from "@/generated/prisma/client";
 import type { DbOrTx } from "./client";
 
 /** Writes of the kickoff (docs/domain.md#kickoff): each function is one phase's rows; the service runs them in one transaction. */

@@ -1,5 +1,5 @@
-import type { Prisma } from "./generated/client";
-import type { LeadStage, ServiceType } from "./generated/enums";
+import type { Prisma } from "@/generated/prisma/client";
+import type { LeadStage, ServiceType } from "@/generated/prisma/enums";
 import type { Db, DbOrTx } from "./client";
 import { containsText } from "./search";
 import type { CreateLeadInput, ListLeadsInput } from "@/lib/schemas/leads";

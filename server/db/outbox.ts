@@ -1,6 +1,6 @@
 import type { DbOrTx } from "./client";
-import { Prisma } from "./generated/client";
-import type { OutboxChannel, OutboxStatus } from "./generated/enums";
+import { Prisma } from "@/generated/prisma/client";
+import type { OutboxChannel, OutboxStatus } from "@/generated/prisma/enums";
 
 /**
  * The outbox table: every outgoing message is inserted once per idempotency key, then claimed by a

@@ -6,7 +6,7 @@ import type {
   ProjectStatus,
   ServiceType,
   SignOffDecision,
-} from "./generated/enums";
+} from "@/generated/prisma/enums";
 
 /** Portal reads are always scoped by tenant AND customer account: another account's id reads as absent. */
 export type PortalCriterion = {

@@ -1,4 +1,4 @@
-import type { ProjectStatus } from "./generated/enums";
+import type { ProjectStatus } from "@/generated/prisma/enums";
 import type { Db, DbOrTx, Prisma } from "./client";
 
 /** Progress updates (docs/domain.md#progress-updates): the project data they are computed from, and the stored updates. */

@@ -1,5 +1,5 @@
-import type { ActionKind, MilestoneStatus, ProjectStatus } from "./generated/enums";
-import type { Prisma } from "./generated/client";
+import type { ActionKind, MilestoneStatus, ProjectStatus } from "@/generated/prisma/enums";
+import type { Prisma } from "@/generated/prisma/client";
 import type { Db, DbOrTx } from "./client";
 import { containsText } from "./search";
 

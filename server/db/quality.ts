@@ -1,5 +1,5 @@
-import type { QualityValidationType } from "./generated/enums";
-import type { Prisma } from "./generated/client";
+import type { QualityValidationType } from "@/generated/prisma/enums";
+import type { Prisma } from "@/generated/prisma/client";
 import type { DbOrTx } from "./client";
 
 /** Quality validations and the project data their process and delivery gates read. Scoped by tenant. */

@@ -1,5 +1,5 @@
-import type { RefundStatus } from "./generated/enums";
-import type { Prisma } from "./generated/client";
+import type { RefundStatus } from "@/generated/prisma/enums";
+import type { Prisma } from "@/generated/prisma/client";
 import type { Db, DbOrTx } from "./client";
 
 /**

@@ -1,7 +1,7 @@
-import type { RetentionStrategy } from "./generated/enums";
-import type { Prisma } from "./generated/client";
+import type { RetentionStrategy } from "@/generated/prisma/enums";
+import type { Prisma } from "@/generated/prisma/client";
 import type { Db, DbOrTx } from "./client";
-import { ESCALATION_KINDS } from "../engines/alerts/registry";
+import { ESCALATION_KINDS } from "@/domain/alerts/registry";
 
 /**
  * Customer health, expansion and retention plans (docs/domain.md#retention). Every query is scoped by tenant

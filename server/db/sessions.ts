@@ -1,5 +1,5 @@
 import type { Db, DbOrTx } from "./client";
-import type { Role, StakeholderRole } from "./generated/enums";
+import type { Role, StakeholderRole } from "@/generated/prisma/enums";
 
 export async function createSession(
   prisma: Db,

@@ -1,5 +1,5 @@
-import type { SignOffDecision } from "./generated/enums";
-import type { Prisma } from "./generated/client";
+import type { SignOffDecision } from "@/generated/prisma/enums";
+import type { Prisma } from "@/generated/prisma/client";
 import type { DbOrTx } from "./client";
 
 /**

@@ -1,5 +1,5 @@
-import type { SurveyKind, SurveyTrigger } from "./generated/enums";
-import { Prisma } from "./generated/client";
+import type { SurveyKind, SurveyTrigger } from "@/generated/prisma/enums";
+import { Prisma } from "@/generated/prisma/client";
 import type { Db, DbOrTx } from "./client";
 
 /**

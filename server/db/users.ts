@@ -1,5 +1,5 @@
-import type { Prisma } from "./generated/client";
-import type { Role, StakeholderRole } from "./generated/enums";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Role, StakeholderRole } from "@/generated/prisma/enums";
 import type { Db, DbOrTx } from "./client";
 import { containsText } from "./search";
 

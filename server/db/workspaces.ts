@@ -1,4 +1,4 @@
-import type { Prisma } from "./generated/client";
+import type { Prisma } from "@/generated/prisma/client";
 import type { Db, DbOrTx } from "./client";
 import { createUser } from "./users";
 

@@ -1,5 +1,5 @@
 import { milestonesToCheck } from "@/server/db/milestone-check";
-import { REMINDER_WINDOW_DAYS } from "@/server/engines/progress/milestone-check";
+import { REMINDER_WINDOW_DAYS } from "@/domain/progress/milestone-check";
 import { deliveryConfig } from "@/server/messaging/config";
 import { checkMilestone, type CheckedRow } from "@/server/services/milestone-check";
 import { runPhases } from "./batches";

@@ -1,4 +1,4 @@
-import { isoWeekKey } from "@/server/engines/progress/calendar";
+import { isoWeekKey } from "@/domain/progress/calendar";
 
 /** Period keys (UTC): a job runs at most once per key. */
 export const minuteKey = (now: Date) => now.toISOString().slice(0, 16);

@@ -1,5 +1,5 @@
 import { serverEnv } from "@/lib/env";
-import { parseVerifiedDomains } from "@/server/engines/branding/sender";
+import { parseVerifiedDomains } from "@/domain/branding/sender";
 
 /**
  * What delivery needs from the environment, read once per call site so tests can pass their own:

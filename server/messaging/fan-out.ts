@@ -1,7 +1,7 @@
 import { chosenChannels, type Channel, type ChannelPrefs } from "@/lib/schemas/channel-prefs";
 import type { Prisma } from "@/server/db/client";
 import type { OutboxInsert } from "@/server/db/outbox";
-import type { OutboxChannel } from "@/server/db/generated/enums";
+import type { OutboxChannel } from "@/generated/prisma/enums";
 import type { RenderedMessage } from "./templates/render";
 
 /**

@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@/server/db/client";
 import { findTenantBranding } from "@/server/db/branding";
-import { resolveSender, type ResolvedSender } from "@/server/engines/branding/sender";
+import { resolveSender, type ResolvedSender } from "@/domain/branding/sender";
 import type { DeliveryConfig } from "./config";
 
 /**

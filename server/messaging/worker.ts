@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { readChannelPrefs } from "@/lib/schemas/channel-prefs";
 import type { Db } from "@/server/db/client";
-import type { OutboxChannel } from "@/server/db/generated/enums";
+import type { OutboxChannel } from "@/generated/prisma/enums";
 import { insertNotifications } from "@/server/db/notifications";
 import { findPrefsOwner } from "@/server/db/notification-prefs";
 import { claimDueMessages, finishClaimedMessage, type ClaimedMessage, type FinishOutcome } from "@/server/db/outbox";

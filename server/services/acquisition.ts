@@ -16,12 +16,12 @@ import {
 } from "@/server/db/acquisition";
 import { recordAudit } from "@/server/db/audit";
 import { setLeadStage } from "@/server/db/leads";
-import type { ServiceType } from "@/server/db/generated/enums";
-import { analyzeFeasibility, type ProjectRequest } from "@/server/engines/feasibility/analyze";
-import { stageAfterAssessment, stageAfterDraft } from "@/server/engines/pipeline/stages";
-import { scoreQualification } from "@/server/engines/qualification/score";
-import { criterionIndex, type QualificationConfig } from "@/server/engines/qualification/config";
-import { recommendTiers } from "@/server/engines/tiers/recommend";
+import type { ServiceType } from "@/generated/prisma/enums";
+import { analyzeFeasibility, type ProjectRequest } from "@/domain/feasibility/analyze";
+import { stageAfterAssessment, stageAfterDraft } from "@/domain/pipeline/stages";
+import { scoreQualification } from "@/domain/qualification/score";
+import { criterionIndex, type QualificationConfig } from "@/domain/qualification/config";
+import { recommendTiers } from "@/domain/tiers/recommend";
 import { AppError, describeZodError, notFound } from "@/server/errors";
 import { loadConfig, loadConfigAt } from "./config";
 import type { ServiceContext } from "./context";

@@ -12,9 +12,9 @@ import {
 } from "@/server/db/alerts";
 import { recordAudit } from "@/server/db/audit";
 import type { DbOrTx } from "@/server/db/client";
-import type { AlertKind } from "@/server/db/generated/enums";
+import type { AlertKind } from "@/generated/prisma/enums";
 import { insertNotifications } from "@/server/db/notifications";
-import { ALERT_KINDS, ALERT_SEVERITY_LABEL, alertKindLabel, isUrgentAlert } from "@/server/engines/alerts/registry";
+import { ALERT_KINDS, ALERT_SEVERITY_LABEL, alertKindLabel, isUrgentAlert } from "@/domain/alerts/registry";
 import { AppError, notFound } from "@/server/errors";
 import type { ServiceContext } from "./context";
 import { csvChunks } from "./csv";

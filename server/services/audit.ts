@@ -1,6 +1,6 @@
 import { auditChainSnapshot } from "@/server/db/audit";
 import { projectsWithSignOffs } from "@/server/db/integrity";
-import { verifyAuditChain } from "@/server/engines/audit/chain";
+import { verifyAuditChain } from "@/domain/audit/chain";
 import type { ServiceContext } from "./context";
 import { verifyProjectSignOffs } from "./signoffs";
 

@@ -11,9 +11,9 @@ import {
   type BrandingRow,
 } from "@/server/db/branding";
 import type { DbOrTx } from "@/server/db/client";
-import { checkAccentColor, normalizeHex } from "@/server/engines/branding/contrast";
-import { checkLogo, type LogoType } from "@/server/engines/branding/logo";
-import { parseVerifiedDomains, resolveSender } from "@/server/engines/branding/sender";
+import { checkAccentColor, normalizeHex } from "@/domain/branding/contrast";
+import { checkLogo, type LogoType } from "@/domain/branding/logo";
+import { parseVerifiedDomains, resolveSender } from "@/domain/branding/sender";
 import { AppError, notFound } from "@/server/errors";
 import type { EmailBrand } from "@/server/messaging/templates/brand";
 import type { ServiceContext } from "./context";

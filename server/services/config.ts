@@ -8,16 +8,16 @@ import {
   type ConfigKind,
 } from "@/server/db/config";
 import { recordAudit } from "@/server/db/audit";
-import { ZEducationConfigSchema } from "@/server/engines/education/plan";
-import { ZFeasibilityConfigSchema } from "@/server/engines/feasibility/config";
-import { ZQualificationConfigSchema } from "@/server/engines/qualification/config";
-import { ZTierCatalogueSchema } from "@/server/engines/tiers/config";
-import { ZKickoffConfigSchema } from "@/server/engines/kickoff/config";
-import { ZMilestonesConfigSchema } from "@/server/engines/milestones/config";
-import { ZQualityConfigSchema } from "@/server/engines/quality/config";
-import { ZGuaranteeConfigSchema } from "@/server/engines/guarantee/config";
-import { ZRetentionConfigSchema } from "@/server/engines/retention/config";
-import { TENANT_CONFIG_DEFAULTS as D } from "@/server/engines/tenant-defaults";
+import { ZEducationConfigSchema } from "@/domain/education/plan";
+import { ZFeasibilityConfigSchema } from "@/domain/feasibility/config";
+import { ZQualificationConfigSchema } from "@/domain/qualification/config";
+import { ZTierCatalogueSchema } from "@/domain/tiers/config";
+import { ZKickoffConfigSchema } from "@/domain/kickoff/config";
+import { ZMilestonesConfigSchema } from "@/domain/milestones/config";
+import { ZQualityConfigSchema } from "@/domain/quality/config";
+import { ZGuaranteeConfigSchema } from "@/domain/guarantee/config";
+import { ZRetentionConfigSchema } from "@/domain/retention/config";
+import { TENANT_CONFIG_DEFAULTS as D } from "@/domain/tenant-defaults";
 import { AppError, describeZodError } from "@/server/errors";
 import type { ServiceContext } from "./context";
 

@@ -2,27 +2,27 @@ import type { DashboardInput, DashboardKpiInput, DashboardRangeInput } from "@/l
 import { loadDashboard } from "@/server/db/dashboard";
 import { loadKpiDetail, type KpiRow } from "@/server/db/dashboard-rows";
 import { loadTrendFacts } from "@/server/db/dashboard-trends";
-import { CASE_STUDY_MIN_SUCCESS_SCORE, KPI_DEFINITIONS, KPI_ROW_RULES } from "@/server/engines/dashboard/definitions";
-import { computeKpi, computeKpis } from "@/server/engines/dashboard/kpis";
+import { CASE_STUDY_MIN_SUCCESS_SCORE, KPI_DEFINITIONS, KPI_ROW_RULES } from "@/domain/dashboard/definitions";
+import { computeKpi, computeKpis } from "@/domain/dashboard/kpis";
 import {
   EXPANSION_SCORE_MIN,
   EXPANSION_STRATEGY,
   MAX_OPPORTUNITIES,
   caseStudyOpportunities,
   expansionOpportunities,
-} from "@/server/engines/dashboard/opportunities";
+} from "@/domain/dashboard/opportunities";
 import {
   bucketDaysFor,
   dashboardWindows,
   resolveRange,
   trendBuckets,
   type DashboardRange,
-} from "@/server/engines/dashboard/range";
-import { recommendationsFor } from "@/server/engines/dashboard/recommendations";
-import { dashboardSummary } from "@/server/engines/dashboard/summary";
-import { KPI_IDS, isKpiId, type KpiId } from "@/server/engines/dashboard/targets";
-import { assembleTrends } from "@/server/engines/dashboard/trends";
-import { npsClass } from "@/server/engines/surveys/scores";
+} from "@/domain/dashboard/range";
+import { recommendationsFor } from "@/domain/dashboard/recommendations";
+import { dashboardSummary } from "@/domain/dashboard/summary";
+import { KPI_IDS, isKpiId, type KpiId } from "@/domain/dashboard/targets";
+import { assembleTrends } from "@/domain/dashboard/trends";
+import { npsClass } from "@/domain/surveys/scores";
 import { AppError } from "@/server/errors";
 import type { ServiceContext } from "./context";
 import { alertHref } from "./alerts";

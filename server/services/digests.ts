@@ -3,13 +3,13 @@ import type { Db, Prisma } from "@/server/db/client";
 import { notificationsSinceMany, type JobTenant } from "@/server/db/automation";
 import { insertOutboxMessagesReturningKeys, type OutboxInsert } from "@/server/db/outbox";
 import { progressUpdatesWithOwners } from "@/server/db/progress-updates";
-import { digestPeriod, localDay } from "@/server/engines/progress/calendar";
+import { digestPeriod, localDay } from "@/domain/progress/calendar";
 import {
   DIGEST_EVENT_LIMIT,
   composeDigest,
   updateFormatFor,
   type ProjectUpdate,
-} from "@/server/engines/progress/stakeholder-updates";
+} from "@/domain/progress/stakeholder-updates";
 import { rowsForPerson } from "@/server/messaging/fan-out";
 import { digestDocument } from "@/server/messaging/templates/documents";
 import { renderMessage } from "@/server/messaging/templates/render";

@@ -8,7 +8,7 @@ import type { Db } from "@/server/db/client";
 import { accountPeople, type JobTenant } from "@/server/db/automation";
 import { markEducationSent, type dueEducationAfter } from "@/server/db/education-deliveries";
 import { insertOutboxMessages } from "@/server/db/outbox";
-import { renderEducationBody } from "@/server/engines/education/library";
+import { renderEducationBody } from "@/domain/education/library";
 import { rowsForPerson } from "@/server/messaging/fan-out";
 import { educationDocument } from "@/server/messaging/templates/documents";
 import { renderMessage } from "@/server/messaging/templates/render";

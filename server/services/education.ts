@@ -13,13 +13,9 @@ import {
   markDeliveryCompleted,
 } from "@/server/db/education";
 import { latestAccountGuaranteeCents } from "@/server/db/portal";
-import { backgroundOf } from "@/server/engines/education/background";
-import {
-  DEFAULT_EDUCATION_LIBRARY,
-  renderEducationBody,
-  type EducationItemSpec,
-} from "@/server/engines/education/library";
-import { educationProgress, planEducation } from "@/server/engines/education/plan";
+import { backgroundOf } from "@/domain/education/background";
+import { DEFAULT_EDUCATION_LIBRARY, renderEducationBody, type EducationItemSpec } from "@/domain/education/library";
+import { educationProgress, planEducation } from "@/domain/education/plan";
 import { AppError, notFound } from "@/server/errors";
 import { DEFAULT_CURRENCY, formatMoney } from "@/lib/money";
 import { loadConfig } from "./config";

@@ -23,17 +23,17 @@ import {
 } from "@/server/db/guarantees";
 import { insertNotifications } from "@/server/db/notifications";
 import { insertRefund } from "@/server/db/refunds";
-import { checkNewDelay, clockDelays, endAfterAcknowledging, guaranteeClock } from "@/server/engines/guarantee/clock";
-import type { GuaranteeConfig } from "@/server/engines/guarantee/config";
-import { checkClaimAmount, refundRoom } from "@/server/engines/guarantee/refund";
-import { REMEDY_LABEL, remedyChoice } from "@/server/engines/guarantee/remedy";
+import { checkNewDelay, clockDelays, endAfterAcknowledging, guaranteeClock } from "@/domain/guarantee/clock";
+import type { GuaranteeConfig } from "@/domain/guarantee/config";
+import { checkClaimAmount, refundRoom } from "@/domain/guarantee/refund";
+import { REMEDY_LABEL, remedyChoice } from "@/domain/guarantee/remedy";
 import {
   finalValidation,
   projectValidation,
   type FinalValidation,
   type Projection,
   type ValidationFacts,
-} from "@/server/engines/guarantee/validation";
+} from "@/domain/guarantee/validation";
 import { AppError, notFound } from "@/server/errors";
 import { raiseAlert } from "./alerts";
 import { loadConfig, loadConfigAt } from "./config";

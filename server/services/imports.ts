@@ -9,7 +9,7 @@ import {
   updateAccountFromImport,
   updateLeadFromImport,
 } from "@/server/db/imports";
-import { readCsv, type CsvTable } from "@/server/engines/import/csv";
+import { readCsv, type CsvTable } from "@/domain/import/csv";
 import {
   autoMap,
   fieldDef,
@@ -18,8 +18,8 @@ import {
   type ColumnMapping,
   type ImportField,
   type ImportKind,
-} from "@/server/engines/import/fields";
-import { planImport, type ImportPlan } from "@/server/engines/import/plan";
+} from "@/domain/import/fields";
+import { planImport, type ImportPlan } from "@/domain/import/plan";
 import {
   validateAccountRows,
   validateLeadRows,
@@ -27,7 +27,7 @@ import {
   type ImportRecord,
   type LeadRecord,
   type RowError,
-} from "@/server/engines/import/rows";
+} from "@/domain/import/rows";
 import type { ImportOptions } from "@/lib/schemas/imports";
 import type { DbOrTx } from "@/server/db/client";
 import { AppError } from "@/server/errors";

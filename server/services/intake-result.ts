@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { DEFAULT_CURRENCY, formatMoney } from "@/lib/money";
 import { BUDGET_BANDS, ZIntakeProjectSchema, type IntakeProject } from "@/lib/schemas/intake";
-import { DEFAULT_EDUCATION_LIBRARY, GUARANTEE_ITEM_KEY, renderEducationBody } from "@/server/engines/education/library";
-import { analyzeFeasibility, type ProjectRequest } from "@/server/engines/feasibility/analyze";
-import type { FeasibilityConfig } from "@/server/engines/feasibility/config";
-import type { ServiceType } from "@/server/db/generated/enums";
-import { ANSWER_LEVELS, type QualificationConfig } from "@/server/engines/qualification/config";
-import { scoreQualification } from "@/server/engines/qualification/score";
-import { type TierCatalogue } from "@/server/engines/tiers/config";
-import { recommendTiers } from "@/server/engines/tiers/recommend";
+import { DEFAULT_EDUCATION_LIBRARY, GUARANTEE_ITEM_KEY, renderEducationBody } from "@/domain/education/library";
+import { analyzeFeasibility, type ProjectRequest } from "@/domain/feasibility/analyze";
+import type { FeasibilityConfig } from "@/domain/feasibility/config";
+import type { ServiceType } from "@/generated/prisma/enums";
+import { ANSWER_LEVELS, type QualificationConfig } from "@/domain/qualification/config";
+import { scoreQualification } from "@/domain/qualification/score";
+import { type TierCatalogue } from "@/domain/tiers/config";
+import { recommendTiers } from "@/domain/tiers/recommend";
 import { escapeHtml } from "@/lib/html";
 
 /**

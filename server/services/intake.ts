@@ -5,7 +5,7 @@ import { enforce } from "@/server/auth/rate-limit";
 import { insertAssessment } from "@/server/db/acquisition";
 import { recordAudit } from "@/server/db/audit";
 import type { Db } from "@/server/db/client";
-import type { LeadStage } from "@/server/db/generated/enums";
+import type { LeadStage } from "@/generated/prisma/enums";
 import {
   CALL_REQUEST_TITLE,
   csmWorkloads,
@@ -20,8 +20,8 @@ import {
 } from "@/server/db/intake";
 import { activeAdminIds, insertNotifications } from "@/server/db/notifications";
 import { createOneTimeToken, findOneTimeToken } from "@/server/db/tokens";
-import { stageAfterAssessment } from "@/server/engines/pipeline/stages";
-import { criterionIndex, criterionLabel } from "@/server/engines/qualification/config";
+import { stageAfterAssessment } from "@/domain/pipeline/stages";
+import { criterionIndex, criterionLabel } from "@/domain/qualification/config";
 import { AppError, describeZodError, notFound } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { deliverEmailNow, enqueueEmail } from "@/server/messaging/outbox";

@@ -1,7 +1,7 @@
 import type { Db } from "@/server/db/client";
 import { auditChainSnapshot } from "@/server/db/audit";
 import { projectsWithSignOffs, tenantIdsOf } from "@/server/db/integrity";
-import { verifyAuditChain } from "@/server/engines/audit/chain";
+import { verifyAuditChain } from "@/domain/audit/chain";
 import { verifyProjectSignOffs } from "./signoffs";
 
 /**

@@ -1,8 +1,8 @@
 import type { StartJourneyInput } from "@/lib/schemas/journeys";
 import { chosenTier, latestFinalAssessment } from "@/server/db/acquisition";
 import { findJourneyById, findJourneyByLead, journeyProject, listJourneys, saveJourney } from "@/server/db/journeys";
-import type { JourneyStatus } from "@/server/db/generated/enums";
-import { criterionAction } from "@/server/engines/qualification/labels";
+import type { JourneyStatus } from "@/generated/prisma/enums";
+import { criterionAction } from "@/domain/qualification/labels";
 import {
   JOURNEY_PHASES,
   PHASE_LABEL,
@@ -14,8 +14,8 @@ import {
   setPhase,
   type JourneyPhase,
   type PhaseState,
-} from "@/server/engines/journey/phases";
-import { journeyStatus } from "@/server/engines/journey/status";
+} from "@/domain/journey/phases";
+import { journeyStatus } from "@/domain/journey/status";
 import { AppError, notFound } from "@/server/errors";
 import { logger } from "@/server/logger";
 import {

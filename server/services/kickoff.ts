@@ -2,7 +2,7 @@ import type { KickoffInput } from "@/lib/schemas/kickoff";
 import { chosenTier, latestFeasibility } from "@/server/db/acquisition";
 import { recordAudit } from "@/server/db/audit";
 import type { DbOrTx } from "@/server/db/client";
-import { Prisma } from "@/server/db/generated/client";
+import { Prisma } from "@/generated/prisma/client";
 import {
   createAccount,
   createEnvironments,
@@ -19,7 +19,7 @@ import {
 } from "@/server/db/kickoff";
 import { findJourneyByLead, saveJourney } from "@/server/db/journeys";
 import { setLeadStage } from "@/server/db/leads";
-import type { KickoffPhase } from "@/server/engines/kickoff/config";
+import type { KickoffPhase } from "@/domain/kickoff/config";
 import {
   journeyOutcome,
   readPhases,
@@ -27,9 +27,9 @@ import {
   setPhase,
   type JourneyStep,
   type PhaseState,
-} from "@/server/engines/journey/phases";
-import { planKickoff, type KickoffPlan } from "@/server/engines/kickoff/plan";
-import { planMilestones } from "@/server/engines/milestones/schedule";
+} from "@/domain/journey/phases";
+import { planKickoff, type KickoffPlan } from "@/domain/kickoff/plan";
+import { planMilestones } from "@/domain/milestones/schedule";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { enqueueEmail } from "@/server/messaging/outbox";

@@ -12,7 +12,7 @@ import { alertsAbout } from "@/server/db/alerts";
 import { lockMilestone, markOverdueAtRisk, type milestonesToCheck } from "@/server/db/milestone-check";
 import { insertOutboxMessages } from "@/server/db/outbox";
 import { createActionItems, setProjectStatus } from "@/server/db/projects";
-import { checkMilestones } from "@/server/engines/progress/milestone-check";
+import { checkMilestones } from "@/domain/progress/milestone-check";
 import { emitWebhookEvent } from "@/server/messaging/events";
 import { rowsForPerson } from "@/server/messaging/fan-out";
 import { milestoneReminderDocument } from "@/server/messaging/templates/documents";

@@ -1,6 +1,6 @@
 import { recordAudit } from "@/server/db/audit";
 import { onboardingFacts, setOnboardingDismissedAt } from "@/server/db/onboarding";
-import { buildChecklist } from "@/server/engines/onboarding/checklist";
+import { buildChecklist } from "@/domain/onboarding/checklist";
 import { brandingStatus } from "./branding";
 import type { ServiceContext } from "./context";
 

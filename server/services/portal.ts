@@ -1,7 +1,7 @@
 import { findPortalProject, listPortalProjects } from "@/server/db/portal";
-import { clockDelays } from "@/server/engines/guarantee/clock";
-import { customerOutlook } from "@/server/engines/progress/customer-outlook";
-import { projectProgress } from "@/server/engines/progress/project-progress";
+import { clockDelays } from "@/domain/guarantee/clock";
+import { customerOutlook } from "@/domain/progress/customer-outlook";
+import { projectProgress } from "@/domain/progress/project-progress";
 import { notFound } from "@/server/errors";
 import type { ServiceContext } from "./context";
 

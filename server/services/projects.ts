@@ -1,8 +1,8 @@
 import type { ListProjectsInput, ValidateMilestoneInput } from "@/lib/schemas/projects";
 import { alertsAbout, resolveOpenAlerts, setAlertMessage } from "@/server/db/alerts";
-import { WEEK_ALERT_KINDS } from "@/server/engines/alerts/registry";
+import { WEEK_ALERT_KINDS } from "@/domain/alerts/registry";
 import { recordAudit } from "@/server/db/audit";
-import type { MilestoneStatus } from "@/server/db/generated/enums";
+import type { MilestoneStatus } from "@/generated/prisma/enums";
 import {
   createActionItems,
   findActionItem,
@@ -20,7 +20,7 @@ import {
 import { latestEvidence } from "@/server/db/evidence";
 import { insertNotifications } from "@/server/db/notifications";
 import { MILESTONE_STATUS_LABEL } from "@/lib/labels/milestone-status";
-import { validateMilestone, type MilestoneValidationStatus } from "@/server/engines/milestones/validate";
+import { validateMilestone, type MilestoneValidationStatus } from "@/domain/milestones/validate";
 import { AppError, notFound } from "@/server/errors";
 import { raiseAlert } from "./alerts";
 import { loadConfig } from "./config";

@@ -8,8 +8,8 @@ import {
   projectMilestoneStates,
   recentValidationResults,
 } from "@/server/db/quality";
-import type { QualityFamily } from "@/server/engines/quality/config";
-import type { QualityMetrics } from "@/server/engines/quality/gates";
+import type { QualityFamily } from "@/domain/quality/config";
+import type { QualityMetrics } from "@/domain/quality/gates";
 
 /**
  * Where each quality gate's number comes from (docs/domain.md#quality-gates names the gates; reading them from stored

@@ -2,7 +2,7 @@ import type { QualityType, ValidateQualityInput } from "@/lib/schemas/quality";
 import { recordAudit } from "@/server/db/audit";
 import type { DbOrTx } from "@/server/db/client";
 import { alertsAbout } from "@/server/db/alerts";
-import type { AlertKind } from "@/server/db/generated/enums";
+import type { AlertKind } from "@/generated/prisma/enums";
 import {
   findQualityProject,
   findUserName,
@@ -17,8 +17,8 @@ import {
   type QualityConfig,
   type QualityFamily,
   type QualityValidationKind,
-} from "@/server/engines/quality/config";
-import { fmt } from "@/server/engines/quality/gates";
+} from "@/domain/quality/config";
+import { fmt } from "@/domain/quality/gates";
 import {
   gateStanding,
   validateQuality,
@@ -27,7 +27,7 @@ import {
   type QualityMetrics,
   type QualityRecommendation,
   type QualityValidationResult,
-} from "@/server/engines/quality/validate";
+} from "@/domain/quality/validate";
 import { notFound } from "@/server/errors";
 import { raiseAlert } from "./alerts";
 import { loadConfig, type VersionedConfig } from "./config";

@@ -13,7 +13,7 @@ import {
   refundTransition,
   type RefundAction,
   type RefundStatus,
-} from "@/server/engines/guarantee/refund";
+} from "@/domain/guarantee/refund";
 import { AppError, notFound } from "@/server/errors";
 import type { ServiceContext } from "./context";
 

@@ -19,12 +19,12 @@ import {
   updateRetentionTask,
   upsertSnapshot,
 } from "@/server/db/retention";
-import { DAY_MS } from "@/server/engines/guarantee/clock";
-import type { RetentionConfig } from "@/server/engines/retention/config";
-import { expansionPotential, type ExpansionPotential } from "@/server/engines/retention/expansion";
-import { healthScore, type HealthFacts, type HealthScore } from "@/server/engines/retention/health";
-import { planRetention, type TriggerFacts } from "@/server/engines/retention/strategy";
-import { csatSummary, npsSummary } from "@/server/engines/surveys/scores";
+import { DAY_MS } from "@/domain/guarantee/clock";
+import type { RetentionConfig } from "@/domain/retention/config";
+import { expansionPotential, type ExpansionPotential } from "@/domain/retention/expansion";
+import { healthScore, type HealthFacts, type HealthScore } from "@/domain/retention/health";
+import { planRetention, type TriggerFacts } from "@/domain/retention/strategy";
+import { csatSummary, npsSummary } from "@/domain/surveys/scores";
 import { AppError, notFound } from "@/server/errors";
 import { raiseAlert } from "./alerts";
 import { loadConfig, type VersionedConfig } from "./config";

@@ -16,19 +16,8 @@ import {
   projectSignOffCriteria,
   signOffAuditTrail,
 } from "@/server/db/signoffs";
-import {
-  contentHash,
-  nextEntry,
-  verifyChain,
-  type SignedContent,
-  type StoredEntry,
-} from "@/server/engines/signoff/chain";
-import {
-  SIGN_OFF_CLOSED_STATUSES,
-  milestoneSignOffState,
-  repeatsLatest,
-  signedContent,
-} from "@/server/engines/signoff/state";
+import { contentHash, nextEntry, verifyChain, type SignedContent, type StoredEntry } from "@/domain/signoff/chain";
+import { SIGN_OFF_CLOSED_STATUSES, milestoneSignOffState, repeatsLatest, signedContent } from "@/domain/signoff/state";
 import { AppError, notFound } from "@/server/errors";
 import { logger } from "@/server/logger";
 import type { ServiceContext } from "./context";
@@ -40,7 +29,7 @@ import { ensureMilestoneCsat } from "./surveys";
  * Milestone sign-off by the customer (docs/domain.md#sign-offs stakeholder_sign_off; docs/domain.md#sign-offs). An approver (a customer
  * of the project's account with the approver flag) sees what is signed — criterion, deliverable, evidence,
  * score so far — and approves or requests changes. Each decision is a new entry of the project's hash
- * chain (engines/signoff/chain.ts) with who, when, IP, user agent and comment; nothing updates or deletes
+ * chain (domain/signoff/chain.ts) with who, when, IP, user agent and comment; nothing updates or deletes
  * an entry. The audit trail keeps the signed content and the (seq, hash) of each entry, which lets the
  * verifier check the content too and notice a removed last entry.
  *

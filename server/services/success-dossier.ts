@@ -1,8 +1,8 @@
 import { dossierInputs, findAccountGuarantee, findProjectGuarantee } from "@/server/db/guarantees";
 import { accountExpansionFacts } from "@/server/db/retention";
-import { successDossier, type SuccessDossier } from "@/server/engines/guarantee/dossier";
-import { testimonialsOf } from "@/server/engines/guarantee/validation";
-import { expansionOpportunities } from "@/server/engines/retention/expansion";
+import { successDossier, type SuccessDossier } from "@/domain/guarantee/dossier";
+import { testimonialsOf } from "@/domain/guarantee/validation";
+import { expansionOpportunities } from "@/domain/retention/expansion";
 import { AppError, notFound } from "@/server/errors";
 import type { ServiceContext } from "./context";
 import { readOutcome } from "./guarantees";

@@ -25,8 +25,8 @@ import {
   type NewSurvey,
   type SurveyRow,
 } from "@/server/db/surveys";
-import { milestoneSignOffState } from "@/server/engines/signoff/state";
-import { csatSummary, npsSummary, satisfactionCriterionScore } from "@/server/engines/surveys/scores";
+import { milestoneSignOffState } from "@/domain/signoff/state";
+import { csatSummary, npsSummary, satisfactionCriterionScore } from "@/domain/surveys/scores";
 import {
   CATCH_UP_DAYS,
   milestoneCsatDue,
@@ -36,7 +36,7 @@ import {
   surveyExpiry,
   surveyQuestion,
   type DueSurvey,
-} from "@/server/engines/surveys/triggers";
+} from "@/domain/surveys/triggers";
 import { AppError, notFound } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { enqueueEmail } from "@/server/messaging/outbox";
@@ -47,7 +47,7 @@ import type { PortalContext } from "./portal";
 import { revalidateMilestone } from "./projects";
 
 /**
- * CSAT and NPS surveys (docs/domain.md#surveys week 4, docs/domain.md#surveys): created when due (engines/surveys/
+ * CSAT and NPS surveys (docs/domain.md#surveys week 4, docs/domain.md#surveys): created when due (domain/surveys/
  * triggers.ts), each with a one-time link mailed through the outbox, answered once — from the link
  * without signing in, or in the portal.
  *

@@ -2,7 +2,7 @@ import { chosenChannels, readChannelPrefs } from "@/lib/schemas/channel-prefs";
 import type { Db } from "@/server/db/client";
 import { activePeople, activePeopleByRole, type JobTenant, type recentAlerts } from "@/server/db/automation";
 import { insertOutboxMessages } from "@/server/db/outbox";
-import { alertKindLabel, alertWantsExecutives, isUrgentAlert } from "@/server/engines/alerts/registry";
+import { alertKindLabel, alertWantsExecutives, isUrgentAlert } from "@/domain/alerts/registry";
 import { emitWebhookEvent } from "@/server/messaging/events";
 import { rowsForPerson } from "@/server/messaging/fan-out";
 import { alertDocument } from "@/server/messaging/templates/documents";

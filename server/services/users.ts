@@ -19,7 +19,7 @@ import { enqueueEmail, deliverEmailNow } from "@/server/messaging/outbox";
 import { escapeHtml } from "@/lib/html";
 import { AppError, notFound } from "@/server/errors";
 import type { InviteUserInput } from "@/lib/schemas/users";
-import type { Role } from "@/server/db/generated/enums";
+import type { Role } from "@/generated/prisma/enums";
 import { recordAudit } from "@/server/db/audit";
 import type { ServiceContext } from "./context";
 

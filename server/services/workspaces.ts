@@ -1,10 +1,10 @@
-import { Prisma } from "@/server/db/generated/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "@/server/db/audit";
 import { pendingSignupWithSlug } from "@/server/db/signups";
 import { emailTaken } from "@/server/db/users";
 import { insertWorkspace, listWorkspaces, tenantSlugExists } from "@/server/db/workspaces";
-import { TENANT_CONFIG_DEFAULTS } from "@/server/engines/tenant-defaults";
+import { TENANT_CONFIG_DEFAULTS } from "@/domain/tenant-defaults";
 import { AppError } from "@/server/errors";
 import {
   ZCreateWorkspaceSchema,

@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import type { SessionUser } from "@/server/auth/session-user";
-import { PrismaClient } from "@/server/db/generated/client";
+import { PrismaClient } from "@/generated/prisma/client";
 
 /**
  * A tRPC caller whose own Prisma client counts the SQL statements it sends (Prisma query events), for

@@ -1,6 +1,6 @@
 import type { Db } from "@/server/db/client";
-import { CASE_STUDY_MIN_SUCCESS_SCORE, TIMELINE_GRACE_HOURS } from "@/server/engines/dashboard/definitions";
-import type { KpiFacts, ScoreCount } from "@/server/engines/dashboard/kpis";
+import { CASE_STUDY_MIN_SUCCESS_SCORE, TIMELINE_GRACE_HOURS } from "@/domain/dashboard/definitions";
+import type { KpiFacts, ScoreCount } from "@/domain/dashboard/kpis";
 
 /**
  * The KPI facts recomputed the slow, obvious way — read one tenant's rows with plain Prisma queries and

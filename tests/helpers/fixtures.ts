@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { createPrismaClient, type Db } from "@/server/db/client";
-import type { Role, StakeholderRole } from "@/server/db/generated/enums";
-import type { Prisma } from "@/server/db/generated/client";
+import type { Role, StakeholderRole } from "@/generated/prisma/enums";
+import type { Prisma } from "@/generated/prisma/client";
 import type { SessionUser } from "@/server/auth/session-user";
 import { createInnerContext } from "@/server/api/trpc";
 import { appRouter, createCaller } from "@/server/api/root";
 import { TRPCError } from "@trpc/server";
 import { AppError } from "@/server/errors";
 import { getErrorShape } from "@trpc/server/unstable-core-do-not-import";
-import { DEFAULT_CRITERION_KEYS } from "@/server/engines/qualification/config";
+import { DEFAULT_CRITERION_KEYS } from "@/domain/qualification/config";
 import { newSurveyToken, surveyTokenDigest } from "@/server/services/surveys";
 
 let prisma: Db | undefined;

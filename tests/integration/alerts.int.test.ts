@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as exportAlerts } from "@/app/api/alerts/export/route";
 import type { SessionUser } from "@/server/auth/session-user";
-import type { AlertSeverity } from "@/server/db/generated/enums";
+import type { AlertSeverity } from "@/generated/prisma/enums";
 import { callerFor, codeOf, createTenantFixture, shapeOf, testDb, type TenantFixture } from "../helpers/fixtures";
 
 /**

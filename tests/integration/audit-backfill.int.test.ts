@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { listMigrations, migrate } from "@/server/db/migrate";
-import { verifyAuditChain, type AuditChainHead, type AuditChainRow } from "@/server/engines/audit/chain";
+import { verifyAuditChain, type AuditChainHead, type AuditChainRow } from "@/domain/audit/chain";
 
 /**
  * Migration audit_chain chains the audit rows that already exist (SQL backfill), with the hash the

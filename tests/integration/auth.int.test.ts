@@ -4,7 +4,7 @@ import { checkCredentials } from "@/server/auth/login";
 import { sendMagicLink } from "@/server/auth/magic-link";
 import { hashPassword } from "@/server/auth/password";
 import { createSession, findActiveSession, revokeSession } from "@/server/db/sessions";
-import type { Role } from "@/server/db/generated/enums";
+import type { Role } from "@/generated/prisma/enums";
 import { createTenantFixture, testDb, type TenantFixture } from "../helpers/fixtures";
 
 const PASSWORD = "correct horse battery";

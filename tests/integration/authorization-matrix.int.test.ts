@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import type { SessionUser } from "@/server/auth/session-user";
-import type { Role } from "@/server/db/generated/enums";
+import type { Role } from "@/generated/prisma/enums";
 import { loadConfig } from "@/server/services/config";
 import { submitAssessment } from "@/server/services/intake";
 import {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { StakeholderRole } from "@/server/db/generated/enums";
+import type { StakeholderRole } from "@/generated/prisma/enums";
 import { JOBS } from "@/server/jobs/registry";
 import { runJob } from "@/server/jobs/runner";
 import { deliverDueMessages } from "@/server/messaging/worker";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_EDUCATION_LIBRARY, GUARANTEE_ITEM_KEY, OVERVIEW_ITEM_KEY } from "@/server/engines/education/library";
+import { DEFAULT_EDUCATION_LIBRARY, GUARANTEE_ITEM_KEY, OVERVIEW_ITEM_KEY } from "@/domain/education/library";
 import { callerFor, createLeadFor, createTenantFixture, testDb, type TenantFixture, codeOf } from "../helpers/fixtures";
 
 let f: TenantFixture;

@@ -1,6 +1,6 @@
 import { DEFAULT_CURRENCY, formatMoney } from "@/lib/money";
 import { describe, expect, it } from "vitest";
-import { type TierCatalogue } from "@/server/engines/tiers/config";
+import { type TierCatalogue } from "@/domain/tiers/config";
 import { callerFor, createTenantFixture, kickedOffProject, testDb, type TenantFixture } from "../helpers/fixtures";
 
 /**

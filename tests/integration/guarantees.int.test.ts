@@ -4,7 +4,7 @@ import type { SessionUser } from "@/server/auth/session-user";
 import { GET as guaranteesCron } from "@/app/api/cron/guarantees/route";
 import { GET as healthCron } from "@/app/api/cron/health/route";
 import { seedDemo } from "@/prisma/seed";
-import { DEFAULT_GUARANTEE_CONFIG } from "@/server/engines/guarantee/config";
+import { DEFAULT_GUARANTEE_CONFIG } from "@/domain/guarantee/config";
 import { enforceGuarantees } from "@/server/services/guarantee-jobs";
 import { readOutcome, reproduceOutcome } from "@/server/services/guarantees";
 import { successDossierFor } from "@/server/services/success-dossier";

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { PrismaClient } from "@/server/db/generated/client";
+import type { PrismaClient } from "@/generated/prisma/client";
 import { GET } from "@/app/api/health/route";
 import { listMigrations } from "@/server/db/migrate";
 import { checkHealth } from "@/server/services/health";

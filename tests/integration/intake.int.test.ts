@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter, createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import { LIMITS, hit } from "@/server/auth/rate-limit";
-import { scoreQualification } from "@/server/engines/qualification/score";
+import { scoreQualification } from "@/domain/qualification/score";
 import { loadConfig } from "@/server/services/config";
 import { ALL_FULL_ANSWERS, SAMPLE_REQUEST, createTenantFixture, testDb, type TenantFixture } from "../helpers/fixtures";
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_KICKOFF_CONFIG } from "@/server/engines/kickoff/config";
-import { DEFAULT_MILESTONES_CONFIG } from "@/server/engines/milestones/config";
+import { DEFAULT_KICKOFF_CONFIG } from "@/domain/kickoff/config";
+import { DEFAULT_MILESTONES_CONFIG } from "@/domain/milestones/config";
 import {
   callerFor,
   createTenantFixture,

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { AlertKind } from "@/server/db/generated/enums";
+import type { AlertKind } from "@/generated/prisma/enums";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   callerFor,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_RETENTION_CONFIG } from "@/server/engines/retention/config";
+import { DEFAULT_RETENTION_CONFIG } from "@/domain/retention/config";
 import { snapshotHealth } from "@/server/services/retention-jobs";
 import { utcDay } from "@/server/services/retention";
 import {

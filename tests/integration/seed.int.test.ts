@@ -7,7 +7,7 @@ import { DEMO_TENANTS } from "@/prisma/seed/tenants";
 import { verifyTenantAuditChain } from "@/server/services/audit";
 import { verifyProjectSignOffs } from "@/server/services/signoffs";
 import { loadConfig } from "@/server/services/config";
-import { guaranteeAmount } from "@/server/engines/tiers/guarantee";
+import { guaranteeAmount } from "@/domain/tiers/guarantee";
 import { testDb } from "../helpers/fixtures";
 
 describe("demo seed", () => {

@@ -4,7 +4,7 @@ import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import type { SessionUser } from "@/server/auth/session-user";
 import type { Db } from "@/server/db/client";
-import { Prisma } from "@/server/db/generated/client";
+import { Prisma } from "@/generated/prisma/client";
 import { milestoneCertificate } from "@/server/services/signoffs";
 import {
   callerFor,

@@ -5,7 +5,7 @@ import { CONFIG_KIND_VALUES } from "@/lib/schemas/config";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import { verifyPassword } from "@/server/auth/password";
-import { TENANT_CONFIG_DEFAULTS } from "@/server/engines/tenant-defaults";
+import { TENANT_CONFIG_DEFAULTS } from "@/domain/tenant-defaults";
 import { AppError } from "@/server/errors";
 import { verifyTenantAuditChain } from "@/server/services/audit";
 import { loadConfig } from "@/server/services/config";

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import { recordAudit } from "@/server/db/audit";
-import { auditEntryHash } from "@/server/engines/audit/chain";
-import { entryHash } from "@/server/engines/signoff/chain";
+import { auditEntryHash } from "@/domain/audit/chain";
+import { entryHash } from "@/domain/signoff/chain";
 import { verifyTenantAuditChain } from "@/server/services/audit";
 import { verifyProjectSignOffs } from "@/server/services/signoffs";
 import {

@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/server/auth/session-user";
-import type { Role } from "@/server/db/generated/enums";
+import type { Role } from "@/generated/prisma/enums";
 import { submitAssessment } from "@/server/services/intake";
 import { submitSignup } from "@/server/services/signup";
 import {
@@ -42,7 +42,7 @@ vi.mock("@/server/auth/current-user", () => ({
   currentUser: () => cell.user,
   loadSessionUser: () => cell.user,
 }));
-vi.mock("@/lib/trpc/server", async () => {
+vi.mock("@/trpc/server", async () => {
   const { callerFor } = await import("../helpers/fixtures");
   return { api: () => callerFor(cell.user) };
 });

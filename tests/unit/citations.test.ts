@@ -24,7 +24,7 @@ const SKIP_DIRS = new Set([
   "test-results",
   "playwright-report",
 ]);
-const SKIP_PATHS = new Set(["server/db/generated", "bench/results"]);
+const SKIP_PATHS = new Set(["generated/prisma", "bench/results"]);
 
 /** What a comment or a doc must not cite. */
 const OFFENDERS: { what: string; re: RegExp }[] = [

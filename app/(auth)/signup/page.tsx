@@ -3,7 +3,7 @@ import Link from "next/link";
 import { SignupForm } from "@/components/auth/signup-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { serverEnv, signupMode } from "@/lib/env";
-import { TRPCReactProvider } from "@/lib/trpc/client";
+import { TRPCReactProvider } from "@/trpc/client";
 import { SIGNUP_CLOSED_MESSAGE } from "@/server/services/signup";
 
 export const metadata: Metadata = { title: "Create your workspace" };

@@ -5,7 +5,7 @@ import { ProgressBar } from "@/components/portal/progress-bar";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { api } from "@/lib/trpc/server";
+import { api } from "@/trpc/server";
 import { requirePermission } from "@/server/auth/guard";
 
 export const metadata: Metadata = { title: "Your projects" };

@@ -1,4 +1,4 @@
-import { TRPCReactProvider } from "@/lib/trpc/client";
+import { TRPCReactProvider } from "@/trpc/client";
 
 /** Public pages: no sign-in, no staff shell. Each page loads its tenant by slug and 404s on an unknown one. */
 export default function AssessLayout({ children }: { children: React.ReactNode }) {

@@ -11,7 +11,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { HealthBand } from "@/lib/schemas/retention";
-import { api } from "@/lib/trpc/server";
+import { api } from "@/trpc/server";
 import { formatDate } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";

@@ -8,7 +8,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { ALERT_SEVERITIES, ALERT_STATUS_FILTERS, type AlertStatusFilter } from "@/lib/schemas/alerts";
-import { api } from "@/lib/trpc/server";
+import { api } from "@/trpc/server";
 import { formatDateTime } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";

@@ -9,10 +9,10 @@ import { RecommendationsCard } from "@/components/dashboard/recommendations-card
 import { SummaryTiles } from "@/components/dashboard/summary-tiles";
 import { TrendsSection, TrendsSkeleton } from "@/components/dashboard/trends-section";
 import { PageHeader } from "@/components/shell/page-header";
-import { api } from "@/lib/trpc/server";
+import { api } from "@/trpc/server";
 import { formatDate } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
-import type { TrendPoint } from "@/server/engines/dashboard/trends";
+import type { TrendPoint } from "@/domain/dashboard/trends";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

@@ -11,10 +11,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { NativeSelect } from "@/components/ui/select";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { JOURNEY_STATUSES, ZListJourneysSchema } from "@/lib/schemas/journeys";
-import { api } from "@/lib/trpc/server";
+import { api } from "@/trpc/server";
 import { formatDateTime } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
-import { PHASE_LABEL } from "@/server/engines/journey/phases";
+import { PHASE_LABEL } from "@/domain/journey/phases";
 
 export const metadata: Metadata = { title: "Journeys" };
 

@@ -13,7 +13,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { LEAD_SORTS, LEAD_STAGES, ZListLeadsSchema } from "@/lib/schemas/leads";
-import { api } from "@/lib/trpc/server";
+import { api } from "@/trpc/server";
 import { formatMoney } from "@/lib/money";
 import { formatDate, plural } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";

@@ -4,7 +4,7 @@ import { MarkAllRead, MarkRead } from "@/components/notifications/mark-read";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { api } from "@/lib/trpc/server";
+import { api } from "@/trpc/server";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { requirePermission } from "@/server/auth/guard";
 

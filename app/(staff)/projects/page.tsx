@@ -12,7 +12,7 @@ import { NativeSelect } from "@/components/ui/select";
 import { StatTile } from "@/components/ui/stat-tile";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { PROJECT_STATUSES, ZListProjectsSchema } from "@/lib/schemas/projects";
-import { api } from "@/lib/trpc/server";
+import { api } from "@/trpc/server";
 import { formatDate, plural } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 

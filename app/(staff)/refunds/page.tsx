@@ -10,7 +10,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { REFUND_FILTERS, ZListRefundsSchema } from "@/lib/schemas/refunds";
-import { api } from "@/lib/trpc/server";
+import { api } from "@/trpc/server";
 import { formatMoney } from "@/lib/money";
 import { plural } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";

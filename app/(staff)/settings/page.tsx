@@ -14,7 +14,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { ROLES } from "@/lib/schemas/users";
-import { api } from "@/lib/trpc/server";
+import { api } from "@/trpc/server";
 import { formatDate } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 import { ROLE_LABEL, can } from "@/server/auth/permissions";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { TRPCError } from "@trpc/server";
 import { SurveyForm } from "@/components/portal/survey-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { api } from "@/lib/trpc/server";
+import { api } from "@/trpc/server";
 import { formatDate } from "@/lib/format";
 
 export const dynamic = "force-dynamic";

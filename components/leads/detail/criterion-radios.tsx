@@ -1,5 +1,5 @@
-import { ANSWER_LEVELS, type Answer } from "@/server/engines/qualification/config";
-import { partialPoints } from "@/server/engines/qualification/score";
+import { ANSWER_LEVELS, type Answer } from "@/domain/qualification/config";
+import { partialPoints } from "@/domain/qualification/score";
 
 const ANSWER_LABEL: Record<Answer, string> = { full: "Full", partial: "Partial", none: "None" };
 

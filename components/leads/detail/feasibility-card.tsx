@@ -13,7 +13,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { ZProjectRequestSchema } from "@/lib/schemas/feasibility";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/trpc/client";
 import { FeasibilityResultView } from "./feasibility-result";
 import { formErrors, fieldErrorsOf } from "@/lib/form-errors";
 import type { LatestFeasibility } from "./types";

@@ -1,6 +1,6 @@
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { formatPercent } from "@/lib/format";
-import type { Decision, FeasibilityResult, Severity } from "@/server/engines/feasibility/analyze";
+import type { Decision, FeasibilityResult, Severity } from "@/domain/feasibility/analyze";
 import { Bar } from "./score-bars";
 
 type Tone = NonNullable<BadgeProps["variant"]>;

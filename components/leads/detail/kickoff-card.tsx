@@ -15,7 +15,7 @@ import { NativeSelect } from "@/components/ui/select";
 import { STAKEHOLDER_ROLES } from "@/lib/schemas/users";
 import { ZKickoffSchema } from "@/lib/schemas/kickoff";
 import { formErrors, fieldErrorsOf } from "@/lib/form-errors";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/trpc/client";
 import type { RouterOutputs } from "./types";
 import { STAKEHOLDER_ROLE_LABEL } from "@/lib/labels/stakeholder-role";
 import { kickoffPhaseLabel } from "@/lib/labels/kickoff-phase";

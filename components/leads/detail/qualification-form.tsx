@@ -9,14 +9,9 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { useTRPC } from "@/lib/trpc/client";
-import {
-  categoryLabel,
-  criterionLabel,
-  type Answer,
-  type QualificationConfig,
-} from "@/server/engines/qualification/config";
-import { scoreQualification, type QualificationContext } from "@/server/engines/qualification/score";
+import { useTRPC } from "@/trpc/client";
+import { categoryLabel, criterionLabel, type Answer, type QualificationConfig } from "@/domain/qualification/config";
+import { scoreQualification, type QualificationContext } from "@/domain/qualification/score";
 import { CriterionRadios } from "./criterion-radios";
 import { QualificationPreview } from "./qualification-preview";
 import type { StoredAnswers } from "./types";

@@ -1,4 +1,4 @@
-import type { QualificationResult } from "@/server/engines/qualification/score";
+import type { QualificationResult } from "@/domain/qualification/score";
 import { Bar, CategoryBars, FitList } from "./score-bars";
 
 export function QualificationPreview({

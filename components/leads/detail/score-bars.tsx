@@ -1,5 +1,5 @@
 import { Badge, type BadgeProps } from "@/components/ui/badge";
-import type { CategoryResult, FitStatus, ServiceFit } from "@/server/engines/qualification/score";
+import type { CategoryResult, FitStatus, ServiceFit } from "@/domain/qualification/score";
 
 export function Bar({ value, max, label }: { value: number; max: number; label: string }) {
   const pct = max > 0 ? Math.max(0, Math.min(100, (value / max) * 100)) : 0;

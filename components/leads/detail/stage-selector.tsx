@@ -7,8 +7,8 @@ import { LEAD_STAGE } from "@/components/shell/labels";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/select";
-import { useTRPC } from "@/lib/trpc/client";
-import { MANUAL_TRANSITIONS, type LeadStage } from "@/server/engines/pipeline/stages";
+import { useTRPC } from "@/trpc/client";
+import { MANUAL_TRANSITIONS, type LeadStage } from "@/domain/pipeline/stages";
 
 export function StageSelector({ leadId, stage }: { leadId: string; stage: LeadStage }) {
   const trpc = useTRPC();

@@ -1,7 +1,7 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
-import type { Answer } from "@/server/engines/qualification/config";
-import type { CategoryResult, QualificationContext, ServiceFit } from "@/server/engines/qualification/score";
+import type { Answer } from "@/domain/qualification/config";
+import type { CategoryResult, QualificationContext, ServiceFit } from "@/domain/qualification/score";
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type LeadDetail = RouterOutputs["leads"]["get"];

@@ -9,8 +9,8 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { formErrors, fieldErrorsOf } from "@/lib/form-errors";
 import { ZBrandingSettingsSchema } from "@/lib/schemas/branding";
-import { useTRPC } from "@/lib/trpc/client";
-import { MIN_CONTRAST, checkAccentColor } from "@/server/engines/branding/contrast";
+import { useTRPC } from "@/trpc/client";
+import { MIN_CONTRAST, checkAccentColor } from "@/domain/branding/contrast";
 
 type Settings = {
   displayName: string;

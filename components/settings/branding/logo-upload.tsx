@@ -7,8 +7,8 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { useTRPC } from "@/lib/trpc/client";
-import { LOGO_TYPES, MAX_LOGO_BYTES, type LogoType } from "@/server/engines/branding/logo";
+import { useTRPC } from "@/trpc/client";
+import { LOGO_TYPES, MAX_LOGO_BYTES, type LogoType } from "@/domain/branding/logo";
 import { fieldErrorsOf } from "@/lib/form-errors";
 
 const isLogoType = (t: string): t is LogoType => (LOGO_TYPES as readonly string[]).includes(t);

@@ -5,7 +5,7 @@ import { Play } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import type { JobName } from "@/lib/schemas/jobs";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/trpc/client";
 import { plural } from "@/lib/format";
 
 function summary(result: { status: string; reason: string | null; counts: Record<string, number>; errors: number }) {

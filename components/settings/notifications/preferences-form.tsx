@@ -15,7 +15,7 @@ import {
   type Channel,
   type DigestFrequency,
 } from "@/lib/schemas/channel-prefs";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/trpc/client";
 import { fieldError, formErrors, fieldErrorsOf } from "@/lib/form-errors";
 
 type Prefs = {

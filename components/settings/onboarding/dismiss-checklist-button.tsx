@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/trpc/client";
 
 /** Hides the setup checklist, or (dismissed) brings it back from settings. */
 export function DismissChecklistButton({ dismissed }: { dismissed: boolean }) {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { CheckCircle2, Circle } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import type { Checklist } from "@/server/engines/onboarding/checklist";
+import type { Checklist } from "@/domain/onboarding/checklist";
 import { DismissChecklistButton } from "./dismiss-checklist-button";
 
 /** The setup checklist on the admin's home: progress read from the workspace's data (docs/onboarding.md). */

@@ -11,7 +11,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { fieldError, formErrors, fieldErrorsOf } from "@/lib/form-errors";
 import { WEBHOOK_EVENTS, WEBHOOK_EVENT_LABEL, ZCreateWebhookSchema } from "@/lib/schemas/webhooks";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/trpc/client";
 
 /** Adds an endpoint; the signing secret is shown once, right here, with a copy button. */
 export function NewEndpointForm() {

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { RotateCcw } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
-import { useTRPC } from "@/lib/trpc/client";
+import { useTRPC } from "@/trpc/client";
 import { attemptSummary } from "./endpoint-actions";
 
 export function RedeliverButton({ deliveryId, event }: { deliveryId: string; event: string }) {

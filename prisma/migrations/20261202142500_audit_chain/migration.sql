@@ -28,7 +28,7 @@ ALTER TABLE "AuditEvent" DROP CONSTRAINT "AuditEvent_actorId_fkey";
 ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_actorId_fkey" FOREIGN KEY ("actorId") REFERENCES "User"("id") ON DELETE NO ACTION ON UPDATE CASCADE;
 
 -- One field of the hashed payload: "~" for NULL, else "<UTF-8 byte length>:<text>" — unambiguous without
--- escaping. Mirrored by server/engines/audit/chain.ts (auditEntryHash); change both or neither.
+-- escaping. Mirrored by domain/audit/chain.ts (auditEntryHash); change both or neither.
 CREATE FUNCTION audit_field(v TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE WHEN v IS NULL THEN '~' ELSE octet_length(v)::text || ':' || v END
 $$;

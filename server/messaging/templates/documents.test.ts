@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alertKindLabel } from "@/server/engines/alerts/registry";
+import { alertKindLabel } from "@/domain/alerts/registry";
 import { alertDocument } from "./documents";
 import { renderMessage } from "./render";
 

@@ -1,6 +1,6 @@
-import type { AlertSeverity } from "@/server/db/generated/enums";
-import { ALERT_SEVERITY_LABEL } from "@/server/engines/alerts/registry";
-import type { Digest } from "@/server/engines/progress/stakeholder-updates";
+import type { AlertSeverity } from "@/generated/prisma/enums";
+import { ALERT_SEVERITY_LABEL } from "@/domain/alerts/registry";
+import type { Digest } from "@/domain/progress/stakeholder-updates";
 import type { MessageDoc } from "./render";
 
 /** The documents Onward sends: digests, urgent alerts, milestone reminders, education items. */

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { EducationItem } from "@/components/portal/education-item";
 import { ProgressBar } from "@/components/portal/progress-bar";
 import { EmptyState } from "@/components/ui/empty-state";
-import { TRPCReactProvider } from "@/lib/trpc/client";
-import { api } from "@/lib/trpc/server";
+import { TRPCReactProvider } from "@/trpc/client";
+import { api } from "@/trpc/server";
 import { requirePermission } from "@/server/auth/guard";
 
 export const metadata: Metadata = { title: "Getting started" };

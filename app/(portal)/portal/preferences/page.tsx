@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { PreferencesForm } from "@/components/settings/notifications/preferences-form";
 import { Card, CardContent } from "@/components/ui/card";
-import { TRPCReactProvider } from "@/lib/trpc/client";
-import { api } from "@/lib/trpc/server";
+import { TRPCReactProvider } from "@/trpc/client";
+import { api } from "@/trpc/server";
 import { requirePermission } from "@/server/auth/guard";
 
 export const metadata: Metadata = { title: "Notification preferences" };

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { IntakeHeader } from "@/components/intake/intake-header";
 import { IntakeWizard } from "@/components/intake/intake-wizard";
-import { api } from "@/lib/trpc/server";
+import { api } from "@/trpc/server";
 
 type Props = { params: Promise<{ slug: string }> };
 

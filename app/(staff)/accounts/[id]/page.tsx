@@ -10,11 +10,11 @@ import { PageHeader } from "@/components/shell/page-header";
 import { PROJECT_STATUS, SERVICE_TYPE } from "@/components/shell/labels";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { api } from "@/lib/trpc/server";
+import { api } from "@/trpc/server";
 import { formatDate } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
-import { orNotFound } from "@/lib/trpc/or-not-found";
+import { orNotFound } from "@/trpc/or-not-found";
 
 export const metadata: Metadata = { title: "Account" };
 

@@ -9,11 +9,11 @@ import { QualificationForm } from "@/components/leads/detail/qualification-form"
 import { ScoreExplanation } from "@/components/leads/detail/score-explanation";
 import { TiersCard } from "@/components/leads/detail/tiers-card";
 import { readStoredAnswers } from "@/components/leads/detail/types";
-import { api } from "@/lib/trpc/server";
+import { api } from "@/trpc/server";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
-import type { QualificationConfig } from "@/server/engines/qualification/config";
-import { orNotFound } from "@/lib/trpc/or-not-found";
+import type { QualificationConfig } from "@/domain/qualification/config";
+import { orNotFound } from "@/trpc/or-not-found";
 
 export const metadata: Metadata = { title: "Lead" };
 

@@ -13,7 +13,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { PROJECT_STATUS, SERVICE_TYPE } from "@/components/shell/labels";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { api } from "@/lib/trpc/server";
+import { api } from "@/trpc/server";
 import { formatMoney } from "@/lib/money";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
@@ -21,7 +21,7 @@ import { can } from "@/server/auth/permissions";
 import { kickoffPhaseLabel } from "@/lib/labels/kickoff-phase";
 import { stepStatusLabel } from "@/lib/labels/step-status";
 import { GUARANTEE_STATUS } from "@/components/guarantee/labels";
-import { orNotFound } from "@/lib/trpc/or-not-found";
+import { orNotFound } from "@/trpc/or-not-found";
 
 export const metadata: Metadata = { title: "Project" };
 

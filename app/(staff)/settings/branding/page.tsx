@@ -4,7 +4,7 @@ import { LogoUpload } from "@/components/settings/branding/logo-upload";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { api } from "@/lib/trpc/server";
+import { api } from "@/trpc/server";
 import { formatDateTime } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 

@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { api } from "@/lib/trpc/server";
+import { api } from "@/trpc/server";
 import { formatDateTime, plural } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 

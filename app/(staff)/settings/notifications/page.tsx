@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PreferencesForm } from "@/components/settings/notifications/preferences-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent } from "@/components/ui/card";
-import { api } from "@/lib/trpc/server";
+import { api } from "@/trpc/server";
 import { requirePermission } from "@/server/auth/guard";
 
 export const metadata: Metadata = { title: "Notification settings" };

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ConfigEditor } from "@/components/settings/config-editor";
 import { PageHeader } from "@/components/shell/page-header";
 import { CONFIG_KIND_VALUES } from "@/lib/schemas/config";
-import { api } from "@/lib/trpc/server";
+import { api } from "@/trpc/server";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
 

@@ -7,10 +7,10 @@ import { ProgressBar } from "@/components/portal/progress-bar";
 import { SurveyForm } from "@/components/portal/survey-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { api } from "@/lib/trpc/server";
+import { api } from "@/trpc/server";
 import { formatDate, plural } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
-import { orNotFound } from "@/lib/trpc/or-not-found";
+import { orNotFound } from "@/trpc/or-not-found";
 
 export const metadata: Metadata = { title: "Project" };
 

@@ -9,11 +9,11 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Pagination } from "@/components/shell/pagination";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { api } from "@/lib/trpc/server";
+import { api } from "@/trpc/server";
 import { formatDate, plural } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
-import { KPI_DEFINITIONS } from "@/server/engines/dashboard/definitions";
-import { isKpiId } from "@/server/engines/dashboard/targets";
+import { KPI_DEFINITIONS } from "@/domain/dashboard/definitions";
+import { isKpiId } from "@/domain/dashboard/targets";
 
 type Params = Record<string, string | string[] | undefined>;
 const PAGE_SIZE = 25;

@@ -11,13 +11,13 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { api } from "@/lib/trpc/server";
+import { api } from "@/trpc/server";
 import { formatMoney } from "@/lib/money";
 import { formatDateTime } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
-import { REMEDY_LABEL } from "@/server/engines/guarantee/remedy";
-import { orNotFound } from "@/lib/trpc/or-not-found";
+import { REMEDY_LABEL } from "@/domain/guarantee/remedy";
+import { orNotFound } from "@/trpc/or-not-found";
 
 export const metadata: Metadata = { title: "Guarantee" };
 

@@ -3,7 +3,7 @@ import { ZIdSchema } from "@/lib/schemas/common";
 import { currentUser } from "@/server/auth/current-user";
 import { can } from "@/server/auth/permissions";
 import { db } from "@/server/db/client";
-import { certificateFileName, renderCertificateHtml } from "@/server/engines/signoff/certificate";
+import { certificateFileName, renderCertificateHtml } from "@/domain/signoff/certificate";
 import { AppError } from "@/server/errors";
 import { documentBrand } from "@/server/services/branding";
 import { milestoneCertificate } from "@/server/services/signoffs";

@@ -11,12 +11,12 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { TRPCReactProvider } from "@/lib/trpc/client";
-import { api } from "@/lib/trpc/server";
+import { TRPCReactProvider } from "@/trpc/client";
+import { api } from "@/trpc/server";
 import { formatMoney } from "@/lib/money";
 import { formatDate } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
-import { orNotFound } from "@/lib/trpc/or-not-found";
+import { orNotFound } from "@/trpc/or-not-found";
 
 export const metadata: Metadata = { title: "Success guarantee" };
 

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { IntakeHeader } from "@/components/intake/intake-header";
 import { IntakeResultView } from "@/components/intake/intake-result";
-import { api } from "@/lib/trpc/server";
+import { api } from "@/trpc/server";
 
 type Props = { params: Promise<{ slug: string; token: string }> };
 

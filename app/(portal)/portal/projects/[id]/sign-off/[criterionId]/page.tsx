@@ -6,11 +6,11 @@ import { SignOffForm } from "@/components/portal/sign-off-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { TRPCReactProvider } from "@/lib/trpc/client";
-import { api } from "@/lib/trpc/server";
+import { TRPCReactProvider } from "@/trpc/client";
+import { api } from "@/trpc/server";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
-import { orNotFound } from "@/lib/trpc/or-not-found";
+import { orNotFound } from "@/trpc/or-not-found";
 
 export const metadata: Metadata = { title: "Sign-off" };
 

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { ZKickoffSchema } from "@/lib/schemas/kickoff";
+import { describeZodError } from "@/server/errors";
+import { fieldError, fieldErrorsOf, formErrors } from "@/lib/form-errors";
+
+describe("formErrors", () => {
+  const input = {
+    leadId: "ckx0000000000000000000000",
+    startDate: "2026-12-14",
+    hasUiRequirements: false,
+    hasComplianceRequirements: false,
+    stakeholders: [{ name: "Dana", email: "not-an-email", role: "PRODUCT_OWNER" }],
+  };
+
+  it("keys a nested field by its whole path, where the kickoff form shows it", () => {
+    const parsed = ZKickoffSchema.safeParse(input);
+    expect(parsed.success).toBe(false);
+    if (parsed.success) return;
+    const errors = formErrors(parsed.error);
+    expect(errors["stakeholders.0.email"]).toEqual(expect.any(String));
+    expect(errors.stakeholders).toBeUndefined();
+  });
+
+  it("gives the server's formatter the same keys as the client form", () => {
+    const parsed = ZKickoffSchema.safeParse(input);
+    if (parsed.success) throw new Error("expected the bad email to be refused");
+    expect(describeZodError(parsed.error).fieldErrors).toEqual(formErrors(parsed.error));
+  });
+
+  it("keys an issue about the whole input as input, and finds a field's nested error", () => {
+    expect(
+      formErrors({ issues: [{ code: "custom", path: [], message: "Nothing to save", input: undefined }] }),
+    ).toEqual({ input: "Nothing to save" });
+    expect(fieldError({ "events.2": "Unknown event" }, "events")).toBe("Unknown event");
+    expect(fieldError({ events: "Choose at least one event", "events.2": "Unknown event" }, "events")).toBe(
+      "Choose at least one event",
+    );
+    expect(fieldError({}, "events")).toBeUndefined();
+  });
+});
+
+describe("fieldErrorsOf", () => {
+  it("reads the formatter's field errors from a tRPC error, and nothing from anything else", () => {
+    expect(
+      fieldErrorsOf({ data: { code: "BAD_REQUEST", fieldErrors: { "stakeholders.0.email": "Enter a valid email" } } }),
+    ).toEqual({
+      "stakeholders.0.email": "Enter a valid email",
+    });
+    expect(fieldErrorsOf({ data: { code: "NOT_FOUND" } })).toEqual({});
+    expect(fieldErrorsOf({ data: null })).toEqual({});
+    expect(fieldErrorsOf(null)).toEqual({});
+  });
+});
