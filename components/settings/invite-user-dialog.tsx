@@ -1,10 +1,11 @@
 "use client";
 
-import { formText } from "@/lib/form-data";
 import { useMutation } from "@tanstack/react-query";
 import { UserPlus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
@@ -16,61 +17,57 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "@/components/ui/dialog";
-import { FormField } from "@/components/ui/form-field";
+import {
+  Form,
+  FormControl,
+  FormField,
+  FormItem,
+  FormLabel,
+  FormMessage,
+  FormRootError,
+  setServerError,
+} from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
-import { ROLES, STAKEHOLDER_ROLES, ZInviteUserSchema } from "@/lib/schemas/users";
+import { ROLES, STAKEHOLDER_ROLES, ZInviteUserSchema, type InviteUserInput } from "@/lib/schemas/users";
 import { useTRPC } from "@/trpc/client";
 import { ROLE_LABEL } from "@/server/auth/permissions";
-import { formErrors, fieldErrorsOf } from "@/lib/form-errors";
 import { STAKEHOLDER_ROLE_LABEL } from "@/lib/labels/stakeholder-role";
 
 export function InviteUserDialog({ accounts }: { accounts: { id: string; name: string }[] }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [role, setRole] = useState<(typeof ROLES)[number]>("CSM");
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState<string | null>(null);
   const [demoLink, setDemoLink] = useState<string | null>(null);
+  const form = useForm({
+    resolver: zodResolver(ZInviteUserSchema),
+    defaultValues: { email: "", name: "", role: "CSM", isApprover: false } as InviteUserInput,
+  });
+  const role = useWatch({ control: form.control, name: "role" });
   const invite = useMutation(
     trpc.users.invite.mutationOptions({
       onSuccess: (user) => {
         setDone(`Invitation sent to ${user.email}.`);
         setDemoLink(user.inviteUrl);
-        setFieldErrors({});
+        form.reset();
         router.refresh();
       },
-      onError: (error) => setFieldErrors(fieldErrorsOf(error)),
+      onError: (error) => setServerError(form, error),
     }),
   );
 
-  // onSubmit rather than a form action: React resets a form after an action, which would wipe
-  // what the admin typed whenever a field needs fixing.
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
+  const submit = form.handleSubmit((input) => {
     setDone(null);
     setDemoLink(null);
-    const customer = role === "CUSTOMER";
-    const input = {
-      email: formText(form.get("email")),
-      name: formText(form.get("name")),
-      role,
-      customerAccountId: customer ? formText(form.get("customerAccountId")) || undefined : undefined,
-      stakeholderRole: customer ? formText(form.get("stakeholderRole")) || undefined : undefined,
-      isApprover: customer ? form.get("isApprover") === "on" : false,
-    };
-    // the same schema the server uses: instant, field-level messages
-    const parsed = ZInviteUserSchema.safeParse(input);
-    if (!parsed.success) {
-      const errors = formErrors(parsed.error);
-      setFieldErrors(errors);
-      return;
-    }
-    invite.mutate(parsed.data, { onSuccess: () => formElement.reset() });
-  }
+    const customer = input.role === "CUSTOMER";
+    invite.mutate({
+      ...input,
+      customerAccountId: customer ? input.customerAccountId : undefined,
+      stakeholderRole: customer ? input.stakeholderRole : undefined,
+      isApprover: customer ? input.isApprover : false,
+    });
+  });
 
   return (
     <Dialog
@@ -80,7 +77,7 @@ export function InviteUserDialog({ accounts }: { accounts: { id: string; name: s
         if (!o) {
           setDone(null);
           setDemoLink(null);
-          setFieldErrors({});
+          form.reset();
           invite.reset();
         }
       }}
@@ -97,75 +94,155 @@ export function InviteUserDialog({ accounts }: { accounts: { id: string; name: s
             They get an email: staff choose a password, customers sign in with a one-time link.
           </DialogDescription>
         </DialogHeader>
-        <form onSubmit={submit} className="grid gap-4" noValidate>
-          {done ? (
-            <Alert variant="success">
-              <AlertDescription>{done}</AlertDescription>
-            </Alert>
-          ) : null}
-          {demoLink ? (
-            <Alert>
-              <AlertDescription className="break-all">
-                Demo: invitations are not shown in the dev mail viewer. Give this link to the person you invited:{" "}
-                <a className="text-primary underline" href={demoLink} data-testid="demo-invite-link">
-                  {demoLink}
-                </a>
-              </AlertDescription>
-            </Alert>
-          ) : null}
-          {invite.error && !invite.error.data?.code?.includes("BAD_REQUEST") ? (
-            <Alert variant="destructive">
-              <AlertDescription>{invite.error.message}</AlertDescription>
-            </Alert>
-          ) : null}
-          <FormField id="invite-name" label="Full name" error={fieldErrors.name} required>
-            <Input name="name" autoComplete="off" />
-          </FormField>
-          <FormField id="invite-email" label="Email" error={fieldErrors.email} required>
-            <Input name="email" type="email" autoComplete="off" />
-          </FormField>
-          <FormField id="invite-role" label="Role" error={fieldErrors.role} required>
-            <NativeSelect name="role" value={role} onChange={(e) => setRole(e.target.value as (typeof ROLES)[number])}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABEL[r]}
-                </option>
-              ))}
-            </NativeSelect>
-          </FormField>
-          {role === "CUSTOMER" ? (
-            <>
-              <FormField id="invite-account" label="Customer account" error={fieldErrors.customerAccountId} required>
-                <NativeSelect name="customerAccountId" defaultValue="">
-                  <option value="">Choose an account…</option>
-                  {accounts.map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.name}
-                    </option>
-                  ))}
-                </NativeSelect>
-              </FormField>
-              <FormField id="invite-stakeholder" label="Stakeholder role" error={fieldErrors.stakeholderRole} required>
-                <NativeSelect name="stakeholderRole" defaultValue="">
-                  <option value="">Choose a stakeholder role…</option>
-                  {STAKEHOLDER_ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {STAKEHOLDER_ROLE_LABEL[r]}
-                    </option>
-                  ))}
-                </NativeSelect>
-              </FormField>
-              <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="isApprover" className="size-4 accent-primary" /> May sign off milestones
-              </label>
-            </>
-          ) : null}
-          <DialogFooter>
-            <Button type="submit" disabled={invite.isPending}>
-              {invite.isPending ? "Sending…" : "Send invitation"}
-            </Button>
-          </DialogFooter>
-        </form>
+        <Form {...form}>
+          <form onSubmit={submit} className="grid gap-4" noValidate>
+            {done ? (
+              <Alert variant="success">
+                <AlertDescription>{done}</AlertDescription>
+              </Alert>
+            ) : null}
+            {demoLink ? (
+              <Alert>
+                <AlertDescription className="break-all">
+                  Demo: invitations are not shown in the dev mail viewer. Give this link to the person you invited:{" "}
+                  <a className="text-primary underline" href={demoLink} data-testid="demo-invite-link">
+                    {demoLink}
+                  </a>
+                </AlertDescription>
+              </Alert>
+            ) : null}
+            <FormRootError />
+            <FormField
+              control={form.control}
+              name="name"
+              render={({ field }) => (
+                <FormItem required>
+                  <FormLabel>Full name</FormLabel>
+                  <FormControl>
+                    <Input autoComplete="off" {...field} />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="email"
+              render={({ field }) => (
+                <FormItem required>
+                  <FormLabel>Email</FormLabel>
+                  <FormControl>
+                    <Input type="email" autoComplete="off" {...field} />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="role"
+              render={({ field }) => (
+                <FormItem required>
+                  <FormLabel>Role</FormLabel>
+                  <FormControl>
+                    <NativeSelect
+                      {...field}
+                      onChange={(e) => {
+                        field.onChange(e.target.value);
+                        if (e.target.value !== "CUSTOMER") {
+                          form.setValue("customerAccountId", undefined);
+                          form.setValue("stakeholderRole", undefined);
+                          form.setValue("isApprover", false);
+                        }
+                      }}
+                    >
+                      {ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {ROLE_LABEL[r]}
+                        </option>
+                      ))}
+                    </NativeSelect>
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            {role === "CUSTOMER" ? (
+              <>
+                <FormField
+                  control={form.control}
+                  name="customerAccountId"
+                  render={({ field }) => (
+                    <FormItem required>
+                      <FormLabel>Customer account</FormLabel>
+                      <FormControl>
+                        <NativeSelect
+                          {...field}
+                          value={field.value ?? ""}
+                          onChange={(e) => field.onChange(e.target.value || undefined)}
+                        >
+                          <option value="">Choose an account…</option>
+                          {accounts.map((a) => (
+                            <option key={a.id} value={a.id}>
+                              {a.name}
+                            </option>
+                          ))}
+                        </NativeSelect>
+                      </FormControl>
+                      <FormMessage />
+                    </FormItem>
+                  )}
+                />
+                <FormField
+                  control={form.control}
+                  name="stakeholderRole"
+                  render={({ field }) => (
+                    <FormItem required>
+                      <FormLabel>Stakeholder role</FormLabel>
+                      <FormControl>
+                        <NativeSelect
+                          {...field}
+                          value={field.value ?? ""}
+                          onChange={(e) => field.onChange(e.target.value || undefined)}
+                        >
+                          <option value="">Choose a stakeholder role…</option>
+                          {STAKEHOLDER_ROLES.map((r) => (
+                            <option key={r} value={r}>
+                              {STAKEHOLDER_ROLE_LABEL[r]}
+                            </option>
+                          ))}
+                        </NativeSelect>
+                      </FormControl>
+                      <FormMessage />
+                    </FormItem>
+                  )}
+                />
+                <FormField
+                  control={form.control}
+                  name="isApprover"
+                  render={({ field }) => (
+                    <label className="flex items-center gap-2 text-sm">
+                      <input
+                        type="checkbox"
+                        className="size-4 accent-primary"
+                        checked={!!field.value}
+                        onChange={(e) => field.onChange(e.target.checked)}
+                        onBlur={field.onBlur}
+                        ref={field.ref}
+                      />{" "}
+                      May sign off milestones
+                    </label>
+                  )}
+                />
+              </>
+            ) : null}
+            <DialogFooter>
+              <Button type="submit" disabled={invite.isPending}>
+                {invite.isPending ? "Sending…" : "Send invitation"}
+              </Button>
+            </DialogFooter>
+          </form>
+        </Form>
       </DialogContent>
     </Dialog>
   );
