@@ -49,9 +49,9 @@ const config = [
         {
           patterns: [
             {
-              group: ["@/server/db/*", "@/server/services/*", "@/server/api/routers/*"],
+              group: ["@/server/*"],
               allowTypeImports: true,
-              message: "Components read and write through tRPC; the data layer and services stay on the server.",
+              message: "Components use tRPC and share pure code through domain/ and lib/; server/ stays on the server.",
             },
           ],
         },

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { currentUser } from "@/server/auth/current-user";
-import { ROLE_HOME } from "@/server/auth/permissions";
+import { ROLE_HOME } from "@/domain/access/permissions";
 
 export default async function Home() {
   const user = await currentUser();

@@ -31,7 +31,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { ROLES, STAKEHOLDER_ROLES, ZInviteUserSchema, type InviteUserInput } from "@/lib/schemas/users";
 import { useTRPC } from "@/trpc/client";
-import { ROLE_LABEL } from "@/server/auth/permissions";
+import { ROLE_LABEL } from "@/domain/access/permissions";
 import { STAKEHOLDER_ROLE_LABEL } from "@/lib/labels/stakeholder-role";
 
 export function InviteUserDialog({ accounts }: { accounts: { id: string; name: string }[] }) {
@@ -95,7 +95,7 @@ export function InviteUserDialog({ accounts }: { accounts: { id: string; name: s
           </DialogDescription>
         </DialogHeader>
         <Form {...form}>
-          <form onSubmit={submit} className="grid gap-4" noValidate>
+          <form onSubmit={(event) => void submit(event)} className="grid gap-4" noValidate>
             {done ? (
               <Alert variant="success">
                 <AlertDescription>{done}</AlertDescription>

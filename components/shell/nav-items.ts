@@ -16,7 +16,7 @@ import {
   Users,
   Webhook,
 } from "lucide-react";
-import type { Permission } from "@/server/auth/permissions";
+import type { Permission } from "@/domain/access/permissions";
 
 export type NavItem = {
   href: string;

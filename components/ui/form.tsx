@@ -119,7 +119,7 @@ function FormMessage({ className, ...props }: React.ComponentProps<"p">) {
 
 function firstNestedMessage(error: unknown): string | undefined {
   if (typeof error !== "object" || error === null) return undefined;
-  for (const value of Object.values(error)) {
+  for (const value of Object.values(error as Record<string, unknown>)) {
     if (typeof value === "object" && value !== null) {
       if ("message" in value && typeof value.message === "string" && value.message) return value.message;
       const nested = firstNestedMessage(value);

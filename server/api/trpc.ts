@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { db, type Db } from "@/server/db/client";
-import { can, type Permission } from "@/server/auth/permissions";
+import { can, type Permission } from "@/domain/access/permissions";
 import type { SessionUser } from "@/server/auth/session-user";
 import { AppError, describeZodError, toTRPCError } from "@/server/errors";
 import { ipOf } from "@/server/http/rest";
@@ -11,7 +11,7 @@ import { logger } from "@/server/logger";
 
 /**
  * tRPC is created once here; only named procedures are exported. Every procedure is one of:
- * public, authed (signed in), permission-checked (role via server/auth/permissions.ts, tenant id
+ * public, authed (signed in), permission-checked (role via domain/access/permissions.ts, tenant id
  * narrowed into ctx), or portal (a customer, narrowed to their customer account).
  */
 export type TRPCContext = {

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { REQUEST_ID_HEADER } from "@/lib/request-id";
 import { logger } from "@/server/logger";
-import { can, type Permission } from "./permissions";
+import { can, type Permission } from "@/domain/access/permissions";
 import { currentUser } from "./current-user";
 import type { SessionUser } from "./session-user";
 

@@ -1,7 +1,7 @@
 import { ZImportOptionsSchema } from "@/lib/schemas/imports";
 import { requestIdFrom } from "@/lib/request-id";
 import { currentUser } from "@/server/auth/current-user";
-import { can, type Permission } from "@/server/auth/permissions";
+import { can, type Permission } from "@/domain/access/permissions";
 import { db } from "@/server/db/client";
 import { IMPORT_LIMITS } from "@/domain/import/csv";
 import type { ImportKind } from "@/domain/import/fields";

@@ -14,7 +14,7 @@ import {
 import { consumeOneTimeToken, createOneTimeToken, findOneTimeToken } from "@/server/db/tokens";
 import { revokeUserSessions } from "@/server/db/sessions";
 import { hashPassword } from "@/server/auth/password";
-import { ROLE_LABEL } from "@/server/auth/permissions";
+import { ROLE_LABEL } from "@/domain/access/permissions";
 import { enqueueEmail, deliverEmailNow } from "@/server/messaging/outbox";
 import { escapeHtml } from "@/lib/html";
 import { AppError, notFound } from "@/server/errors";

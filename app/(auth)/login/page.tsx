@@ -5,7 +5,7 @@ import { DemoCredentials } from "@/components/auth/demo-credentials";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { currentUser } from "@/server/auth/current-user";
-import { ROLE_HOME } from "@/server/auth/permissions";
+import { ROLE_HOME } from "@/domain/access/permissions";
 import Link from "next/link";
 import { isDemoMode } from "@/lib/demo";
 import { signupMode } from "@/lib/env";

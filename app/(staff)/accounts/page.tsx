@@ -14,7 +14,7 @@ import type { HealthBand } from "@/lib/schemas/retention";
 import { api } from "@/trpc/server";
 import { formatDate } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/domain/access/permissions";
 
 export const metadata: Metadata = { title: "Customer health" };
 

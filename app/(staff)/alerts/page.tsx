@@ -11,7 +11,7 @@ import { ALERT_SEVERITIES, ALERT_STATUS_FILTERS, type AlertStatusFilter } from "
 import { api } from "@/trpc/server";
 import { formatDateTime } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/domain/access/permissions";
 
 export const metadata: Metadata = { title: "Alerts" };
 

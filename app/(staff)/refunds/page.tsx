@@ -14,7 +14,7 @@ import { api } from "@/trpc/server";
 import { formatMoney } from "@/lib/money";
 import { plural } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/domain/access/permissions";
 
 export const metadata: Metadata = { title: "Refunds" };
 

@@ -17,7 +17,7 @@ import { ROLES } from "@/lib/schemas/users";
 import { api } from "@/trpc/server";
 import { formatDate } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
-import { ROLE_LABEL, can } from "@/server/auth/permissions";
+import { ROLE_LABEL, can } from "@/domain/access/permissions";
 
 export const metadata: Metadata = { title: "Settings" };
 

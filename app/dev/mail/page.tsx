@@ -11,7 +11,7 @@ import { isDevMailEnabled, isLoopbackRequest } from "@/lib/demo";
 import { ZEmailSchema } from "@/lib/schemas/common";
 import { formatDate } from "@/lib/format";
 import { currentUser } from "@/server/auth/current-user";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/domain/access/permissions";
 import { db } from "@/server/db/client";
 import { listEmailsTo, listTenantEmails } from "@/server/db/outbox";
 

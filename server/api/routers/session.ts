@@ -1,4 +1,4 @@
-import { ROLE_HOME, PERMISSIONS, can, type Permission } from "@/server/auth/permissions";
+import { ROLE_HOME, PERMISSIONS, can, type Permission } from "@/domain/access/permissions";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
 export const sessionRouter = createTRPCRouter({

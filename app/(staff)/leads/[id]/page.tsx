@@ -11,7 +11,7 @@ import { TiersCard } from "@/components/leads/detail/tiers-card";
 import { readStoredAnswers } from "@/components/leads/detail/types";
 import { api } from "@/trpc/server";
 import { requirePermission } from "@/server/auth/guard";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/domain/access/permissions";
 import type { QualificationConfig } from "@/domain/qualification/config";
 import { orNotFound } from "@/trpc/or-not-found";
 

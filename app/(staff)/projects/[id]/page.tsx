@@ -17,7 +17,7 @@ import { api } from "@/trpc/server";
 import { formatMoney } from "@/lib/money";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/domain/access/permissions";
 import { kickoffPhaseLabel } from "@/lib/labels/kickoff-phase";
 import { stepStatusLabel } from "@/lib/labels/step-status";
 import { GUARANTEE_STATUS } from "@/components/guarantee/labels";

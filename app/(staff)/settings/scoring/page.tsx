@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { CONFIG_KIND_VALUES } from "@/lib/schemas/config";
 import { api } from "@/trpc/server";
 import { requirePermission } from "@/server/auth/guard";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/domain/access/permissions";
 
 export const metadata: Metadata = { title: "Scoring configuration" };
 

@@ -1,6 +1,6 @@
 import { ZIdSchema } from "@/lib/schemas/common";
 import { currentUser } from "@/server/auth/current-user";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/domain/access/permissions";
 import { db } from "@/server/db/client";
 import { dossierFileName } from "@/domain/guarantee/dossier";
 import { renderDossierHtml } from "@/domain/guarantee/dossier-html";

@@ -1,6 +1,6 @@
 import { ZListLeadsSchema, LEAD_STAGES } from "@/lib/schemas/leads";
 import { currentUser } from "@/server/auth/current-user";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/domain/access/permissions";
 import { db } from "@/server/db/client";
 import { describeZodError } from "@/server/errors";
 import { csvResponse } from "@/server/http/csv";

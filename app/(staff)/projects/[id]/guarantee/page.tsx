@@ -15,7 +15,7 @@ import { api } from "@/trpc/server";
 import { formatMoney } from "@/lib/money";
 import { formatDateTime } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/domain/access/permissions";
 import { REMEDY_LABEL } from "@/domain/guarantee/remedy";
 import { orNotFound } from "@/trpc/or-not-found";
 

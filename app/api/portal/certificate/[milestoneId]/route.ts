@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ZIdSchema } from "@/lib/schemas/common";
 import { currentUser } from "@/server/auth/current-user";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/domain/access/permissions";
 import { db } from "@/server/db/client";
 import { certificateFileName, renderCertificateHtml } from "@/domain/signoff/certificate";
 import { AppError } from "@/server/errors";
