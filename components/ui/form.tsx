@@ -19,7 +19,7 @@ import { INPUT_KEY, readError } from "@/lib/form-errors";
 import { cn } from "@/lib/utils";
 
 /**
- * The one form pattern (docs/architecture.md#forms): react-hook-form with the shared zod schema as resolver,
+ * The one form pattern (docs/architecture.md#one-way-for-each-thing): react-hook-form with the shared zod schema as resolver,
  * these parts for layout and accessibility, and the server's field errors merged into the same state by
  * `setServerError`, so a message lands under its field whichever side found it.
  */
