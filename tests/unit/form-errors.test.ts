@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ZKickoffSchema } from "@/lib/schemas/kickoff";
 import { describeZodError } from "@/server/errors";
-import { fieldError, fieldErrorsOf, formErrors } from "@/lib/form-errors";
+import { fieldError, fieldErrorsOf, formErrors, readError } from "@/lib/form-errors";
+import { TRPCClientError } from "@trpc/client";
 
 describe("formErrors", () => {
   const input = {
@@ -49,5 +50,37 @@ describe("fieldErrorsOf", () => {
     expect(fieldErrorsOf({ data: { code: "NOT_FOUND" } })).toEqual({});
     expect(fieldErrorsOf({ data: null })).toEqual({});
     expect(fieldErrorsOf(null)).toEqual({});
+  });
+});
+
+describe("readError", () => {
+  it("reads a real tRPC client error: the formatter's message, field errors and code", () => {
+    const error = new TRPCClientError<never>("Check the highlighted fields", {
+      result: {
+        error: {
+          message: "Check the highlighted fields",
+          code: -32600,
+          data: { code: "BAD_REQUEST", fieldErrors: { email: "Enter a valid email" } },
+        },
+      },
+    });
+    expect(readError(error)).toEqual({
+      message: "Check the highlighted fields",
+      fieldErrors: { email: "Enter a valid email" },
+      code: "BAD_REQUEST",
+    });
+  });
+
+  it("reads a Server Action's refusal and a network failure, and nothing from no error", () => {
+    expect(readError({ message: "This link has expired", fieldErrors: { answers: "Answer every question" } })).toEqual({
+      message: "This link has expired",
+      fieldErrors: { answers: "Answer every question" },
+      code: undefined,
+    });
+    expect(readError(new TypeError("Failed to fetch"))?.message).toBe(
+      "Onward could not be reached. Check your connection and try again.",
+    );
+    expect(readError(null)).toBeNull();
+    expect(readError(undefined)).toBeNull();
   });
 });
