@@ -7,6 +7,7 @@ import { can, type Permission } from "@/domain/access/permissions";
 import type { SessionUser } from "@/server/auth/session-user";
 import { AppError, describeZodError, toTRPCError } from "@/server/errors";
 import { ipOf } from "@/server/http/rest";
+import { hit } from "@/server/auth/rate-limit";
 import { logger } from "@/server/logger";
 
 /**
@@ -53,6 +54,16 @@ export async function createTRPCContext(opts: { headers: Headers }): Promise<TRP
     ...createInnerContext({ user: await currentUser(), ip, userAgent }),
     requestId: opts.headers.get("x-request-id") ?? randomUUID(),
   };
+}
+
+/**
+ * Seconds a signed-in session must wait before more calls over HTTP (limit `trpcSession`, docs/security.md), else 0.
+ * Counted once per HTTP request with the batch's size; the server caller pages use is not an HTTP client and
+ * is not counted. Anonymous calls are limited per procedure (sign-in, surveys, assessments).
+ */
+export async function sessionCallsWait(ctx: TRPCContext, calls: number): Promise<number> {
+  if (!ctx.user) return 0;
+  return hit("trpcSession", ctx.user.sessionId, calls);
 }
 
 const t = initTRPC.context<TRPCContext>().create({

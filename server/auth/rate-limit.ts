@@ -40,6 +40,11 @@ const unnamedStatements = {
       : pool().query({ text: config.text, values: config.values }),
 };
 
+function positiveIntFromEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
 /**
  * Every rate limit of the app (docs/security.md), in one place. Each entry: what the key is, how many
  * points (events) a key may spend per window (`duration`, seconds), and why that number. A refused
@@ -71,6 +76,8 @@ export const LIMITS = {
   signupIp: { points: 5, duration: 60 * 60 },
   /** key: the email's domain. Workspace sign-ups per company domain, any addresses: 10 per day — against one domain's inboxes being flooded */
   signupDomain: { points: 10, duration: 24 * 60 * 60 },
+  /** key: session id. Calls through /api/trpc by one signed-in session: 600 a minute (a busy page makes 10–20), so only a script trips it; TRPC_CALLS_PER_MINUTE overrides */
+  trpcSession: { points: positiveIntFromEnv("TRPC_CALLS_PER_MINUTE", 600), duration: 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
@@ -100,10 +107,10 @@ export async function blockedFor(name: LimitName, key: string): Promise<number> 
   return 0;
 }
 
-/** Counts one event; returns seconds to wait when that event went over the limit, else 0. */
-export async function hit(name: LimitName, key: string): Promise<number> {
+/** Counts one event (or `points` events at once); returns seconds to wait when that went over the limit, else 0. */
+export async function hit(name: LimitName, key: string, points = 1): Promise<number> {
   try {
-    await limiter(name).consume(key);
+    await limiter(name).consume(key, points);
     return 0;
   } catch (error) {
     if (error instanceof RateLimiterRes) return Math.ceil(error.msBeforeNext / 1000);

@@ -3,6 +3,7 @@ import { ZKickoffSchema } from "@/lib/schemas/kickoff";
 import { describeZodError } from "@/server/errors";
 import { fieldError, fieldErrorsOf, formErrors, readError } from "@/lib/form-errors";
 import { TRPCClientError } from "@trpc/client";
+import type { AppRouter } from "@/server/api/root";
 
 describe("formErrors", () => {
   const input = {
@@ -55,12 +56,17 @@ describe("fieldErrorsOf", () => {
 
 describe("readError", () => {
   it("reads a real tRPC client error: the formatter's message, field errors and code", () => {
-    const error = new TRPCClientError<never>("Check the highlighted fields", {
+    const error = new TRPCClientError<AppRouter>("Check the highlighted fields", {
       result: {
         error: {
           message: "Check the highlighted fields",
           code: -32600,
-          data: { code: "BAD_REQUEST", fieldErrors: { email: "Enter a valid email" } },
+          data: {
+            code: "BAD_REQUEST",
+            httpStatus: 400,
+            path: "users.invite",
+            fieldErrors: { email: "Enter a valid email" },
+          },
         },
       },
     });

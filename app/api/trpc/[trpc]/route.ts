@@ -1,7 +1,8 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { requestIdFrom } from "@/lib/request-id";
 import { appRouter } from "@/server/api/root";
-import { createTRPCContext } from "@/server/api/trpc";
+import { createTRPCContext, sessionCallsWait } from "@/server/api/trpc";
+import { tryAgainIn } from "@/server/auth/rate-limit";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { readBody } from "@/server/http/rest";
@@ -10,10 +11,16 @@ import { crossSite } from "@/server/http/same-origin";
 /** No procedure takes more than a few kB; a larger body is refused before it is parsed or buffered further. */
 const TRPC_MAX_BODY_BYTES = 512 * 1024;
 
+/** Calls in one batched request; the app's client never sends more (trpc/client.tsx, maxItems). docs/security.md */
+export const TRPC_MAX_BATCH = 10;
+
+const pathsOf = (req: Request) =>
+  decodeURIComponent(new URL(req.url).pathname.replace(/^\/api\/trpc\//, "")).split(",");
+
 /** A refusal in tRPC's own error shape (superjson-wrapped, one entry per batched call) so the client shows the message. */
 function refuse(req: Request, status: number, code: string, message: string, requestId: string) {
   const url = new URL(req.url);
-  const paths = decodeURIComponent(url.pathname.replace(/^\/api\/trpc\//, "")).split(",");
+  const paths = pathsOf(req);
   const error = (path: string) => ({
     error: { json: { message, code: -32600, data: { code, httpStatus: status, path } } },
   });
@@ -23,9 +30,7 @@ function refuse(req: Request, status: number, code: string, message: string, req
 
 /** One access line per call: request id, procedures, status, duration (docs/security.md). */
 function logRequest(req: Request, requestId: string, status: number, startedAt: number) {
-  const paths = decodeURIComponent(new URL(req.url).pathname.replace(/^\/api\/trpc\//, ""))
-    .split(",")
-    .slice(0, 20);
+  const paths = pathsOf(req).slice(0, 20);
   logger.info({ requestId, method: req.method, paths, status, durationMs: Date.now() - startedAt }, "trpc request");
 }
 
@@ -41,6 +46,15 @@ async function handle(req: Request, requestId: string) {
   const headers = new Headers(req.headers);
   headers.set("x-request-id", requestId);
   let request = new Request(req.url, { method: req.method, headers });
+  const calls = pathsOf(req).length;
+  if (calls > TRPC_MAX_BATCH)
+    return refuse(
+      req,
+      400,
+      "BAD_REQUEST",
+      `Too many calls in one request (${calls}); send at most ${TRPC_MAX_BATCH}.`,
+      requestId,
+    );
   if (req.method === "POST") {
     if (crossSite(req))
       return refuse(
@@ -70,11 +84,24 @@ async function handle(req: Request, requestId: string) {
       );
     request = new Request(req.url, { method: req.method, headers, body: text });
   }
+  const ctx = await createTRPCContext({ headers: request.headers });
+  const wait = await sessionCallsWait(ctx, calls);
+  if (wait > 0) {
+    const refused = refuse(
+      req,
+      429,
+      "TOO_MANY_REQUESTS",
+      `Too many requests from this session. ${tryAgainIn(wait)}`,
+      requestId,
+    );
+    refused.headers.set("retry-after", String(wait));
+    return refused;
+  }
   const response = await fetchRequestHandler({
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
-    createContext: () => createTRPCContext({ headers: request.headers }),
+    createContext: () => ctx,
     responseMeta: ({ errors }) => {
       // tRPC answers TOO_MANY_REQUESTS with 429 itself; the wait comes from the AppError (server/auth/rate-limit.ts)
       const wait = Math.max(
