@@ -1,3 +1,4 @@
+import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as trpcGet, POST as trpcPost } from "@/app/api/trpc/[trpc]/route";
 import { GET as exportLeads } from "@/app/api/leads/export/route";
@@ -302,5 +303,35 @@ describe("logs", () => {
       ],
       ok: true,
     });
+  });
+});
+
+describe("bodies posted to /api/auth", () => {
+  it("refuse a body over 16 KB with 413 before Auth.js reads it, and still take a normal sign-in post", async () => {
+    const { POST: authPost, GET: authGet } = await import("@/app/api/auth/[...nextauth]/route");
+    const big = new NextRequest("http://localhost/api/auth/signin/email", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `email=a%40b.test&pad=${"x".repeat(20 * 1024 * 1024)}`,
+    });
+    const refused = await authPost(big);
+    expect(refused.status).toBe(413);
+    const lying = new NextRequest("http://localhost/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "content-length": String(50 * 1024 * 1024) },
+      body: "email=a",
+    });
+    expect((await authPost(lying)).status).toBe(413);
+    // a small post reaches Auth.js: without its CSRF token it is sent back to the sign-in page, not refused here
+    const csrf = await authGet(new NextRequest("http://localhost/api/auth/csrf"));
+    expect(csrf.status).toBe(200);
+    const small = await authPost(
+      new NextRequest("http://localhost/api/auth/callback/credentials", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "email=a%40b.test&password=x",
+      }),
+    );
+    expect(small.status).not.toBe(413);
   });
 });

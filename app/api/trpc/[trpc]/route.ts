@@ -12,7 +12,7 @@ import { crossSite } from "@/server/http/same-origin";
 const TRPC_MAX_BODY_BYTES = 512 * 1024;
 
 /** Calls in one batched request; the app's client never sends more (trpc/client.tsx, maxItems). docs/security.md */
-export const TRPC_MAX_BATCH = 10;
+const TRPC_MAX_BATCH = 10;
 
 const pathsOf = (req: Request) =>
   decodeURIComponent(new URL(req.url).pathname.replace(/^\/api\/trpc\//, "")).split(",");
