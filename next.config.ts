@@ -16,8 +16,34 @@ const securityHeaders = [
   ...(process.env.NODE_ENV === "production"
     ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
     : []),
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+  // features Onward never uses are denied to every page and frame (docs/security.md#web-hardening-decisions)
+  {
+    key: "Permissions-Policy",
+    value: [
+      "accelerometer",
+      "autoplay",
+      "camera",
+      "display-capture",
+      "encrypted-media",
+      "geolocation",
+      "gyroscope",
+      "hid",
+      "magnetometer",
+      "microphone",
+      "midi",
+      "payment",
+      "serial",
+      "usb",
+      "xr-spatial-tracking",
+    ]
+      .map((feature) => `${feature}=()`)
+      .join(", "),
+  },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
+
+// user data is never stored by a browser or a shared cache; the logo is public (docs/branding.md#logo-url)
+const noStore = { key: "Cache-Control", value: "private, no-store" };
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -35,6 +61,16 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
+      // the logo is shown in other sites' mail clients; everything else is read by Onward's own pages only
+      {
+        source: "/:path((?!api/branding/logo).*)",
+        headers: [{ key: "Cross-Origin-Resource-Policy", value: "same-origin" }],
+      },
+      {
+        source: "/api/branding/logo/:path*",
+        headers: [{ key: "Cross-Origin-Resource-Policy", value: "cross-origin" }],
+      },
+      { source: "/api/:path((?!branding/logo).*)", headers: [noStore] },
       { source: `/:path((?!${OWN_CSP}).*)`, headers: [defaultCsp] },
     ];
   },

@@ -21,6 +21,9 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
   response.headers.set(REQUEST_ID_HEADER, requestId);
+  // sign-out lands here (app/actions/sign-out.ts): the browser drops what it cached or stored for Onward
+  if (request.nextUrl.pathname === "/login" && request.nextUrl.searchParams.has("signed-out"))
+    response.headers.set("clear-site-data", '"cache", "storage"');
   return response;
 }
 

@@ -192,7 +192,9 @@ for (const [who, access] of Object.entries(ACCESS)) {
     await access.signIn(page);
     await expect(page).toHaveURL(access.home);
     for (const path of SAMPLE) {
-      await page.goto(path);
+      const res = await page.goto(path);
+      // the status too: a refusal must not be a 200 that streams a 404 page behind a loading state
+      expect(res?.status(), `${who} ${path}`).toBe(access.sees.includes(path) ? 200 : 404);
       const notFound = page.getByRole("heading", { name: "Page not found" });
       if (access.sees.includes(path)) {
         await expect(page).toHaveURL(new RegExp(`${path}$`));
@@ -204,3 +206,18 @@ for (const [who, access] of Object.entries(ACCESS)) {
     }
   });
 }
+
+test("pages with a loading state answer 404 for a refused visit or an unknown id, before streaming", async ({
+  page,
+}) => {
+  await signInWithPassword(page, "lead@northwind.test");
+  await expect(page).toHaveURL(/\/projects$/);
+  for (const path of ["/dashboard", "/dashboard/kpis/net_promoter_score", "/settings/scoring"]) {
+    expect((await page.goto(path))?.status(), path).toBe(404);
+  }
+  await page.context().clearCookies();
+  await signInWithPassword(page, "exec@northwind.test");
+  await expect(page).toHaveURL(/\/dashboard$/);
+  expect((await page.goto("/dashboard/kpis/no-such-kpi"))?.status()).toBe(404);
+  expect((await page.goto("/settings/scoring"))?.status()).toBe(200);
+});

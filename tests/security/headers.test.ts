@@ -125,6 +125,34 @@ describe("headers on every response (next.config.ts)", () => {
     check(!all.has("strict-transport-security"), "no HSTS in test/development");
   });
 
+  it("isolates the browsing context, keeps responses to Onward's own pages and user data out of caches", async () => {
+    const { rules } = await configHeaders("production");
+    const headersFor = (path: string) => {
+      const out = new Map<string, string>();
+      for (const rule of rules) {
+        const pattern = new RegExp(
+          `^${rule.source
+            .replace(/:path\((.*)\)$/, "($1)")
+            .replace(/:path\*$/, ".*")
+            .replace(/\//g, "\\/")}$`,
+        );
+        if (pattern.test(path)) for (const h of rule.headers) out.set(h.key.toLowerCase(), h.value);
+      }
+      return out;
+    };
+    const page = headersFor("/dashboard");
+    check(page.get("cross-origin-opener-policy") === "same-origin", "COOP same-origin");
+    check(page.get("cross-origin-resource-policy") === "same-origin", "CORP same-origin for pages");
+    const policy = page.get("permissions-policy") ?? "";
+    for (const feature of ["camera", "microphone", "geolocation", "payment", "usb", "display-capture"])
+      check(policy.includes(`${feature}=()`), `Permissions-Policy denies ${feature}`);
+    check(headersFor("/api/trpc/leads.list").get("cache-control") === "private, no-store", "no-store on tRPC");
+    check(headersFor("/api/leads/export").get("cache-control") === "private, no-store", "no-store on exports");
+    const logo = headersFor("/api/branding/logo/t1");
+    check(logo.get("cross-origin-resource-policy") === "cross-origin", "the logo may be shown in mail clients");
+    check(!logo.has("cache-control"), "the logo keeps its own caching");
+  });
+
   it("reports how many header checks ran", () => {
     expect(checks).toBeGreaterThanOrEqual(25);
     recordFigure("headers", {
