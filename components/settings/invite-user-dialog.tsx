@@ -21,7 +21,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { ROLES, STAKEHOLDER_ROLES, ZInviteUserSchema } from "@/lib/schemas/users";
 import { useTRPC } from "@/trpc/client";
-import { ROLE_LABEL } from "@/server/auth/permissions";
+import { ROLE_LABEL } from "@/lib/labels/role";
 import { formErrors, fieldErrorsOf } from "@/lib/form-errors";
 import { STAKEHOLDER_ROLE_LABEL } from "@/lib/labels/stakeholder-role";
 

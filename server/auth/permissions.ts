@@ -1,3 +1,4 @@
+import "server-only";
 import type { Role } from "@/generated/prisma/enums";
 
 /**
@@ -72,12 +73,4 @@ export const ROLE_HOME: Record<Role, string> = {
   CSM: "/leads",
   TECH_LEAD: "/projects",
   CUSTOMER: "/portal",
-};
-
-export const ROLE_LABEL: Record<Role, string> = {
-  ADMIN: "Admin",
-  EXECUTIVE: "Executive",
-  CSM: "Customer success manager",
-  TECH_LEAD: "Technical lead",
-  CUSTOMER: "Customer",
 };

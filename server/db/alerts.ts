@@ -1,3 +1,4 @@
+import "server-only";
 import type { AlertStatusFilter } from "@/lib/schemas/alerts";
 import type { DbOrTx } from "./client";
 import type { Prisma } from "@/generated/prisma/client";

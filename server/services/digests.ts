@@ -1,3 +1,4 @@
+import "server-only";
 import { chosenChannels, readChannelPrefs } from "@/lib/schemas/channel-prefs";
 import type { Db, Prisma } from "@/server/db/client";
 import { notificationsSinceMany, type JobTenant } from "@/server/db/automation";

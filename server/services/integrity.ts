@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/server/db/client";
 import { auditChainSnapshot } from "@/server/db/audit";
 import { projectsWithSignOffs, tenantIdsOf } from "@/server/db/integrity";

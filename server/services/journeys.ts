@@ -1,3 +1,4 @@
+import "server-only";
 import type { StartJourneyInput } from "@/lib/schemas/journeys";
 import { chosenTier, latestFinalAssessment } from "@/server/db/acquisition";
 import { findJourneyById, findJourneyByLead, journeyProject, listJourneys, saveJourney } from "@/server/db/journeys";

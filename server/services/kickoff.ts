@@ -1,3 +1,4 @@
+import "server-only";
 import type { KickoffInput } from "@/lib/schemas/kickoff";
 import { chosenTier, latestFeasibility } from "@/server/db/acquisition";
 import { recordAudit } from "@/server/db/audit";

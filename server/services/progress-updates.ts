@@ -1,3 +1,4 @@
+import "server-only";
 import { clockDelays } from "@/domain/guarantee/clock";
 import type { JobTenant } from "@/server/db/automation";
 import type { Db } from "@/server/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/server/db/client";
 import { listTenantsForJobs } from "@/server/db/automation";
 import { accountsAfter, refreshSnapshot } from "@/server/db/retention";

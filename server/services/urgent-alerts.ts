@@ -1,3 +1,4 @@
+import "server-only";
 import { chosenChannels, readChannelPrefs } from "@/lib/schemas/channel-prefs";
 import type { Db } from "@/server/db/client";
 import { activePeople, activePeopleByRole, type JobTenant, type recentAlerts } from "@/server/db/automation";
