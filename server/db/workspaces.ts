@@ -58,3 +58,15 @@ export function listWorkspaces(prisma: Db) {
     orderBy: { createdAt: "asc" },
   });
 }
+
+/** The tenants a scheduled job works through. */
+export type JobTenant = { id: string; name: string; timezone: string; currency: string };
+
+/** Every tenant in id order, or the one a "run now" names. */
+export function listTenantsForJobs(prisma: Db, tenantId: string | null): Promise<JobTenant[]> {
+  return prisma.tenant.findMany({
+    where: tenantId ? { id: tenantId } : {},
+    orderBy: { id: "asc" },
+    select: { id: true, name: true, timezone: true, currency: true },
+  });
+}
