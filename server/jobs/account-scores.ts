@@ -9,7 +9,7 @@ import type { JobDefinition } from "./runner";
  */
 export const accountScoresJob: JobDefinition = {
   name: "account-scores",
-  title: "Account scores",
+  title: "Account health scores",
   description:
     "Scores every customer account's health, keeps the day's snapshot for trends, and re-plans retention when the strategy changes.",
   schedule: "24 2 * * *",
