@@ -86,6 +86,25 @@ const config = [
       ],
     },
   },
+  // services and queries use the request's clock (ServiceContext.now, JobContext.now), so tests can pin it
+  // (docs/architecture.md#layers); `new Date(value)` conversions stay allowed.
+  {
+    files: ["server/services/**/*.ts", "server/db/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "Use the injected clock (ctx.now), not new Date().",
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "Use the injected clock (ctx.now), not Date.now().",
+        },
+      ],
+    },
+  },
   // lib/ is shared by the browser and the server: it may use domain/ and the generated enums, never server/.
   {
     files: ["lib/**/*.ts", "lib/**/*.tsx"],

@@ -41,7 +41,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "node --import tsx scripts/e2e-server.ts",
+    command: "node --import tsx --import ./scripts/server-only-hook.mjs scripts/e2e-server.ts",
     url: `http://localhost:${port}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

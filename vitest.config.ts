@@ -8,7 +8,8 @@ const root = import.meta.dirname;
 // (TEST_DATABASE_URL when given, else a fresh embedded PGlite per run) — tests/integration/*.int.test.ts.
 // tests/security/ (docs/security.md, `npm run test:security`) holds both kinds, split by the same suffix.
 export default defineConfig({
-  resolve: { alias: { "@": root } },
+  // `server-only` throws outside Next.js's react-server condition: tests load server code as plain modules
+  resolve: { alias: { "@": root, "server-only": path.join(root, "node_modules/server-only/empty.js") } },
   test: {
     env: { NODE_ENV: "test" },
     projects: [

@@ -1,6 +1,6 @@
 /**
  * The dashboard statements' plans (bench/README.md: "show the EXPLAIN plans in the bench README"):
- * `node --import tsx bench/explain.ts <database url> <tenant id> [--analyze]` prints EXPLAIN of
+ * `node --import tsx --import ./scripts/server-only-hook.mjs bench/explain.ts <database url> <tenant id> [--analyze]` prints EXPLAIN of
  * exactly the statements dashboard.summary sends, for a database a `--keep` bench run left behind.
  */
 import pg from "pg";

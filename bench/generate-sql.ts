@@ -79,10 +79,13 @@ export const GENERATOR_STATEMENTS: [table: string, sql: string][] = [
                        WHEN ${R("st", "g")} < 0.85 THEN 'COMPLETED' WHEN ${R("st", "g")} < 0.95 THEN 'FAILED' ELSE 'CANCELLED' END AS status
            FROM (SELECT g, ${START("g")} AS start, ${START("g")} + interval '70 days' AS end_at FROM generate_series(1, $5::int) g) y) x`,
   ],
-  // session_replication_role = replica skips the trigger that keeps Project.onboardedAt: set it the same way
+  // onboarded when the launch step finished; a project without kickoff steps at its creation (as the
+  // kickoff service would have written it, docs/architecture.md#workflow-state)
   [
     "Project",
-    `UPDATE "Project" SET "onboardedAt" = onward_project_onboarded_at(kickoff, "createdAt") WHERE "tenantId" = $1`,
+    `UPDATE "Project" SET "onboardedAt" = CASE WHEN kickoff = '[]'::jsonb THEN "createdAt"
+                                               ELSE (kickoff -> 0 ->> 'finishedAt')::timestamptz AT TIME ZONE 'UTC' END
+     WHERE "tenantId" = $1`,
   ],
   [
     "Guarantee",

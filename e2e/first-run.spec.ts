@@ -9,6 +9,9 @@ import { freePort } from "../scripts/embedded-db";
 import { createSiblingDatabase } from "../tests/helpers/sibling-database";
 import { signInWithPassword } from "./helpers";
 
+/** Lets the child resolve `server-only` outside Next.js (scripts/server-only-hook.mjs). */
+const SERVER_ONLY_HOOK = path.resolve(import.meta.dirname, "..", "scripts", "server-only-hook.mjs");
+
 /**
  * The first run of a real installation and the limits of demo mode (docs/deploy.md#first-run,
  * docs/security.md#demo-mode), on real servers started the way an operator starts them: the launcher
@@ -95,7 +98,7 @@ async function launch(
   const port = await freePort();
   const env = operatorEnv({ ...db.env, PORT: String(port), ...extra });
   await before?.(env);
-  const started = run(["--import", "tsx", "scripts/launch.ts", command], env);
+  const started = run(["--import", "tsx", "--import", SERVER_ONLY_HOOK, "scripts/launch.ts", command], env);
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
@@ -242,12 +245,12 @@ test.describe("first run", () => {
   test("demo mode refuses to start with a public URL or an email provider, in one clear line", async () => {
     const cases: [string[], Record<string, string>, RegExp][] = [
       [
-        ["--import", "tsx", "scripts/launch.ts", "demo"],
+        ["--import", "tsx", "--import", SERVER_ONLY_HOOK, "scripts/launch.ts", "demo"],
         { APP_URL: "https://onward.example.com" },
         /APP_URL is https:\/\/onward\.example\.com/,
       ],
       [
-        ["--import", "tsx", "scripts/launch.ts", "start"],
+        ["--import", "tsx", "--import", SERVER_ONLY_HOOK, "scripts/launch.ts", "start"],
         { ONWARD_DEMO: "1", RESEND_API_KEY: "re_live_key" },
         /RESEND_API_KEY is set/,
       ],

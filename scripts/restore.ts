@@ -24,7 +24,7 @@ const force = args.includes("--force");
 async function chainsAt(url: string): Promise<ChainReport[]> {
   const client = createPrismaClient(url);
   try {
-    return await verifyAllChains(client);
+    return await verifyAllChains(client, new Date());
   } finally {
     await client.$disconnect();
   }

@@ -16,6 +16,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
+/** Lets the child resolve `server-only` outside Next.js (scripts/server-only-hook.mjs). */
+const SERVER_ONLY_HOOK = path.resolve(import.meta.dirname, "..", "scripts", "server-only-hook.mjs");
+
 const root = path.resolve(import.meta.dirname, "..");
 // a directory per run: another `npm test` in the same checkout writes to the default one
 const figuresDir = path.join(root, ".cache", "security", `run-${process.pid}`);
@@ -61,11 +64,15 @@ function crashSafety(): boolean {
     console.log("crash safety: no production build — run `npx next build` first");
     return false;
   }
-  const res = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts", "crash-safety.ts")], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, SECURITY_FIGURES_DIR: figuresDir },
-  });
+  const res = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "--import", SERVER_ONLY_HOOK, path.join(root, "scripts", "crash-safety.ts")],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, SECURITY_FIGURES_DIR: figuresDir },
+    },
+  );
   return res.status === 0;
 }
 

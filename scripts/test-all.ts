@@ -9,6 +9,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { Problem } from "../tests/setup/problems-reporter";
 
+/** Lets the child resolve `server-only` outside Next.js (scripts/server-only-hook.mjs). */
+const SERVER_ONLY_HOOK = path.resolve(import.meta.dirname, "..", "scripts", "server-only-hook.mjs");
+
 const root = path.resolve(import.meta.dirname, "..");
 const cache = path.join(root, ".cache");
 mkdirSync(cache, { recursive: true });
@@ -93,12 +96,16 @@ function playwright() {
 /** kill -9 of a production server mid-load (docs/security.md); its checks count like tests. */
 function crashSafety() {
   console.log("\n━━ crash safety ━━");
-  const res = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts", "crash-safety.ts")], {
-    cwd: root,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-    env: process.env,
-  });
+  const res = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "--import", SERVER_ONLY_HOOK, path.join(root, "scripts", "crash-safety.ts")],
+    {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      env: process.env,
+    },
+  );
   process.stdout.write(res.stdout ?? "");
   const summary = /^crash-safety: (\d+) passed, (\d+) failed$/m.exec(res.stdout ?? "");
   if (!summary) {

@@ -1,6 +1,6 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/seed/tenants";
-import { ROLE_LABEL } from "@/domain/access/permissions";
+import { ROLE_LABEL } from "@/lib/labels/role";
 import { stakeholderRoleLabel } from "@/lib/labels/stakeholder-role";
 
 /** Shown on the login page in the demo only (isDemoMode). */

@@ -12,7 +12,7 @@ import { NativeSelect } from "@/components/ui/select";
 import { useTRPC } from "@/trpc/client";
 import { formatDate } from "@/lib/format";
 import { TASK_STATUS } from "./labels";
-import { ROLE_LABEL } from "@/domain/access/permissions";
+import { ROLE_LABEL } from "@/lib/labels/role";
 import type { Role } from "@/generated/prisma/enums";
 
 type Task = {

@@ -31,7 +31,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { ROLES, STAKEHOLDER_ROLES, ZInviteUserSchema, type InviteUserInput } from "@/lib/schemas/users";
 import { useTRPC } from "@/trpc/client";
-import { ROLE_LABEL } from "@/domain/access/permissions";
+import { ROLE_LABEL } from "@/lib/labels/role";
 import { STAKEHOLDER_ROLE_LABEL } from "@/lib/labels/stakeholder-role";
 
 export function InviteUserDialog({ accounts }: { accounts: { id: string; name: string }[] }) {

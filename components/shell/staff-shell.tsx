@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Bell } from "lucide-react";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
-import { ROLE_LABEL, can } from "@/domain/access/permissions";
+import { ROLE_LABEL } from "@/lib/labels/role";
+import { can } from "@/domain/access/permissions";
 import type { SessionUser } from "@/server/auth/session-user";
 import { NavLink } from "./nav-link";
 import { STAFF_NAV } from "./nav-items";

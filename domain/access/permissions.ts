@@ -73,11 +73,3 @@ export const ROLE_HOME: Record<Role, string> = {
   TECH_LEAD: "/projects",
   CUSTOMER: "/portal",
 };
-
-export const ROLE_LABEL: Record<Role, string> = {
-  ADMIN: "Admin",
-  EXECUTIVE: "Executive",
-  CSM: "Customer success manager",
-  TECH_LEAD: "Technical lead",
-  CUSTOMER: "Customer",
-};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { initialPhases, journeyOutcome, nextPhase, readPhases, setPhase, type PhaseState } from "./phases";
+import { completePhases, initialPhases, journeyOutcome, nextPhase, setPhase, type PhaseState } from "./phases";
 import { journeyStatus, type StatusMilestone } from "./status";
 
 const done = (phases: PhaseState[], ...names: PhaseState["phase"][]) =>
@@ -39,10 +39,18 @@ describe("journey phases", () => {
     expect(journeyOutcome(setPhase(launched, "monitoring", { status: "completed" })).status).toBe("COMPLETED");
   });
 
-  it("reads stored phases defensively", () => {
-    const read = readPhases([{ phase: "feasibility", status: "completed" }, { phase: "bogus" }, null]);
+  it("completes stored phases: missing ones pending, in journey order", () => {
+    const feasibility: PhaseState = {
+      phase: "feasibility",
+      status: "completed",
+      startedAt: null,
+      finishedAt: null,
+      detail: null,
+      reasons: [],
+    };
+    const read = completePhases([feasibility]);
     expect(read.map((p) => p.status)).toEqual(["pending", "completed", "pending", "pending", "pending", "pending"]);
-    expect(readPhases("nonsense")).toEqual(initialPhases());
+    expect(completePhases([])).toEqual(initialPhases());
   });
 });
 

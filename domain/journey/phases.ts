@@ -1,3 +1,5 @@
+import type { KickoffPhase } from "@/domain/kickoff/config";
+
 /**
  * The customer journey (docs/domain.md#journey CustomerSuccessOrchestrator): six phases run in order — qualification,
  * feasibility, tier recommendation, education, kickoff, monitoring. Pure: the state of each phase is data
@@ -28,6 +30,9 @@ export type JourneyStep = {
   detail: string | null;
   error?: string;
 };
+
+/** One of the kickoff's own steps (docs/domain.md#kickoff), on the project and on the journey's kickoff phase. */
+export type KickoffStep = JourneyStep & { phase: KickoffPhase };
 
 export type PhaseState = {
   phase: JourneyPhase;
@@ -69,19 +74,12 @@ export function initialPhases(): PhaseState[] {
   }));
 }
 
-/** Names stored by earlier versions for a phase ("tier" was written for the tier recommendation). */
-const PHASE_ALIASES: Record<string, JourneyPhase> = { tier: "tier_recommendation" };
-
-/** Reads stored phases defensively: known aliases renamed, unknown entries dropped, missing phases pending, order fixed. */
-export function readPhases(value: unknown): PhaseState[] {
-  const raw = Array.isArray(value) ? (value as Partial<PhaseState>[]) : [];
-  const stored = raw.map((x) =>
-    x && typeof x.phase === "string" && PHASE_ALIASES[x.phase] ? { ...x, phase: PHASE_ALIASES[x.phase] } : x,
-  );
-  return initialPhases().map((p) => {
-    const s = stored.find((x) => x && x.phase === p.phase);
-    return s ? { ...p, ...s, reasons: Array.isArray(s.reasons) ? s.reasons : [] } : p;
-  });
+/**
+ * The six phases in order from the stored ones: a phase not stored yet is pending. Parsing the stored
+ * JSON (old names, bad entries) is the data layer's job (server/db/workflow-state.ts).
+ */
+export function completePhases(stored: readonly PhaseState[]): PhaseState[] {
+  return initialPhases().map((p) => stored.find((s) => s.phase === p.phase) ?? p);
 }
 
 /** A copy of `phases` with one phase changed. */

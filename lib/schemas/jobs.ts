@@ -8,7 +8,7 @@ export const JOB_NAMES = [
   "education-deliveries",
   "outbox",
   "guarantees",
-  "health",
+  "account-scores",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 

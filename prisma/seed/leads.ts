@@ -6,6 +6,8 @@ import { guaranteeSentence } from "../../domain/tiers/recommend";
 import type { TierKey } from "./catalogue";
 import { addDays, addHours, iso, type LeadSpec, type SeedContext } from "./context";
 import { answersInBand } from "./qualification";
+import type { JourneyPhase, PhaseState } from "../../domain/journey/phases";
+import { journeyPhasesJson } from "../../server/db/workflow-state";
 
 export type LeadFacts = {
   spec: LeadSpec;
@@ -225,15 +227,16 @@ export function buildJourneys(ctx: SeedContext, facts: Map<string, LeadFacts>): 
     const lead = facts.get(key);
     const leadId = ctx.leads.get(key);
     if (!lead || !leadId) continue;
-    const done = (phase: string, from: Date, to: Date, reasons: string[] = []) => ({
+    const done = (phase: JourneyPhase, from: Date, to: Date, reasons: string[] = []): PhaseState => ({
       phase,
       status: "completed",
       startedAt: iso(from),
       finishedAt: iso(to),
+      detail: null,
       reasons,
     });
     const kickoffAt = addDays(conversion.start, -1);
-    const phases = [
+    const phases: PhaseState[] = [
       done("qualification", lead.createdAt, lead.assessedAt, [`score ${lead.score} ≥ 60`]),
       done("feasibility", lead.assessedAt, lead.feasibilityAt, [`feasibility ${lead.feasibility} ≥ 70`]),
       done("tier_recommendation", lead.feasibilityAt, lead.tierAt),
@@ -246,6 +249,7 @@ export function buildJourneys(ctx: SeedContext, facts: Map<string, LeadFacts>): 
             status: "in_progress",
             startedAt: iso(conversion.start),
             finishedAt: null,
+            detail: null,
             reasons: [],
           },
     ];
@@ -256,7 +260,7 @@ export function buildJourneys(ctx: SeedContext, facts: Map<string, LeadFacts>): 
       projectId: conversion.projectId,
       status: conversion.end ? "COMPLETED" : "MONITORING",
       currentPhase: "monitoring",
-      phases,
+      phases: journeyPhasesJson(phases),
       startedAt: lead.createdAt,
       updatedAt: conversion.end ?? conversion.start,
       completedAt: conversion.end,

@@ -7,6 +7,9 @@ import { GUARANTEE_DAYS, GUARANTEE_SUCCESS_THRESHOLD } from "./catalogue";
 import { addDays, addHours, iso, type AccountRef, type ProjectSpec, type Scenario, type SeedContext } from "./context";
 import { buildMilestones, type MilestoneFacts } from "./milestones";
 import { buildQuality } from "./quality";
+import type { KickoffStep } from "../../domain/journey/phases";
+import { KICKOFF_PHASES } from "../../domain/kickoff/config";
+import { kickoffStepsJson } from "../../server/db/workflow-state";
 import { buildProjectSurveys } from "./surveys";
 
 export type ProjectRef = {
@@ -35,14 +38,6 @@ const STATUS: Record<Scenario, ProjectStatus> = {
   completed: "COMPLETED",
   kickoff: "KICKOFF",
 };
-const KICKOFF_PHASES = [
-  "setup",
-  "delivery_team",
-  "environments",
-  "stakeholder_onboarding",
-  "guarantee_activation",
-  "launch",
-];
 const PEOPLE = [
   "Maya Singh",
   "Jonah Reed",
@@ -85,6 +80,17 @@ export function buildProject(ctx: SeedContext, spec: ProjectSpec): ProjectFacts 
       end: spec.scenario === "completed" ? addDays(start, GUARANTEE_DAYS) : null,
     });
   }
+  const kickoff: KickoffStep[] = KICKOFF_PHASES.map((phase, i) => {
+    const pending = spec.scenario === "kickoff" && phase === "launch";
+    return {
+      phase,
+      status: pending ? "pending" : "completed",
+      startedAt: pending ? null : iso(addHours(kickoffAt, i / 2)),
+      finishedAt: pending ? null : iso(addHours(kickoffAt, (i + 1) / 2)),
+      detail: null,
+    };
+  });
+  const launch = kickoff.find((step) => step.phase === "launch");
   const lastEvent = milestones.reduce((t, m) => (m.validatedAt && m.validatedAt > t ? m.validatedAt : t), kickoffAt);
   rows.project.push({
     id: ref.id,
@@ -97,15 +103,9 @@ export function buildProject(ctx: SeedContext, spec: ProjectSpec): ProjectFacts 
     contractValueCents: spec.contractUsd * 100,
     status: STATUS[spec.scenario],
     techLeadId: ref.techLeadId,
-    kickoff: KICKOFF_PHASES.map((phase, i) => {
-      const pending = spec.scenario === "kickoff" && phase === "launch";
-      return {
-        phase,
-        status: pending ? "pending" : "completed",
-        startedAt: pending ? null : iso(addHours(kickoffAt, i / 2)),
-        finishedAt: pending ? null : iso(addHours(kickoffAt, (i + 1) / 2)),
-      };
-    }),
+    kickoff: kickoffStepsJson(kickoff),
+    // onboarded when the launch step finished (docs/architecture.md#workflow-state)
+    onboardedAt: launch?.status === "completed" && launch.finishedAt ? new Date(launch.finishedAt) : null,
     startDate: start,
     targetEndDate: addDays(start, 28),
     completedAt: spec.scenario === "completed" ? closedAt : null,

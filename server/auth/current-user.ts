@@ -1,3 +1,4 @@
+import "server-only";
 import { cache } from "react";
 import { db } from "@/server/db/client";
 import { findActiveSession, touchSession } from "@/server/db/sessions";

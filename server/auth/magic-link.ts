@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/server/db/client";
 import { escapeHtml } from "@/lib/html";
 import { enqueueEmail, deliverEmailNow } from "@/server/messaging/outbox";

@@ -1,3 +1,4 @@
+import "server-only";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import pg from "pg";
 import { AppError } from "@/server/errors";

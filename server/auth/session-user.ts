@@ -1,3 +1,4 @@
+import "server-only";
 import type { Role, StakeholderRole } from "@/generated/prisma/enums";
 
 /** What every server-side check knows about the caller, loaded from the database per request. */

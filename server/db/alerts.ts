@@ -1,5 +1,6 @@
+import "server-only";
 import type { AlertStatusFilter } from "@/lib/schemas/alerts";
-import type { DbOrTx } from "./client";
+import type { Db, DbOrTx } from "./client";
 import type { Prisma } from "@/generated/prisma/client";
 import type { AlertKind, AlertSeverity } from "@/generated/prisma/enums";
 import { ALERT_KINDS } from "@/domain/alerts/registry";
@@ -146,4 +147,24 @@ export async function* iterateAlerts(
     yield* rows;
     if (rows.length < batchSize) return;
   }
+}
+
+/** Alerts raised since `since`, in id order after `afterId`, with who is responsible for the project. */
+export function recentAlerts(prisma: Db, tenantId: string, since: Date, afterId: string | null, take: number) {
+  return prisma.alert.findMany({
+    where: { tenantId, createdAt: { gte: since }, ...(afterId ? { id: { gt: afterId } } : {}) },
+    orderBy: { id: "asc" },
+    take,
+    select: {
+      id: true,
+      severity: true,
+      kind: true,
+      message: true,
+      link: true,
+      createdAt: true,
+      resolvedAt: true,
+      project: { select: { id: true, name: true, techLeadId: true, customerAccount: { select: { csmId: true } } } },
+      customerAccount: { select: { csmId: true } },
+    },
+  });
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbOrTx, Prisma } from "./client";
 
 /** A tenant's branding row (docs/branding.md). Every query takes the tenant id; the logo bytes are read only where served. */

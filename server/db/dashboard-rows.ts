@@ -1,3 +1,4 @@
+import "server-only";
 import type { KpiId } from "@/domain/dashboard/targets";
 import type { Db } from "./client";
 import { factsQuery, toFacts, type FactWindows } from "./dashboard";

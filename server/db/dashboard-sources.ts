@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 
 /**
@@ -70,8 +71,8 @@ export function decidedGuarantees(tenantId: string, rules: RowRules, w: SqlWindo
 
 /**
  * Projects of qualified leads onboarded in the window: the moment their kickoff completed (the `launch`
- * phase's finishedAt, or the project's creation when it has no kickoff record) is the column
- * Project.onboardedAt, kept from `kickoff` by a database trigger (migration 20261202153000), so only the
+ * step's finishedAt) is the column
+ * Project.onboardedAt, written by the kickoff service (docs/architecture.md#workflow-state), so only the
  * window's projects are read through Project(tenantId, onboardedAt) (bench/README.md, P1).
  */
 export function onboardings(tenantId: string, rules: RowRules, w: SqlWindow) {

@@ -1,3 +1,4 @@
+import "server-only";
 import type { TrendFacts } from "@/domain/dashboard/trends";
 import type { Db } from "./client";
 import { bookedProjects, decidedGuarantees, surveyAnswers, ts, within, type RowRules } from "./dashboard-sources";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { CaseStudyCandidate, ExpansionCandidate } from "@/domain/dashboard/opportunities";
 import type { KpiFacts } from "@/domain/dashboard/kpis";
 import type { SummaryFacts } from "@/domain/dashboard/summary";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db, DbOrTx } from "./client";
 
 /** Education deliveries the scheduled job sends (docs/domain.md#education). Tenant-scoped. */

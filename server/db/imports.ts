@@ -1,3 +1,4 @@
+import "server-only";
 import type { AccountRecord, LeadRecord } from "@/domain/import/rows";
 import type { StoredAccount, StoredLead } from "@/domain/import/plan";
 import type { DbOrTx, Prisma } from "./client";

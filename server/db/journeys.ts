@@ -1,9 +1,14 @@
+import "server-only";
 import type { JourneyStatus } from "@/generated/prisma/enums";
 import type { Prisma } from "@/generated/prisma/client";
+import type { PhaseState } from "@/domain/journey/phases";
 import type { Db, DbOrTx } from "./client";
+import { journeyPhasesJson, readJourneyPhases } from "./workflow-state";
 
-/** Journey rows (docs/domain.md#journey): one per lead, its phases as JSON. Every query is tenant-scoped. */
-const json = (v: unknown) => v as Prisma.InputJsonValue;
+/**
+ * Journey rows (docs/domain.md#journey): one per lead, its phases as JSON read and written through
+ * workflow-state.ts. Every query is tenant-scoped.
+ */
 
 const journeySelect = {
   id: true,
@@ -19,12 +24,18 @@ const journeySelect = {
   lead: { select: { id: true, company: true, stage: true, latestScore: true, owner: { select: { name: true } } } },
 } satisfies Prisma.JourneySelect;
 
-export function findJourneyByLead(prisma: DbOrTx, tenantId: string, leadId: string) {
-  return prisma.journey.findFirst({ where: { tenantId, leadId }, select: journeySelect });
+function withPhases<T extends { phases: Prisma.JsonValue }>(row: T): Omit<T, "phases"> & { phases: PhaseState[] } {
+  return { ...row, phases: readJourneyPhases(row.phases) };
 }
 
-export function findJourneyById(prisma: DbOrTx, tenantId: string, journeyId: string) {
-  return prisma.journey.findFirst({ where: { tenantId, id: journeyId }, select: journeySelect });
+export async function findJourneyByLead(prisma: DbOrTx, tenantId: string, leadId: string) {
+  const row = await prisma.journey.findFirst({ where: { tenantId, leadId }, select: journeySelect });
+  return row && withPhases(row);
+}
+
+export async function findJourneyById(prisma: DbOrTx, tenantId: string, journeyId: string) {
+  const row = await prisma.journey.findFirst({ where: { tenantId, id: journeyId }, select: journeySelect });
+  return row && withPhases(row);
 }
 
 /** Creates or replaces the lead's journey record. */
@@ -36,7 +47,7 @@ export function saveJourney(
     projectId: string | null;
     status: JourneyStatus;
     currentPhase: string;
-    phases: unknown;
+    phases: readonly PhaseState[];
     error: string | null;
     at: Date;
   },
@@ -45,7 +56,7 @@ export function saveJourney(
     projectId: row.projectId,
     status: row.status,
     currentPhase: row.currentPhase,
-    phases: json(row.phases),
+    phases: journeyPhasesJson(row.phases),
     error: row.error,
     completedAt: row.status === "COMPLETED" ? row.at : null,
   };
@@ -57,13 +68,13 @@ export function saveJourney(
   });
 }
 
-export function listJourneys(
+export async function listJourneys(
   prisma: Db,
   tenantId: string,
   opts: { status?: JourneyStatus; skip: number; take: number },
 ) {
   const where: Prisma.JourneyWhereInput = { tenantId, ...(opts.status ? { status: opts.status } : {}) };
-  return prisma.$transaction([
+  const [total, rows] = await prisma.$transaction([
     prisma.journey.count({ where }),
     prisma.journey.findMany({
       where,
@@ -73,6 +84,7 @@ export function listJourneys(
       select: journeySelect,
     }),
   ]);
+  return [total, rows.map(withPhases)] as const;
 }
 
 /** What the status needs from the journey's project: weeks and guarantee. */

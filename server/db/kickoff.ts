@@ -1,9 +1,10 @@
+import "server-only";
 import type { EnvironmentKind, ServiceType, StakeholderRole } from "@/generated/prisma/enums";
-import type { Prisma } from "@/generated/prisma/client";
+import type { KickoffStep } from "@/domain/journey/phases";
 import type { DbOrTx } from "./client";
+import { kickoffStepsJson } from "./workflow-state";
 
 /** Writes of the kickoff (docs/domain.md#kickoff): each function is one phase's rows; the service runs them in one transaction. */
-const json = (v: unknown) => v as Prisma.InputJsonValue;
 
 export function findLeadProject(prisma: DbOrTx, tenantId: string, leadId: string) {
   return prisma.project.findFirst({
@@ -146,10 +147,20 @@ export async function createMilestones(
   }
 }
 
-export function finishKickoff(prisma: DbOrTx, tenantId: string, projectId: string, phases: unknown) {
+/**
+ * Every kickoff step completed: the project goes live, keeps its steps, and is onboarded now (the
+ * moment the time to onboarding counts to, docs/architecture.md#workflow-state).
+ */
+export function finishKickoff(
+  prisma: DbOrTx,
+  tenantId: string,
+  projectId: string,
+  steps: readonly KickoffStep[],
+  at: Date,
+) {
   return prisma.project.updateMany({
     where: { tenantId, id: projectId },
-    data: { status: "ACTIVE", kickoff: json(phases) },
+    data: { status: "ACTIVE", kickoff: kickoffStepsJson(steps), onboardedAt: at },
   });
 }
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { LeadStage, ServiceType } from "@/generated/prisma/enums";
 import type { Db, DbOrTx } from "./client";

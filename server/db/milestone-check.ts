@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db, DbOrTx } from "./client";
 import { ACTIVE_PROJECT_STATUSES } from "./progress-updates";
 

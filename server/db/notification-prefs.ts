@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbOrTx, Prisma } from "./client";
 
 /** A person's channel preferences (User.channelPrefs) and contact, scoped by tenant. */

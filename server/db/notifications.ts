@@ -1,4 +1,6 @@
-import type { Db, DbOrTx, Prisma } from "./client";
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import type { Db, DbOrTx } from "./client";
 
 /**
  * What a person's bell shows (docs/alerts.md#the-bell): not the notices held for their digest, nor
@@ -67,4 +69,50 @@ export function activeAdminIds(prisma: DbOrTx, tenantId: string) {
     orderBy: { id: "asc" },
     select: { id: true },
   });
+}
+
+/**
+ * A person's notifications since a moment (what a digest sums up), newest first: those shown at once
+ * and those held for the digest, but none about an alert resolved since (docs/alerts.md#the-bell).
+ */
+export async function notificationsSince(prisma: Db, tenantId: string, userId: string, since: Date, take: number) {
+  const where: Prisma.NotificationWhereInput = {
+    tenantId,
+    userId,
+    createdAt: { gte: since },
+    OR: [{ alertId: null }, { alert: { resolvedAt: null } }],
+  };
+  const [total, rows] = await Promise.all([
+    prisma.notification.count({ where }),
+    prisma.notification.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take,
+      select: { title: true },
+    }),
+  ]);
+  return { total, titles: rows.map((r) => r.title) };
+}
+
+/**
+ * `notificationsSince` for many people in one statement (the digest job's page): per person, how
+ * many notifications since their own `since`, and the titles of the newest `take` — the same rule.
+ */
+export async function notificationsSinceMany(
+  prisma: Db,
+  tenantId: string,
+  people: { userId: string; since: Date }[],
+  take: number,
+) {
+  const out = new Map<string, { total: number; titles: string[] }>();
+  if (people.length === 0) return out;
+  const current = Prisma.sql`(n."alertId" IS NULL OR EXISTS (SELECT 1 FROM "Alert" a WHERE a.id = n."alertId" AND a."resolvedAt" IS NULL))`;
+  const rows = await prisma.$queryRaw<{ userId: string; total: number; titles: string[] }[]>`
+    SELECT p.uid AS "userId",
+      (SELECT count(*)::int FROM "Notification" n WHERE n."tenantId" = ${tenantId} AND n."userId" = p.uid AND n."createdAt" >= p.since AND ${current}) AS total,
+      ARRAY(SELECT n.title FROM "Notification" n WHERE n."tenantId" = ${tenantId} AND n."userId" = p.uid AND n."createdAt" >= p.since AND ${current}
+            ORDER BY n."createdAt" DESC, n.id DESC LIMIT ${take}) AS titles
+    FROM unnest(${people.map((p) => p.userId)}::text[], ${people.map((p) => p.since.toISOString())}::text[]::timestamp[]) AS p(uid, since)`;
+  for (const r of rows) out.set(r.userId, { total: r.total, titles: r.titles });
+  return out;
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbOrTx } from "./client";
 import { Prisma } from "@/generated/prisma/client";
 import type { OutboxChannel, OutboxStatus } from "@/generated/prisma/enums";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ProjectStatus } from "@/generated/prisma/enums";
 import type { Db, DbOrTx, Prisma } from "./client";
 

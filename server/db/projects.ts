@@ -1,3 +1,5 @@
+import "server-only";
+import { readKickoffSteps } from "./workflow-state";
 import type { ActionKind, MilestoneStatus, ProjectStatus } from "@/generated/prisma/enums";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db, DbOrTx } from "./client";
@@ -47,8 +49,8 @@ export function listProjects(
   ]);
 }
 
-export function findProjectDetail(prisma: Db, tenantId: string, projectId: string) {
-  return prisma.project.findFirst({
+export async function findProjectDetail(prisma: Db, tenantId: string, projectId: string) {
+  const project = await prisma.project.findFirst({
     where: { tenantId, id: projectId },
     select: {
       id: true,
@@ -135,6 +137,7 @@ export function findProjectDetail(prisma: Db, tenantId: string, projectId: strin
       },
     },
   });
+  return project && { ...project, kickoff: readKickoffSteps(project.kickoff) };
 }
 
 /** What validating a milestone needs: thresholds, criteria with their latest sign-off, and the project's people. */

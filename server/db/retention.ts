@@ -1,3 +1,4 @@
+import "server-only";
 import type { RetentionStrategy } from "@/generated/prisma/enums";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db, DbOrTx } from "./client";

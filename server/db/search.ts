@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * A list search as a case-insensitive "contains" filter. Prisma's `contains` becomes ILIKE '%…%' and
  * passes `%` and `_` through as wildcards (a search for "%" would match every row), so the text is

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db, DbOrTx } from "./client";
 import type { Role, StakeholderRole } from "@/generated/prisma/enums";
 

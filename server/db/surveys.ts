@@ -1,3 +1,4 @@
+import "server-only";
 import type { SurveyKind, SurveyTrigger } from "@/generated/prisma/enums";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db, DbOrTx } from "./client";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbOrTx } from "./client";
 
 /** One-time tokens (invites) share Auth.js's VerificationToken table; only a digest is stored. */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Role, StakeholderRole } from "@/generated/prisma/enums";
 import type { Db, DbOrTx } from "./client";
@@ -113,4 +114,57 @@ export function setUserDisabledAt(prisma: DbOrTx, tenantId: string, id: string, 
 
 export function findUserByEmail(prisma: DbOrTx, email: string) {
   return prisma.user.findUnique({ where: { email }, select: { id: true, tenantId: true } });
+}
+
+/** Who a message goes to: the fields the fan-out reads (docs/architecture.md#messaging). */
+export const personSelect = {
+  id: true,
+  tenantId: true,
+  email: true,
+  name: true,
+  role: true,
+  stakeholderRole: true,
+  customerAccountId: true,
+  isApprover: true,
+  channelPrefs: true,
+} satisfies Prisma.UserSelect;
+
+export type PersonRow = Prisma.UserGetPayload<{ select: typeof personSelect }>;
+
+/** Active (not disabled) people among `ids`. */
+export function activePeople(prisma: DbOrTx, tenantId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([] as PersonRow[]);
+  return prisma.user.findMany({
+    where: { tenantId, id: { in: [...ids] }, disabledAt: null },
+    orderBy: { id: "asc" },
+    select: personSelect,
+  });
+}
+
+export function activePeopleByRole(prisma: DbOrTx, tenantId: string, roles: readonly Role[]) {
+  return prisma.user.findMany({
+    where: { tenantId, role: { in: [...roles] }, disabledAt: null },
+    orderBy: { id: "asc" },
+    select: personSelect,
+  });
+}
+
+/** An account's active customer stakeholders, oldest first (the first is the primary contact). */
+export function accountPeople(
+  prisma: DbOrTx,
+  tenantId: string,
+  customerAccountId: string,
+  opts: { approversOnly?: boolean } = {},
+) {
+  return prisma.user.findMany({
+    where: {
+      tenantId,
+      customerAccountId,
+      role: "CUSTOMER",
+      disabledAt: null,
+      ...(opts.approversOnly ? { isApprover: true } : {}),
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: personSelect,
+  });
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbOrTx, Prisma } from "./client";
 
 /** The tenant's signed webhook endpoints and their delivery log. Every query is tenant-scoped. */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db, DbOrTx } from "./client";
 import { createUser } from "./users";
@@ -55,5 +56,17 @@ export function listWorkspaces(prisma: Db) {
   return prisma.tenant.findMany({
     select: { slug: true, name: true, createdAt: true, _count: { select: { users: true } } },
     orderBy: { createdAt: "asc" },
+  });
+}
+
+/** The tenants a scheduled job works through. */
+export type JobTenant = { id: string; name: string; timezone: string; currency: string };
+
+/** Every tenant in id order, or the one a "run now" names. */
+export function listTenantsForJobs(prisma: Db, tenantId: string | null): Promise<JobTenant[]> {
+  return prisma.tenant.findMany({
+    where: tenantId ? { id: tenantId } : {},
+    orderBy: { id: "asc" },
+    select: { id: true, name: true, timezone: true, currency: true },
   });
 }

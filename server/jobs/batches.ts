@@ -1,4 +1,4 @@
-import { listTenantsForJobs, type JobTenant } from "@/server/db/automation";
+import { listTenantsForJobs, type JobTenant } from "@/server/db/workspaces";
 import type { JobContext } from "./runner";
 
 /**

@@ -1,4 +1,4 @@
-import { recentAlerts } from "@/server/db/automation";
+import { recentAlerts } from "@/server/db/alerts";
 import { deliveryConfig } from "@/server/messaging/config";
 import { deliverDueMessages } from "@/server/messaging/worker";
 import { ALERT_DISPATCH_WINDOW_MS, dispatchAlert, type AlertRow } from "@/server/services/urgent-alerts";

@@ -1,7 +1,7 @@
 import type { JobName } from "@/lib/schemas/jobs";
+import { accountScoresJob } from "./account-scores";
 import { educationDeliveriesJob } from "./education-deliveries";
 import { guaranteesJob } from "./guarantees";
-import { healthJob } from "./health";
 import { milestoneCheckJob } from "./milestone-check";
 import { outboxJob } from "./outbox";
 import { progressDigestsJob } from "./progress-digests";
@@ -16,5 +16,5 @@ export const JOBS: Record<JobName, JobDefinition> = {
   "education-deliveries": educationDeliveriesJob,
   outbox: outboxJob,
   guarantees: guaranteesJob,
-  health: healthJob,
+  "account-scores": accountScoresJob,
 };

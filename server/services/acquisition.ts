@@ -1,3 +1,4 @@
+import "server-only";
 import type { SaveAssessmentInput } from "@/lib/schemas/qualification";
 import { answersSchemaFor } from "@/lib/schemas/qualification";
 import type { ProjectRequestInput } from "@/lib/schemas/feasibility";

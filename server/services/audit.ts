@@ -1,3 +1,4 @@
+import "server-only";
 import { auditChainSnapshot } from "@/server/db/audit";
 import { projectsWithSignOffs } from "@/server/db/integrity";
 import { verifyAuditChain } from "@/domain/audit/chain";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/server/db/client";
 
 /** What a use case needs to know about the call: who, for which tenant, when, from where. */

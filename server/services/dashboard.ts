@@ -1,3 +1,4 @@
+import "server-only";
 import type { DashboardInput, DashboardKpiInput, DashboardRangeInput } from "@/lib/schemas/dashboard";
 import { loadDashboard } from "@/server/db/dashboard";
 import { loadKpiDetail, type KpiRow } from "@/server/db/dashboard-rows";

@@ -1,6 +1,8 @@
+import "server-only";
 import { chosenChannels, readChannelPrefs } from "@/lib/schemas/channel-prefs";
 import type { Db, Prisma } from "@/server/db/client";
-import { notificationsSinceMany, type JobTenant } from "@/server/db/automation";
+import { notificationsSinceMany } from "@/server/db/notifications";
+import { type JobTenant } from "@/server/db/workspaces";
 import { insertOutboxMessagesReturningKeys, type OutboxInsert } from "@/server/db/outbox";
 import { progressUpdatesWithOwners } from "@/server/db/progress-updates";
 import { digestPeriod, localDay } from "@/domain/progress/calendar";

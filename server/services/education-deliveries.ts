@@ -1,3 +1,4 @@
+import "server-only";
 import {
   DEFAULT_CHANNEL_PREFS,
   chosenChannels,
@@ -5,7 +6,8 @@ import {
   type ChannelPrefs,
 } from "@/lib/schemas/channel-prefs";
 import type { Db } from "@/server/db/client";
-import { accountPeople, type JobTenant } from "@/server/db/automation";
+import { accountPeople } from "@/server/db/users";
+import { type JobTenant } from "@/server/db/workspaces";
 import { markEducationSent, type dueEducationAfter } from "@/server/db/education-deliveries";
 import { insertOutboxMessages } from "@/server/db/outbox";
 import { renderEducationBody } from "@/domain/education/library";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { CreateEducationPlanInput } from "@/lib/schemas/education";
 import { recordAudit } from "@/server/db/audit";
 import {

@@ -1,3 +1,4 @@
+import "server-only";
 import type { EvidencePayload } from "@/lib/schemas/evidence";
 import { touchToken } from "@/server/db/api-tokens";
 import { insertEvidence, listEvidence } from "@/server/db/evidence";

@@ -1,5 +1,6 @@
+import "server-only";
 import type { Db } from "@/server/db/client";
-import { listTenantsForJobs } from "@/server/db/automation";
+import { listTenantsForJobs } from "@/server/db/workspaces";
 import { guaranteesDue } from "@/server/db/guarantees";
 import { logger } from "@/server/logger";
 import { finalizeGuarantee } from "./guarantees";

@@ -1,3 +1,4 @@
+import "server-only";
 import { formatMoney } from "@/lib/money";
 import type { ChooseRemedyInput, DecideDelayInput, RecordDelayInput } from "@/lib/schemas/guarantees";
 import { resolveAlertsAbout } from "@/server/db/alerts";

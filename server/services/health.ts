@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/server/db/client";
 import { logger } from "@/server/logger";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { recordAudit } from "@/server/db/audit";
 import {
   insertAccounts,

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { DEFAULT_CURRENCY, formatMoney } from "@/lib/money";
 import { BUDGET_BANDS, ZIntakeProjectSchema, type IntakeProject } from "@/lib/schemas/intake";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { answersSchemaFor } from "@/lib/schemas/qualification";
 import { BUDGET_BANDS, type IntakeProject, type IntakeSubmission } from "@/lib/schemas/intake";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/server/db/client";
 import { auditChainSnapshot } from "@/server/db/audit";
 import { projectsWithSignOffs, tenantIdsOf } from "@/server/db/integrity";
@@ -54,7 +55,7 @@ const auditChains: Verifier = {
 
 export const CHAIN_VERIFIERS: readonly Verifier[] = [signOffChains, auditChains];
 
-export async function verifyAllChains(db: Db, now = new Date(), tenantIds?: readonly string[]): Promise<ChainReport[]> {
+export async function verifyAllChains(db: Db, now: Date, tenantIds?: readonly string[]): Promise<ChainReport[]> {
   const reports: ChainReport[] = [];
   for (const v of CHAIN_VERIFIERS) reports.push(await v.verify(db, now, tenantIds));
   return reports;

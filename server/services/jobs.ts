@@ -1,3 +1,4 @@
+import "server-only";
 import { JOB_NAMES, type JobName } from "@/lib/schemas/jobs";
 import { recordAudit } from "@/server/db/audit";
 import { listJobRunsFor } from "@/server/db/jobs";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { StartJourneyInput } from "@/lib/schemas/journeys";
 import { chosenTier, latestFinalAssessment } from "@/server/db/acquisition";
 import { findJourneyById, findJourneyByLead, journeyProject, listJourneys, saveJourney } from "@/server/db/journeys";
@@ -9,7 +10,6 @@ import {
   initialPhases,
   journeyOutcome,
   nextPhase,
-  readPhases,
   recoveryActionsFor,
   setPhase,
   type JourneyPhase,
@@ -48,7 +48,7 @@ type PhaseResult =
 export async function startJourney(ctx: ServiceContext, input: StartJourneyInput, appUrl: string) {
   const lead = await leadDetail(ctx, input.leadId);
   const existing = await findJourneyByLead(ctx.db, ctx.tenantId, lead.id);
-  let phases = readPhases(existing?.phases ?? initialPhases());
+  let phases = existing?.phases ?? initialPhases();
   let projectId = existing?.projectId ?? null;
   if (existing && (existing.status === "MONITORING" || existing.status === "COMPLETED"))
     return journeyStatusFor(ctx, existing.id);
@@ -84,17 +84,17 @@ export async function startJourney(ctx: ServiceContext, input: StartJourneyInput
     if (phase === "monitoring") {
       phases = setPhase(phases, "monitoring", {
         status: "in_progress",
-        startedAt: new Date().toISOString(),
+        startedAt: ctx.now.toISOString(),
         detail: "Weekly milestones are being tracked.",
       });
       break;
     }
-    phases = setPhase(phases, phase, { status: "in_progress", startedAt: new Date().toISOString() });
+    phases = setPhase(phases, phase, { status: "in_progress", startedAt: ctx.now.toISOString() });
     await save(null);
     try {
       const result = await runPhase(ctx, phase, lead.id, input, appUrl);
       if ("projectId" in result && typeof result.projectId === "string") projectId = result.projectId;
-      const at = new Date().toISOString();
+      const at = ctx.now.toISOString();
       if (result.status === "stopped") {
         phases = setPhase(phases, phase, {
           status: "stopped",
@@ -118,13 +118,11 @@ export async function startJourney(ctx: ServiceContext, input: StartJourneyInput
       // the kickoff records its own steps on the journey: keep them
       const stored =
         phase === "kickoff"
-          ? readPhases((await findJourneyByLead(ctx.db, ctx.tenantId, lead.id))?.phases).find(
-              (p) => p.phase === "kickoff",
-            )
+          ? (await findJourneyByLead(ctx.db, ctx.tenantId, lead.id))?.phases.find((p) => p.phase === "kickoff")
           : undefined;
       phases = setPhase(phases, phase, {
         status: "failed",
-        finishedAt: new Date().toISOString(),
+        finishedAt: ctx.now.toISOString(),
         error: message,
         recoveryActions: recoveryActionsFor(phase, "failed"),
         steps: stored?.steps,
@@ -245,7 +243,7 @@ export async function journeyStatusFor(ctx: ServiceContext, journeyId: string) {
   const journey = await findJourneyById(ctx.db, ctx.tenantId, journeyId);
   if (!journey) throw notFound("Journey");
   const project = journey.projectId ? await journeyProject(ctx.db, ctx.tenantId, journey.projectId) : null;
-  const phases: PhaseState[] = readPhases(journey.phases);
+  const phases: PhaseState[] = journey.phases;
   return {
     journeyId: journey.id,
     lead: journey.lead,
@@ -278,6 +276,6 @@ export async function journeysPage(
     total,
     page: input.page,
     pageSize: input.pageSize,
-    rows: rows.map((j) => ({ ...j, phases: readPhases(j.phases), next: nextPhase(readPhases(j.phases)) })),
+    rows: rows.map((j) => ({ ...j, next: nextPhase(j.phases) })),
   };
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import type { KickoffInput } from "@/lib/schemas/kickoff";
 import { chosenTier, latestFeasibility } from "@/server/db/acquisition";
 import { recordAudit } from "@/server/db/audit";
@@ -21,13 +22,14 @@ import { findJourneyByLead, saveJourney } from "@/server/db/journeys";
 import { setLeadStage } from "@/server/db/leads";
 import type { KickoffPhase } from "@/domain/kickoff/config";
 import {
+  initialPhases,
   journeyOutcome,
-  readPhases,
   recoveryActionsFor,
   setPhase,
-  type JourneyStep,
+  type KickoffStep,
   type PhaseState,
 } from "@/domain/journey/phases";
+import { kickoffStepsOf } from "@/server/db/workflow-state";
 import { planKickoff, type KickoffPlan } from "@/domain/kickoff/plan";
 import { planMilestones } from "@/domain/milestones/schedule";
 import { AppError } from "@/server/errors";
@@ -46,7 +48,6 @@ import { plural } from "@/lib/format";
  * the journey record keeps which phase failed and why, so the CSM can fix the input and retry.
  * Idempotent: kicking off a converted lead again returns its project.
  */
-export type PhaseRecord = JourneyStep & { phase: KickoffPhase };
 
 const DAY_MS = 86_400_000;
 const MAX_DAYS_BACK = 7;
@@ -57,7 +58,7 @@ class PhaseFailure extends Error {
   constructor(
     readonly phase: KickoffPhase,
     readonly cause: unknown,
-    readonly phases: PhaseRecord[],
+    readonly phases: KickoffStep[],
   ) {
     super(cause instanceof Error ? cause.message : String(cause));
   }
@@ -157,7 +158,7 @@ export async function kickoffProject(ctx: ServiceContext, input: KickoffInput, a
   const lastDue = milestones.at(-1)?.dueDate ?? plan.guarantee.endsAt;
   const projectName = input.projectName ?? `${lead.company} — ${tierDef?.name ?? tier.tierKey}`;
 
-  const phases: PhaseRecord[] = plan.phases.map((phase) => ({
+  const phases: KickoffStep[] = plan.phases.map((phase) => ({
     phase,
     status: "pending",
     startedAt: null,
@@ -168,16 +169,16 @@ export async function kickoffProject(ctx: ServiceContext, input: KickoffInput, a
     const record = phases.find((p) => p.phase === name);
     if (!record) throw new Error(`unknown phase ${name}`);
     record.status = "in_progress";
-    record.startedAt = new Date().toISOString();
+    record.startedAt = ctx.now.toISOString();
     try {
       const value = await run();
       record.status = "completed";
-      record.finishedAt = new Date().toISOString();
+      record.finishedAt = ctx.now.toISOString();
       record.detail = detail(value);
       return value;
     } catch (error) {
       record.status = "failed";
-      record.finishedAt = new Date().toISOString();
+      record.finishedAt = ctx.now.toISOString();
       record.error = describeFailure(error, input).message;
       throw new PhaseFailure(name, error, phases);
     }
@@ -262,7 +263,7 @@ export async function kickoffProject(ctx: ServiceContext, input: KickoffInput, a
           `${milestones.length} weekly milestones; week 1 due ${milestones[0]?.dueDate.toISOString().slice(0, 10) ?? "—"}.`,
       );
       // every phase completed: the project goes live with its phase record, the journey moves to monitoring
-      await finishKickoff(tx, ctx.tenantId, ids.projectId, phases);
+      await finishKickoff(tx, ctx.tenantId, ids.projectId, phases, ctx.now);
       await recordKickoffInJourney(tx, ctx, lead.id, ids.projectId, {
         status: "completed",
         steps: phases,
@@ -329,11 +330,11 @@ async function recordKickoffInJourney(
   ctx: ServiceContext,
   leadId: string,
   projectId: string | null,
-  result: { status: "completed" | "failed"; steps: PhaseRecord[]; detail: string; error?: string },
+  result: { status: "completed" | "failed"; steps: KickoffStep[]; detail: string; error?: string },
 ) {
   const existing = await findJourneyByLead(tx, ctx.tenantId, leadId);
   const at = ctx.now.toISOString();
-  let phases: PhaseState[] = readPhases(existing?.phases);
+  let phases: PhaseState[] = existing?.phases ?? initialPhases();
   for (const phase of ["qualification", "feasibility", "tier_recommendation"] as const) {
     const p = phases.find((x) => x.phase === phase);
     if (p && p.status !== "completed")
@@ -420,14 +421,12 @@ export async function kickoffStatus(ctx: ServiceContext, leadId: string) {
     findLeadProject(ctx.db, ctx.tenantId, leadId),
   ]);
   if (!journey && !project) return null;
-  const kickoff = journey ? readPhases(journey.phases).find((p) => p.phase === "kickoff") : undefined;
+  const kickoff = journey?.phases.find((p) => p.phase === "kickoff");
   return {
     journey: journey
       ? { id: journey.id, status: journey.status, currentPhase: journey.currentPhase, error: journey.error }
       : null,
-    kickoff: kickoff
-      ? { status: kickoff.status, error: kickoff.error ?? null, steps: (kickoff.steps ?? []) as PhaseRecord[] }
-      : null,
+    kickoff: kickoff ? { status: kickoff.status, error: kickoff.error ?? null, steps: kickoffStepsOf(kickoff) } : null,
     project,
   };
 }

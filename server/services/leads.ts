@@ -1,3 +1,4 @@
+import "server-only";
 import { formatMoneyPlain } from "@/lib/money";
 import type { CreateLeadInput, ListLeadsInput } from "@/lib/schemas/leads";
 import { recordAudit } from "@/server/db/audit";

@@ -1,13 +1,9 @@
+import "server-only";
 import { chosenChannels, readChannelPrefs } from "@/lib/schemas/channel-prefs";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "@/server/db/audit";
-import {
-  accountPeople,
-  activePeople,
-  activePeopleByRole,
-  type JobTenant,
-  type PersonRow,
-} from "@/server/db/automation";
+import { accountPeople, activePeople, activePeopleByRole, type PersonRow } from "@/server/db/users";
+import { type JobTenant } from "@/server/db/workspaces";
 import { alertsAbout } from "@/server/db/alerts";
 import { lockMilestone, markOverdueAtRisk, type milestonesToCheck } from "@/server/db/milestone-check";
 import { insertOutboxMessages } from "@/server/db/outbox";

@@ -1,3 +1,4 @@
+import "server-only";
 import { countUnread, listNotifications, markAllRead, markRead, notificationExists } from "@/server/db/notifications";
 import { notFound } from "@/server/errors";
 import type { ServiceContext } from "./context";

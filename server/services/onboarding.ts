@@ -1,3 +1,4 @@
+import "server-only";
 import { recordAudit } from "@/server/db/audit";
 import { onboardingFacts, setOnboardingDismissedAt } from "@/server/db/onboarding";
 import { buildChecklist } from "@/domain/onboarding/checklist";

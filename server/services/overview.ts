@@ -1,3 +1,4 @@
+import "server-only";
 import { startOfWeek, addDays } from "date-fns";
 import { deliveryOverview, pipelineOverview } from "@/server/db/overview";
 import type { ServiceContext } from "./context";

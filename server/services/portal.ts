@@ -1,3 +1,4 @@
+import "server-only";
 import { findPortalProject, listPortalProjects } from "@/server/db/portal";
 import { clockDelays } from "@/domain/guarantee/clock";
 import { customerOutlook } from "@/domain/progress/customer-outlook";

@@ -1,7 +1,8 @@
+import "server-only";
 import { clockDelays } from "@/domain/guarantee/clock";
-import type { JobTenant } from "@/server/db/automation";
+import type { JobTenant } from "@/server/db/workspaces";
 import type { Db } from "@/server/db/client";
-import { activePeopleByRole } from "@/server/db/automation";
+import { activePeopleByRole } from "@/server/db/users";
 import type { AlertKind } from "@/generated/prisma/enums";
 import { insertProgressUpdates, projectsForProgress, type ProjectForProgress } from "@/server/db/progress-updates";
 import { localDay } from "@/domain/progress/calendar";

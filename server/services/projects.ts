@@ -1,3 +1,4 @@
+import "server-only";
 import type { ListProjectsInput, ValidateMilestoneInput } from "@/lib/schemas/projects";
 import { alertsAbout, resolveOpenAlerts, setAlertMessage } from "@/server/db/alerts";
 import { WEEK_ALERT_KINDS } from "@/domain/alerts/registry";

@@ -1,3 +1,4 @@
+import "server-only";
 import { MANUAL_QUALITY_FIELDS, type ManualQualityField, type ManualQualityInput } from "@/lib/schemas/quality";
 import type { DbOrTx } from "@/server/db/client";
 import { latestEvidence, type EvidenceRow } from "@/server/db/evidence";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { QualityType, ValidateQualityInput } from "@/lib/schemas/quality";
 import { recordAudit } from "@/server/db/audit";
 import type { DbOrTx } from "@/server/db/client";

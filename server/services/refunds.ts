@@ -1,3 +1,4 @@
+import "server-only";
 import { formatMoney } from "@/lib/money";
 import type { ListRefundsInput, MarkPaidInput } from "@/lib/schemas/refunds";
 import { recordAudit } from "@/server/db/audit";

@@ -1,5 +1,6 @@
+import "server-only";
 import type { Db } from "@/server/db/client";
-import { listTenantsForJobs } from "@/server/db/automation";
+import { listTenantsForJobs } from "@/server/db/workspaces";
 import { accountsAfter, refreshSnapshot } from "@/server/db/retention";
 import { logger } from "@/server/logger";
 import { loadConfig } from "./config";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { HealthBand, ListAccountsInput, UpdateTaskInput } from "@/lib/schemas/retention";
 import { MAX_SNOOZE_DAYS } from "@/lib/schemas/retention";
 import { recordAudit } from "@/server/db/audit";

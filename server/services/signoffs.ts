@@ -1,3 +1,4 @@
+import "server-only";
 import type { SignOffInput } from "@/lib/schemas/signoffs";
 import { recordAudit } from "@/server/db/audit";
 import { latestEvidence } from "@/server/db/evidence";

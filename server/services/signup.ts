@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes, randomInt } from "node:crypto";
 import type { Db } from "@/server/db/client";
 import type { SignupMode } from "@/lib/env";

@@ -1,3 +1,4 @@
+import "server-only";
 import { dossierInputs, findAccountGuarantee, findProjectGuarantee } from "@/server/db/guarantees";
 import { accountExpansionFacts } from "@/server/db/retention";
 import { successDossier, type SuccessDossier } from "@/domain/guarantee/dossier";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { AnswerSurveyByTokenInput, AnswerSurveyInput } from "@/lib/schemas/surveys";
 import { serverEnv } from "@/lib/env";

@@ -1,6 +1,9 @@
+import "server-only";
 import { chosenChannels, readChannelPrefs } from "@/lib/schemas/channel-prefs";
 import type { Db } from "@/server/db/client";
-import { activePeople, activePeopleByRole, type JobTenant, type recentAlerts } from "@/server/db/automation";
+import { activePeople, activePeopleByRole } from "@/server/db/users";
+import { type JobTenant } from "@/server/db/workspaces";
+import { type recentAlerts } from "@/server/db/alerts";
 import { insertOutboxMessages } from "@/server/db/outbox";
 import { alertKindLabel, alertWantsExecutives, isUrgentAlert } from "@/domain/alerts/registry";
 import { emitWebhookEvent } from "@/server/messaging/events";

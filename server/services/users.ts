@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Db, DbOrTx } from "@/server/db/client";
 import {
@@ -14,7 +15,7 @@ import {
 import { consumeOneTimeToken, createOneTimeToken, findOneTimeToken } from "@/server/db/tokens";
 import { revokeUserSessions } from "@/server/db/sessions";
 import { hashPassword } from "@/server/auth/password";
-import { ROLE_LABEL } from "@/domain/access/permissions";
+import { ROLE_LABEL } from "@/lib/labels/role";
 import { enqueueEmail, deliverEmailNow } from "@/server/messaging/outbox";
 import { escapeHtml } from "@/lib/html";
 import { AppError, notFound } from "@/server/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { CreateWebhookInput, UpdateWebhookInput } from "@/lib/schemas/webhooks";
 import { recordAudit } from "@/server/db/audit";

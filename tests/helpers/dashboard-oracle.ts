@@ -1,6 +1,7 @@
 import type { Db } from "@/server/db/client";
 import { CASE_STUDY_MIN_SUCCESS_SCORE, TIMELINE_GRACE_HOURS } from "@/domain/dashboard/definitions";
 import type { KpiFacts, ScoreCount } from "@/domain/dashboard/kpis";
+import { readKickoffSteps } from "@/server/db/workflow-state";
 
 /**
  * The KPI facts recomputed the slow, obvious way — read one tenant's rows with plain Prisma queries and
@@ -70,14 +71,9 @@ export async function oracleFacts(
   const onboarded = projects.flatMap((p) => {
     const qualifiedAt = p.lead?.qualifiedAt;
     if (!qualifiedAt) return [];
-    const launch = (Array.isArray(p.kickoff) ? p.kickoff : []).find(
-      (x) => (x as { phase?: string }).phase === "launch",
-    ) as { status?: string; finishedAt?: string } | undefined;
-    const at = !launch
-      ? p.createdAt
-      : launch.status === "completed" && launch.finishedAt
-        ? new Date(launch.finishedAt)
-        : null;
+    // onboarded when the launch step finished (docs/architecture.md#workflow-state)
+    const launch = readKickoffSteps(p.kickoff).find((x) => x.phase === "launch");
+    const at = launch?.status === "completed" && launch.finishedAt ? new Date(launch.finishedAt) : null;
     return at && inRange(at) ? [Math.max(0, (at.getTime() - qualifiedAt.getTime()) / HOUR)] : [];
   });
 

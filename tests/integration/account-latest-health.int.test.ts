@@ -176,7 +176,7 @@ describe("the tenant's daily health sums", () => {
       [d0, 2, 130.3, 1, 80.3],
     ]);
 
-    // a same-day recompute (the health job's upsert): the old values out, the new in — exactly
+    // a same-day recompute (the account-scores job's upsert): the old values out, the new in — exactly
     await db.healthSnapshot.update({ where: key(f.accountA.id, 0), data: { score: 71.7, expansionScore: null } });
     await db.healthSnapshot.update({ where: key(f.accountB.id, 0), data: { expansionScore: 33.3 } });
     expect((await daysOf(f.tenant.id)).at(-1)).toEqual({

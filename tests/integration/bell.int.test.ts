@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { personSelect } from "@/server/db/automation";
+import { personSelect } from "@/server/db/users";
 import { queueDigest } from "@/server/services/digests";
 import { writeProgressUpdate } from "@/server/services/progress-updates";
 import {

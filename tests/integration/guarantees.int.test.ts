@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/server/auth/session-user";
 import { GET as guaranteesCron } from "@/app/api/cron/guarantees/route";
-import { GET as healthCron } from "@/app/api/cron/health/route";
+import { GET as accountScoresCron } from "@/app/api/cron/account-scores/route";
 import { seedDemo } from "@/prisma/seed";
 import { DEFAULT_GUARANTEE_CONFIG } from "@/domain/guarantee/config";
 import { enforceGuarantees } from "@/server/services/guarantee-jobs";
@@ -479,7 +479,7 @@ describe("cron routes", () => {
   it("refuse a missing or wrong bearer secret with 401 and decide nothing", async () => {
     process.env.CRON_SECRET ??= "guarantee-cron-secret-0123456789";
     const { guaranteeId } = await guaranteeProjectFor(f, { weeksMet: 4 });
-    for (const route of [guaranteesCron, healthCron]) {
+    for (const route of [guaranteesCron, accountScoresCron]) {
       for (const authorization of [null, "Bearer not-the-secret-at-all", `Basic ${process.env.CRON_SECRET}`]) {
         const res = await route(
           new Request("http://localhost/api/cron/x", { headers: authorization ? { authorization } : {} }),

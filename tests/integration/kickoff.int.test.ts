@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_KICKOFF_CONFIG } from "@/domain/kickoff/config";
 import { DEFAULT_MILESTONES_CONFIG } from "@/domain/milestones/config";
+import { readKickoffSteps } from "@/server/db/workflow-state";
 import {
   callerFor,
   createTenantFixture,
@@ -48,7 +49,7 @@ describe("project kickoff (seed §4.1)", () => {
       },
     });
     expect(project.status).toBe("ACTIVE");
-    expect((project.kickoff as { phase: string; status: string }[]).map((p) => [p.phase, p.status])).toEqual([
+    expect(readKickoffSteps(project.kickoff).map((p) => [p.phase, p.status])).toEqual([
       ["setup", "completed"],
       ["delivery_team", "completed"],
       ["environments", "completed"],

@@ -9,6 +9,9 @@ import { submitSignup } from "@/server/services/signup";
 import { acceptInvite } from "@/server/services/users";
 import { callerIp, testDb } from "../helpers/fixtures";
 
+/** Lets the child resolve `server-only` outside Next.js (scripts/server-only-hook.mjs). */
+const SERVER_ONLY_HOOK = path.resolve(import.meta.dirname, "..", "..", "scripts", "server-only-hook.mjs");
+
 /**
  * The operator commands as an operator runs them: `node --import tsx scripts/…` in a child process
  * with DATABASE_URL = the test database (docs/signup.md#cli).
@@ -24,11 +27,15 @@ async function cli(script: string, args: string[]): Promise<{ code: number; stdo
     NODE_ENV: "production" as const,
   };
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", path.join("scripts", script), ...args], {
-      cwd: root,
-      env,
-      timeout: 60_000,
-    });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ["--import", "tsx", "--import", SERVER_ONLY_HOOK, path.join("scripts", script), ...args],
+      {
+        cwd: root,
+        env,
+        timeout: 60_000,
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };

@@ -31,6 +31,9 @@ import {
 } from "../helpers/fixtures";
 import { recordFigure } from "./figures";
 
+/** Lets the child resolve `server-only` outside Next.js (scripts/server-only-hook.mjs). */
+const SERVER_ONLY_HOOK = path.resolve(import.meta.dirname, "..", "..", "scripts", "server-only-hook.mjs");
+
 /**
  * Backup and restore (docs/security.md): real data made through the fixtures (tenants, projects,
  * sign-offs, refunds) is backed up and restored into a fresh database — a new PostgreSQL database
@@ -173,7 +176,16 @@ describe("backup and restore", () => {
       const root = path.resolve(import.meta.dirname, "..", "..");
       const run = spawnSync(
         process.execPath,
-        ["--import", "tsx", path.join(root, "scripts", "restore.ts"), file, "--into", target],
+        [
+          "--import",
+          "tsx",
+          "--import",
+          SERVER_ONLY_HOOK,
+          path.join(root, "scripts", "restore.ts"),
+          file,
+          "--into",
+          target,
+        ],
         { cwd: root, encoding: "utf8", env: { ...process.env, DATABASE_URL: "" } },
       );
       expect(run.stdout).toMatch(/• \d+ tables, \d+ rows restored, 0 mismatches/);

@@ -98,7 +98,7 @@ describe("structured logs carry the request id", () => {
 
   it("a job run logs its start and finish with the run id as request id, counts and duration", async () => {
     const def: JobDefinition = {
-      name: "health",
+      name: "account-scores",
       title: "ops test",
       description: "",
       schedule: "* * * * *",
@@ -111,7 +111,7 @@ describe("structured logs carry the request id", () => {
     const run = linesWith(result.runId ?? "");
     expect(run.map((l) => l.msg)).toEqual(["job run started", "job run finished"]);
     expect(run[1]).toMatchObject({
-      job: "health",
+      job: "account-scores",
       periodKey: result.periodKey,
       outcome: "done",
       counts: { [f.tenant.id]: { checked: 2 } },

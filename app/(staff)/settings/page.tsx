@@ -17,7 +17,8 @@ import { ROLES } from "@/lib/schemas/users";
 import { api } from "@/trpc/server";
 import { formatDate } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
-import { ROLE_LABEL, can } from "@/domain/access/permissions";
+import { ROLE_LABEL } from "@/lib/labels/role";
+import { can } from "@/domain/access/permissions";
 
 export const metadata: Metadata = { title: "Settings" };
 

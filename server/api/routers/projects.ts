@@ -1,5 +1,3 @@
-import { ZKickoffSchema } from "@/lib/schemas/kickoff";
-import { ZLeadIdSchema } from "@/lib/schemas/leads";
 import {
   ZListProjectsSchema,
   ZProjectIdSchema,
@@ -7,9 +5,7 @@ import {
   ZUpdateEnvironmentSchema,
   ZValidateMilestoneSchema,
 } from "@/lib/schemas/projects";
-import { serverEnv } from "@/lib/env";
 import { serviceContext } from "@/server/services/context";
-import { kickoffOptions, kickoffProject, kickoffStatus } from "@/server/services/kickoff";
 import {
   projectDetail,
   projectsPage,
@@ -35,14 +31,4 @@ export const projectsRouter = createTRPCRouter({
   updateAction: permissionProcedure("actions:write")
     .input(ZUpdateActionSchema)
     .mutation(({ ctx, input }) => updateActionStatus(serviceContext(ctx), input.actionId, input.status)),
-});
-
-export const kickoffRouter = createTRPCRouter({
-  start: permissionProcedure("kickoff:write")
-    .input(ZKickoffSchema)
-    .mutation(({ ctx, input }) => kickoffProject(serviceContext(ctx), input, serverEnv().APP_URL)),
-  options: permissionProcedure("kickoff:write").query(({ ctx }) => kickoffOptions(serviceContext(ctx))),
-  status: permissionProcedure("pipeline:read")
-    .input(ZLeadIdSchema)
-    .query(({ ctx, input }) => kickoffStatus(serviceContext(ctx), input.leadId)),
 });

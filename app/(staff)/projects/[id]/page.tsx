@@ -25,22 +25,13 @@ import { orNotFound } from "@/trpc/or-not-found";
 
 export const metadata: Metadata = { title: "Project" };
 
-type Phase = {
-  phase: string;
-  status: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  detail: string | null;
-  error?: string;
-};
-
 export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requirePermission("delivery:read");
   const { id } = await params;
   // another tenant's project, an unknown id and a malformed id all read "not found"
   const project = await orNotFound((await api()).projects.get({ projectId: id }));
   const canValidate = can(me.role, "delivery:write");
-  const phases = (Array.isArray(project.kickoff) ? project.kickoff : []) as Phase[];
+  const phases = project.kickoff;
   const status = PROJECT_STATUS[project.status];
   const now = new Date().toISOString();
 

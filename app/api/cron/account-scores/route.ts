@@ -4,5 +4,5 @@ import { cronHandler } from "@/server/jobs/cron-http";
 export const dynamic = "force-dynamic";
 export const maxDuration = 60;
 
-export const GET = cronHandler("health");
+export const GET = cronHandler("account-scores");
 export const POST = GET;
