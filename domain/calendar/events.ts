@@ -212,3 +212,26 @@ export function sessionEvent(input: SessionCalendarInput): CalendarEventSpec {
     attendees: uniquePeople([input.attendee, ...input.staff]),
   };
 }
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/**
+ * The instant of a datetime-local value (YYYY-MM-DDTHH:MM) read in `timeZone`; null when that day or time
+ * does not exist (February 30, 25:00).
+ */
+export function fromLocalDateTime(value: string, timeZone: string): Date | null {
+  const m = LOCAL_DATE_TIME.exec(value);
+  if (!m) return null;
+  const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return null;
+  const time = `${m[4]}:${m[5]}`;
+  return isTimeOfDay(time) && h < 24 && mi < 60 ? atLocalTime(day, time, timeZone) : null;
+}
+
+/** An instant as the datetime-local value of `timeZone` (the inverse of fromLocalDateTime). */
+export function toLocalDateTime(instant: Date, timeZone: string): string {
+  const z = new TZDate(instant.getTime(), timeZone);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}T${pad(z.getHours())}:${pad(z.getMinutes())}`;
+}

@@ -3,10 +3,12 @@ import { describe, expect, it } from "vitest";
 import {
   atLocalTime,
   fingerprint,
+  fromLocalDateTime,
   isTimeOfDay,
   isTimeZone,
   projectEvents,
   sessionEvent,
+  toLocalDateTime,
   type ProjectCalendarInput,
 } from "./events";
 import { buildCalendar, eventUid, type CalendarMethod, type SequencedEvent } from "./ics";
@@ -199,5 +201,19 @@ describe("inputs", () => {
   it("finds the instant of a local time on both sides of a daylight-saving change", () => {
     expect(atLocalTime(DAY("2027-03-26"), "09:30", "Europe/Berlin").toISOString()).toBe("2027-03-26T08:30:00.000Z");
     expect(atLocalTime(DAY("2027-03-29"), "09:30", "Europe/Berlin").toISOString()).toBe("2027-03-29T07:30:00.000Z");
+  });
+});
+
+describe("datetime-local values", () => {
+  it("reads a local time in the workspace zone and writes it back", () => {
+    const at = must(fromLocalDateTime("2026-12-07T10:00", "Europe/Berlin"));
+    expect(at.toISOString()).toBe("2026-12-07T09:00:00.000Z");
+    expect(toLocalDateTime(at, "Europe/Berlin")).toBe("2026-12-07T10:00");
+    expect(toLocalDateTime(at, "UTC")).toBe("2026-12-07T09:00");
+  });
+  it("refuses a day or time that does not exist", () => {
+    expect(fromLocalDateTime("2026-02-30T10:00", "UTC")).toBeNull();
+    expect(fromLocalDateTime("2026-02-10T24:00", "UTC")).toBeNull();
+    expect(fromLocalDateTime("tomorrow", "UTC")).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { alertsRouter } from "./routers/alerts";
 import { auditRouter } from "./routers/audit";
 import { brandingRouter } from "./routers/branding";
+import { calendarRouter } from "./routers/calendar";
 import { configRouter, feasibilityRouter, qualificationRouter, tiersRouter } from "./routers/acquisition";
 import { dashboardRouter } from "./routers/dashboard";
 import { guaranteesRouter, refundsRouter } from "./routers/guarantees";
@@ -60,6 +61,7 @@ export const appRouter = createTRPCRouter({
   branding: brandingRouter,
   onboarding: onboardingRouter,
   signup: signupRouter,
+  calendar: calendarRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -20,6 +20,7 @@ CREATE TABLE "CalendarEvent" (
     "key" TEXT NOT NULL,
     "sequence" INTEGER NOT NULL DEFAULT 0,
     "fingerprint" TEXT NOT NULL,
+    "event" JSONB NOT NULL,
     "attendees" TEXT[],
     "cancelledAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
