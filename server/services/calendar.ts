@@ -95,9 +95,7 @@ function storedEvent(row: Stored): CalendarEventSpec {
   return {
     ...e,
     start: new Date(e.start),
-    recurrence: e.recurrence
-      ? ({ ...e.recurrence, until: new Date(e.recurrence.until) })
-      : null,
+    recurrence: e.recurrence ? { ...e.recurrence, until: new Date(e.recurrence.until) } : null,
   };
 }
 
