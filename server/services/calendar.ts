@@ -305,6 +305,7 @@ export async function scheduleSession(ctx: ServiceContext, input: ScheduleSessio
   });
   return {
     deliveryId: found.id,
+    timeZone: tenant.timezone,
     sessionAt: sessionAt ? toLocalDateTime(sessionAt, tenant.timezone) : "",
     joinUrl: joinUrl ?? "",
     ...counts,
