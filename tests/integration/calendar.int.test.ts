@@ -6,7 +6,15 @@ import { emailAttachments } from "@/server/messaging/attachments";
 import type { DeliveryConfig } from "@/server/messaging/config";
 import { deliverDueMessages } from "@/server/messaging/worker";
 import { videoSessionFor } from "../helpers/calendar";
-import { callerFor, codeOf, createTenantFixture, shapeOf, testDb, type TenantFixture } from "../helpers/fixtures";
+import {
+  callerFor,
+  codeOf,
+  createTenantFixture,
+  kickedOffProject,
+  shapeOf,
+  testDb,
+  type TenantFixture,
+} from "../helpers/fixtures";
 import { startStub, type Stub } from "../helpers/stub-server";
 
 /**
@@ -218,6 +226,34 @@ describe("project invites", () => {
     expect(await testDb().auditEvent.count({ where: { tenantId: a.tenant.id } })).toBe(audits);
   });
 
+  it("sends the cancellation to an approver who no longer approves, and the update to the others", async () => {
+    await testDb().user.update({ where: { id: a.users.CUSTOMER.id }, data: { isApprover: false } });
+    const since = await mark();
+    await as(a, "CSM").calendar.updateProjectMeetings({
+      projectId: a.projectA.id,
+      ...MEETINGS,
+      reviewTime: "16:30",
+      standupEnabled: false,
+    });
+    const review = (await invitesSince(since)).filter((i) => i.event.uid === uid("weekly-review"));
+    const customer = a.users.CUSTOMER.email.toLowerCase();
+    expect(review.filter((i) => i.method === "CANCEL").map((i) => i.to)).toEqual([customer]);
+    const updates = review.filter((i) => i.method === "REQUEST");
+    expect(updates.map((i) => i.to).sort()).toEqual(
+      [a.users.CSM.email, a.users.TECH_LEAD.email].map((e) => e.toLowerCase()).sort(),
+    );
+    expect(emails(updates[0]?.event as VEvent)).not.toContain(customer);
+    // all of them carry the same new sequence
+    expect(new Set(review.map((i) => Number(i.event.sequence))).size).toBe(1);
+    await testDb().user.update({ where: { id: a.users.CUSTOMER.id }, data: { isApprover: true } });
+    await as(a, "CSM").calendar.updateProjectMeetings({
+      projectId: a.projectA.id,
+      ...MEETINGS,
+      reviewTime: "16:30",
+      standupEnabled: false,
+    });
+  });
+
   it("answers not found for another tenant's project", async () => {
     expect(await codeOf(as(b, "CSM").calendar.updateProjectMeetings({ projectId: a.projectA.id, ...MEETINGS }))).toBe(
       "NOT_FOUND",
@@ -365,5 +401,32 @@ describe("private feed", () => {
     expect((await fetchFeed(feed.httpsUrl)).status).toBe(200);
     await testDb().user.update({ where: { id: viewer.id }, data: { disabledAt: clock } });
     expect((await fetchFeed(feed.httpsUrl)).status).toBe(404);
+  });
+});
+
+describe("kickoff", () => {
+  it("sends the weekly milestone review to the delivery side and the approvers named at kickoff", async () => {
+    const { projectId } = await kickedOffProject(a, [
+      { name: "Ada Approver", email: `ada-${a.tag}@example.com`, stakeholderRole: "PRODUCT_OWNER", isApprover: true },
+      { name: "Max Member", email: `max-${a.tag}@example.com`, stakeholderRole: "MEMBER", isApprover: false },
+    ]);
+    const rows = await testDb().outboxMessage.findMany({
+      where: { tenantId: a.tenant.id, idempotencyKey: { startsWith: `calendar/${a.tenant.id}/project/${projectId}/` } },
+    });
+    const to = rows.map((r) => r.recipient);
+    // the approver and the delivery side (the technical lead, the account's CSM); not the member
+    expect(to).toContain(`ada-${a.tag}@example.com`);
+    expect(to).toContain(a.users.TECH_LEAD.email.toLowerCase());
+    expect(to).not.toContain(`max-${a.tag}@example.com`);
+    const csm = await testDb().project.findUniqueOrThrow({
+      where: { id: projectId },
+      select: { customerAccount: { select: { csm: { select: { email: true } } } } },
+    });
+    expect(to).toHaveLength(csm.customerAccount.csm ? 3 : 2);
+    const [file] = emailAttachments(rows[0]?.payload).attachments ?? [];
+    const parsed = Object.values(nodeIcal.sync.parseICS(Buffer.from(file?.content ?? "", "base64").toString("utf8")));
+    const review = parsed.find((c): c is VEvent => c?.type === "VEVENT");
+    expect(review?.uid).toBe(eventUid(`project/${projectId}/weekly-review`));
+    expect(review?.rrule?.toString()).toContain("FREQ=WEEKLY");
   });
 });
