@@ -115,3 +115,20 @@ export function formatRelative(d: Date | string, now: Date): string {
   }
   return "just now";
 }
+
+/** A moment as "Mon, Dec 7, 2026, 10:00 (Europe/Berlin)" in the given time zone (a calendar invite's). */
+export function formatDateTimeIn(d: Date | string, timeZone: string): string {
+  const date = toDate(d);
+  if (Number.isNaN(date.getTime())) return "—";
+  const f = new Intl.DateTimeFormat(LOCALE, {
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone,
+  });
+  return `${f.format(date)} (${timeZone})`;
+}

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { SessionScheduleForm } from "@/components/calendar/session-schedule-form";
 import { ProgressBar } from "@/components/portal/progress-bar";
 import { SERVICE_TYPE } from "@/components/shell/labels";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -159,6 +160,14 @@ export function EducationCard({
                         <TableRow key={d.id}>
                           <TableCell>
                             {d.item.title} <span className="text-muted-foreground">({d.item.durationMinutes} min)</span>
+                            {canWrite && d.item.deliveryMethod === "video_call" ? (
+                              <SessionScheduleForm
+                                deliveryId={d.id}
+                                title={d.item.title}
+                                sessionAt={d.sessionAt}
+                                joinUrl={d.joinUrl}
+                              />
+                            ) : null}
                           </TableCell>
                           <TableCell>{d.user?.name ?? "Primary contact"}</TableCell>
                           <TableCell className="tabular-nums">{formatDateTime(d.scheduledAt)}</TableCell>

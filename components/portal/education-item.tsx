@@ -8,13 +8,16 @@ import { Button } from "@/components/ui/button";
 import { MarkdownText } from "@/components/ui/markdown";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { useTRPC } from "@/trpc/client";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 
 type Item = {
   id: string;
   status: string;
   scheduledAt: Date;
   completedAt: Date | null;
+  /** a video session's time and join link (docs/calendar.md#events), when scheduled */
+  sessionAt?: Date | null;
+  joinUrl?: string | null;
   item: { title: string; kind: string; durationMinutes: number; body: string };
 };
 
@@ -45,6 +48,15 @@ export function EducationItem({ entry }: { entry: Item }) {
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
+        {entry.sessionAt && entry.joinUrl ? (
+          <p className="text-sm">
+            Live video session on {formatDateTime(entry.sessionAt)}:{" "}
+            <a className="underline" href={entry.joinUrl} rel="noopener noreferrer" target="_blank">
+              join the call
+            </a>
+            . The invite is in your email.
+          </p>
+        ) : null}
         <MarkdownText text={entry.item.body} />
         {done.error ? (
           <Alert variant="destructive">

@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   "actions:write": ["ADMIN", "CSM", "TECH_LEAD"],
   /** turn a lead with a chosen tier into a customer account and a project */
   "kickoff:write": ["ADMIN", "CSM"],
+  /** a project's meetings (kickoff meeting, weekly review, standup, video link), sent as calendar invites */
+  "meetings:write": ["ADMIN", "CSM", "TECH_LEAD"],
   "portal:read": ["CUSTOMER"],
   "notifications:read": ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD", "CUSTOMER"],
   "devmail:read": ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD"],

@@ -5,6 +5,7 @@ import { apiTokensRouter } from "./routers/api-tokens";
 import { auditRouter } from "./routers/audit";
 import { brandingRouter } from "./routers/branding";
 import { configRouter } from "./routers/config";
+import { calendarRouter } from "./routers/calendar";
 import { dashboardRouter } from "./routers/dashboard";
 import { educationRouter } from "./routers/education";
 import { evidenceRouter } from "./routers/evidence";
@@ -67,6 +68,7 @@ export const appRouter = createTRPCRouter({
   branding: brandingRouter,
   onboarding: onboardingRouter,
   signup: signupRouter,
+  calendar: calendarRouter,
 });
 
 export type AppRouter = typeof appRouter;

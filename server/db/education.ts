@@ -91,6 +91,8 @@ const deliverySelect = {
   scheduledAt: true,
   sentAt: true,
   completedAt: true,
+  sessionAt: true,
+  joinUrl: true,
   userId: true,
   user: { select: { name: true } },
   item: { select: { key: true, title: true, kind: true, durationMinutes: true, deliveryMethod: true } },
@@ -144,6 +146,8 @@ export function listPortalDeliveries(prisma: DbOrTx, tenantId: string, customerA
       status: true,
       scheduledAt: true,
       completedAt: true,
+      sessionAt: true,
+      joinUrl: true,
       item: { select: { key: true, title: true, kind: true, durationMinutes: true, deliveryMethod: true, body: true } },
     },
   });

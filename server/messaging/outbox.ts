@@ -1,5 +1,6 @@
 import type { Db, DbOrTx } from "@/server/db/client";
 import { upsertOutboxMessage } from "@/server/db/outbox";
+import type { EmailAttachment } from "./attachments";
 import { deliverMessageNow } from "./worker";
 
 /**
@@ -15,6 +16,7 @@ export type EmailInput = {
   text: string;
   html?: string;
   idempotencyKey: string;
+  attachments?: EmailAttachment[];
 };
 
 export function enqueueEmail(prisma: DbOrTx, email: EmailInput) {
@@ -26,6 +28,7 @@ export function enqueueEmail(prisma: DbOrTx, email: EmailInput) {
     bodyText: email.text,
     bodyHtml: email.html ?? null,
     idempotencyKey: email.idempotencyKey,
+    ...(email.attachments?.length ? { payload: { attachments: email.attachments } } : {}),
   });
 }
 

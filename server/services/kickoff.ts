@@ -37,6 +37,7 @@ import { logger } from "@/server/logger";
 import { enqueueEmail } from "@/server/messaging/outbox";
 import { loadConfig } from "./config";
 import type { ServiceContext } from "./context";
+import { syncProjectInvites } from "./calendar";
 import { leadDetail } from "./leads";
 import { inviteEmail } from "./users";
 import { plural } from "@/lib/format";
@@ -264,6 +265,8 @@ export async function kickoffProject(ctx: ServiceContext, input: KickoffInput, a
       );
       // every phase completed: the project goes live with its phase record, the journey moves to monitoring
       await finishKickoff(tx, ctx.tenantId, ids.projectId, phases, ctx.now);
+      // the weekly milestone review goes to the team's and the approvers' calendars (docs/calendar.md#events)
+      await syncProjectInvites(tx, ctx.tenantId, ids.projectId, ctx.now);
       await recordKickoffInJourney(tx, ctx, lead.id, ids.projectId, {
         status: "completed",
         steps: phases,

@@ -27,6 +27,7 @@ import {
   testDb,
   type TenantFixture,
 } from "../helpers/fixtures";
+import { videoSessionFor } from "../helpers/calendar";
 import { recordFigure } from "../security/figures";
 
 /**
@@ -350,6 +351,23 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     input: () => ({ channels: ["email", "in_app"], digest: "daily" }),
     scope: "own",
   },
+  // docs/calendar.md: project meetings for delivery staff, sessions with the education plans, the zone for admins, one's own feed
+  "calendar.projectMeetings": { allow: STAFF, input: (f) => ({ projectId: f.projectA.id }), scope: "tenant" },
+  "calendar.updateProjectMeetings": {
+    allow: ["ADMIN", "CSM", "TECH_LEAD"],
+    input: (f) => ({ projectId: f.projectA.id, reviewTime: "15:00", standupEnabled: false, standupTime: "09:30" }),
+    scope: "tenant",
+  },
+  "calendar.scheduleSession": {
+    allow: ["ADMIN", "CSM"],
+    input: async (f) => ({ deliveryId: await videoSessionFor(f) }),
+    scope: "tenant",
+  },
+  "calendar.timeZone": { allow: ["ADMIN", "EXECUTIVE", "CSM"], scope: "own" },
+  "calendar.updateTimeZone": { allow: ["ADMIN"], input: () => ({ timeZone: "UTC" }), scope: "own" },
+  "calendar.feed": { allow: EVERYONE, scope: "own" },
+  "calendar.createFeed": { allow: EVERYONE, scope: "own" },
+  "calendar.revokeFeed": { allow: EVERYONE, scope: "own" },
   "webhooks.list": { allow: ["ADMIN"], scope: "own" },
   "webhooks.get": { allow: ["ADMIN"], input: async (f) => ({ endpointId: await matrixEndpoint(f) }), scope: "tenant" },
   "webhooks.create": {

@@ -78,6 +78,8 @@ let a: TenantFixture;
 let b: TenantFixture;
 let matrixAlert: Promise<unknown> | undefined;
 let logoOnce: Promise<unknown> | undefined;
+/** tenant A customer's calendar feed, created once */
+let feedOnce: Promise<{ httpsUrl: string }> | undefined;
 /** tenant A's logo, uploaded once by its admin (the route is public, so every caller reads it) */
 const matrixLogo = () =>
   (logoOnce ??= callerFor(a.users.ADMIN).branding.uploadLogo({
@@ -318,6 +320,22 @@ const ROUTES: Record<string, RouteEntry> = {
           expect(res.headers.get("content-type")).toBe("image/svg+xml");
           expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
         },
+      },
+    },
+  },
+  "/calendar/[file]": {
+    auth: "the feed token in the path (hashed at rest, revocable); no session",
+    methods: {
+      GET: {
+        request: async () => {
+          const { httpsUrl } = await (feedOnce ??= callerFor(a.users.CUSTOMER).calendar.createFeed());
+          const file = httpsUrl.split("/").at(-1) ?? "";
+          return { url: `http://localhost/calendar/${file}`, params: { file } };
+        },
+        // whoever holds the address reads it, like any calendar subscription; without it, 404
+        expect: allCallers(200),
+        otherwise: 200,
+        check: (_c, res) => expect(res.headers.get("content-type")).toBe("text/calendar; charset=utf-8"),
       },
     },
   },

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
 import { Pagination } from "@/components/shell/pagination";
+import { TimeZoneCard } from "@/components/calendar/time-zone-card";
 import { AuditChainCard } from "@/components/settings/audit/audit-chain-card";
 import { InviteUserDialog } from "@/components/settings/invite-user-dialog";
 import { DismissChecklistButton } from "@/components/settings/onboarding/dismiss-checklist-button";
@@ -39,9 +40,10 @@ export default async function SettingsPage({
   );
   const trpc = await api();
   const manage = can(me.role, "users:manage");
-  const [{ rows, total }, accounts, auditChain] = await Promise.all([
+  const [{ rows, total }, accounts, zone, auditChain] = await Promise.all([
     trpc.users.list({ search: search || undefined, role, page, pageSize: PAGE_SIZE }),
     manage ? trpc.users.accountOptions() : Promise.resolve([]),
+    can(me.role, "config:write") ? trpc.calendar.timeZone() : Promise.resolve(null),
     can(me.role, "audit:verify") ? trpc.audit.verify() : Promise.resolve(null),
   ]);
   // after the chain check's snapshot transaction: the embedded database serves every connection from one
@@ -151,6 +153,14 @@ export default async function SettingsPage({
           <Pagination page={page} pages={pages} href={href} />
         </CardContent>
       </Card>
+      {zone ? (
+        <div className="mt-6">
+          <TimeZoneCard
+            initial={zone.timeZone}
+            zones={["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")]}
+          />
+        </div>
+      ) : null}
       {auditChain ? <AuditChainCard result={auditChain} /> : null}
     </>
   );

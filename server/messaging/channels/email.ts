@@ -1,4 +1,5 @@
 import { Resend } from "resend";
+import { emailAttachments } from "../attachments";
 import { describeFailure, isRetryableStatus, type DeliveryOutcome } from "../retry";
 import type { DeliveryConfig } from "../config";
 import { HTTP_TIMEOUT_MS } from "./http";
@@ -9,7 +10,14 @@ import { HTTP_TIMEOUT_MS } from "./http";
  */
 export async function sendEmail(
   config: NonNullable<DeliveryConfig["email"]>,
-  msg: { recipient: string; subject: string | null; bodyText: string; bodyHtml: string | null; idempotencyKey: string },
+  msg: {
+    recipient: string;
+    subject: string | null;
+    bodyText: string;
+    bodyHtml: string | null;
+    idempotencyKey: string;
+    payload?: unknown;
+  },
   sender: { from: string; replyTo: string | null } = { from: config.from, replyTo: null },
 ): Promise<DeliveryOutcome> {
   const started = performance.now();
@@ -24,6 +32,7 @@ export async function sendEmail(
         subject: msg.subject ?? "",
         text: msg.bodyText,
         ...(msg.bodyHtml ? { html: msg.bodyHtml } : {}),
+        ...emailAttachments(msg.payload),
       },
       { idempotencyKey: msg.idempotencyKey, signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) },
     ));

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CalendarFeedCard } from "@/components/calendar/calendar-feed-card";
 import { PreferencesForm } from "@/components/settings/notifications/preferences-form";
 import { Card, CardContent } from "@/components/ui/card";
 import { TRPCReactProvider } from "@/trpc/client";
@@ -10,7 +11,8 @@ export const metadata: Metadata = { title: "Notification preferences" };
 /** A customer stakeholder's own channels and digest frequency (docs/domain.md#progress-updates communication preferences). */
 export default async function PortalPreferencesPage() {
   await requirePermission("portal:read");
-  const prefs = await (await api()).preferences.channels();
+  const trpc = await api();
+  const [prefs, feed] = await Promise.all([trpc.preferences.channels(), trpc.calendar.feed()]);
   // its forms call tRPC from the browser: the provider lives here, not in the portal layout (bench/README.md, P3)
   return (
     <TRPCReactProvider>
@@ -27,6 +29,9 @@ export default async function PortalPreferencesPage() {
           />
         </CardContent>
       </Card>
+      <div className="mt-6">
+        <CalendarFeedCard initial={feed} what="your projects' weekly reviews, meetings and video sessions" />
+      </div>
     </TRPCReactProvider>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ProjectMeetingsCard } from "@/components/calendar/project-meetings-card";
 import { EducationCard } from "@/components/education/education-card";
 import { GuaranteeSummaryCard } from "@/components/guarantee/guarantee-summary-card";
 import { ActionItems } from "@/components/projects/action-items";
@@ -29,7 +30,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const me = await requirePermission("delivery:read");
   const { id } = await params;
   // another tenant's project, an unknown id and a malformed id all read "not found"
-  const project = await orNotFound((await api()).projects.get({ projectId: id }));
+  const trpc = await api();
+  const project = await orNotFound(trpc.projects.get({ projectId: id }));
+  const meetings = await trpc.calendar.projectMeetings({ projectId: project.id });
   const canValidate = can(me.role, "delivery:write");
   const phases = project.kickoff;
   const status = PROJECT_STATUS[project.status];
@@ -92,6 +95,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           </Card>
           <TeamCard team={project.team} environments={project.environments} canWrite={canValidate} />
         </div>
+        <ProjectMeetingsCard initial={meetings} canWrite={can(me.role, "meetings:write")} />
         <div className="grid gap-6 xl:grid-cols-2">
           <SignoffsCard projectId={project.id} />
           <SurveysCard projectId={project.id} />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CalendarFeedCard } from "@/components/calendar/calendar-feed-card";
 import { PreferencesForm } from "@/components/settings/notifications/preferences-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent } from "@/components/ui/card";
@@ -10,7 +11,8 @@ export const metadata: Metadata = { title: "Notification settings" };
 /** A staff member's own channels and digest frequency. */
 export default async function NotificationSettingsPage() {
   await requirePermission("preferences:write");
-  const prefs = await (await api()).preferences.channels();
+  const trpc = await api();
+  const [prefs, feed] = await Promise.all([trpc.preferences.channels(), trpc.calendar.feed()]);
   return (
     <>
       <PageHeader
@@ -25,6 +27,12 @@ export default async function NotificationSettingsPage() {
           />
         </CardContent>
       </Card>
+      <div className="mt-6">
+        <CalendarFeedCard
+          initial={feed}
+          what="the weekly reviews, meetings and video sessions of the projects you lead or look after"
+        />
+      </div>
     </>
   );
 }
