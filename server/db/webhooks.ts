@@ -53,10 +53,10 @@ export async function deleteEndpoint(prisma: DbOrTx, tenantId: string, id: strin
   return res.count === 1;
 }
 
-/** Active endpoints subscribed to an event, for fan-out. */
+/** Active endpoints subscribed to an event, for fan-out: those that chose it and those that chose none (all). */
 export function subscribedEndpoints(prisma: DbOrTx, tenantId: string, event: string) {
   return prisma.webhookEndpoint.findMany({
-    where: { tenantId, active: true, events: { has: event } },
+    where: { tenantId, active: true, OR: [{ events: { has: event } }, { events: { isEmpty: true } }] },
     orderBy: { id: "asc" },
     select: { id: true, url: true },
   });
