@@ -8,6 +8,11 @@ const endpointSelect = {
   active: true,
   createdAt: true,
   secret: true,
+  previousSecret: true,
+  previousSecretUntil: true,
+  failingSince: true,
+  disabledAt: true,
+  disabledReason: true,
 } satisfies Prisma.WebhookEndpointSelect;
 
 export function listEndpoints(prisma: DbOrTx, tenantId: string) {
@@ -43,6 +48,38 @@ export async function updateEndpoint(
   tenantId: string,
   id: string,
   data: { url?: string; events?: string[]; active?: boolean },
+) {
+  const res = await prisma.webhookEndpoint.updateMany({ where: { tenantId, id }, data });
+  return res.count === 1;
+}
+
+/** Records when the endpoint started failing (null: it works). */
+export async function setEndpointFailingSince(prisma: DbOrTx, tenantId: string, id: string, failingSince: Date | null) {
+  await prisma.webhookEndpoint.updateMany({ where: { tenantId, id }, data: { failingSince } });
+}
+
+/** Disables an active endpoint; false when it was already disabled (so the admins are told once). */
+export async function disableEndpointIf(prisma: DbOrTx, tenantId: string, id: string, at: Date, reason: string) {
+  const res = await prisma.webhookEndpoint.updateMany({
+    where: { tenantId, id, active: true },
+    data: { active: false, disabledAt: at, disabledReason: reason },
+  });
+  return res.count === 1;
+}
+
+export async function enableEndpoint(prisma: DbOrTx, tenantId: string, id: string) {
+  const res = await prisma.webhookEndpoint.updateMany({
+    where: { tenantId, id },
+    data: { active: true, disabledAt: null, disabledReason: null, failingSince: null },
+  });
+  return res.count === 1;
+}
+
+export async function rotateEndpointSecret(
+  prisma: DbOrTx,
+  tenantId: string,
+  id: string,
+  data: { secret: string; previousSecret: string; previousSecretUntil: Date },
 ) {
   const res = await prisma.webhookEndpoint.updateMany({ where: { tenantId, id }, data });
   return res.count === 1;
