@@ -47,11 +47,13 @@ const refundExample = (status: RefundStatus, note: string | null, paid: boolean)
   paidAt: paid ? "2026-03-02T00:00:00.000Z" : null,
 });
 
-type Entry<S extends z.ZodObject> = { label: string; schema: S; example: z.input<S> };
+/** `title`: a few words for badges; `label`: the sentence the endpoint form shows. */
+type Entry<S extends z.ZodObject> = { title: string; label: string; schema: S; example: z.input<S> };
 const entry = <S extends z.ZodObject>(e: Entry<S>) => e;
 
 export const WEBHOOK_EVENT_CATALOGUE = {
   "alert.created": entry({
+    title: "Alert raised",
     label: "An alert is raised (failed or overdue milestone, quality escalation, high risk)",
     schema: z.object({
       alertId: id,
@@ -77,6 +79,7 @@ export const WEBHOOK_EVENT_CATALOGUE = {
     },
   }),
   "milestone.overdue": entry({
+    title: "Week overdue",
     label: "A weekly milestone passes its due date without validation",
     schema: z.object({
       milestoneId: id,
@@ -95,6 +98,7 @@ export const WEBHOOK_EVENT_CATALOGUE = {
     },
   }),
   "milestone.validated": entry({
+    title: "Week validated",
     label: "A weekly milestone is validated (scored and given a status)",
     schema: z.object({
       validationId: id,
@@ -121,6 +125,7 @@ export const WEBHOOK_EVENT_CATALOGUE = {
     },
   }),
   "progress_update.created": entry({
+    title: "Progress update",
     label: "A project's daily progress update is written",
     schema: z.object({
       ...project,
@@ -149,6 +154,7 @@ export const WEBHOOK_EVENT_CATALOGUE = {
     },
   }),
   "signoff.recorded": entry({
+    title: "Sign-off recorded",
     label: "A customer signs off a deliverable or asks for changes",
     schema: z.object({
       signOffId: id,
@@ -177,6 +183,7 @@ export const WEBHOOK_EVENT_CATALOGUE = {
     },
   }),
   "quality.validated": entry({
+    title: "Quality validated",
     label: "A project's quality is validated",
     schema: z.object({
       validationId: id,
@@ -201,6 +208,7 @@ export const WEBHOOK_EVENT_CATALOGUE = {
     },
   }),
   "guarantee.decided": entry({
+    title: "Guarantee decided",
     label: "A success guarantee is decided: met or not met",
     schema: z.object({
       guaranteeId: id,
@@ -223,26 +231,31 @@ export const WEBHOOK_EVENT_CATALOGUE = {
     },
   }),
   "refund.requested": entry({
+    title: "Refund requested",
     label: "A customer claims a refund under their guarantee",
     schema: refundData,
     example: refundExample("CLAIMED", "Guarantee not met (71 < 80)", false),
   }),
   "refund.approved": entry({
+    title: "Refund approved",
     label: "An executive approves a refund",
     schema: refundData,
     example: refundExample("APPROVED", "Approved: the guarantee terms apply", false),
   }),
   "refund.rejected": entry({
+    title: "Refund rejected",
     label: "A refund is rejected",
     schema: refundData,
     example: refundExample("REJECTED", "Rejected: the delay was agreed by the customer", false),
   }),
   "refund.paid": entry({
+    title: "Refund paid",
     label: "A refund is paid",
     schema: refundData,
     example: refundExample("PAID", null, true),
   }),
   "survey.answered": entry({
+    title: "Survey answered",
     label: "A customer answers a satisfaction survey",
     schema: z.object({
       surveyId: id,
@@ -262,6 +275,7 @@ export const WEBHOOK_EVENT_CATALOGUE = {
     },
   }),
   "journey.phase_changed": entry({
+    title: "Journey moved on",
     label: "A lead's customer journey moves to another phase or stops",
     schema: z.object({
       journeyId: id,
@@ -283,6 +297,7 @@ export const WEBHOOK_EVENT_CATALOGUE = {
     },
   }),
   "lead.qualified": entry({
+    title: "Lead qualified",
     label: "A lead passes its qualification assessment",
     schema: z.object({
       leadId: id,
@@ -300,6 +315,7 @@ export const WEBHOOK_EVENT_CATALOGUE = {
     },
   }),
   "project.kicked_off": entry({
+    title: "Project kicked off",
     label: "A project is kicked off from a won lead",
     schema: z.object({
       ...project,

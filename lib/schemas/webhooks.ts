@@ -14,6 +14,12 @@ export const WEBHOOK_EVENT_LABEL = Object.fromEntries(
   WEBHOOK_EVENTS.map((e) => [e, WEBHOOK_EVENT_CATALOGUE[e].label]),
 ) as Record<CatalogueEvent, string>;
 
+/** An event's name in words (badges, the delivery log); a test event or a retired type says so. */
+export function webhookEventTitle(event: string): string {
+  if (event === "test.ping") return "Test event";
+  return event in WEBHOOK_EVENT_CATALOGUE ? WEBHOOK_EVENT_CATALOGUE[event as CatalogueEvent].title : "Retired event";
+}
+
 const ZEventsSchema = z
   .array(z.enum(WEBHOOK_EVENTS, { error: (issue) => `Unknown event "${String(issue.input)}"` }))
   .max(WEBHOOK_EVENTS.length);
