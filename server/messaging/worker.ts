@@ -55,6 +55,7 @@ async function chatOutcome(db: Db, msg: ClaimedMessage, config: DeliveryConfig, 
   const url = slack ? prefs.slackWebhookUrl : prefs.teamsWebhookUrl;
   if (!url) return undeliverable(`No ${label} incoming-webhook URL is set for the recipient`);
   const outcome = await sendChatMessage(url, payload.data.message, config.allowPrivateNetworks);
+  // the message went out (or not) whatever happens to the bookkeeping: a failure here must not resend it
   await recordChatAttempt(
     db,
     { ...owner, tenantId: msg.tenantId },
@@ -63,7 +64,7 @@ async function chatOutcome(db: Db, msg: ClaimedMessage, config: DeliveryConfig, 
     outcome,
     now,
     config.appUrl,
-  );
+  ).catch((err: unknown) => logger.error({ err, outboxId: msg.id }, "chat channel health not recorded"));
   return outcome;
 }
 
