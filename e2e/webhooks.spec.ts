@@ -47,7 +47,7 @@ test("an admin adds a webhook endpoint, sends a test event and sees it in the de
   await expect(page.getByText("Enter a full URL, e.g. https://example.com/webhooks/onward")).toBeVisible();
 
   await page.getByLabel("Endpoint URL").fill(url);
-  await expect(page.getByRole("checkbox", { name: /alert\.created/ })).toBeChecked();
+  await page.getByRole("checkbox", { name: /An alert is raised/ }).check();
   await page.getByRole("button", { name: "Add endpoint" }).click();
   await expect(page.getByText("Endpoint added")).toBeVisible();
   const secret = (await page.getByTestId("webhook-secret").textContent()) ?? "";
@@ -60,7 +60,7 @@ test("an admin adds a webhook endpoint, sends a test event and sees it in the de
   await page.getByRole("button", { name: `Send test event to ${url}` }).click();
   await expect(page.getByRole("status").filter({ hasText: /Delivered: HTTP 200/ })).toBeVisible();
   const row = page.getByTestId("delivery-row").first();
-  await expect(row).toContainText("test.ping");
+  await expect(row).toContainText("Test event");
   await expect(row).toContainText("HTTP 200");
   await expect(row).toContainText("delivered");
 

@@ -25,7 +25,13 @@ export type ChannelPrefs = {
   digest: DigestFrequency;
   slackWebhookUrl: string | null;
   teamsWebhookUrl: string | null;
+  /** set when Slack or Teams refused a message with a 4xx (docs/alerts.md#chat-channel-health) */
+  slackBroken: ChatBroken | null;
+  teamsBroken: ChatBroken | null;
 };
+/** When a chat URL stopped working and what it answered (e.g. "HTTP 404: no_service"). */
+export type ChatBroken = { at: string; error: string };
+export type ChatChannel = "slack" | "teams";
 
 export const DEFAULT_CHANNEL_PREFS: ChannelPrefs = {
   email: true,
@@ -35,7 +41,11 @@ export const DEFAULT_CHANNEL_PREFS: ChannelPrefs = {
   digest: "daily",
   slackWebhookUrl: null,
   teamsWebhookUrl: null,
+  slackBroken: null,
+  teamsBroken: null,
 };
+
+const ZChatBrokenSchema = z.object({ at: z.string(), error: z.string() });
 
 const ZStoredSchema = z.object({
   email: z.boolean().optional(),
@@ -45,6 +55,8 @@ const ZStoredSchema = z.object({
   digest: z.enum(DIGEST_FREQUENCIES).optional(),
   slackWebhookUrl: z.string().nullish(),
   teamsWebhookUrl: z.string().nullish(),
+  slackBroken: ZChatBrokenSchema.nullish(),
+  teamsBroken: ZChatBrokenSchema.nullish(),
 });
 
 /** Stored JSON → preferences; anything missing or malformed falls back to the defaults field by field. */
@@ -59,6 +71,8 @@ export function readChannelPrefs(stored: unknown): ChannelPrefs {
     digest: v.digest ?? DEFAULT_CHANNEL_PREFS.digest,
     slackWebhookUrl: v.slackWebhookUrl ?? null,
     teamsWebhookUrl: v.teamsWebhookUrl ?? null,
+    slackBroken: v.slackBroken ?? null,
+    teamsBroken: v.teamsBroken ?? null,
   };
 }
 
@@ -101,3 +115,7 @@ export const ZUpdateChannelPrefsSchema = z
       });
   });
 export type UpdateChannelPrefsInput = z.infer<typeof ZUpdateChannelPrefsSchema>;
+
+export const ZTestChatChannelSchema = z.object({
+  channel: z.enum(["slack", "teams"], { error: "Choose slack or teams" }),
+});

@@ -1,19 +1,27 @@
 import { z } from "zod";
 import { ZIdSchema, ZPaginationSchema } from "./common";
+import { WEBHOOK_EVENT_CATALOGUE, type CatalogueEvent } from "./webhook-events";
 
-/** The events a tenant's webhook endpoints can subscribe to (test.ping is sent on demand only). */
-export const WEBHOOK_EVENTS = ["alert.created", "milestone.overdue", "progress_update.created"] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number] | "test.ping";
+/**
+ * The events a tenant's webhook endpoints can subscribe to, from the catalogue (test.ping is sent on
+ * demand only). An endpoint that subscribes to none receives every event
+ * (docs/webhooks/README.md#events).
+ */
+export const WEBHOOK_EVENTS = Object.keys(WEBHOOK_EVENT_CATALOGUE) as [CatalogueEvent, ...CatalogueEvent[]];
+export type WebhookEvent = CatalogueEvent | "test.ping";
 
-export const WEBHOOK_EVENT_LABEL: Record<(typeof WEBHOOK_EVENTS)[number], string> = {
-  "alert.created": "An alert is raised (failed or overdue milestone, quality escalation, high risk)",
-  "milestone.overdue": "A weekly milestone passes its due date without validation",
-  "progress_update.created": "A project's daily progress update is written",
-};
+export const WEBHOOK_EVENT_LABEL = Object.fromEntries(
+  WEBHOOK_EVENTS.map((e) => [e, WEBHOOK_EVENT_CATALOGUE[e].label]),
+) as Record<CatalogueEvent, string>;
+
+/** An event's name in words (badges, the delivery log); a test event or a retired type says so. */
+export function webhookEventTitle(event: string): string {
+  if (event === "test.ping") return "Test event";
+  return event in WEBHOOK_EVENT_CATALOGUE ? WEBHOOK_EVENT_CATALOGUE[event as CatalogueEvent].title : "Retired event";
+}
 
 const ZEventsSchema = z
   .array(z.enum(WEBHOOK_EVENTS, { error: (issue) => `Unknown event "${String(issue.input)}"` }))
-  .min(1, "Choose at least one event")
   .max(WEBHOOK_EVENTS.length);
 
 const ZUrlSchema = z
@@ -25,7 +33,8 @@ const ZUrlSchema = z
 
 export const ZCreateWebhookSchema = z.object({
   url: ZUrlSchema,
-  events: ZEventsSchema,
+  /** none: every event */
+  events: ZEventsSchema.default([]),
   /** empty: Onward generates one (whsec_ + 32 random bytes) */
   secret: z.string().trim().max(200, "That secret is too long").optional(),
 });

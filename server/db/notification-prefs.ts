@@ -18,3 +18,35 @@ export async function writeChannelPrefs(
   const res = await prisma.user.updateMany({ where: { tenantId, id: userId }, data: { channelPrefs: prefs } });
   return res.count === 1;
 }
+
+/**
+ * Marks a person's Slack or Teams URL broken, atomically and only if it is not already marked and is
+ * still the URL that failed (a URL saved meanwhile is not blamed). True when this call marked it.
+ */
+export async function markChatBrokenIf(
+  prisma: DbOrTx,
+  tenantId: string,
+  userId: string,
+  channel: "slack" | "teams",
+  url: string,
+  broken: { at: string; error: string },
+) {
+  const key = channel === "slack" ? "slackBroken" : "teamsBroken";
+  const urlKey = channel === "slack" ? "slackWebhookUrl" : "teamsWebhookUrl";
+  const count = await prisma.$executeRaw`
+    UPDATE "User" SET "channelPrefs" = jsonb_set("channelPrefs", ARRAY[${key}]::text[], ${JSON.stringify(broken)}::jsonb)
+    WHERE "tenantId" = ${tenantId} AND id = ${userId}
+      AND jsonb_typeof("channelPrefs") = 'object'
+      AND ("channelPrefs" -> ${key} IS NULL OR "channelPrefs" -> ${key} = 'null'::jsonb)
+      AND "channelPrefs" ->> ${urlKey} = ${url}`;
+  return count === 1;
+}
+
+/** Clears the broken mark of a person's Slack or Teams channel (a message got through). */
+export async function clearChatBroken(prisma: DbOrTx, tenantId: string, userId: string, channel: "slack" | "teams") {
+  const key = channel === "slack" ? "slackBroken" : "teamsBroken";
+  await prisma.$executeRaw`
+    UPDATE "User" SET "channelPrefs" = "channelPrefs" - ${key}
+    WHERE "tenantId" = ${tenantId} AND id = ${userId} AND jsonb_typeof("channelPrefs") = 'object'
+      AND "channelPrefs" ? ${key}`;
+}

@@ -9,6 +9,11 @@ const endpointSelect = {
   active: true,
   createdAt: true,
   secret: true,
+  previousSecret: true,
+  previousSecretUntil: true,
+  failingSince: true,
+  disabledAt: true,
+  disabledReason: true,
 } satisfies Prisma.WebhookEndpointSelect;
 
 export function listEndpoints(prisma: DbOrTx, tenantId: string) {
@@ -49,15 +54,47 @@ export async function updateEndpoint(
   return res.count === 1;
 }
 
+/** Records when the endpoint started failing (null: it works). */
+export async function setEndpointFailingSince(prisma: DbOrTx, tenantId: string, id: string, failingSince: Date | null) {
+  await prisma.webhookEndpoint.updateMany({ where: { tenantId, id }, data: { failingSince } });
+}
+
+/** Disables an active endpoint; false when it was already disabled (so the admins are told once). */
+export async function disableEndpointIf(prisma: DbOrTx, tenantId: string, id: string, at: Date, reason: string) {
+  const res = await prisma.webhookEndpoint.updateMany({
+    where: { tenantId, id, active: true },
+    data: { active: false, disabledAt: at, disabledReason: reason },
+  });
+  return res.count === 1;
+}
+
+export async function enableEndpoint(prisma: DbOrTx, tenantId: string, id: string) {
+  const res = await prisma.webhookEndpoint.updateMany({
+    where: { tenantId, id },
+    data: { active: true, disabledAt: null, disabledReason: null, failingSince: null },
+  });
+  return res.count === 1;
+}
+
+export async function rotateEndpointSecret(
+  prisma: DbOrTx,
+  tenantId: string,
+  id: string,
+  data: { secret: string; previousSecret: string; previousSecretUntil: Date },
+) {
+  const res = await prisma.webhookEndpoint.updateMany({ where: { tenantId, id }, data });
+  return res.count === 1;
+}
+
 export async function deleteEndpoint(prisma: DbOrTx, tenantId: string, id: string) {
   const res = await prisma.webhookEndpoint.deleteMany({ where: { tenantId, id } });
   return res.count === 1;
 }
 
-/** Active endpoints subscribed to an event, for fan-out. */
+/** Active endpoints subscribed to an event, for fan-out: those that chose it and those that chose none (all). */
 export function subscribedEndpoints(prisma: DbOrTx, tenantId: string, event: string) {
   return prisma.webhookEndpoint.findMany({
-    where: { tenantId, active: true, events: { has: event } },
+    where: { tenantId, active: true, OR: [{ events: { has: event } }, { events: { isEmpty: true } }] },
     orderBy: { id: "asc" },
     select: { id: true, url: true },
   });

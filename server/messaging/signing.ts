@@ -26,15 +26,18 @@ export function secretProblem(secret: string): string | null {
   return null;
 }
 
+/** The headers of one request; several secrets (during a rotation) give one `v1,` signature each, space-separated. */
 export function signWebhook(
-  secret: string,
+  secrets: string | readonly string[],
   id: string,
   timestampSeconds: number,
   body: string,
 ): Record<string, string> {
-  const key = Buffer.from(secret.slice(SECRET_PREFIX.length), "base64");
-  const signature = createHmac("sha256", key).update(`${id}.${timestampSeconds}.${body}`).digest("base64");
-  return { "webhook-id": id, "webhook-timestamp": String(timestampSeconds), "webhook-signature": `v1,${signature}` };
+  const signatures = (typeof secrets === "string" ? [secrets] : secrets).map((secret) => {
+    const key = Buffer.from(secret.slice(SECRET_PREFIX.length), "base64");
+    return `v1,${createHmac("sha256", key).update(`${id}.${timestampSeconds}.${body}`).digest("base64")}`;
+  });
+  return { "webhook-id": id, "webhook-timestamp": String(timestampSeconds), "webhook-signature": signatures.join(" ") };
 }
 
 /** What the admin list shows of a secret. */

@@ -8,9 +8,12 @@ import { claimDueMessages, finishClaimedMessage, type ClaimedMessage, type Finis
 import { findEndpoint, insertWebhookDelivery } from "@/server/db/webhooks";
 import { logger } from "@/server/logger";
 import { sendChatMessage } from "./channels/chat";
+import { recordChatAttempt } from "./chat-health";
 import { sendEmail } from "./channels/email";
 import { undeliverable } from "./channels/outcome";
 import { sendSignedWebhook } from "./channels/webhook";
+import { recordEndpointAttempt } from "./endpoint-health";
+import { webhookNextStep } from "./webhook-schedule";
 import { emailSenderOf } from "./sender";
 import { deliveryConfig, type DeliveryConfig } from "./config";
 import { nextStep, type DeliveryOutcome } from "./retry";
@@ -40,7 +43,7 @@ export function deliverableChannels(config: DeliveryConfig): OutboxChannel[] {
   return ALL_CHANNELS.filter((c) => c !== "EMAIL" || config.email !== null);
 }
 
-async function chatOutcome(db: Db, msg: ClaimedMessage, config: DeliveryConfig): Promise<DeliveryOutcome> {
+async function chatOutcome(db: Db, msg: ClaimedMessage, config: DeliveryConfig, now: Date): Promise<DeliveryOutcome> {
   const payload = ZChatPayload.safeParse(msg.payload);
   if (!payload.success || !msg.tenantId) return undeliverable("The message has no recipient");
   const owner = await findPrefsOwner(db, msg.tenantId, payload.data.userId);
@@ -51,7 +54,18 @@ async function chatOutcome(db: Db, msg: ClaimedMessage, config: DeliveryConfig):
   if (!(slack ? prefs.slack : prefs.teams)) return undeliverable(`The recipient turned ${label} off`);
   const url = slack ? prefs.slackWebhookUrl : prefs.teamsWebhookUrl;
   if (!url) return undeliverable(`No ${label} incoming-webhook URL is set for the recipient`);
-  return sendChatMessage(url, payload.data.message, config.allowPrivateNetworks);
+  const outcome = await sendChatMessage(url, payload.data.message, config.allowPrivateNetworks);
+  // the message went out (or not) whatever happens to the bookkeeping: a failure here must not resend it
+  await recordChatAttempt(
+    db,
+    { ...owner, tenantId: msg.tenantId },
+    slack ? "slack" : "teams",
+    url,
+    outcome,
+    now,
+    config.appUrl,
+  ).catch((err: unknown) => logger.error({ err, outboxId: msg.id }, "chat channel health not recorded"));
+  return outcome;
 }
 
 /** Delivers one claimed row and finishes it; "lost" when another worker took the lease meanwhile. */
@@ -62,7 +76,10 @@ export async function deliverClaimed(
   config: DeliveryConfig,
 ): Promise<DeliveryResult> {
   const finish = async (outcome: DeliveryOutcome): Promise<DeliveryResult> => {
-    const step = nextStep(outcome, msg.attempts, now);
+    const step =
+      msg.channel === "WEBHOOK"
+        ? webhookNextStep(outcome, msg.attempts, now, Math.random())
+        : nextStep(outcome, msg.attempts, now);
     const data: FinishOutcome =
       step.status === "SENT"
         ? { status: "SENT", at: now }
@@ -94,7 +111,7 @@ export async function deliverClaimed(
         return finish(await sendEmail(config.email, msg, await emailSenderOf(db, msg.tenantId, config.email)));
       case "SLACK":
       case "TEAMS":
-        return finish(await chatOutcome(db, msg, config));
+        return finish(await chatOutcome(db, msg, config, now));
       case "IN_APP": {
         const p = ZInAppPayload.safeParse(msg.payload);
         if (!p.success || !msg.tenantId) return finish(undeliverable("The notification has no recipient"));
@@ -113,8 +130,10 @@ export async function deliverClaimed(
         const p = ZWebhookPayload.safeParse(msg.payload);
         const endpoint = p.success && msg.tenantId ? await findEndpoint(db, msg.tenantId, p.data.endpointId) : null;
         if (!p.success || !endpoint || !msg.tenantId) return finish(undeliverable("The webhook endpoint was deleted"));
-        const outcome = endpoint.active
-          ? await sendSignedWebhook(endpoint, { id: msg.id, body: msg.bodyText }, config.allowPrivateNetworks)
+        // a test event is sent to a disabled endpoint too: it is how an admin re-enables one
+        const attempted = endpoint.active || p.data.event === "test.ping";
+        const outcome = attempted
+          ? await sendSignedWebhook(endpoint, { id: msg.id, body: msg.bodyText }, config.allowPrivateNetworks, now)
           : undeliverable("The endpoint is disabled");
         const result = await finish(outcome);
         if (result !== "lost") {
@@ -129,6 +148,7 @@ export async function deliverClaimed(
             error: outcome.ok ? null : outcome.error,
             at: now,
           });
+          if (attempted) await recordEndpointAttempt(db, msg.tenantId, endpoint, outcome, now, config.appUrl);
         }
         return result;
       }

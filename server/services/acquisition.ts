@@ -28,6 +28,7 @@ import { loadConfig, loadConfigAt } from "./config";
 import type { ServiceContext } from "./context";
 import { leadDetail } from "./leads";
 import { stageWord } from "@/lib/labels/lead-stage";
+import { emitWebhookEvent } from "@/server/messaging/events";
 
 /** The CSM's qualification → feasibility → tier flow for one lead (docs/domain.md#qualification, docs/domain.md#feasibility, docs/domain.md#tiers). */
 async function changeStage(
@@ -109,6 +110,20 @@ export async function saveAssessment(ctx: ServiceContext, input: SaveAssessmentI
       requestId: ctx.requestId,
       at: ctx.now,
     });
+    if (stage === "QUALIFIED" && lead.stage !== "QUALIFIED")
+      await emitWebhookEvent(tx, {
+        tenantId: ctx.tenantId,
+        event: "lead.qualified",
+        key: `lead-qualified/${row.id}`,
+        at: ctx.now,
+        data: {
+          leadId: lead.id,
+          company: lead.company,
+          assessmentId: row.id,
+          score: result.score,
+          qualifiedAt: ctx.now.toISOString(),
+        },
+      });
     return row;
   });
   return { assessmentId: saved.id, stage, configVersion: config.version, result };

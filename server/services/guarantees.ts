@@ -40,6 +40,7 @@ import { raiseAlert } from "./alerts";
 import { loadConfig, loadConfigAt } from "./config";
 import type { ServiceContext } from "./context";
 import type { PortalContext } from "./portal";
+import { emitWebhookEvent } from "@/server/messaging/events";
 
 /**
  * The 30-day guarantee (docs/domain.md#guarantee, docs/domain.md#success-validation): the clock with customer-caused delays, the final
@@ -365,6 +366,22 @@ export async function finalizeGuarantee(
     requestId: actor.requestId,
     at: now,
   });
+  await emitWebhookEvent(db, {
+    tenantId,
+    event: "guarantee.decided",
+    key: `guarantee-decided/${g.id}`,
+    at: now,
+    data: {
+      guaranteeId: g.id,
+      projectId: g.project.id,
+      projectName: g.project.name,
+      status,
+      successScore: result.successScore,
+      threshold: g.successThreshold,
+      closedEarly: Boolean(opts.closedEarly),
+      decidedAt: now.toISOString(),
+    },
+  });
   const staff = await activeUserIds(db, tenantId, [g.project.techLeadId, account.csmId]);
   const executives = result.overallSuccess ? [] : await activeStaffIds(db, tenantId, ["EXECUTIVE"]);
   await raiseAlert(
@@ -488,6 +505,24 @@ export async function chooseRemedy(ctx: StakeholderContext, input: ChooseRemedyI
         about: { projectId: g.project.id, customerAccountId: account.id, guaranteeId: g.id },
         message: `${g.project.name}: refund claim of ${formatMoney(amountCents, g.tenant.currency)} awaiting executive approval`,
         link: "/refunds",
+      });
+      await emitWebhookEvent(tx, {
+        tenantId: ctx.tenantId,
+        event: "refund.requested",
+        key: `refund/${refundId}/requested`,
+        at: ctx.now,
+        data: {
+          refundId,
+          guaranteeId: g.id,
+          projectId: g.project.id,
+          projectName: g.project.name,
+          status: "CLAIMED",
+          amountCents,
+          currency: g.tenant.currency,
+          note: input.note ?? null,
+          reference: null,
+          paidAt: null,
+        },
       });
       await recordAudit(tx, {
         tenantId: ctx.tenantId,

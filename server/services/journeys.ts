@@ -18,6 +18,7 @@ import {
 import { journeyStatus } from "@/domain/journey/status";
 import { AppError, notFound } from "@/server/errors";
 import { logger } from "@/server/logger";
+import { emitWebhookEvent } from "@/server/messaging/events";
 import {
   analyzeLead,
   chooseTier,
@@ -56,17 +57,41 @@ export async function startJourney(ctx: ServiceContext, input: StartJourneyInput
     throw new AppError("BAD_REQUEST", "This lead is marked lost; reopen it before starting a journey.");
   if (input.answers) await checkAnswers(ctx, input.answers);
 
-  const save = async (error: string | null) => {
+  // each save that moves the journey to another phase or status is a journey.phase_changed event,
+  // written with the save (docs/webhooks/README.md#events)
+  let last = existing ? { phase: existing.currentPhase, status: existing.status } : null;
+  const save = (error: string | null) => {
     const outcome = journeyOutcome(phases);
-    return saveJourney(ctx.db, {
-      tenantId: ctx.tenantId,
-      leadId: lead.id,
-      projectId,
-      status: outcome.status,
-      currentPhase: outcome.currentPhase,
-      phases,
-      error,
-      at: ctx.now,
+    return ctx.db.$transaction(async (tx) => {
+      const row = await saveJourney(tx, {
+        tenantId: ctx.tenantId,
+        leadId: lead.id,
+        projectId,
+        status: outcome.status,
+        currentPhase: outcome.currentPhase,
+        phases,
+        error,
+        at: ctx.now,
+      });
+      if (last?.phase !== outcome.currentPhase || last.status !== outcome.status) {
+        await emitWebhookEvent(tx, {
+          tenantId: ctx.tenantId,
+          event: "journey.phase_changed",
+          key: `journey-phase/${row.id}/${outcome.currentPhase}/${outcome.status}/${ctx.now.getTime()}`,
+          at: ctx.now,
+          data: {
+            journeyId: row.id,
+            leadId: lead.id,
+            projectId,
+            phase: outcome.currentPhase,
+            phaseLabel: PHASE_LABEL[outcome.currentPhase],
+            previousPhase: last?.phase ?? null,
+            status: outcome.status,
+          },
+        });
+        last = { phase: outcome.currentPhase, status: outcome.status };
+      }
+      return row;
     });
   };
   // a stopped or failed phase is run again (with whatever was fixed meanwhile)

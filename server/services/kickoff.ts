@@ -41,6 +41,7 @@ import { syncProjectInvites } from "./calendar";
 import { leadDetail } from "./leads";
 import { inviteEmail } from "./users";
 import { plural } from "@/lib/format";
+import { emitWebhookEvent } from "@/server/messaging/events";
 
 /**
  * Project kickoff (docs/domain.md#kickoff): a lead with a chosen tier becomes a customer account and a project in six
@@ -289,6 +290,22 @@ export async function kickoffProject(ctx: ServiceContext, input: KickoffInput, a
         ip: ctx.ip,
         requestId: ctx.requestId,
         at: ctx.now,
+      });
+      await emitWebhookEvent(tx, {
+        tenantId: ctx.tenantId,
+        event: "project.kicked_off",
+        key: `project-kicked-off/${ids.projectId}`,
+        at: ctx.now,
+        data: {
+          projectId: ids.projectId,
+          projectName,
+          customerAccountId: ids.accountId,
+          leadId: lead.id,
+          tierKey: tier.tierKey,
+          startDate: startDate.toISOString(),
+          targetEndDate: lastDue.toISOString(),
+          milestones: milestones.length,
+        },
       });
       return ids;
     });

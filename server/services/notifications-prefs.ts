@@ -1,5 +1,8 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import {
+  CHANNEL_LABEL,
+  type ChatChannel,
   chosenChannels,
   readChannelPrefs,
   type ChannelPrefs,
@@ -10,6 +13,11 @@ import { findPrefsOwner, writeChannelPrefs } from "@/server/db/notification-pref
 import { AppError, notFound } from "@/server/errors";
 import { deliveryConfig } from "@/server/messaging/config";
 import { UnsafeUrlError, assertSafeOutgoingUrl } from "@/server/messaging/ssrf";
+import { outboxStatusOf, upsertOutboxMessage } from "@/server/db/outbox";
+import { rowsForPerson } from "@/server/messaging/fan-out";
+import { chatTestDocument } from "@/server/messaging/templates/channel-health";
+import { renderMessage } from "@/server/messaging/templates/render";
+import { deliverMessageNow } from "@/server/messaging/worker";
 import type { ServiceContext } from "./context";
 
 /**
@@ -27,6 +35,8 @@ export async function myChannelPrefs(ctx: ServiceContext) {
     digest: prefs.digest,
     slackWebhookUrl: prefs.slackWebhookUrl ?? "",
     teamsWebhookUrl: prefs.teamsWebhookUrl ?? "",
+    slackBroken: prefs.slackBroken,
+    teamsBroken: prefs.teamsBroken,
   };
 }
 
@@ -48,14 +58,19 @@ export async function updateMyChannelPrefs(ctx: ServiceContext, input: UpdateCha
   if (!owner) throw notFound("User");
   const before = readChannelPrefs(owner.channelPrefs);
   const chosen = new Set(input.channels);
+  const slackWebhookUrl = await checked("slackWebhookUrl", input.slackWebhookUrl);
+  const teamsWebhookUrl = await checked("teamsWebhookUrl", input.teamsWebhookUrl);
   const next: ChannelPrefs = {
     email: chosen.has("email"),
     slack: chosen.has("slack"),
     teams: chosen.has("teams"),
     inApp: chosen.has("in_app"),
     digest: input.digest,
-    slackWebhookUrl: await checked("slackWebhookUrl", input.slackWebhookUrl),
-    teamsWebhookUrl: await checked("teamsWebhookUrl", input.teamsWebhookUrl),
+    slackWebhookUrl,
+    teamsWebhookUrl,
+    // a broken channel stays marked until its URL changes or a test gets through (docs/alerts.md#chat-channel-health)
+    slackBroken: slackWebhookUrl === before.slackWebhookUrl ? before.slackBroken : null,
+    teamsBroken: teamsWebhookUrl === before.teamsWebhookUrl ? before.teamsBroken : null,
   };
   // webhook URLs are credentials: the audit trail records that they changed, not what they are
   const summary = (p: ChannelPrefs) => ({
@@ -84,4 +99,33 @@ export async function updateMyChannelPrefs(ctx: ServiceContext, input: UpdateCha
     });
   });
   return myChannelPrefs(ctx);
+}
+
+/**
+ * Sends a test message to the person's own Slack or Teams URL now, through the outbox like any
+ * message; one that gets through clears the channel's broken mark, a refusal sets it.
+ */
+export async function testMyChatChannel(ctx: ServiceContext, channel: ChatChannel) {
+  const owner = await findPrefsOwner(ctx.db, ctx.tenantId, ctx.actorId);
+  if (!owner) throw notFound("User");
+  const prefs = readChannelPrefs(owner.channelPrefs);
+  const label = CHANNEL_LABEL[channel];
+  if (!(channel === "slack" ? prefs.slackWebhookUrl : prefs.teamsWebhookUrl) || !prefs[channel])
+    throw new AppError("BAD_REQUEST", `Turn ${label} on with its incoming-webhook URL and save before testing it.`, {
+      fieldErrors: { channel: `${label} is not set up` },
+    });
+  const message = renderMessage(
+    chatTestDocument({ channel: label, preferencesUrl: `${deliveryConfig().appUrl}/settings/notifications` }),
+  );
+  const [row] = rowsForPerson(
+    { id: owner.id, tenantId: ctx.tenantId, email: owner.email, prefs },
+    message,
+    `chat-test/${owner.id}/${randomUUID()}`,
+    { now: ctx.now, channels: [channel] },
+  );
+  if (!row) throw new AppError("BAD_REQUEST", `${label} is not set up.`);
+  const queued = await upsertOutboxMessage(ctx.db, row);
+  const result = await deliverMessageNow(ctx.db, queued.id, ctx.now);
+  const after = await outboxStatusOf(ctx.db, queued.id);
+  return { result, error: result === "sent" ? null : (after?.lastError ?? null), prefs: await myChannelPrefs(ctx) };
 }

@@ -26,6 +26,7 @@ import { AppError, notFound } from "@/server/errors";
 import { raiseAlert } from "./alerts";
 import { loadConfig } from "./config";
 import type { ServiceContext } from "./context";
+import { emitWebhookEvent } from "@/server/messaging/events";
 
 /** Projects and weekly milestones (docs/domain.md#milestones) for the technical lead, CSM and executive. */
 
@@ -226,6 +227,24 @@ export async function validateMilestoneFor(
       ip: ctx.ip,
       requestId: ctx.requestId,
       at: ctx.now,
+    });
+    await emitWebhookEvent(tx, {
+      tenantId: ctx.tenantId,
+      event: "milestone.validated",
+      key: `milestone-validated/${row.id}`,
+      at: ctx.now,
+      data: {
+        validationId: row.id,
+        milestoneId: m.id,
+        projectId: m.projectId,
+        projectName: m.project.name,
+        weekNumber: m.weekNumber,
+        status,
+        score: result.score,
+        provisional: result.provisional,
+        validatedById,
+        reason: revalidation?.reason ?? null,
+      },
     });
     return row;
   });

@@ -35,6 +35,7 @@ import { loadConfig, type VersionedConfig } from "./config";
 import type { ServiceContext } from "./context";
 import { assembleQualityInputs, type ManualEntries, type QualityInputs } from "./quality-inputs";
 import { QUALITY_TYPE_LABEL } from "@/lib/labels/quality-type";
+import { emitWebhookEvent } from "@/server/messaging/events";
 
 /**
  * Quality validation (docs/domain.md#quality-gates): assemble the metrics from stored data (quality-inputs.ts says where each
@@ -176,6 +177,23 @@ export async function storeQualityValidation(
     at: ctx.now,
   });
   const escalation = result.escalate ? await raiseEscalation(tx, ctx, project, type, result, config.data) : null;
+  await emitWebhookEvent(tx, {
+    tenantId: ctx.tenantId,
+    event: "quality.validated",
+    key: `quality-validated/${row.id}`,
+    at: ctx.now,
+    data: {
+      validationId: row.id,
+      projectId: project.id,
+      projectName: project.name,
+      type,
+      score: result.score,
+      gatesPassed: result.gatesPassed,
+      gatesFailed: result.gatesFailed,
+      escalated: result.escalate,
+      trigger: args.trigger,
+    },
+  });
   return {
     validationId: row.id,
     type,

@@ -17,6 +17,8 @@ import {
 } from "@/domain/guarantee/refund";
 import { AppError, notFound } from "@/server/errors";
 import type { ServiceContext } from "./context";
+import { emitWebhookEvent } from "@/server/messaging/events";
+import type { CatalogueEvent } from "@/lib/schemas/webhook-events";
 
 /**
  * The refund workflow (docs/domain.md#guarantee): claimed → under review → approved (executives only, with a reason) →
@@ -29,6 +31,14 @@ import type { ServiceContext } from "./context";
  */
 
 const OPEN: RefundStatus[] = ["CLAIMED", "UNDER_REVIEW", "APPROVED"];
+/** The webhook event of each decision (docs/webhooks/README.md#events); starting a review sends none. */
+const REFUND_EVENT = {
+  CLAIMED: null,
+  UNDER_REVIEW: null,
+  APPROVED: "refund.approved",
+  REJECTED: "refund.rejected",
+  PAID: "refund.paid",
+} as const satisfies Record<RefundStatus, CatalogueEvent | null>;
 /** Like sign-offs: under load a transition waits for a pooled connection instead of failing after Prisma's default 2 s (a 500). */
 const TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
 
@@ -146,6 +156,26 @@ async function transition(
       requestId: ctx.requestId,
       at: ctx.now,
     });
+    const event = REFUND_EVENT[check.to];
+    if (event)
+      await emitWebhookEvent(tx, {
+        tenantId: ctx.tenantId,
+        event,
+        key: `refund/${r.id}/${check.to.toLowerCase()}`,
+        at: ctx.now,
+        data: {
+          refundId: r.id,
+          guaranteeId: g.id,
+          projectId: g.project.id,
+          projectName: g.project.name,
+          status: check.to,
+          amountCents: change.data.amountCents ?? r.amountCents,
+          currency: g.tenant.currency,
+          note: change.data.decisionNote ?? null,
+          reference: change.data.reference ?? null,
+          paidAt: change.data.paidAt?.toISOString() ?? null,
+        },
+      });
     const amount = formatMoney(change.data.amountCents ?? r.amountCents, g.tenant.currency);
     await notifyTransition(
       tx,

@@ -25,6 +25,7 @@ import type { ServiceContext } from "./context";
 import type { PortalContext } from "./portal";
 import { revalidateMilestone } from "./projects";
 import { ensureMilestoneCsat } from "./surveys";
+import { emitWebhookEvent } from "@/server/messaging/events";
 
 /**
  * Milestone sign-off by the customer (docs/domain.md#sign-offs stakeholder_sign_off; docs/domain.md#sign-offs). An approver (a customer
@@ -208,6 +209,25 @@ export async function recordSignOff(ctx: SignOffContext, input: SignOffInput) {
           at: ctx.now,
         })),
       );
+      await emitWebhookEvent(tx, {
+        tenantId: ctx.tenantId,
+        event: "signoff.recorded",
+        key: `signoff/${row.id}`,
+        at: ctx.now,
+        data: {
+          signOffId: row.id,
+          projectId,
+          projectName: c.milestone.project.name,
+          milestoneId: c.milestone.id,
+          weekNumber: c.milestone.weekNumber,
+          criterionId: c.id,
+          criterionName: c.name,
+          decision: row.decision,
+          comment,
+          signedById: ctx.actorId,
+          signedAt: ctx.now.toISOString(),
+        },
+      });
       return { row, recorded: true };
     }, TX_OPTIONS),
   );

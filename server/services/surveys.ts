@@ -46,6 +46,7 @@ import { emailBrand } from "./branding";
 import type { ServiceContext } from "./context";
 import type { PortalContext } from "./portal";
 import { revalidateMilestone } from "./projects";
+import { emitWebhookEvent } from "@/server/messaging/events";
 
 /**
  * CSAT and NPS surveys (docs/domain.md#surveys week 4, docs/domain.md#surveys): created when due (domain/surveys/
@@ -280,6 +281,20 @@ async function recordAnswer(
       ip: meta.ip,
       requestId: meta.requestId,
       at: meta.now,
+    });
+    await emitWebhookEvent(tx, {
+      tenantId: survey.tenantId,
+      event: "survey.answered",
+      key: `survey-answered/${survey.id}`,
+      at: meta.now,
+      data: {
+        surveyId: survey.id,
+        kind: survey.kind,
+        projectId: survey.projectId,
+        score: answer.score,
+        comment: answer.comment,
+        answeredById: answer.userId,
+      },
     });
   });
   let satisfaction: Awaited<ReturnType<typeof feedSatisfaction>> | null = null;

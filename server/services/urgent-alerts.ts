@@ -35,7 +35,8 @@ export async function dispatchAlert(
     tenantId: tenant.id,
     event: "alert.created",
     key: `alert/${alert.id}`,
-    at: now,
+    at: alert.createdAt,
+    queuedAt: now,
     data: {
       alertId: alert.id,
       severity: alert.severity,

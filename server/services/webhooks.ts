@@ -5,12 +5,14 @@ import { recordAudit } from "@/server/db/audit";
 import { requeueMessage } from "@/server/db/outbox";
 import {
   deleteEndpoint,
+  enableEndpoint,
   findDelivery,
   findEndpoint,
   insertEndpoint,
   latestDeliveryOf,
   listDeliveries,
   listEndpoints,
+  rotateEndpointSecret,
   updateEndpoint,
 } from "@/server/db/webhooks";
 import { AppError, notFound } from "@/server/errors";
@@ -18,6 +20,7 @@ import { deliveryConfig } from "@/server/messaging/config";
 import { queueTestEvent } from "@/server/messaging/events";
 import { generateWebhookSecret, maskSecret, secretProblem } from "@/server/messaging/signing";
 import { UnsafeUrlError, assertSafeOutgoingUrl } from "@/server/messaging/ssrf";
+import { PREVIOUS_SECRET_TTL_MS } from "@/server/messaging/webhook-schedule";
 import { deliverMessageNow } from "@/server/messaging/worker";
 import type { ServiceContext } from "./context";
 
@@ -45,19 +48,27 @@ async function requireEndpoint(ctx: ServiceContext, endpointId: string) {
   return endpoint;
 }
 
+/** An endpoint as admins see it: never a secret, only its hint and until when a rotated-out one still signs. */
+function publicEndpoint<E extends { secret: string; previousSecret: string | null; previousSecretUntil: Date | null }>(
+  e: E,
+  now: Date,
+) {
+  const { secret, previousSecret, previousSecretUntil, ...rest } = e;
+  const rotating = previousSecret !== null && previousSecretUntil !== null && previousSecretUntil > now;
+  return { ...rest, secretHint: maskSecret(secret), previousSecretValidUntil: rotating ? previousSecretUntil : null };
+}
+
 export async function webhookEndpoints(ctx: ServiceContext) {
   const rows = await listEndpoints(ctx.db, ctx.tenantId);
-  return rows.map(({ secret, _count, deliveries, ...e }) => ({
-    ...e,
-    secretHint: maskSecret(secret),
+  return rows.map(({ _count, deliveries, ...e }) => ({
+    ...publicEndpoint(e, ctx.now),
     deliveries: _count.deliveries,
     lastDelivery: deliveries[0] ?? null,
   }));
 }
 
 export async function webhookEndpoint(ctx: ServiceContext, endpointId: string) {
-  const { secret, ...endpoint } = await requireEndpoint(ctx, endpointId);
-  return { ...endpoint, secretHint: maskSecret(secret) };
+  return publicEndpoint(await requireEndpoint(ctx, endpointId), ctx.now);
 }
 
 export async function createWebhookEndpoint(ctx: ServiceContext, input: CreateWebhookInput) {
@@ -84,24 +95,27 @@ export async function createWebhookEndpoint(ctx: ServiceContext, input: CreateWe
     });
     return row;
   });
-  const { secret: _secret, ...endpoint } = created;
-  return { endpoint: { ...endpoint, secretHint: maskSecret(secret) }, secret };
+  return { endpoint: publicEndpoint(created, ctx.now), secret };
 }
 
 export async function updateWebhookEndpoint(ctx: ServiceContext, input: UpdateWebhookInput) {
   const before = await requireEndpoint(ctx, input.endpointId);
   const url = input.url !== undefined ? await checkedUrl(input.url) : undefined;
+  const toggled = input.active !== undefined && input.active !== before.active;
   const data = {
     ...(url !== undefined ? { url } : {}),
     ...(input.events ? { events: [...new Set(input.events)] } : {}),
     ...(input.active !== undefined ? { active: input.active } : {}),
+    // an admin's own switch: disabling records when, enabling clears what Onward recorded
+    ...(toggled && input.active === false ? { disabledAt: ctx.now, disabledReason: "Disabled by an admin." } : {}),
+    ...(toggled && input.active === true ? { disabledAt: null, disabledReason: null, failingSince: null } : {}),
   };
   await ctx.db.$transaction(async (tx) => {
     if (!(await updateEndpoint(tx, ctx.tenantId, before.id, data))) throw notFound("Webhook endpoint");
     await recordAudit(tx, {
       tenantId: ctx.tenantId,
       actorId: ctx.actorId,
-      action: "webhook.updated",
+      action: toggled ? (input.active ? "webhook.enabled" : "webhook.disabled") : "webhook.updated",
       entityType: "WebhookEndpoint",
       entityId: before.id,
       before: { url: before.url, events: before.events, active: before.active },
@@ -150,6 +164,62 @@ export async function sendTestEvent(ctx: ServiceContext, endpointId: string) {
   if (!endpoint.active) throw new AppError("BAD_REQUEST", "This endpoint is disabled: enable it to send a test event.");
   const message = await queueTestEvent(ctx.db, ctx.tenantId, endpoint, `test/${randomUUID()}`, ctx.now);
   return { messageId: message.id, ...(await attemptNow(ctx, message.id)) };
+}
+
+/**
+ * A new signing secret, shown once; the old one keeps signing for 24 hours beside it
+ * (docs/webhooks/README.md#secret-rotation). A second rotation within the 24 hours drops the oldest.
+ */
+export async function rotateWebhookSecret(ctx: ServiceContext, endpointId: string) {
+  const endpoint = await requireEndpoint(ctx, endpointId);
+  const secret = generateWebhookSecret();
+  const previousSecretUntil = new Date(ctx.now.getTime() + PREVIOUS_SECRET_TTL_MS);
+  await ctx.db.$transaction(async (tx) => {
+    const data = { secret, previousSecret: endpoint.secret, previousSecretUntil };
+    if (!(await rotateEndpointSecret(tx, ctx.tenantId, endpoint.id, data))) throw notFound("Webhook endpoint");
+    await recordAudit(tx, {
+      tenantId: ctx.tenantId,
+      actorId: ctx.actorId,
+      action: "webhook.secret_rotated",
+      entityType: "WebhookEndpoint",
+      entityId: endpoint.id,
+      before: { secretHint: maskSecret(endpoint.secret) },
+      after: { secretHint: maskSecret(secret), previousSecretValidUntil: previousSecretUntil.toISOString() },
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+      at: ctx.now,
+    });
+  });
+  return { endpoint: await webhookEndpoint(ctx, endpoint.id), secret, previousSecretValidUntil: previousSecretUntil };
+}
+
+/**
+ * Re-enables a disabled endpoint by a test event (docs/webhooks/README.md#retries-and-disabling): it is
+ * enabled, and audited, only if the test is delivered; otherwise it stays disabled with the answer shown.
+ */
+export async function reenableWebhookEndpoint(ctx: ServiceContext, endpointId: string) {
+  const endpoint = await requireEndpoint(ctx, endpointId);
+  if (endpoint.active) throw new AppError("BAD_REQUEST", "This endpoint is already enabled.");
+  const message = await queueTestEvent(ctx.db, ctx.tenantId, endpoint, `test/${randomUUID()}`, ctx.now);
+  const attempt = await attemptNow(ctx, message.id);
+  const enabled = attempt.result === "sent";
+  if (enabled)
+    await ctx.db.$transaction(async (tx) => {
+      if (!(await enableEndpoint(tx, ctx.tenantId, endpoint.id))) throw notFound("Webhook endpoint");
+      await recordAudit(tx, {
+        tenantId: ctx.tenantId,
+        actorId: ctx.actorId,
+        action: "webhook.enabled",
+        entityType: "WebhookEndpoint",
+        entityId: endpoint.id,
+        before: { active: false, disabledReason: endpoint.disabledReason },
+        after: { active: true, testMessageId: message.id },
+        ip: ctx.ip,
+        requestId: ctx.requestId,
+        at: ctx.now,
+      });
+    });
+  return { messageId: message.id, enabled, ...attempt };
 }
 
 export async function webhookDeliveries(

@@ -368,6 +368,19 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
   "calendar.feed": { allow: EVERYONE, scope: "own" },
   "calendar.createFeed": { allow: EVERYONE, scope: "own" },
   "calendar.revokeFeed": { allow: EVERYONE, scope: "own" },
+  // sends to the caller's own Slack URL (a closed local port: the test is made and fails, the call succeeds)
+  "preferences.testChat": {
+    allow: EVERYONE,
+    input: async (_f, _actor, user) => {
+      if (user)
+        await testDb().user.update({
+          where: { id: user.id },
+          data: { channelPrefs: { slack: true, slackWebhookUrl: "http://127.0.0.1:9/matrix-slack" } },
+        });
+      return { channel: "slack" };
+    },
+    scope: "own",
+  },
   "webhooks.list": { allow: ["ADMIN"], scope: "own" },
   "webhooks.get": { allow: ["ADMIN"], input: async (f) => ({ endpointId: await matrixEndpoint(f) }), scope: "tenant" },
   "webhooks.create": {
@@ -388,6 +401,16 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
   "webhooks.sendTest": {
     allow: ["ADMIN"],
     input: async (f) => ({ endpointId: await matrixEndpoint(f) }),
+    scope: "tenant",
+  },
+  "webhooks.rotateSecret": {
+    allow: ["ADMIN"],
+    input: async (f) => ({ endpointId: await matrixEndpoint(f) }),
+    scope: "tenant",
+  },
+  "webhooks.reenable": {
+    allow: ["ADMIN"],
+    input: async (f) => ({ endpointId: await matrixEndpoint(f, { active: false }) }),
     scope: "tenant",
   },
   "webhooks.deliveries": {
@@ -565,10 +588,11 @@ const pick = (r: { refundId: string; expectedVersion: number }) => ({
 });
 
 /** A fresh webhook endpoint of the fixture's tenant; its loopback URL is refused or unreachable, so a test event fails fast. */
-async function matrixEndpoint(f: TenantFixture) {
+async function matrixEndpoint(f: TenantFixture, opts: { active?: boolean } = {}) {
   const endpoint = await testDb().webhookEndpoint.create({
     data: {
       tenantId: f.tenant.id,
+      active: opts.active ?? true,
       url: "http://127.0.0.1:9/matrix",
       secret: `whsec_${Buffer.alloc(32, 7).toString("base64")}`,
       events: ["alert.created"],

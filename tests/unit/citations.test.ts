@@ -150,7 +150,7 @@ function brokenCitation(target: string, from: string): string | null {
   return null;
 }
 
-const CODE_CITATION = /\b((?:docs\/[\w.-]+|bench\/README|CONTRIBUTING|README)\.md(?:#[\w-]+)?)/g;
+const CODE_CITATION = /\b((?:docs\/(?:[\w-]+\/)*[\w.-]+|bench\/README|CONTRIBUTING|README)\.md(?:#[\w-]+)?)/g;
 const DOC_LINK = /\]\(([\w./-]+\.md(?:#[\w-]+)?)\)/g;
 
 describe("citations", () => {

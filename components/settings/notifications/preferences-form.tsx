@@ -13,10 +13,12 @@ import {
   DIGEST_FREQUENCIES,
   ZUpdateChannelPrefsSchema,
   type Channel,
+  type ChatBroken,
   type DigestFrequency,
 } from "@/lib/schemas/channel-prefs";
 import { useTRPC } from "@/trpc/client";
 import { fieldError, formErrors, fieldErrorsOf } from "@/lib/form-errors";
+import { ChatHealth } from "./chat-health";
 
 type Prefs = {
   email: string;
@@ -24,6 +26,8 @@ type Prefs = {
   digest: DigestFrequency;
   slackWebhookUrl: string;
   teamsWebhookUrl: string;
+  slackBroken?: ChatBroken | null;
+  teamsBroken?: ChatBroken | null;
 };
 
 const DIGEST_TEXT: Record<DigestFrequency, { label: string; description: string }> = {
@@ -121,6 +125,13 @@ export function PreferencesForm({ initial, urgentNote }: { initial: Prefs; urgen
           autoComplete="off"
         />
       </FormField>
+      {initial.slackWebhookUrl ? (
+        <ChatHealth
+          key={`slack-${save.submittedAt}`}
+          channel="slack"
+          initial={save.data ? save.data.slackBroken : (initial.slackBroken ?? null)}
+        />
+      ) : null}
       <FormField
         id="pref-teams"
         label="Microsoft Teams incoming-webhook URL"
@@ -136,6 +147,13 @@ export function PreferencesForm({ initial, urgentNote }: { initial: Prefs; urgen
           autoComplete="off"
         />
       </FormField>
+      {initial.teamsWebhookUrl ? (
+        <ChatHealth
+          key={`teams-${save.submittedAt}`}
+          channel="teams"
+          initial={save.data ? save.data.teamsBroken : (initial.teamsBroken ?? null)}
+        />
+      ) : null}
       <fieldset className="grid gap-3">
         <legend className="mb-1 font-medium">Progress digest</legend>
         {DIGEST_FREQUENCIES.map((d) => (

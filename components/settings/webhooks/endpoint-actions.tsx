@@ -37,12 +37,13 @@ export function EndpointActions({
   const [confirming, setConfirming] = useState(false);
   const test = useMutation(trpc.webhooks.sendTest.mutationOptions({ onSettled: () => router.refresh() }));
   const toggle = useMutation(trpc.webhooks.update.mutationOptions({ onSuccess: () => router.refresh() }));
+  const reenable = useMutation(trpc.webhooks.reenable.mutationOptions({ onSettled: () => router.refresh() }));
   const remove = useMutation(
     trpc.webhooks.remove.mutationOptions({
       onSuccess: () => (afterDelete ? router.push(afterDelete) : router.refresh()),
     }),
   );
-  const error = test.error ?? toggle.error ?? remove.error;
+  const error = test.error ?? toggle.error ?? reenable.error ?? remove.error;
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex flex-wrap justify-end gap-2">
@@ -55,15 +56,28 @@ export function EndpointActions({
           <Send aria-hidden /> {test.isPending ? "Sending…" : "Send test event"}
           <span className="sr-only"> to {url}</span>
         </Button>
-        <Button
-          size="sm"
-          variant="ghost"
-          disabled={toggle.isPending}
-          onClick={() => toggle.mutate({ endpointId, active: !active })}
-          aria-label={`${active ? "Disable" : "Enable"} ${url}`}
-        >
-          {active ? "Disable" : "Enable"}
-        </Button>
+        {active ? (
+          <Button
+            size="sm"
+            variant="ghost"
+            disabled={toggle.isPending}
+            onClick={() => toggle.mutate({ endpointId, active: false })}
+            aria-label={`Disable ${url}`}
+          >
+            Disable
+          </Button>
+        ) : (
+          // a disabled endpoint comes back only if a test event gets through (docs/webhooks/README.md#retries-and-disabling)
+          <Button
+            size="sm"
+            variant="outline"
+            disabled={reenable.isPending}
+            onClick={() => reenable.mutate({ endpointId })}
+            aria-label={`Re-enable ${url} with a test event`}
+          >
+            {reenable.isPending ? "Testing…" : "Re-enable"}
+          </Button>
+        )}
         <Button
           size="sm"
           variant={confirming ? "destructive" : "ghost"}
@@ -77,6 +91,9 @@ export function EndpointActions({
       </div>
       <p role="status" className="max-w-80 text-right text-xs text-muted-foreground">
         {test.data ? attemptSummary(test.data) : null}
+        {reenable.data
+          ? `${attemptSummary(reenable.data)} ${reenable.data.enabled ? "The endpoint is enabled again." : "The endpoint stays disabled."}`
+          : null}
         {error ? <span className="text-destructive">{error.message}</span> : null}
       </p>
     </div>

@@ -10,8 +10,9 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { fieldError, formErrors, fieldErrorsOf } from "@/lib/form-errors";
-import { WEBHOOK_EVENTS, WEBHOOK_EVENT_LABEL, ZCreateWebhookSchema } from "@/lib/schemas/webhooks";
+import { ZCreateWebhookSchema } from "@/lib/schemas/webhooks";
 import { useTRPC } from "@/trpc/client";
+import { EventCheckboxes } from "./event-checkboxes";
 
 /** Adds an endpoint; the signing secret is shown once, right here, with a copy button. */
 export function NewEndpointForm() {
@@ -99,36 +100,7 @@ export function NewEndpointForm() {
           autoComplete="off"
         />
       </FormField>
-      <fieldset
-        className="grid gap-2"
-        aria-describedby={fieldError(fieldErrors, "events") ? "webhook-events-error" : undefined}
-      >
-        <legend className="mb-1 text-sm font-medium">
-          Events{" "}
-          <span aria-hidden className="text-destructive">
-            *
-          </span>
-        </legend>
-        {WEBHOOK_EVENTS.map((event) => (
-          <label key={event} className="flex items-start gap-2 text-sm">
-            <input
-              type="checkbox"
-              name="events"
-              value={event}
-              defaultChecked={event === "alert.created"}
-              className="mt-0.5 size-4 accent-primary"
-            />
-            <span>
-              <code>{event}</code> <span className="text-muted-foreground">— {WEBHOOK_EVENT_LABEL[event]}</span>
-            </span>
-          </label>
-        ))}
-        {fieldError(fieldErrors, "events") ? (
-          <p id="webhook-events-error" role="alert" className="text-sm font-medium text-destructive">
-            {fieldError(fieldErrors, "events")}
-          </p>
-        ) : null}
-      </fieldset>
+      <EventCheckboxes error={fieldError(fieldErrors, "events")} />
       <FormField
         id="webhook-secret"
         label="Signing secret (optional)"

@@ -1,6 +1,6 @@
-import { ZUpdateChannelPrefsSchema } from "@/lib/schemas/channel-prefs";
+import { ZTestChatChannelSchema, ZUpdateChannelPrefsSchema } from "@/lib/schemas/channel-prefs";
 import { serviceContext } from "@/server/services/context";
-import { myChannelPrefs, updateMyChannelPrefs } from "@/server/services/notifications-prefs";
+import { myChannelPrefs, testMyChatChannel, updateMyChannelPrefs } from "@/server/services/notifications-prefs";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
 /** Everyone's own notification channels and digest frequency. */
@@ -9,4 +9,7 @@ export const preferencesRouter = createTRPCRouter({
   updateChannels: permissionProcedure("preferences:write")
     .input(ZUpdateChannelPrefsSchema)
     .mutation(({ ctx, input }) => updateMyChannelPrefs(serviceContext(ctx), input)),
+  testChat: permissionProcedure("preferences:write")
+    .input(ZTestChatChannelSchema)
+    .mutation(({ ctx, input }) => testMyChatChannel(serviceContext(ctx), input.channel)),
 });

@@ -9,7 +9,9 @@ import { serviceContext } from "@/server/services/context";
 import {
   createWebhookEndpoint,
   redeliverWebhook,
+  reenableWebhookEndpoint,
   removeWebhookEndpoint,
+  rotateWebhookSecret,
   sendTestEvent,
   updateWebhookEndpoint,
   webhookDeliveries,
@@ -38,6 +40,12 @@ export const webhooksRouter = createTRPCRouter({
   sendTest: manage
     .input(ZWebhookRefSchema)
     .mutation(({ ctx, input }) => sendTestEvent(serviceContext(ctx), input.endpointId)),
+  rotateSecret: manage
+    .input(ZWebhookRefSchema)
+    .mutation(({ ctx, input }) => rotateWebhookSecret(serviceContext(ctx), input.endpointId)),
+  reenable: manage
+    .input(ZWebhookRefSchema)
+    .mutation(({ ctx, input }) => reenableWebhookEndpoint(serviceContext(ctx), input.endpointId)),
   deliveries: manage
     .input(ZWebhookDeliveriesSchema)
     .query(({ ctx, input }) => webhookDeliveries(serviceContext(ctx), input)),

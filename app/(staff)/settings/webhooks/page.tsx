@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { api } from "@/trpc/server";
 import { formatDateTime } from "@/lib/format";
+import { webhookEventTitle } from "@/lib/schemas/webhooks";
 import { requirePermission } from "@/server/auth/guard";
 
 export const metadata: Metadata = { title: "Webhooks" };
@@ -58,9 +59,10 @@ export default async function WebhooksPage() {
                         </Link>
                         <span className="mt-1 flex flex-wrap gap-1">
                           <Badge variant={e.active ? "success" : "secondary"}>{e.active ? "active" : "disabled"}</Badge>
+                          {e.events.length === 0 ? <Badge variant="outline">Every event</Badge> : null}
                           {e.events.map((ev) => (
                             <Badge key={ev} variant="outline">
-                              <code>{ev}</code>
+                              {webhookEventTitle(ev)}
                             </Badge>
                           ))}
                         </span>
@@ -102,7 +104,8 @@ export default async function WebhooksPage() {
           <CardHeader>
             <CardTitle as="h2">Add an endpoint</CardTitle>
             <CardDescription>
-              Choose the events it receives. A test event can be sent to any endpoint at any time.
+              Choose the events it receives, or none for every event. A test event can be sent to any endpoint at any
+              time.
             </CardDescription>
           </CardHeader>
           <CardContent>

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EndpointActions } from "@/components/settings/webhooks/endpoint-actions";
+import { EndpointEventsForm, RotateSecretButton } from "@/components/settings/webhooks/endpoint-settings";
 import { RedeliverButton } from "@/components/settings/webhooks/redeliver-button";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { PageHeader } from "@/components/shell/page-header";
 import { Pagination } from "@/components/shell/pagination";
 import { Badge } from "@/components/ui/badge";
@@ -10,6 +12,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { api } from "@/trpc/server";
 import { formatDateTime } from "@/lib/format";
+import { webhookEventTitle } from "@/lib/schemas/webhooks";
 import { requirePermission } from "@/server/auth/guard";
 import { orNotFound } from "@/trpc/or-not-found";
 
@@ -68,13 +71,54 @@ export default async function WebhookDeliveriesPage({
       />
       <p className="mb-4 flex flex-wrap gap-1 text-sm">
         <Badge variant={endpoint.active ? "success" : "secondary"}>{endpoint.active ? "active" : "disabled"}</Badge>
+        {endpoint.events.length === 0 ? <Badge variant="outline">Every event</Badge> : null}
         {endpoint.events.map((ev) => (
           <Badge key={ev} variant="outline">
-            <code>{ev}</code>
+            {webhookEventTitle(ev)}
           </Badge>
         ))}
         <span className="ml-2 font-mono text-xs text-muted-foreground">secret {endpoint.secretHint}</span>
+        {endpoint.previousSecretValidUntil ? (
+          <span className="ml-2 text-xs text-muted-foreground">
+            the previous secret also signs until {formatDateTime(endpoint.previousSecretValidUntil)}
+          </span>
+        ) : null}
       </p>
+      {!endpoint.active && endpoint.disabledAt ? (
+        <Alert variant="destructive" className="mb-4">
+          <AlertTitle>Disabled on {formatDateTime(endpoint.disabledAt)}</AlertTitle>
+          <AlertDescription>
+            {endpoint.disabledReason ?? "No events are sent to it."} Fix the receiver, then choose Re-enable: Onward
+            sends a test event and enables the endpoint if it is delivered.
+          </AlertDescription>
+        </Alert>
+      ) : null}
+      {endpoint.active && endpoint.failingSince ? (
+        <Alert className="mb-4">
+          <AlertDescription>
+            Every delivery has failed since {formatDateTime(endpoint.failingSince)}. After 5 days of failures Onward
+            disables the endpoint and tells the workspace&apos;s admins.
+          </AlertDescription>
+        </Alert>
+      ) : null}
+      <div className="mb-4 grid gap-4 md:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle as="h2">Events</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <EndpointEventsForm endpointId={endpoint.id} events={endpoint.events} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle as="h2">Signing secret</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <RotateSecretButton endpointId={endpoint.id} url={endpoint.url} />
+          </CardContent>
+        </Card>
+      </div>
       <Card>
         <CardHeader>
           <CardTitle as="h2">Attempts ({log.total})</CardTitle>
@@ -105,9 +149,7 @@ export default async function WebhookDeliveriesPage({
                 {log.rows.map((d) => (
                   <TableRow key={d.id} data-testid="delivery-row">
                     <TableCell>{formatDateTime(d.createdAt)}</TableCell>
-                    <TableCell className="text-xs">
-                      <code>{d.event}</code>
-                    </TableCell>
+                    <TableCell className="text-xs">{webhookEventTitle(d.event)}</TableCell>
                     <TableCell className="max-w-xs whitespace-normal">
                       <Badge variant={d.statusCode !== null && d.statusCode < 300 ? "success" : "destructive"}>
                         {d.statusCode !== null ? `HTTP ${d.statusCode}` : "no answer"}
@@ -135,7 +177,9 @@ export default async function WebhookDeliveriesPage({
                       )}
                     </TableCell>
                     <TableCell className="text-right">
-                      {d.outboxMessage ? <RedeliverButton deliveryId={d.id} event={d.event} /> : null}
+                      {d.outboxMessage ? (
+                        <RedeliverButton deliveryId={d.id} event={webhookEventTitle(d.event)} />
+                      ) : null}
                     </TableCell>
                   </TableRow>
                 ))}
