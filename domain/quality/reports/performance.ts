@@ -41,15 +41,13 @@ function k6(json: Rec): ParsedReport {
   }
   const med = num(values.med);
   if (med !== null && !percentiles.has(50)) percentiles.set(50, med);
-  const picked = pickP95(percentiles, "k6");
-  if (!picked) throw new ReportFormatError("performance: the k6 http_req_duration metric has no percentile");
-  return {
-    kind: "performance",
-    tool: "k6",
-    format: "k6 summary JSON",
-    metrics: { benchmarkP95Ms: picked.ms },
-    notes: picked.notes,
-  };
+  return p95Report("k6", "k6 summary JSON", percentiles, "the k6 http_req_duration metric");
+}
+
+function p95Report(tool: string, format: string, percentiles: Map<number, number>, where: string): ParsedReport {
+  const picked = pickP95(percentiles, tool);
+  if (!picked) throw new ReportFormatError(`performance: ${where} has no percentile`);
+  return { kind: "performance", tool, format, metrics: { benchmarkP95Ms: picked.ms }, notes: picked.notes };
 }
 
 function autocannon(json: Rec): ParsedReport {
@@ -60,15 +58,7 @@ function autocannon(json: Rec): ParsedReport {
     const ms = num(value);
     if (p?.[1] !== undefined && ms !== null) percentiles.set(Number(p[2] ? `${p[1]}.${p[2]}` : p[1]), ms);
   }
-  const picked = pickP95(percentiles, "autocannon");
-  if (!picked) throw new ReportFormatError("performance: the autocannon report has no latency percentile");
-  return {
-    kind: "performance",
-    tool: "autocannon",
-    format: "autocannon JSON",
-    metrics: { benchmarkP95Ms: picked.ms },
-    notes: picked.notes,
-  };
+  return p95Report("autocannon", "autocannon JSON", percentiles, "the autocannon report's latency");
 }
 
 export function parsePerformance(text: string): ParsedReport {
