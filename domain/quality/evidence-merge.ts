@@ -3,7 +3,8 @@
  * for it — the pipeline's test job posts coverage and JUnit, its audit job the npm audit, its benchmark
  * job k6 — and the last value wins per metric. Every metric remembers where it came from (the post, the
  * part and file, the tool and format, the job and commit), and the gates' explanations cite it.
- * Within one post, files are taken in the order they were sent: a later file's metric wins.
+ * Within one post, files are taken in the order they were sent and a later file's metric wins — except
+ * test counts, which add up (Surefire writes one JUnit file per test class).
  */
 import { formatDate } from "@/lib/format";
 import type { ParsedReport, ReportKind, ReportMetric, ReportMetrics } from "./reports/detect";
@@ -18,6 +19,9 @@ export const EVIDENCE_METRICS = [
   "testsPassed",
   "testsFailed",
 ] as const satisfies readonly ReportMetric[];
+
+/** Metrics that add up over the files of one post. */
+const SUMMED: ReadonlySet<ReportMetric> = new Set(["testsPassed", "testsFailed"]);
 
 export type MetricProvenance = {
   /** the EvidencePost it came from */
@@ -46,10 +50,19 @@ export function postEvidence(meta: PostMeta, reports: PostedReport[], json?: Rep
   const metrics: ReportMetrics = {};
   const provenance: EvidenceProvenance = {};
   const base = { postId: meta.postId, at: meta.at.toISOString(), commit: meta.commit, job: meta.job };
+  const summed = new Set<ReportMetric>();
   const take = (values: ReportMetrics, from: Omit<MetricProvenance, keyof typeof base>) => {
     for (const key of EVIDENCE_METRICS) {
       const value = values[key];
       if (value === undefined) continue;
+      const earlier = metrics[key];
+      if (SUMMED.has(key) && earlier !== undefined && from.part !== "json") {
+        metrics[key] = earlier + value;
+        const first = provenance[key];
+        if (first && !summed.has(key)) provenance[key] = { ...first, file: `${first.file ?? "?"} and others` };
+        summed.add(key);
+        continue;
+      }
       metrics[key] = value;
       provenance[key] = { ...base, ...from };
     }
