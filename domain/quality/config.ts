@@ -172,7 +172,10 @@ export const ZQualityConfigSchema = z.object({
   requiredCodeGates: z
     .strictObject(
       Object.fromEntries(
-        CODE_GATE_KEYS.map((k) => [k, z.boolean({ message: `requiredCodeGates.${k} is true or false` }).default(false)]),
+        CODE_GATE_KEYS.map((k) => [
+          k,
+          z.boolean({ message: `requiredCodeGates.${k} is true or false` }).default(false),
+        ]),
       ) as Record<CodeGateKey, z.ZodDefault<z.ZodBoolean>>,
     )
     .default(NO_CODE_GATE_REQUIRED),

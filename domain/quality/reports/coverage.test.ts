@@ -52,4 +52,11 @@ describe("coverage reports (real vitest + coverage-v8 output: 7 of 9 lines)", ()
     expect(() => parseReport("coverage", text)).toThrow(ReportFormatError);
     expect(() => parseReport("coverage", text)).toThrow(message);
   });
+
+  it("neither expands entities nor fetches a DTD (an entity bomb is just refused)", () => {
+    const bomb = `<?xml version="1.0"?>
+<!DOCTYPE coverage [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>
+<coverage line-rate="&c;"></coverage>`;
+    expect(() => parseReport("coverage", bomb)).toThrow(/line-rate/);
+  });
 });
