@@ -76,32 +76,26 @@ afterAll(() => {
 describe("the CI step with real tools", () => {
   it("posts vitest, coverage-v8, ESLint SARIF and npm audit reports; the gates follow the thresholds", async () => {
     // 1. the real tools write their reports where they would in CI
-    await run(
-      process.execPath,
-      [
-        path.join(root, "node_modules/vitest/vitest.mjs"),
-        "run",
-        "--config",
-        path.join(project, "vitest.config.mjs"),
-        `--coverage.reportsDirectory=${path.join(work, "coverage")}`,
-        `--outputFile.junit=${path.join(work, "junit.xml")}`,
-      ],
-      { cwd: project, env: ciEnv() },
+    const tool = (bin: string, ...args: string[]) =>
+      run(process.execPath, [path.join(root, "node_modules", bin), ...args], { cwd: project, env: ciEnv() });
+    await tool(
+      "vitest/vitest.mjs",
+      "run",
+      "--config",
+      path.join(project, "vitest.config.mjs"),
+      `--coverage.reportsDirectory=${path.join(work, "coverage")}`,
+      `--outputFile.junit=${path.join(work, "junit.xml")}`,
     );
-    await run(
-      process.execPath,
-      [
-        path.join(root, "node_modules/eslint/bin/eslint.js"),
-        "--no-config-lookup",
-        "-c",
-        path.join(project, "eslint.config.mjs"),
-        "-f",
-        "@microsoft/eslint-formatter-sarif",
-        "-o",
-        path.join(work, "eslint.sarif"),
-        "src",
-      ],
-      { cwd: project, env: ciEnv() },
+    await tool(
+      "eslint/bin/eslint.js",
+      "--no-config-lookup",
+      "-c",
+      path.join(project, "eslint.config.mjs"),
+      "-f",
+      "@microsoft/eslint-formatter-sarif",
+      "-o",
+      path.join(work, "eslint.sarif"),
+      "src",
     );
     cpSync(path.join(root, "tests/fixtures/reports/npm-audit.json"), path.join(work, "audit.json"));
     const summary = JSON.parse(readFileSync(path.join(work, "coverage/coverage-summary.json"), "utf8")) as {
