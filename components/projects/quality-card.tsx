@@ -15,6 +15,8 @@ import { QualityValidationForm } from "./quality-validation-form";
 
 const IMPACT_TONE = { critical: "destructive", high: "warning", medium: "outline", low: "outline" } as const;
 const num = (n: number) => String(Math.round(n * 100) / 100);
+/** "from lcov (lcov.info) in job “test”, commit 9fceb02, …" reads as a sentence with a capital. */
+const sourceText = (source: string) => source.charAt(0).toUpperCase() + source.slice(1);
 
 /** Quality gates of a project (docs/domain.md#quality-gates): score over time, the latest gates with their sources, recommendations, a validation form. */
 export function QualityCard({ projectId, canWrite }: { projectId: string; canWrite: boolean }) {
@@ -29,8 +31,9 @@ export function QualityCard({ projectId, canWrite }: { projectId: string; canWri
       <CardHeader>
         <CardTitle as="h2">Quality gates</CardTitle>
         <CardDescription>
-          Code, delivery and process gates with their thresholds. Code gates read the CI evidence; each result says
-          where its number came from.
+          Code, delivery and process gates with their thresholds. Code gates read the CI reports of the latest commit;
+          each result says which report, job and commit its number came from. A code gate no report measured shows No
+          data and does not count.
         </CardDescription>
         {latest ? (
           <CardAction>
@@ -110,11 +113,13 @@ export function QualityCard({ projectId, canWrite }: { projectId: string; canWri
                           <TableCell>
                             {g.passed ? (
                               <Badge variant="success">Pass</Badge>
+                            ) : g.status === "no_data" ? (
+                              <Badge variant="outline">No data</Badge>
                             ) : (
                               <Badge variant="destructive">Fail</Badge>
                             )}
                           </TableCell>
-                          <TableCell className="text-muted-foreground">{g.source}</TableCell>
+                          <TableCell className="text-muted-foreground">{sourceText(g.source)}</TableCell>
                         </TableRow>
                       ))}
                     </TableBody>

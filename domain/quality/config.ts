@@ -15,6 +15,9 @@
  * - communication_responsiveness: % of customer messages answered within 4 hours (docs/domain.md#quality-gates comment).
  * - escalation_resolution_time: hours to resolve an escalation, passed when ≤ 24.
  * - customer_satisfaction_minimum: CSAT on 0–10, passed when ≥ 8.
+ * - requiredCodeGates: a code gate whose metric no CI report gave is "no data" and skipped (neither passed
+ *   nor failed) unless the tenant marks it required here; none is required by default
+ *   (docs/quality-gates.md#no-data).
  */
 import { z } from "zod";
 
@@ -49,6 +52,14 @@ export type ProcessGates = {
   customer_satisfaction_minimum: number;
 };
 export type QualityGates = { code: CodeGates; delivery: DeliveryGates; process: ProcessGates };
+export const CODE_GATE_KEYS = [
+  "minimum_coverage",
+  "maximum_complexity",
+  "minimum_maintainability",
+  "security_vulnerability_threshold",
+  "performance_benchmark_threshold",
+] as const satisfies readonly (keyof CodeGates)[];
+export type CodeGateKey = (typeof CODE_GATE_KEYS)[number];
 
 export type QualityConfig = {
   gates: QualityGates;
@@ -56,6 +67,8 @@ export type QualityConfig = {
   weights: Record<QualityFamily, number>;
   /** docs/domain.md#quality-gates: escalate when score < escalationScore or more than maxFailedGates gates fail */
   escalation: { escalationScore: number; maxFailedGates: number };
+  /** code gates that fail without data; the others are skipped as "no data" (see the header) */
+  requiredCodeGates: Record<CodeGateKey, boolean>;
 };
 
 /** Ours: a p95 of 400 ms keeps interactive pages responsive; tenants set their SLA here. */
@@ -85,10 +98,19 @@ export const DEFAULT_QUALITY_GATES: QualityGates = {
 
 export const DEFAULT_QUALITY_WEIGHTS: Record<QualityFamily, number> = { code: 0.4, delivery: 0.3, process: 0.3 };
 
+export const NO_CODE_GATE_REQUIRED: Record<CodeGateKey, boolean> = {
+  minimum_coverage: false,
+  maximum_complexity: false,
+  minimum_maintainability: false,
+  security_vulnerability_threshold: false,
+  performance_benchmark_threshold: false,
+};
+
 export const DEFAULT_QUALITY_CONFIG: QualityConfig = {
   gates: DEFAULT_QUALITY_GATES,
   weights: DEFAULT_QUALITY_WEIGHTS,
   escalation: { escalationScore: 80, maxFailedGates: 2 },
+  requiredCodeGates: NO_CODE_GATE_REQUIRED,
 };
 
 // ---------------------------------------------------------------- validation (tenant edits)
@@ -146,4 +168,15 @@ export const ZQualityConfigSchema = z.object({
       "Failed gates are counted in whole numbers",
     ),
   }),
+  // configurations stored before this option existed read as "none required"
+  requiredCodeGates: z
+    .strictObject(
+      Object.fromEntries(
+        CODE_GATE_KEYS.map((k) => [
+          k,
+          z.boolean({ message: `requiredCodeGates.${k} is true or false` }).default(false),
+        ]),
+      ) as Record<CodeGateKey, z.ZodDefault<z.ZodBoolean>>,
+    )
+    .default(NO_CODE_GATE_REQUIRED),
 }) satisfies z.ZodType<QualityConfig>;

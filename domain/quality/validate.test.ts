@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_QUALITY_CONFIG } from "./config";
+import { DEFAULT_QUALITY_CONFIG, ZQualityConfigSchema } from "./config";
 import { qualityEscalation, validateQuality, type QualityMetrics } from "./validate";
 
 /** Every gate met exactly at its threshold (docs/domain.md#quality-gates numbers; p95 budget 400 ms is ours). */
@@ -147,5 +147,61 @@ describe("qualityEscalation", () => {
     const strict = { ...DEFAULT_QUALITY_CONFIG, escalation: { escalationScore: 90, maxFailedGates: 0 } };
     expect(qualityEscalation(89.99, 0, strict).escalate).toBe(true);
     expect(qualityEscalation(95, 1, strict).escalate).toBe(true);
+  });
+});
+
+describe("code gates without data (docs/quality-gates.md#no-data)", () => {
+  const onlyCoverage: QualityMetrics = { coverage: 96 };
+
+  it("skips an unreported code gate: neither passed nor failed, no recommendation", () => {
+    const r = validateQuality("code", onlyCoverage);
+    const maintainability = r.gates.find((g) => g.gate === "minimum_maintainability");
+    expect(maintainability).toMatchObject({ actual: null, passed: false, status: "no_data" });
+    expect(maintainability?.reason).toBe(
+      "Maintainability: no data — no report gave it, so the gate (≥ 8.5/10) is skipped",
+    );
+    expect(r).toMatchObject({ score: 100, gatesPassed: 1, gatesFailed: 0, gatesNoData: 4, escalate: false });
+    expect(r.recommendations).toEqual([]);
+    expect(r.scoreReason).toBe("code score 100: 1 of 1 code gates passed = 100 (4 skipped for want of data)");
+  });
+
+  it("fails an unreported code gate the tenant made required", () => {
+    const config = {
+      ...DEFAULT_QUALITY_CONFIG,
+      requiredCodeGates: { ...DEFAULT_QUALITY_CONFIG.requiredCodeGates, minimum_maintainability: true },
+    };
+    const r = validateQuality("code", onlyCoverage, config);
+    expect(r.gates.find((g) => g.gate === "minimum_maintainability")).toMatchObject({ status: "failed" });
+    expect(r).toMatchObject({ score: 50, gatesPassed: 1, gatesFailed: 1, gatesNoData: 3, escalate: true });
+  });
+
+  it("has nothing to score or escalate when no code gate had data", () => {
+    const r = validateQuality("code", {});
+    expect(r).toMatchObject({ score: 0, gatesFailed: 0, gatesNoData: 5, escalate: false, escalationReasons: [] });
+    expect(r.scoreReason).toBe("No gate had data: nothing to score");
+  });
+
+  it("drops a code family without data from the comprehensive score and scales the other weights", () => {
+    const { coverage: _c, complexity: _x, maintainability: _m, vulnerabilitiesHigh: _h, ...rest } = AT_THRESHOLD;
+    const { vulnerabilitiesCritical: _v, benchmarkP95Ms: _p, ...nonCode } = rest;
+    const r = validateQuality("comprehensive", nonCode);
+    expect(r.score).toBe(100);
+    expect(r.scoreReason).toBe("Comprehensive 100 = delivery 100 × 0.5 + process 100 × 0.5 (code had no data)");
+  });
+
+  it("still fails delivery and process gates without data", () => {
+    const r = validateQuality("process", {});
+    expect(r.gates.every((g) => g.status === "failed")).toBe(true);
+  });
+});
+
+describe("requiredCodeGates in stored configurations", () => {
+  it("reads a configuration stored before the option as none required", () => {
+    const { requiredCodeGates: _r, ...older } = DEFAULT_QUALITY_CONFIG;
+    expect(ZQualityConfigSchema.parse(older).requiredCodeGates).toEqual(DEFAULT_QUALITY_CONFIG.requiredCodeGates);
+  });
+  it("refuses an unknown gate name", () => {
+    const r = ZQualityConfigSchema.safeParse({ ...DEFAULT_QUALITY_CONFIG, requiredCodeGates: { coverage: true } });
+    expect(r.success).toBe(false);
   });
 });

@@ -5,15 +5,21 @@
  *
  * Rules:
  * - a gate passes when actual ≥ threshold (minimums) or actual ≤ threshold (maximums), exactly at the
- *   threshold included; a metric without data fails the gate ("no data") — an unmeasured gate is not met.
- * - family score = gates passed ÷ gates in the family × 100 (docs/domain.md#quality-gates _validate_code_quality), 2 decimals.
+ *   threshold included. A delivery or process metric without data fails its gate ("no data"): an
+ *   unmeasured gate is not met. A code metric no CI report gave is "no data" and the gate is skipped —
+ *   neither passed nor failed — unless the tenant marks it required (docs/quality-gates.md#no-data).
+ * - family score = gates passed ÷ gates counted in the family × 100 (docs/domain.md#quality-gates
+ *   _validate_code_quality), 2 decimals; skipped gates are not counted.
  * - overall: a single family's score, or for "comprehensive" Σ weight × family score (default: code 0.4,
- *   delivery 0.3, process 0.3) of the unrounded family scores, rounded to 2 decimals.
- * - escalate when the score < escalationScore (80) or gates failed > maxFailedGates (2) (docs/domain.md#quality-gates).
+ *   delivery 0.3, process 0.3) of the unrounded family scores, rounded to 2 decimals; a family with no
+ *   gate counted drops out and the other weights are scaled up to add to 1.
+ * - escalate when the score < escalationScore (80) or gates failed > maxFailedGates (2) (docs/domain.md#quality-gates);
+ *   a validation with no gate counted has nothing to escalate.
  * - recommendations are ordered by impact (critical first), then in gate order.
  */
 import {
   DEFAULT_QUALITY_CONFIG,
+  type CodeGateKey,
   QUALITY_FAMILIES,
   type QualityConfig,
   type QualityFamily,
@@ -39,18 +45,24 @@ export type GateResult = {
   threshold: number;
   comparator: Comparator;
   unit: string;
-  /** null: no data (the gate fails) */
+  /** null: no data (the gate fails, or is skipped: see `status`) */
   actual: number | null;
   passed: boolean;
+  /** "no_data": skipped, counted neither as passed nor as failed (results stored before it: read `passed`) */
+  status?: GateStatus;
   impact: Impact;
   reason: string;
 };
+
+export type GateStatus = "passed" | "failed" | "no_data";
 
 export type FamilyResult = {
   family: QualityFamily;
   score: number;
   gatesPassed: number;
+  /** gates counted (skipped "no data" gates are not) */
   gatesTotal: number;
+  gatesNoData?: number;
   reason: string;
 };
 export type QualityRecommendation = { gate: string; family: QualityFamily; impact: Impact; text: string };
@@ -64,6 +76,8 @@ export type QualityValidationResult = {
   scoreReason: string;
   gatesPassed: number;
   gatesFailed: number;
+  /** gates skipped for want of data */
+  gatesNoData: number;
   escalate: boolean;
   /** empty when no escalation */
   escalationReasons: string[];
@@ -87,17 +101,28 @@ function checkGate(def: GateDefinition, metrics: QualityMetrics, config: Quality
     actual,
     impact: def.impact,
   };
-  if (actual === null)
-    return {
-      ...base,
-      passed: false,
-      reason: `${def.label}: no data — the gate (${bound}) cannot be met without a measurement`,
-    };
+  if (actual === null) {
+    const required = def.family !== "code" || config.requiredCodeGates[def.key as CodeGateKey];
+    return required
+      ? {
+          ...base,
+          passed: false,
+          status: "failed",
+          reason: `${def.label}: no data — the gate (${bound}) cannot be met without a measurement`,
+        }
+      : {
+          ...base,
+          passed: false,
+          status: "no_data",
+          reason: `${def.label}: no data — no report gave it, so the gate (${bound}) is skipped`,
+        };
+  }
   const passed = passes(actual, def.comparator, threshold);
   const detail = note ? ` (${note})` : "";
   return {
     ...base,
     passed,
+    status: passed ? "passed" : "failed",
     reason: `${def.label} ${fmt(actual)}${def.unit}${detail} ${passed ? "meets" : "misses"} the gate ${bound}`,
   };
 }
@@ -150,35 +175,52 @@ export function validateQuality(
     results.forEach((r, i) => {
       gates.push(r);
       const def = defs[i];
-      if (!r.passed && def) recommendations.push(recommend(r, def));
+      if (r.status === "failed" && def) recommendations.push(recommend(r, def));
     });
-    const passed = results.filter((r) => r.passed).length;
-    const raw = results.length > 0 ? (passed / results.length) * 100 : 0;
+    const passed = results.filter((r) => r.status === "passed").length;
+    const counted = results.filter((r) => r.status !== "no_data").length;
+    const noData = results.length - counted;
+    const raw = counted > 0 ? (passed / counted) * 100 : 0;
+    const skipped = noData > 0 ? ` (${noData} skipped for want of data)` : "";
     return {
       family,
       raw,
       score: round2(raw),
       gatesPassed: passed,
-      gatesTotal: results.length,
-      reason: `${passed} of ${results.length} ${family} gates passed = ${fmt(raw)}`,
+      gatesTotal: counted,
+      gatesNoData: noData,
+      reason:
+        counted > 0
+          ? `${passed} of ${counted} ${family} gates passed = ${fmt(raw)}${skipped}`
+          : `no ${family} gate had data`,
     };
   });
 
+  const counted = familyResults.filter((f) => f.gatesTotal > 0);
   let score: number;
   let scoreReason: string;
-  if (type === "comprehensive") {
+  if (counted.length === 0) {
+    score = 0;
+    scoreReason = "No gate had data: nothing to score";
+  } else if (type === "comprehensive") {
     const w = config.weights;
-    score = round2(familyResults.reduce((sum, f) => sum + w[f.family] * f.raw, 0));
-    scoreReason = `Comprehensive ${fmt(score)} = ${familyResults.map((f) => `${f.family} ${fmt(f.raw)} × ${w[f.family]}`).join(" + ")}`;
+    const weightSum = counted.reduce((sum, f) => sum + w[f.family], 0);
+    const scale = weightSum > 0 ? 1 / weightSum : 0;
+    score = round2(counted.reduce((sum, f) => sum + w[f.family] * scale * f.raw, 0));
+    const weightOf = (f: QualityFamily) => fmt(w[f] * scale);
+    const dropped = familyResults.filter((f) => f.gatesTotal === 0).map((f) => `${f.family} had no data`);
+    scoreReason = `Comprehensive ${fmt(score)} = ${counted.map((f) => `${f.family} ${fmt(f.raw)} × ${weightOf(f.family)}`).join(" + ")}${dropped.length > 0 ? ` (${dropped.join(", ")})` : ""}`;
   } else {
     const only = familyResults[0];
     score = only ? only.score : 0;
     scoreReason = `${type} score ${fmt(score)}: ${only?.reason ?? "no gates"}`;
   }
 
-  const gatesPassed = gates.filter((g) => g.passed).length;
-  const gatesFailed = gates.length - gatesPassed;
-  const { escalate, reasons } = qualityEscalation(score, gatesFailed, config);
+  const gatesPassed = gates.filter((g) => g.status === "passed").length;
+  const gatesFailed = gates.filter((g) => g.status === "failed").length;
+  const gatesNoData = gates.length - gatesPassed - gatesFailed;
+  const { escalate, reasons } =
+    counted.length > 0 ? qualityEscalation(score, gatesFailed, config) : { escalate: false, reasons: [] };
   recommendations.sort((a, b) => IMPACT_ORDER[a.impact] - IMPACT_ORDER[b.impact]);
   return {
     type,
@@ -188,6 +230,7 @@ export function validateQuality(
     scoreReason,
     gatesPassed,
     gatesFailed,
+    gatesNoData,
     escalate,
     escalationReasons: reasons,
     recommendations,

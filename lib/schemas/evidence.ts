@@ -9,6 +9,11 @@ import { ZIdSchema } from "./common";
 
 /** Whole request body, in bytes, before JSON parsing (→ 413). */
 export const EVIDENCE_MAX_BODY_BYTES = 64 * 1024;
+/** A multipart post of report files (docs/ci-evidence.md#report-files): each file, and the whole request (→ 413). */
+export const EVIDENCE_MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const EVIDENCE_MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+/** Branch and job names as CI systems print them. */
+export const EVIDENCE_MAX_NAME = 255;
 /** Free-form extra metrics: at most this many keys, and this many bytes once serialised. */
 export const EVIDENCE_MAX_EXTRA_METRICS = 50;
 export const EVIDENCE_MAX_EXTRA_METRICS_BYTES = 8 * 1024;
@@ -22,6 +27,50 @@ const count = (what: string) =>
     .int(`${what} must be a whole number`)
     .min(0, `${what} cannot be negative`)
     .max(1_000_000, `${what} is at most 1,000,000`);
+
+const zCommit = (name: string) =>
+  z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `${name} is required: the commit the reports are for`
+          : `${name} must be 7 to 40 hexadecimal characters`,
+    })
+    .trim()
+    .regex(/^[0-9a-fA-F]{7,40}$/, `${name} must be 7 to 40 hexadecimal characters`)
+    .transform((s) => s.toLowerCase());
+
+const zBuildUrl = z
+  .string()
+  .trim()
+  .max(EVIDENCE_MAX_BUILD_URL, `buildUrl is at most ${EVIDENCE_MAX_BUILD_URL} characters`)
+  .url("buildUrl must be a URL")
+  .refine((u) => /^https?:\/\//i.test(u), "buildUrl must start with http:// or https://");
+
+const zName = (name: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${name} cannot be empty`)
+    .max(EVIDENCE_MAX_NAME, `${name} is at most ${EVIDENCE_MAX_NAME} characters`);
+
+/** The text fields of a multipart post of report files: commit required, the others optional. */
+export const ZEvidenceUploadFieldsSchema = z.strictObject(
+  {
+    commit: zCommit("commit"),
+    branch: zName("branch").optional(),
+    job: zName("job").optional(),
+    buildUrl: zBuildUrl.optional(),
+    projectId: ZIdSchema.optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `Unknown field(s): ${issue.keys.join(", ")}: send commit, branch, buildUrl, job and report files named coverage, tests, sarif, audit or performance`
+        : undefined,
+  },
+);
+export type EvidenceUploadFields = z.infer<typeof ZEvidenceUploadFieldsSchema>;
 
 const extraValue = z.union(
   [z.number(), z.string().max(500, "Text metrics are at most 500 characters"), z.boolean(), z.null()],
@@ -66,19 +115,8 @@ export const ZEvidencePayloadSchema = z
         .max(EVIDENCE_MAX_P95_MS, "benchmarkP95Ms is at most 3,600,000 ms (one hour)")
         .optional(),
       tests: z.strictObject({ passed: count("tests.passed"), failed: count("tests.failed") }).optional(),
-      commitSha: z
-        .string()
-        .trim()
-        .regex(/^[0-9a-fA-F]{7,40}$/, "commitSha must be 7 to 40 hexadecimal characters")
-        .transform((s) => s.toLowerCase())
-        .optional(),
-      buildUrl: z
-        .string()
-        .trim()
-        .max(EVIDENCE_MAX_BUILD_URL, `buildUrl is at most ${EVIDENCE_MAX_BUILD_URL} characters`)
-        .url("buildUrl must be a URL")
-        .refine((u) => /^https?:\/\//i.test(u), "buildUrl must start with http:// or https://")
-        .optional(),
+      commitSha: zCommit("commitSha").optional(),
+      buildUrl: zBuildUrl.optional(),
       metrics: z
         .record(z.string().min(1).max(64, "Metric names are at most 64 characters"), extraValue)
         .refine(

@@ -11,6 +11,8 @@ import {
 } from "@/server/db/quality";
 import type { QualityFamily } from "@/domain/quality/config";
 import type { QualityMetrics } from "@/domain/quality/gates";
+import { describeSources, readProvenance } from "@/domain/quality/evidence-merge";
+import type { ReportMetric } from "@/domain/quality/reports/detect";
 
 /**
  * Where each quality gate's number comes from (docs/domain.md#quality-gates names the gates; reading them from stored
@@ -71,17 +73,32 @@ type CodeEvidence = Pick<
   | "commitSha"
   | "buildUrl"
   | "createdAt"
+  | "provenance"
 >;
 
-/** The code gates' metrics and sources from one Evidence row (or none). */
+/** The metrics each code gate reads, for its source sentence. */
+const CODE_GATE_METRICS: Record<string, readonly ReportMetric[]> = {
+  minimum_coverage: ["coverage"],
+  maximum_complexity: ["complexity"],
+  minimum_maintainability: ["maintainability"],
+  security_vulnerability_threshold: ["vulnerabilitiesHigh", "vulnerabilitiesCritical"],
+  performance_benchmark_threshold: ["benchmarkP95Ms"],
+};
+const CODE_METRIC_WORDS: Record<string, string> = {
+  minimum_coverage: "coverage",
+  maximum_complexity: "complexity",
+  minimum_maintainability: "maintainability",
+  security_vulnerability_threshold: "vulnerability counts",
+  performance_benchmark_threshold: "benchmark p95",
+};
+
+/**
+ * The code gates' metrics and sources from one Evidence row (or none): a metric with provenance cites its
+ * report ("from lcov (coverage/lcov.info) in job “test”, commit 9fceb02, …", docs/ci-evidence.md#merging-per-commit);
+ * an older row without it names the evidence and its commit.
+ */
 export function codeInputs(evidence: CodeEvidence | null): Pick<QualityInputs, "metrics" | "sources"> {
-  const keys = [
-    "minimum_coverage",
-    "maximum_complexity",
-    "minimum_maintainability",
-    "security_vulnerability_threshold",
-    "performance_benchmark_threshold",
-  ] as const;
+  const keys = Object.keys(CODE_GATE_METRICS);
   if (!evidence)
     return { metrics: {}, sources: Object.fromEntries(keys.map((k) => [k, "no data — no CI evidence received yet"])) };
   const what = evidence.source === "API" ? "CI evidence" : "evidence entered by hand";
@@ -91,26 +108,26 @@ export function codeInputs(evidence: CodeEvidence | null): Pick<QualityInputs, "
       ? ` (build ${evidence.buildUrl})`
       : "";
   const from = `from ${what} of ${day(evidence.createdAt)}${ref}`;
-  const src = (has: boolean, metric: string) =>
-    has ? from : `no data — the ${what} of ${day(evidence.createdAt)} has no ${metric}`;
-  const hasVuln = evidence.vulnerabilitiesHigh !== null || evidence.vulnerabilitiesCritical !== null;
-  return {
-    metrics: {
-      coverage: evidence.coverage,
-      complexity: evidence.complexity,
-      maintainability: evidence.maintainability,
-      vulnerabilitiesHigh: evidence.vulnerabilitiesHigh,
-      vulnerabilitiesCritical: evidence.vulnerabilitiesCritical,
-      benchmarkP95Ms: evidence.benchmarkP95Ms,
-    },
-    sources: {
-      minimum_coverage: src(evidence.coverage !== null, "coverage"),
-      maximum_complexity: src(evidence.complexity !== null, "complexity"),
-      minimum_maintainability: src(evidence.maintainability !== null, "maintainability"),
-      security_vulnerability_threshold: src(hasVuln, "vulnerability counts"),
-      performance_benchmark_threshold: src(evidence.benchmarkP95Ms !== null, "benchmark p95"),
-    },
+  const provenance = readProvenance(evidence.provenance);
+  const metrics: QualityMetrics = {
+    coverage: evidence.coverage,
+    complexity: evidence.complexity,
+    maintainability: evidence.maintainability,
+    vulnerabilitiesHigh: evidence.vulnerabilitiesHigh,
+    vulnerabilitiesCritical: evidence.vulnerabilitiesCritical,
+    benchmarkP95Ms: evidence.benchmarkP95Ms,
   };
+  const sources = Object.fromEntries(
+    keys.map((gate) => {
+      const read = CODE_GATE_METRICS[gate] ?? [];
+      const has = read.some((m) => evidence[m as keyof CodeEvidence] !== null);
+      const forCommit = evidence.commitSha ? ` for commit ${evidence.commitSha.slice(0, 7)}` : "";
+      if (!has) return [gate, `no data — no report${forCommit} gave ${CODE_METRIC_WORDS[gate]}`];
+      const cited = describeSources(provenance, read);
+      return [gate, cited ? `from ${cited}` : from];
+    }),
+  );
+  return { metrics, sources };
 }
 
 async function deliveryInputs(db: DbOrTx, tenantId: string, projectId: string) {

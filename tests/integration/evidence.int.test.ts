@@ -196,8 +196,9 @@ describe("POST /api/v1/evidence", () => {
       trigger: string;
     };
     expect(results).toMatchObject({ evidenceId: evidence.id, trigger: "api" });
+    // each gate cites where its number came from (docs/ci-evidence.md#merging-per-commit)
     expect(results.gates.find((g) => g.gate === "minimum_coverage")?.source).toMatch(
-      /^from CI evidence of \d{4}-\d{2}-\d{2} \(commit abcdef1\)$/,
+      /^from the CI evidence API, commit abcdef1, \w{3} \d{1,2}, \d{4}$/,
     );
   });
 

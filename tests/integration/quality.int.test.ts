@@ -132,7 +132,9 @@ describe("quality.validate (seed §4.2)", () => {
     });
     const gate = (key: string) => out.result.gates.find((g) => g.gate === key);
     expect(gate("minimum_coverage")).toMatchObject({ actual: 97, passed: true });
-    expect(gate("minimum_coverage")?.source).toMatch(/^from CI evidence of \d{4}-\d{2}-\d{2} \(commit 0123abc\)$/);
+    expect(gate("minimum_coverage")?.source).toMatch(
+      /^from the CI evidence API, commit 0123abc, \w{3} \d{1,2}, \d{4}$/,
+    );
     expect(gate("stakeholder_approval_threshold")).toMatchObject({
       actual: 100,
       source: "from the latest sign-off decisions: 2 of 2 criteria approved",
@@ -197,16 +199,21 @@ describe("quality.validate (seed §4.2)", () => {
   });
 
   it("escalates a project without data: alert, unassigned QUALITY action, and the admins notified when there is no technical lead", async () => {
-    const out = await callerFor(f.users.TECH_LEAD).quality.validate({ projectId: f.projectB.id, type: "CODE" });
+    // code gates without evidence are skipped, not failed (docs/quality-gates.md#no-data): nothing to escalate
+    const code = await callerFor(f.users.TECH_LEAD).quality.validate({ projectId: f.projectB.id, type: "CODE" });
+    expect(code).toMatchObject({ score: 0, gatesFailed: 0, escalated: false, escalation: null });
+    expect(code.result.gates.every((g) => g.status === "no_data")).toBe(true);
+    expect(code.result.gates.every((g) => g.source === "no data — no CI evidence received yet")).toBe(true);
+    // delivery gates without data fail
+    const out = await callerFor(f.users.TECH_LEAD).quality.validate({ projectId: f.projectB.id, type: "DELIVERY" });
     expect(out).toMatchObject({
       score: 0,
-      gatesFailed: 5,
+      gatesFailed: 4,
       escalated: true,
       escalation: { created: true, notified: 1 },
     });
-    expect(out.result.gates.every((g) => g.source === "no data — no CI evidence received yet")).toBe(true);
     const alert = await testDb().alert.findFirstOrThrow({
-      where: { projectId: f.projectB.id, kind: "QUALITY_ESCALATION_CODE" },
+      where: { projectId: f.projectB.id, kind: "QUALITY_ESCALATION_DELIVERY" },
     });
     expect(alert).toMatchObject({ severity: "HIGH", tenantId: f.tenant.id });
     const action = await testDb().actionItem.findFirstOrThrow({ where: { projectId: f.projectB.id, kind: "QUALITY" } });
@@ -216,8 +223,8 @@ describe("quality.validate (seed §4.2)", () => {
         where: { userId: f.users.ADMIN.id, title: { startsWith: "Quality escalation" } },
       }),
     ).toBe(1);
-    // a comprehensive escalation is its own alert; a second code one is not
-    await callerFor(f.users.TECH_LEAD).quality.validate({ projectId: f.projectB.id, type: "CODE" });
+    // a comprehensive escalation is its own alert; a second delivery one is not
+    await callerFor(f.users.TECH_LEAD).quality.validate({ projectId: f.projectB.id, type: "DELIVERY" });
     const comprehensive = await callerFor(f.users.TECH_LEAD).quality.validate({
       projectId: f.projectB.id,
       type: "COMPREHENSIVE",

@@ -378,6 +378,20 @@ const ROUTES: Record<string, RouteEntry> = {
       GET: { request: () => ({ url: "http://localhost/api/v1/evidence" }), expect: {}, otherwise: 405 },
     },
   },
+  "/api/v1/evidence/cli.mjs": {
+    auth: "public (the CI script holds no secret; the token comes from the CI's environment)",
+    methods: {
+      GET: {
+        request: () => ({ url: "http://localhost/api/v1/evidence/cli.mjs" }),
+        expect: allCallers(200),
+        otherwise: 200,
+        check: async (_c, res) => {
+          expect(res.headers.get("content-type")).toContain("text/javascript");
+          expect(await res.text()).toContain("export const VERSION");
+        },
+      },
+    },
+  },
   "/api/v1/customer-journey/initiate": {
     auth: "Bearer tenant API key (journeys:write); no cookies",
     methods: {

@@ -1,9 +1,8 @@
 import { requestIdFrom } from "@/lib/request-id";
-import { EVIDENCE_MAX_BODY_BYTES, ZEvidencePayloadSchema } from "@/lib/schemas/evidence";
 import { hit, LIMITS } from "@/server/auth/rate-limit";
 import { db } from "@/server/db/client";
-import { describeZodError } from "@/server/errors";
-import { clientIp, errorResponse, problem, readJson, unauthorized } from "@/server/http/rest";
+import { readEvidenceSubmission } from "@/server/http/evidence-upload";
+import { clientIp, errorResponse, problem, unauthorized } from "@/server/http/rest";
 import { authenticateEvidenceToken } from "@/server/services/api-tokens";
 import { recordCiEvidence } from "@/server/services/evidence";
 
@@ -12,7 +11,8 @@ export const dynamic = "force-dynamic";
 /**
  * POST /api/v1/evidence — CI pipelines report code metrics with a project API token (docs/ci-evidence.md).
  * No session: the bearer token names the tenant and the project. Order of checks: token (401), rate limit
- * per token (429), body size (413), JSON and schema (400), then one transaction (201).
+ * per token (429), body size (413), JSON or report files (400, server/http/evidence-upload.ts), then one
+ * transaction (201).
  */
 
 export async function POST(request: Request) {
@@ -34,13 +34,8 @@ export async function POST(request: Request) {
       );
     }
 
-    const body = await readJson(request, EVIDENCE_MAX_BODY_BYTES);
+    const body = await readEvidenceSubmission(request);
     if ("response" in body) return body.response;
-    const parsed = ZEvidencePayloadSchema.safeParse(body.json);
-    if (!parsed.success) {
-      const { message, fieldErrors } = describeZodError(parsed.error);
-      return problem(400, message, { fieldErrors });
-    }
 
     const ctx = {
       db: prisma,
@@ -50,7 +45,7 @@ export async function POST(request: Request) {
       requestId,
       now: new Date(),
     };
-    const result = await recordCiEvidence(ctx, token, parsed.data);
+    const result = await recordCiEvidence(ctx, token, body.submission);
     return Response.json(result, { status: 201, headers: { "cache-control": "no-store" } });
   } catch (error) {
     return errorResponse(error, requestId, "/api/v1/evidence");
