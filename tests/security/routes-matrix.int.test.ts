@@ -468,9 +468,7 @@ describe("route authorization matrix", () => {
       .filter(([p]) => p.startsWith("/api/v1/") || p.startsWith("/api/cron/"))
       .map(([, f]) => f)
       .concat(
-        ["server/http/journey-api.ts", "server/http/rest.ts", "server/jobs/cron-http.ts"].map((f) =>
-          path.join(root, f),
-        ),
+        ["server/http/with-token.ts", "server/http/rest.ts", "server/jobs/cron-http.ts"].map((f) => path.join(root, f)),
       );
     for (const file of sources)
       expect(readFileSync(file, "utf8"), file).not.toMatch(/current-user|auth\/config|next\/headers|cookies\(/);

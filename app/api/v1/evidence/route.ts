@@ -1,10 +1,7 @@
-import { requestIdFrom } from "@/lib/request-id";
 import { EVIDENCE_MAX_BODY_BYTES, ZEvidencePayloadSchema } from "@/lib/schemas/evidence";
-import { hit, LIMITS } from "@/server/auth/rate-limit";
-import { db } from "@/server/db/client";
 import { describeZodError } from "@/server/errors";
-import { clientIp, errorResponse, problem, readJson, unauthorized } from "@/server/http/rest";
-import { authenticateEvidenceToken } from "@/server/services/api-tokens";
+import { problem, readJson } from "@/server/http/rest";
+import { withToken } from "@/server/http/with-token";
 import { recordCiEvidence } from "@/server/services/evidence";
 
 export const dynamic = "force-dynamic";
@@ -15,47 +12,18 @@ export const dynamic = "force-dynamic";
  * per token (429), body size (413), JSON and schema (400), then one transaction (201).
  */
 
-export async function POST(request: Request) {
-  const requestId = requestIdFrom(request.headers);
-  try {
-    const prisma = db();
-    const authorization = request.headers.get("authorization");
-    const token = await authenticateEvidenceToken(prisma, authorization);
-    if (!token) return unauthorized(authorization !== null, "Create a token on the project page.");
-
-    const wait = await hit("evidenceToken", token.id);
-    if (wait > 0) {
-      return problem(
-        429,
-        `Too many evidence posts with this token (at most ${LIMITS.evidenceToken.points} a minute). Try again in ${wait} s.`,
-        {
-          headers: { "retry-after": String(wait) },
-        },
-      );
-    }
-
-    const body = await readJson(request, EVIDENCE_MAX_BODY_BYTES);
-    if ("response" in body) return body.response;
-    const parsed = ZEvidencePayloadSchema.safeParse(body.json);
-    if (!parsed.success) {
-      const { message, fieldErrors } = describeZodError(parsed.error);
-      return problem(400, message, { fieldErrors });
-    }
-
-    const ctx = {
-      db: prisma,
-      tenantId: token.tenantId,
-      actorId: token.createdById ?? "",
-      ip: clientIp(request),
-      requestId,
-      now: new Date(),
-    };
-    const result = await recordCiEvidence(ctx, token, parsed.data);
-    return Response.json(result, { status: 201, headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    return errorResponse(error, requestId, "/api/v1/evidence");
+export const POST = withToken("ci", async ({ request, ctx, token }) => {
+  const body = await readJson(request, EVIDENCE_MAX_BODY_BYTES);
+  if ("response" in body) return body.response;
+  const parsed = ZEvidencePayloadSchema.safeParse(body.json);
+  if (!parsed.success) {
+    const { message, fieldErrors } = describeZodError(parsed.error);
+    return problem(400, message, { fieldErrors });
   }
-}
+
+  const result = await recordCiEvidence(ctx, token, parsed.data);
+  return Response.json(result, { status: 201, headers: { "cache-control": "no-store" } });
+});
 
 export function GET() {
   return problem(405, "Use POST to send evidence (see docs/ci-evidence.md).", { headers: { allow: "POST" } });
