@@ -1,5 +1,6 @@
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/request-id";
-import { toAppError } from "@/server/errors";
+import type { z } from "zod";
+import { describeZodError, toAppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 
 /**
@@ -110,6 +111,28 @@ export async function readJson(request: Request, limit: number): Promise<{ json:
       }),
     };
   }
+}
+
+/** The body parsed as JSON and checked against `schema`, or the 413 / 400 problem naming the fields. */
+export async function readValid<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+  limit: number,
+): Promise<{ data: z.output<T> } | { response: Response }> {
+  const body = await readJson(request, limit);
+  if ("response" in body) return body;
+  return validated(schema, body.json);
+}
+
+/** `input` checked against `schema`, or the 400 problem naming the fields. */
+export function validated<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+): { data: z.output<T> } | { response: Response } {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { data: parsed.data };
+  const { message, fieldErrors } = describeZodError(parsed.error);
+  return { response: problem(400, message, { fieldErrors }) };
 }
 
 /** The first x-forwarded-for hop (set by the proxy in front, docs/security.md), the key of per-IP limits. */

@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import { scopeAllows, type ApiKeyScope } from "@/lib/schemas/api-keys";
+import { ZApiIdempotencyHeaderSchema } from "@/lib/schemas/api-v1";
 import { hit, LIMITS, type LimitName } from "@/server/auth/rate-limit";
 import { db } from "@/server/db/client";
 import {
@@ -8,7 +10,8 @@ import {
   type TenantKey,
 } from "@/server/services/api-tokens";
 import type { ServiceContext } from "@/server/services/context";
-import { clientIp, guarded, problem, unauthorized } from "./rest";
+import { abandonIdempotent, beginIdempotent, finishIdempotent } from "@/server/services/idempotency";
+import { clientIp, guarded, PROBLEM_CONTENT_TYPE, problem, readBodyBytes, unauthorized, validated } from "./rest";
 
 /**
  * The one way a bearer-token route handler (`/api/v1/*`) starts (docs/api.md#authentication): it reads
@@ -79,6 +82,51 @@ export function withToken<P extends Params>(
         requestId,
         now: new Date(),
       };
-      return handler({ request, params, ctx, token: token as EvidenceToken & TenantKey });
+      const call = { request, params, ctx, token: token as EvidenceToken & TenantKey };
+      const key = request.headers.get(IDEMPOTENCY_HEADER);
+      if (kind === "ci" || request.method !== "POST" || key === null) return handler(call);
+      return idempotent(call, key, handler);
     });
+}
+
+export const IDEMPOTENCY_HEADER = "idempotency-key";
+/** The largest body a POST with an Idempotency-Key may carry (every such route takes a small JSON body). */
+export const IDEMPOTENT_MAX_BODY_BYTES = 64 * 1024;
+
+/** A POST with an Idempotency-Key: runs once per key and body, replays the stored answer after that (docs/api.md#idempotency). */
+async function idempotent<C extends { request: Request; ctx: ServiceContext }>(
+  call: C,
+  key: string,
+  handler: (call: C) => Answer,
+): Promise<Response> {
+  const header = validated(ZApiIdempotencyHeaderSchema, { "Idempotency-Key": key });
+  if ("response" in header) return header.response;
+  const { request, ctx } = call;
+  const bytes = await readBodyBytes(request, IDEMPOTENT_MAX_BODY_BYTES);
+  if (bytes === null) return problem(413, `The body is larger than ${IDEMPOTENT_MAX_BODY_BYTES / 1024} KB.`);
+  const hash = createHash("sha256")
+    .update(`${request.method} ${new URL(request.url).pathname}\n`)
+    .update(bytes);
+  const start = await beginIdempotent(ctx, key, hash.digest("hex"));
+  if (start.kind === "refuse") return problem(start.status, start.message);
+  if (start.kind === "replay")
+    return new Response(start.body, {
+      status: start.status,
+      headers: {
+        "content-type": start.status >= 400 ? PROBLEM_CONTENT_TYPE : "application/json",
+        "cache-control": "no-store",
+        "idempotent-replayed": "true",
+      },
+    });
+  const replayable = new Request(request.url, { method: request.method, headers: request.headers, body: bytes });
+  let response: Response;
+  try {
+    response = await handler({ ...call, request: replayable });
+  } catch (error) {
+    await abandonIdempotent(ctx, key);
+    throw error;
+  }
+  if (response.status >= 500 || response.status === 429) await abandonIdempotent(ctx, key);
+  else await finishIdempotent(ctx, key, response.status, await response.clone().text());
+  return response;
 }
