@@ -14,6 +14,7 @@ type Schema = Record<string, unknown>;
 type Media = { schema?: Schema };
 type Operation = {
   operationId: string;
+  summary: string;
   parameters?: { in: string; name: string; schema: Schema; required?: boolean }[];
   requestBody?: { content: Record<string, Media> };
   responses: Record<string, { content?: Record<string, Media> }>;

@@ -78,6 +78,17 @@ describe("the OpenAPI document", () => {
     }
   });
 
+  it("is rendered at /docs/api with every operation, without a script of its own", async () => {
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const { default: ApiReferencePage } = await import("@/app/(public)/docs/api/page");
+    const html = renderToStaticMarkup(ApiReferencePage());
+    for (const { path: p, op } of await operations()) {
+      expect(html.includes(`>${op.summary.replaceAll("'", "&#x27;")}<`), op.summary).toBe(true);
+      expect(html.includes(`>${p}<`), p).toBe(true);
+    }
+    expect(/<script|undefined|\[object Object\]|`/.exec(html)?.[0]).toBeUndefined();
+  });
+
   it("names each error as problem details and each operation's auth scheme", async () => {
     for (const { path: p, method, op } of await operations()) {
       expect(op.responses["401"], `${method} ${p}`).toBeDefined();
