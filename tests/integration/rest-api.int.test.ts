@@ -10,6 +10,7 @@ import {
   createLeadFor,
   createTenantFixture,
   journeyFor,
+  shapeOf,
   testDb,
   type TenantFixture,
 } from "../helpers/fixtures";
@@ -272,6 +273,24 @@ describe("authorization", () => {
     expect(other.text).not.toContain(a.lead.id);
     const stage = await testDb().lead.findUniqueOrThrow({ where: { id: a.lead.id }, select: { stage: true } });
     expect(stage.stage).toBe("NEW");
+  });
+});
+
+describe("API key permissions, chosen in Settings → API keys", () => {
+  it("are stored on the key and listed; an unknown one or none is refused naming scopes", async () => {
+    const admin = callerFor(a.users.ADMIN);
+    const created = await admin.apiKeys.create({ name: "Scoped", scopes: ["projects:read", "projects:read"] });
+    expect(created.scopes).toEqual(["projects:read"]);
+    expect((await admin.apiKeys.list()).find((k) => k.id === created.id)?.scopes).toEqual(["projects:read"]);
+    const none = await shapeOf(admin.apiKeys.create({ name: "None", scopes: [] }), "apiKeys.create");
+    expect(none?.data.fieldErrors).toEqual({ scopes: "Choose at least one permission" });
+    const bad = await shapeOf(
+      admin.apiKeys.create({ name: "Bad", scopes: ["evidence:write" as never] }),
+      "apiKeys.create",
+    );
+    expect(bad?.data.fieldErrors).toEqual({ "scopes.0": "Choose among the listed permissions" });
+    expect((await admin.apiKeys.create({ name: "Default" })).scopes).toEqual(["journeys:write"]);
+    await admin.apiKeys.revoke({ tokenId: created.id });
   });
 });
 
