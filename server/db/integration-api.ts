@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { DbOrTx } from "./client";
+import { leadRowSelect } from "./leads";
 
 /**
  * Reads of the integration REST API (docs/api.md#paging): leads and projects in (updatedAt, id) order,
@@ -21,20 +22,9 @@ function keysetWhere(q: KeysetQuery) {
 
 const ORDER = [{ updatedAt: "asc" as const }, { id: "asc" as const }];
 
-const apiLeadSelect = {
-  id: true,
-  company: true,
-  contactName: true,
-  contactEmail: true,
-  contactPhone: true,
-  source: true,
-  stage: true,
-  serviceType: true,
-  latestScore: true,
-  estimatedValueCents: true,
-  createdAt: true,
-  updatedAt: true,
-} satisfies Prisma.LeadSelect;
+/** The list's row fields without the owner (integrations see no staff), plus the phone. */
+const { owner: _owner, ...leadFields } = leadRowSelect;
+const apiLeadSelect = { ...leadFields, contactPhone: true } satisfies Prisma.LeadSelect;
 
 export function apiLeads(prisma: DbOrTx, tenantId: string, q: KeysetQuery) {
   return prisma.lead.findMany({

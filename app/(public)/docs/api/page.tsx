@@ -48,6 +48,41 @@ function Text({ children }: { children: string }) {
   return children.split("`").map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
 }
 
+type FieldRow = { name: string; where?: string; required: boolean; type: string; description: string };
+
+/** A table of parameters or body fields; "In" only when the rows say where each goes. */
+function FieldTable({ caption, heading, rows }: { caption: string; heading: string; rows: FieldRow[] }) {
+  const located = rows.some((r) => r.where);
+  return (
+    <table className="w-full text-left text-sm">
+      <caption className="text-left font-medium">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{heading}</th>
+          {located ? <th scope="col">In</th> : null}
+          <th scope="col">Type</th>
+          <th scope="col">Description</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={`${r.where ?? ""}-${r.name}`} className="border-t align-top">
+            <td className="font-mono">
+              {r.name}
+              {r.required ? " *" : ""}
+            </td>
+            {located ? <td>{r.where}</td> : null}
+            <td className="font-mono">{r.type}</td>
+            <td>
+              <Text>{r.description}</Text>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function resolve(schema: Schema | undefined, schemas: Record<string, Schema>): Schema | undefined {
   return schema?.$ref ? schemas[schema.$ref.split("/").at(-1) ?? ""] : schema;
 }
@@ -137,58 +172,29 @@ export default function ApiReferencePage() {
             ) : null}
             <p className="text-sm">Needs {needs}.</p>
             {op.parameters?.length ? (
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Parameters of {op.summary}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Parameter</th>
-                    <th scope="col">In</th>
-                    <th scope="col">Type</th>
-                    <th scope="col">Description</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {op.parameters.map((p) => (
-                    <tr key={`${p.in}-${p.name}`} className="border-t align-top">
-                      <td className="font-mono">
-                        {p.name}
-                        {p.required ? " *" : ""}
-                      </td>
-                      <td>{p.in}</td>
-                      <td className="font-mono">{typeOf(p.schema, schemas)}</td>
-                      <td>
-                        <Text>{p.description ?? p.schema?.description ?? ""}</Text>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <FieldTable
+                caption={`Parameters of ${op.summary}`}
+                heading="Parameter"
+                rows={op.parameters.map((p) => ({
+                  name: p.name,
+                  where: p.in,
+                  required: p.required === true,
+                  type: typeOf(p.schema, schemas),
+                  description: p.description ?? p.schema?.description ?? "",
+                }))}
+              />
             ) : null}
             {bodySchema?.properties ? (
-              <table className="w-full text-left text-sm">
-                <caption className="text-left font-medium">Request body (JSON)</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Field</th>
-                    <th scope="col">Type</th>
-                    <th scope="col">Description</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {Object.entries(bodySchema.properties).map(([name, s]) => (
-                    <tr key={name} className="border-t align-top">
-                      <td className="font-mono">
-                        {name}
-                        {bodySchema.required?.includes(name) ? " *" : ""}
-                      </td>
-                      <td className="font-mono">{typeOf(s, schemas)}</td>
-                      <td>
-                        <Text>{s.description ?? ""}</Text>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <FieldTable
+                caption="Request body (JSON)"
+                heading="Field"
+                rows={Object.entries(bodySchema.properties).map(([name, s]) => ({
+                  name,
+                  required: bodySchema.required?.includes(name) === true,
+                  type: typeOf(s, schemas),
+                  description: s.description ?? "",
+                }))}
+              />
             ) : null}
             {body?.example !== undefined ? (
               <pre
