@@ -54,32 +54,36 @@ type FieldRow = { name: string; where?: string; required: boolean; type: string;
 function FieldTable({ caption, heading, rows }: { caption: string; heading: string; rows: FieldRow[] }) {
   const located = rows.some((r) => r.where);
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="text-left font-medium">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{heading}</th>
-          {located ? <th scope="col">In</th> : null}
-          <th scope="col">Type</th>
-          <th scope="col">Description</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={`${r.where ?? ""}-${r.name}`} className="border-t align-top">
-            <td className="font-mono">
-              {r.name}
-              {r.required ? " *" : ""}
-            </td>
-            {located ? <td>{r.where}</td> : null}
-            <td className="font-mono">{r.type}</td>
-            <td>
-              <Text>{r.description}</Text>
-            </td>
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="text-left font-medium">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{heading}</th>
+            {located ? <th scope="col">In</th> : null}
+            <th scope="col">Type</th>
+            <th scope="col">Description</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.where ?? ""}-${r.name}`} className="border-t align-top">
+              <td>
+                <code>{r.name}</code>
+                {r.required ? " (required)" : ""}
+              </td>
+              {located ? <td>{r.where}</td> : null}
+              <td className="break-words">
+                <code>{r.type}</code>
+              </td>
+              <td>
+                <Text>{r.description}</Text>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -163,14 +167,16 @@ export default function ApiReferencePage() {
               <span className={`rounded px-2 py-0.5 font-semibold uppercase ${METHOD_CLASS[method] ?? ""}`}>
                 {method}
               </span>
-              <span>{path}</span>
+              <code>{path}</code>
             </p>
             {op.description ? (
               <p>
                 <Text>{op.description}</Text>
               </p>
             ) : null}
-            <p className="text-sm">Needs {needs}.</p>
+            <p className="text-sm">
+              Needs <Text>{needs}</Text>.
+            </p>
             {op.parameters?.length ? (
               <FieldTable
                 caption={`Parameters of ${op.summary}`}
@@ -207,7 +213,9 @@ export default function ApiReferencePage() {
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
               {Object.entries(op.responses).map(([status, r]) => (
                 <div key={status} className="contents">
-                  <dt className="font-mono">{status}</dt>
+                  <dt>
+                    <code>{status}</code>
+                  </dt>
                   <dd>
                     <Text>{r.description}</Text>
                   </dd>
