@@ -56,6 +56,25 @@ export function fromUnstorableInput(error: unknown): AppError | null {
   );
 }
 
+/** Prisma's known request errors, by code, as user-facing errors. */
+export function fromPrismaError(error: unknown): AppError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== "string" || !/^P\d{4}$/.test(code)) return null;
+  if (code === "P2002") return new AppError("CONFLICT", "That already exists.", { cause: error });
+  if (code === "P2025") return new AppError("NOT_FOUND", "Not found.", { cause: error });
+  return null;
+}
+
+/**
+ * Anything thrown, as the AppError a person can act on — our own, a Prisma error we can name, or input
+ * PostgreSQL cannot store — or null for a fault of ours. The tRPC middleware and the REST wrappers both
+ * call this, so a thrown error answers the same through either.
+ */
+export function toAppError(thrown: unknown): AppError | null {
+  if (thrown instanceof AppError) return thrown.code === "INTERNAL" ? null : thrown;
+  return fromPrismaError(thrown) ?? fromUnstorableInput(thrown);
+}
+
 /** Unknown ids and other tenants' ids read the same. */
 export function notFound(what: string): AppError {
   return new AppError("NOT_FOUND", `${what} not found`);

@@ -5,7 +5,7 @@ import { ZodError } from "zod";
 import { db, type Db } from "@/server/db/client";
 import { can, type Permission } from "@/domain/access/permissions";
 import type { SessionUser } from "@/server/auth/session-user";
-import { AppError, describeZodError, toTRPCError } from "@/server/errors";
+import { AppError, describeZodError, fromPrismaError, toTRPCError } from "@/server/errors";
 import { ipOf } from "@/server/http/rest";
 import { hit } from "@/server/auth/rate-limit";
 import { logger } from "@/server/logger";
@@ -88,15 +88,6 @@ const t = initTRPC.context<TRPCContext>().create({
 
 export const createCallerFactory = t.createCallerFactory;
 export const createTRPCRouter = t.router;
-
-/** Prisma's known request errors, by code, as user-facing errors. */
-function fromPrismaError(error: unknown): AppError | null {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== "string" || !/^P\d{4}$/.test(code)) return null;
-  if (code === "P2002") return new AppError("CONFLICT", "That already exists.", { cause: error });
-  if (code === "P2025") return new AppError("NOT_FOUND", "Not found.", { cause: error });
-  return null;
-}
 
 const errorMapping = t.middleware(async ({ next, path, ctx }) => {
   const result = await next();

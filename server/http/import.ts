@@ -1,35 +1,26 @@
 import { ZImportOptionsSchema } from "@/lib/schemas/imports";
-import { requestIdFrom } from "@/lib/request-id";
-import { currentUser } from "@/server/auth/current-user";
-import { can, type Permission } from "@/domain/access/permissions";
-import { db } from "@/server/db/client";
+import type { Permission } from "@/domain/access/permissions";
 import { IMPORT_LIMITS } from "@/domain/import/csv";
 import type { ImportKind } from "@/domain/import/fields";
 import { describeZodError } from "@/server/errors";
 import { previewImport, runImport } from "@/server/services/imports";
-import { clientIp, errorResponse, problem, readBodyBytes } from "./rest";
-import { crossSite } from "./same-origin";
+import { problem, readBodyBytes } from "./rest";
+import { withSession } from "./with-session";
 
 /**
  * POST /api/import/{leads|accounts} (docs/import.md#the-api): multipart/form-data with `file` (the CSV),
  * optional `mapping` (JSON: field → column number), `mode` ("all" | "skip") and `dryRun` ("true" unless
  * "false" is sent). Signed-in staff with the kind's permission, in their own tenant; cross-site posts are
- * refused like tRPC's. The body is read with a cap, whatever Content-Length says.
+ * refused (withSession). The body is read with a cap, whatever Content-Length says.
  */
 const PERMISSION: Record<ImportKind, Permission> = { leads: "leads:write", accounts: "accounts:write" };
 /** the file plus the small form fields around it */
 const MAX_BODY_BYTES = IMPORT_LIMITS.maxBytes + 64 * 1024;
 const TOO_LARGE = `The file is larger than ${IMPORT_LIMITS.maxBytes / 1024 / 1024} MB. Split it into smaller files (at most ${IMPORT_LIMITS.maxRows.toLocaleString("en-US")} rows each).`;
 
-export async function importRoute(kind: ImportKind, request: Request): Promise<Response> {
-  const requestId = requestIdFrom(request.headers);
-  const path = `/api/import/${kind}`;
-  try {
-    const user = await currentUser();
-    if (!user) return problem(401, "Sign in to continue.");
-    if (!can(user.role, PERMISSION[kind])) return problem(403, "You do not have access to this.");
-    if (crossSite(request))
-      return problem(403, "Cross-site requests are not accepted. Open Onward itself and try again.");
+/** The route of one import kind: the kind's permission, a same-origin multipart POST. */
+export function importRoute(kind: ImportKind) {
+  return withSession(PERMISSION[kind], async ({ request, ctx }) => {
     const type = request.headers.get("content-type") ?? "";
     if (!/^multipart\/form-data\s*;/i.test(type))
       return problem(415, "Send the file as multipart/form-data (a form with a “file” field).");
@@ -65,17 +56,9 @@ export async function importRoute(kind: ImportKind, request: Request): Promise<R
       const { message, fieldErrors } = describeZodError(parsed.error);
       return problem(400, message, { fieldErrors });
     }
-    const ctx = {
-      db: db(),
-      tenantId: user.tenantId,
-      actorId: user.id,
-      ip: clientIp(request),
-      requestId,
-      now: new Date(),
-    };
     const content = new Uint8Array(await file.arrayBuffer());
     const fileName = (file.name || "upload.csv").slice(0, 200);
-    const headers = { "cache-control": "no-store", "x-request-id": requestId };
+    const headers = { "cache-control": "no-store" };
     if (parsed.data.dryRun)
       return Response.json(await previewImport(ctx, kind, fileName, content, parsed.data), { headers });
     const result = await runImport(ctx, kind, fileName, content, parsed.data);
@@ -85,7 +68,5 @@ export async function importRoute(kind: ImportKind, request: Request): Promise<R
         { status: 400, headers },
       );
     return Response.json(result, { headers });
-  } catch (error) {
-    return errorResponse(error, requestId, path);
-  }
+  });
 }

@@ -1,17 +1,53 @@
-import { AppError, fromUnstorableInput } from "@/server/errors";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/request-id";
+import type { z } from "zod";
+import { describeZodError, toAppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 
 /**
- * Shared pieces of the REST API (`/api/v1/*`): JSON problem responses, bearer-token refusals that never
- * say which tokens exist, a body reader with a hard size cap, and the error mapping (AppError → its status,
- * anything else → a logged 500 without details).
+ * Shared pieces of the route handlers: problem responses, bearer-token refusals that never say which
+ * tokens exist, a body reader with a hard size cap, and the one error mapping (`guarded`: AppError and
+ * the Prisma errors we can name → their status, anything else → a logged 500 without details). The
+ * wrappers `withSession` and `withToken` build on these (docs/api.md#errors).
  */
 export type Extra = { fieldErrors?: Record<string, string>; headers?: Record<string, string> };
 
+export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+
+const TITLES: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Content",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+/** The fields of every refusal (RFC 9457 problem details, plus `error` and `fieldErrors`), see docs/api.md#errors. */
+export type ProblemBody = {
+  type: "about:blank";
+  title: string;
+  status: number;
+  detail: string;
+  /** the same sentence as `detail`, the field clients of the first version read */
+  error: string;
+  fieldErrors?: Record<string, string>;
+};
+
+export function problemBody(status: number, detail: string, fieldErrors?: Record<string, string>): ProblemBody {
+  const body: ProblemBody = { type: "about:blank", title: TITLES[status] ?? "Error", status, detail, error: detail };
+  return fieldErrors ? { ...body, fieldErrors } : body;
+}
+
 export function problem(status: number, error: string, extra: Extra = {}) {
-  return Response.json(extra.fieldErrors ? { error, fieldErrors: extra.fieldErrors } : { error }, {
+  return Response.json(problemBody(status, error, extra.fieldErrors), {
     status,
-    headers: { "cache-control": "no-store", ...extra.headers },
+    headers: { "content-type": PROBLEM_CONTENT_TYPE, "cache-control": "no-store", ...extra.headers },
   });
 }
 
@@ -77,6 +113,28 @@ export async function readJson(request: Request, limit: number): Promise<{ json:
   }
 }
 
+/** The body parsed as JSON and checked against `schema`, or the 413 / 400 problem naming the fields. */
+export async function readValid<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+  limit: number,
+): Promise<{ data: z.output<T> } | { response: Response }> {
+  const body = await readJson(request, limit);
+  if ("response" in body) return body;
+  return validated(schema, body.json);
+}
+
+/** `input` checked against `schema`, or the 400 problem naming the fields. */
+export function validated<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+): { data: z.output<T> } | { response: Response } {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { data: parsed.data };
+  const { message, fieldErrors } = describeZodError(parsed.error);
+  return { response: problem(400, message, { fieldErrors }) };
+}
+
 /** The first x-forwarded-for hop (set by the proxy in front, docs/security.md), the key of per-IP limits. */
 export function ipOf(headers: Headers): string {
   return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
@@ -86,15 +144,42 @@ export function clientIp(request: Request): string {
   return ipOf(request.headers);
 }
 
-/** AppErrors answer with their status and message; anything else is logged and answers a bare 500. */
-export function errorResponse(thrown: unknown, requestId: string, path: string) {
-  const error = fromUnstorableInput(thrown) ?? thrown;
-  if (error instanceof AppError && error.code !== "INTERNAL") {
+/** How a route answers a refusal: JSON problem details unless it says otherwise (the printable documents). */
+export type Refuse = (status: number, message: string, extra: Extra) => Response;
+
+/** A thrown error as a response: an AppError (or a Prisma error we can name) answers with its status and message; anything else is logged and answers a bare 500. */
+export function errorResponse(thrown: unknown, requestId: string, path: string, refuse: Refuse = problem) {
+  const error = toAppError(thrown);
+  if (error) {
     const headers: Record<string, string> = error.retryAfterSeconds
       ? { "retry-after": String(error.retryAfterSeconds) }
       : {};
-    return problem(error.status, error.message, { fieldErrors: error.fieldErrors, headers });
+    return refuse(error.status, error.message, { fieldErrors: error.fieldErrors, headers });
   }
-  logger.error({ err: error, requestId, path }, "REST request failed");
-  return problem(500, "Something went wrong on our side. It has been logged; please try again.");
+  logger.error({ err: thrown, requestId, path }, "REST request failed");
+  return refuse(500, "Something went wrong on our side. It has been logged; please try again.", {});
+}
+
+/**
+ * Runs a route's body with the request's id (the caller's `x-request-id` when sane, else a fresh one,
+ * lib/request-id.ts), maps whatever it throws once, and echoes the id on the response.
+ */
+export async function guarded(
+  request: Request,
+  refuse: Refuse,
+  run: (requestId: string) => Promise<Response>,
+): Promise<Response> {
+  const requestId = requestIdFrom(request.headers);
+  let response: Response;
+  try {
+    response = await run(requestId);
+  } catch (error) {
+    response = errorResponse(error, requestId, new URL(request.url).pathname, refuse);
+  }
+  try {
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+  } catch {
+    // a response with immutable headers (Response.redirect) keeps its own
+  }
+  return response;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import type { CreateApiKeyInput } from "@/lib/schemas/api-keys";
 import type { CreateApiTokenInput } from "@/lib/schemas/quality";
 import {
   countActiveTokens,
@@ -140,11 +141,11 @@ export async function authenticateEvidenceToken(
 
 // ---------------------------------------------------------------- tenant API keys (journey API, docs/domain.md#journey)
 
-/** Tenant-wide keys for the journey REST API (`/api/v1/customer-journey/*`): no project, their own scope. */
-export const JOURNEY_SCOPE = "journeys:write";
+/** Tenant-wide keys for the integration REST API (docs/api.md#scopes): no project, the scopes chosen at creation. */
 export const MAX_ACTIVE_TENANT_KEYS = 10;
 
-export async function createTenantApiKey(ctx: ServiceContext, name: string) {
+export async function createTenantApiKey(ctx: ServiceContext, input: CreateApiKeyInput) {
+  const { name, scopes } = input;
   const active = await countActiveTokens(ctx.db, ctx.tenantId, null);
   if (active >= MAX_ACTIVE_TENANT_KEYS) {
     throw new AppError(
@@ -160,7 +161,7 @@ export async function createTenantApiKey(ctx: ServiceContext, name: string) {
       name,
       prefix,
       tokenHash,
-      scopes: [JOURNEY_SCOPE],
+      scopes,
       createdById: ctx.actorId,
       at: ctx.now,
     });
@@ -170,7 +171,7 @@ export async function createTenantApiKey(ctx: ServiceContext, name: string) {
       action: "api_key.created",
       entityType: "ApiToken",
       entityId: created.id,
-      after: { name, prefix, scopes: [JOURNEY_SCOPE] },
+      after: { name, prefix, scopes },
       ip: ctx.ip,
       requestId: ctx.requestId,
       at: ctx.now,
@@ -192,11 +193,14 @@ export async function revokeTenantApiKey(ctx: ServiceContext, tokenId: string) {
   return revoke(ctx, token);
 }
 
-export type TenantKey = { id: string; tenantId: string; createdById: string | null };
+export type TenantKey = { id: string; tenantId: string; scopes: string[]; createdById: string | null };
 
-/** The tenant key behind a bearer header, or null (missing, malformed, unknown, revoked, a project token). */
+/**
+ * The tenant key behind a bearer header, or null (missing, malformed, unknown, revoked, a project token).
+ * Its scopes are the caller's to check: a live key without the scope is a 403, not a 401.
+ */
 export async function authenticateTenantKey(db: DbOrTx, authorization: string | null): Promise<TenantKey | null> {
   const row = await bearerToken(db, authorization);
-  if (!row || row.projectId !== null || !row.scopes.includes(JOURNEY_SCOPE)) return null;
-  return { id: row.id, tenantId: row.tenantId, createdById: row.createdById };
+  if (!row || row.projectId !== null) return null;
+  return { id: row.id, tenantId: row.tenantId, scopes: row.scopes, createdById: row.createdById };
 }

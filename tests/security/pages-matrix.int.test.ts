@@ -82,6 +82,8 @@ const PAGE_MATRIX: Record<string, PageEntry> = {
   "/": { allow: "public", scope: "own", outcomes: { anonymous: "login", ...homes } },
   "/login": { allow: "public", scope: "own", outcomes: homes },
   "/login/check-email": { allow: "public", scope: "own" },
+  // docs/api.md: the API reference, rendered from the OpenAPI document
+  "/docs/api": { allow: "public", scope: "own" },
   // the invitation token is checked when the form is submitted (users.acceptInvite-style procedure)
   "/invite/[token]": { allow: "public", params: () => ({ token: "not-a-real-invite" }), scope: "own" },
   "/assess/[slug]": { allow: "public", params: (f) => ({ slug: f.tenant.slug }), scope: "own" },

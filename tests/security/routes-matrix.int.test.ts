@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { API_KEY_SCOPES } from "@/lib/schemas/api-keys";
 import type { SessionUser } from "@/server/auth/session-user";
 import { listMigrations } from "@/server/db/migrate";
 import {
@@ -425,6 +426,99 @@ const ROUTES: Record<string, RouteEntry> = {
   },
 };
 
+// the integration REST API (docs/api.md): a workspace key with the scope; another workspace's ids are 404
+const KEY_ONLY = "Bearer tenant API key with the operation's scope (docs/api.md#scopes); no cookies";
+const keyRoute = (
+  url: () => string | Promise<string>,
+  expect: Partial<Record<Caller, number>>,
+  params?: () => Record<string, string> | Promise<Record<string, string>>,
+): MethodSpec => ({
+  request: async () => ({ url: await url(), params: params ? await params() : undefined }),
+  expect,
+  otherwise: 401,
+});
+const OWN_LIST = { tenantKey: 200, otherTenantKey: 200 } as const;
+const OWN_ITEM = { tenantKey: 200, otherTenantKey: 404 } as const;
+const noneOfA = (what: () => string) => async (c: Caller, res: Response) => {
+  if (c === "otherTenantKey") expect(await res.text(), "another workspace's list").not.toContain(what());
+};
+Object.assign(ROUTES, {
+  "/api/v1/openapi.json": {
+    auth: "public (the API's description)",
+    methods: {
+      GET: {
+        request: () => ({ url: "http://localhost/api/v1/openapi.json" }),
+        expect: allCallers(200),
+        otherwise: 200,
+      },
+    },
+  },
+  "/api/v1/leads": {
+    auth: `${KEY_ONLY}: leads:read to list, leads:write to create`,
+    methods: {
+      GET: { ...keyRoute(() => "http://localhost/api/v1/leads?limit=100", OWN_LIST), check: noneOfA(() => a.lead.id) },
+      POST: {
+        request: () => ({
+          url: "http://localhost/api/v1/leads",
+          init: json({ company: "Matrix Co", contactName: "Max Matrix", contactEmail: "max@matrix.example" }),
+        }),
+        expect: { tenantKey: 201, otherTenantKey: 201 },
+        otherwise: 401,
+      },
+    },
+  },
+  "/api/v1/leads/[id]": {
+    auth: `${KEY_ONLY}: leads:read`,
+    methods: {
+      GET: keyRoute(
+        () => `http://localhost/api/v1/leads/${a.lead.id}`,
+        OWN_ITEM,
+        () => ({ id: a.lead.id }),
+      ),
+    },
+  },
+  "/api/v1/leads/[id]/stage": {
+    auth: `${KEY_ONLY}: leads:write`,
+    methods: {
+      POST: {
+        request: async () => {
+          const { id } = await createLeadFor(a);
+          return {
+            url: `http://localhost/api/v1/leads/${id}/stage`,
+            init: json({ stage: "QUALIFYING" }),
+            params: { id },
+          };
+        },
+        expect: OWN_ITEM,
+        otherwise: 401,
+      },
+    },
+  },
+  "/api/v1/qualification-criteria": {
+    auth: `${KEY_ONLY}: leads:read`,
+    methods: { GET: keyRoute(() => "http://localhost/api/v1/qualification-criteria", OWN_LIST) },
+  },
+  "/api/v1/projects": {
+    auth: `${KEY_ONLY}: projects:read`,
+    methods: {
+      GET: {
+        ...keyRoute(() => "http://localhost/api/v1/projects?limit=100", OWN_LIST),
+        check: noneOfA(() => a.projectA.id),
+      },
+    },
+  },
+  "/api/v1/projects/[id]": {
+    auth: `${KEY_ONLY}: projects:read`,
+    methods: {
+      GET: keyRoute(
+        () => `http://localhost/api/v1/projects/${a.projectA.id}`,
+        OWN_ITEM,
+        () => ({ id: a.projectA.id }),
+      ),
+    },
+  },
+} satisfies Record<string, RouteEntry>);
+
 const appDir = path.resolve(import.meta.dirname, "..", "..", "app");
 function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -454,7 +548,7 @@ beforeAll(async () => {
   const projectToken = async (f: TenantFixture) =>
     (await callerFor(f.users.TECH_LEAD).apiTokens.create({ projectId: f.projectA.id, name: "Routes matrix" })).token;
   const tenantKey = async (f: TenantFixture) =>
-    (await callerFor(f.users.ADMIN).apiKeys.create({ name: "Routes matrix" })).token;
+    (await callerFor(f.users.ADMIN).apiKeys.create({ name: "Routes matrix", scopes: [...API_KEY_SCOPES] })).token;
   const revoked = await callerFor(a.users.TECH_LEAD).apiTokens.create({ projectId: a.projectA.id, name: "Revoked" });
   await callerFor(a.users.TECH_LEAD).apiTokens.revoke({ tokenId: revoked.id });
   const session = (user: SessionUser): Credentials => ({ user, bearer: null });
@@ -500,9 +594,7 @@ describe("route authorization matrix", () => {
       .filter(([p]) => p.startsWith("/api/v1/") || p.startsWith("/api/cron/"))
       .map(([, f]) => f)
       .concat(
-        ["server/http/journey-api.ts", "server/http/rest.ts", "server/jobs/cron-http.ts"].map((f) =>
-          path.join(root, f),
-        ),
+        ["server/http/with-token.ts", "server/http/rest.ts", "server/jobs/cron-http.ts"].map((f) => path.join(root, f)),
       );
     for (const file of sources)
       expect(readFileSync(file, "utf8"), file).not.toMatch(/current-user|auth\/config|next\/headers|cookies\(/);

@@ -15,35 +15,43 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { useTRPC } from "@/trpc/client";
 import { formatDateTime } from "@/lib/format";
 import { fieldErrorsOf } from "@/lib/form-errors";
+import { API_KEY_SCOPE_LABEL } from "@/lib/labels/api-key-scope";
+import { API_KEY_SCOPES, DEFAULT_API_KEY_SCOPES, type ApiKeyScope } from "@/lib/schemas/api-keys";
 
-/** Workspace API keys for the journey REST API: create (shown once), list, revoke. */
+/** Workspace API keys for the REST API (docs/api.md): create with chosen permissions (shown once), list, revoke. */
 export function ApiKeysCard() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const keys = useQuery(trpc.apiKeys.list.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() });
   const [name, setName] = useState("");
+  const [scopes, setScopes] = useState<ApiKeyScope[]>(DEFAULT_API_KEY_SCOPES);
   const [fresh, setFresh] = useState<string | null>(null);
   const create = useMutation(
     trpc.apiKeys.create.mutationOptions({
       onSuccess: (data) => {
         setFresh(data.token);
         setName("");
+        setScopes(DEFAULT_API_KEY_SCOPES);
         void refresh();
       },
     }),
   );
   const revoke = useMutation(trpc.apiKeys.revoke.mutationOptions({ onSuccess: () => void refresh() }));
-  const fieldError = fieldErrorsOf(create.error).name;
+  const errors = fieldErrorsOf(create.error);
+  const fieldError = errors.name;
+  const scopesError = Object.entries(errors).find(([k]) => k === "scopes" || k.startsWith("scopes."))?.[1];
   return (
     <Card>
       <CardHeader>
         <CardTitle as="h2">API keys</CardTitle>
         <CardDescription>
-          For integrations that start journeys and read their status:{" "}
-          <code>POST /api/v1/customer-journey/initiate</code> and{" "}
-          <code>GET /api/v1/customer-journey/&#123;id&#125;/status</code>, with{" "}
-          <code>Authorization: Bearer &lt;key&gt;</code>. Calls act as the admin who created the key.
+          For integrations such as a CRM sync: they send <code>Authorization: Bearer &lt;key&gt;</code> and may do only
+          what the key&apos;s permissions allow. Calls act as the admin who created the key. See the{" "}
+          <a className="underline" href="/docs/api">
+            API reference
+          </a>
+          .
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
@@ -52,17 +60,38 @@ export function ApiKeysCard() {
           className="flex flex-wrap items-end gap-3"
           onSubmit={(e) => {
             e.preventDefault();
-            create.mutate({ name });
+            create.mutate({ name, scopes });
           }}
         >
           <FormField id="api-key-name" label="Key name" error={fieldError}>
             <Input value={name} onChange={(e) => setName(e.target.value)} placeholder="CRM sync" className="w-64" />
           </FormField>
+          <fieldset className="grid gap-1" aria-describedby={scopesError ? "api-key-scopes-error" : undefined}>
+            <legend className="text-sm font-medium">Permissions</legend>
+            {API_KEY_SCOPES.map((scope) => (
+              <label key={scope} className="flex items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  className="size-4"
+                  checked={scopes.includes(scope)}
+                  onChange={(e) =>
+                    setScopes((now) => (e.target.checked ? [...now, scope] : now.filter((s) => s !== scope)))
+                  }
+                />
+                {API_KEY_SCOPE_LABEL[scope]}
+              </label>
+            ))}
+            {scopesError ? (
+              <p id="api-key-scopes-error" className="text-sm text-destructive">
+                {scopesError}
+              </p>
+            ) : null}
+          </fieldset>
           <Button type="submit" disabled={create.isPending}>
             {create.isPending ? "Creating…" : "Create key"}
           </Button>
         </form>
-        {create.error && !fieldError ? (
+        {create.error && !fieldError && !scopesError ? (
           <Alert variant="destructive">
             <AlertDescription>{create.error.message}</AlertDescription>
           </Alert>
@@ -81,7 +110,7 @@ export function ApiKeysCard() {
         ) : keys.data.length === 0 ? (
           <EmptyState
             title="No API keys"
-            description="Create one for each system that calls the journey API."
+            description="Create one for each system that calls the API, with only the permissions it needs."
             headingAs="h3"
           />
         ) : (
@@ -90,6 +119,7 @@ export function ApiKeysCard() {
               <TableRow>
                 <TableHead>Name</TableHead>
                 <TableHead>Key</TableHead>
+                <TableHead>Permissions</TableHead>
                 <TableHead>Created</TableHead>
                 <TableHead>Last used</TableHead>
                 <TableHead>
@@ -102,6 +132,13 @@ export function ApiKeysCard() {
                 <TableRow key={k.id}>
                   <TableCell className="font-medium">{k.name}</TableCell>
                   <TableCell className="font-mono text-xs">{k.prefix}_…</TableCell>
+                  <TableCell>
+                    <ul className="text-sm">
+                      {k.scopes.map((scope) => (
+                        <li key={scope}>{API_KEY_SCOPE_LABEL[scope as ApiKeyScope] ?? "Other"}</li>
+                      ))}
+                    </ul>
+                  </TableCell>
                   <TableCell>
                     {formatDateTime(k.createdAt)}
                     {k.createdByName ? ` by ${k.createdByName}` : ""}

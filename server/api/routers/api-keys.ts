@@ -8,7 +8,7 @@ export const apiKeysRouter = createTRPCRouter({
   list: permissionProcedure("config:write").query(({ ctx }) => tenantApiKeys(serviceContext(ctx))),
   create: permissionProcedure("config:write")
     .input(ZCreateApiKeySchema)
-    .mutation(({ ctx, input }) => createTenantApiKey(serviceContext(ctx), input.name)),
+    .mutation(({ ctx, input }) => createTenantApiKey(serviceContext(ctx), input)),
   revoke: permissionProcedure("config:write")
     .input(ZRevokeApiKeySchema)
     .mutation(({ ctx, input }) => revokeTenantApiKey(serviceContext(ctx), input.tokenId)),

@@ -3,6 +3,4 @@ import { importRoute } from "@/server/http/import";
 export const dynamic = "force-dynamic";
 
 /** POST /api/import/accounts: preview (dry run) or import a CSV of accounts — see docs/import.md#the-api */
-export function POST(request: Request) {
-  return importRoute("accounts", request);
-}
+export const POST = importRoute("accounts");

@@ -3,6 +3,4 @@ import { importRoute } from "@/server/http/import";
 export const dynamic = "force-dynamic";
 
 /** POST /api/import/leads: preview (dry run) or import a CSV of leads — see docs/import.md#the-api */
-export function POST(request: Request) {
-  return importRoute("leads", request);
-}
+export const POST = importRoute("leads");

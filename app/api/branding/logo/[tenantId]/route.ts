@@ -1,5 +1,6 @@
 import { ZIdSchema } from "@/lib/schemas/common";
 import { db } from "@/server/db/client";
+import { withSession } from "@/server/http/with-session";
 import { brandingLogo } from "@/server/services/branding";
 
 export const dynamic = "force-dynamic";
@@ -22,8 +23,8 @@ const notFound = () =>
  * any other `v` (or none) is revalidated after five minutes. An unknown tenant, or one without a logo,
  * is 404.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ tenantId: string }> }) {
-  const parsed = ZIdSchema.safeParse((await params).tenantId);
+export const GET = withSession<{ tenantId: string }>("public", async ({ request, params }) => {
+  const parsed = ZIdSchema.safeParse(params.tenantId);
   if (!parsed.success) return notFound();
   const logo = await brandingLogo(db(), parsed.data);
   if (!logo) return notFound();
@@ -42,4 +43,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ tena
       etag: `"${logo.version}"`,
     },
   });
-}
+});

@@ -1,8 +1,7 @@
 import { serverEnv } from "@/lib/env";
 import { ZStartJourneySchema } from "@/lib/schemas/journeys";
-import { describeZodError } from "@/server/errors";
-import { withTenantKey } from "@/server/http/journey-api";
-import { problem, readJson } from "@/server/http/rest";
+import { problem, readValid } from "@/server/http/rest";
+import { withToken } from "@/server/http/with-token";
 import { startJourney } from "@/server/services/journeys";
 
 export const dynamic = "force-dynamic";
@@ -10,20 +9,13 @@ export const dynamic = "force-dynamic";
 const MAX_BODY_BYTES = 64 * 1024;
 
 /** POST /api/v1/customer-journey/initiate — start or resume a lead's journey (idempotent once launched). */
-export function POST(request: Request) {
-  return withTenantKey(request, "/api/v1/customer-journey/initiate", async (ctx) => {
-    const body = await readJson(request, MAX_BODY_BYTES);
-    if ("response" in body) return body.response;
-    const parsed = ZStartJourneySchema.safeParse(body.json);
-    if (!parsed.success) {
-      const { message, fieldErrors } = describeZodError(parsed.error);
-      return problem(400, message, { fieldErrors });
-    }
-    const status = await startJourney(ctx, parsed.data, serverEnv().APP_URL);
-    // 200 whatever the outcome: a journey that stops at qualification is an answer, with its reasons
-    return Response.json(status, { headers: { "cache-control": "no-store" } });
-  });
-}
+export const POST = withToken("journeys:write", async ({ request, ctx }) => {
+  const input = await readValid(request, ZStartJourneySchema, MAX_BODY_BYTES);
+  if ("response" in input) return input.response;
+  const status = await startJourney(ctx, input.data, serverEnv().APP_URL);
+  // 200 whatever the outcome: a journey that stops at qualification is an answer, with its reasons
+  return Response.json(status, { headers: { "cache-control": "no-store" } });
+});
 
 export function GET() {
   return problem(405, "Use POST to start a journey.", { headers: { allow: "POST" } });
