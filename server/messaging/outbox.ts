@@ -17,7 +17,12 @@ export type EmailInput = {
   idempotencyKey: string;
 };
 
-export function enqueueEmail(prisma: DbOrTx, email: EmailInput) {
+/**
+ * `now` is the caller's clock (ctx.now): the row is due at that instant, so the immediate delivery
+ * that claims it with the same `now` finds it due. Left to the database's default, the row was due a
+ * few milliseconds after the request's `now` and "send now" never claimed it.
+ */
+export function enqueueEmail(prisma: DbOrTx, email: EmailInput, now: Date) {
   return upsertOutboxMessage(prisma, {
     tenantId: email.tenantId,
     channel: "EMAIL",
@@ -26,6 +31,8 @@ export function enqueueEmail(prisma: DbOrTx, email: EmailInput) {
     bodyText: email.text,
     bodyHtml: email.html ?? null,
     idempotencyKey: email.idempotencyKey,
+    createdAt: now,
+    nextAttemptAt: now,
   });
 }
 

@@ -271,6 +271,7 @@ export async function submitAssessment(ctx: PublicContext, input: IntakeSubmissi
         url: `${appUrl}${resultPath}`,
         evaluated,
       }),
+      ctx.now,
     );
     return { messageId: message.id };
   });

@@ -407,6 +407,7 @@ async function inviteStakeholders(
         appUrl,
         "",
       ),
+      ctx.now,
     );
   }
   return input.stakeholders.length;

@@ -275,14 +275,17 @@ describe("the sender, as the Resend SDK posts it", () => {
   async function sendOne(f: TenantFixture) {
     const key = `branding-test/${randomUUID()}`;
     const now = new Date();
-    await enqueueEmail(db(), {
-      tenantId: f.tenant.id,
-      to: "pat@example.com",
-      subject: "Hello",
-      text: "Body",
-      idempotencyKey: key,
-    });
-    await db().outboxMessage.update({ where: { idempotencyKey: key }, data: { nextAttemptAt: now } });
+    await enqueueEmail(
+      db(),
+      {
+        tenantId: f.tenant.id,
+        to: "pat@example.com",
+        subject: "Hello",
+        text: "Body",
+        idempotencyKey: key,
+      },
+      now,
+    );
     await deliverDueMessages(db(), { now, config: config(), tenantId: f.tenant.id });
     expect((await db().outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: key } })).status).toBe("SENT");
     const req = stub.to("/emails").find((r) => r.headers["idempotency-key"] === key);

@@ -36,15 +36,18 @@ const sweep = (now: Date, over: Partial<DeliveryConfig> = {}) =>
   deliverDueMessages(db(), { now, config: { ...config, ...over }, tenantId: f.tenant.id });
 
 async function email(now: Date, key = `test/${randomUUID()}`) {
-  await enqueueEmail(db(), {
-    tenantId: f.tenant.id,
-    to: "pat@example.com",
-    subject: "Hello",
-    text: "Plain body",
-    html: "<p>Hello</p>",
-    idempotencyKey: key,
-  });
-  await db().outboxMessage.update({ where: { idempotencyKey: key }, data: { nextAttemptAt: now } });
+  await enqueueEmail(
+    db(),
+    {
+      tenantId: f.tenant.id,
+      to: "pat@example.com",
+      subject: "Hello",
+      text: "Plain body",
+      html: "<p>Hello</p>",
+      idempotencyKey: key,
+    },
+    now,
+  );
   return key;
 }
 
