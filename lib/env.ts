@@ -17,6 +17,12 @@ const ZServerEnvSchema = z.object({
   EMAIL_VERIFIED_DOMAINS: z.string().optional(),
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.string().url().optional(),
+  /** Requests a second to the email provider, shared by every instance (docs/messaging.md#pacing); Resend's default limit is 2. */
+  EMAIL_RATE_PER_SECOND: z.coerce
+    .number({ message: "EMAIL_RATE_PER_SECOND must be a number" })
+    .positive({ message: "EMAIL_RATE_PER_SECOND must be above 0" })
+    .max(1000, { message: "EMAIL_RATE_PER_SECOND must be at most 1000" })
+    .default(2),
   /** Bearer token of /api/cron/*; unset → every cron call is refused (launch.ts generates one for dev/demo). */
   CRON_SECRET: z.string().min(16, { message: "CRON_SECRET must be at least 16 characters" }).optional(),
   /**

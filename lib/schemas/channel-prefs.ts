@@ -10,6 +10,14 @@ export type Channel = (typeof CHANNELS)[number];
 export const DIGEST_FREQUENCIES = ["daily", "weekly", "off"] as const;
 export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
 
+/**
+ * Recurring mail a person can stop from the message itself, one kind at a time (List-Unsubscribe,
+ * docs/messaging.md#headers). Transactional mail (sign-in links, invitations) is not among them.
+ */
+export const RECURRING_MAIL_KINDS = ["digest", "reminder", "alert"] as const;
+export type RecurringMailKind = (typeof RECURRING_MAIL_KINDS)[number];
+const isMailKind = (v: string): v is RecurringMailKind => (RECURRING_MAIL_KINDS as readonly string[]).includes(v);
+
 export const CHANNEL_LABEL: Record<Channel, string> = {
   email: "Email",
   slack: "Slack",
@@ -25,6 +33,8 @@ export type ChannelPrefs = {
   digest: DigestFrequency;
   slackWebhookUrl: string | null;
   teamsWebhookUrl: string | null;
+  /** recurring mail this person unsubscribed from by email (the other channels are unaffected) */
+  emailOptOuts: RecurringMailKind[];
 };
 
 export const DEFAULT_CHANNEL_PREFS: ChannelPrefs = {
@@ -35,6 +45,7 @@ export const DEFAULT_CHANNEL_PREFS: ChannelPrefs = {
   digest: "daily",
   slackWebhookUrl: null,
   teamsWebhookUrl: null,
+  emailOptOuts: [],
 };
 
 const ZStoredSchema = z.object({
@@ -45,6 +56,7 @@ const ZStoredSchema = z.object({
   digest: z.enum(DIGEST_FREQUENCIES).optional(),
   slackWebhookUrl: z.string().nullish(),
   teamsWebhookUrl: z.string().nullish(),
+  emailOptOuts: z.array(z.string()).optional(),
 });
 
 /** Stored JSON → preferences; anything missing or malformed falls back to the defaults field by field. */
@@ -59,6 +71,7 @@ export function readChannelPrefs(stored: unknown): ChannelPrefs {
     digest: v.digest ?? DEFAULT_CHANNEL_PREFS.digest,
     slackWebhookUrl: v.slackWebhookUrl ?? null,
     teamsWebhookUrl: v.teamsWebhookUrl ?? null,
+    emailOptOuts: [...new Set((v.emailOptOuts ?? []).filter(isMailKind))],
   };
 }
 

@@ -55,6 +55,8 @@ export async function updateMyChannelPrefs(ctx: ServiceContext, input: UpdateCha
     digest: input.digest,
     slackWebhookUrl: await checked("slackWebhookUrl", input.slackWebhookUrl),
     teamsWebhookUrl: await checked("teamsWebhookUrl", input.teamsWebhookUrl),
+    // unsubscribes from a message's link stay until the person undoes them there (docs/messaging.md#headers)
+    emailOptOuts: before.emailOptOuts,
   };
   // webhook URLs are credentials: the audit trail records that they changed, not what they are
   const summary = (p: ChannelPrefs) => ({
