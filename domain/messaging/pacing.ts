@@ -1,6 +1,6 @@
 /**
  * Pacing of requests to an email provider (docs/messaging.md#pacing): a token bucket that refills at
- * `ratePerSecond` up to `burst` tokens, one token per request (a batch of up to 100 emails is one
+ * `ratePerSecond` up to `burst` tokens (one), one token per request (a batch of up to 100 emails is one
  * request), and a pause that empties it until the provider's Retry-After has passed. The state lives
  * in one database row shared by every instance; this is the arithmetic on it. Pure: the clock is
  * passed in (the database's, so instances with skewed clocks agree).
@@ -11,9 +11,12 @@ export type Take = { taken: boolean; waitMs: number; next: BucketState };
 
 export const DEFAULT_EMAIL_RATE_PER_SECOND = 2;
 
-/** A bucket holds at least one token and at most one second's worth. */
+/**
+ * The bucket holds one token: requests are evenly spaced at 1/rate, never bunched, because providers
+ * count over a sliding second and a burst at a second's edge would be answered 429.
+ */
 export function bucketRate(ratePerSecond: number): BucketRate {
-  return { ratePerSecond, burst: Math.max(1, Math.floor(ratePerSecond)) };
+  return { ratePerSecond, burst: 1 };
 }
 
 export function refill(state: BucketState, nowMs: number, rate: BucketRate): BucketState {
