@@ -3,14 +3,14 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
 import * as unsubscribeRoute from "@/app/api/unsubscribe/[token]/route";
-import { DEFAULT_CHANNEL_PREFS, type ChannelPrefs, type RecurringMailKind } from "@/lib/schemas/channel-prefs";
+import { type ChannelPrefs, type RecurringMailKind } from "@/lib/schemas/channel-prefs";
 import { insertOutboxMessages } from "@/server/db/outbox";
 import type { DeliveryConfig } from "@/server/messaging/config";
 import { rowsForPerson } from "@/server/messaging/fan-out";
 import { JITTER_FRACTION } from "@/server/messaging/retry";
 import { renderMessage } from "@/server/messaging/templates/render";
 import { deliverDueMessages } from "@/server/messaging/worker";
-import { createTenantFixture, testDb, type TenantFixture } from "../helpers/fixtures";
+import { createPerson, createTenantFixture, testDb, type TenantFixture } from "../helpers/fixtures";
 import { startStub, type Stub } from "../helpers/stub-server";
 
 /**
@@ -109,18 +109,7 @@ const message = renderMessage({
   inApp: { title: "Digest", body: "Nothing new", link: "/projects" },
 });
 
-async function person(prefs: Partial<ChannelPrefs> = {}) {
-  const u = await testDb().user.create({
-    data: {
-      tenantId: f.tenant.id,
-      email: `p-${randomUUID().slice(0, 8)}@example.com`,
-      name: "Pat",
-      role: "TECH_LEAD",
-      channelPrefs: { ...DEFAULT_CHANNEL_PREFS, ...prefs },
-    },
-  });
-  return { id: u.id, tenantId: f.tenant.id, email: u.email, prefs: { ...DEFAULT_CHANNEL_PREFS, ...prefs } };
-}
+const person = (prefs: Partial<ChannelPrefs> = {}) => createPerson(f.tenant.id, prefs);
 
 type Person = Awaited<ReturnType<typeof person>>;
 const rowsFor = (p: Person, kind: RecurringMailKind | undefined, now: Date, extra: Record<string, unknown> = {}) =>
@@ -141,6 +130,18 @@ const oneClick = (token: string, body: string) =>
     }),
     { params: Promise.resolve({ token }) },
   );
+
+/** Sends one email of `kind` to the person and returns the token of its List-Unsubscribe link. */
+async function tokenSentTo(p: Person, kind: RecurringMailKind, now: Date) {
+  await insertOutboxMessages(testDb(), rowsFor(p, kind, now));
+  await sweep(now);
+  const header = String((stub.emails()[0]?.email.headers as Record<string, string>)["List-Unsubscribe"]);
+  return header.slice(header.lastIndexOf("/") + 1, -1);
+}
+
+const optOutsOf = async (userId: string) =>
+  ((await testDb().user.findUniqueOrThrow({ where: { id: userId } })).channelPrefs as { emailOptOuts?: unknown })
+    .emailOptOuts;
 
 describe("bulk mail", () => {
   it("goes in batch requests of at most 100 emails, one idempotency key each, every email once", async () => {
@@ -256,9 +257,7 @@ describe("List-Unsubscribe and the one-click endpoint", () => {
     const res = await oneClick(token, "List-Unsubscribe=One-Click");
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ unsubscribed: true, kind: "progress digest" });
-    const prefsOf = async () =>
-      (await testDb().user.findUniqueOrThrow({ where: { id: p.id } })).channelPrefs as Record<string, unknown>;
-    expect((await prefsOf()).emailOptOuts).toEqual(["digest"]);
+    expect(await optOutsOf(p.id)).toEqual(["digest"]);
     expect((await oneClick(token, "List-Unsubscribe=One-Click")).status).toBe(200);
     const audits = await testDb().auditEvent.findMany({ where: { tenantId: f.tenant.id, entityId: p.id } });
     expect(audits.map((a) => a.action)).toEqual(["email.unsubscribed"]);
@@ -273,27 +272,18 @@ describe("List-Unsubscribe and the one-click endpoint", () => {
   it("a GET changes nothing: it leads to the page; the page's button posts back and can undo it", async () => {
     const p = await person();
     const now = new Date();
-    await insertOutboxMessages(testDb(), rowsFor(p, "alert", now));
-    await sweep(now);
-    const header = String((stub.emails()[0]?.email.headers as Record<string, string>)["List-Unsubscribe"]);
-    const token = header.slice(header.lastIndexOf("/") + 1, -1);
+    const token = await tokenSentTo(p, "alert", now);
     const get = await unsubscribeRoute.GET(new Request(`${APP}/api/unsubscribe/${token}`), {
       params: Promise.resolve({ token }),
     });
     expect(get.status).toBe(303);
     expect(get.headers.get("location")).toBe(`http://localhost:3000/unsubscribe/${token}`);
-    expect(
-      ((await testDb().user.findUniqueOrThrow({ where: { id: p.id } })).channelPrefs as { emailOptOuts: unknown })
-        .emailOptOuts,
-    ).toEqual([]);
+    expect(await optOutsOf(p.id)).toEqual([]);
     const page = await oneClick(token, "List-Unsubscribe=One-Click&from=page");
     expect(page.status).toBe(303);
     const undo = await oneClick(token, "action=resubscribe&from=page");
     expect(undo.status).toBe(303);
-    expect(
-      ((await testDb().user.findUniqueOrThrow({ where: { id: p.id } })).channelPrefs as { emailOptOuts: unknown })
-        .emailOptOuts,
-    ).toEqual([]);
+    expect(await optOutsOf(p.id)).toEqual([]);
     const audits = await testDb().auditEvent.findMany({
       where: { tenantId: f.tenant.id, entityId: p.id },
       orderBy: { createdAt: "asc" },
@@ -304,10 +294,7 @@ describe("List-Unsubscribe and the one-click endpoint", () => {
   it("refuses a forged, altered or malformed token as not found, and a POST without the one-click body with 400", async () => {
     const p = await person();
     const now = new Date();
-    await insertOutboxMessages(testDb(), rowsFor(p, "digest", now));
-    await sweep(now);
-    const header = String((stub.emails()[0]?.email.headers as Record<string, string>)["List-Unsubscribe"]);
-    const token = header.slice(header.lastIndexOf("/") + 1, -1);
+    const token = await tokenSentTo(p, "digest", now);
     const [payload = "", signature = ""] = token.split(".");
     const other = Buffer.from(JSON.stringify([f.tenant.id, f.users.ADMIN.id, "digest"])).toString("base64url");
     for (const bad of [
@@ -325,10 +312,7 @@ describe("List-Unsubscribe and the one-click endpoint", () => {
       expect(res.status, body).toBe(400);
       expect(((await res.json()) as { error: string }).error).toContain("List-Unsubscribe=One-Click");
     }
-    expect(
-      ((await testDb().user.findUniqueOrThrow({ where: { id: p.id } })).channelPrefs as { emailOptOuts: unknown })
-        .emailOptOuts,
-    ).toEqual([]);
+    expect(await optOutsOf(p.id)).toEqual([]);
     const tooBig = await oneClick(token, `List-Unsubscribe=One-Click&x=${"a".repeat(2000)}`);
     expect(tooBig.status).toBe(413);
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_CHANNEL_PREFS, type ChannelPrefs } from "@/lib/schemas/channel-prefs";
+import type { ChannelPrefs } from "@/lib/schemas/channel-prefs";
 import { claimDueMessages, insertOutboxMessages } from "@/server/db/outbox";
 import type { DeliveryConfig } from "@/server/messaging/config";
 import { rowsForPerson } from "@/server/messaging/fan-out";
@@ -8,7 +8,7 @@ import { deliverEmailNow, enqueueEmail } from "@/server/messaging/outbox";
 import { BASE_DELAY_MS, JITTER_FRACTION, MAX_ATTEMPTS } from "@/server/messaging/retry";
 import { renderMessage } from "@/server/messaging/templates/render";
 import { LEASE_MS, deliverDueMessages, deliverMessageNow } from "@/server/messaging/worker";
-import { createTenantFixture, testDb, type TenantFixture } from "../helpers/fixtures";
+import { createPerson, createTenantFixture, testDb, type TenantFixture } from "../helpers/fixtures";
 import { startStub, type Stub } from "../helpers/stub-server";
 
 /**
@@ -70,18 +70,7 @@ const message = renderMessage({
   inApp: { title: "Digest", body: "Two projects", link: "/projects" },
 });
 
-async function person(prefs: Partial<ChannelPrefs>) {
-  const user = await db().user.create({
-    data: {
-      tenantId: f.tenant.id,
-      email: `p-${randomUUID().slice(0, 8)}@example.com`,
-      name: "Pat",
-      role: "TECH_LEAD",
-      channelPrefs: { ...DEFAULT_CHANNEL_PREFS, ...prefs },
-    },
-  });
-  return { id: user.id, tenantId: f.tenant.id, email: user.email, prefs: { ...DEFAULT_CHANNEL_PREFS, ...prefs } };
-}
+const person = (prefs: Partial<ChannelPrefs> = {}) => createPerson(f.tenant.id, prefs);
 
 describe("email through Resend", () => {
   it("sends with the idempotency key as Resend's Idempotency-Key, text and HTML, and marks the row sent", async () => {

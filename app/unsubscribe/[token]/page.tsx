@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { NoticePage } from "@/components/ui/notice-page";
 import { serverEnv } from "@/lib/env";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -15,21 +15,7 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-function Shell({ title, description, children }: { title: string; description: string; children?: React.ReactNode }) {
-  return (
-    <main id="main" className="grid min-h-dvh place-items-center bg-muted/40 p-4">
-      <Card className="w-full max-w-xl">
-        <CardHeader>
-          <CardTitle as="h1" className="text-xl">
-            {title}
-          </CardTitle>
-          <CardDescription>{description}</CardDescription>
-        </CardHeader>
-        {children ? <CardContent>{children}</CardContent> : null}
-      </Card>
-    </main>
-  );
-}
+const Shell = NoticePage;
 
 /**
  * Where the unsubscribe link of a recurring email leads a person (docs/messaging.md#headers): no
