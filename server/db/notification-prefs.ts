@@ -17,3 +17,11 @@ export async function writeChannelPrefs(
   const res = await prisma.user.updateMany({ where: { tenantId, id: userId }, data: { channelPrefs: prefs } });
   return res.count === 1;
 }
+
+/** The channel preferences of several people of one tenant (the worker's check before it sends). */
+export function findPrefsOfPeople(prisma: DbOrTx, tenantId: string, userIds: string[]) {
+  return prisma.user.findMany({
+    where: { tenantId, id: { in: userIds } },
+    select: { id: true, channelPrefs: true },
+  });
+}

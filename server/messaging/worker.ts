@@ -5,7 +5,8 @@ import { RECURRING_MAIL_KINDS, readChannelPrefs } from "@/lib/schemas/channel-pr
 import type { Db } from "@/server/db/client";
 import type { OutboxChannel } from "@/generated/prisma/enums";
 import { insertNotifications } from "@/server/db/notifications";
-import { findPrefsOwner } from "@/server/db/notification-prefs";
+import { findPrefsOfPeople, findPrefsOwner } from "@/server/db/notification-prefs";
+import { MAIL_KIND_LABEL } from "@/lib/labels/mail-kind";
 import { claimDueMessages, finishClaimedMessage, type ClaimedMessage, type FinishOutcome } from "@/server/db/outbox";
 import { findEndpoint, insertWebhookDelivery } from "@/server/db/webhooks";
 import { logger } from "@/server/logger";
@@ -144,6 +145,29 @@ async function outgoing(msg: ClaimedMessage, config: DeliveryConfig, senderOf: S
   };
 }
 
+/**
+ * Recurring mail whose person unsubscribed from its kind after it was queued: not sent (final, with
+ * the reason), so an unsubscribe takes effect at once (docs/messaging.md#headers).
+ */
+async function unsubscribedSince(db: Db, msgs: ClaimedMessage[]): Promise<Map<string, string>> {
+  const recurring = msgs.flatMap((m) => {
+    const p = ZEmailPayload.safeParse(m.payload ?? {});
+    return p.success && p.data.userId && p.data.mailKind && m.tenantId
+      ? [{ id: m.id, tenantId: m.tenantId, userId: p.data.userId, kind: p.data.mailKind }]
+      : [];
+  });
+  const stopped = new Map<string, string>();
+  for (const tenantId of new Set(recurring.map((r) => r.tenantId))) {
+    const mine = recurring.filter((r) => r.tenantId === tenantId);
+    const people = await findPrefsOfPeople(db, tenantId, [...new Set(mine.map((r) => r.userId))]);
+    const optOuts = new Map(people.map((u) => [u.id, readChannelPrefs(u.channelPrefs).emailOptOuts]));
+    for (const r of mine)
+      if (optOuts.get(r.userId)?.includes(r.kind))
+        stopped.set(r.id, `Not sent: the person unsubscribed from ${MAIL_KIND_LABEL[r.kind]} emails`);
+  }
+  return stopped;
+}
+
 const hasAttachments = (msg: ClaimedMessage) => {
   const p = ZEmailPayload.safeParse(msg.payload ?? {});
   return p.success && (p.data.attachments?.length ?? 0) > 0;
@@ -166,6 +190,11 @@ async function deliverOneEmail(
   const email = config.email;
   if (!email) return finishAttempt(db, msg, now, NO_PROVIDER);
   if (!msg.recipient) return finishAttempt(db, msg, now, undeliverable("No email address for this person"));
+  const stopped = (await unsubscribedSince(db, [msg])).get(msg.id);
+  if (stopped) {
+    if (opts.haveToken) await giveBackSendToken(db, email);
+    return finishAttempt(db, msg, now, undeliverable(stopped));
+  }
   if (!opts.haveToken) await takeSendToken(db, email, opts.tokenDeadline);
   const outcome = await sendEmail(
     email,
@@ -192,10 +221,12 @@ async function deliverEmails(
   const email = config.email;
   if (!email) return;
   const senderOf = senderCache(db, email);
-  const noAddress = msgs.filter((m) => !m.recipient);
-  for (const m of noAddress)
-    onResult(m, await finishAttempt(db, m, now, undeliverable("No email address for this person")));
-  const sendable = msgs.filter((m) => m.recipient);
+  const stopped = await unsubscribedSince(db, msgs);
+  for (const m of msgs) {
+    const why = m.recipient ? stopped.get(m.id) : "No email address for this person";
+    if (why) onResult(m, await finishAttempt(db, m, now, undeliverable(why)));
+  }
+  const sendable = msgs.filter((m) => m.recipient && !stopped.has(m.id));
   const alone = sendable.filter(hasAttachments);
   const bulk = sendable.filter((m) => !hasAttachments(m));
   let haveToken = true;

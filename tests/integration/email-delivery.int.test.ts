@@ -5,6 +5,7 @@ import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
 import * as unsubscribeRoute from "@/app/api/unsubscribe/[token]/route";
 import { type ChannelPrefs, type RecurringMailKind } from "@/lib/schemas/channel-prefs";
 import { insertOutboxMessages } from "@/server/db/outbox";
+import { unsubscribeToken } from "@/server/messaging/unsubscribe";
 import type { DeliveryConfig } from "@/server/messaging/config";
 import { rowsForPerson } from "@/server/messaging/fan-out";
 import { JITTER_FRACTION } from "@/server/messaging/retry";
@@ -267,6 +268,28 @@ describe("List-Unsubscribe and the one-click endpoint", () => {
     const later = { ...p, prefs: { ...p.prefs, emailOptOuts: ["digest" as const] } };
     expect(rowsFor(later, "digest", now)).toEqual([]);
     expect(rowsFor(later, "reminder", now)).toHaveLength(1);
+  });
+
+  it("mail already queued when the person unsubscribes is not sent; other kinds still are", async () => {
+    const now = new Date();
+    const p = await person();
+    const rows = [...rowsFor(p, "digest", now), ...rowsFor(p, "digest", now), ...rowsFor(p, "reminder", now)];
+    await insertOutboxMessages(testDb(), rows);
+    const token = unsubscribeToken(process.env.AUTH_SECRET ?? "", {
+      tenantId: f.tenant.id,
+      userId: p.id,
+      kind: "digest",
+    });
+    expect((await oneClick(token, "List-Unsubscribe=One-Click")).status).toBe(200);
+    expect(await sweep(now)).toMatchObject({ claimed: 3, sent: 1, dead: 2 });
+    expect(stub.emails().map((m) => m.email.to)).toEqual([p.email]);
+    const dead = await testDb().outboxMessage.findMany({
+      where: { idempotencyKey: { in: rows.map((r) => r.idempotencyKey) }, status: "DEAD" },
+    });
+    expect(dead.map((r) => r.lastError)).toEqual([
+      "Not sent: the person unsubscribed from progress digest emails",
+      "Not sent: the person unsubscribed from progress digest emails",
+    ]);
   });
 
   it("a GET changes nothing: it leads to the page; the page's button posts back and can undo it", async () => {
