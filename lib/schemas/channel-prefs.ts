@@ -96,6 +96,15 @@ export const ZUpdateChannelPrefsSchema = z
       )
       .max(CHANNELS.length),
     digest: z.enum(DIGEST_FREQUENCIES, { error: "Choose a daily or weekly digest, or off" }),
+    /** recurring mail not wanted by email (docs/messaging.md#headers); left out, the stored choice stays */
+    emailOptOuts: z
+      .array(
+        z.enum(RECURRING_MAIL_KINDS, {
+          error: (issue) => `Unknown kind of email "${String(issue.input)}": choose digest, reminder or alert`,
+        }),
+      )
+      .max(RECURRING_MAIL_KINDS.length)
+      .optional(),
     slackWebhookUrl: ZWebhookUrlField,
     teamsWebhookUrl: ZWebhookUrlField,
   })

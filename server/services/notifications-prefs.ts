@@ -26,6 +26,7 @@ export async function myChannelPrefs(ctx: ServiceContext) {
     digest: prefs.digest,
     slackWebhookUrl: prefs.slackWebhookUrl ?? "",
     teamsWebhookUrl: prefs.teamsWebhookUrl ?? "",
+    emailOptOuts: prefs.emailOptOuts,
   };
 }
 
@@ -55,13 +56,14 @@ export async function updateMyChannelPrefs(ctx: ServiceContext, input: UpdateCha
     digest: input.digest,
     slackWebhookUrl: await checked("slackWebhookUrl", input.slackWebhookUrl),
     teamsWebhookUrl: await checked("teamsWebhookUrl", input.teamsWebhookUrl),
-    // unsubscribes from a message's link stay until the person undoes them there (docs/messaging.md#headers)
-    emailOptOuts: before.emailOptOuts,
+    // a form that does not send the list keeps what the unsubscribe links set (docs/messaging.md#headers)
+    emailOptOuts: input.emailOptOuts ? [...new Set(input.emailOptOuts)] : before.emailOptOuts,
   };
   // webhook URLs are credentials: the audit trail records that they changed, not what they are
   const summary = (p: ChannelPrefs) => ({
     channels: chosenChannels(p),
     digest: p.digest,
+    emailOptOuts: p.emailOptOuts,
     slackUrlSet: p.slackWebhookUrl !== null,
     teamsUrlSet: p.teamsWebhookUrl !== null,
   });

@@ -340,3 +340,45 @@ describe("List-Unsubscribe and the one-click endpoint", () => {
     expect(tooBig.status).toBe(413);
   });
 });
+
+describe("recurring emails in the notification settings", () => {
+  it("shows what the links turned off, switches kinds back on or off (audited), and keeps them when not sent", async () => {
+    const { callerFor, sessionUserOf } = await import("../helpers/fixtures");
+    const p = await person();
+    const me = callerFor(await sessionUserOf({ id: p.id }));
+    const token = unsubscribeToken(process.env.AUTH_SECRET ?? "", {
+      tenantId: f.tenant.id,
+      userId: p.id,
+      kind: "alert",
+    });
+    await oneClick(token, "List-Unsubscribe=One-Click");
+    expect(await me.preferences.channels()).toMatchObject({ emailOptOuts: ["alert"] });
+    // a form without the list (an older client) keeps the choice
+    await me.preferences.updateChannels({ channels: ["email"], digest: "weekly" });
+    expect(await optOutsOf(p.id)).toEqual(["alert"]);
+    const saved = await me.preferences.updateChannels({
+      channels: ["email"],
+      digest: "weekly",
+      emailOptOuts: ["digest"],
+    });
+    expect(saved.emailOptOuts).toEqual(["digest"]);
+    const audit = await testDb().auditEvent.findFirstOrThrow({
+      where: { actorId: p.id, action: "channel_prefs.updated" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(audit.after).toMatchObject({ emailOptOuts: ["digest"] });
+  });
+
+  it("refuses an unknown kind of email, naming it, and changes nothing", async () => {
+    const { callerFor, sessionUserOf, shapeOf } = await import("../helpers/fixtures");
+    const p = await person();
+    const me = callerFor(await sessionUserOf({ id: p.id }));
+    const bad = await shapeOf(
+      me.preferences.updateChannels({ channels: ["email"], digest: "daily", emailOptOuts: ["newsletter"] as never }),
+      "preferences.updateChannels",
+    );
+    expect(bad?.data.code).toBe("BAD_REQUEST");
+    expect(bad?.message).toMatch(/Unknown kind of email "newsletter"/);
+    expect(await optOutsOf(p.id)).toEqual([]);
+  });
+});
