@@ -1,14 +1,16 @@
 /**
- * `npm run bench -- --scale 1k|10k|100k [--skip-web] [--skip-jobs] [--only-jobs] [--duration S] [--keep] [--build]` (bench/README.md): generates the
+ * `npm run bench -- --scale 1k|10k|100k [--skip-web] [--skip-jobs] [--only-jobs] [--only-p6] [--p6-emails N] [--duration S] [--keep] [--build]` (bench/README.md): generates the
  * synthetic tenants, loads the production server and the raw-SQL limit (P1), counts statements (P2),
- * runs the web figures (P3/P4, bench/web.ts), times the digest job (P5), then prints the
+ * runs the web figures (P3/P4, bench/web.ts), times the digest job (P5), delivers queued digest
+ * emails to a rate-limited recorder (P6, bench/email.ts), then prints the
  * table and writes bench/results/<date>.json. It measures and prints; it never fails on a target.
  * BENCH_DATABASE_URL=postgresql://… uses a fresh database on that server; without it, embedded PGlite.
  */
 import { startCountingProxy } from "./count-proxy";
 import { measureDashboard, type DashboardFigures } from "./dashboard";
 import { measureDigest, type DigestFigures } from "./digest";
-import { dashboardFigures, digestFigures } from "./verdicts";
+import { measureEmailDelivery, type EmailFigures } from "./email";
+import { P6_TARGET_EMAILS, dashboardFigures, digestFigures, emailFigures } from "./verdicts";
 import type { BenchFigure } from "./figures";
 import { SCALES, type ScaleName } from "./generate";
 import { ensureBuild, signIn, startNext } from "./next-server";
@@ -33,6 +35,9 @@ function args() {
   if (!(scale in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(", ")}`);
   const durationS = Number(value("--duration") ?? 10);
   if (!Number.isFinite(durationS) || durationS <= 0) throw new Error("--duration must be a positive number of seconds");
+  const p6Emails = Number(value("--p6-emails") ?? P6_TARGET_EMAILS);
+  if (!Number.isInteger(p6Emails) || p6Emails < 0)
+    throw new Error("--p6-emails must be a whole number ≥ 0 (0 skips P6)");
   const lighthouseRuns = Number(value("--lighthouse-runs") ?? 3);
   if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1)
     throw new Error("--lighthouse-runs must be a whole number ≥ 1");
@@ -43,6 +48,8 @@ function args() {
     skipWeb: argv.includes("--skip-web"),
     skipJobs: argv.includes("--skip-jobs"),
     onlyJobs: argv.includes("--only-jobs"),
+    onlyP6: argv.includes("--only-p6"),
+    p6Emails,
     keep: argv.includes("--keep"),
     build: argv.includes("--build"),
   };
@@ -52,20 +59,22 @@ async function main() {
   const opts = args();
   const now = new Date();
   process.env.APP_URL ??= `http://localhost:${PORTS.next}`;
-  if (!opts.onlyJobs) ensureBuild(opts.build); // before the data, so the build does not overlap the measured part
+  const webToo = !opts.onlyJobs && !opts.onlyP6;
+  if (webToo) ensureBuild(opts.build); // before the data, so the build does not overlap the measured part
   const db = await setUpDb(opts.scale, { keep: opts.keep, now, embeddedPort: PORTS.embedded });
   const proxy = await startCountingProxy(db.url, PORTS.proxy);
   // the in-process digest job reads the app's environment (server/messaging/config.ts)
   process.env.DATABASE_URL = proxy.url;
   process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-01";
   // --only-jobs: P5 alone, without the production server and the raw-SQL limit (P1–P4)
-  const raw = opts.onlyJobs ? null : await startRawServer(proxy.url, PORTS.raw, Number(process.env.DB_POOL_MAX ?? 10));
+  const raw = !webToo ? null : await startRawServer(proxy.url, PORTS.raw, Number(process.env.DB_POOL_MAX ?? 10));
   const figures: BenchFigure[] = [];
   const dash = new Map<ScaleName, DashboardFigures>();
   const digests = new Map<ScaleName, DigestFigures>();
+  let email: EmailFigures | null = null;
   try {
     if (raw) figures.push(...(await webPart(db, proxy, raw, opts, dash)));
-    for (const [name, tenant] of opts.skipJobs ? [] : db.tenants) {
+    for (const [name, tenant] of opts.skipJobs || opts.onlyP6 ? [] : db.tenants) {
       const d = await measureDigest(proxy, tenant.tenantId, tenant.projects, now);
       digests.set(name, d);
       console.log(
@@ -73,6 +82,20 @@ async function main() {
       );
     }
     figures.push(...digestFigures(digests, db.tenants));
+    const top = db.tenants.get(opts.scale);
+    if (top && opts.p6Emails > 0) {
+      // straight to the database: the counting proxy would only add a hop to every token taken
+      email = await measureEmailDelivery(db.url, top, {
+        emails: opts.p6Emails,
+        limitPerSecond: 2,
+        appUrl: process.env.APP_URL,
+        timeoutS: 600,
+      });
+      console.log(
+        `P6 ${email.emails} emails: ${email.wallS.toFixed(1)} s, ${email.delivered} delivered, ${email.dead} dead, ${email.requests} requests, ${email.throttled} answered 429`,
+      );
+    }
+    figures.push(...emailFigures(email));
   } finally {
     await raw?.close();
     await proxy.close();

@@ -1,5 +1,6 @@
 import type { DashboardFigures } from "./dashboard";
 import type { DigestFigures } from "./digest";
+import type { EmailFigures } from "./email";
 import type { BenchFigure } from "./figures";
 import type { GeneratedTenant, ScaleName } from "./generate";
 import { verdict } from "./report";
@@ -237,4 +238,36 @@ export function digestFigures(
     });
   }
   return out;
+}
+
+/** P6: the target for 10 000 digest emails at 2 requests a second (docs/messaging.md#pacing). */
+export const MAX_EMAIL_S = 180;
+export const P6_TARGET_EMAILS = 10_000;
+
+export function emailFigures(e: EmailFigures | null): BenchFigure[] {
+  if (!e) return [];
+  const full = e.emails === P6_TARGET_EMAILS;
+  const all = e.delivered === e.emails && e.dead === 0;
+  return [
+    {
+      id: "P6.email.wall",
+      group: "P6",
+      label: `${e.emails} queued digest emails delivered, wall time`,
+      value: e.wallS,
+      unit: "s",
+      target: full ? `≤ ${MAX_EMAIL_S} s` : "—",
+      verdict: full ? verdict(e.wallS <= MAX_EMAIL_S && all) : "n/a",
+      note: `${e.requests} requests, ${e.throttled} answered 429, at most ${e.maxPerSecond} in one second`,
+    },
+    {
+      id: "P6.email.delivered",
+      group: "P6",
+      label: "emails delivered / dead",
+      value: e.delivered,
+      unit: "emails",
+      target: `${e.emails}, 0 dead`,
+      verdict: verdict(all),
+      note: `${e.dead} dead`,
+    },
+  ];
 }

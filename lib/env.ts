@@ -7,30 +7,47 @@ export type SignupMode = (typeof SIGNUP_MODES)[number];
  * Server environment, validated with zod on first use (not at import), so `next build` needs no
  * secrets or database. See .env.example for what each variable does.
  */
-const ZServerEnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgres:// URL" }),
-  AUTH_SECRET: z.string().min(32, { message: "AUTH_SECRET must be at least 32 characters" }),
-  APP_URL: z.string().url().default("http://localhost:3000"),
-  EMAIL_FROM: z.string().default("Onward <no-reply@onward.local>"),
-  /** Comma-separated domains verified with the email provider: a tenant's own From address is used only on these (docs/branding.md#sender). */
-  EMAIL_VERIFIED_DOMAINS: z.string().optional(),
-  RESEND_API_KEY: z.string().min(1).optional(),
-  RESEND_BASE_URL: z.string().url().optional(),
-  /** Bearer token of /api/cron/*; unset → every cron call is refused (launch.ts generates one for dev/demo). */
-  CRON_SECRET: z.string().min(16, { message: "CRON_SECRET must be at least 16 characters" }).optional(),
-  /**
-   * 1 lets webhooks, Slack and Teams URLs point at loopback/private addresses (tests, e2e, local
-   * development). Off by default: an outgoing URL must resolve to public addresses only (SSRF).
-   */
-  ALLOW_PRIVATE_WEBHOOKS: z.enum(["0", "1"]).default("0"),
-  /** Demo mode (lib/demo.ts): demo credentials on the login page and the dev mail viewer; loopback only. */
-  ONWARD_DEMO: z.enum(["0", "1"]).default("0"),
-  /** Who may create a workspace (docs/signup.md#modes); unset → see signupMode(). */
-  SIGNUP: z.enum(SIGNUP_MODES, { message: "SIGNUP must be open, invite or closed" }).optional(),
-  /** Set by the launcher when it serves the embedded database (scripts/launch.ts), not by operators. */
-  ONWARD_EMBEDDED_DB: z.enum(["0", "1"]).default("0"),
-});
+const ZServerEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgres:// URL" }),
+    AUTH_SECRET: z.string().min(32, { message: "AUTH_SECRET must be at least 32 characters" }),
+    APP_URL: z.string().url().default("http://localhost:3000"),
+    EMAIL_FROM: z.string().default("Onward <no-reply@onward.local>"),
+    /** Comma-separated domains verified with the email provider: a tenant's own From address is used only on these (docs/branding.md#sender). */
+    EMAIL_VERIFIED_DOMAINS: z.string().optional(),
+    RESEND_API_KEY: z.string().min(1).optional(),
+    RESEND_BASE_URL: z.string().url().optional(),
+    /** Requests a second to the email provider, shared by every instance (docs/messaging.md#pacing); Resend's default limit is 2. */
+    EMAIL_RATE_PER_SECOND: z.coerce
+      .number({ message: "EMAIL_RATE_PER_SECOND must be a number" })
+      .positive({ message: "EMAIL_RATE_PER_SECOND must be above 0" })
+      .max(1000, { message: "EMAIL_RATE_PER_SECOND must be at most 1000" })
+      .default(2),
+    /** Bearer token of /api/cron/*; unset → every cron call is refused (launch.ts generates one for dev/demo). */
+    CRON_SECRET: z.string().min(16, { message: "CRON_SECRET must be at least 16 characters" }).optional(),
+    /**
+     * 1 lets webhooks, Slack and Teams URLs point at loopback/private addresses (tests, e2e, local
+     * development). Off by default: an outgoing URL must resolve to public addresses only (SSRF).
+     */
+    ALLOW_PRIVATE_WEBHOOKS: z.enum(["0", "1"]).default("0"),
+    /** Demo mode (lib/demo.ts): demo credentials on the login page and the dev mail viewer; loopback only. */
+    ONWARD_DEMO: z.enum(["0", "1"]).default("0"),
+    /** Who may create a workspace (docs/signup.md#modes); unset → see signupMode(). */
+    SIGNUP: z.enum(SIGNUP_MODES, { message: "SIGNUP must be open, invite or closed" }).optional(),
+    /** Set by the launcher when it serves the embedded database (scripts/launch.ts), not by operators. */
+    ONWARD_EMBEDDED_DB: z.enum(["0", "1"]).default("0"),
+  })
+  .superRefine((env, ctx) => {
+    // mail from an unverifiable .local address is rejected or lands in spam (docs/messaging.md#headers)
+    if (env.NODE_ENV === "production" && env.RESEND_API_KEY && /\.local>?\s*$/i.test(env.EMAIL_FROM))
+      ctx.addIssue({
+        code: "custom",
+        path: ["EMAIL_FROM"],
+        message:
+          "EMAIL_FROM must be an address on a domain verified with Resend before real mail is sent (e.g. Onward <no-reply@mail.example.com>)",
+      });
+  });
 
 export type ServerEnv = z.infer<typeof ZServerEnvSchema>;
 

@@ -10,6 +10,14 @@ export type Channel = (typeof CHANNELS)[number];
 export const DIGEST_FREQUENCIES = ["daily", "weekly", "off"] as const;
 export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
 
+/**
+ * Recurring mail a person can stop from the message itself, one kind at a time (List-Unsubscribe,
+ * docs/messaging.md#headers). Transactional mail (sign-in links, invitations) is not among them.
+ */
+export const RECURRING_MAIL_KINDS = ["digest", "reminder", "alert"] as const;
+export type RecurringMailKind = (typeof RECURRING_MAIL_KINDS)[number];
+const isMailKind = (v: string): v is RecurringMailKind => (RECURRING_MAIL_KINDS as readonly string[]).includes(v);
+
 export const CHANNEL_LABEL: Record<Channel, string> = {
   email: "Email",
   slack: "Slack",
@@ -28,6 +36,8 @@ export type ChannelPrefs = {
   /** set when Slack or Teams refused a message with a 4xx (docs/alerts.md#chat-channel-health) */
   slackBroken: ChatBroken | null;
   teamsBroken: ChatBroken | null;
+  /** recurring mail this person unsubscribed from by email (the other channels are unaffected) */
+  emailOptOuts: RecurringMailKind[];
 };
 /** When a chat URL stopped working and what it answered (e.g. "HTTP 404: no_service"). */
 export type ChatBroken = { at: string; error: string };
@@ -43,6 +53,7 @@ export const DEFAULT_CHANNEL_PREFS: ChannelPrefs = {
   teamsWebhookUrl: null,
   slackBroken: null,
   teamsBroken: null,
+  emailOptOuts: [],
 };
 
 const ZChatBrokenSchema = z.object({ at: z.string(), error: z.string() });
@@ -57,6 +68,7 @@ const ZStoredSchema = z.object({
   teamsWebhookUrl: z.string().nullish(),
   slackBroken: ZChatBrokenSchema.nullish(),
   teamsBroken: ZChatBrokenSchema.nullish(),
+  emailOptOuts: z.array(z.string()).optional(),
 });
 
 /** Stored JSON → preferences; anything missing or malformed falls back to the defaults field by field. */
@@ -73,6 +85,7 @@ export function readChannelPrefs(stored: unknown): ChannelPrefs {
     teamsWebhookUrl: v.teamsWebhookUrl ?? null,
     slackBroken: v.slackBroken ?? null,
     teamsBroken: v.teamsBroken ?? null,
+    emailOptOuts: [...new Set((v.emailOptOuts ?? []).filter(isMailKind))],
   };
 }
 
@@ -97,6 +110,15 @@ export const ZUpdateChannelPrefsSchema = z
       )
       .max(CHANNELS.length),
     digest: z.enum(DIGEST_FREQUENCIES, { error: "Choose a daily or weekly digest, or off" }),
+    /** recurring mail not wanted by email (docs/messaging.md#headers); left out, the stored choice stays */
+    emailOptOuts: z
+      .array(
+        z.enum(RECURRING_MAIL_KINDS, {
+          error: (issue) => `Unknown kind of email "${String(issue.input)}": choose digest, reminder or alert`,
+        }),
+      )
+      .max(RECURRING_MAIL_KINDS.length)
+      .optional(),
     slackWebhookUrl: ZWebhookUrlField,
     teamsWebhookUrl: ZWebhookUrlField,
   })

@@ -37,14 +37,18 @@ export async function sendMagicLink(
     `The link works once and expires in ${validity}. If you did not ask for it, ignore this email.`,
   ].join("\n");
   const html = `${brand ? emailBrandHeader(brand) : ""}<p>Hi ${escapeHtml(user.name)},</p><p>Use this link to sign in to ${escapeHtml(where)}:</p><p><a href="${escapeHtml(url)}">${brand ? `Sign in to ${escapeHtml(name)}` : "Sign in to Onward"}</a></p><p>The link works once and expires in ${validity}. If you did not ask for it, ignore this email.</p>`;
-  const message = await enqueueEmail(prisma, {
-    tenantId: user.tenantId,
-    to: email,
-    subject: `Your sign-in link for ${name}`,
-    text,
-    html,
-    idempotencyKey: `magic-link/${createHash("sha256").update(url).digest("hex")}`,
-  });
+  const message = await enqueueEmail(
+    prisma,
+    {
+      tenantId: user.tenantId,
+      to: email,
+      subject: `Your sign-in link for ${name}`,
+      text,
+      html,
+      idempotencyKey: `magic-link/${createHash("sha256").update(url).digest("hex")}`,
+    },
+    now,
+  );
   await deliverEmailNow(prisma, message.id, now);
   return true;
 }

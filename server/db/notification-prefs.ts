@@ -50,3 +50,11 @@ export async function clearChatBroken(prisma: DbOrTx, tenantId: string, userId: 
     WHERE "tenantId" = ${tenantId} AND id = ${userId} AND jsonb_typeof("channelPrefs") = 'object'
       AND "channelPrefs" ? ${key}`;
 }
+
+/** The channel preferences of several people of one tenant (the worker's check before it sends). */
+export function findPrefsOfPeople(prisma: DbOrTx, tenantId: string, userIds: string[]) {
+  return prisma.user.findMany({
+    where: { tenantId, id: { in: userIds } },
+    select: { id: true, channelPrefs: true },
+  });
+}

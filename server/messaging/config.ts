@@ -7,7 +7,14 @@ import { parseVerifiedDomains } from "@/domain/branding/sender";
  * the sender (and the domains tenants may send from: docs/branding.md#sender), and whether private network addresses may receive webhooks (tests, development).
  */
 export type DeliveryConfig = {
-  email: { apiKey: string; baseUrl: string | null; from: string; verifiedDomains?: readonly string[] } | null;
+  email: {
+    apiKey: string;
+    baseUrl: string | null;
+    from: string;
+    verifiedDomains?: readonly string[];
+    /** requests a second to the provider, all instances together (docs/messaging.md#pacing); default 2 */
+    ratePerSecond?: number;
+  } | null;
   allowPrivateNetworks: boolean;
   appUrl: string;
 };
@@ -21,6 +28,7 @@ export function deliveryConfig(): DeliveryConfig {
           baseUrl: env.RESEND_BASE_URL ?? null,
           from: env.EMAIL_FROM,
           verifiedDomains: parseVerifiedDomains(env.EMAIL_VERIFIED_DOMAINS),
+          ratePerSecond: env.EMAIL_RATE_PER_SECOND,
         }
       : null,
     allowPrivateNetworks: env.ALLOW_PRIVATE_WEBHOOKS === "1",

@@ -1,4 +1,4 @@
-import { chosenChannels, type Channel, type ChannelPrefs } from "@/lib/schemas/channel-prefs";
+import { chosenChannels, type Channel, type ChannelPrefs, type RecurringMailKind } from "@/lib/schemas/channel-prefs";
 import type { Prisma } from "@/server/db/client";
 import type { OutboxInsert } from "@/server/db/outbox";
 import type { OutboxChannel } from "@/generated/prisma/enums";
@@ -9,7 +9,9 @@ import type { RenderedMessage } from "./templates/render";
  * key (`<keyBase>/<channel>`), so a repeat of the same job writes nothing new. Slack and Teams rows
  * name the person, not the URL: the URL is read from their preferences when the row is sent. A
  * channel they chose but cannot receive on (no webhook URL) is stored DEAD with the reason, visible
- * to admins, instead of failing the job.
+ * to admins, instead of failing the job. Recurring mail names its `mailKind`: the email row then
+ * carries who and what, so it is sent with a List-Unsubscribe link (docs/messaging.md#headers), and
+ * nobody gets an email of a kind they unsubscribed from.
  */
 export type Person = { id: string; tenantId: string; email: string; prefs: ChannelPrefs };
 
@@ -28,9 +30,12 @@ export function rowsForPerson(
   person: Person,
   message: RenderedMessage,
   keyBase: string,
-  opts: { now: Date; channels?: readonly Channel[] },
+  opts: { now: Date; channels?: readonly Channel[]; mailKind?: RecurringMailKind },
 ): OutboxInsert[] {
-  const channels = opts.channels ?? chosenChannels(person.prefs);
+  const kind = opts.mailKind;
+  const channels = (opts.channels ?? chosenChannels(person.prefs)).filter(
+    (c) => c !== "email" || !kind || !person.prefs.emailOptOuts.includes(kind),
+  );
   return channels.map((channel): OutboxInsert => {
     const base = {
       tenantId: person.tenantId,
@@ -45,7 +50,12 @@ export function rowsForPerson(
     if (channel === "email") {
       if (!person.email)
         return { ...base, recipient: "", status: "DEAD", lastError: "No email address for this person" };
-      return { ...base, recipient: person.email, bodyHtml: message.html };
+      return {
+        ...base,
+        recipient: person.email,
+        bodyHtml: message.html,
+        ...(kind ? { payload: { userId: person.id, mailKind: kind } } : {}),
+      };
     }
     if (channel === "in_app")
       return { ...base, recipient: recipientRef(person.id), payload: { userId: person.id, ...message.inApp } };

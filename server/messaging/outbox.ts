@@ -19,7 +19,12 @@ export type EmailInput = {
   attachments?: EmailAttachment[];
 };
 
-export function enqueueEmail(prisma: DbOrTx, email: EmailInput) {
+/**
+ * `now` is the caller's clock (ctx.now): the row is due at that instant, so the immediate delivery
+ * that claims it with the same `now` finds it due. Left to the database's default, the row was due a
+ * few milliseconds after the request's `now` and "send now" never claimed it.
+ */
+export function enqueueEmail(prisma: DbOrTx, email: EmailInput, now: Date) {
   return upsertOutboxMessage(prisma, {
     tenantId: email.tenantId,
     channel: "EMAIL",
@@ -29,6 +34,8 @@ export function enqueueEmail(prisma: DbOrTx, email: EmailInput) {
     bodyHtml: email.html ?? null,
     idempotencyKey: email.idempotencyKey,
     ...(email.attachments?.length ? { payload: { attachments: email.attachments } } : {}),
+    createdAt: now,
+    nextAttemptAt: now,
   });
 }
 

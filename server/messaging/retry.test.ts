@@ -3,10 +3,12 @@ import {
   BASE_DELAY_MS,
   MAX_ATTEMPTS,
   MAX_DELAY_MS,
+  JITTER_FRACTION,
   backoffMs,
   describeFailure,
   isRetryableStatus,
   nextStep,
+  parseRetryAfter,
 } from "./retry";
 
 const NOW = new Date("2030-01-01T00:00:00Z");
@@ -30,13 +32,34 @@ describe("retry policy", () => {
     expect(backoffMs(2)).toBe(BASE_DELAY_MS * 4);
     expect(backoffMs(20)).toBe(MAX_DELAY_MS);
     expect(backoffMs(1, 600)).toBe(600_000);
-    expect(backoffMs(1, 1)).toBe(BASE_DELAY_MS);
+    expect(backoffMs(1, 1)).toBe(1000);
+    expect(backoffMs(3, 0)).toBe(0);
     expect(backoffMs(1, 10 ** 9)).toBe(MAX_DELAY_MS);
+  });
+
+  it("adds up to JITTER_FRACTION of the wait, at random", () => {
+    expect(backoffMs(1, null, 0)).toBe(BASE_DELAY_MS);
+    expect(backoffMs(1, null, 0.5)).toBe(BASE_DELAY_MS * (1 + JITTER_FRACTION / 2));
+    expect(backoffMs(1, 2, 0.999)).toBeLessThanOrEqual(2000 * (1 + JITTER_FRACTION));
+    const next = nextStep(fail(true), 1, NOW);
+    const wait = next.status === "FAILED" ? next.nextAttemptAt.getTime() - NOW.getTime() : -1;
+    expect(wait).toBeGreaterThanOrEqual(BASE_DELAY_MS);
+    expect(wait).toBeLessThan(BASE_DELAY_MS * (1 + JITTER_FRACTION));
+  });
+
+  it("reads Retry-After as seconds or as an HTTP-date", () => {
+    expect(parseRetryAfter("120", NOW)).toBe(120);
+    expect(parseRetryAfter(" 0 ", NOW)).toBe(0);
+    expect(parseRetryAfter("Tue, 01 Jan 2030 00:00:30 GMT", NOW)).toBe(30);
+    expect(parseRetryAfter("Mon, 31 Dec 2029 23:00:00 GMT", NOW)).toBe(0);
+    expect(parseRetryAfter("soon", NOW)).toBeNull();
+    expect(parseRetryAfter("-5", NOW)).toBeNull();
+    expect(parseRetryAfter(undefined, NOW)).toBeNull();
   });
 
   it("sent, retried until the last attempt, then dead; a final failure is dead at once", () => {
     expect(nextStep({ ok: true, statusCode: 200, durationMs: 1 }, 1, NOW)).toEqual({ status: "SENT" });
-    expect(nextStep(fail(true), 1, NOW)).toEqual({
+    expect(nextStep(fail(true), 1, NOW, 0)).toEqual({
       status: "FAILED",
       nextAttemptAt: new Date(NOW.getTime() + BASE_DELAY_MS),
     });

@@ -114,21 +114,25 @@ async function sendInvite(
   const content = Buffer.from(ics, "utf8").toString("base64");
   for (const p of to) {
     const message = renderMessage(inviteDocument(e, change, { recipientName: p.name, tenantName: tenant.name, link }));
-    await enqueueEmail(tx, {
-      tenantId: tenant.id,
-      to: p.email,
-      subject: message.subject,
-      text: message.text,
-      html: message.html,
-      idempotencyKey: `calendar/${tenant.id}/${e.key}/${sequence}/${method}/${p.email}`,
-      attachments: [
-        {
-          filename: method === "CANCEL" ? "cancel.ics" : "invite.ics",
-          content,
-          contentType: `text/calendar; method=${method}`,
-        },
-      ],
-    });
+    await enqueueEmail(
+      tx,
+      {
+        tenantId: tenant.id,
+        to: p.email,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        idempotencyKey: `calendar/${tenant.id}/${e.key}/${sequence}/${method}/${p.email}`,
+        attachments: [
+          {
+            filename: method === "CANCEL" ? "cancel.ics" : "invite.ics",
+            content,
+            contentType: `text/calendar; method=${method}`,
+          },
+        ],
+      },
+      now,
+    );
   }
 }
 

@@ -177,6 +177,7 @@ export async function queueDigests(
       ...rowsForPerson({ id: person.id, tenantId: tenant.id, email: person.email, prefs }, message, keyBase, {
         now,
         channels,
+        mailKind: "digest",
       }),
     );
   }

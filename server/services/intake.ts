@@ -272,6 +272,7 @@ export async function submitAssessment(ctx: PublicContext, input: IntakeSubmissi
         url: `${appUrl}${resultPath}`,
         evaluated,
       }),
+      ctx.now,
     );
     return { messageId: message.id };
   });

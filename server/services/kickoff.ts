@@ -428,6 +428,7 @@ async function inviteStakeholders(
         appUrl,
         "",
       ),
+      ctx.now,
     );
   }
   return input.stakeholders.length;

@@ -55,7 +55,7 @@ async function queueReminders(db: Db, tenant: JobTenant, m: CheckedRow, now: Dat
       { id: person.id, tenantId: tenant.id, email: person.email, prefs },
       message,
       `milestone-due/${m.id}/${person.id}`,
-      { now, channels: chosenChannels(prefs) },
+      { now, channels: chosenChannels(prefs), mailKind: "reminder" },
     );
   });
   return insertOutboxMessages(db, rows);

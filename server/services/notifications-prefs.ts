@@ -37,6 +37,7 @@ export async function myChannelPrefs(ctx: ServiceContext) {
     teamsWebhookUrl: prefs.teamsWebhookUrl ?? "",
     slackBroken: prefs.slackBroken,
     teamsBroken: prefs.teamsBroken,
+    emailOptOuts: prefs.emailOptOuts,
   };
 }
 
@@ -71,11 +72,14 @@ export async function updateMyChannelPrefs(ctx: ServiceContext, input: UpdateCha
     // a broken channel stays marked until its URL changes or a test gets through (docs/alerts.md#chat-channel-health)
     slackBroken: slackWebhookUrl === before.slackWebhookUrl ? before.slackBroken : null,
     teamsBroken: teamsWebhookUrl === before.teamsWebhookUrl ? before.teamsBroken : null,
+    // a form that does not send the list keeps what the unsubscribe links set (docs/messaging.md#headers)
+    emailOptOuts: input.emailOptOuts ? [...new Set(input.emailOptOuts)] : before.emailOptOuts,
   };
   // webhook URLs are credentials: the audit trail records that they changed, not what they are
   const summary = (p: ChannelPrefs) => ({
     channels: chosenChannels(p),
     digest: p.digest,
+    emailOptOuts: p.emailOptOuts,
     slackUrlSet: p.slackWebhookUrl !== null,
     teamsUrlSet: p.teamsWebhookUrl !== null,
   });

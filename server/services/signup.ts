@@ -117,7 +117,7 @@ export async function submitSignup(
         requestId: ctx.requestId,
         at: ctx.now,
       });
-      return (await enqueueEmail(tx, existingAccountEmail(input, appUrl))).id;
+      return (await enqueueEmail(tx, existingAccountEmail(input, appUrl), ctx.now)).id;
     });
     await deliverEmailNow(ctx.db, existingId, ctx.now);
     return { status: "check-inbox" };
@@ -152,7 +152,7 @@ export async function submitSignup(
         requestId: ctx.requestId,
         at: ctx.now,
       });
-      const message = await enqueueEmail(tx, verificationEmail(input, appUrl, token, saved.id));
+      const message = await enqueueEmail(tx, verificationEmail(input, appUrl, token, saved.id), ctx.now);
       return message.id;
     });
   } catch (error) {

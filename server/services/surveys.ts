@@ -172,7 +172,7 @@ async function createSurveys(db: Db, due: readonly Candidate[], now: Date): Prom
       for (const row of rows) {
         const token = row.tokenHash ? tokens.get(row.tokenHash) : undefined;
         if (token && row.recipient && !row.recipient.disabledAt)
-          await enqueueEmail(tx, surveyEmail(row, token, appUrl, row.recipient, await brandOf(row.tenantId)));
+          await enqueueEmail(tx, surveyEmail(row, token, appUrl, row.recipient, await brandOf(row.tenantId)), now);
       }
       return rows.length;
     });

@@ -76,7 +76,7 @@ export async function dispatchAlert(
       { id: person.id, tenantId: tenant.id, email: person.email, prefs },
       message,
       `alert/${alert.id}/${person.id}`,
-      { now, channels },
+      { now, channels, mailKind: "alert" },
     );
   });
   return { webhooks, messages: await insertOutboxMessages(db, rows) };

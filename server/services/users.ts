@@ -91,7 +91,7 @@ export async function inviteUser(
       requestId: ctx.requestId,
       at: ctx.now,
     });
-    const message = await enqueueEmail(tx, inviteEmail(ctx.tenantId, created.id, input, appUrl, token));
+    const message = await enqueueEmail(tx, inviteEmail(ctx.tenantId, created.id, input, appUrl, token), ctx.now);
     return { user: created, messageId: message.id, token };
   });
   await deliverEmailNow(ctx.db, messageId, ctx.now);

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { DEFAULT_CHANNEL_PREFS, type ChannelPrefs } from "@/lib/schemas/channel-prefs";
 import { createPrismaClient, type Db } from "@/server/db/client";
 import type { Role, StakeholderRole } from "@/generated/prisma/enums";
 import type { Prisma } from "@/generated/prisma/client";
@@ -666,4 +667,19 @@ export async function retentionTaskFor(f: TenantFixture) {
     select: { id: true },
   });
   return a.id;
+}
+
+/** A staff person with the given channel preferences, as fan-out sees them (server/messaging/fan-out.ts). */
+export async function createPerson(tenantId: string, prefs: Partial<ChannelPrefs> = {}) {
+  const channelPrefs = { ...DEFAULT_CHANNEL_PREFS, ...prefs };
+  const user = await testDb().user.create({
+    data: {
+      tenantId,
+      email: `p-${randomUUID().slice(0, 8)}@example.com`,
+      name: "Pat",
+      role: "TECH_LEAD",
+      channelPrefs,
+    },
+  });
+  return { id: user.id, tenantId, email: user.email, prefs: channelPrefs };
 }

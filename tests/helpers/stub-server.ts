@@ -4,7 +4,8 @@ import type { AddressInfo } from "node:net";
 /**
  * A local HTTP server standing in for Resend, Slack, Teams and webhook receivers: it records every
  * request (headers and raw body) and answers with scripted responses per path — real HTTP from the
- * real SDKs and our own client, no mocks of our code.
+ * real SDKs and our own client, no mocks of our code. Unscripted, it answers like Resend: an id per
+ * email on /emails and /emails/batch.
  */
 export type StubRequest = {
   method: string;
@@ -21,6 +22,8 @@ export type Stub = {
   /** responses for a path, used in order; the last one repeats (default: 200 {"ok":true}) */
   script: (path: string, responses: StubResponse[]) => void;
   to: (path: string) => StubRequest[];
+  /** every email that reached /emails or /emails/batch, one entry per email, with its request */
+  emails: () => { email: Record<string, unknown>; request: StubRequest }[];
   reset: () => void;
   stop: () => Promise<void>;
 };
@@ -46,7 +49,11 @@ export async function startStub(): Promise<Stub> {
       const next = queue && queue.length > 1 ? queue.shift() : queue?.[0];
       const response = next ?? {
         status: 200,
-        body: path.endsWith("/emails") ? { id: `email_${++emailIds}` } : { ok: true },
+        body: path.endsWith("/emails")
+          ? { id: `email_${++emailIds}` }
+          : path.endsWith("/emails/batch") && Array.isArray(json)
+            ? { data: json.map(() => ({ id: `email_${++emailIds}` })) }
+            : { ok: true },
       };
       res.writeHead(response.status, { "content-type": "application/json", ...response.headers });
       res.end(JSON.stringify(response.body ?? {}));
@@ -59,6 +66,14 @@ export async function startStub(): Promise<Stub> {
     requests,
     script: (path, responses) => scripts.set(path, [...responses]),
     to: (path) => requests.filter((r) => r.path === path),
+    emails: () =>
+      requests.flatMap((request) =>
+        request.path === "/emails"
+          ? [{ email: request.json as Record<string, unknown>, request }]
+          : request.path === "/emails/batch" && Array.isArray(request.json)
+            ? (request.json as Record<string, unknown>[]).map((email) => ({ email, request }))
+            : [],
+      ),
     reset: () => {
       requests.length = 0;
       scripts.clear();

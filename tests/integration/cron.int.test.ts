@@ -66,15 +66,28 @@ const deliver = () =>
     deliverDueMessages(db(), { now: new Date(), tenantId: f.tenant.id }),
   ]);
 
-/** Emails the stub received for this tenant's people, by recipient and idempotency key. */
+/** Emails the stub received for this tenant's people, by recipient and the idempotency key of their row. */
 async function mailsFor(prefix: string) {
   const emails = new Set(
     (await db().user.findMany({ where: { tenantId: f.tenant.id }, select: { email: true } })).map((u) => u.email),
   );
-  return stub
-    .to("/emails")
-    .filter((r) => emails.has((r.json as { to: string }).to) && String(r.headers["idempotency-key"]).startsWith(prefix))
-    .map((r) => `${(r.json as { to: string }).to} ${String(r.headers["idempotency-key"])}`);
+  // one request per email or a batch of them: each email names its outbox row in the tag outbox_id
+  const sent = stub.emails().map(({ email }) => ({
+    to: String(email.to),
+    id: (email.tags as { name: string; value: string }[] | undefined)?.find((t) => t.name === "outbox_id")?.value ?? "",
+  }));
+  const keys = new Map(
+    (
+      await db().outboxMessage.findMany({
+        where: { id: { in: sent.map((m) => m.id) } },
+        select: { id: true, idempotencyKey: true },
+      })
+    ).map((r) => [r.id, r.idempotencyKey]),
+  );
+  return sent
+    .map((m) => ({ to: m.to, key: keys.get(m.id) ?? "" }))
+    .filter((m) => emails.has(m.to) && m.key.startsWith(prefix))
+    .map((m) => `${m.to} ${m.key}`);
 }
 
 // a scheduled run covers every tenant in the database, and in a full test run that is every other test

@@ -6,6 +6,7 @@ import type { SessionUser } from "@/server/auth/session-user";
 import type { Role } from "@/generated/prisma/enums";
 import { submitAssessment } from "@/server/services/intake";
 import { submitSignup } from "@/server/services/signup";
+import { unsubscribeToken } from "@/server/messaging/unsubscribe";
 import {
   ALL_FULL_ANSWERS,
   SAMPLE_REQUEST,
@@ -102,6 +103,18 @@ const PAGE_MATRIX: Record<string, PageEntry> = {
   "/survey/[token]": {
     allow: "public",
     params: async (f) => ({ token: (await openSurveyFor(f)).token }),
+    scope: "own",
+  },
+  // docs/messaging.md#headers: the page behind a recurring email's unsubscribe link; the signed token is the credential
+  "/unsubscribe/[token]": {
+    allow: "public",
+    params: (f) => ({
+      token: unsubscribeToken(process.env.AUTH_SECRET ?? "", {
+        tenantId: f.tenant.id,
+        userId: f.users.CSM.id,
+        kind: "alert",
+      }),
+    }),
     scope: "own",
   },
   // demo/development only (404 in production, see below); a mailbox by address is how demo customers read magic links

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { API_KEY_SCOPES } from "@/lib/schemas/api-keys";
 import type { SessionUser } from "@/server/auth/session-user";
 import { listMigrations } from "@/server/db/migrate";
+import { unsubscribeToken } from "@/server/messaging/unsubscribe";
 import {
   ALL_FULL_ANSWERS,
   SAMPLE_REQUEST,
@@ -90,6 +91,13 @@ const matrixLogo = () =>
     ).toString("base64"),
   }));
 let creds: Record<Caller, Credentials>;
+/** an unsubscribe link of tenant A's technical lead, as their digest carries it */
+const matrixUnsubscribeToken = () =>
+  unsubscribeToken(process.env.AUTH_SECRET ?? "", {
+    tenantId: a.tenant.id,
+    userId: a.users.TECH_LEAD.id,
+    kind: "digest",
+  });
 const SECRET = process.env.CRON_SECRET ?? "";
 const json = (body: unknown): RequestInit => ({
   method: "POST",
@@ -337,6 +345,38 @@ const ROUTES: Record<string, RouteEntry> = {
         expect: allCallers(200),
         otherwise: 200,
         check: (_c, res) => expect(res.headers.get("content-type")).toBe("text/calendar; charset=utf-8"),
+      },
+    },
+  },
+  // docs/messaging.md#headers: the signed token is the credential, whoever sends it (a mailbox provider has no session)
+  "/api/unsubscribe/[token]": {
+    auth: "public; the signed token in the URL (HMAC of AUTH_SECRET) names the person and the kind of mail",
+    methods: {
+      GET: {
+        request: () => {
+          const token = matrixUnsubscribeToken();
+          return { url: `http://localhost/api/unsubscribe/${token}`, params: { token } };
+        },
+        expect: allCallers(303),
+        otherwise: 303,
+        check: (_c, res) => expect(res.headers.get("location")).toMatch(/\/unsubscribe\/[^/]+$/),
+      },
+      POST: {
+        request: () => {
+          const token = matrixUnsubscribeToken();
+          return {
+            url: `http://localhost/api/unsubscribe/${token}`,
+            params: { token },
+            init: {
+              method: "POST",
+              headers: { "content-type": "application/x-www-form-urlencoded" },
+              body: "List-Unsubscribe=One-Click",
+            },
+          };
+        },
+        expect: allCallers(200),
+        otherwise: 200,
+        check: async (_c, res) => expect(await res.json()).toEqual({ unsubscribed: true, kind: "progress digest" }),
       },
     },
   },

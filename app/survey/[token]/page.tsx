@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { TRPCError } from "@trpc/server";
 import { SurveyForm } from "@/components/portal/survey-form";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { NoticePage } from "@/components/ui/notice-page";
 import { api } from "@/trpc/server";
 import { formatDate } from "@/lib/format";
 
@@ -23,21 +23,7 @@ async function load(token: string) {
   }
 }
 
-function Shell({ title, description, children }: { title: string; description?: string; children?: React.ReactNode }) {
-  return (
-    <main id="main" className="grid min-h-dvh place-items-center bg-muted/40 p-4">
-      <Card className="w-full max-w-xl">
-        <CardHeader>
-          <CardTitle as="h1" className="text-xl">
-            {title}
-          </CardTitle>
-          {description ? <CardDescription>{description}</CardDescription> : null}
-        </CardHeader>
-        {children ? <CardContent>{children}</CardContent> : null}
-      </Card>
-    </main>
-  );
-}
+const Shell = NoticePage;
 
 /** The one-time survey link from the email: answerable without signing in, once, until it expires. */
 export default async function SurveyLinkPage({ params }: { params: Promise<{ token: string }> }) {

@@ -11,11 +11,14 @@ import {
   CHANNELS,
   CHANNEL_LABEL,
   DIGEST_FREQUENCIES,
+  RECURRING_MAIL_KINDS,
   ZUpdateChannelPrefsSchema,
   type Channel,
   type ChatBroken,
   type DigestFrequency,
+  type RecurringMailKind,
 } from "@/lib/schemas/channel-prefs";
+import { MAIL_KIND_LABEL } from "@/lib/labels/mail-kind";
 import { useTRPC } from "@/trpc/client";
 import { fieldError, formErrors, fieldErrorsOf } from "@/lib/form-errors";
 import { ChatHealth } from "./chat-health";
@@ -28,6 +31,7 @@ type Prefs = {
   teamsWebhookUrl: string;
   slackBroken?: ChatBroken | null;
   teamsBroken?: ChatBroken | null;
+  emailOptOuts: RecurringMailKind[];
 };
 
 const DIGEST_TEXT: Record<DigestFrequency, { label: string; description: string }> = {
@@ -43,12 +47,14 @@ const DIGEST_TEXT: Record<DigestFrequency, { label: string; description: string 
 export function PreferencesForm({ initial, urgentNote }: { initial: Prefs; urgentNote: string }) {
   const trpc = useTRPC();
   const [channels, setChannels] = useState<Channel[]>(initial.channels);
+  const [optOuts, setOptOuts] = useState<RecurringMailKind[]>(initial.emailOptOuts);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const save = useMutation(
     trpc.preferences.updateChannels.mutationOptions({
       onSuccess: (prefs) => {
         setChannels(prefs.channels);
+        setOptOuts(prefs.emailOptOuts);
         setFieldErrors({});
         setSaved(true);
       },
@@ -63,6 +69,7 @@ export function PreferencesForm({ initial, urgentNote }: { initial: Prefs; urgen
     const parsed = ZUpdateChannelPrefsSchema.safeParse({
       channels,
       digest: formText(form.get("digest")),
+      emailOptOuts: optOuts,
       slackWebhookUrl: formText(form.get("slackWebhookUrl")),
       teamsWebhookUrl: formText(form.get("teamsWebhookUrl")),
     });
@@ -110,6 +117,27 @@ export function PreferencesForm({ initial, urgentNote }: { initial: Prefs; urgen
           </p>
         ) : null}
       </fieldset>
+      {channels.includes("email") ? (
+        <fieldset className="grid gap-3">
+          <legend className="mb-1 font-medium">Recurring emails</legend>
+          {RECURRING_MAIL_KINDS.map((k) => (
+            <label key={k} className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                checked={!optOuts.includes(k)}
+                onChange={(e) =>
+                  setOptOuts((current) => (e.target.checked ? current.filter((x) => x !== k) : [...current, k]))
+                }
+                className="size-4 accent-primary"
+              />
+              Email me {MAIL_KIND_LABEL[k]}s
+            </label>
+          ))}
+          <p className="text-sm text-muted-foreground">
+            The unsubscribe link in these emails turns the same switches off.
+          </p>
+        </fieldset>
+      ) : null}
       <FormField
         id="pref-slack"
         label="Slack incoming-webhook URL"

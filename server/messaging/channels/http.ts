@@ -1,5 +1,6 @@
 import http from "node:http";
 import https from "node:https";
+import { parseRetryAfter } from "../retry";
 import { guardedLookup, parseOutgoingUrl, UnsafeUrlError } from "../ssrf";
 
 /**
@@ -14,10 +15,7 @@ export const HTTP_TIMEOUT_MS = 10_000;
 const MAX_BODY_BYTES = 4096;
 
 function retryAfter(header: string | string[] | undefined): number | null {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (!value) return null;
-  const seconds = Number(value);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
+  return parseRetryAfter(Array.isArray(header) ? header[0] : header, new Date());
 }
 
 export function postJson(
