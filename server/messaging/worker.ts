@@ -49,9 +49,7 @@ const ZWebhookPayload = z.object({ endpointId: z.string(), event: z.string() });
 const ZEmailPayload = z.object({
   userId: z.string().optional(),
   mailKind: z.enum(RECURRING_MAIL_KINDS).optional(),
-  attachments: z
-    .array(z.object({ filename: z.string(), content: z.string(), contentType: z.string() }))
-    .optional(),
+  attachments: z.array(z.object({ filename: z.string(), content: z.string(), contentType: z.string() })).optional(),
 });
 
 export type DeliveryResult = "sent" | "failed" | "dead" | "lost";
