@@ -1,9 +1,5 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { listMigrations, migrate } from "@/server/db/migrate";
+import { withDatabaseBefore } from "../helpers/migration-db";
 
 /**
  * Migration alert_registry maps the free-text kinds written before it onto the registry's kinds
@@ -11,26 +7,13 @@ import { listMigrations, migrate } from "@/server/db/migrate";
  * links where the old row lets them be derived. Needs a database of its own in the pre-registry state,
  * so it runs on a real PostgreSQL only (TEST_DATABASE_URL): the embedded PGlite serves one database.
  */
-const REAL_DIR = path.join(import.meta.dirname, "..", "..", "prisma", "migrations");
 const REGISTRY_MIGRATION = "20261206011328_alert_registry";
 
 describe("the alert_registry migration", () => {
   it.skipIf(!process.env.TEST_DATABASE_URL)(
     "maps old kinds to registry kinds and fills the links it can derive",
     async () => {
-      const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-      await admin.connect();
-      const name = `onward_alertkinds_${process.pid}_${Date.now()}`;
-      await admin.query(`CREATE DATABASE "${name}"`);
-      const url = new URL(process.env.TEST_DATABASE_URL ?? "");
-      url.pathname = `/${name}`;
-      const before = mkdtempSync(path.join(os.tmpdir(), "onward-pre-registry-"));
-      for (const m of listMigrations(REAL_DIR).filter((x) => x.name < REGISTRY_MIGRATION))
-        cpSync(path.join(REAL_DIR, m.name), path.join(before, m.name), { recursive: true });
-      const c = new pg.Client({ connectionString: url.toString() });
-      try {
-        await migrate(url.toString(), before);
-        await c.connect();
+      await withDatabaseBefore(REGISTRY_MIGRATION, async (c, migrateRest) => {
         await c.query(`INSERT INTO "Tenant" ("id", "slug", "name") VALUES ('t1', 't1', 'T1')`);
         await c.query(`INSERT INTO "CustomerAccount" ("id", "tenantId", "name") VALUES ('acc', 't1', 'Acme')`);
         await c.query(`INSERT INTO "Project" ("id", "tenantId", "customerAccountId", "name", "serviceType", "tierKey", "contractValueCents", "startDate", "targetEndDate", "updatedAt")
@@ -61,7 +44,7 @@ describe("the alert_registry migration", () => {
             [id, projectId, projectId ? null : "acc", severity, kind, link],
           );
         }
-        await migrate(url.toString(), REAL_DIR);
+        await migrateRest();
         const rows = (
           await c.query<{
             id: string;
@@ -90,12 +73,7 @@ describe("the alert_registry migration", () => {
         ]);
         // every alert names its account: a project's alert gets the project's
         expect(rows.every((r) => r.customerAccountId === "acc")).toBe(true);
-      } finally {
-        await c.end().catch(() => undefined);
-        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await admin.end();
-        rmSync(before, { recursive: true, force: true });
-      }
+      });
     },
   );
 });

@@ -1,9 +1,5 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { listMigrations, migrate } from "@/server/db/migrate";
+import { withDatabaseBefore } from "../helpers/migration-db";
 
 /**
  * Migrations onboarded_at_set_by_kickoff and job_account_scores (docs/architecture.md#workflow-state,
@@ -11,26 +7,13 @@ import { listMigrations, migrate } from "@/server/db/migrate";
  * gone and the values it wrote stay; the daily scoring job's past runs carry its new name. Needs a
  * database of its own in the earlier state, so it runs on a real PostgreSQL only (TEST_DATABASE_URL).
  */
-const REAL_DIR = path.join(import.meta.dirname, "..", "..", "prisma", "migrations");
 const FIRST = "20261206043000_onboarded_at_set_by_kickoff";
 
 describe("the workflow-state and job-name migrations", () => {
   it.skipIf(!process.env.TEST_DATABASE_URL)(
     "keep onboardedAt without its trigger and rename the job's past runs",
     async () => {
-      const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-      await admin.connect();
-      const name = `onward_wfmig_${process.pid}_${Date.now()}`;
-      await admin.query(`CREATE DATABASE "${name}"`);
-      const url = new URL(process.env.TEST_DATABASE_URL ?? "");
-      url.pathname = `/${name}`;
-      const before = mkdtempSync(path.join(os.tmpdir(), "onward-pre-workflow-"));
-      for (const m of listMigrations(REAL_DIR).filter((x) => x.name < FIRST))
-        cpSync(path.join(REAL_DIR, m.name), path.join(before, m.name), { recursive: true });
-      const c = new pg.Client({ connectionString: url.toString() });
-      try {
-        await migrate(url.toString(), before);
-        await c.connect();
+      await withDatabaseBefore(FIRST, async (c, migrateRest) => {
         await c.query(`INSERT INTO "Tenant" ("id", "slug", "name") VALUES ('t1', 't1', 'T1')`);
         await c.query(`INSERT INTO "CustomerAccount" ("id", "tenantId", "name") VALUES ('acc', 't1', 'Acme')`);
         const launched = JSON.stringify([
@@ -59,7 +42,7 @@ describe("the workflow-state and job-name migrations", () => {
           { id: "p2", at: "2026-11-03 09:00:00" },
         ]);
 
-        await migrate(url.toString(), REAL_DIR);
+        await migrateRest();
         expect(await onboarded()).toEqual(written);
         // nothing derives the column any more: a write of the kickoff leaves it alone
         await c.query(`UPDATE "Project" SET kickoff = '[]'::jsonb, "updatedAt" = now() WHERE id = 'p1'`);
@@ -76,12 +59,7 @@ describe("the workflow-state and job-name migrations", () => {
           { id: "r2", job: "account-scores" },
           { id: "r3", job: "outbox" },
         ]);
-      } finally {
-        await c.end().catch(() => undefined);
-        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await admin.end();
-        rmSync(before, { recursive: true, force: true });
-      }
+      });
     },
   );
 });

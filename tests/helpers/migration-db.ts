@@ -1,0 +1,39 @@
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { listMigrations, migrate } from "@/server/db/migrate";
+
+const REAL_DIR = path.join(import.meta.dirname, "..", "..", "prisma", "migrations");
+
+/**
+ * A database of its own, migrated up to (not including) `migration`, for testing what that migration does
+ * to rows written in the earlier schema: `body` gets a connected client and `migrateRest()`, which applies
+ * the remaining migrations. Needs a real PostgreSQL (TEST_DATABASE_URL): the embedded PGlite serves one
+ * database. The database and the temporary migration folder are removed afterwards.
+ */
+export async function withDatabaseBefore(
+  migration: string,
+  body: (client: pg.Client, migrateRest: () => Promise<unknown>) => Promise<void>,
+) {
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await admin.connect();
+  const name = `onward_mig_${process.pid}_${Date.now()}`;
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(process.env.TEST_DATABASE_URL ?? "");
+  url.pathname = `/${name}`;
+  const before = mkdtempSync(path.join(os.tmpdir(), "onward-pre-migration-"));
+  for (const m of listMigrations(REAL_DIR).filter((x) => x.name < migration))
+    cpSync(path.join(REAL_DIR, m.name), path.join(before, m.name), { recursive: true });
+  const client = new pg.Client({ connectionString: url.toString() });
+  try {
+    await migrate(url.toString(), before);
+    await client.connect();
+    await body(client, () => migrate(url.toString(), REAL_DIR));
+  } finally {
+    await client.end().catch(() => undefined);
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+    rmSync(before, { recursive: true, force: true });
+  }
+}
