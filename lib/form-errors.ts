@@ -34,6 +34,9 @@ export function fieldErrorsOf(error: { data?: unknown } | null | undefined): Rec
   return typeof fieldErrors === "object" && fieldErrors !== null ? (fieldErrors as Record<string, string>) : {};
 }
 
+/** A Server Action's answer: done, or refused with what to show (read it with `readError`). */
+export type ActionResult = { ok: true } | { ok: false; message: string; fieldErrors: Record<string, string> };
+
 /** What a form shows for a refused or failed call: the message, the per-field messages, tRPC's code. */
 export type ErrorView = { message: string; fieldErrors: Record<string, string>; code: string | undefined };
 
