@@ -38,8 +38,19 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const me = await requirePermission("delivery:read");
   const { id } = await params;
   // another tenant's project, an unknown id and a malformed id all read "not found"
-  const project = await orNotFound((await api()).projects.get({ projectId: id }));
+  const trpc = await api();
+  const project = await orNotFound(trpc.projects.get({ projectId: id }));
   const canValidate = can(me.role, "delivery:write");
+  const canReadPipeline = can(me.role, "pipeline:read");
+  const target = { customerAccountId: project.customerAccount.id };
+  const [signoffs, surveys, quality, tokens, evidence, plans] = await Promise.all([
+    trpc.signoffs.forProject({ projectId: project.id }),
+    trpc.surveys.forProject({ projectId: project.id }),
+    trpc.quality.history({ projectId: project.id }),
+    trpc.apiTokens.list({ projectId: project.id }),
+    trpc.evidence.list({ projectId: project.id, take: 5 }),
+    canReadPipeline ? trpc.education.plans(target) : null,
+  ]);
   const phases = (Array.isArray(project.kickoff) ? project.kickoff : []) as Phase[];
   const status = PROJECT_STATUS[project.status];
   const now = new Date().toISOString();
@@ -102,12 +113,12 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           <TeamCard team={project.team} environments={project.environments} canWrite={canValidate} />
         </div>
         <div className="grid gap-6 xl:grid-cols-2">
-          <SignoffsCard projectId={project.id} />
-          <SurveysCard projectId={project.id} />
+          <SignoffsCard projectId={project.id} signoffs={signoffs} />
+          <SurveysCard projectId={project.id} results={surveys} canApply={canValidate} />
         </div>
-        <QualityCard projectId={project.id} canWrite={canValidate} />
+        <QualityCard projectId={project.id} canWrite={canValidate} history={quality} />
         <div className="grid gap-6 xl:grid-cols-2">
-          <ApiTokensCard projectId={project.id} canWrite={canValidate} />
+          <ApiTokensCard projectId={project.id} canWrite={canValidate} tokens={tokens} evidence={evidence} />
           {phases.length > 0 ? (
             <Card>
               <CardHeader>
@@ -139,11 +150,12 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             </Card>
           ) : null}
         </div>
-        {can(me.role, "pipeline:read") ? (
+        {plans ? (
           <EducationCard
-            target={{ customerAccountId: project.customerAccount.id }}
+            target={target}
             defaultServiceType={project.serviceType}
             canWrite={can(me.role, "leads:write")}
+            plans={plans}
           />
         ) : null}
       </div>
