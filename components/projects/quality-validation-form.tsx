@@ -31,6 +31,7 @@ import {
 } from "@/lib/schemas/quality";
 import { useTRPC } from "@/trpc/client";
 import { formatDate } from "@/lib/format";
+import { inputFromNumber, numberFromInput } from "@/lib/form-values";
 import { QUALITY_TYPE_LABEL } from "@/lib/labels/quality-type";
 import type { RouterOutputs } from "@/trpc/types";
 import { validateQuality } from "@/domain/quality/validate";
@@ -49,10 +50,6 @@ const FIELD_FAMILY: Record<ManualQualityField, "delivery" | "process"> = {
 };
 const usesFamily = (type: QualityType, family: "delivery" | "process") =>
   type === "COMPREHENSIVE" || ENGINE_TYPE[type] === family;
-
-/** An empty box is "not entered" (the last entry carries over); anything else goes to the schema as a number. */
-const toNumber = (raw: string) => (raw.trim() === "" ? undefined : Number(raw));
-const shown = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? "" : value);
 
 /**
  * Runs a quality validation. The preview runs the same pure engine the server runs, on the metrics the
@@ -146,8 +143,8 @@ export function QualityValidationForm({ projectId, preview }: { projectId: strin
                           name={field.name}
                           ref={field.ref}
                           onBlur={field.onBlur}
-                          value={shown(field.value)}
-                          onChange={(e) => field.onChange(toNumber(e.target.value))}
+                          value={inputFromNumber(field.value)}
+                          onChange={(e) => field.onChange(numberFromInput(e.target.value))}
                         />
                       </FormControl>
                       <FormDescription>
