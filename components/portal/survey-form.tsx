@@ -5,7 +5,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { answerPortalSurvey, answerSurveyByToken } from "@/app/actions/surveys";
-import { readError } from "@/lib/form-errors";
+import { readError } from "@/lib/read-error";
 import { MAX_SURVEY_COMMENT, SURVEY_SCALE_MESSAGE } from "@/lib/schemas/limits";
 import { cn } from "@/lib/utils";
 
