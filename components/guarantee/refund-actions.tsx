@@ -107,7 +107,8 @@ export function RefundActions({
       (which === "approve" ? approve : reject).mutate({ ...base, reason: input.reason }),
     )();
   };
-  const submitPay = payForm.handleSubmit((input) => pay.mutate(input));
+  // the version is the one shown now: the form outlives the refresh after each step, its default values do not
+  const submitPay = payForm.handleSubmit((input) => pay.mutate({ ...input, ...base }));
 
   if (refund.status === "CLAIMED" && canProcess) {
     return (
