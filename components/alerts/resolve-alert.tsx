@@ -1,14 +1,22 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
-import { fieldErrorsOf } from "@/lib/form-errors";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { FormField } from "@/components/ui/form-field";
+import {
+  Form,
+  FormControl,
+  FormField,
+  FormItem,
+  FormLabel,
+  FormMessage,
+  FormRootError,
+  setServerError,
+} from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
-import { ALERT_NOTE_MAX } from "@/lib/schemas/alerts";
+import { ALERT_NOTE_MAX, ZResolveAlertSchema, type ResolveAlertInput } from "@/lib/schemas/alerts";
 import { useTRPC } from "@/trpc/client";
 
 /**
@@ -18,45 +26,53 @@ import { useTRPC } from "@/trpc/client";
 export function ResolveAlert({ alertId, label }: { alertId: string; label: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const id = useId();
-  const [note, setNote] = useState("");
+  const form = useForm({
+    resolver: zodResolver(ZResolveAlertSchema),
+    defaultValues: { alertId, note: "" } as ResolveAlertInput,
+  });
   const resolve = useMutation(
-    trpc.alerts.resolve.mutationOptions({ onSuccess: () => router.refresh(), onError: () => router.refresh() }),
+    trpc.alerts.resolve.mutationOptions({
+      onSuccess: () => router.refresh(),
+      onError: (error) => {
+        setServerError(form, error);
+        router.refresh();
+      },
+    }),
   );
-  const errors = fieldErrorsOf(resolve.error);
+  const submit = form.handleSubmit((input) => resolve.mutate({ alertId, note: input.note || undefined }));
   return (
     <details className="text-sm">
       <summary className="cursor-pointer select-none text-primary underline-offset-4 hover:underline">
         Resolve…<span className="sr-only"> {label}</span>
       </summary>
-      <form
-        noValidate
-        aria-label={`Resolve ${label}`}
-        className="mt-2 grid gap-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          resolve.mutate({ alertId, note: note.trim() || undefined });
-        }}
-      >
-        <FormField id={`${id}-note`} label="What was done (optional)" error={errors.note}>
-          <Input
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            maxLength={ALERT_NOTE_MAX}
-            placeholder="e.g. recovery plan agreed with the customer"
+      <Form {...form}>
+        <form noValidate aria-label={`Resolve ${label}`} className="mt-2 grid gap-2" onSubmit={(e) => void submit(e)}>
+          <FormField
+            control={form.control}
+            name="note"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>What was done (optional)</FormLabel>
+                <FormControl>
+                  <Input
+                    {...field}
+                    value={field.value ?? ""}
+                    maxLength={ALERT_NOTE_MAX}
+                    placeholder="e.g. recovery plan agreed with the customer"
+                  />
+                </FormControl>
+                <FormMessage />
+              </FormItem>
+            )}
           />
-        </FormField>
-        {resolve.error && !errors.note ? (
-          <Alert variant="destructive">
-            <AlertDescription>{resolve.error.message}</AlertDescription>
-          </Alert>
-        ) : null}
-        <div>
-          <Button size="sm" type="submit" disabled={resolve.isPending}>
-            {resolve.isPending ? "Resolving…" : "Resolve alert"}
-          </Button>
-        </div>
-      </form>
+          <FormRootError />
+          <div>
+            <Button size="sm" type="submit" disabled={resolve.isPending}>
+              {resolve.isPending ? "Resolving…" : "Resolve alert"}
+            </Button>
+          </div>
+        </form>
+      </Form>
     </details>
   );
 }

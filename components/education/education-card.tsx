@@ -1,7 +1,9 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
 import { SessionScheduleForm } from "@/components/calendar/session-schedule-form";
 import { ProgressBar } from "@/components/portal/progress-bar";
 import { SERVICE_TYPE } from "@/components/shell/labels";
@@ -10,15 +12,34 @@ import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FormField } from "@/components/ui/form-field";
+import {
+  Form,
+  FormControl,
+  FormField,
+  FormItem,
+  FormLabel,
+  FormMessage,
+  FormRootError,
+  setServerError,
+} from "@/components/ui/form";
 import { NativeSelect } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useTRPC } from "@/trpc/client";
+import type { RouterOutputs } from "@/trpc/types";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { readError } from "@/lib/form-errors";
+import {
+  EDUCATION_BACKGROUNDS,
+  ZCreateEducationPlanSchema,
+  type CreateEducationPlanInput,
+} from "@/lib/schemas/education";
 
 type Target = { leadId: string } | { customerAccountId: string };
-type ServiceTypeKey = "MVP_DEVELOPMENT" | "LEGACY_MODERNIZATION" | "TEAM_AUGMENTATION";
+type ServiceTypeKey = CreateEducationPlanInput["serviceType"];
+const BACKGROUND_LABEL: Record<(typeof EDUCATION_BACKGROUNDS)[number], string> = {
+  business: "Business",
+  technical: "Technical",
+};
 
 const STATUS: Record<string, { label: string; tone: NonNullable<BadgeProps["variant"]> }> = {
   SCHEDULED: { label: "Scheduled", tone: "outline" },
@@ -31,21 +52,31 @@ export function EducationCard({
   target,
   defaultServiceType,
   canWrite,
+  plans,
 }: {
   target: Target;
   defaultServiceType: ServiceTypeKey | null;
   canWrite: boolean;
+  plans: RouterOutputs["education"]["plans"];
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const plansQuery = useQuery(trpc.education.plans.queryOptions(target));
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.education.plans.queryKey(target) });
-  const create = useMutation(trpc.education.createPlan.mutationOptions({ onSuccess: refresh }));
-  const complete = useMutation(trpc.education.complete.mutationOptions({ onSuccess: refresh }));
-  const [serviceType, setServiceType] = useState<ServiceTypeKey>(defaultServiceType ?? "MVP_DEVELOPMENT");
-  const [background, setBackground] = useState<"business" | "technical">("business");
+  const router = useRouter();
+  const form = useForm({
+    resolver: zodResolver(ZCreateEducationPlanSchema),
+    defaultValues: {
+      ...target,
+      serviceType: defaultServiceType ?? "MVP_DEVELOPMENT",
+      background: "business",
+    } as CreateEducationPlanInput,
+  });
+  const create = useMutation(
+    trpc.education.createPlan.mutationOptions({
+      onSuccess: () => router.refresh(),
+      onError: (error) => setServerError(form, error),
+    }),
+  );
+  const complete = useMutation(trpc.education.complete.mutationOptions({ onSuccess: () => router.refresh() }));
 
-  const plans = plansQuery.data ?? [];
   return (
     <Card>
       <CardHeader>
@@ -57,40 +88,56 @@ export function EducationCard({
       </CardHeader>
       <CardContent className="grid gap-5">
         {canWrite ? (
-          <form
-            className="flex flex-wrap items-end gap-3"
-            onSubmit={(e) => {
-              e.preventDefault();
-              create.mutate({ ...target, serviceType, background });
-            }}
-          >
-            <FormField id="edu-service" label="Service type">
-              <NativeSelect value={serviceType} onChange={(e) => setServiceType(e.target.value as ServiceTypeKey)}>
-                {Object.entries(SERVICE_TYPE).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </NativeSelect>
-            </FormField>
-            <FormField id="edu-background" label="Default background">
-              <NativeSelect
-                value={background}
-                onChange={(e) => setBackground(e.target.value as "business" | "technical")}
-              >
-                <option value="business">Business</option>
-                <option value="technical">Technical</option>
-              </NativeSelect>
-            </FormField>
-            <Button type="submit" disabled={create.isPending}>
-              {create.isPending ? "Planning…" : "Create education plan"}
-            </Button>
-          </form>
-        ) : null}
-        {create.error ? (
-          <Alert variant="destructive">
-            <AlertDescription>{create.error.message}</AlertDescription>
-          </Alert>
+          <Form {...form}>
+            <form
+              className="flex flex-wrap items-end gap-3"
+              noValidate
+              onSubmit={(e) => void form.handleSubmit((input) => create.mutate(input))(e)}
+            >
+              <FormField
+                control={form.control}
+                name="serviceType"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>Service type</FormLabel>
+                    <FormControl>
+                      <NativeSelect {...field}>
+                        {Object.entries(SERVICE_TYPE).map(([value, label]) => (
+                          <option key={value} value={value}>
+                            {label}
+                          </option>
+                        ))}
+                      </NativeSelect>
+                    </FormControl>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+              <FormField
+                control={form.control}
+                name="background"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>Default background</FormLabel>
+                    <FormControl>
+                      <NativeSelect {...field}>
+                        {Object.entries(BACKGROUND_LABEL).map(([value, label]) => (
+                          <option key={value} value={value}>
+                            {label}
+                          </option>
+                        ))}
+                      </NativeSelect>
+                    </FormControl>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+              <Button type="submit" disabled={create.isPending}>
+                {create.isPending ? "Planning…" : "Create education plan"}
+              </Button>
+              <FormRootError className="basis-full" />
+            </form>
+          </Form>
         ) : null}
         {create.data ? (
           <Alert variant="success">
@@ -99,16 +146,10 @@ export function EducationCard({
         ) : null}
         {complete.error ? (
           <Alert variant="destructive">
-            <AlertDescription>{complete.error.message}</AlertDescription>
+            <AlertDescription>{readError(complete.error)?.message}</AlertDescription>
           </Alert>
         ) : null}
-        {plansQuery.isPending ? (
-          <Skeleton className="h-24 w-full" />
-        ) : plansQuery.error ? (
-          <Alert variant="destructive">
-            <AlertDescription>Could not load the education plans: {plansQuery.error.message}</AlertDescription>
-          </Alert>
-        ) : plans.length === 0 ? (
+        {plans.length === 0 ? (
           <EmptyState
             title="No education plan yet"
             description="Create one so every stakeholder learns how the guarantee and the weekly milestones work."

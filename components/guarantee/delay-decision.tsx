@@ -1,15 +1,27 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField } from "@/components/ui/form-field";
+import {
+  Form,
+  FormControl,
+  FormField,
+  FormItem,
+  FormLabel,
+  FormMessage,
+  FormRootError,
+  setServerError,
+} from "@/components/ui/form";
 import { Textarea } from "@/components/ui/textarea";
 import { useTRPC } from "@/trpc/client";
 import { formatDate, plural } from "@/lib/format";
-import { fieldErrorsOf } from "@/lib/form-errors";
+import { ZDecideDelaySchema } from "@/lib/schemas/guarantees";
 
 /** The customer's approver acknowledges a delay (the clock pauses, the end moves) or disputes it with a reason. */
 export function DelayDecision({
@@ -23,11 +35,19 @@ export function DelayDecision({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const id = useId();
   const [disputing, setDisputing] = useState(false);
-  const [note, setNote] = useState("");
-  const decide = useMutation(trpc.portal.decideDelay.mutationOptions({ onSuccess: () => router.refresh() }));
-  const errors = fieldErrorsOf(decide.error);
+  // the dispute's form; acknowledging is one button, its refusal shown as the form's root error too
+  const form = useForm({
+    resolver: zodResolver(ZDecideDelaySchema),
+    defaultValues: { delayId, decision: "DISPUTE", note: "" } as z.input<typeof ZDecideDelaySchema>,
+  });
+  const decide = useMutation(
+    trpc.portal.decideDelay.mutationOptions({
+      onSuccess: () => router.refresh(),
+      onError: (error) => setServerError(form, error),
+    }),
+  );
+  const dispute = form.handleSubmit((input) => decide.mutate({ ...input, note: input.note ?? undefined }));
 
   if (decide.data) {
     return (
@@ -41,49 +61,49 @@ export function DelayDecision({
     );
   }
   return (
-    <div className="grid gap-3">
-      {decide.error && Object.keys(errors).length === 0 ? (
-        <Alert variant="destructive">
-          <AlertDescription>{decide.error.message}</AlertDescription>
-        </Alert>
-      ) : null}
-      {disputing ? (
-        <form
-          noValidate
-          className="grid gap-3"
-          aria-label="Dispute the delay"
-          onSubmit={(e) => {
-            e.preventDefault();
-            decide.mutate({ delayId, decision: "DISPUTE", note });
-          }}
-        >
-          <FormField id={`${id}-note`} label="Why do you dispute it?" error={errors.note} required>
-            <Textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} />
-          </FormField>
-          <div className="flex gap-2">
-            <Button type="submit" variant="destructive" disabled={decide.isPending}>
-              Dispute the delay
+    <Form {...form}>
+      <div className="grid gap-3">
+        <FormRootError />
+        {disputing ? (
+          <form noValidate className="grid gap-3" aria-label="Dispute the delay" onSubmit={(e) => void dispute(e)}>
+            <FormField
+              control={form.control}
+              name="note"
+              render={({ field }) => (
+                <FormItem required>
+                  <FormLabel>Why do you dispute it?</FormLabel>
+                  <FormControl>
+                    <Textarea {...field} value={field.value ?? ""} maxLength={1000} />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <div className="flex gap-2">
+              <Button type="submit" variant="destructive" disabled={decide.isPending}>
+                Dispute the delay
+              </Button>
+              <Button type="button" variant="ghost" onClick={() => setDisputing(false)}>
+                Cancel
+              </Button>
+            </div>
+          </form>
+        ) : (
+          <div className="flex flex-wrap items-center gap-2">
+            <Button disabled={decide.isPending} onClick={() => decide.mutate({ delayId, decision: "ACKNOWLEDGE" })}>
+              Acknowledge {plural(days, "day")}
             </Button>
-            <Button type="button" variant="ghost" onClick={() => setDisputing(false)}>
-              Cancel
+            <Button variant="outline" disabled={decide.isPending} onClick={() => setDisputing(true)}>
+              Dispute
             </Button>
+            {wouldEndAt ? (
+              <span className="text-sm text-muted-foreground">
+                Acknowledging moves the end to {formatDate(wouldEndAt)}.
+              </span>
+            ) : null}
           </div>
-        </form>
-      ) : (
-        <div className="flex flex-wrap items-center gap-2">
-          <Button disabled={decide.isPending} onClick={() => decide.mutate({ delayId, decision: "ACKNOWLEDGE" })}>
-            Acknowledge {plural(days, "day")}
-          </Button>
-          <Button variant="outline" disabled={decide.isPending} onClick={() => setDisputing(true)}>
-            Dispute
-          </Button>
-          {wouldEndAt ? (
-            <span className="text-sm text-muted-foreground">
-              Acknowledging moves the end to {formatDate(wouldEndAt)}.
-            </span>
-          ) : null}
-        </div>
-      )}
-    </div>
+        )}
+      </div>
+    </Form>
   );
 }

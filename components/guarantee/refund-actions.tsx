@@ -1,16 +1,28 @@
 "use client";
 
-import { formatMoneyPlain, readMoneyField } from "@/lib/money";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useRef } from "react";
+import { useForm, type Resolver } from "react-hook-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField } from "@/components/ui/form-field";
+import {
+  Form,
+  FormControl,
+  FormField,
+  FormItem,
+  FormLabel,
+  FormMessage,
+  FormRootError,
+  setServerError,
+} from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
+import { readError } from "@/lib/form-errors";
+import { formatMoneyPlain, readMoneyField } from "@/lib/money";
+import { ZApproveRefundSchema, ZMarkPaidSchema, ZRejectRefundSchema, type MarkPaidInput } from "@/lib/schemas/refunds";
 import { useTRPC } from "@/trpc/client";
-import { fieldErrorsOf } from "@/lib/form-errors";
 
 type Refund = {
   id: string;
@@ -22,6 +34,27 @@ type Refund = {
 };
 
 const today = () => new Date().toISOString().slice(0, 10);
+/** "" or today: now, read when sent, so a page left open past midnight does not send yesterday. */
+const paidAtOf = (day: string) => (day === "" || day === today() ? new Date() : new Date(`${day}T12:00:00.000Z`));
+
+/** The payment form holds the amount as typed and the day as the date box gives it. */
+type PayValues = { refundId: string; expectedVersion: number; amountCents: string; reference: string; paidAt: string };
+
+/**
+ * The payment's resolver: the typed amount in the refund's currency → cents (its own words when it cannot be
+ * read), the day → a moment, then the shared schema.
+ */
+function payResolver(currency: string): Resolver<PayValues, unknown, MarkPaidInput> {
+  const schema = zodResolver(ZMarkPaidSchema);
+  return async (values, context, options) => {
+    const amount = readMoneyField(values.amountCents, currency);
+    if (amount.error) return { values: {}, errors: { amountCents: { type: "money", message: amount.error } } };
+    const input = { ...values, amountCents: amount.cents ?? Number.NaN, paidAt: paidAtOf(values.paidAt) };
+    return schema(input, context, options as unknown as Parameters<typeof schema>[2]) as ReturnType<
+      Resolver<PayValues, unknown, MarkPaidInput>
+    >;
+  };
+}
 
 /**
  * The next step of one refund, for who may take it: start the review; approve or reject with a reason
@@ -39,33 +72,52 @@ export function RefundActions({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const id = useId();
-  const [reason, setReason] = useState("");
-  const [amount, setAmount] = useState(formatMoneyPlain(refund.amountCents, refund.currency));
-  const [amountError, setAmountError] = useState<string | undefined>();
-  const [reference, setReference] = useState("");
-  // null: "today", read when shown and when sent, so a page left open past midnight does not send yesterday
-  const [paidOn, setPaidOn] = useState<string | null>(null);
-  const done = { onSuccess: () => router.refresh() };
-  const review = useMutation(trpc.refunds.startReview.mutationOptions(done));
-  const approve = useMutation(trpc.refunds.approve.mutationOptions(done));
-  const reject = useMutation(trpc.refunds.reject.mutationOptions(done));
-  const pay = useMutation(trpc.refunds.markPaid.mutationOptions(done));
-  const active = [review, approve, reject, pay].find((m) => m.error || m.isPending);
-  const errors = fieldErrorsOf(active?.error);
   const base = { refundId: refund.id, expectedVersion: refund.version };
   const label = ` the refund for ${refund.projectName}`;
-  const general =
-    active?.error && Object.keys(errors).length === 0 ? (
-      <Alert variant="destructive">
-        <AlertDescription>{active.error.message}</AlertDescription>
-      </Alert>
-    ) : null;
+
+  // approve and reject share the reason box; each button checks it with its own schema (its own words)
+  const decision = useRef<"approve" | "reject">("approve");
+  const approveReason = zodResolver(ZApproveRefundSchema);
+  const rejectReason = zodResolver(ZRejectRefundSchema);
+  const decideForm = useForm({
+    resolver: (values, context, options) =>
+      (decision.current === "approve" ? approveReason : rejectReason)(values, context, options),
+    defaultValues: { ...base, reason: "" },
+  });
+  const payForm = useForm<PayValues, unknown, MarkPaidInput>({
+    resolver: payResolver(refund.currency),
+    defaultValues: {
+      ...base,
+      amountCents: formatMoneyPlain(refund.amountCents, refund.currency),
+      reference: "",
+      paidAt: "",
+    },
+  });
+  const done = () => router.refresh();
+  const review = useMutation(trpc.refunds.startReview.mutationOptions({ onSuccess: done }));
+  const decided = { onSuccess: done, onError: (error: unknown) => setServerError(decideForm, error) };
+  const approve = useMutation(trpc.refunds.approve.mutationOptions(decided));
+  const reject = useMutation(trpc.refunds.reject.mutationOptions(decided));
+  const pay = useMutation(
+    trpc.refunds.markPaid.mutationOptions({ onSuccess: done, onError: (error) => setServerError(payForm, error) }),
+  );
+  const decide = (which: "approve" | "reject") => {
+    decision.current = which;
+    void decideForm.handleSubmit((input) =>
+      (which === "approve" ? approve : reject).mutate({ ...base, reason: input.reason }),
+    )();
+  };
+  // the version is the one shown now: the form outlives the refresh after each step, its default values do not
+  const submitPay = payForm.handleSubmit((input) => pay.mutate({ ...input, ...base }));
 
   if (refund.status === "CLAIMED" && canProcess) {
     return (
       <div className="grid gap-2">
-        {general}
+        {review.error ? (
+          <Alert variant="destructive">
+            <AlertDescription>{readError(review.error)?.message}</AlertDescription>
+          </Alert>
+        ) : null}
         <div>
           <Button size="sm" disabled={review.isPending} onClick={() => review.mutate(base)}>
             Start review<span className="sr-only">{label}</span>
@@ -76,72 +128,105 @@ export function RefundActions({
   }
   if (refund.status === "UNDER_REVIEW" && canApprove) {
     return (
-      <form noValidate className="grid gap-2" aria-label={`Decide${label}`} onSubmit={(e) => e.preventDefault()}>
-        <FormField id={`${id}-reason`} label="Reason for your decision" error={errors.reason} required>
-          <Textarea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} className="min-h-16" />
-        </FormField>
-        {general}
-        <div className="flex gap-2">
-          <Button
-            size="sm"
-            type="button"
-            disabled={approve.isPending || reject.isPending}
-            onClick={() => approve.mutate({ ...base, reason })}
-          >
-            Approve<span className="sr-only">{label}</span>
-          </Button>
-          <Button
-            size="sm"
-            type="button"
-            variant="destructive"
-            disabled={approve.isPending || reject.isPending}
-            onClick={() => reject.mutate({ ...base, reason })}
-          >
-            Reject<span className="sr-only">{label}</span>
-          </Button>
-        </div>
-      </form>
+      <Form {...decideForm}>
+        <form noValidate className="grid gap-2" aria-label={`Decide${label}`} onSubmit={(e) => e.preventDefault()}>
+          <FormField
+            control={decideForm.control}
+            name="reason"
+            render={({ field }) => (
+              <FormItem required>
+                <FormLabel>Reason for your decision</FormLabel>
+                <FormControl>
+                  <Textarea {...field} maxLength={1000} className="min-h-16" />
+                </FormControl>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+          <FormRootError />
+          <div className="flex gap-2">
+            <Button
+              size="sm"
+              type="button"
+              disabled={approve.isPending || reject.isPending}
+              onClick={() => decide("approve")}
+            >
+              Approve<span className="sr-only">{label}</span>
+            </Button>
+            <Button
+              size="sm"
+              type="button"
+              variant="destructive"
+              disabled={approve.isPending || reject.isPending}
+              onClick={() => decide("reject")}
+            >
+              Reject<span className="sr-only">{label}</span>
+            </Button>
+          </div>
+        </form>
+      </Form>
     );
   }
   if (refund.status === "UNDER_REVIEW")
     return <p className="text-sm text-muted-foreground">Awaiting an executive&apos;s decision.</p>;
   if (refund.status === "APPROVED" && canProcess) {
     return (
-      <form
-        noValidate
-        className="grid gap-2"
-        aria-label={`Record the payment of${label}`}
-        onSubmit={(e) => {
-          e.preventDefault();
-          const paid = readMoneyField(amount, refund.currency);
-          setAmountError(paid.error);
-          if (paid.error) return;
-          pay.mutate({
-            ...base,
-            amountCents: paid.cents ?? Number.NaN,
-            reference,
-            paidAt: paidOn === null || paidOn === today() ? new Date() : new Date(`${paidOn}T12:00:00.000Z`),
-          });
-        }}
-      >
-        <div className="grid gap-2 sm:grid-cols-3">
-          <FormField id={`${id}-amount`} label="Amount paid" error={amountError ?? errors.amountCents} required>
-            <Input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
-          </FormField>
-          <FormField id={`${id}-reference`} label="Payment reference" error={errors.reference} required>
-            <Input value={reference} onChange={(e) => setReference(e.target.value)} maxLength={100} />
-          </FormField>
-          <FormField id={`${id}-paid`} label="Paid on" error={errors.paidAt} required>
-            <Input type="date" value={paidOn ?? today()} max={today()} onChange={(e) => setPaidOn(e.target.value)} />
-          </FormField>
-        </div>
-        {general}
-        <div>
-          <Button size="sm" type="submit" disabled={pay.isPending}>
-            Mark as paid<span className="sr-only">{label}</span>
-          </Button>
-        </div>
-      </form>
+      <Form {...payForm}>
+        <form
+          noValidate
+          className="grid gap-2"
+          aria-label={`Record the payment of${label}`}
+          onSubmit={(e) => void submitPay(e)}
+        >
+          <div className="grid gap-2 sm:grid-cols-3">
+            <FormField
+              control={payForm.control}
+              name="amountCents"
+              render={({ field }) => (
+                <FormItem required>
+                  <FormLabel>Amount paid</FormLabel>
+                  <FormControl>
+                    <Input inputMode="decimal" {...field} />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={payForm.control}
+              name="reference"
+              render={({ field }) => (
+                <FormItem required>
+                  <FormLabel>Payment reference</FormLabel>
+                  <FormControl>
+                    <Input {...field} maxLength={100} />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={payForm.control}
+              name="paidAt"
+              render={({ field }) => (
+                <FormItem required>
+                  <FormLabel>Paid on</FormLabel>
+                  <FormControl>
+                    <Input type="date" {...field} value={field.value || today()} max={today()} />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+          </div>
+          <FormRootError />
+          <div>
+            <Button size="sm" type="submit" disabled={pay.isPending}>
+              Mark as paid<span className="sr-only">{label}</span>
+            </Button>
+          </div>
+        </form>
+      </Form>
     );
   }
   return null;

@@ -1,19 +1,27 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField } from "@/components/ui/form-field";
+import {
+  Form,
+  FormControl,
+  FormField,
+  FormItem,
+  FormLabel,
+  FormMessage,
+  FormRootError,
+  setServerError,
+} from "@/components/ui/form";
 import { Textarea } from "@/components/ui/textarea";
 import { useTRPC } from "@/trpc/client";
 import { formatMoney } from "@/lib/money";
-import { fieldErrorsOf } from "@/lib/form-errors";
+import { REMEDY_VALUES, ZChooseRemedySchema } from "@/lib/schemas/guarantees";
 import { REMEDY } from "./labels";
-
-type Remedy = "REFUND" | "CONTINUED_DEVELOPMENT" | "MIGRATION_ASSISTANCE";
-const CHOICES: Remedy[] = ["REFUND", "CONTINUED_DEVELOPMENT", "MIGRATION_ASSISTANCE"];
 
 /** On a failed guarantee the customer's approver chooses one of the seed's remedies (docs/domain.md#guarantee). */
 export function RemedyForm({
@@ -27,12 +35,18 @@ export function RemedyForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const id = useId();
-  const [choice, setChoice] = useState<Remedy | null>(null);
-  const [note, setNote] = useState("");
-  const [missing, setMissing] = useState(false);
-  const choose = useMutation(trpc.portal.chooseRemedy.mutationOptions({ onSuccess: () => router.refresh() }));
-  const errors = fieldErrorsOf(choose.error);
+  const form = useForm({
+    resolver: zodResolver(ZChooseRemedySchema),
+    // no remedy is chosen for the customer: the schema says one is missing
+    defaultValues: { projectId, note: "" } as z.input<typeof ZChooseRemedySchema>,
+  });
+  const choose = useMutation(
+    trpc.portal.chooseRemedy.mutationOptions({
+      onSuccess: () => router.refresh(),
+      onError: (error) => setServerError(form, error),
+    }),
+  );
+  const submit = form.handleSubmit((input) => choose.mutate({ ...input, note: input.note ?? undefined }));
 
   if (choose.data) {
     return (
@@ -47,62 +61,73 @@ export function RemedyForm({
     );
   }
   return (
-    <form
-      noValidate
-      className="grid gap-4"
-      aria-label="Choose your remedy"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!choice) return setMissing(true);
-        choose.mutate({ projectId, remedy: choice, note: note || undefined });
-      }}
-    >
-      <fieldset className="grid gap-2" aria-describedby={missing ? `${id}-missing` : undefined}>
-        <legend className="mb-1 text-sm font-medium">Which remedy do you choose?</legend>
-        {CHOICES.map((c) => (
-          <label
-            key={c}
-            className="flex items-start gap-2 rounded-md border p-3 text-sm has-[:checked]:border-primary has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring"
-          >
-            <input
-              type="radio"
-              name={`${id}-remedy`}
-              value={c}
-              checked={choice === c}
-              onChange={() => {
-                setChoice(c);
-                setMissing(false);
-              }}
-              className="mt-0.5 size-4 accent-primary"
-            />
-            <span>
-              <span className="font-medium">
-                {REMEDY[c]?.label}
-                {c === "REFUND" ? ` (${formatMoney(refundCents, currency)})` : ""}
-              </span>
-              <span className="block text-muted-foreground">{REMEDY[c]?.description}</span>
-            </span>
-          </label>
-        ))}
-        {missing ? (
-          <p id={`${id}-missing`} role="alert" className="text-sm font-medium text-destructive">
-            Choose a remedy.
-          </p>
-        ) : null}
-      </fieldset>
-      <FormField id={`${id}-note`} label="Anything we should know? (optional)" error={errors.note}>
-        <Textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} />
-      </FormField>
-      {choose.error ? (
-        <Alert variant="destructive">
-          <AlertDescription>{errors.amountCents ?? choose.error.message}</AlertDescription>
-        </Alert>
-      ) : null}
-      <div>
-        <Button type="submit" disabled={choose.isPending}>
-          Confirm my choice
-        </Button>
-      </div>
-    </form>
+    <Form {...form}>
+      <form noValidate className="grid gap-4" aria-label="Choose your remedy" onSubmit={(e) => void submit(e)}>
+        <FormField
+          control={form.control}
+          name="remedy"
+          render={({ field }) => (
+            <FormItem>
+              <fieldset className="grid gap-2">
+                <legend className="mb-1 text-sm font-medium">Which remedy do you choose?</legend>
+                {REMEDY_VALUES.map((c) => (
+                  <label
+                    key={c}
+                    className="flex items-start gap-2 rounded-md border p-3 text-sm has-[:checked]:border-primary has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring"
+                  >
+                    <input
+                      type="radio"
+                      name={field.name}
+                      value={c}
+                      checked={field.value === c}
+                      onChange={() => field.onChange(c)}
+                      onBlur={field.onBlur}
+                      ref={c === REMEDY_VALUES[0] ? field.ref : undefined}
+                      className="mt-0.5 size-4 accent-primary"
+                    />
+                    <span>
+                      <span className="font-medium">
+                        {REMEDY[c]?.label}
+                        {c === "REFUND" ? ` (${formatMoney(refundCents, currency)})` : ""}
+                      </span>
+                      <span className="block text-muted-foreground">{REMEDY[c]?.description}</span>
+                    </span>
+                  </label>
+                ))}
+              </fieldset>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <FormField
+          control={form.control}
+          name="note"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>Anything we should know? (optional)</FormLabel>
+              <FormControl>
+                <Textarea {...field} value={field.value ?? ""} maxLength={1000} />
+              </FormControl>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <FormField
+          control={form.control}
+          name="amountCents"
+          render={() => (
+            <FormItem>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <FormRootError />
+        <div>
+          <Button type="submit" disabled={choose.isPending}>
+            Confirm my choice
+          </Button>
+        </div>
+      </form>
+    </Form>
   );
 }

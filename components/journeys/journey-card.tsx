@@ -11,6 +11,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { useTRPC } from "@/trpc/client";
 import type { RouterOutputs } from "@/components/leads/detail/types";
 import { JOURNEY_STATUS } from "./labels";
+import { readError } from "@/lib/form-errors";
 
 type Journey = RouterOutputs["journeys"]["forLead"];
 
@@ -70,7 +71,7 @@ export function JourneyCard({ leadId, journey, canStart }: { leadId: string; jou
         )}
         {start.error ? (
           <Alert variant="destructive">
-            <AlertDescription>{start.error.message}</AlertDescription>
+            <AlertDescription>{readError(start.error)?.message}</AlertDescription>
           </Alert>
         ) : null}
         {canStart && resumable ? (

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/trpc/client";
+import { readError } from "@/lib/form-errors";
 
 /**
  * Mark-as-read on the notifications page: one notification, or every unread one. The page (and the
@@ -21,7 +22,7 @@ export function MarkRead({ notificationId, title }: { notificationId: string; ti
       </Button>
       {mark.error ? (
         <p role="alert" className="text-xs text-destructive">
-          {mark.error.message}
+          {readError(mark.error)?.message}
         </p>
       ) : null}
     </div>
@@ -40,7 +41,7 @@ export function MarkAllRead({ unread }: { unread: number }) {
       </Button>
       {mark.error ? (
         <p role="alert" className="text-xs text-destructive">
-          {mark.error.message}
+          {readError(mark.error)?.message}
         </p>
       ) : null}
     </div>

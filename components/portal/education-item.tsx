@@ -9,6 +9,7 @@ import { MarkdownText } from "@/components/ui/markdown";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { useTRPC } from "@/trpc/client";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { readError } from "@/lib/form-errors";
 
 type Item = {
   id: string;
@@ -60,7 +61,7 @@ export function EducationItem({ entry }: { entry: Item }) {
         <MarkdownText text={entry.item.body} />
         {done.error ? (
           <Alert variant="destructive">
-            <AlertDescription>{done.error.message}</AlertDescription>
+            <AlertDescription>{readError(done.error)?.message}</AlertDescription>
           </Alert>
         ) : null}
         {!completed ? (

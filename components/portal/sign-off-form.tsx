@@ -1,16 +1,28 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { MILESTONE_STATUS } from "@/components/shell/labels";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import {
+  Form,
+  FormControl,
+  FormDescription,
+  FormField,
+  FormItem,
+  FormLabel,
+  FormMessage,
+  FormRootError,
+  setServerError,
+} from "@/components/ui/form";
 import { Textarea } from "@/components/ui/textarea";
 import { MAX_SIGN_OFF_COMMENT } from "@/lib/schemas/limits";
+import { ZSignOffSchema, type SignOffInput } from "@/lib/schemas/signoffs";
 import { useTRPC } from "@/trpc/client";
-import { fieldErrorsOf } from "@/lib/form-errors";
 
 type Decision = "APPROVED" | "CHANGES_REQUESTED";
 const CHOICES: { value: Decision; label: string; hint: string }[] = [
@@ -37,16 +49,20 @@ export function SignOffForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const id = useId();
-  const [decision, setDecision] = useState<Decision | null>(null);
-  const [comment, setComment] = useState("");
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const form = useForm({
+    resolver: zodResolver(ZSignOffSchema),
+    // no decision is made for the approver: the schema says one is missing
+    defaultValues: { criterionId, contentHash, comment: "" } as SignOffInput,
+  });
+  const decision = useWatch({ control: form.control, name: "decision" });
+  const comment = useWatch({ control: form.control, name: "comment" }) ?? "";
   const signOff = useMutation(
     trpc.portal.signOff.mutationOptions({
       onSuccess: () => router.refresh(),
-      onError: (error) => setFieldErrors(fieldErrorsOf(error)),
+      onError: (error) => setServerError(form, error),
     }),
   );
+  const submit = form.handleSubmit((input) => signOff.mutate({ ...input, comment: input.comment || undefined }));
 
   if (signOff.data) {
     const status = MILESTONE_STATUS[signOff.data.milestoneStatus];
@@ -69,88 +85,74 @@ export function SignOffForm({
     );
   }
 
-  function submit(event: React.FormEvent) {
-    event.preventDefault();
-    if (!decision) {
-      setFieldErrors({ decision: "Choose approve or request changes" });
-      return;
-    }
-    if (decision === "CHANGES_REQUESTED" && !comment.trim()) {
-      setFieldErrors({ comment: "Say what needs to change so the team can act on it" });
-      return;
-    }
-    setFieldErrors({});
-    signOff.mutate({ criterionId, decision, comment: comment.trim() || undefined, contentHash });
-  }
-
-  const commentError = fieldErrors.comment;
   return (
-    <form onSubmit={submit} noValidate className="grid gap-4" aria-label="Sign-off decision">
-      <fieldset className="grid gap-2" aria-describedby={fieldErrors.decision ? `${id}-decision-error` : undefined}>
-        <legend className="sr-only">Decision</legend>
-        {CHOICES.map((c) => (
-          <label
-            key={c.value}
-            className="flex items-start gap-2 rounded-md border p-3 text-sm has-[:checked]:border-primary has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring"
-          >
-            <input
-              type="radio"
-              name={`${id}-decision`}
-              value={c.value}
-              checked={decision === c.value}
-              onChange={() => setDecision(c.value)}
-              className="mt-0.5 size-4 accent-primary"
-            />
-            <span>
-              <span className="font-medium">{c.label}</span>
-              <span className="block text-muted-foreground">{c.hint}</span>
-            </span>
-          </label>
-        ))}
-        {fieldErrors.decision ? (
-          <p id={`${id}-decision-error`} role="alert" className="text-sm font-medium text-destructive">
-            {fieldErrors.decision}
-          </p>
-        ) : null}
-      </fieldset>
-      <div className="grid gap-2">
-        <label htmlFor={`${id}-comment`} className="text-sm font-medium">
-          Comment{" "}
-          <span className="font-normal text-muted-foreground">
-            {decision === "CHANGES_REQUESTED" ? "(required: what needs to change?)" : "(optional)"}
-          </span>
-        </label>
-        <Textarea
-          id={`${id}-comment`}
-          value={comment}
-          maxLength={MAX_SIGN_OFF_COMMENT}
-          onChange={(e) => setComment(e.target.value)}
-          aria-invalid={commentError ? true : undefined}
-          aria-describedby={`${id}-comment-count${commentError ? ` ${id}-comment-error` : ""}`}
+    <Form {...form}>
+      <form onSubmit={(e) => void submit(e)} noValidate className="grid gap-4" aria-label="Sign-off decision">
+        <FormField
+          control={form.control}
+          name="decision"
+          render={({ field }) => (
+            <FormItem>
+              <fieldset className="grid gap-2">
+                <legend className="sr-only">Decision</legend>
+                {CHOICES.map((c) => (
+                  <label
+                    key={c.value}
+                    className="flex items-start gap-2 rounded-md border p-3 text-sm has-[:checked]:border-primary has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring"
+                  >
+                    <input
+                      type="radio"
+                      name={field.name}
+                      value={c.value}
+                      checked={field.value === c.value}
+                      onChange={() => field.onChange(c.value)}
+                      onBlur={field.onBlur}
+                      ref={c.value === CHOICES[0]?.value ? field.ref : undefined}
+                      className="mt-0.5 size-4 accent-primary"
+                    />
+                    <span>
+                      <span className="font-medium">{c.label}</span>
+                      <span className="block text-muted-foreground">{c.hint}</span>
+                    </span>
+                  </label>
+                ))}
+              </fieldset>
+              <FormMessage />
+            </FormItem>
+          )}
         />
-        <p id={`${id}-comment-count`} className="text-xs text-muted-foreground">
-          {comment.length} / {MAX_SIGN_OFF_COMMENT}
+        <FormField
+          control={form.control}
+          name="comment"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>
+                Comment{" "}
+                <span className="font-normal text-muted-foreground">
+                  {decision === "CHANGES_REQUESTED" ? "(required: what needs to change?)" : "(optional)"}
+                </span>
+              </FormLabel>
+              <FormControl>
+                <Textarea {...field} value={field.value ?? ""} maxLength={MAX_SIGN_OFF_COMMENT} />
+              </FormControl>
+              <FormDescription className="text-xs">
+                {comment.length} / {MAX_SIGN_OFF_COMMENT}
+              </FormDescription>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <FormRootError />
+        <p className="text-xs text-muted-foreground">
+          Your decision is recorded with your name, the time, your IP address and browser, and a SHA-256 hash of what is
+          shown above. It cannot be edited afterwards; you can record a new decision later.
         </p>
-        {commentError ? (
-          <p id={`${id}-comment-error`} role="alert" className="text-sm font-medium text-destructive">
-            {commentError}
-          </p>
-        ) : null}
-      </div>
-      {signOff.error && !commentError ? (
-        <Alert variant="destructive">
-          <AlertDescription>{signOff.error.message}</AlertDescription>
-        </Alert>
-      ) : null}
-      <p className="text-xs text-muted-foreground">
-        Your decision is recorded with your name, the time, your IP address and browser, and a SHA-256 hash of what is
-        shown above. It cannot be edited afterwards; you can record a new decision later.
-      </p>
-      <div>
-        <Button type="submit" disabled={signOff.isPending}>
-          {signOff.isPending ? "Recording…" : "Record my decision"}
-        </Button>
-      </div>
-    </form>
+        <div>
+          <Button type="submit" disabled={signOff.isPending}>
+            {signOff.isPending ? "Recording…" : "Record my decision"}
+          </Button>
+        </div>
+      </form>
+    </Form>
   );
 }

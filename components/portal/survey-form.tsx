@@ -4,8 +4,9 @@ import { useId, useState } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
-import { MAX_SURVEY_COMMENT } from "@/lib/schemas/limits";
-import { mutate, MutationError } from "@/trpc/mutate";
+import { answerPortalSurvey, answerSurveyByToken } from "@/app/actions/surveys";
+import { readError } from "@/lib/read-error";
+import { MAX_SURVEY_COMMENT, SURVEY_SCALE_MESSAGE } from "@/lib/schemas/limits";
 import { cn } from "@/lib/utils";
 
 const SCORES = Array.from({ length: 11 }, (_, i) => i);
@@ -19,8 +20,10 @@ type Props = {
 
 /**
  * One CSAT / NPS question on the 0–10 scale (a native radio group: arrow keys move, the focus ring shows),
- * an optional comment, one button. Used in the portal and on the one-time link's page. It posts to the tRPC
- * route without the tRPC client (trpc/mutate.ts): neither page ships react-query or superjson for it.
+ * an optional comment, one button. Used in the portal and on the one-time link's page. It calls a Server Action
+ * (app/actions/surveys.ts) and keeps its state in React rather than react-hook-form and zod: the portal project
+ * page ships neither (bench/README.md, P3); the server validates with the shared schema and its refusal is read
+ * by `readError` like any other (docs/architecture.md#forms).
  */
 export function SurveyForm({ question, kind, target }: Props) {
   const id = useId();
@@ -46,21 +49,21 @@ export function SurveyForm({ question, kind, target }: Props) {
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     if (score === null) {
-      setFieldErrors({ score: "Choose a score from 0 to 10" });
+      setFieldErrors({ score: SURVEY_SCALE_MESSAGE });
       return;
     }
     setFieldErrors({});
     setState({ status: "pending" });
     const body = { score, comment: comment.trim() || undefined };
-    try {
-      if ("token" in target) await mutate("surveys", "answerByToken", { token: target.token, ...body });
-      else await mutate("portal", "answerSurvey", { surveyId: target.surveyId, ...body });
-      setState({ status: "done" });
-    } catch (error) {
-      if (!(error instanceof MutationError)) throw error;
-      setFieldErrors(error.fieldErrors);
-      setState({ status: "failed", message: error.message });
-    }
+    const answer =
+      "token" in target
+        ? answerSurveyByToken({ token: target.token, ...body })
+        : answerPortalSurvey({ surveyId: target.surveyId, ...body });
+    // the server's refusal resolves with what to show; a network failure rejects
+    const refusal = await answer.then((result) => (result.ok ? null : readError(result)), readError);
+    if (!refusal) return setState({ status: "done" });
+    setFieldErrors(refusal.fieldErrors);
+    setState({ status: "failed", message: refusal.message });
   }
 
   return (

@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { useTRPC } from "@/trpc/client";
 import { formatDateTime } from "@/lib/format";
 import type { ProjectView } from "./types";
+import { readError } from "@/lib/form-errors";
 
 const KIND: Record<string, { label: string; tone: NonNullable<BadgeProps["variant"]> }> = {
   RECOVERY: { label: "Recovery", tone: "warning" },
@@ -43,7 +44,7 @@ export function ActionItems({
     <div className="grid gap-2">
       {update.error ? (
         <Alert variant="destructive">
-          <AlertDescription>{update.error.message}</AlertDescription>
+          <AlertDescription>{readError(update.error)?.message}</AlertDescription>
         </Alert>
       ) : null}
       <ul className="grid gap-2">

@@ -1,6 +1,7 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useId, useState, useSyncExternalStore } from "react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -19,9 +20,9 @@ import {
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useTRPC } from "@/trpc/client";
+import type { RouterOutputs } from "@/trpc/types";
 import { formatDateTime } from "@/lib/format";
 
 const noSubscription = () => () => {};
@@ -135,12 +136,20 @@ function RevokeButton({ name, pending, onConfirm }: { name: string; pending: boo
 }
 
 /** CI API tokens of a project (docs/ci-evidence.md): create (shown once), list, revoke; and the evidence they sent last. */
-export function ApiTokensCard({ projectId, canWrite }: { projectId: string; canWrite: boolean }) {
+export function ApiTokensCard({
+  projectId,
+  canWrite,
+  tokens,
+  evidence,
+}: {
+  projectId: string;
+  canWrite: boolean;
+  tokens: RouterOutputs["apiTokens"]["list"];
+  evidence: RouterOutputs["evidence"]["list"];
+}) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const tokens = useQuery(trpc.apiTokens.list.queryOptions({ projectId }));
-  const evidence = useQuery(trpc.evidence.list.queryOptions({ projectId, take: 5 }));
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.apiTokens.list.queryKey({ projectId }) });
+  const router = useRouter();
+  const refresh = () => router.refresh();
   const [name, setName] = useState("");
   const [created, setCreated] = useState<string | null>(null);
   const create = useMutation(
@@ -153,7 +162,6 @@ export function ApiTokensCard({ projectId, canWrite }: { projectId: string; canW
     }),
   );
   const revoke = useMutation(trpc.apiTokens.revoke.mutationOptions({ onSuccess: refresh }));
-  const rows = tokens.data ?? [];
 
   return (
     <Card>
@@ -199,13 +207,7 @@ export function ApiTokensCard({ projectId, canWrite }: { projectId: string; canW
           </Alert>
         ) : null}
 
-        {tokens.isPending ? (
-          <Skeleton className="h-24 w-full" />
-        ) : tokens.error ? (
-          <Alert variant="destructive">
-            <AlertDescription>Could not load the tokens: {tokens.error.message}</AlertDescription>
-          </Alert>
-        ) : rows.length === 0 ? (
+        {tokens.length === 0 ? (
           <EmptyState
             title="No API token yet"
             description={
@@ -233,7 +235,7 @@ export function ApiTokensCard({ projectId, canWrite }: { projectId: string; canW
               </TableRow>
             </TableHeader>
             <TableBody>
-              {rows.map((t) => (
+              {tokens.map((t) => (
                 <TableRow key={t.id}>
                   <TableCell className="font-medium">{t.name}</TableCell>
                   <TableCell className="font-mono text-xs">{t.prefix}…</TableCell>
@@ -272,17 +274,11 @@ export function ApiTokensCard({ projectId, canWrite }: { projectId: string; canW
           <h3 id="recent-evidence" className="text-sm font-medium">
             Evidence received
           </h3>
-          {evidence.isPending ? (
-            <Skeleton className="h-12 w-full" />
-          ) : evidence.error ? (
-            <p role="alert" className="text-sm text-destructive">
-              Could not load the evidence: {evidence.error.message}
-            </p>
-          ) : evidence.data.length === 0 ? (
+          {evidence.length === 0 ? (
             <p className="text-sm text-muted-foreground">Nothing received yet.</p>
           ) : (
             <ul className="grid gap-1 text-sm">
-              {evidence.data.map((e) => (
+              {evidence.map((e) => (
                 <li key={e.id}>
                   <span className="tabular-nums">{formatDateTime(e.createdAt)}</span>
                   {e.commitSha ? <span className="font-mono text-xs"> · {e.commitSha.slice(0, 7)}</span> : null}

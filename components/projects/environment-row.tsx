@@ -1,17 +1,29 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import {
+  Form,
+  FormControl,
+  FormField,
+  FormItem,
+  FormLabel,
+  FormMessage,
+  FormRootError,
+  setServerError,
+} from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
-import { ENVIRONMENT_STATUSES } from "@/lib/schemas/projects";
+import { ENVIRONMENT_STATUSES, ZUpdateEnvironmentSchema } from "@/lib/schemas/projects";
 import { ENVIRONMENT_KIND_LABEL, ENVIRONMENT_STATUS_LABEL } from "@/lib/labels/environment";
 import { useTRPC } from "@/trpc/client";
 import type { ProjectView } from "./types";
-import { fieldErrorsOf } from "@/lib/form-errors";
 
 const ENV_TONE: Record<string, "success" | "warning" | "destructive" | "outline"> = {
   READY: "success",
@@ -25,64 +37,74 @@ export function EnvironmentRow({ env, canWrite }: { env: ProjectView["environmen
   const trpc = useTRPC();
   const router = useRouter();
   const [editing, setEditing] = useState(false);
-  const [status, setStatus] = useState(env.status);
-  const [url, setUrl] = useState(env.url ?? "");
+  const form = useForm({
+    resolver: zodResolver(ZUpdateEnvironmentSchema),
+    defaultValues: { environmentId: env.id, status: env.status, url: env.url ?? "" } as z.input<
+      typeof ZUpdateEnvironmentSchema
+    >,
+  });
   const save = useMutation(
     trpc.projects.updateEnvironment.mutationOptions({
       onSuccess: () => {
         setEditing(false);
         router.refresh();
       },
+      onError: (error) => setServerError(form, error),
     }),
   );
-  const error = fieldErrorsOf(save.error).url ?? save.error?.message;
+  const submit = form.handleSubmit((input) => save.mutate(input));
   const label = ENVIRONMENT_KIND_LABEL[env.kind];
   if (editing) {
     return (
       <li>
-        <form
-          className="grid gap-2 rounded-md border p-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            save.mutate({ environmentId: env.id, status, url: url.trim() === "" ? null : url.trim() });
-          }}
-        >
-          <span className="font-medium">{label}</span>
-          <div className="flex flex-wrap gap-2">
-            <label className="grid gap-1 text-xs">
-              Status
-              <NativeSelect
-                value={status}
-                onChange={(e) => setStatus(e.target.value as typeof status)}
-                className="w-36"
-              >
-                {ENVIRONMENT_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {ENVIRONMENT_STATUS_LABEL[s]}
-                  </option>
-                ))}
-              </NativeSelect>
-            </label>
-            <label className="grid flex-1 gap-1 text-xs">
-              URL
-              <Input
-                value={url}
-                onChange={(e) => setUrl(e.target.value)}
-                placeholder="https://staging.example.com"
-                aria-invalid={error ? true : undefined}
+        <Form {...form}>
+          <form className="grid gap-2 rounded-md border p-2" noValidate onSubmit={(e) => void submit(e)}>
+            <span className="font-medium">{label}</span>
+            <div className="flex flex-wrap gap-2">
+              <FormField
+                control={form.control}
+                name="status"
+                render={({ field }) => (
+                  <FormItem className="gap-1">
+                    <FormLabel className="text-xs font-normal">Status</FormLabel>
+                    <FormControl>
+                      <NativeSelect {...field} className="w-36">
+                        {ENVIRONMENT_STATUSES.map((s) => (
+                          <option key={s} value={s}>
+                            {ENVIRONMENT_STATUS_LABEL[s]}
+                          </option>
+                        ))}
+                      </NativeSelect>
+                    </FormControl>
+                    <FormMessage className="text-xs" />
+                  </FormItem>
+                )}
               />
-            </label>
-          </div>
-          {error ? <p className="text-xs text-destructive">{error}</p> : null}
-          <div className="flex gap-2">
-            <Button type="submit" size="sm" disabled={save.isPending}>
-              {save.isPending ? "Saving…" : "Save"}
-            </Button>
-            <Button size="sm" variant="ghost" onClick={() => setEditing(false)}>
-              Cancel
-            </Button>
-          </div>
-        </form>
+              <FormField
+                control={form.control}
+                name="url"
+                render={({ field }) => (
+                  <FormItem className="flex-1 gap-1">
+                    <FormLabel className="text-xs font-normal">URL</FormLabel>
+                    <FormControl>
+                      <Input {...field} value={field.value ?? ""} placeholder="https://staging.example.com" />
+                    </FormControl>
+                    <FormMessage className="text-xs" />
+                  </FormItem>
+                )}
+              />
+            </div>
+            <FormRootError />
+            <div className="flex gap-2">
+              <Button type="submit" size="sm" disabled={save.isPending}>
+                {save.isPending ? "Saving…" : "Save"}
+              </Button>
+              <Button type="button" size="sm" variant="ghost" onClick={() => setEditing(false)}>
+                Cancel
+              </Button>
+            </div>
+          </form>
+        </Form>
       </li>
     );
   }

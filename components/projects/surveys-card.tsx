@@ -1,16 +1,16 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
 import { StatTile } from "@/components/ui/stat-tile";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useTRPC } from "@/trpc/client";
+import type { RouterOutputs } from "@/trpc/types";
+import { readError } from "@/lib/form-errors";
 import { formatDate, plural } from "@/lib/format";
 import { CSAT_TARGET, NPS_TARGET } from "@/domain/surveys/scores";
 import { MILESTONE_STATUS } from "@/components/shell/labels";
@@ -27,21 +27,18 @@ const tone = (met: boolean | null) => (met === null ? "neutral" : met ? "success
  * CSAT and NPS of a project (docs/domain.md#surveys targets CSAT ≥ 8.5, NPS ≥ 70), each survey with its
  * answer, and — for the technical lead — applying the mean CSAT to the week-4 satisfaction criterion.
  */
-export function SurveysCard({ projectId }: { projectId: string }) {
+export function SurveysCard({
+  projectId,
+  results,
+  canApply,
+}: {
+  projectId: string;
+  results: RouterOutputs["surveys"]["forProject"];
+  canApply: boolean;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
-  const queryClient = useQueryClient();
-  const results = useQuery(trpc.surveys.forProject.queryOptions({ projectId }));
-  const me = useQuery(trpc.session.me.queryOptions());
-  const canApply = me.data?.permissions.includes("delivery:write") ?? false;
-  const apply = useMutation(
-    trpc.surveys.applyToMilestone.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.surveys.forProject.queryKey({ projectId }) });
-        router.refresh();
-      },
-    }),
-  );
+  const apply = useMutation(trpc.surveys.applyToMilestone.mutationOptions({ onSuccess: () => router.refresh() }));
 
   return (
     <Card>
@@ -52,128 +49,118 @@ export function SurveysCard({ projectId }: { projectId: string }) {
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-6">
-        {results.isPending ? (
-          <Skeleton className="h-40 w-full" />
-        ) : results.error ? (
-          <Alert variant="destructive">
-            <AlertDescription>Could not load the survey results: {results.error.message}</AlertDescription>
-          </Alert>
-        ) : (
-          <>
-            <div className="grid gap-3 sm:grid-cols-2">
-              <StatTile
-                label="CSAT (mean)"
-                value={results.data.csat.mean === null ? "—" : `${results.data.csat.mean}/10`}
-                hint={
-                  results.data.csat.mean === null
-                    ? "No answer yet"
-                    : `${plural(results.data.csat.responses, "answer")}; target ≥ ${CSAT_TARGET}`
-                }
-                tone={tone(results.data.csat.meetsTarget)}
-              />
-              <StatTile
-                label="NPS"
-                value={results.data.nps.score === null ? "—" : String(results.data.nps.score)}
-                hint={
-                  results.data.nps.score === null
-                    ? "No answer yet"
-                    : `${plural(results.data.nps.promoters, "promoter")} · ${plural(results.data.nps.passives, "passive")} · ${plural(results.data.nps.detractors, "detractor")}; target ≥ ${NPS_TARGET}`
-                }
-                tone={tone(results.data.nps.meetsTarget)}
-              />
-            </div>
-            {results.data.satisfaction.criteria.length > 0 ? (
-              <section aria-labelledby={`satisfaction-${projectId}`} className="grid gap-2 text-sm">
-                <h3 id={`satisfaction-${projectId}`} className="font-medium">
-                  Satisfaction criterion
-                </h3>
-                {results.data.satisfaction.criteria.map((c) => (
-                  <p key={c.id}>
-                    Week {c.weekNumber} “{c.name}”: {c.score === null ? "not scored yet" : `scored ${c.score}`}
-                    {results.data.satisfaction.suggestedScore !== null
-                      ? `; mean CSAT × 10 = ${results.data.satisfaction.suggestedScore}`
-                      : "; no CSAT answer yet"}
-                    {c.validated ? "" : " (the week has not been validated yet)"}
-                  </p>
-                ))}
-                {canApply && results.data.satisfaction.suggestedScore !== null ? (
-                  <div className="flex flex-wrap items-center gap-3">
-                    <Button
-                      size="sm"
-                      variant="outline"
-                      onClick={() => apply.mutate({ projectId })}
-                      disabled={apply.isPending}
-                    >
-                      {apply.isPending ? "Applying…" : "Apply the CSAT score and re-validate"}
-                    </Button>
-                    {apply.data ? (
-                      <span role="status" className="text-muted-foreground">
-                        {apply.data.applied
-                          .map(
-                            (a) =>
-                              `Week ${a.weekNumber}: ${a.score} (${(MILESTONE_STATUS[a.status]?.label ?? "Pending").toLowerCase()})`,
-                          )
-                          .join("; ")}
-                      </span>
-                    ) : null}
-                    {apply.error ? (
-                      <span role="alert" className="text-destructive">
-                        {apply.error.message}
-                      </span>
-                    ) : null}
-                  </div>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <StatTile
+            label="CSAT (mean)"
+            value={results.csat.mean === null ? "—" : `${results.csat.mean}/10`}
+            hint={
+              results.csat.mean === null
+                ? "No answer yet"
+                : `${plural(results.csat.responses, "answer")}; target ≥ ${CSAT_TARGET}`
+            }
+            tone={tone(results.csat.meetsTarget)}
+          />
+          <StatTile
+            label="NPS"
+            value={results.nps.score === null ? "—" : String(results.nps.score)}
+            hint={
+              results.nps.score === null
+                ? "No answer yet"
+                : `${plural(results.nps.promoters, "promoter")} · ${plural(results.nps.passives, "passive")} · ${plural(results.nps.detractors, "detractor")}; target ≥ ${NPS_TARGET}`
+            }
+            tone={tone(results.nps.meetsTarget)}
+          />
+        </div>
+        {results.satisfaction.criteria.length > 0 ? (
+          <section aria-labelledby={`satisfaction-${projectId}`} className="grid gap-2 text-sm">
+            <h3 id={`satisfaction-${projectId}`} className="font-medium">
+              Satisfaction criterion
+            </h3>
+            {results.satisfaction.criteria.map((c) => (
+              <p key={c.id}>
+                Week {c.weekNumber} “{c.name}”: {c.score === null ? "not scored yet" : `scored ${c.score}`}
+                {results.satisfaction.suggestedScore !== null
+                  ? `; mean CSAT × 10 = ${results.satisfaction.suggestedScore}`
+                  : "; no CSAT answer yet"}
+                {c.validated ? "" : " (the week has not been validated yet)"}
+              </p>
+            ))}
+            {canApply && results.satisfaction.suggestedScore !== null ? (
+              <div className="flex flex-wrap items-center gap-3">
+                <Button
+                  size="sm"
+                  variant="outline"
+                  onClick={() => apply.mutate({ projectId })}
+                  disabled={apply.isPending}
+                >
+                  {apply.isPending ? "Applying…" : "Apply the CSAT score and re-validate"}
+                </Button>
+                {apply.data ? (
+                  <span role="status" className="text-muted-foreground">
+                    {apply.data.applied
+                      .map(
+                        (a) =>
+                          `Week ${a.weekNumber}: ${a.score} (${(MILESTONE_STATUS[a.status]?.label ?? "Pending").toLowerCase()})`,
+                      )
+                      .join("; ")}
+                  </span>
                 ) : null}
-              </section>
-            ) : null}
-            {results.data.surveys.length === 0 ? (
-              <EmptyState
-                title="No survey sent yet"
-                description="The first CSAT goes out when the customer signs off a week."
-                headingAs="h3"
-              />
-            ) : (
-              <div className="overflow-x-auto">
-                <Table>
-                  <TableCaption className="sr-only">Surveys of this project, newest first</TableCaption>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHead>Survey</TableHead>
-                      <TableHead>Recipient</TableHead>
-                      <TableHead>Sent</TableHead>
-                      <TableHead className="text-right">Score</TableHead>
-                      <TableHead>Comment</TableHead>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {results.data.surveys.map((s) => (
-                      <TableRow key={s.id}>
-                        <TableCell>
-                          {s.kind}{" "}
-                          <span className="text-muted-foreground">
-                            {s.milestone ? `week ${s.milestone.weekNumber}` : (TRIGGER[s.trigger] ?? s.trigger)}
-                          </span>
-                        </TableCell>
-                        <TableCell>{s.recipientName ?? "—"}</TableCell>
-                        <TableCell className="text-xs">{s.sentAt ? formatDate(s.sentAt) : "—"}</TableCell>
-                        <TableCell className="text-right tabular-nums">
-                          {s.response ? (
-                            s.response.score
-                          ) : (
-                            <Badge variant="outline">{s.state === "expired" ? "expired" : "open"}</Badge>
-                          )}
-                        </TableCell>
-                        <TableCell className="max-w-xs text-xs">
-                          <span className="line-clamp-2" title={s.response?.comment ?? undefined}>
-                            {s.response?.comment ?? ""}
-                          </span>
-                        </TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
+                {apply.error ? (
+                  <span role="alert" className="text-destructive">
+                    {readError(apply.error)?.message}
+                  </span>
+                ) : null}
               </div>
-            )}
-          </>
+            ) : null}
+          </section>
+        ) : null}
+        {results.surveys.length === 0 ? (
+          <EmptyState
+            title="No survey sent yet"
+            description="The first CSAT goes out when the customer signs off a week."
+            headingAs="h3"
+          />
+        ) : (
+          <div className="overflow-x-auto">
+            <Table>
+              <TableCaption className="sr-only">Surveys of this project, newest first</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Survey</TableHead>
+                  <TableHead>Recipient</TableHead>
+                  <TableHead>Sent</TableHead>
+                  <TableHead className="text-right">Score</TableHead>
+                  <TableHead>Comment</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {results.surveys.map((s) => (
+                  <TableRow key={s.id}>
+                    <TableCell>
+                      {s.kind}{" "}
+                      <span className="text-muted-foreground">
+                        {s.milestone ? `week ${s.milestone.weekNumber}` : (TRIGGER[s.trigger] ?? s.trigger)}
+                      </span>
+                    </TableCell>
+                    <TableCell>{s.recipientName ?? "—"}</TableCell>
+                    <TableCell className="text-xs">{s.sentAt ? formatDate(s.sentAt) : "—"}</TableCell>
+                    <TableCell className="text-right tabular-nums">
+                      {s.response ? (
+                        s.response.score
+                      ) : (
+                        <Badge variant="outline">{s.state === "expired" ? "expired" : "open"}</Badge>
+                      )}
+                    </TableCell>
+                    <TableCell className="max-w-xs text-xs">
+                      <span className="line-clamp-2" title={s.response?.comment ?? undefined}>
+                        {s.response?.comment ?? ""}
+                      </span>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
         )}
       </CardContent>
     </Card>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/trpc/client";
+import { readError } from "@/lib/form-errors";
 
 /** Recompute today's snapshot now; a new plan is made when the strategy changed, or on request. */
 export function RecomputeButtons({ accountId }: { accountId: string }) {
@@ -35,7 +36,7 @@ export function RecomputeButtons({ accountId }: { accountId: string }) {
       ) : null}
       {recompute.error ? (
         <Alert variant="destructive">
-          <AlertDescription>{recompute.error.message}</AlertDescription>
+          <AlertDescription>{readError(recompute.error)?.message}</AlertDescription>
         </Alert>
       ) : null}
     </div>

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { fieldErrorsOf } from "@/lib/form-errors";
+import { readError } from "@/lib/form-errors";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -43,7 +43,8 @@ function TaskRow({ task, people, canWrite, now }: { task: Task; people: Person[]
       },
     }),
   );
-  const errors = fieldErrorsOf(update.error);
+  const refusal = readError(update.error);
+  const errors = refusal?.fieldErrors ?? {};
   const status = TASK_STATUS[task.status] ?? { label: task.status, tone: "outline" as const };
   const overdue = task.status === "OPEN" && task.dueAt !== null && task.dueAt.toISOString() < now;
   const finished = task.status === "DONE" || task.status === "CANCELLED";
@@ -63,9 +64,9 @@ function TaskRow({ task, people, canWrite, now }: { task: Task; people: Person[]
         {task.dueAt ? ` · due ${formatDate(task.dueAt)}${overdue ? " (overdue)" : ""}` : ""}
         {task.completedAt && task.status === "DONE" ? ` · done ${formatDate(task.completedAt)}` : ""}
       </p>
-      {update.error && Object.keys(errors).length === 0 ? (
+      {refusal && Object.keys(errors).length === 0 ? (
         <Alert variant="destructive">
-          <AlertDescription>{update.error.message}</AlertDescription>
+          <AlertDescription>{refusal.message}</AlertDescription>
         </Alert>
       ) : null}
       {canWrite && task.status !== "CANCELLED" ? (

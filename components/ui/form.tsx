@@ -29,8 +29,8 @@ type FieldContextValue = { name: string };
 const FieldContext = React.createContext<FieldContextValue | null>(null);
 const ItemContext = React.createContext<{ id: string; required: boolean } | null>(null);
 
-function FormField<TValues extends FieldValues, TName extends FieldPath<TValues>>(
-  props: ControllerProps<TValues, TName>,
+function FormField<TValues extends FieldValues, TName extends FieldPath<TValues>, TTransformed = TValues>(
+  props: ControllerProps<TValues, TName, TTransformed>,
 ) {
   return (
     <FieldContext.Provider value={{ name: props.name }}>
@@ -145,7 +145,10 @@ function FormRootError({ className }: { className?: string }) {
  * Puts a refused call's errors into the form: field errors under their fields (dotted paths, as the server
  * keys them), the message as the form's root error unless every part of it is shown at a field.
  */
-function setServerError<TValues extends FieldValues>(form: UseFormReturn<TValues>, error: unknown) {
+function setServerError<TValues extends FieldValues, TContext, TTransformed>(
+  form: UseFormReturn<TValues, TContext, TTransformed>,
+  error: unknown,
+) {
   const view = readError(error);
   if (!view) return;
   const fields = Object.entries(view.fieldErrors).filter(([key]) => key !== INPUT_KEY);

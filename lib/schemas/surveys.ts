@@ -1,16 +1,14 @@
 import { z } from "zod";
 import { SCALE_MAX, SCALE_MIN } from "@/domain/surveys/scores";
 import { ZIdSchema } from "./common";
-import { MAX_SURVEY_COMMENT } from "./limits";
-
-const scaleMessage = `Choose a score from ${SCALE_MIN} to ${SCALE_MAX}`;
+import { MAX_SURVEY_COMMENT, SURVEY_SCALE_MESSAGE } from "./limits";
 
 /** CSAT and NPS both answer on 0–10 (whole numbers). */
 export const ZSurveyScoreSchema = z
-  .number({ message: scaleMessage })
-  .int(scaleMessage)
-  .min(SCALE_MIN, scaleMessage)
-  .max(SCALE_MAX, scaleMessage);
+  .number({ message: SURVEY_SCALE_MESSAGE })
+  .int(SURVEY_SCALE_MESSAGE)
+  .min(SCALE_MIN, SURVEY_SCALE_MESSAGE)
+  .max(SCALE_MAX, SURVEY_SCALE_MESSAGE);
 
 export const ZSurveyCommentSchema = z
   .string({ message: "The comment must be text" })

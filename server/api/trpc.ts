@@ -66,18 +66,23 @@ export async function sessionCallsWait(ctx: TRPCContext, calls: number): Promise
   return hit("trpcSession", ctx.user.sessionId, calls);
 }
 
+/**
+ * What a refused call tells the person: the message and the per-field messages. The one mapping, used by the
+ * error formatter below (the /api/trpc route) and by the Server Actions that call a procedure
+ * (server/api/action-result.ts), so both say the same words.
+ */
+export function describeTRPCError(error: TRPCError): { message: string; fieldErrors?: Record<string, string> } {
+  if (error.cause instanceof ZodError) return describeZodError(error.cause);
+  if (error.cause instanceof AppError) return { message: error.message, fieldErrors: error.cause.fieldErrors };
+  if (error.code === "INTERNAL_SERVER_ERROR")
+    return { message: "Something went wrong on our side. It has been logged; please try again." };
+  return { message: error.message };
+}
+
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
-    let message = shape.message;
-    let fieldErrors: Record<string, string> | undefined;
-    if (error.cause instanceof ZodError) {
-      ({ message, fieldErrors } = describeZodError(error.cause));
-    } else if (error.cause instanceof AppError) {
-      fieldErrors = error.cause.fieldErrors;
-    } else if (error.code === "INTERNAL_SERVER_ERROR") {
-      message = "Something went wrong on our side. It has been logged; please try again.";
-    }
+    const { message, fieldErrors } = describeTRPCError(error);
     return {
       ...shape,
       message,

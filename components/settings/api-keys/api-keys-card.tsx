@@ -1,6 +1,7 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { NewToken } from "@/components/projects/api-tokens-card";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -10,20 +11,19 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useTRPC } from "@/trpc/client";
+import type { RouterOutputs } from "@/trpc/types";
 import { formatDateTime } from "@/lib/format";
 import { fieldErrorsOf } from "@/lib/form-errors";
 import { API_KEY_SCOPE_LABEL } from "@/lib/labels/api-key-scope";
 import { API_KEY_SCOPES, DEFAULT_API_KEY_SCOPES, type ApiKeyScope } from "@/lib/schemas/api-keys";
 
 /** Workspace API keys for the REST API (docs/api.md): create with chosen permissions (shown once), list, revoke. */
-export function ApiKeysCard() {
+export function ApiKeysCard({ keys }: { keys: RouterOutputs["apiKeys"]["list"] }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const keys = useQuery(trpc.apiKeys.list.queryOptions());
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() });
+  const router = useRouter();
+  const refresh = () => router.refresh();
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<ApiKeyScope[]>(DEFAULT_API_KEY_SCOPES);
   const [fresh, setFresh] = useState<string | null>(null);
@@ -101,13 +101,7 @@ export function ApiKeysCard() {
             <AlertDescription>{revoke.error.message}</AlertDescription>
           </Alert>
         ) : null}
-        {keys.isPending ? (
-          <Skeleton className="h-16 w-full" />
-        ) : keys.error ? (
-          <Alert variant="destructive">
-            <AlertDescription>Could not load the keys: {keys.error.message}</AlertDescription>
-          </Alert>
-        ) : keys.data.length === 0 ? (
+        {keys.length === 0 ? (
           <EmptyState
             title="No API keys"
             description="Create one for each system that calls the API, with only the permissions it needs."
@@ -128,7 +122,7 @@ export function ApiKeysCard() {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {keys.data.map((k) => (
+              {keys.map((k) => (
                 <TableRow key={k.id}>
                   <TableCell className="font-medium">{k.name}</TableCell>
                   <TableCell className="font-mono text-xs">{k.prefix}_…</TableCell>

@@ -29,6 +29,7 @@ async function loadLead(leadId: string) {
       trpc.config.get({ kind: "qualification" }),
       trpc.kickoff.status({ leadId }),
       trpc.journeys.forLead({ leadId }),
+      trpc.education.plans({ leadId }),
     ]),
   );
 }
@@ -36,7 +37,7 @@ async function loadLead(leadId: string) {
 export default async function LeadDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requirePermission("pipeline:read");
   const { id } = await params;
-  const [lead, history, feasibility, tiers, qualificationConfig, kickoff, journey] = await loadLead(id);
+  const [lead, history, feasibility, tiers, qualificationConfig, kickoff, journey, plans] = await loadLead(id);
   const chosenTier = tiers.tiers.find((t) => t.chosen) ?? null;
   const canWrite = can(me.role, "leads:write");
   const latest = history[0];
@@ -79,6 +80,7 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ id:
           target={{ leadId: lead.id }}
           defaultServiceType={lead.serviceType}
           canWrite={canWrite && !closed}
+          plans={plans}
         />
       </div>
     </>

@@ -34,6 +34,16 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const project = await orNotFound(trpc.projects.get({ projectId: id }));
   const meetings = await trpc.calendar.projectMeetings({ projectId: project.id });
   const canValidate = can(me.role, "delivery:write");
+  const canReadPipeline = can(me.role, "pipeline:read");
+  const target = { customerAccountId: project.customerAccount.id };
+  const [signoffs, surveys, quality, tokens, evidence, plans] = await Promise.all([
+    trpc.signoffs.forProject({ projectId: project.id }),
+    trpc.surveys.forProject({ projectId: project.id }),
+    trpc.quality.history({ projectId: project.id }),
+    trpc.apiTokens.list({ projectId: project.id }),
+    trpc.evidence.list({ projectId: project.id, take: 5 }),
+    canReadPipeline ? trpc.education.plans(target) : null,
+  ]);
   const phases = project.kickoff;
   const status = PROJECT_STATUS[project.status];
   const now = new Date().toISOString();
@@ -97,12 +107,12 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         </div>
         <ProjectMeetingsCard initial={meetings} canWrite={can(me.role, "meetings:write")} />
         <div className="grid gap-6 xl:grid-cols-2">
-          <SignoffsCard projectId={project.id} />
-          <SurveysCard projectId={project.id} />
+          <SignoffsCard projectId={project.id} signoffs={signoffs} />
+          <SurveysCard projectId={project.id} results={surveys} canApply={canValidate} />
         </div>
-        <QualityCard projectId={project.id} canWrite={canValidate} />
+        <QualityCard projectId={project.id} canWrite={canValidate} history={quality} />
         <div className="grid gap-6 xl:grid-cols-2">
-          <ApiTokensCard projectId={project.id} canWrite={canValidate} />
+          <ApiTokensCard projectId={project.id} canWrite={canValidate} tokens={tokens} evidence={evidence} />
           {phases.length > 0 ? (
             <Card>
               <CardHeader>
@@ -134,11 +144,12 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             </Card>
           ) : null}
         </div>
-        {can(me.role, "pipeline:read") ? (
+        {plans ? (
           <EducationCard
-            target={{ customerAccountId: project.customerAccount.id }}
+            target={target}
             defaultServiceType={project.serviceType}
             canWrite={can(me.role, "leads:write")}
+            plans={plans}
           />
         ) : null}
       </div>
