@@ -29,8 +29,8 @@ type FieldContextValue = { name: string };
 const FieldContext = React.createContext<FieldContextValue | null>(null);
 const ItemContext = React.createContext<{ id: string; required: boolean } | null>(null);
 
-function FormField<TValues extends FieldValues, TName extends FieldPath<TValues>>(
-  props: ControllerProps<TValues, TName>,
+function FormField<TValues extends FieldValues, TName extends FieldPath<TValues>, TTransformed = TValues>(
+  props: ControllerProps<TValues, TName, TTransformed>,
 ) {
   return (
     <FieldContext.Provider value={{ name: props.name }}>
@@ -119,7 +119,7 @@ function FormMessage({ className, ...props }: React.ComponentProps<"p">) {
 
 function firstNestedMessage(error: unknown): string | undefined {
   if (typeof error !== "object" || error === null) return undefined;
-  for (const value of Object.values(error)) {
+  for (const value of Object.values(error) as unknown[]) {
     if (typeof value === "object" && value !== null) {
       if ("message" in value && typeof value.message === "string" && value.message) return value.message;
       const nested = firstNestedMessage(value);
@@ -145,7 +145,7 @@ function FormRootError({ className }: { className?: string }) {
  * Puts a refused call's errors into the form: field errors under their fields (dotted paths, as the server
  * keys them), the message as the form's root error unless every part of it is shown at a field.
  */
-function setServerError<TValues extends FieldValues>(form: UseFormReturn<TValues>, error: unknown) {
+function setServerError<TValues extends FieldValues>(form: Pick<UseFormReturn<TValues>, "setError">, error: unknown) {
   const view = readError(error);
   if (!view) return;
   const fields = Object.entries(view.fieldErrors).filter(([key]) => key !== INPUT_KEY);
