@@ -13,7 +13,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterChips } from "@/components/ui/filter-chips";
-import { LEAD_COLUMNS } from "@/components/leads/lead-columns";
+import { LEAD_COLUMNS } from "@/components/lists/lead-columns";
 import { LEAD_SORTS, LEAD_STAGES, ZListLeadsSchema } from "@/lib/schemas/leads";
 import {
   listHref,
