@@ -7,7 +7,7 @@ import type { ActionRefusal } from "@/lib/schemas/auth";
 
 /**
  * Sends a checked form to a sign-in Server Action (they stay Server Actions: Auth.js signs in there) and
- * puts its refusal into the form like a refused tRPC call's (docs/architecture.md#forms). A successful
+ * puts its refusal into the form like a refused tRPC call's (docs/architecture.md#one-way-for-each-thing). A successful
  * action redirects, so there is nothing to do on success.
  */
 export function useActionSubmit<TValues extends FieldValues, TContext, TOut extends Record<string, string>>(

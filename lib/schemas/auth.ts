@@ -12,6 +12,6 @@ export const ZMagicLinkSchema = z.object({ email: ZEmailSchema });
 
 /**
  * What a sign-in or password Server Action answers when it refuses: the message and the per-field
- * messages, read on the client by readError like a refused tRPC call (docs/architecture.md#forms).
+ * messages, read on the client by readError like a refused tRPC call (docs/architecture.md#one-way-for-each-thing).
  */
 export type ActionRefusal = { message?: string; fieldErrors?: Record<string, string> };
