@@ -95,7 +95,7 @@ export function InviteUserDialog({ accounts }: { accounts: { id: string; name: s
           </DialogDescription>
         </DialogHeader>
         <Form {...form}>
-          <form onSubmit={submit} className="grid gap-4" noValidate>
+          <form onSubmit={(e) => void submit(e)} className="grid gap-4" noValidate>
             {done ? (
               <Alert variant="success">
                 <AlertDescription>{done}</AlertDescription>
