@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { acceptInviteAction, type InviteState } from "@/app/(auth)/invite/[token]/actions";
 import { Button } from "@/components/ui/button";
 import { Form, FormRootError } from "@/components/ui/form";
-import { TextField } from "@/components/ui/form-fields";
+import { TextField } from "@/components/ui/form-controls";
 import { ZAcceptInviteSchema } from "@/lib/schemas/users";
 import { useActionSubmit } from "./use-action-submit";
 

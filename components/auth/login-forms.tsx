@@ -7,7 +7,7 @@ import { KeyRound, Mail } from "lucide-react";
 import { passwordSignIn, requestMagicLink } from "@/app/(auth)/login/actions";
 import { Button } from "@/components/ui/button";
 import { Form, FormRootError } from "@/components/ui/form";
-import { TextField } from "@/components/ui/form-fields";
+import { TextField } from "@/components/ui/form-controls";
 import { ZCredentialsSchema, ZMagicLinkSchema } from "@/lib/schemas/auth";
 import { cn } from "@/lib/utils";
 import { useActionSubmit } from "./use-action-submit";

@@ -20,7 +20,7 @@ import {
   FormRootError,
   setServerError,
 } from "@/components/ui/form";
-import { TextField } from "@/components/ui/form-fields";
+import { TextField } from "@/components/ui/form-controls";
 import { Input } from "@/components/ui/input";
 
 const AVAILABILITY_TEXT: Record<SlugAvailability, string> = {

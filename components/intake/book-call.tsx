@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Form, FormRootError, setServerError } from "@/components/ui/form";
-import { TextField } from "@/components/ui/form-fields";
+import { TextField } from "@/components/ui/form-controls";
 import { optionalText } from "@/lib/form-input";
 import { ZIntakeCallRequestSchema } from "@/lib/schemas/intake";
 import { useTRPC } from "@/trpc/client";

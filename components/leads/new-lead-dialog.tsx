@@ -17,7 +17,7 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import { Form, FormRootError, setServerError } from "@/components/ui/form";
-import { TextField } from "@/components/ui/form-fields";
+import { TextField } from "@/components/ui/form-controls";
 import { moneyText } from "@/lib/form-input";
 import { ZCreateLeadSchema } from "@/lib/schemas/leads";
 import { useTRPC } from "@/trpc/client";

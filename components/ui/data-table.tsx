@@ -74,12 +74,14 @@ export function DataTable<TData extends { id: string }>({
                   className={cn(column.align === "right" && "text-right", column.className)}
                 >
                   {links ? (
-                    <Link href={active === "desc" ? links.asc : links.desc} className="hover:underline">
+                    <Link
+                      href={active === "desc" ? links.asc : links.desc}
+                      // the visible heading first, then the order: "Created, sorted descending"
+                      aria-label={`${column.header}, ${active ? `sorted ${active === "asc" ? "ascending" : "descending"}` : "sort"}`}
+                      className="hover:underline"
+                    >
                       {column.header}
                       {active ? <span aria-hidden>{active === "asc" ? " ↑" : " ↓"}</span> : null}
-                      <span className="sr-only">
-                        {active ? `, sorted ${active === "asc" ? "ascending" : "descending"}` : ", sort"}
-                      </span>
                     </Link>
                   ) : (
                     column.header

@@ -8,7 +8,7 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Form, FormRootError, setServerError } from "@/components/ui/form";
-import { TextField } from "@/components/ui/form-fields";
+import { TextField } from "@/components/ui/form-controls";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listText, moneyText, numberText } from "@/lib/form-input";
 import { formatMoneyPlain } from "@/lib/money";

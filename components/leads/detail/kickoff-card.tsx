@@ -11,7 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Form, FormRootError, setServerError } from "@/components/ui/form";
-import { CheckboxField, SelectField, TextField } from "@/components/ui/form-fields";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/form-controls";
 import { optionalText } from "@/lib/form-input";
 import { STAKEHOLDER_ROLES } from "@/lib/schemas/users";
 import { ZKickoffSchema, ZKickoffStakeholderRowsSchema } from "@/lib/schemas/kickoff";

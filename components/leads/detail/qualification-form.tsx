@@ -11,7 +11,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Form, FormField, FormRootError, setServerError } from "@/components/ui/form";
-import { CheckboxField, TextField } from "@/components/ui/form-fields";
+import { CheckboxField, TextField } from "@/components/ui/form-controls";
 import { numberText, readNumberText } from "@/lib/form-input";
 import { ANSWER_LEVELS, ZQualificationContextSchema } from "@/lib/schemas/qualification";
 import { useTRPC } from "@/trpc/client";

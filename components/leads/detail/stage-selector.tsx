@@ -7,7 +7,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { LEAD_STAGE } from "@/components/shell/labels";
 import { Button } from "@/components/ui/button";
 import { Form, FormRootError, setServerError } from "@/components/ui/form";
-import { SelectField } from "@/components/ui/form-fields";
+import { SelectField } from "@/components/ui/form-controls";
 import { ZUpdateLeadStageSchema } from "@/lib/schemas/leads";
 import { useTRPC } from "@/trpc/client";
 import { MANUAL_TRANSITIONS, type LeadStage } from "@/domain/pipeline/stages";
