@@ -14,6 +14,15 @@ test("a CSM kicks off a project; the technical lead validates week 1 and sees it
   await page.getByRole("link", { name: "Orbit Travel" }).click();
   await expect(page.getByRole("heading", { name: "Kick off the project" })).toBeVisible();
   await page.getByLabel("Technical lead").selectOption({ label: "Theo Lang" });
+  // an invalid email shows under that stakeholder's own field, and nothing is sent
+  await page.getByRole("button", { name: "Add a stakeholder" }).click();
+  await page.getByLabel("Stakeholder 2 name").fill("Sam Ortiz");
+  await page.getByLabel("Stakeholder 2 email").fill("sam.ortiz@");
+  await page.getByRole("button", { name: "Kick off the project" }).click();
+  await expect(page.getByLabel("Stakeholder 2 email")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Stakeholder 2 email")).toHaveAccessibleDescription(/Enter a valid email address/);
+  await expect(page.getByLabel("Stakeholder 1 email")).not.toHaveAttribute("aria-invalid", "true");
+  await page.getByRole("button", { name: "Remove stakeholder 2" }).click();
   await page.getByLabel("Stakeholder 1 name").fill("Lucy Kim");
   await page.getByLabel("Stakeholder 1 email").fill(`lucy.kim+${Date.now()}@orbittravel.example`);
   await page.getByRole("button", { name: "Kick off the project" }).click();

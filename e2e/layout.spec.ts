@@ -39,3 +39,22 @@ test("a week's criteria show their weight and score on a 360 px phone", async ({
     expect((box?.x ?? 0) + (box?.width ?? 0), `${column} header's right edge`).toBeLessThanOrEqual(360);
   }
 });
+
+test("a list's rows read as label and value cards on a 360 px phone, without sideways scrolling", async ({ page }) => {
+  await signInWithPassword(page, "csm@northwind.test");
+  await expect(page).toHaveURL(/\/leads$/);
+  await page.setViewportSize({ width: 360, height: 800 });
+  const table = page.getByRole("region", { name: "Leads" });
+  await expect(table).toBeVisible();
+  const { scrollWidth, clientWidth } = await table.evaluate((el) => ({
+    scrollWidth: el.scrollWidth,
+    clientWidth: el.clientWidth,
+  }));
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+  const first = table.locator("tbody tr").first();
+  await expect(first.getByText("Stage", { exact: true })).toBeVisible();
+  await expect(first.getByText("Created", { exact: true })).toBeVisible();
+  // the headers leave the screen but not the accessibility tree: the order is still announced
+  await expect(table.getByRole("columnheader", { name: /^Created/ })).toHaveAttribute("aria-sort", "descending");
+  await expect(table.getByRole("link", { name: "Company, sort" })).toBeAttached();
+});

@@ -1,11 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
 import { acceptInviteAction, type InviteState } from "@/app/(auth)/invite/[token]/actions";
-import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
+import { Form, FormRootError } from "@/components/ui/form";
+import { TextField } from "@/components/ui/form-controls";
+import { ZAcceptInviteSchema } from "@/lib/schemas/users";
+import { useActionSubmit } from "./use-action-submit";
 
 /**
  * Choose a password for a one-time link: a staff invitation (default) or, with `action`, another link
@@ -22,30 +24,37 @@ export function AcceptInviteForm({
   submitLabel?: string;
   pendingLabel?: string;
 }) {
-  const [state, action, pending] = useActionState<InviteState, FormData>(submitAction, {});
+  const form = useForm({
+    resolver: zodResolver(ZAcceptInviteSchema),
+    defaultValues: { token, password: "", confirm: "" },
+  });
+  const { submit, pending } = useActionSubmit(form, submitAction);
   return (
-    <form action={action} className="grid gap-4" noValidate>
-      <input type="hidden" name="token" value={token} />
-      {state.error ? (
-        <Alert variant="destructive">
-          <AlertDescription>{state.error}</AlertDescription>
-        </Alert>
-      ) : null}
-      <FormField
-        id="password"
-        label="New password"
-        description="At least 10 characters."
-        error={state.fieldErrors?.password}
-        required
-      >
-        <Input name="password" type="password" autoComplete="new-password" autoFocus />
-      </FormField>
-      <FormField id="confirm" label="Repeat the password" error={state.fieldErrors?.confirm} required>
-        <Input name="confirm" type="password" autoComplete="new-password" />
-      </FormField>
-      <Button type="submit" disabled={pending}>
-        {pending ? pendingLabel : submitLabel}
-      </Button>
-    </form>
+    <Form {...form}>
+      <form onSubmit={submit} className="grid gap-4" noValidate>
+        <FormRootError />
+        <TextField
+          control={form.control}
+          name="password"
+          label="New password"
+          description="At least 10 characters."
+          required
+          type="password"
+          autoComplete="new-password"
+          autoFocus
+        />
+        <TextField
+          control={form.control}
+          name="confirm"
+          label="Repeat the password"
+          required
+          type="password"
+          autoComplete="new-password"
+        />
+        <Button type="submit" disabled={pending}>
+          {pending ? pendingLabel : submitLabel}
+        </Button>
+      </form>
+    </Form>
   );
 }

@@ -1,13 +1,16 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
 import { KeyRound, Mail } from "lucide-react";
-import { passwordSignIn, requestMagicLink, type LoginState } from "@/app/(auth)/login/actions";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { passwordSignIn, requestMagicLink } from "@/app/(auth)/login/actions";
 import { Button } from "@/components/ui/button";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
+import { Form, FormRootError } from "@/components/ui/form";
+import { TextField } from "@/components/ui/form-controls";
+import { ZCredentialsSchema, ZMagicLinkSchema } from "@/lib/schemas/auth";
 import { cn } from "@/lib/utils";
+import { useActionSubmit } from "./use-action-submit";
 
 type Mode = "team" | "customer";
 
@@ -40,52 +43,74 @@ export function LoginForms({ initialMode, initialEmail }: { initialMode: Mode; i
 }
 
 function PasswordForm() {
-  const [state, action, pending] = useActionState<LoginState, FormData>(passwordSignIn, {});
+  const form = useForm({ resolver: zodResolver(ZCredentialsSchema), defaultValues: { email: "", password: "" } });
+  const { submit, pending } = useActionSubmit(form, passwordSignIn);
   return (
-    <form action={action} id="panel-team" role="tabpanel" aria-labelledby="tab-team" className="grid gap-4" noValidate>
-      {state.error ? (
-        <Alert variant="destructive">
-          <AlertDescription>{state.error}</AlertDescription>
-        </Alert>
-      ) : null}
-      <FormField id="email" label="Work email" error={state.fieldErrors?.email} required>
-        <Input name="email" type="email" autoComplete="username" defaultValue={state.email} autoFocus />
-      </FormField>
-      <FormField id="password" label="Password" error={state.fieldErrors?.password} required>
-        <Input name="password" type="password" autoComplete="current-password" />
-      </FormField>
-      <Button type="submit" disabled={pending}>
-        <KeyRound aria-hidden /> {pending ? "Signing in…" : "Sign in"}
-      </Button>
-    </form>
+    <Form {...form}>
+      <form
+        onSubmit={submit}
+        id="panel-team"
+        role="tabpanel"
+        aria-labelledby="tab-team"
+        className="grid gap-4"
+        noValidate
+      >
+        <FormRootError />
+        <TextField
+          control={form.control}
+          name="email"
+          label="Work email"
+          required
+          type="email"
+          autoComplete="username"
+          autoFocus
+        />
+        <TextField
+          control={form.control}
+          name="password"
+          label="Password"
+          required
+          type="password"
+          autoComplete="current-password"
+        />
+        <Button type="submit" disabled={pending}>
+          <KeyRound aria-hidden /> {pending ? "Signing in…" : "Sign in"}
+        </Button>
+      </form>
+    </Form>
   );
 }
 
 function MagicLinkForm({ initialEmail }: { initialEmail?: string }) {
-  const [state, action, pending] = useActionState<LoginState, FormData>(requestMagicLink, {});
+  const form = useForm({ resolver: zodResolver(ZMagicLinkSchema), defaultValues: { email: initialEmail ?? "" } });
+  const { submit, pending } = useActionSubmit(form, requestMagicLink);
   return (
-    <form
-      action={action}
-      id="panel-customer"
-      role="tabpanel"
-      aria-labelledby="tab-customer"
-      className="grid gap-4"
-      noValidate
-    >
-      <p className="text-sm text-muted-foreground">
-        No password needed: we email you a link that signs you in to your project portal.
-      </p>
-      {state.error ? (
-        <Alert variant="destructive">
-          <AlertDescription>{state.error}</AlertDescription>
-        </Alert>
-      ) : null}
-      <FormField id="magic-email" label="Your email" error={state.fieldErrors?.email} required>
-        <Input name="email" type="email" autoComplete="email" defaultValue={state.email ?? initialEmail} autoFocus />
-      </FormField>
-      <Button type="submit" disabled={pending}>
-        <Mail aria-hidden /> {pending ? "Sending…" : "Email me a sign-in link"}
-      </Button>
-    </form>
+    <Form {...form}>
+      <form
+        onSubmit={submit}
+        id="panel-customer"
+        role="tabpanel"
+        aria-labelledby="tab-customer"
+        className="grid gap-4"
+        noValidate
+      >
+        <p className="text-sm text-muted-foreground">
+          No password needed: we email you a link that signs you in to your project portal.
+        </p>
+        <FormRootError />
+        <TextField
+          control={form.control}
+          name="email"
+          label="Your email"
+          required
+          type="email"
+          autoComplete="email"
+          autoFocus
+        />
+        <Button type="submit" disabled={pending}>
+          <Mail aria-hidden /> {pending ? "Sending…" : "Email me a sign-in link"}
+        </Button>
+      </form>
+    </Form>
   );
 }

@@ -2,17 +2,26 @@
 
 import { useEffect, useState } from "react";
 import Link from "next/link";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useForm, useWatch } from "react-hook-form";
 import { Building2, CheckCircle2, MailCheck } from "lucide-react";
 import { ZSignupSchema, suggestSlug, type SlugAvailability } from "@/lib/schemas/signup";
-import { INPUT_KEY, formErrors, fieldErrorsOf } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/client";
-import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField } from "@/components/ui/form-field";
+import {
+  Form,
+  FormControl,
+  FormDescription,
+  FormField,
+  FormItem,
+  FormLabel,
+  FormMessage,
+  FormRootError,
+  setServerError,
+} from "@/components/ui/form";
+import { TextField } from "@/components/ui/form-controls";
 import { Input } from "@/components/ui/input";
-
-type Fields = { companyName: string; slug: string; founderName: string; email: string; code: string };
 
 const AVAILABILITY_TEXT: Record<SlugAvailability, string> = {
   available: "Available",
@@ -33,51 +42,29 @@ function useDebounced<T>(value: T, ms: number): T {
 
 export function SignupForm({ needsCode, host }: { needsCode: boolean; host: string }) {
   const trpc = useTRPC();
-  const [fields, setFields] = useState<Fields>({ companyName: "", slug: "", founderName: "", email: "", code: "" });
+  const form = useForm({
+    resolver: zodResolver(ZSignupSchema),
+    defaultValues: { companyName: "", slug: "", founderName: "", email: "", code: "" },
+  });
   const [slugEdited, setSlugEdited] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const slug = useDebounced(fields.slug.trim(), 300);
+  const typedSlug = useWatch({ control: form.control, name: "slug" });
+  const slug = useDebounced(typedSlug.trim(), 300);
+  // driven by the browser as the founder types: the address's availability, checked once per pause
   const check = useQuery({
     ...trpc.signup.checkSlug.queryOptions({ slug }),
     enabled: slug.length > 0,
     staleTime: 5_000,
   });
-  const submit = useMutation(trpc.signup.submit.mutationOptions());
-
-  const set = (name: keyof Fields) => (event: React.ChangeEvent<HTMLInputElement>) => {
-    const value = event.target.value;
-    setFields((f) => ({
-      ...f,
-      [name]: value,
-      ...(name === "companyName" && !slugEdited ? { slug: suggestSlug(value) } : {}),
-    }));
-    if (name === "slug") setSlugEdited(true);
-    setErrors((e) => ({ ...e, [name]: "", [INPUT_KEY]: "" }));
-  };
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const input = {
-      companyName: fields.companyName,
-      slug: fields.slug,
-      founderName: fields.founderName,
-      email: fields.email,
-      ...(needsCode ? { code: fields.code } : {}),
-    };
-    const parsed = ZSignupSchema.safeParse(input);
-    if (!parsed.success) {
-      setErrors(formErrors(parsed.error));
-      return;
-    }
-    submit.mutate(parsed.data, {
-      onSuccess: () => setSentTo(parsed.data.email),
-      onError: (error) => {
-        const fieldErrors = fieldErrorsOf(error);
-        setErrors(Object.keys(fieldErrors).length > 0 ? fieldErrors : { [INPUT_KEY]: error.message });
-      },
-    });
-  }
+  const submit = useMutation(
+    trpc.signup.submit.mutationOptions({
+      onSuccess: (_data, input) => setSentTo(input.email),
+      onError: (error) => setServerError(form, error),
+    }),
+  );
+  const onSubmit = form.handleSubmit(({ code, ...input }) =>
+    submit.mutate({ ...input, ...(needsCode ? { code } : {}) }),
+  );
 
   if (sentTo) {
     return (
@@ -104,9 +91,10 @@ export function SignupForm({ needsCode, host }: { needsCode: boolean; host: stri
     );
   }
 
-  const shownSlug = fields.slug.trim();
+  const shownSlug = typedSlug.trim();
+  const slugError = form.formState.errors.slug;
   const availability = shownSlug && shownSlug === slug ? check.data?.availability : undefined;
-  const slugHint = errors.slug
+  const slugHint = slugError
     ? undefined
     : availability
       ? AVAILABILITY_TEXT[availability]
@@ -117,100 +105,107 @@ export function SignupForm({ needsCode, host }: { needsCode: boolean; host: stri
           : undefined;
 
   return (
-    <form onSubmit={onSubmit} className="grid gap-4" noValidate>
-      {errors[INPUT_KEY] ? (
-        <Alert variant="destructive">
-          <AlertDescription>{errors[INPUT_KEY]}</AlertDescription>
-        </Alert>
-      ) : null}
-      <FormField id="companyName" label="Company name" error={errors.companyName} required>
-        <Input
-          name="companyName"
-          autoComplete="organization"
-          value={fields.companyName}
-          onChange={set("companyName")}
-          autoFocus
-        />
-      </FormField>
-      <FormField
-        id="slug"
-        label="Workspace address"
-        error={errors.slug}
-        required
-        description={
-          <>
-            <span className="block break-all">
-              Your self-service assessment: {host}/assess/
-              <strong className="text-foreground">{shownSlug || "your-company"}</strong>
-            </span>
-            {slugHint ? (
-              <span
-                aria-live="polite"
-                className={
-                  availability === "available"
-                    ? "mt-1 flex items-center gap-1 text-emerald-700 dark:text-emerald-400"
-                    : availability
-                      ? "mt-1 block text-destructive"
-                      : "mt-1 block"
-                }
-              >
-                {availability === "available" ? <CheckCircle2 aria-hidden className="size-4" /> : null}
-                {slugHint}
-              </span>
-            ) : null}
-          </>
-        }
-      >
-        <Input
-          name="slug"
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
-          value={fields.slug}
-          onChange={set("slug")}
-          maxLength={40}
-        />
-      </FormField>
-      <FormField id="founderName" label="Your name" error={errors.founderName} required>
-        <Input name="founderName" autoComplete="name" value={fields.founderName} onChange={set("founderName")} />
-      </FormField>
-      <FormField
-        id="email"
-        label="Work email"
-        description="You will be the workspace's admin; we send a confirmation link here."
-        error={errors.email}
-        required
-      >
-        <Input name="email" type="email" autoComplete="email" value={fields.email} onChange={set("email")} />
-      </FormField>
-      {needsCode ? (
+    <Form {...form}>
+      <form onSubmit={(e) => void onSubmit(e)} className="grid gap-4" noValidate>
+        <FormRootError />
         <FormField
-          id="code"
-          label="Sign-up code"
-          description="Sign-up on this server is by invitation: enter the code you were given."
-          error={errors.code}
+          control={form.control}
+          name="companyName"
+          render={({ field }) => (
+            <FormItem required>
+              <FormLabel>Company name</FormLabel>
+              <FormControl>
+                <Input
+                  autoComplete="organization"
+                  autoFocus
+                  {...field}
+                  onChange={(e) => {
+                    field.onChange(e);
+                    if (!slugEdited) form.setValue("slug", suggestSlug(e.target.value));
+                  }}
+                />
+              </FormControl>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <FormField
+          control={form.control}
+          name="slug"
+          render={({ field }) => (
+            <FormItem required>
+              <FormLabel>Workspace address</FormLabel>
+              <FormControl>
+                <Input
+                  autoComplete="off"
+                  autoCapitalize="none"
+                  spellCheck={false}
+                  maxLength={40}
+                  {...field}
+                  onChange={(e) => {
+                    field.onChange(e);
+                    setSlugEdited(true);
+                  }}
+                />
+              </FormControl>
+              <FormDescription>
+                <span className="block break-all">
+                  Your self-service assessment: {host}/assess/
+                  <strong className="text-foreground">{shownSlug || "your-company"}</strong>
+                </span>
+                {slugHint ? (
+                  <span
+                    aria-live="polite"
+                    className={
+                      availability === "available"
+                        ? "mt-1 flex items-center gap-1 text-emerald-700 dark:text-emerald-400"
+                        : availability
+                          ? "mt-1 block text-destructive"
+                          : "mt-1 block"
+                    }
+                  >
+                    {availability === "available" ? <CheckCircle2 aria-hidden className="size-4" /> : null}
+                    {slugHint}
+                  </span>
+                ) : null}
+              </FormDescription>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <TextField control={form.control} name="founderName" label="Your name" required autoComplete="name" />
+        <TextField
+          control={form.control}
+          name="email"
+          label="Work email"
+          description="You will be the workspace's admin; we send a confirmation link here."
           required
-        >
-          <Input
+          type="email"
+          autoComplete="email"
+        />
+        {needsCode ? (
+          <TextField
+            control={form.control}
             name="code"
+            label="Sign-up code"
+            description="Sign-up on this server is by invitation: enter the code you were given."
+            required
             autoComplete="off"
             autoCapitalize="characters"
             spellCheck={false}
-            value={fields.code}
-            onChange={set("code")}
             placeholder="XXXX-XXXX-XXXX-XXXX"
           />
-        </FormField>
-      ) : null}
-      <Button type="submit" disabled={submit.isPending}>
-        <Building2 aria-hidden /> {submit.isPending ? "Sending…" : "Create your workspace"}
-      </Button>
-      <p className="text-center text-sm text-muted-foreground">
-        Already have an account?{" "}
-        <Link href="/login" className="font-medium text-foreground underline underline-offset-4">
-          Sign in
-        </Link>
-      </p>
-    </form>
+        ) : null}
+        <Button type="submit" disabled={submit.isPending}>
+          <Building2 aria-hidden /> {submit.isPending ? "Sending…" : "Create your workspace"}
+        </Button>
+        <p className="text-center text-sm text-muted-foreground">
+          Already have an account?{" "}
+          <Link href="/login" className="font-medium text-foreground underline underline-offset-4">
+            Sign in
+          </Link>
+        </p>
+      </form>
+    </Form>
   );
 }

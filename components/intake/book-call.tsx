@@ -1,13 +1,19 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { useForm } from "react-hook-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
+import { Form, FormRootError, setServerError } from "@/components/ui/form";
+import { TextField } from "@/components/ui/form-controls";
+import { optionalText } from "@/lib/form-input";
+import { ZIntakeCallRequestSchema } from "@/lib/schemas/intake";
 import { useTRPC } from "@/trpc/client";
-import { fieldErrorsOf } from "@/lib/form-errors";
+
+const ZBookCallForm = ZIntakeCallRequestSchema.pick({}).extend({
+  preference: optionalText(ZIntakeCallRequestSchema.shape.preference),
+});
 
 /** The next step: ask the tenant's customer success manager for a call about this result. */
 export function BookCall({
@@ -22,10 +28,12 @@ export function BookCall({
   requested: boolean;
 }) {
   const trpc = useTRPC();
-  const [preference, setPreference] = useState("");
-  const book = useMutation(trpc.intake.requestCall.mutationOptions());
-  const done = requested || book.isSuccess;
-  if (done) {
+  const form = useForm({ resolver: zodResolver(ZBookCallForm), defaultValues: { preference: "" } });
+  const book = useMutation(
+    trpc.intake.requestCall.mutationOptions({ onError: (error) => setServerError(form, error) }),
+  );
+  const submit = form.handleSubmit((input) => book.mutate({ tenantSlug, token, ...input }));
+  if (requested || book.isSuccess) {
     return (
       <Alert variant="success">
         <AlertDescription>
@@ -37,32 +45,21 @@ export function BookCall({
       </Alert>
     );
   }
-  const error = fieldErrorsOf(book.error).preference;
   return (
-    <form
-      className="grid gap-4"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        book.mutate({ tenantSlug, token, ...(preference.trim() ? { preference } : {}) });
-      }}
-    >
-      <FormField
-        id="call-preference"
-        label="When suits you best? (optional)"
-        description="For example: Tuesday mornings, or after 3 pm CET."
-        error={error}
-      >
-        <Input value={preference} maxLength={200} onChange={(e) => setPreference(e.target.value)} />
-      </FormField>
-      {book.error && !error ? (
-        <Alert variant="destructive">
-          <AlertDescription>{book.error.message}</AlertDescription>
-        </Alert>
-      ) : null}
-      <Button type="submit" size="lg" disabled={book.isPending} className="w-full sm:w-fit">
-        {book.isPending ? "Booking…" : "Book a call to start"}
-      </Button>
-    </form>
+    <Form {...form}>
+      <form className="grid gap-4" noValidate onSubmit={(e) => void submit(e)}>
+        <TextField
+          control={form.control}
+          name="preference"
+          label="When suits you best? (optional)"
+          description="For example: Tuesday mornings, or after 3 pm CET."
+          maxLength={200}
+        />
+        <FormRootError />
+        <Button type="submit" size="lg" disabled={book.isPending} className="w-full sm:w-fit">
+          {book.isPending ? "Booking…" : "Book a call to start"}
+        </Button>
+      </form>
+    </Form>
   );
 }

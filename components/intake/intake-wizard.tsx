@@ -26,7 +26,7 @@ import {
   type Step,
 } from "./draft";
 import { CATEGORY_INTRO, categoryTitle } from "./questions";
-import { fieldErrorsOf } from "@/lib/form-errors";
+import { readError } from "@/lib/form-errors";
 
 export type IntakeFormData = {
   tenant: { name: string; slug: string };
@@ -148,7 +148,7 @@ function Wizard({ form }: { form: IntakeFormData }) {
         },
         onError: (error) => {
           // field errors go next to their field, on their step; anything else shows above the buttons
-          const server = fieldErrorsOf(error);
+          const server = readError(error)?.fieldErrors ?? {};
           const mapped = Object.fromEntries(Object.entries(server).map(([k, v]) => [fieldKey(k), v]));
           setErrors(mapped);
           const first = Object.keys(mapped)[0];
@@ -221,7 +221,7 @@ function Wizard({ form }: { form: IntakeFormData }) {
           )}
           {submit.error && Object.keys(errors).length === 0 ? (
             <Alert variant="destructive">
-              <AlertDescription>{submit.error.message}</AlertDescription>
+              <AlertDescription>{readError(submit.error)?.message}</AlertDescription>
             </Alert>
           ) : null}
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-between">

@@ -1,22 +1,21 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { useState } from "react";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { useTRPC } from "@/trpc/client";
 import { formatDate } from "@/lib/format";
 import type { AppRouter } from "@/server/api/root";
 import { conflictVersion, type ConfigKind } from "./config-draft";
 import { DraftEditor, type ServerRefusal } from "./draft-editor";
-import { fieldErrorsOf } from "@/lib/form-errors";
+import { readError } from "@/lib/form-errors";
 
 export type EditableConfig = inferRouterOutputs<AppRouter>["config"]["get"];
 
 /**
- * One configuration kind: the current version (from the server render, kept fresh by react-query),
+ * One configuration kind: the current version (from the server render),
  * a structured form with a JSON view, and the version history. A save writes version n+1; the server
  * validates with the engine's schema and refuses a stale `expectedVersion` (someone saved meanwhile).
  */
@@ -34,28 +33,23 @@ export function ConfigEditor({
   canEdit: boolean;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  // refetched only on purpose (after a save, on "Reload"): a background refetch finding a newer version
-  // would remount the form and silently drop the admin's unsaved edits; the save's conflict check covers it
-  const query = useQuery(
-    trpc.config.get.queryOptions(
-      { kind },
-      { initialData: initial, refetchOnWindowFocus: false, refetchOnReconnect: false },
-    ),
-  );
-  // a fresher server render (router refresh) wins over an older cached copy
-  const config = query.data && query.data.version >= initial.version ? query.data : initial;
+  const router = useRouter();
+  // the page loads the current version; after a save or "Reload" the page is rendered again, and a
+  // newer version remounts the form (its key), so a background change never drops unsaved edits
+  const config = initial;
+  const [refreshing, startRefresh] = useTransition();
   const [saved, setSaved] = useState<number | null>(null);
   const [conflict, setConflict] = useState<{ version: number | null } | null>(null);
   const update = useMutation(
     trpc.config.update.mutationOptions({
-      onSuccess: async (res) => {
+      onSuccess: (res) => {
         setSaved(res.version);
         // stays "saving" until the new version is loaded, so the form never shows the old one as current
-        await queryClient.invalidateQueries(trpc.config.get.queryFilter({ kind }));
+        startRefresh(() => router.refresh());
       },
       onError: (error) => {
-        if (error.data?.code === "CONFLICT") setConflict({ version: conflictVersion(error.message) });
+        const view = readError(error);
+        if (view?.code === "CONFLICT") setConflict({ version: conflictVersion(view.message) });
       },
     }),
   );
@@ -66,20 +60,17 @@ export function ConfigEditor({
     update.mutate({ kind, data, expectedVersion: config.version });
   }
 
-  async function reload() {
+  function reload() {
     setSaved(null);
-    await query.refetch();
     setConflict(null);
     update.reset();
+    startRefresh(() => router.refresh());
   }
 
+  const error = readError(update.error);
   const refusal: ServerRefusal | null =
-    update.error && update.error.data?.code !== "CONFLICT"
-      ? {
-          message: update.error.message,
-          fieldErrors: fieldErrorsOf(update.error),
-          data: update.variables?.data,
-        }
+    error && error.code !== "CONFLICT"
+      ? { message: error.message, fieldErrors: error.fieldErrors, data: update.variables?.data }
       : null;
 
   return (
@@ -90,16 +81,6 @@ export function ConfigEditor({
           <CardDescription>{description}</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
-          {query.isError ? (
-            <Alert variant="destructive">
-              <AlertDescription>
-                <p>Could not load the latest configuration: {query.error.message}</p>
-                <Button size="sm" variant="outline" onClick={() => void query.refetch()} disabled={query.isFetching}>
-                  {query.isFetching ? "Trying again…" : "Try again"}
-                </Button>
-              </AlertDescription>
-            </Alert>
-          ) : null}
           <DraftEditor
             key={`${kind}-${config.version}`}
             kind={kind}
@@ -107,13 +88,13 @@ export function ConfigEditor({
             data={config.data}
             defaults={config.defaults}
             canEdit={canEdit}
-            saving={update.isPending}
+            saving={update.isPending || (refreshing && saved !== null)}
             onSave={save}
             saved={saved}
             refusal={refusal}
             conflict={conflict}
-            onReload={() => void reload()}
-            reloading={query.isFetching && !update.isPending}
+            onReload={reload}
+            reloading={refreshing && saved === null}
           />
         </CardContent>
       </Card>

@@ -34,6 +34,70 @@ const COMPLEXITY_OPTIONS = COMPLEXITY_LEVELS.map((value) => ({
 }));
 const SERVICE_OPTIONS = TIER_SERVICE_TYPES.map((value) => ({ value, label: SERVICE_TYPE_LABELS[value] }));
 
+/** A set of weights that must add up to 1, one number field per factor. */
+function WeightsSection({
+  title,
+  description,
+  field,
+  what,
+  labels,
+}: {
+  title: string;
+  description: string;
+  field: string;
+  what: string;
+  labels: Record<string, string>;
+}) {
+  const factors = Object.keys(labels);
+  return (
+    <Section title={title} description={description}>
+      <div className="grid gap-4 sm:grid-cols-3">
+        {factors.map((f) => (
+          <NumberField
+            key={f}
+            path={[field, f]}
+            label={`${labels[f]} weight`}
+            srPrefix={what}
+            min={0}
+            max={1}
+            step={0.05}
+          />
+        ))}
+      </div>
+      <WeightSum path={[field]} keys={factors} what={`${what} weights`} />
+    </Section>
+  );
+}
+
+type Range = { path: readonly string[]; label: string; unit: string; money?: boolean; min: number; max?: number };
+/** Money is edited in dollars (stored in cents), in steps of $1,000. */
+const MONEY = { scale: 100, step: 1000 } as const;
+const TIER_RANGES: Range[] = [
+  { path: ["priceRangeCents"], label: "Price range", unit: "USD", money: true, min: 0 },
+  { path: ["timelineWeeks"], label: "Timeline", unit: "weeks", min: 1, max: 104 },
+];
+const IDEAL_RANGES: Range[] = [
+  { path: ["idealCriteria", "teamSize"], label: "Team size", unit: "people", min: 0 },
+  { path: ["idealCriteria", "budgetRangeCents"], label: "Budget", unit: "USD", money: true, min: 0 },
+];
+
+/** A tier's from–to ranges, side by side. */
+function TierRanges({ base, name, ranges }: { base: readonly string[]; name: string; ranges: Range[] }) {
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      {ranges.map(({ path, money, ...range }) => (
+        <RangeFields
+          key={range.label}
+          path={[...base, ...path]}
+          srPrefix={name}
+          {...range}
+          {...(money ? MONEY : { step: 1 })}
+        />
+      ))}
+    </div>
+  );
+}
+
 /** A card per tier (prices in dollars here, integer cents in the data), the weights and the threshold. */
 export function TiersConfigForm({ names }: { names: Record<string, string> }) {
   const { draft } = useDraft();
@@ -69,45 +133,20 @@ export function TiersConfigForm({ names }: { names: Record<string, string> }) {
         ))}
       </div>
 
-      <Section
+      <WeightsSection
         title="Compatibility weights"
         description="How much each factor counts when matching a customer to a tier; they must add up to 1."
-      >
-        <div className="grid gap-4 sm:grid-cols-3">
-          {COMPATIBILITY_FACTORS.map((f) => (
-            <NumberField
-              key={f}
-              path={["compatibilityWeights", f]}
-              label={`${COMPATIBILITY_LABELS[f]} weight`}
-              srPrefix="Compatibility"
-              min={0}
-              max={1}
-              step={0.05}
-            />
-          ))}
-        </div>
-        <WeightSum path={["compatibilityWeights"]} keys={COMPATIBILITY_FACTORS} what="Compatibility weights" />
-      </Section>
-
-      <Section
+        field="compatibilityWeights"
+        what="Compatibility"
+        labels={COMPATIBILITY_LABELS}
+      />
+      <WeightsSection
         title="Pricing weights"
         description="What moves a price from the bottom of its tier's range to the top; they must add up to 1."
-      >
-        <div className="grid gap-4 sm:grid-cols-3">
-          {PRICING_FACTORS.map((f) => (
-            <NumberField
-              key={f}
-              path={["pricingWeights", f]}
-              label={`${PRICING_LABELS[f]} weight`}
-              srPrefix="Pricing"
-              min={0}
-              max={1}
-              step={0.05}
-            />
-          ))}
-        </div>
-        <WeightSum path={["pricingWeights"]} keys={PRICING_FACTORS} what="Pricing weights" />
-      </Section>
+        field="pricingWeights"
+        what="Pricing"
+        labels={PRICING_LABELS}
+      />
     </div>
   );
 }
@@ -123,26 +162,7 @@ function TierCard({ tierKey, name }: { tierKey: string; name: string }) {
         <code className="text-xs text-muted-foreground">{tierKey}</code>
       </div>
       <TextField path={[...base, "name"]} label="Name" srPrefix={name} className="sm:max-w-md" />
-      <div className="grid gap-4 lg:grid-cols-2">
-        <RangeFields
-          path={[...base, "priceRangeCents"]}
-          label="Price range"
-          unit="USD"
-          srPrefix={name}
-          scale={100}
-          step={1000}
-          min={0}
-        />
-        <RangeFields
-          path={[...base, "timelineWeeks"]}
-          label="Timeline"
-          unit="weeks"
-          srPrefix={name}
-          step={1}
-          min={1}
-          max={104}
-        />
-      </div>
+      <TierRanges base={base} name={name} ranges={TIER_RANGES} />
 
       {team.length > 0 ? (
         <fieldset className="grid gap-3">
@@ -204,25 +224,7 @@ function TierCard({ tierKey, name }: { tierKey: string; name: string }) {
 
       <fieldset className="grid gap-4">
         <legend className="mb-1 text-sm font-medium">Ideal customer</legend>
-        <div className="grid gap-4 lg:grid-cols-2">
-          <RangeFields
-            path={[...base, "idealCriteria", "teamSize"]}
-            label="Team size"
-            unit="people"
-            srPrefix={name}
-            step={1}
-            min={0}
-          />
-          <RangeFields
-            path={[...base, "idealCriteria", "budgetRangeCents"]}
-            label="Budget"
-            unit="USD"
-            srPrefix={name}
-            scale={100}
-            step={1000}
-            min={0}
-          />
-        </div>
+        <TierRanges base={base} name={name} ranges={IDEAL_RANGES} />
         <MultiCheckboxField
           path={[...base, "idealCriteria", "complexity"]}
           legend="Complexity levels"

@@ -146,7 +146,7 @@ function FormRootError({ className }: { className?: string }) {
  * keys them), the message as the form's root error unless every part of it is shown at a field.
  */
 function setServerError<TValues extends FieldValues, TContext, TTransformed>(
-  form: UseFormReturn<TValues, TContext, TTransformed>,
+  form: Pick<UseFormReturn<TValues, TContext, TTransformed>, "setError">,
   error: unknown,
 ) {
   const view = readError(error);

@@ -45,3 +45,29 @@ export const ZKickoffSchema = z.object({
 
 export type KickoffInput = z.infer<typeof ZKickoffSchema>;
 export type KickoffStakeholder = z.infer<typeof ZKickoffStakeholderSchema>;
+
+/**
+ * The kickoff form's stakeholder rows as typed: a row left blank (no name, no email) is not sent; every
+ * other row is checked by ZKickoffSchema's stakeholder rules, and a problem is reported at the row the
+ * person sees ("stakeholders.2.email" stays row 3 even with a blank row 2 above it).
+ */
+export const ZKickoffStakeholderRowsSchema = z
+  .array(
+    z.object({
+      name: z.string(),
+      email: z.string(),
+      stakeholderRole: z.enum(STAKEHOLDER_ROLES, { message: "Choose their stakeholder role" }),
+      isApprover: z.boolean(),
+    }),
+  )
+  .transform((rows, ctx) => {
+    const filled = rows.flatMap((row, index) => (row.name.trim() || row.email.trim() ? [{ row, index }] : []));
+    const parsed = ZKickoffSchema.shape.stakeholders.safeParse(filled.map((f) => f.row));
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) {
+      const [at, ...rest] = issue.path;
+      const row = typeof at === "number" ? filled[at]?.index : undefined;
+      ctx.addIssue({ code: "custom", message: issue.message, path: row === undefined ? [] : [row, ...rest] });
+    }
+    return z.NEVER;
+  });

@@ -1,14 +1,11 @@
 import "server-only";
-import { z } from "zod";
+import { ZCredentialsSchema } from "@/lib/schemas/auth";
 import type { Db } from "@/server/db/client";
 import { findUserForLogin } from "@/server/db/users";
 import { blockedFor, hit, reset } from "./rate-limit";
 import { verifyPassword } from "./password";
 
-export const ZCredentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email("Enter a valid email address").max(254),
-  password: z.string().min(1, "Enter your password").max(200),
-});
+export { ZCredentialsSchema } from "@/lib/schemas/auth";
 
 export type LoginOutcome =
   | { ok: true; userId: string; tenantId: string }

@@ -119,13 +119,13 @@ describe("sign-in (passwordSignIn action)", () => {
     for (let i = 0; i < LIMITS.loginEmail.points; i += 1) {
       if (i === 5) await secondAppInstance();
       expect(await run(passwordSignIn, { email: u.email, password: `guess ${i}` }, freshIp())).toMatchObject({
-        error: "Email or password is incorrect.",
+        message: "Email or password is incorrect.",
       });
     }
     await secondAppInstance();
     const refused = await run(passwordSignIn, { email: u.email, password: PASSWORD }, freshIp());
     expect(refused).toMatchObject({
-      error: expect.stringMatching(/Too many failed sign-in attempts\. Try again in \d+ minutes?\./) as string,
+      message: expect.stringMatching(/Too many failed sign-in attempts\. Try again in \d+ minutes?\./) as string,
     });
     expectWait(refused !== "redirected" ? refused.retryAfterSeconds : 0, "loginEmail");
     expect(await sessionsOf(u.id)).toBe(0);
@@ -145,12 +145,12 @@ describe("sign-in (passwordSignIn action)", () => {
           { email: `spray-${i}-${randomUUID().slice(0, 6)}@example.com`, password: "Winter2031!" },
           ip,
         ),
-      ).toMatchObject({ error: "Email or password is incorrect." });
+      ).toMatchObject({ message: "Email or password is incorrect." });
     }
     await secondAppInstance();
     const u = await staffUser("ip-victim");
     const refused = await run(passwordSignIn, { email: u.email, password: PASSWORD }, ip);
-    expect(refused).toMatchObject({ error: expect.stringMatching(/Too many failed sign-in attempts/) as string });
+    expect(refused).toMatchObject({ message: expect.stringMatching(/Too many failed sign-in attempts/) as string });
     expectWait(refused !== "redirected" ? refused.retryAfterSeconds : 0, "loginIp");
     expect(await sessionsOf(u.id)).toBe(0);
     expect(await run(passwordSignIn, { email: u.email, password: PASSWORD }, freshIp())).toBe("redirected");
@@ -173,7 +173,7 @@ describe("magic links (requestMagicLink action)", () => {
     expect(links).toBe(LIMITS.magicLink.points);
     const refused = await run(requestMagicLink, { email: c.email }, freshIp());
     expect(refused).toMatchObject({
-      error: expect.stringMatching(/for this address\. Try again in \d+ minutes?\./) as string,
+      message: expect.stringMatching(/for this address\. Try again in \d+ minutes?\./) as string,
     });
     expectWait(refused !== "redirected" ? refused.retryAfterSeconds : 0, "magicLink");
     expect([await linksFor(c.email), await testDb().outboxMessage.count({ where: { recipient: c.email } })]).toEqual([
@@ -195,7 +195,7 @@ describe("magic links (requestMagicLink action)", () => {
     await secondAppInstance();
     const c = await customer("link-ip");
     const refused = await run(requestMagicLink, { email: c.email }, ip);
-    expect(refused).toMatchObject({ error: expect.stringMatching(/from your network/) as string });
+    expect(refused).toMatchObject({ message: expect.stringMatching(/from your network/) as string });
     expectWait(refused !== "redirected" ? refused.retryAfterSeconds : 0, "magicLinkIp");
     expect(await linksFor(c.email)).toBe(0);
     expect(await run(requestMagicLink, { email: c.email }, freshIp())).toBe("redirected");

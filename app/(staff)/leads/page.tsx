@@ -1,85 +1,85 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import Link from "next/link";
 import { Download, Upload } from "lucide-react";
 import { NewLeadDialog } from "@/components/leads/new-lead-dialog";
 import { PageHeader } from "@/components/shell/page-header";
 import { Pagination } from "@/components/shell/pagination";
 import { LEAD_STAGE } from "@/components/shell/labels";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
+import { FilterChips } from "@/components/ui/filter-chips";
+import { LEAD_COLUMNS } from "@/components/lists/lead-columns";
 import { LEAD_SORTS, LEAD_STAGES, ZListLeadsSchema } from "@/lib/schemas/leads";
+import {
+  listHref,
+  parseSearchParams,
+  zManyOfParam,
+  zNumberParam,
+  zOneOfParam,
+  zPageParam,
+  zTextParam,
+  type RawSearchParams,
+} from "@/lib/search-params";
 import { api } from "@/trpc/server";
-import { formatMoney } from "@/lib/money";
-import { formatDate, plural } from "@/lib/format";
+import { plural } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/domain/access/permissions";
 
 export const metadata: Metadata = { title: "Leads" };
 
-type Params = Record<string, string | string[] | undefined>;
 const PAGE_SIZE = 20;
-const one = (v: string | string[] | undefined) => (typeof v === "string" && v !== "" ? v : undefined);
 
 /** Filters live in the URL, so a filtered view can be bookmarked, shared and exported as CSV. */
-function filtersFrom(params: Params) {
-  const stages = ([] as string[])
-    .concat(params.stage ?? [])
-    .filter((s): s is (typeof LEAD_STAGES)[number] => (LEAD_STAGES as readonly string[]).includes(s));
-  const num = (v: string | undefined) => (v === undefined || Number.isNaN(Number(v)) ? undefined : Number(v));
+const ZLeadParams = z.object({
+  q: zTextParam(100),
+  stage: zManyOfParam(LEAD_STAGES),
+  minScore: zNumberParam(0, 100),
+  maxScore: zNumberParam(0, 100),
+  sort: zOneOfParam(LEAD_SORTS, "created"),
+  dir: zOneOfParam(["asc", "desc"], "desc"),
+  page: zPageParam,
+});
+
+export default async function LeadsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const user = await requirePermission("pipeline:read");
+  const params = parseSearchParams(ZLeadParams, await searchParams);
+  // the one rule a single field cannot check: a minimum above the maximum is shown, and the scores ignored
   const parsed = ZListLeadsSchema.safeParse({
-    search: one(params.q),
-    stages,
-    minScore: num(one(params.minScore)),
-    maxScore: num(one(params.maxScore)),
-    sort: LEAD_SORTS.find((s) => s === params.sort) ?? "created",
-    direction: params.dir === "asc" ? "asc" : "desc",
-    page: Math.max(1, Math.min(10_000, Number.parseInt(one(params.page) ?? "1", 10) || 1)),
+    search: params.q,
+    stages: params.stage,
+    minScore: params.minScore,
+    maxScore: params.maxScore,
+    sort: params.sort,
+    direction: params.dir,
+    page: params.page,
     pageSize: PAGE_SIZE,
   });
-  return parsed.success
-    ? { input: parsed.data, error: null }
-    : {
-        input: ZListLeadsSchema.parse({ pageSize: PAGE_SIZE }),
-        error: parsed.error.issues[0]?.message ?? "Invalid filter",
-      };
-}
-
-export default async function LeadsPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const user = await requirePermission("pipeline:read");
-  const params = await searchParams;
-  const { input, error } = filtersFrom(params);
+  const input = parsed.success
+    ? parsed.data
+    : ZListLeadsSchema.parse({
+        search: params.q,
+        stages: params.stage,
+        sort: params.sort,
+        direction: params.dir,
+        page: params.page,
+        pageSize: PAGE_SIZE,
+      });
+  const error = parsed.success ? null : (parsed.error.issues[0]?.message ?? "Invalid filter");
   const trpc = await api();
   const [{ rows, total }, overview] = await Promise.all([trpc.leads.list(input), trpc.overview.pipeline()]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const query = (over: Record<string, string>) => {
-    const q = new URLSearchParams();
-    if (input.search) q.set("q", input.search);
-    for (const s of input.stages ?? []) q.append("stage", s);
-    if (input.minScore !== undefined) q.set("minScore", String(input.minScore));
-    if (input.maxScore !== undefined) q.set("maxScore", String(input.maxScore));
-    q.set("sort", input.sort);
-    q.set("dir", input.direction);
-    for (const [k, v] of Object.entries(over)) q.set(k, v);
-    return q.toString();
-  };
-  // aria-sort belongs on the column header (<th>), not on the link inside it
-  const ariaSort = (sort: string) =>
-    input.sort === sort ? (input.direction === "asc" ? "ascending" : "descending") : undefined;
-  const sortLink = (sort: string, label: string) => {
-    const active = input.sort === sort;
-    const dir = active && input.direction === "desc" ? "asc" : "desc";
-    return (
-      <Link href={`/leads?${query({ sort, dir, page: "1" })}`} className="hover:underline">
-        {label}
-        {active ? (input.direction === "asc" ? " ↑" : " ↓") : ""}
-      </Link>
-    );
-  };
+  const href = (over: Partial<typeof params>) => listHref("/leads", { ...params, ...over });
+  const sortHref = Object.fromEntries(
+    LEAD_SORTS.map((sort) => [
+      sort,
+      { asc: href({ sort, dir: "asc", page: 1 }), desc: href({ sort, dir: "desc", page: 1 }) },
+    ]),
+  );
 
   return (
     <>
@@ -89,7 +89,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         actions={
           <div className="flex flex-wrap gap-2">
             <Button asChild variant="outline">
-              <a href={`/api/leads/export?${query({})}`}>
+              <a href={href({ page: 1 }).replace("/leads", "/api/leads/export")}>
                 <Download aria-hidden /> Export CSV
               </a>
             </Button>
@@ -104,17 +104,20 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           </div>
         }
       />
-      <nav aria-label="Stages" className="mb-4 flex flex-wrap gap-2">
-        {overview.byStage.map((s) => (
-          <Link
-            key={s.stage}
-            href={`/leads?stage=${s.stage}`}
-            className="rounded-full border px-3 py-1 text-sm hover:bg-accent"
-          >
-            {LEAD_STAGE[s.stage] ?? s.stage} <span className="tabular-nums text-muted-foreground">{s.count}</span>
-          </Link>
-        ))}
-      </nav>
+      <FilterChips
+        label="Stages"
+        className="mb-4"
+        chips={overview.byStage.map((s) => ({
+          key: s.stage,
+          href: listHref("/leads", { stage: [s.stage] }),
+          current: params.stage.length === 1 && params.stage[0] === s.stage,
+          label: (
+            <>
+              {LEAD_STAGE[s.stage] ?? s.stage} <span className="tabular-nums opacity-80">{s.count}</span>
+            </>
+          ),
+        }))}
+      />
       <Card>
         <CardHeader>
           <form className="flex flex-wrap items-end gap-2" role="search" aria-label="Filter leads">
@@ -177,49 +180,15 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           {rows.length === 0 ? (
             <EmptyState title="No leads match" description="Change the filters, or create a lead." />
           ) : (
-            <Table>
-              <TableCaption className="sr-only">Leads</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHead aria-sort={ariaSort("company")}>{sortLink("company", "Company")}</TableHead>
-                  <TableHead aria-sort={ariaSort("stage")}>{sortLink("stage", "Stage")}</TableHead>
-                  <TableHead className="text-right" aria-sort={ariaSort("score")}>
-                    {sortLink("score", "Score")}
-                  </TableHead>
-                  <TableHead className="text-right">Value</TableHead>
-                  <TableHead>Owner</TableHead>
-                  <TableHead aria-sort={ariaSort("created")}>{sortLink("created", "Created")}</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {rows.map((lead) => (
-                  <TableRow key={lead.id}>
-                    <TableCell className="font-medium">
-                      <Link href={`/leads/${lead.id}`} className="hover:underline">
-                        {lead.company}
-                      </Link>
-                      {lead.source === "SELF_SERVICE" ? (
-                        <Badge variant="outline" className="ml-2">
-                          self-service
-                        </Badge>
-                      ) : null}
-                      <span className="block text-xs text-muted-foreground">{lead.contactName}</span>
-                    </TableCell>
-                    <TableCell>{LEAD_STAGE[lead.stage] ?? lead.stage}</TableCell>
-                    <TableCell className="text-right tabular-nums">
-                      {lead.latestScore === null ? "—" : lead.latestScore.toFixed(1)}
-                    </TableCell>
-                    <TableCell className="text-right tabular-nums">
-                      {lead.estimatedValueCents === null ? "—" : formatMoney(lead.estimatedValueCents)}
-                    </TableCell>
-                    <TableCell>{lead.owner?.name ?? "Unassigned"}</TableCell>
-                    <TableCell>{formatDate(lead.createdAt)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <DataTable
+              columns={LEAD_COLUMNS}
+              rows={rows}
+              caption="Leads"
+              sort={{ key: input.sort, direction: input.direction }}
+              sortHref={sortHref}
+            />
           )}
-          <Pagination page={input.page} pages={pages} href={(p) => `/leads?${query({ page: String(p) })}`} />
+          <Pagination page={input.page} pages={pages} href={(page) => href({ page })} />
         </CardContent>
       </Card>
     </>

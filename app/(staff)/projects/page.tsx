@@ -1,58 +1,55 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { z } from "zod";
 import { PageHeader } from "@/components/shell/page-header";
 import { Pagination } from "@/components/shell/pagination";
-import { MILESTONE_STATUS, PROJECT_STATUS, SERVICE_TYPE } from "@/components/shell/labels";
-import { Badge } from "@/components/ui/badge";
+import { PROJECT_STATUS } from "@/components/shell/labels";
+import { PROJECT_COLUMNS } from "@/components/lists/project-columns";
+import { DataTable } from "@/components/ui/data-table";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { StatTile } from "@/components/ui/stat-tile";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { PROJECT_STATUSES, ZListProjectsSchema } from "@/lib/schemas/projects";
 import { api } from "@/trpc/server";
-import { formatDate, plural } from "@/lib/format";
+import { plural } from "@/lib/format";
+import {
+  listHref,
+  parseSearchParams,
+  zFlagParam,
+  zOneOfParam,
+  zPageParam,
+  zTextParam,
+  type RawSearchParams,
+} from "@/lib/search-params";
 import { requirePermission } from "@/server/auth/guard";
 
 export const metadata: Metadata = { title: "Projects" };
 
-type Params = Record<string, string | string[] | undefined>;
 const PAGE_SIZE = 20;
-const one = (v: string | string[] | undefined) => (typeof v === "string" && v !== "" ? v : undefined);
 
-/** A weekly milestone's colour in the row's mini timeline. */
-const WEEK_TONE: Record<string, string> = {
-  SUCCESS: "bg-emerald-500",
-  AT_RISK: "bg-amber-500",
-  FAILED: "bg-red-500",
-  IN_PROGRESS: "bg-sky-500",
-  PENDING: "bg-muted-foreground/25",
-};
+const ZProjectParams = z.object({
+  q: zTextParam(100),
+  status: zOneOfParam(PROJECT_STATUSES),
+  mine: zFlagParam,
+  page: zPageParam,
+});
 
-export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Params> }) {
+export default async function ProjectsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requirePermission("delivery:read");
-  const params = await searchParams;
-  const parsed = ZListProjectsSchema.safeParse({
-    status: PROJECT_STATUSES.find((s) => s === params.status),
-    mine: params.mine === "1",
-    search: one(params.q),
-    page: Math.max(1, Math.min(10_000, Number.parseInt(one(params.page) ?? "1", 10) || 1)),
+  const params = parseSearchParams(ZProjectParams, await searchParams);
+  const input = ZListProjectsSchema.parse({
+    status: params.status,
+    mine: params.mine,
+    search: params.q,
+    page: params.page,
     pageSize: PAGE_SIZE,
   });
-  const input = parsed.success ? parsed.data : ZListProjectsSchema.parse({ pageSize: PAGE_SIZE });
   const trpc = await api();
   const [{ rows, total }, overview] = await Promise.all([trpc.projects.list(input), trpc.overview.delivery()]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const href = (page: number) => {
-    const q = new URLSearchParams();
-    if (input.search) q.set("q", input.search);
-    if (input.status) q.set("status", input.status);
-    if (input.mine) q.set("mine", "1");
-    q.set("page", String(page));
-    return `/projects?${q.toString()}`;
-  };
+  const href = (page: number) => listHref("/projects", { ...params, page });
   const atRisk = overview.projects.filter((p) => p.status === "AT_RISK").length;
   return (
     <>
@@ -109,57 +106,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
               }
             />
           ) : (
-            <div className="overflow-x-auto">
-              <Table>
-                <TableCaption className="sr-only">Projects, {total} in all</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHead>Project</TableHead>
-                    <TableHead>Customer</TableHead>
-                    <TableHead>Service</TableHead>
-                    <TableHead>Status</TableHead>
-                    <TableHead>Weeks</TableHead>
-                    <TableHead>Technical lead</TableHead>
-                    <TableHead>Guarantee ends</TableHead>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {rows.map((p) => (
-                    <TableRow key={p.id}>
-                      <TableCell className="font-medium">
-                        <Link href={`/projects/${p.id}`} className="hover:underline">
-                          {p.name}
-                        </Link>
-                      </TableCell>
-                      <TableCell>{p.customerAccount.name}</TableCell>
-                      <TableCell>{SERVICE_TYPE[p.serviceType] ?? p.serviceType}</TableCell>
-                      <TableCell>
-                        <Badge variant={PROJECT_STATUS[p.status]?.tone ?? "outline"}>
-                          {PROJECT_STATUS[p.status]?.label ?? p.status}
-                        </Badge>
-                      </TableCell>
-                      <TableCell>
-                        <ul className="flex gap-1" aria-label="Weekly milestones">
-                          {p.milestones.map((m) => (
-                            <li
-                              key={m.weekNumber}
-                              title={`Week ${m.weekNumber}: ${MILESTONE_STATUS[m.status]?.label ?? m.status}${m.score !== null ? ` (${m.score})` : ""}`}
-                            >
-                              <span className={`block h-3 w-5 rounded-sm ${WEEK_TONE[m.status] ?? "bg-muted"}`} />
-                              <span className="sr-only">
-                                Week {m.weekNumber}: {MILESTONE_STATUS[m.status]?.label ?? m.status}
-                              </span>
-                            </li>
-                          ))}
-                        </ul>
-                      </TableCell>
-                      <TableCell>{p.techLead?.name ?? "Unassigned"}</TableCell>
-                      <TableCell>{p.guarantee ? formatDate(p.guarantee.endsAt) : "—"}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+            <DataTable columns={PROJECT_COLUMNS} rows={rows} caption={`Projects, ${total} in all`} />
           )}
           <Pagination page={input.page} pages={pages} href={href} />
         </CardContent>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { PageHeader } from "@/components/shell/page-header";
 import { Pagination } from "@/components/shell/pagination";
 import { TimeZoneCard } from "@/components/calendar/time-zone-card";
@@ -6,17 +7,23 @@ import { AuditChainCard } from "@/components/settings/audit/audit-chain-card";
 import { InviteUserDialog } from "@/components/settings/invite-user-dialog";
 import { DismissChecklistButton } from "@/components/settings/onboarding/dismiss-checklist-button";
 import { OnboardingChecklist } from "@/components/settings/onboarding/onboarding-checklist";
-import { UserStatusButton } from "@/components/settings/user-status-button";
-import { Badge } from "@/components/ui/badge";
+import { USER_COLUMNS, USER_COLUMNS_WITH_ACTIONS } from "@/components/lists/user-columns";
+import { DataTable } from "@/components/ui/data-table";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { ROLES } from "@/lib/schemas/users";
 import { api } from "@/trpc/server";
-import { formatDate } from "@/lib/format";
+import {
+  listHref,
+  parseSearchParams,
+  zOneOfParam,
+  zPageParam,
+  zTextParam,
+  type RawSearchParams,
+} from "@/lib/search-params";
 import { requirePermission } from "@/server/auth/guard";
 import { ROLE_LABEL } from "@/lib/labels/role";
 import { can } from "@/domain/access/permissions";
@@ -25,23 +32,15 @@ export const metadata: Metadata = { title: "Settings" };
 
 const PAGE_SIZE = 20;
 
-export default async function SettingsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+const ZUserParams = z.object({ q: zTextParam(100), role: zOneOfParam(ROLES), page: zPageParam });
+
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const me = await requirePermission("users:read");
-  const params = await searchParams;
-  const search = typeof params.q === "string" ? params.q.slice(0, 100) : "";
-  const role = ROLES.find((r) => r === params.role);
-  const page = Math.max(
-    1,
-    Math.min(10_000, Number.parseInt(typeof params.page === "string" ? params.page : "1", 10) || 1),
-  );
+  const { q: search, role, page } = parseSearchParams(ZUserParams, await searchParams);
   const trpc = await api();
   const manage = can(me.role, "users:manage");
   const [{ rows, total }, accounts, zone, auditChain] = await Promise.all([
-    trpc.users.list({ search: search || undefined, role, page, pageSize: PAGE_SIZE }),
+    trpc.users.list({ search, role, page, pageSize: PAGE_SIZE }),
     manage ? trpc.users.accountOptions() : Promise.resolve([]),
     can(me.role, "config:write") ? trpc.calendar.timeZone() : Promise.resolve(null),
     can(me.role, "audit:verify") ? trpc.audit.verify() : Promise.resolve(null),
@@ -50,8 +49,7 @@ export default async function SettingsPage({
   // session, and a statement interleaved into that transaction breaks it
   const checklist = can(me.role, "onboarding:manage") ? await trpc.onboarding.checklist() : null;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const href = (p: number) =>
-    `/settings?${new URLSearchParams({ ...(search ? { q: search } : {}), ...(role ? { role } : {}), page: String(p) })}`;
+  const href = (p: number) => listHref("/settings", { q: search, role, page: p });
 
   return (
     <>
@@ -76,7 +74,7 @@ export default async function SettingsPage({
             <Input
               id="user-search"
               name="q"
-              defaultValue={search}
+              defaultValue={search ?? ""}
               placeholder="Search name or email"
               className="w-64"
             />
@@ -100,55 +98,11 @@ export default async function SettingsPage({
           {rows.length === 0 ? (
             <EmptyState title="No users match" description="Change the search or the role filter." />
           ) : (
-            <Table>
-              <TableCaption className="sr-only">Users of {me.tenantName}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>Name</TableHead>
-                  <TableHead>Email</TableHead>
-                  <TableHead>Role</TableHead>
-                  <TableHead>Last sign-in</TableHead>
-                  <TableHead>Status</TableHead>
-                  {manage ? (
-                    <TableHead>
-                      <span className="sr-only">Actions</span>
-                    </TableHead>
-                  ) : null}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {rows.map((u) => (
-                  <TableRow key={u.id}>
-                    <TableCell className="font-medium">{u.name}</TableCell>
-                    <TableCell>{u.email}</TableCell>
-                    <TableCell>
-                      {ROLE_LABEL[u.role]}
-                      {u.customerAccount ? (
-                        <span className="block text-xs text-muted-foreground">
-                          {u.customerAccount.name}
-                          {u.isApprover ? " · approver" : ""}
-                        </span>
-                      ) : null}
-                    </TableCell>
-                    <TableCell>{u.lastLoginAt ? formatDate(u.lastLoginAt) : "Never"}</TableCell>
-                    <TableCell>
-                      {u.disabledAt ? (
-                        <Badge variant="destructive">Disabled</Badge>
-                      ) : (
-                        <Badge variant="success">Active</Badge>
-                      )}
-                    </TableCell>
-                    {manage ? (
-                      <TableCell className="text-right">
-                        {u.id === me.id ? null : (
-                          <UserStatusButton userId={u.id} name={u.name} disabled={Boolean(u.disabledAt)} />
-                        )}
-                      </TableCell>
-                    ) : null}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <DataTable
+              columns={manage ? USER_COLUMNS_WITH_ACTIONS : USER_COLUMNS}
+              rows={rows.map((u) => ({ ...u, isMe: u.id === me.id }))}
+              caption={`Users of ${me.tenantName}`}
+            />
           )}
           <Pagination page={page} pages={pages} href={href} />
         </CardContent>

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { readError } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/client";
 import { formatDate } from "@/lib/format";
 import type { AssessmentRow } from "./types";
@@ -14,6 +15,7 @@ import type { AssessmentRow } from "./types";
 function Reproduce({ assessmentId }: { assessmentId: string }) {
   const trpc = useTRPC();
   const [requested, setRequested] = useState(false);
+  // an on-demand check the person asks for, not data the page already has
   const query = useQuery({
     ...trpc.qualification.reproduce.queryOptions({ assessmentId }),
     enabled: requested,
@@ -35,7 +37,7 @@ function Reproduce({ assessmentId }: { assessmentId: string }) {
   if (query.error)
     return (
       <span className="text-sm text-destructive" role="alert">
-        {query.error.message}
+        {readError(query.error)?.message}
       </span>
     );
   const { recomputedScore, identical } = query.data;

@@ -1,37 +1,50 @@
 "use client";
 
-import { formText } from "@/lib/form-data";
-import { formatMoneyPlain, readMoneyField } from "@/lib/money";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { z } from "zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { FormField } from "@/components/ui/form-field";
+import { Form, FormRootError, setServerError } from "@/components/ui/form";
+import { TextField } from "@/components/ui/form-controls";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
-import { Textarea } from "@/components/ui/textarea";
+import { listText, moneyText, numberText } from "@/lib/form-input";
+import { formatMoneyPlain } from "@/lib/money";
 import { ZProjectRequestSchema } from "@/lib/schemas/feasibility";
 import { useTRPC } from "@/trpc/client";
 import { FeasibilityResultView } from "./feasibility-result";
-import { formErrors, fieldErrorsOf } from "@/lib/form-errors";
 import type { LatestFeasibility } from "./types";
 import { formatDate } from "@/lib/format";
 
-const list = (v: FormDataEntryValue | null, sep: RegExp) =>
-  formText(v)
-    .split(sep)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+const shape = ZProjectRequestSchema.shape;
+/**
+ * The shared request schema, read from the text the CSM types (one requirement per line, lists by commas);
+ * nested under `request` like the procedure's input, so the server's field errors land on the same names.
+ */
+const ZRequestForm = z.object({
+  request: z.object({
+    requirements: listText(shape.requirements, /\r?\n/),
+    timelineWeeks: numberText(shape.timelineWeeks),
+    budgetCents: moneyText(shape.budgetCents),
+    teamSize: numberText(shape.teamSize),
+    techStack: listText(shape.techStack, /,/),
+    integrations: listText(shape.integrations, /,/),
+    compliance: listText(shape.compliance, /,/),
+  }),
+});
 
-/** "" stays undefined so the schema says "Enter the … as a number" instead of reading 0. */
-function num(v: FormDataEntryValue | null): number | undefined {
-  const s = formText(v).trim().replace(/,/g, "");
-  if (s === "") return undefined;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : Number.NaN;
-}
+type TextField = {
+  name: `request.${keyof z.input<typeof ZRequestForm>["request"]}`;
+  label: string;
+  placeholder?: string;
+};
+const LIST_FIELDS: TextField[] = [
+  { name: "request.techStack", label: "Tech stack (comma-separated)", placeholder: "React, Node.js, PostgreSQL" },
+  { name: "request.integrations", label: "Integrations (comma-separated)", placeholder: "Stripe, Salesforce" },
+  { name: "request.compliance", label: "Compliance (comma-separated)", placeholder: "GDPR, SOC 2" },
+];
 
 /** The project request form (CSM/admin) and the latest result, read back from the server after a reload. */
 export function FeasibilityCard({
@@ -45,40 +58,30 @@ export function FeasibilityCard({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const req = initial?.request;
+  const form = useForm({
+    resolver: zodResolver(ZRequestForm),
+    defaultValues: {
+      request: {
+        requirements: req?.requirements.join("\n") ?? "",
+        timelineWeeks: req?.timelineWeeks.toString() ?? "",
+        budgetCents: req ? formatMoneyPlain(req.budgetCents) : "",
+        teamSize: req?.teamSize.toString() ?? "",
+        techStack: req?.techStack.join(", ") ?? "",
+        integrations: req?.integrations.join(", ") ?? "",
+        compliance: req?.compliance.join(", ") ?? "",
+      },
+    },
+  });
   const analyze = useMutation(
     trpc.feasibility.analyze.mutationOptions({
       onSuccess: () => router.refresh(),
-      onError: (error) => setFieldErrors(fieldErrorsOf(error)),
+      onError: (error) => setServerError(form, error),
     }),
   );
+  const submit = form.handleSubmit((values) => analyze.mutate({ leadId, request: values.request }));
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const budget = readMoneyField(form.get("budget"));
-    const input = {
-      requirements: list(form.get("requirements"), /\r?\n/),
-      timelineWeeks: num(form.get("timelineWeeks")),
-      budgetCents: budget.cents,
-      teamSize: num(form.get("teamSize")),
-      techStack: list(form.get("techStack"), /,/),
-      integrations: list(form.get("integrations"), /,/),
-      compliance: list(form.get("compliance"), /,/),
-    };
-    const parsed = ZProjectRequestSchema.safeParse(input);
-    if (!parsed.success || budget.error) {
-      const errors = parsed.success ? {} : formErrors(parsed.error);
-      setFieldErrors(budget.error ? { ...errors, budgetCents: budget.error } : errors);
-      return;
-    }
-    setFieldErrors({});
-    analyze.mutate({ leadId, request: parsed.data });
-  }
-
-  const err = (key: string) => fieldErrors[key] ?? fieldErrors[`request.${key}`];
   const shown = analyze.data ?? initial;
-  const req = initial?.request;
   return (
     <Card>
       <CardHeader>
@@ -92,56 +95,54 @@ export function FeasibilityCard({
       </CardHeader>
       <CardContent className="grid gap-6">
         {canWrite ? (
-          <form onSubmit={submit} className="grid gap-4" noValidate>
-            <FormField id="feas-requirements" label="Requirements (one per line)" error={err("requirements")} required>
-              <Textarea name="requirements" rows={5} defaultValue={req?.requirements.join("\n")} />
-            </FormField>
-            <div className="grid gap-4 sm:grid-cols-3">
-              <FormField id="feas-weeks" label="Timeline (weeks)" error={err("timelineWeeks")} required>
-                <Input
-                  name="timelineWeeks"
+          <Form {...form}>
+            <form onSubmit={(e) => void submit(e)} className="grid gap-4" noValidate>
+              <TextField
+                control={form.control}
+                name="request.requirements"
+                label="Requirements (one per line)"
+                required
+                rows={5}
+              />
+              <div className="grid gap-4 sm:grid-cols-3">
+                <TextField
+                  control={form.control}
+                  name="request.timelineWeeks"
+                  label="Timeline (weeks)"
+                  required
                   type="number"
                   inputMode="numeric"
                   min={1}
-                  defaultValue={req?.timelineWeeks}
                 />
-              </FormField>
-              <FormField id="feas-budget" label="Budget (USD)" error={err("budgetCents")} required>
-                <Input
-                  name="budget"
+                <TextField
+                  control={form.control}
+                  name="request.budgetCents"
+                  label="Budget (USD)"
+                  required
                   inputMode="decimal"
                   placeholder="e.g. 80000"
-                  defaultValue={req ? formatMoneyPlain(req.budgetCents) : undefined}
                 />
-              </FormField>
-              <FormField id="feas-team" label="Customer team size" error={err("teamSize")} required>
-                <Input name="teamSize" type="number" inputMode="numeric" min={0} defaultValue={req?.teamSize} />
-              </FormField>
-            </div>
-            <FormField id="feas-stack" label="Tech stack (comma-separated)" error={err("techStack")}>
-              <Input
-                name="techStack"
-                placeholder="React, Node.js, PostgreSQL"
-                defaultValue={req?.techStack.join(", ")}
-              />
-            </FormField>
-            <FormField id="feas-integrations" label="Integrations (comma-separated)" error={err("integrations")}>
-              <Input name="integrations" placeholder="Stripe, Salesforce" defaultValue={req?.integrations.join(", ")} />
-            </FormField>
-            <FormField id="feas-compliance" label="Compliance (comma-separated)" error={err("compliance")}>
-              <Input name="compliance" placeholder="GDPR, SOC 2" defaultValue={req?.compliance.join(", ")} />
-            </FormField>
-            {analyze.error ? (
-              <Alert variant="destructive">
-                <AlertDescription>{analyze.error.message}</AlertDescription>
-              </Alert>
-            ) : null}
-            <div>
-              <Button type="submit" disabled={analyze.isPending}>
-                {analyze.isPending ? "Analysing…" : "Analyse feasibility"}
-              </Button>
-            </div>
-          </form>
+                <TextField
+                  control={form.control}
+                  name="request.teamSize"
+                  label="Customer team size"
+                  required
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                />
+              </div>
+              {LIST_FIELDS.map((f) => (
+                <TextField key={f.name} control={form.control} {...f} />
+              ))}
+              <FormRootError />
+              <div>
+                <Button type="submit" disabled={analyze.isPending}>
+                  {analyze.isPending ? "Analysing…" : "Analyse feasibility"}
+                </Button>
+              </div>
+            </form>
+          </Form>
         ) : null}
         {shown ? (
           <FeasibilityResultView result={shown.result} configVersion={shown.configVersion} />

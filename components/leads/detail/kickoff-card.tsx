@@ -1,20 +1,20 @@
 "use client";
 
-import { formText } from "@/lib/form-data";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { z } from "zod";
+import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useFieldArray, useForm } from "react-hook-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/select";
+import { Form, FormRootError, setServerError } from "@/components/ui/form";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/form-controls";
+import { optionalText } from "@/lib/form-input";
 import { STAKEHOLDER_ROLES } from "@/lib/schemas/users";
-import { ZKickoffSchema } from "@/lib/schemas/kickoff";
-import { formErrors, fieldErrorsOf } from "@/lib/form-errors";
+import { ZKickoffSchema, ZKickoffStakeholderRowsSchema } from "@/lib/schemas/kickoff";
 import { useTRPC } from "@/trpc/client";
 import type { RouterOutputs } from "./types";
 import { STAKEHOLDER_ROLE_LABEL } from "@/lib/labels/stakeholder-role";
@@ -22,12 +22,19 @@ import { kickoffPhaseLabel } from "@/lib/labels/kickoff-phase";
 import { stepStatusLabel } from "@/lib/labels/step-status";
 
 type Status = RouterOutputs["kickoff"]["status"];
-type Stakeholder = {
-  name: string;
-  email: string;
-  stakeholderRole: (typeof STAKEHOLDER_ROLES)[number];
-  isApprover: boolean;
-};
+export type TechLead = RouterOutputs["kickoff"]["options"]["techLeads"][number];
+
+const ROLE_OPTIONS = STAKEHOLDER_ROLES.map((r) => ({ value: r, label: STAKEHOLDER_ROLE_LABEL[r] }));
+const shape = ZKickoffSchema.shape;
+/** The shared kickoff schema over what is typed: blank text is "not given", blank stakeholder rows are not sent. */
+const ZKickoffForm = ZKickoffSchema.omit({ leadId: true }).extend({
+  projectName: optionalText(shape.projectName),
+  startDate: optionalText(shape.startDate),
+  techLeadId: optionalText(shape.techLeadId),
+  hasUiRequirements: z.boolean(),
+  hasComplianceRequirements: z.boolean(),
+  stakeholders: ZKickoffStakeholderRowsSchema,
+});
 
 /**
  * Kickoff (docs/domain.md#kickoff) from the lead page: at the proposal stage a CSM names the project, picks the start
@@ -41,6 +48,7 @@ export function KickoffCard({
   status,
   canKickoff,
   stage,
+  techLeads,
 }: {
   leadId: string;
   company: string;
@@ -48,20 +56,29 @@ export function KickoffCard({
   status: Status;
   canKickoff: boolean;
   stage: string;
+  /** who may lead the project; the page loads them only when the form shows */
+  techLeads: TechLead[];
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const today = new Date().toISOString().slice(0, 10);
-  const options = useQuery({ ...trpc.kickoff.options.queryOptions(), enabled: canKickoff && stage === "PROPOSAL" });
-  const [stakeholders, setStakeholders] = useState<Stakeholder[]>([
-    { name: "", email: "", stakeholderRole: "PRODUCT_OWNER", isApprover: true },
-  ]);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const form = useForm({
+    resolver: zodResolver(ZKickoffForm),
+    defaultValues: {
+      projectName: `${company} — ${tierName ?? "project"}`,
+      // the browser's today is the form's default; the service checks the range against its own clock
+      startDate: new Date().toISOString().slice(0, 10),
+      techLeadId: "",
+      hasUiRequirements: true,
+      hasComplianceRequirements: false,
+      stakeholders: [{ name: "", email: "", stakeholderRole: "PRODUCT_OWNER" as const, isApprover: true }],
+    },
+  });
+  const rows = useFieldArray({ control: form.control, name: "stakeholders" });
   const start = useMutation(
     trpc.kickoff.start.mutationOptions({
       onSuccess: (data) => router.push(`/projects/${data.projectId}`),
       onError: (error) => {
-        setFieldErrors(fieldErrorsOf(error));
+        setServerError(form, error);
         router.refresh();
       },
     }),
@@ -84,31 +101,15 @@ export function KickoffCard({
   }
   if (stage !== "PROPOSAL" || !canKickoff) return null;
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const input = {
-      leadId,
-      projectName: formText(form.get("projectName")).trim() || undefined,
-      startDate: formText(form.get("startDate")) || undefined,
-      techLeadId: formText(form.get("techLeadId")) || undefined,
-      hasUiRequirements: form.get("hasUiRequirements") === "on",
-      hasComplianceRequirements: form.get("hasComplianceRequirements") === "on",
-      stakeholders: stakeholders.filter((s) => s.name.trim() !== "" || s.email.trim() !== ""),
-    };
-    const parsed = ZKickoffSchema.safeParse(input);
-    if (!parsed.success) {
-      setFieldErrors(formErrors(parsed.error));
-      return;
-    }
-    setFieldErrors({});
-    start.mutate(parsed.data);
-  }
+  const submit = form.handleSubmit((input) => {
+    // the rows sent are the rows shown, so the server's "stakeholders.2.email" names the row on screen
+    const kept = form.getValues("stakeholders").filter((r) => r.name.trim() !== "" || r.email.trim() !== "");
+    if (kept.length !== rows.fields.length) rows.replace(kept);
+    start.mutate({ leadId, ...input });
+  });
 
   const failed = status?.kickoff?.status === "failed" ? status.kickoff : null;
   const failedStep = failed?.steps.find((p) => p.status === "failed");
-  const set = (i: number, patch: Partial<Stakeholder>) =>
-    setStakeholders((list) => list.map((s, j) => (j === i ? { ...s, ...patch } : s)));
   return (
     <Card>
       <CardHeader>
@@ -137,109 +138,82 @@ export function KickoffCard({
             </AlertDescription>
           </Alert>
         ) : null}
-        <form onSubmit={submit} noValidate className="grid gap-4">
-          <div className="grid gap-4 sm:grid-cols-3">
-            <FormField id="kick-name" label="Project name" error={fieldErrors.projectName}>
-              <Input name="projectName" defaultValue={`${company} — ${tierName ?? "project"}`} />
-            </FormField>
-            <FormField id="kick-start" label="Start date" error={fieldErrors.startDate}>
-              <Input name="startDate" type="date" defaultValue={today} />
-            </FormField>
-            <FormField id="kick-lead" label="Technical lead" error={fieldErrors.techLeadId}>
-              <NativeSelect name="techLeadId" defaultValue="">
-                <option value="">Assign later</option>
-                {(options.data?.techLeads ?? []).map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                  </option>
-                ))}
-              </NativeSelect>
-            </FormField>
-          </div>
-          <div className="flex flex-wrap gap-6 text-sm">
-            <label className="flex items-center gap-2">
-              <input type="checkbox" name="hasUiRequirements" defaultChecked className="size-4" /> Has UI requirements
-              (adds a UI/UX specialist)
-            </label>
-            <label className="flex items-center gap-2">
-              <input type="checkbox" name="hasComplianceRequirements" className="size-4" /> Has compliance requirements
-              (adds a security specialist)
-            </label>
-          </div>
-          <fieldset className="grid gap-3">
-            <legend className="mb-1 text-sm font-medium">Customer stakeholders to invite</legend>
-            {stakeholders.map((s, i) => (
-              <div key={i} className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_12rem_auto_auto]">
-                <FormField
-                  id={`sh-name-${i}`}
-                  label={`Stakeholder ${i + 1} name`}
-                  error={fieldErrors[`stakeholders.${i}.name`]}
-                >
-                  <Input value={s.name} onChange={(e) => set(i, { name: e.target.value })} />
-                </FormField>
-                <FormField
-                  id={`sh-email-${i}`}
-                  label={`Stakeholder ${i + 1} email`}
-                  error={fieldErrors[`stakeholders.${i}.email`]}
-                >
-                  <Input type="email" value={s.email} onChange={(e) => set(i, { email: e.target.value })} />
-                </FormField>
-                <FormField id={`sh-role-${i}`} label={`Stakeholder ${i + 1} role`}>
-                  <NativeSelect
-                    value={s.stakeholderRole}
-                    onChange={(e) => set(i, { stakeholderRole: e.target.value as Stakeholder["stakeholderRole"] })}
-                  >
-                    {STAKEHOLDER_ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {STAKEHOLDER_ROLE_LABEL[r]}
-                      </option>
-                    ))}
-                  </NativeSelect>
-                </FormField>
-                <label className="flex h-9 items-center gap-2 text-sm">
-                  <input
-                    type="checkbox"
-                    checked={s.isApprover}
-                    onChange={(e) => set(i, { isApprover: e.target.checked })}
-                    className="size-4"
-                  />{" "}
-                  Approves
-                </label>
+        <Form {...form}>
+          <form onSubmit={(e) => void submit(e)} noValidate className="grid gap-4">
+            <div className="grid gap-4 sm:grid-cols-3">
+              <TextField control={form.control} name="projectName" label="Project name" />
+              <TextField control={form.control} name="startDate" label="Start date" type="date" />
+              <SelectField
+                control={form.control}
+                name="techLeadId"
+                label="Technical lead"
+                placeholder="Assign later"
+                options={techLeads.map((t) => ({ value: t.id, label: t.name }))}
+              />
+            </div>
+            <div className="flex flex-wrap gap-6 text-sm">
+              <CheckboxField
+                control={form.control}
+                name="hasUiRequirements"
+                label="Has UI requirements (adds a UI/UX specialist)"
+              />
+              <CheckboxField
+                control={form.control}
+                name="hasComplianceRequirements"
+                label="Has compliance requirements (adds a security specialist)"
+              />
+            </div>
+            <fieldset className="grid gap-3">
+              <legend className="mb-1 text-sm font-medium">Customer stakeholders to invite</legend>
+              {rows.fields.map((row, i) => (
+                <div key={row.id} className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_12rem_auto_auto]">
+                  <TextField
+                    control={form.control}
+                    name={`stakeholders.${i}.name`}
+                    label={`Stakeholder ${i + 1} name`}
+                  />
+                  <TextField
+                    control={form.control}
+                    name={`stakeholders.${i}.email`}
+                    label={`Stakeholder ${i + 1} email`}
+                    type="email"
+                  />
+                  <SelectField
+                    control={form.control}
+                    name={`stakeholders.${i}.stakeholderRole`}
+                    label={`Stakeholder ${i + 1} role`}
+                    options={ROLE_OPTIONS}
+                  />
+                  <CheckboxField
+                    control={form.control}
+                    name={`stakeholders.${i}.isApprover`}
+                    label="Approves"
+                    className="flex h-9 items-center gap-2 text-sm"
+                  />
+                  <Button type="button" variant="ghost" size="sm" onClick={() => rows.remove(i)}>
+                    Remove<span className="sr-only"> stakeholder {i + 1}</span>
+                  </Button>
+                </div>
+              ))}
+              <div>
                 <Button
-                  variant="ghost"
+                  type="button"
+                  variant="outline"
                   size="sm"
-                  onClick={() => setStakeholders((list) => list.filter((_, j) => j !== i))}
+                  onClick={() => rows.append({ name: "", email: "", stakeholderRole: "MEMBER", isApprover: false })}
                 >
-                  Remove<span className="sr-only"> stakeholder {i + 1}</span>
+                  Add a stakeholder
                 </Button>
               </div>
-            ))}
+            </fieldset>
+            <FormRootError />
             <div>
-              <Button
-                variant="outline"
-                size="sm"
-                onClick={() =>
-                  setStakeholders((list) => [
-                    ...list,
-                    { name: "", email: "", stakeholderRole: "MEMBER", isApprover: false },
-                  ])
-                }
-              >
-                Add a stakeholder
+              <Button type="submit" disabled={start.isPending}>
+                {start.isPending ? "Kicking off…" : "Kick off the project"}
               </Button>
             </div>
-          </fieldset>
-          {start.error ? (
-            <Alert variant="destructive">
-              <AlertDescription>{start.error.message}</AlertDescription>
-            </Alert>
-          ) : null}
-          <div>
-            <Button type="submit" disabled={start.isPending}>
-              {start.isPending ? "Kicking off…" : "Kick off the project"}
-            </Button>
-          </div>
-        </form>
+          </form>
+        </Form>
       </CardContent>
     </Card>
   );

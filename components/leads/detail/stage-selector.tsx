@@ -1,67 +1,62 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { LEAD_STAGE } from "@/components/shell/labels";
-import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { NativeSelect } from "@/components/ui/select";
+import { Form, FormRootError, setServerError } from "@/components/ui/form";
+import { SelectField } from "@/components/ui/form-controls";
+import { ZUpdateLeadStageSchema } from "@/lib/schemas/leads";
 import { useTRPC } from "@/trpc/client";
 import { MANUAL_TRANSITIONS, type LeadStage } from "@/domain/pipeline/stages";
+
+const ZStageForm = ZUpdateLeadStageSchema.pick({ stage: true });
 
 export function StageSelector({ leadId, stage }: { leadId: string; stage: LeadStage }) {
   const trpc = useTRPC();
   const router = useRouter();
   const options = MANUAL_TRANSITIONS[stage];
-  const [target, setTarget] = useState<LeadStage | "">("");
+  const form = useForm({
+    resolver: zodResolver(ZStageForm),
+    defaultValues: {},
+  });
+  const target = useWatch({ control: form.control, name: "stage" });
   const move = useMutation(
     trpc.leads.updateStage.mutationOptions({
       onSuccess: () => {
-        setTarget("");
+        form.reset({});
         router.refresh();
       },
+      onError: (error) => setServerError(form, error),
     }),
   );
 
   if (options.length === 0)
     return <p className="text-sm text-muted-foreground">This lead&apos;s stage no longer changes by hand.</p>;
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (target) move.mutate({ leadId, stage: target });
-  }
+  const submit = form.handleSubmit((input) => move.mutate({ leadId, stage: input.stage }));
 
   return (
-    <form onSubmit={submit} className="grid gap-2">
-      <div className="flex flex-wrap items-end gap-2">
-        <div className="grid gap-1">
-          <label htmlFor="lead-stage" className="text-sm font-medium">
-            Move to stage
-          </label>
-          <NativeSelect
-            id="lead-stage"
-            value={target}
-            onChange={(e) => setTarget(options.find((s) => s === e.target.value) ?? "")}
+    <Form {...form}>
+      <form onSubmit={(e) => void submit(e)} className="grid gap-2" noValidate>
+        <div className="flex flex-wrap items-end gap-2">
+          <SelectField
+            control={form.control}
+            name="stage"
+            label="Move to stage"
+            className="gap-1"
             wrapperClassName="w-48"
-          >
-            <option value="">Choose a stage…</option>
-            {options.map((s) => (
-              <option key={s} value={s}>
-                {LEAD_STAGE[s] ?? s}
-              </option>
-            ))}
-          </NativeSelect>
+            placeholder="Choose a stage…"
+            options={options.map((s) => ({ value: s, label: LEAD_STAGE[s] ?? s }))}
+          />
+          <Button type="submit" variant="secondary" disabled={!target || move.isPending}>
+            {move.isPending ? "Moving…" : "Change stage"}
+          </Button>
         </div>
-        <Button type="submit" variant="secondary" disabled={!target || move.isPending}>
-          {move.isPending ? "Moving…" : "Change stage"}
-        </Button>
-      </div>
-      {move.error ? (
-        <Alert variant="destructive">
-          <AlertDescription>{move.error.message}</AlertDescription>
-        </Alert>
-      ) : null}
-    </form>
+        <FormRootError />
+      </form>
+    </Form>
   );
 }

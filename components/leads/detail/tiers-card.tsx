@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { readError } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/client";
 import { formatMoney } from "@/lib/money";
 import { formatDate, formatPercent } from "@/lib/format";
@@ -63,16 +64,13 @@ export function TiersCard({ leadId, initial, canWrite }: { leadId: string; initi
             </Button>
           </div>
         ) : null}
-        {recommend.error ? (
-          <Alert variant="destructive">
-            <AlertDescription>{recommend.error.message}</AlertDescription>
-          </Alert>
-        ) : null}
-        {choose.error ? (
-          <Alert variant="destructive">
-            <AlertDescription>{choose.error.message}</AlertDescription>
-          </Alert>
-        ) : null}
+        {[recommend.error, choose.error].map((error, i) =>
+          error ? (
+            <Alert key={i} variant="destructive">
+              <AlertDescription>{readError(error)?.message}</AlertDescription>
+            </Alert>
+          ) : null,
+        )}
         {choose.data ? (
           <Alert variant="success">
             <AlertDescription>

@@ -5,6 +5,7 @@ import { Play } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import type { JobName } from "@/lib/schemas/jobs";
+import { readError } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/client";
 import { plural } from "@/lib/format";
 
@@ -33,7 +34,7 @@ export function RunNowButton({ job, title }: { job: JobName; title: string }) {
       </Button>
       <p role="status" className="max-w-64 text-right text-xs text-muted-foreground">
         {run.data ? summary(run.data) : null}
-        {run.error ? <span className="text-destructive">{run.error.message}</span> : null}
+        {run.error ? <span className="text-destructive">{readError(run.error)?.message}</span> : null}
       </p>
     </div>
   );

@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
+import { readError } from "@/lib/form-errors";
 import { useTRPC } from "@/trpc/client";
 
 /** Hides the setup checklist, or (dismissed) brings it back from settings. */
@@ -22,7 +23,7 @@ export function DismissChecklistButton({ dismissed }: { dismissed: boolean }) {
       </Button>
       {mutation.error ? (
         <p role="alert" className="text-xs text-destructive">
-          {mutation.error.message}
+          {readError(mutation.error)?.message}
         </p>
       ) : null}
     </div>

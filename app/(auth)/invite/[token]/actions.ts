@@ -1,13 +1,14 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import type { ActionRefusal } from "@/lib/schemas/auth";
 import { ZAcceptInviteSchema } from "@/lib/schemas/users";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { acceptInvite } from "@/server/services/users";
 import { formErrors } from "@/lib/form-errors";
 
-export type InviteState = { error?: string; fieldErrors?: Record<string, string> };
+export type InviteState = ActionRefusal;
 
 export async function acceptInviteAction(_prev: InviteState, form: FormData): Promise<InviteState> {
   const parsed = ZAcceptInviteSchema.safeParse({
@@ -18,13 +19,13 @@ export async function acceptInviteAction(_prev: InviteState, form: FormData): Pr
   if (!parsed.success) {
     const fieldErrors = formErrors(parsed.error);
     return fieldErrors.token
-      ? { error: "This invitation link is invalid or has expired. Ask your admin for a new one." }
+      ? { message: "This invitation link is invalid or has expired. Ask your admin for a new one." }
       : { fieldErrors };
   }
   try {
     await acceptInvite(db(), parsed.data.token, parsed.data.password, new Date());
   } catch (error) {
-    if (error instanceof AppError) return { error: error.message };
+    if (error instanceof AppError) return { message: error.message };
     throw error;
   }
   redirect("/login?invited=1");

@@ -43,6 +43,10 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ id:
   const latest = history[0];
   const latestFinal = history.find((a) => !a.isDraft);
   const closed = lead.stage === "CONVERTED" || lead.stage === "LOST";
+  const canKickoff = can(me.role, "kickoff:write");
+  // the kickoff form's technical leads, loaded only when the form shows
+  const kickoffOptions =
+    canKickoff && lead.stage === "PROPOSAL" && !kickoff?.project ? await (await api()).kickoff.options() : null;
 
   return (
     <>
@@ -73,8 +77,9 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ id:
           company={lead.company}
           tierName={chosenTier?.name ?? null}
           status={kickoff}
-          canKickoff={can(me.role, "kickoff:write")}
+          canKickoff={canKickoff}
           stage={lead.stage}
+          techLeads={kickoffOptions?.techLeads ?? []}
         />
         <EducationCard
           target={{ leadId: lead.id }}

@@ -28,7 +28,7 @@ export async function completeSignupAction(_prev: InviteState, form: FormData): 
   if (!parsed.success) {
     const fieldErrors = formErrors(parsed.error);
     return fieldErrors.token
-      ? { error: "This confirmation link is invalid or has expired. Sign up again: it takes a minute." }
+      ? { message: "This confirmation link is invalid or has expired. Sign up again: it takes a minute." }
       : { fieldErrors };
   }
   const h = await headers();
@@ -37,7 +37,7 @@ export async function completeSignupAction(_prev: InviteState, form: FormData): 
     const ctx = { db: db(), ip: ipOf(h), requestId: h.get("x-request-id") ?? randomUUID(), now: new Date() };
     ({ email } = await completeSignup(ctx, parsed.data.token, parsed.data.password, signupMode()));
   } catch (error) {
-    if (error instanceof AppError) return { error: error.message };
+    if (error instanceof AppError) return { message: error.message };
     throw error;
   }
   try {
