@@ -27,7 +27,7 @@ import {
   FormRootError,
   setServerError,
 } from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
+import { CheckboxField, TextField } from "@/components/ui/form-controls";
 import { NativeSelect } from "@/components/ui/select";
 import { ROLES, STAKEHOLDER_ROLES, ZInviteUserSchema, type InviteUserInput } from "@/lib/schemas/users";
 import { useTRPC } from "@/trpc/client";
@@ -112,32 +112,8 @@ export function InviteUserDialog({ accounts }: { accounts: { id: string; name: s
               </Alert>
             ) : null}
             <FormRootError />
-            <FormField
-              control={form.control}
-              name="name"
-              render={({ field }) => (
-                <FormItem required>
-                  <FormLabel>Full name</FormLabel>
-                  <FormControl>
-                    <Input autoComplete="off" {...field} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <FormField
-              control={form.control}
-              name="email"
-              render={({ field }) => (
-                <FormItem required>
-                  <FormLabel>Email</FormLabel>
-                  <FormControl>
-                    <Input type="email" autoComplete="off" {...field} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
+            <TextField control={form.control} name="name" label="Full name" autoComplete="off" required />
+            <TextField control={form.control} name="email" label="Email" type="email" autoComplete="off" required />
             <FormField
               control={form.control}
               name="role"
@@ -217,23 +193,7 @@ export function InviteUserDialog({ accounts }: { accounts: { id: string; name: s
                     </FormItem>
                   )}
                 />
-                <FormField
-                  control={form.control}
-                  name="isApprover"
-                  render={({ field }) => (
-                    <label className="flex items-center gap-2 text-sm">
-                      <input
-                        type="checkbox"
-                        className="size-4 accent-primary"
-                        checked={!!field.value}
-                        onChange={(e) => field.onChange(e.target.checked)}
-                        onBlur={field.onBlur}
-                        ref={field.ref}
-                      />{" "}
-                      May sign off milestones
-                    </label>
-                  )}
-                />
+                <CheckboxField control={form.control} name="isApprover" label="May sign off milestones" />
               </>
             ) : null}
             <DialogFooter>
