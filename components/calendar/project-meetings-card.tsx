@@ -8,7 +8,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { formText } from "@/lib/form-data";
-import { fieldErrorsOf, formErrors } from "@/lib/form-errors";
+import { fieldErrorsIn, formErrors } from "@/lib/form-errors";
 import { plural } from "@/lib/format";
 import { ZProjectCalendarSchema } from "@/lib/schemas/calendar";
 import { useTRPC } from "@/trpc/client";
@@ -43,7 +43,7 @@ export function ProjectMeetingsCard({ initial, canWrite }: { initial: Meetings; 
             : `Saved. ${plural(r.invited, "new invite")}, ${plural(r.updated, "update")} and ${plural(r.cancelled, "cancellation")} are on their way.`,
         );
       },
-      onError: (error) => setFieldErrors(fieldErrorsOf(error)),
+      onError: (error) => setFieldErrors(fieldErrorsIn(error)),
     }),
   );
 

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { formText } from "@/lib/form-data";
-import { fieldErrorsOf, formErrors } from "@/lib/form-errors";
+import { fieldErrorsIn, formErrors } from "@/lib/form-errors";
 import { formatDateTime } from "@/lib/format";
 import { ZScheduleSessionSchema } from "@/lib/schemas/calendar";
 import { useTRPC } from "@/trpc/client";
@@ -30,7 +30,7 @@ export function SessionScheduleForm({
   const save = useMutation(
     trpc.calendar.scheduleSession.mutationOptions({
       onSuccess: () => setFieldErrors({}),
-      onError: (error) => setFieldErrors(fieldErrorsOf(error)),
+      onError: (error) => setFieldErrors(fieldErrorsIn(error)),
     }),
   );
   const errors = [fieldErrors.sessionAt, fieldErrors.joinUrl, fieldErrors.deliveryId].filter(Boolean);

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/select";
-import { fieldErrorsOf } from "@/lib/form-errors";
+import { fieldErrorsIn } from "@/lib/form-errors";
 import { plural } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 
@@ -19,7 +19,7 @@ export function TimeZoneCard({ initial, zones }: { initial: string; zones: strin
   const save = useMutation(
     trpc.calendar.updateTimeZone.mutationOptions({
       onSuccess: () => setFieldErrors({}),
-      onError: (error) => setFieldErrors(fieldErrorsOf(error)),
+      onError: (error) => setFieldErrors(fieldErrorsIn(error)),
     }),
   );
   return (

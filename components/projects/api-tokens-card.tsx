@@ -1,5 +1,6 @@
 "use client";
 
+import { fieldErrorsIn, readError } from "@/lib/form-errors";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState, useSyncExternalStore } from "react";
@@ -185,7 +186,7 @@ export function ApiTokensCard({
               id="api-token-name"
               label="Token name"
               description="Name it after the pipeline, e.g. “GitHub Actions – main”."
-              error={create.error?.data?.fieldErrors?.name}
+              error={fieldErrorsIn(create.error).name}
               className="min-w-64 flex-1"
             >
               <Input value={name} maxLength={80} required onChange={(e) => setName(e.target.value)} />
@@ -195,9 +196,9 @@ export function ApiTokensCard({
             </Button>
           </form>
         ) : null}
-        {create.error && !create.error.data?.fieldErrors?.name ? (
+        {create.error && !fieldErrorsIn(create.error).name ? (
           <Alert variant="destructive">
-            <AlertDescription>{create.error.message}</AlertDescription>
+            <AlertDescription>{readError(create.error)?.message}</AlertDescription>
           </Alert>
         ) : null}
         {created ? <NewToken token={created} onDismiss={() => setCreated(null)} /> : null}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ZKickoffSchema } from "@/lib/schemas/kickoff";
 import { describeZodError } from "@/server/errors";
-import { fieldError, fieldErrorsOf, formErrors, readError } from "@/lib/form-errors";
+import { fieldError, formErrors, readError } from "@/lib/form-errors";
+import { fieldErrorsOf } from "@/lib/read-error";
 import { TRPCClientError } from "@trpc/client";
 import type { AppRouter } from "@/server/api/root";
 

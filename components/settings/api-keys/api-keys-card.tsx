@@ -15,7 +15,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { useTRPC } from "@/trpc/client";
 import type { RouterOutputs } from "@/trpc/types";
 import { formatDateTime } from "@/lib/format";
-import { fieldErrorsOf } from "@/lib/form-errors";
+import { fieldErrorsIn } from "@/lib/form-errors";
 import { API_KEY_SCOPE_LABEL } from "@/lib/labels/api-key-scope";
 import { API_KEY_SCOPES, DEFAULT_API_KEY_SCOPES, type ApiKeyScope } from "@/lib/schemas/api-keys";
 
@@ -38,7 +38,7 @@ export function ApiKeysCard({ keys }: { keys: RouterOutputs["apiKeys"]["list"] }
     }),
   );
   const revoke = useMutation(trpc.apiKeys.revoke.mutationOptions({ onSuccess: () => void refresh() }));
-  const errors = fieldErrorsOf(create.error);
+  const errors = fieldErrorsIn(create.error);
   const fieldError = errors.name;
   const scopesError = Object.entries(errors).find(([k]) => k === "scopes" || k.startsWith("scopes."))?.[1];
   return (

@@ -7,7 +7,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { formErrors, fieldErrorsOf } from "@/lib/form-errors";
+import { formErrors, fieldErrorsIn } from "@/lib/form-errors";
 import { ZBrandingSettingsSchema } from "@/lib/schemas/branding";
 import { useTRPC } from "@/trpc/client";
 import { MIN_CONTRAST, checkAccentColor } from "@/domain/branding/contrast";
@@ -57,7 +57,7 @@ export function BrandingForm({ initial }: { initial: Settings }) {
         setSaved(true);
         router.refresh();
       },
-      onError: (error) => setFieldErrors(fieldErrorsOf(error)),
+      onError: (error) => setFieldErrors(fieldErrorsIn(error)),
     }),
   );
 

@@ -20,7 +20,7 @@ import {
 } from "@/lib/schemas/channel-prefs";
 import { MAIL_KIND_LABEL } from "@/lib/labels/mail-kind";
 import { useTRPC } from "@/trpc/client";
-import { fieldError, formErrors, fieldErrorsOf } from "@/lib/form-errors";
+import { fieldError, formErrors, fieldErrorsIn } from "@/lib/form-errors";
 import { ChatHealth } from "./chat-health";
 
 type Prefs = {
@@ -58,7 +58,7 @@ export function PreferencesForm({ initial, urgentNote }: { initial: Prefs; urgen
         setFieldErrors({});
         setSaved(true);
       },
-      onError: (error) => setFieldErrors(fieldErrorsOf(error)),
+      onError: (error) => setFieldErrors(fieldErrorsIn(error)),
     }),
   );
 

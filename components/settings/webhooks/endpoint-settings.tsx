@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { fieldError, fieldErrorsOf } from "@/lib/form-errors";
+import { fieldError, fieldErrorsIn } from "@/lib/form-errors";
 import { formatDateTime } from "@/lib/format";
 import { ZUpdateWebhookSchema } from "@/lib/schemas/webhooks";
 import { useTRPC } from "@/trpc/client";
@@ -25,7 +25,7 @@ export function EndpointEventsForm({ endpointId, events }: { endpointId: string;
       },
     }),
   );
-  const errors = update.error ? fieldErrorsOf(update.error) : {};
+  const errors = update.error ? fieldErrorsIn(update.error) : {};
   return (
     <form
       className="grid gap-3"

@@ -9,7 +9,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { fieldError, formErrors, fieldErrorsOf } from "@/lib/form-errors";
+import { fieldError, formErrors, fieldErrorsIn } from "@/lib/form-errors";
 import { ZCreateWebhookSchema } from "@/lib/schemas/webhooks";
 import { useTRPC } from "@/trpc/client";
 import { EventCheckboxes } from "./event-checkboxes";
@@ -28,7 +28,7 @@ export function NewEndpointForm() {
         setFieldErrors({});
         router.refresh();
       },
-      onError: (error) => setFieldErrors(fieldErrorsOf(error)),
+      onError: (error) => setFieldErrors(fieldErrorsIn(error)),
     }),
   );
 
