@@ -63,7 +63,10 @@ beforeAll(async () => {
   f = await createTenantFixture("ci-real-tools");
   ({ token } = await callerFor(f.users.TECH_LEAD).apiTokens.create({ projectId: f.projectA.id, name: "CI" }));
   work = mkdtempSync(path.join(tmpdir(), "onward-ci-"));
-  server = serve(POST).listen(0, "127.0.0.1");
+  // the route handlers a pipeline reaches: the script's download and the evidence post
+  server = serve((req) =>
+    Promise.resolve(new URL(req.url).pathname.endsWith("/cli.mjs") ? getCli() : POST(req)),
+  ).listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }, 60_000);
@@ -164,6 +167,55 @@ describe("the CI step with real tools", () => {
       /^from SARIF 2\.1\.0 from ESLint \(eslint\.sarif\)/,
     );
   }, 60_000);
+});
+
+describe("the documented GitHub Actions step", () => {
+  it("runs as written: a failing npm audit is reported and left out, the other reports still arrive", async () => {
+    // the step's `run:` block, exactly as docs/ci-evidence.md prints it
+    const doc = readFileSync(path.join(root, "docs/ci-evidence.md"), "utf8");
+    const section = doc.slice(doc.indexOf("### GitHub Actions"));
+    const block = /run: \|\n((?: {10}.*\n)+)/.exec(section)?.[1];
+    if (!block) throw new Error("no run: block in the GitHub Actions snippet");
+    const script = block.replace(/^ {10}/gm, "");
+    expect(script).toContain("npm audit --json > audit.json || true");
+
+    // a checkout after the test job: the project's lockfile and the reports the earlier steps wrote
+    const checkout = mkdtempSync(path.join(tmpdir(), "onward-gha-"));
+    try {
+      for (const file of ["package.json", "package-lock.json"])
+        cpSync(path.join(project, file), path.join(checkout, file));
+      for (const file of ["coverage", "junit.xml", "eslint.sarif"])
+        cpSync(path.join(work, file), path.join(checkout, file), { recursive: true });
+      const commit = "1b2e3c4d5f60718293a4b5c6d7e8f90a1b2c3d4e";
+      // npm audit fails here for real (no advisory service reachable, or a refused one): exactly the case
+      // where the old step lost every report
+      const out = await run("bash", ["-eo", "pipefail", "-c", script], {
+        cwd: checkout,
+        env: ciEnv({
+          ONWARD_URL: url,
+          ONWARD_TOKEN: token,
+          GITHUB_SHA: commit,
+          GITHUB_JOB: "quality",
+          GITHUB_ACTIONS: "true",
+        }),
+      }).then(
+        (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+      const audit = JSON.parse(readFileSync(path.join(checkout, "audit.json"), "utf8")) as Record<string, unknown>;
+      if ("error" in audit) expect(out.stderr).toMatch(/audit: audit\.json is the tool's error report .*; not sent/);
+      expect(out.code, out.stderr).toBe(0);
+      expect(out.stdout).toContain("coverage ← coverage/lcov.info");
+      const row = await testDb().evidence.findFirstOrThrow({ where: { tenantId: f.tenant.id, commitSha: commit } });
+      expect(row.coverage).not.toBeNull();
+      expect(row.testsPassed).toBe(6);
+      expect(row.complexity).toBe(5);
+      // an audit that never ran is no data, never "0 vulnerabilities"
+      if ("error" in audit) expect(row.vulnerabilitiesHigh).toBeNull();
+    } finally {
+      rmSync(checkout, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe("the CI script's answers and retries", () => {

@@ -26,7 +26,27 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 
-export const VERSION = "1.0.0";
+export const VERSION = "1.0.1";
+/**
+ * `npm audit --json` that cannot reach its service (or finds no lockfile) still writes JSON: its error, with no
+ * findings. That is not an audit of zero vulnerabilities; the message says what went wrong, or null when the
+ * file looks like a report (Onward decides whether it is one).
+ */
+function toolFailure(part, bytes) {
+  if (part !== "audit") return null;
+  try {
+    const doc = JSON.parse(bytes.toString("utf8"));
+    const report = ["vulnerabilities", "metadata", "results", "Results", "advisories"].some((k) => k in doc);
+    if (doc && typeof doc === "object" && "error" in doc && !report) {
+      const message = typeof doc.message === "string" ? doc.message : doc.error?.summary || doc.error?.code;
+      return typeof message === "string" && message ? message : "the tool reported an error";
+    }
+  } catch {
+    // not JSON: Onward names what it is not
+  }
+  return null;
+}
+
 const PARTS = ["coverage", "tests", "sarif", "audit", "performance"];
 /** Where tools write their reports by default; the first existing file of each list is sent. */
 const CANDIDATES = {
@@ -189,8 +209,16 @@ export async function main(argv, env = process.env, io = { out: console.log, err
   for (const { part, file } of chosen) {
     if (!existsSync(file)) problems.push(`${part}: ${file} does not exist`);
     else if (statSync(file).size > MAX_FILE_BYTES) problems.push(`${part}: ${file} is larger than 10 MB`);
-    else files.push({ part, file, bytes: readFileSync(file) });
+    else {
+      const bytes = readFileSync(file);
+      const failed = toolFailure(part, bytes);
+      // a failed audit is reported, not sent: it would refuse the whole post and lose the other reports
+      if (failed)
+        io.err(`onward-evidence: ${part}: ${path.basename(file)} is the tool's error report (${failed}); not sent`);
+      else files.push({ part, file, bytes });
+    }
   }
+  if (chosen.length > 0 && files.length === 0 && problems.length === 0) problems.push("no report file left to send");
   if (problems.length > 0) {
     for (const p of problems) io.err(`onward-evidence: ${p}`);
     return EXIT.usage;
