@@ -1,14 +1,25 @@
+"use client";
+
+import { FormMessage, useFormField } from "@/components/ui/form";
 import { WEBHOOK_EVENTS, WEBHOOK_EVENT_LABEL } from "@/lib/schemas/webhooks";
 
 /**
- * The events an endpoint receives, as checkboxes named `events` with the catalogue's words; none
- * checked means every event (docs/webhooks/README.md#events).
+ * The events an endpoint receives, as checkboxes with the catalogue's words; none checked means every
+ * event (docs/webhooks/README.md#events). One form field holding the chosen events: render it inside
+ * `<FormField name="events">` and `<FormItem>`.
  */
-export function EventCheckboxes({ selected, error }: { selected?: readonly string[]; error?: string }) {
+export function EventCheckboxes({
+  value,
+  onChange,
+}: {
+  value: readonly string[];
+  onChange: (events: string[]) => void;
+}) {
+  const { error, descriptionId, messageId } = useFormField();
   return (
-    <fieldset className="grid gap-2" aria-describedby={error ? "webhook-events-error" : "webhook-events-help"}>
+    <fieldset className="grid gap-2" aria-describedby={error ? `${descriptionId} ${messageId}` : descriptionId}>
       <legend className="mb-1 text-sm font-medium">Events</legend>
-      <p id="webhook-events-help" className="text-sm text-muted-foreground">
+      <p id={descriptionId} className="text-sm text-muted-foreground">
         Leave all unchecked to receive every event, including new kinds added later.
       </p>
       {WEBHOOK_EVENTS.map((event) => (
@@ -17,17 +28,14 @@ export function EventCheckboxes({ selected, error }: { selected?: readonly strin
             type="checkbox"
             name="events"
             value={event}
-            defaultChecked={selected?.includes(event) ?? false}
+            checked={value.includes(event)}
+            onChange={(e) => onChange(e.target.checked ? [...value, event] : value.filter((v) => v !== event))}
             className="mt-0.5 size-4 accent-primary"
           />
           <span>{WEBHOOK_EVENT_LABEL[event]}</span>
         </label>
       ))}
-      {error ? (
-        <p id="webhook-events-error" role="alert" className="text-sm font-medium text-destructive">
-          {error}
-        </p>
-      ) : null}
+      <FormMessage />
     </fieldset>
   );
 }
