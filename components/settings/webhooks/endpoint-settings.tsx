@@ -8,12 +8,12 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Form, FormField, FormItem, setServerError } from "@/components/ui/form";
+import { Form, setServerError } from "@/components/ui/form";
 import { readError } from "@/lib/form-errors";
 import { formatDateTime } from "@/lib/format";
 import { WEBHOOK_EVENTS, ZUpdateWebhookSchema } from "@/lib/schemas/webhooks";
 import { useTRPC } from "@/trpc/client";
-import { EventCheckboxes } from "./event-checkboxes";
+import { EventsField } from "./event-checkboxes";
 
 /** Changes which events an endpoint receives (none: all). */
 export function EndpointEventsForm({ endpointId, events }: { endpointId: string; events: readonly string[] }) {
@@ -47,15 +47,7 @@ export function EndpointEventsForm({ endpointId, events }: { endpointId: string;
         noValidate
         onSubmit={(e) => void submit(e)}
       >
-        <FormField
-          control={form.control}
-          name="events"
-          render={({ field }) => (
-            <FormItem>
-              <EventCheckboxes value={field.value ?? []} onChange={field.onChange} />
-            </FormItem>
-          )}
-        />
+        <EventsField control={form.control} name="events" />
         <div className="flex items-center gap-3">
           <Button type="submit" size="sm" disabled={update.isPending}>
             {update.isPending ? "Saving…" : "Save events"}

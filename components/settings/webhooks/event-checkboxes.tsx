@@ -1,20 +1,34 @@
 "use client";
 
-import { FormMessage, useFormField } from "@/components/ui/form";
+import type { Control, FieldPath, FieldValues } from "react-hook-form";
+import { FormField, FormItem, FormMessage, useFormField } from "@/components/ui/form";
 import { WEBHOOK_EVENTS, WEBHOOK_EVENT_LABEL } from "@/lib/schemas/webhooks";
 
 /**
  * The events an endpoint receives, as checkboxes with the catalogue's words; none checked means every
- * event (docs/webhooks/README.md#events). One form field holding the chosen events: render it inside
- * `<FormField name="events">` and `<FormItem>`.
+ * event (docs/webhooks/README.md#events). One form field holding the chosen events.
  */
-export function EventCheckboxes({
-  value,
-  onChange,
+export function EventsField<TValues extends FieldValues, TContext, TTransformed>({
+  control,
+  name,
 }: {
-  value: readonly string[];
-  onChange: (events: string[]) => void;
+  control: Control<TValues, TContext, TTransformed>;
+  name: FieldPath<TValues>;
 }) {
+  return (
+    <FormField
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <FormItem>
+          <EventCheckboxes value={(field.value as string[] | undefined) ?? []} onChange={field.onChange} />
+        </FormItem>
+      )}
+    />
+  );
+}
+
+function EventCheckboxes({ value, onChange }: { value: readonly string[]; onChange: (events: string[]) => void }) {
   const { error, descriptionId, messageId } = useFormField();
   return (
     <fieldset className="grid gap-2" aria-describedby={error ? `${descriptionId} ${messageId}` : descriptionId}>

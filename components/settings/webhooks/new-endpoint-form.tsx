@@ -8,11 +8,11 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Form, FormField, FormItem, FormRootError, setServerError } from "@/components/ui/form";
+import { Form, FormRootError, setServerError } from "@/components/ui/form";
 import { TextField } from "@/components/ui/form-controls";
 import { ZCreateWebhookSchema } from "@/lib/schemas/webhooks";
 import { useTRPC } from "@/trpc/client";
-import { EventCheckboxes } from "./event-checkboxes";
+import { EventsField } from "./event-checkboxes";
 
 /** Adds an endpoint; the signing secret is shown once, right here, with a copy button. */
 export function NewEndpointForm() {
@@ -88,15 +88,7 @@ export function NewEndpointForm() {
           placeholder="https://example.com/webhooks/onward"
           autoComplete="off"
         />
-        <FormField
-          control={form.control}
-          name="events"
-          render={({ field }) => (
-            <FormItem>
-              <EventCheckboxes value={field.value ?? []} onChange={field.onChange} />
-            </FormItem>
-          )}
-        />
+        <EventsField control={form.control} name="events" />
         <TextField
           control={form.control}
           name="secret"
