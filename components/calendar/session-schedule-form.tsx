@@ -35,8 +35,8 @@ export function SessionScheduleForm({
   );
   const submit = form.handleSubmit((input) => save.mutate(input));
   // The row is too narrow for a message under each box: the field messages share one line below it.
-  const { errors: formErrors } = form.formState;
-  const errors = [formErrors.sessionAt, formErrors.joinUrl, formErrors.deliveryId]
+  const fieldState = form.formState.errors;
+  const errors = [fieldState.sessionAt, fieldState.joinUrl, fieldState.deliveryId]
     .map((e) => e?.message)
     .filter(Boolean);
   const saved = save.data;

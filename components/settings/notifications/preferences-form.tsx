@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -42,6 +42,24 @@ const DIGEST_TEXT: Record<DigestFrequency, { label: string; description: string 
   weekly: { label: "Weekly", description: "One message on Mondays." },
   off: { label: "Off", description: "No digest. Urgent alerts still reach you." },
 };
+
+/** The chat channels' webhook fields, each with the health of the link saved before. */
+const CHAT_FIELDS = [
+  {
+    channel: "slack",
+    name: "slackWebhookUrl",
+    broken: "slackBroken",
+    label: "Slack incoming-webhook URL",
+    description: "From a Slack app's Incoming Webhooks page (https://hooks.slack.com/services/…).",
+  },
+  {
+    channel: "teams",
+    name: "teamsWebhookUrl",
+    broken: "teamsBroken",
+    label: "Microsoft Teams incoming-webhook URL",
+    description: "From a Teams channel's Workflows or Incoming Webhook connector.",
+  },
+] as const;
 
 /** A person's channels and digest frequency; the same schema as the server checks it before sending. */
 export function PreferencesForm({ initial, urgentNote }: { initial: Prefs; urgentNote: string }) {
@@ -151,40 +169,27 @@ export function PreferencesForm({ initial, urgentNote }: { initial: Prefs; urgen
             }}
           />
         ) : null}
-        <TextField
-          control={form.control}
-          name="slackWebhookUrl"
-          label="Slack incoming-webhook URL"
-          required={channels.includes("slack")}
-          description="From a Slack app's Incoming Webhooks page (https://hooks.slack.com/services/…)."
-          type="url"
-          inputMode="url"
-          autoComplete="off"
-        />
-        {initial.slackWebhookUrl ? (
-          <ChatHealth
-            key={`slack-${save.submittedAt}`}
-            channel="slack"
-            initial={save.data ? save.data.slackBroken : (initial.slackBroken ?? null)}
-          />
-        ) : null}
-        <TextField
-          control={form.control}
-          name="teamsWebhookUrl"
-          label="Microsoft Teams incoming-webhook URL"
-          required={channels.includes("teams")}
-          description="From a Teams channel's Workflows or Incoming Webhook connector."
-          type="url"
-          inputMode="url"
-          autoComplete="off"
-        />
-        {initial.teamsWebhookUrl ? (
-          <ChatHealth
-            key={`teams-${save.submittedAt}`}
-            channel="teams"
-            initial={save.data ? save.data.teamsBroken : (initial.teamsBroken ?? null)}
-          />
-        ) : null}
+        {CHAT_FIELDS.map((chat) => (
+          <Fragment key={chat.channel}>
+            <TextField
+              control={form.control}
+              name={chat.name}
+              label={chat.label}
+              required={channels.includes(chat.channel)}
+              description={chat.description}
+              type="url"
+              inputMode="url"
+              autoComplete="off"
+            />
+            {initial[chat.name] ? (
+              <ChatHealth
+                key={`${chat.channel}-${save.submittedAt}`}
+                channel={chat.channel}
+                initial={save.data ? save.data[chat.broken] : (initial[chat.broken] ?? null)}
+              />
+            ) : null}
+          </Fragment>
+        ))}
         <FormField
           control={form.control}
           name="digest"
