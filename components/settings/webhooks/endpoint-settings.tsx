@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { Copy, KeyRound } from "lucide-react";
+import { KeyRound } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -14,6 +14,7 @@ import { formatDateTime } from "@/lib/format";
 import { WEBHOOK_EVENTS, ZUpdateWebhookSchema } from "@/lib/schemas/webhooks";
 import { useTRPC } from "@/trpc/client";
 import { EventsField } from "./event-checkboxes";
+import { SecretCopy } from "./secret-copy";
 
 /** Changes which events an endpoint receives (none: all). */
 export function EndpointEventsForm({ endpointId, events }: { endpointId: string; events: readonly string[] }) {
@@ -67,7 +68,6 @@ export function EndpointEventsForm({ endpointId, events }: { endpointId: string;
 export function RotateSecretButton({ endpointId, url }: { endpointId: string; url: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [copied, setCopied] = useState(false);
   const rotate = useMutation(trpc.webhooks.rotateSecret.mutationOptions({ onSuccess: () => router.refresh() }));
   return (
     <div className="grid gap-2">
@@ -77,7 +77,6 @@ export function RotateSecretButton({ endpointId, url }: { endpointId: string; ur
           variant="outline"
           disabled={rotate.isPending}
           onClick={() => {
-            setCopied(false);
             rotate.mutate({ endpointId });
           }}
         >
@@ -94,25 +93,7 @@ export function RotateSecretButton({ endpointId, url }: { endpointId: string; ur
               request is signed with both the old and the new secret, so your receiver can switch without missing a
               delivery.
             </p>
-            <div className="flex w-full items-center gap-2">
-              <code
-                className="min-w-0 flex-1 truncate rounded bg-muted px-2 py-1 font-mono text-xs"
-                data-testid="rotated-secret"
-              >
-                {rotate.data.secret}
-              </code>
-              <Button
-                type="button"
-                size="sm"
-                variant="outline"
-                onClick={() => {
-                  const secret = rotate.data?.secret ?? "";
-                  void navigator.clipboard?.writeText(secret).then(() => setCopied(true));
-                }}
-              >
-                <Copy aria-hidden /> {copied ? "Copied" : "Copy"}
-              </Button>
-            </div>
+            <SecretCopy key={rotate.data.secret} secret={rotate.data.secret} testId="rotated-secret" />
           </AlertDescription>
         </Alert>
       ) : null}

@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { Copy } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -13,13 +12,13 @@ import { TextField } from "@/components/ui/form-controls";
 import { ZCreateWebhookSchema } from "@/lib/schemas/webhooks";
 import { useTRPC } from "@/trpc/client";
 import { EventsField } from "./event-checkboxes";
+import { SecretCopy } from "./secret-copy";
 
 /** Adds an endpoint; the signing secret is shown once, right here, with a copy button. */
 export function NewEndpointForm() {
   const trpc = useTRPC();
   const router = useRouter();
   const [created, setCreated] = useState<{ url: string; secret: string } | null>(null);
-  const [copied, setCopied] = useState(false);
   const form = useForm({
     resolver: zodResolver(ZCreateWebhookSchema),
     defaultValues: { url: "", events: [], secret: "" },
@@ -37,7 +36,6 @@ export function NewEndpointForm() {
 
   const submit = form.handleSubmit((input) => {
     setCreated(null);
-    setCopied(false);
     create.mutate({ ...input, secret: input.secret || undefined });
   });
 
@@ -57,22 +55,7 @@ export function NewEndpointForm() {
                 Copy the signing secret for {created.url} now: it is not shown again. Verify each request&apos;s
                 webhook-signature header with it (Standard Webhooks).
               </p>
-              <div className="flex w-full items-center gap-2">
-                <code
-                  className="min-w-0 flex-1 truncate rounded bg-muted px-2 py-1 font-mono text-xs"
-                  data-testid="webhook-secret"
-                >
-                  {created.secret}
-                </code>
-                <Button
-                  type="button"
-                  size="sm"
-                  variant="outline"
-                  onClick={() => void navigator.clipboard?.writeText(created.secret).then(() => setCopied(true))}
-                >
-                  <Copy aria-hidden /> {copied ? "Copied" : "Copy"}
-                </Button>
-              </div>
+              <SecretCopy key={created.secret} secret={created.secret} testId="webhook-secret" />
             </AlertDescription>
           </Alert>
         ) : null}
