@@ -2,13 +2,13 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
-import { formText } from "@/lib/form-data";
-import { fieldErrorsIn, formErrors } from "@/lib/form-errors";
+import { Form, FormRootError, setServerError } from "@/components/ui/form";
+import { CheckboxField, TextField } from "@/components/ui/form-controls";
 import { plural } from "@/lib/format";
 import { ZProjectCalendarSchema } from "@/lib/schemas/calendar";
 import { useTRPC } from "@/trpc/client";
@@ -29,13 +29,22 @@ type Meetings = {
  */
 export function ProjectMeetingsCard({ initial, canWrite }: { initial: Meetings; canWrite: boolean }) {
   const trpc = useTRPC();
-  const [standup, setStandup] = useState(initial.standupEnabled);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [result, setResult] = useState<string | null>(null);
+  const form = useForm({
+    resolver: zodResolver(ZProjectCalendarSchema),
+    defaultValues: {
+      projectId: initial.projectId,
+      kickoffMeetingAt: initial.kickoffMeetingAt,
+      reviewTime: initial.reviewTime,
+      standupEnabled: initial.standupEnabled,
+      standupTime: initial.standupTime,
+      meetingUrl: initial.meetingUrl,
+    },
+  });
+  const standup = useWatch({ control: form.control, name: "standupEnabled" });
   const save = useMutation(
     trpc.calendar.updateProjectMeetings.mutationOptions({
       onSuccess: (r) => {
-        setFieldErrors({});
         const sent = r.invited + r.updated + r.cancelled;
         setResult(
           sent === 0
@@ -43,28 +52,14 @@ export function ProjectMeetingsCard({ initial, canWrite }: { initial: Meetings; 
             : `Saved. ${plural(r.invited, "new invite")}, ${plural(r.updated, "update")} and ${plural(r.cancelled, "cancellation")} are on their way.`,
         );
       },
-      onError: (error) => setFieldErrors(fieldErrorsIn(error)),
+      onError: (error) => setServerError(form, error),
     }),
   );
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  const submit = form.handleSubmit((input) => {
     setResult(null);
-    const parsed = ZProjectCalendarSchema.safeParse({
-      projectId: initial.projectId,
-      kickoffMeetingAt: formText(form.get("kickoffMeetingAt")),
-      reviewTime: formText(form.get("reviewTime")),
-      standupEnabled: standup,
-      standupTime: formText(form.get("standupTime")),
-      meetingUrl: formText(form.get("meetingUrl")),
-    });
-    if (!parsed.success) {
-      setFieldErrors(formErrors(parsed.error));
-      return;
-    }
-    save.mutate(parsed.data);
-  }
+    save.mutate(input);
+  });
 
   return (
     <Card>
@@ -76,68 +71,65 @@ export function ProjectMeetingsCard({ initial, canWrite }: { initial: Meetings; 
         </CardDescription>
       </CardHeader>
       <CardContent>
-        <form onSubmit={submit} className="grid max-w-xl gap-4" noValidate aria-label="Project meetings">
-          {result ? (
-            <Alert variant="success">
-              <AlertDescription>{result}</AlertDescription>
-            </Alert>
-          ) : null}
-          {save.error && Object.keys(fieldErrors).length === 0 ? (
-            <Alert variant="destructive">
-              <AlertDescription>{save.error.message}</AlertDescription>
-            </Alert>
-          ) : null}
-          <FormField
-            id="meet-kickoff"
-            label="Kickoff meeting"
-            error={fieldErrors.kickoffMeetingAt}
-            description="Leave empty for no kickoff meeting; clearing it cancels the invite."
+        <Form {...form}>
+          <form
+            onSubmit={(event) => void submit(event)}
+            className="grid max-w-xl gap-4"
+            noValidate
+            aria-label="Project meetings"
           >
-            <Input
-              name="kickoffMeetingAt"
-              type="datetime-local"
-              defaultValue={initial.kickoffMeetingAt}
-              disabled={!canWrite}
-            />
-          </FormField>
-          <FormField id="meet-review" label="Weekly milestone review time" error={fieldErrors.reviewTime} required>
-            <Input name="reviewTime" type="time" defaultValue={initial.reviewTime} disabled={!canWrite} />
-          </FormField>
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              checked={standup}
-              onChange={(e) => setStandup(e.target.checked)}
-              disabled={!canWrite}
-              className="size-4 accent-primary"
-            />
-            Hold a daily standup (working days, until the target end)
-          </label>
-          <FormField id="meet-standup" label="Standup time" error={fieldErrors.standupTime}>
-            <Input name="standupTime" type="time" defaultValue={initial.standupTime} disabled={!canWrite || !standup} />
-          </FormField>
-          <FormField
-            id="meet-url"
-            label="Video link"
-            error={fieldErrors.meetingUrl}
-            description="An https:// link put in every invite of this project."
-          >
-            <Input
-              name="meetingUrl"
-              type="url"
-              inputMode="url"
-              defaultValue={initial.meetingUrl}
-              disabled={!canWrite}
-            />
-          </FormField>
-          {canWrite ? (
-            <div>
-              <Button type="submit" disabled={save.isPending}>
-                {save.isPending ? "Sending…" : "Save and send invites"}
-              </Button>
-            </div>
-          ) : null}
-        </form>
+            {result ? (
+              <Alert variant="success">
+                <AlertDescription>{result}</AlertDescription>
+              </Alert>
+            ) : null}
+            <FormRootError />
+            {/* A disabled fieldset makes every field read-only for people who may not change the meetings. */}
+            <fieldset disabled={!canWrite} className="grid gap-4">
+              <TextField
+                control={form.control}
+                name="kickoffMeetingAt"
+                label="Kickoff meeting"
+                type="datetime-local"
+                description="Leave empty for no kickoff meeting; clearing it cancels the invite."
+              />
+              <TextField
+                control={form.control}
+                name="reviewTime"
+                label="Weekly milestone review time"
+                type="time"
+                required
+              />
+              <CheckboxField
+                control={form.control}
+                name="standupEnabled"
+                label="Hold a daily standup (working days, until the target end)"
+              />
+              <TextField
+                control={form.control}
+                name="standupTime"
+                label="Standup time"
+                type="time"
+                disabled={!standup}
+              />
+              <TextField
+                control={form.control}
+                name="meetingUrl"
+                label="Video link"
+                type="url"
+                inputMode="url"
+                description="An https:// link put in every invite of this project."
+              />
+            </fieldset>
+            {canWrite ? (
+              <div>
+                <Button type="submit" disabled={save.isPending}>
+                  {save.isPending ? "Sending…" : "Save and send invites"}
+                </Button>
+              </div>
+            ) : null}
+          </form>
+        </Form>
       </CardContent>
     </Card>
   );

@@ -1,9 +1,10 @@
 "use client";
 
-import { fieldErrorsIn, readError } from "@/lib/form-errors";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState, useSyncExternalStore } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -19,12 +20,16 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FormField } from "@/components/ui/form-field";
+import { Form, FormRootError, setServerError } from "@/components/ui/form";
+import { TextField } from "@/components/ui/form-controls";
 import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useTRPC } from "@/trpc/client";
 import type { RouterOutputs } from "@/trpc/types";
 import { formatDateTime } from "@/lib/format";
+import { readError } from "@/lib/form-errors";
+import { ZCreateApiTokenSchema } from "@/lib/schemas/quality";
 
 const noSubscription = () => () => {};
 /** The app's own origin for the curl example; a placeholder while rendering on the server. */
@@ -75,9 +80,16 @@ export function NewToken({ token, onDismiss }: { token: string; onDismiss: () =>
       <AlertDescription>
         <p>You won&apos;t see it again: only a hash is stored. If you lose it, revoke it and create another.</p>
         <div className="flex w-full flex-wrap items-end gap-2">
-          <FormField id="new-api-token" label="Your new token" className="min-w-0 flex-1">
-            <Input readOnly value={token} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
-          </FormField>
+          <div className="grid min-w-0 flex-1 gap-2">
+            <Label htmlFor="new-api-token">Your new token</Label>
+            <Input
+              id="new-api-token"
+              readOnly
+              value={token}
+              className="font-mono text-xs"
+              onFocus={(e) => e.currentTarget.select()}
+            />
+          </div>
           <Button
             type="button"
             variant="outline"
@@ -151,18 +163,22 @@ export function ApiTokensCard({
   const trpc = useTRPC();
   const router = useRouter();
   const refresh = () => router.refresh();
-  const [name, setName] = useState("");
   const [created, setCreated] = useState<string | null>(null);
+  const form = useForm({ resolver: zodResolver(ZCreateApiTokenSchema), defaultValues: { projectId, name: "" } });
+  const name = useWatch({ control: form.control, name: "name" });
   const create = useMutation(
     trpc.apiTokens.create.mutationOptions({
       onSuccess: (data) => {
         setCreated(data.token);
-        setName("");
+        form.reset();
         return refresh();
       },
+      onError: (error) => setServerError(form, error),
     }),
   );
+  const submit = form.handleSubmit((input) => create.mutate(input));
   const revoke = useMutation(trpc.apiTokens.revoke.mutationOptions({ onSuccess: refresh }));
+  const revokeError = readError(revoke.error);
 
   return (
     <Card>
@@ -175,36 +191,28 @@ export function ApiTokensCard({
       </CardHeader>
       <CardContent className="grid gap-5">
         {canWrite ? (
-          <form
-            className="flex flex-wrap items-end gap-3"
-            onSubmit={(e) => {
-              e.preventDefault();
-              create.mutate({ projectId, name });
-            }}
-          >
-            <FormField
-              id="api-token-name"
-              label="Token name"
-              description="Name it after the pipeline, e.g. “GitHub Actions – main”."
-              error={fieldErrorsIn(create.error).name}
-              className="min-w-64 flex-1"
-            >
-              <Input value={name} maxLength={80} required onChange={(e) => setName(e.target.value)} />
-            </FormField>
-            <Button type="submit" disabled={create.isPending || name.trim() === ""}>
-              {create.isPending ? "Creating…" : "Create token"}
-            </Button>
-          </form>
-        ) : null}
-        {create.error && !fieldErrorsIn(create.error).name ? (
-          <Alert variant="destructive">
-            <AlertDescription>{readError(create.error)?.message}</AlertDescription>
-          </Alert>
+          <Form {...form}>
+            <form className="flex flex-wrap items-end gap-3" noValidate onSubmit={(event) => void submit(event)}>
+              <TextField
+                control={form.control}
+                name="name"
+                label="Token name"
+                description="Name it after the pipeline, e.g. “GitHub Actions – main”."
+                maxLength={80}
+                required
+                className="min-w-64 flex-1"
+              />
+              <Button type="submit" disabled={create.isPending || name.trim() === ""}>
+                {create.isPending ? "Creating…" : "Create token"}
+              </Button>
+            </form>
+            <FormRootError />
+          </Form>
         ) : null}
         {created ? <NewToken token={created} onDismiss={() => setCreated(null)} /> : null}
-        {revoke.error ? (
+        {revokeError ? (
           <Alert variant="destructive">
-            <AlertDescription>{revoke.error.message}</AlertDescription>
+            <AlertDescription>{revokeError.message}</AlertDescription>
           </Alert>
         ) : null}
 

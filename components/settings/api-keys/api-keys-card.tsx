@@ -3,44 +3,55 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { NewToken } from "@/components/projects/api-tokens-card";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
+import {
+  Form,
+  FormField,
+  FormItem,
+  FormMessage,
+  FormRootError,
+  setServerError,
+  useFormField,
+} from "@/components/ui/form";
+import { TextField } from "@/components/ui/form-controls";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useTRPC } from "@/trpc/client";
 import type { RouterOutputs } from "@/trpc/types";
 import { formatDateTime } from "@/lib/format";
-import { fieldErrorsIn } from "@/lib/form-errors";
+import { readError } from "@/lib/form-errors";
 import { API_KEY_SCOPE_LABEL } from "@/lib/labels/api-key-scope";
-import { API_KEY_SCOPES, DEFAULT_API_KEY_SCOPES, type ApiKeyScope } from "@/lib/schemas/api-keys";
+import { API_KEY_SCOPES, DEFAULT_API_KEY_SCOPES, ZCreateApiKeySchema, type ApiKeyScope } from "@/lib/schemas/api-keys";
 
 /** Workspace API keys for the REST API (docs/api.md): create with chosen permissions (shown once), list, revoke. */
 export function ApiKeysCard({ keys }: { keys: RouterOutputs["apiKeys"]["list"] }) {
   const trpc = useTRPC();
   const router = useRouter();
   const refresh = () => router.refresh();
-  const [name, setName] = useState("");
-  const [scopes, setScopes] = useState<ApiKeyScope[]>(DEFAULT_API_KEY_SCOPES);
   const [fresh, setFresh] = useState<string | null>(null);
+  const form = useForm({
+    resolver: zodResolver(ZCreateApiKeySchema),
+    defaultValues: { name: "", scopes: DEFAULT_API_KEY_SCOPES },
+  });
   const create = useMutation(
     trpc.apiKeys.create.mutationOptions({
       onSuccess: (data) => {
         setFresh(data.token);
-        setName("");
-        setScopes(DEFAULT_API_KEY_SCOPES);
+        form.reset();
         void refresh();
       },
+      onError: (error) => setServerError(form, error),
     }),
   );
   const revoke = useMutation(trpc.apiKeys.revoke.mutationOptions({ onSuccess: () => void refresh() }));
-  const errors = fieldErrorsIn(create.error);
-  const fieldError = errors.name;
-  const scopesError = Object.entries(errors).find(([k]) => k === "scopes" || k.startsWith("scopes."))?.[1];
+  const revokeError = readError(revoke.error);
+  const submit = form.handleSubmit((input) => create.mutate(input));
   return (
     <Card>
       <CardHeader>
@@ -56,49 +67,27 @@ export function ApiKeysCard({ keys }: { keys: RouterOutputs["apiKeys"]["list"] }
       </CardHeader>
       <CardContent className="grid gap-4">
         {fresh ? <NewToken token={fresh} onDismiss={() => setFresh(null)} /> : null}
-        <form
-          className="flex flex-wrap items-end gap-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            create.mutate({ name, scopes });
-          }}
-        >
-          <FormField id="api-key-name" label="Key name" error={fieldError}>
-            <Input value={name} onChange={(e) => setName(e.target.value)} placeholder="CRM sync" className="w-64" />
-          </FormField>
-          <fieldset className="grid gap-1" aria-describedby={scopesError ? "api-key-scopes-error" : undefined}>
-            <legend className="text-sm font-medium">Permissions</legend>
-            {API_KEY_SCOPES.map((scope) => (
-              <label key={scope} className="flex items-center gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  className="size-4"
-                  checked={scopes.includes(scope)}
-                  onChange={(e) =>
-                    setScopes((now) => (e.target.checked ? [...now, scope] : now.filter((s) => s !== scope)))
-                  }
-                />
-                {API_KEY_SCOPE_LABEL[scope]}
-              </label>
-            ))}
-            {scopesError ? (
-              <p id="api-key-scopes-error" className="text-sm text-destructive">
-                {scopesError}
-              </p>
-            ) : null}
-          </fieldset>
-          <Button type="submit" disabled={create.isPending}>
-            {create.isPending ? "Creating…" : "Create key"}
-          </Button>
-        </form>
-        {create.error && !fieldError && !scopesError ? (
+        <Form {...form}>
+          <form className="flex flex-wrap items-end gap-3" noValidate onSubmit={(event) => void submit(event)}>
+            <TextField control={form.control} name="name" label="Key name" placeholder="CRM sync" className="w-64" />
+            <FormField
+              control={form.control}
+              name="scopes"
+              render={({ field }) => (
+                <FormItem>
+                  <ScopeChecks value={field.value ?? []} onChange={field.onChange} />
+                </FormItem>
+              )}
+            />
+            <Button type="submit" disabled={create.isPending}>
+              {create.isPending ? "Creating…" : "Create key"}
+            </Button>
+          </form>
+          <FormRootError />
+        </Form>
+        {revokeError ? (
           <Alert variant="destructive">
-            <AlertDescription>{create.error.message}</AlertDescription>
-          </Alert>
-        ) : null}
-        {revoke.error ? (
-          <Alert variant="destructive">
-            <AlertDescription>{revoke.error.message}</AlertDescription>
+            <AlertDescription>{revokeError.message}</AlertDescription>
           </Alert>
         ) : null}
         {keys.length === 0 ? (
@@ -162,5 +151,27 @@ export function ApiKeysCard({ keys }: { keys: RouterOutputs["apiKeys"]["list"] }
         )}
       </CardContent>
     </Card>
+  );
+}
+
+/** The permission checkboxes of a new key, as one field holding the chosen scopes. */
+function ScopeChecks({ value, onChange }: { value: ApiKeyScope[]; onChange: (scopes: ApiKeyScope[]) => void }) {
+  const { error, messageId } = useFormField();
+  return (
+    <fieldset className="grid gap-1" aria-describedby={error ? messageId : undefined}>
+      <legend className="text-sm font-medium">Permissions</legend>
+      {API_KEY_SCOPES.map((scope) => (
+        <label key={scope} className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            className="size-4"
+            checked={value.includes(scope)}
+            onChange={(e) => onChange(e.target.checked ? [...value, scope] : value.filter((s) => s !== scope))}
+          />
+          {API_KEY_SCOPE_LABEL[scope]}
+        </label>
+      ))}
+      <FormMessage />
+    </fieldset>
   );
 }

@@ -3,11 +3,23 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField } from "@/components/ui/form-field";
+import {
+  Form,
+  FormControl,
+  FormDescription,
+  FormField,
+  FormItem,
+  FormLabel,
+  FormMessage,
+  FormRootError,
+  setServerError,
+} from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
-import { formErrors, fieldErrorsIn } from "@/lib/form-errors";
+import { TextField } from "@/components/ui/form-controls";
 import { ZBrandingSettingsSchema } from "@/lib/schemas/branding";
 import { useTRPC } from "@/trpc/client";
 import { MIN_CONTRAST, checkAccentColor } from "@/domain/branding/contrast";
@@ -47,132 +59,102 @@ function AccentPreview({ value }: { value: string }) {
 export function BrandingForm({ initial }: { initial: Settings }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [values, setValues] = useState<Settings>(initial);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
+  const form = useForm({ resolver: zodResolver(ZBrandingSettingsSchema), defaultValues: initial });
+  const accentColor = useWatch({ control: form.control, name: "accentColor" });
   const update = useMutation(
     trpc.branding.update.mutationOptions({
-      onSuccess: () => {
-        setFieldErrors({});
+      onSuccess: (_, values) => {
+        // the saved values become the form's new starting point, so "saved" shows until the next change
+        form.reset(values);
         setSaved(true);
         router.refresh();
       },
-      onError: (error) => setFieldErrors(fieldErrorsIn(error)),
+      onError: (error) => setServerError(form, error),
     }),
   );
 
-  const set = (field: keyof Settings) => (event: React.ChangeEvent<HTMLInputElement>) => {
+  // the server takes the fields as typed (it reads blanks as "not set" itself), so send them, not the parsed output
+  const submit = form.handleSubmit(() => {
     setSaved(false);
-    setValues((v) => ({ ...v, [field]: event.target.value }));
-  };
+    update.mutate(form.getValues());
+  });
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSaved(false);
-    const parsed = ZBrandingSettingsSchema.safeParse(values);
-    if (!parsed.success) {
-      setFieldErrors(formErrors(parsed.error));
-      return;
-    }
-    update.mutate(values);
-  }
-
-  const shownError = update.error && Object.keys(fieldErrors).length === 0 ? update.error.message : null;
   return (
-    <form onSubmit={submit} className="grid gap-4" noValidate aria-label="Branding and sender">
-      {saved ? (
-        <Alert variant="success">
-          <AlertDescription>Branding saved.</AlertDescription>
-        </Alert>
-      ) : null}
-      {shownError ? (
-        <Alert variant="destructive">
-          <AlertDescription>{shownError}</AlertDescription>
-        </Alert>
-      ) : null}
-      <FormField
-        id="branding-display-name"
-        label="Display name"
-        error={fieldErrors.displayName}
-        description="Shown to your customers in the portal, emails and documents instead of the workspace name."
-      >
-        <Input
+    <Form {...form}>
+      <form onSubmit={(event) => void submit(event)} className="grid gap-4" noValidate aria-label="Branding and sender">
+        {saved && !form.formState.isDirty ? (
+          <Alert variant="success">
+            <AlertDescription>Branding saved.</AlertDescription>
+          </Alert>
+        ) : null}
+        <FormRootError />
+        <TextField
+          control={form.control}
           name="displayName"
-          value={values.displayName}
-          onChange={set("displayName")}
+          label="Display name"
+          description="Shown to your customers in the portal, emails and documents instead of the workspace name."
           maxLength={80}
           autoComplete="organization"
         />
-      </FormField>
-      <FormField
-        id="branding-accent"
-        label="Accent colour"
-        error={fieldErrors.accentColor}
-        description="A hex code such as #0e7490: buttons, links and focus rings in the portal."
-      >
-        <Input
+        <FormField
+          control={form.control}
           name="accentColor"
-          value={values.accentColor}
-          onChange={set("accentColor")}
-          placeholder="#0e7490"
-          autoComplete="off"
-          spellCheck={false}
-          className="font-mono"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>Accent colour</FormLabel>
+              <FormControl>
+                <Input {...field} placeholder="#0e7490" autoComplete="off" spellCheck={false} className="font-mono" />
+              </FormControl>
+              <FormDescription>
+                A hex code such as #0e7490: buttons, links and focus rings in the portal.
+              </FormDescription>
+              <FormMessage />
+            </FormItem>
+          )}
         />
-      </FormField>
-      <AccentPreview value={values.accentColor} />
-      <FormField
-        id="branding-support-email"
-        label="Support email"
-        error={fieldErrors.supportEmail}
-        description="Where customers can reach you; replies go here when no reply-to address is set."
-      >
-        <Input
+        <AccentPreview value={accentColor} />
+        <TextField
+          control={form.control}
           name="supportEmail"
+          label="Support email"
+          description="Where customers can reach you; replies go here when no reply-to address is set."
           type="email"
-          value={values.supportEmail}
-          onChange={set("supportEmail")}
           autoComplete="email"
         />
-      </FormField>
-      <fieldset className="grid gap-4 rounded-lg border p-4">
-        <legend className="px-1 text-sm font-medium">Email sender</legend>
-        <FormField
-          id="branding-from-name"
-          label="From name"
-          error={fieldErrors.fromName}
-          description="Empty: the display name."
-        >
-          <Input name="fromName" value={values.fromName} onChange={set("fromName")} maxLength={80} autoComplete="off" />
-        </FormField>
-        <FormField
-          id="branding-from-email"
-          label="From address"
-          error={fieldErrors.fromEmail}
-          description="Used only when its domain is verified for sending by whoever runs Onward; otherwise emails come from Onward's address under your name."
-        >
-          <Input
-            name="fromEmail"
-            type="email"
-            value={values.fromEmail}
-            onChange={set("fromEmail")}
+        <fieldset className="grid gap-4 rounded-lg border p-4">
+          <legend className="px-1 text-sm font-medium">Email sender</legend>
+          <TextField
+            control={form.control}
+            name="fromName"
+            label="From name"
+            description="Empty: the display name."
+            maxLength={80}
             autoComplete="off"
           />
-        </FormField>
-        <FormField
-          id="branding-reply-to"
-          label="Reply-to address"
-          error={fieldErrors.replyTo}
-          description="Empty: the support email."
-        >
-          <Input name="replyTo" type="email" value={values.replyTo} onChange={set("replyTo")} autoComplete="off" />
-        </FormField>
-      </fieldset>
-      <div>
-        <Button type="submit" disabled={update.isPending}>
-          {update.isPending ? "Saving…" : "Save branding"}
-        </Button>
-      </div>
-    </form>
+          <TextField
+            control={form.control}
+            name="fromEmail"
+            label="From address"
+            description="Used only when its domain is verified for sending by whoever runs Onward; otherwise emails come from Onward's address under your name."
+            type="email"
+            autoComplete="off"
+          />
+          <TextField
+            control={form.control}
+            name="replyTo"
+            label="Reply-to address"
+            description="Empty: the support email."
+            type="email"
+            autoComplete="off"
+          />
+        </fieldset>
+        <div>
+          <Button type="submit" disabled={update.isPending}>
+            {update.isPending ? "Saving…" : "Save branding"}
+          </Button>
+        </div>
+      </form>
+    </Form>
   );
 }

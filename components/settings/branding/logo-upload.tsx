@@ -9,7 +9,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { useTRPC } from "@/trpc/client";
 import { LOGO_TYPES, MAX_LOGO_BYTES, type LogoType } from "@/domain/branding/logo";
-import { fieldErrorsIn } from "@/lib/form-errors";
+import { readError } from "@/lib/form-errors";
 
 const isLogoType = (t: string): t is LogoType => (LOGO_TYPES as readonly string[]).includes(t);
 
@@ -26,7 +26,10 @@ export function LogoUpload({ logo, name }: { logo: { url: string; contentType: s
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const onError = (e: { message: string; data?: unknown }) => setError(fieldErrorsIn(e).logo ?? e.message);
+  const onError = (e: unknown) => {
+    const view = readError(e);
+    setError(view ? (view.fieldErrors.logo ?? view.message) : null);
+  };
   const upload = useMutation(
     trpc.branding.uploadLogo.mutationOptions({
       onSuccess: () => {

@@ -1,12 +1,13 @@
 "use client";
 
-import { formText } from "@/lib/form-data";
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { Fragment, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
+import { Form, FormField, FormItem, FormMessage, FormRootError, setServerError } from "@/components/ui/form";
+import { TextField } from "@/components/ui/form-controls";
 import {
   CHANNELS,
   CHANNEL_LABEL,
@@ -20,7 +21,6 @@ import {
 } from "@/lib/schemas/channel-prefs";
 import { MAIL_KIND_LABEL } from "@/lib/labels/mail-kind";
 import { useTRPC } from "@/trpc/client";
-import { fieldError, formErrors, fieldErrorsIn } from "@/lib/form-errors";
 import { ChatHealth } from "./chat-health";
 
 type Prefs = {
@@ -43,174 +43,189 @@ const DIGEST_TEXT: Record<DigestFrequency, { label: string; description: string 
   off: { label: "Off", description: "No digest. Urgent alerts still reach you." },
 };
 
+/** The chat channels' webhook fields, each with the health of the link saved before. */
+const CHAT_FIELDS = [
+  {
+    channel: "slack",
+    name: "slackWebhookUrl",
+    broken: "slackBroken",
+    label: "Slack incoming-webhook URL",
+    description: "From a Slack app's Incoming Webhooks page (https://hooks.slack.com/services/…).",
+  },
+  {
+    channel: "teams",
+    name: "teamsWebhookUrl",
+    broken: "teamsBroken",
+    label: "Microsoft Teams incoming-webhook URL",
+    description: "From a Teams channel's Workflows or Incoming Webhook connector.",
+  },
+] as const;
+
 /** A person's channels and digest frequency; the same schema as the server checks it before sending. */
 export function PreferencesForm({ initial, urgentNote }: { initial: Prefs; urgentNote: string }) {
   const trpc = useTRPC();
-  const [channels, setChannels] = useState<Channel[]>(initial.channels);
-  const [optOuts, setOptOuts] = useState<RecurringMailKind[]>(initial.emailOptOuts);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
+  const form = useForm({
+    resolver: zodResolver(ZUpdateChannelPrefsSchema),
+    defaultValues: {
+      channels: initial.channels,
+      digest: initial.digest,
+      emailOptOuts: initial.emailOptOuts,
+      slackWebhookUrl: initial.slackWebhookUrl,
+      teamsWebhookUrl: initial.teamsWebhookUrl,
+    },
+  });
+  const channels = useWatch({ control: form.control, name: "channels" });
   const save = useMutation(
     trpc.preferences.updateChannels.mutationOptions({
       onSuccess: (prefs) => {
-        setChannels(prefs.channels);
-        setOptOuts(prefs.emailOptOuts);
-        setFieldErrors({});
+        form.setValue("channels", prefs.channels);
+        form.setValue("emailOptOuts", prefs.emailOptOuts);
         setSaved(true);
       },
-      onError: (error) => setFieldErrors(fieldErrorsIn(error)),
+      onError: (error) => setServerError(form, error),
     }),
   );
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  const submit = form.handleSubmit((input) => {
     setSaved(false);
-    const parsed = ZUpdateChannelPrefsSchema.safeParse({
-      channels,
-      digest: formText(form.get("digest")),
-      emailOptOuts: optOuts,
-      slackWebhookUrl: formText(form.get("slackWebhookUrl")),
-      teamsWebhookUrl: formText(form.get("teamsWebhookUrl")),
-    });
-    if (!parsed.success) {
-      setFieldErrors(formErrors(parsed.error));
-      return;
-    }
-    save.mutate(parsed.data);
-  }
-
-  const toggle = (c: Channel, on: boolean) =>
-    setChannels((current) =>
-      on ? CHANNELS.filter((x) => x === c || current.includes(x)) : current.filter((x) => x !== c),
-    );
+    save.mutate(input);
+  });
 
   return (
-    <form onSubmit={submit} className="grid max-w-xl gap-6" noValidate aria-label="Notification preferences">
-      {saved ? (
-        <Alert variant="success">
-          <AlertDescription>Saved. The next digest follows these settings.</AlertDescription>
-        </Alert>
-      ) : null}
-      {save.error && Object.keys(fieldErrors).length === 0 ? (
-        <Alert variant="destructive">
-          <AlertDescription>{save.error.message}</AlertDescription>
-        </Alert>
-      ) : null}
-      <fieldset className="grid gap-3">
-        <legend className="mb-1 font-medium">Channels</legend>
-        {CHANNELS.map((c) => (
-          <label key={c} className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              checked={channels.includes(c)}
-              onChange={(e) => toggle(c, e.target.checked)}
-              className="size-4 accent-primary"
-            />
-            {CHANNEL_LABEL[c]}
-            {c === "email" ? <span className="text-muted-foreground">({initial.email})</span> : null}
-          </label>
-        ))}
-        {fieldError(fieldErrors, "channels") ? (
-          <p role="alert" className="text-sm font-medium text-destructive">
-            {fieldError(fieldErrors, "channels")}
-          </p>
+    <Form {...form}>
+      <form
+        onSubmit={(event) => void submit(event)}
+        className="grid max-w-xl gap-6"
+        noValidate
+        aria-label="Notification preferences"
+      >
+        {saved ? (
+          <Alert variant="success">
+            <AlertDescription>Saved. The next digest follows these settings.</AlertDescription>
+          </Alert>
         ) : null}
-      </fieldset>
-      {channels.includes("email") ? (
-        <fieldset className="grid gap-3">
-          <legend className="mb-1 font-medium">Recurring emails</legend>
-          {RECURRING_MAIL_KINDS.map((k) => (
-            <label key={k} className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                checked={!optOuts.includes(k)}
-                onChange={(e) =>
-                  setOptOuts((current) => (e.target.checked ? current.filter((x) => x !== k) : [...current, k]))
-                }
-                className="size-4 accent-primary"
+        <FormRootError />
+        <FormField
+          control={form.control}
+          name="channels"
+          render={({ field }) => (
+            <FormItem className="contents">
+              <fieldset className="grid gap-3">
+                <legend className="mb-1 font-medium">Channels</legend>
+                {CHANNELS.map((c) => (
+                  <label key={c} className="flex items-center gap-2 text-sm">
+                    <input
+                      type="checkbox"
+                      checked={field.value.includes(c)}
+                      onChange={(e) =>
+                        field.onChange(
+                          e.target.checked
+                            ? CHANNELS.filter((x) => x === c || field.value.includes(x))
+                            : field.value.filter((x) => x !== c),
+                        )
+                      }
+                      className="size-4 accent-primary"
+                    />
+                    {CHANNEL_LABEL[c]}
+                    {c === "email" ? <span className="text-muted-foreground">({initial.email})</span> : null}
+                  </label>
+                ))}
+                <FormMessage />
+              </fieldset>
+            </FormItem>
+          )}
+        />
+        {channels.includes("email") ? (
+          <FormField
+            control={form.control}
+            name="emailOptOuts"
+            render={({ field }) => {
+              const optOuts = field.value ?? [];
+              return (
+                <FormItem className="contents">
+                  <fieldset className="grid gap-3">
+                    <legend className="mb-1 font-medium">Recurring emails</legend>
+                    {RECURRING_MAIL_KINDS.map((k) => (
+                      <label key={k} className="flex items-center gap-2 text-sm">
+                        <input
+                          type="checkbox"
+                          checked={!optOuts.includes(k)}
+                          onChange={(e) =>
+                            field.onChange(e.target.checked ? optOuts.filter((x) => x !== k) : [...optOuts, k])
+                          }
+                          className="size-4 accent-primary"
+                        />
+                        Email me {MAIL_KIND_LABEL[k]}s
+                      </label>
+                    ))}
+                    <p className="text-sm text-muted-foreground">
+                      The unsubscribe link in these emails turns the same switches off.
+                    </p>
+                    <FormMessage />
+                  </fieldset>
+                </FormItem>
+              );
+            }}
+          />
+        ) : null}
+        {CHAT_FIELDS.map((chat) => (
+          <Fragment key={chat.channel}>
+            <TextField
+              control={form.control}
+              name={chat.name}
+              label={chat.label}
+              required={channels.includes(chat.channel)}
+              description={chat.description}
+              type="url"
+              inputMode="url"
+              autoComplete="off"
+            />
+            {initial[chat.name] ? (
+              <ChatHealth
+                key={`${chat.channel}-${save.submittedAt}`}
+                channel={chat.channel}
+                initial={save.data ? save.data[chat.broken] : (initial[chat.broken] ?? null)}
               />
-              Email me {MAIL_KIND_LABEL[k]}s
-            </label>
-          ))}
-          <p className="text-sm text-muted-foreground">
-            The unsubscribe link in these emails turns the same switches off.
-          </p>
-        </fieldset>
-      ) : null}
-      <FormField
-        id="pref-slack"
-        label="Slack incoming-webhook URL"
-        error={fieldErrors.slackWebhookUrl}
-        required={channels.includes("slack")}
-        description="From a Slack app's Incoming Webhooks page (https://hooks.slack.com/services/…)."
-      >
-        <Input
-          name="slackWebhookUrl"
-          type="url"
-          inputMode="url"
-          defaultValue={initial.slackWebhookUrl}
-          autoComplete="off"
-        />
-      </FormField>
-      {initial.slackWebhookUrl ? (
-        <ChatHealth
-          key={`slack-${save.submittedAt}`}
-          channel="slack"
-          initial={save.data ? save.data.slackBroken : (initial.slackBroken ?? null)}
-        />
-      ) : null}
-      <FormField
-        id="pref-teams"
-        label="Microsoft Teams incoming-webhook URL"
-        error={fieldErrors.teamsWebhookUrl}
-        required={channels.includes("teams")}
-        description="From a Teams channel's Workflows or Incoming Webhook connector."
-      >
-        <Input
-          name="teamsWebhookUrl"
-          type="url"
-          inputMode="url"
-          defaultValue={initial.teamsWebhookUrl}
-          autoComplete="off"
-        />
-      </FormField>
-      {initial.teamsWebhookUrl ? (
-        <ChatHealth
-          key={`teams-${save.submittedAt}`}
-          channel="teams"
-          initial={save.data ? save.data.teamsBroken : (initial.teamsBroken ?? null)}
-        />
-      ) : null}
-      <fieldset className="grid gap-3">
-        <legend className="mb-1 font-medium">Progress digest</legend>
-        {DIGEST_FREQUENCIES.map((d) => (
-          <label key={d} className="flex items-start gap-2 text-sm">
-            <input
-              type="radio"
-              name="digest"
-              value={d}
-              defaultChecked={initial.digest === d}
-              className="mt-0.5 size-4 accent-primary"
-            />
-            <span>
-              <span className="font-medium">{DIGEST_TEXT[d].label}</span>{" "}
-              <span className="text-muted-foreground">— {DIGEST_TEXT[d].description}</span>
-            </span>
-          </label>
+            ) : null}
+          </Fragment>
         ))}
-        {fieldErrors.digest ? (
-          <p role="alert" className="text-sm font-medium text-destructive">
-            {fieldErrors.digest}
-          </p>
-        ) : null}
-      </fieldset>
-      <p className="text-sm text-muted-foreground">{urgentNote}</p>
-      <div>
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save preferences"}
-        </Button>
-      </div>
-    </form>
+        <FormField
+          control={form.control}
+          name="digest"
+          render={({ field }) => (
+            <FormItem className="contents">
+              <fieldset className="grid gap-3">
+                <legend className="mb-1 font-medium">Progress digest</legend>
+                {DIGEST_FREQUENCIES.map((d) => (
+                  <label key={d} className="flex items-start gap-2 text-sm">
+                    <input
+                      type="radio"
+                      name={field.name}
+                      value={d}
+                      checked={field.value === d}
+                      onChange={() => field.onChange(d)}
+                      onBlur={field.onBlur}
+                      className="mt-0.5 size-4 accent-primary"
+                    />
+                    <span>
+                      <span className="font-medium">{DIGEST_TEXT[d].label}</span>{" "}
+                      <span className="text-muted-foreground">— {DIGEST_TEXT[d].description}</span>
+                    </span>
+                  </label>
+                ))}
+                <FormMessage />
+              </fieldset>
+            </FormItem>
+          )}
+        />
+        <p className="text-sm text-muted-foreground">{urgentNote}</p>
+        <div>
+          <Button type="submit" disabled={save.isPending}>
+            {save.isPending ? "Saving…" : "Save preferences"}
+          </Button>
+        </div>
+      </form>
+    </Form>
   );
 }

@@ -1,56 +1,66 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { Copy, KeyRound } from "lucide-react";
+import { KeyRound } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { fieldError, fieldErrorsIn } from "@/lib/form-errors";
+import { Form, setServerError } from "@/components/ui/form";
+import { readError } from "@/lib/form-errors";
 import { formatDateTime } from "@/lib/format";
-import { ZUpdateWebhookSchema } from "@/lib/schemas/webhooks";
+import { WEBHOOK_EVENTS, ZUpdateWebhookSchema } from "@/lib/schemas/webhooks";
 import { useTRPC } from "@/trpc/client";
-import { EventCheckboxes } from "./event-checkboxes";
+import { EventsField } from "./event-checkboxes";
+import { SecretCopy } from "./secret-copy";
 
 /** Changes which events an endpoint receives (none: all). */
 export function EndpointEventsForm({ endpointId, events }: { endpointId: string; events: readonly string[] }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [saved, setSaved] = useState(false);
+  const form = useForm({
+    resolver: zodResolver(ZUpdateWebhookSchema),
+    // events no longer in the catalogue have no checkbox, so saving drops them (as it always did)
+    defaultValues: { endpointId, events: WEBHOOK_EVENTS.filter((e) => events.includes(e)) },
+  });
   const update = useMutation(
     trpc.webhooks.update.mutationOptions({
       onSuccess: () => {
         setSaved(true);
         router.refresh();
       },
+      onError: (error) => setServerError(form, error),
     }),
   );
-  const errors = update.error ? fieldErrorsIn(update.error) : {};
+  const rootError = form.formState.errors.root?.server?.message;
+  const submit = form.handleSubmit((input) => {
+    setSaved(false);
+    update.mutate(input);
+  });
   return (
-    <form
-      className="grid gap-3"
-      aria-label="Events this endpoint receives"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setSaved(false);
-        const chosen = new FormData(e.currentTarget).getAll("events").map(String);
-        const parsed = ZUpdateWebhookSchema.safeParse({ endpointId, events: chosen });
-        if (parsed.success) update.mutate(parsed.data);
-      }}
-    >
-      <EventCheckboxes selected={events} error={fieldError(errors, "events")} />
-      <div className="flex items-center gap-3">
-        <Button type="submit" size="sm" disabled={update.isPending}>
-          {update.isPending ? "Saving…" : "Save events"}
-        </Button>
-        <p role="status" className="text-sm text-muted-foreground">
-          {saved ? "Saved." : null}
-          {update.error && !fieldError(errors, "events") ? (
-            <span className="text-destructive">{update.error.message}</span>
-          ) : null}
-        </p>
-      </div>
-    </form>
+    <Form {...form}>
+      <form
+        className="grid gap-3"
+        aria-label="Events this endpoint receives"
+        noValidate
+        onSubmit={(e) => void submit(e)}
+      >
+        <EventsField control={form.control} name="events" />
+        <div className="flex items-center gap-3">
+          <Button type="submit" size="sm" disabled={update.isPending}>
+            {update.isPending ? "Saving…" : "Save events"}
+          </Button>
+          {/* The form's root error shares the status line beside the button, as the saved note does. */}
+          <p role="status" className="text-sm text-muted-foreground">
+            {saved ? "Saved." : null}
+            {rootError ? <span className="text-destructive">{rootError}</span> : null}
+          </p>
+        </div>
+      </form>
+    </Form>
   );
 }
 
@@ -58,7 +68,6 @@ export function EndpointEventsForm({ endpointId, events }: { endpointId: string;
 export function RotateSecretButton({ endpointId, url }: { endpointId: string; url: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [copied, setCopied] = useState(false);
   const rotate = useMutation(trpc.webhooks.rotateSecret.mutationOptions({ onSuccess: () => router.refresh() }));
   return (
     <div className="grid gap-2">
@@ -68,7 +77,6 @@ export function RotateSecretButton({ endpointId, url }: { endpointId: string; ur
           variant="outline"
           disabled={rotate.isPending}
           onClick={() => {
-            setCopied(false);
             rotate.mutate({ endpointId });
           }}
         >
@@ -85,29 +93,11 @@ export function RotateSecretButton({ endpointId, url }: { endpointId: string; ur
               request is signed with both the old and the new secret, so your receiver can switch without missing a
               delivery.
             </p>
-            <div className="flex w-full items-center gap-2">
-              <code
-                className="min-w-0 flex-1 truncate rounded bg-muted px-2 py-1 font-mono text-xs"
-                data-testid="rotated-secret"
-              >
-                {rotate.data.secret}
-              </code>
-              <Button
-                type="button"
-                size="sm"
-                variant="outline"
-                onClick={() => {
-                  const secret = rotate.data?.secret ?? "";
-                  void navigator.clipboard?.writeText(secret).then(() => setCopied(true));
-                }}
-              >
-                <Copy aria-hidden /> {copied ? "Copied" : "Copy"}
-              </Button>
-            </div>
+            <SecretCopy key={rotate.data.secret} secret={rotate.data.secret} testId="rotated-secret" />
           </AlertDescription>
         </Alert>
       ) : null}
-      {rotate.error ? <p className="text-sm text-destructive">{rotate.error.message}</p> : null}
+      {rotate.error ? <p className="text-sm text-destructive">{readError(rotate.error)?.message}</p> : null}
     </div>
   );
 }
