@@ -60,8 +60,9 @@ export function saveJourney(
     error: row.error,
     completedAt: row.status === "COMPLETED" ? row.at : null,
   };
+  // the tenant in `where` too, like every query: a lead id of another workspace never reaches its journey
   return prisma.journey.upsert({
-    where: { leadId: row.leadId },
+    where: { leadId: row.leadId, tenantId: row.tenantId },
     create: { tenantId: row.tenantId, leadId: row.leadId, startedAt: row.at, ...data },
     update: data,
     select: { id: true },

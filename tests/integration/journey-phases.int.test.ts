@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { seedDemo } from "@/prisma/seed";
 import { journeyStatusFor } from "@/server/services/journeys";
-import { testDb } from "../helpers/fixtures";
+import { saveJourney } from "@/server/db/journeys";
+import { createTenantFixture, testDb } from "../helpers/fixtures";
 
 /** A journey's phases tell one story: a kicked-off journey has every phase before the kickoff done. */
 describe("demo journeys", () => {
@@ -27,5 +28,31 @@ describe("demo journeys", () => {
         });
       }
     }
+  });
+});
+
+describe("a journey row", () => {
+  it("is written only within its own workspace: another tenant's id with the same lead changes nothing", async () => {
+    const db = testDb();
+    const at = new Date("2026-12-01T10:00:00Z");
+    const [a, b] = await Promise.all([createTenantFixture("journey-scope-a"), createTenantFixture("journey-scope-b")]);
+    const lead = await db.lead.create({
+      data: { tenantId: a.tenant.id, company: "Scoped Co", contactName: "Sam", contactEmail: "sam@scoped.test" },
+    });
+    const row = {
+      leadId: lead.id,
+      projectId: null,
+      status: "IN_PROGRESS" as const,
+      currentPhase: "qualification",
+      phases: [],
+      error: null,
+      at,
+    };
+    await saveJourney(db, { ...row, tenantId: a.tenant.id });
+    // refused or a no-op, whichever the database does: never a write into workspace A's journey
+    await saveJourney(db, { ...row, tenantId: b.tenant.id, error: "written by another tenant" }).catch(() => undefined);
+    expect(await db.journey.count({ where: { tenantId: b.tenant.id } })).toBe(0);
+    const journey = await db.journey.findUniqueOrThrow({ where: { leadId: lead.id } });
+    expect(journey).toMatchObject({ tenantId: a.tenant.id, error: null });
   });
 });
