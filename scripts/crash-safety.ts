@@ -55,6 +55,8 @@ const serverEnv = {
   APP_URL: `http://127.0.0.1:${port}`,
   RESEND_API_KEY: "re_crash_safety_stub",
   RESEND_BASE_URL: stub.url,
+  // a production server with a provider key refuses an unverifiable .local sender (docs/messaging.md#headers)
+  EMAIL_FROM: "Onward <no-reply@crash-safety.example>",
   // PGlite serves every connection from one session: with a pool, concurrent requests' statements
   // interleave (wrong rows, "prepared statement does not exist"); one connection keeps them apart
   ...(database.kind === "embedded" ? { DB_POOL_MAX: process.env.CRASH_DB_POOL_MAX ?? EMBEDDED_POOL_MAX } : {}),
@@ -139,7 +141,7 @@ try {
     detail: `${chains.projects.length} chains, ${httpBroken} not intact`,
   });
 
-  const outbox = await drainOutbox(db, second.base, secrets.cron, () => stub.to("/emails").length);
+  const outbox = await drainOutbox(db, second.base, secrets.cron, () => stub.emails().length);
   checks.push(...outbox.checks);
   lines.push(...outbox.lines);
 
