@@ -1,13 +1,15 @@
 /**
  * `npm test`: every test, in order — unit, integration (real database), production build, browser
  * e2e, and the crash-safety run on the build (scripts/crash-safety.ts). Uses TEST_DATABASE_URL when
- * set (a fresh PostgreSQL database; crash safety creates its own next to it), else the embedded database.
+ * set (a fresh PostgreSQL database; crash safety and e2e each create their own next to it), else the
+ * embedded database.
  * Prints one closing line "tests: N passed, N failed" summed over all suites.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { Problem } from "../tests/setup/problems-reporter";
+import { createSiblingDatabase } from "../tests/helpers/sibling-database";
 
 /** Lets the child resolve `server-only` outside Next.js (scripts/server-only-hook.mjs). */
 const SERVER_ONLY_HOOK = path.resolve(import.meta.dirname, "..", "scripts", "server-only-hook.mjs");
@@ -79,10 +81,18 @@ function vitest(project: "unit" | "integration") {
   total.skipped += json.numPendingTests + json.numTodoTests;
 }
 
-function playwright() {
+async function playwright() {
   const out = path.join(cache, "playwright.json");
   rmSync(out, { force: true });
-  run("playwright e2e", bin("playwright"), ["test"]);
+  // e2e gets a database of its own next to the test database: what the integration tests leave there (mail
+  // queued with their injected clocks, rate-limit counters, extra tenants) is not the demo a person opens
+  const base = process.env.TEST_DATABASE_URL;
+  const own = base && !process.env.E2E_DATABASE_URL ? await createSiblingDatabase(base, "onward_e2e") : null;
+  try {
+    run("playwright e2e", bin("playwright"), ["test"], own ? { E2E_DATABASE_URL: own.url } : {});
+  } finally {
+    await own?.drop();
+  }
   const json = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(out);
   if (!json) {
     state.failedStep ??= "playwright (no report)";
@@ -130,7 +140,7 @@ if (process.env.SKIP_BUILD === "1" && haveBuild)
 else run("next build", bin("next"), ["build"]);
 const built = state.failedStep !== "next build";
 if (built) crashSafety();
-if (built) playwright();
+if (built) await playwright();
 
 if (state.problems.length)
   console.log(`\nProblems besides failed tests:\n${state.problems.map((p) => `- ${p}`).join("\n")}`);
