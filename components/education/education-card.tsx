@@ -1,5 +1,6 @@
 "use client";
 
+import { SelectField } from "@/components/ui/form-controls";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
@@ -12,17 +13,7 @@ import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import {
-  Form,
-  FormControl,
-  FormField,
-  FormItem,
-  FormLabel,
-  FormMessage,
-  FormRootError,
-  setServerError,
-} from "@/components/ui/form";
-import { NativeSelect } from "@/components/ui/select";
+import { Form, FormRootError, setServerError } from "@/components/ui/form";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useTRPC } from "@/trpc/client";
 import type { RouterOutputs } from "@/trpc/types";
@@ -94,43 +85,17 @@ export function EducationCard({
               noValidate
               onSubmit={(e) => void form.handleSubmit((input) => create.mutate(input))(e)}
             >
-              <FormField
+              <SelectField
                 control={form.control}
                 name="serviceType"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>Service type</FormLabel>
-                    <FormControl>
-                      <NativeSelect {...field}>
-                        {Object.entries(SERVICE_TYPE).map(([value, label]) => (
-                          <option key={value} value={value}>
-                            {label}
-                          </option>
-                        ))}
-                      </NativeSelect>
-                    </FormControl>
-                    <FormMessage />
-                  </FormItem>
-                )}
+                label="Service type"
+                options={Object.entries(SERVICE_TYPE).map(([value, label]) => ({ value, label }))}
               />
-              <FormField
+              <SelectField
                 control={form.control}
                 name="background"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>Default background</FormLabel>
-                    <FormControl>
-                      <NativeSelect {...field}>
-                        {Object.entries(BACKGROUND_LABEL).map(([value, label]) => (
-                          <option key={value} value={value}>
-                            {label}
-                          </option>
-                        ))}
-                      </NativeSelect>
-                    </FormControl>
-                    <FormMessage />
-                  </FormItem>
-                )}
+                label="Default background"
+                options={Object.entries(BACKGROUND_LABEL).map(([value, label]) => ({ value, label }))}
               />
               <Button type="submit" disabled={create.isPending}>
                 {create.isPending ? "Planning…" : "Create education plan"}
