@@ -1,6 +1,7 @@
 import Link from "next/link";
-import { ALERT_SEVERITY, alertKindLabel } from "@/components/shell/labels";
-import type { AlertKind } from "@/generated/prisma/enums";
+import { ALERT_SEVERITY_LABEL, alertKindLabel } from "@/domain/alerts/registry";
+import { ALERT_SEVERITY_TONE } from "@/components/shell/status-tone";
+import type { AlertKind, AlertSeverity } from "@/generated/prisma/enums";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -8,7 +9,7 @@ import { formatDateTime } from "@/lib/format";
 
 type AlertItem = {
   id: string;
-  severity: string;
+  severity: AlertSeverity;
   kind: AlertKind;
   message: string;
   createdAt: Date;
@@ -16,7 +17,7 @@ type AlertItem = {
   accountName: string | null;
   href: string | null;
 };
-type Alerts = { total: number; bySeverity: { severity: string; count: number }[]; items: AlertItem[] };
+type Alerts = { total: number; bySeverity: { severity: AlertSeverity; count: number }[]; items: AlertItem[] };
 
 /** Active (unresolved) alerts: counts by severity, then the most severe, each linked to its project. */
 export function AlertsCard({ alerts }: { alerts: Alerts }) {
@@ -36,8 +37,8 @@ export function AlertsCard({ alerts }: { alerts: Alerts }) {
             <ul aria-label="Active alerts by severity" className="flex flex-wrap gap-2">
               {alerts.bySeverity.map((s) => (
                 <li key={s.severity}>
-                  <Badge variant={ALERT_SEVERITY[s.severity]?.tone ?? "outline"}>
-                    {ALERT_SEVERITY[s.severity]?.label ?? s.severity}: {s.count}
+                  <Badge variant={ALERT_SEVERITY_TONE[s.severity]}>
+                    {ALERT_SEVERITY_LABEL[s.severity]}: {s.count}
                   </Badge>
                 </li>
               ))}
@@ -46,9 +47,7 @@ export function AlertsCard({ alerts }: { alerts: Alerts }) {
               {alerts.items.map((a) => (
                 <li key={a.id} className="grid gap-1 border-b pb-3 text-sm last:border-0 last:pb-0">
                   <span className="flex items-center gap-2">
-                    <Badge variant={ALERT_SEVERITY[a.severity]?.tone ?? "outline"}>
-                      {ALERT_SEVERITY[a.severity]?.label ?? a.severity}
-                    </Badge>
+                    <Badge variant={ALERT_SEVERITY_TONE[a.severity]}>{ALERT_SEVERITY_LABEL[a.severity]}</Badge>
                     <span className="text-xs text-muted-foreground">{formatDateTime(a.createdAt)}</span>
                   </span>
                   {a.href ? (

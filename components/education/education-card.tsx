@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { SessionScheduleForm } from "@/components/calendar/session-schedule-form";
 import { ProgressBar } from "@/components/portal/progress-bar";
-import { SERVICE_TYPE } from "@/components/shell/labels";
+import { SERVICE_TYPE_LABELS } from "@/domain/qualification/labels";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -89,7 +89,7 @@ export function EducationCard({
                 control={form.control}
                 name="serviceType"
                 label="Service type"
-                options={Object.entries(SERVICE_TYPE).map(([value, label]) => ({ value, label }))}
+                options={Object.entries(SERVICE_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
               />
               <SelectField
                 control={form.control}
@@ -124,12 +124,12 @@ export function EducationCard({
           plans.map((plan) => (
             <section
               key={plan.id}
-              aria-label={`${SERVICE_TYPE[plan.serviceType] ?? plan.serviceType} education plan`}
+              aria-label={`${SERVICE_TYPE_LABELS[plan.serviceType]} education plan`}
               className="grid gap-3 rounded-md border p-3"
             >
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h3 className="font-medium">
-                  {SERVICE_TYPE[plan.serviceType] ?? plan.serviceType} · {plan.background} track
+                  {SERVICE_TYPE_LABELS[plan.serviceType]} · {plan.background} track
                 </h3>
                 <span className="text-sm text-muted-foreground">Created {formatDate(plan.createdAt)}</span>
               </div>

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import type { inferRouterOutputs } from "@trpc/server";
 import { ResolveAlert } from "@/components/alerts/resolve-alert";
-import { ALERT_SEVERITY, alertKindLabel } from "@/components/shell/labels";
+import { ALERT_SEVERITY_LABEL, alertKindLabel } from "@/domain/alerts/registry";
+import { ALERT_SEVERITY_TONE } from "@/components/shell/status-tone";
 import { Badge } from "@/components/ui/badge";
 import type { DataTableColumn } from "@/components/ui/data-table";
 import { formatDateTime } from "@/lib/format";
@@ -16,11 +17,7 @@ export const ALERT_COLUMNS: DataTableColumn<AlertRow>[] = [
   {
     id: "severity",
     header: "Severity",
-    cell: (a) => (
-      <Badge variant={ALERT_SEVERITY[a.severity]?.tone ?? "outline"}>
-        {ALERT_SEVERITY[a.severity]?.label ?? a.severity}
-      </Badge>
-    ),
+    cell: (a) => <Badge variant={ALERT_SEVERITY_TONE[a.severity]}>{ALERT_SEVERITY_LABEL[a.severity]}</Badge>,
   },
   {
     id: "alert",

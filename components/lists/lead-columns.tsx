@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import type { inferRouterOutputs } from "@trpc/server";
-import { LEAD_STAGE } from "@/components/shell/labels";
+import { LEAD_STAGE_LABEL } from "@/lib/labels/lead-stage";
 import { Badge } from "@/components/ui/badge";
 import type { DataTableColumn } from "@/components/ui/data-table";
 import { formatDate } from "@/lib/format";
@@ -31,7 +31,7 @@ export const LEAD_COLUMNS: DataTableColumn<LeadRow>[] = [
       </>
     ),
   },
-  { id: "stage", header: "Stage", sortKey: "stage", cell: (lead) => LEAD_STAGE[lead.stage] ?? lead.stage },
+  { id: "stage", header: "Stage", sortKey: "stage", cell: (lead) => LEAD_STAGE_LABEL[lead.stage] },
   {
     id: "score",
     header: "Score",

@@ -2,7 +2,10 @@
 
 import Link from "next/link";
 import type { inferRouterOutputs } from "@trpc/server";
-import { MILESTONE_STATUS, PROJECT_STATUS, SERVICE_TYPE } from "@/components/shell/labels";
+import { PROJECT_STATUS_LABEL } from "@/lib/labels/project-status";
+import { MILESTONE_STATUS_LABEL } from "@/lib/labels/milestone-status";
+import { SERVICE_TYPE_LABELS } from "@/domain/qualification/labels";
+import { PROJECT_STATUS_TONE } from "@/components/shell/status-tone";
 import { Badge } from "@/components/ui/badge";
 import type { DataTableColumn } from "@/components/ui/data-table";
 import { formatDate } from "@/lib/format";
@@ -31,13 +34,11 @@ export const PROJECT_COLUMNS: DataTableColumn<ProjectRow>[] = [
     ),
   },
   { id: "customer", header: "Customer", cell: (p) => p.customerAccount.name },
-  { id: "service", header: "Service", cell: (p) => SERVICE_TYPE[p.serviceType] ?? p.serviceType },
+  { id: "service", header: "Service", cell: (p) => SERVICE_TYPE_LABELS[p.serviceType] },
   {
     id: "status",
     header: "Status",
-    cell: (p) => (
-      <Badge variant={PROJECT_STATUS[p.status]?.tone ?? "outline"}>{PROJECT_STATUS[p.status]?.label ?? p.status}</Badge>
-    ),
+    cell: (p) => <Badge variant={PROJECT_STATUS_TONE[p.status]}>{PROJECT_STATUS_LABEL[p.status]}</Badge>,
   },
   {
     id: "weeks",
@@ -47,11 +48,11 @@ export const PROJECT_COLUMNS: DataTableColumn<ProjectRow>[] = [
         {p.milestones.map((m) => (
           <li
             key={m.weekNumber}
-            title={`Week ${m.weekNumber}: ${MILESTONE_STATUS[m.status]?.label ?? m.status}${m.score !== null ? ` (${m.score})` : ""}`}
+            title={`Week ${m.weekNumber}: ${MILESTONE_STATUS_LABEL[m.status]}${m.score !== null ? ` (${m.score})` : ""}`}
           >
             <span className={`block h-3 w-5 rounded-sm ${WEEK_TONE[m.status] ?? "bg-muted"}`} />
             <span className="sr-only">
-              Week {m.weekNumber}: {MILESTONE_STATUS[m.status]?.label ?? m.status}
+              Week {m.weekNumber}: {MILESTONE_STATUS_LABEL[m.status]}
             </span>
           </li>
         ))}

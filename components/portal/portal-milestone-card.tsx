@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { MILESTONE_STATUS } from "@/components/shell/labels";
+import type { MilestoneStatus } from "@/generated/prisma/enums";
+import { MILESTONE_STATUS_LABEL } from "@/lib/labels/milestone-status";
+import { MILESTONE_STATUS_TONE } from "@/components/shell/status-tone";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatDate } from "@/lib/format";
@@ -18,7 +20,7 @@ type Milestone = {
   weekNumber: number;
   title: string;
   dueDate: Date;
-  status: string;
+  status: MilestoneStatus;
   score: number | null;
   minimumSuccessThreshold: number;
   criteria: Criterion[];
@@ -50,7 +52,6 @@ export function PortalMilestoneCard({
   awaiting: ReadonlySet<string>;
   canApprove: boolean;
 }) {
-  const status = MILESTONE_STATUS[m.status];
   const weekStarted = m.status !== "PENDING";
   // validated while a sign-off is pending: undecided sign-offs count as 0 until they are decided
   const provisional = m.status === "IN_PROGRESS" && m.score !== null;
@@ -63,7 +64,7 @@ export function PortalMilestoneCard({
           <CardTitle as="h3" id={headingId}>
             Week {m.weekNumber}: {m.title}
           </CardTitle>
-          <Badge variant={status?.tone ?? "outline"}>{status?.label ?? m.status}</Badge>
+          <Badge variant={MILESTONE_STATUS_TONE[m.status]}>{MILESTONE_STATUS_LABEL[m.status]}</Badge>
         </div>
         <CardDescription>
           Due {formatDate(m.dueDate)} · needs {m.minimumSuccessThreshold}% to pass

@@ -5,7 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
-import { MILESTONE_STATUS } from "@/components/shell/labels";
+import { MILESTONE_STATUS_LABEL } from "@/lib/labels/milestone-status";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
@@ -65,7 +65,7 @@ export function SignOffForm({
   const submit = form.handleSubmit((input) => signOff.mutate({ ...input, comment: input.comment || undefined }));
 
   if (signOff.data) {
-    const status = MILESTONE_STATUS[signOff.data.milestoneStatus];
+    const status = signOff.data.milestoneStatus;
     return (
       <Alert variant="success">
         <AlertTitle>
@@ -76,7 +76,7 @@ export function SignOffForm({
           <p>
             Its SHA-256 hash is <code className="break-all font-mono text-xs">{signOff.data.hash}</code>.
           </p>
-          {status ? <p>The week is now: {status.label}.</p> : null}
+          {status ? <p>The week is now: {MILESTONE_STATUS_LABEL[status]}.</p> : null}
           <Link href={`/portal/projects/${projectId}`} className="font-medium text-primary underline">
             Back to the project
           </Link>

@@ -1,4 +1,5 @@
-import { MILESTONE_STATUS } from "@/components/shell/labels";
+import { MILESTONE_STATUS_LABEL } from "@/lib/labels/milestone-status";
+import { MILESTONE_STATUS_TONE } from "@/components/shell/status-tone";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -40,7 +41,6 @@ export function MilestoneCard({
   evidence: ProjectView["latestEvidence"];
   gates: QualityGates;
 }) {
-  const status = MILESTONE_STATUS[m.status];
   // validated while a sign-off is pending or a criterion is not scored yet: the stored score counts those
   // as 0 (the week is re-validated when the customer decides); the validation also recorded its best case
   const provisional = m.status === "IN_PROGRESS" && m.score !== null;
@@ -61,7 +61,7 @@ export function MilestoneCard({
           <div className="flex items-center gap-2">
             {m.score !== null ? <span className="font-semibold tabular-nums">{m.score.toFixed(2)}</span> : null}
             {provisional ? <Badge variant="outline">Provisional</Badge> : null}
-            <Badge variant={status?.tone ?? "outline"}>{status?.label ?? m.status}</Badge>
+            <Badge variant={MILESTONE_STATUS_TONE[m.status]}>{MILESTONE_STATUS_LABEL[m.status]}</Badge>
           </div>
         </div>
         <CardDescription>
@@ -121,9 +121,7 @@ export function MilestoneCard({
                   <li key={v.id} className="flex flex-wrap gap-2">
                     <span className="tabular-nums">{formatDateTime(v.createdAt)}</span>
                     <span className="font-medium tabular-nums">{v.score.toFixed(2)}</span>
-                    <Badge variant={MILESTONE_STATUS[v.status]?.tone ?? "outline"}>
-                      {MILESTONE_STATUS[v.status]?.label ?? v.status}
-                    </Badge>
+                    <Badge variant={MILESTONE_STATUS_TONE[v.status]}>{MILESTONE_STATUS_LABEL[v.status]}</Badge>
                     {again ? (
                       <span className="text-muted-foreground">
                         {again.bySystem ? "Re-validated automatically" : "Re-validated"}: {again.reason}

@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { MILESTONE_STATUS } from "@/components/shell/labels";
+import { MILESTONE_STATUS_LABEL } from "@/lib/labels/milestone-status";
+import { MILESTONE_STATUS_TONE } from "@/components/shell/status-tone";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -69,9 +70,7 @@ export function SignoffsCard({
                     Week {w.weekNumber}: {w.title}
                   </span>
                   <span className="flex items-center gap-2">
-                    <Badge variant={MILESTONE_STATUS[w.status]?.tone ?? "outline"}>
-                      {MILESTONE_STATUS[w.status]?.label ?? w.status}
-                    </Badge>
+                    <Badge variant={MILESTONE_STATUS_TONE[w.status]}>{MILESTONE_STATUS_LABEL[w.status]}</Badge>
                     <span className="tabular-nums text-muted-foreground">
                       {w.state.approved} of {w.state.required} approved
                     </span>

@@ -13,7 +13,7 @@ import type { RouterOutputs } from "@/trpc/types";
 import { readError } from "@/lib/form-errors";
 import { formatDate, plural } from "@/lib/format";
 import { CSAT_TARGET, NPS_TARGET } from "@/domain/surveys/scores";
-import { MILESTONE_STATUS } from "@/components/shell/labels";
+import { MILESTONE_STATUS_LABEL } from "@/lib/labels/milestone-status";
 
 const TRIGGER: Record<string, string> = {
   MILESTONE_SIGN_OFF: "after sign-off",
@@ -100,7 +100,7 @@ export function SurveysCard({
                     {apply.data.applied
                       .map(
                         (a) =>
-                          `Week ${a.weekNumber}: ${a.score} (${(MILESTONE_STATUS[a.status]?.label ?? "Pending").toLowerCase()})`,
+                          `Week ${a.weekNumber}: ${a.score} (${(a.status ? MILESTONE_STATUS_LABEL[a.status] : "Pending").toLowerCase()})`,
                       )
                       .join("; ")}
                   </span>

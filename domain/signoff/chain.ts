@@ -12,6 +12,7 @@
  *   which a chain alone cannot show.
  */
 import { createHash } from "node:crypto";
+import type { MilestoneStatus } from "@/generated/prisma/enums";
 
 export type SignOffDecision = "APPROVED" | "CHANGES_REQUESTED";
 
@@ -49,7 +50,7 @@ export type SignedContent = {
   criterion: { id: string; name: string; deliverable: string; validationMethod: string; weight: number };
   evidence: { summary: string | null; links: EvidenceLink[] };
   /** 0–100, null while not scored */
-  scoreSoFar: { criterion: number | null; milestone: number | null; milestoneStatus: string };
+  scoreSoFar: { criterion: number | null; milestone: number | null; milestoneStatus: MilestoneStatus };
 };
 
 export function contentHash(content: SignedContent): string {

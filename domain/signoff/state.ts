@@ -3,13 +3,21 @@
  * whether a request repeats the latest decision, and where a milestone's sign-offs stand.
  */
 import { SIGNED_CONTENT_VERSION, type EvidenceLink, type SignOffDecision, type SignedContent } from "./chain";
+import type { MilestoneStatus } from "@/generated/prisma/enums";
 
 /** A week that has not started cannot be signed off yet (there is nothing to look at). */
 export const SIGN_OFF_CLOSED_STATUSES = ["PENDING"] as const;
 
 export type CriterionFacts = {
   project: { id: string; name: string };
-  milestone: { id: string; weekNumber: number; title: string; dueDate: Date; score: number | null; status: string };
+  milestone: {
+    id: string;
+    weekNumber: number;
+    title: string;
+    dueDate: Date;
+    score: number | null;
+    status: MilestoneStatus;
+  };
   criterion: {
     id: string;
     name: string;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { SignOffInput } from "@/lib/schemas/signoffs";
+import type { MilestoneStatus } from "@/generated/prisma/enums";
 import { recordAudit } from "@/server/db/audit";
 import { latestEvidence } from "@/server/db/evidence";
 import { insertNotifications } from "@/server/db/notifications";
@@ -232,7 +233,7 @@ export async function recordSignOff(ctx: SignOffContext, input: SignOffInput) {
     }, TX_OPTIONS),
   );
 
-  let milestoneStatus: string = c.milestone.status;
+  let milestoneStatus: MilestoneStatus = c.milestone.status;
   if (outcome.recorded) milestoneStatus = (await afterSignOff(ctx, c.milestone.id)) ?? milestoneStatus;
   const { row } = outcome;
   return {
@@ -250,13 +251,13 @@ export async function recordSignOff(ctx: SignOffContext, input: SignOffInput) {
  * approved. The sign-off itself is already committed: a failure here is logged, not shown as a failed
  * sign-off (the technical lead's next validation and the survey job pick it up).
  */
-async function afterSignOff(ctx: ServiceContext, milestoneId: string): Promise<string | null> {
+async function afterSignOff(ctx: ServiceContext, milestoneId: string): Promise<MilestoneStatus | null> {
   const m = await milestoneSignOffCriteria(ctx.db, ctx.tenantId, milestoneId);
   if (!m) return null;
   const state = milestoneSignOffState(
     m.criteria.map((c) => ({ requiresSignOff: c.requiresSignOff, latestDecision: c.signOffs[0]?.decision ?? null })),
   );
-  let status: string | null = null;
+  let status: MilestoneStatus | null = null;
   if (state.allDecided && m.validatedAt) {
     try {
       const reason = `The customer decided every sign-off of week ${m.weekNumber}`;

@@ -1,4 +1,5 @@
 import "server-only";
+import type { MilestoneStatus } from "@/generated/prisma/enums";
 import { createHash, randomBytes } from "node:crypto";
 import type { AnswerSurveyByTokenInput, AnswerSurveyInput } from "@/lib/schemas/surveys";
 import { serverEnv } from "@/lib/env";
@@ -413,7 +414,7 @@ async function feedSatisfaction(ctx: ServiceContext, projectId: string, byLead: 
   const csat = csatSummary(scores);
   if (csat.mean === null) return { csat, criterionScore: null, applied: [] };
   const criterionScore = satisfactionCriterionScore(csat.mean);
-  const applied: { weekNumber: number; status: string; score: number }[] = [];
+  const applied: { weekNumber: number; status: MilestoneStatus; score: number }[] = [];
   for (const c of criteria) {
     if (!byLead && (!c.milestone.validatedAt || c.score === criterionScore)) continue;
     const change = `${c.name}: ${c.score ?? "not scored"} → ${criterionScore}`;

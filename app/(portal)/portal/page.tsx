@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { MILESTONE_STATUS, PROJECT_STATUS, SERVICE_TYPE } from "@/components/shell/labels";
+import { PROJECT_STATUS_LABEL } from "@/lib/labels/project-status";
+import { SERVICE_TYPE_LABELS } from "@/domain/qualification/labels";
+import { MILESTONE_STATUS_TONE, PROJECT_STATUS_TONE } from "@/components/shell/status-tone";
 import { ProgressBar } from "@/components/portal/progress-bar";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -31,11 +33,9 @@ export default async function PortalHome() {
                 <CardHeader>
                   <div className="flex items-start justify-between gap-2">
                     <CardTitle as="h2">{p.name}</CardTitle>
-                    <Badge variant={PROJECT_STATUS[p.status]?.tone ?? "outline"}>
-                      {PROJECT_STATUS[p.status]?.label ?? p.status}
-                    </Badge>
+                    <Badge variant={PROJECT_STATUS_TONE[p.status]}>{PROJECT_STATUS_LABEL[p.status]}</Badge>
                   </div>
-                  <CardDescription>{SERVICE_TYPE[p.serviceType] ?? p.serviceType}</CardDescription>
+                  <CardDescription>{SERVICE_TYPE_LABELS[p.serviceType]}</CardDescription>
                 </CardHeader>
                 <CardContent className="grid gap-2 text-sm">
                   <ProgressBar value={p.progress.progressPercent} label={`${p.name} progress`} />
@@ -43,7 +43,7 @@ export default async function PortalHome() {
                   {p.progress.currentWeek ? (
                     <p className="text-muted-foreground">Current: week {p.progress.currentWeek}</p>
                   ) : (
-                    <Badge variant={MILESTONE_STATUS.SUCCESS?.tone ?? "success"}>All weeks met</Badge>
+                    <Badge variant={MILESTONE_STATUS_TONE.SUCCESS}>All weeks met</Badge>
                   )}
                 </CardContent>
               </Card>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { PageHeader } from "@/components/shell/page-header";
-import { ALERT_SEVERITY } from "@/components/shell/labels";
+import { ALERT_SEVERITY_LABEL } from "@/domain/alerts/registry";
 import { Pagination } from "@/components/shell/pagination";
 import { ALERT_COLUMNS } from "@/components/lists/alert-columns";
 import { DataTable } from "@/components/ui/data-table";
@@ -71,7 +71,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
             { key: "any", label: "Any severity", href: href({ severity: null, page: 1 }), current: !severity },
             ...ALERT_SEVERITIES.map((s) => ({
               key: s,
-              label: `${ALERT_SEVERITY[s]?.label ?? s} (${data.open[s] ?? 0} open)`,
+              label: `${ALERT_SEVERITY_LABEL[s]} (${data.open[s] ?? 0} open)`,
               href: href({ severity: s, page: 1 }),
               current: s === severity,
             })),

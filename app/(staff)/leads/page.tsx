@@ -5,7 +5,7 @@ import { Download, Upload } from "lucide-react";
 import { NewLeadDialog } from "@/components/leads/new-lead-dialog";
 import { PageHeader } from "@/components/shell/page-header";
 import { Pagination } from "@/components/shell/pagination";
-import { LEAD_STAGE } from "@/components/shell/labels";
+import { LEAD_STAGE_LABEL } from "@/lib/labels/lead-stage";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -113,7 +113,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           current: params.stage.length === 1 && params.stage[0] === s.stage,
           label: (
             <>
-              {LEAD_STAGE[s.stage] ?? s.stage} <span className="tabular-nums opacity-80">{s.count}</span>
+              {LEAD_STAGE_LABEL[s.stage]} <span className="tabular-nums opacity-80">{s.count}</span>
             </>
           ),
         }))}
@@ -136,7 +136,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                 <option value="">All stages</option>
                 {LEAD_STAGES.map((s) => (
                   <option key={s} value={s}>
-                    {LEAD_STAGE[s]}
+                    {LEAD_STAGE_LABEL[s]}
                   </option>
                 ))}
               </NativeSelect>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { PageHeader } from "@/components/shell/page-header";
 import { Pagination } from "@/components/shell/pagination";
-import { PROJECT_STATUS } from "@/components/shell/labels";
+import { PROJECT_STATUS_LABEL } from "@/lib/labels/project-status";
 import { PROJECT_COLUMNS } from "@/components/lists/project-columns";
 import { DataTable } from "@/components/ui/data-table";
 import { Button } from "@/components/ui/button";
@@ -80,7 +80,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
                 <option value="">Any</option>
                 {PROJECT_STATUSES.map((s) => (
                   <option key={s} value={s}>
-                    {PROJECT_STATUS[s]?.label ?? s}
+                    {PROJECT_STATUS_LABEL[s]}
                   </option>
                 ))}
               </NativeSelect>

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { LEAD_STAGE, SERVICE_TYPE } from "@/components/shell/labels";
+import { LEAD_STAGE_LABEL } from "@/lib/labels/lead-stage";
+import { SERVICE_TYPE_LABELS } from "@/domain/qualification/labels";
 import { Badge } from "@/components/ui/badge";
 import { formatMoney } from "@/lib/money";
 import { formatDate } from "@/lib/format";
@@ -23,15 +24,13 @@ export function LeadHeader({ lead, canWrite }: { lead: LeadDetail; canWrite: boo
             {lead.contactPhone ? ` · ${lead.contactPhone}` : ""}
           </p>
           <div className="flex flex-wrap items-center gap-2">
-            <Badge variant="outline">Stage: {LEAD_STAGE[lead.stage] ?? lead.stage}</Badge>
+            <Badge variant="outline">Stage: {LEAD_STAGE_LABEL[lead.stage]}</Badge>
             {lead.source === "SELF_SERVICE" ? (
               <Badge variant="secondary">Self-service</Badge>
             ) : (
               <Badge variant="outline">Added by CSM</Badge>
             )}
-            {lead.serviceType ? (
-              <Badge variant="outline">{SERVICE_TYPE[lead.serviceType] ?? lead.serviceType}</Badge>
-            ) : null}
+            {lead.serviceType ? <Badge variant="outline">{SERVICE_TYPE_LABELS[lead.serviceType]}</Badge> : null}
           </div>
           <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
             <div>

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
-import { LEAD_STAGE } from "@/components/shell/labels";
+import { LEAD_STAGE_LABEL } from "@/lib/labels/lead-stage";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -154,7 +154,7 @@ export function QualificationForm({ leadId, initial, config: CONFIG, configVersi
                   <AlertDescription>
                     Saved{save.variables?.isDraft ? " as draft" : ""}: score {saved.result.score.toFixed(1)}/100 (
                     {saved.result.points}/{saved.result.maxPoints} points, configuration v{saved.configVersion}); lead
-                    stage is now {LEAD_STAGE[saved.stage] ?? saved.stage}.
+                    stage is now {LEAD_STAGE_LABEL[saved.stage]}.
                   </AlertDescription>
                 </Alert>
               ) : null}

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
-import { LEAD_STAGE } from "@/components/shell/labels";
+import { LEAD_STAGE_LABEL } from "@/lib/labels/lead-stage";
 import { Button } from "@/components/ui/button";
 import { Form, FormRootError, setServerError } from "@/components/ui/form";
 import { SelectField } from "@/components/ui/form-controls";
@@ -49,7 +49,7 @@ export function StageSelector({ leadId, stage }: { leadId: string; stage: LeadSt
             className="gap-1"
             wrapperClassName="w-48"
             placeholder="Choose a stage…"
-            options={options.map((s) => ({ value: s, label: LEAD_STAGE[s] ?? s }))}
+            options={options.map((s) => ({ value: s, label: LEAD_STAGE_LABEL[s] }))}
           />
           <Button type="submit" variant="secondary" disabled={!target || move.isPending}>
             {move.isPending ? "Moving…" : "Change stage"}

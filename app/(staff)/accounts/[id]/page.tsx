@@ -7,7 +7,9 @@ import { STRATEGY, healthTone } from "@/components/retention/labels";
 import { RecomputeButtons } from "@/components/retention/recompute-button";
 import { TaskList } from "@/components/retention/task-list";
 import { PageHeader } from "@/components/shell/page-header";
-import { PROJECT_STATUS, SERVICE_TYPE } from "@/components/shell/labels";
+import { PROJECT_STATUS_LABEL } from "@/lib/labels/project-status";
+import { SERVICE_TYPE_LABELS } from "@/domain/qualification/labels";
+import { PROJECT_STATUS_TONE } from "@/components/shell/status-tone";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { api } from "@/trpc/server";
@@ -175,9 +177,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                       <span>{p.name}</span>
                     )}
                     <span className="flex gap-2">
-                      <Badge variant={PROJECT_STATUS[p.status]?.tone ?? "outline"}>
-                        {PROJECT_STATUS[p.status]?.label ?? p.status}
-                      </Badge>
+                      <Badge variant={PROJECT_STATUS_TONE[p.status]}>{PROJECT_STATUS_LABEL[p.status]}</Badge>
                       {p.guarantee ? (
                         <Badge variant={GUARANTEE_STATUS[p.guarantee.status]?.tone ?? "outline"}>
                           Guarantee: {GUARANTEE_STATUS[p.guarantee.status]?.label ?? p.guarantee.status}
@@ -185,7 +185,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                       ) : null}
                     </span>
                     <span className="basis-full text-xs text-muted-foreground">
-                      {SERVICE_TYPE[p.serviceType] ?? p.serviceType} · started {formatDate(p.startDate)}
+                      {SERVICE_TYPE_LABELS[p.serviceType]} · started {formatDate(p.startDate)}
                     </span>
                   </li>
                 ))}

@@ -11,7 +11,9 @@ import { SignoffsCard } from "@/components/projects/signoffs-card";
 import { SurveysCard } from "@/components/projects/surveys-card";
 import { TeamCard } from "@/components/projects/team-card";
 import { PageHeader } from "@/components/shell/page-header";
-import { PROJECT_STATUS, SERVICE_TYPE } from "@/components/shell/labels";
+import { PROJECT_STATUS_LABEL } from "@/lib/labels/project-status";
+import { SERVICE_TYPE_LABELS } from "@/domain/qualification/labels";
+import { PROJECT_STATUS_TONE } from "@/components/shell/status-tone";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { api } from "@/trpc/server";
@@ -45,17 +47,16 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
     canReadPipeline ? trpc.education.plans(target) : null,
   ]);
   const phases = project.kickoff;
-  const status = PROJECT_STATUS[project.status];
   const now = new Date().toISOString();
 
   return (
     <>
       <PageHeader
         title={project.name}
-        description={`${project.customerAccount.name} · ${SERVICE_TYPE[project.serviceType] ?? project.serviceType} · ${project.tierName} · ${formatMoney(project.contractValueCents)}`}
+        description={`${project.customerAccount.name} · ${SERVICE_TYPE_LABELS[project.serviceType]} · ${project.tierName} · ${formatMoney(project.contractValueCents)}`}
       />
       <div className="mb-6 flex flex-wrap items-center gap-3 text-sm">
-        <Badge variant={status?.tone ?? "outline"}>{status?.label ?? project.status}</Badge>
+        <Badge variant={PROJECT_STATUS_TONE[project.status]}>{PROJECT_STATUS_LABEL[project.status]}</Badge>
         <span>
           Started {formatDate(project.startDate)}, target {formatDate(project.targetEndDate)}
         </span>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PROJECT_STATUS, SERVICE_TYPE } from "@/components/shell/labels";
+import { PROJECT_STATUS_LABEL } from "@/lib/labels/project-status";
+import { SERVICE_TYPE_LABELS } from "@/domain/qualification/labels";
+import { PROJECT_STATUS_TONE } from "@/components/shell/status-tone";
 import { OutlookCard } from "@/components/portal/outlook-card";
 import { PortalMilestoneCard } from "@/components/portal/portal-milestone-card";
 import { ProgressBar } from "@/components/portal/progress-bar";
@@ -36,13 +38,11 @@ export default async function PortalProjectPage({ params }: { params: Promise<{ 
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{project.name}</h1>
           <p className="text-muted-foreground">
-            {SERVICE_TYPE[project.serviceType] ?? project.serviceType} · {formatDate(project.startDate)} –{" "}
+            {SERVICE_TYPE_LABELS[project.serviceType]} · {formatDate(project.startDate)} –{" "}
             {formatDate(project.targetEndDate)}
           </p>
         </div>
-        <Badge variant={PROJECT_STATUS[project.status]?.tone ?? "outline"}>
-          {PROJECT_STATUS[project.status]?.label ?? project.status}
-        </Badge>
+        <Badge variant={PROJECT_STATUS_TONE[project.status]}>{PROJECT_STATUS_LABEL[project.status]}</Badge>
       </div>
       <div className="grid gap-6">
         <Card>

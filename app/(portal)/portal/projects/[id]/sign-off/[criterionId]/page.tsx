@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { MILESTONE_STATUS } from "@/components/shell/labels";
+import { MILESTONE_STATUS_LABEL } from "@/lib/labels/milestone-status";
+import { MILESTONE_STATUS_TONE } from "@/components/shell/status-tone";
 import { SignOffForm } from "@/components/portal/sign-off-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -26,7 +27,7 @@ export default async function SignOffPage({ params }: { params: Promise<{ id: st
   const review = await loadReview(criterionId);
   const { content } = review;
   if (content.project.id !== id) notFound();
-  const status = MILESTONE_STATUS[content.scoreSoFar.milestoneStatus];
+  const milestoneStatus = content.scoreSoFar.milestoneStatus;
   // its forms call tRPC from the browser: the provider lives here, not in the portal layout (bench/README.md, P3)
   return (
     <TRPCReactProvider>
@@ -83,9 +84,9 @@ export default async function SignOffPage({ params }: { params: Promise<{ id: st
                 {content.scoreSoFar.milestone === null
                   ? "the week is not scored yet"
                   : `the week: ${content.scoreSoFar.milestone}`}
-                {status ? (
-                  <Badge variant={status.tone} className="ml-2">
-                    {status.label}
+                {milestoneStatus ? (
+                  <Badge variant={MILESTONE_STATUS_TONE[milestoneStatus]} className="ml-2">
+                    {MILESTONE_STATUS_LABEL[milestoneStatus]}
                   </Badge>
                 ) : null}
               </dd>
