@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { listMigrations, migrate } from "@/server/db/migrate";
+import { createSiblingDatabase } from "./sibling-database";
 
 const REAL_DIR = path.join(import.meta.dirname, "..", "..", "prisma", "migrations");
 
@@ -16,24 +17,19 @@ export async function withDatabaseBefore(
   migration: string,
   body: (client: pg.Client, migrateRest: () => Promise<unknown>) => Promise<void>,
 ) {
-  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await admin.connect();
-  const name = `onward_mig_${process.pid}_${Date.now()}`;
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(process.env.TEST_DATABASE_URL ?? "");
-  url.pathname = `/${name}`;
+  const db = await createSiblingDatabase(process.env.TEST_DATABASE_URL ?? "", "onward_mig");
+  const url = db.url;
   const before = mkdtempSync(path.join(os.tmpdir(), "onward-pre-migration-"));
   for (const m of listMigrations(REAL_DIR).filter((x) => x.name < migration))
     cpSync(path.join(REAL_DIR, m.name), path.join(before, m.name), { recursive: true });
-  const client = new pg.Client({ connectionString: url.toString() });
+  const client = new pg.Client({ connectionString: url });
   try {
-    await migrate(url.toString(), before);
+    await migrate(url, before);
     await client.connect();
-    await body(client, () => migrate(url.toString(), REAL_DIR));
+    await body(client, () => migrate(url, REAL_DIR));
   } finally {
     await client.end().catch(() => undefined);
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    await db.drop();
     rmSync(before, { recursive: true, force: true });
   }
 }
