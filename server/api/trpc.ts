@@ -9,6 +9,7 @@ import { AppError, describeZodError, fromPrismaError, toTRPCError } from "@/serv
 import { ipOf } from "@/server/http/rest";
 import { hit } from "@/server/auth/rate-limit";
 import { logger } from "@/server/logger";
+import { withImmediateAlerts } from "@/server/services/immediate-alerts";
 
 /**
  * tRPC is created once here; only named procedures are exported. Every procedure is one of:
@@ -136,7 +137,12 @@ const noNulCharacters = t.middleware(async ({ next, getRawInput }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(errorMapping).use(noNulCharacters);
+/** Alerts a procedure raised are dispatched once it is done (server/services/immediate-alerts.ts). */
+const immediateAlerts = t.middleware(({ ctx, next }) =>
+  withImmediateAlerts({ db: ctx.db, now: ctx.now, requestId: ctx.requestId }, () => next()),
+);
+
+export const publicProcedure = t.procedure.use(errorMapping).use(immediateAlerts).use(noNulCharacters);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next, path }) => {
   if (!ctx.user) {

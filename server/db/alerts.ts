@@ -150,21 +150,32 @@ export async function* iterateAlerts(
 }
 
 /** Alerts raised since `since`, in id order after `afterId`, with who is responsible for the project. */
+const DISPATCH_SELECT = {
+  id: true,
+  severity: true,
+  kind: true,
+  message: true,
+  link: true,
+  createdAt: true,
+  resolvedAt: true,
+  project: { select: { id: true, name: true, techLeadId: true, customerAccount: { select: { csmId: true } } } },
+  customerAccount: { select: { csmId: true } },
+} satisfies Prisma.AlertSelect;
+
 export function recentAlerts(prisma: Db, tenantId: string, since: Date, afterId: string | null, take: number) {
   return prisma.alert.findMany({
     where: { tenantId, createdAt: { gte: since }, ...(afterId ? { id: { gt: afterId } } : {}) },
     orderBy: { id: "asc" },
     take,
-    select: {
-      id: true,
-      severity: true,
-      kind: true,
-      message: true,
-      link: true,
-      createdAt: true,
-      resolvedAt: true,
-      project: { select: { id: true, name: true, techLeadId: true, customerAccount: { select: { csmId: true } } } },
-      customerAccount: { select: { csmId: true } },
-    },
+    select: DISPATCH_SELECT,
+  });
+}
+
+/** The named alerts that exist (one raised in a transaction that rolled back does not), for dispatch. */
+export function alertsForDispatch(prisma: Db, tenantId: string, ids: readonly string[]) {
+  return prisma.alert.findMany({
+    where: { tenantId, id: { in: [...ids] } },
+    orderBy: { id: "asc" },
+    select: DISPATCH_SELECT,
   });
 }

@@ -34,15 +34,17 @@ export function upsertOutboxMessage(prisma: DbOrTx, row: OutboxInsert) {
   });
 }
 
-/** Many at once; rows whose key exists are skipped. Returns the keys this call wrote. */
-export async function insertOutboxMessagesReturningKeys(prisma: DbOrTx, rows: OutboxInsert[]): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  const res = await prisma.outboxMessage.createManyAndReturn({
+/** Many at once; rows whose key exists are skipped. Returns the rows this call wrote. */
+export async function insertOutboxMessagesReturning(
+  prisma: DbOrTx,
+  rows: OutboxInsert[],
+): Promise<{ id: string; idempotencyKey: string }[]> {
+  if (rows.length === 0) return [];
+  return prisma.outboxMessage.createManyAndReturn({
     data: rows,
     skipDuplicates: true,
-    select: { idempotencyKey: true },
+    select: { id: true, idempotencyKey: true },
   });
-  return new Set(res.map((r) => r.idempotencyKey));
 }
 
 /** Many at once (fan-outs); rows whose key exists are skipped. Returns how many were new. */

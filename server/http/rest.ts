@@ -1,7 +1,9 @@
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/request-id";
 import type { z } from "zod";
 import { describeZodError, toAppError } from "@/server/errors";
+import { db } from "@/server/db/client";
 import { logger } from "@/server/logger";
+import { withImmediateAlerts } from "@/server/services/immediate-alerts";
 
 /**
  * Shared pieces of the route handlers: problem responses, bearer-token refusals that never say which
@@ -162,7 +164,8 @@ export function errorResponse(thrown: unknown, requestId: string, path: string, 
 
 /**
  * Runs a route's body with the request's id (the caller's `x-request-id` when sane, else a fresh one,
- * lib/request-id.ts), maps whatever it throws once, and echoes the id on the response.
+ * lib/request-id.ts), maps whatever it throws once, and echoes the id on the response. Alerts the body
+ * raised are dispatched before the answer leaves (server/services/immediate-alerts.ts).
  */
 export async function guarded(
   request: Request,
@@ -172,7 +175,7 @@ export async function guarded(
   const requestId = requestIdFrom(request.headers);
   let response: Response;
   try {
-    response = await run(requestId);
+    response = await withImmediateAlerts({ db: db(), now: () => new Date(), requestId }, () => run(requestId));
   } catch (error) {
     response = errorResponse(error, requestId, new URL(request.url).pathname, refuse);
   }

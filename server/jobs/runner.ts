@@ -2,6 +2,7 @@ import type { JobName } from "@/lib/schemas/jobs";
 import type { Db, Prisma } from "@/server/db/client";
 import { findJobRun, finishJobRun, insertJobRun, saveJobRun, takeOverJobRun } from "@/server/db/jobs";
 import { logger } from "@/server/logger";
+import { withImmediateAlerts } from "@/server/services/immediate-alerts";
 
 /**
  * Runs a job once per period (docs/architecture.md#jobs): the JobRun row for (job, period key) is
@@ -158,7 +159,8 @@ export async function runJob(
   logger.info(line, "job run started");
 
   try {
-    const outcome = await def.run(ctx);
+    // alerts the run raised are dispatched when it is done (server/services/immediate-alerts.ts)
+    const outcome = await withImmediateAlerts({ db, now: () => ctx.now, requestId: row.id }, () => def.run(ctx));
     const done = outcome === "done";
     await finishJobRun(db, row.id, startedAt, {
       status: done ? "SUCCEEDED" : "RUNNING",

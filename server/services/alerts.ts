@@ -18,6 +18,7 @@ import { insertNotifications } from "@/server/db/notifications";
 import { ALERT_KINDS, ALERT_SEVERITY_LABEL, alertKindLabel, isUrgentAlert } from "@/domain/alerts/registry";
 import { AppError, notFound } from "@/server/errors";
 import type { ServiceContext } from "./context";
+import { noteRaisedAlerts } from "./immediate-alerts";
 import { csvChunks } from "./csv";
 
 /** The links each subject of the registry needs (docs/alerts.md#the-registry). */
@@ -61,8 +62,9 @@ function insertRow(tenantId: string, at: Date, a: RaiseAlertInput): AlertInsert 
 /**
  * The one way an alert is raised (docs/alerts.md), inside the caller's transaction: the alert row
  * with its registry severity and links, and an in-app notification per person in `notify`. An urgent
- * kind's notification shows in the bell at once; any other is held for the person's digest. The
- * outbox sweep (urgent-alerts.ts) then sends the webhook event and the urgent external messages.
+ * kind's notification shows in the bell at once; any other is held for the person's digest. When the
+ * request or job that raised it is done, immediate-alerts.ts sends the webhook event and the urgent
+ * external messages (the outbox sweep, urgent-alerts.ts, catches anything it missed).
  * Returns the new alerts' ids, in order.
  */
 export async function raiseAlerts(
@@ -90,7 +92,9 @@ export async function raiseAlerts(
     }));
   });
   if (notices.length > 0) await insertNotifications(tx, notices);
-  return rows.map((r) => r.id);
+  const ids = rows.map((r) => r.id);
+  noteRaisedAlerts(ctx.tenantId, ids);
+  return ids;
 }
 
 export async function raiseAlert(

@@ -3,7 +3,7 @@ import { chosenChannels, readChannelPrefs } from "@/lib/schemas/channel-prefs";
 import type { Db, Prisma } from "@/server/db/client";
 import { notificationsSinceMany } from "@/server/db/notifications";
 import { type JobTenant } from "@/server/db/workspaces";
-import { insertOutboxMessagesReturningKeys, type OutboxInsert } from "@/server/db/outbox";
+import { insertOutboxMessagesReturning, type OutboxInsert } from "@/server/db/outbox";
 import { progressUpdatesWithOwners } from "@/server/db/progress-updates";
 import { digestPeriod, localDay } from "@/domain/progress/calendar";
 import {
@@ -181,8 +181,8 @@ export async function queueDigests(
       }),
     );
   }
-  const inserted = await insertOutboxMessagesReturningKeys(db, rows);
-  const queued = new Set([...inserted].map((key) => key.slice(0, key.lastIndexOf("/"))));
+  const inserted = await insertOutboxMessagesReturning(db, rows);
+  const queued = new Set(inserted.map(({ idempotencyKey: key }) => key.slice(0, key.lastIndexOf("/"))));
   for (const [personId, keyBase] of keyBases) results.set(personId, queued.has(keyBase) ? "queued" : "already_queued");
   return results;
 }

@@ -4,7 +4,7 @@ import type { Db } from "@/server/db/client";
 import { activePeople, activePeopleByRole } from "@/server/db/users";
 import { type JobTenant } from "@/server/db/workspaces";
 import { type recentAlerts } from "@/server/db/alerts";
-import { insertOutboxMessages } from "@/server/db/outbox";
+import { insertOutboxMessagesReturning } from "@/server/db/outbox";
 import { alertKindLabel, alertWantsExecutives, isUrgentAlert } from "@/domain/alerts/registry";
 import { emitWebhookEvent } from "@/server/messaging/events";
 import { rowsForPerson } from "@/server/messaging/fan-out";
@@ -28,7 +28,7 @@ export async function dispatchAlert(
   alert: AlertRow,
   now: Date,
   appUrl: string,
-): Promise<{ webhooks: number; messages: number }> {
+): Promise<{ webhooks: number; messages: number; messageIds: string[] }> {
   const url = `${appUrl}${alert.link ?? (alert.project ? `/projects/${alert.project.id}` : "/dashboard")}`;
   const label = alertKindLabel(alert.kind);
   const webhooks = await emitWebhookEvent(db, {
@@ -49,7 +49,7 @@ export async function dispatchAlert(
       raisedAt: alert.createdAt.toISOString(),
     },
   });
-  if (alert.resolvedAt || !isUrgentAlert(alert.kind)) return { webhooks, messages: 0 };
+  if (alert.resolvedAt || !isUrgentAlert(alert.kind)) return { webhooks, messages: 0, messageIds: [] };
 
   const owners = [
     alert.project?.techLeadId,
@@ -79,5 +79,6 @@ export async function dispatchAlert(
       { now, channels, mailKind: "alert" },
     );
   });
-  return { webhooks, messages: await insertOutboxMessages(db, rows) };
+  const written = await insertOutboxMessagesReturning(db, rows);
+  return { webhooks, messages: written.length, messageIds: written.map((r) => r.id) };
 }

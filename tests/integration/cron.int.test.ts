@@ -167,7 +167,7 @@ describe("cron routes", { timeout: 300_000 }, () => {
     expect(new Set(sent).size).toBe(deliveries.length);
   });
 
-  it("survey triggers run through issue 5's triggerDueSurveys and are recorded", async () => {
+  it("survey triggers run through triggerDueSurveys and are recorded", async () => {
     const [result] = await twiceThenAgain(surveysRoute);
     const all = await db().jobRun.findMany({ where: { job: "survey-triggers", periodKey: result?.periodKey ?? "" } });
     expect(all).toHaveLength(1);

@@ -92,6 +92,42 @@ describe("send now", () => {
   });
 });
 
+describe("urgent alerts leave at once", () => {
+  it("a failed week reaches the technical lead within 5 s of the validation, once, with no cron call", async () => {
+    const { callerFor, kickedOffProject } = await import("../helpers/fixtures");
+    const { runJob } = await import("@/server/jobs/runner");
+    const { outboxJob } = await import("@/server/jobs/outbox");
+    const { projectId } = await kickedOffProject(f, [], "MVP_DEVELOPMENT");
+    const week = await testDb().milestone.findFirstOrThrow({
+      where: { projectId, weekNumber: 1 },
+      select: { id: true, criteria: { select: { id: true } } },
+    });
+    const lead = f.users.TECH_LEAD;
+    const started = Date.now();
+    const answer = await callerFor(lead).projects.validateMilestone({
+      milestoneId: week.id,
+      scores: week.criteria.map((c) => ({ criterionId: c.id, score: 10 })),
+    });
+    expect(answer.result.status).toBe("failed");
+    const alert = await testDb().alert.findFirstOrThrow({ where: { projectId, kind: "MILESTONE_FAILED" } });
+    const mine = () =>
+      stub.to("/emails").filter((r) => {
+        const body = r.json as { to?: unknown; subject?: unknown };
+        return body.to === lead.email && String(body.subject).includes("Week failed");
+      });
+    // sent in the request itself: nothing to wait for once the call returned
+    expect(mine(), "the alert email reached the provider").toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const ofAlert = { idempotencyKey: { startsWith: `alert/${alert.id}/` } };
+    const rows = await testDb().outboxMessage.findMany({ where: ofAlert });
+    expect(rows.find((r) => r.recipient === lead.email)).toMatchObject({ status: "SENT", attempts: 1 });
+    // the sweep that used to carry it finds nothing left to write or send for this alert
+    await runJob(testDb(), outboxJob, { now: new Date(), tenantId: f.tenant.id });
+    expect(mine()).toHaveLength(1);
+    expect(await testDb().outboxMessage.count({ where: ofAlert })).toBe(rows.length);
+  });
+});
+
 // ------------------------------------------------------------------ bulk mail and headers
 
 const APP = "https://onward.example.com";
