@@ -68,6 +68,26 @@ export async function projectIdsWithEvents(prisma: DbOrTx, tenantId: string) {
   return [...new Set(rows.map((r) => r.key.split("/")[1]).filter((id): id is string => Boolean(id)))];
 }
 
+/** Of the projects that have sent invites, those a person attends: as technical lead, CSM or customer. */
+export async function projectIdsWithEventsFor(prisma: DbOrTx, tenantId: string, userId: string) {
+  const ids = await projectIdsWithEvents(prisma, tenantId);
+  if (ids.length === 0) return [];
+  const rows = await prisma.project.findMany({
+    where: {
+      tenantId,
+      id: { in: ids },
+      OR: [
+        { techLeadId: userId },
+        { customerAccount: { csmId: userId } },
+        { customerAccount: { stakeholders: { some: { id: userId } } } },
+      ],
+    },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
 export function findCalendarEvents(prisma: DbOrTx, tenantId: string, keys: string[]) {
   return prisma.calendarEvent.findMany({
     where: { tenantId, key: { in: keys } },

@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { CreateApiKeyInput } from "@/lib/schemas/api-keys";
 import type { CreateApiTokenInput } from "@/lib/schemas/quality";
 import {
@@ -27,7 +27,7 @@ export const EVIDENCE_SCOPE = "evidence:write";
 export const MAX_ACTIVE_TOKENS_PER_PROJECT = 20;
 const TOKEN_PATTERN = /^onw_([0-9a-f]{8})_([A-Za-z0-9_-]{43})$/;
 
-export const tokenDigest = (token: string) => createHash("sha256").update(token).digest("hex");
+import { tokenDigest } from "./token-digest";
 
 function newToken() {
   const prefix = randomBytes(4).toString("hex");

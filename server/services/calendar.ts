@@ -24,6 +24,7 @@ import {
   findSessionDelivery,
   findTenantCalendar,
   projectIdsWithEvents,
+  projectIdsWithEventsFor,
   saveCalendarEvent,
   setFeedToken,
   setSessionSchedule,
@@ -38,7 +39,7 @@ import { enqueueEmail } from "@/server/messaging/outbox";
 import { inviteDocument, type InviteChange } from "@/server/messaging/templates/invites";
 import { renderMessage } from "@/server/messaging/templates/render";
 import type { ServiceContext } from "./context";
-import { tokenDigest } from "./users";
+import { tokenDigest } from "./token-digest";
 
 /**
  * Calendar invites and feeds (docs/calendar.md). Invites: each planned event is compared with what was
@@ -209,6 +210,16 @@ export async function syncProjectInvites(tx: DbOrTx, tenantId: string, projectId
   const stored = await findCalendarEventsUnder(tx, tenantId, `project/${projectId}/`);
   const link = `${serverEnv().APP_URL}/portal/projects/${projectId}`;
   return syncEvents(tx, tenant, now, eventsOfProject(tenant, project), stored, link);
+}
+
+/**
+ * Re-sends the invites of every project a person attends after they joined, left or came back
+ * (docs/calendar.md#invites): a new customer user gets the reviews, a disabled one the cancellations.
+ */
+export async function syncInvitesOfPerson(tx: DbOrTx, tenantId: string, userId: string, now: Date) {
+  const ids = await projectIdsWithEventsFor(tx, tenantId, userId);
+  for (const id of ids) await syncProjectInvites(tx, tenantId, id, now);
+  return ids.length;
 }
 
 /** What the project's meeting form shows, times in the workspace zone. */

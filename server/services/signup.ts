@@ -25,7 +25,7 @@ import { tenantSlugExists } from "@/server/db/workspaces";
 import { AppError } from "@/server/errors";
 import { deliverEmailNow, enqueueEmail } from "@/server/messaging/outbox";
 import type { PublicContext } from "./intake";
-import { tokenDigest } from "./users";
+import { tokenDigest } from "./token-digest";
 import {
   emailInUseError,
   inWorkspaceTransaction,

@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Db, DbOrTx } from "@/server/db/client";
 import {
   createUser,
@@ -27,7 +27,8 @@ import type { ServiceContext } from "./context";
 const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export const INVITE_TTL_DAYS = INVITE_TTL_MS / 86_400_000;
 
-export const tokenDigest = (token: string) => createHash("sha256").update(token).digest("hex");
+import { syncInvitesOfPerson } from "./calendar";
+import { tokenDigest } from "./token-digest";
 
 /**
  * A staff member's one-time set-password link token (`/invite/<token>`, redeemed by acceptInvite), valid
@@ -79,6 +80,8 @@ export async function inviteUser(
       isApprover: input.role === "CUSTOMER" ? input.isApprover : false,
       invitedById: ctx.actorId,
     });
+    // a customer joins their account's project reviews (docs/calendar.md#invites)
+    await syncInvitesOfPerson(tx, ctx.tenantId, created.id, ctx.now);
     const token = input.role === "CUSTOMER" ? "" : await issueInviteToken(tx, input.email, ctx.now);
     await recordAudit(tx, {
       tenantId: ctx.tenantId,
@@ -130,6 +133,8 @@ export async function setUserDisabled(ctx: ServiceContext, userId: string, disab
       disabled ? (target.disabledAt ?? ctx.now) : null,
     );
     if (disabled) await revokeUserSessions(tx, ctx.tenantId, target.id, ctx.now);
+    // a disabled person's invites are cancelled, a re-enabled one's sent again (docs/calendar.md#invites)
+    await syncInvitesOfPerson(tx, ctx.tenantId, target.id, ctx.now);
     await recordAudit(tx, {
       tenantId: ctx.tenantId,
       actorId: ctx.actorId,

@@ -254,6 +254,28 @@ describe("project invites", () => {
     });
   });
 
+  it("sends the reviews to an approver invited later, and the cancellation when they are disabled", async () => {
+    const email = `late-approver-${a.tag}@example.com`;
+    let since = await mark();
+    const invited = await as(a, "ADMIN").users.invite({
+      email,
+      name: "Lena Late",
+      role: "CUSTOMER",
+      customerAccountId: a.accountA.id,
+      stakeholderRole: "PRODUCT_OWNER",
+      isApprover: true,
+    });
+    const joined = (await invitesSince(since)).filter((i) => i.event.uid === uid("weekly-review"));
+    // the newcomer gets the review; the others get the update that lists them
+    expect(joined.filter((i) => i.to === email && i.method === "REQUEST")).toHaveLength(1);
+    expect(emails(joined[0]?.event as VEvent)).toContain(email);
+    since = await mark();
+    await as(a, "ADMIN").users.setDisabled({ userId: invited.id, disabled: true });
+    const left = (await invitesSince(since)).filter((i) => i.event.uid === uid("weekly-review"));
+    expect(left.filter((i) => i.method === "CANCEL").map((i) => i.to)).toEqual([email]);
+    expect(left.filter((i) => i.method === "REQUEST").every((i) => !emails(i.event).includes(email))).toBe(true);
+  });
+
   it("answers not found for another tenant's project", async () => {
     expect(await codeOf(as(b, "CSM").calendar.updateProjectMeetings({ projectId: a.projectA.id, ...MEETINGS }))).toBe(
       "NOT_FOUND",
