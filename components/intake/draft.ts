@@ -1,27 +1,42 @@
-import { ZIntakeContactSchema, ZIntakeProjectSchema } from "@/lib/schemas/intake";
-import type { Answer } from "@/domain/qualification/config";
+import type { Control } from "react-hook-form";
+import { z } from "zod";
+import { readListText, readNumberText } from "@/lib/form-input";
+import {
+  ZIntakeContactSchema,
+  ZIntakeProjectSchema,
+  type IntakeContact,
+  type IntakeProject,
+} from "@/lib/schemas/intake";
+import { answersSchemaFor } from "@/lib/schemas/qualification";
+import { ANSWER_LEVELS, type Answer } from "@/domain/qualification/config";
 
 /**
  * The form as the prospect is filling it in: text as typed, kept in sessionStorage so a reload (or a
- * phone that drops the tab) loses nothing. Converted to the submission only when checked or sent.
+ * phone that drops the tab) loses nothing. Read into the submission by the form's schema below.
  */
-export type YesNo = "" | "yes" | "no";
+const ZYesNoText = z.enum(["", "yes", "no"]);
+const ZProjectText = z.object({
+  features: z.string(),
+  timelineWeeks: z.string(),
+  budgetBand: z.string(),
+  teamSize: z.string(),
+  techStack: z.string(),
+  integrations: z.string(),
+  compliance: z.array(z.string()),
+  complianceOther: z.string(),
+  businessCritical: ZYesNoText,
+  hasFallbackPlan: ZYesNoText,
+});
+/** undefined until chosen: a question's radio group starts with none checked */
+const ZAnswerText = z.enum(ANSWER_LEVELS).optional();
+const ZContactText = z.object({ name: z.string(), email: z.string(), company: z.string(), phone: z.string() });
+
+export type YesNo = z.infer<typeof ZYesNoText>;
 export type IntakeDraft = {
   step: number;
-  answers: Record<string, Answer>;
-  project: {
-    features: string;
-    timelineWeeks: string;
-    budgetBand: string;
-    teamSize: string;
-    techStack: string;
-    integrations: string;
-    compliance: string[];
-    complianceOther: string;
-    businessCritical: YesNo;
-    hasFallbackPlan: YesNo;
-  };
-  contact: { name: string; email: string; company: string; phone: string };
+  answers: Record<string, z.infer<typeof ZAnswerText>>;
+  project: z.infer<typeof ZProjectText>;
+  contact: z.infer<typeof ZContactText>;
 };
 
 export const EMPTY_DRAFT: IntakeDraft = {
@@ -108,41 +123,55 @@ export function clearDraft(key: string): void {
   }
 }
 
-const list = (v: string) =>
-  v
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-/** "" stays undefined so the schema says "Enter the … as a number" instead of reading 0. */
-function num(v: string): number | undefined {
-  const s = v.trim().replace(/,/g, "");
-  return s === "" ? undefined : Number(s);
-}
+const LINE = /\r?\n/;
+const LIST = /[\n,]/;
 const bool = (v: YesNo) => (v === "" ? undefined : v === "yes");
 
-export function toProject(p: IntakeDraft["project"]) {
+function toProject(p: IntakeDraft["project"]) {
   return {
-    features: p.features
-      .split(/\r?\n/)
-      .map((s) => s.trim())
-      .filter((s) => s.length > 0),
-    timelineWeeks: num(p.timelineWeeks),
+    features: readListText(p.features, LINE),
+    timelineWeeks: readNumberText(p.timelineWeeks),
     budgetBand: p.budgetBand,
-    teamSize: num(p.teamSize),
-    techStack: list(p.techStack),
-    integrations: list(p.integrations),
-    compliance: [...p.compliance, ...list(p.complianceOther)],
+    teamSize: readNumberText(p.teamSize),
+    techStack: readListText(p.techStack, LIST),
+    integrations: readListText(p.integrations, LIST),
+    compliance: [...p.compliance, ...readListText(p.complianceOther, LIST)],
     businessCritical: bool(p.businessCritical),
     hasFallbackPlan: bool(p.hasFallbackPlan),
   };
 }
 
-export function toContact(c: IntakeDraft["contact"]) {
+function toContact(c: IntakeDraft["contact"]) {
   return { name: c.name, email: c.email, company: c.company, ...(c.phone.trim() ? { phone: c.phone } : {}) };
 }
 
-/** Server and client field keys, cut to "section.field" ("project.features.3" → "project.features"). */
-export const fieldKey = (key: string) => key.split(".").slice(0, 2).join(".");
+// the shared schemas take what the readers above give them and check it at run time (as lib/form-input.ts does)
+type ReadProject = ReturnType<typeof toProject>;
+type ReadContact = ReturnType<typeof toContact>;
+
+/**
+ * The wizard's resolver (docs/architecture.md#forms): the text as typed, read into the shared schemas the
+ * server checks the submission with, so every message and every error key ("project.features.3") is the
+ * server's. The criteria are the tenant's: each unanswered one says so on its own question.
+ */
+export function intakeFormSchema(criteria: readonly string[]) {
+  return z.object({
+    answers: z
+      .record(z.string(), ZAnswerText)
+      .superRefine((answers, ctx) => {
+        for (const key of criteria)
+          if (!answers[key]) ctx.addIssue({ code: "custom", path: [key], message: "Choose an answer" });
+      })
+      .pipe(answersSchemaFor(criteria) as z.ZodType<Record<string, Answer>, IntakeDraft["answers"]>),
+    project: ZProjectText.transform(toProject).pipe(ZIntakeProjectSchema as z.ZodType<IntakeProject, ReadProject>),
+    contact: ZContactText.transform(toContact).pipe(ZIntakeContactSchema as z.ZodType<IntakeContact, ReadContact>),
+    /** the honeypot (see ContactStep): only the server judges it */
+    website: z.string(),
+  });
+}
+
+export type IntakeValues = z.input<ReturnType<typeof intakeFormSchema>>;
+export type IntakeControl = Control<IntakeValues, unknown, z.output<ReturnType<typeof intakeFormSchema>>>;
 
 const PROJECT_FIELDS = [
   "features",
@@ -153,40 +182,12 @@ const PROJECT_FIELDS = [
   "hasFallbackPlan",
 ] as const;
 const TECHNOLOGY_FIELDS = ["techStack", "integrations", "compliance"] as const;
+const CONTACT_FIELDS = ["name", "email", "company", "phone"] as const;
 
-function zodErrors(prefix: string, issues: { path: PropertyKey[]; message: string }[], fields: readonly string[]) {
-  const out: Record<string, string> = {};
-  for (const issue of issues) {
-    const field = String(issue.path[0] ?? "");
-    if (fields.includes(field)) out[`${prefix}.${field}`] ??= issue.message;
-  }
-  return out;
-}
-
-/** What is wrong on one step, keyed like the server's field errors; empty when the step is complete. */
-export function stepErrors(step: Step, draft: IntakeDraft): Record<string, string> {
-  if (step.kind === "criteria") {
-    return Object.fromEntries(
-      step.criteria.filter((k) => !draft.answers[k]).map((k) => [`answers.${k}`, "Choose an answer"]),
-    );
-  }
-  if (step.kind === "contact") {
-    const parsed = ZIntakeContactSchema.safeParse(toContact(draft.contact));
-    return parsed.success ? {} : zodErrors("contact", parsed.error.issues, ["name", "email", "company", "phone"]);
-  }
-  const parsed = ZIntakeProjectSchema.safeParse(toProject(draft.project));
-  if (parsed.success) return {};
-  return zodErrors("project", parsed.error.issues, step.kind === "project" ? PROJECT_FIELDS : TECHNOLOGY_FIELDS);
-}
-
-/** The step a server field error belongs to (the first step for anything unplaced). */
-export function stepOf(key: string, steps: Step[]): number {
-  const [section, field = ""] = key.split(".");
-  const index = steps.findIndex((s) => {
-    if (section === "answers") return s.kind === "criteria" && s.criteria.includes(field);
-    if (section === "project")
-      return s.kind === ((TECHNOLOGY_FIELDS as readonly string[]).includes(field) ? "technology" : "project");
-    return s.kind === "contact";
-  });
-  return index === -1 ? 0 : index;
+/** The form fields one step shows: what Next checks, and where an error sends the prospect back to. */
+export function stepFields(step: Step) {
+  if (step.kind === "criteria") return step.criteria.map((key) => `answers.${key}` as const);
+  if (step.kind === "project") return PROJECT_FIELDS.map((field) => `project.${field}` as const);
+  if (step.kind === "technology") return TECHNOLOGY_FIELDS.map((field) => `project.${field}` as const);
+  return [...CONTACT_FIELDS.map((field) => `contact.${field}` as const), "website" as const];
 }

@@ -1,32 +1,20 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Form, FormRootError, setServerError } from "@/components/ui/form";
 import { Skeleton } from "@/components/ui/skeleton";
-import { ZIntakeContactSchema, ZIntakeProjectSchema } from "@/lib/schemas/intake";
+import { readError } from "@/lib/read-error";
 import { useTRPC } from "@/trpc/client";
-import type { Answer } from "@/domain/qualification/config";
 import { CriteriaStep } from "./criteria-step";
 import { ContactStep, ProjectStep, TechnologyStep } from "./details-steps";
-import {
-  clearDraft,
-  draftKey,
-  fieldKey,
-  readDraft,
-  saveDraft,
-  stepErrors,
-  stepOf,
-  toContact,
-  toProject,
-  type IntakeDraft,
-  type Step,
-} from "./draft";
+import { clearDraft, draftKey, intakeFormSchema, readDraft, saveDraft, stepFields, type Step } from "./draft";
 import { CATEGORY_INTRO, categoryTitle } from "./questions";
-import { readError } from "@/lib/form-errors";
 
 export type IntakeFormData = {
   tenant: { name: string; slug: string };
@@ -74,19 +62,23 @@ function stepTitle(step: Step): { title: string; description: string } {
   };
 }
 
-function Wizard({ form }: { form: IntakeFormData }) {
+/**
+ * One form for the whole wizard (docs/architecture.md#forms): Next checks only the step's own fields with
+ * `form.trigger`, the last step checks everything, and an error on a field of another step (a restored
+ * draft, or the server's) takes the prospect to that step. One schema and one state keep the server's
+ * error keys and the draft in one shape, where a form per step would split them.
+ */
+function Wizard({ form: intake }: { form: IntakeFormData }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const key = draftKey(form.tenant.slug, form.configVersion);
-  const [draft, setDraft] = useState<IntakeDraft>(() => readDraft(key));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [website, setWebsite] = useState("");
+  const key = draftKey(intake.tenant.slug, intake.configVersion);
+  const [draft] = useState(() => readDraft(key));
   const headingRef = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
 
   const steps = useMemo<Step[]>(
     () => [
-      ...form.categories.map((c): Step => ({
+      ...intake.categories.map((c): Step => ({
         kind: "criteria",
         category: c.key,
         criteria: c.criteria.map((x) => x.key),
@@ -95,12 +87,30 @@ function Wizard({ form }: { form: IntakeFormData }) {
       { kind: "technology" },
       { kind: "contact" },
     ],
-    [form.categories],
+    [intake.categories],
   );
-  const index = Math.min(Math.max(draft.step, 0), steps.length - 1);
+  const criteria = useMemo(() => steps.flatMap((s) => (s.kind === "criteria" ? s.criteria : [])), [steps]);
+  const [stepIndex, setStepIndex] = useState(draft.step);
+  const index = Math.min(Math.max(stepIndex, 0), steps.length - 1);
   const step = steps[index] ?? steps[0];
 
-  useEffect(() => saveDraft(key, draft), [key, draft]);
+  const schema = useMemo(() => intakeFormSchema(criteria), [criteria]);
+  const form = useForm({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      // an answer to a question this version does not ask is dropped
+      answers: Object.fromEntries(Object.entries(draft.answers).filter(([k]) => criteria.includes(k))),
+      project: draft.project,
+      contact: draft.contact,
+      website: "",
+    },
+  });
+  // a new array on every change (the objects in it are the form's own, changed in place)
+  const watched = useWatch({ control: form.control, name: ["answers", "project", "contact"] });
+  useEffect(() => {
+    const [answers, project, contact] = watched;
+    saveDraft(key, { step: index, answers, project, contact });
+  }, [key, index, watched]);
   // after Back / Next, move focus to the new step's heading so screen readers announce it
   useEffect(() => {
     if (moved.current) headingRef.current?.focus();
@@ -110,60 +120,51 @@ function Wizard({ form }: { form: IntakeFormData }) {
 
   function go(to: number) {
     moved.current = true;
-    setDraft((d) => ({ ...d, step: to }));
+    setStepIndex(to);
     window.scrollTo({ top: 0 });
   }
 
-  function next() {
+  /** Goes to the first step with an error in the form; an error no step shows becomes the form's own. */
+  function showFirstError(message = "Something went wrong.") {
+    const at = steps.findIndex((s) => stepFields(s).some((name) => form.getFieldState(name).error));
+    if (at === -1) {
+      if (!form.formState.errors.root?.server) form.setError("root.server", { type: "server", message });
+    } else if (at !== index) go(at);
+  }
+
+  async function next() {
     if (!step) return;
-    const found = stepErrors(step, draft);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    form.clearErrors("root");
+    if (!(await form.trigger(stepFields(step)))) return;
     if (index < steps.length - 1) {
       go(index + 1);
       return;
     }
-    // a restored draft may have skipped a step: send only a complete assessment
-    const failing = steps.find((s) => Object.keys(stepErrors(s, draft)).length > 0);
-    if (failing) {
-      setErrors(stepErrors(failing, draft));
-      go(steps.indexOf(failing));
-      return;
-    }
-    const project = ZIntakeProjectSchema.safeParse(toProject(draft.project));
-    const contact = ZIntakeContactSchema.safeParse(toContact(draft.contact));
-    if (!project.success || !contact.success) return;
-    submit.mutate(
-      {
-        tenantSlug: form.tenant.slug,
-        answers: draft.answers,
-        project: project.data,
-        contact: contact.data,
-        ...(website ? { website } : {}),
-      },
-      {
-        onSuccess: (res) => {
-          clearDraft(key);
-          router.push(res.resultPath);
-        },
-        onError: (error) => {
-          // field errors go next to their field, on their step; anything else shows above the buttons
-          const server = readError(error)?.fieldErrors ?? {};
-          const mapped = Object.fromEntries(Object.entries(server).map(([k, v]) => [fieldKey(k), v]));
-          setErrors(mapped);
-          const first = Object.keys(mapped)[0];
-          if (first !== undefined) go(stepOf(first, steps));
-        },
-      },
-    );
+    await form.handleSubmit(
+      ({ answers, project, contact, website }) =>
+        submit.mutate(
+          { tenantSlug: intake.tenant.slug, answers, project, contact, ...(website ? { website } : {}) },
+          {
+            onSuccess: (res) => {
+              clearDraft(key);
+              router.push(res.resultPath);
+            },
+            onError: (error) => {
+              // field errors go under their field, on their step; anything else shows above the buttons
+              setServerError(form, error);
+              showFirstError(readError(error)?.message);
+            },
+          },
+        ),
+      // a restored draft may have skipped a step: send only a complete assessment
+      () => showFirstError(),
+    )();
   }
 
   if (!step) return null;
   const { title, description } = stepTitle(step);
   const last = index === steps.length - 1;
   const pct = Math.round(((index + 1) / steps.length) * 100);
-  const setProject = (patch: Partial<IntakeDraft["project"]>) =>
-    setDraft((d) => ({ ...d, project: { ...d.project, ...patch } }));
 
   return (
     <Card>
@@ -189,59 +190,44 @@ function Wizard({ form }: { form: IntakeFormData }) {
         {description ? <CardDescription>{description}</CardDescription> : null}
       </CardHeader>
       <CardContent>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            next();
-          }}
-          noValidate
-          className="grid gap-6"
-        >
-          {step.kind === "criteria" ? (
-            <CriteriaStep
-              criteria={step.criteria}
-              answers={draft.answers}
-              errors={errors}
-              onAnswer={(criterion: string, answer: Answer) =>
-                setDraft((d) => ({ ...d, answers: { ...d.answers, [criterion]: answer } }))
-              }
-            />
-          ) : step.kind === "project" ? (
-            <ProjectStep project={draft.project} errors={errors} budgetBands={form.budgetBands} onChange={setProject} />
-          ) : step.kind === "technology" ? (
-            <TechnologyStep project={draft.project} errors={errors} onChange={setProject} />
-          ) : (
-            <ContactStep
-              contact={draft.contact}
-              errors={errors}
-              website={website}
-              onChange={(patch) => setDraft((d) => ({ ...d, contact: { ...d.contact, ...patch } }))}
-              onWebsite={setWebsite}
-            />
-          )}
-          {submit.error && Object.keys(errors).length === 0 ? (
-            <Alert variant="destructive">
-              <AlertDescription>{readError(submit.error)?.message}</AlertDescription>
-            </Alert>
-          ) : null}
-          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-between">
-            <Button
-              type="button"
-              variant="outline"
-              size="lg"
-              disabled={index === 0 || submit.isPending}
-              onClick={() => {
-                setErrors({});
-                go(index - 1);
-              }}
-            >
-              Back
-            </Button>
-            <Button type="submit" size="lg" disabled={submit.isPending || submit.isSuccess}>
-              {last ? (submit.isPending || submit.isSuccess ? "Calculating your result…" : "See my result") : "Next"}
-            </Button>
-          </div>
-        </form>
+        <Form {...form}>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void next();
+            }}
+            noValidate
+            className="grid gap-6"
+          >
+            {step.kind === "criteria" ? (
+              <CriteriaStep control={form.control} criteria={step.criteria} />
+            ) : step.kind === "project" ? (
+              <ProjectStep control={form.control} budgetBands={intake.budgetBands} />
+            ) : step.kind === "technology" ? (
+              <TechnologyStep control={form.control} />
+            ) : (
+              <ContactStep control={form.control} />
+            )}
+            <FormRootError />
+            <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-between">
+              <Button
+                type="button"
+                variant="outline"
+                size="lg"
+                disabled={index === 0 || submit.isPending}
+                onClick={() => {
+                  form.clearErrors();
+                  go(index - 1);
+                }}
+              >
+                Back
+              </Button>
+              <Button type="submit" size="lg" disabled={submit.isPending || submit.isSuccess}>
+                {last ? (submit.isPending || submit.isSuccess ? "Calculating your result…" : "See my result") : "Next"}
+              </Button>
+            </div>
+          </form>
+        </Form>
       </CardContent>
     </Card>
   );
