@@ -66,6 +66,42 @@ test("an admin edits the feasibility weights: live sum check, refused save, then
   await expect(page.getByText(`Saved as version ${before + 2}.`)).toBeVisible();
 });
 
+test("the server's refusal of a nested field shows under that field", async ({ page }) => {
+  await signInWithPassword(page, ADMIN);
+  await expect(page).toHaveURL(/\/settings$/);
+  await openFeasibility(page);
+  const before = await currentVersion(page);
+  const hipaa = page.getByLabel("HIPAA penalty", { exact: true });
+  await expect(hipaa).toHaveValue("12");
+
+  // the form holds a valid configuration; what reaches the server is not (the browser's check is the same
+  // schema, so only a changed request gets past it): weights adding up to 1.1 and a penalty above 100
+  await page.route("**/api/trpc/config.update**", async (route) => {
+    type Feasibility = { weights: Record<string, number>; technical: { compliancePenalties: Record<string, number> } };
+    const body = route.request().postDataJSON() as Record<string, { json: { data: Feasibility } }>;
+    const data = Object.values(body)[0]?.json.data;
+    if (!data) throw new Error("no configuration in the request");
+    data.weights.technical = 0.5;
+    data.technical.compliancePenalties.HIPAA = 101;
+    await route.continue({ postData: JSON.stringify(body) });
+  });
+  await page.getByRole("button", { name: "Save as new version" }).click();
+
+  await expect(page.getByRole("alert").filter({ hasText: "The server refused this version" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Weights" }).getByRole("alert")).toHaveText(
+    "Weights must add up to 1 (they add up to 1.1)",
+  );
+  await expect(hipaa).toHaveAttribute("aria-invalid", "true");
+  await expect(hipaa).toHaveAccessibleDescription("The compliance penalty is at most 100 points");
+  expect(await currentVersion(page)).toBe(before);
+
+  // an edit checks the draft again: the server's messages were about the version it refused
+  await page.unroute("**/api/trpc/config.update**");
+  await hipaa.fill("13");
+  await expect(hipaa).not.toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("region", { name: "Weights" }).getByRole("alert")).toHaveCount(0);
+});
+
 test("a save on a stale version names the newer one and reloads it", async ({ browser }) => {
   const first = await browser.newContext();
   const second = await browser.newContext();

@@ -50,15 +50,11 @@ export const CONFIG_SCHEMAS: Partial<Record<ConfigKind, z.ZodType>> = {
   retention: ZRetentionConfigSchema,
 } satisfies Record<ConfigKind, z.ZodType>;
 
-/** "weights.technical": the key the server's describeZodError uses for fieldErrors too. */
-export { pathKey } from "@/lib/form-errors";
-import { pathKey } from "@/lib/form-errors";
-
 export const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 export const asRecord = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
 export const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-/** A finite number, else null (blank or invalid input is NaN in the draft). */
+/** A finite number, else null (a number box left blank holds null in the draft). */
 export const finite = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 export const sumOf = (values: readonly unknown[]): number => values.reduce<number>((a, v) => a + (finite(v) ?? 0), 0);
 /** Float noise off for display: 0.1 + 0.2 → 0.3. */
@@ -74,60 +70,36 @@ export function getIn(value: unknown, path: Path): unknown {
   return current;
 }
 
-/** Immutable set; missing parents are created (objects, or arrays for numeric segments). */
-export function setIn(value: unknown, path: Path, next: unknown): unknown {
-  if (path.length === 0) return next;
-  const [head, ...rest] = path;
-  if (typeof head === "number") {
-    const array: unknown[] = Array.isArray(value) ? [...(value as unknown[])] : [];
-    array[head] = setIn(array[head], rest, next);
-    return array;
-  }
-  const record = isRecord(value) ? { ...value } : {};
-  record[String(head)] = setIn(record[String(head)], rest, next);
-  return record;
-}
-
-/** Text typed in a number input → the stored number (NaN when blank or not a number). */
-export function parseNumber(text: string, scale = 1): number {
-  const trimmed = text.trim().replace(/,/g, "");
-  if (trimmed === "") return Number.NaN;
-  const n = Number(trimmed);
-  if (!Number.isFinite(n)) return Number.NaN;
-  return scale === 1 ? n : Math.round(n * scale);
-}
-
-/** A stored number → the text shown in its input ("" when missing). */
-export function formatNumber(value: unknown, scale = 1): string {
-  const n = finite(value);
-  if (n === null) return "";
-  return String(scale === 1 ? n : tidy(n / scale));
-}
-
 export type Problem = { key: string; path: readonly PropertyKey[]; message: string };
-export type Validation = { ok: boolean; problems: Problem[]; errors: Record<string, string> };
+export type Validation = { ok: boolean; problems: Problem[] };
+
+/**
+ * A number box left blank (or null in the JSON): the schema's own words when it has them ("Points must be a
+ * number"), else "Enter a number" rather than zod's wording of the type.
+ */
+const blankNumber: z.core.$ZodErrorMap = (issue) =>
+  issue.code === "invalid_type" &&
+  issue.expected === "number" &&
+  (issue.input === undefined || issue.input === null || Number.isNaN(issue.input))
+    ? "Enter a number"
+    : undefined;
+
+/** How the form's resolver and the live list of problems parse a draft, so both say the same. */
+export const PARSE_OPTIONS = { error: blankNumber };
 
 export function validateConfig(kind: ConfigKind, draft: unknown): Validation {
-  const parsed = CONFIG_SCHEMAS[kind]?.safeParse(draft);
-  if (!parsed || parsed.success) return { ok: true, problems: [], errors: {} };
+  const parsed = CONFIG_SCHEMAS[kind]?.safeParse(draft, PARSE_OPTIONS);
+  if (!parsed || parsed.success) return { ok: true, problems: [] };
   const problems: Problem[] = [];
-  const errors: Record<string, string> = {};
+  const seen = new Set<string>();
   for (const issue of parsed.error.issues) {
-    const key = pathKey(issue.path) || "form";
-    const value = getIn(
-      draft,
-      issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
-    );
-    const blankNumber =
-      issue.code === "invalid_type" &&
-      issue.expected === "number" &&
-      (value === undefined || value === null || Number.isNaN(value));
-    const message = blankNumber ? "Enter a number" : issue.message;
-    if (key in errors) continue;
-    errors[key] = message;
-    problems.push({ key, path: issue.path, message });
+    // "weights.technical": the key the server's field errors and the form's field names use too
+    const key = issue.path.map(String).join(".") || "form";
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push({ key, path: issue.path, message: issue.message });
   }
-  return { ok: false, problems, errors };
+  return { ok: false, problems };
 }
 
 // ---------------------------------------------------------------- readable locations

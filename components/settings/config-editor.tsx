@@ -10,7 +10,8 @@ import { formatDate } from "@/lib/format";
 import type { AppRouter } from "@/server/api/root";
 import { conflictVersion, type ConfigKind } from "./config-draft";
 import { DraftEditor, type ServerRefusal } from "./draft-editor";
-import { readError } from "@/lib/form-errors";
+import { INPUT_KEY } from "@/lib/form-errors";
+import { readError } from "@/lib/read-error";
 
 export type EditableConfig = inferRouterOutputs<AppRouter>["config"]["get"];
 
@@ -54,10 +55,18 @@ export function ConfigEditor({
     }),
   );
 
-  function save(data: unknown) {
+  function save(data: unknown, onRefused: (error: unknown) => void) {
     setSaved(null);
     setConflict(null);
-    update.mutate({ kind, data, expectedVersion: config.version });
+    update.mutate(
+      { kind, data, expectedVersion: config.version },
+      // a conflict is shown with its Reload button; any other refusal goes to the form
+      {
+        onError: (error) => {
+          if (readError(error)?.code !== "CONFLICT") onRefused(error);
+        },
+      },
+    );
   }
 
   function reload() {
@@ -68,9 +77,10 @@ export function ConfigEditor({
   }
 
   const error = readError(update.error);
+  // a refusal about fields: they show their messages, this says why the version was refused as a whole
   const refusal: ServerRefusal | null =
-    error && error.code !== "CONFLICT"
-      ? { message: error.message, fieldErrors: error.fieldErrors, data: update.variables?.data }
+    error && error.code !== "CONFLICT" && Object.keys(error.fieldErrors).some((key) => key !== INPUT_KEY)
+      ? { message: error.message }
       : null;
 
   return (

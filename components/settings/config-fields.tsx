@@ -1,45 +1,45 @@
 "use client";
 
 import { createContext, useContext, useId } from "react";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
-import { Textarea } from "@/components/ui/textarea";
+import { useFormContext, useFormState, useWatch, type FieldValues } from "react-hook-form";
+import { FormField, FormItem, FormMessage } from "@/components/ui/form";
+import {
+  CheckboxField as CheckboxControl,
+  ListField as ListControl,
+  NumberField as NumberControl,
+  TextField as TextControl,
+} from "@/components/ui/form-controls";
 import { cn } from "@/lib/utils";
 import { WEIGHT_SUM_TOLERANCE } from "@/domain/feasibility/config";
-import { asArray, finite, formatNumber, getIn, parseNumber, pathKey, sumOf, tidy, type Path } from "./config-draft";
+import { asArray, asRecord, finite, sumOf, tidy } from "./config-draft";
 
 /**
- * The building blocks of the structured configuration forms. Every control reads and writes the
- * draft by path through DraftContext, shows the schema's message for its path, and is read-only for
- * users without config:write. Each control has a real <label>; `srPrefix` adds words only screen
- * readers hear (the tier or service a repeated label belongs to), which also keeps labels unique.
+ * The building blocks of the structured configuration forms, on the one form pattern
+ * (docs/architecture.md#forms): the draft is the react-hook-form state of the draft editor, checked by the
+ * engine's schema; each field is named by its dotted path ("weights.technical"), the key the server's field
+ * errors use too, so a refusal lands under its field. Fields are read-only for users without config:write.
+ * Each control has a real <label>; `srPrefix` adds words only screen readers hear (the tier or service a
+ * repeated label belongs to), which also keeps labels unique.
  */
-export type DraftContextValue = {
-  draft: unknown;
-  errors: Record<string, string>;
-  readOnly: boolean;
-  idPrefix: string;
-  /** text typed in inputs whose draft value is parsed (numbers, lists), by path key */
-  raw: Record<string, string>;
-  setValue: (path: Path, value: unknown, rawText?: string) => void;
-};
+export type ConfigValues = FieldValues;
 
-export const DraftContext = createContext<DraftContextValue | null>(null);
+export const ConfigReadOnly = createContext(true);
 
-export function useDraft(): DraftContextValue {
-  const ctx = useContext(DraftContext);
-  if (!ctx) throw new Error("useDraft outside DraftContext");
-  return ctx;
+function useConfigForm() {
+  const { control } = useFormContext<ConfigValues>();
+  return { control, readOnly: useContext(ConfigReadOnly) };
 }
 
-export function fieldId(idPrefix: string, path: Path): string {
-  return `${idPrefix}-${path
-    .map(String)
-    .join("-")
-    .replace(/[^A-Za-z0-9_-]/g, "_")}`;
+/** The draft as it is being edited: what the live previews read. */
+export function useDraft(): ConfigValues {
+  return useWatch<ConfigValues>();
 }
 
-function LabelText({ label, srPrefix }: { label: React.ReactNode; srPrefix?: string }) {
+/** A record's keys that can name a field: a dot or a bracket would split the path (edit those as JSON). */
+export const fieldKeys = (record: Record<string, unknown>): string[] =>
+  Object.keys(record).filter((key) => !/[.[\]]/.test(key));
+
+export function LabelText({ label, srPrefix }: { label: React.ReactNode; srPrefix?: string }) {
   return (
     <span>
       {srPrefix ? <span className="sr-only">{srPrefix}: </span> : null}
@@ -48,254 +48,150 @@ function LabelText({ label, srPrefix }: { label: React.ReactNode; srPrefix?: str
   );
 }
 
-type NumberOptions = { path: Path; scale?: number; min?: number; max?: number; step?: number | "any" };
-
-/** The props of a number <input> bound to the draft (without its label: see NumberField). */
-export function useNumberInput({ path, scale = 1, min, max, step = "any" }: NumberOptions) {
-  const { draft, errors, readOnly, idPrefix, raw, setValue } = useDraft();
-  const key = pathKey(path);
-  const id = fieldId(idPrefix, path);
-  const error = errors[key];
-  return {
-    id,
-    error,
-    input: {
-      id,
-      type: "number",
-      inputMode: "decimal" as const,
-      value: raw[key] ?? formatNumber(getIn(draft, path), scale),
-      onChange: (e: React.ChangeEvent<HTMLInputElement>) =>
-        setValue(path, parseNumber(e.target.value, scale), e.target.value),
-      readOnly,
-      min,
-      max,
-      step,
-      "aria-invalid": error ? true : undefined,
-      "aria-describedby": error ? `${id}-error` : undefined,
-      className: "tabular-nums",
-    },
-  };
-}
-
-/** A bare number input with its error underneath, for table cells (label it elsewhere with htmlFor). */
-export function NumberCell(props: NumberOptions & { className?: string }) {
-  const { id, error, input } = useNumberInput(props);
-  return (
-    <div className={cn("grid gap-1", props.className)}>
-      <Input {...input} />
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="text-xs font-medium text-destructive whitespace-normal">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
+type Labelled = {
+  name: string;
+  label: React.ReactNode;
+  srPrefix?: string;
+  description?: React.ReactNode;
+  className?: string;
+};
 
 export function NumberField({
   label,
   srPrefix,
-  description,
-  className,
-  ...options
-}: NumberOptions & { label: React.ReactNode; srPrefix?: string; description?: React.ReactNode; className?: string }) {
-  const { id, error, input } = useNumberInput(options);
-  const { id: _id, "aria-invalid": _invalid, "aria-describedby": _describedBy, ...rest } = input;
+  ...props
+}: Labelled & { scale?: number; min?: number; max?: number; step?: number | "any" }) {
+  const { control, readOnly } = useConfigForm();
   return (
-    <FormField
-      id={id}
+    <NumberControl
+      control={control}
       label={<LabelText label={label} srPrefix={srPrefix} />}
-      error={error}
-      description={description}
-      className={className}
-    >
-      <Input {...rest} />
-    </FormField>
+      readOnly={readOnly}
+      {...props}
+    />
   );
 }
 
-export function TextField({
-  path,
-  label,
-  srPrefix,
-  description,
-  className,
-}: {
-  path: Path;
-  label: React.ReactNode;
-  srPrefix?: string;
-  description?: React.ReactNode;
-  className?: string;
-}) {
-  const { draft, errors, readOnly, idPrefix, setValue } = useDraft();
-  const id = fieldId(idPrefix, path);
-  const value = getIn(draft, path);
+export function TextField({ label, srPrefix, ...props }: Labelled) {
+  const { control, readOnly } = useConfigForm();
   return (
-    <FormField
-      id={id}
+    <TextControl
+      control={control}
       label={<LabelText label={label} srPrefix={srPrefix} />}
-      error={errors[pathKey(path)]}
-      description={description}
-      className={className}
-    >
-      <Input
-        value={typeof value === "string" ? value : ""}
-        onChange={(e) => setValue(path, e.target.value)}
-        readOnly={readOnly}
-        autoComplete="off"
-      />
-    </FormField>
+      readOnly={readOnly}
+      autoComplete="off"
+      {...props}
+    />
   );
 }
 
-/** A string list edited one item per line; `optional` lists become undefined when emptied. */
-export function ListField({
-  path,
-  label,
-  srPrefix,
-  description,
-  optional,
-  className,
-}: {
-  path: Path;
-  label: React.ReactNode;
-  srPrefix?: string;
-  description?: React.ReactNode;
-  optional?: boolean;
-  className?: string;
-}) {
-  const { draft, errors, readOnly, idPrefix, raw, setValue } = useDraft();
-  const key = pathKey(path);
-  const id = fieldId(idPrefix, path);
-  const list = asArray(getIn(draft, path)).filter((v): v is string => typeof v === "string");
-  const error = errors[key] ?? Object.entries(errors).find(([k]) => k.startsWith(`${key}.`))?.[1];
+/** A list of texts edited one item per line. */
+export function ListField({ label, srPrefix, ...props }: Labelled) {
+  const { control, readOnly } = useConfigForm();
   return (
-    <FormField
-      id={id}
+    <ListControl
+      control={control}
       label={<LabelText label={label} srPrefix={srPrefix} />}
-      error={error}
-      description={description}
-      className={className}
-    >
-      <Textarea
-        rows={Math.min(8, Math.max(2, list.length + 1))}
-        value={raw[key] ?? list.join("\n")}
-        onChange={(e) => {
-          const items = e.target.value
-            .split(/\r?\n/)
-            .map((s) => s.trim())
-            .filter((s) => s.length > 0);
-          setValue(path, optional && items.length === 0 ? undefined : items, e.target.value);
-        }}
-        readOnly={readOnly}
-        spellCheck={false}
-      />
-    </FormField>
+      readOnly={readOnly}
+      {...props}
+    />
   );
 }
 
 /** A boolean as a checkbox; read-only users get it disabled (a checkbox cannot be readonly). */
-export function CheckboxField({
-  path,
-  label,
-  srPrefix,
-  className,
-}: {
-  path: Path;
-  label: React.ReactNode;
-  srPrefix?: string;
-  className?: string;
-}) {
-  const { draft, errors, readOnly, idPrefix, setValue } = useDraft();
-  const id = fieldId(idPrefix, path);
-  const error = errors[pathKey(path)];
+export function CheckboxField({ name, label, srPrefix, className }: Omit<Labelled, "description">) {
+  const { control, readOnly } = useConfigForm();
   return (
-    <div className={cn("grid gap-1", className)}>
-      <label htmlFor={id} className="flex items-center gap-2 text-sm">
-        <input
-          id={id}
-          type="checkbox"
-          className="size-4 accent-primary"
-          checked={getIn(draft, path) === true}
-          onChange={(e) => setValue(path, e.target.checked)}
-          disabled={readOnly}
-          aria-invalid={error ? true : undefined}
-        />
-        <LabelText label={label} srPrefix={srPrefix} />
-      </label>
-      {error ? (
-        <p role="alert" className="text-sm font-medium text-destructive">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <CheckboxControl
+      control={control}
+      name={name}
+      label={<LabelText label={label} srPrefix={srPrefix} />}
+      disabled={readOnly}
+      className={cn("flex items-center gap-2 text-sm", className)}
+    />
   );
 }
 
 /** A list of allowed values as a group of checkboxes (the list keeps the options' order). */
 export function MultiCheckboxField<T extends string>({
-  path,
+  name,
   legend,
   srPrefix,
   options,
 }: {
-  path: Path;
+  name: string;
   legend: string;
   srPrefix?: string;
   options: readonly { value: T; label: string }[];
 }) {
-  const { draft, errors, readOnly, idPrefix, setValue } = useDraft();
-  const selected = new Set(asArray(getIn(draft, path)));
-  const key = pathKey(path);
-  const error = errors[key] ?? Object.entries(errors).find(([k]) => k.startsWith(`${key}.`))?.[1];
+  const { control, readOnly } = useConfigForm();
   return (
-    <fieldset className="grid gap-2" aria-invalid={error ? true : undefined}>
-      <legend className="mb-1 text-sm font-medium">
-        <LabelText label={legend} srPrefix={srPrefix} />
-      </legend>
-      <div className="flex flex-wrap gap-x-4 gap-y-2">
-        {options.map((o) => {
-          const id = fieldId(idPrefix, [...path, o.value]);
-          return (
-            <label key={o.value} htmlFor={id} className="flex items-center gap-2 text-sm">
-              <input
-                id={id}
-                type="checkbox"
-                className="size-4 accent-primary"
-                checked={selected.has(o.value)}
-                disabled={readOnly}
-                onChange={(e) => {
-                  const next = new Set(selected);
-                  if (e.target.checked) next.add(o.value);
-                  else next.delete(o.value);
-                  setValue(
-                    path,
-                    options.map((x) => x.value).filter((v) => next.has(v)),
-                  );
-                }}
-              />
-              {srPrefix ? (
-                <span className="sr-only">
-                  {srPrefix} {legend}:{" "}
-                </span>
-              ) : null}
-              {o.label}
-            </label>
-          );
-        })}
-      </div>
-      {error ? (
-        <p role="alert" className="text-sm font-medium text-destructive">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
+    <FormField
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => {
+        const selected = new Set(asArray(field.value));
+        return (
+          <FormItem asChild>
+            <fieldset className="grid gap-2" aria-invalid={fieldState.error ? true : undefined}>
+              <legend className="mb-1 text-sm font-medium">
+                <LabelText label={legend} srPrefix={srPrefix} />
+              </legend>
+              <div className="flex flex-wrap gap-x-4 gap-y-2">
+                {options.map((o, i) => (
+                  <label key={o.value} className="flex items-center gap-2 text-sm">
+                    <input
+                      type="checkbox"
+                      className="size-4 accent-primary"
+                      checked={selected.has(o.value)}
+                      disabled={readOnly}
+                      ref={i === 0 ? field.ref : undefined}
+                      onBlur={field.onBlur}
+                      onChange={(e) => {
+                        const next = new Set(selected);
+                        if (e.target.checked) next.add(o.value);
+                        else next.delete(o.value);
+                        field.onChange(options.map((x) => x.value).filter((v) => next.has(v)));
+                      }}
+                    />
+                    {srPrefix ? (
+                      <span className="sr-only">
+                        {srPrefix} {legend}:{" "}
+                      </span>
+                    ) : null}
+                    {o.label}
+                  </label>
+                ))}
+              </div>
+              <FormMessage />
+            </fieldset>
+          </FormItem>
+        );
+      }}
+    />
+  );
+}
+
+/**
+ * The message about a group itself (a range that starts above its end, a category without criteria, weights
+ * that do not add up), not about one of its fields. `serverOnly` where a live preview already says what the
+ * schema says, so only the server's refusal needs the words.
+ */
+export function GroupMessage({ name, serverOnly }: { name: string; serverOnly?: boolean }) {
+  const { control, getFieldState } = useFormContext<ConfigValues>();
+  const state = useFormState({ control, name, exact: true });
+  const error = getFieldState(name, state).error;
+  if (!error?.message || (serverOnly && error.type !== "server")) return null;
+  return (
+    <p role="alert" className="text-sm font-medium text-destructive">
+      {error.message}
+    </p>
   );
 }
 
 /** A [from, to] pair with the pair's own message (e.g. "starts above where it ends") underneath. */
 export function RangeFields({
-  path,
+  name,
   label,
   unit,
   srPrefix,
@@ -303,9 +199,8 @@ export function RangeFields({
   step,
   min,
   max,
-  hideRangeError,
 }: {
-  path: Path;
+  name: string;
   label: string;
   unit?: string;
   srPrefix?: string;
@@ -313,53 +208,44 @@ export function RangeFields({
   step?: number | "any";
   min?: number;
   max?: number;
-  hideRangeError?: boolean;
 }) {
-  const { errors } = useDraft();
-  const error = errors[pathKey(path)];
   const suffix = unit ? ` (${unit})` : "";
+  const prefix = [srPrefix, label].filter(Boolean).join(" ");
   return (
     <fieldset className="grid gap-2">
       <legend className="mb-1 text-sm font-medium">{label}</legend>
       <div className="grid gap-3 sm:grid-cols-2">
-        <NumberField
-          path={[...path, 0]}
-          label={`From${suffix}`}
-          srPrefix={[srPrefix, label].filter(Boolean).join(" ")}
-          scale={scale}
-          step={step}
-          min={min}
-          max={max}
-        />
-        <NumberField
-          path={[...path, 1]}
-          label={`To${suffix}`}
-          srPrefix={[srPrefix, label].filter(Boolean).join(" ")}
-          scale={scale}
-          step={step}
-          min={min}
-          max={max}
-        />
+        {(["From", "To"] as const).map((end, i) => (
+          <NumberField
+            key={end}
+            name={`${name}.${i}`}
+            label={`${end}${suffix}`}
+            srPrefix={prefix}
+            scale={scale}
+            step={step}
+            min={min}
+            max={max}
+          />
+        ))}
       </div>
-      {error && !hideRangeError ? (
-        <p role="alert" className="text-sm font-medium text-destructive">
-          {error}
-        </p>
-      ) : null}
+      <GroupMessage name={name} />
     </fieldset>
   );
 }
 
 /** Live sum of a set of weights: green when it is 1, red with the current sum otherwise. */
-export function WeightSum({ path, keys, what = "Weights" }: { path: Path; keys: readonly string[]; what?: string }) {
-  const { draft } = useDraft();
-  const values = keys.map((k) => getIn(draft, [...path, k]));
+export function WeightSum({ name, keys, what = "Weights" }: { name: string; keys: readonly string[]; what?: string }) {
+  const weights: unknown = useWatch<ConfigValues>({ name });
+  const values = keys.map((k) => asRecord(weights)[k]);
   const sum = sumOf(values);
   const ok = values.every((v) => finite(v) !== null) && Math.abs(sum - 1) <= WEIGHT_SUM_TOLERANCE;
   return (
-    <p role="status" className={cn("text-sm tabular-nums", ok ? "text-success" : "font-medium text-destructive")}>
-      {ok ? `${what} sum to 1 ✓` : `${what} must sum to 1 (now ${tidy(sum)})`}
-    </p>
+    <>
+      <p role="status" className={cn("text-sm tabular-nums", ok ? "text-success" : "font-medium text-destructive")}>
+        {ok ? `${what} sum to 1 ✓` : `${what} must sum to 1 (now ${tidy(sum)})`}
+      </p>
+      <GroupMessage name={name} serverOnly />
+    </>
   );
 }
 

@@ -1,30 +1,34 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useForm, useWatch, type Resolver } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Form, FormRootError, setServerError } from "@/components/ui/form";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/utils";
 import {
+  CONFIG_SCHEMAS,
+  PARSE_OPTIONS,
   asRecord,
   describePath,
   hasForm,
   isRecord,
-  pathKey,
-  setIn,
   validateConfig,
   type ConfigKind,
-  type Path,
   type Problem,
 } from "./config-draft";
-import { DraftContext, type DraftContextValue } from "./config-fields";
+import { ConfigReadOnly, type ConfigValues } from "./config-fields";
 import { EducationConfigForm } from "./education-config-form";
 import { FeasibilityConfigForm } from "./feasibility-config-form";
 import { QualificationConfigForm } from "./qualification-config-form";
 import { TiersConfigForm } from "./tiers-config-form";
 
-export type ServerRefusal = { message: string; fieldErrors: Record<string, string>; data: unknown };
+/** A save the server refused with field errors: its message, shown with the fields' own messages. */
+export type ServerRefusal = { message: string };
 
 type View = "form" | "json";
 const VIEWS: { value: View; label: string }[] = [
@@ -39,10 +43,11 @@ type Props = {
   defaults: unknown;
   canEdit: boolean;
   saving: boolean;
-  onSave: (data: unknown) => void;
+  /** saves the configuration; `onRefused` gets the server's refusal (not a version conflict) */
+  onSave: (data: unknown, onRefused: (error: unknown) => void) => void;
   /** the version the last save wrote */
   saved: number | null;
-  /** the server refused the last save (its message and field-level messages) */
+  /** the server refused the last save with field errors (they are shown under their fields) */
   refusal: ServerRefusal | null;
   /** the server said someone saved a newer version meanwhile */
   conflict: { version: number | null } | null;
@@ -52,9 +57,10 @@ type Props = {
 
 /**
  * Edits one version of one kind: a structured form or, for power users, the raw JSON; both edit the
- * same draft. The engine's schema validates the draft live (the server runs the same one), so a save
- * the server would refuse is refused here first, with the reasons; the server's own refusal (or a
- * version conflict) is shown next to the Save button too. Mounted per version: a new version resets it.
+ * same draft, the react-hook-form state (docs/architecture.md#forms) with the engine's schema as resolver
+ * (the server runs the same one). The draft is checked live, so a save the server would refuse is refused
+ * here first, with the reasons; the server's own refusal lands under its fields (`setServerError`), a
+ * version conflict next to the Save button. Mounted per version: a new version resets it.
  */
 export function DraftEditor({
   kind,
@@ -71,40 +77,41 @@ export function DraftEditor({
   reloading,
 }: Props) {
   const savedText = useMemo(() => JSON.stringify(data), [data]);
-  const [draft, setDraft] = useState<unknown>(data);
-  const [raw, setRaw] = useState<Record<string, string>>({});
+  const schema = CONFIG_SCHEMAS[kind];
+  const form = useForm<ConfigValues>({
+    resolver: schema
+      ? (zodResolver(schema as z.ZodType<ConfigValues, ConfigValues>, PARSE_OPTIONS) as Resolver<ConfigValues>)
+      : undefined,
+    defaultValues: asRecord(data),
+    // a refused save focuses the list of problems, which names every one
+    shouldFocusError: false,
+  });
+  const draft = useWatch({ control: form.control });
+  const draftText = useMemo(() => JSON.stringify(draft), [draft]);
   const withForm = hasForm(kind);
   const [view, setView] = useState<View>(withForm ? "form" : "json");
   const [jsonText, setJsonText] = useState(() => JSON.stringify(data, null, 2));
   const [jsonError, setJsonError] = useState<string | null>(null);
   const [tabError, setTabError] = useState<string | null>(null);
   /** the draft a save was refused for: the refusal shows until the draft changes */
-  const [refused, setRefused] = useState<{ draft: unknown } | null>(null);
+  const [refused, setRefused] = useState<{ draftText: string } | null>(null);
   const refusalRef = useRef<HTMLDivElement>(null);
   const tabRefs = useRef<Record<View, HTMLButtonElement | null>>({ form: null, json: null });
 
+  // the live list of problems is a preview of the same schema; the fields' messages are the form's own
   const validation = useMemo(() => validateConfig(kind, draft), [kind, draft]);
-  const serverErrors = refusal && refusal.data === draft ? refusal.fieldErrors : {};
-  const errors = { ...serverErrors, ...validation.errors };
-  const dirty = useMemo(() => JSON.stringify(draft) !== savedText, [draft, savedText]);
+  const dirty = draftText !== savedText;
   // edits made while saving would be lost when the saved version replaces this one
   const readOnly = !canEdit || saving;
   const idPrefix = `cfg-${kind}`;
 
-  const setValue = useCallback((path: Path, value: unknown, rawText?: string) => {
-    const key = pathKey(path);
-    setDraft((d: unknown) => setIn(d, path, value));
-    setRaw((r) => {
-      if (rawText !== undefined) return { ...r, [key]: rawText };
-      if (!(key in r)) return r;
-      const { [key]: _dropped, ...rest } = r;
-      return rest;
-    });
-  }, []);
+  // every edit checks the whole draft, so a message about another field (proceed below pass) shows at once;
+  // it also clears the server's messages about the draft it refused
+  useEffect(() => {
+    void form.trigger();
+  }, [form, draftText]);
 
-  const context: DraftContextValue = { draft, errors, readOnly, idPrefix, raw, setValue };
-
-  const showRefusal = refused !== null && refused.draft === draft && (!validation.ok || jsonError !== null);
+  const showRefusal = refused !== null && refused.draftText === draftText && (!validation.ok || jsonError !== null);
   useEffect(() => {
     if (refused) refusalRef.current?.focus();
   }, [refused]);
@@ -112,14 +119,11 @@ export function DraftEditor({
   function switchTo(next: View) {
     if (next === view) return;
     if (next === "json") {
-      setJsonText(JSON.stringify(draft, null, 2));
+      setJsonText(JSON.stringify(form.getValues(), null, 2));
       setJsonError(null);
-    } else {
-      if (jsonError) {
-        setTabError("The JSON is not valid: fix it (or discard your changes) before going back to the form.");
-        return;
-      }
-      setRaw({});
+    } else if (jsonError) {
+      setTabError("The JSON is not valid: fix it (or discard your changes) before going back to the form.");
+      return;
     }
     setTabError(null);
     setView(next);
@@ -149,200 +153,215 @@ export function DraftEditor({
       }
       setJsonError(null);
       setTabError(null);
-      setDraft(parsed);
+      form.reset(parsed, { keepDefaultValues: true });
     } catch (error) {
       setJsonError(`Not valid JSON: ${(error as Error).message}`);
     }
   }
 
   function replaceDraft(next: unknown) {
-    setDraft(next);
-    setRaw({});
+    form.reset(asRecord(next), { keepDefaultValues: true });
     setJsonText(JSON.stringify(next, null, 2));
     setJsonError(null);
     setTabError(null);
     setRefused(null);
   }
 
+  const submit = form.handleSubmit(
+    (config) => {
+      setRefused(null);
+      onSave(config, (error) => setServerError(form, error));
+    },
+    () => setRefused({ draftText }),
+  );
+
   function save() {
-    if ((view === "json" && jsonError) || !validation.ok) {
-      setRefused({ draft });
+    if (view === "json" && jsonError) {
+      setRefused({ draftText });
       return;
     }
-    setRefused(null);
-    onSave(draft);
+    void submit();
   }
 
   const jsonId = `${idPrefix}-json`;
   return (
-    <DraftContext.Provider value={context}>
-      <div className="grid gap-4">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <div className="flex flex-wrap items-center gap-2 text-sm">
-            <p className="font-medium">Current version: {version}</p>
-            {dirty && canEdit ? <Badge variant="warning">Unsaved changes</Badge> : null}
-            {!canEdit ? <Badge variant="secondary">Read-only</Badge> : null}
+    <Form {...form}>
+      <ConfigReadOnly.Provider value={readOnly}>
+        <div className="grid gap-4">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <div className="flex flex-wrap items-center gap-2 text-sm">
+              <p className="font-medium">Current version: {version}</p>
+              {dirty && canEdit ? <Badge variant="warning">Unsaved changes</Badge> : null}
+              {!canEdit ? <Badge variant="secondary">Read-only</Badge> : null}
+            </div>
+            {withForm ? (
+              <div
+                role="tablist"
+                aria-label="Edit as"
+                className="inline-grid grid-cols-2 gap-1 rounded-lg bg-muted p-1"
+              >
+                {VIEWS.map((v) => (
+                  <button
+                    key={v.value}
+                    ref={(el) => {
+                      tabRefs.current[v.value] = el;
+                    }}
+                    role="tab"
+                    type="button"
+                    id={`${idPrefix}-tab-${v.value}`}
+                    aria-selected={view === v.value}
+                    aria-controls={view === v.value ? `${idPrefix}-panel-${v.value}` : undefined}
+                    tabIndex={view === v.value ? 0 : -1}
+                    onClick={() => switchTo(v.value)}
+                    onKeyDown={onTabKey}
+                    className={cn(
+                      "rounded-md px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
+                      view === v.value
+                        ? "bg-background text-foreground shadow-sm"
+                        : "text-muted-foreground hover:text-foreground",
+                    )}
+                  >
+                    {v.label}
+                  </button>
+                ))}
+              </div>
+            ) : null}
           </div>
-          {withForm ? (
-            <div role="tablist" aria-label="Edit as" className="inline-grid grid-cols-2 gap-1 rounded-lg bg-muted p-1">
-              {VIEWS.map((v) => (
-                <button
-                  key={v.value}
-                  ref={(el) => {
-                    tabRefs.current[v.value] = el;
-                  }}
-                  role="tab"
-                  type="button"
-                  id={`${idPrefix}-tab-${v.value}`}
-                  aria-selected={view === v.value}
-                  aria-controls={view === v.value ? `${idPrefix}-panel-${v.value}` : undefined}
-                  tabIndex={view === v.value ? 0 : -1}
-                  onClick={() => switchTo(v.value)}
-                  onKeyDown={onTabKey}
-                  className={cn(
-                    "rounded-md px-3 py-1.5 text-sm font-medium transition-colors focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
-                    view === v.value
-                      ? "bg-background text-foreground shadow-sm"
-                      : "text-muted-foreground hover:text-foreground",
-                  )}
+          {!canEdit ? (
+            <p className="text-sm text-muted-foreground">Only admins can change scoring configuration.</p>
+          ) : null}
+          {tabError ? (
+            <Alert variant="destructive">
+              <AlertDescription>{tabError}</AlertDescription>
+            </Alert>
+          ) : null}
+
+          {!withForm ? (
+            <p className="text-sm text-muted-foreground">
+              There is no form for this kind yet: it is edited as JSON and checked by the server when saved.
+            </p>
+          ) : null}
+          <div
+            {...(withForm
+              ? { role: "tabpanel", id: `${idPrefix}-panel-${view}`, "aria-labelledby": `${idPrefix}-tab-${view}` }
+              : {})}
+          >
+            {view === "form" ? (
+              kind === "qualification" ? (
+                <QualificationConfigForm />
+              ) : kind === "feasibility" ? (
+                <FeasibilityConfigForm />
+              ) : kind === "tiers" ? (
+                <TiersConfigForm names={tierNames(data)} />
+              ) : kind === "education" ? (
+                <EducationConfigForm />
+              ) : null
+            ) : (
+              <div className="grid gap-2">
+                <label htmlFor={jsonId} className="text-sm font-medium">
+                  Version {version} ({kind}) as JSON
+                </label>
+                <Textarea
+                  id={jsonId}
+                  value={jsonText}
+                  onChange={(e) => editJson(e.target.value)}
+                  readOnly={readOnly}
+                  spellCheck={false}
+                  aria-invalid={jsonError ? true : undefined}
+                  aria-describedby={jsonError ? `${jsonId}-error` : `${jsonId}-help`}
+                  className="min-h-80 font-mono text-xs"
+                />
+                {jsonError ? (
+                  <p id={`${jsonId}-error`} role="alert" className="text-sm font-medium text-destructive">
+                    {jsonError}
+                  </p>
+                ) : (
+                  <p id={`${jsonId}-help`} className="text-sm text-muted-foreground">
+                    Money is in integer cents here. Checked against the same rules as the form as you type.
+                  </p>
+                )}
+              </div>
+            )}
+          </div>
+
+          {canEdit ? (
+            <div className="grid gap-3 border-t pt-4">
+              {saved !== null ? (
+                <Alert variant="success">
+                  <AlertDescription>
+                    Saved as version {saved}. New scores use it; stored scores keep theirs.
+                  </AlertDescription>
+                </Alert>
+              ) : null}
+              {conflict ? (
+                <Alert variant="destructive">
+                  <AlertDescription>
+                    <p>
+                      {conflict.version !== null
+                        ? `Someone else saved version ${conflict.version}`
+                        : "Someone else saved a newer version"}{" "}
+                      — reload to get it, then apply your change again. Reloading discards your unsaved changes.
+                    </p>
+                    <Button size="sm" variant="outline" onClick={onReload} disabled={reloading}>
+                      {reloading ? "Reloading…" : "Reload"}
+                    </Button>
+                  </AlertDescription>
+                </Alert>
+              ) : null}
+              <FormRootError />
+              {refusal ? (
+                <Alert variant="destructive">
+                  <AlertTitle>The server refused this version</AlertTitle>
+                  <AlertDescription>{refusal.message}</AlertDescription>
+                </Alert>
+              ) : null}
+              {showRefusal ? (
+                <Alert
+                  variant="destructive"
+                  ref={refusalRef}
+                  tabIndex={-1}
+                  className="focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
                 >
-                  {v.label}
-                </button>
-              ))}
+                  <AlertTitle>
+                    Not saved:{" "}
+                    {jsonError && view === "json"
+                      ? "the JSON is not valid"
+                      : `fix ${problemCount(validation.problems)} first`}
+                  </AlertTitle>
+                  <AlertDescription>
+                    {jsonError && view === "json" ? (
+                      <p>{jsonError}</p>
+                    ) : (
+                      <ProblemList problems={validation.problems} draft={draft} />
+                    )}
+                  </AlertDescription>
+                </Alert>
+              ) : !validation.ok ? (
+                <div className="rounded-lg border border-destructive/40 px-4 py-3 text-sm">
+                  <p className="font-medium text-destructive">
+                    {problemCount(validation.problems)} to fix before saving
+                  </p>
+                  <ProblemList problems={validation.problems} draft={draft} />
+                </div>
+              ) : null}
+              <div className="flex flex-wrap items-center gap-2">
+                <Button type="button" onClick={save} disabled={saving}>
+                  {saving ? "Saving…" : "Save as new version"}
+                </Button>
+                <Button type="button" variant="ghost" onClick={() => replaceDraft(data)} disabled={saving || !dirty}>
+                  Discard changes
+                </Button>
+                {view === "json" ? (
+                  <Button type="button" variant="outline" onClick={() => replaceDraft(defaults)} disabled={saving}>
+                    Load the defaults
+                  </Button>
+                ) : null}
+              </div>
             </div>
           ) : null}
         </div>
-        {!canEdit ? (
-          <p className="text-sm text-muted-foreground">Only admins can change scoring configuration.</p>
-        ) : null}
-        {tabError ? (
-          <Alert variant="destructive">
-            <AlertDescription>{tabError}</AlertDescription>
-          </Alert>
-        ) : null}
-
-        {!withForm ? (
-          <p className="text-sm text-muted-foreground">
-            There is no form for this kind yet: it is edited as JSON and checked by the server when saved.
-          </p>
-        ) : null}
-        <div
-          {...(withForm
-            ? { role: "tabpanel", id: `${idPrefix}-panel-${view}`, "aria-labelledby": `${idPrefix}-tab-${view}` }
-            : {})}
-        >
-          {view === "form" ? (
-            kind === "qualification" ? (
-              <QualificationConfigForm />
-            ) : kind === "feasibility" ? (
-              <FeasibilityConfigForm />
-            ) : kind === "tiers" ? (
-              <TiersConfigForm names={tierNames(data)} />
-            ) : kind === "education" ? (
-              <EducationConfigForm />
-            ) : null
-          ) : (
-            <div className="grid gap-2">
-              <label htmlFor={jsonId} className="text-sm font-medium">
-                Version {version} ({kind}) as JSON
-              </label>
-              <Textarea
-                id={jsonId}
-                value={jsonText}
-                onChange={(e) => editJson(e.target.value)}
-                readOnly={readOnly}
-                spellCheck={false}
-                aria-invalid={jsonError ? true : undefined}
-                aria-describedby={jsonError ? `${jsonId}-error` : `${jsonId}-help`}
-                className="min-h-80 font-mono text-xs"
-              />
-              {jsonError ? (
-                <p id={`${jsonId}-error`} role="alert" className="text-sm font-medium text-destructive">
-                  {jsonError}
-                </p>
-              ) : (
-                <p id={`${jsonId}-help`} className="text-sm text-muted-foreground">
-                  Money is in integer cents here. Checked against the same rules as the form as you type.
-                </p>
-              )}
-            </div>
-          )}
-        </div>
-
-        {canEdit ? (
-          <div className="grid gap-3 border-t pt-4">
-            {saved !== null ? (
-              <Alert variant="success">
-                <AlertDescription>
-                  Saved as version {saved}. New scores use it; stored scores keep theirs.
-                </AlertDescription>
-              </Alert>
-            ) : null}
-            {conflict ? (
-              <Alert variant="destructive">
-                <AlertDescription>
-                  <p>
-                    {conflict.version !== null
-                      ? `Someone else saved version ${conflict.version}`
-                      : "Someone else saved a newer version"}{" "}
-                    — reload to get it, then apply your change again. Reloading discards your unsaved changes.
-                  </p>
-                  <Button size="sm" variant="outline" onClick={onReload} disabled={reloading}>
-                    {reloading ? "Reloading…" : "Reload"}
-                  </Button>
-                </AlertDescription>
-              </Alert>
-            ) : null}
-            {refusal ? (
-              <Alert variant="destructive">
-                <AlertTitle>The server refused this version</AlertTitle>
-                <AlertDescription>{refusal.message}</AlertDescription>
-              </Alert>
-            ) : null}
-            {showRefusal ? (
-              <Alert
-                variant="destructive"
-                ref={refusalRef}
-                tabIndex={-1}
-                className="focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
-              >
-                <AlertTitle>
-                  Not saved:{" "}
-                  {jsonError && view === "json"
-                    ? "the JSON is not valid"
-                    : `fix ${problemCount(validation.problems)} first`}
-                </AlertTitle>
-                <AlertDescription>
-                  {jsonError && view === "json" ? (
-                    <p>{jsonError}</p>
-                  ) : (
-                    <ProblemList problems={validation.problems} draft={draft} />
-                  )}
-                </AlertDescription>
-              </Alert>
-            ) : !validation.ok ? (
-              <div className="rounded-lg border border-destructive/40 px-4 py-3 text-sm">
-                <p className="font-medium text-destructive">{problemCount(validation.problems)} to fix before saving</p>
-                <ProblemList problems={validation.problems} draft={draft} />
-              </div>
-            ) : null}
-            <div className="flex flex-wrap items-center gap-2">
-              <Button type="button" onClick={save} disabled={saving}>
-                {saving ? "Saving…" : "Save as new version"}
-              </Button>
-              <Button type="button" variant="ghost" onClick={() => replaceDraft(data)} disabled={saving || !dirty}>
-                Discard changes
-              </Button>
-              {view === "json" ? (
-                <Button type="button" variant="outline" onClick={() => replaceDraft(defaults)} disabled={saving}>
-                  Load the defaults
-                </Button>
-              ) : null}
-            </div>
-          </div>
-        ) : null}
-      </div>
-    </DraftContext.Provider>
+      </ConfigReadOnly.Provider>
+    </Form>
   );
 }
 

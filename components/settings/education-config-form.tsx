@@ -12,7 +12,7 @@ const ALL_SERVICES = Object.keys(SERVICE_TYPE_LABELS).length;
 
 /** The delivery schedule as numbers, the lead items as a list, and the (fixed) content library for reference. */
 export function EducationConfigForm() {
-  const { draft } = useDraft();
+  const draft = useDraft();
   const leadKeys = asArray(getIn(draft, ["leadItemKeys"])).filter((k): k is string => typeof k === "string");
   const unknown = leadKeys.filter((k) => !LIBRARY_KEYS.has(k));
   return (
@@ -23,7 +23,7 @@ export function EducationConfigForm() {
       >
         <div className="grid gap-4 sm:grid-cols-2">
           <NumberField
-            path={["spreadDays"]}
+            name="spreadDays"
             label="Spread over (days)"
             min={1}
             max={30}
@@ -31,16 +31,16 @@ export function EducationConfigForm() {
             description="Default: complete in 3 days."
           />
           <NumberField
-            path={["completionDays"]}
+            name="completionDays"
             label="Completion deadline (days)"
             min={1}
             max={90}
             step={1}
             description="Success: every item completed within this many days."
           />
-          <NumberField path={["sendHourUtc"]} label="Send hour (UTC, 0–23)" min={0} max={23} step={1} />
-          <NumberField path={["maxPerDay"]} label="Items per day at most" min={1} max={10} step={1} />
-          <NumberField path={["slotSpacingMinutes"]} label="Minutes between two items" min={5} max={720} step={5} />
+          <NumberField name="sendHourUtc" label="Send hour (UTC, 0–23)" min={0} max={23} step={1} />
+          <NumberField name="maxPerDay" label="Items per day at most" min={1} max={10} step={1} />
+          <NumberField name="slotSpacingMinutes" label="Minutes between two items" min={5} max={720} step={5} />
         </div>
       </Section>
 
@@ -49,7 +49,7 @@ export function EducationConfigForm() {
         description="Placed first in every plan, in this order, whatever the audience or service type."
       >
         <ListField
-          path={["leadItemKeys"]}
+          name="leadItemKeys"
           label="Lead item keys (one per line, in order)"
           description="Use the keys from the library below."
         />

@@ -1,7 +1,7 @@
 "use client";
 
 import { asRecord, getIn } from "./config-draft";
-import { ListField, NumberField, Section, WeightSum, useDraft } from "./config-fields";
+import { ListField, NumberField, Section, WeightSum, fieldKeys, useDraft } from "./config-fields";
 
 type Field = {
   key: string;
@@ -107,7 +107,7 @@ function Fields({ section, fields }: { section: string; fields: Field[] }) {
       {fields.map((f) => (
         <NumberField
           key={f.key}
-          path={[section, f.key]}
+          name={`${section}.${f.key}`}
           label={f.label}
           min={f.min}
           max={f.max}
@@ -122,8 +122,8 @@ function Fields({ section, fields }: { section: string; fields: Field[] }) {
 
 /** Weights with a live sum, pass/proceed scores, then every rule parameter by section. */
 export function FeasibilityConfigForm() {
-  const { draft } = useDraft();
-  const regimes = Object.keys(asRecord(getIn(draft, ["technical", "compliancePenalties"])));
+  const draft = useDraft();
+  const regimes = fieldKeys(asRecord(getIn(draft, ["technical", "compliancePenalties"])));
   return (
     <div className="grid gap-6">
       <Section
@@ -131,17 +131,17 @@ export function FeasibilityConfigForm() {
         description="feasibility = technical × w₁ + timeline × w₂ + resource × w₃; the weights must add up to 1 (default: 0.4 / 0.3 / 0.3)."
       >
         <div className="grid gap-4 sm:grid-cols-3">
-          <NumberField path={["weights", "technical"]} label="Technical weight" min={0} max={1} step={0.05} />
-          <NumberField path={["weights", "timeline"]} label="Timeline weight" min={0} max={1} step={0.05} />
-          <NumberField path={["weights", "resource"]} label="Resource weight" min={0} max={1} step={0.05} />
+          <NumberField name="weights.technical" label="Technical weight" min={0} max={1} step={0.05} />
+          <NumberField name="weights.timeline" label="Timeline weight" min={0} max={1} step={0.05} />
+          <NumberField name="weights.resource" label="Resource weight" min={0} max={1} step={0.05} />
         </div>
-        <WeightSum path={["weights"]} keys={["technical", "timeline", "resource"]} />
+        <WeightSum name="weights" keys={["technical", "timeline", "resource"]} />
       </Section>
 
       <Section title="Decision scores">
         <div className="grid gap-4 sm:grid-cols-2">
           <NumberField
-            path={["passScore"]}
+            name="passScore"
             label="Pass score (0–100)"
             min={0}
             max={100}
@@ -149,7 +149,7 @@ export function FeasibilityConfigForm() {
             description="Below this the journey stops (default: 70)."
           />
           <NumberField
-            path={["proceedScore"]}
+            name="proceedScore"
             label="Proceed score (0–100)"
             min={0}
             max={100}
@@ -176,7 +176,7 @@ export function FeasibilityConfigForm() {
               {regimes.map((regime) => (
                 <NumberField
                   key={regime}
-                  path={["technical", "compliancePenalties", regime]}
+                  name={`technical.compliancePenalties.${regime}`}
                   label={`${regime} penalty`}
                   min={0}
                   max={100}
@@ -188,7 +188,7 @@ export function FeasibilityConfigForm() {
           </fieldset>
         ) : null}
         <ListField
-          path={["technical", "legacyTech"]}
+          name="technical.legacyTech"
           label="Legacy technologies (one per line)"
           description="Matched as substrings, without case."
         />
@@ -197,7 +197,7 @@ export function FeasibilityConfigForm() {
       <Section title="Success probability">
         <Fields section="successProbability" fields={PROBABILITY} />
         <WeightSum
-          path={["successProbability"]}
+          name="successProbability"
           keys={["feasibilityWeight", "qualificationWeight"]}
           what="Feasibility and qualification weights"
         />

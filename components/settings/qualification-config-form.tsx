@@ -1,6 +1,10 @@
 "use client";
 
+import { useContext, useId } from "react";
+import { useFormContext } from "react-hook-form";
 import { Badge } from "@/components/ui/badge";
+import { FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { NumberInput } from "@/components/ui/form-controls";
 import {
   Table,
   TableBody,
@@ -13,22 +17,30 @@ import {
 } from "@/components/ui/table";
 import { cn } from "@/lib/utils";
 import { SERVICE_TYPES, SERVICE_TYPE_LABELS, categoryLabel, criterionLabel } from "@/domain/qualification/config";
-import { asArray, asRecord, finite, getIn, pathKey, sumOf, tidy } from "./config-draft";
-import { NumberCell, NumberField, Section, fieldId, useDraft } from "./config-fields";
+import { asArray, asRecord, finite, getIn, sumOf, tidy } from "./config-draft";
+import {
+  ConfigReadOnly,
+  GroupMessage,
+  NumberField,
+  Section,
+  fieldKeys,
+  useDraft,
+  type ConfigValues,
+} from "./config-fields";
 
 const share = (part: number, total: number) => (total > 0 ? `${tidy((part / total) * 100).toFixed(1)}%` : "—");
 
 /** Criterion points per category with live subtotals and total, partial credit, pass score, service fit. */
 export function QualificationConfigForm() {
-  const { draft, idPrefix, errors } = useDraft();
+  const draft = useDraft();
   const criteria = asRecord(getIn(draft, ["criteria"]));
-  const categories = Object.entries(criteria).map(([category, items]) => {
-    const entries = Object.entries(asRecord(items));
+  const categories = fieldKeys(criteria).map((category) => {
+    const items = asRecord(criteria[category]);
+    const entries = fieldKeys(items).map((key) => [key, items[key]] as const);
     return { category, entries, subtotal: sumOf(entries.map(([, v]) => v)) };
   });
   const total = categories.reduce((a, c) => a + c.subtotal, 0);
   const partialCredit = finite(getIn(draft, ["partialCredit"]));
-  const criteriaError = errors.criteria;
 
   return (
     <div className="grid gap-6">
@@ -40,74 +52,11 @@ export function QualificationConfigForm() {
           Total: <strong className="tabular-nums">{total}</strong> points across {categories.length} categories
           <span className="text-muted-foreground"> (default: 235)</span>
         </p>
-        {criteriaError ? (
-          <p role="alert" className="text-sm font-medium text-destructive">
-            {criteriaError}
-          </p>
-        ) : null}
+        <GroupMessage name="criteria" />
         <div className="grid gap-6">
-          {categories.map(({ category, entries, subtotal }) => {
-            const headingId = fieldId(idPrefix, ["criteria", category, "heading"]);
-            const categoryError = errors[pathKey(["criteria", category])];
-            return (
-              <div key={category} className="grid gap-2">
-                <h4 id={headingId} className="flex flex-wrap items-baseline justify-between gap-2 text-sm font-medium">
-                  <span>{categoryLabel(category)}</span>
-                  <span className="text-muted-foreground tabular-nums">
-                    {subtotal} points · {share(subtotal, total)} of the total
-                  </span>
-                </h4>
-                {categoryError ? (
-                  <p role="alert" className="text-sm font-medium text-destructive">
-                    {categoryError}
-                  </p>
-                ) : null}
-                <Table aria-labelledby={headingId}>
-                  <TableCaption className="sr-only">Points per criterion in {categoryLabel(category)}</TableCaption>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHead>Criterion</TableHead>
-                      <TableHead className="w-32">Points</TableHead>
-                      <TableHead className="w-28 text-right">Share</TableHead>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {entries.map(([key, value]) => {
-                      const path = ["criteria", category, key] as const;
-                      return (
-                        <TableRow key={key}>
-                          <TableHead scope="row" className="font-normal text-foreground">
-                            <label htmlFor={fieldId(idPrefix, path)} className="grid">
-                              <span>
-                                {criterionLabel(key)}
-                                <span className="sr-only"> points</span>
-                              </span>
-                              <code className="text-xs text-muted-foreground">{key}</code>
-                            </label>
-                          </TableHead>
-                          <TableCell className="align-top">
-                            <NumberCell path={path} min={0} step={1} className="w-28" />
-                          </TableCell>
-                          <TableCell className="text-right tabular-nums text-muted-foreground">
-                            {share(finite(value) ?? 0, total)}
-                          </TableCell>
-                        </TableRow>
-                      );
-                    })}
-                  </TableBody>
-                  <TableFooter>
-                    <TableRow>
-                      <TableHead scope="row" className="text-foreground">
-                        Subtotal
-                      </TableHead>
-                      <TableCell className="tabular-nums">{subtotal}</TableCell>
-                      <TableCell className="text-right tabular-nums">{share(subtotal, total)}</TableCell>
-                    </TableRow>
-                  </TableFooter>
-                </Table>
-              </div>
-            );
-          })}
+          {categories.map(({ category, entries, subtotal }) => (
+            <CategoryTable key={category} category={category} entries={entries} subtotal={subtotal} total={total} />
+          ))}
         </div>
       </Section>
 
@@ -115,7 +64,7 @@ export function QualificationConfigForm() {
         <div className="grid gap-4 sm:grid-cols-2">
           {getIn(draft, ["partialCredit"]) !== undefined ? (
             <NumberField
-              path={["partialCredit"]}
+              name="partialCredit"
               label="Partial credit (share of the points, 0–1)"
               min={0}
               max={1}
@@ -128,7 +77,7 @@ export function QualificationConfigForm() {
             />
           ) : null}
           <NumberField
-            path={["passScore"]}
+            name="passScore"
             label="Pass score (0–100)"
             min={0}
             max={100}
@@ -158,14 +107,14 @@ export function QualificationConfigForm() {
         >
           <div className="grid gap-4 sm:grid-cols-2">
             <NumberField
-              path={["categoryFactorShares", "present"]}
+              name="categoryFactorShares.present"
               label="Present from (share, 0–1)"
               min={0}
               max={1}
               step={0.05}
             />
             <NumberField
-              path={["categoryFactorShares", "partial"]}
+              name="categoryFactorShares.partial"
               label="Partly present from (share, 0–1)"
               min={0}
               max={1}
@@ -178,9 +127,92 @@ export function QualificationConfigForm() {
   );
 }
 
+/** One category's criteria as a table: each row is a field (its label, points box and message) with its share. */
+function CategoryTable({
+  category,
+  entries,
+  subtotal,
+  total,
+}: {
+  category: string;
+  entries: (readonly [string, unknown])[];
+  subtotal: number;
+  total: number;
+}) {
+  const { control } = useFormContext<ConfigValues>();
+  const readOnly = useContext(ConfigReadOnly);
+  const headingId = useId();
+  return (
+    <div className="grid gap-2">
+      <h4 id={headingId} className="flex flex-wrap items-baseline justify-between gap-2 text-sm font-medium">
+        <span>{categoryLabel(category)}</span>
+        <span className="text-muted-foreground tabular-nums">
+          {subtotal} points · {share(subtotal, total)} of the total
+        </span>
+      </h4>
+      <GroupMessage name={`criteria.${category}`} />
+      <Table aria-labelledby={headingId}>
+        <TableCaption className="sr-only">Points per criterion in {categoryLabel(category)}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHead>Criterion</TableHead>
+            <TableHead className="w-32">Points</TableHead>
+            <TableHead className="w-28 text-right">Share</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {entries.map(([key, value]) => (
+            <FormField
+              key={key}
+              control={control}
+              name={`criteria.${category}.${key}`}
+              render={({ field }) => (
+                <FormItem asChild>
+                  <TableRow>
+                    <TableHead scope="row" className="font-normal text-foreground">
+                      <FormLabel className="grid gap-0 leading-normal font-normal select-auto">
+                        <span>
+                          {criterionLabel(key)}
+                          <span className="sr-only"> points</span>
+                        </span>
+                        <code className="text-xs text-muted-foreground">{key}</code>
+                      </FormLabel>
+                    </TableHead>
+                    <TableCell className="align-top">
+                      <div className="grid w-28 gap-1">
+                        <FormControl>
+                          <NumberInput {...field} readOnly={readOnly} min={0} step={1} />
+                        </FormControl>
+                        <FormMessage className="text-xs whitespace-normal" />
+                      </div>
+                    </TableCell>
+                    <TableCell className="text-right tabular-nums text-muted-foreground">
+                      {share(finite(value) ?? 0, total)}
+                    </TableCell>
+                  </TableRow>
+                </FormItem>
+              )}
+            />
+          ))}
+        </TableBody>
+        <TableFooter>
+          <TableRow>
+            <TableHead scope="row" className="text-foreground">
+              Subtotal
+            </TableHead>
+            <TableCell className="tabular-nums">{subtotal}</TableCell>
+            <TableCell className="text-right tabular-nums">{share(subtotal, total)}</TableCell>
+          </TableRow>
+        </TableFooter>
+      </Table>
+    </div>
+  );
+}
+
 function FitRuleFields({ serviceType }: { serviceType: (typeof SERVICE_TYPES)[number] }) {
-  const { draft } = useDraft();
+  const draft = useDraft();
   const base = ["fitMatrix", serviceType] as const;
+  const at = (field: string) => `fitMatrix.${serviceType}.${field}`;
   const name = SERVICE_TYPE_LABELS[serviceType];
   const minimum = finite(getIn(draft, [...base, "minimumScore"]));
   const low = finite(getIn(draft, [...base, "idealScoreRange", 0]));
@@ -203,24 +235,17 @@ function FitRuleFields({ serviceType }: { serviceType: (typeof SERVICE_TYPES)[nu
       <legend className="px-1 text-sm font-medium">
         {name} <code className="text-xs font-normal text-muted-foreground">{serviceType.toLowerCase()}</code>
       </legend>
-      <NumberField path={[...base, "minimumScore"]} label="Minimum score" srPrefix={name} min={0} max={100} step={1} />
+      <NumberField name={at("minimumScore")} label="Minimum score" srPrefix={name} min={0} max={100} step={1} />
       <div className="grid grid-cols-2 gap-3">
         <NumberField
-          path={[...base, "idealScoreRange", 0]}
+          name={at("idealScoreRange.0")}
           label="Ideal score from"
           srPrefix={name}
           min={0}
           max={100}
           step={1}
         />
-        <NumberField
-          path={[...base, "idealScoreRange", 1]}
-          label="Ideal score to"
-          srPrefix={name}
-          min={0}
-          max={100}
-          step={1}
-        />
+        <NumberField name={at("idealScoreRange.1")} label="Ideal score to" srPrefix={name} min={0} max={100} step={1} />
       </div>
       {check ? (
         <p
@@ -230,6 +255,7 @@ function FitRuleFields({ serviceType }: { serviceType: (typeof SERVICE_TYPES)[nu
           {check.text}
         </p>
       ) : null}
+      <GroupMessage name={at("idealScoreRange")} serverOnly />
       <div className="grid gap-1 text-sm">
         <span className="text-muted-foreground">Key factors</span>
         <ul className="flex flex-wrap gap-1" aria-label={`${name} key factors`}>
@@ -260,8 +286,9 @@ function FitRuleFields({ serviceType }: { serviceType: (typeof SERVICE_TYPES)[nu
 }
 
 function DisqualifierRules() {
-  const { draft } = useDraft();
-  const rules = Object.entries(asRecord(getIn(draft, ["disqualifierRules"])));
+  const draft = useDraft();
+  const all = asRecord(getIn(draft, ["disqualifierRules"]));
+  const rules = fieldKeys(all).map((key) => [key, all[key]] as const);
   if (rules.length === 0) return null;
   return (
     <Section
@@ -292,7 +319,7 @@ function DisqualifierRules() {
               </div>
               {rule.kind === "timeline_under" ? (
                 <NumberField
-                  path={["disqualifierRules", key, "minWeeks"]}
+                  name={`disqualifierRules.${key}.minWeeks`}
                   label="Minimum timeline (weeks)"
                   srPrefix={label}
                   min={1}

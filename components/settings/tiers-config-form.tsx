@@ -12,6 +12,7 @@ import {
   Section,
   TextField,
   WeightSum,
+  fieldKeys,
   useDraft,
 } from "./config-fields";
 
@@ -55,7 +56,7 @@ function WeightsSection({
         {factors.map((f) => (
           <NumberField
             key={f}
-            path={[field, f]}
+            name={`${field}.${f}`}
             label={`${labels[f]} weight`}
             srPrefix={what}
             min={0}
@@ -64,31 +65,31 @@ function WeightsSection({
           />
         ))}
       </div>
-      <WeightSum path={[field]} keys={factors} what={`${what} weights`} />
+      <WeightSum name={field} keys={factors} what={`${what} weights`} />
     </Section>
   );
 }
 
-type Range = { path: readonly string[]; label: string; unit: string; money?: boolean; min: number; max?: number };
+type Range = { path: string; label: string; unit: string; money?: boolean; min: number; max?: number };
 /** Money is edited in dollars (stored in cents), in steps of $1,000. */
 const MONEY = { scale: 100, step: 1000 } as const;
 const TIER_RANGES: Range[] = [
-  { path: ["priceRangeCents"], label: "Price range", unit: "USD", money: true, min: 0 },
-  { path: ["timelineWeeks"], label: "Timeline", unit: "weeks", min: 1, max: 104 },
+  { path: "priceRangeCents", label: "Price range", unit: "USD", money: true, min: 0 },
+  { path: "timelineWeeks", label: "Timeline", unit: "weeks", min: 1, max: 104 },
 ];
 const IDEAL_RANGES: Range[] = [
-  { path: ["idealCriteria", "teamSize"], label: "Team size", unit: "people", min: 0 },
-  { path: ["idealCriteria", "budgetRangeCents"], label: "Budget", unit: "USD", money: true, min: 0 },
+  { path: "idealCriteria.teamSize", label: "Team size", unit: "people", min: 0 },
+  { path: "idealCriteria.budgetRangeCents", label: "Budget", unit: "USD", money: true, min: 0 },
 ];
 
 /** A tier's from–to ranges, side by side. */
-function TierRanges({ base, name, ranges }: { base: readonly string[]; name: string; ranges: Range[] }) {
+function TierRanges({ base, name, ranges }: { base: string; name: string; ranges: Range[] }) {
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       {ranges.map(({ path, money, ...range }) => (
         <RangeFields
           key={range.label}
-          path={[...base, ...path]}
+          name={`${base}.${path}`}
           srPrefix={name}
           {...range}
           {...(money ? MONEY : { step: 1 })}
@@ -100,14 +101,14 @@ function TierRanges({ base, name, ranges }: { base: readonly string[]; name: str
 
 /** A card per tier (prices in dollars here, integer cents in the data), the weights and the threshold. */
 export function TiersConfigForm({ names }: { names: Record<string, string> }) {
-  const { draft } = useDraft();
-  const tiers = Object.keys(asRecord(getIn(draft, ["tiers"])));
+  const draft = useDraft();
+  const tiers = fieldKeys(asRecord(getIn(draft, ["tiers"])));
   const threshold = finite(getIn(draft, ["threshold"]));
   return (
     <div className="grid gap-6">
       <Section title="Recommendation">
         <NumberField
-          path={["threshold"]}
+          name="threshold"
           label="Recommendation threshold (compatibility, 0–1)"
           min={0}
           max={1}
@@ -152,16 +153,17 @@ export function TiersConfigForm({ names }: { names: Record<string, string> }) {
 }
 
 function TierCard({ tierKey, name }: { tierKey: string; name: string }) {
-  const { draft } = useDraft();
-  const base = ["tiers", tierKey] as const;
-  const team = Object.entries(asRecord(getIn(draft, [...base, "teamComposition"])));
+  const draft = useDraft();
+  const base = `tiers.${tierKey}`;
+  const members = asRecord(getIn(draft, ["tiers", tierKey, "teamComposition"]));
+  const team = fieldKeys(members).map((member) => [member, members[member]] as const);
   return (
     <section aria-label={name} className="grid gap-5 rounded-lg border p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h4 className="font-medium">{name}</h4>
         <code className="text-xs text-muted-foreground">{tierKey}</code>
       </div>
-      <TextField path={[...base, "name"]} label="Name" srPrefix={name} className="sm:max-w-md" />
+      <TextField name={`${base}.name`} label="Name" srPrefix={name} className="sm:max-w-md" />
       <TierRanges base={base} name={name} ranges={TIER_RANGES} />
 
       {team.length > 0 ? (
@@ -169,17 +171,18 @@ function TierCard({ tierKey, name }: { tierKey: string; name: string }) {
           <legend className="mb-1 text-sm font-medium">Team composition</legend>
           <div className="grid gap-4 sm:grid-cols-3">
             {team.map(([member, value]) => {
-              const path = [...base, "teamComposition", member];
+              const path = `${base}.teamComposition.${member}`;
               const label = segmentLabel(member);
               if (typeof value === "boolean")
                 return (
-                  <CheckboxField key={member} path={path} label={label} srPrefix={name} className="self-end pb-2" />
+                  <CheckboxField key={member} name={path} label={label} srPrefix={name} className="self-end pb-2" />
                 );
+              // a number box left blank holds null: it stays a number box
               if (typeof value === "number" || value === null)
                 return (
-                  <NumberField key={member} path={path} label={label} srPrefix={name} min={0} max={1000} step={1} />
+                  <NumberField key={member} name={path} label={label} srPrefix={name} min={0} max={1000} step={1} />
                 );
-              return <TextField key={member} path={path} label={label} srPrefix={name} />;
+              return <TextField key={member} name={path} label={label} srPrefix={name} />;
             })}
           </div>
         </fieldset>
@@ -189,13 +192,13 @@ function TierCard({ tierKey, name }: { tierKey: string; name: string }) {
         <legend className="mb-1 text-sm font-medium">Guarantee</legend>
         <div className="grid gap-4 sm:grid-cols-3">
           <CheckboxField
-            path={[...base, "guarantees", "deliveryGuarantee"]}
+            name={`${base}.guarantees.deliveryGuarantee`}
             label="Delivery guarantee"
             srPrefix={name}
             className="self-end pb-2"
           />
           <NumberField
-            path={[...base, "guarantees", "refundAmountCents"]}
+            name={`${base}.guarantees.refundAmountCents`}
             label="Refund cap (USD)"
             description="The guarantee is this, or the contract value when lower."
             srPrefix={name}
@@ -204,7 +207,7 @@ function TierCard({ tierKey, name }: { tierKey: string; name: string }) {
             min={0}
           />
           <NumberField
-            path={[...base, "guarantees", "successThreshold"]}
+            name={`${base}.guarantees.successThreshold`}
             label="Success threshold (%)"
             srPrefix={name}
             step={1}
@@ -213,32 +216,31 @@ function TierCard({ tierKey, name }: { tierKey: string; name: string }) {
           />
         </div>
         <ListField
-          path={[...base, "guarantees", "additional"]}
+          name={`${base}.guarantees.additional`}
           label="Additional guarantees (one per line)"
           srPrefix={name}
-          optional
         />
       </fieldset>
 
-      <ListField path={[...base, "targetCustomers"]} label="Target customers (one per line)" srPrefix={name} />
+      <ListField name={`${base}.targetCustomers`} label="Target customers (one per line)" srPrefix={name} />
 
       <fieldset className="grid gap-4">
         <legend className="mb-1 text-sm font-medium">Ideal customer</legend>
         <TierRanges base={base} name={name} ranges={IDEAL_RANGES} />
         <MultiCheckboxField
-          path={[...base, "idealCriteria", "complexity"]}
+          name={`${base}.idealCriteria.complexity`}
           legend="Complexity levels"
           srPrefix={name}
           options={COMPLEXITY_OPTIONS}
         />
         <MultiCheckboxField
-          path={[...base, "idealCriteria", "serviceTypes"]}
+          name={`${base}.idealCriteria.serviceTypes`}
           legend="Service types"
           srPrefix={name}
           options={SERVICE_OPTIONS}
         />
         <CheckboxField
-          path={[...base, "idealCriteria", "complianceRequirements"]}
+          name={`${base}.idealCriteria.complianceRequirements`}
           label="Built for regulated customers (compliance)"
           srPrefix={name}
         />

@@ -1,16 +1,21 @@
 "use client";
 
+import { useState } from "react";
 import type * as React from "react";
 import type { Control, ControllerRenderProps, FieldPath, FieldValues } from "react-hook-form";
 import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import { readListText } from "@/lib/form-input";
+import { inputFromNumber, numberFromInput } from "@/lib/form-values";
+import { cn } from "@/lib/utils";
 
 /**
  * The common fields of the one form pattern (docs/architecture.md#one-way-for-each-thing), built from the
- * parts in form.tsx: a labelled text box, a select and a checkbox bound to a react-hook-form field. A field
- * with an unusual control uses the parts directly.
+ * parts in form.tsx: a labelled text box, number box, list of lines, select and checkbox bound to a
+ * react-hook-form field. A field with an unusual control uses the parts directly (a number in a table cell:
+ * `NumberInput` inside `FormControl`).
  */
 type Bound<TValues extends FieldValues, TContext, TTransformed> = {
   control: Control<TValues, TContext, TTransformed>;
@@ -44,24 +49,111 @@ function LabelledField<TValues extends FieldValues, TContext, TTransformed>({
   );
 }
 
-type Native = "name" | "value" | "onChange" | "onBlur" | "ref" | "defaultValue" | "className" | "required";
-
-/** A text box (or, with `rows`, a text area) holding the field's text. */
-export function TextField<TValues extends FieldValues, TContext, TTransformed>({
+/** A field's props: what LabelledField takes, and the rest for its control. */
+function splitBound<TValues extends FieldValues, TContext, TTransformed, TRest>({
   control,
   name,
   label,
   description,
   required,
   className,
-  rows,
-  ...input
-}: Bound<TValues, TContext, TTransformed> & Omit<React.ComponentProps<"input">, Native> & { rows?: number }) {
+  ...rest
+}: Bound<TValues, TContext, TTransformed> & TRest) {
+  return { bound: { control, name, label, description, required, className }, rest };
+}
+
+type Native = "name" | "value" | "onChange" | "onBlur" | "ref" | "defaultValue" | "className" | "required";
+
+/** A text box (or, with `rows`, a text area) holding the field's text. */
+export function TextField<TValues extends FieldValues, TContext, TTransformed>(
+  props: Bound<TValues, TContext, TTransformed> & Omit<React.ComponentProps<"input">, Native> & { rows?: number },
+) {
+  const {
+    bound,
+    rest: { rows, ...input },
+  } = splitBound(props);
   return (
-    <LabelledField {...{ control, name, label, description, required, className }}>
+    <LabelledField {...bound}>
       {(field) => (rows ? <Textarea rows={rows} {...field} /> : <Input {...input} {...field} />)}
     </LabelledField>
   );
+}
+
+type NumberInputProps = Omit<React.ComponentProps<"input">, "type" | "value" | "defaultValue" | "onChange"> & {
+  value: unknown;
+  onChange: (value: number | null) => void;
+  /** shown as the value ÷ scale and stored as typed × scale, rounded: 100 edits cents as dollars */
+  scale?: number;
+};
+
+/**
+ * A number box for a field that holds a number (read as in lib/form-values.ts). Blank is null, not undefined:
+ * react-hook-form shows a field's default value in place of undefined, so a cleared box would fill again. The
+ * schema's own message then says a number is missing.
+ */
+export function NumberInput({ value, onChange, scale = 1, className, ...input }: NumberInputProps) {
+  const n = typeof value === "number" ? value : undefined;
+  const shown = n === undefined || scale === 1 ? n : Number((n / scale).toFixed(4));
+  return (
+    <Input
+      type="number"
+      inputMode="decimal"
+      step="any"
+      {...input}
+      value={inputFromNumber(shown)}
+      onChange={(e) => {
+        const typed = numberFromInput(e.target.value);
+        onChange(typed === undefined ? null : scale === 1 ? typed : Math.round(typed * scale));
+      }}
+      className={cn("tabular-nums", className)}
+    />
+  );
+}
+
+/** A labelled number box holding a number (see NumberInput). */
+export function NumberField<TValues extends FieldValues, TContext, TTransformed>(
+  props: Bound<TValues, TContext, TTransformed> & Omit<NumberInputProps, "value" | "onChange" | "name" | "required">,
+) {
+  const { bound, rest } = splitBound(props);
+  return <LabelledField {...bound}>{(field) => <NumberInput {...rest} {...field} />}</LabelledField>;
+}
+
+const LINE = /\r?\n/;
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** A text area holding a list of texts, one per line (trimmed, blank lines dropped; emptied: []). */
+function LinesInput({
+  value,
+  onChange,
+  ...textarea
+}: Omit<React.ComponentProps<"textarea">, "value" | "defaultValue" | "onChange"> & {
+  value: unknown;
+  onChange: (value: string[]) => void;
+}) {
+  const list = Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  // the text as typed (a new line just started, a blank line) while it still reads as the field's list
+  const [typed, setTyped] = useState<string | null>(null);
+  const text = typed !== null && sameList(readListText(typed, LINE), list) ? typed : list.join("\n");
+  return (
+    <Textarea
+      rows={Math.min(8, Math.max(2, list.length + 1))}
+      spellCheck={false}
+      {...textarea}
+      value={text}
+      onChange={(e) => {
+        setTyped(e.target.value);
+        onChange(readListText(e.target.value, LINE));
+      }}
+    />
+  );
+}
+
+/** A labelled list of texts, one per line. */
+export function ListField<TValues extends FieldValues, TContext, TTransformed>(
+  props: Bound<TValues, TContext, TTransformed> & Omit<React.ComponentProps<"textarea">, Native>,
+) {
+  const { bound, rest } = splitBound(props);
+  return <LabelledField {...bound}>{(field) => <LinesInput {...rest} {...field} />}</LabelledField>;
 }
 
 /** A native select over `options`; `placeholder` adds a first blank choice that reads as "not chosen". */
@@ -102,7 +194,8 @@ export function CheckboxField<TValues extends FieldValues, TContext, TTransforme
   name,
   label,
   className = "flex items-center gap-2 text-sm",
-}: Omit<Bound<TValues, TContext, TTransformed>, "description" | "required">) {
+  disabled,
+}: Omit<Bound<TValues, TContext, TTransformed>, "description" | "required"> & { disabled?: boolean }) {
   return (
     <FormField
       control={control}
@@ -115,6 +208,7 @@ export function CheckboxField<TValues extends FieldValues, TContext, TTransforme
             onChange={(e) => field.onChange(e.target.checked)}
             onBlur={field.onBlur}
             ref={field.ref}
+            disabled={disabled}
             className="size-4 accent-primary"
           />
           {label}

@@ -56,11 +56,18 @@ function useFormField() {
   };
 }
 
-function FormItem({ className, required = false, ...props }: React.ComponentProps<"div"> & { required?: boolean }) {
+/** A field's label, control and messages; `asChild` makes its one child the item (a table row, a fieldset). */
+function FormItem({
+  className,
+  required = false,
+  asChild = false,
+  ...props
+}: React.ComponentProps<"div"> & { required?: boolean; asChild?: boolean }) {
   const id = React.useId();
+  const Item = asChild ? Slot.Root : "div";
   return (
     <ItemContext.Provider value={{ id, required }}>
-      <div data-slot="form-item" className={cn("grid gap-2", className)} {...props} />
+      <Item data-slot="form-item" className={asChild ? className : cn("grid gap-2", className)} {...props} />
     </ItemContext.Provider>
   );
 }
