@@ -10,7 +10,8 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const user = await currentUser();
   if (!user) redirect("/login");
   if (user.role === "CUSTOMER") notFound();
-  const { unread } = await (await api()).notifications.unreadCount();
+  // until a required two-factor set-up is done, the shell shows nothing of the workspace (server/auth/two-factor-gate.ts)
+  const { unread } = user.mustEnrolTwoFactor ? { unread: 0 } : await (await api()).notifications.unreadCount();
   return (
     <StaffShell user={user} unread={unread} demo={isDevMailEnabled()}>
       {children}

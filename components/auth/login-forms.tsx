@@ -3,12 +3,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { KeyRound, Mail } from "lucide-react";
+import { KeyRound, Mail, ShieldCheck } from "lucide-react";
 import { passwordSignIn, requestMagicLink } from "@/app/(auth)/login/actions";
 import { Button } from "@/components/ui/button";
 import { Form, FormRootError } from "@/components/ui/form";
-import { TextField } from "@/components/ui/form-controls";
+import { CheckboxField, TextField } from "@/components/ui/form-controls";
 import { ZCredentialsSchema, ZMagicLinkSchema } from "@/lib/schemas/auth";
+import { ZSignInCodeSchema } from "@/lib/schemas/two-factor";
 import { cn } from "@/lib/utils";
 import { useActionSubmit } from "./use-action-submit";
 
@@ -42,9 +43,16 @@ export function LoginForms({ initialMode, initialEmail }: { initialMode: Mode; i
   );
 }
 
+/** Email and password; for staff with two-factor sign-in, then the code (docs/security.md#two-factor-sign-in). */
 function PasswordForm() {
+  const [credentials, setCredentials] = useState<{ email: string; password: string } | null>(null);
   const form = useForm({ resolver: zodResolver(ZCredentialsSchema), defaultValues: { email: "", password: "" } });
-  const { submit, pending } = useActionSubmit(form, passwordSignIn);
+  const { submit, pending } = useActionSubmit(form, passwordSignIn, {
+    onAnswer: (answer) => {
+      if (answer.twoFactor) setCredentials(form.getValues());
+    },
+  });
+  if (credentials) return <CodeForm credentials={credentials} onBack={() => setCredentials(null)} />;
   return (
     <Form {...form}>
       <form
@@ -75,6 +83,45 @@ function PasswordForm() {
         />
         <Button type="submit" disabled={pending}>
           <KeyRound aria-hidden /> {pending ? "Signing in…" : "Sign in"}
+        </Button>
+      </form>
+    </Form>
+  );
+}
+
+function CodeForm({ credentials, onBack }: { credentials: { email: string; password: string }; onBack: () => void }) {
+  const form = useForm({ resolver: zodResolver(ZSignInCodeSchema), defaultValues: { code: "", remember: false } });
+  const { submit, pending } = useActionSubmit(form, passwordSignIn, { extra: () => credentials });
+  return (
+    <Form {...form}>
+      <form
+        onSubmit={submit}
+        id="panel-team"
+        role="tabpanel"
+        aria-labelledby="tab-team"
+        aria-label="Two-factor code"
+        className="grid gap-4"
+        noValidate
+      >
+        <p className="text-sm text-muted-foreground">
+          Enter the 6-digit code from your authenticator app. Lost your phone? Enter one of your recovery codes.
+        </p>
+        <FormRootError />
+        <TextField
+          control={form.control}
+          name="code"
+          label="Authentication code"
+          required
+          autoComplete="one-time-code"
+          autoFocus
+          spellCheck={false}
+        />
+        <CheckboxField control={form.control} name="remember" label="Remember this device for 30 days" />
+        <Button type="submit" disabled={pending}>
+          <ShieldCheck aria-hidden /> {pending ? "Checking…" : "Verify and sign in"}
+        </Button>
+        <Button type="button" variant="ghost" onClick={onBack}>
+          Use another account
         </Button>
       </form>
     </Form>

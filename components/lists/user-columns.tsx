@@ -2,6 +2,7 @@
 
 import type { inferRouterOutputs } from "@trpc/server";
 import { UserStatusButton } from "@/components/settings/user-status-button";
+import { ResetTwoFactorButton } from "@/components/settings/two-factor/reset-two-factor-button";
 import { Badge } from "@/components/ui/badge";
 import type { DataTableColumn } from "@/components/ui/data-table";
 import { formatDate } from "@/lib/format";
@@ -45,6 +46,11 @@ export const USER_COLUMNS_WITH_ACTIONS: DataTableColumn<UserRow>[] = [
     id: "actions",
     header: "Actions",
     align: "right",
-    cell: (u) => (u.isMe ? null : <UserStatusButton userId={u.id} name={u.name} disabled={Boolean(u.disabledAt)} />),
+    cell: (u) => (
+      <div className="flex justify-end gap-2">
+        {u.totpEnabledAt ? <ResetTwoFactorButton userId={u.id} name={u.name} /> : null}
+        {u.isMe ? null : <UserStatusButton userId={u.id} name={u.name} disabled={Boolean(u.disabledAt)} />}
+      </div>
+    ),
   },
 ];

@@ -1,6 +1,7 @@
 import {
   Bell,
   BellRing,
+  ShieldCheck,
   Siren,
   Briefcase,
   Palette,
@@ -44,5 +45,6 @@ export const STAFF_NAV: NavItem[] = [
   { href: "/settings/branding", label: "Branding", permission: "branding:write", icon: Palette },
   { href: "/settings/jobs", label: "Jobs", permission: "jobs:manage", icon: Timer },
   { href: "/settings/notifications", label: "Notification settings", permission: "preferences:write", icon: BellRing },
+  { href: "/settings/two-factor", label: "Two-factor sign-in", permission: "twofactor:manage", icon: ShieldCheck },
   { href: "/dev/mail", label: "Dev mail", permission: "devmail:read", icon: Mail, demoOnly: true },
 ];

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   "devmail:read": ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD"],
   /** one's own channels and digest frequency (every signed-in person) */
   "preferences:write": ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD", "CUSTOMER"],
+  /** one's own two-factor sign-in (docs/security.md#two-factor-sign-in): staff only, customers sign in by email link */
+  "twofactor:manage": ["ADMIN", "EXECUTIVE", "CSM", "TECH_LEAD"],
   /** scheduled jobs: run history (own tenant's counts) and "run now" for the own tenant */
   "jobs:manage": ["ADMIN"],
   /** the tenant's signed webhook endpoints, their delivery log, test events and redelivery */

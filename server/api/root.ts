@@ -31,12 +31,14 @@ import { signoffsRouter } from "./routers/signoffs";
 import { signupRouter } from "./routers/signup";
 import { surveysRouter } from "./routers/surveys";
 import { tiersRouter } from "./routers/tiers";
+import { twoFactorRouter } from "./routers/two-factor";
 import { usersRouter } from "./routers/users";
 import { webhooksRouter } from "./routers/webhooks";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
   users: usersRouter,
+  twoFactor: twoFactorRouter,
   overview: overviewRouter,
   dashboard: dashboardRouter,
   alerts: alertsRouter,

@@ -8,6 +8,7 @@ import type { SessionUser } from "@/server/auth/session-user";
 import { AppError, describeZodError, fromPrismaError, toTRPCError } from "@/server/errors";
 import { ipOf } from "@/server/http/rest";
 import { hit } from "@/server/auth/rate-limit";
+import { blockedUntilTwoFactor, TWO_FACTOR_SETUP_MESSAGE } from "@/server/auth/two-factor-gate";
 import { logger } from "@/server/logger";
 import { withImmediateAlerts } from "@/server/services/immediate-alerts";
 
@@ -161,6 +162,8 @@ export function permissionProcedure(permission: Permission) {
       );
       throw new TRPCError({ code: "FORBIDDEN", message: "You do not have access to this." });
     }
+    if (blockedUntilTwoFactor(ctx.user, permission))
+      throw new TRPCError({ code: "FORBIDDEN", message: TWO_FACTOR_SETUP_MESSAGE });
     return next({ ctx });
   });
 }

@@ -7,6 +7,7 @@ import { db } from "@/server/db/client";
 import { createSession, revokeSession } from "@/server/db/sessions";
 import { checkCredentials } from "./login";
 import { sendMagicLink } from "./magic-link";
+import { requireSecondFactor } from "./two-factor-sign-in";
 
 declare module "next-auth" {
   interface Session {
@@ -49,11 +50,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       id: "credentials",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
+      credentials: { email: { type: "email" }, password: { type: "password" }, code: {}, remember: {} },
       async authorize(raw) {
         const { ip } = await requestMeta();
         const outcome = await checkCredentials(db(), raw, ip);
-        if (outcome.ok) return { id: outcome.userId };
+        if (outcome.ok) {
+          // staff with two-factor sign-in: a code after the password (docs/security.md#two-factor-sign-in)
+          await requireSecondFactor(db(), outcome, raw, { ip, now: new Date() });
+          return { id: outcome.userId };
+        }
         if (outcome.reason === "throttled") throw new ThrottledSignIn(outcome.retryAfterSeconds ?? 0);
         return null;
       },

@@ -31,5 +31,6 @@ export async function loadSessionUser(sessionId: string, now: Date): Promise<Ses
     customerAccountId: u.customerAccountId,
     stakeholderRole: u.stakeholderRole,
     isApprover: u.isApprover,
+    mustEnrolTwoFactor: u.mustEnrolTwoFactor,
   };
 }

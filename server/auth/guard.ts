@@ -5,6 +5,7 @@ import { REQUEST_ID_HEADER } from "@/lib/request-id";
 import { logger } from "@/server/logger";
 import { can, type Permission } from "@/domain/access/permissions";
 import { currentUser } from "./current-user";
+import { blockedUntilTwoFactor, TWO_FACTOR_SETUP_PATH } from "./two-factor-gate";
 import type { SessionUser } from "./session-user";
 
 /** The request id and path proxy.ts put on the request (absent when the proxy did not run). */
@@ -34,5 +35,6 @@ export async function requirePermission(permission: Permission): Promise<Session
     logger.warn({ ...(await requestMeta()), ...who, permission }, "page denied: missing permission");
     notFound();
   }
+  if (blockedUntilTwoFactor(user, permission)) redirect(TWO_FACTOR_SETUP_PATH);
   return user;
 }

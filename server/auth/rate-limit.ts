@@ -57,6 +57,8 @@ export const LIMITS = {
   loginEmail: { points: 10, duration: 15 * 60 },
   /** key: client IP. Failed sign-ins from one network, any accounts: 100 per hour (issue target ≤ 100/hour; an office behind one NAT still fits) */
   loginIp: { points: 100, duration: 60 * 60 },
+  /** key: user id. Wrong two-factor codes (docs/security.md#two-factor-sign-in): 5 per 15 min — with ±1 step, 3 of a million codes pass, so guessing takes years; a success resets it */
+  twoFactor: { points: 5, duration: 15 * 60 },
   /** key: email address. Magic-link requests: 5 per 15 min — each one sends an email, so this caps mail-bombing one inbox */
   magicLink: { points: 5, duration: 15 * 60 },
   /** key: client IP. Magic-link requests from one network, any addresses: 20 per hour (a customer office with a few stakeholders fits) */

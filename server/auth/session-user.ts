@@ -14,4 +14,6 @@ export type SessionUser = {
   customerAccountId: string | null;
   stakeholderRole: StakeholderRole | null;
   isApprover: boolean;
+  /** staff of a workspace that requires two-factor sign-in who have not set it up (server/auth/two-factor-gate.ts) */
+  mustEnrolTwoFactor?: boolean;
 };

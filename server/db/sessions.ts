@@ -49,6 +49,7 @@ type SessionRow = {
   disabledAt: Date | null;
   tenantName: string;
   tenantSlug: string;
+  mustEnrolTwoFactor: boolean;
 };
 
 /**
@@ -59,7 +60,8 @@ type SessionRow = {
 export async function findActiveSession(prisma: Db, sessionId: string, now: Date) {
   const [r] = await prisma.$queryRaw<SessionRow[]>`
     SELECT s.id, s."expiresAt", s."revokedAt", s."lastSeenAt", u.id AS "userId", u.email, u.name, u.role, u."tenantId", u."customerAccountId",
-           u."stakeholderRole", u."isApprover", u."disabledAt", t.name AS "tenantName", t.slug AS "tenantSlug"
+           u."stakeholderRole", u."isApprover", u."disabledAt", t.name AS "tenantName", t.slug AS "tenantSlug",
+           (t."requireTwoFactor" AND u."totpEnabledAt" IS NULL AND u.role <> 'CUSTOMER') AS "mustEnrolTwoFactor"
     FROM "UserSession" s JOIN "User" u ON u.id = s."userId" JOIN "Tenant" t ON t.id = u."tenantId"
     WHERE s.id = ${sessionId}`;
   if (!r || r.revokedAt || r.expiresAt <= now || r.disabledAt) return null;
@@ -78,6 +80,7 @@ export async function findActiveSession(prisma: Db, sessionId: string, now: Date
       stakeholderRole: r.stakeholderRole,
       isApprover: r.isApprover,
       disabledAt: r.disabledAt,
+      mustEnrolTwoFactor: r.mustEnrolTwoFactor,
       tenant: { name: r.tenantName, slug: r.tenantSlug },
     },
   };

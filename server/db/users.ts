@@ -13,6 +13,7 @@ export const userListSelect = {
   isApprover: true,
   disabledAt: true,
   lastLoginAt: true,
+  totpEnabledAt: true,
   createdAt: true,
   customerAccount: { select: { id: true, name: true } },
 } satisfies Prisma.UserSelect;

@@ -5,6 +5,7 @@ import { db } from "@/server/db/client";
 import type { ServiceContext } from "@/server/services/context";
 import { clientIp, guarded, problem, type Refuse } from "./rest";
 import { crossSite } from "./same-origin";
+import { blockedUntilTwoFactor, TWO_FACTOR_SETUP_MESSAGE } from "@/server/auth/two-factor-gate";
 
 /**
  * The one way a cookie-authenticated route handler starts (docs/architecture.md#access-checks): it reads
@@ -65,6 +66,8 @@ export function withSession<P extends Params>(
       const customer = typeof access === "object" && can(user.role, access.customer);
       const allowed = customer || can(user.role, typeof access === "object" ? access.staff : access);
       if (!allowed) return refuse(403, "You do not have access to this.", {});
+      if (blockedUntilTwoFactor(user, typeof access === "object" ? access.staff : access))
+        return refuse(403, TWO_FACTOR_SETUP_MESSAGE, {});
       if (customer && !user.customerAccountId) return refuse(403, "Your user is not linked to a customer account.", {});
       if (request.method !== "GET" && request.method !== "HEAD" && crossSite(request))
         return refuse(403, "Cross-site requests are not accepted. Open Onward itself and try again.", {});

@@ -28,6 +28,7 @@ import {
   type TenantFixture,
 } from "../helpers/fixtures";
 import { videoSessionFor } from "../helpers/calendar";
+import { armTwoFactor, totpCode } from "../helpers/two-factor";
 import { recordFigure } from "../security/figures";
 
 /**
@@ -72,6 +73,40 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     input: (f) => ({ userId: f.users.CSM.id, disabled: false }),
     scope: "tenant",
   },
+  // docs/security.md#two-factor-sign-in: one's own (staff), the admin's reset, the workspace rule
+  "twoFactor.mine": { allow: STAFF, scope: "own" },
+  "twoFactor.start": {
+    allow: STAFF,
+    input: async (_f, _actor, user) => {
+      if (user) await testDb().user.update({ where: { id: user.id }, data: { totpEnabledAt: null, totpSecret: null } });
+      return undefined;
+    },
+    scope: "own",
+  },
+  "twoFactor.confirm": {
+    allow: STAFF,
+    input: async (_f, _actor, user) => ({
+      code: user ? await totpCode(await armTwoFactor(user.id, "pending"), new Date()) : "123456",
+    }),
+    scope: "own",
+  },
+  "twoFactor.disable": {
+    allow: STAFF,
+    input: async (_f, _actor, user) => ({
+      code: user ? await totpCode(await armTwoFactor(user.id, "enabled"), new Date()) : "123456",
+    }),
+    scope: "own",
+  },
+  "twoFactor.reset": {
+    allow: ["ADMIN"],
+    input: async (f) => {
+      await armTwoFactor(f.users.CSM.id, "enabled");
+      return { userId: f.users.CSM.id };
+    },
+    scope: "tenant",
+  },
+  "twoFactor.workspaceRule": { allow: ["ADMIN", "EXECUTIVE", "CSM"], scope: "own" },
+  "twoFactor.setWorkspaceRule": { allow: ["ADMIN"], input: () => ({ required: false }), scope: "own" },
   // docs/domain.md#kpis: the executive dashboard reads the caller's own tenant only
   "dashboard.summary": { allow: ["ADMIN", "EXECUTIVE"], input: () => ({ range: { days: 90 } }), scope: "own" },
   "dashboard.kpi": {

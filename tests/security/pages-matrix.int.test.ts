@@ -145,6 +145,7 @@ const PAGE_MATRIX: Record<string, PageEntry> = {
   "/settings/jobs": { allow: ["ADMIN"], scope: "own" },
   // one's own channels and digest frequency
   "/settings/notifications": { allow: EVERYONE, scope: "own" },
+  "/settings/two-factor": { allow: STAFF, scope: "own" },
   "/settings/scoring": { allow: ["ADMIN", "EXECUTIVE", "CSM"], scope: "own" },
   "/settings/webhooks": { allow: ["ADMIN"], scope: "own" },
   "/settings/branding": { allow: ["ADMIN"], scope: "own" },

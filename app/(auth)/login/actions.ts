@@ -4,22 +4,46 @@ import { AuthError } from "next-auth";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { headers } from "next/headers";
 import { signIn, ThrottledSignIn } from "@/server/auth/config";
+import { TwoFactorInvalid, TwoFactorRequired, TwoFactorThrottled } from "@/server/auth/two-factor-sign-in";
 import { ZCredentialsSchema, ZMagicLinkSchema, type ActionRefusal } from "@/lib/schemas/auth";
 import { hit, tryAgainIn } from "@/server/auth/rate-limit";
 import { ipOf } from "@/server/http/rest";
 import { formErrors } from "@/lib/form-errors";
 
-/** retryAfterSeconds: set when the attempt was refused by a rate limit (server/auth/rate-limit.ts) */
-export type LoginState = ActionRefusal & { retryAfterSeconds?: number };
+/**
+ * retryAfterSeconds: set when the attempt was refused by a rate limit (server/auth/rate-limit.ts);
+ * twoFactor: the password was right and a code is needed next (docs/security.md#two-factor-sign-in)
+ */
+export type LoginState = ActionRefusal & { retryAfterSeconds?: number; twoFactor?: true };
+
+/** The code step's answers: the refusal a wrong, missing or throttled code gets. */
+function twoFactorRefusal(error: unknown): LoginState | null {
+  if (error instanceof TwoFactorRequired) return { twoFactor: true };
+  if (error instanceof TwoFactorThrottled)
+    return {
+      twoFactor: true,
+      retryAfterSeconds: error.retryAfterSeconds,
+      message: `Too many wrong codes. ${tryAgainIn(error.retryAfterSeconds)}`,
+    };
+  if (error instanceof TwoFactorInvalid) {
+    const message = "That code is not valid. Enter the current code from your app, or a recovery code.";
+    return { twoFactor: true, message, fieldErrors: { code: message } };
+  }
+  return null;
+}
 
 export async function passwordSignIn(_prev: LoginState, form: FormData): Promise<LoginState> {
   const parsed = ZCredentialsSchema.safeParse({ email: form.get("email"), password: form.get("password") });
   if (!parsed.success) return { fieldErrors: formErrors(parsed.error) };
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: "/" });
+    const code = form.get("code");
+    const secondStep = typeof code === "string" ? { code, remember: String(form.get("remember") === "true") } : {};
+    await signIn("credentials", { ...parsed.data, ...secondStep, redirectTo: "/" });
     return {};
   } catch (error) {
     if (isRedirectError(error)) throw error;
+    const refusal = twoFactorRefusal(error);
+    if (refusal) return refusal;
     if (error instanceof ThrottledSignIn) {
       const wait = error.retryAfterSeconds;
       return {

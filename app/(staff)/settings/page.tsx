@@ -5,6 +5,7 @@ import { Pagination } from "@/components/shell/pagination";
 import { TimeZoneCard } from "@/components/calendar/time-zone-card";
 import { AuditChainCard } from "@/components/settings/audit/audit-chain-card";
 import { InviteUserDialog } from "@/components/settings/invite-user-dialog";
+import { TwoFactorRuleCard } from "@/components/settings/two-factor/two-factor-rule-card";
 import { DismissChecklistButton } from "@/components/settings/onboarding/dismiss-checklist-button";
 import { OnboardingChecklist } from "@/components/settings/onboarding/onboarding-checklist";
 import { USER_COLUMNS, USER_COLUMNS_WITH_ACTIONS } from "@/components/lists/user-columns";
@@ -39,10 +40,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const { q: search, role, page } = parseSearchParams(ZUserParams, await searchParams);
   const trpc = await api();
   const manage = can(me.role, "users:manage");
-  const [{ rows, total }, accounts, zone, auditChain] = await Promise.all([
+  const [{ rows, total }, accounts, zone, twoFactorRule, auditChain] = await Promise.all([
     trpc.users.list({ search, role, page, pageSize: PAGE_SIZE }),
     manage ? trpc.users.accountOptions() : Promise.resolve([]),
     can(me.role, "config:write") ? trpc.calendar.timeZone() : Promise.resolve(null),
+    can(me.role, "config:write") ? trpc.twoFactor.workspaceRule() : Promise.resolve(null),
     can(me.role, "audit:verify") ? trpc.audit.verify() : Promise.resolve(null),
   ]);
   // after the chain check's snapshot transaction: the embedded database serves every connection from one
@@ -115,6 +117,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           />
         </div>
       ) : null}
+      {twoFactorRule ? <TwoFactorRuleCard required={twoFactorRule.requireTwoFactor} /> : null}
       {auditChain ? <AuditChainCard result={auditChain} /> : null}
     </>
   );
