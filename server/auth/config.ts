@@ -7,6 +7,7 @@ import { db } from "@/server/db/client";
 import { createSession, revokeSession } from "@/server/db/sessions";
 import { checkCredentials } from "./login";
 import { sendMagicLink } from "./magic-link";
+import { refusePasswordForSsoDomain, ssoProvider } from "./sso";
 
 declare module "next-auth" {
   interface Session {
@@ -47,10 +48,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login" },
   providers: [
+    ssoProvider,
     Credentials({
       id: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(raw) {
+        await refusePasswordForSsoDomain(raw);
         const { ip } = await requestMeta();
         const outcome = await checkCredentials(db(), raw, ip);
         if (outcome.ok) return { id: outcome.userId };
