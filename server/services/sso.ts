@@ -39,7 +39,14 @@ const TICKET_TTL_MS = 60 * 1000;
 const digest = (value: string) => createHash("sha256").update(value).digest("hex");
 
 /** Where the provider is reached and whether private addresses are allowed (tests, local development). */
-export type SsoEnv = { db: Db; now: Date; ip: string; requestId: string; appUrl: string; allowPrivateNetworks: boolean };
+export type SsoEnv = {
+  db: Db;
+  now: Date;
+  ip: string;
+  requestId: string;
+  appUrl: string;
+  allowPrivateNetworks: boolean;
+};
 
 async function discover(
   issuer: string,
@@ -108,8 +115,7 @@ export async function updateSsoSettings(
   if ((await domainsOfOtherTenants(ctx.db, ctx.tenantId, input.domains)).length > 0)
     throw new AppError("CONFLICT", DOMAIN_TAKEN, { fieldErrors: { domains: DOMAIN_TAKEN } });
 
-  const issuerError = (message: string) =>
-    new AppError("BAD_REQUEST", message, { fieldErrors: { issuer: message } });
+  const issuerError = (message: string) => new AppError("BAD_REQUEST", message, { fieldErrors: { issuer: message } });
   try {
     await assertSafeOutgoingUrl(input.issuer, env.allowPrivateNetworks);
   } catch (error) {
@@ -296,7 +302,12 @@ export async function completeSsoSignIn(
     const tokens = await oidc.authorizationCodeGrant(
       config,
       new URL(`${env.appUrl}${SSO_CALLBACK_PATH}?${params.toString()}`),
-      { pkceCodeVerifier: attempt.codeVerifier, expectedState: state, expectedNonce: attempt.nonce, idTokenExpected: true },
+      {
+        pkceCodeVerifier: attempt.codeVerifier,
+        expectedState: state,
+        expectedNonce: attempt.nonce,
+        idTokenExpected: true,
+      },
     );
     claims = tokens.claims();
   } catch (error) {

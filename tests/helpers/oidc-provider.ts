@@ -112,7 +112,8 @@ export async function loginAtProvider(authorizationUrl: string, login: string): 
     }
     keep(response);
     const location = response.headers.get("location");
-    if (!location) throw new Error(`the provider stopped at ${url.pathname} with ${response.status}: ${await response.text()}`);
+    if (!location)
+      throw new Error(`the provider stopped at ${url.pathname} with ${response.status}: ${await response.text()}`);
     url = new URL(location, url);
   }
   throw new Error("too many redirects at the provider");

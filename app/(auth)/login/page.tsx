@@ -85,7 +85,10 @@ export default async function LoginPage({
             <SsoSignInForm />
           ) : (
             <>
-              <LoginForms initialMode={email || params.mode === "customer" ? "customer" : "team"} initialEmail={email} />
+              <LoginForms
+                initialMode={email || params.mode === "customer" ? "customer" : "team"}
+                initialEmail={email}
+              />
               <SsoSignInLink />
             </>
           )}

@@ -11,7 +11,12 @@ import { Form, FormRootError, setServerError } from "@/components/ui/form";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/form-controls";
 import { ROLE_LABEL } from "@/lib/labels/role";
 import { SSO_PROVISIONING_LABEL } from "@/lib/labels/sso";
-import { SSO_DEFAULT_ROLE_VALUES, SSO_PROVISIONING_VALUES, ZSsoSettingsSchema, type SsoSettingsInput } from "@/lib/schemas/sso";
+import {
+  SSO_DEFAULT_ROLE_VALUES,
+  SSO_PROVISIONING_VALUES,
+  ZSsoSettingsSchema,
+  type SsoSettingsInput,
+} from "@/lib/schemas/sso";
 import { readError } from "@/lib/read-error";
 import { useTRPC } from "@/trpc/client";
 
@@ -60,12 +65,21 @@ export function SsoForm({ initial, secretSet }: { initial: SsoSettingsInput; sec
           autoComplete="off"
           spellCheck={false}
         />
-        <TextField control={form.control} name="clientId" label="Client ID" required autoComplete="off" spellCheck={false} />
+        <TextField
+          control={form.control}
+          name="clientId"
+          label="Client ID"
+          required
+          autoComplete="off"
+          spellCheck={false}
+        />
         <TextField
           control={form.control}
           name="clientSecret"
           label="Client secret"
-          description={secretSet ? "Saved and never shown again. Leave empty to keep it; type a new one to replace it." : undefined}
+          description={
+            secretSet ? "Saved and never shown again. Leave empty to keep it; type a new one to replace it." : undefined
+          }
           required={!secretSet}
           type="password"
           autoComplete="new-password"
@@ -79,7 +93,12 @@ export function SsoForm({ initial, secretSet }: { initial: SsoSettingsInput; sec
           autoComplete="off"
           spellCheck={false}
         />
-        <SelectField control={form.control} name="provisioning" label="Who may sign in" options={PROVISIONING_OPTIONS} />
+        <SelectField
+          control={form.control}
+          name="provisioning"
+          label="Who may sign in"
+          options={PROVISIONING_OPTIONS}
+        />
         {provisioning === "jit" ? (
           <SelectField
             control={form.control}

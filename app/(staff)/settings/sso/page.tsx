@@ -59,7 +59,9 @@ export default async function SsoSettingsPage() {
             <Card>
               <CardHeader>
                 <CardTitle as="h2">Turn off</CardTitle>
-                <CardDescription>Releases the domains; people sign in with a password or email link again.</CardDescription>
+                <CardDescription>
+                  Releases the domains; people sign in with a password or email link again.
+                </CardDescription>
               </CardHeader>
               <CardContent>
                 <RemoveSsoButton />
