@@ -23,5 +23,5 @@ export async function GET(request: NextRequest) {
   (await cookies()).set(SSO_STATE_COOKIE, "", { path: "/api/sso", maxAge: 0 });
   // the ticket is redeemed once by the "sso" provider (server/auth/sso.ts); signIn redirects
   await signIn("sso", { ticket: result.ticket, redirectTo: "/" });
-  return new Response(null, { status: 500 });
+  return new Response(null, { status: 303, headers: { location: "/login?mode=sso&sso_error=token" } });
 }
