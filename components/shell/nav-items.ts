@@ -43,6 +43,7 @@ export const STAFF_NAV: NavItem[] = [
   { href: "/settings/api-keys", label: "API keys", permission: "config:write", icon: KeyRound },
   { href: "/settings/webhooks", label: "Webhooks", permission: "webhooks:manage", icon: Webhook },
   { href: "/settings/branding", label: "Branding", permission: "branding:write", icon: Palette },
+  { href: "/settings/sso", label: "Single sign-on", permission: "sso:manage", icon: ShieldCheck },
   { href: "/settings/jobs", label: "Jobs", permission: "jobs:manage", icon: Timer },
   { href: "/settings/notifications", label: "Notification settings", permission: "preferences:write", icon: BellRing },
   { href: "/settings/two-factor", label: "Two-factor sign-in", permission: "twofactor:manage", icon: ShieldCheck },

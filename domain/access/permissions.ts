@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   "webhooks:manage": ["ADMIN"],
   /** the customer portal's look and the email sender: display name, logo, accent colour, From and reply-to */
   "branding:write": ["ADMIN"],
+  /** the workspace's single sign-on: identity provider, email domains, provisioning (docs/security.md#single-sign-on) */
+  "sso:manage": ["ADMIN"],
   /** verify the tenant's audit hash chain (docs/security.md#audit-chain) */
   "audit:verify": ["ADMIN"],
   /** the workspace's setup checklist on the admin's home: read it, hide it, bring it back */

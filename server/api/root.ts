@@ -4,6 +4,7 @@ import { apiKeysRouter } from "./routers/api-keys";
 import { apiTokensRouter } from "./routers/api-tokens";
 import { auditRouter } from "./routers/audit";
 import { brandingRouter } from "./routers/branding";
+import { ssoRouter } from "./routers/sso";
 import { configRouter } from "./routers/config";
 import { calendarRouter } from "./routers/calendar";
 import { dashboardRouter } from "./routers/dashboard";
@@ -68,6 +69,7 @@ export const appRouter = createTRPCRouter({
   retention: retentionRouter,
   audit: auditRouter,
   branding: brandingRouter,
+  sso: ssoRouter,
   onboarding: onboardingRouter,
   signup: signupRouter,
   calendar: calendarRouter,

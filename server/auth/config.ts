@@ -8,6 +8,7 @@ import { createSession, revokeSession } from "@/server/db/sessions";
 import { checkCredentials } from "./login";
 import { sendMagicLink } from "./magic-link";
 import { requireSecondFactor } from "./two-factor-sign-in";
+import { refusePasswordForSsoDomain, ssoProvider } from "./sso";
 
 declare module "next-auth" {
   interface Session {
@@ -48,10 +49,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login" },
   providers: [
+    ssoProvider,
     Credentials({
       id: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" }, code: {}, remember: {} },
       async authorize(raw) {
+        await refusePasswordForSsoDomain(raw);
         const { ip } = await requestMeta();
         const outcome = await checkCredentials(db(), raw, ip);
         if (outcome.ok) {

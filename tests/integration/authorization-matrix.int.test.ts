@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import type { SessionUser } from "@/server/auth/session-user";
 import type { Role } from "@/generated/prisma/enums";
@@ -29,6 +29,7 @@ import {
 } from "../helpers/fixtures";
 import { videoSessionFor } from "../helpers/calendar";
 import { armTwoFactor, totpCode } from "../helpers/two-factor";
+import { startOidcProvider, type TestProvider } from "../helpers/oidc-provider";
 import { recordFigure } from "../security/figures";
 
 /**
@@ -484,6 +485,23 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     scope: "own",
   },
   "branding.removeLogo": { allow: ["ADMIN"], scope: "own" },
+  // docs/security.md#single-sign-on: the workspace's own identity provider, admins only; update reads the
+  // issuer's discovery document, so a real OpenID Provider runs for this file (tests/helpers/oidc-provider.ts)
+  "sso.get": { allow: ["ADMIN"], scope: "own" },
+  "sso.update": {
+    allow: ["ADMIN"],
+    input: async (f, actor) => ({
+      issuer: (await matrixOidcProvider()).issuer,
+      clientId: "onward-matrix",
+      clientSecret: "matrix-secret",
+      domains: `${actor.toLowerCase()}-${f.tag}.matrix.test`,
+      provisioning: "invite",
+      defaultRole: "CSM",
+      passwordSignInOff: false,
+    }),
+    scope: "own",
+  },
+  "sso.remove": { allow: ["ADMIN"], scope: "own" },
   // the setup checklist reads and hides the caller's own workspace's (docs/onboarding.md)
   "onboarding.checklist": { allow: ["ADMIN"], scope: "own" },
   "onboarding.setDismissed": { allow: ["ADMIN"], input: () => ({ dismissed: false }), scope: "own" },
@@ -726,6 +744,19 @@ async function call(user: SessionUser | null, path: string, input: unknown): Pro
     throw error;
   }
 }
+
+// the matrix's OpenID Provider listens on 127.0.0.1: allowed here as for webhook tests (server/messaging/config.ts)
+process.env.ALLOW_PRIVATE_WEBHOOKS = "1";
+let oidcProvider: Promise<TestProvider> | undefined;
+const matrixOidcProvider = () =>
+  (oidcProvider ??= startOidcProvider([
+    {
+      client_id: "onward-matrix",
+      client_secret: "matrix-secret",
+      redirect_uris: ["http://localhost:3000/api/sso/callback"],
+    },
+  ]));
+afterAll(async () => (await oidcProvider)?.close());
 
 let a: TenantFixture;
 let b: TenantFixture;

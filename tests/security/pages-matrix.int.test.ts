@@ -149,6 +149,7 @@ const PAGE_MATRIX: Record<string, PageEntry> = {
   "/settings/scoring": { allow: ["ADMIN", "EXECUTIVE", "CSM"], scope: "own" },
   "/settings/webhooks": { allow: ["ADMIN"], scope: "own" },
   "/settings/branding": { allow: ["ADMIN"], scope: "own" },
+  "/settings/sso": { allow: ["ADMIN"], scope: "own" },
   "/settings/webhooks/[id]": { allow: ["ADMIN"], params: async (f) => ({ id: await endpointOf(f) }), scope: "tenant" },
   // docs/domain.md#retention: retention (accounts), refunds, the guarantee of a project (staff) and of one's own project (customer)
   "/accounts": { allow: ["ADMIN", "EXECUTIVE", "CSM"], scope: "own" },

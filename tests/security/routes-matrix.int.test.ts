@@ -190,6 +190,22 @@ const ROUTES: Record<string, RouteEntry> = {
       },
     },
   },
+  // docs/security.md#single-sign-on: the state cookie, the pending attempt and the provider's signed answer are the
+  // credential; without them every caller lands on the login page with the reason, and no session is made
+  "/api/sso/callback": {
+    auth: "public; the single sign-on state cookie and the identity provider's signed answer",
+    methods: {
+      GET: {
+        request: () => ({ url: "http://localhost:3000/api/sso/callback?code=forged&state=forged" }),
+        expect: allCallers(303),
+        otherwise: 303,
+        check: (_c, res) => {
+          expect(res.headers.get("location")).toBe("/login?mode=sso&sso_error=state");
+          expect(res.headers.get("set-cookie") ?? "").not.toMatch(/authjs\.session-token=[^;]/);
+        },
+      },
+    },
+  },
   "/api/trpc/[trpc]": {
     auth: "session; per procedure in tests/integration/authorization-matrix.int.test.ts",
     methods: {

@@ -5,6 +5,7 @@ import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { headers } from "next/headers";
 import { signIn, ThrottledSignIn } from "@/server/auth/config";
 import { TwoFactorInvalid, TwoFactorRequired, TwoFactorThrottled } from "@/server/auth/two-factor-sign-in";
+import { SsoRequiredSignIn } from "@/server/auth/sso";
 import { ZCredentialsSchema, ZMagicLinkSchema, type ActionRefusal } from "@/lib/schemas/auth";
 import { hit, tryAgainIn } from "@/server/auth/rate-limit";
 import { ipOf } from "@/server/http/rest";
@@ -51,6 +52,8 @@ export async function passwordSignIn(_prev: LoginState, form: FormData): Promise
         message: `Too many failed sign-in attempts. ${tryAgainIn(wait)} Or ask your admin to reset your password.`,
       };
     }
+    if (error instanceof SsoRequiredSignIn)
+      return { message: "Your workspace signs in with single sign-on. Use “Sign in with SSO” below." };
     if (error instanceof AuthError) return { message: "Email or password is incorrect." };
     throw error;
   }

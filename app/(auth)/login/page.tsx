@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForms } from "@/components/auth/login-forms";
 import { DemoCredentials } from "@/components/auth/demo-credentials";
+import { SsoSignInForm, SsoSignInLink } from "@/components/auth/sso-sign-in-form";
+import { ssoRefusalMessage } from "@/lib/labels/sso";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { currentUser } from "@/server/auth/current-user";
@@ -28,7 +30,11 @@ export default async function LoginPage({
   const user = await currentUser();
   if (user) redirect(ROLE_HOME[user.role]);
   const params = await searchParams;
-  const error = typeof params.error === "string" ? (AUTH_ERRORS[params.error] ?? "Sign-in failed. Try again.") : null;
+  const error =
+    typeof params.error === "string"
+      ? (AUTH_ERRORS[params.error] ?? "Sign-in failed. Try again.")
+      : ssoRefusalMessage(params.sso_error);
+  const sso = params.mode === "sso";
   const email = typeof params.email === "string" ? params.email : undefined;
   const invited = params.invited === "1";
   const created = params.created === "1";
@@ -75,7 +81,17 @@ export default async function LoginPage({
               </AlertDescription>
             </Alert>
           ) : null}
-          <LoginForms initialMode={email || params.mode === "customer" ? "customer" : "team"} initialEmail={email} />
+          {sso ? (
+            <SsoSignInForm />
+          ) : (
+            <>
+              <LoginForms
+                initialMode={email || params.mode === "customer" ? "customer" : "team"}
+                initialEmail={email}
+              />
+              <SsoSignInLink />
+            </>
+          )}
           {mode !== "closed" ? (
             <p className="text-center text-sm text-muted-foreground">
               New to Onward?{" "}
