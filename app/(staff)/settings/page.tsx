@@ -3,6 +3,7 @@ import { z } from "zod";
 import { PageHeader } from "@/components/shell/page-header";
 import { Pagination } from "@/components/shell/pagination";
 import { TimeZoneCard } from "@/components/calendar/time-zone-card";
+import { SessionIdleCard } from "@/components/settings/session-idle-card";
 import { AuditChainCard } from "@/components/settings/audit/audit-chain-card";
 import { InviteUserDialog } from "@/components/settings/invite-user-dialog";
 import { DismissChecklistButton } from "@/components/settings/onboarding/dismiss-checklist-button";
@@ -39,10 +40,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const { q: search, role, page } = parseSearchParams(ZUserParams, await searchParams);
   const trpc = await api();
   const manage = can(me.role, "users:manage");
-  const [{ rows, total }, accounts, zone, auditChain] = await Promise.all([
+  const [{ rows, total }, accounts, zone, idle, auditChain] = await Promise.all([
     trpc.users.list({ search, role, page, pageSize: PAGE_SIZE }),
     manage ? trpc.users.accountOptions() : Promise.resolve([]),
     can(me.role, "config:write") ? trpc.calendar.timeZone() : Promise.resolve(null),
+    can(me.role, "config:write") ? trpc.session.idleTimeouts() : Promise.resolve(null),
     can(me.role, "audit:verify") ? trpc.audit.verify() : Promise.resolve(null),
   ]);
   // after the chain check's snapshot transaction: the embedded database serves every connection from one
@@ -113,6 +115,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             initial={zone.timeZone}
             zones={["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")]}
           />
+        </div>
+      ) : null}
+      {idle ? (
+        <div className="mt-6">
+          <SessionIdleCard initial={idle} />
         </div>
       ) : null}
       {auditChain ? <AuditChainCard result={auditChain} /> : null}
