@@ -12,16 +12,27 @@ export async function signInWithPassword(page: Page, email: string, password = S
 
 /** Requests a magic link, reads it in the dev mail viewer, and follows it. */
 export async function signInWithMagicLink(page: Page, email: string) {
+  const viewer = `/dev/mail?to=${encodeURIComponent(email)}`;
+  const newest = async () =>
+    (
+      await page
+        .getByTestId("mail")
+        .getByRole("link", { name: /api\/auth\/callback\/email/ })
+        .all()
+    )[0]?.getAttribute("href") ?? null;
+  await page.goto(viewer);
+  const before = await newest();
   await page.goto("/login?mode=customer");
   await page.getByLabel("Your email").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-  await page.goto(`/dev/mail?to=${encodeURIComponent(email)}`);
-  const link = page
-    .getByTestId("mail")
-    .first()
-    .getByRole("link", { name: /api\/auth\/callback\/email/ });
-  const href = await link.getAttribute("href");
+  // the email is written just after the answer, and only the newest link works (docs/security.md#magic-links)
+  let href: string | null = null;
+  await expect(async () => {
+    await page.goto(viewer);
+    href = await newest();
+    expect(href).not.toBe(before);
+  }).toPass({ timeout: 10_000 });
   if (!href) throw new Error("no magic link in the dev mail viewer");
   await page.goto(href);
 }

@@ -34,6 +34,7 @@ const FIGURES = [
   "dependencies",
   "audit-chain",
   "rate-limits",
+  "magic-links",
   "operability",
   "backup-restore",
   "crash-safety",

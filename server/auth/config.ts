@@ -6,9 +6,11 @@ import { headers } from "next/headers";
 import { db } from "@/server/db/client";
 import { createSession, revokeSession } from "@/server/db/sessions";
 import { checkCredentials } from "./login";
-import { sendMagicLink } from "./magic-link";
 import { requireSecondFactor } from "./two-factor-sign-in";
 import { refusePasswordForSsoDomain, ssoProvider } from "./sso";
+import type { Adapter } from "next-auth/adapters";
+import { consumeMagicLinkToken } from "@/server/db/tokens";
+import { issueMagicLink, magicLinkMinutes } from "./magic-link";
 
 declare module "next-auth" {
   interface Session {
@@ -37,13 +39,27 @@ async function requestMeta(): Promise<{ ip: string; userAgent: string | null }> 
 }
 
 /**
+ * The Prisma adapter, except for sign-in links: their rows are written by issueMagicLink (only for
+ * addresses that may use links, replacing older ones), and using one removes the address's others
+ * (docs/security.md#magic-links).
+ */
+function adapter(): Adapter {
+  const base = PrismaAdapter(db());
+  return {
+    ...base,
+    createVerificationToken: (token) => token,
+    useVerificationToken: ({ identifier, token }) => consumeMagicLinkToken(db(), identifier, token),
+  };
+}
+
+/**
  * Auth.js v5. Password sign-in requires JWT sessions (docs/architecture.md#platform-constraints), so the JWT carries only the id
  * of a row in UserSession; every request checks that row (server/auth/current-user.ts), which makes
  * logout and revocation real. Magic links (customers) use Auth.js's verification tokens through the
  * Prisma adapter. Initialised lazily so `next build` needs no database or secret.
  */
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  adapter: PrismaAdapter(db()),
+  adapter: adapter(),
   secret: process.env.AUTH_SECRET,
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -70,9 +86,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       id: "email",
       type: "email",
       name: "Email",
-      maxAge: 24 * 60 * 60,
-      async sendVerificationRequest({ identifier, url, expires }) {
-        await sendMagicLink(db(), identifier, url, expires, new Date());
+      maxAge: magicLinkMinutes() * 60,
+      async sendVerificationRequest({ identifier, token, url, expires, request }) {
+        await issueMagicLink(db(), { identifier, token, url, expires, headers: request.headers });
       },
     },
   ],

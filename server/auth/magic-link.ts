@@ -1,15 +1,90 @@
 import "server-only";
+import { AuthError } from "next-auth";
 import type { Db } from "@/server/db/client";
 import { escapeHtml } from "@/lib/html";
 import { enqueueEmail, deliverEmailNow } from "@/server/messaging/outbox";
 import { createHash } from "node:crypto";
 import { findUserForMagicLink } from "@/server/db/users";
+import { replaceMagicLinkTokens, purgeExpiredTokens } from "@/server/db/tokens";
 import { serverEnv } from "@/lib/env";
+import { ipOf } from "@/server/http/rest";
+import { logger } from "@/server/logger";
 import { emailBrandHeader } from "@/server/messaging/templates/brand";
 import { emailBrand } from "@/server/services/branding";
+import { hit } from "./rate-limit";
+
+/** How long a sign-in link works: MAGIC_LINK_MINUTES, 30 by default (docs/security.md#magic-links). */
+export function magicLinkMinutes(): number {
+  const value = Number(process.env.MAGIC_LINK_MINUTES);
+  return Number.isInteger(value) && value > 0 && value <= 24 * 60 ? value : 30;
+}
+
+/** A link request over a limit: Auth.js rethrows it to the login action (raw mode), which shows the wait. */
+export class ThrottledMagicLink extends AuthError {
+  static type = "EmailSignInError";
+  constructor(
+    readonly scope: "network" | "address",
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`magic link throttled per ${scope}`);
+  }
+}
+
+/** The digest Auth.js stores and looks up for a link's token (@auth/core createHash of token + secret). */
+export function magicLinkDigest(token: string): string {
+  return createHash("sha256").update(`${token}${serverEnv().AUTH_SECRET}`).digest("hex");
+}
 
 /**
- * Magic links are for customer stakeholders only. For any other address nothing is sent (and the
+ * Work after the answer: the link's row and its email. Kept here so tests can wait for it
+ * (`settleMagicLinks`); a failure is logged, never shown — the page says the same for every address.
+ */
+const pending = new Set<Promise<void>>();
+
+export async function settleMagicLinks(): Promise<void> {
+  while (pending.size > 0) await Promise.all([...pending]);
+}
+
+/**
+ * Every sign-in link goes through here (the email provider's sendVerificationRequest; the adapter's
+ * createVerificationToken stores nothing). Limits are counted for every address alike, then the
+ * answer goes back at once: whether the address may use a link, the token row and the email happen
+ * after it, so neither the answer nor its timing tells a customer's address from any other
+ * (docs/security.md#magic-links).
+ */
+export async function issueMagicLink(
+  prisma: Db,
+  link: { identifier: string; token: string; url: string; expires: Date; headers: Headers },
+): Promise<void> {
+  const ip = ipOf(link.headers);
+  // per network first, so a refused request does not also use up the address's allowance
+  const ipWait = await hit("magicLinkIp", ip);
+  if (ipWait > 0) throw new ThrottledMagicLink("network", ipWait);
+  const wait = await hit("magicLink", link.identifier);
+  if (wait > 0) throw new ThrottledMagicLink("address", wait);
+  const work = storeAndSend(prisma, link, new Date()).catch((error: unknown) => {
+    logger.error({ err: error }, "magic link: could not store or send the link");
+  });
+  pending.add(work);
+  void work.finally(() => pending.delete(work));
+}
+
+async function storeAndSend(
+  prisma: Db,
+  link: { identifier: string; token: string; url: string; expires: Date },
+  now: Date,
+): Promise<void> {
+  await purgeExpiredTokens(prisma, now);
+  const user = await findUserForMagicLink(prisma, link.identifier);
+  // links are for customer stakeholders only (docs/security.md#who-may-do-what): nothing for anyone else
+  if (!user || user.role !== "CUSTOMER" || user.disabledAt) return;
+  // a new link replaces the address's older ones
+  await replaceMagicLinkTokens(prisma, link.identifier, magicLinkDigest(link.token), link.expires);
+  await sendMagicLink(prisma, link.identifier, link.url, link.expires, now);
+}
+
+/**
+ * The sign-in email, for customer stakeholders only. For any other address nothing is sent (and the
  * page says the same thing either way, so it reveals no account).
  */
 export async function sendMagicLink(

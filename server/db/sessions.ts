@@ -50,10 +50,12 @@ type SessionRow = {
   tenantName: string;
   tenantSlug: string;
   mustEnrolTwoFactor: boolean;
+  idleHours: number;
 };
 
 /**
- * The session row with its user, only if still valid: not revoked, not expired, user not disabled.
+ * The session row with its user, only if still valid: not revoked, not expired, not idle longer than
+ * the tenant allows for the user's kind (staff / customer, docs/security.md#sessions), user not disabled.
  * Every authenticated request runs this, so it is one joined statement (Prisma's nested select sent
  * three: session, user, tenant — bench/README.md, P2).
  */
@@ -61,10 +63,12 @@ export async function findActiveSession(prisma: Db, sessionId: string, now: Date
   const [r] = await prisma.$queryRaw<SessionRow[]>`
     SELECT s.id, s."expiresAt", s."revokedAt", s."lastSeenAt", u.id AS "userId", u.email, u.name, u.role, u."tenantId", u."customerAccountId",
            u."stakeholderRole", u."isApprover", u."disabledAt", t.name AS "tenantName", t.slug AS "tenantSlug",
-           (t."requireTwoFactor" AND u."totpEnabledAt" IS NULL AND u.role <> 'CUSTOMER') AS "mustEnrolTwoFactor"
+           (t."requireTwoFactor" AND u."totpEnabledAt" IS NULL AND u.role <> 'CUSTOMER') AS "mustEnrolTwoFactor",
+           CASE WHEN u.role = 'CUSTOMER' THEN t."customerIdleHours" ELSE t."staffIdleHours" END AS "idleHours"
     FROM "UserSession" s JOIN "User" u ON u.id = s."userId" JOIN "Tenant" t ON t.id = u."tenantId"
     WHERE s.id = ${sessionId}`;
   if (!r || r.revokedAt || r.expiresAt <= now || r.disabledAt) return null;
+  if (now.getTime() - r.lastSeenAt.getTime() > r.idleHours * 3_600_000) return null;
   return {
     id: r.id,
     expiresAt: r.expiresAt,
@@ -96,4 +100,18 @@ export function revokeSession(prisma: Db, sessionId: string, now: Date) {
 
 export function revokeUserSessions(prisma: DbOrTx, tenantId: string, userId: string, now: Date) {
   return prisma.userSession.updateMany({ where: { tenantId, userId, revokedAt: null }, data: { revokedAt: now } });
+}
+
+const idleSelect = { staffIdleHours: true, customerIdleHours: true } as const;
+
+export function findSessionIdle(prisma: DbOrTx, tenantId: string) {
+  return prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: idleSelect });
+}
+
+export function setSessionIdle(
+  prisma: DbOrTx,
+  tenantId: string,
+  data: { staffIdleHours: number; customerIdleHours: number },
+) {
+  return prisma.tenant.update({ where: { id: tenantId }, data, select: idleSelect });
 }

@@ -683,3 +683,17 @@ export async function createPerson(tenantId: string, prefs: Partial<ChannelPrefs
   });
   return { id: user.id, tenantId, email: user.email, prefs: channelPrefs };
 }
+
+/** A customer stakeholder of the fixture's account A (signs in by magic link), optionally disabled. */
+export function createCustomer(f: TenantFixture, label: string, extra: { disabledAt?: Date } = {}) {
+  return testDb().user.create({
+    data: {
+      tenantId: f.tenant.id,
+      email: `${label}-${randomUUID().slice(0, 8)}@${f.tenant.slug}.test`,
+      name: label,
+      role: "CUSTOMER",
+      customerAccountId: f.accountA.id,
+      ...extra,
+    },
+  });
+}

@@ -14,7 +14,13 @@ export type StubRequest = {
   body: string;
   json: unknown;
 };
-export type StubResponse = { status: number; body?: unknown; headers?: Record<string, string> };
+/** `until`: the answer waits for this promise (a provider that is slow to answer) */
+export type StubResponse = {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  until?: Promise<unknown>;
+};
 
 export type Stub = {
   url: string;
@@ -55,8 +61,12 @@ export async function startStub(): Promise<Stub> {
             ? { data: json.map(() => ({ id: `email_${++emailIds}` })) }
             : { ok: true },
       };
-      res.writeHead(response.status, { "content-type": "application/json", ...response.headers });
-      res.end(JSON.stringify(response.body ?? {}));
+      const answer = () => {
+        res.writeHead(response.status, { "content-type": "application/json", ...response.headers });
+        res.end(JSON.stringify(response.body ?? {}));
+      };
+      if (response.until) void response.until.then(answer);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

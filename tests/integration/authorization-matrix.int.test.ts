@@ -401,6 +401,12 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
   },
   "calendar.timeZone": { allow: ["ADMIN", "EXECUTIVE", "CSM"], scope: "own" },
   "calendar.updateTimeZone": { allow: ["ADMIN"], input: () => ({ timeZone: "UTC" }), scope: "own" },
+  "session.idleTimeouts": { allow: ["ADMIN", "EXECUTIVE", "CSM"], scope: "own" },
+  "session.updateIdleTimeouts": {
+    allow: ["ADMIN"],
+    input: () => ({ staffIdleHours: 12, customerIdleHours: 168 }),
+    scope: "own",
+  },
   "calendar.feed": { allow: EVERYONE, scope: "own" },
   "calendar.createFeed": { allow: EVERYONE, scope: "own" },
   "calendar.revokeFeed": { allow: EVERYONE, scope: "own" },

@@ -2,13 +2,12 @@
 
 import { AuthError } from "next-auth";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
-import { headers } from "next/headers";
 import { signIn, ThrottledSignIn } from "@/server/auth/config";
 import { TwoFactorInvalid, TwoFactorRequired, TwoFactorThrottled } from "@/server/auth/two-factor-sign-in";
 import { SsoRequiredSignIn } from "@/server/auth/sso";
 import { ZCredentialsSchema, ZMagicLinkSchema, type ActionRefusal } from "@/lib/schemas/auth";
-import { hit, tryAgainIn } from "@/server/auth/rate-limit";
-import { ipOf } from "@/server/http/rest";
+import { ThrottledMagicLink } from "@/server/auth/magic-link";
+import { tryAgainIn } from "@/server/auth/rate-limit";
 import { formErrors } from "@/lib/form-errors";
 
 /**
@@ -63,24 +62,17 @@ export async function requestMagicLink(_prev: LoginState, form: FormData): Promi
   const parsed = ZMagicLinkSchema.safeParse({ email: form.get("email") });
   if (!parsed.success) return { fieldErrors: formErrors(parsed.error) };
   const { email } = parsed.data;
-  // per network first, so a refused request does not also use up the address's allowance
-  const ipWait = await hit("magicLinkIp", ipOf(await headers()));
-  if (ipWait > 0)
-    return {
-      retryAfterSeconds: ipWait,
-      message: `Too many sign-in links requested from your network. ${tryAgainIn(ipWait)}`,
-    };
-  const wait = await hit("magicLink", email);
-  if (wait > 0)
-    return {
-      retryAfterSeconds: wait,
-      message: `Too many sign-in links requested for this address. ${tryAgainIn(wait)}`,
-    };
   try {
     await signIn("email", { email, redirectTo: "/portal" });
     return {};
   } catch (error) {
     if (isRedirectError(error)) throw error;
+    // the limits are counted where every link is issued (server/auth/magic-link.ts)
+    if (error instanceof ThrottledMagicLink) {
+      const wait = error.retryAfterSeconds;
+      const what = error.scope === "network" ? "from your network" : "for this address";
+      return { retryAfterSeconds: wait, message: `Too many sign-in links requested ${what}. ${tryAgainIn(wait)}` };
+    }
     if (error instanceof AuthError)
       return { message: "We could not send a sign-in link right now. Try again in a minute." };
     throw error;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { PageHeader } from "@/components/shell/page-header";
 import { Pagination } from "@/components/shell/pagination";
 import { TimeZoneCard } from "@/components/calendar/time-zone-card";
+import { SessionIdleCard } from "@/components/settings/session-idle-card";
 import { AuditChainCard } from "@/components/settings/audit/audit-chain-card";
 import { InviteUserDialog } from "@/components/settings/invite-user-dialog";
 import { TwoFactorRuleCard } from "@/components/settings/two-factor/two-factor-rule-card";
@@ -40,11 +41,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const { q: search, role, page } = parseSearchParams(ZUserParams, await searchParams);
   const trpc = await api();
   const manage = can(me.role, "users:manage");
-  const [{ rows, total }, accounts, zone, twoFactorRule, auditChain] = await Promise.all([
+  const [{ rows, total }, accounts, zone, twoFactorRule, idle, auditChain] = await Promise.all([
     trpc.users.list({ search, role, page, pageSize: PAGE_SIZE }),
     manage ? trpc.users.accountOptions() : Promise.resolve([]),
     can(me.role, "config:write") ? trpc.calendar.timeZone() : Promise.resolve(null),
     can(me.role, "config:write") ? trpc.twoFactor.workspaceRule() : Promise.resolve(null),
+    can(me.role, "config:write") ? trpc.session.idleTimeouts() : Promise.resolve(null),
     can(me.role, "audit:verify") ? trpc.audit.verify() : Promise.resolve(null),
   ]);
   // after the chain check's snapshot transaction: the embedded database serves every connection from one
@@ -118,6 +120,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         </div>
       ) : null}
       {twoFactorRule ? <TwoFactorRuleCard required={twoFactorRule.requireTwoFactor} /> : null}
+      {idle ? (
+        <div className="mt-6">
+          <SessionIdleCard initial={idle} />
+        </div>
+      ) : null}
       {auditChain ? <AuditChainCard result={auditChain} /> : null}
     </>
   );

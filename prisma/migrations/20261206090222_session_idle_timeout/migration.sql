@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Tenant" ADD COLUMN     "customerIdleHours" INTEGER NOT NULL DEFAULT 168,
+ADD COLUMN     "staffIdleHours" INTEGER NOT NULL DEFAULT 12;
+
