@@ -33,6 +33,7 @@ import { surveysRouter } from "./routers/surveys";
 import { tiersRouter } from "./routers/tiers";
 import { usersRouter } from "./routers/users";
 import { webhooksRouter } from "./routers/webhooks";
+import { workspaceRouter } from "./routers/workspace";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -58,6 +59,7 @@ export const appRouter = createTRPCRouter({
   evidence: evidenceRouter,
   preferences: preferencesRouter,
   webhooks: webhooksRouter,
+  workspace: workspaceRouter,
   jobs: jobsRouter,
   signoffs: signoffsRouter,
   surveys: surveysRouter,
