@@ -367,7 +367,11 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
   "calendar.updateTimeZone": { allow: ["ADMIN"], input: () => ({ timeZone: "UTC" }), scope: "own" },
   // docs/security.md: workspace-wide security settings (admins change them; unchanged values write nothing)
   "workspace.settings": { allow: ["ADMIN", "EXECUTIVE", "CSM"], scope: "own" },
-  "workspace.updateSettings": { allow: ["ADMIN"], input: () => ({ refundsByOnePerson: false }), scope: "own" },
+  "workspace.updateSettings": {
+    allow: ["ADMIN"],
+    input: () => ({ refundsByOnePerson: false, chatWebhookHosts: [] }),
+    scope: "own",
+  },
   "calendar.feed": { allow: EVERYONE, scope: "own" },
   "calendar.createFeed": { allow: EVERYONE, scope: "own" },
   "calendar.revokeFeed": { allow: EVERYONE, scope: "own" },

@@ -7,16 +7,20 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Form, FormRootError, setServerError } from "@/components/ui/form";
-import { CheckboxField } from "@/components/ui/form-controls";
-import { ZWorkspaceSettingsSchema } from "@/lib/schemas/workspace-settings";
+import { CheckboxField, TextField } from "@/components/ui/form-controls";
+import { DEFAULT_CHAT_HOSTS } from "@/lib/chat-hosts";
+import { ZWorkspaceSettingsFormSchema } from "@/lib/schemas/workspace-settings";
 import { useTRPC } from "@/trpc/client";
 
-type Settings = { refundsByOnePerson: boolean };
+type Settings = { refundsByOnePerson: boolean; chatWebhookHosts: string[] };
 
 /** The workspace's security settings (docs/security.md), admins only; each change is in the audit trail. */
 export function WorkspaceSecurityCard({ settings }: { settings: Settings }) {
   const trpc = useTRPC();
-  const form = useForm({ resolver: zodResolver(ZWorkspaceSettingsSchema), defaultValues: settings });
+  const form = useForm({
+    resolver: zodResolver(ZWorkspaceSettingsFormSchema),
+    defaultValues: { ...settings, chatWebhookHosts: settings.chatWebhookHosts.join("\n") },
+  });
   const save = useMutation(
     trpc.workspace.updateSettings.mutationOptions({ onError: (error) => setServerError(form, error) }),
   );
@@ -48,6 +52,16 @@ export function WorkspaceSecurityCard({ settings }: { settings: Settings }) {
                 label="Let one person review, approve and record the payment of a refund"
               />
             </fieldset>
+            <TextField
+              control={form.control}
+              name="chatWebhookHosts"
+              label="More hosts for Slack and Teams notifications"
+              description={`One per line; *.example.com takes every host below example.com. Always allowed: ${[
+                ...DEFAULT_CHAT_HOSTS.slack,
+                ...DEFAULT_CHAT_HOSTS.teams,
+              ].join(", ")}.`}
+              rows={3}
+            />
             <FormRootError />
             {save.data ? (
               <Alert variant="success">
