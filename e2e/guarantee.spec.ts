@@ -4,8 +4,8 @@ import { signInWithMagicLink, signInWithPassword } from "./helpers";
 
 /**
  * docs/domain.md#guarantee, on the demo seed. A failed guarantee: the executive closes Globex's Loyalty App MVP guarantee
- * early (the final validation runs and fails), the product owner chooses a refund in the portal, an
- * executive reviews and approves it and records the payment. A met guarantee: Acme's product owner
+ * early (the final validation runs and fails), the product owner chooses a refund in the portal, the
+ * admin starts the review, an executive approves it and the admin records the payment (four eyes). A met guarantee: Acme's product owner
  * downloads the Telehealth Scheduling MVP success dossier; a customer of another account cannot.
  */
 
@@ -57,18 +57,29 @@ test("a failed guarantee: the customer picks a refund, an executive approves it 
   await expect(po.page.getByText("You chose:")).toBeVisible();
   await expect(po.page.getByText("Claimed", { exact: true })).toBeVisible();
 
-  // an executive reviews, approves with a reason, and records the payment
+  // four eyes (docs/security.md#refunds-four-eyes): the admin starts the review, the executive approves with
+  // a reason and is told why the payment is someone else's step, the admin records the payment
+  const admin = await staff(browser, "admin@northwind.test");
+  await admin.page.goto("/refunds");
+  await admin.page.getByRole("button", { name: "Start review the refund for Loyalty App MVP" }).click();
+  await expect(admin.page.getByRole("row").filter({ hasText: "Loyalty App MVP" })).toContainText(
+    "Awaiting an executive's decision.",
+  );
   await exec.page.goto("/refunds");
-  await exec.page.getByRole("button", { name: "Start review the refund for Loyalty App MVP" }).click();
   const decide = exec.page.getByRole("form", { name: "Decide the refund for Loyalty App MVP" });
   await decide
     .getByLabel(/Reason for your decision/)
     .fill("Weeks 2 to 4 were not delivered before the contract ended.");
   await decide.getByRole("button", { name: /^Approve/ }).click();
-  const pay = exec.page.getByRole("form", { name: "Record the payment of the refund for Loyalty App MVP" });
+  const execRow = exec.page.getByRole("row").filter({ hasText: "Loyalty App MVP" });
+  await expect(execRow).toContainText("You approved this refund, so someone else records its payment");
+  await expect(execRow.getByRole("button", { name: /^Mark as paid/ })).toBeDisabled();
+  await admin.page.reload();
+  const pay = admin.page.getByRole("form", { name: "Record the payment of the refund for Loyalty App MVP" });
   await pay.getByLabel(/Payment reference/).fill("WIRE-E2E-0001");
   await pay.getByRole("button", { name: /^Mark as paid/ }).click();
   await expect(pay).toHaveCount(0);
+  await exec.page.reload();
   await exec.page.getByRole("link", { name: /^Paid/ }).click();
   const row = exec.page.getByRole("row").filter({ hasText: "Loyalty App MVP" });
   await expect(row.getByText("Paid", { exact: true })).toBeVisible();
@@ -79,6 +90,7 @@ test("a failed guarantee: the customer picks a refund, an executive approves it 
   await expect(po.page.getByText("Paid", { exact: true }).first()).toBeVisible();
   await expect(po.page.getByText(/reference WIRE-E2E-0001/)).toBeVisible();
   await exec.context.close();
+  await admin.context.close();
   await po.context.close();
 });
 

@@ -37,6 +37,9 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** "" or today: now, read when sent, so a page left open past midnight does not send yesterday. */
 const paidAtOf = (day: string) => (day === "" || day === today() ? new Date() : new Date(`${day}T12:00:00.000Z`));
 
+/** Why this person may not approve / record the payment, though their role may (the four-eyes rule); null: they may. */
+export type RefundRefusal = { approve: string | null; pay: string | null };
+
 /** The payment form holds the amount as typed and the day as the date box gives it. */
 type PayValues = { refundId: string; expectedVersion: number; amountCents: string; reference: string; paidAt: string };
 
@@ -59,21 +62,25 @@ function payResolver(currency: string): Resolver<PayValues, unknown, MarkPaidInp
 /**
  * The next step of one refund, for who may take it: start the review; approve or reject with a reason
  * (executives); record the payment. Each call names the version shown, so a refund changed meanwhile is
- * refused with a clear message instead of being moved twice.
+ * refused with a clear message instead of being moved twice. A step this person may not take under the
+ * four-eyes rule (docs/security.md#refunds-four-eyes) shows its button disabled, with the reason next to it.
  */
 export function RefundActions({
   refund,
   canApprove,
   canProcess,
+  refusal = { approve: null, pay: null },
 }: {
   refund: Refund;
   canApprove: boolean;
   canProcess: boolean;
+  refusal?: RefundRefusal;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
   const base = { refundId: refund.id, expectedVersion: refund.version };
   const label = ` the refund for ${refund.projectName}`;
+  const refusalId = `refund-refusal-${refund.id}`;
 
   // approve and reject share the reason box; each button checks it with its own schema (its own words)
   const decision = useRef<"approve" | "reject">("approve");
@@ -144,11 +151,17 @@ export function RefundActions({
             )}
           />
           <FormRootError />
+          {refusal.approve ? (
+            <p id={refusalId} className="text-sm text-muted-foreground">
+              {refusal.approve}
+            </p>
+          ) : null}
           <div className="flex gap-2">
             <Button
               size="sm"
               type="button"
-              disabled={approve.isPending || reject.isPending}
+              disabled={approve.isPending || reject.isPending || refusal.approve !== null}
+              aria-describedby={refusal.approve ? refusalId : undefined}
               onClick={() => decide("approve")}
             >
               Approve<span className="sr-only">{label}</span>
@@ -169,6 +182,20 @@ export function RefundActions({
   }
   if (refund.status === "UNDER_REVIEW")
     return <p className="text-sm text-muted-foreground">Awaiting an executive&apos;s decision.</p>;
+  if (refund.status === "APPROVED" && canProcess && refusal.pay) {
+    return (
+      <div className="grid gap-2">
+        <p id={refusalId} className="text-sm text-muted-foreground">
+          {refusal.pay}
+        </p>
+        <div>
+          <Button size="sm" disabled aria-describedby={refusalId}>
+            Mark as paid<span className="sr-only">{label}</span>
+          </Button>
+        </div>
+      </div>
+    );
+  }
   if (refund.status === "APPROVED" && canProcess) {
     return (
       <Form {...payForm}>

@@ -15,6 +15,9 @@ export type RefundRow = {
   paidAt: Date | null;
   claimedBy: { name: string } | null;
   decidedBy: { name: string } | null;
+  /** who started the review and who recorded the payment (docs/security.md#refunds-four-eyes) */
+  reviewedBy?: { name: string } | null;
+  paidBy?: { name: string } | null;
 };
 
 /** A guarantee's refunds with each step of their workflow. */
@@ -37,7 +40,7 @@ export function RefundsList({ refunds, currency }: { refunds: RefundRow[]; curre
   );
 }
 
-/** A refund's workflow in words: claimed, approved or rejected, paid — each with who, when and why. */
+/** A refund's workflow in words: claimed, reviewed, approved or rejected, paid — each with who, when and why. */
 export function RefundSteps({ refund: r }: { refund: RefundRow }) {
   return (
     <>
@@ -46,6 +49,7 @@ export function RefundSteps({ refund: r }: { refund: RefundRow }) {
         {r.claimedBy ? ` by ${r.claimedBy.name}` : ""}
         {r.reason ? `: ${r.reason}` : ""}
       </p>
+      {r.reviewedBy ? <p className="text-muted-foreground">Review started by {r.reviewedBy.name}</p> : null}
       {r.decidedAt ? (
         <p className="text-muted-foreground">
           {r.status === "REJECTED" ? "Rejected" : "Approved"} {formatDate(r.decidedAt)}
@@ -57,6 +61,7 @@ export function RefundSteps({ refund: r }: { refund: RefundRow }) {
         <p className="text-muted-foreground">
           Paid {formatDate(r.paidAt)}
           {r.reference ? `, reference ${r.reference}` : ""}
+          {r.paidBy ? `, recorded by ${r.paidBy.name}` : ""}
         </p>
       ) : null}
     </>

@@ -3,17 +3,21 @@
 import Link from "next/link";
 import type { inferRouterOutputs } from "@trpc/server";
 import { REFUND_STATUS } from "@/components/guarantee/labels";
-import { RefundActions } from "@/components/guarantee/refund-actions";
+import { RefundActions, type RefundRefusal } from "@/components/guarantee/refund-actions";
 import { RefundSteps } from "@/components/guarantee/refunds-list";
 import { Badge } from "@/components/ui/badge";
 import type { DataTableColumn } from "@/components/ui/data-table";
 import { formatMoney } from "@/lib/money";
 import type { AppRouter } from "@/server/api/root";
 
-/** canApprove / canProcess: what the viewer may do next (the page checks the permissions) */
+/**
+ * canApprove / canProcess: what the viewer may do next (the page checks the permissions); refusal: why this
+ * person may not take a step their role allows (the four-eyes rule, docs/security.md#refunds-four-eyes).
+ */
 type RefundRow = inferRouterOutputs<AppRouter>["refunds"]["list"]["refunds"][number] & {
   canApprove: boolean;
   canProcess: boolean;
+  refusal: RefundRefusal;
 };
 
 export const REFUND_COLUMNS: DataTableColumn<RefundRow>[] = [
@@ -72,6 +76,7 @@ export const REFUND_COLUMNS: DataTableColumn<RefundRow>[] = [
         }}
         canApprove={r.canApprove}
         canProcess={r.canProcess}
+        refusal={r.refusal}
       />
     ),
   },

@@ -4,6 +4,8 @@ import {
   REFUND_STATUSES,
   checkClaimAmount,
   checkPaidAmount,
+  fourEyesRefusal,
+  refundPeople,
   refundRoom,
   refundTransition,
   type RefundAction,
@@ -128,5 +130,33 @@ describe("remedy choice (seed §1.3)", () => {
       code: "CONFLICT",
     });
     expect(remedyChoice({ status: "REMEDIED", remedy: null }, "REFUND")).toMatchObject({ ok: false, code: "CONFLICT" });
+  });
+});
+
+describe("four eyes (docs/security.md#refunds-four-eyes)", () => {
+  const people = { claimedById: "customer", reviewedById: "ann", decidedById: "bob" };
+  it("refuses the approval to whoever asked or started the review, the payment to the approver", () => {
+    expect(fourEyesRefusal("approve", people, "ann", false)).toMatch(/^You started the review of this refund/);
+    expect(fourEyesRefusal("approve", { ...people, claimedById: "cat" }, "cat", false)).toMatch(
+      /^You asked for this refund/,
+    );
+    expect(fourEyesRefusal("pay", people, "bob", false)).toBe(
+      "You approved this refund, so someone else records its payment (four-eyes rule).",
+    );
+  });
+  it("lets everyone else through, rejections and reviews always, and everyone when one person is allowed", () => {
+    expect(fourEyesRefusal("approve", people, "bob", false)).toBeNull();
+    expect(fourEyesRefusal("pay", people, "ann", false)).toBeNull();
+    expect(fourEyesRefusal("reject", people, "ann", false)).toBeNull();
+    expect(fourEyesRefusal("review", people, "customer", false)).toBeNull();
+    expect(fourEyesRefusal("approve", people, "ann", true)).toBeNull();
+    expect(fourEyesRefusal("pay", people, "bob", true)).toBeNull();
+  });
+  it("reads the people of a refund as reads give them", () => {
+    expect(refundPeople({ claimedBy: { id: "c" }, reviewedBy: null, decidedBy: { id: "d" } })).toEqual({
+      claimedById: "c",
+      reviewedById: null,
+      decidedById: "d",
+    });
   });
 });

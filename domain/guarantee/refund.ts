@@ -85,3 +85,39 @@ export function checkPaidAmount(amountCents: number, approvedCents: number): Amo
     return { ok: false, message: `The payment cannot exceed the approved ${approvedCents} cents.` };
   return { ok: true };
 }
+
+/** Who took a refund's earlier steps: the claim, the start of the review, the approval. */
+export type RefundPeople = { claimedById: string | null; reviewedById: string | null; decidedById: string | null };
+
+type Person = { id: string } | null;
+/** The people of a refund as reads give them (each step's person or null). */
+export function refundPeople(r: { claimedBy: Person; reviewedBy: Person; decidedBy: Person }): RefundPeople {
+  return {
+    claimedById: r.claimedBy?.id ?? null,
+    reviewedById: r.reviewedBy?.id ?? null,
+    decidedById: r.decidedBy?.id ?? null,
+  };
+}
+
+/**
+ * Four eyes (docs/security.md#refunds-four-eyes): whoever asked for a refund or started its review does not
+ * approve it, and whoever approved it does not record its payment — unless the workspace lets one person
+ * take a refund through alone. Rejecting pays nothing and needs no second person. The reason, in the
+ * person's own words, or null when they may take the step.
+ */
+export function fourEyesRefusal(
+  action: RefundAction,
+  people: RefundPeople,
+  actorId: string | null,
+  onePersonAllowed: boolean,
+): string | null {
+  if (onePersonAllowed || actorId === null) return null;
+  if (action === "approve") {
+    const rule = "so another executive approves it (four-eyes rule). You can still reject it.";
+    if (people.reviewedById === actorId) return `You started the review of this refund, ${rule}`;
+    if (people.claimedById === actorId) return `You asked for this refund, ${rule}`;
+  }
+  if (action === "pay" && people.decidedById === actorId)
+    return "You approved this refund, so someone else records its payment (four-eyes rule).";
+  return null;
+}

@@ -6,8 +6,9 @@ import type { Session, Work } from "./prepare";
 /**
  * The concurrent load: every sign-off fired at once (in a seeded shuffle), and each refund walked
  * through review (twice at once, on the same version: the optimistic lock lets one change it) →
- * approval → payment, each step after the previous answer. `onAnswer` runs after every answered
- * request; the caller kills the server from there. A request the kill cuts off is "lost".
+ * approval → payment (the admin reviews and pays, the executive approves: four eyes), each step after
+ * the previous answer. `onAnswer` runs after every answered request; the caller kills the server from
+ * there. A request the kill cuts off is "lost".
  */
 export type Tally = { ok: number; refused: number; serverErrors: number; lost: number };
 
@@ -22,7 +23,8 @@ export async function fireLoad(base: string, work: Work, secret: string, rng: ()
     cookies.set(s.sessionId, c);
     return c;
   };
-  for (const s of [...work.signOffs.map((t) => t.who), ...work.refunds.map((r) => r.exec)]) await cookieOf(s);
+  for (const s of [...work.signOffs.map((t) => t.who), ...work.refunds.flatMap((r) => [r.admin, r.exec])])
+    await cookieOf(s);
 
   async function call<T>(who: Session, procedure: string, input: unknown): Promise<TrpcAnswer<T> | null> {
     try {
@@ -59,7 +61,7 @@ export async function fireLoad(base: string, work: Work, secret: string, rng: ()
   };
   const refunds = work.refunds.map(async (r) => {
     const ref = { refundId: r.refundId, expectedVersion: r.version };
-    const reviewed = await Promise.all([0, 1].map(() => call<RefundAnswer>(r.exec, "refunds.startReview", ref)));
+    const reviewed = await Promise.all([0, 1].map(() => call<RefundAnswer>(r.admin, "refunds.startReview", ref)));
     const v1 = reviewed.map(ack).find((v) => v !== null);
     if (v1 === undefined || v1 === null) return;
     const v2 = ack(
@@ -71,7 +73,7 @@ export async function fireLoad(base: string, work: Work, secret: string, rng: ()
     );
     if (v2 === null) return;
     ack(
-      await call<RefundAnswer>(r.exec, "refunds.markPaid", {
+      await call<RefundAnswer>(r.admin, "refunds.markPaid", {
         refundId: r.refundId,
         expectedVersion: v2,
         amountCents: r.amountCents,

@@ -11,7 +11,8 @@ import { createTenantFixture, refundAt, signOffCriterionOf, type TenantFixture }
  */
 export type Session = { sessionId: string; userId: string; tenantId: string };
 export type SignOffTarget = { who: Session; criterionId: string; decision: "APPROVED" | "CHANGES_REQUESTED" };
-export type RefundTarget = { exec: Session; refundId: string; version: number; amountCents: number };
+/** Four eyes (docs/security.md#refunds-four-eyes): the admin starts the review and pays, the executive approves. */
+export type RefundTarget = { admin: Session; exec: Session; refundId: string; version: number; amountCents: number };
 export type Work = { signOffs: SignOffTarget[]; refunds: RefundTarget[]; staff: Map<string, Session>; portal: Session };
 
 const DAY = 86_400_000;
@@ -94,6 +95,7 @@ export async function prepareWork(db: Db, opts: { signOffs: number; refunds: num
         select: { amountCents: true },
       });
       refunds.push({
+        admin: asSession(f.users.ADMIN),
         exec: asSession(f.users.EXECUTIVE),
         refundId: r.refundId,
         version: r.expectedVersion,

@@ -35,6 +35,7 @@ import { tiersRouter } from "./routers/tiers";
 import { twoFactorRouter } from "./routers/two-factor";
 import { usersRouter } from "./routers/users";
 import { webhooksRouter } from "./routers/webhooks";
+import { workspaceRouter } from "./routers/workspace";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -61,6 +62,7 @@ export const appRouter = createTRPCRouter({
   evidence: evidenceRouter,
   preferences: preferencesRouter,
   webhooks: webhooksRouter,
+  workspace: workspaceRouter,
   jobs: jobsRouter,
   signoffs: signoffsRouter,
   surveys: surveysRouter,

@@ -25,7 +25,9 @@ export const refundFields = {
   decidedAt: true,
   paidAt: true,
   claimedBy: person,
+  reviewedBy: person,
   decidedBy: person,
+  paidBy: person,
 } as const;
 
 export const refundSelect = {
@@ -37,7 +39,7 @@ export const refundSelect = {
       status: true,
       remedy: true,
       outcome: true,
-      tenant: { select: { currency: true } },
+      tenant: { select: { currency: true, refundsByOnePerson: true } },
       project: {
         select: {
           id: true,
@@ -102,7 +104,9 @@ export async function transitionRefundIf(
   data: {
     status: RefundStatus;
     at: Date;
+    reviewedById?: string;
     decidedById?: string;
+    paidById?: string;
     decisionNote?: string;
     decidedAt?: Date;
     amountCents?: number;

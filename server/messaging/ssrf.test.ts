@@ -28,6 +28,31 @@ describe("isPrivateAddress", () => {
     for (const a of ["8.8.8.8", "172.32.0.1", "1.1.1.1", "2606:4700:4700::1111", "::ffff:8.8.8.8"])
       expect(isPrivateAddress(a), a).toBe(false);
   });
+  it("refuses IPv6 forms that carry an IPv4 address: compatible, translated, NAT64, 6to4, Teredo, any spelling", () => {
+    for (const a of [
+      "::127.0.0.1", // IPv4-compatible ::/96, whatever it carries
+      "::7f00:1",
+      "::8.8.8.8",
+      "::ffff:0:7f00:1", // IPv4-translated ::ffff:0:0:0/96
+      "0:0:0:0:0:ffff:127.0.0.1", // mapped, not in its short form
+      "0:0:0:0:0:FFFF:7F00:0001",
+      "64:ff9b::127.0.0.1", // NAT64 64:ff9b::/96 carrying a private address
+      "64:ff9b::a9fe:a9fe",
+      "64:ff9b:0:0:0:0:a00:1",
+      "64:ff9b:1::a00:1", // local-use NAT64 64:ff9b:1::/48
+      "64:ff9b:1::808:808",
+      "2002:7f00:1::", // 6to4 2002::/16
+      "2002:808:808::1",
+      "2001:0:4136:e378:8000:63bf:3fff:fdd2", // Teredo 2001::/32
+      "2001::1",
+    ]) {
+      expect(isPrivateAddress(a), a).toBe(true);
+    }
+  });
+  it("still allows public IPv6, mapped and NAT64 forms of public IPv4", () => {
+    for (const a of ["2001:4860:4860::8888", "64:ff9b::808:808", "::ffff:8.8.8.8", "2a00:1450:4001:80b::200e"])
+      expect(isPrivateAddress(a), a).toBe(false);
+  });
   it("treats anything that is not an IP as unsafe", () => {
     expect(isPrivateAddress("example.com")).toBe(true);
   });

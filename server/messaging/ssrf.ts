@@ -36,21 +36,31 @@ for (const [net, prefix] of [
   ["ff00::", 8],
   ["2001:db8::", 32],
   ["100::", 64],
+  // forms that carry an IPv4 address a relay or the host's own stack may reach, refused whatever they
+  // carry: IPv4-compatible (::/96, deprecated), IPv4-translated (::ffff:0:0:0/96), local-use NAT64
+  // (64:ff9b:1::/48), 6to4 (2002::/16) and Teredo (2001::/32)
+  ["::", 96],
+  ["::ffff:0:0:0", 96],
+  ["64:ff9b:1::", 48],
+  ["2002::", 16],
+  ["2001::", 32],
 ] as const)
   BLOCKED.addSubnet(net, prefix, "ipv6");
 
-/** The IPv4 address an IPv6 address carries (mapped ::ffff:a.b.c.d, or NAT64 64:ff9b::/96), else null. */
+/** Prefixes whose last 32 bits are an IPv4 address checked as such: mapped (::ffff:0:0/96) and NAT64 (64:ff9b::/96). */
+const CARRIES_IPV4 = new BlockList();
+CARRIES_IPV4.addSubnet("::ffff:0:0", 96, "ipv6");
+CARRIES_IPV4.addSubnet("64:ff9b::", 96, "ipv6");
+
+/** The IPv4 address a mapped or NAT64 IPv6 address carries, in any spelling; else null. */
 function embeddedIpv4(address: string): string | null {
-  const lower = address.toLowerCase();
-  const dotted = /^(?:::ffff:|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
-  if (dotted?.[1]) return dotted[1];
-  const hex = /^(?:::ffff:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
-  if (hex?.[1] && hex[2]) {
-    const hi = Number.parseInt(hex[1], 16);
-    const lo = Number.parseInt(hex[2], 16);
-    return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
-  }
-  return null;
+  if (!CARRIES_IPV4.check(address, "ipv6")) return null;
+  // the URL parser writes an IPv6 address in its one short form, the last 32 bits as two hex groups
+  const short = new URL(`http://[${address}]/`).hostname.slice(1, -1);
+  const hex = /:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(short) ?? /::([0-9a-f]{1,4})$/.exec(short);
+  const hi = hex && hex.length === 3 ? Number.parseInt(hex[1] ?? "0", 16) : 0;
+  const lo = hex ? Number.parseInt(hex.at(-1) ?? "0", 16) : 0;
+  return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
 }
 
 /** Loopback, private, link-local, carrier-grade NAT, documentation, multicast and reserved ranges. */
@@ -58,6 +68,7 @@ export function isPrivateAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 4) return BLOCKED.check(address, "ipv4");
   if (family === 6) {
+    if (address.includes("%")) return true; // a zone id names an interface of this machine
     const v4 = embeddedIpv4(address);
     if (v4) return BLOCKED.check(v4, "ipv4");
     return BLOCKED.check(address, "ipv6");

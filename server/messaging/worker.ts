@@ -9,9 +9,11 @@ import { findPrefsOfPeople, findPrefsOwner } from "@/server/db/notification-pref
 import { MAIL_KIND_LABEL } from "@/lib/labels/mail-kind";
 import { claimDueMessages, finishClaimedMessage, type ClaimedMessage, type FinishOutcome } from "@/server/db/outbox";
 import { findEndpoint, insertWebhookDelivery } from "@/server/db/webhooks";
+import { readWorkspaceSettings } from "@/server/db/workspace-settings";
 import { logger } from "@/server/logger";
 import { sendChatMessage } from "./channels/chat";
 import { recordChatAttempt } from "./chat-health";
+import { chatUrlRefusal } from "./chat-hosts";
 import { BATCH_LIMIT, sendEmail, sendEmailBatch, type OutgoingEmail } from "./channels/email";
 import { undeliverable } from "./channels/outcome";
 import { sendSignedWebhook } from "./channels/webhook";
@@ -71,6 +73,10 @@ async function chatOutcome(db: Db, msg: ClaimedMessage, config: DeliveryConfig, 
   if (!(slack ? prefs.slack : prefs.teams)) return undeliverable(`The recipient turned ${label} off`);
   const url = slack ? prefs.slackWebhookUrl : prefs.teamsWebhookUrl;
   if (!url) return undeliverable(`No ${label} incoming-webhook URL is set for the recipient`);
+  // a URL saved before the workspace's hosts changed (docs/security.md#chat-webhook-hosts) is not called
+  const { chatWebhookHosts } = await readWorkspaceSettings(db, msg.tenantId);
+  const refusal = chatUrlRefusal(url, slack ? "slack" : "teams", chatWebhookHosts, config.allowPrivateNetworks);
+  if (refusal) return undeliverable(refusal);
   const outcome = await sendChatMessage(url, payload.data.message, config.allowPrivateNetworks);
   // the message went out (or not) whatever happens to the bookkeeping: a failure here must not resend it
   await recordChatAttempt(

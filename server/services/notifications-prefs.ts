@@ -13,6 +13,8 @@ import { findPrefsOwner, writeChannelPrefs } from "@/server/db/notification-pref
 import { AppError, notFound } from "@/server/errors";
 import { deliveryConfig } from "@/server/messaging/config";
 import { UnsafeUrlError, assertSafeOutgoingUrl } from "@/server/messaging/ssrf";
+import { chatUrlRefusal } from "@/server/messaging/chat-hosts";
+import { readWorkspaceSettings } from "@/server/db/workspace-settings";
 import { outboxStatusOf, upsertOutboxMessage } from "@/server/db/outbox";
 import { rowsForPerson } from "@/server/messaging/fan-out";
 import { chatTestDocument } from "@/server/messaging/templates/channel-health";
@@ -22,8 +24,9 @@ import type { ServiceContext } from "./context";
 
 /**
  * A person's own channels and digest frequency (docs/domain.md#progress-updates): email, Slack, Teams, in-app; a daily or
- * weekly digest, or none — urgent alerts come anyway. Slack and Teams URLs are checked like webhook
- * endpoints (https, public addresses) when saved, so a bad one is refused here, not at send time.
+ * weekly digest, or none — urgent alerts come anyway. Slack and Teams URLs must be on the channel's own hosts
+ * or the workspace's (docs/security.md#chat-webhook-hosts) and are checked like webhook endpoints (https,
+ * public addresses) when saved, so a bad one is refused here, not at send time.
  */
 export async function myChannelPrefs(ctx: ServiceContext) {
   const owner = await findPrefsOwner(ctx.db, ctx.tenantId, ctx.actorId);
@@ -41,10 +44,19 @@ export async function myChannelPrefs(ctx: ServiceContext) {
   };
 }
 
-async function checked(field: "slackWebhookUrl" | "teamsWebhookUrl", raw: string | undefined): Promise<string | null> {
+/** The URL's host (the channel's or the workspace's), then the SSRF guard (shape, where it resolves). */
+async function checked(
+  channel: ChatChannel,
+  raw: string | undefined,
+  workspaceHosts: readonly string[],
+): Promise<string | null> {
   if (!raw) return null;
+  const field = channel === "slack" ? "slackWebhookUrl" : "teamsWebhookUrl";
+  const allowPrivate = deliveryConfig().allowPrivateNetworks;
   try {
-    return (await assertSafeOutgoingUrl(raw, deliveryConfig().allowPrivateNetworks)).toString();
+    const refusal = chatUrlRefusal(raw, channel, workspaceHosts, allowPrivate);
+    if (refusal) throw new AppError("BAD_REQUEST", refusal, { fieldErrors: { [field]: refusal } });
+    return (await assertSafeOutgoingUrl(raw, allowPrivate)).toString();
   } catch (error) {
     if (error instanceof UnsafeUrlError)
       throw new AppError("BAD_REQUEST", `This URL cannot receive messages: ${error.message}.`, {
@@ -59,8 +71,9 @@ export async function updateMyChannelPrefs(ctx: ServiceContext, input: UpdateCha
   if (!owner) throw notFound("User");
   const before = readChannelPrefs(owner.channelPrefs);
   const chosen = new Set(input.channels);
-  const slackWebhookUrl = await checked("slackWebhookUrl", input.slackWebhookUrl);
-  const teamsWebhookUrl = await checked("teamsWebhookUrl", input.teamsWebhookUrl);
+  const { chatWebhookHosts } = await readWorkspaceSettings(ctx.db, ctx.tenantId);
+  const slackWebhookUrl = await checked("slack", input.slackWebhookUrl, chatWebhookHosts);
+  const teamsWebhookUrl = await checked("teams", input.teamsWebhookUrl, chatWebhookHosts);
   const next: ChannelPrefs = {
     email: chosen.has("email"),
     slack: chosen.has("slack"),

@@ -6,10 +6,13 @@ import type { DbOrTx } from "@/server/db/client";
 import { resolveAlertsAbout } from "@/server/db/alerts";
 import { accountStakeholderIds, activeUserIds, setGuaranteeState } from "@/server/db/guarantees";
 import { insertNotifications } from "@/server/db/notifications";
+import { readWorkspaceSettings } from "@/server/db/workspace-settings";
 import { countRefundsByStatus, findRefund, listRefunds, transitionRefundIf, type RefundRow } from "@/server/db/refunds";
 import {
   STATUS_LABEL,
   checkPaidAmount,
+  fourEyesRefusal,
+  refundPeople,
   refundRoom,
   refundTransition,
   type RefundAction,
@@ -47,6 +50,8 @@ function refundView(r: RefundRow) {
   return {
     ...refund,
     currency: guarantee.tenant.currency,
+    /** the workspace lets one person take every step (docs/security.md#refunds-four-eyes) */
+    onePersonAllowed: guarantee.tenant.refundsByOnePerson,
     project: { id: guarantee.project.id, name: guarantee.project.name },
     customerAccount: { id: guarantee.project.customerAccount.id, name: guarantee.project.customerAccount.name },
     guarantee: {
@@ -62,11 +67,19 @@ export type RefundView = ReturnType<typeof refundView>;
 
 export async function refundQueue(ctx: ServiceContext, input: ListRefundsInput) {
   const statuses = input.status === "ALL" ? null : input.status === "OPEN" ? OPEN : [input.status];
-  const [[total, rows], counts] = await Promise.all([
+  const [[total, rows], counts, settings] = await Promise.all([
     listRefunds(ctx.db, ctx.tenantId, statuses, { skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
     countRefundsByStatus(ctx.db, ctx.tenantId),
+    readWorkspaceSettings(ctx.db, ctx.tenantId),
   ]);
-  return { refunds: rows.map(refundView), counts, total, page: input.page, pageSize: input.pageSize };
+  return {
+    refunds: rows.map(refundView),
+    counts,
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+    refundsByOnePerson: settings.refundsByOnePerson,
+  };
 }
 
 type Change = {
@@ -114,6 +127,8 @@ async function transition(
       "CONFLICT",
       `This refund changed meanwhile (version ${r.version}, you saw ${expectedVersion}). Reload and check it again.`,
     );
+  const refusal = fourEyesRefusal(change.action, refundPeople(r), ctx.actorId, r.guarantee.tenant.refundsByOnePerson);
+  if (refusal) throw new AppError("FORBIDDEN", refusal);
   validate?.(r);
   return ctx.db.$transaction(async (tx) => {
     if (
@@ -194,7 +209,7 @@ export function startRefundReview(ctx: ServiceContext, input: { refundId: string
   return transition(ctx, input.refundId, input.expectedVersion, {
     action: "review",
     auditAction: "refund.review_started",
-    data: { status: "UNDER_REVIEW", at: ctx.now },
+    data: { status: "UNDER_REVIEW", at: ctx.now, reviewedById: ctx.actorId },
   });
 }
 
@@ -239,6 +254,7 @@ export function markRefundPaid(ctx: ServiceContext, input: MarkPaidInput) {
       data: {
         status: "PAID",
         at: ctx.now,
+        paidById: ctx.actorId,
         amountCents: input.amountCents,
         reference: input.reference,
         paidAt: input.paidAt,

@@ -624,16 +624,34 @@ export function succeededGuaranteeOf(f: TenantFixture) {
   return made;
 }
 
-/** A fresh refund of account A at `status`, taken there through the workflow; with the version to send next. */
+/** A second executive per fixture: the four-eyes rule (docs/security.md#refunds-four-eyes) needs two people. */
+const secondExecutives = new Map<string, Promise<SessionUser>>();
+export function secondExecutiveOf(f: TenantFixture) {
+  let made = secondExecutives.get(f.tag);
+  if (!made) {
+    made = makeUser(testDb(), f.tenant, `${f.tag}-2`, "EXECUTIVE");
+    secondExecutives.set(f.tag, made);
+  }
+  return made;
+}
+
+/**
+ * A fresh refund of account A at `status`, taken there through the workflow; with the version to send next.
+ * Four eyes: the admin starts the review and a second executive approves, so the fixture's executive may
+ * still approve an UNDER_REVIEW refund and record the payment of an APPROVED one.
+ */
 export async function refundAt(f: TenantFixture, status: "CLAIMED" | "UNDER_REVIEW" | "APPROVED") {
   const { projectId } = await decidedGuaranteeFor(f, "failure");
   const claimed = await callerFor(f.users.CUSTOMER).portal.chooseRemedy({ projectId, remedy: "REFUND" });
   const refundId = claimed.refundId ?? "";
-  const exec = callerFor(f.users.EXECUTIVE);
   if (status === "CLAIMED") return { projectId, refundId, expectedVersion: 0 };
-  await exec.refunds.startReview({ refundId, expectedVersion: 0 });
+  await callerFor(f.users.ADMIN).refunds.startReview({ refundId, expectedVersion: 0 });
   if (status === "UNDER_REVIEW") return { projectId, refundId, expectedVersion: 1 };
-  await exec.refunds.approve({ refundId, expectedVersion: 1, reason: "Weeks 2–4 failed validation." });
+  await callerFor(await secondExecutiveOf(f)).refunds.approve({
+    refundId,
+    expectedVersion: 1,
+    reason: "Weeks 2–4 failed validation.",
+  });
   return { projectId, refundId, expectedVersion: 2 };
 }
 

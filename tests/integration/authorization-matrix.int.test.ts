@@ -407,6 +407,13 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     input: () => ({ staffIdleHours: 12, customerIdleHours: 168 }),
     scope: "own",
   },
+  // docs/security.md: workspace-wide security settings (admins change them; unchanged values write nothing)
+  "workspace.settings": { allow: ["ADMIN", "EXECUTIVE", "CSM"], scope: "own" },
+  "workspace.updateSettings": {
+    allow: ["ADMIN"],
+    input: () => ({ refundsByOnePerson: false, chatWebhookHosts: [] }),
+    scope: "own",
+  },
   "calendar.feed": { allow: EVERYONE, scope: "own" },
   "calendar.createFeed": { allow: EVERYONE, scope: "own" },
   "calendar.revokeFeed": { allow: EVERYONE, scope: "own" },

@@ -6,6 +6,7 @@ import {
   createTenantFixture,
   decidedGuaranteeFor,
   refundAt,
+  secondExecutiveOf,
   shapeOf,
   testDb,
   type TenantFixture,
@@ -38,7 +39,7 @@ describe("the refund workflow", () => {
     const exec = callerFor(f.users.EXECUTIVE);
     expect((await exec.refunds.list({})).refunds.map((r) => r.id)).toContain(refundId);
 
-    const reviewed = await exec.refunds.startReview({ refundId, expectedVersion: 0 });
+    const reviewed = await callerFor(f.users.ADMIN).refunds.startReview({ refundId, expectedVersion: 0 });
     expect(reviewed).toMatchObject({ changed: true, refund: { status: "UNDER_REVIEW", version: 1 } });
     const approved = await exec.refunds.approve({
       refundId,
@@ -225,6 +226,110 @@ describe("the refund workflow", () => {
     expect(
       (await exec.refunds.list({ status: "OPEN" })).refunds.find((r) => r.id === second.refundId)?.guarantee.roomCents,
     ).toBe(500_000);
+  });
+});
+
+describe("four eyes (docs/security.md#refunds-four-eyes)", () => {
+  it("whoever started the review does not approve it; whoever approved does not record the payment", async () => {
+    const { refundId } = await refundAt(f, "CLAIMED");
+    const exec = callerFor(f.users.EXECUTIVE);
+    await exec.refunds.startReview({ refundId, expectedVersion: 0 });
+    const own = await shapeOf(
+      exec.refunds.approve({ refundId, expectedVersion: 1, reason: "I reviewed it myself." }),
+      "refunds.approve",
+    );
+    expect(own?.data.code).toBe("FORBIDDEN");
+    expect(own?.data.httpStatus).toBe(403);
+    expect(own?.message).toBe(
+      "You started the review of this refund, so another executive approves it (four-eyes rule). You can still reject it.",
+    );
+    expect(await refundOf(refundId)).toMatchObject({ status: "UNDER_REVIEW", version: 1 });
+
+    const other = callerFor(await secondExecutiveOf(f));
+    const approved = await other.refunds.approve({ refundId, expectedVersion: 1, reason: "Criteria clearly missed." });
+    expect(approved.refund).toMatchObject({ status: "APPROVED", reviewedBy: { id: f.users.EXECUTIVE.id } });
+    const pay = { refundId, expectedVersion: 2, amountCents: 100, reference: "WIRE-4E", paidAt: new Date() };
+    const selfPaid = await shapeOf(other.refunds.markPaid(pay), "refunds.markPaid");
+    expect(selfPaid?.data.code).toBe("FORBIDDEN");
+    expect(selfPaid?.message).toBe("You approved this refund, so someone else records its payment (four-eyes rule).");
+    expect(await refundOf(refundId)).toMatchObject({ status: "APPROVED", version: 2, reference: null });
+    const paid = await exec.refunds.markPaid(pay);
+    expect(paid.refund).toMatchObject({ status: "PAID", paidBy: { id: f.users.EXECUTIVE.id } });
+    expect((await audits(refundId)).map((a) => [a.action, a.actorId]).slice(1)).toEqual([
+      ["refund.review_started", f.users.EXECUTIVE.id],
+      ["refund.approved", (await secondExecutiveOf(f)).id],
+      ["refund.paid", f.users.EXECUTIVE.id],
+    ]);
+  });
+
+  it("a refund claimed by a member of staff is approved by someone else", async () => {
+    const { refundId } = await refundAt(f, "UNDER_REVIEW");
+    await testDb().refund.update({ where: { id: refundId }, data: { claimedById: f.users.EXECUTIVE.id } });
+    const own = await shapeOf(
+      callerFor(f.users.EXECUTIVE).refunds.approve({ refundId, expectedVersion: 1, reason: "My own claim." }),
+      "refunds.approve",
+    );
+    expect(own?.data.code).toBe("FORBIDDEN");
+    expect(own?.message).toBe(
+      "You asked for this refund, so another executive approves it (four-eyes rule). You can still reject it.",
+    );
+  });
+
+  it("rejecting needs no second person: it pays nothing", async () => {
+    const { refundId } = await refundAt(f, "CLAIMED");
+    const exec = callerFor(f.users.EXECUTIVE);
+    await exec.refunds.startReview({ refundId, expectedVersion: 0 });
+    const rejected = await exec.refunds.reject({
+      refundId,
+      expectedVersion: 1,
+      reason: "Delay caused by the customer.",
+    });
+    expect(rejected.refund.status).toBe("REJECTED");
+  });
+
+  it("an admin lets one person take a refund through alone (one-person companies), audited", async () => {
+    const solo = await createTenantFixture("refunds-solo");
+    const exec = callerFor(solo.users.EXECUTIVE);
+    for (const user of [solo.users.EXECUTIVE, solo.users.CSM, solo.users.TECH_LEAD, solo.users.CUSTOMER])
+      expect(await codeOf(callerFor(user).workspace.updateSettings({ refundsByOnePerson: true })), user.role).toBe(
+        "FORBIDDEN",
+      );
+    const admin = callerFor(solo.users.ADMIN);
+    expect((await admin.workspace.settings()).refundsByOnePerson).toBe(false);
+    expect(await admin.workspace.updateSettings({ refundsByOnePerson: true })).toMatchObject({
+      refundsByOnePerson: true,
+    });
+    expect(
+      await testDb().auditEvent.findMany({
+        where: { tenantId: solo.tenant.id, action: "workspace.settings_changed" },
+        select: { actorId: true, before: true, after: true },
+      }),
+    ).toEqual([
+      { actorId: solo.users.ADMIN.id, before: { refundsByOnePerson: false }, after: { refundsByOnePerson: true } },
+    ]);
+    expect(await codeOf(admin.workspace.updateSettings({ refundsByOnePerson: "yes" as unknown as boolean }))).toBe(
+      "BAD_REQUEST",
+    );
+
+    const { refundId } = await refundAt(solo, "CLAIMED");
+    await exec.refunds.startReview({ refundId, expectedVersion: 0 });
+    await exec.refunds.approve({ refundId, expectedVersion: 1, reason: "Criteria clearly missed." });
+    const paid = await exec.refunds.markPaid({
+      refundId,
+      expectedVersion: 2,
+      amountCents: 100,
+      reference: "WIRE-SOLO",
+      paidAt: new Date(),
+    });
+    expect(paid.refund.status).toBe("PAID");
+    expect((await exec.refunds.list({ status: "ALL" })).refundsByOnePerson).toBe(true);
+    // and back: the rule holds again
+    await admin.workspace.updateSettings({ refundsByOnePerson: false });
+    const next = await refundAt(solo, "CLAIMED");
+    await exec.refunds.startReview({ refundId: next.refundId, expectedVersion: 0 });
+    expect(
+      await codeOf(exec.refunds.approve({ refundId: next.refundId, expectedVersion: 1, reason: "Alone again." })),
+    ).toBe("FORBIDDEN");
   });
 });
 

@@ -13,6 +13,7 @@ import { listHref, parseSearchParams, zOneOfParam, zPageParam, type RawSearchPar
 import { plural } from "@/lib/format";
 import { requirePermission } from "@/server/auth/guard";
 import { can } from "@/domain/access/permissions";
+import { fourEyesRefusal, refundPeople, type RefundAction } from "@/domain/guarantee/refund";
 
 export const metadata: Metadata = { title: "Refunds" };
 
@@ -42,6 +43,9 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
   const open = (counts.CLAIMED ?? 0) + (counts.UNDER_REVIEW ?? 0) + (counts.APPROVED ?? 0);
   const canApprove = can(me.role, "refunds:approve");
   const canProcess = can(me.role, "refunds:process");
+  // the four-eyes rule (docs/security.md#refunds-four-eyes), said next to the button it disables
+  const refusalOf = (r: (typeof refunds)[number], action: RefundAction) =>
+    fourEyesRefusal(action, refundPeople(r), me.id, r.onePersonAllowed);
 
   return (
     <>
@@ -70,7 +74,12 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
           ) : (
             <DataTable
               columns={REFUND_COLUMNS}
-              rows={refunds.map((r) => ({ ...r, canApprove, canProcess }))}
+              rows={refunds.map((r) => ({
+                ...r,
+                canApprove,
+                canProcess,
+                refusal: { approve: refusalOf(r, "approve"), pay: refusalOf(r, "pay") },
+              }))}
               caption={`${plural(total, "refund")} · oldest claim first.`}
               captionVisible
             />

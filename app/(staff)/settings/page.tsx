@@ -9,6 +9,7 @@ import { InviteUserDialog } from "@/components/settings/invite-user-dialog";
 import { TwoFactorRuleCard } from "@/components/settings/two-factor/two-factor-rule-card";
 import { DismissChecklistButton } from "@/components/settings/onboarding/dismiss-checklist-button";
 import { OnboardingChecklist } from "@/components/settings/onboarding/onboarding-checklist";
+import { WorkspaceSecurityCard } from "@/components/settings/workspace/workspace-security-card";
 import { USER_COLUMNS, USER_COLUMNS_WITH_ACTIONS } from "@/components/lists/user-columns";
 import { DataTable } from "@/components/ui/data-table";
 import { Button } from "@/components/ui/button";
@@ -41,12 +42,14 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const { q: search, role, page } = parseSearchParams(ZUserParams, await searchParams);
   const trpc = await api();
   const manage = can(me.role, "users:manage");
-  const [{ rows, total }, accounts, zone, twoFactorRule, idle, auditChain] = await Promise.all([
+  const configWrite = can(me.role, "config:write");
+  const [{ rows, total }, accounts, zone, twoFactorRule, idle, workspace, auditChain] = await Promise.all([
     trpc.users.list({ search, role, page, pageSize: PAGE_SIZE }),
     manage ? trpc.users.accountOptions() : Promise.resolve([]),
-    can(me.role, "config:write") ? trpc.calendar.timeZone() : Promise.resolve(null),
-    can(me.role, "config:write") ? trpc.twoFactor.workspaceRule() : Promise.resolve(null),
-    can(me.role, "config:write") ? trpc.session.idleTimeouts() : Promise.resolve(null),
+    configWrite ? trpc.calendar.timeZone() : Promise.resolve(null),
+    configWrite ? trpc.twoFactor.workspaceRule() : Promise.resolve(null),
+    configWrite ? trpc.session.idleTimeouts() : Promise.resolve(null),
+    configWrite ? trpc.workspace.settings() : Promise.resolve(null),
     can(me.role, "audit:verify") ? trpc.audit.verify() : Promise.resolve(null),
   ]);
   // after the chain check's snapshot transaction: the embedded database serves every connection from one
@@ -125,6 +128,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <SessionIdleCard initial={idle} />
         </div>
       ) : null}
+      {workspace ? <WorkspaceSecurityCard settings={workspace} /> : null}
       {auditChain ? <AuditChainCard result={auditChain} /> : null}
     </>
   );
