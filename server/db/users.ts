@@ -113,7 +113,7 @@ export function setUserDisabledAt(prisma: DbOrTx, tenantId: string, id: string, 
 }
 
 export function findUserByEmail(prisma: DbOrTx, email: string) {
-  return prisma.user.findUnique({ where: { email }, select: { id: true, tenantId: true } });
+  return prisma.user.findUnique({ where: { email }, select: { id: true, tenantId: true, name: true } });
 }
 
 /** Who a message goes to: the fields the fan-out reads (docs/architecture.md#messaging). */

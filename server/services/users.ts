@@ -14,7 +14,7 @@ import {
 } from "@/server/db/users";
 import { consumeOneTimeToken, createOneTimeToken, findOneTimeToken } from "@/server/db/tokens";
 import { revokeUserSessions } from "@/server/db/sessions";
-import { hashPassword } from "@/server/auth/password";
+import { assertStrongPassword, hashPassword } from "@/server/auth/password";
 import { ROLE_LABEL } from "@/lib/labels/role";
 import { enqueueEmail, deliverEmailNow } from "@/server/messaging/outbox";
 import { escapeHtml } from "@/lib/html";
@@ -156,6 +156,7 @@ export async function acceptInvite(prisma: Db, token: string, password: string, 
   const email = row.identifier.slice("invite:".length);
   const user = await findUserByEmail(prisma, email);
   if (!user) throw invalid();
+  assertStrongPassword(password, [email, user.name]);
   const passwordHash = await hashPassword(password);
   await prisma.$transaction(async (tx) => {
     const consumed = await consumeOneTimeToken(tx, digest);

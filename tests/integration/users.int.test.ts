@@ -312,6 +312,19 @@ describe("acceptInvite", () => {
     });
   });
 
+  it("refuses a password that is easy to guess on the server, the person's own name included, and sets nothing", async () => {
+    const email = `zq-${a.tag}@example.com`;
+    const user = await admin().users.invite({ email, name: "Zorbulon Quaxter", role: "CSM" });
+    const token = await inviteEmailToken(user.id);
+    for (const weak of ["aaaaaaaaaa", "quaxterzorbulon"]) {
+      const refused = await appError(acceptInvite(testDb(), token, weak, new Date()));
+      expect(refused.code).toBe("BAD_REQUEST");
+      expect(refused.fieldErrors?.password).toMatch(/^This password is too easy to guess\. \S/);
+    }
+    expect((await testDb().user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBeNull();
+    await expect(acceptInvite(testDb(), token, password, new Date())).resolves.toEqual({ email });
+  });
+
   it("refuses an unknown token and a magic-link token (not an invite)", async () => {
     expect((await appError(acceptInvite(testDb(), "x".repeat(43), password, new Date()))).code).toBe("BAD_REQUEST");
     const raw = `magic-${a.tag}-${"y".repeat(30)}`;

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import type { ActionRefusal } from "@/lib/schemas/auth";
-import { ZAcceptInviteSchema } from "@/lib/schemas/users";
+import { ZAcceptInviteSchema } from "@/lib/schemas/password";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { acceptInvite } from "@/server/services/users";
@@ -25,7 +25,8 @@ export async function acceptInviteAction(_prev: InviteState, form: FormData): Pr
   try {
     await acceptInvite(db(), parsed.data.token, parsed.data.password, new Date());
   } catch (error) {
-    if (error instanceof AppError) return { message: error.message };
+    if (error instanceof AppError)
+      return error.fieldErrors ? { fieldErrors: error.fieldErrors } : { message: error.message };
     throw error;
   }
   redirect("/login?invited=1");
