@@ -56,7 +56,7 @@ export function findUserForLogin(prisma: Db, email: string) {
 }
 
 export function emailTaken(prisma: Db, email: string) {
-  return prisma.user.findUnique({ where: { email }, select: { id: true } });
+  return prisma.user.findUnique({ where: { email }, select: { id: true, tenantId: true } });
 }
 
 export function createUser(
@@ -167,4 +167,9 @@ export function accountPeople(
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: personSelect,
   });
+}
+
+/** The workspace's name, for mail that names who sent it. */
+export function findTenantName(prisma: DbOrTx, tenantId: string) {
+  return prisma.tenant.findUnique({ where: { id: tenantId }, select: { name: true } });
 }
