@@ -6,6 +6,7 @@ import { headers } from "next/headers";
 import { db } from "@/server/db/client";
 import { createSession, revokeSession } from "@/server/db/sessions";
 import { checkCredentials } from "./login";
+import { auditSignInEvent } from "./audit-events";
 import { sendMagicLink } from "./magic-link";
 
 declare module "next-auth" {
@@ -64,7 +65,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       name: "Email",
       maxAge: 24 * 60 * 60,
       async sendVerificationRequest({ identifier, url, expires }) {
-        await sendMagicLink(db(), identifier, url, expires, new Date());
+        const issued = await sendMagicLink(db(), identifier, url, expires, new Date());
+        await auditSignInEvent(db(), { action: "auth.magic_link_requested", email: identifier, issued });
       },
     },
   ],
@@ -85,6 +87,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
         });
         token.sub = user.id;
+        if (account?.provider === "email")
+          await auditSignInEvent(db(), { action: "auth.sign_in", email: user.email ?? "", method: "email" });
       }
       return token;
     },
@@ -97,6 +101,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     async signOut(message) {
       const sid = "token" in message ? message.token?.sid : undefined;
       if (typeof sid === "string") await revokeSession(db(), sid, new Date());
+      const sub = "token" in message ? message.token?.sub : undefined;
+      if (typeof sid === "string" && sub)
+        await auditSignInEvent(db(), { action: "auth.sign_out", userId: sub, sessionId: sid });
     },
   },
 }));

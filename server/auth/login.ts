@@ -4,6 +4,7 @@ import { ZCredentialsSchema } from "@/lib/schemas/auth";
 import type { Db } from "@/server/db/client";
 import { clearLoginFailures, countLoginFailure, loginFailures } from "@/server/db/login-throttle";
 import { findUserForLogin } from "@/server/db/users";
+import { auditSignInEvent } from "./audit-events";
 import { blockedFor, hit, LOGIN_DELAY, loginDelaySeconds, reset } from "./rate-limit";
 import { verifyPassword } from "./password";
 
@@ -48,11 +49,17 @@ export async function checkCredentials(prisma: Db, raw: unknown, ip: string, now
   if (!user || !valid || user.disabledAt || user.role === "CUSTOMER") {
     const locked = Math.max(await hit("loginAccountIp", pairKey(email, ip)), await hit("loginIp", ip));
     await countLoginFailure(prisma, accountKey(email), now, LOGIN_DELAY.forgetAfterHours * 3_600_000);
+    await auditSignInEvent(prisma, { action: "auth.sign_in_failed", email, ip }, now);
+    // this failure used the pair's or the address's last allowed attempt: a lockout starts
+    const lockout = Math.max(await blockedFor("loginAccountIp", pairKey(email, ip)), await blockedFor("loginIp", ip));
+    if (lockout > 0 && !locked)
+      await auditSignInEvent(prisma, { action: "auth.lockout", email, ip, retryAfterSeconds: lockout }, now);
     return locked > 0
       ? { ok: false, reason: "throttled", retryAfterSeconds: locked }
       : { ok: false, reason: "invalid" };
   }
   await reset("loginAccountIp", pairKey(email, ip));
   await clearLoginFailures(prisma, accountKey(email));
+  await auditSignInEvent(prisma, { action: "auth.sign_in", email, method: "password", ip }, now);
   return { ok: true, userId: user.id, tenantId: user.tenantId };
 }

@@ -215,7 +215,13 @@ export async function setUserDisabled(ctx: ServiceContext, userId: string, disab
 }
 
 /** Redeems a staff invite: sets the password once; the token is deleted in the same transaction. */
-export async function acceptInvite(prisma: Db, token: string, password: string, now: Date): Promise<{ email: string }> {
+export async function acceptInvite(
+  prisma: Db,
+  token: string,
+  password: string,
+  now: Date,
+  meta: { ip?: string | null; requestId?: string | null } = {},
+): Promise<{ email: string }> {
   const invalid = () =>
     new AppError("BAD_REQUEST", "This invitation link is invalid or has expired. Ask your admin for a new one.");
   const digest = tokenDigest(token);
@@ -236,6 +242,8 @@ export async function acceptInvite(prisma: Db, token: string, password: string, 
       action: "user.password_set",
       entityType: "User",
       entityId: user.id,
+      ip: meta.ip ?? null,
+      requestId: meta.requestId ?? null,
       at: now,
     });
   });

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkCredentials } from "@/server/auth/login";
 import { sendMagicLink } from "@/server/auth/magic-link";
@@ -256,5 +256,41 @@ describe("sendMagicLink", () => {
       );
       expect(await outboxFor(email)).toEqual([]);
     }
+  });
+});
+
+describe("sign-in audit trail (docs/security.md#sign-in-audit)", () => {
+  const sha = (s: string) => createHash("sha256").update(s).digest("hex");
+  const rows = (where: object) => testDb().auditEvent.findMany({ where, orderBy: { seq: "asc" } });
+
+  it("records sign-ins, failures (address hashed when there is no account) and lockouts, with the IP", async () => {
+    const u = await userWithPassword("audited");
+    const ip = freshIp();
+    await checkCredentials(testDb(), { email: u.email, password: "wrong one" }, ip);
+    await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, ip);
+    const mine = await rows({ tenantId: f.tenant.id, entityId: u.id });
+    expect(mine.map((r) => [r.action, r.ip])).toEqual([
+      ["auth.sign_in_failed", ip],
+      ["auth.sign_in", ip],
+    ]);
+    const nobody = `nobody-${randomUUID()}@example.com`;
+    await checkCredentials(testDb(), { email: nobody, password: PASSWORD }, ip);
+    const [unknown] = await rows({
+      tenantId: null,
+      action: "auth.sign_in_failed",
+      after: { path: ["emailSha256"], equals: sha(nobody) },
+    });
+    expect(unknown?.ip).toBe(ip);
+    expect(JSON.stringify(unknown)).not.toContain(nobody);
+
+    const attacker = freshIp();
+    let at = new Date();
+    for (let i = 0; i < 10; i += 1) {
+      await checkCredentials(testDb(), { email: u.email, password: `guess ${i}` }, attacker, at);
+      at = new Date(at.getTime() + 61_000);
+    }
+    const lockouts = await rows({ tenantId: f.tenant.id, entityId: u.id, action: "auth.lockout" });
+    expect(lockouts).toHaveLength(1);
+    expect(lockouts[0]).toMatchObject({ ip: attacker });
   });
 });

@@ -1,6 +1,8 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { ipOf } from "@/server/http/rest";
 import type { ActionRefusal } from "@/lib/schemas/auth";
 import { ZAcceptInviteSchema } from "@/lib/schemas/password";
 import { db } from "@/server/db/client";
@@ -23,7 +25,11 @@ export async function acceptInviteAction(_prev: InviteState, form: FormData): Pr
       : { fieldErrors };
   }
   try {
-    await acceptInvite(db(), parsed.data.token, parsed.data.password, new Date());
+    const h = await headers();
+    await acceptInvite(db(), parsed.data.token, parsed.data.password, new Date(), {
+      ip: ipOf(h),
+      requestId: h.get("x-request-id"),
+    });
   } catch (error) {
     if (error instanceof AppError)
       return error.fieldErrors ? { fieldErrors: error.fieldErrors } : { message: error.message };
