@@ -1,12 +1,13 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { acceptInviteAction, type InviteState } from "@/app/(auth)/invite/[token]/actions";
 import { Button } from "@/components/ui/button";
 import { Form, FormRootError } from "@/components/ui/form";
 import { TextField } from "@/components/ui/form-controls";
-import { ZAcceptInviteSchema } from "@/lib/schemas/users";
+import { ZAcceptInviteSchema } from "@/lib/schemas/password";
+import { PasswordStrengthHint } from "./password-strength-hint";
 import { useActionSubmit } from "./use-action-submit";
 
 /**
@@ -29,6 +30,7 @@ export function AcceptInviteForm({
     defaultValues: { token, password: "", confirm: "" },
   });
   const { submit, pending } = useActionSubmit(form, submitAction);
+  const password = useWatch({ control: form.control, name: "password" });
   return (
     <Form {...form}>
       <form onSubmit={submit} className="grid gap-4" noValidate>
@@ -37,7 +39,7 @@ export function AcceptInviteForm({
           control={form.control}
           name="password"
           label="New password"
-          description="At least 10 characters."
+          description={<PasswordStrengthHint password={password} />}
           required
           type="password"
           autoComplete="new-password"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { ZAcceptInviteSchema, ZInviteUserSchema, ZListUsersSchema } from "./users";
+import { ZInviteUserSchema, ZListUsersSchema } from "./users";
 
 /** The first message zod reports for one field path ("a.b"), or undefined. */
 function issueAt(error: z.ZodError | undefined, path: string): string | undefined {
@@ -117,42 +117,5 @@ describe("ZListUsersSchema", () => {
     expect(ZListUsersSchema.parse({})).toEqual({ page: 1, pageSize: 25 });
     expect(issueAt(ZListUsersSchema.safeParse({ pageSize: 101 }).error, "pageSize")).toBe("At most 100 rows per page");
     expect(issueAt(ZListUsersSchema.safeParse({ page: 0 }).error, "page")).toBe("Pages start at 1");
-  });
-});
-
-describe("ZAcceptInviteSchema", () => {
-  const token = "t".repeat(43);
-
-  it("accepts a matching password of at least 10 characters", () => {
-    expect(ZAcceptInviteSchema.safeParse({ token, password: "0123456789", confirm: "0123456789" }).success).toBe(true);
-  });
-
-  it("refuses a confirmation that does not match, on the confirm field", () => {
-    const result = ZAcceptInviteSchema.safeParse({
-      token,
-      password: "correct horse battery",
-      confirm: "correct horse battery!",
-    });
-    expect(result.success).toBe(false);
-    expect(issueAt(result.error, "confirm")).toBe("The passwords do not match");
-  });
-
-  it("refuses a password shorter than 10 characters", () => {
-    const result = ZAcceptInviteSchema.safeParse({ token, password: "123456789", confirm: "123456789" });
-    expect(result.success).toBe(false);
-    expect(issueAt(result.error, "password")).toBe("Use at least 10 characters");
-  });
-
-  it("refuses a password longer than 200 characters", () => {
-    const long = "p".repeat(201);
-    expect(issueAt(ZAcceptInviteSchema.safeParse({ token, password: long, confirm: long }).error, "password")).toBe(
-      "At most 200 characters",
-    );
-  });
-
-  it("refuses a token that is too short to be one of ours", () => {
-    const result = ZAcceptInviteSchema.safeParse({ token: "short", password: "0123456789", confirm: "0123456789" });
-    expect(result.success).toBe(false);
-    expect(issueAt(result.error, "token")).toBeDefined();
   });
 });

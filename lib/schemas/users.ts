@@ -41,12 +41,4 @@ export const ZInviteUserSchema = z
 
 export const ZSetUserDisabledSchema = z.object({ userId: ZIdSchema, disabled: z.boolean() });
 
-export const ZAcceptInviteSchema = z
-  .object({
-    token: z.string().min(20).max(200),
-    password: z.string().min(10, "Use at least 10 characters").max(200, "At most 200 characters"),
-    confirm: z.string(),
-  })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The passwords do not match" });
-
 export type InviteUserInput = z.infer<typeof ZInviteUserSchema>;

@@ -11,6 +11,7 @@ import { refusePasswordForSsoDomain, ssoProvider } from "./sso";
 import type { Adapter } from "next-auth/adapters";
 import { consumeMagicLinkToken } from "@/server/db/tokens";
 import { issueMagicLink, magicLinkMinutes } from "./magic-link";
+import { auditSignInEvent } from "./audit-events";
 
 declare module "next-auth" {
   interface Session {
@@ -109,6 +110,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
         });
         token.sub = user.id;
+        if (account?.provider === "email")
+          await auditSignInEvent(db(), { action: "auth.sign_in", email: user.email ?? "", method: "email" });
       }
       return token;
     },
@@ -121,6 +124,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     async signOut(message) {
       const sid = "token" in message ? message.token?.sid : undefined;
       if (typeof sid === "string") await revokeSession(db(), sid, new Date());
+      const sub = "token" in message ? message.token?.sub : undefined;
+      if (typeof sid === "string" && sub)
+        await auditSignInEvent(db(), { action: "auth.sign_out", userId: sub, sessionId: sid });
     },
   },
 }));

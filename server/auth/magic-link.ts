@@ -12,6 +12,7 @@ import { logger } from "@/server/logger";
 import { emailBrandHeader } from "@/server/messaging/templates/brand";
 import { emailBrand } from "@/server/services/branding";
 import { hit } from "./rate-limit";
+import { auditSignInEvent } from "./audit-events";
 
 /** How long a sign-in link works: MAGIC_LINK_MINUTES, 30 by default (docs/security.md#magic-links). */
 export function magicLinkMinutes(): number {
@@ -62,7 +63,7 @@ export async function issueMagicLink(
   if (ipWait > 0) throw new ThrottledMagicLink("network", ipWait);
   const wait = await hit("magicLink", link.identifier);
   if (wait > 0) throw new ThrottledMagicLink("address", wait);
-  const work = storeAndSend(prisma, link, new Date()).catch((error: unknown) => {
+  const work = storeAndSend(prisma, link, new Date(), ip).catch((error: unknown) => {
     logger.error({ err: error }, "magic link: could not store or send the link");
   });
   pending.add(work);
@@ -73,14 +74,19 @@ async function storeAndSend(
   prisma: Db,
   link: { identifier: string; token: string; url: string; expires: Date },
   now: Date,
+  ip: string,
 ): Promise<void> {
   await purgeExpiredTokens(prisma, now);
   const user = await findUserForMagicLink(prisma, link.identifier);
   // links are for customer stakeholders only (docs/security.md#who-may-do-what): nothing for anyone else
-  if (!user || user.role !== "CUSTOMER" || user.disabledAt) return;
-  // a new link replaces the address's older ones
-  await replaceMagicLinkTokens(prisma, link.identifier, magicLinkDigest(link.token), link.expires);
-  await sendMagicLink(prisma, link.identifier, link.url, link.expires, now);
+  let issued = false;
+  if (user && user.role === "CUSTOMER" && !user.disabledAt) {
+    // a new link replaces the address's older ones
+    await replaceMagicLinkTokens(prisma, link.identifier, magicLinkDigest(link.token), link.expires);
+    issued = await sendMagicLink(prisma, link.identifier, link.url, link.expires, now);
+  }
+  // every request is in the audit trail, an address with no account by its hash (docs/security.md#sign-in-audit)
+  await auditSignInEvent(prisma, { action: "auth.magic_link_requested", email: link.identifier, issued, ip }, now);
 }
 
 /**

@@ -1,5 +1,7 @@
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordStrength } from "@/lib/password-strength";
+import { AppError } from "@/server/errors";
 
 /** argon2id with the library's defaults (OWASP-recommended parameters). */
 export function hashPassword(password: string): Promise<string> {
@@ -19,4 +21,17 @@ export async function verifyPassword(passwordHash: string | null | undefined, pa
   }
 }
 
-export const PASSWORD_MIN_LENGTH = 10;
+/**
+ * The password policy on the server (docs/security.md#passwords), whatever the caller checked: the same
+ * length and strength rules as ZNewPasswordSchema, with the person's own details (`userInputs`: email,
+ * name, workspace) counted as easy to guess. Refuses with a field error on `password`.
+ */
+export function assertStrongPassword(password: string, userInputs: readonly string[]): void {
+  const refuse = (message: string) => {
+    throw new AppError("BAD_REQUEST", message, { fieldErrors: { password: message } });
+  };
+  if (password.length < PASSWORD_MIN_LENGTH) refuse(`Use at least ${PASSWORD_MIN_LENGTH} characters`);
+  if (password.length > PASSWORD_MAX_LENGTH) refuse(`At most ${PASSWORD_MAX_LENGTH} characters`);
+  const { problem } = passwordStrength(password, userInputs);
+  if (problem) refuse(problem);
+}

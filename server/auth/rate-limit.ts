@@ -53,8 +53,11 @@ function positiveIntFromEnv(name: string, fallback: number): number {
  * Counters live in PostgreSQL (table rate_limits), so they hold across app instances.
  */
 export const LIMITS = {
-  /** key: account email (lower-cased). Failed sign-ins: 10 per 15 min (40/hour, issue target ≤ 100/hour); a success resets it */
-  loginEmail: { points: 10, duration: 15 * 60 },
+  /**
+   * key: account email (lower-cased) and client IP. Failed sign-ins for one account from one address: 10 per 15 min,
+   * then that address is refused for that account; other addresses are not (docs/security.md#sign-in-throttling). A success resets it
+   */
+  loginAccountIp: { points: 10, duration: 15 * 60 },
   /** key: client IP. Failed sign-ins from one network, any accounts: 100 per hour (issue target ≤ 100/hour; an office behind one NAT still fits) */
   loginIp: { points: 100, duration: 60 * 60 },
   /** key: user id. Wrong two-factor codes (docs/security.md#two-factor-sign-in): 5 per 15 min — with ±1 step, 3 of a million codes pass, so guessing takes years; a success resets it */
@@ -84,6 +87,19 @@ export const LIMITS = {
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
+
+/**
+ * The progressive delay per account, any address (docs/security.md#sign-in-throttling): from the
+ * `afterFailures`-th failure on, the next attempt waits 1 s, then 2, 4, … up to `maxSeconds` after the last
+ * failure — a slowdown, never a lock. A success clears it, and so do `forgetAfterHours` without a failure.
+ */
+export const LOGIN_DELAY = { afterFailures: 5, maxSeconds: 60, forgetAfterHours: 24 } as const;
+
+/** Seconds an account waits after its last failure, given its failure count. */
+export function loginDelaySeconds(failures: number): number {
+  if (failures < LOGIN_DELAY.afterFailures) return 0;
+  return Math.min(2 ** (failures - LOGIN_DELAY.afterFailures), LOGIN_DELAY.maxSeconds);
+}
 
 function limiter(name: LimitName): RateLimiterPostgres {
   holder.onwardLimiters ??= new Map();

@@ -57,7 +57,7 @@ export function findUserForLogin(prisma: Db, email: string) {
 }
 
 export function emailTaken(prisma: Db, email: string) {
-  return prisma.user.findUnique({ where: { email }, select: { id: true } });
+  return prisma.user.findUnique({ where: { email }, select: { id: true, tenantId: true } });
 }
 
 export function createUser(
@@ -114,7 +114,7 @@ export function setUserDisabledAt(prisma: DbOrTx, tenantId: string, id: string, 
 }
 
 export function findUserByEmail(prisma: DbOrTx, email: string) {
-  return prisma.user.findUnique({ where: { email }, select: { id: true, tenantId: true } });
+  return prisma.user.findUnique({ where: { email }, select: { id: true, tenantId: true, name: true } });
 }
 
 /** Who a message goes to: the fields the fan-out reads (docs/architecture.md#messaging). */
@@ -168,4 +168,9 @@ export function accountPeople(
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: personSelect,
   });
+}
+
+/** The workspace's name, for mail that names who sent it. */
+export function findTenantName(prisma: DbOrTx, tenantId: string) {
+  return prisma.tenant.findUnique({ where: { id: tenantId }, select: { name: true } });
 }

@@ -5,7 +5,7 @@ import type { SignupMode } from "@/lib/env";
 import { escapeHtml } from "@/lib/html";
 import { ZSignupCodeSchema, emailDomain, type SignupInput } from "@/lib/schemas/signup";
 import { enforce } from "@/server/auth/rate-limit";
-import { hashPassword } from "@/server/auth/password";
+import { assertStrongPassword, hashPassword } from "@/server/auth/password";
 import { recordAudit } from "@/server/db/audit";
 import {
   codeHeldByOther,
@@ -249,6 +249,7 @@ export async function completeSignup(
     );
   }
   if (await emailTaken(ctx.db, row.email)) throw emailInUseError();
+  assertStrongPassword(password, [row.email, row.founderName, row.companyName, row.slug]);
   const passwordHash = await hashPassword(password);
   await inWorkspaceTransaction(ctx.db, { slug: row.slug, email: row.email }, async (tx) => {
     if ((await consumeSignup(tx, row.id, digest, ctx.now)).count !== 1) throw invalidLink();

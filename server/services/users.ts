@@ -5,6 +5,7 @@ import {
   createUser,
   emailTaken,
   findCustomerAccount,
+  findTenantName,
   findTenantUser,
   findUserByEmail,
   listCustomerAccountOptions,
@@ -14,7 +15,7 @@ import {
 } from "@/server/db/users";
 import { consumeOneTimeToken, createOneTimeToken, findOneTimeToken } from "@/server/db/tokens";
 import { revokeUserSessions } from "@/server/db/sessions";
-import { hashPassword } from "@/server/auth/password";
+import { assertStrongPassword, hashPassword } from "@/server/auth/password";
 import { ROLE_LABEL } from "@/lib/labels/role";
 import { enqueueEmail, deliverEmailNow } from "@/server/messaging/outbox";
 import { escapeHtml } from "@/lib/html";
@@ -65,11 +66,13 @@ export async function inviteUser(
     const account = await findCustomerAccount(ctx.db, ctx.tenantId, input.customerAccountId);
     if (!account) throw notFound("Customer account");
   }
-  if (await emailTaken(ctx.db, input.email)) {
-    throw new AppError("CONFLICT", "Someone with this email already has an Onward account.", {
+  const existing = await emailTaken(ctx.db, input.email);
+  if (existing?.tenantId === ctx.tenantId) {
+    throw new AppError("CONFLICT", "Someone with this email is already a user of this workspace.", {
       fieldErrors: { email: "This email is already in use" },
     });
   }
+  if (existing) return inviteExistingAccount(ctx, input);
   const { user, messageId, token } = await ctx.db.$transaction(async (tx) => {
     const created = await createUser(tx, ctx.tenantId, {
       email: input.email,
@@ -100,6 +103,71 @@ export async function inviteUser(
   await deliverEmailNow(ctx.db, messageId, ctx.now);
   const inviteUrl = opts.revealLink && input.role !== "CUSTOMER" ? `${appUrl}/invite/${token}` : null;
   return { ...user, inviteUrl };
+}
+
+/**
+ * The address already has an account in another workspace (docs/security.md#invitations): the admin gets the
+ * answer any invitation gets, and nothing about the other workspace. No user is created (an address has one
+ * account); the person is told by email that this workspace tried to invite them, and the attempt is
+ * recorded in the platform's audit chain with the address hashed.
+ */
+async function inviteExistingAccount(ctx: ServiceContext, input: InviteUserInput) {
+  const tenant = await findTenantName(ctx.db, ctx.tenantId);
+  const workspace = tenant?.name ?? "a workspace";
+  const messageId = await ctx.db.$transaction(async (tx) => {
+    await recordAudit(tx, {
+      tenantId: null,
+      actorId: ctx.actorId,
+      action: "user.invite_to_existing_account",
+      entityType: "User",
+      after: { invitingTenantId: ctx.tenantId, emailSha256: tokenDigest(input.email), role: input.role },
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+      at: ctx.now,
+    });
+    const text = [
+      `Hi,`,
+      "",
+      `Someone at ${workspace} tried to invite this address to their workspace on Onward as ${ROLE_LABEL[input.role]}.`,
+      "This address already has an Onward account, so nothing changed and you do not need to do anything.",
+      `If you expected this invitation, ask them to invite another address of yours.`,
+    ].join("\n");
+    const message = await enqueueEmail(
+      tx,
+      {
+        tenantId: null,
+        to: input.email,
+        subject: "Someone tried to invite you to Onward",
+        text,
+        html: text
+          .split("\n\n")
+          .map((p) => `<p>${escapeHtml(p).replaceAll("\n", "<br>")}</p>`)
+          .join(""),
+        idempotencyKey: `invite-existing/${randomBytes(16).toString("hex")}`,
+      },
+      ctx.now,
+    );
+    return message.id;
+  });
+  await deliverEmailNow(ctx.db, messageId, ctx.now);
+  const account =
+    input.role === "CUSTOMER" && input.customerAccountId
+      ? await findCustomerAccount(ctx.db, ctx.tenantId, input.customerAccountId)
+      : null;
+  // the same shape as a created user's row; the id is a fresh one that names nothing
+  return {
+    id: `c${randomBytes(12).toString("hex").slice(0, 24)}`,
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    stakeholderRole: input.role === "CUSTOMER" ? (input.stakeholderRole ?? null) : null,
+    isApprover: input.role === "CUSTOMER" ? input.isApprover : false,
+    disabledAt: null,
+    lastLoginAt: null,
+    createdAt: ctx.now,
+    customerAccount: account,
+    inviteUrl: null,
+  };
 }
 
 export function inviteEmail(tenantId: string, userId: string, input: InviteUserInput, appUrl: string, token: string) {
@@ -152,7 +220,13 @@ export async function setUserDisabled(ctx: ServiceContext, userId: string, disab
 }
 
 /** Redeems a staff invite: sets the password once; the token is deleted in the same transaction. */
-export async function acceptInvite(prisma: Db, token: string, password: string, now: Date): Promise<{ email: string }> {
+export async function acceptInvite(
+  prisma: Db,
+  token: string,
+  password: string,
+  now: Date,
+  meta: { ip?: string | null; requestId?: string | null } = {},
+): Promise<{ email: string }> {
   const invalid = () =>
     new AppError("BAD_REQUEST", "This invitation link is invalid or has expired. Ask your admin for a new one.");
   const digest = tokenDigest(token);
@@ -161,6 +235,7 @@ export async function acceptInvite(prisma: Db, token: string, password: string, 
   const email = row.identifier.slice("invite:".length);
   const user = await findUserByEmail(prisma, email);
   if (!user) throw invalid();
+  assertStrongPassword(password, [email, user.name]);
   const passwordHash = await hashPassword(password);
   await prisma.$transaction(async (tx) => {
     const consumed = await consumeOneTimeToken(tx, digest);
@@ -172,6 +247,8 @@ export async function acceptInvite(prisma: Db, token: string, password: string, 
       action: "user.password_set",
       entityType: "User",
       entityId: user.id,
+      ip: meta.ip ?? null,
+      requestId: meta.requestId ?? null,
       at: now,
     });
   });

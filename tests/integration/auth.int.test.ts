@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkCredentials } from "@/server/auth/login";
 import { sendMagicLink } from "@/server/auth/magic-link";
@@ -81,43 +81,72 @@ describe("checkCredentials", () => {
     });
   });
 
-  it("after 10 failures for one account, the next attempt is throttled even with the right password", async () => {
-    const u = await userWithPassword("throttle");
-    for (let i = 0; i < 10; i += 1) {
-      expect(await checkCredentials(testDb(), { email: u.email, password: `guess ${i}` }, freshIp())).toEqual({
+  // sign-in throttling (docs/security.md#sign-in-throttling): a lock per (account, address), a delay per account
+  const SEC = 1000;
+  async function fail(email: string, times: number, at: Date, ip?: string) {
+    for (let i = 0; i < times; i += 1) {
+      expect(await checkCredentials(testDb(), { email, password: `guess ${i}` }, ip ?? freshIp(), at)).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
+      at = new Date(at.getTime() + 61 * SEC);
+    }
+    return at;
+  }
+
+  it("failures from many addresses never lock the account: the right password works once the short delay passed", async () => {
+    const u = await userWithPassword("no-lockout");
+    const last = new Date((await fail(u.email, 30, new Date())).getTime() - 61 * SEC);
+    const during = await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp(), last);
+    expect(during).toMatchObject({ ok: false, reason: "throttled" });
+    expect(during.ok === false && during.retryAfterSeconds).toBe(60);
+    const after = new Date(last.getTime() + 60 * SEC);
+    expect(await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp(), after)).toMatchObject({
+      ok: true,
+      userId: u.id,
+    });
+  });
+
+  it("the delay grows from the 5th failure (1 s, 2 s, 4 s …) and is capped at 60 s; attempts while waiting do not count", async () => {
+    const u = await userWithPassword("progressive");
+    let at = new Date();
+    const waits: number[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      const first = await checkCredentials(testDb(), { email: u.email, password: `guess ${i}` }, freshIp(), at);
+      const wait = first.ok === false && first.reason === "throttled" ? (first.retryAfterSeconds ?? -1) : 0;
+      waits.push(wait);
+      if (wait === 0) continue;
+      at = new Date(at.getTime() + wait * SEC);
+      expect(await checkCredentials(testDb(), { email: u.email, password: `guess ${i}` }, freshIp(), at)).toEqual({
         ok: false,
         reason: "invalid",
       });
     }
-    const outcome = await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp());
-    expect(outcome).toMatchObject({ ok: false, reason: "throttled" });
-    expect(outcome.ok === false && (outcome.retryAfterSeconds ?? 0) > 0).toBe(true);
+    expect(waits).toEqual([0, 0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 60]);
   });
 
-  it("once throttled, stays throttled (the right password does not get through)", async () => {
-    const u = await userWithPassword("locked");
-    for (let i = 0; i < 11; i += 1)
-      await checkCredentials(testDb(), { email: u.email, password: `guess ${i}` }, freshIp());
-    const outcome = await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp());
-    expect(outcome).toMatchObject({ ok: false, reason: "throttled" });
+  it("10 failures from one address lock that address out of that account only, even with the right password", async () => {
+    const u = await userWithPassword("pair-lock");
+    const attacker = freshIp();
+    const at = await fail(u.email, 10, new Date(), attacker);
+    const refused = await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, attacker, at);
+    expect(refused).toMatchObject({ ok: false, reason: "throttled" });
+    expect(refused.ok === false && (refused.retryAfterSeconds ?? 0) > 60).toBe(true);
+    expect(await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp(), at)).toMatchObject({
+      ok: true,
+    });
   });
 
-  it("a successful sign-in resets the account's failure count", async () => {
+  it("a successful sign-in clears the account's delay", async () => {
     const u = await userWithPassword("reset");
-    for (let i = 0; i < 9; i += 1)
-      await checkCredentials(testDb(), { email: u.email, password: `guess ${i}` }, freshIp());
-    expect(await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp())).toMatchObject({
+    const t0 = new Date();
+    const at = await fail(u.email, 9, t0);
+    expect(await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp(), at)).toMatchObject({
       ok: true,
     });
-    for (let i = 0; i < 9; i += 1) {
-      expect(await checkCredentials(testDb(), { email: u.email, password: `again ${i}` }, freshIp())).toEqual({
-        ok: false,
-        reason: "invalid",
-      });
-    }
-    expect(await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp())).toMatchObject({
-      ok: true,
-    });
+    const later = new Date((await fail(u.email, 5, at)).getTime() - 61 * SEC);
+    const refused = await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, freshIp(), later);
+    expect(refused.ok === false && refused.retryAfterSeconds).toBe(1); // counted from 0 again, not from 9
   });
 
   // the per-IP limit (LIMITS.loginIp) is driven through the sign-in action in tests/security/rate-limits.int.test.ts
@@ -227,5 +256,41 @@ describe("sendMagicLink", () => {
       );
       expect(await outboxFor(email)).toEqual([]);
     }
+  });
+});
+
+describe("sign-in audit trail (docs/security.md#sign-in-audit)", () => {
+  const sha = (s: string) => createHash("sha256").update(s).digest("hex");
+  const rows = (where: object) => testDb().auditEvent.findMany({ where, orderBy: { seq: "asc" } });
+
+  it("records sign-ins, failures (address hashed when there is no account) and lockouts, with the IP", async () => {
+    const u = await userWithPassword("audited");
+    const ip = freshIp();
+    await checkCredentials(testDb(), { email: u.email, password: "wrong one" }, ip);
+    await checkCredentials(testDb(), { email: u.email, password: PASSWORD }, ip);
+    const mine = await rows({ tenantId: f.tenant.id, entityId: u.id });
+    expect(mine.map((r) => [r.action, r.ip])).toEqual([
+      ["auth.sign_in_failed", ip],
+      ["auth.sign_in", ip],
+    ]);
+    const nobody = `nobody-${randomUUID()}@example.com`;
+    await checkCredentials(testDb(), { email: nobody, password: PASSWORD }, ip);
+    const [unknown] = await rows({
+      tenantId: null,
+      action: "auth.sign_in_failed",
+      after: { path: ["emailSha256"], equals: sha(nobody) },
+    });
+    expect(unknown?.ip).toBe(ip);
+    expect(JSON.stringify(unknown)).not.toContain(nobody);
+
+    const attacker = freshIp();
+    let at = new Date();
+    for (let i = 0; i < 10; i += 1) {
+      await checkCredentials(testDb(), { email: u.email, password: `guess ${i}` }, attacker, at);
+      at = new Date(at.getTime() + 61_000);
+    }
+    const lockouts = await rows({ tenantId: f.tenant.id, entityId: u.id, action: "auth.lockout" });
+    expect(lockouts).toHaveLength(1);
+    expect(lockouts[0]).toMatchObject({ ip: attacker });
   });
 });

@@ -329,8 +329,22 @@ describe("signup.submit and completing the sign-up", () => {
     );
   });
 
+  it("refuses a password that is easy to guess on the server (founder's name included) and creates nothing", async () => {
+    const a = { ...applicant("weak"), founderName: "Zorbulon Quaxter" };
+    await visitor().signup.submit(a);
+    const token = await verificationToken(a.email);
+    for (const weak of ["aaaaaaaaaa", "quaxterzorbulon"]) {
+      const refused = await thrown(completeSignup(publicCtx(), token, weak, "open"));
+      expect(codeOf(refused)).toBe("BAD_REQUEST");
+      expect((refused as AppError).fieldErrors?.password).toMatch(/^This password is too easy to guess\. \S/);
+    }
+    expect(await testDb().tenant.count({ where: { slug: a.slug } })).toBe(0);
+    await completeSignup(publicCtx(), token, PASSWORD, "open");
+    expect(await testDb().tenant.count({ where: { slug: a.slug } })).toBe(1);
+  });
+
   it("refuses a password outside the policy on the verification step (schema shared with invitations)", async () => {
-    const { ZAcceptInviteSchema } = await import("@/lib/schemas/users");
+    const { ZAcceptInviteSchema } = await import("@/lib/schemas/password");
     expect(ZAcceptInviteSchema.safeParse({ token: "t".repeat(43), password: "short", confirm: "short" }).success).toBe(
       false,
     );

@@ -185,7 +185,6 @@ describe("users.invite", () => {
 
   it.each([
     ["an existing user of this tenant", () => a.users.CSM.email],
-    ["a user of another tenant", () => b.users.CSM.email],
     ["the same email in another case", () => a.users.EXECUTIVE.email.toUpperCase()],
   ])("refuses the email of %s as CONFLICT and writes nothing", async (_label, email) => {
     const before = await counts(a.tenant.id);
@@ -193,6 +192,37 @@ describe("users.invite", () => {
     expect(error.code).toBe("CONFLICT");
     expect(shown(error, "users.invite").data.fieldErrors).toEqual({ email: "This email is already in use" });
     expect(await counts(a.tenant.id)).toEqual(before);
+  });
+
+  it("answers an email with an account in another workspace like any invitation, revealing nothing; that person is told", async () => {
+    const before = await counts(a.tenant.id);
+    const beforeB = await counts(b.tenant.id);
+    const elsewhere = b.users.CSM.email;
+    const answer = await admin().users.invite({ email: elsewhere.toUpperCase(), name: "Dup", role: "CSM" });
+    const fresh = await admin().users.invite({ email: `fresh-${a.tag}@example.com`, name: "Dup", role: "CSM" });
+    expect(Object.keys(answer).sort()).toEqual(Object.keys(fresh).sort());
+    expect(answer).toMatchObject({ email: elsewhere, name: "Dup", role: "CSM", inviteUrl: null });
+    expect(JSON.stringify(answer)).not.toContain(b.tenant.id);
+    expect(JSON.stringify(answer)).not.toContain(b.users.CSM.id);
+    // nothing in either workspace changes: the other account stays as it was
+    expect((await counts(a.tenant.id)).users).toBe(before.users + 1);
+    expect({ ...(await counts(b.tenant.id)), tokens: 0 }).toEqual({ ...beforeB, tokens: 0 });
+    expect(await testDb().user.findUniqueOrThrow({ where: { email: elsewhere } })).toMatchObject({
+      tenantId: b.tenant.id,
+      role: "CSM",
+    });
+    // the person with the account is told someone tried to invite them, and no link is in it
+    const [mail] = await listEmailsTo(testDb(), elsewhere, 1);
+    expect(mail?.subject).toBe("Someone tried to invite you to Onward");
+    expect(mail?.bodyText).toContain(a.tenant.name);
+    expect(mail?.bodyText).not.toMatch(/\/invite\//);
+    // recorded in the platform's audit chain, with the address hashed
+    const audit = await testDb().auditEvent.findFirstOrThrow({
+      where: { action: "user.invite_to_existing_account", tenantId: null },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(JSON.stringify(audit.after)).not.toContain(elsewhere);
+    expect(audit.after).toMatchObject({ invitingTenantId: a.tenant.id, emailSha256: sha256(elsewhere) });
   });
 
   it.each([
@@ -310,6 +340,19 @@ describe("acceptInvite", () => {
     await expect(acceptInvite(testDb(), early.token, password, new Date(expiry - 1))).resolves.toEqual({
       email: early.email,
     });
+  });
+
+  it("refuses a password that is easy to guess on the server, the person's own name included, and sets nothing", async () => {
+    const email = `zq-${a.tag}@example.com`;
+    const user = await admin().users.invite({ email, name: "Zorbulon Quaxter", role: "CSM" });
+    const token = await inviteEmailToken(user.id);
+    for (const weak of ["aaaaaaaaaa", "quaxterzorbulon"]) {
+      const refused = await appError(acceptInvite(testDb(), token, weak, new Date()));
+      expect(refused.code).toBe("BAD_REQUEST");
+      expect(refused.fieldErrors?.password).toMatch(/^This password is too easy to guess\. \S/);
+    }
+    expect((await testDb().user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBeNull();
+    await expect(acceptInvite(testDb(), token, password, new Date())).resolves.toEqual({ email });
   });
 
   it("refuses an unknown token and a magic-link token (not an invite)", async () => {

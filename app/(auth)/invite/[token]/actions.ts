@@ -1,8 +1,10 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { ipOf } from "@/server/http/rest";
 import type { ActionRefusal } from "@/lib/schemas/auth";
-import { ZAcceptInviteSchema } from "@/lib/schemas/users";
+import { ZAcceptInviteSchema } from "@/lib/schemas/password";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { acceptInvite } from "@/server/services/users";
@@ -23,9 +25,14 @@ export async function acceptInviteAction(_prev: InviteState, form: FormData): Pr
       : { fieldErrors };
   }
   try {
-    await acceptInvite(db(), parsed.data.token, parsed.data.password, new Date());
+    const h = await headers();
+    await acceptInvite(db(), parsed.data.token, parsed.data.password, new Date(), {
+      ip: ipOf(h),
+      requestId: h.get("x-request-id"),
+    });
   } catch (error) {
-    if (error instanceof AppError) return { message: error.message };
+    if (error instanceof AppError)
+      return error.fieldErrors ? { fieldErrors: error.fieldErrors } : { message: error.message };
     throw error;
   }
   redirect("/login?invited=1");

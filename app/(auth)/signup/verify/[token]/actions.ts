@@ -7,7 +7,7 @@ import { redirect } from "next/navigation";
 import type { InviteState } from "@/app/(auth)/invite/[token]/actions";
 import { formErrors } from "@/lib/form-errors";
 import { signupMode } from "@/lib/env";
-import { ZAcceptInviteSchema } from "@/lib/schemas/users";
+import { ZAcceptInviteSchema } from "@/lib/schemas/password";
 import { signIn } from "@/server/auth/config";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -37,7 +37,8 @@ export async function completeSignupAction(_prev: InviteState, form: FormData): 
     const ctx = { db: db(), ip: ipOf(h), requestId: h.get("x-request-id") ?? randomUUID(), now: new Date() };
     ({ email } = await completeSignup(ctx, parsed.data.token, parsed.data.password, signupMode()));
   } catch (error) {
-    if (error instanceof AppError) return { message: error.message };
+    if (error instanceof AppError)
+      return error.fieldErrors ? { fieldErrors: error.fieldErrors } : { message: error.message };
     throw error;
   }
   try {
