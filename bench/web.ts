@@ -142,7 +142,8 @@ async function jsWeight(
   if (!res || res.status() >= 400 || new URL(page.url()).pathname !== path)
     throw new Error(`bench web: ${path} answered ${res?.status()} at ${page.url()}`);
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-  if (waitFor) await page.waitForSelector(waitFor, { timeout: 15_000 });
+  // generous: on a loaded machine (other builds on the same cores) the chart can take longer than 15 s
+  if (waitFor) await page.waitForSelector(waitFor, { timeout: 60_000 });
   await page.waitForLoadState("networkidle");
   const scripts = await Promise.all(pending);
   await context.close();

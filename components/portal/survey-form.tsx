@@ -1,15 +1,17 @@
 "use client";
 
 import { useId, useState } from "react";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Textarea } from "@/components/ui/textarea";
+import { alertDescriptionClass, alertVariants, buttonVariants, textareaClass } from "@/components/ui/variants";
 import { answerPortalSurvey, answerSurveyByToken } from "@/app/actions/surveys";
 import { readError } from "@/lib/read-error";
 import { MAX_SURVEY_COMMENT, SURVEY_SCALE_MESSAGE } from "@/lib/schemas/limits";
-import { cn } from "@/lib/utils";
 
 const SCORES = Array.from({ length: 11 }, (_, i) => i);
+const SCORE_CLASS = [
+  "grid size-10 place-items-center rounded-md border text-sm font-medium tabular-nums transition-colors",
+  "peer-hover:bg-muted peer-focus-visible:ring-2 peer-focus-visible:ring-ring peer-focus-visible:ring-offset-2",
+  "peer-checked:border-primary peer-checked:bg-primary peer-checked:text-primary-foreground",
+].join(" ");
 
 type Props = {
   question: string;
@@ -18,12 +20,25 @@ type Props = {
   target: { surveyId: string } | { token: string };
 };
 
+/** The success or failure line, with the markup and looks of `Alert` + `AlertDescription`. */
+function Notice({ variant, children }: { variant: "success" | "destructive"; children: React.ReactNode }) {
+  return (
+    <div data-slot="alert" role={variant === "destructive" ? "alert" : "status"} className={alertVariants({ variant })}>
+      <div data-slot="alert-description" className={alertDescriptionClass}>
+        {children}
+      </div>
+    </div>
+  );
+}
+
 /**
  * One CSAT / NPS question on the 0–10 scale (a native radio group: arrow keys move, the focus ring shows),
  * an optional comment, one button. Used in the portal and on the one-time link's page. It calls a Server Action
  * (app/actions/surveys.ts) and keeps its state in React rather than react-hook-form and zod: the portal project
  * page ships neither (bench/README.md, P3); the server validates with the shared schema and its refusal is read
- * by `readError` like any other (docs/architecture.md#forms).
+ * by `readError` like any other (docs/architecture.md#forms). For the same reason it draws the alert, the textarea
+ * and the button as plain elements with their shared classes (components/ui/variants.ts): the same markup as
+ * `Alert`, `Textarea` and `Button`, without the class merging (`cn`) that nothing else on the page needs.
  */
 export function SurveyForm({ question, kind, target }: Props) {
   const id = useId();
@@ -39,11 +54,7 @@ export function SurveyForm({ question, kind, target }: Props) {
     kind === "NPS" ? ["Not at all likely", "Extremely likely"] : ["Not at all satisfied", "Extremely satisfied"];
 
   if (state.status === "done") {
-    return (
-      <Alert variant="success">
-        <AlertDescription>Thank you — your answer ({score}/10) was recorded.</AlertDescription>
-      </Alert>
-    );
+    return <Notice variant="success">Thank you — your answer ({score}/10) was recorded.</Notice>;
   }
 
   async function submit(event: React.FormEvent) {
@@ -81,14 +92,7 @@ export function SurveyForm({ question, kind, target }: Props) {
                 onChange={() => setScore(n)}
                 className="peer absolute inset-0 size-full cursor-pointer opacity-0"
               />
-              <span
-                aria-hidden
-                className={cn(
-                  "grid size-10 place-items-center rounded-md border text-sm font-medium tabular-nums transition-colors",
-                  "peer-hover:bg-muted peer-focus-visible:ring-2 peer-focus-visible:ring-ring peer-focus-visible:ring-offset-2",
-                  "peer-checked:border-primary peer-checked:bg-primary peer-checked:text-primary-foreground",
-                )}
-              >
+              <span aria-hidden className={SCORE_CLASS}>
                 {n}
               </span>
               <span className="sr-only">
@@ -112,7 +116,9 @@ export function SurveyForm({ question, kind, target }: Props) {
         <label htmlFor={`${id}-comment`} className="text-sm font-medium">
           Anything you would like to tell us? <span className="font-normal text-muted-foreground">(optional)</span>
         </label>
-        <Textarea
+        <textarea
+          data-slot="textarea"
+          className={textareaClass}
           id={`${id}-comment`}
           value={comment}
           maxLength={MAX_SURVEY_COMMENT}
@@ -130,14 +136,12 @@ export function SurveyForm({ question, kind, target }: Props) {
         ) : null}
       </div>
       {state.status === "failed" && !fieldErrors.score && !fieldErrors.comment ? (
-        <Alert variant="destructive">
-          <AlertDescription>{state.message}</AlertDescription>
-        </Alert>
+        <Notice variant="destructive">{state.message}</Notice>
       ) : null}
       <div>
-        <Button type="submit" disabled={state.status === "pending"}>
+        <button type="submit" data-slot="button" className={buttonVariants()} disabled={state.status === "pending"}>
           {state.status === "pending" ? "Sending…" : "Send answer"}
-        </Button>
+        </button>
       </div>
     </form>
   );

@@ -1,6 +1,6 @@
 import { LogOut } from "lucide-react";
 import { signOutAction } from "@/app/actions/sign-out";
-import { UserAvatar } from "@/components/ui/avatar";
+import { UserAvatar } from "@/components/ui/user-avatar";
 import { Button } from "@/components/ui/button";
 
 export function UserMenu({ name, detail }: { name: string; detail: string }) {
