@@ -6,11 +6,12 @@ import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessa
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import { inputFromNumber, numberFromInput } from "@/lib/form-values";
 
 /**
  * The common fields of the one form pattern (docs/architecture.md#one-way-for-each-thing), built from the
- * parts in form.tsx: a labelled text box, a select and a checkbox bound to a react-hook-form field. A field
- * with an unusual control uses the parts directly.
+ * parts in form.tsx: a labelled text box, number box, file box, select and checkbox bound to a react-hook-form
+ * field. A field with an unusual control uses the parts directly.
  */
 type Bound<TValues extends FieldValues, TContext, TTransformed> = {
   control: Control<TValues, TContext, TTransformed>;
@@ -44,24 +45,88 @@ function LabelledField<TValues extends FieldValues, TContext, TTransformed>({
   );
 }
 
+/** A field's own props apart from the rest, which go to its control. */
+function split<TValues extends FieldValues, TContext, TTransformed, TRest>(
+  props: Bound<TValues, TContext, TTransformed> & TRest,
+): [Bound<TValues, TContext, TTransformed>, TRest] {
+  const { control, name, label, description, required, className, ...rest } = props;
+  return [{ control, name, label, description, required, className }, rest as TRest];
+}
+
 type Native = "name" | "value" | "onChange" | "onBlur" | "ref" | "defaultValue" | "className" | "required";
+/** What a box takes besides the field: `maxLength`, `autoComplete`, …; `inputClassName` is the box's own class. */
+type BoxProps = Omit<React.ComponentProps<"input">, Native> & { inputClassName?: string };
 
 /** A text box (or, with `rows`, a text area) holding the field's text. */
 export function TextField<TValues extends FieldValues, TContext, TTransformed>({
-  control,
-  name,
-  label,
-  description,
-  required,
-  className,
   rows,
-  ...input
-}: Bound<TValues, TContext, TTransformed> & Omit<React.ComponentProps<"input">, Native> & { rows?: number }) {
+  inputClassName,
+  ...props
+}: Bound<TValues, TContext, TTransformed> & BoxProps & { rows?: number }) {
+  const [bound, input] = split(props);
   return (
-    <LabelledField {...{ control, name, label, description, required, className }}>
-      {(field) => (rows ? <Textarea rows={rows} {...field} /> : <Input {...input} {...field} />)}
+    <LabelledField {...bound}>
+      {(field) => {
+        // a field the schema lets be null (an optional note) shows as an empty box
+        const box = { ...field, value: field.value ?? "", className: inputClassName };
+        return rows ? (
+          <Textarea rows={rows} {...(input as React.ComponentProps<"textarea">)} {...box} />
+        ) : (
+          <Input {...input} {...box} />
+        );
+      }}
     </LabelledField>
   );
+}
+
+/** A box that shows the field's value in its own way (`shown`) and reads a change into a value (`read`). */
+function ConvertingField<TValues extends FieldValues, TContext, TTransformed>({
+  shown,
+  read,
+  inputClassName,
+  ...props
+}: Bound<TValues, TContext, TTransformed> &
+  BoxProps & {
+    shown?: (value: ControllerRenderProps<TValues>["value"]) => React.ComponentProps<"input">["value"];
+    read: (event: React.ChangeEvent<HTMLInputElement>) => unknown;
+  }) {
+  const [bound, input] = split(props);
+  return (
+    <LabelledField {...bound}>
+      {(field) => (
+        <Input
+          {...input}
+          name={field.name}
+          ref={field.ref}
+          onBlur={field.onBlur}
+          value={shown?.(field.value)}
+          onChange={(event) => field.onChange(read(event))}
+          className={inputClassName}
+        />
+      )}
+    </LabelledField>
+  );
+}
+
+/** A number box holding a number, or undefined while it is empty (lib/form-values.ts). */
+export function NumberField<TValues extends FieldValues, TContext, TTransformed>(
+  props: Bound<TValues, TContext, TTransformed> & Omit<BoxProps, "type">,
+) {
+  return (
+    <ConvertingField
+      {...props}
+      type="number"
+      shown={inputFromNumber}
+      read={(event) => numberFromInput(event.target.value)}
+    />
+  );
+}
+
+/** A file box holding the chosen File, or null; the browser shows the file's name itself, so it takes no value. */
+export function FileField<TValues extends FieldValues, TContext, TTransformed>(
+  props: Bound<TValues, TContext, TTransformed> & Omit<BoxProps, "type">,
+) {
+  return <ConvertingField {...props} type="file" read={(event) => event.target.files?.[0] ?? null} />;
 }
 
 /** A native select over `options`; `placeholder` adds a first blank choice that reads as "not chosen". */
