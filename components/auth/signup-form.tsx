@@ -9,19 +9,8 @@ import { Building2, CheckCircle2, MailCheck } from "lucide-react";
 import { ZSignupSchema, suggestSlug, type SlugAvailability } from "@/lib/schemas/signup";
 import { useTRPC } from "@/trpc/client";
 import { Button } from "@/components/ui/button";
-import {
-  Form,
-  FormControl,
-  FormDescription,
-  FormField,
-  FormItem,
-  FormLabel,
-  FormMessage,
-  FormRootError,
-  setServerError,
-} from "@/components/ui/form";
+import { Form, FormRootError, setServerError } from "@/components/ui/form";
 import { TextField } from "@/components/ui/form-controls";
-import { Input } from "@/components/ui/input";
 
 const AVAILABILITY_TEXT: Record<SlugAvailability, string> = {
   available: "Available",
@@ -104,74 +93,57 @@ export function SignupForm({ needsCode, host }: { needsCode: boolean; host: stri
           ? "Checking…"
           : undefined;
 
+  const slugDescription = (
+    <>
+      <span className="block break-all">
+        Your self-service assessment: {host}/assess/
+        <strong className="text-foreground">{shownSlug || "your-company"}</strong>
+      </span>
+      {slugHint ? (
+        <span
+          aria-live="polite"
+          className={
+            availability === "available"
+              ? "mt-1 flex items-center gap-1 text-emerald-700 dark:text-emerald-400"
+              : availability
+                ? "mt-1 block text-destructive"
+                : "mt-1 block"
+          }
+        >
+          {availability === "available" ? <CheckCircle2 aria-hidden className="size-4" /> : null}
+          {slugHint}
+        </span>
+      ) : null}
+    </>
+  );
+
   return (
     <Form {...form}>
       <form onSubmit={(e) => void onSubmit(e)} className="grid gap-4" noValidate>
         <FormRootError />
-        <FormField
+        {/* onInput: the field keeps onChange for its value; the address follows the name until it is edited */}
+        <TextField
           control={form.control}
           name="companyName"
-          render={({ field }) => (
-            <FormItem required>
-              <FormLabel>Company name</FormLabel>
-              <FormControl>
-                <Input
-                  autoComplete="organization"
-                  autoFocus
-                  {...field}
-                  onChange={(e) => {
-                    field.onChange(e);
-                    if (!slugEdited) form.setValue("slug", suggestSlug(e.target.value));
-                  }}
-                />
-              </FormControl>
-              <FormMessage />
-            </FormItem>
-          )}
+          label="Company name"
+          required
+          autoComplete="organization"
+          autoFocus
+          onInput={(e) => {
+            if (!slugEdited) form.setValue("slug", suggestSlug(e.currentTarget.value));
+          }}
         />
-        <FormField
+        <TextField
           control={form.control}
           name="slug"
-          render={({ field }) => (
-            <FormItem required>
-              <FormLabel>Workspace address</FormLabel>
-              <FormControl>
-                <Input
-                  autoComplete="off"
-                  autoCapitalize="none"
-                  spellCheck={false}
-                  maxLength={40}
-                  {...field}
-                  onChange={(e) => {
-                    field.onChange(e);
-                    setSlugEdited(true);
-                  }}
-                />
-              </FormControl>
-              <FormDescription>
-                <span className="block break-all">
-                  Your self-service assessment: {host}/assess/
-                  <strong className="text-foreground">{shownSlug || "your-company"}</strong>
-                </span>
-                {slugHint ? (
-                  <span
-                    aria-live="polite"
-                    className={
-                      availability === "available"
-                        ? "mt-1 flex items-center gap-1 text-emerald-700 dark:text-emerald-400"
-                        : availability
-                          ? "mt-1 block text-destructive"
-                          : "mt-1 block"
-                    }
-                  >
-                    {availability === "available" ? <CheckCircle2 aria-hidden className="size-4" /> : null}
-                    {slugHint}
-                  </span>
-                ) : null}
-              </FormDescription>
-              <FormMessage />
-            </FormItem>
-          )}
+          label="Workspace address"
+          description={slugDescription}
+          required
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={40}
+          onInput={() => setSlugEdited(true)}
         />
         <TextField control={form.control} name="founderName" label="Your name" required autoComplete="name" />
         <TextField

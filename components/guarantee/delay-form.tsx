@@ -6,20 +6,8 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import {
-  Form,
-  FormControl,
-  FormDescription,
-  FormField,
-  FormItem,
-  FormLabel,
-  FormMessage,
-  FormRootError,
-  setServerError,
-} from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
-import { Textarea } from "@/components/ui/textarea";
-import { inputFromNumber, numberFromInput } from "@/lib/form-values";
+import { Form, FormRootError, setServerError } from "@/components/ui/form";
+import { NumberField, TextField } from "@/components/ui/form-controls";
 import type { z } from "zod";
 import { ZRecordDelaySchema } from "@/lib/schemas/guarantees";
 import { useTRPC } from "@/trpc/client";
@@ -52,60 +40,33 @@ export function DelayForm({ projectId, maxDays }: { projectId: string; maxDays: 
         className="grid gap-3"
         aria-label="Record a customer-caused delay"
       >
-        <FormField
+        <TextField
           control={form.control}
           name="reason"
-          render={({ field }) => (
-            <FormItem required>
-              <FormLabel>What did the customer&apos;s side delay?</FormLabel>
-              <FormControl>
-                <Textarea {...field} maxLength={1000} />
-              </FormControl>
-              <FormMessage />
-            </FormItem>
-          )}
+          label="What did the customer's side delay?"
+          required
+          rows={2}
+          maxLength={1000}
         />
-        <FormField
+        <TextField
           control={form.control}
           name="evidence"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>Evidence (optional)</FormLabel>
-              <FormControl>
-                <Textarea {...field} value={field.value ?? ""} maxLength={2000} />
-              </FormControl>
-              <FormDescription>A ticket, an email date, a meeting note.</FormDescription>
-              <FormMessage />
-            </FormItem>
-          )}
+          label="Evidence (optional)"
+          description="A ticket, an email date, a meeting note."
+          rows={2}
+          maxLength={2000}
         />
-        <FormField
+        <NumberField
           control={form.control}
           name="days"
-          render={({ field }) => (
-            <FormItem required>
-              <FormLabel>Days lost</FormLabel>
-              <FormControl>
-                <Input
-                  type="number"
-                  inputMode="numeric"
-                  min={1}
-                  max={maxDays}
-                  step={1}
-                  name={field.name}
-                  ref={field.ref}
-                  onBlur={field.onBlur}
-                  value={inputFromNumber(field.value)}
-                  onChange={(e) => field.onChange(numberFromInput(e.target.value))}
-                  className="w-32"
-                />
-              </FormControl>
-              <FormDescription>
-                Whole days, 1 to {maxDays}. Once the customer acknowledges, the clock pauses and the end moves.
-              </FormDescription>
-              <FormMessage />
-            </FormItem>
-          )}
+          label="Days lost"
+          description={`Whole days, 1 to ${maxDays}. Once the customer acknowledges, the clock pauses and the end moves.`}
+          required
+          inputMode="numeric"
+          min={1}
+          max={maxDays}
+          step={1}
+          inputClassName="w-32"
         />
         <FormRootError />
         {record.isSuccess ? (

@@ -3,22 +3,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import {
-  Form,
-  FormControl,
-  FormField,
-  FormItem,
-  FormLabel,
-  FormMessage,
-  FormRootError,
-  setServerError,
-} from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
-import { Textarea } from "@/components/ui/textarea";
+import { Form, FormRootError, setServerError } from "@/components/ui/form";
+import { TextField } from "@/components/ui/form-controls";
 import { readError } from "@/lib/form-errors";
 import { formatMoneyPlain, readMoneyField } from "@/lib/money";
 import { ZApproveRefundSchema, ZMarkPaidSchema, ZRejectRefundSchema, type MarkPaidInput } from "@/lib/schemas/refunds";
@@ -34,8 +24,12 @@ type Refund = {
 };
 
 const today = () => new Date().toISOString().slice(0, 10);
-/** "" or today: now, read when sent, so a page left open past midnight does not send yesterday. */
-const paidAtOf = (day: string) => (day === "" || day === today() ? new Date() : new Date(`${day}T12:00:00.000Z`));
+/**
+ * The day in the date box → a moment. The day it first showed (left as it is), today, or none: now, read when
+ * sent, so a page left open past midnight does not send yesterday.
+ */
+const paidAtOf = (day: string, shownDay: string) =>
+  day === "" || day === shownDay || day === today() ? new Date() : new Date(`${day}T12:00:00.000Z`);
 
 /** Why this person may not approve / record the payment, though their role may (the four-eyes rule); null: they may. */
 export type RefundRefusal = { approve: string | null; pay: string | null };
@@ -47,12 +41,12 @@ type PayValues = { refundId: string; expectedVersion: number; amountCents: strin
  * The payment's resolver: the typed amount in the refund's currency → cents (its own words when it cannot be
  * read), the day → a moment, then the shared schema.
  */
-function payResolver(currency: string): Resolver<PayValues, unknown, MarkPaidInput> {
+function payResolver(currency: string, shownDay: string): Resolver<PayValues, unknown, MarkPaidInput> {
   const schema = zodResolver(ZMarkPaidSchema);
   return async (values, context, options) => {
     const amount = readMoneyField(values.amountCents, currency);
     if (amount.error) return { values: {}, errors: { amountCents: { type: "money", message: amount.error } } };
-    const input = { ...values, amountCents: amount.cents ?? Number.NaN, paidAt: paidAtOf(values.paidAt) };
+    const input = { ...values, amountCents: amount.cents ?? Number.NaN, paidAt: paidAtOf(values.paidAt, shownDay) };
     return schema(input, context, options as unknown as Parameters<typeof schema>[2]) as ReturnType<
       Resolver<PayValues, unknown, MarkPaidInput>
     >;
@@ -91,13 +85,14 @@ export function RefundActions({
       (decision.current === "approve" ? approveReason : rejectReason)(values, context, options),
     defaultValues: { ...base, reason: "" },
   });
+  const [shownDay] = useState(today);
   const payForm = useForm<PayValues, unknown, MarkPaidInput>({
-    resolver: payResolver(refund.currency),
+    resolver: payResolver(refund.currency, shownDay),
     defaultValues: {
       ...base,
       amountCents: formatMoneyPlain(refund.amountCents, refund.currency),
       reference: "",
-      paidAt: "",
+      paidAt: shownDay,
     },
   });
   const done = () => router.refresh();
@@ -137,18 +132,14 @@ export function RefundActions({
     return (
       <Form {...decideForm}>
         <form noValidate className="grid gap-2" aria-label={`Decide${label}`} onSubmit={(e) => e.preventDefault()}>
-          <FormField
+          <TextField
             control={decideForm.control}
             name="reason"
-            render={({ field }) => (
-              <FormItem required>
-                <FormLabel>Reason for your decision</FormLabel>
-                <FormControl>
-                  <Textarea {...field} maxLength={1000} className="min-h-16" />
-                </FormControl>
-                <FormMessage />
-              </FormItem>
-            )}
+            label="Reason for your decision"
+            required
+            rows={2}
+            maxLength={1000}
+            inputClassName="min-h-16"
           />
           <FormRootError />
           {refusal.approve ? (
@@ -206,45 +197,9 @@ export function RefundActions({
           onSubmit={(e) => void submitPay(e)}
         >
           <div className="grid gap-2 sm:grid-cols-3">
-            <FormField
-              control={payForm.control}
-              name="amountCents"
-              render={({ field }) => (
-                <FormItem required>
-                  <FormLabel>Amount paid</FormLabel>
-                  <FormControl>
-                    <Input inputMode="decimal" {...field} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <FormField
-              control={payForm.control}
-              name="reference"
-              render={({ field }) => (
-                <FormItem required>
-                  <FormLabel>Payment reference</FormLabel>
-                  <FormControl>
-                    <Input {...field} maxLength={100} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <FormField
-              control={payForm.control}
-              name="paidAt"
-              render={({ field }) => (
-                <FormItem required>
-                  <FormLabel>Paid on</FormLabel>
-                  <FormControl>
-                    <Input type="date" {...field} value={field.value || today()} max={today()} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
+            <TextField control={payForm.control} name="amountCents" label="Amount paid" required inputMode="decimal" />
+            <TextField control={payForm.control} name="reference" label="Payment reference" required maxLength={100} />
+            <TextField control={payForm.control} name="paidAt" label="Paid on" required type="date" max={today()} />
           </div>
           <FormRootError />
           <div>

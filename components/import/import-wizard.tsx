@@ -1,19 +1,25 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { CheckCircle2, FileUp, Loader2 } from "lucide-react";
 import Link from "next/link";
-import { useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { FormField } from "@/components/ui/form-field";
+import { Form } from "@/components/ui/form";
+import { SelectField } from "@/components/ui/form-controls";
 import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/select";
+import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { ColumnMapping, ImportField, ImportKind } from "@/domain/import/fields";
+import type { ImportKind } from "@/domain/import/fields";
 import { IMPORT_LIMITS } from "@/domain/import/limits";
 import type { RowError } from "@/domain/import/rows";
+import { readError } from "@/lib/form-errors";
+import { ZImportChoicesSchema, type ImportChoicesInput, type ImportOptions } from "@/lib/schemas/imports";
+import { cn } from "@/lib/utils";
 import type { ImportPreview, ImportSummary, PreviewRow } from "@/server/services/imports";
 
 type Answer = { status: number; body: Record<string, unknown> };
@@ -33,6 +39,10 @@ const ACTION: Record<
   error: { label: "Problem", variant: "destructive" },
 };
 const MB = IMPORT_LIMITS.maxBytes / 1024 / 1024;
+
+/** A preview's mapping as the selects hold it: each field's column number as text, "" when not imported. */
+const choicesOf = ({ fields, mapping }: ImportPreview): ImportChoicesInput["mapping"] =>
+  Object.fromEntries(fields.map((f) => [f.key, mapping[f.key] === undefined ? "" : String(mapping[f.key])]));
 
 /** Sends the form with XMLHttpRequest, whose upload events give the progress bar its figures. */
 function send(
@@ -90,10 +100,14 @@ export function ImportWizard({ kind }: { kind: ImportKind }) {
   const [phase, setPhase] = useState<Phase>({ step: "idle" });
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [mapping, setMapping] = useState<ColumnMapping>({});
-  const [mode, setMode] = useState<"all" | "skip">("all");
   const [refused, setRefused] = useState<{ message: string; errors: RowError[]; total: number } | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
+  // the choices (a column for each field, what to do with rows that have problems) are a form on the shared schema
+  const form = useForm({
+    resolver: zodResolver(ZImportChoicesSchema),
+    defaultValues: { mode: "all", mapping: {} } as ImportChoicesInput,
+  });
+  const [mode, choices] = useWatch({ control: form.control, name: ["mode", "mapping"] });
   const busy = phase.step !== "idle";
 
   async function run(chosen: File, fields: Record<string, string>): Promise<Answer | null> {
@@ -112,16 +126,17 @@ export function ImportWizard({ kind }: { kind: ImportKind }) {
         errors: rowErrors,
         total: Number(answer.body.errorCount ?? rowErrors.length),
       });
-    else setError(typeof answer.body.error === "string" ? answer.body.error : "Something went wrong. Try again.");
+    // a refusal is problem details (server/http/rest.ts): its message in `error`, shown at the file
+    else setError(readError({ message: answer.body.error, fieldErrors: answer.body.fieldErrors })?.message ?? null);
     return null;
   }
 
-  async function check(chosen: File, withMapping?: ColumnMapping) {
+  async function check(chosen: File, withMapping?: ImportOptions["mapping"]) {
     const answer = await run(chosen, withMapping ? { mapping: JSON.stringify(withMapping) } : {});
     if (!answer) return;
     const result = answer.body as unknown as ImportPreview;
     setPreview(result);
-    setMapping(result.mapping);
+    form.reset({ ...form.getValues(), mapping: choicesOf(result) });
   }
 
   function choose(event: React.ChangeEvent<HTMLInputElement>) {
@@ -141,20 +156,28 @@ export function ImportWizard({ kind }: { kind: ImportKind }) {
     void check(chosen);
   }
 
-  function remap(field: ImportField, value: string) {
-    if (!file) return;
-    const next: ColumnMapping = { ...mapping };
-    if (value === "") delete next[field];
-    else next[field] = Number(value);
-    setMapping(next);
-    void check(file, next);
-  }
+  // a column chosen by hand is checked again at once, so the rows below show what that choice imports
+  const remap = useEffectEvent((mapping: ImportChoicesInput["mapping"]) => {
+    const parsed = ZImportChoicesSchema.shape.mapping.safeParse(mapping);
+    if (file && parsed.success) void check(file, parsed.data);
+  });
+  useEffect(
+    () =>
+      form.subscribe({
+        name: "mapping",
+        formState: { values: true },
+        callback: ({ values, type }) => {
+          if (type === "change") remap(values.mapping);
+        },
+      }),
+    [form],
+  );
 
-  async function runImport() {
+  const runImport = form.handleSubmit(async (input) => {
     if (!file) return;
-    const answer = await run(file, { mapping: JSON.stringify(mapping), mode, dryRun: "false" });
+    const answer = await run(file, { mapping: JSON.stringify(input.mapping), mode: input.mode, dryRun: "false" });
     if (answer) setSummary(answer.body as unknown as ImportSummary);
-  }
+  });
 
   function startOver() {
     setFile(null);
@@ -208,7 +231,7 @@ export function ImportWizard({ kind }: { kind: ImportKind }) {
   }
 
   const fields = preview?.fields ?? [];
-  const mapped = fields.filter((f) => mapping[f.key] !== undefined);
+  const mapped = fields.filter((f) => (choices[f.key] ?? "") !== "");
   const blocked =
     !preview ||
     preview.missing.length > 0 ||
@@ -226,9 +249,27 @@ export function ImportWizard({ kind }: { kind: ImportKind }) {
           </CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
-          <FormField id="import-file" label="CSV file" error={error}>
-            <Input ref={fileInput} type="file" accept=".csv,text/csv" onChange={choose} disabled={busy} />
-          </FormField>
+          {/* picking a file uploads it at once, so it is no form field: its refusal is shown here */}
+          <div className="grid gap-2">
+            <Label htmlFor="import-file" className={cn(error && "text-destructive")}>
+              CSV file
+            </Label>
+            <Input
+              id="import-file"
+              ref={fileInput}
+              type="file"
+              accept=".csv,text/csv"
+              onChange={choose}
+              disabled={busy}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? "import-file-error" : undefined}
+            />
+            {error ? (
+              <p id="import-file-error" role="alert" className="text-sm font-medium text-destructive">
+                {error}
+              </p>
+            ) : null}
+          </div>
           {phase.step === "uploading" ? (
             <div className="grid gap-1" aria-live="polite">
               <p className="text-sm">Uploading… {phase.percent}%</p>
@@ -253,7 +294,7 @@ export function ImportWizard({ kind }: { kind: ImportKind }) {
       </Card>
 
       {preview ? (
-        <>
+        <Form {...form}>
           <Card>
             <CardHeader>
               <CardTitle>2. Match the columns</CardTitle>
@@ -276,31 +317,24 @@ export function ImportWizard({ kind }: { kind: ImportKind }) {
                   </AlertDescription>
                 </Alert>
               ) : null}
-              <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+              {/* no new choice while the file is being sent */}
+              <fieldset disabled={busy} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
                 {fields.map((f) => (
-                  <FormField
+                  <SelectField
                     key={f.key}
-                    id={`map-${f.key}`}
+                    control={form.control}
+                    name={`mapping.${f.key}`}
                     label={f.label}
                     required={f.required}
                     description={f.hint ?? undefined}
-                  >
-                    <NativeSelect
-                      value={mapping[f.key] === undefined ? "" : String(mapping[f.key])}
-                      onChange={(e) => remap(f.key, e.target.value)}
-                      disabled={busy}
-                    >
-                      <option value="">Not imported</option>
-                      {preview.headers.map((h, i) => (
-                        <option key={`${h}-${i}`} value={String(i)}>
-                          {h}
-                          {preview.suggested[f.key] === i ? " (matched)" : ""}
-                        </option>
-                      ))}
-                    </NativeSelect>
-                  </FormField>
+                    placeholder="Not imported"
+                    options={preview.headers.map((h, i) => ({
+                      value: String(i),
+                      label: preview.suggested[f.key] === i ? `${h} (matched)` : h,
+                    }))}
+                  />
                 ))}
-              </div>
+              </fieldset>
             </CardContent>
           </Card>
 
@@ -363,27 +397,13 @@ export function ImportWizard({ kind }: { kind: ImportKind }) {
               <fieldset className="grid gap-2">
                 <legend className="mb-1 text-sm font-medium">When some rows have problems</legend>
                 <label className="flex items-start gap-2 text-sm">
-                  <input
-                    type="radio"
-                    name="mode"
-                    value="all"
-                    checked={mode === "all"}
-                    onChange={() => setMode("all")}
-                    className="mt-1"
-                  />
+                  <input type="radio" value="all" {...form.register("mode")} className="mt-1" />
                   <span>
                     <span className="font-medium">All or nothing</span> — import only when every row is fine.
                   </span>
                 </label>
                 <label className="flex items-start gap-2 text-sm">
-                  <input
-                    type="radio"
-                    name="mode"
-                    value="skip"
-                    checked={mode === "skip"}
-                    onChange={() => setMode("skip")}
-                    className="mt-1"
-                  />
+                  <input type="radio" value="skip" {...form.register("mode")} className="mt-1" />
                   <span>
                     <span className="font-medium">Skip rows with problems</span> — import the others and list the
                     skipped ones.
@@ -414,7 +434,7 @@ export function ImportWizard({ kind }: { kind: ImportKind }) {
               </div>
             </CardContent>
           </Card>
-        </>
+        </Form>
       ) : null}
     </div>
   );

@@ -7,19 +7,8 @@ import { useForm, useWatch } from "react-hook-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import {
-  Form,
-  FormControl,
-  FormDescription,
-  FormField,
-  FormItem,
-  FormLabel,
-  FormMessage,
-  FormRootError,
-  setServerError,
-} from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/select";
+import { Form, FormRootError, setServerError } from "@/components/ui/form";
+import { NumberField, SelectField } from "@/components/ui/form-controls";
 import {
   MANUAL_QUALITY_FIELDS,
   MANUAL_QUALITY_LABELS,
@@ -31,7 +20,6 @@ import {
 } from "@/lib/schemas/quality";
 import { useTRPC } from "@/trpc/client";
 import { formatDate } from "@/lib/format";
-import { inputFromNumber, numberFromInput } from "@/lib/form-values";
 import { QUALITY_TYPE_LABEL } from "@/lib/labels/quality-type";
 import type { RouterOutputs } from "@/trpc/types";
 import { validateQuality } from "@/domain/quality/validate";
@@ -102,59 +90,32 @@ export function QualityValidationForm({ projectId, preview }: { projectId: strin
           Run a validation
         </h3>
         <FormRootError />
-        <FormField
+        <SelectField
           control={form.control}
           name="type"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>Validation type</FormLabel>
-              <FormControl>
-                <NativeSelect {...field}>
-                  {QUALITY_TYPES.map((t) => (
-                    <option key={t} value={t}>
-                      {typeOption(t)}
-                    </option>
-                  ))}
-                </NativeSelect>
-              </FormControl>
-              <FormMessage />
-            </FormItem>
-          )}
+          label="Validation type"
+          options={QUALITY_TYPES.map((t) => ({ value: t, label: typeOption(t) }))}
         />
         {fields.length > 0 ? (
           <div className="grid gap-3 sm:grid-cols-2">
             {fields.map((f) => {
               const last = preview.manual[f];
               return (
-                <FormField
+                <NumberField
+                  blank="undefined"
                   key={f}
                   control={form.control}
                   name={`manual.${f}`}
-                  render={({ field }) => (
-                    <FormItem>
-                      <FormLabel>{MANUAL_QUALITY_LABELS[f]}</FormLabel>
-                      <FormControl>
-                        <Input
-                          type="number"
-                          inputMode="decimal"
-                          min={0}
-                          max={100}
-                          step="any"
-                          name={field.name}
-                          ref={field.ref}
-                          onBlur={field.onBlur}
-                          value={inputFromNumber(field.value)}
-                          onChange={(e) => field.onChange(numberFromInput(e.target.value))}
-                        />
-                      </FormControl>
-                      <FormDescription>
-                        {last
-                          ? `Leave empty to keep ${last.value}% (entered by ${last.byName} on ${formatDate(last.at)}).`
-                          : "Not entered yet: the gate fails without a value."}
-                      </FormDescription>
-                      <FormMessage />
-                    </FormItem>
-                  )}
+                  label={MANUAL_QUALITY_LABELS[f]}
+                  description={
+                    last
+                      ? `Leave empty to keep ${last.value}% (entered by ${last.byName} on ${formatDate(last.at)}).`
+                      : "Not entered yet: the gate fails without a value."
+                  }
+                  inputMode="decimal"
+                  min={0}
+                  max={100}
+                  step="any"
                 />
               );
             })}

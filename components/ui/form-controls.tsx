@@ -13,7 +13,7 @@ import { cn } from "@/lib/utils";
 
 /**
  * The common fields of the one form pattern (docs/architecture.md#one-way-for-each-thing), built from the
- * parts in form.tsx: a labelled text box, number box, list of lines, select and checkbox bound to a
+ * parts in form.tsx: a labelled text box, number box, list of lines, file box, select and checkbox bound to a
  * react-hook-form field. A field with an unusual control uses the parts directly (a number in a table cell:
  * `NumberInput` inside `FormControl`).
  */
@@ -49,49 +49,55 @@ function LabelledField<TValues extends FieldValues, TContext, TTransformed>({
   );
 }
 
-/** A field's props: what LabelledField takes, and the rest for its control. */
-function splitBound<TValues extends FieldValues, TContext, TTransformed, TRest>({
-  control,
-  name,
-  label,
-  description,
-  required,
-  className,
-  ...rest
-}: Bound<TValues, TContext, TTransformed> & TRest) {
-  return { bound: { control, name, label, description, required, className }, rest };
+/** A field's own props apart from the rest, which go to its control. */
+function split<TValues extends FieldValues, TContext, TTransformed, TRest>(
+  props: Bound<TValues, TContext, TTransformed> & TRest,
+): [Bound<TValues, TContext, TTransformed>, TRest] {
+  const { control, name, label, description, required, className, ...rest } = props;
+  return [{ control, name, label, description, required, className }, rest as TRest];
 }
 
 type Native = "name" | "value" | "onChange" | "onBlur" | "ref" | "defaultValue" | "className" | "required";
+/** What a box takes besides the field: `maxLength`, `autoComplete`, …; `inputClassName` is the box's own class. */
+type BoxProps = Omit<React.ComponentProps<"input">, Native> & { inputClassName?: string };
 
 /** A text box (or, with `rows`, a text area) holding the field's text. */
-export function TextField<TValues extends FieldValues, TContext, TTransformed>(
-  props: Bound<TValues, TContext, TTransformed> & Omit<React.ComponentProps<"input">, Native> & { rows?: number },
-) {
-  const {
-    bound,
-    rest: { rows, ...input },
-  } = splitBound(props);
+export function TextField<TValues extends FieldValues, TContext, TTransformed>({
+  rows,
+  inputClassName,
+  ...props
+}: Bound<TValues, TContext, TTransformed> & BoxProps & { rows?: number }) {
+  const [bound, input] = split(props);
   return (
     <LabelledField {...bound}>
-      {(field) => (rows ? <Textarea rows={rows} {...field} /> : <Input {...input} {...field} />)}
+      {(field) => {
+        // a field the schema lets be null (an optional note) shows as an empty box
+        const box = { ...field, value: field.value ?? "", className: inputClassName };
+        return rows ? (
+          <Textarea rows={rows} {...(input as React.ComponentProps<"textarea">)} {...box} />
+        ) : (
+          <Input {...input} {...box} />
+        );
+      }}
     </LabelledField>
   );
 }
 
 type NumberInputProps = Omit<React.ComponentProps<"input">, "type" | "value" | "defaultValue" | "onChange"> & {
   value: unknown;
-  onChange: (value: number | null) => void;
+  onChange: (value: number | null | undefined) => void;
   /** shown as the value ÷ scale and stored as typed × scale, rounded: 100 edits cents as dollars */
   scale?: number;
+  /**
+   * What a blank box holds. null by default: react-hook-form shows a field's default value in place of
+   * undefined, so a cleared box would fill again, and the schema's own message says a number is missing.
+   * "undefined" for a number the schema lets be left out (an optional entry with no default).
+   */
+  blank?: "null" | "undefined";
 };
 
-/**
- * A number box for a field that holds a number (read as in lib/form-values.ts). Blank is null, not undefined:
- * react-hook-form shows a field's default value in place of undefined, so a cleared box would fill again. The
- * schema's own message then says a number is missing.
- */
-export function NumberInput({ value, onChange, scale = 1, className, ...input }: NumberInputProps) {
+/** A number box for a field that holds a number (read as in lib/form-values.ts). */
+export function NumberInput({ value, onChange, scale = 1, blank = "null", className, ...input }: NumberInputProps) {
   const n = typeof value === "number" ? value : undefined;
   const shown = n === undefined || scale === 1 ? n : Number((n / scale).toFixed(4));
   return (
@@ -103,19 +109,26 @@ export function NumberInput({ value, onChange, scale = 1, className, ...input }:
       value={inputFromNumber(shown)}
       onChange={(e) => {
         const typed = numberFromInput(e.target.value);
-        onChange(typed === undefined ? null : scale === 1 ? typed : Math.round(typed * scale));
+        if (typed === undefined) onChange(blank === "null" ? null : undefined);
+        else onChange(scale === 1 ? typed : Math.round(typed * scale));
       }}
       className={cn("tabular-nums", className)}
     />
   );
 }
 
-/** A labelled number box holding a number (see NumberInput). */
-export function NumberField<TValues extends FieldValues, TContext, TTransformed>(
-  props: Bound<TValues, TContext, TTransformed> & Omit<NumberInputProps, "value" | "onChange" | "name" | "required">,
-) {
-  const { bound, rest } = splitBound(props);
-  return <LabelledField {...bound}>{(field) => <NumberInput {...rest} {...field} />}</LabelledField>;
+/** A labelled number box holding a number (see NumberInput); `inputClassName` is the box's own class. */
+export function NumberField<TValues extends FieldValues, TContext, TTransformed>({
+  inputClassName,
+  ...props
+}: Bound<TValues, TContext, TTransformed> &
+  Omit<NumberInputProps, "value" | "onChange" | "name" | "required" | "className"> & { inputClassName?: string }) {
+  const [bound, rest] = split(props);
+  return (
+    <LabelledField {...bound}>
+      {(field) => <NumberInput {...rest} {...field} className={inputClassName} />}
+    </LabelledField>
+  );
 }
 
 const LINE = /\r?\n/;
@@ -152,8 +165,31 @@ function LinesInput({
 export function ListField<TValues extends FieldValues, TContext, TTransformed>(
   props: Bound<TValues, TContext, TTransformed> & Omit<React.ComponentProps<"textarea">, Native>,
 ) {
-  const { bound, rest } = splitBound(props);
+  const [bound, rest] = split(props);
   return <LabelledField {...bound}>{(field) => <LinesInput {...rest} {...field} />}</LabelledField>;
+}
+
+/** A file box holding the chosen File, or null; the browser shows the file's name itself, so it takes no value. */
+export function FileField<TValues extends FieldValues, TContext, TTransformed>({
+  inputClassName,
+  ...props
+}: Bound<TValues, TContext, TTransformed> & Omit<BoxProps, "type">) {
+  const [bound, input] = split(props);
+  return (
+    <LabelledField {...bound}>
+      {(field) => (
+        <Input
+          {...input}
+          type="file"
+          name={field.name}
+          ref={field.ref}
+          onBlur={field.onBlur}
+          onChange={(event) => field.onChange(event.target.files?.[0] ?? null)}
+          className={inputClassName}
+        />
+      )}
+    </LabelledField>
+  );
 }
 
 /** A native select over `options`; `placeholder` adds a first blank choice that reads as "not chosen". */

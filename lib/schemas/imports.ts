@@ -9,10 +9,8 @@ const column = z
   .int("Column numbers are whole numbers")
   .min(0, "Column numbers start at 0")
   .max(999, "That column does not exist");
-export const ZImportMappingSchema = z.partialRecord(
-  z.enum([...new Set([...LEAD_FIELDS, ...ACCOUNT_FIELDS])]),
-  column.nullable(),
-);
+const field = z.enum([...new Set([...LEAD_FIELDS, ...ACCOUNT_FIELDS])]);
+export const ZImportMappingSchema = z.partialRecord(field, column.nullable());
 
 export const ZImportOptionsSchema = z.object({
   mode: z.enum(IMPORT_MODES, { message: "Choose “all or nothing” or “skip rows with errors”" }).default("all"),
@@ -25,3 +23,20 @@ export const ZImportOptionsSchema = z.object({
 });
 
 export type ImportOptions = z.infer<typeof ZImportOptionsSchema>;
+
+/**
+ * The import wizard's choices (components/import/import-wizard.tsx) as its controls hold them: each field's
+ * column number as the select's text, "" for "not imported". Parsed, they are the API's mode and mapping.
+ */
+export const ZImportChoicesSchema = z.object({
+  mode: ZImportOptionsSchema.shape.mode,
+  mapping: z.partialRecord(
+    field,
+    z
+      .string()
+      .transform((v) => (v === "" ? null : Number(v)))
+      .pipe(column.nullable()),
+  ),
+});
+
+export type ImportChoicesInput = z.input<typeof ZImportChoicesSchema>;

@@ -3,13 +3,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useForm, type Resolver } from "react-hook-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
+import { Form, FormRootError, setServerError } from "@/components/ui/form";
+import { FileField } from "@/components/ui/form-controls";
 import { useTRPC } from "@/trpc/client";
 import { LOGO_TYPES, MAX_LOGO_BYTES, type LogoType } from "@/domain/branding/logo";
-import { readError } from "@/lib/form-errors";
+import { ZLogoUploadSchema, type LogoUploadInput } from "@/lib/schemas/branding";
 
 const isLogoType = (t: string): t is LogoType => (LOGO_TYPES as readonly string[]).includes(t);
 
@@ -20,16 +21,32 @@ function toBase64(buffer: ArrayBuffer): string {
   return btoa(binary);
 }
 
+/** The form holds the chosen file. */
+type LogoValues = { logo: File | null };
+
+/**
+ * The chosen file → the upload's input (its type and its bytes as base64), refused here with the reason when
+ * it is plainly not a logo; the server checks its content.
+ */
+const logoResolver: Resolver<LogoValues, unknown, LogoUploadInput> = async ({ logo }) => {
+  const refuse = (message: string) => ({ values: {}, errors: { logo: { type: "file", message } } });
+  if (!logo || logo.size === 0) return refuse("Choose a PNG or SVG file.");
+  if (!isLogoType(logo.type)) return refuse("Upload a PNG or SVG file.");
+  if (logo.size > MAX_LOGO_BYTES)
+    return refuse(`The file is ${Math.ceil(logo.size / 1024)} KB; logos may be at most ${MAX_LOGO_BYTES / 1024} KB.`);
+  const input = ZLogoUploadSchema.safeParse({ contentType: logo.type, dataBase64: toBase64(await logo.arrayBuffer()) });
+  return input.success
+    ? { values: input.data, errors: {} }
+    : refuse(input.error.issues.map((issue) => issue.message).join(" "));
+};
+
 /** Uploads (or removes) the portal logo: PNG or SVG, at most 256 KB, checked on the server with the reason. */
 export function LogoUpload({ logo, name }: { logo: { url: string; contentType: string } | null; name: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const onError = (e: unknown) => {
-    const view = readError(e);
-    setError(view ? (view.fieldErrors.logo ?? view.message) : null);
-  };
+  const form = useForm<LogoValues, unknown, LogoUploadInput>({ resolver: logoResolver, defaultValues: { logo: null } });
+  const onError = (error: unknown) => setServerError(form, error);
   const upload = useMutation(
     trpc.branding.uploadLogo.mutationOptions({
       onSuccess: () => {
@@ -48,64 +65,61 @@ export function LogoUpload({ logo, name }: { logo: { url: string; contentType: s
       onError,
     }),
   );
-
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setError(null);
-    setDone(null);
-    const file = new FormData(event.currentTarget).get("logo");
-    if (!(file instanceof File) || file.size === 0) return setError("Choose a PNG or SVG file.");
-    if (!isLogoType(file.type)) return setError("Upload a PNG or SVG file.");
-    if (file.size > MAX_LOGO_BYTES)
-      return setError(
-        `The file is ${Math.ceil(file.size / 1024)} KB; logos may be at most ${MAX_LOGO_BYTES / 1024} KB.`,
-      );
-    upload.mutate({ contentType: file.type, dataBase64: toBase64(await file.arrayBuffer()) });
-  }
+  const submit = form.handleSubmit((input) => upload.mutate(input));
 
   const busy = upload.isPending || remove.isPending;
   return (
-    <form onSubmit={(e) => void submit(e)} className="grid gap-4" noValidate aria-label="Logo">
-      <div className="grid h-20 place-items-center rounded-lg border bg-background p-3">
-        {logo ? (
-          // eslint-disable-next-line @next/next/no-img-element -- a tenant's uploaded file, served by our own route
-          <img src={logo.url} alt={`${name} logo`} className="max-h-14 w-auto" data-testid="branding-logo-preview" />
-        ) : (
-          <span className="text-sm text-muted-foreground">No logo: the portal shows your name.</span>
-        )}
-      </div>
-      {done ? (
-        <Alert variant="success">
-          <AlertDescription>{done}</AlertDescription>
-        </Alert>
-      ) : null}
-      <FormField
-        id="branding-logo"
-        label="Logo file"
-        error={error}
-        description="PNG or SVG, at most 256 KB. SVGs may not contain scripts, event handlers or links to other files."
+    <Form {...form}>
+      <form
+        onSubmit={(e) => {
+          setDone(null);
+          void submit(e);
+        }}
+        className="grid gap-4"
+        noValidate
+        aria-label="Logo"
       >
-        <Input name="logo" type="file" accept="image/png,image/svg+xml" />
-      </FormField>
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={busy}>
-          {upload.isPending ? "Uploading…" : "Upload logo"}
-        </Button>
-        {logo ? (
-          <Button
-            type="button"
-            variant="outline"
-            disabled={busy}
-            onClick={() => {
-              setError(null);
-              setDone(null);
-              remove.mutate();
-            }}
-          >
-            Remove logo
-          </Button>
+        <div className="grid h-20 place-items-center rounded-lg border bg-background p-3">
+          {logo ? (
+            // eslint-disable-next-line @next/next/no-img-element -- a tenant's uploaded file, served by our own route
+            <img src={logo.url} alt={`${name} logo`} className="max-h-14 w-auto" data-testid="branding-logo-preview" />
+          ) : (
+            <span className="text-sm text-muted-foreground">No logo: the portal shows your name.</span>
+          )}
+        </div>
+        {done ? (
+          <Alert variant="success">
+            <AlertDescription>{done}</AlertDescription>
+          </Alert>
         ) : null}
-      </div>
-    </form>
+        <FileField
+          control={form.control}
+          name="logo"
+          label="Logo file"
+          description="PNG or SVG, at most 256 KB. SVGs may not contain scripts, event handlers or links to other files."
+          accept="image/png,image/svg+xml"
+        />
+        <FormRootError />
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" disabled={busy}>
+            {upload.isPending ? "Uploading…" : "Upload logo"}
+          </Button>
+          {logo ? (
+            <Button
+              type="button"
+              variant="outline"
+              disabled={busy}
+              onClick={() => {
+                form.clearErrors();
+                setDone(null);
+                remove.mutate();
+              }}
+            >
+              Remove logo
+            </Button>
+          ) : null}
+        </div>
+      </form>
+    </Form>
   );
 }
