@@ -29,9 +29,4 @@ export function fieldError(errors: Record<string, string>, field: string): strin
 /** A Server Action's answer: done, or refused with what to show (read it with `readError`). */
 export type ActionResult = { ok: true } | { ok: false; message: string; fieldErrors: Record<string, string> };
 
-import { readError } from "./read-error";
-
 export { readError, type ErrorView } from "./read-error";
-
-/** The field errors of any refused call, through readError (for forms not yet on react-hook-form). */
-export const fieldErrorsIn = (error: unknown): Record<string, string> => readError(error)?.fieldErrors ?? {};
