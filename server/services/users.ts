@@ -12,6 +12,7 @@ import {
   listUsers,
   setPassword,
   setUserDisabledAt,
+  type UserListRow,
 } from "@/server/db/users";
 import { consumeOneTimeToken, createOneTimeToken, findOneTimeToken } from "@/server/db/tokens";
 import { revokeUserSessions } from "@/server/db/sessions";
@@ -164,10 +165,11 @@ async function inviteExistingAccount(ctx: ServiceContext, input: InviteUserInput
     isApprover: input.role === "CUSTOMER" ? input.isApprover : false,
     disabledAt: null,
     lastLoginAt: null,
+    totpEnabledAt: null,
     createdAt: ctx.now,
     customerAccount: account,
     inviteUrl: null,
-  };
+  } satisfies Record<keyof UserListRow | "inviteUrl", unknown>;
 }
 
 export function inviteEmail(tenantId: string, userId: string, input: InviteUserInput, appUrl: string, token: string) {
