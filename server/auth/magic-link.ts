@@ -41,6 +41,7 @@ export function magicLinkDigest(token: string): string {
  * (`settleMagicLinks`); a failure is logged, never shown — the page says the same for every address.
  */
 const pending = new Set<Promise<void>>();
+let queue: Promise<void> = Promise.resolve();
 
 export async function settleMagicLinks(): Promise<void> {
   while (pending.size > 0) await Promise.all([...pending]);
@@ -63,9 +64,14 @@ export async function issueMagicLink(
   if (ipWait > 0) throw new ThrottledMagicLink("network", ipWait);
   const wait = await hit("magicLink", link.identifier);
   if (wait > 0) throw new ThrottledMagicLink("address", wait);
-  const work = storeAndSend(prisma, link, new Date(), ip).catch((error: unknown) => {
-    logger.error({ err: error }, "magic link: could not store or send the link");
-  });
+  // one at a time in this process: the embedded database serves one transaction at a time, and links
+  // issued together for one address must replace each other in order (the advisory lock orders instances)
+  const work = queue
+    .then(() => storeAndSend(prisma, link, new Date(), ip))
+    .catch((error: unknown) => {
+      logger.error({ err: error }, "magic link: could not store or send the link");
+    });
+  queue = work;
   pending.add(work);
   void work.finally(() => pending.delete(work));
 }

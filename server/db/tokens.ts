@@ -20,10 +20,12 @@ export function consumeOneTimeToken(prisma: DbOrTx, digest: string) {
 
 /** A new sign-in link replaces every older one of the address (docs/security.md#magic-links). */
 export function replaceMagicLinkTokens(prisma: Db, identifier: string, digest: string, expires: Date) {
-  return prisma.$transaction([
-    prisma.verificationToken.deleteMany({ where: { identifier } }),
-    prisma.verificationToken.create({ data: { identifier, token: digest, expires }, select: { identifier: true } }),
-  ]);
+  return prisma.$transaction(async (tx) => {
+    // two links issued at once for one address: the second waits, then replaces the first (one row stays)
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`magic-link:${identifier}`}, 0))`;
+    await tx.verificationToken.deleteMany({ where: { identifier } });
+    return tx.verificationToken.create({ data: { identifier, token: digest, expires }, select: { identifier: true } });
+  });
 }
 
 /**
