@@ -388,10 +388,15 @@ describe("workspace sign-up (/api/trpc signup.submit, docs/signup.md#limits)", (
   });
 });
 
-/** The self-service assessment limits (docs/domain.md#self-service-assessment) are driven in tests/integration/intake.int.test.ts. */
+/**
+ * Limits driven in other files: the self-service assessment's (docs/domain.md#self-service-assessment), wrong
+ * two-factor codes per user and tRPC calls per session (docs/security.md).
+ */
 const ELSEWHERE: Partial<Record<LimitName, string>> = {
   intakeIp: "intake.int.test.ts",
   intakeEmail: "intake.int.test.ts",
+  twoFactor: "two-factor.int.test.ts",
+  trpcSession: "trpc-route.int.test.ts",
 };
 
 afterAll(() => {
