@@ -12,19 +12,24 @@ import { startRoundRobinProxy } from "./proxy-rr";
 /**
  * P7 (bench/README.md): N production servers (`next start`) on one PostgreSQL, behind a round-robin
  * proxy in the bench process. (1) Throughput and p95 of `dashboard.summary` for one instance and for
- * all of them, with the CPU each process group used meanwhile (the instances' process trees, the
- * database's backends, the bench process, the whole machine). (2) Every cron job called on every
+ * all of them (two passes in mirrored order, averaged), with the CPU each process group used meanwhile (the instances' process trees, the
+ * database's backends, the bench process, the whole machine), and the same three loads on the sign-in
+ * page, which Next renders without the database (where Node, not PostgreSQL, is the limit). (2) Every cron job called on every
  * instance at the same moment through its route, the outbox route again and again meanwhile, each
  * instance delivering email to one local recorder; then duplicates counted in SQL and deliveries
  * counted by idempotency key.
  */
 export type LoadRun = {
+  /** "dashboard": dashboard.summary as the executive; "login": the sign-in page, rendered by Next without the database */
+  target: "dashboard" | "login";
   instances: number;
   connections: number;
   result: LoadResult;
   cpu: CpuUse;
   /** requests each instance answered in this load */
   perInstance: number[];
+  /** each pass's own figures (`result` is their mean) */
+  passes: { rps: number; p95: number }[];
 };
 
 export type CronFigures = {
@@ -110,13 +115,21 @@ async function loadRuns(
 ): Promise<LoadRun[]> {
   // signed in through the proxy: the CSRF cookie of one instance, the callback on the other
   const cookie = await signIn(proxy.url, opts.tenant.accounts.executive, opts.password);
-  const url = trpcQueryUrl(proxy.url, "dashboard.summary", { range: { days: DASHBOARD_DAYS } });
-  const headers = { cookie };
+  const targets = {
+    dashboard: {
+      url: trpcQueryUrl(proxy.url, "dashboard.summary", { range: { days: DASHBOARD_DAYS } }),
+      headers: { cookie },
+    },
+    // where the database is not the bottleneck: a page Next renders on every request (ƒ) without a query
+    login: { url: `${proxy.url}/login`, headers: {} },
+  };
   proxy.use(servers.length);
-  for (let i = 0; i < 10 * servers.length; i++) {
-    const res = await fetch(url, { headers });
-    if (!res.ok) throw new Error(`P7: dashboard.summary answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
-    await res.arrayBuffer();
+  for (const [name, t] of Object.entries(targets)) {
+    for (let i = 0; i < 10 * servers.length; i++) {
+      const res = await fetch(t.url, { headers: t.headers });
+      if (!res.ok) throw new Error(`P7: ${name} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+      await res.arrayBuffer();
+    }
   }
   let backends: number[] = [];
   let backendsAt = 0;
@@ -133,25 +146,61 @@ async function loadRuns(
     return g;
   };
   // one instance, then all of them at the same connections, then all at the connections per instance of the first
-  const plan = [
-    { instances: 1, connections: opts.connections },
-    { instances: servers.length, connections: opts.connections },
-    { instances: servers.length, connections: opts.connections * servers.length },
-  ];
-  const runs: LoadRun[] = [];
-  for (const p of plan) {
+  const plan = (["dashboard", "login"] as const).flatMap((target) => [
+    { target, instances: 1, connections: opts.connections },
+    { target, instances: servers.length, connections: opts.connections },
+    { target, instances: servers.length, connections: opts.connections * servers.length },
+  ]);
+  // two passes, the second in reverse order (A B C, C B A): the machine's other work drifts, and
+  // a drift in time then weighs on every configuration alike
+  const passes = new Map<(typeof plan)[number], { result: LoadResult; cpu: CpuUse; perInstance: number[] }[]>();
+  for (const p of [...plan, ...[...plan].reverse()]) {
+    const { url, headers } = targets[p.target];
     proxy.use(p.instances);
     const before = proxy.forwarded();
     const sampler = sampleCpu(groups);
     const result = await load(url, { connections: p.connections, durationS: opts.durationS, headers });
     const cpu = await sampler.stop();
     const after = proxy.forwarded();
-    runs.push({ ...p, result, cpu, perInstance: after.map((n, i) => n - (before[i] ?? 0)) });
+    const list = passes.get(p) ?? [];
+    list.push({ result, cpu, perInstance: after.map((n, i) => n - (before[i] ?? 0)) });
+    passes.set(p, list);
     console.log(
-      `P7 ${p.instances} instance(s), ${p.connections} connections: ${result.rps.toFixed(1)} req/s, p95 ${result.p95.toFixed(0)} ms; cores: ${describeCpu(cpu, result.requests)}`,
+      `P7 ${p.target}, ${p.instances} instance(s), ${p.connections} connections: ${result.rps.toFixed(1)} req/s, p95 ${result.p95.toFixed(0)} ms; cores: ${describeCpu(cpu, result.requests)}`,
     );
   }
-  return runs;
+  return plan.map((p) => ({ ...p, ...combine(passes.get(p) ?? []) }));
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+
+/** The passes of one configuration as one: mean rate and percentiles, summed counts and CPU time. */
+function combine(list: { result: LoadResult; cpu: CpuUse; perInstance: number[] }[]) {
+  const r = list.map((x) => x.result);
+  const sum = (f: (x: LoadResult) => number) => r.reduce((a, x) => a + f(x), 0);
+  const result: LoadResult = {
+    requests: sum((x) => x.requests),
+    errors: sum((x) => x.errors),
+    timeouts: sum((x) => x.timeouts),
+    non2xx: sum((x) => x.non2xx),
+    rps: mean(r.map((x) => x.rps)),
+    p50: mean(r.map((x) => x.p50)),
+    p95: mean(r.map((x) => x.p95)),
+    p99: mean(r.map((x) => x.p99)),
+    durationS: sum((x) => x.durationS),
+  };
+  const wallS = list.reduce((a, x) => a + x.cpu.wallS, 0);
+  const cores: Record<string, number> = {};
+  for (const { cpu } of list)
+    for (const [k, v] of Object.entries(cpu.cores)) cores[k] = (cores[k] ?? 0) + (v * cpu.wallS) / wallS;
+  const machineCores = list.reduce((a, x) => a + x.cpu.machineCores * x.cpu.wallS, 0) / wallS;
+  const perInstance = (list[0]?.perInstance ?? []).map((_, i) => list.reduce((a, x) => a + (x.perInstance[i] ?? 0), 0));
+  return {
+    result,
+    cpu: { wallS, cores, machineCores },
+    perInstance,
+    passes: r.map((x) => ({ rps: x.rps, p95: x.p95 })),
+  };
 }
 
 /** Cores each group kept busy, and its CPU milliseconds per answered request (what does not depend on the machine's other work). */
