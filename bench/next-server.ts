@@ -9,7 +9,7 @@ import path from "node:path";
  */
 const root = path.resolve(import.meta.dirname, "..");
 
-export type NextServer = { baseUrl: string; close: () => Promise<void> };
+export type NextServer = { baseUrl: string; pid: number; close: () => Promise<void> };
 
 /**
  * `next build` when there is no production build yet (a fresh clone) or when asked (`--build`: the
@@ -25,7 +25,12 @@ export function ensureBuild(force: boolean) {
   });
 }
 
-export async function startNext(databaseUrl: string, port: number): Promise<NextServer> {
+/** `env` adds to or overrides the server's environment (P7: a cron secret, an email provider). */
+export async function startNext(
+  databaseUrl: string,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<NextServer> {
   const baseUrl = `http://localhost:${port}`;
   const child: ChildProcess = spawn(
     path.join(root, "node_modules", ".bin", "next"),
@@ -43,6 +48,7 @@ export async function startNext(databaseUrl: string, port: number): Promise<Next
         RESEND_API_KEY: "",
         // the load runs one session far past the per-session tRPC limit on purpose: it measures the query
         TRPC_CALLS_PER_MINUTE: "1000000000",
+        ...env,
       },
     },
   );
@@ -61,6 +67,7 @@ export async function startNext(databaseUrl: string, port: number): Promise<Next
   }
   return {
     baseUrl,
+    pid: child.pid ?? 0,
     close: async () => {
       child.kill("SIGTERM");
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
