@@ -14,6 +14,7 @@ import {
   findSsoClientSecret,
   findSsoForTenant,
   findSsoSettings,
+  purgeSsoLogins,
   redeemSsoTicket,
   saveSsoSettings,
   setSsoTicket,
@@ -21,6 +22,7 @@ import {
 import { createUser, findUserByEmail } from "@/server/db/users";
 import { AppError } from "@/server/errors";
 import { guardedFetch } from "@/server/auth/oidc-fetch";
+import { enforce } from "@/server/auth/rate-limit";
 import { UnsafeUrlError, assertSafeOutgoingUrl } from "@/server/messaging/ssrf";
 import type { ServiceContext } from "./context";
 
@@ -35,6 +37,8 @@ export const SSO_CALLBACK_PATH = "/api/sso/callback";
 const ATTEMPT_TTL_MS = 10 * 60 * 1000;
 /** how long the verified answer's ticket may take to open the session */
 const TICKET_TTL_MS = 60 * 1000;
+/** how long a finished or expired attempt is kept after it expired */
+const ATTEMPT_KEPT_MS = 24 * 60 * 60 * 1000;
 
 const digest = (value: string) => createHash("sha256").update(value).digest("hex");
 
@@ -200,6 +204,11 @@ export async function passwordSignInOff(db: Db, email: string): Promise<boolean>
 
 /** "Sign in with SSO": the provider's authorization URL and the state the browser keeps in a cookie. */
 export async function startSsoSignIn(env: SsoEnv, email: string): Promise<{ url: string; state: string }> {
+  // per network first, so a refused start does not also use up the address's allowance
+  await enforce("ssoIp", env.ip, "single sign-on attempts from your network");
+  await enforce("ssoEmail", email.toLowerCase(), "single sign-on attempts for this address");
+  // attempts are of no use a day after they expired: each start clears them, as each magic link clears its kind
+  await purgeSsoLogins(env.db, new Date(env.now.getTime() - ATTEMPT_KEPT_MS));
   const sso = await findSsoByDomain(env.db, domainOf(email));
   if (!sso)
     throw new AppError(
