@@ -6,6 +6,7 @@ import type { SsoRefusal, SsoSettings } from "@/lib/schemas/sso";
 import { recordAudit } from "@/server/db/audit";
 import type { Db } from "@/server/db/client";
 import {
+  allowPasswordSignIn,
   claimSsoLogin,
   createSsoLogin,
   deleteSsoSettings,
@@ -20,6 +21,7 @@ import {
   setSsoTicket,
 } from "@/server/db/sso";
 import { createUser, findUserByEmail } from "@/server/db/users";
+import { findTenantBySlug } from "@/server/db/intake";
 import { AppError } from "@/server/errors";
 import { guardedFetch } from "@/server/auth/oidc-fetch";
 import { enforce } from "@/server/auth/rate-limit";
@@ -190,6 +192,34 @@ export async function removeSsoSettings(ctx: ServiceContext) {
     });
   });
   return { ok: true as const };
+}
+
+/**
+ * The operator's recovery (`npm run tenant:sso-off -- <slug>`, docs/security.md#single-sign-on): a workspace whose
+ * admin turned password sign-in off and whose identity provider is down gets password sign-in back for its domains.
+ * Single sign-on stays set up; the change is a new settings version, audited in the workspace's chain with no
+ * actor (`via: "cli"`). Returns whether anything changed.
+ */
+export async function restorePasswordSignIn(db: Db, slug: string, now: Date) {
+  const tenant = await findTenantBySlug(db, slug);
+  if (!tenant) throw new AppError("NOT_FOUND", `No workspace has the address ${slug}.`);
+  return db.$transaction(async (tx) => {
+    const { settings, domains } = await findSsoSettings(tx, tenant.id);
+    if (!settings) throw new AppError("BAD_REQUEST", `The workspace ${slug} has no single sign-on.`);
+    if (!settings.passwordSignInOff) return { slug, domains, changed: false };
+    await allowPasswordSignIn(tx, tenant.id, now);
+    await recordAudit(tx, {
+      tenantId: tenant.id,
+      actorId: null,
+      action: "sso.password_sign_in_restored",
+      entityType: "TenantSso",
+      entityId: tenant.id,
+      before: { passwordSignInOff: true },
+      after: { passwordSignInOff: false, via: "cli" },
+      at: now,
+    });
+    return { slug, domains, changed: true };
+  });
 }
 
 /* ------------------------------------------------------------------ sign-in */
