@@ -3,6 +3,7 @@ import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { passwordSignIn, requestMagicLink, type LoginState } from "@/app/(auth)/login/actions";
+import { ssoSignIn } from "@/app/(auth)/login/sso-action";
 import { GET as trpcGet, POST as trpcPost } from "@/app/api/trpc/[trpc]/route";
 import { POST as evidencePost } from "@/app/api/v1/evidence/route";
 import { GET as journeyStatus } from "@/app/api/v1/customer-journey/[id]/status/route";
@@ -209,6 +210,44 @@ describe("magic links (requestMagicLink action)", () => {
     await settleMagicLinks();
     expect(await linksFor(c.email)).toBe(1);
     record("magicLinkIp", "throttled message + wait");
+  });
+});
+
+describe("single sign-on starts (ssoSignIn action)", () => {
+  // a domain with no single sign-on: the start is refused without reaching a provider, and still counts
+  const unmapped = () => `no-sso-${randomUUID().slice(0, 8)}.test`;
+  const notSetUp = { fieldErrors: { email: expect.stringMatching(/not set up/) as string } };
+
+  it(`per address: ${LIMITS.ssoEmail.points} starts, then refused with the wait; another address still starts`, async () => {
+    const email = `sso@${unmapped()}`;
+    for (let i = 0; i < LIMITS.ssoEmail.points; i += 1) {
+      if (i === 3) await secondAppInstance();
+      expect(await run(ssoSignIn, { email }, freshIp())).toMatchObject(notSetUp);
+    }
+    await secondAppInstance();
+    const refused = await run(ssoSignIn, { email }, freshIp());
+    expect(refused).toMatchObject({
+      message: expect.stringMatching(
+        /^Too many single sign-on attempts for this address\. Try again in \d+ minutes?\.$/,
+      ) as string,
+    });
+    expectWait(refused !== "redirected" ? refused.retryAfterSeconds : 0, "ssoEmail");
+    expect(await run(ssoSignIn, { email: `other@${unmapped()}` }, freshIp())).toMatchObject(notSetUp);
+    record("ssoEmail", "throttled message + wait");
+  });
+
+  it(`per IP: ${LIMITS.ssoIp.points} starts from one address (any emails or domains), then refused`, async () => {
+    const ip = freshIp();
+    for (let i = 0; i < LIMITS.ssoIp.points; i += 1) {
+      if (i === 50) await secondAppInstance();
+      expect(await run(ssoSignIn, { email: `p${i}@${unmapped()}` }, ip)).toMatchObject(notSetUp);
+    }
+    await secondAppInstance();
+    const refused = await run(ssoSignIn, { email: `late@${unmapped()}` }, ip);
+    expect(refused).toMatchObject({ message: expect.stringMatching(/from your network/) as string });
+    expectWait(refused !== "redirected" ? refused.retryAfterSeconds : 0, "ssoIp");
+    expect(await run(ssoSignIn, { email: `late@${unmapped()}` }, freshIp())).toMatchObject(notSetUp);
+    record("ssoIp", "throttled message + wait");
   });
 });
 
