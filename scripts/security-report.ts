@@ -35,6 +35,7 @@ const FIGURES = [
   "audit-chain",
   "rate-limits",
   "magic-links",
+  "client-ip",
   "operability",
   "backup-restore",
   "crash-safety",
