@@ -4,8 +4,8 @@ import path from "node:path";
 import { serveCommand } from "../scripts/serve-command";
 
 /**
- * The production server under test (bench/README.md): the existing `next build` output started with
- * the production web server scripts/serve.ts (as scripts/e2e-server.ts does), and a signed-in session obtained through the real
+ * The production server under test (bench/README.md): the existing `next build` output served by
+ * scripts/serve.ts (as scripts/e2e-server.ts does), and a signed-in session obtained through the real
  * Auth.js credentials flow — GET /api/auth/csrf, then POST /api/auth/callback/credentials.
  */
 const root = path.resolve(import.meta.dirname, "..");

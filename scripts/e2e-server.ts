@@ -1,8 +1,7 @@
 /**
- * The server Playwright tests run against: a production build (the production web server,
- * scripts/serve.ts) on the test database
- * (E2E_DATABASE_URL / TEST_DATABASE_URL, else a fresh in-memory embedded database), migrated and
- * seeded with the demo tenants.
+ * The server Playwright tests run against: the production build served by scripts/serve.ts, on the
+ * test database (E2E_DATABASE_URL / TEST_DATABASE_URL, else a fresh in-memory embedded database),
+ * migrated and seeded with the demo tenants.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";

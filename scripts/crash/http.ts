@@ -5,8 +5,8 @@ import superjson from "superjson";
 import { serveCommand } from "../serve-command";
 
 /**
- * The production server the crash run kills: the production web server (scripts/serve.ts) in its own process group (so SIGKILL takes
- * the whole server with it, and nothing else), plus the tRPC-over-HTTP calls the run makes.
+ * The production server the crash run kills: scripts/serve.ts in its own process group (so SIGKILL
+ * takes the whole server with it, and nothing else), plus the tRPC-over-HTTP calls the run makes.
  */
 const root = path.resolve(import.meta.dirname, "..", "..");
 
