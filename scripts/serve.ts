@@ -30,7 +30,11 @@ await app.prepare();
 
 const server = createServer((req, res) => {
   req.headers["x-forwarded-for"] = withPeerAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress);
-  void handle(req, res);
+  handle(req, res).catch((error: unknown) => {
+    console.error(error);
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  });
 });
 server.listen(port, hostname, () => console.log(`• Next.js serving on ${hostname ?? "every interface"}, port ${port}`));
 
