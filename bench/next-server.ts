@@ -1,10 +1,11 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { serveCommand } from "../scripts/serve-command";
 
 /**
- * The production server under test (bench/README.md): the existing `next build` output started with
- * `next start` (as scripts/e2e-server.ts does), and a signed-in session obtained through the real
+ * The production server under test (bench/README.md): the existing `next build` output served by
+ * scripts/serve.ts (as scripts/e2e-server.ts does), and a signed-in session obtained through the real
  * Auth.js credentials flow — GET /api/auth/csrf, then POST /api/auth/callback/credentials.
  */
 const root = path.resolve(import.meta.dirname, "..");
@@ -32,37 +33,34 @@ export async function startNext(
   env: Record<string, string> = {},
 ): Promise<NextServer> {
   const baseUrl = `http://localhost:${port}`;
-  const child: ChildProcess = spawn(
-    path.join(root, "node_modules", ".bin", "next"),
-    ["start", "--port", String(port)],
-    {
-      cwd: root,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: databaseUrl,
-        AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-01",
-        APP_URL: baseUrl,
-        ONWARD_DEMO: "1",
-        RESEND_API_KEY: "",
-        // the load runs one session far past the per-session tRPC limit on purpose: it measures the query
-        TRPC_CALLS_PER_MINUTE: "1000000000",
-        ...env,
-      },
+  const { command, args } = serveCommand(port);
+  const child: ChildProcess = spawn(command, args, {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-01",
+      APP_URL: baseUrl,
+      ONWARD_DEMO: "1",
+      RESEND_API_KEY: "",
+      // the load runs one session far past the per-session tRPC limit on purpose: it measures the query
+      TRPC_CALLS_PER_MINUTE: "1000000000",
+      ...env,
     },
-  );
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null)
-      throw new Error(`next start exited with ${child.exitCode} (did you run \`npx next build\`?)`);
+      throw new Error(`the production server exited with ${child.exitCode} (did you run \`npx next build\`?)`);
     try {
       if ((await fetch(`${baseUrl}/api/auth/csrf`)).ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error("next start did not answer within 90 s");
+    if (Date.now() > deadline) throw new Error("the production server did not answer within 90 s");
     await new Promise((r) => setTimeout(r, 300));
   }
   return {

@@ -13,11 +13,13 @@ import { LIMITS, type LimitName } from "@/server/auth/rate-limit";
 import {
   callerFor,
   createCustomer,
+  createStaffUser,
   createTenantFixture,
   openSurveyFor,
   testDb,
   type TenantFixture,
 } from "../helpers/fixtures";
+import { requestScope } from "../helpers/request-scope";
 import { recordFigure } from "./figures";
 
 /**
@@ -28,17 +30,7 @@ import { recordFigure } from "./figures";
  * PostgreSQL: the refused attempt runs on a fresh limiter and pg pool, as a second app instance would.
  * Next's request scope (next/headers) is supplied per call: the actions read the client IP from it.
  */
-const req = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({
-  headers: () => req.headers,
-  cookies: () => ({
-    get: () => undefined,
-    getAll: () => [],
-    has: () => false,
-    set: () => undefined,
-    delete: () => undefined,
-  }),
-}));
+vi.mock("next/headers", () => import("../helpers/request-scope"));
 
 const holder = globalThis as unknown as { onwardRatePool?: pg.Pool; onwardLimiters?: Map<string, unknown> };
 let instances = 0;
@@ -66,7 +58,7 @@ const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 let seq = 0;
 const freshIp = () => `203.0.${Math.floor(Math.random() * 250)}.${(seq += 1) % 250}`;
-const from = (ip: string) => (req.headers = new Headers({ host: "localhost:3000", "x-forwarded-for": ip }));
+const from = (ip: string) => (requestScope.headers = new Headers({ host: "localhost:3000", "x-forwarded-for": ip }));
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
   for (const [k, v] of Object.entries(fields)) data.set(k, v);
@@ -95,17 +87,7 @@ beforeAll(async () => {
   passwordHash = await hashPassword(PASSWORD);
 });
 
-async function staffUser(label: string) {
-  return testDb().user.create({
-    data: {
-      tenantId: f.tenant.id,
-      email: `${label}-${randomUUID().slice(0, 8)}@${f.tenant.slug}.test`,
-      name: label,
-      role: "CSM",
-      passwordHash,
-    },
-  });
-}
+const staffUser = (label: string) => createStaffUser(f, label, passwordHash);
 const customer = (label: string) => createCustomer(f, label);
 const sessionsOf = (userId: string) => testDb().userSession.count({ where: { userId } });
 const linksFor = (email: string) => testDb().verificationToken.count({ where: { identifier: email } });
