@@ -15,6 +15,7 @@ export async function oracleFacts(
   db: Db,
   tenantId: string,
   w: { from: Date; to: Date; previousFrom: Date },
+  rules: { timelineGraceHours: number } = { timelineGraceHours: TIMELINE_GRACE_HOURS },
 ): Promise<KpiFacts> {
   const inRange = (d: Date | null | undefined) => !!d && d >= w.from && d < w.to;
   const [leads, guarantees, projects, milestones, quality, answers] = await Promise.all([
@@ -129,7 +130,7 @@ export async function oracleFacts(
         (m) =>
           m.status === "SUCCESS" &&
           m.validatedAt &&
-          m.validatedAt.getTime() <= m.dueDate.getTime() + TIMELINE_GRACE_HOURS * HOUR,
+          m.validatedAt.getTime() <= m.dueDate.getTime() + rules.timelineGraceHours * HOUR,
       ).length,
     },
     gates: {
