@@ -180,7 +180,7 @@ export const GENERATOR_STATEMENTS: [table: string, sql: string][] = [
      FROM "Project" p CROSS JOIN (VALUES (14), (42)) v(d) WHERE p."tenantId" = $1 AND p."startDate" + d * interval '1 day' < ${NOW}`,
   ],
   // …and the dashboard's per-day rollups of answers, validations, milestones and bookings (docs/dashboard.md#rollups)
-  ["TenantRollups", `SELECT onward_dashboard_rollups_refresh($1)`],
+  ["TenantRollups", `SELECT onward_dashboard_rollups_refresh($1), onward_guarantee_rollups_refresh($1)`],
   [
     "Alert",
     `INSERT INTO "Alert" (id, "tenantId", "projectId", "customerAccountId", severity, kind, message, link, "createdAt")

@@ -1,5 +1,6 @@
 import "server-only";
 import {
+  decidedGuarantees,
   qualityValidations,
   surveyAnswers,
   validatedMilestones,
@@ -11,8 +12,8 @@ import type { Db } from "./client";
 import { Prisma } from "@/generated/prisma/client";
 
 /**
- * The dashboard's aggregates over the facts that do not change once counted — survey answers, quality
- * validations, validated milestones, bookings — read from their per-day rollups (docs/dashboard.md#rollups):
+ * The dashboard's aggregates over survey answers, quality validations, validated milestones, bookings and
+ * decided guarantees, read from their per-day rollups (docs/dashboard.md#rollups):
  * the window's whole UTC days from one row a day (and histogram key), the partial days at its two ends
  * from the facts' own rows through the same fragments the KPI rows use. Each equals the same aggregate
  * over the window's rows (tests/integration/dashboard-rollups.int.test.ts).
@@ -103,6 +104,37 @@ export function bookingTotals(t: string, w: SqlWindow) {
     ) x`;
 }
 
+/** TenantGuaranteeDay.caseScore is the score rounded down, clamped to -1…101: it answers "score ≥ minimum" for a whole minimum of 0…100. */
+export const MAX_CASE_STUDY_MIN_SUCCESS_SCORE = 100;
+
+/**
+ * The guarantees decided in the window (met, failed, remedied): decided, succeeded, claimed (a refund
+ * exists), case_studies (met and a case-study candidate: the validation's flag, else a success score at or
+ * above the rule's minimum, read here), and the same two counts for projects of qualified leads:
+ * qualified_decided, qualified_succeeded.
+ */
+export function guaranteeTotals(t: string, w: SqlWindow, rules: RowRules) {
+  const min = rules.caseStudyMinSuccessScore;
+  if (!Number.isInteger(min) || min < 0 || min > MAX_CASE_STUDY_MIN_SUCCESS_SCORE)
+    throw new Error(
+      `case-study minimum score must be a whole number from 0 to ${MAX_CASE_STUDY_MIN_SUCCESS_SCORE} (got ${min})`,
+    );
+  const s = splitByDay(w);
+  const edge = (e: SqlWindow) =>
+    sql`SELECT 1, status, claimed, qualified_at IS NOT NULL, case_study FROM (${decidedGuarantees(t, rules, e)}) e`;
+  return sql`
+    SELECT COALESCE(sum(n), 0)::int AS decided, COALESCE(sum(n) FILTER (WHERE status = 'SUCCEEDED'), 0)::int AS succeeded,
+           COALESCE(sum(n) FILTER (WHERE claimed), 0)::int AS claimed, COALESCE(sum(n) FILTER (WHERE case_study), 0)::int AS case_studies,
+           COALESCE(sum(n) FILTER (WHERE qualified), 0)::int AS qualified_decided,
+           COALESCE(sum(n) FILTER (WHERE qualified AND status = 'SUCCEEDED'), 0)::int AS qualified_succeeded FROM (
+      SELECT guarantees AS n, status::text AS status, claimed, qualified,
+             (status = 'SUCCEEDED' AND ("caseFlag" = 1 OR ("caseFlag" = -1 AND "caseScore" >= ${min}::int))) AS case_study
+      FROM "TenantGuaranteeDay" WHERE ${onDays(t, s)}
+      UNION ALL ${edge(s.edges[0])}
+      UNION ALL ${edge(s.edges[1])}
+    ) x`;
+}
+
 /**
  * Rebuilds every trigger-kept copy the dashboard reads, for one tenant or all, from the rows: the per-day
  * rollups above, the daily health sums and each account's newest snapshot. One transaction per tenant,
@@ -113,6 +145,7 @@ export async function rebuildDashboardRollups(db: Db, tenantId?: string): Promis
   for (const t of tenants)
     await db.$transaction([
       db.$executeRaw`SELECT onward_dashboard_rollups_refresh(${t.id})`,
+      db.$executeRaw`SELECT onward_guarantee_rollups_refresh(${t.id})`,
       db.$executeRaw`SELECT onward_tenant_health_days_refresh(${t.id})`,
       db.$executeRaw`SELECT onward_account_refresh_latest_health(id) FROM "CustomerAccount" WHERE "tenantId" = ${t.id}`,
     ]);

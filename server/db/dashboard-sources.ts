@@ -29,12 +29,6 @@ export function leadsCreated(tenantId: string, w: SqlWindow) {
     WHERE l."tenantId" = ${tenantId} AND ${within(Prisma.sql`l."createdAt"`, w)}`;
 }
 
-/** The smallest window covering all of `ws`: a pre-filter, each caller still filters its own window exactly. */
-export const covering = (...ws: SqlWindow[]): SqlWindow => ({
-  from: new Date(Math.min(...ws.map((w) => w.from.getTime()))),
-  to: new Date(Math.max(...ws.map((w) => w.to.getTime()))),
-});
-
 /**
  * The guarantees decided (met, failed, remedied) within `w` with when it was decided, whether a refund
  * was claimed, its success score and whether it is a case-study candidate (the stored flag, else a

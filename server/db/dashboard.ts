@@ -6,7 +6,6 @@ import type { Db, DbOrTx } from "./client";
 import type { AlertKind, AlertSeverity } from "@/generated/prisma/enums";
 import {
   accountActivity,
-  covering,
   decidedGuarantees,
   leadsCreated,
   onboardings,
@@ -14,7 +13,7 @@ import {
   within,
   type RowRules,
 } from "./dashboard-sources";
-import { bookingTotals, milestoneTotals, qualityTotals, surveyHistogram } from "./dashboard-rollups";
+import { bookingTotals, guaranteeTotals, milestoneTotals, qualityTotals, surveyHistogram } from "./dashboard-rollups";
 import { Prisma } from "@/generated/prisma/client";
 
 /**
@@ -59,16 +58,14 @@ type FactsRow = {
 
 /**
  * One statement: every KPI's numerator and denominator plus the summary's counts, as one row. Survey
- * answers, quality validations, validated milestones and bookings come from their per-day rollups
- * (docs/dashboard.md#rollups); the facts that change after their day (conversions, claims, case-study
- * verdicts, retention) from their rows.
+ * answers, quality validations, validated milestones, bookings and decided guarantees come from their
+ * per-day rollups (docs/dashboard.md#rollups); leads, onboardings and retention from their rows.
  */
 export function factsQuery(prisma: DbOrTx, tenantId: string, w: FactWindows, rules: RowRules) {
   const range = { from: w.from, to: w.to };
   return prisma.$queryRaw<FactsRow[]>`
-    WITH decided AS (${decidedGuarantees(tenantId, rules, covering(range, { from: w.successFrom, to: w.now }))})
     SELECT t.name AS tenant_name, t.currency AS tenant_currency,
-           l.*, q.*, o.*, g.*, g30.*, m.*, qv.*, r.*, e.*, s.*, bm.*, rm.*, ra.*,
+           l.*, o.*, g.*, g30.*, m.*, qv.*, r.*, e.*, s.*, bm.*, rm.*, ra.*,
            (SELECT json_agg(json_build_object('kind', h.kind, 'score', h.score, 'count', h.n))
               FROM (${surveyHistogram(tenantId, range)}) h) AS satisfaction,
            (SELECT json_agg(json_build_object('severity', a.severity, 'count', a.n) ORDER BY a.severity DESC)
@@ -76,15 +73,10 @@ export function factsQuery(prisma: DbOrTx, tenantId: string, w: FactWindows, rul
     FROM "Tenant" t,
       (SELECT count(*)::int AS leads_created, (count(*) FILTER (WHERE converted))::int AS leads_converted
          FROM (${leadsCreated(tenantId, range)}) x) l,
-      (SELECT count(*)::int AS qualified_decided, (count(*) FILTER (WHERE status = 'SUCCEEDED'))::int AS qualified_succeeded
-         FROM decided WHERE qualified_at IS NOT NULL AND ${within(Prisma.sql`decided_at`, range)}) q,
       (SELECT count(*)::int AS onboarded, COALESCE(sum(hours), 0)::float8 AS onboarding_hours, (count(*) FILTER (WHERE within_target))::int AS onboarded_within
          FROM (${onboardings(tenantId, rules, range)}) x) o,
-      (SELECT count(*)::int AS decided, (count(*) FILTER (WHERE status = 'SUCCEEDED'))::int AS succeeded,
-              (count(*) FILTER (WHERE claimed))::int AS claimed, (count(*) FILTER (WHERE case_study))::int AS case_studies
-         FROM decided WHERE ${within(Prisma.sql`decided_at`, range)}) g,
-      (SELECT count(*)::int AS decided30, (count(*) FILTER (WHERE status = 'SUCCEEDED'))::int AS succeeded30
-         FROM decided WHERE ${within(Prisma.sql`decided_at`, { from: w.successFrom, to: w.now })}) g30,
+      (${guaranteeTotals(tenantId, range, rules)}) g,
+      (SELECT decided AS decided30, succeeded AS succeeded30 FROM (${guaranteeTotals(tenantId, { from: w.successFrom, to: w.now }, rules)}) x) g30,
       (${milestoneTotals(tenantId, range, rules)}) m,
       (${qualityTotals(tenantId, range)}) qv,
       (SELECT (count(*) FILTER (WHERE previous))::int AS retention_previous, (count(*) FILTER (WHERE previous AND current))::int AS retention_retained

@@ -19,7 +19,7 @@ type Fixture = Awaited<ReturnType<typeof createTenantFixture>>;
 /** Everything the rollups keep for a tenant, in a stable order (bigints as strings). */
 async function rollupsOf(tenantId: string) {
   const db = testDb();
-  const [surveys, quality, milestones, bookings, accounts] = await Promise.all([
+  const [surveys, quality, milestones, bookings, accounts, guarantees, guaranteeKeys] = await Promise.all([
     db.tenantSurveyDay.findMany({ where: { tenantId }, orderBy: [{ day: "asc" }, { kind: "asc" }, { score: "asc" }] }),
     db.tenantQualityDay.findMany({ where: { tenantId }, orderBy: { day: "asc" } }),
     db.tenantMilestoneDay.findMany({
@@ -32,9 +32,21 @@ async function rollupsOf(tenantId: string) {
       orderBy: { id: "asc" },
       select: { id: true, firstBookingAt: true, firstBookingCents: true },
     }),
+    db.tenantGuaranteeDay.findMany({
+      where: { tenantId },
+      orderBy: [
+        { day: "asc" },
+        { status: "asc" },
+        { qualified: "asc" },
+        { claimed: "asc" },
+        { caseFlag: "asc" },
+        { caseScore: "asc" },
+      ],
+    }),
+    db.guaranteeRollup.findMany({ where: { tenantId }, orderBy: { guaranteeId: "asc" } }),
   ]);
   return JSON.parse(
-    JSON.stringify({ surveys, quality, milestones, bookings, accounts }, (_k, v: unknown) =>
+    JSON.stringify({ surveys, quality, milestones, bookings, accounts, guarantees, guaranteeKeys }, (_k, v: unknown) =>
       typeof v === "bigint" ? v.toString() : v,
     ),
   ) as unknown;
@@ -53,6 +65,8 @@ async function expectRollupsEqualRebuild(tenantId: string) {
 
 const sortHist = (h: { score: number; count: number }[]) => [...h].sort((a, b) => a.score - b.score);
 const rolledUp = (k: KpiFacts) => ({
+  guarantees: k.guarantees,
+  qualification: k.qualification,
   milestones: k.milestones,
   gates: k.gates,
   csat: sortHist(k.csat),
@@ -66,13 +80,15 @@ async function expectFactsEqualOracle(
   from: Date,
   to: Date,
   grace: number = KPI_ROW_RULES.timelineGraceHours,
+  minScore: number = KPI_ROW_RULES.caseStudyMinSuccessScore,
 ) {
   const span = to.getTime() - from.getTime();
   const w = { from, to, previousFrom: new Date(from.getTime() - span), monthStart: from, successFrom: from, now: to };
-  const rows = await factsQuery(testDb(), tenantId, w, { ...KPI_ROW_RULES, timelineGraceHours: grace });
-  const facts = toFacts(rows[0]).kpis;
-  const oracle = await oracleFacts(testDb(), tenantId, w, { timelineGraceHours: grace });
-  expect(rolledUp(facts), `${from.toISOString()} → ${to.toISOString()}, grace ${grace} h`).toEqual(rolledUp(oracle));
+  const rules = { ...KPI_ROW_RULES, timelineGraceHours: grace, caseStudyMinSuccessScore: minScore };
+  const facts = toFacts((await factsQuery(testDb(), tenantId, w, rules))[0]).kpis;
+  const oracle = await oracleFacts(testDb(), tenantId, w, rules);
+  const what = `${from.toISOString()} → ${to.toISOString()}, grace ${grace} h, case-study score ≥ ${minScore}`;
+  expect(rolledUp(facts), what).toEqual(rolledUp(oracle));
 }
 
 /** Windows that start and end at midnight, inside a day, across one midnight, and the dashboard's own. */
@@ -184,7 +200,7 @@ describe("the dashboard's rollups", () => {
     for (let step = 0; step < 160; step++) {
       const ps = await projects();
       const projectId = r.pick(ps);
-      switch (r.int(13)) {
+      switch (r.int(18)) {
         case 0:
         case 12:
           await db.project.create({
@@ -262,6 +278,74 @@ describe("the dashboard's rollups", () => {
             },
           });
           break;
+        case 13:
+        case 17: {
+          // a guarantee written or re-decided: status, decision time, outcome (flag, score on either side of a minimum)
+          const decided = r.pick(["ACTIVE", "SUCCEEDED", "SUCCEEDED", "FAILED", "REMEDIED"] as const);
+          const outcome = r.pick([
+            undefined,
+            { successScore: 95 },
+            { successScore: 94.99 },
+            { successScore: 50 + r.int(51) + 0.5 },
+            { caseStudyPotential: true },
+            { caseStudyPotential: false, successScore: 99 },
+            { successScore: "97" },
+          ]);
+          const data = { status: decided, decidedAt: r.int(3) === 0 ? null : at(), endsAt: at(), outcome };
+          await db.guarantee.upsert({
+            where: { projectId },
+            create: {
+              tenantId: f.tenant.id,
+              projectId,
+              amountCents: 100_000,
+              successThreshold: 80,
+              startsAt: at(),
+              ...data,
+            },
+            update: data,
+          });
+          break;
+        }
+        case 14: {
+          // a refund claimed, or one withdrawn
+          const g = await db.guarantee.findFirst({
+            where: { tenantId: f.tenant.id },
+            skip: r.int(4),
+            include: { refunds: true },
+          });
+          if (!g) break;
+          const refund = g.refunds[0];
+          if (refund && r.int(2) === 0) await db.refund.delete({ where: { id: refund.id } });
+          else await db.refund.create({ data: { tenantId: f.tenant.id, guaranteeId: g.id, amountCents: 50_000 } });
+          break;
+        }
+        case 15: {
+          // a project linked to a lead (qualified or not), a lead's qualification changed, or a link dropped
+          const change = r.int(3);
+          if (change === 0) {
+            const lead = await db.lead.create({
+              data: {
+                tenantId: f.tenant.id,
+                company: "Rollup Co",
+                contactName: "R",
+                contactEmail: `r${step}@rollup.test`,
+                qualifiedAt: r.int(2) === 0 ? at() : null,
+              },
+            });
+            await db.project.update({ where: { id: projectId }, data: { leadId: lead.id } });
+          } else if (change === 1) {
+            const lead = await db.lead.findFirst({
+              where: { tenantId: f.tenant.id, projects: { some: {} } },
+              skip: r.int(3),
+            });
+            if (lead)
+              await db.lead.update({ where: { id: lead.id }, data: { qualifiedAt: lead.qualifiedAt ? null : at() } });
+          } else await db.project.update({ where: { id: projectId }, data: { leadId: null } });
+          break;
+        }
+        case 16:
+          await db.guarantee.deleteMany({ where: { projectId } });
+          break;
         default: {
           const q = await db.qualityValidation.findFirst({ where: { tenantId: f.tenant.id }, skip: r.int(3) });
           if (!q) break;
@@ -276,11 +360,18 @@ describe("the dashboard's rollups", () => {
     }
     // the writes reached every rollup, so the comparisons below compare something
     const kept = (await rollupsOf(f.tenant.id)) as Record<string, unknown[]>;
-    for (const table of ["surveys", "quality", "milestones", "bookings"])
+    for (const table of ["surveys", "quality", "milestones", "bookings", "guarantees"])
       expect(kept[table]?.length, table).toBeGreaterThan(3);
 
     for (const [from, to] of windowsAround(now))
-      for (const grace of [0, 1, 24, 72]) await expectFactsEqualOracle(f.tenant.id, from, to, grace);
+      for (const [grace, minScore] of [
+        [0, 95],
+        [1, 0],
+        [24, 95],
+        [72, 100],
+        [24, 60],
+      ] as const)
+        await expectFactsEqualOracle(f.tenant.id, from, to, grace, minScore);
     await expectRollupsEqualRebuild(f.tenant.id);
   });
 
@@ -368,6 +459,66 @@ describe("the dashboard's rollups", () => {
     await expectRollupsEqualRebuild(f.tenant.id);
   });
 
+  it("re-decide a guarantee when it is decided, claimed, its lead qualified or unlinked, and read the case-study minimum at request time", async () => {
+    const now = new Date();
+    const f = await createTenantFixture("rollups-guarantees", now);
+    const db = testDb();
+    const from = new Date(now.getTime() - 30 * DAY);
+    const to = new Date(now.getTime() + DAY);
+    const facts = async (minScore = 95) => {
+      const w = { from, to, previousFrom: from, monthStart: from, successFrom: from, now: to };
+      const k = toFacts(
+        (await factsQuery(db, f.tenant.id, w, { ...KPI_ROW_RULES, caseStudyMinSuccessScore: minScore }))[0],
+      ).kpis;
+      return { ...k.guarantees, qualified: [k.qualification.decided, k.qualification.succeeded] };
+    };
+    const g = await db.guarantee.update({
+      where: { projectId: f.projectA.id },
+      data: { status: "SUCCEEDED", decidedAt: new Date(now.getTime() - 2 * DAY), outcome: { successScore: 95.5 } },
+    });
+    expect(await facts()).toEqual({ decided: 1, succeeded: 1, claimed: 0, caseStudies: 1, qualified: [0, 0] });
+    expect((await facts(96)).caseStudies).toBe(0); // 95.5 is below a minimum of 96
+    expect(() =>
+      factsQuery(
+        db,
+        f.tenant.id,
+        { from, to, previousFrom: from, monthStart: from, successFrom: from, now: to },
+        {
+          ...KPI_ROW_RULES,
+          caseStudyMinSuccessScore: 95.5,
+        },
+      ),
+    ).toThrow(/whole number from 0 to 100/);
+
+    const lead = await db.lead.create({
+      data: { tenantId: f.tenant.id, company: "Q Co", contactName: "Q", contactEmail: `q-${f.tag}@rollup.test` },
+    });
+    await db.project.update({ where: { id: f.projectA.id }, data: { leadId: lead.id } });
+    expect((await facts()).qualified).toEqual([0, 0]); // linked, not qualified
+    await db.lead.update({ where: { id: lead.id }, data: { qualifiedAt: new Date(now.getTime() - 40 * DAY) } });
+    expect((await facts()).qualified).toEqual([1, 1]);
+    await db.project.update({ where: { id: f.projectA.id }, data: { leadId: null } });
+    expect((await facts()).qualified).toEqual([0, 0]);
+    await db.project.update({ where: { id: f.projectA.id }, data: { leadId: lead.id } });
+    expect((await facts()).qualified).toEqual([1, 1]);
+
+    const refund = await db.refund.create({ data: { tenantId: f.tenant.id, guaranteeId: g.id, amountCents: 10_000 } });
+    expect((await facts()).claimed).toBe(1);
+    await db.refund.delete({ where: { id: refund.id } });
+    expect((await facts()).claimed).toBe(0);
+    await db.guarantee.update({
+      where: { id: g.id },
+      data: { outcome: { caseStudyPotential: false, successScore: 99 } },
+    });
+    expect((await facts()).caseStudies).toBe(0); // the stored flag wins over the score
+    await expectFactsEqualOracle(f.tenant.id, from, to);
+    await db.guarantee.update({ where: { id: g.id }, data: { status: "FAILED" } });
+    expect(await facts()).toEqual({ decided: 1, succeeded: 0, claimed: 0, caseStudies: 0, qualified: [1, 0] });
+    await db.guarantee.update({ where: { id: g.id }, data: { status: "ACTIVE", decidedAt: null } });
+    expect((await facts()).decided).toBe(0);
+    await expectRollupsEqualRebuild(f.tenant.id);
+  });
+
   it("follow an answer edited, its survey's kind changed and its survey deleted", async () => {
     const now = new Date();
     const f = await createTenantFixture("rollups-answers", now);
@@ -415,6 +566,8 @@ describe("the dashboard's rollups", () => {
       milestones: [],
       bookings: [],
       accounts: [],
+      guarantees: [],
+      guaranteeKeys: [],
     });
   });
 
