@@ -291,7 +291,7 @@ $$;
 -- A project counts as a booking on the day it was created unless cancelled; any change to whether or
 -- when it counts, its value or its account also re-decides its accounts' first bookings (a cancelled
 -- or deleted first project makes the next one the first; a back-dated one becomes the first).
-CREATE FUNCTION onward_project_bookings() RETURNS trigger
+CREATE FUNCTION onward_bookings_of_project() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'UPDATE' AND (OLD."tenantId", OLD."customerAccountId", OLD."createdAt", OLD."contractValueCents", OLD.status = 'CANCELLED')
@@ -325,4 +325,4 @@ CREATE TRIGGER "QualityValidation_daily" AFTER INSERT OR UPDATE OR DELETE ON "Qu
 CREATE TRIGGER "Milestone_daily" AFTER INSERT OR UPDATE OR DELETE ON "Milestone"
   FOR EACH ROW EXECUTE FUNCTION onward_milestone_daily();
 CREATE TRIGGER "Project_bookings" AFTER INSERT OR UPDATE OR DELETE ON "Project"
-  FOR EACH ROW EXECUTE FUNCTION onward_project_bookings();
+  FOR EACH ROW EXECUTE FUNCTION onward_bookings_of_project();

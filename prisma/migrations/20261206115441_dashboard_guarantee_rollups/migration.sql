@@ -151,7 +151,7 @@ END
 $$;
 
 -- A project linked to another lead (or none) changes its guarantee's "qualified".
-CREATE FUNCTION onward_project_guarantee_rollup() RETURNS trigger
+CREATE FUNCTION onward_guarantee_rollup_of_project() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   IF (OLD."leadId", OLD."tenantId") IS NOT DISTINCT FROM (NEW."leadId", NEW."tenantId") THEN RETURN NULL; END IF;
@@ -177,6 +177,6 @@ CREATE TRIGGER "Guarantee_rollup" AFTER INSERT OR UPDATE OR DELETE ON "Guarantee
 CREATE TRIGGER "Refund_guarantee_rollup" AFTER INSERT OR UPDATE OR DELETE ON "Refund"
   FOR EACH ROW EXECUTE FUNCTION onward_refund_guarantee_rollup();
 CREATE TRIGGER "Project_guarantee_rollup" AFTER UPDATE ON "Project"
-  FOR EACH ROW EXECUTE FUNCTION onward_project_guarantee_rollup();
+  FOR EACH ROW EXECUTE FUNCTION onward_guarantee_rollup_of_project();
 CREATE TRIGGER "Lead_guarantee_rollup" AFTER UPDATE ON "Lead"
   FOR EACH ROW EXECUTE FUNCTION onward_lead_guarantee_rollup();
