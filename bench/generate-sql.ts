@@ -179,6 +179,8 @@ export const GENERATOR_STATEMENTS: [table: string, sql: string][] = [
             3 + floor(${R("qp", "p.id || d")} * 3)::int, floor(${R("qf", "p.id || d")} * 2)::int, '{}'::jsonb, p."startDate" + d * interval '1 day'
      FROM "Project" p CROSS JOIN (VALUES (14), (42)) v(d) WHERE p."tenantId" = $1 AND p."startDate" + d * interval '1 day' < ${NOW}`,
   ],
+  // …and the dashboard's per-day rollups of answers, validations, milestones and bookings (docs/dashboard.md#rollups)
+  ["TenantRollups", `SELECT onward_dashboard_rollups_refresh($1), onward_guarantee_rollups_refresh($1)`],
   [
     "Alert",
     `INSERT INTO "Alert" (id, "tenantId", "projectId", "customerAccountId", severity, kind, message, link, "createdAt")

@@ -5,7 +5,9 @@ import { Prisma } from "@/generated/prisma/client";
  * The row sets behind the executive KPIs, as SQL fragments over one tenant. The aggregates
  * (dashboard.ts) and the rows an executive opens (dashboard-rows.ts) select from the same fragments,
  * so a KPI's numbers and its rows always agree. Every fragment filters every table on the tenant id.
- * Thresholds come from the dashboard engine as parameters.
+ * Thresholds come from the dashboard engine as parameters. Where a KPI has a per-day rollup
+ * (dashboard-rollups.ts, docs/dashboard.md#rollups), its aggregate reads the rollup for the range's whole
+ * days and these fragments for the partial days at its ends; the rows always come from the fragments.
  *
  * A fragment reads only what decides whether and how a row counts, and hands on the ids of what it
  * refers to (project_id, account_id…): display names are looked up by the rows (dashboard-rows.ts,
@@ -28,12 +30,6 @@ export function leadsCreated(tenantId: string, w: SqlWindow) {
     FROM "Lead" l
     WHERE l."tenantId" = ${tenantId} AND ${within(Prisma.sql`l."createdAt"`, w)}`;
 }
-
-/** The smallest window covering all of `ws`: a pre-filter, each caller still filters its own window exactly. */
-export const covering = (...ws: SqlWindow[]): SqlWindow => ({
-  from: new Date(Math.min(...ws.map((w) => w.from.getTime()))),
-  to: new Date(Math.max(...ws.map((w) => w.to.getTime()))),
-});
 
 /**
  * The guarantees decided (met, failed, remedied) within `w` with when it was decided, whether a refund

@@ -6,18 +6,14 @@ import type { Db, DbOrTx } from "./client";
 import type { AlertKind, AlertSeverity } from "@/generated/prisma/enums";
 import {
   accountActivity,
-  bookedProjects,
-  covering,
   decidedGuarantees,
   leadsCreated,
   onboardings,
-  qualityValidations,
-  surveyAnswers,
   ts,
-  validatedMilestones,
   within,
   type RowRules,
 } from "./dashboard-sources";
+import { bookingTotals, guaranteeTotals, milestoneTotals, qualityTotals, surveyHistogram } from "./dashboard-rollups";
 import { Prisma } from "@/generated/prisma/client";
 
 /**
@@ -60,38 +56,32 @@ type FactsRow = {
   satisfaction: { kind: string; score: number; count: number }[] | null;
 };
 
-/** One statement: every KPI's numerator and denominator plus the summary's counts, as one row. */
+/**
+ * One statement: every KPI's numerator and denominator plus the summary's counts, as one row. Survey
+ * answers, quality validations, validated milestones, bookings and decided guarantees come from their
+ * per-day rollups (docs/dashboard.md#rollups); leads, onboardings and retention from their rows.
+ */
 export function factsQuery(prisma: DbOrTx, tenantId: string, w: FactWindows, rules: RowRules) {
   const range = { from: w.from, to: w.to };
   return prisma.$queryRaw<FactsRow[]>`
-    WITH decided AS (${decidedGuarantees(tenantId, rules, covering(range, { from: w.successFrom, to: w.now }))}),
-         answers AS (${surveyAnswers(tenantId, range)})
     SELECT t.name AS tenant_name, t.currency AS tenant_currency,
-           l.*, q.*, o.*, g.*, g30.*, m.*, qv.*, r.*, e.*, s.*, bm.*, rm.*, ra.*,
+           l.*, o.*, g.*, g30.*, m.*, qv.*, r.*, e.*, s.*, bm.*, rm.*, ra.*,
            (SELECT json_agg(json_build_object('kind', h.kind, 'score', h.score, 'count', h.n))
-              FROM (SELECT kind, score, count(*)::int AS n FROM answers GROUP BY kind, score) h) AS satisfaction,
+              FROM (${surveyHistogram(tenantId, range)}) h) AS satisfaction,
            (SELECT json_agg(json_build_object('severity', a.severity, 'count', a.n) ORDER BY a.severity DESC)
               FROM (SELECT severity, count(*)::int AS n FROM "Alert" WHERE "tenantId" = ${tenantId} AND "resolvedAt" IS NULL GROUP BY severity) a) AS alert_counts
     FROM "Tenant" t,
       (SELECT count(*)::int AS leads_created, (count(*) FILTER (WHERE converted))::int AS leads_converted
          FROM (${leadsCreated(tenantId, range)}) x) l,
-      (SELECT count(*)::int AS qualified_decided, (count(*) FILTER (WHERE status = 'SUCCEEDED'))::int AS qualified_succeeded
-         FROM decided WHERE qualified_at IS NOT NULL AND ${within(Prisma.sql`decided_at`, range)}) q,
       (SELECT count(*)::int AS onboarded, COALESCE(sum(hours), 0)::float8 AS onboarding_hours, (count(*) FILTER (WHERE within_target))::int AS onboarded_within
          FROM (${onboardings(tenantId, rules, range)}) x) o,
-      (SELECT count(*)::int AS decided, (count(*) FILTER (WHERE status = 'SUCCEEDED'))::int AS succeeded,
-              (count(*) FILTER (WHERE claimed))::int AS claimed, (count(*) FILTER (WHERE case_study))::int AS case_studies
-         FROM decided WHERE ${within(Prisma.sql`decided_at`, range)}) g,
-      (SELECT count(*)::int AS decided30, (count(*) FILTER (WHERE status = 'SUCCEEDED'))::int AS succeeded30
-         FROM decided WHERE ${within(Prisma.sql`decided_at`, { from: w.successFrom, to: w.now })}) g30,
-      (SELECT count(*)::int AS milestones_validated, (count(*) FILTER (WHERE on_time))::int AS milestones_on_time
-         FROM (${validatedMilestones(tenantId, range, rules)}) x) m,
-      (SELECT COALESCE(sum(passed), 0)::int AS gates_passed, COALESCE(sum(failed), 0)::int AS gates_failed
-         FROM (${qualityValidations(tenantId, range)}) x) qv,
+      (${guaranteeTotals(tenantId, range, rules)}) g,
+      (SELECT decided AS decided30, succeeded AS succeeded30 FROM (${guaranteeTotals(tenantId, { from: w.successFrom, to: w.now }, rules)}) x) g30,
+      (${milestoneTotals(tenantId, range, rules)}) m,
+      (${qualityTotals(tenantId, range)}) qv,
       (SELECT (count(*) FILTER (WHERE previous))::int AS retention_previous, (count(*) FILTER (WHERE previous AND current))::int AS retention_retained
          FROM (${accountActivity(tenantId, { ...range, previousFrom: w.previousFrom })}) x) r,
-      (SELECT COALESCE(sum(cents), 0)::float8 AS booked_cents, COALESCE(sum(cents) FILTER (WHERE nth > 1), 0)::float8 AS expansion_cents
-         FROM (${bookedProjects(tenantId, range)}) x) e,
+      (${bookingTotals(tenantId, range)}) e,
       (SELECT count(*)::int AS projects_in_progress, count(DISTINCT "customerAccountId")::int AS active_customers
          FROM "Project" WHERE "tenantId" = ${tenantId} AND status IN ('KICKOFF', 'ACTIVE', 'AT_RISK')) s,
       (SELECT COALESCE(sum("contractValueCents"), 0)::float8 AS booked_month_cents

@@ -15,6 +15,10 @@ export async function oracleFacts(
   db: Db,
   tenantId: string,
   w: { from: Date; to: Date; previousFrom: Date },
+  rules: { timelineGraceHours: number; caseStudyMinSuccessScore: number } = {
+    timelineGraceHours: TIMELINE_GRACE_HOURS,
+    caseStudyMinSuccessScore: CASE_STUDY_MIN_SUCCESS_SCORE,
+  },
 ): Promise<KpiFacts> {
   const inRange = (d: Date | null | undefined) => !!d && d >= w.from && d < w.to;
   const [leads, guarantees, projects, milestones, quality, answers] = await Promise.all([
@@ -64,7 +68,7 @@ export async function oracleFacts(
   const isCaseStudy = (g: (typeof decided)[number]) => {
     const outcome = (g.outcome ?? {}) as { caseStudyPotential?: unknown; successScore?: unknown };
     if (typeof outcome.caseStudyPotential === "boolean") return outcome.caseStudyPotential;
-    return typeof outcome.successScore === "number" && outcome.successScore >= CASE_STUDY_MIN_SUCCESS_SCORE;
+    return typeof outcome.successScore === "number" && outcome.successScore >= rules.caseStudyMinSuccessScore;
   };
   const qualified = decided.filter((g) => g.project.lead?.qualifiedAt);
 
@@ -129,7 +133,7 @@ export async function oracleFacts(
         (m) =>
           m.status === "SUCCESS" &&
           m.validatedAt &&
-          m.validatedAt.getTime() <= m.dueDate.getTime() + TIMELINE_GRACE_HOURS * HOUR,
+          m.validatedAt.getTime() <= m.dueDate.getTime() + rules.timelineGraceHours * HOUR,
       ).length,
     },
     gates: {
