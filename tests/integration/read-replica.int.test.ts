@@ -40,9 +40,9 @@ let now: Date;
 const opened: ReadReplica[] = [];
 const level = logger.level;
 
-/** a replica of the pair's standby with the given budget, checked before every read */
-function replicaWithin(maxLagSeconds: number): ReadReplica {
-  const r = connectReadReplica(pair.replicaUrl, { maxLagSeconds, checkEverySeconds: 0 });
+/** a replica of the pair's standby with the given budget, checked before every read unless told */
+function replicaWithin(maxLagSeconds: number, checkEverySeconds = 0): ReadReplica {
+  const r = connectReadReplica(pair.replicaUrl, { maxLagSeconds, checkEverySeconds });
   opened.push(r);
   return r;
 }
@@ -139,6 +139,20 @@ describe.skipIf(!onPostgres)("pure reads on a streaming read replica", () => {
     expect(await activeAlerts(exec, replica)).toBe(fresh);
     expect(await activeAlerts(exec, replica)).toBe(fresh);
     expect(replicaLines(back).map((l) => l.msg)).toEqual(["read replica: fresh again, reads go to it"]);
+  });
+
+  it("checks the lag at most once per interval: between checks the last answer holds", async () => {
+    // budget 0, one check an hour: the first read finds it caught up, the next ones do not look again
+    const replica = replicaWithin(0, 3600);
+    const before = await activeAlerts(exec, replica);
+    const from = lines.length;
+    await pair.pauseReplay();
+    await raiseAlert(exec.tenantId);
+    expect(await activeAlerts(exec, replica)).toBe(before);
+    expect(await activeAlerts(exec, null)).toBe(before + 1);
+    expect(replicaLines(from)).toEqual([]);
+    await pair.resumeReplay();
+    await pair.caughtUp();
   });
 
   it("reads from the primary while the replica is down, and from the replica again once it is back", async () => {
