@@ -44,6 +44,13 @@ export function readReplica(): ReadReplica | null {
   return holder.onwardReplica;
 }
 
+/** Closes the replica's pool and forgets it: the next `readReplica()` reads the environment again. */
+export async function closeReadReplica(): Promise<void> {
+  const replica = holder.onwardReplica;
+  holder.onwardReplica = undefined;
+  await replica?.close();
+}
+
 export function db(): PrismaClient {
   if (!holder.onwardPrisma) {
     const url = process.env.DATABASE_URL;

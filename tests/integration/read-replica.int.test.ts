@@ -5,7 +5,13 @@ import { seedDemo } from "@/prisma/seed";
 import type { SessionUser } from "@/server/auth/session-user";
 import { createInnerContext } from "@/server/api/trpc";
 import { createCaller } from "@/server/api/root";
-import { connectReadReplica, createPrismaClient, type Db, type ReadReplica } from "@/server/db/client";
+import {
+  closeReadReplica,
+  connectReadReplica,
+  createPrismaClient,
+  type Db,
+  type ReadReplica,
+} from "@/server/db/client";
 import { migrate } from "@/server/db/migrate";
 import { logger, logStreams } from "@/server/logger";
 import { sessionUserOf } from "../helpers/fixtures";
@@ -116,6 +122,29 @@ describe.skipIf(!onPostgres)("pure reads on a streaming read replica", () => {
     await pair.resumeReplay();
     await pair.caughtUp();
     expect(await activeAlerts(exec, replica)).toBe(before + 1);
+  });
+
+  it("takes the replica and its budget from DATABASE_REPLICA_URL when the caller names none", async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      DATABASE_REPLICA_URL: pair.replicaUrl,
+      REPLICA_MAX_LAG_SECONDS: "3600",
+      REPLICA_CHECK_SECONDS: "0",
+    });
+    try {
+      // the context pages get (createTRPCContext): no replica named, so the environment's
+      const fromEnv = () => createCaller(createInnerContext({ user: exec, db: primary, now: () => now }));
+      const before = (await fromEnv().dashboard.summary({ range: { days: 90 } })).alerts.total;
+      await pair.pauseReplay();
+      await raiseAlert(exec.tenantId);
+      expect((await fromEnv().dashboard.summary({ range: { days: 90 } })).alerts.total).toBe(before);
+      expect(await activeAlerts(exec, null)).toBe(before + 1);
+    } finally {
+      process.env = saved;
+      await closeReadReplica();
+      await pair.resumeReplay();
+      await pair.caughtUp();
+    }
   });
 
   it("reads from the primary while the replica lags beyond the budget, logging once each way", async () => {
