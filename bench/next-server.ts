@@ -25,14 +25,22 @@ export function ensureBuild(force: boolean) {
   });
 }
 
-export async function startNext(databaseUrl: string, port: number): Promise<NextServer> {
+/**
+ * `extra.env` adds variables (the read replica's, bench/replica.ts); `extra.onStdout` receives the
+ * server's stdout — its JSON log lines — which is otherwise discarded.
+ */
+export async function startNext(
+  databaseUrl: string,
+  port: number,
+  extra: { env?: Record<string, string>; onStdout?: (text: string) => void } = {},
+): Promise<NextServer> {
   const baseUrl = `http://localhost:${port}`;
   const child: ChildProcess = spawn(
     path.join(root, "node_modules", ".bin", "next"),
     ["start", "--port", String(port)],
     {
       cwd: root,
-      stdio: ["ignore", "ignore", "inherit"],
+      stdio: ["ignore", extra.onStdout ? "pipe" : "ignore", "inherit"],
       env: {
         ...process.env,
         NODE_ENV: "production",
@@ -43,9 +51,12 @@ export async function startNext(databaseUrl: string, port: number): Promise<Next
         RESEND_API_KEY: "",
         // the load runs one session far past the per-session tRPC limit on purpose: it measures the query
         TRPC_CALLS_PER_MINUTE: "1000000000",
+        ...extra.env,
       },
     },
   );
+  const { onStdout } = extra;
+  if (onStdout) child.stdout?.setEncoding("utf8").on("data", (text: string) => onStdout(text));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const deadline = Date.now() + 90_000;
   for (;;) {

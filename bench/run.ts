@@ -1,8 +1,9 @@
 /**
- * `npm run bench -- --scale 1k|10k|100k [--skip-web] [--skip-jobs] [--only-jobs] [--only-p6] [--p6-emails N] [--duration S] [--keep] [--build]` (bench/README.md): generates the
+ * `npm run bench -- --scale 1k|10k|100k [--skip-web] [--skip-jobs] [--only-jobs] [--only-p6] [--p6-emails N] [--duration S] [--keep] [--build] [--replica]` (bench/README.md): generates the
  * synthetic tenants, loads the production server and the raw-SQL limit (P1), counts statements (P2),
  * runs the web figures (P3/P4, bench/web.ts), times the digest job (P5), delivers queued digest
- * emails to a rate-limited recorder (P6, bench/email.ts), then prints the
+ * emails to a rate-limited recorder (P6, bench/email.ts), with --replica the read replica (P7,
+ * bench/replica.ts), then prints the
  * table and writes bench/results/<date>.json. It measures and prints; it never fails on a target.
  * BENCH_DATABASE_URL=postgresql://… uses a fresh database on that server; without it, embedded PGlite.
  */
@@ -15,6 +16,7 @@ import type { BenchFigure } from "./figures";
 import { SCALES, type ScaleName } from "./generate";
 import { ensureBuild, signIn, startNext } from "./next-server";
 import { startRawServer } from "./raw-server";
+import { measureReplica, replicaFigures } from "./replica";
 import { printTable, writeResults } from "./report";
 import { setUpDb } from "./setup";
 import { measureWeb, sessionCookieHeader } from "./web";
@@ -23,6 +25,8 @@ import { DEMO_PASSWORD } from "../prisma/seed/tenants";
 // BENCH_PORT_OFFSET shifts every port, so two benches (two checkouts) can run side by side.
 const OFFSET = Number(process.env.BENCH_PORT_OFFSET ?? 0);
 const PORTS = { next: 3300 + OFFSET, raw: 3310 + OFFSET, proxy: 3311 + OFFSET, embedded: 54410 + OFFSET };
+// --replica (bench/replica.ts): a counting proxy in front of each server of the pair; the pair takes two free ports of the 20 from pairBase
+const REPLICA_PORTS = { primaryProxy: 3320 + OFFSET, replicaProxy: 3321 + OFFSET, pairBase: 55040 + OFFSET };
 const CONNECTIONS = 10;
 
 function args() {
@@ -52,6 +56,7 @@ function args() {
     p6Emails,
     keep: argv.includes("--keep"),
     build: argv.includes("--build"),
+    replica: argv.includes("--replica"),
   };
 }
 
@@ -74,6 +79,17 @@ async function main() {
   let email: EmailFigures | null = null;
   try {
     if (raw) figures.push(...(await webPart(db, proxy, raw, opts, dash)));
+    if (raw && opts.replica) {
+      const replica = await measureReplica({
+        scale: opts.scale,
+        now,
+        durationS: opts.durationS,
+        connections: CONNECTIONS,
+        ports: { next: PORTS.next, ...REPLICA_PORTS },
+      });
+      const p1 = dash.get(opts.scale);
+      if (p1) figures.push(...replicaFigures(replica, p1));
+    }
     for (const [name, tenant] of opts.skipJobs || opts.onlyP6 ? [] : db.tenants) {
       const d = await measureDigest(proxy, tenant.tenantId, tenant.projects, now);
       digests.set(name, d);
@@ -108,6 +124,7 @@ async function main() {
     durationS: opts.durationS,
     connections: CONNECTIONS,
     generateMs: db.generateMs,
+    replica: opts.replica,
     at: now.toISOString(),
   });
   console.log(`\nwrote ${file}`);
