@@ -20,7 +20,8 @@ import { setUpDb, type BenchDb } from "./setup";
  *  2. lagging: replay paused, an alert written on the primary, the budget passed — the dashboard answers
  *     the new count (from the primary), one "behind" warning; replay resumed — one "fresh again", back;
  *  3. down: the standby stopped — every request still answers 200 (the same load, the primary alone),
- *     one "unreachable" warning; started again — one "fresh again", back.
+ *     one "unreachable" warning; started again — one "fresh again", back; then the load on the replica
+ *     again (replica, primary alone, replica: warm-up and drift of a shared machine show).
  * The pair is always torn down, also on Ctrl-C.
  */
 const MAX_LAG_SECONDS = 2;
@@ -39,6 +40,8 @@ export type ReplicaFigures = {
   loadStatements: { primary: number; replica: number };
   /** 3: the same load with the standby down (the primary alone, same pair, same data) */
   primaryAlone: LoadResult;
+  /** the load on the replica again, once it is back: replica, primary alone, replica, so warm-up and drift show */
+  again: LoadResult;
   /** `back`: COUNTED requests once the server logged "fresh again" */
   lag: Probe & { before: number; laggingLines: number; freshAgainLines: number; back: Probe };
   down: Probe & { unreachableLines: number; freshAgainLines: number; back: Probe };
@@ -215,6 +218,8 @@ export async function measureReplica(opts: {
     console.log(
       `P7 replica down: ${down.ok}/${down.requests} answered, then under load ${primaryAlone.requests - primaryAlone.non2xx}/${primaryAlone.requests} 2xx, p95 ${primaryAlone.p95.toFixed(0)} ms (${primaryAlone.rps.toFixed(0)} req/s); "unreachable" lines ${unreachableLines}, "fresh again" lines ${down.freshAgainLines}, then ${perRequest(downBack)} per request`,
     );
+    const again = await load(url, { connections: opts.connections, durationS: opts.durationS, headers: { cookie } });
+    console.log(`P7 served from the replica again: p95 ${again.p95.toFixed(0)} ms (${again.rps.toFixed(0)} req/s)`);
     const text = lines.map((l) =>
       [l.msg, l.lagSeconds !== undefined ? `lagSeconds ${l.lagSeconds?.toFixed(1)}` : "", l.error ?? ""]
         .filter(Boolean)
@@ -227,6 +232,7 @@ export async function measureReplica(opts: {
       load: loaded,
       loadStatements,
       primaryAlone,
+      again,
       lag,
       down,
       lines: text,
@@ -283,7 +289,7 @@ export function replicaFigures(r: ReplicaFigures, p1: DashboardFigures): BenchFi
       unit: "ms",
       target: "—",
       verdict: "n/a",
-      note: `replica down (primary alone, same pair) ${r.primaryAlone.p95.toFixed(0)} ms; P1 without replica ${p1.next.p95.toFixed(0)} ms`,
+      note: `then primary alone (replica down) ${r.primaryAlone.p95.toFixed(0)} ms, replica again ${r.again.p95.toFixed(0)} ms; P1 (no replica) ${p1.next.p95.toFixed(0)} ms`,
     },
     {
       id: `P7.replica.rps.${s}`,
@@ -293,7 +299,7 @@ export function replicaFigures(r: ReplicaFigures, p1: DashboardFigures): BenchFi
       unit: "req/s",
       target: "—",
       verdict: "n/a",
-      note: `replica down ${r.primaryAlone.rps.toFixed(1)} req/s; P1 ${p1.next.rps.toFixed(1)} req/s; ${r.load.non2xx} non-2xx`,
+      note: `then primary alone ${r.primaryAlone.rps.toFixed(1)}, replica again ${r.again.rps.toFixed(1)}; P1 ${p1.next.rps.toFixed(1)}; ${r.load.non2xx + r.again.non2xx} non-2xx`,
     },
     {
       id: "P7.replica.lagging",
