@@ -65,6 +65,7 @@ export async function measureReplica(opts: {
   connections: number;
   ports: { next: number; primaryProxy: number; replicaProxy: number; pairBase: number };
 }): Promise<ReplicaFigures> {
+  let starting: Promise<ReplicaPair> | null = null;
   let pair: ReplicaPair | null = null;
   let db: BenchDb | null = null;
   let primary: CountingProxy | null = null;
@@ -78,15 +79,19 @@ export async function measureReplica(opts: {
       await primary?.close();
       await replica?.close();
       await db?.drop().catch(() => undefined);
-      await pair?.stop();
+      // interrupted while the pair starts: wait for it (a failed start has removed itself)
+      await (pair ?? (await starting?.catch(() => null)))?.stop();
     })());
   const interrupted = (signal: NodeJS.Signals) => {
     console.error(`\n${signal}: stopping the replica pair`);
+    // the run goes on meanwhile and fails as its servers go away: the process is ending, so those errors do not matter
+    process.on("uncaughtException", () => undefined).on("unhandledRejection", () => undefined);
     void tearDown().finally(() => process.exit(130));
   };
   process.once("SIGINT", interrupted).once("SIGTERM", interrupted);
   try {
-    pair = await startReplicaPair({ basePort: opts.ports.pairBase });
+    starting = startReplicaPair({ basePort: opts.ports.pairBase });
+    pair = await starting;
     console.log(`P7 replica pair: primary ${new URL(pair.primaryUrl).port}, standby ${new URL(pair.replicaUrl).port}`);
     db = await setUpDb(opts.scale, { keep: false, now: opts.now, embeddedPort: 0, server: pair.primaryUrl });
     const tenant = db.tenants.get(opts.scale);
