@@ -3,6 +3,17 @@ import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
 
+/**
+ * Workers for the integration files: on PostgreSQL two by default (INTEGRATION_WORKERS), each in its own copy of the
+ * migrated database (tests/setup/global-db.ts); on the embedded database one, since it serves every connection from
+ * one session and serialises them anyway.
+ */
+function integrationWorkers(): number {
+  if (!process.env.TEST_DATABASE_URL) return 1;
+  const n = Number(process.env.INTEGRATION_WORKERS ?? 2);
+  return Number.isInteger(n) && n >= 1 ? n : 1;
+}
+
 // unit: pure code, no database (*.test.ts next to the code or under tests/unit).
 // integration: routers and services through a server-side caller against a real database
 // (TEST_DATABASE_URL when given, else a fresh embedded PGlite per run) — tests/integration/*.int.test.ts.
@@ -38,8 +49,10 @@ export default defineConfig({
           server: { deps: { inline: ["next-auth"] } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // one worker: the embedded database serialises queries anyway, and it keeps memory low
-          fileParallelism: false,
+          // on PostgreSQL files run side by side, each worker in a database of its own; on the embedded database
+          // one worker, which serialises queries anyway
+          fileParallelism: integrationWorkers() > 1,
+          maxWorkers: integrationWorkers(),
         },
       },
     ],

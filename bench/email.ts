@@ -21,15 +21,20 @@ export type EmailFigures = {
   maxPerSecond: number;
 };
 
-type Recorder = {
+export type Recorder = {
   url: string;
   close: () => Promise<void>;
   stats: () => Omit<EmailFigures, "wallS" | "dead" | "emails">;
+  /** accepted emails per outbox row (the `outbox_id` tag each email carries) */
+  byOutboxId: () => ReadonlyMap<string, number>;
 };
 
+type SentEmail = { tags?: { name?: string; value?: string }[] } | null;
+
 /** A stand-in for Resend that counts what it accepts and refuses requests over its limit. */
-async function startRecorder(limitPerSecond: number): Promise<Recorder> {
+export async function startRecorder(limitPerSecond: number): Promise<Recorder> {
   const accepted: number[] = [];
+  const byOutboxId = new Map<string, number>();
   let delivered = 0;
   let throttled = 0;
   let maxPerSecond = 0;
@@ -54,6 +59,10 @@ async function startRecorder(limitPerSecond: number): Promise<Recorder> {
       const batch = Array.isArray(body);
       const count = batch ? body.length : 1;
       delivered += count;
+      for (const email of (batch ? body : [body]) as SentEmail[]) {
+        const id = email?.tags?.find((t) => t.name === "outbox_id")?.value;
+        if (id) byOutboxId.set(id, (byOutboxId.get(id) ?? 0) + 1);
+      }
       res.writeHead(200, { "content-type": "application/json" });
       res.end(
         JSON.stringify(
@@ -68,6 +77,7 @@ async function startRecorder(limitPerSecond: number): Promise<Recorder> {
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
     stats: () => ({ delivered, requests, throttled, maxPerSecond }),
+    byOutboxId: () => byOutboxId,
   };
 }
 

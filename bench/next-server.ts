@@ -1,15 +1,16 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { serveCommand } from "../scripts/serve-command";
 
 /**
- * The production server under test (bench/README.md): the existing `next build` output started with
- * `next start` (as scripts/e2e-server.ts does), and a signed-in session obtained through the real
+ * The production server under test (bench/README.md): the existing `next build` output served by
+ * scripts/serve.ts (as scripts/e2e-server.ts does), and a signed-in session obtained through the real
  * Auth.js credentials flow — GET /api/auth/csrf, then POST /api/auth/callback/credentials.
  */
 const root = path.resolve(import.meta.dirname, "..");
 
-export type NextServer = { baseUrl: string; close: () => Promise<void> };
+export type NextServer = { baseUrl: string; pid: number; close: () => Promise<void> };
 
 /**
  * `next build` when there is no production build yet (a fresh clone) or when asked (`--build`: the
@@ -26,52 +27,50 @@ export function ensureBuild(force: boolean) {
 }
 
 /**
- * `extra.env` adds variables (the read replica's, bench/replica.ts); `extra.onStdout` receives the
- * server's stdout — its JSON log lines — which is otherwise discarded.
+ * `env` adds to or overrides the server's environment (P7: a cron secret, an email provider, the read
+ * replica's variables); `onStdout` receives the server's stdout — its JSON log lines — otherwise discarded.
  */
 export async function startNext(
   databaseUrl: string,
   port: number,
-  extra: { env?: Record<string, string>; onStdout?: (text: string) => void } = {},
+  env: Record<string, string> = {},
+  onStdout?: (text: string) => void,
 ): Promise<NextServer> {
   const baseUrl = `http://localhost:${port}`;
-  const child: ChildProcess = spawn(
-    path.join(root, "node_modules", ".bin", "next"),
-    ["start", "--port", String(port)],
-    {
-      cwd: root,
-      stdio: ["ignore", extra.onStdout ? "pipe" : "ignore", "inherit"],
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: databaseUrl,
-        AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-01",
-        APP_URL: baseUrl,
-        ONWARD_DEMO: "1",
-        RESEND_API_KEY: "",
-        // the load runs one session far past the per-session tRPC limit on purpose: it measures the query
-        TRPC_CALLS_PER_MINUTE: "1000000000",
-        ...extra.env,
-      },
+  const { command, args } = serveCommand(port);
+  const child: ChildProcess = spawn(command, args, {
+    cwd: root,
+    stdio: ["ignore", onStdout ? "pipe" : "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-01",
+      APP_URL: baseUrl,
+      ONWARD_DEMO: "1",
+      RESEND_API_KEY: "",
+      // the load runs one session far past the per-session tRPC limit on purpose: it measures the query
+      TRPC_CALLS_PER_MINUTE: "1000000000",
+      ...env,
     },
-  );
-  const { onStdout } = extra;
+  });
   if (onStdout) child.stdout?.setEncoding("utf8").on("data", (text: string) => onStdout(text));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null)
-      throw new Error(`next start exited with ${child.exitCode} (did you run \`npx next build\`?)`);
+      throw new Error(`the production server exited with ${child.exitCode} (did you run \`npx next build\`?)`);
     try {
       if ((await fetch(`${baseUrl}/api/auth/csrf`)).ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error("next start did not answer within 90 s");
+    if (Date.now() > deadline) throw new Error("the production server did not answer within 90 s");
     await new Promise((r) => setTimeout(r, 300));
   }
   return {
     baseUrl,
+    pid: child.pid ?? 0,
     close: async () => {
       child.kill("SIGTERM");
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);

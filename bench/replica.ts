@@ -102,22 +102,21 @@ export async function measureReplica(opts: {
 
     const lines: LogLine[] = [];
     let partial = "";
-    next = await startNext(primary.url, opts.ports.next, {
-      env: {
-        DATABASE_REPLICA_URL: replica.url,
-        REPLICA_MAX_LAG_SECONDS: String(MAX_LAG_SECONDS),
-        REPLICA_CHECK_SECONDS: String(CHECK_SECONDS),
-      },
-      onStdout: (text) => {
-        const all = (partial + text).split("\n");
-        partial = all.pop() ?? "";
-        for (const line of all) {
-          if (!line.startsWith("{")) continue; // Next's own banner
-          const parsed = JSON.parse(line) as LogLine;
-          if (parsed.msg?.startsWith("read replica")) lines.push(parsed);
-        }
-      },
-    });
+    const onStdout = (text: string) => {
+      const all = (partial + text).split("\n");
+      partial = all.pop() ?? "";
+      for (const line of all) {
+        if (!line.startsWith("{")) continue; // the server's own banner
+        const parsed = JSON.parse(line) as LogLine;
+        if (parsed.msg?.startsWith("read replica")) lines.push(parsed);
+      }
+    };
+    const replicaEnv = {
+      DATABASE_REPLICA_URL: replica.url,
+      REPLICA_MAX_LAG_SECONDS: String(MAX_LAG_SECONDS),
+      REPLICA_CHECK_SECONDS: String(CHECK_SECONDS),
+    };
+    next = await startNext(primary.url, opts.ports.next, replicaEnv, onStdout);
     const linesSince = (from: number, start: string) =>
       lines.slice(from).filter((l) => l.msg?.startsWith(`read replica: ${start}`)).length;
 

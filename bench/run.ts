@@ -1,17 +1,18 @@
 /**
- * `npm run bench -- --scale 1k|10k|100k [--skip-web] [--skip-jobs] [--only-jobs] [--only-p6] [--p6-emails N] [--duration S] [--keep] [--build] [--replica]` (bench/README.md): generates the
+ * `npm run bench -- --scale 1k|10k|100k [--skip-web] [--skip-jobs] [--only-jobs] [--only-p6] [--p6-emails N] [--instances N] [--only-p7] [--replica] [--duration S] [--keep] [--build]` (bench/README.md): generates the
  * synthetic tenants, loads the production server and the raw-SQL limit (P1), counts statements (P2),
  * runs the web figures (P3/P4, bench/web.ts), times the digest job (P5), delivers queued digest
- * emails to a rate-limited recorder (P6, bench/email.ts), with --replica the read replica (P7,
- * bench/replica.ts), then prints the
- * table and writes bench/results/<date>.json. It measures and prints; it never fails on a target.
+ * emails to a rate-limited recorder (P6, bench/email.ts), with --instances/--replica the scale-out and
+ * the read replica (P7, bench/instances.ts, bench/replica.ts), then prints the table and writes
+ * bench/results/<date>.json. It measures and prints; it never fails on a target.
  * BENCH_DATABASE_URL=postgresql://… uses a fresh database on that server; without it, embedded PGlite.
  */
 import { startCountingProxy } from "./count-proxy";
 import { measureDashboard, type DashboardFigures } from "./dashboard";
 import { measureDigest, type DigestFigures } from "./digest";
 import { measureEmailDelivery, type EmailFigures } from "./email";
-import { P6_TARGET_EMAILS, dashboardFigures, digestFigures, emailFigures } from "./verdicts";
+import { measureInstances, type InstancesFigures } from "./instances";
+import { P6_TARGET_EMAILS, dashboardFigures, digestFigures, emailFigures, instancesFigures } from "./verdicts";
 import type { BenchFigure } from "./figures";
 import { SCALES, type ScaleName } from "./generate";
 import { ensureBuild, signIn, startNext } from "./next-server";
@@ -24,9 +25,18 @@ import { DEMO_PASSWORD } from "../prisma/seed/tenants";
 
 // BENCH_PORT_OFFSET shifts every port, so two benches (two checkouts) can run side by side.
 const OFFSET = Number(process.env.BENCH_PORT_OFFSET ?? 0);
-const PORTS = { next: 3300 + OFFSET, raw: 3310 + OFFSET, proxy: 3311 + OFFSET, embedded: 54410 + OFFSET };
-// --replica (bench/replica.ts): a counting proxy in front of each server of the pair; the pair takes two free ports of the 20 from pairBase
-const REPLICA_PORTS = { primaryProxy: 3320 + OFFSET, replicaProxy: 3321 + OFFSET, pairBase: 55040 + OFFSET };
+const PORTS = {
+  next: 3300 + OFFSET,
+  raw: 3310 + OFFSET,
+  proxy: 3311 + OFFSET,
+  embedded: 54410 + OFFSET,
+  // P7: instance i on 3302 + i, the round-robin proxy on 3312
+  instances: 3302 + OFFSET,
+  balancer: 3312 + OFFSET,
+  // --replica (bench/replica.ts): a counting proxy in front of each server of the pair; the pair on two free ports of 55040–55059
+  replicaProxies: 3320 + OFFSET,
+  replicaPair: 55040 + OFFSET,
+};
 const CONNECTIONS = 10;
 
 function args() {
@@ -42,6 +52,13 @@ function args() {
   const p6Emails = Number(value("--p6-emails") ?? P6_TARGET_EMAILS);
   if (!Number.isInteger(p6Emails) || p6Emails < 0)
     throw new Error("--p6-emails must be a whole number ≥ 0 (0 skips P6)");
+  const onlyP7 = argv.includes("--only-p7");
+  const instances = Number(value("--instances") ?? (onlyP7 ? 2 : 1));
+  if (!Number.isInteger(instances) || instances < 1 || instances > 8)
+    throw new Error("--instances must be a whole number from 1 to 8 (2 or more adds P7)");
+  const replica = argv.includes("--replica");
+  if (replica && (onlyP7 || argv.includes("--only-jobs") || argv.includes("--only-p6")))
+    throw new Error("--replica needs P1/P2 (its targets come from them): not with --only-jobs, --only-p6 or --only-p7");
   const lighthouseRuns = Number(value("--lighthouse-runs") ?? 3);
   if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1)
     throw new Error("--lighthouse-runs must be a whole number ≥ 1");
@@ -53,10 +70,12 @@ function args() {
     skipJobs: argv.includes("--skip-jobs"),
     onlyJobs: argv.includes("--only-jobs"),
     onlyP6: argv.includes("--only-p6"),
+    onlyP7,
+    instances,
     p6Emails,
     keep: argv.includes("--keep"),
     build: argv.includes("--build"),
-    replica: argv.includes("--replica"),
+    replica,
   };
 }
 
@@ -64,8 +83,8 @@ async function main() {
   const opts = args();
   const now = new Date();
   process.env.APP_URL ??= `http://localhost:${PORTS.next}`;
-  const webToo = !opts.onlyJobs && !opts.onlyP6;
-  if (webToo) ensureBuild(opts.build); // before the data, so the build does not overlap the measured part
+  const webToo = !opts.onlyJobs && !opts.onlyP6 && !opts.onlyP7;
+  if (webToo || opts.instances > 1) ensureBuild(opts.build); // before the data, so the build does not overlap the measured part
   const db = await setUpDb(opts.scale, { keep: opts.keep, now, embeddedPort: PORTS.embedded });
   const proxy = await startCountingProxy(db.url, PORTS.proxy);
   // the in-process digest job reads the app's environment (server/messaging/config.ts)
@@ -77,20 +96,11 @@ async function main() {
   const dash = new Map<ScaleName, DashboardFigures>();
   const digests = new Map<ScaleName, DigestFigures>();
   let email: EmailFigures | null = null;
+  let scaleOut: InstancesFigures | null = null;
+  let scaleOutSkipped: string | undefined;
   try {
     if (raw) figures.push(...(await webPart(db, proxy, raw, opts, dash)));
-    if (raw && opts.replica) {
-      const replica = await measureReplica({
-        scale: opts.scale,
-        now,
-        durationS: opts.durationS,
-        connections: CONNECTIONS,
-        ports: { next: PORTS.next, ...REPLICA_PORTS },
-      });
-      const p1 = dash.get(opts.scale);
-      if (p1) figures.push(...replicaFigures(replica, p1));
-    }
-    for (const [name, tenant] of opts.skipJobs || opts.onlyP6 ? [] : db.tenants) {
+    for (const [name, tenant] of opts.skipJobs || opts.onlyP6 || opts.onlyP7 ? [] : db.tenants) {
       const d = await measureDigest(proxy, tenant.tenantId, tenant.projects, now);
       digests.set(name, d);
       console.log(
@@ -99,7 +109,7 @@ async function main() {
     }
     figures.push(...digestFigures(digests, db.tenants));
     const top = db.tenants.get(opts.scale);
-    if (top && opts.p6Emails > 0) {
+    if (top && opts.p6Emails > 0 && !opts.onlyP7) {
       // straight to the database: the counting proxy would only add a hop to every token taken
       email = await measureEmailDelivery(db.url, top, {
         emails: opts.p6Emails,
@@ -112,6 +122,40 @@ async function main() {
       );
     }
     figures.push(...emailFigures(email));
+    // P7 last: its cron part runs every job for real (digests, scores), which P5 must not find done
+    if (top && opts.instances > 1) {
+      if (db.kind !== "postgresql") {
+        scaleOutSkipped = "needs BENCH_DATABASE_URL: the embedded PGlite is one session, one process serves it";
+      } else {
+        scaleOut = await measureInstances({
+          dbUrl: db.url,
+          tenant: top,
+          password: DEMO_PASSWORD,
+          instances: opts.instances,
+          connections: CONNECTIONS,
+          durationS: opts.durationS,
+          ports: { first: PORTS.instances, proxy: PORTS.balancer },
+        });
+      }
+    }
+    figures.push(...instancesFigures(scaleOut, scaleOutSkipped));
+    // its own pair and database, so it can go anywhere after P1/P2, whose figures its targets use
+    const p1 = dash.get(opts.scale);
+    if (opts.replica && p1) {
+      const replica = await measureReplica({
+        scale: opts.scale,
+        now,
+        durationS: opts.durationS,
+        connections: CONNECTIONS,
+        ports: {
+          next: PORTS.next,
+          primaryProxy: PORTS.replicaProxies,
+          replicaProxy: PORTS.replicaProxies + 1,
+          pairBase: PORTS.replicaPair,
+        },
+      });
+      figures.push(...replicaFigures(replica, p1));
+    }
   } finally {
     await raw?.close();
     await proxy.close();
@@ -123,6 +167,7 @@ async function main() {
     database: db.kind,
     durationS: opts.durationS,
     connections: CONNECTIONS,
+    instances: opts.instances,
     generateMs: db.generateMs,
     replica: opts.replica,
     at: now.toISOString(),

@@ -33,7 +33,9 @@ export async function setUpDb(
   let url: string;
   let drop: () => Promise<void>;
   if (server) {
-    const name = `onward_bench_${Date.now()}`;
+    // BENCH_DB_PREFIX: benches of several checkouts on one server tell their databases apart
+    const prefix = (process.env.BENCH_DB_PREFIX ?? "onward_bench").replace(/[^a-z0-9_]/g, "");
+    const name = `${prefix}_${Date.now()}`;
     const admin = new pg.Client({ connectionString: server });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);

@@ -3,6 +3,7 @@ import type { DigestFigures } from "./digest";
 import type { EmailFigures } from "./email";
 import type { BenchFigure } from "./figures";
 import type { GeneratedTenant, ScaleName } from "./generate";
+import { describeCpu, type InstancesFigures } from "./instances";
 import { verdict } from "./report";
 
 /** The bench/README.md targets, each figure with its verdict. A target set for a scale this run did not reach reads "n/a". */
@@ -270,4 +271,125 @@ export function emailFigures(e: EmailFigures | null): BenchFigure[] {
       note: `${e.dead} dead`,
     },
   ];
+}
+
+/** P7: two instances ≥ 1.7 × one instance's throughput at the same p95; nothing done or sent twice. */
+export const MIN_SCALE_OUT = 1.7;
+
+export function instancesFigures(p: InstancesFigures | null, skipped?: string): BenchFigure[] {
+  if (!p) {
+    return skipped
+      ? [
+          {
+            id: "P7.skipped",
+            group: "P7",
+            label: "instances on one database",
+            value: null,
+            unit: "",
+            target: "—",
+            verdict: "n/a",
+            note: skipped,
+          },
+        ]
+      : [];
+  }
+  const out: BenchFigure[] = [];
+  const label = { dashboard: "dashboard.summary", login: "sign-in page (no database)" };
+  for (const l of p.loads) {
+    const at = `${l.instances} instance${l.instances > 1 ? "s" : ""}, ${l.connections} connections`;
+    const id = `${l.target}.${l.instances}x${l.connections}`;
+    out.push(
+      {
+        id: `P7.rps.${id}`,
+        group: "P7",
+        label: `${label[l.target]} req/s, ${at}`,
+        value: l.result.rps,
+        unit: "req/s",
+        target: "—",
+        verdict: "n/a",
+        note: `mean of ${l.passes.map((x) => x.rps.toFixed(1)).join(" and ")}; ${l.result.requests} req (${l.result.non2xx} non-2xx), per instance ${l.perInstance.join(" / ")}`,
+      },
+      {
+        id: `P7.p95.${id}`,
+        group: "P7",
+        label: `${label[l.target]} p95, ${at}`,
+        value: l.result.p95,
+        unit: "ms",
+        target: "—",
+        verdict: "n/a",
+        note: `mean of ${l.passes.map((x) => x.p95.toFixed(0)).join(" and ")}; p50 ${l.result.p50.toFixed(0)} ms`,
+      },
+      {
+        id: `P7.cpu.${id}`,
+        group: "P7",
+        label: `cores busy during the load: ${label[l.target]}, ${at}`,
+        value: l.cpu.machineCores,
+        unit: "cores",
+        target: "—",
+        verdict: "n/a",
+        note: describeCpu(l.cpu, l.result.requests),
+      },
+    );
+  }
+  // the scale-out figure: all instances at the same connections per instance as the one (same p95 if it scales)
+  for (const target of ["dashboard", "login"] as const) {
+    const mine = p.loads.filter((l) => l.target === target);
+    const one = mine.find((l) => l.instances === 1);
+    const all = mine.find(
+      (l) => l.instances === p.instances && l.connections === (one?.connections ?? 0) * p.instances,
+    );
+    if (!one || !all) continue;
+    const ratio = all.result.rps / one.result.rps;
+    const dashboard = target === "dashboard";
+    out.push({
+      id: `P7.scaleOut.${target}`,
+      group: "P7",
+      label: `${label[target]} throughput, ${p.instances} instances / 1 (same connections per instance)`,
+      value: ratio,
+      unit: "×",
+      target: dashboard ? `≥ ${MIN_SCALE_OUT} at the same p95` : "—",
+      verdict: dashboard ? verdict(ratio >= MIN_SCALE_OUT) : "n/a",
+      note: `p95 ${all.result.p95.toFixed(0)} vs ${one.result.p95.toFixed(0)} ms (${(all.result.p95 / one.result.p95).toFixed(2)} ×)`,
+    });
+  }
+  const c = p.cron;
+  const dupes = Object.values(c.duplicates).reduce((a, b) => a + b, 0);
+  out.push(
+    {
+      id: "P7.cron.duplicateRuns",
+      group: "P7",
+      label: `job calls fired on all ${p.instances} instances at once that ran twice`,
+      value: c.bothRan,
+      unit: "runs",
+      target: "0",
+      verdict: verdict(c.bothRan === 0 && c.failed === 0),
+      note: `${c.firings} firings, ${c.failed} failed answers; runs made: ${JSON.stringify(c.runs)}`,
+    },
+    {
+      id: "P7.cron.duplicateRows",
+      group: "P7",
+      label: "rows written twice by the jobs (alerts, surveys, refunds, messages, …)",
+      value: dupes,
+      unit: "groups",
+      target: "0",
+      verdict: verdict(dupes === 0),
+      note: `written: ${JSON.stringify(c.written)}${dupes ? `; twice: ${JSON.stringify(c.duplicates)}` : ""}`,
+    },
+    {
+      id: "P7.cron.emails",
+      group: "P7",
+      label: "queued emails delivered exactly once (by idempotency key)",
+      value: c.emails.delivered,
+      unit: "emails",
+      target: `${c.emails.queued - c.emails.dead}, 0 twice`,
+      verdict: verdict(
+        c.emails.deliveredTwice === 0 &&
+          c.emails.sentNotReceived === 0 &&
+          c.emails.left === 0 &&
+          c.emails.delivered + c.emails.dead === c.emails.queued,
+      ),
+      note: `${c.emails.deliveredTwice} twice, ${c.emails.sentNotReceived} marked sent but not received, ${c.emails.dead} dead, ${c.emails.left} left; cron part ${c.wallS.toFixed(0)} s`,
+    },
+  );
+  return out;
 }

@@ -13,10 +13,10 @@ import { signInWithPassword } from "./helpers";
 const SERVER_ONLY_HOOK = path.resolve(import.meta.dirname, "..", "scripts", "server-only-hook.mjs");
 
 /**
- * The first run of a real installation and the limits of demo mode (docs/deploy.md#first-run,
- * docs/security.md#demo-mode), on real servers started the way an operator starts them: the launcher
- * (`npm start`, `npm run demo`) and `next start` on the production build. Each server here gets a
- * database of its own — a new database on the test PostgreSQL server, or a new embedded data directory.
+ * The first run of a real installation, the limits of demo mode and the client IP (docs/deploy.md#first-run,
+ * docs/security.md#demo-mode, docs/security.md#client-ip), on real servers started the way an operator
+ * starts them: the launcher (`npm start`, `npm run demo`) and `next start` on the production build. Each
+ * server here gets a database of its own — a new database on the test PostgreSQL server, or a new embedded data directory.
  */
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -138,6 +138,19 @@ async function countRows(url: string): Promise<{ tenants: number; users: number 
   }
 }
 
+/** A start that must stop by itself, with a non-zero exit and `message` in its output. */
+async function expectRefusedStart(args: string[], env: Record<string, string>, message: RegExp) {
+  const started = run(args, operatorEnv(env));
+  const code = await Promise.race([
+    started.exited,
+    new Promise<"running">((r) => setTimeout(() => r("running"), 60_000)),
+  ]);
+  if (code === "running") started.proc.kill("SIGKILL");
+  expect(code, started.output()).not.toBe("running");
+  expect(code, started.output()).not.toBe(0);
+  expect(started.output()).toMatch(message);
+}
+
 function reachable(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host, port });
@@ -230,6 +243,48 @@ test.describe("first run", () => {
     }
   });
 
+  test("the client's address is the connection's: a forged X-Forwarded-For is not stored and does not escape a per-IP limit", async () => {
+    // docs/security.md#client-ip: `npm start` serves through scripts/serve.ts, which appends the connection's address
+    const server = await launch("start");
+    const forged = { "x-forwarded-for": "203.0.113.9", "x-real-ip": "198.51.100.7" };
+    try {
+      // a failed sign-in through Auth.js's endpoint records the address it came from (the audit trail)
+      const csrf = await fetch(`${server.baseUrl}/api/auth/csrf`, { headers: forged });
+      const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+      const cookie = csrf.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
+      const failed = await fetch(`${server.baseUrl}/api/auth/callback/credentials`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { ...forged, cookie, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ email: "nobody@example.com", password: "not the password", csrfToken }),
+      });
+      expect(failed.status).toBe(302);
+      const c = new pg.Client({ connectionString: server.databaseUrl });
+      await c.connect();
+      try {
+        const rows = await c.query<{ ip: string | null }>(
+          `SELECT ip FROM "AuditEvent" WHERE action = 'auth.sign_in_failed'`,
+        );
+        expect(rows.rows.map((r) => r.ip)).toEqual(["127.0.0.1"]);
+      } finally {
+        await c.end();
+      }
+      // one-time survey links allow 60 guesses an hour per address: a new forged address each time does not reset it
+      const guess = (i: number) =>
+        fetch(
+          `${server.baseUrl}/api/trpc/surveys.byToken?input=${encodeURIComponent(JSON.stringify({ json: { token: `${"x".repeat(40)}${String(i).padStart(3, "0")}` } }))}`,
+          { headers: { "x-forwarded-for": `203.0.113.${i + 1}` } },
+        );
+      for (let i = 0; i < 60; i += 1) expect((await guess(i)).status).toBe(404);
+      expect((await guess(60)).status).toBe(429);
+    } finally {
+      await server.stop();
+    }
+  });
+
   test("demo mode listens on this machine only", async () => {
     const server = await launch("demo", { ONWARD_SKIP_SEED: "1" });
     try {
@@ -265,17 +320,21 @@ test.describe("first run", () => {
         /Refusing to start: demo mode/,
       ],
     ];
-    for (const [args, env, message] of cases) {
-      const started = run(args, operatorEnv(env));
-      const code = await Promise.race([
-        started.exited,
-        new Promise<"running">((r) => setTimeout(() => r("running"), 60_000)),
-      ]);
-      if (code === "running") started.proc.kill("SIGKILL");
-      expect(code, started.output()).not.toBe("running");
-      expect(code, started.output()).not.toBe(0);
-      expect(started.output()).toMatch(message);
-    }
+    for (const [args, env, message] of cases) await expectRefusedStart(args, env, message);
+  });
+});
+
+test.describe("TRUSTED_PROXY_HOPS", () => {
+  test("a bad value stops the start in one clear line, through the launcher and the server's start-up hook", async () => {
+    const cases: [string[], Record<string, string>][] = [
+      [["--import", "tsx", "--import", SERVER_ONLY_HOOK, "scripts/launch.ts", "start"], { TRUSTED_PROXY_HOPS: "-1" }],
+      [
+        [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "--port", String(await freePort())],
+        { TRUSTED_PROXY_HOPS: "one", DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none" },
+      ],
+    ];
+    for (const [args, env] of cases)
+      await expectRefusedStart(args, env, /TRUSTED_PROXY_HOPS: TRUSTED_PROXY_HOPS must be/);
   });
 });
 

@@ -156,3 +156,35 @@ test("an executive sees the scoring configuration read-only", async ({ page }) =
   await expect(page.getByLabel("Startup MVP Package: Name", { exact: true })).not.toBeEditable();
   await expect(page.getByLabel("Startup MVP Package Price range: From (USD)", { exact: true })).toHaveValue("75000");
 });
+
+test("an admin saves the workspace settings in one form: a bad value is refused at its field", async ({ page }) => {
+  await signInWithPassword(page, ADMIN);
+  await expect(page).toHaveURL(/\/settings$/);
+  const form = page.getByRole("form", { name: "Workspace settings" });
+  await expect(form.getByLabel("Time zone")).toHaveValue("UTC");
+  await expect(form.getByLabel("Require two-factor sign-in for staff")).not.toBeChecked();
+  const staff = form.getByLabel("Sign out team members after (hours)");
+  await expect(staff).toHaveValue("12");
+  const save = form.getByRole("button", { name: "Save" });
+
+  await staff.fill("73");
+  await save.click();
+  await expect(form.getByText("Give at most 72 hours for team members")).toBeVisible();
+  await expect(form.getByText("Saved.")).toHaveCount(0);
+
+  await staff.fill("8");
+  await save.click();
+  await expect(form.getByText("Saved.")).toBeVisible();
+  await page.reload();
+  await expect(
+    page.getByRole("form", { name: "Workspace settings" }).getByLabel("Sign out team members after (hours)"),
+  ).toHaveValue("8");
+
+  // put the seed's value back for the specs and runs that follow
+  await page
+    .getByRole("form", { name: "Workspace settings" })
+    .getByLabel("Sign out team members after (hours)")
+    .fill("12");
+  await page.getByRole("form", { name: "Workspace settings" }).getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+});

@@ -17,7 +17,7 @@ describe("chat webhook hosts (docs/security.md#chat-webhook-hosts)", () => {
     expect(chatHostAllowed("x.environment.api.powerplatform.com", "teams", [])).toBe(true);
     expect(chatHostAllowed("chat.example.org", "slack", ["chat.example.org"])).toBe(true);
     expect(chatHostRefusal("teams")).toBe(
-      "Microsoft Teams URLs must be on *.webhook.office.com, *.logic.azure.com, *.powerautomate.com or *.environment.api.powerplatform.com. An admin can allow more hosts under Settings → Workspace security.",
+      "Microsoft Teams URLs must be on *.webhook.office.com, *.logic.azure.com, *.powerautomate.com or *.environment.api.powerplatform.com. An admin can allow more hosts under Settings → Workspace.",
     );
   });
   it("reads the settings form's hosts one per line, naming the first bad one", () => {

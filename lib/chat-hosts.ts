@@ -33,7 +33,7 @@ export function chatHostAllowed(host: string, channel: ChatChannelName, workspac
 export function chatHostRefusal(channel: ChatChannelName): string {
   const hosts = DEFAULT_CHAT_HOSTS[channel];
   const list = hosts.length === 1 ? hosts[0] : `${hosts.slice(0, -1).join(", ")} or ${hosts.at(-1)}`;
-  return `${CHANNEL_NAME[channel]} URLs must be on ${list}. An admin can allow more hosts under Settings → Workspace security.`;
+  return `${CHANNEL_NAME[channel]} URLs must be on ${list}. An admin can allow more hosts under Settings → Workspace.`;
 }
 
 /** One host pattern as an admin types it: trimmed, lower-case, a host name or `*.` + a domain of two labels or more. */

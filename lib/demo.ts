@@ -62,7 +62,9 @@ export function isDevMailEnabled(env: Record<string, string | undefined> = proce
  * must be a loopback name, and every forwarding header a proxy in front would add (X-Forwarded-For,
  * X-Real-IP, Forwarded) must name only loopback addresses. A reverse proxy passing a remote visitor on
  * adds that visitor's address, so proxied traffic is refused; a server reached directly from another
- * machine is not listening there in demo mode (the launcher binds 127.0.0.1). docs/security.md#demo-mode
+ * machine is not listening there in demo mode (the launcher binds 127.0.0.1), and the production server
+ * appends the connection's own address to X-Forwarded-For (docs/security.md#client-ip), so it is
+ * checked too. docs/security.md#demo-mode
  */
 export function isLoopbackRequest(headers: Headers): boolean {
   const host = headers.get("host");

@@ -37,6 +37,18 @@ export function replicaEnv(): ReplicaEnv {
 }
 
 /**
+ * How many reverse proxies we run in front of the app, each appending to X-Forwarded-For
+ * (docs/security.md#client-ip): 0 when clients reach our web server directly (or on Vercel), 1 behind
+ * one nginx. The client's address is read that many entries left of the right-most one.
+ */
+const ZTrustedProxyHops = z.coerce
+  .number({ message: "TRUSTED_PROXY_HOPS must be a whole number: how many proxies of yours are in front (0 or more)" })
+  .int({ message: "TRUSTED_PROXY_HOPS must be a whole number: how many proxies of yours are in front (0 or more)" })
+  .min(0, { message: "TRUSTED_PROXY_HOPS must be 0 or more" })
+  .max(10, { message: "TRUSTED_PROXY_HOPS must be at most 10" })
+  .default(0);
+
+/**
  * Server environment, validated with zod on first use (not at import), so `next build` needs no
  * secrets or database. See .env.example for what each variable does.
  */
@@ -71,6 +83,7 @@ const ZServerEnvSchema = z
     SIGNUP: z.enum(SIGNUP_MODES, { message: "SIGNUP must be open, invite or closed" }).optional(),
     /** Set by the launcher when it serves the embedded database (scripts/launch.ts), not by operators. */
     ONWARD_EMBEDDED_DB: z.enum(["0", "1"]).default("0"),
+    TRUSTED_PROXY_HOPS: ZTrustedProxyHops,
   })
   .superRefine((env, ctx) => {
     // mail from an unverifiable .local address is rejected or lands in spam (docs/messaging.md#headers)
@@ -93,6 +106,19 @@ export function serverEnv(): ServerEnv {
   if (!parsed.success) throw new Error(describeIssues(parsed.error));
   cached = parsed.data;
   return cached;
+}
+
+/**
+ * TRUSTED_PROXY_HOPS, read on every call (not cached, like signupMode()); a bad value throws the same
+ * "Invalid environment" error as serverEnv(), which the launcher and the server's start-up hook show
+ * before serving anything (scripts/launch.ts, instrumentation-node.ts).
+ */
+export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
+  const set = env.TRUSTED_PROXY_HOPS?.trim();
+  const parsed = ZTrustedProxyHops.safeParse(set === "" ? undefined : set);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `  TRUSTED_PROXY_HOPS: ${i.message}`).join("\n");
+  throw new Error(`Invalid environment:\n${problems}\nSee .env.example.`);
 }
 
 /**

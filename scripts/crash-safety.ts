@@ -1,5 +1,5 @@
 /**
- * `npm run test:crash` — crash safety (docs/security.md): a production server (`next start` on an
+ * `npm run test:crash` — crash safety (docs/security.md): a production server (scripts/serve.ts on an
  * existing build) takes concurrent sign-offs and refund transitions, is `kill -9`ed after a seeded
  * random fraction has been answered, and is restarted on the same database. Then: no half-written
  * sign-off or refund transition, every acknowledged write present, every sign-off chain verifies

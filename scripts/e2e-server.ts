@@ -1,7 +1,7 @@
 /**
- * The server Playwright tests run against: a production build (`next start`) on the test database
- * (E2E_DATABASE_URL / TEST_DATABASE_URL, else a fresh in-memory embedded database), migrated and
- * seeded with the demo tenants.
+ * The server Playwright tests run against: the production build served by scripts/serve.ts, on the
+ * test database (E2E_DATABASE_URL / TEST_DATABASE_URL, else a fresh in-memory embedded database),
+ * migrated and seeded with the demo tenants.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -9,6 +9,7 @@ import { migrate } from "../server/db/migrate";
 import { createPrismaClient } from "../server/db/client";
 import { seedDemo } from "../prisma/seed";
 import { EMBEDDED_POOL_MAX, startEmbeddedDb } from "./embedded-db";
+import { serveCommand } from "./serve-command";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = process.env.E2E_PORT ?? "3100";
@@ -21,7 +22,8 @@ const prisma = createPrismaClient(url);
 console.log(await seedDemo(prisma, new Date()));
 await prisma.$disconnect();
 
-const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "--port", port], {
+const { command, args } = serveCommand(port);
+const child = spawn(command, args, {
   cwd: root,
   stdio: "inherit",
   env: {

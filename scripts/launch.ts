@@ -5,7 +5,9 @@
  *     default .data/pglite),
  *  3. applies migrations; seeds the demo tenants only in demo mode (`npm run demo`, or ONWARD_DEMO=1) —
  *     a plain start never plants data or accounts (docs/deploy.md#first-run),
- *  4. starts Next.js (dev or production server) and forwards Ctrl-C so nothing outlives it.
+ *  4. starts Next.js — `next dev`, or the production web server scripts/serve.ts, which appends each
+ *     connection's address to X-Forwarded-For (docs/security.md#client-ip) — and forwards Ctrl-C so
+ *     nothing outlives it.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -14,6 +16,8 @@ import path from "node:path";
 import pg from "pg";
 import { migrate } from "../server/db/migrate";
 import { demoModeRefusal, isDemoMode, isDevMailEnabled } from "../lib/demo";
+import { trustedProxyHops } from "../lib/env";
+import { serveCommand } from "./serve-command";
 import { EMBEDDED_POOL_MAX, dataRoot, lockDataDir, startEmbeddedDb, type EmbeddedDb } from "./embedded-db";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -53,6 +57,7 @@ async function main() {
     console.error(refusal);
     process.exit(1);
   }
+  trustedProxyHops(); // a bad TRUSTED_PROXY_HOPS stops the start here, with its message
   let embedded: EmbeddedDb | undefined;
   if (!process.env.DATABASE_URL) {
     const dir = path.join(dataDir, "pglite");
@@ -95,8 +100,15 @@ async function main() {
     process.exit(1);
   }
   // the dev mail viewer reads sign-in links: whenever it is on, nothing but this machine may reach the server
-  const hostname = isDevMailEnabled() ? ["--hostname", "127.0.0.1"] : [];
-  const child = spawn(path.join(root, "node_modules", ".bin", "next"), [mode, "--port", port, ...hostname], {
+  const hostname = isDevMailEnabled() ? "127.0.0.1" : undefined;
+  const { command, args } =
+    mode === "dev"
+      ? {
+          command: path.join(root, "node_modules", ".bin", "next"),
+          args: ["dev", "--port", port, ...(hostname ? ["--hostname", hostname] : [])],
+        }
+      : serveCommand(port, hostname);
+  const child = spawn(command, args, {
     cwd: root,
     stdio: "inherit",
     env: process.env,

@@ -35,6 +35,7 @@ const FIGURES = [
   "audit-chain",
   "rate-limits",
   "magic-links",
+  "client-ip",
   "operability",
   "backup-restore",
   "crash-safety",
@@ -59,7 +60,7 @@ function runSuite(): boolean {
   return res.status === 0 && crashSafety();
 }
 
-/** Crash safety (docs/security.md) needs a production build: it kill -9s `next start` mid-load. */
+/** Crash safety (docs/security.md) needs a production build: it kill -9s the production server mid-load. */
 function crashSafety(): boolean {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
     console.log("crash safety: no production build — run `npx next build` first");

@@ -2,10 +2,14 @@
  * Operator commands for workspaces (docs/signup.md#cli):
  *   npm run tenant:create -- --name "Acme Studio" --slug acme --admin-email ada@acme.example [--admin-name "Ada Lovelace"]
  *   npm run tenant:list
+ *   npm run tenant:sso-off -- <slug>
  * create: a workspace through the same provisioning as the self-serve sign-up, and a one-time
  * set-password link for its admin (printed; the admin opens it to choose a password).
+ * sso-off: password sign-in back on for a workspace whose identity provider is down after its admin turned
+ * password sign-in off (docs/security.md#single-sign-on); single sign-on stays set up; audited.
  */
 import { parseArgs } from "node:util";
+import { restorePasswordSignIn } from "../server/services/sso";
 import { createWorkspaceForOperator, workspaceList } from "../server/services/workspaces";
 import { appUrl, fail, withOperatorDb } from "./operator-db";
 
@@ -61,10 +65,25 @@ async function list() {
     );
 }
 
+async function ssoOff(argv: string[]) {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true });
+  const [slug] = positionals;
+  if (!slug || positionals.length > 1) throw new Error("usage: npm run tenant:sso-off -- <slug>");
+  const result = await withOperatorDb("npm run tenant:sso-off", (db) => restorePasswordSignIn(db, slug, new Date()));
+  const domains = result.domains.join(", ") || "no domains";
+  console.log(
+    result.changed
+      ? `Password sign-in is back on for ${result.slug} (${domains}); single sign-on stays set up. An admin can turn it off again on Settings → Single sign-on once the identity provider works.`
+      : `Password sign-in is already on for ${result.slug} (${domains}); nothing changed.`,
+  );
+}
+
 const run =
   command === "create"
     ? create(process.argv.slice(3))
     : command === "list"
       ? list()
-      : Promise.reject(new Error("usage: scripts/tenant.ts create|list"));
+      : command === "sso-off"
+        ? ssoOff(process.argv.slice(3))
+        : Promise.reject(new Error("usage: scripts/tenant.ts create|list|sso-off"));
 run.catch(fail);

@@ -132,7 +132,9 @@ console.log(
     ? "Database: TEST_DATABASE_URL (PostgreSQL)"
     : "Database: embedded PGlite (fresh, in memory)",
 );
-vitest("unit");
+// SKIP_UNIT=1 (.ci/run's second pass): the unit tests touch no database, so a run on another engine repeats them
+if (process.env.SKIP_UNIT === "1") console.log("\n━━ vitest unit ━━ (skipped: SKIP_UNIT=1)");
+else vitest("unit");
 vitest("integration");
 const haveBuild = existsSync(path.join(root, ".next", "BUILD_ID"));
 if (process.env.SKIP_BUILD === "1" && haveBuild)

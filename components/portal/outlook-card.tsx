@@ -1,10 +1,10 @@
-import { AlertTriangle, CircleAlert, Info } from "lucide-react";
 import Link from "next/link";
+import { CircleAlertIcon, InfoIcon, TriangleAlertIcon } from "@/components/ui/server-icon";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatDate } from "@/lib/format";
 import type { CustomerOutlook } from "@/domain/progress/customer-outlook";
 
-const ICON = { critical: CircleAlert, warning: AlertTriangle, info: Info } as const;
+const ICON = { critical: CircleAlertIcon, warning: TriangleAlertIcon, info: InfoIcon } as const;
 const TONE = { critical: "text-destructive", warning: "text-warning", info: "text-muted-foreground" } as const;
 
 /** Risks in plain language and the next deliverables, for the product owner (docs/domain.md#progress-updates). */

@@ -1,7 +1,12 @@
 "use client";
 
 import { useId, useState } from "react";
-import { alertDescriptionClass, alertVariants, buttonVariants, textareaClass } from "@/components/ui/variants";
+import {
+  alertDescriptionClass,
+  plainAlertClass,
+  plainButtonClass,
+  textareaClass,
+} from "@/components/ui/variant-classes";
 import { answerPortalSurvey, answerSurveyByToken } from "@/app/actions/surveys";
 import { readError } from "@/lib/read-error";
 import { MAX_SURVEY_COMMENT, SURVEY_SCALE_MESSAGE } from "@/lib/schemas/limits";
@@ -23,7 +28,7 @@ type Props = {
 /** The success or failure line, with the markup and looks of `Alert` + `AlertDescription`. */
 function Notice({ variant, children }: { variant: "success" | "destructive"; children: React.ReactNode }) {
   return (
-    <div data-slot="alert" role={variant === "destructive" ? "alert" : "status"} className={alertVariants({ variant })}>
+    <div data-slot="alert" role={variant === "destructive" ? "alert" : "status"} className={plainAlertClass(variant)}>
       <div data-slot="alert-description" className={alertDescriptionClass}>
         {children}
       </div>
@@ -37,7 +42,7 @@ function Notice({ variant, children }: { variant: "success" | "destructive"; chi
  * (app/actions/surveys.ts) and keeps its state in React rather than react-hook-form and zod: the portal project
  * page ships neither (bench/README.md, P3); the server validates with the shared schema and its refusal is read
  * by `readError` like any other (docs/architecture.md#forms). For the same reason it draws the alert, the textarea
- * and the button as plain elements with their shared classes (components/ui/variants.ts): the same markup as
+ * and the button as plain elements with their shared classes (components/ui/variant-classes.ts): the same markup as
  * `Alert`, `Textarea` and `Button`, without the class merging (`cn`) that nothing else on the page needs.
  */
 export function SurveyForm({ question, kind, target }: Props) {
@@ -139,7 +144,7 @@ export function SurveyForm({ question, kind, target }: Props) {
         <Notice variant="destructive">{state.message}</Notice>
       ) : null}
       <div>
-        <button type="submit" data-slot="button" className={buttonVariants()} disabled={state.status === "pending"}>
+        <button type="submit" data-slot="button" className={plainButtonClass} disabled={state.status === "pending"}>
           {state.status === "pending" ? "Sending…" : "Send answer"}
         </button>
       </div>

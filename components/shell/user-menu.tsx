@@ -1,4 +1,4 @@
-import { LogOut } from "lucide-react";
+import { LogOutIcon } from "@/components/ui/server-icon";
 import { signOutAction } from "@/app/actions/sign-out";
 import { UserAvatar } from "@/components/ui/user-avatar";
 import { Button } from "@/components/ui/button";
@@ -15,7 +15,7 @@ export function UserMenu({ name, detail }: { name: string; detail: string }) {
       </div>
       <form action={signOutAction}>
         <Button type="submit" variant="ghost" size="sm" aria-label="Sign out">
-          <LogOut aria-hidden /> <span className="hidden md:inline">Sign out</span>
+          <LogOutIcon aria-hidden /> <span className="hidden md:inline">Sign out</span>
         </Button>
       </form>
     </div>

@@ -1,7 +1,8 @@
 import * as React from "react";
 import type { VariantProps } from "class-variance-authority";
 
-import { alertDescriptionClass, alertVariants } from "@/components/ui/variants";
+import { alertDescriptionClass } from "@/components/ui/variant-classes";
+import { alertVariants } from "@/components/ui/variants";
 import { cn } from "@/lib/utils";
 
 type AlertProps = React.ComponentProps<"div"> & VariantProps<typeof alertVariants>;

@@ -1,6 +1,6 @@
 import * as React from "react";
 
-import { textareaClass } from "@/components/ui/variants";
+import { textareaClass } from "@/components/ui/variant-classes";
 import { cn } from "@/lib/utils";
 
 function Textarea({ className, ...props }: React.ComponentProps<"textarea">) {

@@ -1,8 +1,8 @@
 import * as React from "react";
 import type { VariantProps } from "class-variance-authority";
-import { Moon, Sun } from "lucide-react";
 
 import { buttonVariants } from "@/components/ui/button";
+import { MoonIcon, SunIcon } from "@/components/ui/server-icon";
 import { ThemeToggleButton } from "@/components/ui/theme-toggle-button";
 import { cn } from "@/lib/utils";
 
@@ -26,8 +26,8 @@ function ThemeToggle({
       {...props}
       className={cn(buttonVariants({ variant, size, className }))}
     >
-      <Sun className="size-4 dark:hidden" aria-hidden="true" />
-      <Moon className="hidden size-4 dark:block" aria-hidden="true" />
+      <SunIcon className="size-4 dark:hidden" aria-hidden="true" />
+      <MoonIcon className="hidden size-4 dark:block" aria-hidden="true" />
     </ThemeToggleButton>
   );
 }

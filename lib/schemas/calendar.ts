@@ -28,8 +28,6 @@ export const ZTimeZoneSchema = z
   .trim()
   .refine(isTimeZone, "Choose a time zone from the list (a name like Europe/Berlin)");
 
-export const ZWorkspaceTimeZoneSchema = z.object({ timeZone: ZTimeZoneSchema });
-
 export const ZProjectCalendarSchema = z.object({
   projectId: ZIdSchema,
   /** empty = no kickoff meeting (an existing one is cancelled) */

@@ -22,8 +22,6 @@ export const ZDisableTwoFactorSchema = z.object({ code: ZSecondFactorCodeSchema 
 
 export const ZResetTwoFactorSchema = z.object({ userId: ZIdSchema });
 
-export const ZRequireTwoFactorSchema = z.object({ required: z.boolean() });
-
 /** The second step of staff sign-in, after the password. */
 export const ZSignInCodeSchema = z.object({
   code: ZSecondFactorCodeSchema,

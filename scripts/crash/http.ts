@@ -2,10 +2,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import superjson from "superjson";
+import { serveCommand } from "../serve-command";
 
 /**
- * The production server the crash run kills: `next start` in its own process group (so SIGKILL takes
- * the whole server with it, and nothing else), plus the tRPC-over-HTTP calls the run makes.
+ * The production server the crash run kills: scripts/serve.ts in its own process group (so SIGKILL
+ * takes the whole server with it, and nothing else), plus the tRPC-over-HTTP calls the run makes.
  */
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -15,7 +16,8 @@ export type Server = { child: ChildProcess; base: string; exited: Promise<number
 export function startServer(port: number, env: Record<string, string>): Server {
   mkdirSync(path.join(root, ".cache"), { recursive: true });
   const log = openSync(path.join(root, ".cache", "crash-server.log"), "a");
-  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "--port", String(port)], {
+  const { command, args } = serveCommand(port);
+  const child = spawn(command, args, {
     cwd: root,
     detached: true,
     stdio: ["ignore", log, log],

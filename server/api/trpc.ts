@@ -6,7 +6,7 @@ import { db, type Db, type ReadReplica } from "@/server/db/client";
 import { can, type Permission } from "@/domain/access/permissions";
 import type { SessionUser } from "@/server/auth/session-user";
 import { AppError, describeZodError, fromPrismaError, toTRPCError } from "@/server/errors";
-import { ipOf } from "@/server/http/rest";
+import { clientIpFrom } from "@/server/http/client-ip";
 import { hit } from "@/server/auth/rate-limit";
 import { blockedUntilTwoFactor, TWO_FACTOR_SETUP_MESSAGE } from "@/server/auth/two-factor-gate";
 import { logger } from "@/server/logger";
@@ -54,7 +54,7 @@ const MAX_USER_AGENT = 512;
 
 export async function createTRPCContext(opts: { headers: Headers }): Promise<TRPCContext> {
   const { currentUser } = await import("@/server/auth/current-user");
-  const ip = ipOf(opts.headers);
+  const ip = clientIpFrom(opts.headers);
   const userAgent = opts.headers.get("user-agent")?.slice(0, MAX_USER_AGENT) || null;
   return {
     ...createInnerContext({ user: await currentUser(), ip, userAgent }),

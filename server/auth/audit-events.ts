@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { headers } from "next/headers";
+import { clientIpFrom } from "@/server/http/client-ip";
 import { REQUEST_ID_HEADER } from "@/lib/request-id";
 import type { Db } from "@/server/db/client";
 import { recordAudit } from "@/server/db/audit";
@@ -16,8 +17,7 @@ export type SignInEvent =
 async function requestMeta(): Promise<{ ip: string | null; requestId: string | null }> {
   try {
     const h = await headers();
-    const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
-    return { ip, requestId: h.get(REQUEST_ID_HEADER) };
+    return { ip: clientIpFrom(h), requestId: h.get(REQUEST_ID_HEADER) };
   } catch {
     return { ip: null, requestId: null };
   }

@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { headers } from "next/headers";
+import { clientIpFrom } from "@/server/http/client-ip";
 import { db } from "@/server/db/client";
 import { createSession, revokeSession } from "@/server/db/sessions";
 import { checkCredentials } from "./login";
@@ -32,8 +33,7 @@ export class ThrottledSignIn extends CredentialsSignin {
 async function requestMeta(): Promise<{ ip: string; userAgent: string | null }> {
   try {
     const h = await headers();
-    const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
-    return { ip, userAgent: h.get("user-agent") };
+    return { ip: clientIpFrom(h), userAgent: h.get("user-agent") };
   } catch {
     return { ip: "unknown", userAgent: null };
   }

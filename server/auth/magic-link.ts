@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { findUserForMagicLink } from "@/server/db/users";
 import { replaceMagicLinkTokens, purgeExpiredTokens } from "@/server/db/tokens";
 import { serverEnv } from "@/lib/env";
-import { ipOf } from "@/server/http/rest";
+import { clientIpFrom } from "@/server/http/client-ip";
 import { logger } from "@/server/logger";
 import { emailBrandHeader } from "@/server/messaging/templates/brand";
 import { emailBrand } from "@/server/services/branding";
@@ -58,7 +58,7 @@ export async function issueMagicLink(
   prisma: Db,
   link: { identifier: string; token: string; url: string; expires: Date; headers: Headers },
 ): Promise<void> {
-  const ip = ipOf(link.headers);
+  const ip = clientIpFrom(link.headers);
   // per network first, so a refused request does not also use up the address's allowance
   const ipWait = await hit("magicLinkIp", ip);
   if (ipWait > 0) throw new ThrottledMagicLink("network", ipWait);

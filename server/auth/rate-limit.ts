@@ -66,6 +66,10 @@ export const LIMITS = {
   magicLink: { points: 5, duration: 15 * 60 },
   /** key: client IP. Magic-link requests from one network, any addresses: 20 per hour (a customer office with a few stakeholders fits) */
   magicLinkIp: { points: 20, duration: 60 * 60 },
+  /** key: email address (lower-cased). Single sign-on starts (docs/security.md#single-sign-on): 10 per 15 min — each one asks the workspace's identity provider; a person retrying a few times fits */
+  ssoEmail: { points: 10, duration: 15 * 60 },
+  /** key: client IP. Single sign-on starts from one network, any addresses or domains: 100 per hour (an office signing in behind one NAT still fits) */
+  ssoIp: { points: 100, duration: 60 * 60 },
   /** key: client IP. One-time survey link views and answers: 60 per hour — against guessing tokens (a person needs 2–3 calls per link) */
   surveyIp: { points: 60, duration: 60 * 60 },
   /** key: sha-256 of the survey token. Calls on one link: 20 per hour — against hammering a single link */

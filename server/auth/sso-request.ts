@@ -1,7 +1,7 @@
 import "server-only";
 import { REQUEST_ID_HEADER } from "@/lib/request-id";
 import { db } from "@/server/db/client";
-import { ipOf } from "@/server/http/rest";
+import { clientIpFrom } from "@/server/http/client-ip";
 import { deliveryConfig } from "@/server/messaging/config";
 import type { SsoEnv } from "@/server/services/sso";
 
@@ -14,7 +14,7 @@ export function ssoEnv(headers: Headers, now: Date): SsoEnv {
   return {
     db: db(),
     now,
-    ip: ipOf(headers),
+    ip: clientIpFrom(headers),
     requestId: headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID(),
     appUrl: config.appUrl,
     allowPrivateNetworks: config.allowPrivateNetworks,

@@ -8,10 +8,6 @@ export function findTenantCalendar(prisma: DbOrTx, tenantId: string) {
   return prisma.tenant.findUnique({ where: { id: tenantId }, select: { id: true, name: true, timezone: true } });
 }
 
-export function setTenantTimeZone(prisma: DbOrTx, tenantId: string, timezone: string) {
-  return prisma.tenant.update({ where: { id: tenantId }, data: { timezone }, select: { timezone: true } });
-}
-
 /** A project's schedule and the people its events go to. */
 export function findProjectSchedule(prisma: DbOrTx, tenantId: string, projectId: string) {
   return prisma.project.findFirst({

@@ -101,17 +101,3 @@ export function revokeSession(prisma: Db, sessionId: string, now: Date) {
 export function revokeUserSessions(prisma: DbOrTx, tenantId: string, userId: string, now: Date) {
   return prisma.userSession.updateMany({ where: { tenantId, userId, revokedAt: null }, data: { revokedAt: now } });
 }
-
-const idleSelect = { staffIdleHours: true, customerIdleHours: true } as const;
-
-export function findSessionIdle(prisma: DbOrTx, tenantId: string) {
-  return prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: idleSelect });
-}
-
-export function setSessionIdle(
-  prisma: DbOrTx,
-  tenantId: string,
-  data: { staffIdleHours: number; customerIdleHours: number },
-) {
-  return prisma.tenant.update({ where: { id: tenantId }, data, select: idleSelect });
-}

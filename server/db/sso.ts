@@ -63,6 +63,15 @@ export async function saveSsoSettings(
   });
 }
 
+/** Password sign-in back on for the workspace's domains (the operator's recovery), as a new settings version. */
+export function allowPasswordSignIn(prisma: DbOrTx, tenantId: string, at: Date) {
+  return prisma.tenantSso.update({
+    where: { tenantId },
+    data: { passwordSignInOff: false, version: { increment: 1 }, updatedAt: at, updatedById: null },
+    select: settingsSelect,
+  });
+}
+
 export async function deleteSsoSettings(prisma: DbOrTx, tenantId: string) {
   await prisma.ssoDomain.deleteMany({ where: { tenantId } });
   await prisma.tenantSso.deleteMany({ where: { tenantId } });

@@ -91,11 +91,3 @@ export async function spendRecoveryCode(prisma: DbOrTx, tenantId: string, userId
 export function findTenantTwoFactorRule(prisma: DbOrTx, tenantId: string) {
   return prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { requireTwoFactor: true } });
 }
-
-export function setTenantTwoFactorRule(prisma: DbOrTx, tenantId: string, requireTwoFactor: boolean) {
-  return prisma.tenant.update({
-    where: { id: tenantId },
-    data: { requireTwoFactor },
-    select: { requireTwoFactor: true },
-  });
-}

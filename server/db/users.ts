@@ -56,7 +56,7 @@ export function findUserForLogin(prisma: Db, email: string) {
   });
 }
 
-export function emailTaken(prisma: Db, email: string) {
+export function emailTaken(prisma: DbOrTx, email: string) {
   return prisma.user.findUnique({ where: { email }, select: { id: true, tenantId: true } });
 }
 

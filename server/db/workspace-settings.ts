@@ -2,13 +2,36 @@ import "server-only";
 import type { WorkspaceSettingsInput } from "@/lib/schemas/workspace-settings";
 import type { DbOrTx } from "./client";
 
-/** A workspace's own security settings, stored on its Tenant row (docs/security.md). */
-const settingsSelect = { refundsByOnePerson: true, chatWebhookHosts: true } as const;
+/** A workspace's own settings, stored on its Tenant row (docs/security.md#workspace-settings). */
+const settingsSelect = {
+  timezone: true,
+  requireTwoFactor: true,
+  staffIdleHours: true,
+  customerIdleHours: true,
+  refundsByOnePerson: true,
+  chatWebhookHosts: true,
+} as const;
 
-export async function readWorkspaceSettings(prisma: DbOrTx, tenantId: string) {
-  return prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: settingsSelect });
+export type WorkspaceSettings = Required<WorkspaceSettingsInput>;
+
+function shaped({ timezone, ...rest }: { timezone: string } & Omit<WorkspaceSettings, "timeZone">): WorkspaceSettings {
+  return { timeZone: timezone, ...rest };
 }
 
-export function writeWorkspaceSettings(prisma: DbOrTx, tenantId: string, data: WorkspaceSettingsInput) {
-  return prisma.tenant.update({ where: { id: tenantId }, data, select: settingsSelect });
+export async function readWorkspaceSettings(prisma: DbOrTx, tenantId: string): Promise<WorkspaceSettings> {
+  return shaped(await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: settingsSelect }));
+}
+
+export async function writeWorkspaceSettings(
+  prisma: DbOrTx,
+  tenantId: string,
+  { timeZone, ...data }: WorkspaceSettingsInput,
+): Promise<WorkspaceSettings> {
+  return shaped(
+    await prisma.tenant.update({
+      where: { id: tenantId },
+      data: { ...data, timezone: timeZone },
+      select: settingsSelect,
+    }),
+  );
 }

@@ -137,15 +137,6 @@ export function validated<T extends z.ZodType>(
   return { response: problem(400, message, { fieldErrors }) };
 }
 
-/** The first x-forwarded-for hop (set by the proxy in front, docs/security.md), the key of per-IP limits. */
-export function ipOf(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
-}
-
-export function clientIp(request: Request): string {
-  return ipOf(request.headers);
-}
-
 /** How a route answers a refusal: JSON problem details unless it says otherwise (the printable documents). */
 export type Refuse = (status: number, message: string, extra: Extra) => Response;
 

@@ -3,7 +3,8 @@ import { can, type Permission } from "@/domain/access/permissions";
 import type { SessionUser } from "@/server/auth/session-user";
 import { db } from "@/server/db/client";
 import type { ServiceContext } from "@/server/services/context";
-import { clientIp, guarded, problem, type Refuse } from "./rest";
+import { clientIpFrom } from "./client-ip";
+import { guarded, problem, type Refuse } from "./rest";
 import { crossSite } from "./same-origin";
 import { blockedUntilTwoFactor, TWO_FACTOR_SETUP_MESSAGE } from "@/server/auth/two-factor-gate";
 
@@ -75,7 +76,7 @@ export function withSession<P extends Params>(
         db: db(),
         tenantId: user.tenantId,
         actorId: user.id,
-        ip: clientIp(request),
+        ip: clientIpFrom(request.headers),
         requestId,
         now: new Date(),
       };

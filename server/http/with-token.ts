@@ -11,7 +11,8 @@ import {
 } from "@/server/services/api-tokens";
 import type { ServiceContext } from "@/server/services/context";
 import { abandonIdempotent, beginIdempotent, finishIdempotent } from "@/server/services/idempotency";
-import { clientIp, guarded, PROBLEM_CONTENT_TYPE, problem, readBodyBytes, unauthorized, validated } from "./rest";
+import { clientIpFrom } from "./client-ip";
+import { guarded, PROBLEM_CONTENT_TYPE, problem, readBodyBytes, unauthorized, validated } from "./rest";
 
 /**
  * The one way a bearer-token route handler (`/api/v1/*`) starts (docs/api.md#authentication): it reads
@@ -78,7 +79,7 @@ export function withToken<P extends Params>(
         db: db(),
         tenantId: token.tenantId,
         actorId: token.createdById ?? "",
-        ip: clientIp(request),
+        ip: clientIpFrom(request.headers),
         requestId,
         now: new Date(),
       };

@@ -28,7 +28,6 @@ import {
   saveCalendarEvent,
   setFeedToken,
   setSessionSchedule,
-  setTenantTimeZone,
   updateProjectSchedule,
   type ProjectSchedule,
   type SessionDelivery,
@@ -329,33 +328,14 @@ export async function scheduleSession(ctx: ServiceContext, input: ScheduleSessio
 
 // ---------------------------------------------------------------- workspace time zone
 
-export async function workspaceTimeZone(ctx: ServiceContext) {
-  return { timeZone: (await tenantOf(ctx.db, ctx.tenantId)).timezone };
-}
-
-/** A new zone moves every wall-clock meeting: the projects' invites go out again, updated. */
-export async function updateWorkspaceTimeZone(ctx: ServiceContext, input: { timeZone: string }) {
-  const before = await tenantOf(ctx.db, ctx.tenantId);
-  if (before.timezone === input.timeZone) return { timeZone: before.timezone, projectsUpdated: 0 };
-  const projectsUpdated = await ctx.db.$transaction(async (tx) => {
-    await setTenantTimeZone(tx, ctx.tenantId, input.timeZone);
-    const ids = await projectIdsWithEvents(tx, ctx.tenantId);
-    for (const id of ids) await syncProjectInvites(tx, ctx.tenantId, id, ctx.now);
-    await recordAudit(tx, {
-      tenantId: ctx.tenantId,
-      actorId: ctx.actorId,
-      action: "workspace.time_zone_changed",
-      entityType: "Tenant",
-      entityId: ctx.tenantId,
-      before: { timeZone: before.timezone },
-      after: { timeZone: input.timeZone, projectsUpdated: ids.length },
-      ip: ctx.ip,
-      requestId: ctx.requestId,
-      at: ctx.now,
-    });
-    return ids.length;
-  });
-  return { timeZone: input.timeZone, projectsUpdated };
+/**
+ * A new workspace time zone moves every wall-clock meeting (docs/calendar.md#time-zone): the projects' invites go out
+ * again, updated. Called in the transaction that saves the zone; returns how many projects' invites went out.
+ */
+export async function resendInvitesInNewZone(tx: DbOrTx, tenantId: string, now: Date): Promise<number> {
+  const ids = await projectIdsWithEvents(tx, tenantId);
+  for (const id of ids) await syncProjectInvites(tx, tenantId, id, now);
+  return ids.length;
 }
 
 // ---------------------------------------------------------------- private feed

@@ -20,6 +20,7 @@ import {
 } from "@/server/db/kickoff";
 import { findJourneyByLead, saveJourney } from "@/server/db/journeys";
 import { setLeadStage } from "@/server/db/leads";
+import { emailTaken } from "@/server/db/users";
 import type { KickoffPhase } from "@/domain/kickoff/config";
 import {
   initialPhases,
@@ -39,7 +40,7 @@ import { loadConfig } from "./config";
 import type { ServiceContext } from "./context";
 import { syncProjectInvites } from "./calendar";
 import { leadDetail } from "./leads";
-import { inviteEmail } from "./users";
+import { inviteEmail, tellExistingAccount } from "./users";
 import { plural } from "@/lib/format";
 import { emitWebhookEvent } from "@/server/messaging/events";
 
@@ -83,7 +84,10 @@ function startDateFrom(input: string | undefined, now: Date): Date {
   return date;
 }
 
-/** Why a unique violation happened, in the user's terms (the only expected one is a stakeholder email). */
+/**
+ * Why a unique violation happened, in the user's terms. The stakeholder phase checks addresses first, so one only
+ * happens when an address was taken meanwhile; the answer does not say where (docs/security.md#invitations).
+ */
 function describeFailure(error: unknown, input: KickoffInput): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -91,13 +95,10 @@ function describeFailure(error: unknown, input: KickoffInput): AppError {
     if (target.includes("email")) {
       return new AppError(
         "CONFLICT",
-        "One of the stakeholders already has an Onward account; invite them with another address or add them from the users page.",
+        "One of the stakeholder addresses was added by someone else meanwhile; nothing was saved. Try the kickoff again.",
         {
           fieldErrors: Object.fromEntries(
-            input.stakeholders.map((_, i) => [
-              `stakeholders.${i}.email`,
-              "Check this address: one of them is already in use",
-            ]),
+            input.stakeholders.map((_, i) => [`stakeholders.${i}.email`, "Check this address and try again"]),
           ),
         },
       );
@@ -401,7 +402,25 @@ async function inviteStakeholders(
   input: KickoffInput,
   appUrl: string,
 ): Promise<number> {
-  for (const s of input.stakeholders) {
+  // an address has one account (docs/security.md#invitations): one of this workspace is named on its row; one of
+  // another workspace gets the answer an unknown address gets, and its owner an email saying who tried
+  const taken = await Promise.all(input.stakeholders.map((s) => emailTaken(tx, s.email)));
+  const ours = Object.fromEntries(
+    taken.flatMap((t, i) =>
+      t?.tenantId === ctx.tenantId ? [[`stakeholders.${i}.email`, "Already a user of this workspace"]] : [],
+    ),
+  );
+  if (Object.keys(ours).length > 0)
+    throw new AppError(
+      "CONFLICT",
+      "A stakeholder is already a user of this workspace: remove them from the kickoff and add them to the account from the users page.",
+      { fieldErrors: ours },
+    );
+  for (const [i, s] of input.stakeholders.entries()) {
+    if (taken[i]) {
+      await tellExistingAccount(ctx, tx, { email: s.email, role: "CUSTOMER" });
+      continue;
+    }
     const user = await createStakeholder(tx, {
       tenantId: ctx.tenantId,
       customerAccountId,

@@ -6,6 +6,7 @@ import type { SsoRefusal, SsoSettings } from "@/lib/schemas/sso";
 import { recordAudit } from "@/server/db/audit";
 import type { Db } from "@/server/db/client";
 import {
+  allowPasswordSignIn,
   claimSsoLogin,
   createSsoLogin,
   deleteSsoSettings,
@@ -14,13 +15,16 @@ import {
   findSsoClientSecret,
   findSsoForTenant,
   findSsoSettings,
+  purgeSsoLogins,
   redeemSsoTicket,
   saveSsoSettings,
   setSsoTicket,
 } from "@/server/db/sso";
 import { createUser, findUserByEmail } from "@/server/db/users";
+import { findTenantBySlug } from "@/server/db/intake";
 import { AppError } from "@/server/errors";
 import { guardedFetch } from "@/server/auth/oidc-fetch";
+import { enforce } from "@/server/auth/rate-limit";
 import { UnsafeUrlError, assertSafeOutgoingUrl } from "@/server/messaging/ssrf";
 import type { ServiceContext } from "./context";
 
@@ -35,6 +39,8 @@ export const SSO_CALLBACK_PATH = "/api/sso/callback";
 const ATTEMPT_TTL_MS = 10 * 60 * 1000;
 /** how long the verified answer's ticket may take to open the session */
 const TICKET_TTL_MS = 60 * 1000;
+/** how long a finished or expired attempt is kept after it expired */
+const ATTEMPT_KEPT_MS = 24 * 60 * 60 * 1000;
 
 const digest = (value: string) => createHash("sha256").update(value).digest("hex");
 
@@ -188,6 +194,34 @@ export async function removeSsoSettings(ctx: ServiceContext) {
   return { ok: true as const };
 }
 
+/**
+ * The operator's recovery (`npm run tenant:sso-off -- <slug>`, docs/security.md#single-sign-on): a workspace whose
+ * admin turned password sign-in off and whose identity provider is down gets password sign-in back for its domains.
+ * Single sign-on stays set up; the change is a new settings version, audited in the workspace's chain with no
+ * actor (`via: "cli"`). Returns whether anything changed.
+ */
+export async function restorePasswordSignIn(db: Db, slug: string, now: Date) {
+  const tenant = await findTenantBySlug(db, slug);
+  if (!tenant) throw new AppError("NOT_FOUND", `No workspace has the address ${slug}.`);
+  return db.$transaction(async (tx) => {
+    const { settings, domains } = await findSsoSettings(tx, tenant.id);
+    if (!settings) throw new AppError("BAD_REQUEST", `The workspace ${slug} has no single sign-on.`);
+    if (!settings.passwordSignInOff) return { slug, domains, changed: false };
+    await allowPasswordSignIn(tx, tenant.id, now);
+    await recordAudit(tx, {
+      tenantId: tenant.id,
+      actorId: null,
+      action: "sso.password_sign_in_restored",
+      entityType: "TenantSso",
+      entityId: tenant.id,
+      before: { passwordSignInOff: true },
+      after: { passwordSignInOff: false, via: "cli" },
+      at: now,
+    });
+    return { slug, domains, changed: true };
+  });
+}
+
 /* ------------------------------------------------------------------ sign-in */
 
 const domainOf = (email: string) => email.slice(email.lastIndexOf("@") + 1).toLowerCase();
@@ -200,6 +234,11 @@ export async function passwordSignInOff(db: Db, email: string): Promise<boolean>
 
 /** "Sign in with SSO": the provider's authorization URL and the state the browser keeps in a cookie. */
 export async function startSsoSignIn(env: SsoEnv, email: string): Promise<{ url: string; state: string }> {
+  // per network first, so a refused start does not also use up the address's allowance
+  await enforce("ssoIp", env.ip, "single sign-on attempts from your network");
+  await enforce("ssoEmail", email.toLowerCase(), "single sign-on attempts for this address");
+  // attempts are of no use a day after they expired: each start clears them, as each magic link clears its kind
+  await purgeSsoLogins(env.db, new Date(env.now.getTime() - ATTEMPT_KEPT_MS));
   const sso = await findSsoByDomain(env.db, domainOf(email));
   if (!sso)
     throw new AppError(

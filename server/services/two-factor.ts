@@ -9,7 +9,6 @@ import {
   findTenantTwoFactorRule,
   findTwoFactorUser,
   setPendingTotpSecret,
-  setTenantTwoFactorRule,
   spendRecoveryCode,
 } from "@/server/db/two-factor";
 import { blockedFor, hit, reset, tryAgainIn } from "@/server/auth/rate-limit";
@@ -213,30 +212,4 @@ export async function resetTwoFactor(ctx: ServiceContext, input: { userId: strin
   });
   await reset("twoFactor", user.id);
   return { userId: user.id };
-}
-
-export async function workspaceTwoFactorRule(ctx: ServiceContext) {
-  return findTenantTwoFactorRule(ctx.db, ctx.tenantId);
-}
-
-/** "Require two-factor sign-in for staff": staff without it are sent to set it up (docs/security.md#two-factor-sign-in). */
-export async function setWorkspaceTwoFactorRule(ctx: ServiceContext, input: { required: boolean }) {
-  const before = await findTenantTwoFactorRule(ctx.db, ctx.tenantId);
-  if (before.requireTwoFactor === input.required) return before;
-  return ctx.db.$transaction(async (tx) => {
-    const after = await setTenantTwoFactorRule(tx, ctx.tenantId, input.required);
-    await recordAudit(tx, {
-      tenantId: ctx.tenantId,
-      actorId: ctx.actorId,
-      action: "workspace.two_factor_requirement_changed",
-      entityType: "Tenant",
-      entityId: ctx.tenantId,
-      before: { requireTwoFactor: before.requireTwoFactor },
-      after: { requireTwoFactor: after.requireTwoFactor },
-      ip: ctx.ip,
-      requestId: ctx.requestId,
-      at: ctx.now,
-    });
-    return after;
-  });
 }

@@ -113,43 +113,7 @@ export async function inviteUser(
  * recorded in the platform's audit chain with the address hashed.
  */
 async function inviteExistingAccount(ctx: ServiceContext, input: InviteUserInput) {
-  const tenant = await findTenantName(ctx.db, ctx.tenantId);
-  const workspace = tenant?.name ?? "a workspace";
-  const messageId = await ctx.db.$transaction(async (tx) => {
-    await recordAudit(tx, {
-      tenantId: null,
-      actorId: ctx.actorId,
-      action: "user.invite_to_existing_account",
-      entityType: "User",
-      after: { invitingTenantId: ctx.tenantId, emailSha256: tokenDigest(input.email), role: input.role },
-      ip: ctx.ip,
-      requestId: ctx.requestId,
-      at: ctx.now,
-    });
-    const text = [
-      `Hi,`,
-      "",
-      `Someone at ${workspace} tried to invite this address to their workspace on Onward as ${ROLE_LABEL[input.role]}.`,
-      "This address already has an Onward account, so nothing changed and you do not need to do anything.",
-      `If you expected this invitation, ask them to invite another address of yours.`,
-    ].join("\n");
-    const message = await enqueueEmail(
-      tx,
-      {
-        tenantId: null,
-        to: input.email,
-        subject: "Someone tried to invite you to Onward",
-        text,
-        html: text
-          .split("\n\n")
-          .map((p) => `<p>${escapeHtml(p).replaceAll("\n", "<br>")}</p>`)
-          .join(""),
-        idempotencyKey: `invite-existing/${randomBytes(16).toString("hex")}`,
-      },
-      ctx.now,
-    );
-    return message.id;
-  });
+  const messageId = await ctx.db.$transaction((tx) => tellExistingAccount(ctx, tx, input));
   await deliverEmailNow(ctx.db, messageId, ctx.now);
   const account =
     input.role === "CUSTOMER" && input.customerAccountId
@@ -170,6 +134,54 @@ async function inviteExistingAccount(ctx: ServiceContext, input: InviteUserInput
     customerAccount: account,
     inviteUrl: null,
   } satisfies Record<keyof UserListRow | "inviteUrl", unknown>;
+}
+
+/**
+ * The half of an invitation to an address that already has an account (docs/security.md#invitations) that the
+ * inviting workspace never sees: the attempt goes to the platform's audit chain with the address hashed, and the
+ * person gets an email (no link) saying this workspace tried to invite them. Returns the outbox message's id.
+ * Also used by the project kickoff for its stakeholders.
+ */
+export async function tellExistingAccount(
+  ctx: ServiceContext,
+  tx: DbOrTx,
+  input: { email: string; role: Role },
+): Promise<string> {
+  const tenant = await findTenantName(tx, ctx.tenantId);
+  const workspace = tenant?.name ?? "a workspace";
+  await recordAudit(tx, {
+    tenantId: null,
+    actorId: ctx.actorId,
+    action: "user.invite_to_existing_account",
+    entityType: "User",
+    after: { invitingTenantId: ctx.tenantId, emailSha256: tokenDigest(input.email), role: input.role },
+    ip: ctx.ip,
+    requestId: ctx.requestId,
+    at: ctx.now,
+  });
+  const text = [
+    `Hi,`,
+    "",
+    `Someone at ${workspace} tried to invite this address to their workspace on Onward as ${ROLE_LABEL[input.role]}.`,
+    "This address already has an Onward account, so nothing changed and you do not need to do anything.",
+    `If you expected this invitation, ask them to invite another address of yours.`,
+  ].join("\n");
+  const message = await enqueueEmail(
+    tx,
+    {
+      tenantId: null,
+      to: input.email,
+      subject: "Someone tried to invite you to Onward",
+      text,
+      html: text
+        .split("\n\n")
+        .map((p) => `<p>${escapeHtml(p).replaceAll("\n", "<br>")}</p>`)
+        .join(""),
+      idempotencyKey: `invite-existing/${randomBytes(16).toString("hex")}`,
+    },
+    ctx.now,
+  );
+  return message.id;
 }
 
 export function inviteEmail(tenantId: string, userId: string, input: InviteUserInput, appUrl: string, token: string) {

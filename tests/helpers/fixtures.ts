@@ -706,6 +706,19 @@ export async function createPerson(tenantId: string, prefs: Partial<ChannelPrefs
   return { id: user.id, tenantId, email: user.email, prefs: channelPrefs };
 }
 
+/** A CSM of the fixture's tenant with a unique address and the given password hash (signs in with a password). */
+export function createStaffUser(f: TenantFixture, label: string, passwordHash: string) {
+  return testDb().user.create({
+    data: {
+      tenantId: f.tenant.id,
+      email: `${label}-${randomUUID().slice(0, 8)}@${f.tenant.slug}.test`,
+      name: label,
+      role: "CSM",
+      passwordHash,
+    },
+  });
+}
+
 /** A customer stakeholder of the fixture's account A (signs in by magic link), optionally disabled. */
 export function createCustomer(f: TenantFixture, label: string, extra: { disabledAt?: Date } = {}) {
   return testDb().user.create({

@@ -106,8 +106,6 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     },
     scope: "tenant",
   },
-  "twoFactor.workspaceRule": { allow: ["ADMIN", "EXECUTIVE", "CSM"], scope: "own" },
-  "twoFactor.setWorkspaceRule": { allow: ["ADMIN"], input: () => ({ required: false }), scope: "own" },
   // docs/domain.md#kpis: the executive dashboard reads the caller's own tenant only
   "dashboard.summary": { allow: ["ADMIN", "EXECUTIVE"], input: () => ({ range: { days: 90 } }), scope: "own" },
   "dashboard.kpi": {
@@ -399,19 +397,18 @@ export const AUTHORIZATION_MATRIX: Record<string, Entry> = {
     input: async (f) => ({ deliveryId: await videoSessionFor(f) }),
     scope: "tenant",
   },
-  "calendar.timeZone": { allow: ["ADMIN", "EXECUTIVE", "CSM"], scope: "own" },
-  "calendar.updateTimeZone": { allow: ["ADMIN"], input: () => ({ timeZone: "UTC" }), scope: "own" },
-  "session.idleTimeouts": { allow: ["ADMIN", "EXECUTIVE", "CSM"], scope: "own" },
-  "session.updateIdleTimeouts": {
-    allow: ["ADMIN"],
-    input: () => ({ staffIdleHours: 12, customerIdleHours: 168 }),
-    scope: "own",
-  },
-  // docs/security.md: workspace-wide security settings (admins change them; unchanged values write nothing)
+  // docs/security.md#workspace-settings: the workspace's own settings (admins change them; unchanged values write nothing)
   "workspace.settings": { allow: ["ADMIN", "EXECUTIVE", "CSM"], scope: "own" },
   "workspace.updateSettings": {
     allow: ["ADMIN"],
-    input: () => ({ refundsByOnePerson: false, chatWebhookHosts: [] }),
+    input: () => ({
+      timeZone: "UTC",
+      requireTwoFactor: false,
+      staffIdleHours: 12,
+      customerIdleHours: 168,
+      refundsByOnePerson: false,
+      chatWebhookHosts: [],
+    }),
     scope: "own",
   },
   "calendar.feed": { allow: EVERYONE, scope: "own" },

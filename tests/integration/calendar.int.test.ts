@@ -166,8 +166,8 @@ describe("project invites", () => {
 
   it("moves the meetings to the new workspace time zone and says so in the invite", async () => {
     const since = await mark();
-    const res = await as(a, "ADMIN").calendar.updateTimeZone({ timeZone: "America/New_York" });
-    expect(res).toEqual({ timeZone: "America/New_York", projectsUpdated: 1 });
+    const res = await as(a, "ADMIN").workspace.updateSettings({ timeZone: "America/New_York" });
+    expect(res).toMatchObject({ timeZone: "America/New_York", projectsUpdated: 1 });
     const invites = await invitesSince(since);
     const review = invites.find((i) => i.event.uid === uid("weekly-review"));
     expect((review?.event.start as Date & { tz?: string }).tz).toBe("America/New_York");
@@ -175,10 +175,11 @@ describe("project invites", () => {
     // the review stays at 16:30 on the wall clock, now New York's
     expect(review?.event.start.toISOString().slice(11, 16)).toBe("21:30");
     const audit = await testDb().auditEvent.findFirst({
-      where: { tenantId: a.tenant.id, action: "workspace.time_zone_changed" },
+      where: { tenantId: a.tenant.id, action: "workspace.settings_changed" },
+      orderBy: { createdAt: "desc" },
     });
-    expect(audit?.after).toMatchObject({ timeZone: "America/New_York" });
-    await as(a, "ADMIN").calendar.updateTimeZone({ timeZone: "UTC" });
+    expect(audit).toMatchObject({ before: { timeZone: "UTC" }, after: { timeZone: "America/New_York" } });
+    await as(a, "ADMIN").workspace.updateSettings({ timeZone: "UTC" });
   });
 
   it("hands the invite to Resend as a text/calendar attachment", async () => {
@@ -216,8 +217,8 @@ describe("project invites", () => {
       expect(shape?.data.fieldErrors?.[field], field).toMatch(reason);
     }
     const zone = await shapeOf(
-      as(a, "ADMIN").calendar.updateTimeZone({ timeZone: "Mars/Olympus_Mons" }),
-      "calendar.updateTimeZone",
+      as(a, "ADMIN").workspace.updateSettings({ timeZone: "Mars/Olympus_Mons" }),
+      "workspace.updateSettings",
     );
     expect(zone?.data.httpStatus).toBe(400);
     expect(zone?.data.fieldErrors?.timeZone).toMatch(/time zone/);

@@ -31,7 +31,7 @@ describe("chat webhook hosts", () => {
       );
       expect(slack?.data.code, user.role).toBe("BAD_REQUEST");
       expect(fieldErrorsOf(slack).slackWebhookUrl).toBe(
-        "Slack URLs must be on hooks.slack.com. An admin can allow more hosts under Settings → Workspace security.",
+        "Slack URLs must be on hooks.slack.com. An admin can allow more hosts under Settings → Workspace.",
       );
       // a Slack host is not a Teams host
       const teams = await shapeOf(

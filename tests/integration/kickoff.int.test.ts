@@ -1,6 +1,8 @@
+import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_KICKOFF_CONFIG } from "@/domain/kickoff/config";
 import { DEFAULT_MILESTONES_CONFIG } from "@/domain/milestones/config";
+import { listEmailsTo } from "@/server/db/outbox";
 import { readKickoffSteps } from "@/server/db/workflow-state";
 import {
   callerFor,
@@ -10,7 +12,10 @@ import {
   testDb,
   type TenantFixture,
   codeOf,
+  shapeOf,
 } from "../helpers/fixtures";
+
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 let f: TenantFixture;
 beforeAll(async () => {
@@ -152,6 +157,54 @@ describe("project kickoff (seed §4.1)", () => {
     });
     expect(retried.alreadyKickedOff).toBe(false);
     expect((await callerFor(f.users.CSM).kickoff.status({ leadId }))?.journey?.status).toBe("MONITORING");
+  });
+
+  it("answers a stakeholder with an account in another workspace like an unknown address; that person is told", async () => {
+    const other = await createTenantFixture("kick-elsewhere");
+    const elsewhere = other.users.CSM.email;
+    const row = { name: "Sam", stakeholderRole: "MEMBER" as const, isApprover: false };
+    const fresh = await kickedOffProject(f, [{ ...row, email: `sam-${f.tag}@example.com` }]);
+    const taken = await kickedOffProject(f, [{ ...row, email: elsewhere.toUpperCase() }]);
+    // the same answer and the same recorded kickoff: nothing says the address is known elsewhere
+    expect(Object.keys(taken).sort()).toEqual(Object.keys(fresh).sort());
+    expect(taken.alreadyKickedOff).toBe(false);
+    expect(JSON.stringify(taken)).not.toContain(other.tenant.id);
+    const detailOf = async (leadId: string) =>
+      (await callerFor(f.users.CSM).kickoff.status({ leadId }))?.kickoff?.steps.map((s) => [
+        s.phase,
+        s.status,
+        s.detail,
+      ]);
+    expect(await detailOf(taken.leadId)).toEqual(await detailOf(fresh.leadId));
+    // the account stays where it was; no user is created in this workspace
+    expect(await testDb().user.findUniqueOrThrow({ where: { email: elsewhere } })).toMatchObject({
+      tenantId: other.tenant.id,
+      role: "CSM",
+    });
+    expect(await testDb().user.count({ where: { customerAccountId: taken.customerAccountId } })).toBe(0);
+    // the person is told someone tried to invite them (no sign-in link), recorded with the address hashed
+    const [mail] = await listEmailsTo(testDb(), elsewhere, 1);
+    expect(mail?.subject).toBe("Someone tried to invite you to Onward");
+    expect(mail?.bodyText).toContain(f.tenant.name);
+    expect(mail?.bodyText).not.toContain("/login");
+    const audit = await testDb().auditEvent.findFirstOrThrow({
+      where: { action: "user.invite_to_existing_account", tenantId: null },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(JSON.stringify(audit.after)).not.toContain(elsewhere);
+    expect(audit.after).toMatchObject({ invitingTenantId: f.tenant.id, emailSha256: sha256(elsewhere) });
+  });
+
+  it("names the stakeholder row whose address is already a user of this workspace", async () => {
+    const { leadId } = await leadThrough(f, "proposal");
+    const rows = [
+      { name: "New", email: `new-${f.tag}@example.com`, stakeholderRole: "MEMBER" as const, isApprover: false },
+      { name: "Dup", email: f.users.TECH_LEAD.email, stakeholderRole: "MEMBER" as const, isApprover: false },
+    ];
+    const shape = await shapeOf(callerFor(f.users.CSM).kickoff.start({ leadId, stakeholders: rows }), "kickoff.start");
+    expect(shape?.data.code).toBe("CONFLICT");
+    expect(shape?.message).toMatch(/already a user of this workspace/);
+    expect(shape?.data.fieldErrors).toEqual({ "stakeholders.1.email": "Already a user of this workspace" });
   });
 
   it("refuses a lead without a chosen tier, bad input and another tenant's lead, writing nothing", async () => {

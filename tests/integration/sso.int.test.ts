@@ -1,9 +1,11 @@
+import { randomInt } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import type { SsoSettingsInput } from "@/lib/schemas/sso";
 import { AppError } from "@/server/errors";
+import { LIMITS } from "@/server/auth/rate-limit";
 import {
   completeSsoSignIn,
   passwordSignInOff,
@@ -36,10 +38,12 @@ const CLIENT = {
   redirect_uris: [`${APP_URL}/api/sso/callback`],
 };
 
+// one network per run: sign-in starts are limited per client IP, and a test database is reused between runs
+const RUN_IP = `198.18.${randomInt(256)}.${randomInt(256)}`;
 const env = (over: Partial<SsoEnv> = {}): SsoEnv => ({
   db: db(),
   now: new Date(),
-  ip: "203.0.113.9",
+  ip: RUN_IP,
   requestId: "sso-test",
   appUrl: APP_URL,
   allowPrivateNetworks: true,
@@ -285,7 +289,7 @@ describe("single sign-on", () => {
   });
 
   it("says clearly when an email domain has no single sign-on, and reaches only allowed networks", async () => {
-    const out = await refusal(startSsoSignIn(env(), "x@no-sso.test"));
+    const out = await refusal(startSsoSignIn(env(), `x@no-sso-${a.tag}.test`));
     expect(out.code).toBe("BAD_REQUEST");
     expect(out.message).toMatch(/not set up for this email domain/);
     const guarded = await refusal(startSsoSignIn(env({ allowPrivateNetworks: false }), `x@${a.tag}.sso.test`));
@@ -299,5 +303,61 @@ describe("single sign-on", () => {
     expect(await passwordSignInOff(db(), `X@${a.tag}.SSO.test`.toLowerCase())).toBe(true);
     expect(await passwordSignInOff(db(), "x@unmapped.test")).toBe(false);
     await callerFor(a.users.ADMIN).sso.update(settings({ clientSecret: "" }));
+  });
+});
+
+describe("single sign-on start limits and clean-up", () => {
+  it("refuses an address's starts over its limit with the wait, other addresses still start", async () => {
+    const ip = `sso-limit-address-${a.tag}`;
+    const email = `busy@${a.tag}.sso.test`;
+    for (let i = 0; i < LIMITS.ssoEmail.points; i++)
+      expect((await refusal(startSsoSignIn(env({ ip }), email))).code).toBe("ok");
+    const refused = await refusal(startSsoSignIn(env({ ip }), email));
+    expect(refused.code).toBe("TOO_MANY_REQUESTS");
+    expect(refused.message).toMatch(
+      /^Too many single sign-on attempts for this address\. Try again in \d+ minutes?\.$/,
+    );
+    expect((await refusal(startSsoSignIn(env({ ip }), `calm@${a.tag}.sso.test`))).code).toBe("ok");
+  });
+
+  it("refuses a network's starts over its limit, whatever the address or domain", async () => {
+    const ip = `sso-limit-network-${a.tag}`;
+    for (let i = 0; i < LIMITS.ssoIp.points; i++) {
+      // an unmapped domain is refused without reaching any provider, and still counts
+      expect((await refusal(startSsoSignIn(env({ ip }), `p${i}@no-sso-${a.tag}.test`))).code).toBe("BAD_REQUEST");
+    }
+    const attempts = await db().ssoLogin.count({ where: { tenantId: a.tenant.id } });
+    const refused = await refusal(startSsoSignIn(env({ ip }), `fresh@${a.tag}.sso.test`));
+    expect(refused.code).toBe("TOO_MANY_REQUESTS");
+    expect(refused.message).toMatch(
+      /^Too many single sign-on attempts from your network\. Try again in \d+ minutes?\.$/,
+    );
+    // a refused start writes no attempt
+    expect(await db().ssoLogin.count({ where: { tenantId: a.tenant.id } })).toBe(attempts);
+  });
+
+  it("a start clears attempts that expired more than a day ago, and keeps the rest", async () => {
+    const now = new Date();
+    const row = (stateHash: string, expiresAt: Date) => ({
+      stateHash,
+      tenantId: a.tenant.id,
+      nonce: "n",
+      codeVerifier: "v",
+      createdAt: new Date(expiresAt.getTime() - 10 * 60_000),
+      expiresAt,
+    });
+    await db().ssoLogin.createMany({
+      data: [
+        row(`old-${a.tag}`, new Date(now.getTime() - 25 * 3_600_000)),
+        row(`recent-${a.tag}`, new Date(now.getTime() - 3_600_000)),
+        row(`open-${a.tag}`, new Date(now.getTime() + 5 * 60_000)),
+      ],
+    });
+    await startSsoSignIn(env({ now }), `purge@${a.tag}.sso.test`);
+    const left = await db().ssoLogin.findMany({
+      where: { stateHash: { endsWith: `-${a.tag}` } },
+      select: { stateHash: true },
+    });
+    expect(left.map((r) => r.stateHash).sort()).toEqual([`open-${a.tag}`, `recent-${a.tag}`]);
   });
 });

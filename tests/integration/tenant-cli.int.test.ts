@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { CONFIG_KIND_VALUES } from "@/lib/schemas/config";
 import { checkCredentials } from "@/server/auth/login";
 import { submitSignup } from "@/server/services/signup";
+import { passwordSignInOff } from "@/server/services/sso";
 import { acceptInvite } from "@/server/services/users";
 import { callerIp, testDb } from "../helpers/fixtures";
 
@@ -122,6 +123,73 @@ describe("npm run tenant:create / tenant:list", () => {
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(result.stdout).toBe("");
     expect(await testDb().tenant.count()).toBe(before);
+  });
+});
+
+describe("npm run tenant:sso-off", () => {
+  // docs/security.md#single-sign-on: an admin turned password sign-in off and the identity provider is down
+  async function ssoOnlyWorkspace(label: string) {
+    const db = testDb();
+    const tenant = await db.tenant.create({ data: { slug: `${label}-${tag}`, name: `SSO ${label} ${tag}` } });
+    const domain = `${label}-${tag}.example.com`;
+    await db.tenantSso.create({
+      data: {
+        tenantId: tenant.id,
+        issuer: "https://idp.example.com",
+        clientId: "onward",
+        clientSecret: "secret",
+        provisioning: "jit",
+        defaultRole: "CSM",
+        passwordSignInOff: true,
+        updatedAt: new Date(),
+      },
+    });
+    await db.ssoDomain.create({ data: { tenantId: tenant.id, domain } });
+    return { tenant, email: `admin@${domain}` };
+  }
+  const restored = (tenantId: string) =>
+    testDb().auditEvent.findMany({
+      where: { tenantId, action: "sso.password_sign_in_restored" },
+      select: { actorId: true, before: true, after: true },
+    });
+
+  it("turns password sign-in back on for the workspace's domains, audited; single sign-on stays set up", async () => {
+    const { tenant, email } = await ssoOnlyWorkspace("idp-down");
+    expect(await passwordSignInOff(testDb(), email)).toBe(true);
+    const result = await cli("tenant.ts", ["sso-off", tenant.slug]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Password sign-in is back on for ${tenant.slug}`);
+    expect(await passwordSignInOff(testDb(), email)).toBe(false);
+    expect(await testDb().tenantSso.findUniqueOrThrow({ where: { tenantId: tenant.id } })).toMatchObject({
+      issuer: "https://idp.example.com",
+      passwordSignInOff: false,
+      version: 2,
+      updatedById: null,
+    });
+    expect(await restored(tenant.id)).toEqual([
+      { actorId: null, before: { passwordSignInOff: true }, after: { passwordSignInOff: false, via: "cli" } },
+    ]);
+    // again: nothing to do, said so, nothing recorded
+    const again = await cli("tenant.ts", ["sso-off", tenant.slug]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/already on/);
+    expect(await restored(tenant.id)).toHaveLength(1);
+  });
+
+  it.each([
+    ["an unknown workspace", () => [`nobody-${tag}`], /^error: No workspace has the address nobody-/],
+    [
+      "a workspace without single sign-on",
+      async () => [(await testDb().tenant.create({ data: { slug: `no-sso-${tag}`, name: "No SSO" } })).slug],
+      /^error: .* has no single sign-on/,
+    ],
+    ["a missing slug", () => [], /^error: usage: npm run tenant:sso-off -- <slug>/],
+  ])("refuses %s with one line and exit 1", async (_label, args, message) => {
+    const result = await cli("tenant.ts", ["sso-off", ...(await args())]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
   });
 });
 

@@ -160,10 +160,10 @@ describe("remember this device", () => {
 describe("require two-factor sign-in for staff", () => {
   it("is an admin's audited setting; staff without it can only set it up until they have", async () => {
     const t = await createTenantFixture("two-factor-rule");
-    expect(await codeOf(callerFor(t.users.CSM).twoFactor.setWorkspaceRule({ required: true }))).toBe("FORBIDDEN");
-    await callerFor(t.users.ADMIN, () => T0).twoFactor.setWorkspaceRule({ required: true });
+    expect(await codeOf(callerFor(t.users.CSM).workspace.updateSettings({ requireTwoFactor: true }))).toBe("FORBIDDEN");
+    await callerFor(t.users.ADMIN, () => T0).workspace.updateSettings({ requireTwoFactor: true });
     const audit = await testDb().auditEvent.findFirstOrThrow({
-      where: { tenantId: t.tenant.id, action: "workspace.two_factor_requirement_changed" },
+      where: { tenantId: t.tenant.id, action: "workspace.settings_changed" },
       select: { before: true, after: true },
     });
     expect(audit).toEqual({ before: { requireTwoFactor: false }, after: { requireTwoFactor: true } });
@@ -196,7 +196,7 @@ describe("require two-factor sign-in for staff", () => {
 
   it("refuses bad input with 400s", async () => {
     const admin = callerFor(f.users.ADMIN);
-    expect(await codeOf(admin.twoFactor.setWorkspaceRule({ required: "yes" } as never))).toBe("BAD_REQUEST");
+    expect(await codeOf(admin.workspace.updateSettings({ requireTwoFactor: "yes" } as never))).toBe("BAD_REQUEST");
     expect(await codeOf(admin.twoFactor.reset({ userId: "" }))).toBe("BAD_REQUEST");
     expect(await codeOf(admin.twoFactor.reset({ userId: "no-such-user" }))).toBe("NOT_FOUND");
     expect(await codeOf(admin.twoFactor.confirm({ code: "12345a" }))).toBe("BAD_REQUEST");

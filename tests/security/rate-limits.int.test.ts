@@ -3,6 +3,7 @@ import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { passwordSignIn, requestMagicLink, type LoginState } from "@/app/(auth)/login/actions";
+import { ssoSignIn } from "@/app/(auth)/login/sso-action";
 import { GET as trpcGet, POST as trpcPost } from "@/app/api/trpc/[trpc]/route";
 import { POST as evidencePost } from "@/app/api/v1/evidence/route";
 import { GET as journeyStatus } from "@/app/api/v1/customer-journey/[id]/status/route";
@@ -12,11 +13,13 @@ import { LIMITS, type LimitName } from "@/server/auth/rate-limit";
 import {
   callerFor,
   createCustomer,
+  createStaffUser,
   createTenantFixture,
   openSurveyFor,
   testDb,
   type TenantFixture,
 } from "../helpers/fixtures";
+import { requestScope } from "../helpers/request-scope";
 import { recordFigure } from "./figures";
 
 /**
@@ -27,17 +30,7 @@ import { recordFigure } from "./figures";
  * PostgreSQL: the refused attempt runs on a fresh limiter and pg pool, as a second app instance would.
  * Next's request scope (next/headers) is supplied per call: the actions read the client IP from it.
  */
-const req = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({
-  headers: () => req.headers,
-  cookies: () => ({
-    get: () => undefined,
-    getAll: () => [],
-    has: () => false,
-    set: () => undefined,
-    delete: () => undefined,
-  }),
-}));
+vi.mock("next/headers", () => import("../helpers/request-scope"));
 
 const holder = globalThis as unknown as { onwardRatePool?: pg.Pool; onwardLimiters?: Map<string, unknown> };
 let instances = 0;
@@ -65,7 +58,7 @@ const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 let seq = 0;
 const freshIp = () => `203.0.${Math.floor(Math.random() * 250)}.${(seq += 1) % 250}`;
-const from = (ip: string) => (req.headers = new Headers({ host: "localhost:3000", "x-forwarded-for": ip }));
+const from = (ip: string) => (requestScope.headers = new Headers({ host: "localhost:3000", "x-forwarded-for": ip }));
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
   for (const [k, v] of Object.entries(fields)) data.set(k, v);
@@ -94,17 +87,7 @@ beforeAll(async () => {
   passwordHash = await hashPassword(PASSWORD);
 });
 
-async function staffUser(label: string) {
-  return testDb().user.create({
-    data: {
-      tenantId: f.tenant.id,
-      email: `${label}-${randomUUID().slice(0, 8)}@${f.tenant.slug}.test`,
-      name: label,
-      role: "CSM",
-      passwordHash,
-    },
-  });
-}
+const staffUser = (label: string) => createStaffUser(f, label, passwordHash);
 const customer = (label: string) => createCustomer(f, label);
 const sessionsOf = (userId: string) => testDb().userSession.count({ where: { userId } });
 const linksFor = (email: string) => testDb().verificationToken.count({ where: { identifier: email } });
@@ -209,6 +192,44 @@ describe("magic links (requestMagicLink action)", () => {
     await settleMagicLinks();
     expect(await linksFor(c.email)).toBe(1);
     record("magicLinkIp", "throttled message + wait");
+  });
+});
+
+describe("single sign-on starts (ssoSignIn action)", () => {
+  // a domain with no single sign-on: the start is refused without reaching a provider, and still counts
+  const unmapped = () => `no-sso-${randomUUID().slice(0, 8)}.test`;
+  const notSetUp = { fieldErrors: { email: expect.stringMatching(/not set up/) as string } };
+
+  it(`per address: ${LIMITS.ssoEmail.points} starts, then refused with the wait; another address still starts`, async () => {
+    const email = `sso@${unmapped()}`;
+    for (let i = 0; i < LIMITS.ssoEmail.points; i += 1) {
+      if (i === 3) await secondAppInstance();
+      expect(await run(ssoSignIn, { email }, freshIp())).toMatchObject(notSetUp);
+    }
+    await secondAppInstance();
+    const refused = await run(ssoSignIn, { email }, freshIp());
+    expect(refused).toMatchObject({
+      message: expect.stringMatching(
+        /^Too many single sign-on attempts for this address\. Try again in \d+ minutes?\.$/,
+      ) as string,
+    });
+    expectWait(refused !== "redirected" ? refused.retryAfterSeconds : 0, "ssoEmail");
+    expect(await run(ssoSignIn, { email: `other@${unmapped()}` }, freshIp())).toMatchObject(notSetUp);
+    record("ssoEmail", "throttled message + wait");
+  });
+
+  it(`per IP: ${LIMITS.ssoIp.points} starts from one address (any emails or domains), then refused`, async () => {
+    const ip = freshIp();
+    for (let i = 0; i < LIMITS.ssoIp.points; i += 1) {
+      if (i === 50) await secondAppInstance();
+      expect(await run(ssoSignIn, { email: `p${i}@${unmapped()}` }, ip)).toMatchObject(notSetUp);
+    }
+    await secondAppInstance();
+    const refused = await run(ssoSignIn, { email: `late@${unmapped()}` }, ip);
+    expect(refused).toMatchObject({ message: expect.stringMatching(/from your network/) as string });
+    expectWait(refused !== "redirected" ? refused.retryAfterSeconds : 0, "ssoIp");
+    expect(await run(ssoSignIn, { email: `late@${unmapped()}` }, freshIp())).toMatchObject(notSetUp);
+    record("ssoIp", "throttled message + wait");
   });
 });
 
@@ -388,10 +409,15 @@ describe("workspace sign-up (/api/trpc signup.submit, docs/signup.md#limits)", (
   });
 });
 
-/** The self-service assessment limits (docs/domain.md#self-service-assessment) are driven in tests/integration/intake.int.test.ts. */
+/**
+ * Limits driven in other files: the self-service assessment's (docs/domain.md#self-service-assessment), wrong
+ * two-factor codes per user and tRPC calls per session (docs/security.md).
+ */
 const ELSEWHERE: Partial<Record<LimitName, string>> = {
   intakeIp: "intake.int.test.ts",
   intakeEmail: "intake.int.test.ts",
+  twoFactor: "two-factor.int.test.ts",
+  trpcSession: "trpc-route.int.test.ts",
 };
 
 afterAll(() => {

@@ -86,17 +86,17 @@ describe("idle timeout per tenant", () => {
   });
 });
 
-describe("the setting (session.updateIdleTimeouts)", () => {
+describe("the setting (workspace.updateSettings)", () => {
   it("an admin changes it, audited; bad hours are a 400 with a message; others may not", async () => {
     const g = await createTenantFixture("session-idle-setting");
     const admin = callerFor(g.users.ADMIN);
-    expect(await admin.session.idleTimeouts()).toEqual({ staffIdleHours: 12, customerIdleHours: 168 });
-    expect(await admin.session.updateIdleTimeouts({ staffIdleHours: 8, customerIdleHours: 48 })).toEqual({
+    expect(await admin.workspace.settings()).toMatchObject({ staffIdleHours: 12, customerIdleHours: 168 });
+    expect(await admin.workspace.updateSettings({ staffIdleHours: 8, customerIdleHours: 48 })).toMatchObject({
       staffIdleHours: 8,
       customerIdleHours: 48,
     });
     const audit = await testDb().auditEvent.findFirstOrThrow({
-      where: { tenantId: g.tenant.id, action: "workspace.session_idle_changed" },
+      where: { tenantId: g.tenant.id, action: "workspace.settings_changed" },
     });
     expect(audit).toMatchObject({
       actorId: g.users.ADMIN.id,
@@ -109,10 +109,13 @@ describe("the setting (session.updateIdleTimeouts)", () => {
       { staffIdleHours: 8, customerIdleHours: 721 },
       { staffIdleHours: 1.5, customerIdleHours: 48 },
     ])
-      expect(await codeOf(admin.session.updateIdleTimeouts(bad))).toBe("BAD_REQUEST");
+      expect(await codeOf(admin.workspace.updateSettings(bad))).toBe("BAD_REQUEST");
     expect(
-      await codeOf(callerFor(g.users.CSM).session.updateIdleTimeouts({ staffIdleHours: 1, customerIdleHours: 1 })),
+      await codeOf(callerFor(g.users.CSM).workspace.updateSettings({ staffIdleHours: 1, customerIdleHours: 1 })),
     ).toBe("FORBIDDEN");
-    expect(await callerFor(g.users.ADMIN).session.idleTimeouts()).toEqual({ staffIdleHours: 8, customerIdleHours: 48 });
+    expect(await callerFor(g.users.ADMIN).workspace.settings()).toMatchObject({
+      staffIdleHours: 8,
+      customerIdleHours: 48,
+    });
   });
 });

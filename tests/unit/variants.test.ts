@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { alertDescriptionClass, alertVariants, buttonVariants, textareaClass } from "@/components/ui/variants";
+import {
+  alertDescriptionClass,
+  plainAlertClass,
+  plainButtonClass,
+  textareaClass,
+} from "@/components/ui/variant-classes";
+import { alertVariants, buttonVariants } from "@/components/ui/variants";
 import { cn } from "@/lib/utils";
 
-// Plain elements styled with these alone (app/error.tsx, the survey form) must look like `Button`, `Alert` and
+// Plain elements styled with these alone (components/ui/variant-classes.ts) (app/error.tsx, the survey form) must look like `Button`, `Alert` and
 // `Textarea`, which merge them with cn().
 describe("components/ui/variants", () => {
   it("needs no merging for the button at every variant and size but sm", () => {
@@ -16,5 +22,11 @@ describe("components/ui/variants", () => {
       expect(alertVariants({ variant })).toBe(cn(alertVariants({ variant })));
     expect(alertDescriptionClass).toBe(cn(alertDescriptionClass));
     expect(textareaClass).toBe(cn(textareaClass));
+  });
+
+  it("gives plain elements the very classes Button and Alert get", () => {
+    expect(plainButtonClass).toBe(buttonVariants());
+    for (const variant of ["default", "destructive", "success"] as const)
+      expect(plainAlertClass(variant)).toBe(alertVariants({ variant }));
   });
 });

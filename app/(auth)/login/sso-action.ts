@@ -9,8 +9,14 @@ import { SSO_STATE_COOKIE, ssoEnv, stateCookieOptions } from "@/server/auth/sso-
 import { AppError } from "@/server/errors";
 import { startSsoSignIn } from "@/server/services/sso";
 
-/** "Sign in with SSO": finds the workspace by the email's domain and sends the browser to its provider. */
-export async function ssoSignIn(_prev: ActionRefusal, form: FormData): Promise<ActionRefusal> {
+/**
+ * "Sign in with SSO": finds the workspace by the email's domain and sends the browser to its provider. Starts are
+ * limited per network and per address (docs/security.md#single-sign-on): a refusal carries the wait.
+ */
+export async function ssoSignIn(
+  _prev: ActionRefusal,
+  form: FormData,
+): Promise<ActionRefusal & { retryAfterSeconds?: number }> {
   const parsed = ZSsoStartSchema.safeParse({ email: form.get("email") });
   if (!parsed.success) return { fieldErrors: formErrors(parsed.error) };
   const env = ssoEnv(await headers(), new Date());
@@ -20,7 +26,8 @@ export async function ssoSignIn(_prev: ActionRefusal, form: FormData): Promise<A
     (await cookies()).set(SSO_STATE_COOKIE, started.state, stateCookieOptions(env.appUrl));
     url = started.url;
   } catch (error) {
-    if (error instanceof AppError) return { message: error.message, fieldErrors: error.fieldErrors };
+    if (error instanceof AppError)
+      return { message: error.message, fieldErrors: error.fieldErrors, retryAfterSeconds: error.retryAfterSeconds };
     throw error;
   }
   redirect(url);

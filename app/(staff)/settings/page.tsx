@@ -2,14 +2,11 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { PageHeader } from "@/components/shell/page-header";
 import { Pagination } from "@/components/shell/pagination";
-import { TimeZoneCard } from "@/components/calendar/time-zone-card";
-import { SessionIdleCard } from "@/components/settings/session-idle-card";
 import { AuditChainCard } from "@/components/settings/audit/audit-chain-card";
 import { InviteUserDialog } from "@/components/settings/invite-user-dialog";
-import { TwoFactorRuleCard } from "@/components/settings/two-factor/two-factor-rule-card";
 import { DismissChecklistButton } from "@/components/settings/onboarding/dismiss-checklist-button";
 import { OnboardingChecklist } from "@/components/settings/onboarding/onboarding-checklist";
-import { WorkspaceSecurityCard } from "@/components/settings/workspace/workspace-security-card";
+import { WorkspaceCard } from "@/components/settings/workspace/workspace-card";
 import { USER_COLUMNS, USER_COLUMNS_WITH_ACTIONS } from "@/components/lists/user-columns";
 import { DataTable } from "@/components/ui/data-table";
 import { Button } from "@/components/ui/button";
@@ -43,12 +40,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const trpc = await api();
   const manage = can(me.role, "users:manage");
   const configWrite = can(me.role, "config:write");
-  const [{ rows, total }, accounts, zone, twoFactorRule, idle, workspace, auditChain] = await Promise.all([
+  const [{ rows, total }, accounts, workspace, auditChain] = await Promise.all([
     trpc.users.list({ search, role, page, pageSize: PAGE_SIZE }),
     manage ? trpc.users.accountOptions() : Promise.resolve([]),
-    configWrite ? trpc.calendar.timeZone() : Promise.resolve(null),
-    configWrite ? trpc.twoFactor.workspaceRule() : Promise.resolve(null),
-    configWrite ? trpc.session.idleTimeouts() : Promise.resolve(null),
     configWrite ? trpc.workspace.settings() : Promise.resolve(null),
     can(me.role, "audit:verify") ? trpc.audit.verify() : Promise.resolve(null),
   ]);
@@ -114,21 +108,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <Pagination page={page} pages={pages} href={href} />
         </CardContent>
       </Card>
-      {zone ? (
-        <div className="mt-6">
-          <TimeZoneCard
-            initial={zone.timeZone}
-            zones={["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")]}
-          />
-        </div>
+      {workspace ? (
+        <WorkspaceCard
+          settings={workspace}
+          zones={["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")]}
+        />
       ) : null}
-      {twoFactorRule ? <TwoFactorRuleCard required={twoFactorRule.requireTwoFactor} /> : null}
-      {idle ? (
-        <div className="mt-6">
-          <SessionIdleCard initial={idle} />
-        </div>
-      ) : null}
-      {workspace ? <WorkspaceSecurityCard settings={workspace} /> : null}
       {auditChain ? <AuditChainCard result={auditChain} /> : null}
     </>
   );

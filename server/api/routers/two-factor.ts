@@ -1,22 +1,15 @@
-import {
-  ZConfirmTwoFactorSchema,
-  ZDisableTwoFactorSchema,
-  ZRequireTwoFactorSchema,
-  ZResetTwoFactorSchema,
-} from "@/lib/schemas/two-factor";
+import { ZConfirmTwoFactorSchema, ZDisableTwoFactorSchema, ZResetTwoFactorSchema } from "@/lib/schemas/two-factor";
 import { serviceContext } from "@/server/services/context";
 import {
   confirmTwoFactorEnrolment,
   disableTwoFactor,
   myTwoFactor,
   resetTwoFactor,
-  setWorkspaceTwoFactorRule,
   startTwoFactorEnrolment,
-  workspaceTwoFactorRule,
 } from "@/server/services/two-factor";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 
-/** Two-factor sign-in (docs/security.md#two-factor-sign-in): one's own, an admin's reset, the workspace rule. */
+/** Two-factor sign-in (docs/security.md#two-factor-sign-in): one's own and an admin's reset; the rule is a workspace setting. */
 export const twoFactorRouter = createTRPCRouter({
   mine: permissionProcedure("twofactor:manage").query(({ ctx }) => myTwoFactor(serviceContext(ctx))),
   start: permissionProcedure("twofactor:manage").mutation(({ ctx }) =>
@@ -31,8 +24,4 @@ export const twoFactorRouter = createTRPCRouter({
   reset: permissionProcedure("users:manage")
     .input(ZResetTwoFactorSchema)
     .mutation(({ ctx, input }) => resetTwoFactor(serviceContext(ctx), input)),
-  workspaceRule: permissionProcedure("config:read").query(({ ctx }) => workspaceTwoFactorRule(serviceContext(ctx))),
-  setWorkspaceRule: permissionProcedure("config:write")
-    .input(ZRequireTwoFactorSchema)
-    .mutation(({ ctx, input }) => setWorkspaceTwoFactorRule(serviceContext(ctx), input)),
 });

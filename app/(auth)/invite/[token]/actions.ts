@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { ipOf } from "@/server/http/rest";
+import { clientIpFrom } from "@/server/http/client-ip";
 import type { ActionRefusal } from "@/lib/schemas/auth";
 import { ZAcceptInviteSchema } from "@/lib/schemas/password";
 import { db } from "@/server/db/client";
@@ -27,7 +27,7 @@ export async function acceptInviteAction(_prev: InviteState, form: FormData): Pr
   try {
     const h = await headers();
     await acceptInvite(db(), parsed.data.token, parsed.data.password, new Date(), {
-      ip: ipOf(h),
+      ip: clientIpFrom(h),
       requestId: h.get("x-request-id"),
     });
   } catch (error) {

@@ -1,7 +1,8 @@
 import { serverEnv } from "@/lib/env";
 import { requestIdFrom } from "@/lib/request-id";
 import { db } from "@/server/db/client";
-import { clientIp, errorResponse, problem, readBody } from "@/server/http/rest";
+import { clientIpFrom } from "@/server/http/client-ip";
+import { errorResponse, problem, readBody } from "@/server/http/rest";
 import { unsubscribePageUrl } from "@/server/messaging/unsubscribe";
 import { parseOneClickBody, setSubscriptionByToken } from "@/server/services/unsubscribe";
 
@@ -35,7 +36,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
     if (body === null) return problem(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`);
     const action = parseOneClickBody(body);
     const result = await setSubscriptionByToken(
-      { db: db(), secret: serverEnv().AUTH_SECRET, now: new Date(), ip: clientIp(request), requestId },
+      { db: db(), secret: serverEnv().AUTH_SECRET, now: new Date(), ip: clientIpFrom(request.headers), requestId },
       token,
       action,
     );

@@ -11,7 +11,7 @@ import { ZAcceptInviteSchema } from "@/lib/schemas/password";
 import { signIn } from "@/server/auth/config";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { ipOf } from "@/server/http/rest";
+import { clientIpFrom } from "@/server/http/client-ip";
 import { completeSignup } from "@/server/services/signup";
 import { randomUUID } from "node:crypto";
 
@@ -34,7 +34,7 @@ export async function completeSignupAction(_prev: InviteState, form: FormData): 
   const h = await headers();
   let email: string;
   try {
-    const ctx = { db: db(), ip: ipOf(h), requestId: h.get("x-request-id") ?? randomUUID(), now: new Date() };
+    const ctx = { db: db(), ip: clientIpFrom(h), requestId: h.get("x-request-id") ?? randomUUID(), now: new Date() };
     ({ email } = await completeSignup(ctx, parsed.data.token, parsed.data.password, signupMode()));
   } catch (error) {
     if (error instanceof AppError)
