@@ -106,8 +106,12 @@ export async function measureReplica(opts: {
       const all = (partial + text).split("\n");
       partial = all.pop() ?? "";
       for (const line of all) {
-        if (!line.startsWith("{")) continue; // the server's own banner
-        const parsed = JSON.parse(line) as LogLine;
+        let parsed: LogLine;
+        try {
+          parsed = JSON.parse(line) as LogLine;
+        } catch {
+          continue; // the server's own banner, not a log line
+        }
         if (parsed.msg?.startsWith("read replica")) lines.push(parsed);
       }
     };
