@@ -26,17 +26,21 @@ export function ensureBuild(force: boolean) {
   });
 }
 
-/** `env` adds to or overrides the server's environment (P7: a cron secret, an email provider). */
+/**
+ * `env` adds to or overrides the server's environment (P7: a cron secret, an email provider, the read
+ * replica's variables); `onStdout` receives the server's stdout — its JSON log lines — otherwise discarded.
+ */
 export async function startNext(
   databaseUrl: string,
   port: number,
   env: Record<string, string> = {},
+  onStdout?: (text: string) => void,
 ): Promise<NextServer> {
   const baseUrl = `http://localhost:${port}`;
   const { command, args } = serveCommand(port);
   const child: ChildProcess = spawn(command, args, {
     cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", onStdout ? "pipe" : "ignore", "inherit"],
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -50,6 +54,7 @@ export async function startNext(
       ...env,
     },
   });
+  if (onStdout) child.stdout?.setEncoding("utf8").on("data", (text: string) => onStdout(text));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const deadline = Date.now() + 90_000;
   for (;;) {

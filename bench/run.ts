@@ -1,9 +1,10 @@
 /**
- * `npm run bench -- --scale 1k|10k|100k [--skip-web] [--skip-jobs] [--only-jobs] [--only-p6] [--p6-emails N] [--instances N] [--only-p7] [--duration S] [--keep] [--build]` (bench/README.md): generates the
+ * `npm run bench -- --scale 1k|10k|100k [--skip-web] [--skip-jobs] [--only-jobs] [--only-p6] [--p6-emails N] [--instances N] [--only-p7] [--replica] [--duration S] [--keep] [--build]` (bench/README.md): generates the
  * synthetic tenants, loads the production server and the raw-SQL limit (P1), counts statements (P2),
  * runs the web figures (P3/P4, bench/web.ts), times the digest job (P5), delivers queued digest
- * emails to a rate-limited recorder (P6, bench/email.ts), then prints the
- * table and writes bench/results/<date>.json. It measures and prints; it never fails on a target.
+ * emails to a rate-limited recorder (P6, bench/email.ts), with --instances/--replica the scale-out and
+ * the read replica (P7, bench/instances.ts, bench/replica.ts), then prints the table and writes
+ * bench/results/<date>.json. It measures and prints; it never fails on a target.
  * BENCH_DATABASE_URL=postgresql://… uses a fresh database on that server; without it, embedded PGlite.
  */
 import { startCountingProxy } from "./count-proxy";
@@ -16,6 +17,7 @@ import type { BenchFigure } from "./figures";
 import { SCALES, type ScaleName } from "./generate";
 import { ensureBuild, signIn, startNext } from "./next-server";
 import { startRawServer } from "./raw-server";
+import { measureReplica, replicaFigures } from "./replica";
 import { printTable, writeResults } from "./report";
 import { setUpDb } from "./setup";
 import { measureWeb, sessionCookieHeader } from "./web";
@@ -31,6 +33,9 @@ const PORTS = {
   // P7: instance i on 3302 + i, the round-robin proxy on 3312
   instances: 3302 + OFFSET,
   balancer: 3312 + OFFSET,
+  // --replica (bench/replica.ts): a counting proxy in front of each server of the pair; the pair on two free ports of 55040–55059
+  replicaProxies: 3320 + OFFSET,
+  replicaPair: 55040 + OFFSET,
 };
 const CONNECTIONS = 10;
 
@@ -51,6 +56,9 @@ function args() {
   const instances = Number(value("--instances") ?? (onlyP7 ? 2 : 1));
   if (!Number.isInteger(instances) || instances < 1 || instances > 8)
     throw new Error("--instances must be a whole number from 1 to 8 (2 or more adds P7)");
+  const replica = argv.includes("--replica");
+  if (replica && (onlyP7 || argv.includes("--only-jobs") || argv.includes("--only-p6")))
+    throw new Error("--replica needs P1/P2 (its targets come from them): not with --only-jobs, --only-p6 or --only-p7");
   const lighthouseRuns = Number(value("--lighthouse-runs") ?? 3);
   if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1)
     throw new Error("--lighthouse-runs must be a whole number ≥ 1");
@@ -67,6 +75,7 @@ function args() {
     p6Emails,
     keep: argv.includes("--keep"),
     build: argv.includes("--build"),
+    replica,
   };
 }
 
@@ -130,6 +139,23 @@ async function main() {
       }
     }
     figures.push(...instancesFigures(scaleOut, scaleOutSkipped));
+    // its own pair and database, so it can go anywhere after P1/P2, whose figures its targets use
+    const p1 = dash.get(opts.scale);
+    if (opts.replica && p1) {
+      const replica = await measureReplica({
+        scale: opts.scale,
+        now,
+        durationS: opts.durationS,
+        connections: CONNECTIONS,
+        ports: {
+          next: PORTS.next,
+          primaryProxy: PORTS.replicaProxies,
+          replicaProxy: PORTS.replicaProxies + 1,
+          pairBase: PORTS.replicaPair,
+        },
+      });
+      figures.push(...replicaFigures(replica, p1));
+    }
   } finally {
     await raw?.close();
     await proxy.close();
@@ -143,6 +169,7 @@ async function main() {
     connections: CONNECTIONS,
     instances: opts.instances,
     generateMs: db.generateMs,
+    replica: opts.replica,
     at: now.toISOString(),
   });
   console.log(`\nwrote ${file}`);

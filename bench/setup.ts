@@ -26,9 +26,10 @@ export const BENCH_SEED = 20_261_202;
 
 export async function setUpDb(
   scale: ScaleName,
-  opts: { keep: boolean; now: Date; embeddedPort: number },
+  opts: { keep: boolean; now: Date; embeddedPort: number; server?: string },
 ): Promise<BenchDb> {
-  const server = process.env.BENCH_DATABASE_URL;
+  // `server`: another PostgreSQL server than BENCH_DATABASE_URL (the replica pair's primary, bench/replica.ts)
+  const server = opts.server ?? process.env.BENCH_DATABASE_URL;
   let url: string;
   let drop: () => Promise<void>;
   if (server) {

@@ -4,6 +4,39 @@ export const SIGNUP_MODES = ["open", "invite", "closed"] as const;
 export type SignupMode = (typeof SIGNUP_MODES)[number];
 
 /**
+ * The optional read replica (docs/deploy.md#read-replica): where pure reads may go, how stale they may
+ * be and how often its freshness is checked. Parsed on its own by the data layer (server/db/client.ts),
+ * which scripts run without the web server's secrets, and as part of the server environment below.
+ */
+const ZReplicaEnvSchema = z.object({
+  DATABASE_REPLICA_URL: z.string().url({ message: "DATABASE_REPLICA_URL must be a postgres:// URL" }).optional(),
+  REPLICA_MAX_LAG_SECONDS: z.coerce
+    .number({ message: "REPLICA_MAX_LAG_SECONDS must be a number" })
+    .min(0, { message: "REPLICA_MAX_LAG_SECONDS must be 0 or more" })
+    .default(10),
+  REPLICA_CHECK_SECONDS: z.coerce
+    .number({ message: "REPLICA_CHECK_SECONDS must be a number" })
+    .min(0, { message: "REPLICA_CHECK_SECONDS must be 0 or more" })
+    .default(5),
+});
+export type ReplicaEnv = z.infer<typeof ZReplicaEnvSchema>;
+
+/** An empty variable means "not set" (e.g. RESEND_API_KEY= in a .env file). */
+const presentEnv = () => Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ""));
+
+function describeIssues(error: z.ZodError): string {
+  const problems = error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+  return `Invalid environment:\n${problems}\nSee .env.example.`;
+}
+
+/** The read replica's settings, validated; read once by the data layer when it first routes a read. */
+export function replicaEnv(): ReplicaEnv {
+  const parsed = ZReplicaEnvSchema.safeParse(presentEnv());
+  if (!parsed.success) throw new Error(describeIssues(parsed.error));
+  return parsed.data;
+}
+
+/**
  * How many reverse proxies we run in front of the app, each appending to X-Forwarded-For
  * (docs/security.md#client-ip): 0 when clients reach our web server directly (or on Vercel), 1 behind
  * one nginx. The client's address is read that many entries left of the right-most one.
@@ -21,6 +54,7 @@ const ZTrustedProxyHops = z.coerce
  */
 const ZServerEnvSchema = z
   .object({
+    ...ZReplicaEnvSchema.shape,
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgres:// URL" }),
     AUTH_SECRET: z.string().min(32, { message: "AUTH_SECRET must be at least 32 characters" }),
@@ -68,13 +102,8 @@ let cached: ServerEnv | undefined;
 
 export function serverEnv(): ServerEnv {
   if (cached) return cached;
-  // an empty variable means "not set" (e.g. RESEND_API_KEY= in a .env file)
-  const present = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ""));
-  const parsed = ZServerEnvSchema.safeParse(present);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
-    throw new Error(`Invalid environment:\n${problems}\nSee .env.example.`);
-  }
+  const parsed = ZServerEnvSchema.safeParse(presentEnv());
+  if (!parsed.success) throw new Error(describeIssues(parsed.error));
   cached = parsed.data;
   return cached;
 }

@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { randomUUID } from "node:crypto";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import { db, type Db } from "@/server/db/client";
+import { db, type Db, type ReadReplica } from "@/server/db/client";
 import { can, type Permission } from "@/domain/access/permissions";
 import type { SessionUser } from "@/server/auth/session-user";
 import { AppError, describeZodError, fromPrismaError, toTRPCError } from "@/server/errors";
@@ -19,6 +19,8 @@ import { withImmediateAlerts } from "@/server/services/immediate-alerts";
  */
 export type TRPCContext = {
   db: Db;
+  /** the read replica pure reads may use (server/services/context.ts `onReplica`); unset → from the environment */
+  replica?: ReadReplica | null;
   user: SessionUser | null;
   ip: string;
   /** the caller's User-Agent header (recorded with sign-offs); null when absent */
@@ -31,12 +33,14 @@ export type TRPCContext = {
 export function createInnerContext(opts: {
   user: SessionUser | null;
   db?: Db;
+  replica?: ReadReplica | null;
   ip?: string;
   userAgent?: string | null;
   now?: () => Date;
 }): TRPCContext {
   return {
     db: opts.db ?? db(),
+    replica: opts.replica,
     user: opts.user,
     ip: opts.ip ?? "127.0.0.1",
     userAgent: opts.userAgent ?? null,

@@ -25,12 +25,13 @@ import { KPI_IDS, isKpiId, type KpiId } from "@/domain/dashboard/targets";
 import { assembleTrends } from "@/domain/dashboard/trends";
 import { npsClass } from "@/domain/surveys/scores";
 import { AppError } from "@/server/errors";
-import type { ServiceContext } from "./context";
+import { onReplica, type ServiceContext } from "./context";
 import { alertHref } from "./alerts";
 
 /**
  * The executive dashboard (docs/domain.md#dashboard): load the aggregates (a fixed batch of statements), then let the
- * pure engine compute KPIs, statuses, recommendations and opportunities. Read-only.
+ * pure engine compute KPIs, statuses, recommendations and opportunities. Read-only, so read from the
+ * replica when there is a fresh one (docs/architecture.md#read-replica).
  */
 
 function requireRange(input: DashboardRangeInput, now: Date): DashboardRange {
@@ -42,11 +43,13 @@ function requireRange(input: DashboardRangeInput, now: Date): DashboardRange {
 
 export async function executiveDashboard(ctx: ServiceContext, input: DashboardInput) {
   const range = requireRange(input.range, ctx.now);
-  const data = await loadDashboard(ctx.db, ctx.tenantId, dashboardWindows(range, ctx.now), KPI_ROW_RULES, {
-    expansionStrategy: EXPANSION_STRATEGY,
-    expansionScoreMin: EXPANSION_SCORE_MIN,
-    limit: MAX_OPPORTUNITIES,
-  });
+  const data = await onReplica(ctx, (db) =>
+    loadDashboard(db, ctx.tenantId, dashboardWindows(range, ctx.now), KPI_ROW_RULES, {
+      expansionStrategy: EXPANSION_STRATEGY,
+      expansionScoreMin: EXPANSION_SCORE_MIN,
+      limit: MAX_OPPORTUNITIES,
+    }),
+  );
   const kpis = computeKpis(data.kpis, data.tenant.currency);
   return {
     tenant: data.tenant,
@@ -94,7 +97,8 @@ export async function kpiDetail(ctx: ServiceContext, input: DashboardKpiInput) {
   }
   const range = requireRange(input.range, ctx.now);
   const page = { page: input.page, pageSize: input.pageSize };
-  const data = await loadKpiDetail(ctx.db, ctx.tenantId, id, dashboardWindows(range, ctx.now), KPI_ROW_RULES, page);
+  const w = dashboardWindows(range, ctx.now);
+  const data = await onReplica(ctx, (db) => loadKpiDetail(db, ctx.tenantId, id, w, KPI_ROW_RULES, page));
   const rows = data.rows.map((r) => ({ ...r, detail: rowDetail(id, r) }));
   return {
     tenant: data.tenant,
@@ -111,6 +115,6 @@ export async function kpiDetail(ctx: ServiceContext, input: DashboardKpiInput) {
 export async function dashboardTrends(ctx: ServiceContext, input: DashboardInput) {
   const range = requireRange(input.range, ctx.now);
   const bucketDays = bucketDaysFor(range);
-  const facts = await loadTrendFacts(ctx.db, ctx.tenantId, range, bucketDays, KPI_ROW_RULES);
+  const facts = await onReplica(ctx, (db) => loadTrendFacts(db, ctx.tenantId, range, bucketDays, KPI_ROW_RULES));
   return { range, bucketDays, points: assembleTrends(trendBuckets(range, bucketDays), facts) };
 }

@@ -30,7 +30,7 @@ import {
   tenantAnswers,
 } from "./acquisition";
 import { loadConfig } from "./config";
-import type { ServiceContext } from "./context";
+import { onReplica, type ServiceContext } from "./context";
 import { createEducationPlan } from "./education";
 import { kickoffProject } from "./kickoff";
 import { leadDetail } from "./leads";
@@ -292,11 +292,13 @@ export async function journeysPage(
   ctx: ServiceContext,
   input: { status?: JourneyStatus; page: number; pageSize: number },
 ) {
-  const [total, rows] = await listJourneys(ctx.db, ctx.tenantId, {
-    status: input.status,
-    skip: (input.page - 1) * input.pageSize,
-    take: input.pageSize,
-  });
+  const [total, rows] = await onReplica(ctx, (db) =>
+    listJourneys(db, ctx.tenantId, {
+      status: input.status,
+      skip: (input.page - 1) * input.pageSize,
+      take: input.pageSize,
+    }),
+  );
   return {
     total,
     page: input.page,

@@ -6,11 +6,11 @@ import { createLead as insertLead, findLead, iterateLeads, listLeads, setLeadSta
 import type { LeadStage } from "@/generated/prisma/enums";
 import { canMoveLead } from "@/domain/pipeline/stages";
 import { AppError, notFound } from "@/server/errors";
-import type { ServiceContext } from "./context";
+import { onReplica, type ServiceContext } from "./context";
 import { csvChunks } from "./csv";
 
 export function leadsPage(ctx: ServiceContext, input: ListLeadsInput) {
-  return listLeads(ctx.db, ctx.tenantId, input);
+  return onReplica(ctx, (db) => listLeads(db, ctx.tenantId, input));
 }
 
 export async function leadDetail(ctx: ServiceContext, leadId: string) {

@@ -1,13 +1,13 @@
 import "server-only";
 import { startOfWeek, addDays } from "date-fns";
 import { deliveryOverview, pipelineOverview } from "@/server/db/overview";
-import type { ServiceContext } from "./context";
+import { onReplica, type ServiceContext } from "./context";
 
 export function csmHome(ctx: ServiceContext) {
-  return pipelineOverview(ctx.db, ctx.tenantId, ctx.actorId);
+  return onReplica(ctx, (db) => pipelineOverview(db, ctx.tenantId, ctx.actorId));
 }
 
 export function techLeadHome(ctx: ServiceContext) {
   const weekStart = startOfWeek(ctx.now, { weekStartsOn: 1 });
-  return deliveryOverview(ctx.db, ctx.tenantId, weekStart, addDays(weekStart, 7));
+  return onReplica(ctx, (db) => deliveryOverview(db, ctx.tenantId, weekStart, addDays(weekStart, 7)));
 }

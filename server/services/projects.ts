@@ -25,19 +25,21 @@ import { validateMilestone, type MilestoneValidationStatus } from "@/domain/mile
 import { AppError, notFound } from "@/server/errors";
 import { raiseAlert } from "./alerts";
 import { loadConfig } from "./config";
-import type { ServiceContext } from "./context";
+import { onReplica, type ServiceContext } from "./context";
 import { emitWebhookEvent } from "@/server/messaging/events";
 
 /** Projects and weekly milestones (docs/domain.md#milestones) for the technical lead, CSM and executive. */
 
 export async function projectsPage(ctx: ServiceContext, input: ListProjectsInput) {
-  const [total, rows] = await listProjects(ctx.db, ctx.tenantId, {
-    status: input.status,
-    techLeadId: input.mine ? ctx.actorId : undefined,
-    search: input.search || undefined,
-    skip: (input.page - 1) * input.pageSize,
-    take: input.pageSize,
-  });
+  const [total, rows] = await onReplica(ctx, (db) =>
+    listProjects(db, ctx.tenantId, {
+      status: input.status,
+      techLeadId: input.mine ? ctx.actorId : undefined,
+      search: input.search || undefined,
+      skip: (input.page - 1) * input.pageSize,
+      take: input.pageSize,
+    }),
+  );
   return { total, page: input.page, pageSize: input.pageSize, rows };
 }
 

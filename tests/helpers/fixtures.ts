@@ -15,8 +15,12 @@ import { newSurveyToken, surveyTokenDigest } from "@/server/services/surveys";
 let prisma: Db | undefined;
 
 /** The session user of an existing user (a seeded one, say), as the auth layer would build it. */
-export async function sessionUserOf(where: Prisma.UserWhereInput, sessionId = "test-session"): Promise<SessionUser> {
-  const u = await testDb().user.findFirstOrThrow({ where, include: { tenant: true } });
+export async function sessionUserOf(
+  where: Prisma.UserWhereInput,
+  sessionId = "test-session",
+  db: Db = testDb(),
+): Promise<SessionUser> {
+  const u = await db.user.findFirstOrThrow({ where, include: { tenant: true } });
   return {
     id: u.id,
     sessionId,
