@@ -44,8 +44,11 @@ test("an admin sets up single sign-on and a new team member signs in through the
 
   await page.goto("/login");
   await page.getByRole("link", { name: "Sign in with SSO" }).click();
-  await page.getByLabel("Work email").fill(`robin@${domain}`);
-  await page.getByRole("button", { name: "Continue with single sign-on" }).click();
+  // the password form has a "Work email" field too: fill the one of the single sign-on form, once it is there
+  const ssoForm = page.getByRole("form", { name: "Single sign-on" });
+  await ssoForm.getByLabel("Work email").fill(`robin@${domain}`);
+  await expect(ssoForm.getByLabel("Work email")).toHaveValue(`robin@${domain}`);
+  await ssoForm.getByRole("button", { name: "Continue with single sign-on" }).click();
   // the identity provider's own pages
   await page.locator('input[name="login"]').fill(`robin@${domain}`);
   await page.locator('input[name="password"]').fill("anything");
