@@ -8,7 +8,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Form, FormRootError, setServerError } from "@/components/ui/form";
-import { CheckboxField, SelectField, TextField } from "@/components/ui/form-controls";
+import { CheckboxField, NumberField, SelectField, TextField } from "@/components/ui/form-controls";
 import { DEFAULT_CHAT_HOSTS } from "@/lib/chat-hosts";
 import { plural } from "@/lib/format";
 import { ZWorkspaceSettingsFormSchema } from "@/lib/schemas/workspace-settings";
@@ -87,20 +87,20 @@ export function WorkspaceCard({ settings, zones }: { settings: Settings; zones: 
                 A person who has not used the app for this long is signed out and signs in again.
               </p>
               <div className="flex flex-wrap gap-3">
-                <TextField
+                <NumberField
                   control={form.control}
                   name="staffIdleHours"
                   label="Sign out team members after (hours)"
-                  type="number"
+                  step={1}
                   min={1}
                   max={72}
                   className="w-56"
                 />
-                <TextField
+                <NumberField
                   control={form.control}
                   name="customerIdleHours"
                   label="Sign out customers after (hours)"
-                  type="number"
+                  step={1}
                   min={1}
                   max={720}
                   className="w-56"
